@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs everything the build needs from Debian's packages. Idempotent: safe to run twice.
+# V8 comes from Debian's libnode108 (Node 18, V8 10.2), unpacked into third_party/libnode
+# (ignored by git) because machines with another Node.js installed refuse libnode-dev.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+
+pkgs=(build-essential cmake ninja-build pkg-config clang-19 lld-19
+      libtomlplusplus-dev libcli11-dev libfmt-dev libutf8proc-dev libsimdjson-dev
+      libopenblas-dev libstb-dev libgmp-dev libgtest-dev libgmock-dev libbenchmark-dev libreadline-dev
+      libuv1 libc-ares2 libnghttp2-14 libbrotli1 libicu72 chromium)
+missing=()
+for p in "${pkgs[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+if [ ${#missing[@]} -gt 0 ]; then
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+dest="$root/third_party/libnode"
+if [ ! -f "$dest/usr/lib/x86_64-linux-gnu/libnode.so.108" ] || [ ! -f "$dest/usr/include/node/v8.h" ]; then
+  tmp="$(mktemp -d)"
+  (cd "$tmp" && apt-get download libnode108 libnode-dev >/dev/null)
+  mkdir -p "$dest"
+  for f in "$tmp"/libnode*.deb; do dpkg -x "$f" "$dest"; done
+  rm -rf "$tmp"
+fi
+echo "setup: done"

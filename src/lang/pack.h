@@ -1,0 +1,70 @@
+// A language pack: everything that makes one human language's surface of the language.
+// Packs are data (languages/<code>.toml); this is their in-memory form.
+#pragma once
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lang/concepts.h"
+
+namespace ml {
+
+// One element of a word-order surface pattern (e.g. Japanese "範囲(6) 内の 各 i に対して:").
+struct PatternElem {
+  enum class Kind { Expr, Identifier, Literal, Keyword, Colon } kind;
+  std::string slot;     // Expr/Identifier: "iterable", "target", "condition", "context"
+  std::string literal;  // Literal: the word to match
+  Concept concept_ = Concept::Pass;  // Keyword
+};
+
+struct SurfacePattern {
+  std::string name;
+  std::string normalize_to;  // "for", "while", "if", "with"
+  std::vector<PatternElem> elems;
+};
+
+struct LanguagePack {
+  std::string code;         // "fr"
+  std::string name;         // "Français"
+  std::string english_name; // "French"
+  // Every spelling of every concept. A spelling may be several words ("sinon si"); the lexer
+  // matches the longest. The first spelling is the preferred one (used by `translate`).
+  std::vector<std::string> keywords[kConceptCount];
+  // Localized builtin name -> canonical (Python) name, e.g. "afficher" -> "print".
+  std::map<std::string, std::string, std::less<>> builtins;
+  // Canonical -> preferred localized name (first alias listed), for `translate`.
+  std::map<std::string, std::string, std::less<>> builtin_preferred;
+  // Error-message templates by id, with {name}-style placeholders, e.g.
+  // "undefined_name" -> "le nom « {name} » n'est pas défini".
+  std::map<std::string, std::string, std::less<>> messages;
+  std::vector<SurfacePattern> patterns;
+
+  const std::string& preferred(Concept c) const { return keywords[static_cast<int>(c)].front(); }
+  // Fills {placeholders}; falls back to the English pack's template when this pack lacks the id.
+  std::string message(std::string_view id,
+                      const std::map<std::string, std::string>& args = {}) const;
+};
+
+// All packs found in the languages directory, loaded once.
+class LanguageRegistry {
+ public:
+  // The directory from $MULTILINGUAL_LANG_DIR, else the one baked in at build time.
+  static const LanguageRegistry& instance();
+  explicit LanguageRegistry(const std::string& dir);
+
+  const LanguagePack* find(std::string_view code) const;  // nullptr if unknown
+  const LanguagePack& english() const;
+  std::vector<std::string> codes() const;  // sorted
+  // Guess the language of a source text: the pack whose keywords/builtins occur most often.
+  std::string detect(std::string_view source) const;
+
+ private:
+  std::map<std::string, std::unique_ptr<LanguagePack>, std::less<>> packs_;
+};
+
+// Parses one pack file; throws std::runtime_error naming the file, line and key on bad data.
+std::unique_ptr<LanguagePack> load_pack(const std::string& path);
+
+}  // namespace ml
