@@ -1,0 +1,207 @@
+// Entry points, token helpers, error reporting, and word-order surface patterns.
+#include "parse/parser.h"
+
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "parse/parser_impl.h"
+
+namespace ml {
+
+Parser::Parser(std::shared_ptr<const SourceFile> src, const LanguagePack& pack, std::vector<Token> toks)
+    : src_(std::move(src)), pack_(pack), toks_(std::move(toks)) {}
+
+const Token& Parser::expect_op(const char* op) {
+  if (!at_op(op)) fail_expected(std::string("'") + op + "'", cur());
+  return next();
+}
+
+const Token& Parser::expect_kw(Concept c) {
+  if (!at_kw(c)) fail_expected("'" + kw(c) + "'", cur());
+  return next();
+}
+
+// Soft keywords (match/case/default, and words a pack reserves that Python does not)
+// may still be used as names.
+bool Parser::at_name() const {
+  const Token& t = cur();
+  if (t.kind == Tok::Name) return true;
+  if (t.kind != Tok::Keyword) return false;
+  switch (t.kw) {
+    case Concept::Match: case Concept::Case: case Concept::Default: case Concept::Const:
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::string Parser::expect_name() {
+  if (!at_name()) fail_expected("name", cur());
+  return next().text;
+}
+
+std::string Parser::describe(const Token& t) const {
+  switch (t.kind) {
+    case Tok::Newline: return "newline";
+    case Tok::Indent: return "indent";
+    case Tok::Dedent: return "dedent";
+    case Tok::End: return "end of file";
+    case Tok::Str: return "string";
+    default: return "'" + t.text + "'";
+  }
+}
+
+void Parser::fail(const char* id, std::map<std::string, std::string> args, Loc loc, const char* kind) {
+  throw CompileError(kind, id, std::move(args), loc, src_);
+}
+
+void Parser::fail_unexpected(const Token& t) {
+  if (t.kind == Tok::End) fail("syntax.unexpected_eof", {}, t.loc);
+  if (t.kind == Tok::Indent) fail("syntax.unexpected_indent", {}, t.loc, "IndentationError");
+  fail("syntax.unexpected_token", {{"token", describe(t)}}, t.loc);
+}
+
+void Parser::fail_expected(const std::string& what, const Token& t) {
+  if (t.kind == Tok::End) fail("syntax.unexpected_eof", {}, t.loc);
+  fail("syntax.expected", {{"expected", what}, {"found", describe(t)}}, t.loc);
+}
+
+// Word-order patterns: a line such as "範囲(6) 内の 各 i に対して:" (Japanese) or
+// "range(5) para i:" (Spanish) is matched element by element against each of the pack's
+// patterns; the first that matches up to its colon becomes the normal For/While/If/With.
+bool Parser::try_surface_pattern(Body& out) {
+  // Cheap filter: the line must contain a colon at bracket depth 0.
+  {
+    int depth = 0;
+    bool colon = false;
+    for (size_t i = pos_; i < toks_.size() && toks_[i].kind != Tok::Newline && toks_[i].kind != Tok::End; ++i) {
+      const Token& t = toks_[i];
+      if (t.kind != Tok::Op) continue;
+      if (t.text == "(" || t.text == "[" || t.text == "{") depth++;
+      else if (t.text == ")" || t.text == "]" || t.text == "}") depth--;
+      else if (t.text == ":" && depth == 0) colon = true;
+    }
+    if (!colon) return false;
+  }
+  for (const auto& pat : pack_.patterns) {
+    if (pat.elems.empty() || pat.elems[0].kind != PatternElem::Kind::Expr) continue;
+    size_t save = pos_;
+    Loc loc = cur().loc;
+    std::map<std::string, ExprP> slots;
+    bool ok = true;
+    try {
+      for (const auto& el : pat.elems) {
+        switch (el.kind) {
+          case PatternElem::Kind::Expr: {
+            bool si = no_in_, st = no_ternary_;
+            no_in_ = no_ternary_ = true;
+            slots[el.slot] = testlist();
+            no_in_ = si;
+            no_ternary_ = st;
+            break;
+          }
+          case PatternElem::Kind::Identifier: {
+            no_in_ = true;
+            ExprP target = exprlist();
+            no_in_ = false;
+            check_target(*target);
+            slots[el.slot] = std::move(target);
+            break;
+          }
+          case PatternElem::Kind::Literal:
+            if (!(cur().kind == Tok::Name || cur().kind == Tok::Keyword) || cur().text != el.literal) ok = false;
+            else next();
+            break;
+          case PatternElem::Kind::Keyword:
+            if (!at_kw(el.concept_)) ok = false;
+            else next();
+            break;
+          case PatternElem::Kind::Colon:
+            if (!at_op(":")) ok = false;
+            break;
+        }
+        if (!ok) break;
+      }
+    } catch (const CompileError&) {
+      ok = false;
+    }
+    no_in_ = no_ternary_ = false;
+    if (!ok || !at_op(":")) {
+      pos_ = save;
+      continue;
+    }
+    const Token& opener = toks_[save];
+    next();  // ':'
+    StmtP s;
+    if (pat.normalize_to == "for" && slots["iterable"] && slots["target"]) {
+      s = make_stmt(StmtKind::For, loc);
+      s->targets.push_back(std::move(slots["target"]));
+      s->iter = std::move(slots["iterable"]);
+      loop_depth_++;
+      s->body = block(opener);
+      loop_depth_--;
+    } else if (pat.normalize_to == "while" && slots["condition"]) {
+      s = make_stmt(StmtKind::While, loc);
+      s->value = std::move(slots["condition"]);
+      loop_depth_++;
+      s->body = block(opener);
+      loop_depth_--;
+    } else if (pat.normalize_to == "if" && slots["condition"]) {
+      s = make_stmt(StmtKind::If, loc);
+      s->value = std::move(slots["condition"]);
+      s->body = block(opener);
+      if (at_kw(Concept::Elif)) {
+        Loc eloc = next().loc;
+        s->orelse.push_back(if_statement(eloc));
+      } else if (at_kw(Concept::Else)) {
+        const Token& e = next();
+        expect_op(":");
+        s->orelse = block(e);
+      }
+    } else if (pat.normalize_to == "with" && slots["context"]) {
+      s = make_stmt(StmtKind::With, loc);
+      WithItem it;
+      it.context = std::move(slots["context"]);
+      s->items.push_back(std::move(it));
+      s->body = block(opener);
+    } else {
+      pos_ = save;
+      continue;
+    }
+    if ((s->kind == StmtKind::For || s->kind == StmtKind::While) && at_kw(Concept::Else)) {
+      const Token& e = next();
+      expect_op(":");
+      s->orelse = block(e);
+    }
+    out.push_back(std::move(s));
+    return true;
+  }
+  return false;
+}
+
+ast::Module parse_program(std::shared_ptr<const SourceFile> src, const LanguagePack& pack) {
+  auto toks = tokenize(src, pack);
+  Parser p(src, pack, std::move(toks));
+  return p.parse_module();
+}
+
+std::shared_ptr<const SourceFile> read_source_file(const std::string& path) {
+  auto sf = std::make_shared<SourceFile>();
+  sf->path = path;
+  if (path == "-") {
+    std::stringstream ss;
+    ss << std::cin.rdbuf();
+    sf->text = ss.str();
+    sf->path = "<stdin>";
+  } else {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error("cannot open '" + path + "'");
+    std::stringstream ss;
+    ss << in.rdbuf();
+    sf->text = ss.str();
+  }
+  return sf;
+}
+
+}  // namespace ml

@@ -1,0 +1,48 @@
+// Rendering of located errors: "file:line:col: Kind: message", the source line, a caret.
+#include "support/diagnostic.h"
+
+#include "lang/pack.h"
+
+namespace ml {
+
+CompileError::CompileError(std::string kind_, std::string id, std::map<std::string, std::string> args_,
+                           Loc loc_, std::shared_ptr<const SourceFile> source_)
+    : std::runtime_error(kind_ + ": " + id), kind(std::move(kind_)), message_id(std::move(id)),
+      args(std::move(args_)), loc(loc_), source(std::move(source_)) {}
+
+std::string render_error(const LanguagePack& pack, const std::string& kind, const std::string& message,
+                         const SourceFile* source, Loc loc) {
+  std::string kind_name = pack.message("kind." + kind);
+  if (kind_name.empty() || kind_name == "kind." + kind) kind_name = kind;
+  std::string out;
+  if (source) {
+    out += source->path;
+    if (loc.line > 0) out += ":" + std::to_string(loc.line) + ":" + std::to_string(loc.col);
+    out += ": ";
+  }
+  out += kind_name;
+  if (!message.empty()) out += ": " + message;
+  out += "\n";
+  if (source && loc.line > 0) {
+    std::string_view line = source->line_text(loc.line);
+    // Columns count code points; the caret line repeats the line's leading whitespace and
+    // uses one space per code point (wide CJK characters make it approximate).
+    std::string caret;
+    int col = 1;
+    for (size_t i = 0; i < line.size() && col < loc.col; ++i) {
+      unsigned char c = static_cast<unsigned char>(line[i]);
+      if ((c & 0xC0) == 0x80) continue;
+      caret += c == '\t' ? '\t' : ' ';
+      col++;
+    }
+    out += "    " + std::string(line) + "\n    " + caret + "^\n";
+  }
+  return out;
+}
+
+std::string render(const CompileError& e, const LanguagePack& pack) {
+  std::map<std::string, std::string> args = e.args;
+  return render_error(pack, e.kind, pack.message(e.message_id, args), e.source.get(), e.loc);
+}
+
+}  // namespace ml
