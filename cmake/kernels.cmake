@@ -1,0 +1,70 @@
+# The operations library built to WebAssembly (issue 3), and the runtime's own test binary.
+#
+# src/kernels/kernels.cpp (+ src/kernels/*.wasm.cpp, the few libc functions clang may call) is
+# compiled with clang-19 --target=wasm32 into two modules in ${CMAKE_BINARY_DIR}/kernels:
+#   kernels_simd.wasm    -O3 -msimd128 (auto-vectorized to WebAssembly SIMD)
+#   kernels_scalar.wasm  -O3 without SIMD or auto-vectorization (used when simd or
+#                        vectorization is off in the configuration)
+# Both import their linear memory (env.memory), so the runtime sets its size and maximum from
+# `memory_pages`, and export __heap_base (where the runtime starts placing buffers).
+find_program(ML_WASM_CLANG NAMES clang-19 clang)
+set(ML_KERNELS_OUT_DIR "${CMAKE_BINARY_DIR}/kernels")
+file(MAKE_DIRECTORY ${ML_KERNELS_OUT_DIR})
+
+# Native kernels: fast enough to be a fair fallback (same source, -O3).
+target_compile_options(mlkernels PRIVATE -O3)
+# Where the runtime looks for the .wasm modules by default (after MULTILINGUAL_KERNELS_DIR).
+target_compile_definitions(mlruntime PUBLIC ML_KERNELS_BUILD_DIR="${ML_KERNELS_OUT_DIR}")
+
+if(ML_WASM_CLANG)
+  set(ML_WASM_COMMON --target=wasm32 -O3 -mbulk-memory -mnontrapping-fptoint -std=c++20 -ffreestanding
+      -fno-exceptions -fno-rtti -nostdlib -I${CMAKE_SOURCE_DIR}/src
+      -Wl,--no-entry -Wl,--import-memory -Wl,--export=__heap_base -Wl,-z,stack-size=1048576 -Wl,--strip-debug)
+  file(GLOB ML_KERNEL_WASM_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/kernels/*.cpp)
+  file(GLOB ML_KERNEL_HEADERS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/kernels/*.h)
+  set(ML_KERNEL_WASM_FILES)
+  foreach(variant simd scalar)
+    if(variant STREQUAL "simd")
+      set(vflags -msimd128)
+    else()
+      set(vflags -fno-vectorize -fno-slp-vectorize)
+    endif()
+    set(out ${ML_KERNELS_OUT_DIR}/kernels_${variant}.wasm)
+    add_custom_command(OUTPUT ${out}
+      COMMAND ${ML_WASM_CLANG} ${ML_WASM_COMMON} ${vflags} -o ${out} ${ML_KERNEL_WASM_SOURCES}
+      DEPENDS ${ML_KERNEL_WASM_SOURCES} ${ML_KERNEL_HEADERS}
+      COMMENT "Building WebAssembly kernels (${variant})" VERBATIM)
+    list(APPEND ML_KERNEL_WASM_FILES ${out})
+  endforeach()
+  # The engine tests' own module (C, hand-written traps, loops, imports).
+  set(ML_ENGINE_TEST_WASM ${ML_KERNELS_OUT_DIR}/engine_test.wasm)
+  add_custom_command(OUTPUT ${ML_ENGINE_TEST_WASM}
+    COMMAND ${ML_WASM_CLANG} -x c --target=wasm32 -O2 -nostdlib -Wl,--no-entry -Wl,--import-memory
+            -Wl,--export=__heap_base -Wl,--allow-undefined -o ${ML_ENGINE_TEST_WASM}
+            ${CMAKE_SOURCE_DIR}/tests/engine/testmod.wasm.c
+    DEPENDS ${CMAKE_SOURCE_DIR}/tests/engine/testmod.wasm.c
+    COMMENT "Building the engine test module" VERBATIM)
+  list(APPEND ML_KERNEL_WASM_FILES ${ML_ENGINE_TEST_WASM})
+  add_custom_target(ml_kernels_wasm ALL DEPENDS ${ML_KERNEL_WASM_FILES})
+  add_dependencies(multilingual ml_kernels_wasm)
+else()
+  message(WARNING "clang-19 not found: the WebAssembly kernels are not built (the runtime falls back to native)")
+endif()
+
+# The runtime's own test binary, linking only what it needs (not mlcli), so it builds while other
+# components are in progress. The generic loop also makes ml_engine_tests/ml_kernels_tests/
+# ml_runtime_tests from the same sources (linking everything); both are fine.
+file(GLOB ML_RT_TEST_SOURCES CONFIGURE_DEPENDS
+  ${CMAKE_SOURCE_DIR}/tests/engine/*_test.cpp
+  ${CMAKE_SOURCE_DIR}/tests/kernels/*_test.cpp
+  ${CMAKE_SOURCE_DIR}/tests/runtime/*_test.cpp)
+if(ML_RT_TEST_SOURCES)
+  add_executable(ml_rt_selftests ${ML_RT_TEST_SOURCES})
+  target_link_libraries(ml_rt_selftests PRIVATE mlruntime GTest::gtest GTest::gmock GTest::gtest_main)
+  target_compile_definitions(ml_rt_selftests PRIVATE
+    ML_SOURCE_DIR="${CMAKE_SOURCE_DIR}" ML_BUILD_DIR="${CMAKE_BINARY_DIR}")
+  if(TARGET ml_kernels_wasm)
+    add_dependencies(ml_rt_selftests ml_kernels_wasm)
+  endif()
+  set_target_properties(ml_rt_selftests PROPERTIES BUILD_RPATH "${ML_V8_LIBDIR}")
+endif()

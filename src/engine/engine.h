@@ -1,0 +1,189 @@
+#pragma once
+// The WebAssembly engine interface: compile bytes -> Module, instantiate with host imports ->
+// Instance, call exports by name, access linear memory. Errors are one typed exception,
+// WasmError, whose kind says what went wrong. The V8 implementation is in v8_engine.cpp; V8's
+// headers never leak out of this folder.
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ml::engine {
+
+enum class ValType : uint8_t { I32, I64, F32, F64 };
+std::string_view to_string(ValType t);
+
+// One WebAssembly value.
+struct Val {
+  ValType type = ValType::I32;
+  union {
+    int32_t i32;
+    int64_t i64;
+    float f32;
+    double f64;
+  };
+  Val() : i64(0) {}
+  static Val I32(int32_t v) { Val x; x.type = ValType::I32; x.i32 = v; return x; }
+  static Val I64(int64_t v) { Val x; x.type = ValType::I64; x.i64 = v; return x; }
+  static Val F32(float v) { Val x; x.type = ValType::F32; x.f32 = v; return x; }
+  static Val F64(double v) { Val x; x.type = ValType::F64; x.f64 = v; return x; }
+  bool operator==(const Val& o) const;
+};
+std::string to_string(const Val& v);
+
+struct FuncType {
+  std::vector<ValType> params, results;
+  bool operator==(const FuncType&) const = default;
+};
+std::string to_string(const FuncType& t);  // "(i32, f64) -> i64"
+
+enum class ErrorKind : uint8_t {
+  Unavailable,    // no engine in this build / platform
+  Compile,        // bytes are not a valid module (corrupt, truncated, unsupported feature)
+  Link,           // instantiation failed: missing or mismatched import
+  MissingExport,  // no export of that name (or not a function)
+  Signature,      // arguments do not match the export's parameter types
+  Trap,           // the module trapped at run time (see TrapKind)
+  Memory,         // linear memory limit reached / memory access from the host out of range
+  Timeout,        // timeout_ms elapsed; execution was interrupted
+  Host,           // a host (imported) function threw
+};
+std::string_view to_string(ErrorKind k);
+
+enum class TrapKind : uint8_t {
+  None, Unreachable, OutOfBounds, DivByZero, IntegerOverflow, InvalidConversion,
+  StackOverflow, IndirectCall, Other
+};
+std::string_view to_string(TrapKind k);
+
+class WasmError : public std::runtime_error {
+ public:
+  WasmError(ErrorKind kind, std::string message, TrapKind trap = TrapKind::None)
+      : std::runtime_error(std::move(message)), kind_(kind), trap_(trap) {}
+  ErrorKind kind() const { return kind_; }
+  TrapKind trap() const { return trap_; }
+
+ private:
+  ErrorKind kind_;
+  TrapKind trap_;
+};
+
+// How options map to V8 (flags are process-wide in V8, so they are applied with
+// V8::SetFlagsFromString before each isolate is created and before each compilation; the
+// module cache key includes them so modules compiled under other flags are never reused):
+//   optimizing_tier = true  -> "--no-liftoff --no-wasm-dynamic-tiering": every function is
+//                              compiled by TurboFan up front (best steady-state speed; the
+//                              seed's `cranelift = true`).
+//   optimizing_tier = false -> "--liftoff --no-wasm-tier-up": baseline compiler only.
+//   simd = true/false       -> "--experimental-wasm-simd" / "--no-experimental-wasm-simd"
+//                              (with SIMD off, a module using v128 fails to compile).
+//   memory_pages            -> initial pages of the linear memory the engine creates for a
+//                              module that imports env.memory (never below the module's own
+//                              minimum).
+//   max_memory_pages        -> maximum of that memory (0 = memory_pages); growing past it is a
+//                              WasmError{Memory} naming the bytes needed and the limit.
+//   timeout_ms              -> a watchdog thread calls Isolate::TerminateExecution() when a call
+//                              runs longer; the call ends with WasmError{Timeout} and the
+//                              isolate is reset with CancelTerminateExecution().
+//   cache                   -> compiled modules are kept in a process-wide cache keyed by a
+//                              hash of the bytes (plus flags); a second load shares the
+//                              compiled code (V8 CompiledWasmModule) instead of compiling.
+struct EngineOptions {
+  bool optimizing_tier = true;
+  bool simd = true;
+  uint32_t memory_pages = 1024;
+  uint32_t max_memory_pages = 0;
+  uint32_t timeout_ms = 0;
+  bool cache = true;
+};
+
+constexpr uint64_t kPageSize = 65536;
+
+struct ExportInfo {
+  std::string name;
+  enum Kind : uint8_t { Function, Memory, Global, Table } kind = Function;
+  FuncType type;  // for functions
+};
+struct ImportInfo {
+  std::string module, name;
+  ExportInfo::Kind kind = ExportInfo::Function;
+  FuncType type;                      // for functions
+  uint32_t mem_min = 0, mem_max = 0;  // for memories (mem_max 0 = none)
+  bool has_max = false;
+};
+
+// What a module declares, read from its binary (sections type/import/function/memory/export).
+struct ModuleInfo {
+  std::vector<ImportInfo> imports;
+  std::vector<ExportInfo> exports;
+  const ExportInfo* find_export(std::string_view name) const;
+};
+// Parses the module header and sections; throws WasmError{Compile} on malformed input.
+ModuleInfo parse_module_info(std::span<const uint8_t> bytes);
+
+class Module {
+ public:
+  virtual ~Module() = default;
+  virtual const ModuleInfo& info() const = 0;
+  virtual bool from_cache() const = 0;  // true when this load reused compiled code
+};
+
+// A host function the module can import.
+struct HostFunction {
+  std::string module = "env", name;
+  FuncType type;
+  std::function<std::vector<Val>(std::span<const Val>)> fn;
+};
+
+class Instance {
+ public:
+  virtual ~Instance() = default;
+  // Calls an exported function. Throws WasmError: MissingExport, Signature, Trap, Timeout.
+  virtual std::vector<Val> call(std::string_view name, std::span<const Val> args) = 0;
+  std::vector<Val> call(std::string_view name, std::initializer_list<Val> args) {
+    return call(name, std::span<const Val>(args.begin(), args.size()));
+  }
+  virtual bool has_memory() const = 0;
+  virtual uint64_t memory_size() const = 0;  // bytes
+  virtual uint32_t memory_max_pages() const = 0;
+  // Grows so that memory_size() >= bytes; throws WasmError{Memory} with a clear message.
+  virtual void ensure_memory(uint64_t bytes) = 0;
+  // Grows by `pages`; returns the previous size in pages; WasmError{Memory} past the limit.
+  virtual uint32_t memory_grow(uint32_t pages) = 0;
+  virtual void memory_write(uint64_t offset, std::span<const uint8_t> data) = 0;
+  virtual void memory_read(uint64_t offset, std::span<uint8_t> out) const = 0;
+  // Direct pointer to linear memory (valid until the next grow or call). nullptr if none.
+  virtual uint8_t* memory_data() = 0;
+  // Reads an exported i32 global (e.g. __heap_base); throws MissingExport.
+  virtual int64_t global_value(std::string_view name) = 0;
+  virtual const ModuleInfo& info() const = 0;
+};
+
+struct CacheStats {
+  uint64_t hits = 0, misses = 0;
+};
+
+class Engine {
+ public:
+  virtual ~Engine() = default;
+  virtual std::string name() const = 0;  // "V8 10.2.x"
+  virtual const EngineOptions& options() const = 0;
+  virtual std::shared_ptr<Module> compile(std::span<const uint8_t> bytes) = 0;
+  virtual std::unique_ptr<Instance> instantiate(const std::shared_ptr<Module>& module,
+                                                std::vector<HostFunction> imports = {}) = 0;
+  virtual CacheStats cache_stats() const = 0;
+};
+
+// True when this build has a WebAssembly engine and it works on this platform.
+bool engine_available(std::string* reason = nullptr);
+std::string engine_version();
+// Creates the V8 engine; throws WasmError{Unavailable} if it cannot.
+std::unique_ptr<Engine> create_engine(const EngineOptions& options = {});
+// Clears the process-wide compiled-module cache (tests, benchmarks of cold loads).
+void clear_module_cache();
+
+}  // namespace ml::engine
