@@ -32,6 +32,8 @@ struct LanguagePack {
   // Every spelling of every concept. A spelling may be several words ("sinon si"); the lexer
   // matches the longest. The first spelling is the preferred one (used by `translate`).
   std::vector<std::string> keywords[kConceptCount];
+  // Spellings of the soft (unreserved) concepts, see is_reserved(); never lexed as keywords.
+  std::map<Concept, std::vector<std::string>> soft_keywords;
   // Localized builtin name -> canonical (Python) name, e.g. "afficher" -> "print".
   std::map<std::string, std::string, std::less<>> builtins;
   // Canonical -> preferred localized name (first alias listed), for `translate`.
@@ -40,6 +42,14 @@ struct LanguagePack {
   // "undefined_name" -> "le nom « {name} » n'est pas défini".
   std::map<std::string, std::string, std::less<>> messages;
   std::vector<SurfacePattern> patterns;
+  std::string path;  // the file it was loaded from
+  // Where message() looks for ids this pack lacks (the English pack; set by LanguageRegistry).
+  const LanguagePack* fallback = nullptr;
+
+  // All spellings of a concept, reserved or soft (empty if the pack has none).
+  const std::vector<std::string>& spellings(Concept c) const;
+  // The canonical builtin for a localized name ("afficher" -> "print"), or nullptr.
+  const std::string* builtin(std::string_view localized) const;
 
   const std::string& preferred(Concept c) const { return keywords[static_cast<int>(c)].front(); }
   // Fills {placeholders}; falls back to the English pack's template when this pack lacks the id.
@@ -58,13 +68,21 @@ class LanguageRegistry {
   const LanguagePack& english() const;
   std::vector<std::string> codes() const;  // sorted
   // Guess the language of a source text: the pack whose keywords/builtins occur most often.
+  // Each whole-word occurrence (outside comments and string literals) of a spelling scores
+  // 1/k for every pack among the k packs that have that spelling; ties go to "en".
   std::string detect(std::string_view source) const;
+  // Per-pack scores behind detect(), by code.
+  std::map<std::string, double> detect_scores(std::string_view source) const;
 
  private:
   std::map<std::string, std::unique_ptr<LanguagePack>, std::less<>> packs_;
+  // Every keyword/builtin spelling (words joined by one space) -> the packs that have it.
+  std::map<std::string, std::vector<const LanguagePack*>, std::less<>> spelling_index_;
 };
 
 // Parses one pack file; throws std::runtime_error naming the file, line and key on bad data.
 std::unique_ptr<LanguagePack> load_pack(const std::string& path);
+// Same, from text already read (`path` only names it in errors).
+std::unique_ptr<LanguagePack> parse_pack(std::string_view text, const std::string& path);
 
 }  // namespace ml
