@@ -11,7 +11,7 @@ const char* expr_name(ExprKind k) {
   static const char* names[] = {"Name", "Int", "Float", "Str", "Bytes", "FString", "FormattedValue", "True",
                                 "False", "None", "Ellipsis", "BinOp", "UnaryOp", "BoolOp", "Compare",
                                 "IfExp", "Lambda", "NamedExpr", "Call", "Attribute", "Subscript", "Slice",
-                                "Starred", "List", "Tuple", "Set", "Dict", "ListComp",
+                                "Starred", "DoubleStarred", "List", "Tuple", "Set", "Dict", "ListComp",
                                 "SetComp", "DictComp", "GeneratorExp", "Await", "Yield", "YieldFrom"};
   return names[static_cast<int>(k)];
 }

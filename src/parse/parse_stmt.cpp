@@ -456,7 +456,9 @@ StmtP Parser::match_statement(Loc loc) {
       // `default:` is the catch-all case
     } else {
       expect_kw(Concept::Case);
+      no_ternary_ = true;  // "case x if guard:" -- the `if` starts a guard
       c.pattern = testlist_star_expr();
+      no_ternary_ = false;
       if (accept_kw(Concept::If)) c.guard = namedexpr_test();
     }
     expect_op(":");
