@@ -9,7 +9,7 @@
 #include <cstdlib>
 #include <cstring>
 
-#include "lex/unicode.h"
+#include "support/utf8.h"
 
 namespace ml {
 
@@ -48,7 +48,7 @@ static std::vector<std::string> split_words(const std::string& s) {
 KeywordTable::KeywordTable(const LanguagePack& pack) {
   for (int c = 0; c < kConceptCount; ++c) {
     for (const auto& spelling : pack.keywords[c]) {
-      auto words = split_words(nfc(spelling));
+      auto words = split_words(utf8::nfc(spelling));
       if (words.empty()) continue;
       by_first_[words[0]].push_back(Entry{words, static_cast<Concept>(c)});
     }
@@ -123,7 +123,7 @@ bool decode_escapes(const std::string& s, bool bytes, std::string& out, size_t& 
         int v = hexval(s[i + 1]) * 16 + hexval(s[i + 2]);
         i += 2;
         if (bytes) out += static_cast<char>(v);
-        else append_utf8(out, static_cast<char32_t>(v));
+        else utf8::append(out, static_cast<char32_t>(v));
         break;
       }
       case 'u':
@@ -152,7 +152,7 @@ bool decode_escapes(const std::string& s, bool bytes, std::string& out, size_t& 
           return false;
         }
         i += n;
-        append_utf8(out, static_cast<char32_t>(v));
+        utf8::append(out, static_cast<char32_t>(v));
         break;
       }
       default:
@@ -161,7 +161,7 @@ bool decode_escapes(const std::string& s, bool bytes, std::string& out, size_t& 
           for (int k = 0; k < 2 && i + 1 < s.size() && s[i + 1] >= '0' && s[i + 1] <= '7'; ++k)
             v = v * 8 + (s[++i] - '0');
           if (bytes) out += static_cast<char>(v & 0xFF);
-          else append_utf8(out, static_cast<char32_t>(v));
+          else utf8::append(out, static_cast<char32_t>(v));
         } else {
           out += '\\';  // unknown escapes stay as written, like Python
           out += e;
@@ -369,7 +369,7 @@ class Lexer {
     char32_t cp = peek_cp(i_, &len);
 
     // String prefixes: r b f u and combinations, then a quote.
-    if (is_ident_start(cp)) {
+    if (utf8::is_identifier_start(cp)) {
       size_t j = i_;
       while (j < t_.size() && j - i_ < 3 && std::strchr("rRbBfFuU", t_[j]) && t_[j] != 0) j++;
       if (j > i_ && j < t_.size() && (t_[j] == '"' || t_[j] == '\'')) {
@@ -387,7 +387,7 @@ class Lexer {
       lex_string("", loc);
       return;
     }
-    if (digit_value(cp) >= 0 || (c == '.' && i_ + 1 < t_.size() && digit_at(i_ + 1) >= 0)) {
+    if (utf8::digit_value(cp) >= 0 || (c == '.' && i_ + 1 < t_.size() && digit_at(i_ + 1) >= 0)) {
       lex_number(loc);
       return;
     }
@@ -405,13 +405,13 @@ class Lexer {
 
   int digit_at(size_t at) const {
     size_t len;
-    return digit_value(peek_cp(at, &len));
+    return utf8::digit_value(peek_cp(at, &len));
   }
 
   void lex_word(Loc loc) {
     size_t start = i_;
     read_ident();
-    std::string word = nfc(t_.substr(start, i_ - start));
+    std::string word = utf8::nfc(t_.substr(start, i_ - start));
     if (auto* cands = kw_.candidates(word)) {
       for (const auto& e : *cands) {
         size_t save_i = i_;
@@ -424,9 +424,9 @@ class Lexer {
           if (i_ == before) { ok = false; break; }
           size_t ws = i_;
           size_t len;
-          if (eof() || !is_ident_start(peek_cp(i_, &len))) { ok = false; break; }
+          if (eof() || !utf8::is_identifier_start(peek_cp(i_, &len))) { ok = false; break; }
           read_ident();
-          if (nfc(t_.substr(ws, i_ - ws)) != e.words[w]) ok = false;
+          if (utf8::nfc(t_.substr(ws, i_ - ws)) != e.words[w]) ok = false;
         }
         if (ok) {
           Token tk;
@@ -453,7 +453,7 @@ class Lexer {
     advance_byte();
     while (!eof()) {
       char32_t cp = peek_cp(i_, &len);
-      if (!is_ident_continue(cp)) break;
+      if (!utf8::is_identifier_continue(cp)) break;
       advance_byte();
     }
   }
@@ -534,7 +534,7 @@ class Lexer {
         }
         size_t len;
         char32_t cp = peek_cp(i_, &len);
-        int v = digit_value(cp);
+        int v = utf8::digit_value(cp);
         if (v < 0 && base == 16) {
           int h = cp < 128 ? hexval(static_cast<char>(cp)) : -1;
           if (h >= 0) v = h;
@@ -592,7 +592,7 @@ class Lexer {
     if (!eof()) {
       size_t len;
       char32_t cp = peek_cp(i_, &len);
-      if (is_ident_start(cp)) bad_number(start, loc);
+      if (utf8::is_identifier_start(cp)) bad_number(start, loc);
     }
     if (is_float) {
       Token tk;

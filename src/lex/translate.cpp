@@ -2,7 +2,7 @@
 #include "lex/translate.h"
 
 #include "lex/lexer.h"
-#include "lex/unicode.h"
+#include "support/utf8.h"
 
 namespace ml {
 
@@ -35,7 +35,7 @@ std::string translate_source(std::shared_ptr<const SourceFile> src, const Langua
           replacement = pt != to.builtin_preferred.end() ? pt->second : canonical;
         }
       }
-      if (replacement == t.text && target_keywords.candidates(nfc(t.text))) replacement += "_";
+      if (replacement == t.text && target_keywords.candidates(utf8::nfc(t.text))) replacement += "_";
     }
     out.append(text, last, t.begin - last);
     out += replacement;
