@@ -68,3 +68,7 @@ if(ML_RT_TEST_SOURCES)
   endif()
   set_target_properties(ml_rt_selftests PROPERTIES BUILD_RPATH "${ML_V8_LIBDIR}")
 endif()
+
+# `multilingual call` parses its JSON arguments with simdjson.
+find_package(simdjson CONFIG REQUIRED)
+target_link_libraries(mlruntime PUBLIC simdjson::simdjson)

@@ -54,8 +54,8 @@ void init_v8(const EngineOptions& o) {
 }
 
 uint64_t hash_bytes(std::span<const uint8_t> b) {  // FNV-1a 64
-  uint64_t h = 1469598103934665603ull;
-  for (uint8_t c : b) h = (h ^ c) * 1099511628211ull;
+  uint64_t h = 0xcbf29ce484222325ull;
+  for (uint8_t c : b) h = (h ^ c) * 0x100000001b3ull;
   return h;
 }
 

@@ -344,8 +344,8 @@ int32_t mlk_string_longest_unique(const uint8_t* s, int32_t len, int32_t* table,
 // ============================== crypto ==============================
 
 uint64_t mlk_fnv1a64(const uint8_t* data, int32_t len) {
-  uint64_t h = 1469598103934665603ull;
-  for (int32_t i = 0; i < len; ++i) h = (h ^ data[i]) * 1099511628211ull;
+  uint64_t h = 0xcbf29ce484222325ull;
+  for (int32_t i = 0; i < len; ++i) h = (h ^ data[i]) * 0x100000001b3ull;
   return h;
 }
 

@@ -1,0 +1,334 @@
+#include "runtime/value.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+namespace ml::runtime {
+
+namespace {
+template <class T>
+const T& payload(const std::shared_ptr<const void>& p) {
+  return *static_cast<const T*>(p.get());
+}
+using Dict = std::vector<std::pair<std::string, Value>>;
+
+void json_string(std::string& out, std::string_view s) {
+  out += '"';
+  for (unsigned char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      default:
+        if (c < 0x20) out += fmt::format("\\u{:04x}", c);
+        else out += char(c);
+    }
+  }
+  out += '"';
+}
+
+std::string float_text(double d) {
+  if (std::isnan(d)) return "NaN";
+  if (std::isinf(d)) return d > 0 ? "Infinity" : "-Infinity";
+  std::string s = fmt::format("{}", d);
+  if (s.find_first_of(".eE") == std::string::npos) s += ".0";
+  return s;
+}
+
+void to_json_impl(const Value& v, std::string& out);
+void numbers_json(const std::vector<double>& v, std::string& out, size_t from, size_t n) {
+  out += '[';
+  for (size_t i = 0; i < n; ++i) {
+    if (i) out += ',';
+    out += float_text(v[from + i]);
+  }
+  out += ']';
+}
+void to_json_impl(const Value& v, std::string& out) {
+  switch (v.kind()) {
+    case Value::Kind::None: out += "null"; break;
+    case Value::Kind::Bool: out += v.as_bool() ? "true" : "false"; break;
+    case Value::Kind::Int: out += fmt::format("{}", v.as_int()); break;
+    case Value::Kind::BigInt: out += v.as_str(); break;
+    case Value::Kind::Float: out += float_text(v.as_float()); break;
+    case Value::Kind::Str: json_string(out, v.as_str()); break;
+    case Value::Kind::Bytes: {
+      auto b = v.as_bytes();
+      out += '[';
+      for (size_t i = 0; i < b.size(); ++i) out += (i ? "," : "") + std::to_string(b[i]);
+      out += ']';
+      break;
+    }
+    case Value::Kind::List: {
+      out += '[';
+      bool first = true;
+      for (auto& x : v.as_list()) {
+        if (!first) out += ',';
+        first = false;
+        to_json_impl(x, out);
+      }
+      out += ']';
+      break;
+    }
+    case Value::Kind::Numbers: numbers_json(v.numbers_ref(), out, 0, v.numbers_ref().size()); break;
+    case Value::Kind::Matrix: {
+      const Matrix& m = v.matrix_ref();
+      out += '[';
+      for (int64_t r = 0; r < m.rows; ++r) {
+        if (r) out += ',';
+        numbers_json(m.data, out, size_t(r * m.cols), size_t(m.cols));
+      }
+      out += ']';
+      break;
+    }
+    case Value::Kind::Dict: {
+      out += '{';
+      bool first = true;
+      for (auto& [k, x] : v.as_dict()) {
+        if (!first) out += ',';
+        first = false;
+        json_string(out, k);
+        out += ':';
+        to_json_impl(x, out);
+      }
+      out += '}';
+      break;
+    }
+    case Value::Kind::Function: out += "null"; break;
+  }
+}
+}  // namespace
+
+Value Value::boolean(bool b) {
+  Value v;
+  v.kind_ = Kind::Bool;
+  v.b_ = b;
+  return v;
+}
+Value Value::integer(int64_t i) {
+  Value v;
+  v.kind_ = Kind::Int;
+  v.i_ = i;
+  return v;
+}
+Value Value::bigint(std::string digits) {
+  Value v;
+  v.kind_ = Kind::BigInt;
+  v.s_ = std::move(digits);
+  return v;
+}
+Value Value::number(double d) {
+  Value v;
+  v.kind_ = Kind::Float;
+  v.f_ = d;
+  return v;
+}
+Value Value::str(std::string s) {
+  Value v;
+  v.kind_ = Kind::Str;
+  v.s_ = std::move(s);
+  return v;
+}
+Value Value::bytes(std::vector<uint8_t> b) {
+  Value v;
+  v.kind_ = Kind::Bytes;
+  v.p_ = std::make_shared<const std::vector<uint8_t>>(std::move(b));
+  return v;
+}
+Value Value::list(std::vector<Value> items) {
+  Value v;
+  v.kind_ = Kind::List;
+  v.p_ = std::make_shared<const std::vector<Value>>(std::move(items));
+  return v;
+}
+Value Value::numbers(std::vector<double> d) {
+  Value v;
+  v.kind_ = Kind::Numbers;
+  v.p_ = std::make_shared<const std::vector<double>>(std::move(d));
+  return v;
+}
+Value Value::matrix(Matrix m) {
+  Value v;
+  v.kind_ = Kind::Matrix;
+  v.p_ = std::make_shared<const Matrix>(std::move(m));
+  return v;
+}
+Value Value::dict(std::vector<std::pair<std::string, Value>> e) {
+  Value v;
+  v.kind_ = Kind::Dict;
+  v.p_ = std::make_shared<const Dict>(std::move(e));
+  return v;
+}
+Value Value::function(Callable f, std::string name) {
+  Value v;
+  v.kind_ = Kind::Function;
+  v.s_ = std::move(name);
+  v.p_ = std::make_shared<const Callable>(std::move(f));
+  return v;
+}
+
+std::string_view Value::kind_name() const {
+  switch (kind_) {
+    case Kind::None: return "none";
+    case Kind::Bool: return "bool";
+    case Kind::Int: return "int";
+    case Kind::BigInt: return "int";
+    case Kind::Float: return "float";
+    case Kind::Str: return "str";
+    case Kind::Bytes: return "bytes";
+    case Kind::List: return "list";
+    case Kind::Numbers: return "list of numbers";
+    case Kind::Matrix: return "matrix";
+    case Kind::Dict: return "dict";
+    case Kind::Function: return "function";
+  }
+  return "?";
+}
+
+bool Value::as_bool() const {
+  if (kind_ == Kind::Bool) return b_;
+  if (kind_ == Kind::Int) return i_ != 0;
+  throw ValueError(fmt::format("expected a bool, got {}", kind_name()));
+}
+int64_t Value::as_int() const {
+  if (kind_ == Kind::Int) return i_;
+  if (kind_ == Kind::Bool) return b_;
+  if (kind_ == Kind::Float && std::floor(f_) == f_ && std::fabs(f_) < 9.2e18) return int64_t(f_);
+  if (kind_ == Kind::BigInt) throw ValueError(fmt::format("integer {} does not fit in 64 bits", s_));
+  throw ValueError(fmt::format("expected an int, got {}", kind_name()));
+}
+double Value::as_float() const {
+  if (kind_ == Kind::Float) return f_;
+  if (kind_ == Kind::Int) return double(i_);
+  if (kind_ == Kind::Bool) return b_;
+  throw ValueError(fmt::format("expected a number, got {}", kind_name()));
+}
+const std::string& Value::as_str() const {
+  if (kind_ == Kind::Str || kind_ == Kind::BigInt) return s_;
+  throw ValueError(fmt::format("expected a str, got {}", kind_name()));
+}
+std::vector<uint8_t> Value::as_bytes() const {
+  if (kind_ == Kind::Bytes) return payload<std::vector<uint8_t>>(p_);
+  if (kind_ == Kind::Str) return std::vector<uint8_t>(s_.begin(), s_.end());
+  if (kind_ == Kind::List || kind_ == Kind::Numbers) {
+    std::vector<uint8_t> out;
+    for (double d : to_numbers()) {
+      if (d < 0 || d > 255 || std::floor(d) != d) throw ValueError("bytes must be integers in 0..255");
+      out.push_back(uint8_t(d));
+    }
+    return out;
+  }
+  throw ValueError(fmt::format("expected bytes or a str, got {}", kind_name()));
+}
+const std::vector<Value>& Value::as_list() const {
+  if (kind_ == Kind::List) return payload<std::vector<Value>>(p_);
+  throw ValueError(fmt::format("expected a list, got {}", kind_name()));
+}
+const std::vector<double>& Value::numbers_ref() const {
+  if (kind_ == Kind::Numbers) return payload<std::vector<double>>(p_);
+  throw ValueError(fmt::format("expected a list of numbers, got {}", kind_name()));
+}
+const Matrix& Value::matrix_ref() const {
+  if (kind_ == Kind::Matrix) return payload<Matrix>(p_);
+  throw ValueError(fmt::format("expected a matrix, got {}", kind_name()));
+}
+std::vector<double> Value::to_numbers() const {
+  if (kind_ == Kind::Numbers) return payload<std::vector<double>>(p_);
+  if (kind_ == Kind::Bytes) {
+    auto& b = payload<std::vector<uint8_t>>(p_);
+    return std::vector<double>(b.begin(), b.end());
+  }
+  if (kind_ == Kind::List) {
+    std::vector<double> out;
+    out.reserve(as_list().size());
+    size_t i = 0;
+    for (auto& x : as_list()) {
+      if (!x.is_number())
+        throw ValueError(fmt::format("expected a list of numbers, but item {} is {}", i, x.kind_name()));
+      out.push_back(x.as_float());
+      ++i;
+    }
+    return out;
+  }
+  throw ValueError(fmt::format("expected a list of numbers, got {}", kind_name()));
+}
+Matrix Value::to_matrix() const {
+  if (kind_ == Kind::Matrix) return payload<Matrix>(p_);
+  if (kind_ == Kind::List) {
+    Matrix m;
+    auto& rows = as_list();
+    m.rows = int64_t(rows.size());
+    for (size_t r = 0; r < rows.size(); ++r) {
+      std::vector<double> row = rows[r].to_numbers();
+      if (r == 0) m.cols = int64_t(row.size());
+      else if (int64_t(row.size()) != m.cols)
+        throw ValueError(fmt::format("matrix rows differ in length: row 0 has {}, row {} has {}", m.cols, r,
+                                     row.size()));
+      m.data.insert(m.data.end(), row.begin(), row.end());
+    }
+    if (m.cols == 0) m.rows = rows.empty() ? 0 : m.rows;
+    return m;
+  }
+  throw ValueError(fmt::format("expected a matrix (list of lists of numbers), got {}", kind_name()));
+}
+const std::vector<std::pair<std::string, Value>>& Value::as_dict() const {
+  if (kind_ == Kind::Dict) return payload<Dict>(p_);
+  throw ValueError(fmt::format("expected a dict, got {}", kind_name()));
+}
+const Callable& Value::as_function() const {
+  if (kind_ == Kind::Function) return payload<Callable>(p_);
+  throw ValueError(fmt::format("expected a function, got {}", kind_name()));
+}
+
+std::string Value::to_json() const {
+  std::string out;
+  to_json_impl(*this, out);
+  return out;
+}
+std::string Value::repr() const {
+  if (kind_ == Kind::Str) return s_;
+  return to_json();
+}
+
+namespace {
+// Element-wise, with NaN equal to NaN (results are compared across backends).
+bool same_doubles(const std::vector<double>& a, const std::vector<double>& b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (!(a[i] == b[i] || (std::isnan(a[i]) && std::isnan(b[i])))) return false;
+  return true;
+}
+}  // namespace
+
+bool Value::operator==(const Value& o) const {
+  if (kind_ != o.kind_) {
+    if (is_number() && o.is_number()) return as_float() == o.as_float();
+    return false;
+  }
+  switch (kind_) {
+    case Kind::None: return true;
+    case Kind::Bool: return b_ == o.b_;
+    case Kind::Int: return i_ == o.i_;
+    case Kind::Float: return f_ == o.f_ || (std::isnan(f_) && std::isnan(o.f_));
+    case Kind::BigInt:
+    case Kind::Str: return s_ == o.s_;
+    case Kind::Bytes: return payload<std::vector<uint8_t>>(p_) == payload<std::vector<uint8_t>>(o.p_);
+    case Kind::List: return payload<std::vector<Value>>(p_) == payload<std::vector<Value>>(o.p_);
+    case Kind::Numbers: return same_doubles(payload<std::vector<double>>(p_), payload<std::vector<double>>(o.p_));
+    case Kind::Matrix: {
+      auto& a = payload<Matrix>(p_);
+      auto& b = payload<Matrix>(o.p_);
+      return a.rows == b.rows && a.cols == b.cols && same_doubles(a.data, b.data);
+    }
+    case Kind::Dict: return payload<Dict>(p_) == payload<Dict>(o.p_);
+    case Kind::Function: return p_ == o.p_;
+  }
+  return false;
+}
+
+}  // namespace ml::runtime

@@ -1,0 +1,257 @@
+// Every operation: known answers, and native vs WebAssembly identical on the same inputs
+// (empty, 1x1, non-square, huge values, invalid UTF-8).
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <random>
+
+#include "runtime/backend_selector.h"
+
+using namespace ml::runtime;
+
+namespace {
+
+BackendSelector& native() {
+  static BackendSelector s([] {
+    BackendConfig c;
+    c.prefer_backend = Backend::Native;
+    return c;
+  }());
+  return s;
+}
+BackendSelector& wasm() {
+  static BackendSelector s([] {
+    BackendConfig c;
+    c.prefer_backend = Backend::Wasm;
+    return c;
+  }());
+  return s;
+}
+
+// Runs on both backends, checks both ran where expected and agree; returns the result.
+Value both(std::string_view name, std::vector<Value> args) {
+  Value n = native().call_function(name, args);
+  EXPECT_EQ(native().last_call_report().backend, Backend::Native);
+  Value w = wasm().call_function(name, args);
+  EXPECT_EQ(wasm().last_call_report().backend, Backend::Wasm) << name << ": " << wasm().last_call_report().note;
+  EXPECT_FALSE(wasm().last_call_report().fell_back) << wasm().last_call_report().note;
+  EXPECT_EQ(n, w) << name << "\nnative: " << n.to_json().substr(0, 300) << "\nwasm:   " << w.to_json().substr(0, 300);
+  return n;
+}
+
+Value I(int64_t v) { return Value::integer(v); }
+Value F(double v) { return Value::number(v); }
+Value S(std::string s) { return Value::str(std::move(s)); }
+Value L(std::vector<Value> v) { return Value::list(std::move(v)); }
+Value M(int64_t r, int64_t c, std::vector<double> d) { return Value::matrix(Matrix{r, c, std::move(d)}); }
+
+Matrix random_matrix(int64_t r, int64_t c, uint32_t seed, double scale = 1.0) {
+  std::mt19937 g(seed);
+  std::uniform_real_distribution<double> u(-scale, scale);
+  Matrix m{r, c, {}};
+  m.data.resize(size_t(r * c));
+  for (auto& x : m.data) x = u(g);
+  return m;
+}
+
+}  // namespace
+
+TEST(Kernels, WasmIsAvailable) {
+  ASSERT_TRUE(wasm().is_wasm_available()) << wasm().status().reason;
+  EXPECT_EQ(wasm().backend(), Backend::Wasm);
+}
+
+TEST(Kernels, Numeric) {
+  EXPECT_EQ(both("fibonacci", {I(0)}), I(0));
+  EXPECT_EQ(both("fibonacci", {I(1)}), I(1));
+  EXPECT_EQ(both("fibonacci", {I(30)}), I(832040));
+  EXPECT_EQ(both("fibonacci", {I(92)}), I(7540113804746346429LL));
+  EXPECT_THROW(native().call("fibonacci", 93), CallError);
+  EXPECT_THROW(wasm().call("fibonacci", -1), CallError);
+  EXPECT_EQ(both("fibonacci_recursive", {I(20)}), I(6765));
+  EXPECT_EQ(both("prime_factors", {I(360)}).to_json(), "[2,2,2,3,3,5]");
+  EXPECT_EQ(both("prime_factors", {I(1)}).to_json(), "[]");
+  EXPECT_EQ(both("prime_factors", {I(9223372036854775783LL)}).to_json(), "[9223372036854775783]");  // largest prime < 2^63
+  EXPECT_EQ(both("prime_factors", {I(600851475143LL)}).to_json(), "[71,839,1471,6857]");
+  EXPECT_EQ(both("gcd", {I(48), I(-18)}), I(6));
+  EXPECT_EQ(both("gcd", {I(0), I(0)}), I(0));
+  EXPECT_EQ(both("lcm", {I(4), I(6)}), I(12));
+  EXPECT_EQ(both("lcm", {I(0), I(6)}), I(0));
+  EXPECT_THROW(wasm().call("lcm", int64_t(1) << 40, (int64_t(1) << 40) - 1), CallError);
+  EXPECT_EQ(both("factorial", {I(0)}), I(1));
+  EXPECT_EQ(both("factorial", {I(20)}), I(2432902008176640000LL));
+  EXPECT_EQ(both("factorial", {I(25)}).as_str(), "15511210043330985984000000");
+  Value f1000 = both("factorial", {I(1000)});
+  EXPECT_EQ(f1000.as_str().size(), 2568u);
+  double pi = both("monte_carlo_pi", {I(100000), I(7)}).as_float();
+  EXPECT_NEAR(pi, M_PI, 0.05);
+  EXPECT_EQ(both("monte_carlo_pi", {I(0)}), F(0));
+}
+
+TEST(Kernels, Matrix) {
+  EXPECT_EQ(both("matrix_multiply", {M(1, 1, {3}), M(1, 1, {4})}), M(1, 1, {12}));
+  EXPECT_EQ(both("matrix_multiply", {M(0, 0, {}), M(0, 0, {})}), M(0, 0, {}));
+  // non-square, from nested lists
+  Value a = L({L({I(1), I(2), I(3)}), L({I(4), I(5), I(6)})});
+  Value b = L({L({I(7), I(8)}), L({I(9), I(10)}), L({I(11), I(12)})});
+  EXPECT_EQ(both("matrix_multiply", {a, b}), M(2, 2, {58, 64, 139, 154}));
+  EXPECT_THROW(native().call_function("matrix_multiply", {a, a}), CallError);
+  // odd sizes crossing the kernel's blocking, huge and tiny magnitudes
+  for (auto [n, k, m] : std::vector<std::tuple<int, int, int>>{{5, 7, 3}, {130, 129, 514}, {1, 300, 1}}) {
+    both("matrix_multiply", {Value::matrix(random_matrix(n, k, 1, 1e150)), Value::matrix(random_matrix(k, m, 2, 1e150))});
+    both("matrix_multiply", {Value::matrix(random_matrix(n, k, 3)), Value::matrix(random_matrix(k, m, 4))});
+  }
+  EXPECT_EQ(both("transpose", {a}), M(3, 2, {1, 4, 2, 5, 3, 6}));
+  both("transpose", {Value::matrix(random_matrix(33, 70, 5))});
+  EXPECT_EQ(both("transpose", {M(0, 0, {})}), M(0, 0, {}));
+  EXPECT_EQ(both("determinant", {M(2, 2, {1, 2, 3, 4})}), F(-2));
+  EXPECT_EQ(both("determinant", {M(1, 1, {5})}), F(5));
+  EXPECT_EQ(both("determinant", {M(0, 0, {})}), F(1));
+  EXPECT_NEAR(both("determinant", {M(3, 3, {1, 2, 3, 4, 5, 6, 7, 8, 9})}).as_float(), 0.0, 1e-12);
+  EXPECT_EQ(both("determinant", {M(2, 2, {0, 0, 0, 0})}).as_float(), 0.0);
+  both("determinant", {Value::matrix(random_matrix(40, 40, 9))});
+  EXPECT_THROW(wasm().call_function("determinant", {a}), CallError);
+}
+
+TEST(Kernels, Strings) {
+  EXPECT_EQ(both("string_reverse", {S("héllo→")}), S("→olléh"));
+  EXPECT_EQ(both("string_reverse", {S("")}), S(""));
+  std::string invalid = "a\xff\xc3(b\xe2\x82";  // invalid and truncated sequences
+  both("string_reverse", {S(invalid)});
+  EXPECT_EQ(both("palindrome", {S("A man, a plan, a canal: Panama")}), Value::boolean(true));
+  EXPECT_EQ(both("palindrome", {S("été")}), Value::boolean(true));
+  EXPECT_EQ(both("palindrome", {S("abc")}), Value::boolean(false));
+  EXPECT_EQ(both("palindrome", {S("")}), Value::boolean(true));
+  both("palindrome", {S(invalid)});
+  EXPECT_EQ(both("char_frequency", {S("abca→→")}).to_json(), R"({"a":2,"b":1,"c":1,"→":2})");
+  EXPECT_EQ(both("char_frequency", {S("")}).to_json(), "{}");
+  EXPECT_EQ(both("char_frequency", {S("\xff\xfe")}).to_json(), "{\"\xef\xbf\xbd\":2}");
+  EXPECT_EQ(both("longest_substring", {S("abcabcbb")}), S("abc"));
+  EXPECT_EQ(both("longest_substring", {S("pwwkew")}), S("wke"));
+  EXPECT_EQ(both("longest_substring", {S("")}), S(""));
+  EXPECT_EQ(both("longest_substring", {S("ééaé")}), S("éa"));
+  both("longest_substring", {S(invalid)});
+  std::string big;
+  std::mt19937 g(3);
+  for (int i = 0; i < 20000; ++i) big += char('a' + g() % 26);
+  both("longest_substring", {S(big)});
+  both("char_frequency", {S(big)});
+}
+
+TEST(Kernels, Crypto) {
+  EXPECT_EQ(both("crypto_hash", {S("abc")}), S("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
+  EXPECT_EQ(both("crypto_hash", {S("")}), S("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"));
+  EXPECT_EQ(both("crypto_hash", {S(std::string(1000000, 'a'))}),
+            S("cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0"));
+  EXPECT_EQ(both("crypto_fnv1a", {S("")}), S("cbf29ce484222325"));
+  EXPECT_EQ(both("crypto_fnv1a", {S("a")}), S("af63dc4c8601ec8c"));
+  Value enc = both("xor_encrypt", {S("secret message"), S("key")});
+  Value dec = both("xor_decrypt", {enc, S("key")});
+  auto dec_bytes = dec.as_bytes();
+  EXPECT_EQ(std::string(dec_bytes.begin(), dec_bytes.end()), "secret message");
+  std::vector<uint8_t> data(100003);
+  for (size_t i = 0; i < data.size(); ++i) data[i] = uint8_t(i * 7);
+  for (std::string key : {"k", "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdefXYZ", "ab"})
+    both("xor_cipher", {Value::bytes(data), S(key)});
+  EXPECT_EQ(both("xor_cipher", {Value::bytes({}), S("k")}), Value::bytes({}));
+  EXPECT_THROW(native().call("xor_cipher", "x", ""), CallError);
+}
+
+TEST(Kernels, DataAndSearch) {
+  EXPECT_EQ(both("data_sort", {L({I(3), I(1), I(2)})}).to_json(), "[1,2,3]");
+  EXPECT_EQ(both("data_sort", {Value::numbers({2.5, NAN, -1, 1e308})}).to_json(), "[-1.0,2.5,1e+308,NaN]");
+  EXPECT_EQ(both("data_sort", {L({})}).to_json(), "[]");
+  std::vector<double> v(10007);
+  std::mt19937 g(11);
+  for (auto& x : v) x = double(g() % 1000) - 500;
+  Value sorted = both("data_sort", {Value::numbers(v)});
+  EXPECT_TRUE(std::is_sorted(sorted.numbers_ref().begin(), sorted.numbers_ref().end()));
+  EXPECT_EQ(both("data_sum", {Value::numbers({1, 2, 3.5})}), F(6.5));
+  EXPECT_EQ(both("binary_search", {L({I(1), I(3), I(3), I(7)}), I(3)}), I(1));
+  EXPECT_EQ(both("binary_search", {L({I(1), I(3)}), I(2)}), I(-1));
+  EXPECT_EQ(both("binary_search", {L({}), I(2)}), I(-1));
+  EXPECT_EQ(both("linear_search", {L({I(5), I(4), I(4)}), I(4)}), I(1));
+  EXPECT_EQ(both("contains", {Value::numbers({1, 2}), F(2)}), Value::boolean(true));
+  EXPECT_EQ(both("contains", {Value::numbers({}), F(2)}), Value::boolean(false));
+  // strings: natively, with the reason recorded
+  EXPECT_EQ(wasm().call_function("contains", {L({S("a"), S("b")}), S("b")}), Value::boolean(true));
+  EXPECT_EQ(wasm().last_call_report().backend, Backend::Native);
+  EXPECT_FALSE(wasm().last_call_report().note.empty());
+  EXPECT_EQ(wasm().call_function("data_sort", {L({S("b"), S("a")})}).to_json(), R"(["a","b"])");
+}
+
+TEST(Kernels, CallbacksRunNativelyWithReason) {
+  Value is_even = Value::function([](const std::vector<Value>& a) { return Value::boolean(a[0].as_int() % 2 == 0); });
+  Value twice = Value::function([](const std::vector<Value>& a) { return Value::integer(a[0].as_int() * 2); });
+  Value add = Value::function([](const std::vector<Value>& a) { return Value::integer(a[0].as_int() + a[1].as_int()); });
+  Value items = L({I(1), I(2), I(3), I(4)});
+  EXPECT_EQ(wasm().call_function("filter", {items, is_even}).to_json(), "[2,4]");
+  EXPECT_EQ(wasm().last_call_report().backend, Backend::Native);
+  EXPECT_NE(wasm().last_call_report().note.find("callback"), std::string::npos);
+  EXPECT_EQ(wasm().call_function("map", {items, twice}).to_json(), "[2,4,6,8]");
+  EXPECT_EQ(wasm().call_function("reduce", {items, add}), I(10));
+  EXPECT_EQ(wasm().call_function("reduce", {L({}), add, I(5)}), I(5));
+  EXPECT_EQ(wasm().call_function("group_by", {items, is_even}).to_json(), R"({"false":[1,3],"true":[2,4]})");
+  EXPECT_EQ(wasm().call_function("data_sort", {items, Value::function([](const std::vector<Value>& a) {
+                                                 return Value::integer(-a[0].as_int());
+                                               })}).to_json(),
+            "[4,3,2,1]");
+}
+
+TEST(Kernels, Json) {
+  std::string doc = R"({"a": [1, 2.5, -3e2, true, false, null], "s": "x\"\\\n\u00e9\ud83d\ude00", "big": 123456789012345678901, "o": {}})";
+  Value p = both("json_parse", {S(doc)});
+  EXPECT_EQ(p.to_json(), R"({"a":[1,2.5,-300.0,true,false,null],"s":"x\"\\\né😀","big":1.2345678901234568e+20,"o":{}})");
+  EXPECT_EQ(both("json_stringify", {p}).as_str(), p.to_json());
+  Value st = both("json_stats", {S(doc)});
+  EXPECT_EQ(st.to_json(),
+            R"({"objects":2,"arrays":1,"strings":5,"integers":1,"floats":3,"booleans":2,"nulls":1,"max_depth":2,"sum":1.2345678901234568e+20,"tape_words":27})");  // keys count as strings
+  EXPECT_EQ(both("json_parse", {S("0")}), I(0));
+  EXPECT_EQ(both("json_parse", {S("  [ ] ")}).to_json(), "[]");
+  EXPECT_EQ(both("json_parse", {S("-9223372036854775808")}), I(INT64_MIN));
+  EXPECT_EQ(both("json_parse", {S("0.1")}), F(0.1));
+  EXPECT_EQ(both("json_parse", {S("1e400")}).as_float(), INFINITY);
+  for (std::string bad : {"", "[", "[1,]", "{\"a\" 1}", "tru", "01", "\"\x01\"", "[1] x", "{\"a\":1,}", "\"\\q\""}) {
+    EXPECT_THROW(native().call("json_parse", bad), CallError) << bad;
+    EXPECT_THROW(wasm().call("json_parse", bad), CallError) << bad;
+  }
+  try {
+    wasm().call("json_parse", std::string("{\n  \"a\": ]"));
+    FAIL();
+  } catch (const CallError& e) {
+    EXPECT_NE(std::string(e.what()).find("line 2, column 8"), std::string::npos) << e.what();
+  }
+  // deep nesting is iterative (no stack overflow) up to the depth limit, then an error
+  std::string deep(1000, '[');
+  deep += std::string(1000, ']');
+  EXPECT_EQ(both("json_stats", {S(deep)}).as_dict()[7].second, I(1000));
+  std::string too_deep(5000, '[');
+  too_deep += std::string(5000, ']');
+  EXPECT_THROW(wasm().call("json_parse", too_deep), CallError);
+  // a larger generated document (crosses the first tape capacity guess)
+  std::string many = "[";
+  for (int i = 0; i < 50000; ++i) many += (i ? "," : "") + std::to_string(i % 10);
+  many += "]";
+  EXPECT_EQ(both("json_stats", {S(many)}).as_dict()[3].second, I(50000));
+  EXPECT_EQ(both("json_stringify", {L({S("tab\there"), I(-5), F(1.5), Value::none(), Value::numbers({1, 2})})}).as_str(),
+            R"(["tab\there",-5,1.5,null,[1.0,2.0]])");
+}
+
+TEST(Kernels, Image) {
+  std::vector<uint8_t> px(7 * 5 * 3);
+  for (size_t i = 0; i < px.size(); ++i) px[i] = uint8_t(i * 37);
+  for (int r : {0, 1, 2, 9}) both("image_blur", {Value::bytes(px), I(7), I(5), I(r)});
+  Value g = both("gaussian_blur", {Value::bytes(px), I(7), I(5)});
+  both("gaussian_blur", {Value::bytes({10, 20, 30}), I(1), I(1)});
+  EXPECT_EQ(both("gaussian_blur", {Value::bytes({10, 20, 30}), I(1), I(1)}), Value::bytes({10, 20, 30}));
+  EXPECT_EQ(both("image_blur", {Value::bytes({}), I(0), I(0)}), Value::bytes({}));
+  std::vector<uint8_t> flat(64 * 48 * 3, 77);
+  EXPECT_EQ(both("gaussian_blur", {Value::bytes(flat), I(64), I(48)}), Value::bytes(flat));
+  EXPECT_EQ(both("image_blur", {Value::bytes(flat), I(64), I(48), I(3)}), Value::bytes(flat));
+  std::vector<uint8_t> noise(123 * 77 * 3);
+  std::mt19937 gen(5);
+  for (auto& x : noise) x = uint8_t(gen());
+  both("gaussian_blur", {Value::bytes(noise), I(123), I(77)});
+  both("image_blur", {Value::bytes(noise), I(123), I(77), I(4)});
+  EXPECT_THROW(wasm().call_function("image_blur", {Value::bytes(px), I(8), I(5)}), CallError);
+}
