@@ -45,6 +45,15 @@ if(ML_WASM_CLANG)
     DEPENDS ${CMAKE_SOURCE_DIR}/tests/engine/testmod.wasm.c
     COMMENT "Building the engine test module" VERBATIM)
   list(APPEND ML_KERNEL_WASM_FILES ${ML_ENGINE_TEST_WASM})
+  # The runtime tests' module whose kernels all trap (trap fallback).
+  set(ML_TRAPPING_WASM ${ML_KERNELS_OUT_DIR}/test_trapping/kernels_simd.wasm)
+  add_custom_command(OUTPUT ${ML_TRAPPING_WASM}
+    COMMAND ${CMAKE_COMMAND} -E make_directory ${ML_KERNELS_OUT_DIR}/test_trapping
+    COMMAND ${ML_WASM_CLANG} -x c --target=wasm32 -O2 -nostdlib -Wl,--no-entry -Wl,--import-memory
+            -Wl,--export=__heap_base -o ${ML_TRAPPING_WASM} ${CMAKE_SOURCE_DIR}/tests/runtime/trapping_kernels.wasm.c
+    DEPENDS ${CMAKE_SOURCE_DIR}/tests/runtime/trapping_kernels.wasm.c
+    COMMENT "Building the trapping test kernels" VERBATIM)
+  list(APPEND ML_KERNEL_WASM_FILES ${ML_TRAPPING_WASM})
   add_custom_target(ml_kernels_wasm ALL DEPENDS ${ML_KERNEL_WASM_FILES})
   add_dependencies(multilingual ml_kernels_wasm)
 else()

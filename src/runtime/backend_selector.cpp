@@ -38,7 +38,7 @@ bool platform_supported(std::string* detail) {
 
 std::vector<std::filesystem::path> kernel_search_path(const BackendConfig& cfg) {
   std::vector<std::filesystem::path> dirs;
-  if (!cfg.kernels_dir.empty()) dirs.emplace_back(cfg.kernels_dir);
+  if (!cfg.kernels_dir.empty()) return {cfg.kernels_dir};  // explicit: only there
   if (auto e = process_env("MULTILINGUAL_KERNELS_DIR"); e && !e->empty()) dirs.emplace_back(*e);
 #ifdef ML_KERNELS_BUILD_DIR
   dirs.emplace_back(ML_KERNELS_BUILD_DIR);

@@ -51,8 +51,8 @@ struct FunctionStats {
   double mean_ms() const { return calls ? total_ms / double(calls) : 0; }
 };
 
-// The directories searched for the kernel modules, in order: config kernels_dir,
-// $MULTILINGUAL_KERNELS_DIR, the build directory baked in at build time, next to the executable
+// The directories searched for the kernel modules: only kernels_dir when the configuration sets
+// it; otherwise, in order, $MULTILINGUAL_KERNELS_DIR, the build directory baked in at build time, next to the executable
 // (<exe dir>/kernels, <exe dir>), <exe dir>/../share/multilingual/kernels.
 std::vector<std::filesystem::path> kernel_search_path(const BackendConfig& cfg);
 // kernels_simd.wasm when simd and vectorization are on, else kernels_scalar.wasm.
