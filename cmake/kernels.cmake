@@ -81,3 +81,12 @@ endif()
 # `multilingual call` parses its JSON arguments with simdjson.
 find_package(simdjson CONFIG REQUIRED)
 target_link_libraries(mlruntime PUBLIC simdjson::simdjson)
+
+# The runtime's benchmarks on their own (bench/runtime_bench.cpp is also part of ml_bench).
+if(EXISTS ${CMAKE_SOURCE_DIR}/bench/runtime_bench.cpp)
+  add_executable(ml_rt_bench ${CMAKE_SOURCE_DIR}/bench/runtime_bench.cpp)
+  target_link_libraries(ml_rt_bench PRIVATE mlruntime benchmark::benchmark benchmark::benchmark_main)
+  if(TARGET ml_kernels_wasm)
+    add_dependencies(ml_rt_bench ml_kernels_wasm)
+  endif()
+endif()
