@@ -1,0 +1,67 @@
+// Compiled code: the AST is resolved (names -> local slots / cells / globals) and turned into a
+// tree of small evaluation nodes with virtual eval/exec (switch-free closure-tree dispatch).
+#pragma once
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "interp/runtime.h"
+
+namespace ml::interp {
+
+enum class Exec : uint8_t { Normal, Break, Continue, Return };
+
+struct ENode {
+  Loc loc;
+  virtual ~ENode() = default;
+  virtual Value eval(Frame& fr) = 0;
+};
+struct TNode {  // assignment / deletion target
+  Loc loc;
+  virtual ~TNode() = default;
+  virtual void store(Frame& fr, Value v) = 0;
+  virtual void del(Frame& fr);
+};
+struct SNode {
+  Loc loc;
+  virtual ~SNode() = default;
+  virtual Exec exec(Frame& fr) = 0;
+};
+using EP = std::unique_ptr<ENode>;
+using TP = std::unique_ptr<TNode>;
+using SP = std::unique_ptr<SNode>;
+
+struct FuncCode {
+  std::string name, qualname;
+  int npos = 0;          // positional params (posonly + regular), slots [0, npos)
+  int nposonly = 0;
+  int nkwonly = 0;       // slots after vararg
+  int vararg_slot = -1, kwarg_slot = -1;
+  int nparams = 0;       // all parameter slots
+  int nslots = 0;
+  std::vector<std::string> slot_names;
+  std::vector<int> cell_slots;
+  std::vector<std::string> freevars;
+  SP body;
+  bool is_gen = false, is_async = false, is_class_body = false, is_module = false;
+  bool simple = false;   // only positional params, no cells: fast binding
+  const SourceFile* src = nullptr;
+  Loc loc;
+  Value doc;
+};
+
+struct CompiledUnit {
+  std::shared_ptr<const SourceFile> src;
+  std::vector<std::unique_ptr<FuncCode>> codes;
+  FuncCode* module_code = nullptr;
+};
+
+// Resolves and compiles a module. `repl`: top-level expression statements record their value.
+std::unique_ptr<CompiledUnit> compile_module(const ast::Module& m, const LanguagePack* pack, bool repl);
+
+// Runs a function body in a prepared frame (slots bound).
+Value run_frame(FuncObj* f, Value* slots, GenObj* gen);
+// Runs module-level code with the given globals.
+void run_module_code(const FuncCode* code, DictObj* globals);
+
+}  // namespace ml::interp

@@ -1,0 +1,1043 @@
+// AST -> evaluation nodes. Expression and target nodes live here; statements in stmts.cpp.
+#include <cmath>
+
+#include "interp/compile_impl.h"
+#include "lang/pack.h"
+
+namespace ml::interp {
+
+using namespace ast;
+
+void TNode::del(Frame&) { raise("SyntaxError", "cannot delete this target"); }
+
+// ================================================================ leaves
+struct Const : ENode {
+  Value v;
+  explicit Const(Value x) : v(std::move(x)) {}
+  Value eval(Frame&) override { return v; }
+};
+
+[[noreturn]] static void unbound_local(const std::string& name) {
+  raise_id("UnboundLocalError", "runtime.unbound_local", {{"name", name}});
+}
+[[noreturn]] static void undefined_name(const std::string& name) {
+  raise_id("NameError", "runtime.undefined_name", {{"name", name}});
+}
+
+struct LoadLocal : ENode {
+  int slot;
+  std::string name;
+  Value eval(Frame& fr) override {
+    Value& v = fr.slots[slot];
+    if (__builtin_expect(v.t == VT::Undef, 0)) ML_GUARD(unbound_local(name));
+    return v;
+  }
+};
+struct StoreLocal : TNode {
+  int slot;
+  std::string name;
+  void store(Frame& fr, Value v) override { fr.slots[slot] = std::move(v); }
+  void del(Frame& fr) override {
+    if (fr.slots[slot].t == VT::Undef) ML_GUARD(unbound_local(name));
+    fr.slots[slot] = Value();
+    fr.slots[slot].t = VT::Undef;
+  }
+};
+struct LoadCell : ENode {
+  int slot;
+  std::string name;
+  Value eval(Frame& fr) override {
+    auto* c = fr.slots[slot].as<CellObj>();
+    if (!c->bound) ML_GUARD(unbound_local(name));
+    return c->v;
+  }
+};
+struct StoreCell : TNode {
+  int slot;
+  std::string name;
+  void store(Frame& fr, Value v) override {
+    auto* c = fr.slots[slot].as<CellObj>();
+    c->v = std::move(v);
+    c->bound = true;
+  }
+  void del(Frame& fr) override {
+    auto* c = fr.slots[slot].as<CellObj>();
+    if (!c->bound) ML_GUARD(unbound_local(name));
+    c->v = Value();
+    c->bound = false;
+  }
+};
+struct LoadFree : ENode {
+  int idx;
+  std::string name;
+  Value eval(Frame& fr) override {
+    CellObj* c = fr.func->closure[idx].get();
+    if (!c->bound) ML_GUARD(raise("NameError", "cannot access free variable '" + name + "' where it is not associated with a value in enclosing scope"));
+    return c->v;
+  }
+};
+struct StoreFree : TNode {
+  int idx;
+  void store(Frame& fr, Value v) override {
+    CellObj* c = fr.func->closure[idx].get();
+    c->v = std::move(v);
+    c->bound = true;
+  }
+  void del(Frame& fr) override {
+    CellObj* c = fr.func->closure[idx].get();
+    c->v = Value();
+    c->bound = false;
+  }
+};
+
+static int64_t sv_hash(const std::string& s) { return hash_value(mk_str(s)); }
+
+struct LoadGlobal : ENode {
+  std::string name;
+  int64_t h;
+  Value eval(Frame& fr) override {
+    if (Value* v = fr.globals->find_str(name, h)) return *v;
+    if (Value* v = I->builtins->find_str(name, h)) return *v;
+    ML_GUARD(undefined_name(name));
+  }
+};
+struct StoreGlobal : TNode {
+  std::string name;
+  Value key;
+  void store(Frame& fr, Value v) override { fr.globals->set(key, std::move(v)); }
+  void del(Frame& fr) override {
+    if (!fr.globals->erase(key)) ML_GUARD(undefined_name(name));
+  }
+};
+struct LoadClassNS : ENode {
+  std::string name;
+  int64_t h;
+  Value eval(Frame& fr) override {
+    if (Value* v = fr.ns->find_str(name, h)) return *v;
+    if (Value* v = fr.globals->find_str(name, h)) return *v;
+    if (Value* v = I->builtins->find_str(name, h)) return *v;
+    ML_GUARD(undefined_name(name));
+  }
+};
+struct LoadClassFree : ENode {
+  std::string name;
+  int64_t h;
+  int idx;
+  Value eval(Frame& fr) override {
+    if (Value* v = fr.ns->find_str(name, h)) return *v;
+    CellObj* c = fr.func->closure[idx].get();
+    if (!c->bound) ML_GUARD(undefined_name(name));
+    return c->v;
+  }
+};
+struct StoreClassNS : TNode {
+  std::string name;
+  Value key;
+  void store(Frame& fr, Value v) override { fr.ns->set(key, std::move(v)); }
+  void del(Frame& fr) override {
+    if (!fr.ns->erase(key)) ML_GUARD(undefined_name(name));
+  }
+};
+
+// ================================================================ operators
+template <BinOp OP>
+struct BinNode : ENode {
+  EP a, b;
+  Value eval(Frame& fr) override {
+    Value x = a->eval(fr);
+    Value y = b->eval(fr);
+    if (x.t == VT::Int && y.t == VT::Int) {
+      int64_t r;
+      if constexpr (OP == BinOp::Add) { if (!__builtin_add_overflow(x.i, y.i, &r)) return Value::integer(r); }
+      else if constexpr (OP == BinOp::Sub) { if (!__builtin_sub_overflow(x.i, y.i, &r)) return Value::integer(r); }
+      else if constexpr (OP == BinOp::Mul) { if (!__builtin_mul_overflow(x.i, y.i, &r)) return Value::integer(r); }
+    } else if (x.t == VT::Float && y.t == VT::Float) {
+      if constexpr (OP == BinOp::Add) return Value::flt(x.f + y.f);
+      else if constexpr (OP == BinOp::Sub) return Value::flt(x.f - y.f);
+      else if constexpr (OP == BinOp::Mul) return Value::flt(x.f * y.f);
+    }
+    ML_GUARD(return binop(OP, x, y));
+  }
+};
+
+static EP make_binnode(BinOp op, EP a, EP b) {
+  ENode* n;
+  switch (op) {
+#define CASE(O) case BinOp::O: { auto* k = new BinNode<BinOp::O>(); k->a = std::move(a); k->b = std::move(b); n = k; break; }
+    CASE(Add) CASE(Sub) CASE(Mul) CASE(Div) CASE(FloorDiv) CASE(Mod) CASE(Pow) CASE(MatMul) CASE(LShift)
+    CASE(RShift) CASE(BitAnd) CASE(BitOr) CASE(BitXor)
+#undef CASE
+    default: n = nullptr;
+  }
+  return EP(n);
+}
+
+template <CmpOp OP>
+struct CmpNode : ENode {
+  EP a, b;
+  Value eval(Frame& fr) override {
+    Value x = a->eval(fr);
+    Value y = b->eval(fr);
+    if (x.t == VT::Int && y.t == VT::Int) {
+      if constexpr (OP == CmpOp::Lt) return Value::boolean(x.i < y.i);
+      else if constexpr (OP == CmpOp::LtE) return Value::boolean(x.i <= y.i);
+      else if constexpr (OP == CmpOp::Gt) return Value::boolean(x.i > y.i);
+      else if constexpr (OP == CmpOp::GtE) return Value::boolean(x.i >= y.i);
+      else if constexpr (OP == CmpOp::Eq) return Value::boolean(x.i == y.i);
+      else if constexpr (OP == CmpOp::NotEq) return Value::boolean(x.i != y.i);
+    }
+    ML_GUARD(return compare(OP, x, y));
+  }
+};
+
+static EP make_cmpnode(CmpOp op, EP a, EP b) {
+  ENode* n;
+  switch (op) {
+#define CASE(O) case CmpOp::O: { auto* k = new CmpNode<CmpOp::O>(); k->a = std::move(a); k->b = std::move(b); n = k; break; }
+    CASE(Eq) CASE(NotEq) CASE(Lt) CASE(LtE) CASE(Gt) CASE(GtE) CASE(Is) CASE(IsNot) CASE(In) CASE(NotIn)
+#undef CASE
+    default: n = nullptr;
+  }
+  return EP(n);
+}
+
+struct ChainCmp : ENode {
+  EP first;
+  std::vector<CmpOp> ops;
+  std::vector<EP> rest;
+  Value eval(Frame& fr) override {
+    Value x = first->eval(fr);
+    for (size_t i = 0; i < ops.size(); ++i) {
+      Value y = rest[i]->eval(fr);
+      Value r;
+      ML_GUARD(r = compare(ops[i], x, y));
+      if (!truthy(r)) return r;
+      if (i + 1 == ops.size()) return r;
+      x = std::move(y);
+    }
+    return Value::boolean(true);
+  }
+};
+
+struct UnaryNode : ENode {
+  UnaryOp op;
+  EP a;
+  Value eval(Frame& fr) override {
+    Value x = a->eval(fr);
+    if (op == UnaryOp::Not) return Value::boolean(!truthy(x));
+    if (op == UnaryOp::Neg && x.t == VT::Int && x.i != INT64_MIN) return Value::integer(-x.i);
+    ML_GUARD(return unary(op, x));
+  }
+};
+
+struct BoolNode : ENode {
+  bool is_and;
+  std::vector<EP> items;
+  Value eval(Frame& fr) override {
+    Value v;
+    for (size_t i = 0; i < items.size(); ++i) {
+      v = items[i]->eval(fr);
+      bool t = truthy(v);
+      if (is_and ? !t : t) return v;
+    }
+    return v;
+  }
+};
+
+struct IfExpNode : ENode {
+  EP test, body, orelse;
+  Value eval(Frame& fr) override { return truthy(test->eval(fr)) ? body->eval(fr) : orelse->eval(fr); }
+};
+
+struct NamedExprNode : ENode {
+  TP target;
+  EP value;
+  Value eval(Frame& fr) override {
+    Value v = value->eval(fr);
+    target->store(fr, v);
+    return v;
+  }
+};
+
+// ================================================================ attribute / subscript
+struct AttrNode : ENode {
+  EP obj;
+  std::string name;
+  Value eval(Frame& fr) override {
+    Value o = obj->eval(fr);
+    ML_GUARD(return getattr(o, name));
+  }
+};
+struct StoreAttr : TNode {
+  EP obj;
+  std::string name;
+  void store(Frame& fr, Value v) override {
+    Value o = obj->eval(fr);
+    ML_GUARD(setattr(o, name, std::move(v)));
+  }
+  void del(Frame& fr) override {
+    Value o = obj->eval(fr);
+    ML_GUARD(delattr(o, name));
+  }
+};
+
+struct SubNode : ENode {
+  EP obj, idx;
+  Value eval(Frame& fr) override {
+    Value o = obj->eval(fr);
+    Value k = idx->eval(fr);
+    if (o.is(OK::List) && k.t == VT::Int) {
+      auto& v = o.as<ListObj>()->v;
+      int64_t i = k.i;
+      if (i < 0) i += (int64_t)v.size();
+      if ((uint64_t)i < v.size()) return v[i];
+    }
+    ML_GUARD(return getitem(o, k));
+  }
+};
+struct StoreSub : TNode {
+  EP obj, idx;
+  void store(Frame& fr, Value v) override {
+    Value o = obj->eval(fr);
+    Value k = idx->eval(fr);
+    if (o.is(OK::List) && k.t == VT::Int) {
+      auto& l = o.as<ListObj>()->v;
+      int64_t i = k.i;
+      if (i < 0) i += (int64_t)l.size();
+      if ((uint64_t)i < l.size()) { l[i] = std::move(v); return; }
+    }
+    ML_GUARD(setitem(o, k, std::move(v)));
+  }
+  void del(Frame& fr) override {
+    Value o = obj->eval(fr);
+    Value k = idx->eval(fr);
+    ML_GUARD(delitem(o, k));
+  }
+};
+
+struct SliceNode : ENode {
+  EP a, b, c;
+  Value eval(Frame& fr) override {
+    Value x = a ? a->eval(fr) : Value(), y = b ? b->eval(fr) : Value(), z = c ? c->eval(fr) : Value();
+    return Value::obj(new SliceObj(std::move(x), std::move(y), std::move(z)));
+  }
+};
+
+// ================================================================ unpacking targets
+struct StoreUnpack : TNode {
+  std::vector<TP> targets;
+  int star = -1;
+  void store(Frame& fr, Value v) override {
+    ValueVec tmp;
+    const ValueVec* items;
+    if (v.is(OK::Tuple)) items = &v.as<TupleObj>()->v;
+    else if (v.is(OK::List)) { tmp = v.as<ListObj>()->v; items = &tmp; }
+    else { ML_GUARD(tmp = to_vec(v)); items = &tmp; }
+    size_t n = items->size(), k = targets.size();
+    if (star < 0) {
+      if (n != k) {
+        if (n < k) ML_GUARD(value_error("not enough values to unpack (expected " + std::to_string(k) + ", got " + std::to_string(n) + ")"));
+        ML_GUARD(value_error("too many values to unpack (expected " + std::to_string(k) + ")"));
+      }
+      for (size_t i = 0; i < k; ++i) targets[i]->store(fr, (*items)[i]);
+      return;
+    }
+    if (n < k - 1) ML_GUARD(value_error("not enough values to unpack (expected at least " + std::to_string(k - 1) + ", got " + std::to_string(n) + ")"));
+    size_t after = k - 1 - star;
+    for (int i = 0; i < star; ++i) targets[i]->store(fr, (*items)[i]);
+    ValueVec mid(items->begin() + star, items->begin() + (n - after));
+    targets[star]->store(fr, mk_list(std::move(mid)));
+    for (size_t i = 0; i < after; ++i) targets[star + 1 + i]->store(fr, (*items)[n - after + i]);
+  }
+  void del(Frame& fr) override {
+    for (auto& t : targets) t->del(fr);
+  }
+};
+
+// ================================================================ displays
+struct SeqItem { EP e; bool star = false; };
+
+static void add_items(Frame& fr, const std::vector<SeqItem>& items, ValueVec& out) {
+  for (auto& it : items) {
+    Value v = it.e->eval(fr);
+    if (it.star) {
+      if (v.is(OK::List) || v.is(OK::Tuple)) {
+        const ValueVec& src = v.is(OK::List) ? v.as<ListObj>()->v : v.as<TupleObj>()->v;
+        out.insert(out.end(), src.begin(), src.end());
+      } else {
+        try { for_each(v, [&](const Value& x) { out.push_back(x); }); }
+        catch (PyError& e) { annotate(e, it.e->loc); throw; }
+      }
+    } else {
+      out.push_back(std::move(v));
+    }
+  }
+}
+
+struct ListDisplay : ENode {
+  std::vector<SeqItem> items;
+  Value eval(Frame& fr) override {
+    ValueVec out;
+    out.reserve(items.size());
+    add_items(fr, items, out);
+    return mk_list(std::move(out));
+  }
+};
+struct TupleDisplay : ENode {
+  std::vector<SeqItem> items;
+  Value eval(Frame& fr) override {
+    ValueVec out;
+    out.reserve(items.size());
+    add_items(fr, items, out);
+    return mk_tuple(std::move(out));
+  }
+};
+struct SetDisplay : ENode {
+  std::vector<SeqItem> items;
+  Value eval(Frame& fr) override {
+    ValueVec out;
+    add_items(fr, items, out);
+    Value s = mk_set();
+    ML_GUARD(for (auto& x : out) s.as<SetObj>()->d->set(x, Value()));
+    return s;
+  }
+};
+struct DictDisplay : ENode {
+  std::vector<std::pair<EP, EP>> items;  // key null => spread
+  Value eval(Frame& fr) override {
+    Value d = mk_dict();
+    auto* dd = d.as<DictObj>();
+    for (auto& [k, v] : items) {
+      if (!k) {
+        Value m = v->eval(fr);
+        if (m.is(OK::Dict)) {
+          m.as<DictObj>()->for_each([&](const Value& kk, const Value& vv) { dd->set(kk, vv); });
+        } else {
+          ML_GUARD({
+            Value keys = call0(getattr(m, "keys"));
+            for_each(keys, [&](const Value& kk) { dd->set(kk, getitem(m, kk)); });
+          });
+        }
+        continue;
+      }
+      Value kv = k->eval(fr);
+      Value vv = v->eval(fr);
+      ML_GUARD(dd->set(kv, std::move(vv)));
+    }
+    return d;
+  }
+};
+
+// ================================================================ f-strings
+struct FStringNode : ENode {
+  std::vector<EP> parts;
+  Value eval(Frame& fr) override {
+    std::string out;
+    for (auto& p : parts) {
+      Value v = p->eval(fr);
+      out += str_of(v);
+    }
+    return mk_str(std::move(out));
+  }
+};
+struct FormattedNode : ENode {
+  EP value, spec;
+  char conv = 0;
+  Value eval(Frame& fr) override {
+    Value v = value->eval(fr);
+    ML_GUARD({
+      if (conv == 'r') v = mk_str(repr(v));
+      else if (conv == 's') v = mk_str(to_str(v));
+      else if (conv == 'a') v = mk_str(repr(v));
+      std::string sp = spec ? str_of(spec->eval(fr)) : std::string();
+      return format_value(v, sp);
+    });
+  }
+};
+
+// ================================================================ calls
+struct CallArg { EP e; Arg::Kind kind; Value name; };
+
+static void build_args(Frame& fr, const std::vector<CallArg>& args, ValueVec& pos, KwArgs& kw, Loc loc) {
+  for (auto& a : args) {
+    Value v = a.e->eval(fr);
+    switch (a.kind) {
+      case Arg::Positional: pos.push_back(std::move(v)); break;
+      case Arg::Keyword: kw.items.emplace_back(a.name, std::move(v)); break;
+      case Arg::Star:
+        if (v.is(OK::Tuple) || v.is(OK::List)) {
+          const ValueVec& src = v.is(OK::List) ? v.as<ListObj>()->v : v.as<TupleObj>()->v;
+          pos.insert(pos.end(), src.begin(), src.end());
+        } else {
+          try { for_each(v, [&](const Value& x) { pos.push_back(x); }); }
+          catch (PyError& e) { annotate(e, loc); throw; }
+        }
+        break;
+      case Arg::DoubleStar:
+        if (v.is(OK::Dict)) {
+          v.as<DictObj>()->for_each([&](const Value& k, const Value& x) { kw.items.emplace_back(k, x); });
+        } else {
+          try {
+            Value keys = call0(getattr(v, "keys"));
+            for_each(keys, [&](const Value& k) { kw.items.emplace_back(k, getitem(v, k)); });
+          } catch (PyError& e) { annotate(e, loc); throw; }
+        }
+        break;
+    }
+  }
+}
+
+template <int N>
+struct CallN : ENode {
+  EP func;
+  EP args[N > 0 ? N : 1];
+  Value eval(Frame& fr) override {
+    Value f = func->eval(fr);
+    Value buf[N > 0 ? N : 1];
+    for (int i = 0; i < N; ++i) buf[i] = args[i]->eval(fr);
+    try {
+      if (f.is(OK::Func)) return call_function(f.as<FuncObj>(), buf, N, nullptr);
+      return call(f, buf, N, nullptr);
+    } catch (PyError& e) {
+      annotate(e, loc);
+      throw;
+    }
+  }
+};
+
+struct CallGeneric : ENode {
+  EP func;
+  std::vector<CallArg> args;
+  Value eval(Frame& fr) override {
+    Value f = func->eval(fr);
+    ValueVec pos;
+    KwArgs kw;
+    build_args(fr, args, pos, kw, loc);
+    ML_GUARD(return call(f, pos.data(), (int)pos.size(), kw.empty() ? nullptr : &kw));
+  }
+};
+
+// obj.name(args) without allocating a bound method
+struct CallMethod : ENode {
+  EP obj;
+  std::string name;
+  std::vector<CallArg> args;
+  bool simple = true;
+  Value eval(Frame& fr) override {
+    Value o = obj->eval(fr);
+    Value f;
+    bool self_needed;
+    ML_GUARD(lookup_method(o, name, f, self_needed));
+    if (simple && args.size() < 7) {
+      Value buf[8];
+      int n = 0;
+      if (self_needed) buf[n++] = o;
+      for (auto& a : args) buf[n++] = a.e->eval(fr);
+      ML_GUARD(return call(f, buf, n, nullptr));
+    }
+    ValueVec pos;
+    if (self_needed) pos.push_back(o);
+    KwArgs kw;
+    build_args(fr, args, pos, kw, loc);
+    ML_GUARD(return call(f, pos.data(), (int)pos.size(), kw.empty() ? nullptr : &kw));
+  }
+};
+
+// super() with no arguments
+struct SuperNode : ENode {
+  EP self;
+  Value eval(Frame& fr) override {
+    ClassObj* owner = fr.func ? fr.func->owner : nullptr;
+    if (!owner) ML_GUARD(raise("RuntimeError", "super(): no arguments"));
+    Value s = self->eval(fr);
+    Value sup = I->builtins->find(str_key("super")) ? *I->builtins->find(str_key("super")) : Value();
+    ML_GUARD(return call2(sup, Value::obj(owner), s));
+  }
+};
+
+// ================================================================ functions
+void bind_closure(FuncObj* f, Frame& fr, const std::vector<CellSrc>& cells) {
+  f->closure.reserve(cells.size());
+  for (auto& c : cells) {
+    if (c.from_slot) f->closure.emplace_back(fr.slots[c.idx].as<CellObj>());
+    else f->closure.push_back(fr.func->closure[c.idx]);
+  }
+}
+
+Value MakeFunction::make(Frame& fr) {
+  auto* f = new FuncObj(code, Ref<DictObj>(fr.globals));
+  Value fv = Value::obj(f);
+  for (auto& d : defaults) f->defaults.push_back(d->eval(fr));
+  if (!kwdefaults.empty()) {
+    f->kwdefaults = Ref<DictObj>(new DictObj());
+    for (auto& [n, e] : kwdefaults) f->kwdefaults->set(str_key(n), e->eval(fr));
+  }
+  bind_closure(f, fr, cells);
+  f->name = code->name;
+  f->qualname = code->qualname;
+  f->doc = code->doc;
+  return fv;
+}
+Value MakeFunction::eval(Frame& fr) { return make(fr); }
+
+// comprehension: make the implicit function and call it with the first iterable
+struct CompExpr : ENode {
+  std::unique_ptr<MakeFunction> mk;
+  EP first;
+  bool is_gen = false;
+  Value eval(Frame& fr) override {
+    Value it = first->eval(fr);
+    if (is_gen) ML_GUARD(it = iter(it));
+    Value f = mk->make(fr);
+    ML_GUARD(return call_function(f.as<FuncObj>(), &it, 1, nullptr));
+  }
+};
+
+EP make_comp_expr(std::unique_ptr<MakeFunction> mk, EP first, bool is_gen) {
+  auto* k = new CompExpr();
+  k->loc = mk->loc;
+  k->mk = std::move(mk);
+  k->first = std::move(first);
+  k->is_gen = is_gen;
+  return EP(k);
+}
+
+// ================================================================ await / yield
+struct AwaitNode : ENode {
+  EP a;
+  Value eval(Frame& fr) override {
+    Value v = a->eval(fr);
+    ML_GUARD(return run_await(v));
+  }
+};
+struct YieldNode : ENode {
+  EP a;
+  Value eval(Frame& fr) override {
+    Value v = a ? a->eval(fr) : Value();
+    return gen_yield(fr, std::move(v));
+  }
+};
+struct YieldFromNode : ENode {
+  EP a;
+  Value eval(Frame& fr) override {
+    Value src = a->eval(fr);
+    if (src.is(OK::Gen)) {
+      auto* g = src.as<GenObj>();
+      Value sent;
+      while (true) {
+        bool done;
+        Value r;
+        ML_GUARD(r = gen_send(g, sent, done));
+        if (done) return r;
+        sent = gen_yield(fr, std::move(r));
+      }
+    }
+    if (src.is(OK::Coro)) ML_GUARD(return run_await(src));
+    Value it;
+    ML_GUARD(it = iter(src));
+    Value x;
+    while (true) {
+      bool more;
+      ML_GUARD(more = next(it, x));
+      if (!more) break;
+      gen_yield(fr, x);
+    }
+    return Value();
+  }
+};
+
+// ================================================================ the compiler (expressions)
+static bool is_canonical(const LanguagePack* pack, const std::string& name, const char* canon) {
+  if (name == canon) return true;
+  if (!pack) return false;
+  auto it = pack->builtins.find(name);
+  return it != pack->builtins.end() && it->second == canon;
+}
+
+NameRef Compiler::resolve(const std::string& name) {
+  NameRef r;
+  Scope* s = scope;
+  if (s->kind == Scope::Module) { r.kind = NameRef::Global; return r; }
+  auto it = s->syms.find(name);
+  if (s->kind == Scope::Class) {
+    bool bound = it != s->syms.end() && it->second.bound;
+    int fi = s->free_index(name);
+    if (!bound && fi >= 0) { r.kind = NameRef::ClassFree; r.idx = fi; return r; }
+    r.kind = NameRef::ClassNS;
+    return r;
+  }
+  if (it == s->syms.end()) { r.kind = NameRef::Global; return r; }
+  const Sym& y = it->second;
+  if (y.global) { r.kind = NameRef::Global; return r; }
+  if (y.free) { r.kind = NameRef::Free; r.idx = s->free_index(name); return r; }
+  if (y.bound || y.param) {
+    auto si = slots.find(name);
+    r.idx = si->second;
+    r.kind = y.cell ? NameRef::Cell : NameRef::Local;
+    return r;
+  }
+  r.kind = NameRef::Global;
+  return r;
+}
+
+EP Compiler::load_name(const std::string& name, Loc loc) {
+  NameRef r = resolve(name);
+  ENode* n = nullptr;
+  switch (r.kind) {
+    case NameRef::Local: { auto* k = new LoadLocal(); k->slot = r.idx; k->name = name; n = k; break; }
+    case NameRef::Cell: { auto* k = new LoadCell(); k->slot = r.idx; k->name = name; n = k; break; }
+    case NameRef::Free: { auto* k = new LoadFree(); k->idx = r.idx; k->name = name; n = k; break; }
+    case NameRef::Global: { auto* k = new LoadGlobal(); k->name = name; k->h = sv_hash(name); n = k; break; }
+    case NameRef::ClassNS: { auto* k = new LoadClassNS(); k->name = name; k->h = sv_hash(name); n = k; break; }
+    case NameRef::ClassFree: { auto* k = new LoadClassFree(); k->name = name; k->h = sv_hash(name); k->idx = r.idx; n = k; break; }
+  }
+  n->loc = loc;
+  return EP(n);
+}
+
+TP Compiler::store_name(const std::string& name, Loc loc) {
+  NameRef r = resolve(name);
+  TNode* n = nullptr;
+  switch (r.kind) {
+    case NameRef::Local: { auto* k = new StoreLocal(); k->slot = r.idx; k->name = name; n = k; break; }
+    case NameRef::Cell: { auto* k = new StoreCell(); k->slot = r.idx; k->name = name; n = k; break; }
+    case NameRef::Free: { auto* k = new StoreFree(); k->idx = r.idx; n = k; break; }
+    case NameRef::Global: { auto* k = new StoreGlobal(); k->name = name; k->key = str_key(name); n = k; break; }
+    case NameRef::ClassNS: case NameRef::ClassFree: { auto* k = new StoreClassNS(); k->name = name; k->key = str_key(name); n = k; break; }
+  }
+  n->loc = loc;
+  return TP(n);
+}
+
+TP Compiler::target(const Expr& e) {
+  switch (e.kind) {
+    case ExprKind::Name: return store_name(e.name, e.loc);
+    case ExprKind::Attribute: {
+      auto* k = new StoreAttr();
+      k->loc = e.loc;
+      k->obj = expr(*e.a);
+      k->name = e.name;
+      return TP(k);
+    }
+    case ExprKind::Subscript: {
+      auto* k = new StoreSub();
+      k->loc = e.loc;
+      k->obj = expr(*e.a);
+      k->idx = expr(*e.b);
+      return TP(k);
+    }
+    case ExprKind::Tuple: case ExprKind::List: {
+      auto* k = new StoreUnpack();
+      k->loc = e.loc;
+      for (size_t i = 0; i < e.items.size(); ++i) {
+        const Expr& x = *e.items[i];
+        if (x.kind == ExprKind::Starred) {
+          k->star = (int)i;
+          k->targets.push_back(target(*x.a));
+        } else {
+          k->targets.push_back(target(x));
+        }
+      }
+      return TP(k);
+    }
+    case ExprKind::Starred: return target(*e.a);
+    default: break;
+  }
+  throw_syntax("cannot assign to expression", e.loc);
+}
+
+void Compiler::throw_syntax(const std::string& m, Loc loc) {
+  Value ex = make_exception(I->e("SyntaxError"), ValueVec{mk_str(m)});
+  ex.as<InstObj>()->loc = loc;
+  ex.as<InstObj>()->loc_set = true;
+  ex.as<InstObj>()->src = unit->src.get();
+  throw PyError(ex);
+}
+
+std::vector<SeqItem> Compiler::seq_items(const std::vector<ExprP>& items) {
+  std::vector<SeqItem> out;
+  for (auto& x : items) {
+    SeqItem si;
+    if (x->kind == ExprKind::Starred) { si.star = true; si.e = expr(*x->a); }
+    else si.e = expr(*x);
+    out.push_back(std::move(si));
+  }
+  return out;
+}
+
+static Value int_literal(const Expr& e) {
+  if (e.int_fits) return Value::integer(e.ival);
+  return parse_int(e.str, 10);
+}
+
+EP Compiler::expr(const Expr& e) {
+  EP n = expr_inner(e);
+  if (n && n->loc.line == 0) n->loc = e.loc;
+  return n;
+}
+
+EP Compiler::expr_inner(const Expr& e) {
+  switch (e.kind) {
+    case ExprKind::Name: return load_name(e.name, e.loc);
+    case ExprKind::Int: return EP(new Const(int_literal(e)));
+    case ExprKind::Float: return EP(new Const(Value::flt(e.num)));
+    case ExprKind::Str: return EP(new Const(mk_str(e.str)));
+    case ExprKind::Bytes: return EP(new Const(mk_bytes(e.str)));
+    case ExprKind::True: return EP(new Const(Value::boolean(true)));
+    case ExprKind::False: return EP(new Const(Value::boolean(false)));
+    case ExprKind::None: return EP(new Const(Value()));
+    case ExprKind::Ellipsis: return EP(new Const(I->ellipsis));
+    case ExprKind::FString: {
+      auto* k = new FStringNode();
+      for (auto& p : e.items) {
+        if (p->kind == ExprKind::Str) k->parts.push_back(EP(new Const(mk_str(p->str))));
+        else k->parts.push_back(expr(*p));
+      }
+      return EP(k);
+    }
+    case ExprKind::FormattedValue: {
+      auto* k = new FormattedNode();
+      k->loc = e.loc;
+      k->value = expr(*e.a);
+      k->conv = e.conv;
+      if (e.b) k->spec = expr(*e.b);
+      return EP(k);
+    }
+    case ExprKind::BinOp: {
+      EP n = make_binnode(e.bin, expr(*e.a), expr(*e.b));
+      n->loc = e.loc;
+      return n;
+    }
+    case ExprKind::UnaryOp: {
+      if (e.un == UnaryOp::Neg && e.a->kind == ExprKind::Int) {
+        Value v = int_literal(*e.a);
+        return EP(new Const(unary(UnaryOp::Neg, v)));
+      }
+      if (e.un == UnaryOp::Neg && e.a->kind == ExprKind::Float) return EP(new Const(Value::flt(-e.a->num)));
+      auto* k = new UnaryNode();
+      k->op = e.un;
+      k->a = expr(*e.a);
+      return EP(k);
+    }
+    case ExprKind::BoolOp: {
+      auto* k = new BoolNode();
+      k->is_and = e.boolop == BoolOpKind::And;
+      for (auto& x : e.items) k->items.push_back(expr(*x));
+      return EP(k);
+    }
+    case ExprKind::Compare: {
+      if (e.cmps.size() == 1) {
+        EP n = make_cmpnode(e.cmps[0], expr(*e.a), expr(*e.items[0]));
+        n->loc = e.loc;
+        return n;
+      }
+      auto* k = new ChainCmp();
+      k->first = expr(*e.a);
+      k->ops = e.cmps;
+      for (auto& x : e.items) k->rest.push_back(expr(*x));
+      return EP(k);
+    }
+    case ExprKind::IfExp: {
+      auto* k = new IfExpNode();
+      k->body = expr(*e.a);
+      k->test = expr(*e.b);
+      k->orelse = expr(*e.c);
+      return EP(k);
+    }
+    case ExprKind::NamedExpr: {
+      auto* k = new NamedExprNode();
+      k->value = expr(*e.a);
+      k->target = store_name(e.name, e.loc);
+      return EP(k);
+    }
+    case ExprKind::Lambda: {
+      auto mk = function(&e, "<lambda>", e.params.get(), nullptr, e.a.get(), false, e.loc);
+      return EP(mk.release());
+    }
+    case ExprKind::Call: return call(e);
+    case ExprKind::Attribute: {
+      auto* k = new AttrNode();
+      k->obj = expr(*e.a);
+      k->name = e.name;
+      return EP(k);
+    }
+    case ExprKind::Subscript: {
+      auto* k = new SubNode();
+      k->obj = expr(*e.a);
+      k->idx = expr(*e.b);
+      return EP(k);
+    }
+    case ExprKind::Slice: {
+      auto* k = new SliceNode();
+      if (e.a) k->a = expr(*e.a);
+      if (e.b) k->b = expr(*e.b);
+      if (e.c) k->c = expr(*e.c);
+      return EP(k);
+    }
+    case ExprKind::Starred: throw_syntax("can't use starred expression here", e.loc);
+    case ExprKind::DoubleStarred: throw_syntax("can't use double starred expression here", e.loc);
+    case ExprKind::List: { auto* k = new ListDisplay(); k->items = seq_items(e.items); return EP(k); }
+    case ExprKind::Tuple: {
+      bool all_const = true;
+      for (auto& x : e.items) {
+        auto k = x->kind;
+        if (!(k == ExprKind::Int || k == ExprKind::Str || k == ExprKind::Float || k == ExprKind::None || k == ExprKind::True || k == ExprKind::False)) all_const = false;
+      }
+      auto* k = new TupleDisplay();
+      k->items = seq_items(e.items);
+      if (all_const) {
+        Frame dummy;
+        Value v = k->eval(dummy);
+        delete k;
+        return EP(new Const(v));
+      }
+      return EP(k);
+    }
+    case ExprKind::Set: { auto* k = new SetDisplay(); k->items = seq_items(e.items); return EP(k); }
+    case ExprKind::Dict: {
+      auto* k = new DictDisplay();
+      for (size_t i = 0; i < e.items.size(); ++i) {
+        if (!e.items[i]) k->items.emplace_back(nullptr, expr(e.values[i]->kind == ExprKind::DoubleStarred ? *e.values[i]->a : *e.values[i]));
+        else k->items.emplace_back(expr(*e.items[i]), expr(*e.values[i]));
+      }
+      return EP(k);
+    }
+    case ExprKind::ListComp: case ExprKind::SetComp: case ExprKind::DictComp: case ExprKind::GeneratorExp:
+      return comprehension(e);
+    case ExprKind::Await: { auto* k = new AwaitNode(); k->a = expr(*e.a); return EP(k); }
+    case ExprKind::Yield: { auto* k = new YieldNode(); if (e.a) k->a = expr(*e.a); return EP(k); }
+    case ExprKind::YieldFrom: { auto* k = new YieldFromNode(); k->a = expr(*e.a); return EP(k); }
+  }
+  throw_syntax("unsupported expression", e.loc);
+}
+
+EP Compiler::call(const Expr& e) {
+  bool simple = true;
+  for (auto& a : e.args) if (a.kind != Arg::Positional) simple = false;
+  // zero-argument super()
+  if (e.a->kind == ExprKind::Name && e.args.empty() && is_canonical(pack, e.a->name, "super") &&
+      resolve(e.a->name).kind == NameRef::Global && scope->kind == Scope::Function && code && code->nparams > 0) {
+    auto* k = new SuperNode();
+    k->self = load_name(code->slot_names[0], e.loc);
+    return EP(k);
+  }
+  if (e.a->kind == ExprKind::Attribute) {
+    auto* k = new CallMethod();
+    k->obj = expr(*e.a->a);
+    k->name = e.a->name;
+    k->simple = simple;
+    for (auto& a : e.args) k->args.push_back(CallArg{expr(*a.value), a.kind, a.kind == Arg::Keyword ? mk_str(a.name) : Value()});
+    return EP(k);
+  }
+  if (simple && e.args.size() <= 4) {
+    EP f = expr(*e.a);
+    switch (e.args.size()) {
+#define CASE(N) case N: { auto* k = new CallN<N>(); k->func = std::move(f); for (int i = 0; i < N; ++i) k->args[i] = expr(*e.args[i].value); return EP(k); }
+      CASE(0) CASE(1) CASE(2) CASE(3) CASE(4)
+#undef CASE
+    }
+  }
+  auto* k = new CallGeneric();
+  k->func = expr(*e.a);
+  for (auto& a : e.args) k->args.push_back(CallArg{expr(*a.value), a.kind, a.kind == Arg::Keyword ? mk_str(a.name) : Value()});
+  return EP(k);
+}
+
+// ================================================================ function compilation
+std::unique_ptr<MakeFunction> Compiler::function(const void* node, const std::string& name, const Params* params,
+                                                 const Body* body, const Expr* lambda_body, bool is_async, Loc loc,
+                                                 const std::function<SP(Compiler&)>& builder) {
+  Scope* child = tables.of.at(node);
+  auto code = std::make_unique<FuncCode>();
+  FuncCode* c = code.get();
+  unit->codes.push_back(std::move(code));
+  c->name = name;
+  c->qualname = qualprefix.empty() ? name : qualprefix + "." + name;
+  c->src = unit->src.get();
+  c->loc = loc;
+  c->is_async = is_async;
+  c->is_gen = child->has_yield;
+
+  auto mk = std::make_unique<MakeFunction>();
+  mk->loc = loc;
+  mk->code = c;
+  // defaults are evaluated in the enclosing scope
+  if (params) {
+    std::vector<const Param*> pos;
+    for (auto& p : params->posonly) pos.push_back(&p);
+    for (auto& p : params->args) pos.push_back(&p);
+    bool seen_default = false;
+    for (auto* p : pos) {
+      if (p->default_value) { mk->defaults.push_back(expr(*p->default_value)); seen_default = true; }
+      else if (seen_default) throw_syntax("non-default argument follows default argument", p->loc);
+    }
+    for (auto& p : params->kwonly)
+      if (p.default_value) mk->kwdefaults.emplace_back(p.name, expr(*p.default_value));
+  }
+  // closure cells come from the current (enclosing) scope
+  for (auto& fv : child->freevars) {
+    NameRef r = resolve(fv);
+    if (r.kind == NameRef::Cell) mk->cells.push_back(CellSrc{true, r.idx});
+    else if (r.kind == NameRef::Free || r.kind == NameRef::ClassFree) mk->cells.push_back(CellSrc{false, r.idx});
+    else {
+      // the enclosing scope is a class whose freevars hold it
+      int fi = scope->free_index(fv);
+      mk->cells.push_back(CellSrc{false, fi < 0 ? 0 : fi});
+    }
+  }
+  c->freevars = child->freevars;
+
+  // compile the body in the child scope
+  Compiler sub(*this, child, c);
+  sub.qualprefix = child->kind == Scope::Class ? c->qualname : c->qualname + ".<locals>";
+  // slots: params first
+  if (params) {
+    for (auto& p : params->posonly) sub.add_slot(p.name);
+    for (auto& p : params->args) sub.add_slot(p.name);
+    c->nposonly = (int)params->posonly.size();
+    c->npos = (int)(params->posonly.size() + params->args.size());
+    if (params->vararg) c->vararg_slot = sub.add_slot(params->vararg->name);
+    for (auto& p : params->kwonly) sub.add_slot(p.name);
+    c->nkwonly = (int)params->kwonly.size();
+    if (params->kwarg) c->kwarg_slot = sub.add_slot(params->kwarg->name);
+  }
+  if (child->comp) { sub.add_slot(".0"); c->npos = 1; }
+  c->nparams = (int)sub.slots.size();
+  if (child->kind == Scope::Function) for (auto& n : child->order) {
+    const Sym& y = child->syms.at(n);
+    if ((y.bound || y.param) && !y.global && !y.free && !y.nonlocal) sub.add_slot(n);
+  }
+  for (auto& [n, idx] : sub.slots)
+    if (child->syms.count(n) && child->syms.at(n).cell) c->cell_slots.push_back(idx);
+  std::sort(c->cell_slots.begin(), c->cell_slots.end());
+  c->simple = c->vararg_slot < 0 && c->kwarg_slot < 0 && c->nkwonly == 0 && c->cell_slots.empty();
+
+  auto blk = std::make_unique<Block>();
+  if (body) {
+    if (!body->empty() && (*body)[0]->kind == StmtKind::Expr && (*body)[0]->value && (*body)[0]->value->kind == ExprKind::Str)
+      c->doc = mk_str((*body)[0]->value->str);
+    for (auto& s : *body) blk->stmts.push_back(sub.stmt(*s));
+  } else if (lambda_body) {
+    blk->stmts.push_back(sub.return_stmt(sub.expr(*lambda_body), lambda_body->loc));
+  } else if (builder) {
+    blk->stmts.push_back(builder(sub));
+  }
+  c->body = std::move(blk);
+  c->nslots = (int)sub.slots.size() + sub.extra_slots;
+  c->slot_names.resize(c->nslots);
+  for (auto& [n, idx] : sub.slots) c->slot_names[idx] = n;
+  return mk;
+}
+
+int Compiler::add_slot(const std::string& name) {
+  auto it = slots.find(name);
+  if (it != slots.end()) return it->second;
+  int idx = (int)slots.size() + extra_slots;
+  slots[name] = idx;
+  return idx;
+}
+
+Compiler::Compiler(Compiler& parent, Scope* s, FuncCode* c)
+    : unit(parent.unit), tables(parent.tables), pack(parent.pack), scope(s), code(c), repl(false) {}
+
+}  // namespace ml::interp

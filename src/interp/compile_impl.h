@@ -1,0 +1,56 @@
+// The compiler's internal interface (shared by compile.cpp and stmts.cpp).
+#pragma once
+#include <algorithm>
+#include <functional>
+#include <map>
+
+#include "interp/nodes.h"
+#include "interp/scope.h"
+
+namespace ml::interp {
+
+struct SeqItem;
+
+struct NameRef {
+  enum Kind { Local, Cell, Free, Global, ClassNS, ClassFree } kind = Global;
+  int idx = -1;
+};
+
+struct Compiler {
+  CompiledUnit* unit;
+  ScopeTable& tables;
+  const LanguagePack* pack;
+  Scope* scope;
+  FuncCode* code;  // null at module level
+  bool repl;
+  std::map<std::string, int> slots;
+  int extra_slots = 0;
+  std::string qualprefix;
+
+  Compiler(CompiledUnit* u, ScopeTable& t, const LanguagePack* p, Scope* s, FuncCode* c, bool r)
+      : unit(u), tables(t), pack(p), scope(s), code(c), repl(r) {}
+  Compiler(Compiler& parent, Scope* s, FuncCode* c);
+
+  NameRef resolve(const std::string& name);
+  EP load_name(const std::string& name, Loc loc);
+  TP store_name(const std::string& name, Loc loc);
+  TP target(const ast::Expr& e);
+  EP expr(const ast::Expr& e);
+  EP expr_inner(const ast::Expr& e);
+  EP call(const ast::Expr& e);
+  EP comprehension(const ast::Expr& e);
+  std::vector<SeqItem> seq_items(const std::vector<ast::ExprP>& items);
+  std::unique_ptr<MakeFunction> function(const void* node, const std::string& name, const ast::Params* params,
+                                         const ast::Body* body, const ast::Expr* lambda_body, bool is_async, Loc loc,
+                                         const std::function<SP(Compiler&)>& builder = nullptr);
+  int add_slot(const std::string& name);
+  [[noreturn]] void throw_syntax(const std::string& m, Loc loc);
+
+  SP stmt(const ast::Stmt& s);
+  SP block(const ast::Body& b);
+  SP return_stmt(EP value, Loc loc);
+  struct PNode;
+  std::unique_ptr<PNode> pattern(const ast::Expr& e);
+};
+
+}  // namespace ml::interp

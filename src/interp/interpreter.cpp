@@ -1,0 +1,203 @@
+#include "interp/interpreter.h"
+
+#include <pthread.h>
+
+#include <exception>
+#include <iostream>
+#include <sstream>
+
+#include "interp/code.h"
+#include "lang/pack.h"
+#include "support/diagnostic.h"
+
+namespace ml::interp {
+
+Interpreter::Interpreter(RunOptions opts) : opts_(opts) {
+  Interp* prev = I;
+  st_ = std::make_unique<Interp>();
+  st_->out = opts.out ? opts.out : &std::cout;
+  st_->in = opts.in ? opts.in : &std::cin;
+  st_->recursion_limit = opts.recursion_limit;
+  set_pack(opts.pack);
+  I = prev ? prev : st_.get();
+}
+
+Interpreter::~Interpreter() {
+  if (I == st_.get()) I = nullptr;
+  // Values may hold cycles; the interpreter state is released as a whole.
+  st_.release();
+}
+
+void Interpreter::set_pack(const LanguagePack* pack) {
+  Interp* prev = I;
+  I = st_.get();
+  st_->pack = pack;
+  if (pack) {
+    // localized builtin names -> the canonical builtin (or module, or exception class)
+    for (auto& [local, canon] : pack->builtins) {
+      if (Value* v = st_->builtins->find(str_key(canon))) {
+        Value keep = *v;
+        st_->builtins->set(str_key(local), keep);
+      }
+    }
+  }
+  I = prev;
+}
+
+void Interpreter::register_builtin(const std::string& name, NativeBuiltin fn) {
+  Interp* prev = I;
+  I = st_.get();
+  def_native(st_->builtins.get(), name, [fn](Interp&, Value* a, int n, KwArgs* kw) -> Value {
+    std::vector<Value> args(a, a + n);
+    std::vector<std::pair<std::string, Value>> kws;
+    if (kw) for (auto& [k, v] : kw->items) kws.emplace_back(str_of(k), v);
+    return fn(args, kws);
+  });
+  I = prev;
+}
+
+void Interpreter::set_compiled_call_hook(std::function<std::optional<Value>(FuncObj*, Value*, int)> hook) {
+  st_->try_call_compiled = std::move(hook);
+}
+
+namespace {
+struct ThreadJob {
+  std::function<void()> fn;
+  std::exception_ptr exc;
+  size_t stack = 0;
+};
+void* thread_main(void* p) {
+  auto* job = static_cast<ThreadJob*>(p);
+  try {
+    job->fn();
+  } catch (...) {
+    job->exc = std::current_exception();
+  }
+  return nullptr;
+}
+void run_on_big_stack(size_t bytes, std::function<void()> fn) {
+  ThreadJob job{std::move(fn), nullptr, bytes};
+  pthread_attr_t attr;
+  pthread_attr_init(&attr);
+  pthread_attr_setstacksize(&attr, bytes);
+  pthread_t th;
+  if (pthread_create(&th, &attr, thread_main, &job) != 0) {
+    pthread_attr_destroy(&attr);
+    job.fn();  // fall back to the current thread
+    return;
+  }
+  pthread_attr_destroy(&attr);
+  pthread_join(th, nullptr);
+  if (job.exc) std::rethrow_exception(job.exc);
+}
+}  // namespace
+
+void Interpreter::run(const ast::Module& m, bool repl) {
+  Interp* prev = I;
+  I = st_.get();
+  struct Restore { Interp* p; ~Restore() { I = p; } } restore{prev};
+  Interp* S = st_.get();
+  S->has_last_expr = false;
+  S->last_expr = Value();
+  size_t bytes = opts_.stack_bytes;
+  run_on_big_stack(bytes, [&]() {
+    I = S;
+    char probe;
+    S->stack_low = &probe - bytes + (size_t(1) << 20);
+    S->depth = 0;
+    S->handling.clear();
+    S->sources.push_back(m.source);
+    auto unit = compile_module(m, S->pack, repl);
+    const FuncCode* code = unit->module_code;
+    S->units.push_back(std::move(unit));
+    run_module_code(code, S->globals.get());
+    S->out->flush();
+  });
+  S->out->flush();
+}
+
+void Interpreter::exec_module(const ast::Module& m) { run(m, false); }
+void Interpreter::exec_repl(const ast::Module& m) { run(m, true); }
+
+std::optional<std::string> Interpreter::repr_of_last_expression() {
+  if (!st_->has_last_expr || st_->last_expr.is_none()) return std::nullopt;
+  Interp* prev = I;
+  I = st_.get();
+  std::string r;
+  try {
+    r = repr(st_->last_expr);
+  } catch (...) {
+    I = prev;
+    throw;
+  }
+  I = prev;
+  return r;
+}
+
+std::string Interpreter::error_kind(const PyError& e) {
+  if (e.exc.is_obj()) return e.exc.o->type->name;
+  return "Exception";
+}
+
+std::optional<int> Interpreter::exit_status(const PyError& e) {
+  if (!e.exc.is(OK::Inst) || e.exc.o->type->name != "SystemExit") return std::nullopt;
+  Value* args = e.exc.as<InstObj>()->dict->find_str("args", hash_value(mk_str("args")));
+  if (!args || !args->is(OK::Tuple) || args->as<TupleObj>()->v.empty()) return 0;
+  const Value& code = args->as<TupleObj>()->v[0];
+  if (code.is_none()) return 0;
+  if (code.t == VT::Int) return (int)code.i;
+  return 1;
+}
+
+std::string Interpreter::render_error(const PyError& e) const {
+  Interp* prev = I;
+  I = st_.get();
+  struct Restore { Interp* p; ~Restore() { I = p; } } restore{prev};
+  std::string kind = error_kind(e);
+  std::string message;
+  try {
+    if (kind == "KeyError" && e.exc.is(OK::Inst)) {
+      Value* args = e.exc.as<InstObj>()->dict->find_str("args", hash_value(mk_str("args")));
+      std::string key = args && args->is(OK::Tuple) && !args->as<TupleObj>()->v.empty() ? repr(args->as<TupleObj>()->v[0]) : "";
+      message = msg("runtime.key_error", {{"key", key}});
+    } else if (kind == "AssertionError" && exc_message(e.exc).empty()) {
+      message = msg("runtime.assertion_failed");
+    } else {
+      message = exc_message(e.exc);
+    }
+  } catch (...) {
+    message = "<exception str() failed>";
+  }
+  const SourceFile* src = nullptr;
+  Loc loc;
+  if (e.exc.is(OK::Inst)) {
+    auto* in = e.exc.as<InstObj>();
+    src = in->src;
+    loc = in->loc;
+  }
+  if (st_->pack) return ml::render_error(*st_->pack, kind, message, src, loc);
+  std::string out;
+  if (src) out += src->path + ":" + std::to_string(loc.line) + ":" + std::to_string(loc.col) + ": ";
+  out += kind;
+  if (!message.empty()) out += ": " + message;
+  out += "\n";
+  return out;
+}
+
+std::string run_capture(const ast::Module& m, const LanguagePack* pack, const std::string& stdin_text) {
+  std::ostringstream out;
+  std::istringstream in(stdin_text);
+  RunOptions o;
+  o.out = &out;
+  o.in = &in;
+  o.pack = pack;
+  Interpreter interp(o);
+  try {
+    interp.exec_module(m);
+  } catch (const PyError& e) {
+    out << interp.render_error(e);
+  }
+  return out.str();
+}
+
+}  // namespace ml::interp

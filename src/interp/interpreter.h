@@ -1,0 +1,82 @@
+// The reference interpreter's public API.
+//
+//   ml::interp::RunOptions opts{&std::cout, &std::cin, &pack};
+//   ml::interp::Interpreter interp(opts);
+//   try { interp.exec_module(module); }
+//   catch (const ml::interp::PyError& e) { std::cerr << interp.render_error(e); }
+//
+// Programs run on a dedicated thread with a large stack, so deep recursion ends in a
+// RecursionError (limit RunOptions::recursion_limit), never in a crash.
+#pragma once
+#include <functional>
+#include <iosfwd>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "interp/value.h"
+#include "parse/ast.h"
+
+namespace ml { struct LanguagePack; }
+
+namespace ml::interp {
+
+struct PyError;
+struct Interp;
+struct FuncObj;
+
+struct RunOptions {
+  std::ostream* out = nullptr;       // print() goes here (std::cout if null)
+  std::istream* in = nullptr;        // input() reads here (std::cin if null)
+  const LanguagePack* pack = nullptr;  // messages, localized builtin aliases
+  int recursion_limit = 1000;
+  size_t stack_bytes = size_t(512) << 20;  // C++ stack of the interpreter thread
+};
+
+// A native builtin callable from programs: receives positional args (and keyword args as
+// name/value pairs), returns a value.
+using NativeBuiltin = std::function<Value(const std::vector<Value>& args,
+                                          const std::vector<std::pair<std::string, Value>>& kwargs)>;
+
+class Interpreter {
+ public:
+  explicit Interpreter(RunOptions opts);
+  ~Interpreter();
+  Interpreter(const Interpreter&) = delete;
+  Interpreter& operator=(const Interpreter&) = delete;
+
+  // Runs a parsed module in the persistent globals (successive calls share them: the REPL).
+  // Throws PyError for an uncaught Python exception (SystemExit included).
+  void exec_module(const ast::Module& m);
+  // Like exec_module, but top-level expression statements record their value (REPL echo).
+  void exec_repl(const ast::Module& m);
+
+  // repr() of the value of the last top-level expression statement run by exec_repl, or
+  // nullopt if there was none or it was None.
+  std::optional<std::string> repr_of_last_expression();
+
+  // "file:line:col: <Kind>: <message>\n  <source line>\n  ^" localized through the pack.
+  std::string render_error(const PyError& e) const;
+  // The Python class name of the exception ("ZeroDivisionError").
+  static std::string error_kind(const PyError& e);
+  // The exit status a SystemExit asks for, or nullopt if `e` is not a SystemExit.
+  static std::optional<int> exit_status(const PyError& e);
+
+  void set_pack(const LanguagePack* pack);  // REPL `:lang`
+  void register_builtin(const std::string& name, NativeBuiltin fn);
+  // Per-call hook: when set, every call of a user function is first offered to it; returning
+  // a value skips the interpreted call.
+  void set_compiled_call_hook(std::function<std::optional<Value>(FuncObj*, Value*, int)> hook);
+
+ private:
+  void run(const ast::Module& m, bool repl);
+  std::unique_ptr<Interp> st_;
+  RunOptions opts_;
+};
+
+// Convenience for tests and tools: runs `m` with output captured into the returned string.
+// Uncaught errors are rendered and appended (after the output), as the CLI prints them.
+std::string run_capture(const ast::Module& m, const LanguagePack* pack, const std::string& stdin_text = "");
+
+}  // namespace ml::interp

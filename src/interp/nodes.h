@@ -1,0 +1,52 @@
+// Evaluation nodes shared by the compiler (compile.cpp) and the statement nodes (stmts.cpp).
+#pragma once
+#include "interp/code.h"
+
+namespace ml::interp {
+
+#define ML_GUARD(stmt)                      \
+  try {                                     \
+    stmt;                                   \
+  } catch (PyError & e__) {                 \
+    annotate(e__, loc);                     \
+    throw;                                  \
+  }
+
+struct Block : SNode {
+  std::vector<SP> stmts;
+  Exec exec(Frame& fr) override {
+    for (auto& s : stmts) {
+      Exec r;
+      try {
+        r = s->exec(fr);
+      } catch (PyError& e) {
+        annotate(e, s->loc);
+        throw;
+      }
+      if (r != Exec::Normal) return r;
+    }
+    return Exec::Normal;
+  }
+};
+
+// Where a closure cell comes from when a function object is made.
+struct CellSrc {
+  bool from_slot;  // parent-local cell slot, else parent's closure index
+  int idx;
+};
+
+struct MakeFunction : ENode {
+  const FuncCode* code = nullptr;
+  std::vector<EP> defaults;
+  std::vector<std::pair<std::string, EP>> kwdefaults;
+  std::vector<CellSrc> cells;
+  Value eval(Frame& fr) override;
+  Value make(Frame& fr);
+};
+
+void bind_closure(FuncObj* f, Frame& fr, const std::vector<CellSrc>& cells);
+EP make_comp_expr(std::unique_ptr<MakeFunction> mk, EP first, bool is_gen);
+bool exc_matches(const Value& exc, const Value& type);
+Value iter_checked(const Value& v);
+
+}  // namespace ml::interp

@@ -1,0 +1,816 @@
+// Numbers: int (int64 fast path, GMP on overflow), float (Python repr), arithmetic dispatch for
+// every type, parsing, and the format-spec mini-language.
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
+#include "interp/runtime.h"
+
+namespace ml::interp {
+
+using ast::BinOp;
+
+// ---------------------------------------------------------------- bigint helpers
+Value int_from_mpz(const mpz_t z) {
+  if (mpz_fits_slong_p(z)) return Value::integer(mpz_get_si(z));
+  auto* b = new BigObj();
+  mpz_set(b->z, z);
+  return Value::obj(b);
+}
+
+void to_mpz(const Value& v, mpz_t out) {
+  if (v.t == VT::Int) mpz_set_si(out, v.i);
+  else if (v.t == VT::Bool) mpz_set_si(out, v.b ? 1 : 0);
+  else if (v.is(OK::Big)) mpz_set(out, v.as<BigObj>()->z);
+  else type_error("expected an integer, got '" + type_name(v) + "'");
+}
+
+bool is_intlike(const Value& v) { return v.t == VT::Int || v.t == VT::Bool || v.is(OK::Big); }
+
+int64_t as_index(const Value& v) {
+  if (v.t == VT::Int) return v.i;
+  if (v.t == VT::Bool) return v.b;
+  if (v.is(OK::Big)) raise("OverflowError", msg("runtime.overflow"));
+  if (v.is(OK::Inst)) {
+    if (const Value* m = v.o->type->find("__index__")) return as_index(call1(*m, v));
+  }
+  type_error("'" + type_name(v) + "' object cannot be interpreted as an integer");
+}
+
+double to_double(const Value& v) {
+  switch (v.t) {
+    case VT::Float: return v.f;
+    case VT::Int: return (double)v.i;
+    case VT::Bool: return v.b ? 1.0 : 0.0;
+    default: break;
+  }
+  if (v.is(OK::Big)) {
+    double d = mpz_get_d(v.as<BigObj>()->z);
+    if (std::isinf(d)) raise("OverflowError", "int too large to convert to float");
+    return d;
+  }
+  if (v.is(OK::Inst)) {
+    if (const Value* m = v.o->type->find("__float__")) return to_double(call1(*m, v));
+  }
+  type_error("must be real number, not " + type_name(v));
+}
+
+std::string int_to_string(const Value& v, int base) {
+  if (v.t == VT::Int && base == 10) return std::to_string(v.i);
+  mpz_t z;
+  mpz_init(z);
+  to_mpz(v, z);
+  std::string s(mpz_sizeinbase(z, base) + 2, '\0');
+  mpz_get_str(s.data(), base, z);
+  s.resize(std::strlen(s.c_str()));
+  mpz_clear(z);
+  return s;
+}
+
+// ---------------------------------------------------------------- float repr
+std::string float_repr(double d) {
+  if (std::isnan(d)) return "nan";
+  if (std::isinf(d)) return d > 0 ? "inf" : "-inf";
+  if (d == 0) return std::signbit(d) ? "-0.0" : "0.0";
+  char buf[64];
+  auto res = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::scientific);
+  std::string s(buf, res.ptr);
+  // s = [-]D[.DDD]e[+-]XX
+  bool neg = s[0] == '-';
+  if (neg) s.erase(0, 1);
+  size_t epos = s.find('e');
+  int exp = std::atoi(s.c_str() + epos + 1);
+  std::string digits;
+  for (size_t i = 0; i < epos; ++i)
+    if (s[i] != '.') digits += s[i];
+  std::string out;
+  if (exp >= -5 + 1 && exp < 16) {
+    // fixed notation
+    int point = exp + 1;  // digits before the decimal point
+    if (point <= 0) {
+      out = "0." + std::string(-point, '0') + digits;
+    } else if ((size_t)point >= digits.size()) {
+      out = digits + std::string(point - digits.size(), '0') + ".0";
+    } else {
+      out = digits.substr(0, point) + "." + digits.substr(point);
+    }
+  } else {
+    out = digits.substr(0, 1);
+    if (digits.size() > 1) out += "." + digits.substr(1);
+    char eb[16];
+    std::snprintf(eb, sizeof eb, "e%c%02d", exp < 0 ? '-' : '+', std::abs(exp));
+    out += eb;
+  }
+  return neg ? "-" + out : out;
+}
+
+// ---------------------------------------------------------------- parsing
+static std::string strip_ws(std::string_view s) {
+  size_t a = 0, b = s.size();
+  while (a < b && std::isspace((unsigned char)s[a])) ++a;
+  while (b > a && std::isspace((unsigned char)s[b - 1])) --b;
+  return std::string(s.substr(a, b - a));
+}
+
+Value parse_int(std::string_view src, int base) {
+  std::string s = strip_ws(src);
+  auto bad = [&]() -> Value {
+    if (base == 10) raise_id("ValueError", "runtime.invalid_literal_int", {{"value", str_repr(src)}});
+    value_error("invalid literal for int() with base " + std::to_string(base) + ": " + str_repr(src));
+  };
+  size_t i = 0;
+  bool neg = false;
+  if (i < s.size() && (s[i] == '+' || s[i] == '-')) { neg = s[i] == '-'; ++i; }
+  if (base == 0 || base == 16 || base == 8 || base == 2) {
+    if (i + 1 < s.size() && s[i] == '0') {
+      char p = (char)std::tolower((unsigned char)s[i + 1]);
+      int pb = p == 'x' ? 16 : p == 'o' ? 8 : p == 'b' ? 2 : 0;
+      if (pb && (base == 0 || base == pb)) { base = pb; i += 2; if (i < s.size() && s[i] == '_') ++i; }
+    }
+    if (base == 0) base = 10;
+  }
+  std::string digits;
+  bool last_us = true;
+  for (; i < s.size(); ++i) {
+    char c = s[i];
+    if (c == '_') { if (last_us) return bad(); last_us = true; continue; }
+    int d = std::isdigit((unsigned char)c) ? c - '0' : std::isalpha((unsigned char)c) ? std::tolower((unsigned char)c) - 'a' + 10 : 99;
+    if (d >= base) return bad();
+    digits += c;
+    last_us = false;
+  }
+  if (digits.empty() || last_us) return bad();
+  if (digits.size() < 18 && base == 10) {
+    int64_t v = std::strtoll(digits.c_str(), nullptr, 10);
+    return Value::integer(neg ? -v : v);
+  }
+  mpz_t z;
+  mpz_init(z);
+  mpz_set_str(z, digits.c_str(), base);
+  if (neg) mpz_neg(z, z);
+  Value r = int_from_mpz(z);
+  mpz_clear(z);
+  return r;
+}
+
+Value parse_float(std::string_view src) {
+  std::string s = strip_ws(src);
+  std::string t;
+  for (char c : s)
+    if (c != '_') t += (char)std::tolower((unsigned char)c);
+  std::string u = t;
+  bool neg = false;
+  if (!u.empty() && (u[0] == '+' || u[0] == '-')) { neg = u[0] == '-'; u.erase(0, 1); }
+  if (u == "inf" || u == "infinity") return Value::flt(neg ? -INFINITY : INFINITY);
+  if (u == "nan") return Value::flt(NAN);
+  if (!t.empty() && (std::isdigit((unsigned char)t.back()) || t.back() == '.')) {
+    char* end = nullptr;
+    double d = std::strtod(t.c_str(), &end);
+    if (end && *end == 0 && u.find_first_not_of("0123456789.e+-") == std::string::npos) return Value::flt(d);
+  }
+  value_error("could not convert string to float: " + str_repr(src));
+}
+
+// ---------------------------------------------------------------- arithmetic
+static const char* op_symbol(BinOp op) {
+  switch (op) {
+    case BinOp::Add: return "+"; case BinOp::Sub: return "-"; case BinOp::Mul: return "*";
+    case BinOp::Div: return "/"; case BinOp::FloorDiv: return "//"; case BinOp::Mod: return "%";
+    case BinOp::Pow: return "** or pow()"; case BinOp::MatMul: return "@"; case BinOp::LShift: return "<<";
+    case BinOp::RShift: return ">>"; case BinOp::BitAnd: return "&"; case BinOp::BitOr: return "|";
+    case BinOp::BitXor: return "^";
+  }
+  return "?";
+}
+static const char* op_dunder(BinOp op, bool reflected) {
+  switch (op) {
+    case BinOp::Add: return reflected ? "__radd__" : "__add__";
+    case BinOp::Sub: return reflected ? "__rsub__" : "__sub__";
+    case BinOp::Mul: return reflected ? "__rmul__" : "__mul__";
+    case BinOp::Div: return reflected ? "__rtruediv__" : "__truediv__";
+    case BinOp::FloorDiv: return reflected ? "__rfloordiv__" : "__floordiv__";
+    case BinOp::Mod: return reflected ? "__rmod__" : "__mod__";
+    case BinOp::Pow: return reflected ? "__rpow__" : "__pow__";
+    case BinOp::MatMul: return reflected ? "__rmatmul__" : "__matmul__";
+    case BinOp::LShift: return reflected ? "__rlshift__" : "__lshift__";
+    case BinOp::RShift: return reflected ? "__rrshift__" : "__rshift__";
+    case BinOp::BitAnd: return reflected ? "__rand__" : "__and__";
+    case BinOp::BitOr: return reflected ? "__ror__" : "__or__";
+    case BinOp::BitXor: return reflected ? "__rxor__" : "__xor__";
+  }
+  return "";
+}
+static const char* op_idunder(BinOp op) {
+  switch (op) {
+    case BinOp::Add: return "__iadd__"; case BinOp::Sub: return "__isub__"; case BinOp::Mul: return "__imul__";
+    case BinOp::Div: return "__itruediv__"; case BinOp::FloorDiv: return "__ifloordiv__"; case BinOp::Mod: return "__imod__";
+    case BinOp::Pow: return "__ipow__"; case BinOp::MatMul: return "__imatmul__"; case BinOp::LShift: return "__ilshift__";
+    case BinOp::RShift: return "__irshift__"; case BinOp::BitAnd: return "__iand__"; case BinOp::BitOr: return "__ior__";
+    case BinOp::BitXor: return "__ixor__";
+  }
+  return "";
+}
+
+[[noreturn]] static void unsupported(BinOp op, const Value& a, const Value& b) {
+  raise_id("TypeError", "runtime.unsupported_operand", {{"op", op_symbol(op)}, {"left", type_name(a)}, {"right", type_name(b)}});
+}
+[[noreturn]] static void zero_div() { raise_id("ZeroDivisionError", "runtime.division_by_zero"); }
+
+static inline int64_t floordiv64(int64_t a, int64_t b) {
+  int64_t q = a / b;
+  if ((a % b != 0) && ((a < 0) != (b < 0))) --q;
+  return q;
+}
+static inline int64_t mod64(int64_t a, int64_t b) {
+  int64_t r = a % b;
+  if (r != 0 && ((r < 0) != (b < 0))) r += b;
+  return r;
+}
+
+Value int_pow(const Value& a, const Value& b) {
+  mpz_t x;
+  mpz_init(x);
+  to_mpz(b, x);
+  if (mpz_sgn(x) < 0) {
+    mpz_clear(x);
+    double base = to_double(a);
+    if (base == 0) zero_div();
+    return Value::flt(std::pow(base, to_double(b)));
+  }
+  if (!mpz_fits_ulong_p(x)) {
+    mpz_clear(x);
+    if (a.t == VT::Int && (a.i == 0 || a.i == 1)) return a;
+    raise("OverflowError", msg("runtime.overflow"));
+  }
+  unsigned long e = mpz_get_ui(x);
+  if (a.t == VT::Int) {
+    // fast path
+    int64_t base = a.i, r = 1;
+    bool ok = true;
+    unsigned long ee = e;
+    int64_t bb = base;
+    while (ee) {
+      if (ee & 1) { if (__builtin_mul_overflow(r, bb, &r)) { ok = false; break; } }
+      ee >>= 1;
+      if (ee && __builtin_mul_overflow(bb, bb, &bb)) { ok = false; break; }
+    }
+    if (ok) { mpz_clear(x); return Value::integer(r); }
+  }
+  to_mpz(a, x);
+  mpz_pow_ui(x, x, e);
+  Value r = int_from_mpz(x);
+  mpz_clear(x);
+  return r;
+}
+
+static Value big_op(BinOp op, const Value& a, const Value& b) {
+  mpz_t x, y, r;
+  mpz_init(x); mpz_init(y); mpz_init(r);
+  to_mpz(a, x); to_mpz(b, y);
+  struct Clear { mpz_t *a, *b, *c; ~Clear() { mpz_clear(*a); mpz_clear(*b); mpz_clear(*c); } } cl{&x, &y, &r};
+  switch (op) {
+    case BinOp::Add: mpz_add(r, x, y); break;
+    case BinOp::Sub: mpz_sub(r, x, y); break;
+    case BinOp::Mul: mpz_mul(r, x, y); break;
+    case BinOp::FloorDiv: if (!mpz_sgn(y)) zero_div(); mpz_fdiv_q(r, x, y); break;
+    case BinOp::Mod: if (!mpz_sgn(y)) zero_div(); mpz_fdiv_r(r, x, y); break;
+    case BinOp::BitAnd: mpz_and(r, x, y); break;
+    case BinOp::BitOr: mpz_ior(r, x, y); break;
+    case BinOp::BitXor: mpz_xor(r, x, y); break;
+    case BinOp::LShift: {
+      if (mpz_sgn(y) < 0) value_error("negative shift count");
+      if (!mpz_fits_ulong_p(y)) raise("OverflowError", msg("runtime.overflow"));
+      mpz_mul_2exp(r, x, mpz_get_ui(y));
+      break;
+    }
+    case BinOp::RShift: {
+      if (mpz_sgn(y) < 0) value_error("negative shift count");
+      if (!mpz_fits_ulong_p(y)) { mpz_set_si(r, mpz_sgn(x) < 0 ? -1 : 0); break; }
+      mpz_fdiv_q_2exp(r, x, mpz_get_ui(y));
+      break;
+    }
+    case BinOp::Div: {
+      if (!mpz_sgn(y)) zero_div();
+      // true division: use exact rational then convert
+      mpq_t q; mpq_init(q);
+      mpq_set_num(q, x); mpq_set_den(q, y); mpq_canonicalize(q);
+      double d = mpq_get_d(q);
+      mpq_clear(q);
+      return Value::flt(d);
+    }
+    case BinOp::Pow: return int_pow(a, b);
+    default: unsupported(op, a, b);
+  }
+  return int_from_mpz(r);
+}
+
+static Value int_op(BinOp op, int64_t x, int64_t y) {
+  int64_t r;
+  switch (op) {
+    case BinOp::Add: if (!__builtin_add_overflow(x, y, &r)) return Value::integer(r); break;
+    case BinOp::Sub: if (!__builtin_sub_overflow(x, y, &r)) return Value::integer(r); break;
+    case BinOp::Mul: if (!__builtin_mul_overflow(x, y, &r)) return Value::integer(r); break;
+    case BinOp::FloorDiv:
+      if (y == 0) zero_div();
+      if (!(x == INT64_MIN && y == -1)) return Value::integer(floordiv64(x, y));
+      break;
+    case BinOp::Mod:
+      if (y == 0) zero_div();
+      if (y == -1) return Value::integer(0);
+      return Value::integer(mod64(x, y));
+    case BinOp::Div:
+      if (y == 0) zero_div();
+      if (std::llabs(x) < (1LL << 53) && std::llabs(y) < (1LL << 53)) return Value::flt((double)x / (double)y);
+      break;
+    case BinOp::BitAnd: return Value::integer(x & y);
+    case BinOp::BitOr: return Value::integer(x | y);
+    case BinOp::BitXor: return Value::integer(x ^ y);
+    case BinOp::LShift:
+      if (y < 0) value_error("negative shift count");
+      if (y < 63 && x == ((x << y) >> y)) return Value::integer(x << y);
+      break;
+    case BinOp::RShift:
+      if (y < 0) value_error("negative shift count");
+      return Value::integer(y >= 63 ? (x < 0 ? -1 : 0) : (x >> y));
+    case BinOp::Pow: return int_pow(Value::integer(x), Value::integer(y));
+    default: break;
+  }
+  return big_op(op, Value::integer(x), Value::integer(y));
+}
+
+static Value float_op(BinOp op, double x, double y, const Value& a, const Value& b) {
+  switch (op) {
+    case BinOp::Add: return Value::flt(x + y);
+    case BinOp::Sub: return Value::flt(x - y);
+    case BinOp::Mul: return Value::flt(x * y);
+    case BinOp::Div: if (y == 0) zero_div(); return Value::flt(x / y);
+    case BinOp::FloorDiv: if (y == 0) zero_div(); return Value::flt(std::floor(x / y));
+    case BinOp::Mod: {
+      if (y == 0) zero_div();
+      double m = std::fmod(x, y);
+      if (m != 0 && ((m < 0) != (y < 0))) m += y;
+      else if (m == 0) m = std::copysign(0.0, y);
+      return Value::flt(m);
+    }
+    case BinOp::Pow: {
+      if (x == 0 && y < 0) zero_div();
+      if (x < 0 && y != std::floor(y)) value_error("math domain error");
+      double r = std::pow(x, y);
+      if (std::isinf(r) && std::isfinite(x) && std::isfinite(y)) raise("OverflowError", "(34, 'Numerical result out of range')");
+      return Value::flt(r);
+    }
+    default: unsupported(op, a, b);
+  }
+}
+
+static bool is_num(const Value& v) { return v.t == VT::Int || v.t == VT::Float || v.t == VT::Bool || v.is(OK::Big); }
+
+static Value seq_repeat_list(const ValueVec& v, const Value& n, bool tuple) {
+  int64_t k = as_index(n);
+  ValueVec out;
+  if (k > 0) {
+    out.reserve(v.size() * k);
+    for (int64_t i = 0; i < k; ++i) out.insert(out.end(), v.begin(), v.end());
+  }
+  return tuple ? mk_tuple(std::move(out)) : mk_list(std::move(out));
+}
+
+Value str_percent(const std::string& fmt, const Value& args);
+
+static Value try_dunder(BinOp op, const Value& a, const Value& b, bool& ok) {
+  ok = true;
+  if (a.is(OK::Inst)) {
+    if (const Value* m = a.o->type->find(op_dunder(op, false))) {
+      Value r = call2(*m, a, b);
+      if (!r.same(I->not_impl)) return r;
+    }
+  }
+  if (b.is(OK::Inst) && !(a.is(OK::Inst) && a.o->type == b.o->type)) {
+    if (const Value* m = b.o->type->find(op_dunder(op, true))) {
+      Value r = call2(*m, b, a);
+      if (!r.same(I->not_impl)) return r;
+    }
+  }
+  ok = false;
+  return Value();
+}
+
+Value binop(BinOp op, const Value& a, const Value& b) {
+  if (a.t == VT::Int && b.t == VT::Int) return int_op(op, a.i, b.i);
+  if (is_num(a) && is_num(b)) {
+    if (a.t == VT::Float || b.t == VT::Float) {
+      if (op == BinOp::Pow || op == BinOp::Div || op == BinOp::Add || op == BinOp::Sub || op == BinOp::Mul ||
+          op == BinOp::FloorDiv || op == BinOp::Mod)
+        return float_op(op, to_double(a), to_double(b), a, b);
+      unsupported(op, a, b);
+    }
+    if (a.t != VT::Obj && b.t != VT::Obj) {
+      int64_t x = a.t == VT::Bool ? a.b : a.i, y = b.t == VT::Bool ? b.b : b.i;
+      if (a.t == VT::Bool && b.t == VT::Bool && (op == BinOp::BitAnd || op == BinOp::BitOr || op == BinOp::BitXor)) {
+        int64_t r = op == BinOp::BitAnd ? (x & y) : op == BinOp::BitOr ? (x | y) : (x ^ y);
+        return Value::boolean(r != 0);
+      }
+      return int_op(op, x, y);
+    }
+    return big_op(op, a, b);
+  }
+  if (a.t == VT::Obj) {
+    OK ka = a.o->kind;
+    if (ka == OK::Str) {
+      if (op == BinOp::Add && b.is(OK::Str)) {
+        const std::string& x = str_of(a);
+        const std::string& y = str_of(b);
+        std::string r;
+        r.reserve(x.size() + y.size());
+        r += x;
+        r += y;
+        return mk_str(std::move(r));
+      }
+      if (op == BinOp::Mul && is_intlike(b)) {
+        int64_t k = as_index(b);
+        std::string r;
+        const std::string& x = str_of(a);
+        if (k > 0) { r.reserve(x.size() * k); for (int64_t i = 0; i < k; ++i) r += x; }
+        return mk_str(std::move(r));
+      }
+      if (op == BinOp::Mod) return str_percent(str_of(a), b);
+    } else if (ka == OK::List) {
+      if (op == BinOp::Add && b.is(OK::List)) {
+        ValueVec r = a.as<ListObj>()->v;
+        auto& y = b.as<ListObj>()->v;
+        r.insert(r.end(), y.begin(), y.end());
+        return mk_list(std::move(r));
+      }
+      if (op == BinOp::Mul && is_intlike(b)) return seq_repeat_list(a.as<ListObj>()->v, b, false);
+    } else if (ka == OK::Tuple) {
+      if (op == BinOp::Add && b.is(OK::Tuple)) {
+        ValueVec r = a.as<TupleObj>()->v;
+        auto& y = b.as<TupleObj>()->v;
+        r.insert(r.end(), y.begin(), y.end());
+        return mk_tuple(std::move(r));
+      }
+      if (op == BinOp::Mul && is_intlike(b)) return seq_repeat_list(a.as<TupleObj>()->v, b, true);
+    } else if (ka == OK::Bytes) {
+      if (op == BinOp::Add && b.is(OK::Bytes)) return mk_bytes(a.as<BytesObj>()->s + b.as<BytesObj>()->s);
+      if (op == BinOp::Mul && is_intlike(b)) {
+        std::string r;
+        for (int64_t i = 0, k = as_index(b); i < k; ++i) r += a.as<BytesObj>()->s;
+        return mk_bytes(std::move(r));
+      }
+    } else if ((ka == OK::Set || ka == OK::FrozenSet) && (b.is(OK::Set) || b.is(OK::FrozenSet))) {
+      DictObj* x = a.as<SetObj>()->d.get();
+      DictObj* y = b.as<SetObj>()->d.get();
+      Value r = mk_set(ka == OK::FrozenSet);
+      DictObj* rd = r.as<SetObj>()->d.get();
+      switch (op) {
+        case BinOp::BitOr:
+          x->for_each([&](const Value& k, const Value&) { rd->set(k, Value()); });
+          y->for_each([&](const Value& k, const Value&) { rd->set(k, Value()); });
+          return r;
+        case BinOp::BitAnd:
+          x->for_each([&](const Value& k, const Value&) { if (y->find(k)) rd->set(k, Value()); });
+          return r;
+        case BinOp::Sub:
+          x->for_each([&](const Value& k, const Value&) { if (!y->find(k)) rd->set(k, Value()); });
+          return r;
+        case BinOp::BitXor:
+          x->for_each([&](const Value& k, const Value&) { if (!y->find(k)) rd->set(k, Value()); });
+          y->for_each([&](const Value& k, const Value&) { if (!x->find(k)) rd->set(k, Value()); });
+          return r;
+        default: break;
+      }
+    } else if (ka == OK::Dict && op == BinOp::BitOr && b.is(OK::Dict)) {
+      Value r = mk_dict();
+      a.as<DictObj>()->for_each([&](const Value& k, const Value& v) { r.as<DictObj>()->set(k, v); });
+      b.as<DictObj>()->for_each([&](const Value& k, const Value& v) { r.as<DictObj>()->set(k, v); });
+      return r;
+    }
+  }
+  if (a.is(OK::Inst) || b.is(OK::Inst)) {
+    bool ok;
+    Value r = try_dunder(op, a, b, ok);
+    if (ok) return r;
+  }
+  if (b.t == VT::Obj && (b.is(OK::List) || b.is(OK::Tuple) || b.is(OK::Str)) && op == BinOp::Mul && is_intlike(a)) return binop(op, b, a);
+  unsupported(op, a, b);
+}
+
+Value inplace_op(BinOp op, const Value& a, const Value& b) {
+  if (a.t == VT::Int && b.t == VT::Int) return int_op(op, a.i, b.i);
+  if (a.is(OK::List)) {
+    if (op == BinOp::Add) {
+      auto* l = a.as<ListObj>();
+      if (b.is(OK::List)) {
+        ValueVec tmp = b.as<ListObj>()->v;
+        l->v.insert(l->v.end(), tmp.begin(), tmp.end());
+      } else {
+        ValueVec tmp = to_vec(b);
+        l->v.insert(l->v.end(), tmp.begin(), tmp.end());
+      }
+      return a;
+    }
+    if (op == BinOp::Mul) {
+      auto* l = a.as<ListObj>();
+      int64_t k = as_index(b);
+      ValueVec orig = l->v;
+      l->v.clear();
+      for (int64_t i = 0; i < k; ++i) l->v.insert(l->v.end(), orig.begin(), orig.end());
+      return a;
+    }
+  }
+  if (a.is(OK::Set) && (b.is(OK::Set) || b.is(OK::FrozenSet))) {
+    DictObj* x = a.as<SetObj>()->d.get();
+    DictObj* y = b.as<SetObj>()->d.get();
+    switch (op) {
+      case BinOp::BitOr: y->for_each([&](const Value& k, const Value&) { x->set(k, Value()); }); return a;
+      case BinOp::Sub: {
+        ValueVec ks;
+        y->for_each([&](const Value& k, const Value&) { ks.push_back(k); });
+        for (auto& k : ks) x->erase(k);
+        return a;
+      }
+      default: break;
+    }
+  }
+  if (a.is(OK::Dict) && op == BinOp::BitOr && b.is(OK::Dict)) {
+    b.as<DictObj>()->for_each([&](const Value& k, const Value& v) { a.as<DictObj>()->set(k, v); });
+    return a;
+  }
+  if (a.is(OK::Inst)) {
+    if (const Value* m = a.o->type->find(op_idunder(op))) {
+      Value r = call2(*m, a, b);
+      if (!r.same(I->not_impl)) return r;
+    }
+  }
+  return binop(op, a, b);
+}
+
+Value unary(ast::UnaryOp op, const Value& a) {
+  switch (op) {
+    case ast::UnaryOp::Not: return Value::boolean(!truthy(a));
+    case ast::UnaryOp::Neg:
+      if (a.t == VT::Int) {
+        if (a.i != INT64_MIN) return Value::integer(-a.i);
+        return big_op(BinOp::Sub, Value::integer(0), a);
+      }
+      if (a.t == VT::Float) return Value::flt(-a.f);
+      if (a.t == VT::Bool) return Value::integer(-(int64_t)a.b);
+      if (a.is(OK::Big)) return big_op(BinOp::Sub, Value::integer(0), a);
+      if (a.is(OK::Inst)) if (const Value* m = a.o->type->find("__neg__")) return call1(*m, a);
+      type_error("bad operand type for unary -: '" + type_name(a) + "'");
+    case ast::UnaryOp::Pos:
+      if (a.t == VT::Int || a.t == VT::Float || a.is(OK::Big)) return a;
+      if (a.t == VT::Bool) return Value::integer(a.b);
+      if (a.is(OK::Inst)) if (const Value* m = a.o->type->find("__pos__")) return call1(*m, a);
+      type_error("bad operand type for unary +: '" + type_name(a) + "'");
+    case ast::UnaryOp::Invert:
+      if (a.t == VT::Int) return Value::integer(~a.i);
+      if (a.t == VT::Bool) return Value::integer(~(int64_t)a.b);
+      if (a.is(OK::Big)) return big_op(BinOp::Sub, Value::integer(-1), a);
+      if (a.is(OK::Inst)) if (const Value* m = a.o->type->find("__invert__")) return call1(*m, a);
+      type_error("bad operand type for unary ~: '" + type_name(a) + "'");
+  }
+  return Value();
+}
+
+// ---------------------------------------------------------------- format spec
+struct Spec {
+  uint32_t fill = ' ';
+  char align = 0, sign = 0, grouping = 0, type = 0;
+  bool alt = false, zero = false;
+  int width = -1, precision = -1;
+};
+
+static Spec parse_spec(std::string_view s) {
+  Spec sp;
+  std::vector<uint32_t> cps = decode_utf8(s);
+  size_t i = 0;
+  auto is_align = [](uint32_t c) { return c == '<' || c == '>' || c == '^' || c == '='; };
+  if (cps.size() >= 2 && is_align(cps[1])) { sp.fill = cps[0]; sp.align = (char)cps[1]; i = 2; }
+  else if (!cps.empty() && is_align(cps[0])) { sp.align = (char)cps[0]; i = 1; }
+  if (i < cps.size() && (cps[i] == '+' || cps[i] == '-' || cps[i] == ' ')) sp.sign = (char)cps[i++];
+  if (i < cps.size() && cps[i] == 'z') ++i;
+  if (i < cps.size() && cps[i] == '#') { sp.alt = true; ++i; }
+  if (i < cps.size() && cps[i] == '0') { sp.zero = true; ++i; }
+  if (i < cps.size() && cps[i] >= '0' && cps[i] <= '9') {
+    sp.width = 0;
+    while (i < cps.size() && cps[i] >= '0' && cps[i] <= '9') sp.width = sp.width * 10 + (int)(cps[i++] - '0');
+  }
+  if (i < cps.size() && (cps[i] == ',' || cps[i] == '_')) sp.grouping = (char)cps[i++];
+  if (i < cps.size() && cps[i] == '.') {
+    ++i;
+    sp.precision = 0;
+    if (!(i < cps.size() && cps[i] >= '0' && cps[i] <= '9')) value_error("Format specifier missing precision");
+    while (i < cps.size() && cps[i] >= '0' && cps[i] <= '9') sp.precision = sp.precision * 10 + (int)(cps[i++] - '0');
+  }
+  if (i < cps.size()) sp.type = (char)cps[i++];
+  if (i < cps.size()) value_error("Invalid format specifier '" + std::string(s) + "'");
+  if (sp.zero && !sp.align) { sp.fill = '0'; sp.align = '='; }
+  return sp;
+}
+
+static int64_t cp_len(const std::string& s) {
+  int64_t n = 0;
+  for (unsigned char c : s) if ((c & 0xC0) != 0x80) ++n;
+  return n;
+}
+
+static std::string pad(const std::string& body, const std::string& sign_prefix, const Spec& sp, char default_align) {
+  char align = sp.align ? sp.align : default_align;
+  int64_t len = cp_len(body) + cp_len(sign_prefix);
+  std::string fill;
+  append_utf8(fill, sp.fill);
+  if (sp.width < 0 || len >= sp.width) return sign_prefix + body;
+  int64_t n = sp.width - len;
+  auto rep = [&](int64_t k) { std::string r; for (int64_t i = 0; i < k; ++i) r += fill; return r; };
+  switch (align) {
+    case '<': return sign_prefix + body + rep(n);
+    case '^': return rep(n / 2) + sign_prefix + body + rep(n - n / 2);
+    case '=': return sign_prefix + rep(n) + body;
+    default: return rep(n) + sign_prefix + body;
+  }
+}
+
+static std::string group_digits(const std::string& digits, char sep, int every = 3) {
+  if (!sep) return digits;
+  std::string out;
+  int n = (int)digits.size();
+  for (int i = 0; i < n; ++i) {
+    out += digits[i];
+    int rem = n - 1 - i;
+    if (rem > 0 && rem % every == 0) out += sep;
+  }
+  return out;
+}
+
+static std::string format_float_body(double d, const Spec& sp, char type) {
+  int prec = sp.precision < 0 ? 6 : sp.precision;
+  char buf[512];
+  std::string body;
+  switch (type) {
+    case 'f': case 'F': case '%':
+      std::snprintf(buf, sizeof buf, "%.*f", prec, d);
+      body = buf;
+      break;
+    case 'e': case 'E':
+      std::snprintf(buf, sizeof buf, type == 'e' ? "%.*e" : "%.*E", prec, d);
+      body = buf;
+      break;
+    case 'g': case 'G':
+      std::snprintf(buf, sizeof buf, sp.alt ? (type == 'g' ? "%#.*g" : "%#.*G") : (type == 'g' ? "%.*g" : "%.*G"), prec == 0 ? 1 : prec, d);
+      body = buf;
+      break;
+    default: {  // no type
+      if (sp.precision < 0) { body = float_repr(d); break; }
+      std::snprintf(buf, sizeof buf, "%.*g", prec == 0 ? 1 : prec, d);
+      body = buf;
+      if (body.find_first_of(".einf") == std::string::npos) body += ".0";
+      break;
+    }
+  }
+  if (std::isinf(d)) body = (type >= 'A' && type <= 'Z') ? "INF" : "inf";
+  if (std::isnan(d)) body = (type >= 'A' && type <= 'Z') ? "NAN" : "nan";
+  return body;
+}
+
+static std::string format_number(const Value& v, const Spec& sp) {
+  char type = sp.type;
+  bool is_float = v.t == VT::Float;
+  std::string sign_prefix, body;
+  if (!is_float && (type == 0 || type == 'd' || type == 'n' || type == 'b' || type == 'o' || type == 'x' || type == 'X' || type == 'c')) {
+    if (type == 'c') {
+      std::string s;
+      append_utf8(s, (uint32_t)as_index(v));
+      return pad(s, "", sp, '<');
+    }
+    if (sp.precision >= 0) value_error("Precision not allowed in integer format specifier");
+    Value iv = v.t == VT::Bool ? Value::integer(v.b) : v;
+    int base = type == 'b' ? 2 : type == 'o' ? 8 : (type == 'x' || type == 'X') ? 16 : 10;
+    std::string digits = int_to_string(iv, base);
+    bool neg = !digits.empty() && digits[0] == '-';
+    if (neg) digits.erase(0, 1);
+    if (type == 'X') for (auto& c : digits) c = (char)std::toupper((unsigned char)c);
+    digits = group_digits(digits, sp.grouping, base == 10 ? 3 : 4);
+    if (neg) sign_prefix = "-";
+    else if (sp.sign == '+') sign_prefix = "+";
+    else if (sp.sign == ' ') sign_prefix = " ";
+    if (sp.alt && base != 10) sign_prefix += base == 2 ? "0b" : base == 8 ? "0o" : (type == 'X' ? "0X" : "0x");
+    body = digits;
+    return pad(body, sign_prefix, sp, '>');
+  }
+  double d = to_double(v);
+  if (!(type == 0 || type == 'f' || type == 'F' || type == 'e' || type == 'E' || type == 'g' || type == 'G' || type == '%' || type == 'n'))
+    value_error(std::string("Unknown format code '") + type + "' for object of type '" + type_name(v) + "'");
+  if (type == 'n') type = 'g';
+  if (type == '%') d *= 100;
+  bool neg = std::signbit(d) && !std::isnan(d);
+  body = format_float_body(std::fabs(d), sp, type);
+  if (type == 0 && !is_float && sp.precision < 0) body = int_to_string(v.t == VT::Bool ? Value::integer(v.b) : v);
+  if (type == '%') body += "%";
+  if (sp.grouping) {
+    size_t end = body.find_first_not_of("0123456789");
+    std::string ip = body.substr(0, end == std::string::npos ? body.size() : end);
+    std::string rest = end == std::string::npos ? "" : body.substr(end);
+    body = group_digits(ip, sp.grouping) + rest;
+  }
+  if (neg) sign_prefix = "-";
+  else if (sp.sign == '+') sign_prefix = "+";
+  else if (sp.sign == ' ') sign_prefix = " ";
+  return pad(body, sign_prefix, sp, '>');
+}
+
+Value format_value(const Value& v, std::string_view spec) {
+  if (v.is(OK::Inst)) {
+    if (const Value* m = v.o->type->find("__format__")) return call2(*m, v, mk_str(std::string(spec)));
+    if (spec.empty()) return mk_str(to_str(v));
+  }
+  if (spec.empty()) return v.is(OK::Str) ? v : mk_str(to_str(v));
+  Spec sp = parse_spec(spec);
+  if (v.t == VT::Int || v.t == VT::Float || v.t == VT::Bool || v.is(OK::Big)) {
+    if (v.t == VT::Bool && sp.type == 0) return mk_str(pad(v.b ? "True" : "False", "", sp, '<'));
+    return mk_str(format_number(v, sp));
+  }
+  if (v.is(OK::Str)) {
+    if (sp.type && sp.type != 's') value_error(std::string("Unknown format code '") + sp.type + "' for object of type 'str'");
+    std::string s = str_of(v);
+    if (sp.precision >= 0) {
+      auto cps = decode_utf8(s);
+      if ((int64_t)cps.size() > sp.precision) {
+        std::string t;
+        for (int k = 0; k < sp.precision; ++k) append_utf8(t, cps[k]);
+        s = t;
+      }
+    }
+    return mk_str(pad(s, "", sp, '<'));
+  }
+  if (v.is(OK::Inst) || v.is_none() || v.t == VT::Obj) {
+    // object.__format__ with a non-empty spec: format str(v) like a string (lenient)
+    Spec s2 = sp;
+    return mk_str(pad(to_str(v), "", s2, '<'));
+  }
+  return mk_str(to_str(v));
+}
+
+// printf-style formatting: "%s %d" % args
+Value str_percent(const std::string& fmt, const Value& args) {
+  ValueVec items;
+  if (args.is(OK::Tuple)) items = args.as<TupleObj>()->v;
+  else items.push_back(args);
+  size_t ai = 0;
+  std::string out;
+  auto next_arg = [&]() -> Value {
+    if (ai >= items.size()) type_error("not enough arguments for format string");
+    return items[ai++];
+  };
+  for (size_t i = 0; i < fmt.size(); ++i) {
+    if (fmt[i] != '%') { out += fmt[i]; continue; }
+    ++i;
+    if (i >= fmt.size()) value_error("incomplete format");
+    if (fmt[i] == '%') { out += '%'; continue; }
+    std::string flags;
+    while (i < fmt.size() && std::strchr("-+ #0", fmt[i])) flags += fmt[i++];
+    std::string width, prec;
+    while (i < fmt.size() && std::isdigit((unsigned char)fmt[i])) width += fmt[i++];
+    if (i < fmt.size() && fmt[i] == '.') { ++i; prec = "."; while (i < fmt.size() && std::isdigit((unsigned char)fmt[i])) prec += fmt[i++]; }
+    char c = fmt[i];
+    Value a = next_arg();
+    std::string spec;
+    char align = flags.find('-') != std::string::npos ? '<' : '>';
+    if (flags.find('0') != std::string::npos && align == '>' && c != 's' && c != 'r') spec += "0";
+    else if (!width.empty()) spec += align;
+    if (flags.find('+') != std::string::npos) spec.insert(spec.empty() ? 0 : spec.size(), "+");
+    std::string sp2;
+    if (align == '<' && !width.empty()) sp2 = "<";
+    if (flags.find('+') != std::string::npos) sp2 += "+";
+    if (flags.find('0') != std::string::npos && align == '>') sp2 += "0";
+    sp2 += width + prec;
+    switch (c) {
+      case 's': out += str_of(format_value(mk_str(to_str(a)), (align == '<' ? "<" : ">") + width + prec)); break;
+      case 'r': out += str_of(format_value(mk_str(repr(a)), (align == '<' ? "<" : ">") + width)); break;
+      case 'd': case 'i': case 'u': {
+        Value iv = a.t == VT::Float ? Value::integer((int64_t)a.f) : a;
+        out += str_of(format_value(iv, sp2 + "d"));
+        break;
+      }
+      case 'f': case 'F': case 'e': case 'E': case 'g': case 'G': {
+        std::string p = prec.empty() && (c == 'f' || c == 'F' || c == 'e' || c == 'E') ? ".6" : prec;
+        std::string s3 = sp2.substr(0, sp2.size() - prec.size()) + p + c;
+        out += str_of(format_value(Value::flt(to_double(a)), s3));
+        break;
+      }
+      case 'x': case 'X': case 'o': {
+        std::string s3 = sp2 + c;
+        if (flags.find('#') != std::string::npos) s3 = "#" + s3;
+        out += str_of(format_value(a, s3));
+        break;
+      }
+      case 'c': out += a.is(OK::Str) ? str_of(a) : str_of(format_value(a, "c")); break;
+      default: value_error(std::string("unsupported format character '") + c + "'");
+    }
+  }
+  if (ai < items.size() && args.is(OK::Tuple)) type_error("not all arguments converted during string formatting");
+  return mk_str(std::move(out));
+}
+
+}  // namespace ml::interp

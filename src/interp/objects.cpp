@@ -1,0 +1,784 @@
+// Core objects: constructors, the ordered dict, hashing, equality, ordering, repr/str, errors.
+#include <cmath>
+#include <cstdio>
+#include <sstream>
+
+#include "interp/runtime.h"
+#include "lang/pack.h"
+
+namespace ml::interp {
+
+Interp* I = nullptr;
+
+// ---------------------------------------------------------------- constructors
+StrObj::StrObj(std::string v) : Object(OK::Str, I->t_str), s(std::move(v)) {}
+int64_t StrObj::length() {
+  if (ncp < 0) {
+    int64_t n = 0;
+    bool asc = true;
+    for (unsigned char c : s) {
+      if ((c & 0xC0) != 0x80) ++n;
+      if (c >= 0x80) asc = false;
+    }
+    ncp = n;
+    ascii = asc;
+  }
+  return ncp;
+}
+BigObj::BigObj() : Object(OK::Big, I->t_int) { mpz_init(z); }
+BigObj::~BigObj() { mpz_clear(z); }
+ListObj::ListObj() : Object(OK::List, I->t_list) {}
+ListObj::ListObj(ValueVec items) : Object(OK::List, I->t_list), v(std::move(items)) {}
+TupleObj::TupleObj() : Object(OK::Tuple, I->t_tuple) {}
+TupleObj::TupleObj(ValueVec items) : Object(OK::Tuple, I->t_tuple), v(std::move(items)) {}
+BytesObj::BytesObj(std::string v) : Object(OK::Bytes, I->t_bytes), s(std::move(v)) {}
+DictObj::DictObj() : Object(OK::Dict, I->t_dict) {}
+SetObj::SetObj(bool frozen)
+    : Object(frozen ? OK::FrozenSet : OK::Set, frozen ? I->t_frozenset : I->t_set), d(new DictObj()) {}
+CellObj::CellObj() : Object(OK::Cell, I->t_cell) {}
+SliceObj::SliceObj(Value a, Value b, Value c)
+    : Object(OK::Slice, I->t_slice), start(std::move(a)), stop(std::move(b)), step(std::move(c)) {}
+RangeObj::RangeObj(int64_t a, int64_t b, int64_t c) : Object(OK::Range, I->t_range), start(a), stop(b), step(c) {}
+int64_t RangeObj::len() const {
+  if (step > 0) return start < stop ? (stop - start + step - 1) / step : 0;
+  return start > stop ? (start - stop - step - 1) / (-step) : 0;
+}
+ModuleObj::ModuleObj(std::string n) : Object(OK::Module, I->t_module), name(std::move(n)), dict(new DictObj()) {}
+ClassObj::ClassObj(std::string n)
+    : Object(OK::Class, I ? I->t_type : nullptr), name(std::move(n)), dict(new DictObj()) {}
+InstObj::InstObj(ClassObj* cls) : Object(OK::Inst, cls), dict(new DictObj()) { incref(cls); }
+NativeObj::NativeObj(std::string n, NativeFn f) : Object(OK::Native, I->t_builtin), name(std::move(n)), fn(std::move(f)) {}
+BoundObj::BoundObj(Value s, Value f) : Object(OK::Bound, I->t_method), self(std::move(s)), func(std::move(f)) {}
+PropertyObj::PropertyObj() : Object(OK::Property, I->t_property) {}
+WrapperObj::WrapperObj(OK k, Value f)
+    : Object(k, k == OK::StaticMethod ? I->t_staticmethod : I->t_classmethod), func(std::move(f)) {}
+IterObj::IterObj(std::function<bool(Value&)> n) : Object(OK::Iter, I->t_iterator), next(std::move(n)) {}
+FuncObj::FuncObj(const FuncCode* c, Ref<DictObj> g) : Object(OK::Func, I->t_function), code(c), globals(std::move(g)) {}
+CoroObj::CoroObj() : Object(OK::Coro, I->t_coroutine) {}
+FileObj::FileObj() : Object(OK::File, I->t_file) {}
+FileObj::~FileObj() { if (fp && !closed) std::fclose(fp); }
+
+Value mk_str(std::string s) {
+  if (s.size() == 1 && (unsigned char)s[0] < 128) return I->small_strs[(unsigned char)s[0]];
+  return Value::obj(new StrObj(std::move(s)));
+}
+Value mk_str(std::string_view s) { return mk_str(std::string(s)); }
+Value mk_str(const char* s) { return mk_str(std::string(s)); }
+Value mk_list(ValueVec v) { return Value::obj(new ListObj(std::move(v))); }
+Value mk_tuple(ValueVec v) {
+  if (v.empty() && I->empty_tuple.is_obj()) return I->empty_tuple;
+  return Value::obj(new TupleObj(std::move(v)));
+}
+Value mk_dict() { return Value::obj(new DictObj()); }
+Value mk_bytes(std::string s) { return Value::obj(new BytesObj(std::move(s))); }
+Value mk_set(bool frozen) { return Value::obj(new SetObj(frozen)); }
+Value str_key(std::string_view s) { return mk_str(std::string(s)); }
+
+// ---------------------------------------------------------------- dict
+static int64_t str_hash(StrObj* s) {
+  if (s->hash < 0) {
+    uint64_t h = 1469598103934665603ULL;  // FNV-1a
+    for (unsigned char c : s->s) { h ^= c; h *= 1099511628211ULL; }
+    s->hash = (int64_t)(h & 0x3FFFFFFFFFFFFFFFULL);
+  }
+  return s->hash;
+}
+static int64_t hash_sv(std::string_view sv) {
+  uint64_t h = 1469598103934665603ULL;
+  for (unsigned char c : sv) { h ^= c; h *= 1099511628211ULL; }
+  return (int64_t)(h & 0x3FFFFFFFFFFFFFFFULL);
+}
+
+int64_t DictObj::lookup(const Value& key, int64_t h) {
+  if (index.empty()) return -1;
+  size_t mask = index.size() - 1;
+  size_t i = (size_t)h & mask;
+  while (true) {
+    int32_t e = index[i];
+    if (e < 0) return -1;
+    Entry& en = entries[e];
+    if (en.hash == h && (en.key.same(key) || eq(en.key, key))) return e;
+    i = (i + 1) & mask;
+  }
+}
+
+void DictObj::rebuild(size_t cap) {
+  size_t n = 8;
+  while (n < cap) n <<= 1;
+  std::vector<Entry> ne;
+  ne.reserve(used + 1);
+  for (auto& en : entries)
+    if (en.hash != -2) ne.push_back(std::move(en));
+  entries = std::move(ne);
+  index.assign(n, -1);
+  size_t mask = n - 1;
+  for (size_t k = 0; k < entries.size(); ++k) {
+    size_t i = (size_t)entries[k].hash & mask;
+    while (index[i] >= 0) i = (i + 1) & mask;
+    index[i] = (int32_t)k;
+  }
+}
+
+Value* DictObj::find(const Value& key) {
+  int64_t h = hash_value(key);
+  int64_t e = lookup(key, h);
+  return e < 0 ? nullptr : &entries[e].value;
+}
+
+Value* DictObj::find_str(std::string_view key, int64_t h) {
+  if (index.empty()) return nullptr;
+  size_t mask = index.size() - 1;
+  size_t i = (size_t)h & mask;
+  while (true) {
+    int32_t e = index[i];
+    if (e < 0) return nullptr;
+    Entry& en = entries[e];
+    if (en.hash == h && en.key.is(OK::Str) && en.key.as<StrObj>()->s == key) return &en.value;
+    i = (i + 1) & mask;
+  }
+}
+
+void DictObj::set(const Value& key, Value v) {
+  int64_t h = hash_value(key);
+  int64_t e = lookup(key, h);
+  if (e >= 0) { entries[e].value = std::move(v); return; }
+  if ((entries.size() + 1) * 3 >= index.size() * 2) rebuild((used + 1) * 3);
+  size_t mask = index.size() - 1;
+  size_t i = (size_t)h & mask;
+  while (index[i] >= 0) i = (i + 1) & mask;
+  index[i] = (int32_t)entries.size();
+  entries.push_back(Entry{key, std::move(v), h});
+  ++used;
+}
+
+bool DictObj::erase(const Value& key) {
+  int64_t h = hash_value(key);
+  int64_t e = lookup(key, h);
+  if (e < 0) return false;
+  entries[e].key = Value();
+  entries[e].value = Value();
+  entries[e].hash = -2;
+  --used;
+  // keep the index slot pointing at the tombstone (probe chains stay intact)
+  if (used == 0) { entries.clear(); index.clear(); }
+  return true;
+}
+
+void DictObj::clear() { entries.clear(); index.clear(); used = 0; }
+
+// ---------------------------------------------------------------- classes
+const Value* ClassObj::find(std::string_view attr) const {
+  int64_t h = hash_sv(attr);
+  for (ClassObj* c : mro) {
+    if (Value* v = c->dict->find_str(attr, h)) return v;
+  }
+  return nullptr;
+}
+Value ClassObj::lookup(std::string_view attr) const {
+  const Value* v = find(attr);
+  return v ? *v : Value();
+}
+bool ClassObj::is_subclass(const ClassObj* other) const {
+  for (ClassObj* c : mro)
+    if (c == other) return true;
+  return false;
+}
+
+// ---------------------------------------------------------------- type / truth
+ClassObj* type_of(const Value& v) {
+  switch (v.t) {
+    case VT::None: return I->t_none;
+    case VT::Bool: return I->t_bool;
+    case VT::Int: return I->t_int;
+    case VT::Float: return I->t_float;
+    case VT::Obj: return v.o->type;
+  }
+  return I->t_object;
+}
+std::string type_name(const Value& v) { return type_of(v)->name; }
+
+bool truthy(const Value& v) {
+  switch (v.t) {
+    case VT::None: return false;
+    case VT::Bool: return v.b;
+    case VT::Int: return v.i != 0;
+    case VT::Float: return v.f != 0.0;
+    case VT::Obj: break;
+  }
+  switch (v.o->kind) {
+    case OK::Str: return !v.as<StrObj>()->s.empty();
+    case OK::Big: return mpz_sgn(v.as<BigObj>()->z) != 0;
+    case OK::List: return !v.as<ListObj>()->v.empty();
+    case OK::Tuple: return !v.as<TupleObj>()->v.empty();
+    case OK::Dict: return v.as<DictObj>()->size() != 0;
+    case OK::Set: case OK::FrozenSet: return v.as<SetObj>()->d->size() != 0;
+    case OK::Bytes: return !v.as<BytesObj>()->s.empty();
+    case OK::Range: return v.as<RangeObj>()->len() != 0;
+    case OK::Inst: {
+      if (const Value* m = v.o->type->find("__bool__")) {
+        Value r = call1(*m, v);
+        return truthy(r);
+      }
+      if (const Value* m = v.o->type->find("__len__")) {
+        Value r = call1(*m, v);
+        return truthy(r);
+      }
+      return true;
+    }
+    default: return true;
+  }
+}
+
+// ---------------------------------------------------------------- hashing
+static const int64_t kHashMod = (1LL << 61) - 1;
+int64_t hash_value(const Value& v) {
+  switch (v.t) {
+    case VT::None: return 0x5bd1e995;
+    case VT::Bool: return v.b ? 1 : 0;
+    case VT::Int: {
+      int64_t x = v.i;
+      if (x >= 0) return x % kHashMod;
+      int64_t r = (-(x + 1)) % kHashMod + 1;  // avoid overflow
+      return (kHashMod - r) & 0x3FFFFFFFFFFFFFFFLL;
+    }
+    case VT::Float: {
+      double d = v.f;
+      if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 9.2e18) return hash_value(Value::integer((int64_t)d));
+      uint64_t bits;
+      std::memcpy(&bits, &d, 8);
+      return (int64_t)((bits * 0x9E3779B97F4A7C15ULL) >> 2);
+    }
+    case VT::Obj: break;
+  }
+  switch (v.o->kind) {
+    case OK::Str: return str_hash(v.as<StrObj>());
+    case OK::Big: {
+      mpz_t r;
+      mpz_init(r);
+      mpz_fdiv_r_ui(r, v.as<BigObj>()->z, (unsigned long)kHashMod);
+      int64_t h = (int64_t)mpz_get_ui(r);
+      mpz_clear(r);
+      return h;
+    }
+    case OK::Tuple: {
+      uint64_t h = 0x345678;
+      for (auto& x : v.as<TupleObj>()->v) h = (h ^ (uint64_t)hash_value(x)) * 1000003ULL;
+      return (int64_t)(h & 0x3FFFFFFFFFFFFFFFULL);
+    }
+    case OK::FrozenSet: {
+      uint64_t h = 0;
+      v.as<SetObj>()->d->for_each([&](const Value& k, const Value&) { h ^= (uint64_t)hash_value(k) * 0x9E3779B97F4A7C15ULL; });
+      return (int64_t)(h & 0x3FFFFFFFFFFFFFFFULL);
+    }
+    case OK::Bytes: return hash_sv(v.as<BytesObj>()->s) ^ 0x1234;
+    case OK::List: case OK::Dict: case OK::Set:
+      raise("TypeError", "unhashable type: '" + type_name(v) + "'");
+    case OK::Inst: {
+      if (const Value* m = v.o->type->find("__hash__")) {
+        if (m->is_none()) raise("TypeError", "unhashable type: '" + type_name(v) + "'");
+        Value r = call1(*m, v);
+        if (r.is_int()) return hash_value(r);
+        return hash_value(r);
+      }
+      if (v.o->type->find("__eq__") && !v.o->type->is_exception)
+        raise("TypeError", "unhashable type: '" + type_name(v) + "'");
+      return (int64_t)(((uintptr_t)v.o >> 4) & 0x3FFFFFFFFFFFFFFFULL);
+    }
+    default: return (int64_t)(((uintptr_t)v.o >> 4) & 0x3FFFFFFFFFFFFFFFULL);
+  }
+}
+
+// ---------------------------------------------------------------- equality / ordering
+static bool num_eq(const Value& a, const Value& b, bool& handled) {
+  handled = true;
+  if ((a.t == VT::Int || a.t == VT::Bool) && (b.t == VT::Int || b.t == VT::Bool)) return a.i == b.i || (a.t == VT::Bool && b.t == VT::Bool && a.b == b.b) ||
+                                                                                          ((a.t == VT::Bool ? (int64_t)a.b : a.i) == (b.t == VT::Bool ? (int64_t)b.b : b.i));
+  bool af = a.t == VT::Float, bf = b.t == VT::Float;
+  bool ai = a.t == VT::Int || a.t == VT::Bool || a.is(OK::Big), bi = b.t == VT::Int || b.t == VT::Bool || b.is(OK::Big);
+  if ((af || ai) && (bf || bi)) {
+    if (af && bf) return a.f == b.f;
+    if (a.is(OK::Big) || b.is(OK::Big)) {
+      if (af || bf) {
+        double d = af ? a.f : b.f;
+        const Value& big = af ? b : a;
+        if (!std::isfinite(d) || d != std::floor(d)) return false;
+        mpz_t z; mpz_init(z); to_mpz(big, z);
+        int c = mpz_cmp_d(z, d);
+        mpz_clear(z);
+        return c == 0;
+      }
+      mpz_t x, y; mpz_init(x); mpz_init(y); to_mpz(a, x); to_mpz(b, y);
+      bool r = mpz_cmp(x, y) == 0;
+      mpz_clear(x); mpz_clear(y);
+      return r;
+    }
+    double x = af ? a.f : (double)(a.t == VT::Bool ? (int64_t)a.b : a.i);
+    double y = bf ? b.f : (double)(b.t == VT::Bool ? (int64_t)b.b : b.i);
+    return x == y;
+  }
+  handled = false;
+  return false;
+}
+
+static Value rich_cmp(const Value& a, const Value& b, const char* op, const char* rop) {
+  // Returns NotImplemented-ish as None-tagged with t==None? Use a marker: tuple empty
+  if (a.is(OK::Inst)) {
+    if (const Value* m = a.o->type->find(op)) {
+      Value r = call2(*m, a, b);
+      if (!r.same(I->not_impl)) return r;
+    }
+  }
+  if (b.is(OK::Inst)) {
+    if (const Value* m = b.o->type->find(rop)) {
+      Value r = call2(*m, b, a);
+      if (!r.same(I->not_impl)) return r;
+    }
+  }
+  Value nr;
+  nr.t = VT::Obj;
+  nr.o = nullptr;  // marker: not handled
+  return nr;
+}
+
+bool eq(const Value& a, const Value& b) {
+  if (a.t != VT::Obj && b.t != VT::Obj) {
+    if (a.t == b.t) {
+      switch (a.t) {
+        case VT::None: return true;
+        case VT::Bool: return a.b == b.b;
+        case VT::Int: return a.i == b.i;
+        case VT::Float: return a.f == b.f;
+        default: break;
+      }
+    }
+  }
+  bool handled;
+  bool r = num_eq(a, b, handled);
+  if (handled) return r;
+  if (a.t == VT::Obj && b.t == VT::Obj) {
+    if (a.o == b.o && a.o->kind != OK::Inst) return true;
+    OK ka = a.o->kind, kb = b.o->kind;
+    if (ka == OK::Str && kb == OK::Str) return a.as<StrObj>()->s == b.as<StrObj>()->s;
+    if (ka == kb) {
+      switch (ka) {
+        case OK::List: case OK::Tuple: {
+          const ValueVec& x = ka == OK::List ? a.as<ListObj>()->v : a.as<TupleObj>()->v;
+          const ValueVec& y = ka == OK::List ? b.as<ListObj>()->v : b.as<TupleObj>()->v;
+          if (x.size() != y.size()) return false;
+          for (size_t i = 0; i < x.size(); ++i)
+            if (!(x[i].same(y[i]) || eq(x[i], y[i]))) return false;
+          return true;
+        }
+        case OK::Dict: {
+          auto* x = a.as<DictObj>(); auto* y = b.as<DictObj>();
+          if (x->size() != y->size()) return false;
+          bool ok = true;
+          x->for_each([&](const Value& k, const Value& v) {
+            if (!ok) return;
+            Value* o = y->find(k);
+            if (!o || !eq(v, *o)) ok = false;
+          });
+          return ok;
+        }
+        case OK::Bytes: return a.as<BytesObj>()->s == b.as<BytesObj>()->s;
+        case OK::Range: {
+          auto* x = a.as<RangeObj>(); auto* y = b.as<RangeObj>();
+          return x->start == y->start && x->stop == y->stop && x->step == y->step;
+        }
+        default: break;
+      }
+    }
+    if ((ka == OK::Set || ka == OK::FrozenSet) && (kb == OK::Set || kb == OK::FrozenSet)) {
+      auto* x = a.as<SetObj>()->d.get(); auto* y = b.as<SetObj>()->d.get();
+      if (x->size() != y->size()) return false;
+      bool ok = true;
+      x->for_each([&](const Value& k, const Value&) { if (ok && !y->find(k)) ok = false; });
+      return ok;
+    }
+  }
+  if (a.is(OK::Inst) || b.is(OK::Inst)) {
+    Value r = rich_cmp(a, b, "__eq__", "__eq__");
+    if (!(r.t == VT::Obj && r.o == nullptr)) return truthy(r);
+    if (r.t == VT::Obj) r.t = VT::None;
+    return a.same(b);
+  }
+  if (a.is(OK::Class) || b.is(OK::Class) || a.is(OK::Func) || b.is(OK::Native) || a.is(OK::Native)) return a.same(b);
+  return a.same(b);
+}
+
+static int seq_cmp(const ValueVec& x, const ValueVec& y) {
+  size_t n = std::min(x.size(), y.size());
+  for (size_t i = 0; i < n; ++i) {
+    if (x[i].same(y[i]) || eq(x[i], y[i])) continue;
+    return lt(x[i], y[i]) ? -1 : 1;
+  }
+  return x.size() < y.size() ? -1 : (x.size() > y.size() ? 1 : 0);
+}
+
+[[noreturn]] static void cmp_error(const char* op, const Value& a, const Value& b) {
+  raise("TypeError", std::string("'") + op + "' not supported between instances of '" + type_name(a) + "' and '" + type_name(b) + "'");
+}
+
+// Three-way for orderable builtins; returns false when not applicable.
+static bool builtin_cmp(const Value& a, const Value& b, int& out) {
+  auto isnum = [](const Value& v) { return v.t == VT::Int || v.t == VT::Bool || v.t == VT::Float || v.is(OK::Big); };
+  if (isnum(a) && isnum(b)) {
+    if (a.t == VT::Float || b.t == VT::Float) {
+      if (a.is(OK::Big) || b.is(OK::Big)) {
+        const Value& big = a.is(OK::Big) ? a : b;
+        double d = a.is(OK::Big) ? to_double(b) : to_double(a);
+        mpz_t z; mpz_init(z); to_mpz(big, z);
+        int c = std::isnan(d) ? 2 : mpz_cmp_d(z, d);
+        mpz_clear(z);
+        if (c == 2) { out = 2; return true; }
+        out = a.is(OK::Big) ? (c > 0) - (c < 0) : (c < 0) - (c > 0);
+        return true;
+      }
+      double x = to_double(a), y = to_double(b);
+      if (std::isnan(x) || std::isnan(y)) { out = 2; return true; }
+      out = x < y ? -1 : (x > y ? 1 : 0);
+      return true;
+    }
+    if (a.is(OK::Big) || b.is(OK::Big)) {
+      mpz_t x, y; mpz_init(x); mpz_init(y); to_mpz(a, x); to_mpz(b, y);
+      int c = mpz_cmp(x, y);
+      mpz_clear(x); mpz_clear(y);
+      out = (c > 0) - (c < 0);
+      return true;
+    }
+    int64_t x = a.t == VT::Bool ? a.b : a.i, y = b.t == VT::Bool ? b.b : b.i;
+    out = x < y ? -1 : (x > y ? 1 : 0);
+    return true;
+  }
+  if (a.t == VT::Obj && b.t == VT::Obj && a.o->kind == b.o->kind) {
+    switch (a.o->kind) {
+      case OK::Str: { int c = a.as<StrObj>()->s.compare(b.as<StrObj>()->s); out = (c > 0) - (c < 0); return true; }
+      case OK::Bytes: { int c = a.as<BytesObj>()->s.compare(b.as<BytesObj>()->s); out = (c > 0) - (c < 0); return true; }
+      case OK::List: out = seq_cmp(a.as<ListObj>()->v, b.as<ListObj>()->v); return true;
+      case OK::Tuple: out = seq_cmp(a.as<TupleObj>()->v, b.as<TupleObj>()->v); return true;
+      default: break;
+    }
+  }
+  return false;
+}
+
+static bool set_subset(DictObj* x, DictObj* y) {
+  bool ok = true;
+  x->for_each([&](const Value& k, const Value&) { if (ok && !y->find(k)) ok = false; });
+  return ok;
+}
+
+static Value order(ast::CmpOp op, const Value& a, const Value& b) {
+  int c;
+  if (builtin_cmp(a, b, c)) {
+    if (c == 2) return Value::boolean(false);
+    switch (op) {
+      case ast::CmpOp::Lt: return Value::boolean(c < 0);
+      case ast::CmpOp::LtE: return Value::boolean(c <= 0);
+      case ast::CmpOp::Gt: return Value::boolean(c > 0);
+      default: return Value::boolean(c >= 0);
+    }
+  }
+  bool as = a.is(OK::Set) || a.is(OK::FrozenSet), bs = b.is(OK::Set) || b.is(OK::FrozenSet);
+  if (as && bs) {
+    DictObj* x = a.as<SetObj>()->d.get(); DictObj* y = b.as<SetObj>()->d.get();
+    switch (op) {
+      case ast::CmpOp::Lt: return Value::boolean(x->size() < y->size() && set_subset(x, y));
+      case ast::CmpOp::LtE: return Value::boolean(set_subset(x, y));
+      case ast::CmpOp::Gt: return Value::boolean(x->size() > y->size() && set_subset(y, x));
+      default: return Value::boolean(set_subset(y, x));
+    }
+  }
+  const char *name, *rname, *sym;
+  switch (op) {
+    case ast::CmpOp::Lt: name = "__lt__"; rname = "__gt__"; sym = "<"; break;
+    case ast::CmpOp::LtE: name = "__le__"; rname = "__ge__"; sym = "<="; break;
+    case ast::CmpOp::Gt: name = "__gt__"; rname = "__lt__"; sym = ">"; break;
+    default: name = "__ge__"; rname = "__le__"; sym = ">="; break;
+  }
+  if (a.is(OK::Inst) || b.is(OK::Inst)) {
+    Value r = rich_cmp(a, b, name, rname);
+    if (!(r.t == VT::Obj && r.o == nullptr)) return r;
+    r.t = VT::None;
+  }
+  cmp_error(sym, a, b);
+}
+
+bool lt(const Value& a, const Value& b) {
+  if (a.t == VT::Int && b.t == VT::Int) return a.i < b.i;
+  return truthy(order(ast::CmpOp::Lt, a, b));
+}
+
+Value compare(ast::CmpOp op, const Value& a, const Value& b) {
+  switch (op) {
+    case ast::CmpOp::Eq: return Value::boolean(eq(a, b));
+    case ast::CmpOp::NotEq: {
+      if (a.is(OK::Inst) && a.o->type->find("__ne__")) return Value::boolean(truthy(call2(*a.o->type->find("__ne__"), a, b)));
+      return Value::boolean(!eq(a, b));
+    }
+    case ast::CmpOp::Is: return Value::boolean(a.same(b));
+    case ast::CmpOp::IsNot: return Value::boolean(!a.same(b));
+    case ast::CmpOp::In: return Value::boolean(contains(b, a));
+    case ast::CmpOp::NotIn: return Value::boolean(!contains(b, a));
+    default: return order(op, a, b);
+  }
+}
+
+// ---------------------------------------------------------------- repr / str
+std::string str_repr(std::string_view s) {
+  bool has_sq = s.find('\'') != std::string_view::npos, has_dq = s.find('"') != std::string_view::npos;
+  char q = (has_sq && !has_dq) ? '"' : '\'';
+  std::string out(1, q);
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = s[i];
+    if (c == (unsigned char)q || c == '\\') { out += '\\'; out += (char)c; }
+    else if (c == '\n') out += "\\n";
+    else if (c == '\r') out += "\\r";
+    else if (c == '\t') out += "\\t";
+    else if (c < 0x20 || c == 0x7f) { char buf[8]; std::snprintf(buf, sizeof buf, "\\x%02x", c); out += buf; }
+    else out += (char)c;
+  }
+  out += q;
+  return out;
+}
+
+static std::string bytes_repr(std::string_view s) {
+  bool has_sq = s.find('\'') != std::string_view::npos, has_dq = s.find('"') != std::string_view::npos;
+  char q = (has_sq && !has_dq) ? '"' : '\'';
+  std::string out = "b";
+  out += q;
+  for (unsigned char c : s) {
+    if (c == (unsigned char)q || c == '\\') { out += '\\'; out += (char)c; }
+    else if (c == '\n') out += "\\n";
+    else if (c == '\r') out += "\\r";
+    else if (c == '\t') out += "\\t";
+    else if (c < 0x20 || c >= 0x7f) { char buf[8]; std::snprintf(buf, sizeof buf, "\\x%02x", c); out += buf; }
+    else out += (char)c;
+  }
+  out += q;
+  return out;
+}
+
+static int repr_depth = 0;
+struct ReprGuard {
+  ReprGuard() { if (++repr_depth > 500) { --repr_depth; raise("RecursionError", msg("runtime.recursion")); } }
+  ~ReprGuard() { --repr_depth; }
+};
+
+std::string repr(const Value& v) {
+  switch (v.t) {
+    case VT::None: return "None";
+    case VT::Bool: return v.b ? "True" : "False";
+    case VT::Int: return std::to_string(v.i);
+    case VT::Float: return float_repr(v.f);
+    case VT::Obj: break;
+  }
+  ReprGuard g;
+  switch (v.o->kind) {
+    case OK::Str: return str_repr(v.as<StrObj>()->s);
+    case OK::Big: return int_to_string(v);
+    case OK::Bytes: return bytes_repr(v.as<BytesObj>()->s);
+    case OK::List: {
+      std::string out = "[";
+      auto& l = v.as<ListObj>()->v;
+      for (size_t i = 0; i < l.size(); ++i) {
+        if (i) out += ", ";
+        out += repr(l[i]);
+      }
+      return out + "]";
+    }
+    case OK::Tuple: {
+      auto& l = v.as<TupleObj>()->v;
+      std::string out = "(";
+      for (size_t i = 0; i < l.size(); ++i) {
+        if (i) out += ", ";
+        out += repr(l[i]);
+      }
+      if (l.size() == 1) out += ",";
+      return out + ")";
+    }
+    case OK::Dict: {
+      std::string out = "{";
+      bool first = true;
+      v.as<DictObj>()->for_each([&](const Value& k, const Value& x) {
+        if (!first) out += ", ";
+        first = false;
+        out += repr(k) + ": " + repr(x);
+      });
+      return out + "}";
+    }
+    case OK::Set: case OK::FrozenSet: {
+      auto* d = v.as<SetObj>()->d.get();
+      bool frozen = v.o->kind == OK::FrozenSet;
+      if (d->size() == 0) return frozen ? "frozenset()" : "set()";
+      std::string out = frozen ? "frozenset({" : "{";
+      bool first = true;
+      d->for_each([&](const Value& k, const Value&) {
+        if (!first) out += ", ";
+        first = false;
+        out += repr(k);
+      });
+      return out + (frozen ? "})" : "}");
+    }
+    case OK::Range: {
+      auto* r = v.as<RangeObj>();
+      std::string out = "range(" + std::to_string(r->start) + ", " + std::to_string(r->stop);
+      if (r->step != 1) out += ", " + std::to_string(r->step);
+      return out + ")";
+    }
+    case OK::Func: return "<function " + v.as<FuncObj>()->qualname + ">";
+    case OK::Native: return "<built-in function " + v.as<NativeObj>()->name + ">";
+    case OK::Bound: return "<bound method of " + repr(v.as<BoundObj>()->self) + ">";
+    case OK::Class: {
+      auto* c = v.as<ClassObj>();
+      return c->builtin ? "<class '" + c->name + "'>" : "<class '__main__." + c->name + "'>";
+    }
+    case OK::Module: return "<module '" + v.as<ModuleObj>()->name + "'>";
+    case OK::Slice: {
+      auto* s = v.as<SliceObj>();
+      return "slice(" + repr(s->start) + ", " + repr(s->stop) + ", " + repr(s->step) + ")";
+    }
+    case OK::Gen: return "<generator object " + v.as<GenObj>()->func->name + ">";
+    case OK::Coro: return "<coroutine object>";
+    case OK::File: return "<_io.TextIOWrapper name='" + v.as<FileObj>()->path + "'>";
+    case OK::Inst: {
+      if (const Value* m = v.o->type->find("__repr__")) {
+        Value r = call1(*m, v);
+        if (!r.is(OK::Str)) raise("TypeError", "__repr__ returned non-string (type " + type_name(r) + ")");
+        return str_of(r);
+      }
+      if (v.o->type->is_exception) {
+        std::string out = v.o->type->name + "(";
+        Value* args = v.as<InstObj>()->dict->find_str("args", hash_sv("args"));
+        if (args && args->is(OK::Tuple)) {
+          auto& l = args->as<TupleObj>()->v;
+          for (size_t i = 0; i < l.size(); ++i) { if (i) out += ", "; out += repr(l[i]); }
+        }
+        return out + ")";
+      }
+      char buf[64];
+      std::snprintf(buf, sizeof buf, " object at %p>", (void*)v.o);
+      return "<__main__." + v.o->type->name + buf;
+    }
+    default: {
+      if (v.same(I->ellipsis)) return "Ellipsis";
+      char buf[64];
+      std::snprintf(buf, sizeof buf, " object at %p>", (void*)v.o);
+      return "<" + type_name(v) + buf;
+    }
+  }
+}
+
+std::string to_str(const Value& v) {
+  if (v.is(OK::Str)) return str_of(v);
+  if (v.is(OK::Inst)) {
+    if (const Value* m = v.o->type->find("__str__")) {
+      Value r = call1(*m, v);
+      if (!r.is(OK::Str)) raise("TypeError", "__str__ returned non-string (type " + type_name(r) + ")");
+      return str_of(r);
+    }
+    if (v.o->type->is_exception && !v.o->type->find("__repr__")) return exc_message(v);
+  }
+  return repr(v);
+}
+
+// ---------------------------------------------------------------- errors
+ClassObj* Interp::e(std::string_view name) const {
+  auto it = exc.find(name);
+  return it == exc.end() ? exc.find("Exception")->second : it->second;
+}
+
+static const std::map<std::string, std::string, std::less<>>& english_messages() {
+  static const std::map<std::string, std::string, std::less<>> m = {
+      {"runtime.undefined_name", "name '{name}' is not defined"},
+      {"runtime.unsupported_operand", "unsupported operand type(s) for {op}: '{left}' and '{right}'"},
+      {"runtime.not_callable", "'{type}' object is not callable"},
+      {"runtime.division_by_zero", "division by zero"},
+      {"runtime.index_out_of_range", "{type} index out of range"},
+      {"runtime.key_error", "{key}"},
+      {"runtime.no_attribute", "'{type}' object has no attribute '{name}'"},
+      {"runtime.recursion", "maximum recursion depth exceeded"},
+      {"runtime.wrong_arg_count", "{name}() takes {expected} positional arguments but {given} were given"},
+      {"runtime.assertion_failed", "assertion failed"},
+      {"runtime.not_iterable", "'{type}' object is not iterable"},
+      {"runtime.invalid_literal_int", "invalid literal for int() with base 10: {value}"},
+      {"runtime.import_error", "No module named '{name}'"},
+      {"runtime.traceback_header", "Traceback (most recent call last):"},
+      {"runtime.unbound_local", "cannot access local variable '{name}' where it is not associated with a value"},
+      {"runtime.overflow", "integer result too large"},
+  };
+  return m;
+}
+
+static std::string fill_template(std::string_view t, const std::map<std::string, std::string>& args) {
+  std::string out;
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (t[i] == '{') {
+      size_t j = t.find('}', i);
+      if (j != std::string_view::npos) {
+        auto it = args.find(std::string(t.substr(i + 1, j - i - 1)));
+        if (it != args.end()) { out += it->second; i = j; continue; }
+      }
+    }
+    out += t[i];
+  }
+  return out;
+}
+
+std::string msg(std::string_view id, const std::map<std::string, std::string>& args) {
+  if (I && I->pack) {
+    auto it = I->pack->messages.find(id);
+    if (it == I->pack->messages.end() && id.substr(0, 8) == "runtime.") it = I->pack->messages.find(id.substr(8));
+    if (it != I->pack->messages.end()) return fill_template(it->second, args);
+  }
+  auto& m = english_messages();
+  auto it = m.find(id);
+  if (it != m.end()) return fill_template(it->second, args);
+  return std::string(id);
+}
+
+Value make_exception(ClassObj* cls, ValueVec args) {
+  auto* inst = new InstObj(cls);
+  Value v = Value::obj(inst);
+  inst->dict->set(str_key("args"), mk_tuple(std::move(args)));
+  return v;
+}
+
+void raise(ClassObj* cls, std::string m) {
+  ValueVec a;
+  a.push_back(mk_str(std::move(m)));
+  throw PyError(make_exception(cls, std::move(a)));
+}
+void raise(std::string_view cls, std::string m) { raise(I->e(cls), std::move(m)); }
+void raise_id(std::string_view cls, std::string_view id, const std::map<std::string, std::string>& args) {
+  raise(I->e(cls), msg(id, args));
+}
+void type_error(std::string m) { raise("TypeError", std::move(m)); }
+void value_error(std::string m) { raise("ValueError", std::move(m)); }
+
+void annotate(PyError& e, Loc loc) {
+  if (!e.exc.is(OK::Inst)) return;
+  auto* in = e.exc.as<InstObj>();
+  if (in->loc_set) return;
+  in->loc_set = true;
+  in->loc = loc;
+  in->src = I->cur_src;
+}
+
+std::string exc_message(const Value& exc) {
+  if (!exc.is(OK::Inst)) return to_str(exc);
+  auto* in = exc.as<InstObj>();
+  if (!in->type->is_exception) return to_str(exc);
+  if (in->type->find("__str__") && in->type->find("__str__")->is(OK::Func)) return to_str(exc);
+  Value* args = in->dict->find_str("args", hash_sv("args"));
+  if (!args || !args->is(OK::Tuple)) return "";
+  auto& l = args->as<TupleObj>()->v;
+  if (l.empty()) return "";
+  if (l.size() == 1) {
+    if (in->type->is_subclass(I->e("KeyError"))) return repr(l[0]);
+    return to_str(l[0]);
+  }
+  return repr(*args);
+}
+
+}  // namespace ml::interp

@@ -1,0 +1,790 @@
+// The generic object protocol: calling, attributes, subscripting, iteration, len, `in`.
+#include <cmath>
+
+#include "interp/runtime.h"
+
+namespace ml::interp {
+
+// ---------------------------------------------------------------- utf-8 / strings
+std::vector<uint32_t> decode_utf8(std::string_view s) {
+  std::vector<uint32_t> out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = s[i];
+    uint32_t cp;
+    int n;
+    if (c < 0x80) { cp = c; n = 1; }
+    else if ((c >> 5) == 6) { cp = c & 0x1F; n = 2; }
+    else if ((c >> 4) == 14) { cp = c & 0x0F; n = 3; }
+    else { cp = c & 0x07; n = 4; }
+    for (int k = 1; k < n && i + k < s.size(); ++k) cp = (cp << 6) | (s[i + k] & 0x3F);
+    out.push_back(cp);
+    i += n;
+  }
+  return out;
+}
+
+void append_utf8(std::string& out, uint32_t cp) {
+  if (cp < 0x80) out += (char)cp;
+  else if (cp < 0x800) { out += (char)(0xC0 | (cp >> 6)); out += (char)(0x80 | (cp & 0x3F)); }
+  else if (cp < 0x10000) { out += (char)(0xE0 | (cp >> 12)); out += (char)(0x80 | ((cp >> 6) & 0x3F)); out += (char)(0x80 | (cp & 0x3F)); }
+  else { out += (char)(0xF0 | (cp >> 18)); out += (char)(0x80 | ((cp >> 12) & 0x3F)); out += (char)(0x80 | ((cp >> 6) & 0x3F)); out += (char)(0x80 | (cp & 0x3F)); }
+}
+
+static size_t cp_offset(const std::string& s, int64_t idx) {  // byte offset of code point idx
+  size_t i = 0;
+  int64_t n = 0;
+  while (i < s.size()) {
+    if (n == idx) return i;
+    unsigned char c = s[i];
+    i += c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
+    ++n;
+  }
+  return s.size();
+}
+
+Value str_index(StrObj* s, int64_t i) {
+  int64_t n = s->length();
+  if (i < 0) i += n;
+  if (i < 0 || i >= n) raise_id("IndexError", "runtime.index_out_of_range", {{"type", "string"}});
+  if (s->ascii) return mk_str(std::string(1, s->s[i]));
+  size_t off = cp_offset(s->s, i);
+  unsigned char c = s->s[off];
+  size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
+  return mk_str(s->s.substr(off, len));
+}
+
+Value str_slice(StrObj* s, int64_t start, int64_t stop, int64_t step) {
+  if (s->length() == (int64_t)s->s.size()) {
+    if (step == 1) return mk_str(stop > start ? s->s.substr(start, stop - start) : std::string());
+    std::string out;
+    if (step > 0) for (int64_t i = start; i < stop; i += step) out += s->s[i];
+    else for (int64_t i = start; i > stop; i += step) out += s->s[i];
+    return mk_str(std::move(out));
+  }
+  auto cps = decode_utf8(s->s);
+  std::string out;
+  if (step > 0) for (int64_t i = start; i < stop; i += step) append_utf8(out, cps[i]);
+  else for (int64_t i = start; i > stop; i += step) append_utf8(out, cps[i]);
+  return mk_str(std::move(out));
+}
+
+void slice_indices(const SliceObj* s, int64_t len, int64_t& start, int64_t& stop, int64_t& step) {
+  step = s->step.is_none() ? 1 : as_index(s->step);
+  if (step == 0) value_error("slice step cannot be zero");
+  auto clamp = [&](const Value& v, int64_t def) -> int64_t {
+    if (v.is_none()) return def;
+    int64_t x = v.is(OK::Big) ? (mpz_sgn(v.as<BigObj>()->z) < 0 ? INT64_MIN / 2 : INT64_MAX / 2) : as_index(v);
+    if (x < 0) {
+      x += len;
+      if (x < 0) x = step < 0 ? -1 : 0;
+    } else if (x >= len) {
+      x = step < 0 ? len - 1 : len;
+    }
+    return x;
+  };
+  start = clamp(s->start, step < 0 ? len - 1 : 0);
+  stop = clamp(s->stop, step < 0 ? -1 : len);
+}
+
+static ValueVec slice_vec(const ValueVec& v, const SliceObj* s) {
+  int64_t a, b, st;
+  slice_indices(s, (int64_t)v.size(), a, b, st);
+  ValueVec out;
+  if (st > 0) for (int64_t i = a; i < b; i += st) out.push_back(v[i]);
+  else for (int64_t i = a; i > b; i += st) out.push_back(v[i]);
+  return out;
+}
+
+// ---------------------------------------------------------------- calls
+Value call0(const Value& f) { return call(f, nullptr, 0, nullptr); }
+Value call1(const Value& f, Value a) { return call(f, &a, 1, nullptr); }
+Value call2(const Value& f, Value a, Value b) {
+  Value args[2] = {std::move(a), std::move(b)};
+  return call(f, args, 2, nullptr);
+}
+
+static Value call_with_self(const Value& f, const Value& self, Value* args, int nargs, KwArgs* kw) {
+  if (nargs < 8) {
+    Value buf[8];
+    buf[0] = self;
+    for (int i = 0; i < nargs; ++i) buf[i + 1] = args[i];
+    return call(f, buf, nargs + 1, kw);
+  }
+  ValueVec buf;
+  buf.reserve(nargs + 1);
+  buf.push_back(self);
+  for (int i = 0; i < nargs; ++i) buf.push_back(args[i]);
+  return call(f, buf.data(), nargs + 1, kw);
+}
+
+Value make_instance(ClassObj* cls) { return Value::obj(new InstObj(cls)); }
+
+static Value construct(ClassObj* cls, Value* args, int nargs, KwArgs* kw) {
+  if (const Value* nw = cls->find("__new__"); nw && !cls->builtin) {
+    // user-level __new__ (staticmethod implied)
+    const Value& fn = nw->is(OK::StaticMethod) ? nw->as<WrapperObj>()->func : *nw;
+    if (fn.is(OK::Func)) {
+      Value obj = call_with_self(fn, Value::obj(cls), args, nargs, kw);
+      if (type_of(obj)->is_subclass(cls)) {
+        if (const Value* init = cls->find("__init__"); init && init->is(OK::Func)) call_with_self(*init, obj, args, nargs, kw);
+      }
+      return obj;
+    }
+  }
+  ClassObj* base = cls->builtin ? cls : cls->builtin_base;
+  if (base && base != I->t_object && !base->is_exception) {
+    // builtin type (or a user subclass of one): its constructor lives in dict "__ctor__"
+    const Value* ctor = base->dict->find_str("__ctor__", hash_value(str_key("__ctor__")));
+    if (!ctor) type_error("cannot create '" + cls->name + "' instances");
+    Value obj = call(*ctor, args, nargs, kw);
+    if (cls->builtin) return obj;
+    if (obj.is_obj() && (obj.o->kind == OK::Dict || obj.o->kind == OK::List)) {
+      obj.o->type = cls;
+      incref(cls);
+    }
+    if (const Value* init = cls->find("__init__"); init && init->is(OK::Func)) call_with_self(*init, obj, args, nargs, kw);
+    return obj;
+  }
+  Value obj = make_instance(cls);
+  if (cls->is_exception) {
+    ValueVec a(args, args + nargs);
+    obj.as<InstObj>()->dict->set(str_key("args"), mk_tuple(std::move(a)));
+  }
+  const Value* init = cls->find("__init__");
+  if (init && !(init->is(OK::Native) && init->as<NativeObj>()->name == "object.__init__")) {
+    Value r = call_with_self(*init, obj, args, nargs, kw);
+    if (!r.is_none()) type_error("__init__() should return None, not '" + type_name(r) + "'");
+  } else if ((nargs || (kw && !kw->empty())) && !cls->is_exception) {
+    type_error(cls->name + "() takes no arguments");
+  }
+  return obj;
+}
+
+Value call(const Value& f, Value* args, int nargs, KwArgs* kw) {
+  if (f.t == VT::Obj) {
+    switch (f.o->kind) {
+      case OK::Func: return call_function(f.as<FuncObj>(), args, nargs, kw);
+      case OK::Native: {
+        auto* n = f.as<NativeObj>();
+        if (n->has_self) {
+          ValueVec buf;
+          buf.reserve(nargs + 1);
+          buf.push_back(n->self);
+          for (int i = 0; i < nargs; ++i) buf.push_back(args[i]);
+          return n->fn(*I, buf.data(), nargs + 1, kw);
+        }
+        return n->fn(*I, args, nargs, kw);
+      }
+      case OK::Bound: {
+        auto* b = f.as<BoundObj>();
+        return call_with_self(b->func, b->self, args, nargs, kw);
+      }
+      case OK::Class: return construct(f.as<ClassObj>(), args, nargs, kw);
+      case OK::StaticMethod: case OK::ClassMethod: return call(f.as<WrapperObj>()->func, args, nargs, kw);
+      case OK::Inst: {
+        if (const Value* m = f.o->type->find("__call__")) return call_with_self(*m, f, args, nargs, kw);
+        break;
+      }
+      default: break;
+    }
+  }
+  raise_id("TypeError", "runtime.not_callable", {{"type", type_name(f)}});
+}
+
+// ---------------------------------------------------------------- attributes
+static Value bind(const Value& attr, const Value& self) {
+  if (attr.is(OK::Func) || attr.is(OK::Native)) return Value::obj(new BoundObj(self, attr));
+  if (attr.is(OK::StaticMethod)) return attr.as<WrapperObj>()->func;
+  if (attr.is(OK::ClassMethod)) return Value::obj(new BoundObj(Value::obj(type_of(self)), attr.as<WrapperObj>()->func));
+  if (attr.is(OK::Property)) {
+    auto* p = attr.as<PropertyObj>();
+    if (p->fget.is_none()) raise("AttributeError", "property has no getter");
+    return call1(p->fget, self);
+  }
+  return attr;
+}
+
+static Value mro_tuple(ClassObj* c) {
+  ValueVec v;
+  for (ClassObj* k : c->mro) v.push_back(Value::obj(k));
+  return mk_tuple(std::move(v));
+}
+
+bool super_getattr(const Value& sup, std::string_view name, Value& out);
+
+bool getattr_opt(const Value& obj, std::string_view name, Value& out) {
+  if (obj.is(OK::Super)) return super_getattr(obj, name, out);
+  ClassObj* t = type_of(obj);
+  if (obj.is(OK::Inst) || ((obj.is(OK::Dict) || obj.is(OK::List)) && !t->builtin)) {
+    const Value* ta = t->find(name);
+    if (ta && ta->is(OK::Property)) { out = bind(*ta, obj); return true; }
+    if (obj.is(OK::Inst)) {
+      if (Value* iv = obj.as<InstObj>()->dict->find_str(name, hash_value(str_key(name)))) { out = *iv; return true; }
+    }
+    if (ta) { out = bind(*ta, obj); return true; }
+    if (name == "__class__") { out = Value::obj(t); return true; }
+    if (name == "__dict__" && obj.is(OK::Inst)) { out = Value::obj(obj.as<InstObj>()->dict.get()); return true; }
+    if (t->is_exception) {
+      if (name == "__cause__") { out = obj.as<InstObj>()->cause; return true; }
+      if (name == "__context__") { out = obj.as<InstObj>()->context; return true; }
+      if (name == "__traceback__") { out = Value(); return true; }
+    }
+    if (const Value* ga = t->find("__getattr__"); ga && name != "__getattr__") {
+      out = call2(*ga, obj, mk_str(std::string(name)));
+      return true;
+    }
+    return false;
+  }
+  if (obj.t == VT::Obj) {
+    switch (obj.o->kind) {
+      case OK::Class: {
+        auto* c = obj.as<ClassObj>();
+        if (const Value* a = c->find(name)) {
+          if (a->is(OK::ClassMethod)) { out = Value::obj(new BoundObj(obj, a->as<WrapperObj>()->func)); return true; }
+          if (a->is(OK::StaticMethod)) { out = a->as<WrapperObj>()->func; return true; }
+          out = *a;
+          return true;
+        }
+        if (name == "__name__" || name == "__qualname__") { out = mk_str(c->name); return true; }
+        if (name == "__mro__") { out = mro_tuple(c); return true; }
+        if (name == "__bases__") {
+          ValueVec v;
+          for (auto& b : c->bases) v.push_back(Value::obj(b.get()));
+          out = mk_tuple(std::move(v));
+          return true;
+        }
+        if (name == "__dict__") { out = Value::obj(c->dict.get()); return true; }
+        if (name == "__class__") { out = Value::obj(I->t_type); return true; }
+        if (name == "__doc__") { out = Value(); return true; }
+        if (name == "__module__") { out = mk_str("__main__"); return true; }
+        return false;
+      }
+      case OK::Module: {
+        auto* m = obj.as<ModuleObj>();
+        if (Value* v = m->dict->find(str_key(name))) { out = *v; return true; }
+        if (name == "__name__") { out = mk_str(m->name); return true; }
+        return false;
+      }
+      case OK::Func: {
+        auto* f = obj.as<FuncObj>();
+        if (name == "__name__") { out = mk_str(f->name); return true; }
+        if (name == "__qualname__") { out = mk_str(f->qualname); return true; }
+        if (name == "__doc__") { out = f->doc; return true; }
+        if (name == "__module__") { out = mk_str("__main__"); return true; }
+        if (f->attrs) if (Value* v = f->attrs->find(str_key(name))) { out = *v; return true; }
+        if (name == "__dict__") { if (!f->attrs) f->attrs = Ref<DictObj>(new DictObj()); out = Value::obj(f->attrs.get()); return true; }
+        break;
+      }
+      case OK::Native:
+        if (name == "__name__") { out = mk_str(obj.as<NativeObj>()->name); return true; }
+        break;
+      case OK::Bound:
+        if (name == "__self__") { out = obj.as<BoundObj>()->self; return true; }
+        if (name == "__func__") { out = obj.as<BoundObj>()->func; return true; }
+        if (name == "__name__") return getattr_opt(obj.as<BoundObj>()->func, name, out);
+        break;
+      case OK::Property:
+        if (name == "fget") { out = obj.as<PropertyObj>()->fget; return true; }
+        break;
+      case OK::Slice:
+        if (name == "start") { out = obj.as<SliceObj>()->start; return true; }
+        if (name == "stop") { out = obj.as<SliceObj>()->stop; return true; }
+        if (name == "step") { out = obj.as<SliceObj>()->step; return true; }
+        break;
+      case OK::Range:
+        if (name == "start") { out = Value::integer(obj.as<RangeObj>()->start); return true; }
+        if (name == "stop") { out = Value::integer(obj.as<RangeObj>()->stop); return true; }
+        if (name == "step") { out = Value::integer(obj.as<RangeObj>()->step); return true; }
+        break;
+      case OK::File:
+        if (name == "closed") { out = Value::boolean(obj.as<FileObj>()->closed); return true; }
+        if (name == "name") { out = mk_str(obj.as<FileObj>()->path); return true; }
+        break;
+      default: break;
+    }
+  }
+  if (name == "__class__") { out = Value::obj(t); return true; }
+  if (t == I->t_int || t == I->t_bool || t == I->t_float) {
+    if (name == "real") { out = obj.t == VT::Bool ? Value::integer(obj.b) : obj; return true; }
+    if (name == "imag") { out = obj.t == VT::Float ? Value::flt(0) : Value::integer(0); return true; }
+    if (name == "numerator" && t != I->t_float) { out = obj; return true; }
+    if (name == "denominator" && t != I->t_float) { out = Value::integer(1); return true; }
+  }
+  if (const Value* ta = t->find(name)) { out = bind(*ta, obj); return true; }
+  return false;
+}
+
+Value getattr(const Value& obj, std::string_view name) {
+  Value out;
+  if (getattr_opt(obj, name, out)) return out;
+  if (obj.is(OK::Module))
+    raise("AttributeError", "module '" + obj.as<ModuleObj>()->name + "' has no attribute '" + std::string(name) + "'");
+  if (obj.is(OK::Class))
+    raise("AttributeError", "type object '" + obj.as<ClassObj>()->name + "' has no attribute '" + std::string(name) + "'");
+  raise_id("AttributeError", "runtime.no_attribute", {{"type", type_name(obj)}, {"name", std::string(name)}});
+}
+
+void setattr(const Value& obj, std::string_view name, Value v) {
+  if (obj.is(OK::Inst)) {
+    ClassObj* t = obj.o->type;
+    if (const Value* ta = t->find(name); ta && ta->is(OK::Property)) {
+      auto* p = ta->as<PropertyObj>();
+      if (p->fset.is_none()) raise("AttributeError", "can't set attribute '" + std::string(name) + "'");
+      call2(p->fset, obj, std::move(v));
+      return;
+    }
+    if (const Value* sa = t->find("__setattr__"); sa && sa->is(OK::Func)) {
+      Value args[3] = {obj, mk_str(std::string(name)), std::move(v)};
+      call(*sa, args, 3);
+      return;
+    }
+    obj.as<InstObj>()->dict->set(str_key(name), std::move(v));
+    return;
+  }
+  if (obj.is(OK::Class)) { obj.as<ClassObj>()->dict->set(str_key(name), std::move(v)); return; }
+  if (obj.is(OK::Module)) { obj.as<ModuleObj>()->dict->set(str_key(name), std::move(v)); return; }
+  if (obj.is(OK::Func)) {
+    auto* f = obj.as<FuncObj>();
+    if (name == "__name__") { f->name = to_str(v); return; }
+    if (name == "__doc__") { f->doc = v; return; }
+    if (name == "__qualname__") { f->qualname = to_str(v); return; }
+    if (!f->attrs) f->attrs = Ref<DictObj>(new DictObj());
+    f->attrs->set(str_key(name), std::move(v));
+    return;
+  }
+  raise_id("AttributeError", "runtime.no_attribute", {{"type", type_name(obj)}, {"name", std::string(name)}});
+}
+
+void delattr(const Value& obj, std::string_view name) {
+  if (obj.is(OK::Inst)) {
+    if (obj.as<InstObj>()->dict->erase(str_key(name))) return;
+  } else if (obj.is(OK::Class)) {
+    if (obj.as<ClassObj>()->dict->erase(str_key(name))) return;
+  } else if (obj.is(OK::Module)) {
+    if (obj.as<ModuleObj>()->dict->erase(str_key(name))) return;
+  }
+  raise_id("AttributeError", "runtime.no_attribute", {{"type", type_name(obj)}, {"name", std::string(name)}});
+}
+
+bool lookup_method(const Value& obj, std::string_view name, Value& func, bool& self_needed) {
+  if (obj.t == VT::Obj && (obj.o->kind == OK::Module || obj.o->kind == OK::Class)) {
+    func = getattr(obj, name);
+    self_needed = false;
+    return true;
+  }
+  ClassObj* t = type_of(obj);
+  const Value* ta = t->find(name);
+  if (ta) {
+    if ((ta->is(OK::Func) || ta->is(OK::Native)) &&
+        !(obj.is(OK::Inst) && obj.as<InstObj>()->dict->size() && obj.as<InstObj>()->dict->find(str_key(name)))) {
+      func = *ta;
+      self_needed = true;
+      return true;
+    }
+  }
+  func = getattr(obj, name);
+  self_needed = false;
+  return true;
+}
+
+const Value* type_lookup(const Value& obj, std::string_view name) { return type_of(obj)->find(name); }
+
+// ---------------------------------------------------------------- items
+[[noreturn]] static void index_error(const char* what) {
+  raise_id("IndexError", "runtime.index_out_of_range", {{"type", what}});
+}
+
+static Value dict_missing(DictObj* d, const Value& key) {
+  if (!d->type->builtin || d->type != I->t_dict) {
+    if (const Value* m = d->type->find("__missing__")) return call2(*m, Value::obj(d), key);
+  }
+  throw PyError(make_exception(I->e("KeyError"), ValueVec{key}));
+}
+
+Value getitem(const Value& obj, const Value& key) {
+  if (obj.t == VT::Obj) {
+    switch (obj.o->kind) {
+      case OK::List: case OK::Tuple: {
+        const ValueVec& v = obj.o->kind == OK::List ? obj.as<ListObj>()->v : obj.as<TupleObj>()->v;
+        if (key.t == VT::Int || key.t == VT::Bool) {
+          int64_t i = key.t == VT::Int ? key.i : key.b;
+          if (i < 0) i += (int64_t)v.size();
+          if (i < 0 || i >= (int64_t)v.size()) index_error(obj.o->kind == OK::List ? "list" : "tuple");
+          return v[i];
+        }
+        if (key.is(OK::Slice)) {
+          ValueVec r = slice_vec(v, key.as<SliceObj>());
+          return obj.o->kind == OK::List ? mk_list(std::move(r)) : mk_tuple(std::move(r));
+        }
+        if (key.is(OK::Big)) index_error(obj.o->kind == OK::List ? "list" : "tuple");
+        type_error(std::string(obj.o->kind == OK::List ? "list" : "tuple") + " indices must be integers or slices, not " + type_name(key));
+      }
+      case OK::Str: {
+        auto* s = obj.as<StrObj>();
+        if (key.t == VT::Int || key.t == VT::Bool) return str_index(s, key.t == VT::Int ? key.i : key.b);
+        if (key.is(OK::Slice)) {
+          int64_t a, b, st;
+          slice_indices(key.as<SliceObj>(), s->length(), a, b, st);
+          return str_slice(s, a, b, st);
+        }
+        type_error("string indices must be integers, not '" + type_name(key) + "'");
+      }
+      case OK::Dict: {
+        auto* d = obj.as<DictObj>();
+        if (Value* v = d->find(key)) return *v;
+        if (!d->type->builtin && d->type->find("__getitem__") && d->type->find("__getitem__")->is(OK::Func))
+          return call2(*d->type->find("__getitem__"), obj, key);
+        return dict_missing(d, key);
+      }
+      case OK::Bytes: {
+        auto& s = obj.as<BytesObj>()->s;
+        if (key.is(OK::Slice)) {
+          int64_t a, b, st;
+          slice_indices(key.as<SliceObj>(), (int64_t)s.size(), a, b, st);
+          std::string out;
+          if (st > 0) for (int64_t i = a; i < b; i += st) out += s[i];
+          else for (int64_t i = a; i > b; i += st) out += s[i];
+          return mk_bytes(std::move(out));
+        }
+        int64_t i = as_index(key);
+        if (i < 0) i += (int64_t)s.size();
+        if (i < 0 || i >= (int64_t)s.size()) index_error("index");
+        return Value::integer((unsigned char)s[i]);
+      }
+      case OK::Range: {
+        auto* r = obj.as<RangeObj>();
+        if (key.is(OK::Slice)) {
+          int64_t a, b, st;
+          slice_indices(key.as<SliceObj>(), r->len(), a, b, st);
+          return Value::obj(new RangeObj(r->start + a * r->step, r->start + b * r->step, r->step * st));
+        }
+        int64_t i = as_index(key), n = r->len();
+        if (i < 0) i += n;
+        if (i < 0 || i >= n) index_error("range object");
+        return Value::integer(r->start + i * r->step);
+      }
+      case OK::Inst: {
+        if (const Value* m = obj.o->type->find("__getitem__")) return call2(*m, obj, key);
+        break;
+      }
+      case OK::Class: {
+        auto* c = obj.as<ClassObj>();
+        if (const Value* m = c->find("__class_getitem__")) return call1(*m, key);
+        return obj;  // list[int] etc.: annotations only
+      }
+      default: break;
+    }
+  }
+  type_error("'" + type_name(obj) + "' object is not subscriptable");
+}
+
+void setitem(const Value& obj, const Value& key, Value v) {
+  if (obj.t == VT::Obj) {
+    switch (obj.o->kind) {
+      case OK::List: {
+        auto& l = obj.as<ListObj>()->v;
+        if (key.t == VT::Int || key.t == VT::Bool) {
+          int64_t i = key.t == VT::Int ? key.i : key.b;
+          if (i < 0) i += (int64_t)l.size();
+          if (i < 0 || i >= (int64_t)l.size()) raise("IndexError", "list assignment index out of range");
+          l[i] = std::move(v);
+          return;
+        }
+        if (key.is(OK::Slice)) {
+          auto* s = key.as<SliceObj>();
+          ValueVec items = to_vec(v);
+          int64_t a, b, st;
+          slice_indices(s, (int64_t)l.size(), a, b, st);
+          if (st == 1) {
+            if (b < a) b = a;
+            l.erase(l.begin() + a, l.begin() + b);
+            l.insert(l.begin() + a, items.begin(), items.end());
+            return;
+          }
+          std::vector<int64_t> idx;
+          if (st > 0) for (int64_t i = a; i < b; i += st) idx.push_back(i);
+          else for (int64_t i = a; i > b; i += st) idx.push_back(i);
+          if (idx.size() != items.size())
+            value_error("attempt to assign sequence of size " + std::to_string(items.size()) + " to extended slice of size " + std::to_string(idx.size()));
+          for (size_t k = 0; k < idx.size(); ++k) l[idx[k]] = items[k];
+          return;
+        }
+        type_error("list indices must be integers or slices, not " + type_name(key));
+      }
+      case OK::Dict: {
+        auto* d = obj.as<DictObj>();
+        if (!d->type->builtin) {
+          if (const Value* m = d->type->find("__setitem__"); m && m->is(OK::Func)) {
+            Value args[3] = {obj, key, std::move(v)};
+            call(*m, args, 3);
+            return;
+          }
+        }
+        d->set(key, std::move(v));
+        return;
+      }
+      case OK::Inst: {
+        if (const Value* m = obj.o->type->find("__setitem__")) {
+          Value args[3] = {obj, key, std::move(v)};
+          call(*m, args, 3);
+          return;
+        }
+        break;
+      }
+      default: break;
+    }
+  }
+  type_error("'" + type_name(obj) + "' object does not support item assignment");
+}
+
+void delitem(const Value& obj, const Value& key) {
+  if (obj.is(OK::List)) {
+    auto& l = obj.as<ListObj>()->v;
+    if (key.is(OK::Slice)) {
+      int64_t a, b, st;
+      slice_indices(key.as<SliceObj>(), (int64_t)l.size(), a, b, st);
+      std::vector<char> del(l.size(), 0);
+      if (st > 0) for (int64_t i = a; i < b; i += st) del[i] = 1;
+      else for (int64_t i = a; i > b; i += st) del[i] = 1;
+      ValueVec out;
+      for (size_t i = 0; i < l.size(); ++i) if (!del[i]) out.push_back(l[i]);
+      l = std::move(out);
+      return;
+    }
+    int64_t i = as_index(key);
+    if (i < 0) i += (int64_t)l.size();
+    if (i < 0 || i >= (int64_t)l.size()) raise("IndexError", "list assignment index out of range");
+    l.erase(l.begin() + i);
+    return;
+  }
+  if (obj.is(OK::Dict)) {
+    if (!obj.as<DictObj>()->erase(key)) throw PyError(make_exception(I->e("KeyError"), ValueVec{key}));
+    return;
+  }
+  if (obj.is(OK::Inst)) {
+    if (const Value* m = obj.o->type->find("__delitem__")) { call2(*m, obj, key); return; }
+  }
+  type_error("'" + type_name(obj) + "' object does not support item deletion");
+}
+
+int64_t len(const Value& v) {
+  if (v.t == VT::Obj) {
+    switch (v.o->kind) {
+      case OK::Str: return v.as<StrObj>()->length();
+      case OK::List: return (int64_t)v.as<ListObj>()->v.size();
+      case OK::Tuple: return (int64_t)v.as<TupleObj>()->v.size();
+      case OK::Dict: return (int64_t)v.as<DictObj>()->size();
+      case OK::Set: case OK::FrozenSet: return (int64_t)v.as<SetObj>()->d->size();
+      case OK::Bytes: return (int64_t)v.as<BytesObj>()->s.size();
+      case OK::Range: return v.as<RangeObj>()->len();
+      case OK::Inst:
+        if (const Value* m = v.o->type->find("__len__")) {
+          Value r = call1(*m, v);
+          int64_t n = as_index(r);
+          if (n < 0) value_error("__len__() should return >= 0");
+          return n;
+        }
+        break;
+      default: break;
+    }
+  }
+  type_error("object of type '" + type_name(v) + "' has no len()");
+}
+
+bool contains(const Value& c, const Value& item) {
+  if (c.t == VT::Obj) {
+    switch (c.o->kind) {
+      case OK::List: case OK::Tuple: {
+        const ValueVec& v = c.o->kind == OK::List ? c.as<ListObj>()->v : c.as<TupleObj>()->v;
+        for (size_t i = 0; i < v.size(); ++i)
+          if (v[i].same(item) || eq(v[i], item)) return true;
+        return false;
+      }
+      case OK::Str:
+        if (!item.is(OK::Str)) type_error("'in <string>' requires string as left operand, not " + type_name(item));
+        return str_of(c).find(str_of(item)) != std::string::npos;
+      case OK::Dict: return c.as<DictObj>()->find(item) != nullptr;
+      case OK::Set: case OK::FrozenSet: {
+        if (item.is(OK::Set)) {
+          // set membership of a set: compare as frozenset
+          Value f = mk_set(true);
+          item.as<SetObj>()->d->for_each([&](const Value& k, const Value&) { f.as<SetObj>()->d->set(k, Value()); });
+          return c.as<SetObj>()->d->find(f) != nullptr;
+        }
+        return c.as<SetObj>()->d->find(item) != nullptr;
+      }
+      case OK::Bytes:
+        if (item.is(OK::Bytes)) return c.as<BytesObj>()->s.find(item.as<BytesObj>()->s) != std::string::npos;
+        return c.as<BytesObj>()->s.find((char)as_index(item)) != std::string::npos;
+      case OK::Range: {
+        if (!(item.t == VT::Int || item.t == VT::Bool)) {
+          if (item.t == VT::Float && item.f == std::floor(item.f)) return contains(c, Value::integer((int64_t)item.f));
+          return false;
+        }
+        auto* r = c.as<RangeObj>();
+        int64_t x = item.t == VT::Int ? item.i : item.b;
+        if (r->step > 0 ? (x < r->start || x >= r->stop) : (x > r->start || x <= r->stop)) return false;
+        return (x - r->start) % r->step == 0;
+      }
+      case OK::Inst:
+        if (const Value* m = c.o->type->find("__contains__")) return truthy(call2(*m, c, item));
+        break;
+      default: break;
+    }
+  }
+  Value it = iter(c);
+  Value x;
+  while (next(it, x))
+    if (x.same(item) || eq(x, item)) return true;
+  return false;
+}
+
+// ---------------------------------------------------------------- iteration
+Value iter(const Value& v) {
+  if (v.t == VT::Obj) {
+    switch (v.o->kind) {
+      case OK::List: {
+        Value keep = v;
+        size_t i = 0;
+        return Value::obj(new IterObj([keep, i](Value& out) mutable {
+          auto& l = keep.as<ListObj>()->v;
+          if (i >= l.size()) return false;
+          out = l[i++];
+          return true;
+        }));
+      }
+      case OK::Tuple: {
+        Value keep = v;
+        size_t i = 0;
+        return Value::obj(new IterObj([keep, i](Value& out) mutable {
+          auto& l = keep.as<TupleObj>()->v;
+          if (i >= l.size()) return false;
+          out = l[i++];
+          return true;
+        }));
+      }
+      case OK::Str: {
+        Value keep = v;
+        size_t off = 0;
+        return Value::obj(new IterObj([keep, off](Value& out) mutable {
+          const std::string& s = str_of(keep);
+          if (off >= s.size()) return false;
+          unsigned char c = s[off];
+          size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
+          out = mk_str(s.substr(off, n));
+          off += n;
+          return true;
+        }));
+      }
+      case OK::Dict: case OK::Set: case OK::FrozenSet: {
+        Ref<DictObj> d = v.is(OK::Dict) ? Ref<DictObj>(v.as<DictObj>()) : v.as<SetObj>()->d;
+        size_t i = 0, n0 = d->size();
+        return Value::obj(new IterObj([d, i, n0](Value& out) mutable {
+          if (d->size() != n0) raise("RuntimeError", "dictionary changed size during iteration");
+          while (i < d->entries.size() && d->entries[i].hash == -2) ++i;
+          if (i >= d->entries.size()) return false;
+          out = d->entries[i++].key;
+          return true;
+        }));
+      }
+      case OK::Range: {
+        auto* r = v.as<RangeObj>();
+        int64_t cur = r->start, stop = r->stop, step = r->step;
+        return Value::obj(new IterObj([cur, stop, step](Value& out) mutable {
+          if (step > 0 ? cur >= stop : cur <= stop) return false;
+          out = Value::integer(cur);
+          cur += step;
+          return true;
+        }));
+      }
+      case OK::Bytes: {
+        Value keep = v;
+        size_t i = 0;
+        return Value::obj(new IterObj([keep, i](Value& out) mutable {
+          auto& s = keep.as<BytesObj>()->s;
+          if (i >= s.size()) return false;
+          out = Value::integer((unsigned char)s[i++]);
+          return true;
+        }));
+      }
+      case OK::Iter: case OK::Gen: return v;
+      case OK::File: {
+        Value keep = v;
+        return Value::obj(new IterObj([keep](Value& out) {
+          auto* f = keep.as<FileObj>();
+          if (!f->fp || f->closed) value_error("I/O operation on closed file.");
+          std::string line;
+          int c;
+          while ((c = std::fgetc(f->fp)) != EOF) {
+            line += (char)c;
+            if (c == '\n') break;
+          }
+          if (line.empty()) return false;
+          out = mk_str(std::move(line));
+          return true;
+        }));
+      }
+      case OK::Inst: {
+        if (const Value* m = v.o->type->find("__iter__")) return call1(*m, v);
+        if (const Value* gi = v.o->type->find("__getitem__")) {
+          Value keep = v, fn = *gi;
+          int64_t i = 0;
+          return Value::obj(new IterObj([keep, fn, i](Value& out) mutable {
+            try {
+              out = call2(fn, keep, Value::integer(i++));
+              return true;
+            } catch (PyError& e) {
+              if (type_of(e.exc)->is_subclass(I->e("IndexError")) || type_of(e.exc)->is_subclass(I->e("StopIteration"))) return false;
+              throw;
+            }
+          }));
+        }
+        break;
+      }
+      default: break;
+    }
+  }
+  raise_id("TypeError", "runtime.not_iterable", {{"type", type_name(v)}});
+}
+
+bool next(const Value& it, Value& out) {
+  if (it.is(OK::Iter)) return it.as<IterObj>()->next(out);
+  if (it.is(OK::Gen)) {
+    bool done;
+    Value r = gen_send(it.as<GenObj>(), Value(), done);
+    if (done) return false;
+    out = std::move(r);
+    return true;
+  }
+  if (it.is(OK::Inst)) {
+    const Value* m = it.o->type->find("__next__");
+    if (!m) type_error("'" + type_name(it) + "' object is not an iterator");
+    try {
+      out = call1(*m, it);
+      return true;
+    } catch (PyError& e) {
+      if (type_of(e.exc)->is_subclass(I->e("StopIteration"))) return false;
+      throw;
+    }
+  }
+  type_error("'" + type_name(it) + "' object is not an iterator");
+}
+
+ValueVec to_vec(const Value& iterable) {
+  if (iterable.is(OK::List)) return iterable.as<ListObj>()->v;
+  if (iterable.is(OK::Tuple)) return iterable.as<TupleObj>()->v;
+  ValueVec out;
+  if (iterable.is(OK::Range)) {
+    auto* r = iterable.as<RangeObj>();
+    out.reserve(r->len());
+    for (int64_t i = r->start; r->step > 0 ? i < r->stop : i > r->stop; i += r->step) out.push_back(Value::integer(i));
+    return out;
+  }
+  Value it = iter(iterable);
+  Value x;
+  while (next(it, x)) out.push_back(std::move(x));
+  return out;
+}
+
+}  // namespace ml::interp

@@ -1,0 +1,237 @@
+// Internal runtime of the interpreter: the interpreter state, Python exceptions, and the
+// generic object protocol (repr/str/hash/eq/arith/call/attr/item/iter).
+#pragma once
+#include <iosfwd>
+#include <map>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <unordered_map>
+
+#include "interp/value.h"
+#include "parse/ast.h"
+
+namespace ml { struct LanguagePack; }
+
+namespace ml::interp {
+
+struct FuncCode;
+struct CompiledUnit;
+
+struct FuncObj : Object {
+  const FuncCode* code;
+  ValueVec defaults;           // defaults of the last positional params
+  Ref<DictObj> kwdefaults;     // keyword-only defaults (may be null)
+  std::vector<Ref<CellObj>> closure;
+  Ref<DictObj> globals;
+  std::string name, qualname;
+  ClassObj* owner = nullptr;   // class whose body defined it (for zero-arg super())
+  Ref<DictObj> attrs;          // function attributes
+  Value doc;
+  FuncObj(const FuncCode* c, Ref<DictObj> g);
+};
+
+// A Python exception travelling through C++.
+struct PyError : std::exception {
+  Value exc;  // an InstObj of an exception class
+  explicit PyError(Value e) : exc(std::move(e)) {}
+  const char* what() const noexcept override { return "Python exception"; }
+};
+
+// Raised by sys.exit / SystemExit (still a PyError, kind SystemExit).
+
+struct Frame {
+  Value* slots = nullptr;
+  FuncObj* func = nullptr;
+  DictObj* globals = nullptr;
+  DictObj* ns = nullptr;       // class body namespace (null otherwise)
+  Value retval;
+  struct GenObj* gen = nullptr;  // running generator, if any
+};
+
+struct GenState;
+struct GenObj : Object {
+  Ref<FuncObj> func;
+  ValueVec slots;
+  GenState* st = nullptr;  // coroutine machinery (stack, context)
+  bool started = false, finished = false, running = false, is_async = false;
+  GenObj(Ref<FuncObj> f, ValueVec s, bool async_gen);
+  ~GenObj() override;
+};
+
+// Result of calling an `async def` function: runs synchronously when awaited.
+struct CoroObj : Object {
+  Ref<FuncObj> func;
+  ValueVec slots;
+  Value result;          // for ready-made awaitables (asyncio.sleep)
+  std::function<Value()> thunk;  // for native awaitables (gather)
+  bool done = false;
+  CoroObj();
+};
+
+struct FileObj : Object {
+  std::FILE* fp = nullptr;
+  std::string path, mode;
+  bool closed = false;
+  FileObj();
+  ~FileObj() override;
+};
+
+// Native function helpers ------------------------------------------------------------
+struct ArgParser;
+
+struct Interp {
+  std::ostream* out = nullptr;
+  std::istream* in = nullptr;
+  const LanguagePack* pack = nullptr;
+  int recursion_limit = 1000;
+  int depth = 0;
+  char* stack_low = nullptr;  // lowest usable address of the current C++ stack (+ margin)
+
+  // Builtin types
+  ClassObj *t_object, *t_type, *t_none, *t_bool, *t_int, *t_float, *t_str, *t_list, *t_tuple,
+      *t_dict, *t_set, *t_frozenset, *t_bytes, *t_function, *t_builtin, *t_method, *t_module,
+      *t_cell, *t_generator, *t_range, *t_iterator, *t_slice, *t_file, *t_property,
+      *t_staticmethod, *t_classmethod, *t_coroutine, *t_super, *t_ellipsis;
+  // Exception classes
+  std::map<std::string, ClassObj*, std::less<>> exc;
+  ClassObj* e(std::string_view name) const;
+
+  Ref<DictObj> builtins;
+  Ref<DictObj> globals;  // __main__
+  std::map<std::string, Value, std::less<>> modules;
+  std::vector<Value> handling;  // exceptions being handled (innermost last)
+  std::vector<std::unique_ptr<CompiledUnit>> units;  // keeps compiled code alive
+  std::vector<std::shared_ptr<const SourceFile>> sources;
+  const SourceFile* cur_src = nullptr;
+  Value last_expr;
+  bool has_last_expr = false;
+  std::function<std::optional<Value>(FuncObj*, Value*, int)> try_call_compiled;
+
+  // value stack for frames
+  Value* stack = nullptr;
+  size_t stack_cap = 0, stack_top = 0;
+
+  Value ellipsis, not_impl;
+  Value empty_tuple;
+  Value small_strs[128];
+
+  Interp();
+  ~Interp();
+  void init_builtins();
+};
+
+extern Interp* I;  // the running interpreter
+
+// ---------------------------------------------------------------- errors
+[[noreturn]] void raise(ClassObj* cls, std::string msg);
+[[noreturn]] void raise(std::string_view cls, std::string msg);
+// Localized message from the pack: id like "runtime.division_by_zero".
+std::string msg(std::string_view id, const std::map<std::string, std::string>& args = {});
+[[noreturn]] void raise_id(std::string_view cls, std::string_view id,
+                           const std::map<std::string, std::string>& args = {});
+[[noreturn]] void type_error(std::string m);
+[[noreturn]] void value_error(std::string m);
+Value make_exception(ClassObj* cls, ValueVec args);
+void annotate(PyError& e, Loc loc);  // sets the location if unset
+std::string exc_message(const Value& exc);  // str(exc)
+
+// ---------------------------------------------------------------- protocol
+ClassObj* type_of(const Value& v);
+std::string type_name(const Value& v);
+bool truthy(const Value& v);
+std::string repr(const Value& v);
+std::string to_str(const Value& v);
+int64_t hash_value(const Value& v);
+bool eq(const Value& a, const Value& b);
+bool lt(const Value& a, const Value& b);  // a < b or TypeError
+Value binop(ast::BinOp op, const Value& a, const Value& b);
+Value inplace_op(ast::BinOp op, const Value& a, const Value& b);
+Value compare(ast::CmpOp op, const Value& a, const Value& b);
+Value unary(ast::UnaryOp op, const Value& a);
+bool contains(const Value& container, const Value& item);
+
+Value call(const Value& f, Value* args, int nargs, KwArgs* kw = nullptr);
+Value call0(const Value& f);
+Value call1(const Value& f, Value a);
+Value call2(const Value& f, Value a, Value b);
+Value call_function(FuncObj* f, Value* args, int nargs, KwArgs* kw);
+
+Value getattr(const Value& obj, std::string_view name);
+bool getattr_opt(const Value& obj, std::string_view name, Value& out);
+void setattr(const Value& obj, std::string_view name, Value v);
+void delattr(const Value& obj, std::string_view name);
+// Method lookup without creating a bound method: returns true and sets `func` (unbound) and
+// `self_needed` when found on the type.
+bool lookup_method(const Value& obj, std::string_view name, Value& func, bool& self_needed);
+const Value* type_lookup(const Value& obj, std::string_view name);  // special method on the type
+
+Value getitem(const Value& obj, const Value& key);
+void setitem(const Value& obj, const Value& key, Value v);
+void delitem(const Value& obj, const Value& key);
+int64_t len(const Value& v);
+
+Value iter(const Value& v);
+bool next(const Value& it, Value& out);  // false = exhausted
+ValueVec to_vec(const Value& iterable);
+template <class F> void for_each(const Value& iterable, F f);
+
+// numbers
+Value int_from_mpz(const mpz_t z);  // normalizes to small int when it fits
+void to_mpz(const Value& v, mpz_t out);  // v is Int/Bool/Big
+bool is_intlike(const Value& v);        // Int, Bool, Big
+int64_t as_index(const Value& v);       // int -> int64 or TypeError/IndexError(overflow)
+double to_double(const Value& v);       // int/float/bool -> double or TypeError
+std::string float_repr(double d);
+std::string int_to_string(const Value& v, int base = 10);
+Value parse_int(std::string_view s, int base);  // ValueError on bad literal
+Value parse_float(std::string_view s);
+Value int_pow(const Value& a, const Value& b);
+Value format_value(const Value& v, std::string_view spec);  // format(v, spec)
+
+// strings
+Value str_index(StrObj* s, int64_t i);
+Value str_slice(StrObj* s, int64_t start, int64_t stop, int64_t step);
+std::vector<uint32_t> decode_utf8(std::string_view s);
+void append_utf8(std::string& out, uint32_t cp);
+std::string str_repr(std::string_view s);
+Value make_instance(ClassObj* cls);
+
+// slices
+void slice_indices(const SliceObj* s, int64_t len, int64_t& start, int64_t& stop, int64_t& step);
+
+// builtins registry
+void def_native(DictObj* d, const std::string& name, NativeFn fn);
+void def_method(ClassObj* c, const std::string& name, NativeFn fn);
+Value str_key(std::string_view s);  // interned-ish str value
+Value kw_get(KwArgs* kw, std::string_view name);  // Value with t==None if missing? use kw_find
+const Value* kw_find(KwArgs* kw, std::string_view name);
+void check_args(std::string_view fname, int nargs, int min, int max);
+void check_no_kw(std::string_view fname, KwArgs* kw);
+Value import_module(const std::string& name);
+void init_modules();
+void init_type_methods();
+Value run_await(const Value& awaitable);  // synchronously awaits a value
+
+// generators
+Value gen_send(GenObj* g, Value sent, bool& done);  // done=true: returned value in result
+Value gen_yield(Frame& fr, Value v);                 // called from inside the generator
+
+template <class F>
+void for_each(const Value& iterable, F f) {
+  if (iterable.is(OK::List)) {
+    auto* l = iterable.as<ListObj>();
+    for (size_t i = 0; i < l->v.size(); ++i) { Value x = l->v[i]; f(x); }
+    return;
+  }
+  if (iterable.is(OK::Tuple)) {
+    for (auto& x : iterable.as<TupleObj>()->v) f(x);
+    return;
+  }
+  Value it = iter(iterable);
+  Value x;
+  while (next(it, x)) f(x);
+}
+
+}  // namespace ml::interp

@@ -1,0 +1,924 @@
+// Statement nodes, comprehensions, pattern matching, and module compilation.
+#include "interp/compile_impl.h"
+#include "lang/pack.h"
+
+namespace ml::interp {
+
+using namespace ast;
+
+Value make_class(const std::string& name, ValueVec bases, Ref<DictObj> ns);
+
+// ================================================================ iteration helper
+template <class F>
+static bool iterate(const Value& src, F f) {  // f returns false to stop; returns false if stopped
+  if (src.is(OK::Range)) {
+    auto* r = src.as<RangeObj>();
+    int64_t stop = r->stop, step = r->step;
+    for (int64_t i = r->start; step > 0 ? i < stop : i > stop; i += step)
+      if (!f(Value::integer(i))) return false;
+    return true;
+  }
+  if (src.is(OK::List)) {
+    auto* l = src.as<ListObj>();
+    for (size_t i = 0; i < l->v.size(); ++i) {
+      Value x = l->v[i];
+      if (!f(std::move(x))) return false;
+    }
+    return true;
+  }
+  if (src.is(OK::Tuple)) {
+    auto* t = src.as<TupleObj>();
+    for (size_t i = 0; i < t->v.size(); ++i)
+      if (!f(t->v[i])) return false;
+    return true;
+  }
+  Value it = iter(src);
+  Value x;
+  while (next(it, x))
+    if (!f(std::move(x))) return false;
+  return true;
+}
+
+// ================================================================ simple statements
+struct ExprStmt : SNode {
+  EP e;
+  bool record = false;
+  Exec exec(Frame& fr) override {
+    Value v = e->eval(fr);
+    if (record) { I->last_expr = std::move(v); I->has_last_expr = true; }
+    return Exec::Normal;
+  }
+};
+
+struct AssignStmt : SNode {
+  std::vector<TP> targets;
+  EP value;
+  Exec exec(Frame& fr) override {
+    Value v = value->eval(fr);
+    if (targets.size() == 1) { targets[0]->store(fr, std::move(v)); return Exec::Normal; }
+    for (auto& t : targets) t->store(fr, v);
+    return Exec::Normal;
+  }
+};
+
+struct AugName : SNode {
+  EP load;
+  TP store;
+  EP value;
+  BinOp op;
+  Exec exec(Frame& fr) override {
+    Value a = load->eval(fr);
+    Value b = value->eval(fr);
+    Value r;
+    if (a.t == VT::Int && b.t == VT::Int) {
+      int64_t x;
+      if (op == BinOp::Add && !__builtin_add_overflow(a.i, b.i, &x)) r = Value::integer(x);
+      else if (op == BinOp::Sub && !__builtin_sub_overflow(a.i, b.i, &x)) r = Value::integer(x);
+      else ML_GUARD(r = inplace_op(op, a, b));
+    } else {
+      ML_GUARD(r = inplace_op(op, a, b));
+    }
+    a = Value();
+    store->store(fr, std::move(r));
+    return Exec::Normal;
+  }
+};
+struct AugAttr : SNode {
+  EP obj, value;
+  std::string name;
+  BinOp op;
+  Exec exec(Frame& fr) override {
+    Value o = obj->eval(fr);
+    ML_GUARD({
+      Value a = getattr(o, name);
+      Value b = value->eval(fr);
+      setattr(o, name, inplace_op(op, a, b));
+    });
+    return Exec::Normal;
+  }
+};
+struct AugSub : SNode {
+  EP obj, idx, value;
+  BinOp op;
+  Exec exec(Frame& fr) override {
+    Value o = obj->eval(fr);
+    Value k = idx->eval(fr);
+    ML_GUARD({
+      Value a = getitem(o, k);
+      Value b = value->eval(fr);
+      setitem(o, k, inplace_op(op, a, b));
+    });
+    return Exec::Normal;
+  }
+};
+
+struct IfStmt : SNode {
+  EP test;
+  SP body, orelse;
+  Exec exec(Frame& fr) override {
+    Value t = test->eval(fr);
+    bool b = t.t == VT::Bool ? t.b : truthy(t);
+    if (b) return body->exec(fr);
+    if (orelse) return orelse->exec(fr);
+    return Exec::Normal;
+  }
+};
+
+struct WhileStmt : SNode {
+  EP test;
+  SP body, orelse;
+  Exec exec(Frame& fr) override {
+    while (true) {
+      Value t = test->eval(fr);
+      if (!(t.t == VT::Bool ? t.b : truthy(t))) break;
+      Exec r = body->exec(fr);
+      if (r == Exec::Break) return Exec::Normal;
+      if (r == Exec::Return) return r;
+    }
+    if (orelse) return orelse->exec(fr);
+    return Exec::Normal;
+  }
+};
+
+struct ForStmt : SNode {
+  TP target;
+  EP iter_e;
+  SP body, orelse;
+  bool is_async = false;
+  Exec exec(Frame& fr) override {
+    Value src = iter_e->eval(fr);
+    Exec result = Exec::Normal;
+    bool broke = false;
+    if (is_async && !src.is(OK::Gen)) {
+      Value ait;
+      ML_GUARD(ait = call1(*type_lookup(src, "__aiter__"), src));
+      while (true) {
+        Value x;
+        try {
+          x = run_await(call1(*type_lookup(ait, "__anext__"), ait));
+        } catch (PyError& e) {
+          if (type_of(e.exc)->is_subclass(I->e("StopAsyncIteration"))) break;
+          annotate(e, loc);
+          throw;
+        }
+        target->store(fr, std::move(x));
+        Exec r = body->exec(fr);
+        if (r == Exec::Break) { broke = true; break; }
+        if (r == Exec::Return) return r;
+      }
+    } else {
+      bool ok;
+      try {
+        ok = iterate(src, [&](Value x) {
+          target->store(fr, std::move(x));
+          Exec r = body->exec(fr);
+          if (r == Exec::Break) { broke = true; return false; }
+          if (r == Exec::Return) { result = r; return false; }
+          return true;
+        });
+      } catch (PyError& e) {
+        annotate(e, loc);
+        throw;
+      }
+      (void)ok;
+    }
+    if (result == Exec::Return) return result;
+    if (!broke && orelse) return orelse->exec(fr);
+    return Exec::Normal;
+  }
+};
+
+struct SimpleStmt : SNode {
+  Exec what;
+  explicit SimpleStmt(Exec w) : what(w) {}
+  Exec exec(Frame&) override { return what; }
+};
+
+struct ReturnStmt : SNode {
+  EP value;
+  Exec exec(Frame& fr) override {
+    if (value) fr.retval = value->eval(fr);
+    else fr.retval = Value();
+    return Exec::Return;
+  }
+};
+
+SP Compiler::return_stmt(EP value, Loc loc) {
+  auto* r = new ReturnStmt();
+  r->loc = loc;
+  r->value = std::move(value);
+  return SP(r);
+}
+
+struct FuncDefStmt : SNode {
+  std::unique_ptr<MakeFunction> mk;
+  std::vector<EP> decorators;
+  TP target;
+  Exec exec(Frame& fr) override {
+    std::vector<Value> decs;
+    for (auto& d : decorators) decs.push_back(d->eval(fr));
+    Value f = mk->make(fr);
+    for (size_t i = decs.size(); i-- > 0;) ML_GUARD(f = call1(decs[i], f));
+    target->store(fr, std::move(f));
+    return Exec::Normal;
+  }
+};
+
+struct ClassDefStmt : SNode {
+  std::string name, qualname;
+  std::unique_ptr<MakeFunction> body_fn;
+  std::vector<EP> bases;
+  std::vector<EP> decorators;
+  TP target;
+  Exec exec(Frame& fr) override {
+    std::vector<Value> decs;
+    for (auto& d : decorators) decs.push_back(d->eval(fr));
+    ValueVec bs;
+    for (auto& b : bases) bs.push_back(b->eval(fr));
+    Value fnv = body_fn->make(fr);
+    auto* fn = fnv.as<FuncObj>();
+    Ref<DictObj> ns(new DictObj());
+    ns->set(str_key("__module__"), mk_str("__main__"));
+    ns->set(str_key("__qualname__"), mk_str(qualname));
+    if (!fn->code->doc.is_none()) ns->set(str_key("__doc__"), fn->code->doc);
+    Frame cf;
+    cf.func = fn;
+    cf.globals = fr.globals;
+    cf.ns = ns.get();
+    fn->code->body->exec(cf);
+    Value cls;
+    ML_GUARD(cls = make_class(name, std::move(bs), ns));
+    for (size_t i = decs.size(); i-- > 0;) ML_GUARD(cls = call1(decs[i], cls));
+    target->store(fr, std::move(cls));
+    return Exec::Normal;
+  }
+};
+
+// ================================================================ exceptions
+bool exc_matches(const Value& exc, const Value& type) {
+  if (type.is(OK::Tuple)) {
+    for (auto& t : type.as<TupleObj>()->v)
+      if (exc_matches(exc, t)) return true;
+    return false;
+  }
+  if (!type.is(OK::Class)) type_error("catching classes that do not inherit from BaseException is not allowed");
+  return type_of(exc)->is_subclass(type.as<ClassObj>());
+}
+
+struct Handler {
+  EP type;
+  TP name;
+  SP body;
+};
+
+struct TryStmt : SNode {
+  SP body, orelse, finalbody;
+  std::vector<Handler> handlers;
+  Exec exec(Frame& fr) override {
+    Exec r = Exec::Normal;
+    bool has_exc = false, pending = false;
+    Value exc, pend;
+    try {
+      r = body->exec(fr);
+    } catch (PyError& e) {
+      has_exc = true;
+      exc = e.exc;
+    }
+    if (has_exc) {
+      Handler* h = nullptr;
+      bool match_error = false;
+      Value merr;
+      for (auto& hh : handlers) {
+        if (!hh.type) { h = &hh; break; }
+        try {
+          Value t = hh.type->eval(fr);
+          if (exc_matches(exc, t)) { h = &hh; break; }
+        } catch (PyError& e) {
+          match_error = true;
+          merr = e.exc;
+          break;
+        }
+      }
+      if (match_error) { pending = true; pend = merr; }
+      else if (h) {
+        I->handling.push_back(exc);
+        size_t depth = I->handling.size();
+        if (h->name) h->name->store(fr, exc);
+        try {
+          r = h->body->exec(fr);
+        } catch (PyError& e) {
+          pending = true;
+          pend = e.exc;
+        }
+        I->handling.resize(depth - 1);
+        if (h->name) {
+          try { h->name->del(fr); } catch (PyError&) {}
+        }
+      } else {
+        pending = true;
+        pend = exc;
+      }
+    } else if (r == Exec::Normal && orelse) {
+      try {
+        r = orelse->exec(fr);
+      } catch (PyError& e) {
+        pending = true;
+        pend = e.exc;
+      }
+    }
+    if (finalbody) {
+      Value saved_ret = fr.retval;
+      Exec fr2 = finalbody->exec(fr);
+      if (fr2 != Exec::Normal) return fr2;
+      fr.retval = saved_ret;
+    }
+    if (pending) throw PyError(pend);
+    return r;
+  }
+};
+
+struct RaiseStmt : SNode {
+  EP exc, cause;
+  Exec exec(Frame& fr) override {
+    if (!exc) {
+      if (I->handling.empty()) ML_GUARD(raise("RuntimeError", "No active exception to reraise"));
+      throw PyError(I->handling.back());
+    }
+    Value v = exc->eval(fr);
+    ML_GUARD({
+      if (v.is(OK::Class)) v = call0(v);
+      if (!v.is(OK::Inst) || !v.o->type->is_exception) type_error("exceptions must derive from BaseException");
+    });
+    auto* in = v.as<InstObj>();
+    if (cause) {
+      Value c = cause->eval(fr);
+      if (c.is(OK::Class)) ML_GUARD(c = call0(c));
+      in->cause = c;
+      in->suppress_context = true;
+    }
+    if (!I->handling.empty() && in->context.is_none() && !I->handling.back().same(v)) in->context = I->handling.back();
+    PyError err(v);
+    annotate(err, loc);
+    throw err;
+  }
+};
+
+struct AssertStmt : SNode {
+  EP test, msg_e;
+  Exec exec(Frame& fr) override {
+    if (truthy(test->eval(fr))) return Exec::Normal;
+    ValueVec args;
+    if (msg_e) args.push_back(msg_e->eval(fr));
+    PyError err(make_exception(I->e("AssertionError"), std::move(args)));
+    annotate(err, loc);
+    throw err;
+  }
+};
+
+struct DelStmt : SNode {
+  std::vector<TP> targets;
+  Exec exec(Frame& fr) override {
+    for (auto& t : targets) t->del(fr);
+    return Exec::Normal;
+  }
+};
+
+// ================================================================ with
+struct WithStmt : SNode {
+  EP ctx;
+  TP target;
+  SP body;  // the rest (nested withs for several items)
+  bool is_async = false;
+  Exec exec(Frame& fr) override {
+    Value mgr = ctx->eval(fr);
+    Value exit_fn, val;
+    ML_GUARD({
+      const char* en = is_async ? "__aenter__" : "__enter__";
+      const char* ex = is_async ? "__aexit__" : "__exit__";
+      exit_fn = getattr(mgr, ex);
+      val = call0(getattr(mgr, en));
+      if (is_async) val = run_await(val);
+    });
+    if (target) target->store(fr, val);
+    Exec r = Exec::Normal;
+    bool has_exc = false;
+    Value exc;
+    try {
+      r = body->exec(fr);
+    } catch (PyError& e) {
+      has_exc = true;
+      exc = e.exc;
+    }
+    if (has_exc) {
+      Value args[3] = {Value::obj(type_of(exc)), exc, Value()};
+      Value sup;
+      I->handling.push_back(exc);
+      try {
+        sup = call(exit_fn, args, 3);
+        if (is_async) sup = run_await(sup);
+      } catch (...) {
+        I->handling.pop_back();
+        throw;
+      }
+      I->handling.pop_back();
+      if (!truthy(sup)) throw PyError(exc);
+      return Exec::Normal;
+    }
+    Value args[3];
+    ML_GUARD({
+      Value rr = call(exit_fn, args, 3);
+      if (is_async) run_await(rr);
+    });
+    return r;
+  }
+};
+
+// ================================================================ imports
+struct ImportStmt : SNode {
+  std::vector<std::pair<std::string, TP>> names;  // module name, target
+  std::vector<bool> bind_top;
+  Exec exec(Frame& fr) override {
+    for (size_t i = 0; i < names.size(); ++i) {
+      Value m;
+      ML_GUARD(m = import_module(names[i].first));
+      if (bind_top[i]) {
+        std::string top = names[i].first.substr(0, names[i].first.find('.'));
+        ML_GUARD(m = import_module(top));
+      }
+      names[i].second->store(fr, m);
+    }
+    return Exec::Normal;
+  }
+};
+
+struct ImportFromStmt : SNode {
+  std::string module;
+  std::vector<std::pair<std::string, TP>> names;
+  bool star = false;
+  Exec exec(Frame& fr) override {
+    Value m;
+    ML_GUARD(m = import_module(module));
+    if (star) {
+      m.as<ModuleObj>()->dict->for_each([&](const Value& k, const Value& v) {
+        if (!str_of(k).empty() && str_of(k)[0] != '_') {
+          if (fr.ns) fr.ns->set(k, v);
+          else fr.globals->set(k, v);
+        }
+      });
+      return Exec::Normal;
+    }
+    for (auto& [n, t] : names) {
+      Value v;
+      if (!getattr_opt(m, n, v)) {
+        // submodule?
+        try {
+          v = import_module(module + "." + n);
+        } catch (PyError&) {
+          ML_GUARD(raise("ImportError", "cannot import name '" + n + "' from '" + module + "'"));
+        }
+      }
+      t->store(fr, v);
+    }
+    return Exec::Normal;
+  }
+};
+
+// ================================================================ comprehensions
+struct CompLoop {
+  TP target;
+  EP iter;  // null at level 0 (the implicit parameter)
+  std::vector<EP> ifs;
+};
+
+struct CompBody : SNode {
+  int kind = 0;  // 0 list, 1 set, 2 dict, 3 generator
+  std::vector<CompLoop> loops;
+  EP elt, val;
+  Exec exec(Frame& fr) override {
+    Value result;
+    if (kind == 0) result = mk_list();
+    else if (kind == 1) result = mk_set();
+    else if (kind == 2) result = mk_dict();
+    run(fr, 0, result);
+    fr.retval = kind == 3 ? Value() : result;
+    return Exec::Return;
+  }
+  void run(Frame& fr, size_t level, Value& result) {
+    Value src = level == 0 ? fr.slots[0] : loops[level].iter->eval(fr);
+    CompLoop& L = loops[level];
+    bool last = level + 1 == loops.size();
+    try {
+      iterate(src, [&](Value x) {
+        L.target->store(fr, std::move(x));
+        for (auto& c : L.ifs)
+          if (!truthy(c->eval(fr))) return true;
+        if (!last) { run(fr, level + 1, result); return true; }
+        switch (kind) {
+          case 0: result.as<ListObj>()->v.push_back(elt->eval(fr)); break;
+          case 1: result.as<SetObj>()->d->set(elt->eval(fr), Value()); break;
+          case 2: {
+            Value k = elt->eval(fr);
+            Value v = val->eval(fr);
+            result.as<DictObj>()->set(k, std::move(v));
+            break;
+          }
+          default: gen_yield(fr, elt->eval(fr)); break;
+        }
+        return true;
+      });
+    } catch (PyError& e) {
+      annotate(e, loc);
+      throw;
+    }
+  }
+};
+
+EP Compiler::comprehension(const Expr& e) {
+  int kind = e.kind == ExprKind::ListComp ? 0 : e.kind == ExprKind::SetComp ? 1 : e.kind == ExprKind::DictComp ? 2 : 3;
+  const char* nm = kind == 0 ? "<listcomp>" : kind == 1 ? "<setcomp>" : kind == 2 ? "<dictcomp>" : "<genexpr>";
+  auto first = expr(*e.gens[0].iter);
+  auto mk = function(&e, nm, nullptr, nullptr, nullptr, false, e.loc, [&](Compiler& sub) -> SP {
+    auto* b = new CompBody();
+    b->loc = e.loc;
+    b->kind = kind;
+    for (size_t i = 0; i < e.gens.size(); ++i) {
+      CompLoop L;
+      if (i > 0) L.iter = sub.expr(*e.gens[i].iter);
+      L.target = sub.target(*e.gens[i].target);
+      for (auto& c : e.gens[i].ifs) L.ifs.push_back(sub.expr(*c));
+      b->loops.push_back(std::move(L));
+    }
+    b->elt = sub.expr(*e.a);
+    if (kind == 2) b->val = sub.expr(*e.b);
+    return SP(b);
+  });
+  return make_comp_expr(std::move(mk), std::move(first), kind == 3);
+}
+
+// ================================================================ match
+struct Compiler::PNode {
+  enum Kind { Wild, Capture, Value_, Seq, Class, Or, Mapping, As } kind = Wild;
+  TP capture;
+  EP value;
+  bool identity = false;  // None/True/False compare by identity
+  std::vector<std::unique_ptr<PNode>> items;
+  int star = -1;  // Seq: index of the starred sub-pattern
+  std::vector<std::pair<std::string, std::unique_ptr<PNode>>> kw;
+  std::vector<EP> keys;
+
+  bool match(Frame& fr, const Value& v) {
+    switch (kind) {
+      case Wild: return true;
+      case Capture: capture->store(fr, v); return true;
+      case As: if (!items[0]->match(fr, v)) return false; capture->store(fr, v); return true;
+      case Value_: {
+        Value x = value->eval(fr);
+        return identity ? x.same(v) : eq(v, x);
+      }
+      case Or:
+        for (auto& p : items) if (p->match(fr, v)) return true;
+        return false;
+      case Seq: {
+        if (!(v.is(OK::List) || v.is(OK::Tuple) || v.is(OK::Range))) return false;
+        ValueVec xs = to_vec(v);
+        size_t n = xs.size(), k = items.size();
+        if (star < 0) {
+          if (n != k) return false;
+          for (size_t i = 0; i < k; ++i) if (!items[i]->match(fr, xs[i])) return false;
+          return true;
+        }
+        if (n < k - 1) return false;
+        size_t after = k - 1 - star;
+        for (int i = 0; i < star; ++i) if (!items[i]->match(fr, xs[i])) return false;
+        for (size_t i = 0; i < after; ++i) if (!items[star + 1 + i]->match(fr, xs[n - after + i])) return false;
+        if (items[star]->kind == Capture) items[star]->capture->store(fr, mk_list(ValueVec(xs.begin() + star, xs.begin() + (n - after))));
+        return true;
+      }
+      case Mapping: {
+        if (!v.is(OK::Dict)) return false;
+        for (size_t i = 0; i < keys.size(); ++i) {
+          Value k = keys[i]->eval(fr);
+          Value* x = v.as<DictObj>()->find(k);
+          if (!x || !items[i]->match(fr, *x)) return false;
+        }
+        return true;
+      }
+      case Class: {
+        Value cls = value->eval(fr);
+        if (!cls.is(OK::Class)) type_error("called match pattern must be a class");
+        auto* c = cls.as<ClassObj>();
+        if (!type_of(v)->is_subclass(c)) return false;
+        if (!items.empty()) {
+          const Value* ma = c->find("__match_args__");
+          bool self_match = c->builtin;
+          if (self_match && items.size() == 1) {
+            if (!items[0]->match(fr, v)) return false;
+          } else {
+            if (!ma || !ma->is(OK::Tuple)) type_error(c->name + "() accepts 0 positional sub-patterns");
+            auto& names = ma->as<TupleObj>()->v;
+            if (items.size() > names.size()) type_error(c->name + "() accepts " + std::to_string(names.size()) + " positional sub-patterns");
+            for (size_t i = 0; i < items.size(); ++i) {
+              Value a;
+              if (!getattr_opt(v, str_of(names[i]), a)) return false;
+              if (!items[i]->match(fr, a)) return false;
+            }
+          }
+        }
+        for (auto& [n, p] : kw) {
+          Value a;
+          if (!getattr_opt(v, n, a)) return false;
+          if (!p->match(fr, a)) return false;
+        }
+        return true;
+      }
+    }
+    return false;
+  }
+};
+
+std::unique_ptr<Compiler::PNode> Compiler::pattern(const Expr& e) {
+  auto p = std::make_unique<PNode>();
+  switch (e.kind) {
+    case ExprKind::Name:
+      if (e.name == "_") p->kind = PNode::Wild;
+      else { p->kind = PNode::Capture; p->capture = store_name(e.name, e.loc); }
+      return p;
+    case ExprKind::None: case ExprKind::True: case ExprKind::False:
+      p->kind = PNode::Value_;
+      p->identity = true;
+      p->value = expr(e);
+      return p;
+    case ExprKind::Tuple: case ExprKind::List:
+      p->kind = PNode::Seq;
+      for (size_t i = 0; i < e.items.size(); ++i) {
+        if (e.items[i]->kind == ExprKind::Starred) {
+          p->star = (int)i;
+          p->items.push_back(pattern(*e.items[i]->a));
+        } else {
+          p->items.push_back(pattern(*e.items[i]));
+        }
+      }
+      return p;
+    case ExprKind::BinOp:
+      if (e.bin == BinOp::BitOr) {
+        p->kind = PNode::Or;
+        p->items.push_back(pattern(*e.a));
+        p->items.push_back(pattern(*e.b));
+        return p;
+      }
+      break;
+    case ExprKind::Call:
+      p->kind = PNode::Class;
+      p->value = expr(*e.a);
+      for (auto& a : e.args) {
+        if (a.kind == Arg::Keyword) p->kw.emplace_back(a.name, pattern(*a.value));
+        else p->items.push_back(pattern(*a.value));
+      }
+      return p;
+    case ExprKind::Dict:
+      p->kind = PNode::Mapping;
+      for (size_t i = 0; i < e.items.size(); ++i) {
+        if (!e.items[i]) continue;
+        p->keys.push_back(expr(*e.items[i]));
+        p->items.push_back(pattern(*e.values[i]));
+      }
+      return p;
+    case ExprKind::NamedExpr:
+      p->kind = PNode::As;
+      p->items.push_back(pattern(*e.a));
+      p->capture = store_name(e.name, e.loc);
+      return p;
+    default: break;
+  }
+  p->kind = PNode::Value_;
+  p->value = expr(e);
+  return p;
+}
+
+struct MatchStmt : SNode {
+  EP subject;
+  struct Case {
+    std::unique_ptr<Compiler::PNode> pat;  // null = default
+    EP guard;
+    SP body;
+  };
+  std::vector<Case> cases;
+  Exec exec(Frame& fr) override {
+    Value v = subject->eval(fr);
+    for (auto& c : cases) {
+      bool ok;
+      ML_GUARD(ok = !c.pat || c.pat->match(fr, v));
+      if (!ok) continue;
+      if (c.guard && !truthy(c.guard->eval(fr))) continue;
+      return c.body->exec(fr);
+    }
+    return Exec::Normal;
+  }
+};
+
+// ================================================================ statement compilation
+SP Compiler::block(const Body& b) {
+  auto* blk = new Block();
+  for (auto& s : b) blk->stmts.push_back(stmt(*s));
+  if (!b.empty()) blk->loc = b[0]->loc;
+  return SP(blk);
+}
+
+static SP with_loc(SNode* n, Loc loc) {
+  n->loc = loc;
+  return SP(n);
+}
+
+SP Compiler::stmt(const Stmt& s) {
+  switch (s.kind) {
+    case StmtKind::Expr: {
+      auto* n = new ExprStmt();
+      n->e = expr(*s.value);
+      n->record = repl && scope->kind == Scope::Module;
+      return with_loc(n, s.loc);
+    }
+    case StmtKind::Assign: {
+      auto* n = new AssignStmt();
+      n->value = expr(*s.value);
+      for (auto& t : s.targets) n->targets.push_back(target(*t));
+      return with_loc(n, s.loc);
+    }
+    case StmtKind::AnnAssign: {
+      if (!s.value) return with_loc(new SimpleStmt(Exec::Normal), s.loc);
+      auto* n = new AssignStmt();
+      n->value = expr(*s.value);
+      n->targets.push_back(target(*s.targets[0]));
+      return with_loc(n, s.loc);
+    }
+    case StmtKind::AugAssign: {
+      const Expr& t = *s.targets[0];
+      if (t.kind == ExprKind::Name) {
+        auto* n = new AugName();
+        n->load = load_name(t.name, t.loc);
+        n->store = store_name(t.name, t.loc);
+        n->value = expr(*s.value);
+        n->op = s.op;
+        return with_loc(n, s.loc);
+      }
+      if (t.kind == ExprKind::Attribute) {
+        auto* n = new AugAttr();
+        n->obj = expr(*t.a);
+        n->name = t.name;
+        n->value = expr(*s.value);
+        n->op = s.op;
+        return with_loc(n, s.loc);
+      }
+      if (t.kind == ExprKind::Subscript) {
+        auto* n = new AugSub();
+        n->obj = expr(*t.a);
+        n->idx = expr(*t.b);
+        n->value = expr(*s.value);
+        n->op = s.op;
+        return with_loc(n, s.loc);
+      }
+      throw_syntax("illegal expression for augmented assignment", s.loc);
+    }
+    case StmtKind::If: {
+      auto* n = new IfStmt();
+      n->test = expr(*s.value);
+      n->body = block(s.body);
+      if (!s.orelse.empty()) n->orelse = block(s.orelse);
+      return with_loc(n, s.loc);
+    }
+    case StmtKind::While: {
+      auto* n = new WhileStmt();
+      n->test = expr(*s.value);
+      n->body = block(s.body);
+      if (!s.orelse.empty()) n->orelse = block(s.orelse);
+      return with_loc(n, s.loc);
+    }
+    case StmtKind::For: {
+      auto* n = new ForStmt();
+      n->iter_e = expr(*s.iter);
+      n->target = target(*s.targets[0]);
+      n->body = block(s.body);
+      n->is_async = s.is_async;
+      if (!s.orelse.empty()) n->orelse = block(s.orelse);
+      return with_loc(n, s.loc);
+    }
+    case StmtKind::Break: return with_loc(new SimpleStmt(Exec::Break), s.loc);
+    case StmtKind::Continue: return with_loc(new SimpleStmt(Exec::Continue), s.loc);
+    case StmtKind::Pass: case StmtKind::Global: case StmtKind::Nonlocal:
+      return with_loc(new SimpleStmt(Exec::Normal), s.loc);
+    case StmtKind::Return: return return_stmt(s.value ? expr(*s.value) : nullptr, s.loc);
+    case StmtKind::FunctionDef: {
+      auto* n = new FuncDefStmt();
+      for (auto& d : s.decorators) n->decorators.push_back(expr(*d));
+      n->mk = function(&s, s.name, s.params.get(), &s.body, nullptr, s.is_async, s.loc);
+      n->target = store_name(s.name, s.loc);
+      return with_loc(n, s.loc);
+    }
+    case StmtKind::ClassDef: {
+      auto* n = new ClassDefStmt();
+      n->name = s.name;
+      n->qualname = qualprefix.empty() ? s.name : qualprefix + "." + s.name;
+      for (auto& d : s.decorators) n->decorators.push_back(expr(*d));
+      for (auto& b : s.bases)
+        if (b.kind == Arg::Positional) n->bases.push_back(expr(*b.value));
+      n->body_fn = function(&s, s.name, nullptr, &s.body, nullptr, false, s.loc);
+      n->target = store_name(s.name, s.loc);
+      return with_loc(n, s.loc);
+    }
+    case StmtKind::Try: {
+      auto* n = new TryStmt();
+      n->body = block(s.body);
+      for (auto& h : s.handlers) {
+        Handler hh;
+        if (h.type) hh.type = expr(*h.type);
+        if (!h.name.empty()) hh.name = store_name(h.name, h.loc);
+        hh.body = block(h.body);
+        n->handlers.push_back(std::move(hh));
+      }
+      if (!s.orelse.empty()) n->orelse = block(s.orelse);
+      if (!s.finalbody.empty()) n->finalbody = block(s.finalbody);
+      return with_loc(n, s.loc);
+    }
+    case StmtKind::Raise: {
+      auto* n = new RaiseStmt();
+      if (s.value) n->exc = expr(*s.value);
+      if (s.extra) n->cause = expr(*s.extra);
+      return with_loc(n, s.loc);
+    }
+    case StmtKind::With: {
+      // nest the items: with a, b: body  ==  with a: with b: body
+      SP inner = block(s.body);
+      for (size_t i = s.items.size(); i-- > 0;) {
+        auto* n = new WithStmt();
+        n->ctx = expr(*s.items[i].context);
+        if (s.items[i].target) n->target = target(*s.items[i].target);
+        n->body = std::move(inner);
+        n->is_async = s.is_async;
+        n->loc = s.loc;
+        inner = SP(n);
+      }
+      return inner;
+    }
+    case StmtKind::Import: {
+      auto* n = new ImportStmt();
+      for (auto& a : s.names) {
+        bool top = a.asname.empty() && a.name.find('.') != std::string::npos;
+        std::string bindname = a.asname.empty() ? a.name.substr(0, a.name.find('.')) : a.asname;
+        n->names.emplace_back(a.name, store_name(bindname, s.loc));
+        n->bind_top.push_back(top);
+      }
+      return with_loc(n, s.loc);
+    }
+    case StmtKind::ImportFrom: {
+      auto* n = new ImportFromStmt();
+      n->module = s.module;
+      for (auto& a : s.names) {
+        if (a.name == "*") { n->star = true; continue; }
+        n->names.emplace_back(a.name, store_name(a.asname.empty() ? a.name : a.asname, s.loc));
+      }
+      return with_loc(n, s.loc);
+    }
+    case StmtKind::Assert: {
+      auto* n = new AssertStmt();
+      n->test = expr(*s.value);
+      if (s.extra) n->msg_e = expr(*s.extra);
+      return with_loc(n, s.loc);
+    }
+    case StmtKind::Del: {
+      auto* n = new DelStmt();
+      for (auto& t : s.targets) n->targets.push_back(target(*t));
+      return with_loc(n, s.loc);
+    }
+    case StmtKind::Match: {
+      auto* n = new MatchStmt();
+      n->subject = expr(*s.value);
+      for (auto& c : s.cases) {
+        MatchStmt::Case cc;
+        if (c.pattern) cc.pat = pattern(*c.pattern);
+        if (c.guard) cc.guard = expr(*c.guard);
+        cc.body = block(c.body);
+        n->cases.push_back(std::move(cc));
+      }
+      return with_loc(n, s.loc);
+    }
+  }
+  throw_syntax("unsupported statement", s.loc);
+}
+
+std::unique_ptr<CompiledUnit> compile_module(const ast::Module& m, const LanguagePack* pack, bool repl) {
+  auto unit = std::make_unique<CompiledUnit>();
+  unit->src = m.source;
+  ScopeTable tables = analyze_scopes(m);
+  auto code = std::make_unique<FuncCode>();
+  code->name = "<module>";
+  code->is_module = true;
+  code->src = m.source.get();
+  Compiler c(unit.get(), tables, pack, tables.root.get(), nullptr, repl);
+  auto blk = std::make_unique<Block>();
+  for (auto& s : m.body) blk->stmts.push_back(c.stmt(*s));
+  code->body = std::move(blk);
+  unit->module_code = code.get();
+  unit->codes.push_back(std::move(code));
+  return unit;
+}
+
+}  // namespace ml::interp

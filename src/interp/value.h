@@ -1,0 +1,279 @@
+// The interpreter's value model: a compact tagged Value (None/Bool/Int/Float inline, everything
+// else a pointer to an intrusively refcounted heap Object), and the core object kinds.
+#pragma once
+#include <gmp.h>
+
+#include <cstdint>
+#include <cstring>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "support/source.h"
+
+namespace ml::interp {
+
+struct Object;
+struct ClassObj;
+
+enum class VT : uint8_t { None, Bool, Int, Float, Obj, Undef /* unassigned local slot */ };
+
+// Kinds of heap objects (fast switch instead of dynamic_cast).
+enum class OK : uint8_t {
+  Str, Big, List, Tuple, Dict, Set, FrozenSet, Bytes, Func, Native, Bound, Class, Inst, Module,
+  Cell, Gen, Range, Iter, Slice, File, Property, StaticMethod, ClassMethod, Coro, Super, Other
+};
+
+struct Object {
+  uint32_t rc = 0;
+  OK kind;
+  ClassObj* type;  // the object's class (never null once constructed)
+  Object(OK k, ClassObj* t) : kind(k), type(t) {}
+  virtual ~Object() = default;
+};
+
+inline void incref(Object* o) { ++o->rc; }
+inline void decref(Object* o) {
+  if (--o->rc == 0) delete o;
+}
+
+// Intrusive smart pointer for C++ fields.
+template <class T>
+class Ref {
+ public:
+  Ref() = default;
+  Ref(T* p) : p_(p) { if (p_) incref(p_); }  // NOLINT
+  Ref(const Ref& r) : p_(r.p_) { if (p_) incref(p_); }
+  Ref(Ref&& r) noexcept : p_(r.p_) { r.p_ = nullptr; }
+  ~Ref() { if (p_) decref(p_); }
+  Ref& operator=(Ref r) noexcept { std::swap(p_, r.p_); return *this; }
+  T* get() const { return p_; }
+  T* operator->() const { return p_; }
+  T& operator*() const { return *p_; }
+  explicit operator bool() const { return p_ != nullptr; }
+ private:
+  T* p_ = nullptr;
+};
+
+struct Value {
+  VT t = VT::None;
+  union {
+    bool b;
+    int64_t i;
+    double f;
+    Object* o;
+  };
+
+  Value() : i(0) {}
+  static Value none() { return Value(); }
+  static Value boolean(bool v) { Value r; r.t = VT::Bool; r.i = 0; r.b = v; return r; }
+  static Value integer(int64_t v) { Value r; r.t = VT::Int; r.i = v; return r; }
+  static Value flt(double v) { Value r; r.t = VT::Float; r.f = v; return r; }
+  // Takes a new reference (increments).
+  static Value obj(Object* p) { Value r; r.t = VT::Obj; r.o = p; incref(p); return r; }
+
+  Value(const Value& v) : t(v.t), i(v.i) { if (t == VT::Obj) incref(o); }
+  Value(Value&& v) noexcept : t(v.t), i(v.i) { v.t = VT::None; }
+  ~Value() { if (t == VT::Obj) decref(o); }
+  Value& operator=(const Value& v) {
+    if (v.t == VT::Obj) incref(v.o);
+    if (t == VT::Obj) decref(o);
+    t = v.t; i = v.i;
+    return *this;
+  }
+  Value& operator=(Value&& v) noexcept {
+    if (this != &v) {
+      if (t == VT::Obj) decref(o);
+      t = v.t; i = v.i; v.t = VT::None;
+    }
+    return *this;
+  }
+
+  bool is_none() const { return t == VT::None; }
+  bool is_int() const { return t == VT::Int; }
+  bool is_float() const { return t == VT::Float; }
+  bool is_bool() const { return t == VT::Bool; }
+  bool is_obj() const { return t == VT::Obj; }
+  bool is(OK k) const { return t == VT::Obj && o->kind == k; }
+  template <class T> T* as() const { return static_cast<T*>(o); }
+  // Identity (Python `is`).
+  bool same(const Value& v) const {
+    if (t != v.t) return false;
+    switch (t) {
+      case VT::None: return true;
+      case VT::Bool: return b == v.b;
+      case VT::Int: return i == v.i;
+      case VT::Float: return f == v.f || (f != f && v.f != v.f);
+      case VT::Obj: return o == v.o;
+      case VT::Undef: return true;
+    }
+    return false;
+  }
+};
+
+using ValueVec = std::vector<Value>;
+
+// ---------------------------------------------------------------- core object kinds
+struct StrObj : Object {
+  std::string s;        // UTF-8
+  int64_t ncp = -1;     // number of code points (-1 = not yet computed)
+  int64_t hash = -1;    // cached hash (-1 = not computed)
+  bool ascii = false;
+  StrObj(std::string v);
+  int64_t length();  // code points
+};
+
+struct BigObj : Object {
+  mpz_t z;
+  BigObj();
+  ~BigObj() override;
+};
+
+struct ListObj : Object {
+  ValueVec v;
+  ListObj();
+  explicit ListObj(ValueVec items);
+};
+
+struct TupleObj : Object {
+  ValueVec v;
+  TupleObj();
+  explicit TupleObj(ValueVec items);
+};
+
+struct BytesObj : Object {
+  std::string s;
+  explicit BytesObj(std::string v);
+};
+
+// Insertion-ordered hash map with Python key semantics.
+struct DictObj : Object {
+  struct Entry { Value key, value; int64_t hash; };
+  std::vector<Entry> entries;  // may hold tombstones (key.t == None && hash == -2)
+  std::vector<int32_t> index;  // open addressing, -1 empty
+  size_t used = 0;             // live entries
+  Value default_factory;       // defaultdict
+  DictObj();
+
+  Value* find(const Value& key);                    // nullptr if absent
+  Value* find_str(std::string_view key, int64_t h);  // fast path for str keys
+  void set(const Value& key, Value v);
+  bool erase(const Value& key);
+  size_t size() const { return used; }
+  void clear();
+  template <class F> void for_each(F f) const {
+    for (auto& e : entries) if (e.hash != -2) f(e.key, e.value);
+  }
+  void rebuild(size_t cap);
+ private:
+  int64_t lookup(const Value& key, int64_t h);  // entry index or -1
+};
+
+struct SetObj : Object {
+  Ref<DictObj> d;  // keys only
+  explicit SetObj(bool frozen = false);
+};
+
+struct CellObj : Object {
+  Value v;
+  bool bound = false;
+  CellObj();
+};
+
+struct SliceObj : Object {
+  Value start, stop, step;
+  SliceObj(Value a, Value b, Value c);
+};
+
+struct RangeObj : Object {
+  int64_t start, stop, step;
+  RangeObj(int64_t a, int64_t b, int64_t c);
+  int64_t len() const;
+};
+
+struct ModuleObj : Object {
+  std::string name;
+  Ref<DictObj> dict;
+  explicit ModuleObj(std::string n);
+};
+
+// Methods/attributes of a class live in `dict`; `mro` includes the class itself first.
+struct ClassObj : Object {
+  std::string name;
+  std::vector<Ref<ClassObj>> bases;
+  std::vector<ClassObj*> mro;  // raw: classes are kept alive by bases / globals
+  Ref<DictObj> dict;
+  bool builtin = false;
+  bool is_exception = false;
+  ClassObj* builtin_base = nullptr;  // the builtin type instances are made of (object, Exception...)
+  ClassObj(std::string n);
+  Value lookup(std::string_view attr) const;  // via MRO; None-tagged with t==None if absent -> use find
+  const Value* find(std::string_view attr) const;
+  bool is_subclass(const ClassObj* other) const;
+};
+
+struct InstObj : Object {
+  Ref<DictObj> dict;
+  // Exceptions: cause/context, where raised.
+  Value cause, context;
+  Loc loc;
+  const SourceFile* src = nullptr;
+  bool loc_set = false;
+  bool suppress_context = false;
+  explicit InstObj(ClassObj* cls);
+};
+
+struct Interp;
+struct KwArgs;
+// A builtin function implemented in C++.
+using NativeFn = std::function<Value(Interp&, Value* args, int nargs, KwArgs* kw)>;
+struct NativeObj : Object {
+  std::string name;
+  NativeFn fn;
+  Value self;  // bound receiver for native methods (None if unbound)
+  bool has_self = false;
+  NativeObj(std::string n, NativeFn f);
+};
+
+struct BoundObj : Object {
+  Value self, func;
+  BoundObj(Value s, Value f);
+};
+
+struct PropertyObj : Object {
+  Value fget, fset, fdel;
+  PropertyObj();
+};
+
+struct WrapperObj : Object {  // staticmethod / classmethod
+  Value func;
+  WrapperObj(OK k, Value f);
+};
+
+// Keyword arguments passed to a call: names (as values of StrObj) and values, in order.
+struct KwArgs {
+  std::vector<std::pair<Value, Value>> items;  // (StrObj, value)
+  bool empty() const { return items.empty(); }
+};
+
+// Generic iterator (wraps a C++ step function).
+struct IterObj : Object {
+  std::function<bool(Value&)> next;  // false = exhausted
+  IterObj(std::function<bool(Value&)> n);
+};
+
+// Helpers to build values
+Value mk_str(std::string s);
+Value mk_str(std::string_view s);
+Value mk_str(const char* s);
+Value mk_list(ValueVec v = {});
+Value mk_tuple(ValueVec v = {});
+Value mk_dict();
+Value mk_bytes(std::string s);
+Value mk_set(bool frozen = false);
+
+inline const std::string& str_of(const Value& v) { return v.as<StrObj>()->s; }
+
+}  // namespace ml::interp
