@@ -368,7 +368,7 @@ void delattr(const Value& obj, std::string_view name) {
 }
 
 bool lookup_method(const Value& obj, std::string_view name, Value& func, bool& self_needed) {
-  if (obj.t == VT::Obj && (obj.o->kind == OK::Module || obj.o->kind == OK::Class)) {
+  if (obj.t == VT::Obj && (obj.o->kind == OK::Module || obj.o->kind == OK::Class || obj.o->kind == OK::Super)) {
     func = getattr(obj, name);
     self_needed = false;
     return true;
