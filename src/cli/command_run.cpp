@@ -1,0 +1,20 @@
+// `multilingual run FILE`: parse, then run on the interpreter (with functions offered to the
+// WebAssembly backend when the backend allows it).
+#include <fmt/format.h>
+
+#include <iostream>
+
+#include "cli/commands.h"
+#include "cli/program_runner.h"
+
+namespace ml::cli {
+
+int cmd_run(const Options& opt) {
+  auto ls = load_source(opt);
+  ProgramRunner runner(*ls.pack, opt.backend, opt.config);
+  int status = runner.run_file(ls.src);
+  if (opt.explain) std::cerr << runner.explain();
+  return status;
+}
+
+}  // namespace ml::cli

@@ -1,0 +1,77 @@
+// Subcommands that reach the WebAssembly runtime: doctor and call.
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "cli/commands.h"
+#include "runtime/cli_commands.h"
+#include "runtime/config.h"
+
+namespace ml::cli {
+
+namespace {
+
+struct RuntimeFlags {
+  std::string config, backend, kernels_dir;
+  std::optional<bool> cranelift, simd, cache;
+  std::optional<uint32_t> memory_pages, timeout_ms;
+  std::string op;
+  std::vector<std::string> args;
+  bool list = false, verbose = false;
+};
+
+RuntimeFlags g_flags;
+CLI::App* g_doctor = nullptr;
+CLI::App* g_call = nullptr;
+
+void add_runtime_flags(CLI::App* sub, RuntimeFlags& f) {
+  sub->add_option("--config", f.config, "configuration file (multilingual.toml or pyproject.toml)");
+  sub->add_option("--backend", f.backend, "auto | native | python | wasm");
+  sub->add_option("--cranelift", f.cranelift, "optimizing tier on/off (true|false)");
+  sub->add_option("--simd", f.simd, "SIMD on/off (true|false)");
+  sub->add_option("--cache", f.cache, "compiled-module cache on/off (true|false)");
+  sub->add_option("--memory-pages", f.memory_pages, "linear memory limit in 64 KiB pages");
+  sub->add_option("--timeout-ms", f.timeout_ms, "interrupt a WebAssembly call after this many ms (0 = never)");
+  sub->add_option("--kernels-dir", f.kernels_dir, "where the .wasm kernels are");
+}
+
+runtime::ConfigOverrides overrides(const RuntimeFlags& f) {
+  runtime::ConfigOverrides o;
+  if (!f.config.empty()) o.config_file = f.config;
+  if (!f.backend.empty()) {
+    auto b = runtime::parse_backend(f.backend);
+    if (!b) throw std::runtime_error(fmt::format("unknown backend '{}' (auto, native, python, wasm)", f.backend));
+    o.backend = *b;
+  }
+  o.cranelift = f.cranelift;
+  o.simd = f.simd;
+  o.cache = f.cache;
+  o.memory_pages = f.memory_pages;
+  o.timeout_ms = f.timeout_ms;
+  if (!f.kernels_dir.empty()) o.kernels_dir = f.kernels_dir;
+  return o;
+}
+
+}  // namespace
+
+void register_extra_commands(CLI::App& app, Options&) {
+  g_doctor = app.add_subcommand("doctor", "show how the backend is chosen, step by step, and why");
+  add_runtime_flags(g_doctor, g_flags);
+  g_call = app.add_subcommand("call", "run one library operation: call NAME ARGS... (arguments as JSON)");
+  add_runtime_flags(g_call, g_flags);
+  g_call->add_option("name", g_flags.op, "operation name, e.g. fibonacci or numeric_fibonacci");
+  g_call->add_option("args", g_flags.args, "arguments as JSON, e.g. 30 or '[[1,2],[3,4]]'");
+  g_call->add_flag("--list", g_flags.list, "list every operation");
+  g_call->add_flag("-v,--verbose", g_flags.verbose, "print which backend ran and how long it took");
+}
+
+int run_extra_command(CLI::App&, const Options&) {
+  if (g_doctor && *g_doctor) return runtime::cli_doctor(overrides(g_flags));
+  if (g_call && *g_call) {
+    if (g_flags.list) return runtime::cli_list_operations();
+    if (g_flags.op.empty()) throw std::runtime_error("call: an operation name is needed (see call --list)");
+    return runtime::cli_call(g_flags.op, g_flags.args, overrides(g_flags), std::cout, std::cerr, g_flags.verbose);
+  }
+  return 2;
+}
+
+}  // namespace ml::cli

@@ -1,0 +1,34 @@
+// Parsing and running programs for the CLI (run, repl, profile): one place that knows how
+// to turn errors into localized messages and exit statuses.
+#pragma once
+#include <memory>
+#include <string>
+
+#include "interp/interpreter.h"
+#include "lang/pack.h"
+#include "support/source.h"
+
+namespace ml::cli {
+
+class ProgramRunner {
+ public:
+  // backend: "" (from config) | auto | interpreter | wasm
+  ProgramRunner(const LanguagePack& pack, std::string backend, std::string config_file);
+  ~ProgramRunner();
+
+  // Runs a whole file; prints errors (localized, located) to stderr. Returns the exit status.
+  int run_file(std::shared_ptr<const SourceFile> src);
+  // REPL: runs one chunk in the persistent session, echoing expression values.
+  int run_chunk(std::shared_ptr<const SourceFile> src);
+  void set_pack(const LanguagePack& pack);
+  const LanguagePack& pack() const { return *pack_; }
+  // Which backend each function ran on and why (for --explain).
+  std::string explain() const;
+
+ private:
+  const LanguagePack* pack_;
+  std::string backend_;
+  std::unique_ptr<interp::Interpreter> interp_;
+};
+
+}  // namespace ml::cli

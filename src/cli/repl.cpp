@@ -1,0 +1,81 @@
+// `multilingual repl`: line editing and history (readline), multi-line blocks, `:lang L` to
+// switch human language, `:quit` to leave.
+#include <readline/history.h>
+#include <readline/readline.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+
+#include "cli/commands.h"
+#include "cli/program_runner.h"
+#include "cli/repl_input.h"
+
+namespace ml::cli {
+
+namespace {
+
+std::string history_path() {
+  const char* home = std::getenv("HOME");
+  return home ? std::string(home) + "/.multilingual_history" : std::string();
+}
+
+// Reads one line; readline when interactive, plain getline otherwise (pipes, tests).
+bool read_line(const char* prompt, std::string& line, bool tty) {
+  if (tty) {
+    char* l = readline(prompt);
+    if (!l) return false;
+    line = l;
+    if (!line.empty()) add_history(l);
+    std::free(l);
+    return true;
+  }
+  return static_cast<bool>(std::getline(std::cin, line));
+}
+
+}  // namespace
+
+int cmd_repl(const Options& opt) {
+  const auto& reg = LanguageRegistry::instance();
+  const LanguagePack* pack = reg.find(opt.lang.empty() ? "en" : opt.lang);
+  if (!pack) throw std::runtime_error("unknown language '" + opt.lang + "'");
+  bool tty = isatty(0);
+  std::string hist = history_path();
+  if (tty && !hist.empty()) read_history(hist.c_str());
+  ProgramRunner runner(*pack, "", "");
+  if (tty) std::cout << "multilingual " << ML_VERSION << " [" << pack->code << "] -- :lang L, :quit\n";
+  std::string buffer, line;
+  int chunk = 0;
+  while (true) {
+    std::string prompt = buffer.empty() ? ">>> " : "... ";
+    if (!read_line(prompt.c_str(), line, tty)) break;
+    if (buffer.empty() && !line.empty() && line[0] == ':') {
+      if (line == ":quit" || line == ":q" || line == ":exit") break;
+      if (line.rfind(":lang", 0) == 0) {
+        std::string code = line.size() > 6 ? line.substr(6) : "";
+        const auto* p = reg.find(code);
+        if (!p) {
+          std::cerr << "unknown language '" << code << "'\n";
+          continue;
+        }
+        runner.set_pack(*p);
+        std::cout << "[" << p->code << "] " << p->name << "\n";
+        continue;
+      }
+      std::cerr << "commands: :lang L, :quit\n";
+      continue;
+    }
+    buffer += line + "\n";
+    if (needs_more_input(buffer, runner.pack())) continue;
+    auto src = std::make_shared<SourceFile>();
+    src->path = "<repl:" + std::to_string(++chunk) + ">";
+    src->text = buffer;
+    buffer.clear();
+    runner.run_chunk(src);
+  }
+  if (tty && !hist.empty()) write_history(hist.c_str());
+  return 0;
+}
+
+}  // namespace ml::cli
