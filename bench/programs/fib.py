@@ -3,4 +3,5 @@ def fib(n):
         return n
     return fib(n - 1) + fib(n - 2)
 
-print(fib(30))
+n = 30  # bench:param
+print(fib(n))  # bench:work

@@ -33,7 +33,7 @@ std::string runtime_operation(const std::string& op) {
   if (op == "matmul") return "matrix_multiply";
   if (op == "xor") return "crypto_xor_cipher";
   if (op == "fib") return "numeric_fibonacci_recursive";
-  if (op == "json") return "json_parse";
+  if (op == "json_parse") return "json_parse";
   if (op == "blur") return "image_blur";
   if (op == "montecarlo") return "numeric_monte_carlo_pi";
   throw std::invalid_argument(fmt::format("no runtime operation for benchmark operation '{}'", op));
@@ -67,14 +67,14 @@ std::vector<Value> make_arguments(const Workload& w) {
     return {Value::matrix(std::move(a)), Value::matrix(std::move(b))};
   }
   if (w.op == "xor") {
-    int64_t n = w.param("bytes");
+    int64_t n = w.param("nbytes");
     std::vector<uint8_t> data(static_cast<size_t>(n));
     for (int64_t i = 0; i < n; ++i) data[size_t(i)] = uint8_t((i * 31 + 7) % 256);
     std::string key = "multilingual-key";
     return {Value::bytes(std::move(data)), Value::bytes(std::vector<uint8_t>(key.begin(), key.end()))};
   }
   if (w.op == "fib") return {Value::integer(w.param("n"))};
-  if (w.op == "json") return {Value::str(make_json_document(w.param("records")))};
+  if (w.op == "json_parse") return {Value::str(make_json_document(w.param("records")))};
   if (w.op == "blur") {
     int64_t width = w.param("width"), height = w.param("height");
     int64_t n = width * height * 3;

@@ -27,7 +27,7 @@ int64_t Workload::param(const std::string& name) const {
 }
 
 const std::vector<std::string>& operation_names() {
-  static const std::vector<std::string> n = {"matmul", "xor", "fib", "json", "blur", "montecarlo"};
+  static const std::vector<std::string> n = {"matmul", "xor", "fib", "json_parse", "blur", "montecarlo"};
   return n;
 }
 
@@ -62,13 +62,13 @@ std::vector<Workload> workloads(const std::string& sizes) {
     a.seed_python_ms = 5000, a.seed_wasm_ms = 50, a.memory_table = true, a.seed_memory = "~16MB";
     auto b = wl("matmul", "100x100", {{"size", 100}}, mm_desc(100));
     b.seed_python_ms = 50, b.seed_wasm_ms = 1, b.memory_table = true, b.seed_memory = "~160KB";
-    auto c = wl("xor", "1 MB", {{"bytes", 1 << 20}}, xor_desc);
+    auto c = wl("xor", "1 MB", {{"nbytes", 1 << 20}}, xor_desc);
     c.seed_python_ms = 500, c.seed_wasm_ms = 5;
-    auto c2 = wl("xor", "10 MB", {{"bytes", 10 << 20}}, xor_desc);
+    auto c2 = wl("xor", "10 MB", {{"nbytes", 10 << 20}}, xor_desc);
     c2.speed_table = false, c2.memory_table = true, c2.seed_memory = "~20MB";
     auto d = wl("fib", "30", {{"n", 30}}, fib_desc);
     d.seed_python_ms = 200, d.seed_wasm_ms = 2, d.memory_table = true, d.seed_memory = "~1KB";
-    auto e = wl("json", "10 MB", {{"records", 76000}}, json_desc);
+    auto e = wl("json_parse", "10 MB", {{"records", 80650}}, json_desc);
     e.seed_python_ms = 200, e.seed_wasm_ms = 20;
     auto f = wl("blur", "4K (3840x2160)", {{"width", 3840}, {"height", 2160}}, blur_desc);
     f.seed_python_ms = 2000, f.seed_wasm_ms = 40, f.memory_table = true, f.seed_memory = "~50MB";
@@ -79,17 +79,25 @@ std::vector<Workload> workloads(const std::string& sizes) {
     auto a = wl("matmul", "24x24", {{"size", 24}}, mm_desc(24));
     a.memory_table = true;
     auto b = wl("matmul", "8x8", {{"size", 8}}, mm_desc(8));
-    auto c = wl("xor", "16 KB", {{"bytes", 16 << 10}}, xor_desc);
+    auto c = wl("xor", "16 KB", {{"nbytes", 16 << 10}}, xor_desc);
     c.memory_table = true;
     auto d = wl("fib", "12", {{"n", 12}}, fib_desc);
     d.memory_table = true;
-    auto e = wl("json", "8 KB", {{"records", 60}}, json_desc);
+    auto e = wl("json_parse", "7 KB", {{"records", 60}}, json_desc);
     auto f = wl("blur", "32x18", {{"width", 32}, {"height", 18}}, blur_desc);
     f.memory_table = true;
     auto g = wl("montecarlo", "5k", {{"samples", 5000}}, mc_desc);
     v = {a, b, c, d, e, f, g};
+  } else if (sizes == "compare") {
+    // the sizes the programs in bench/programs/ have by default (scripts/compare.sh, issue 4)
+    v = {wl("matmul", "200x200", {{"size", 200}}, mm_desc(200)),
+         wl("xor", "1 MB", {{"nbytes", 1 << 20}}, xor_desc),
+         wl("fib", "30", {{"n", 30}}, fib_desc),
+         wl("json_parse", "10 MB", {{"records", 80650}}, json_desc),
+         wl("blur", "1024x1024", {{"width", 1024}, {"height", 1024}}, blur_desc),
+         wl("montecarlo", "1M", {{"samples", 1000000}}, mc_desc)};
   } else {
-    throw std::invalid_argument(fmt::format("unknown --sizes '{}' (expected seed or quick)", sizes));
+    throw std::invalid_argument(fmt::format("unknown --sizes '{}' (expected seed, quick or compare)", sizes));
   }
   return v;
 }

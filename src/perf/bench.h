@@ -36,7 +36,8 @@ struct Workload {
 
 // The operations of the seed's tables, in order.
 const std::vector<std::string>& operation_names();
-// "seed": the seed's sizes; "quick": tiny versions (each well under 100 ms natively) for tests.
+// "seed": the seed's sizes; "quick": tiny versions (each well under 100 ms natively) for tests;
+// "compare": the default sizes of the programs in bench/programs/ (scripts/compare.sh).
 // Throws std::invalid_argument for another name.
 std::vector<Workload> workloads(const std::string& sizes);
 

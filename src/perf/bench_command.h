@@ -18,7 +18,7 @@ namespace ml::perf {
 
 struct BenchOptions {
   std::vector<std::string> ops;      // empty = all: matmul xor fib json blur montecarlo
-  std::string sizes = "seed";        // "seed" | "quick"
+  std::string sizes = "seed";        // "seed" | "quick" | "compare"
   std::string json_path;             // --json FILE ("" = none; "-" = stdout)
   std::string plot_path;             // --plot FILE.svg
   std::vector<std::string> backends;  // --backends a,b (empty = every registered/available one)
