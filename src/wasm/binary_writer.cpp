@@ -171,6 +171,7 @@ static void encode_instr(std::vector<uint8_t>& out, const Instr& in, const std::
     case Imm::F64: write_f64(out, in.f); break;
     case Imm::Lane: out.push_back(static_cast<uint8_t>(in.i)); break;
     case Imm::MemIdx: out.push_back(0); break;
+    case Imm::MemIdx2: out.push_back(0); out.push_back(0); break;
   }
 }
 

@@ -4,6 +4,7 @@
 // (https://webassembly.github.io/spec/core/binary/) and to_wat() the matching text format.
 #pragma once
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <vector>
 
@@ -13,7 +14,7 @@ enum class WType : uint8_t { I32 = 0x7f, I64 = 0x7e, F32 = 0x7d, F64 = 0x7c, V12
 const char* wtype_name(WType t);
 
 // Immediate kinds of an instruction.
-enum class Imm : uint8_t { None, Block, Label, Func, Local, Global, Mem, I32, I64, F64, Lane, MemIdx };
+enum class Imm : uint8_t { None, Block, Label, Func, Local, Global, Mem, I32, I64, F64, Lane, MemIdx, MemIdx2 };
 
 // X(enumerator, text name, prefix byte (0 = none), opcode, immediate kind)
 #define ML_WASM_OPS(X)                                                         \
@@ -121,6 +122,8 @@ enum class Imm : uint8_t { None, Block, Label, Func, Local, Global, Mem, I32, I6
   X(I64ReinterpretF64, "i64.reinterpret_f64", 0, 0xbd, None)                   \
   X(F64ReinterpretI64, "f64.reinterpret_i64", 0, 0xbf, None)                   \
   X(I64TruncSatF64S, "i64.trunc_sat_f64_s", 0xfc, 6, None)                     \
+  X(MemoryCopy, "memory.copy", 0xfc, 10, MemIdx2)                              \
+  X(MemoryFill, "memory.fill", 0xfc, 11, MemIdx)                               \
   X(V128Load, "v128.load", 0xfd, 0, Mem)                                       \
   X(V128Store, "v128.store", 0xfd, 11, Mem)                                    \
   X(F64x2Splat, "f64x2.splat", 0xfd, 20, None)                                 \
@@ -193,6 +196,7 @@ class ModuleBuilder {
   // puts imports first, and call instructions are remapped when encoding.
   uint32_t import_function(std::string module, std::string name, const Sig& s);
   uint32_t add_function(std::string name, const Sig& s);  // returns a handle
+  size_t function_count() const { return funcs_.size(); }
   Function& function(uint32_t handle);
   const Sig& sig_of(uint32_t handle) const;
   void export_function(uint32_t handle, std::string name);
@@ -201,6 +205,7 @@ class ModuleBuilder {
   void define_memory(uint32_t min_pages, std::string export_name = "memory");
   uint32_t add_global(WType t, bool mutable_, int64_t init_i, double init_f = 0,
                       std::string export_name = "", std::string name = "");
+  void set_global_init(uint32_t index, int64_t init_i) { globals_.at(index).i = init_i; }
   void add_data(uint32_t offset, std::string bytes);
 
   std::vector<uint8_t> encode() const;
@@ -216,7 +221,7 @@ class ModuleBuilder {
   struct Global { WType t; bool mut; int64_t i; double f; std::string export_name, name; };
   struct Export { std::string name; uint8_t kind; uint32_t index; };
   std::vector<Sig> types_;
-  std::vector<FuncEntry> funcs_;
+  std::deque<FuncEntry> funcs_;  // deque: Function& stays valid while more are added
   std::vector<std::pair<uint32_t, std::string>> func_exports_;
   std::vector<Global> globals_;
   std::vector<std::pair<uint32_t, std::string>> data_;

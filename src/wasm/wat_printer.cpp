@@ -39,8 +39,8 @@ static std::string sig_text(const Sig& s, const Function* f = nullptr) {
 
 std::string ModuleBuilder::to_wat() const {
   std::vector<uint32_t> fidx = final_indices();
-  std::vector<const FuncEntry*> by_index(funcs_.size());
-  for (size_t h = 0; h < funcs_.size(); ++h) by_index[fidx[h]] = &funcs_[h];
+  std::vector<size_t> by_index(funcs_.size());
+  for (size_t h = 0; h < funcs_.size(); ++h) by_index[fidx[h]] = h;
   auto fname = [&](uint32_t h) { return fmt::format("${}", funcs_.at(h).fn.name); };
 
   std::string out = "(module\n";
@@ -70,10 +70,10 @@ std::string ModuleBuilder::to_wat() const {
     const Global& g = globals_.at(static_cast<size_t>(i));
     return g.name.empty() ? std::to_string(i) : "$" + g.name;
   };
-  for (const FuncEntry* fe : by_index) {
+  for (size_t h : by_index) {
+    const FuncEntry* fe = &funcs_[h];
     if (fe->imported) continue;
     const Function& f = fe->fn;
-    size_t h = static_cast<size_t>(fe - funcs_.data());
     out += fmt::format("  (func {}", fname(static_cast<uint32_t>(h)));
     for (const auto& [eh, en] : func_exports_)
       if (eh == h) out += fmt::format(" (export \"{}\")", en);
@@ -94,7 +94,8 @@ std::string ModuleBuilder::to_wat() const {
       line += oi.name;
       switch (oi.imm) {
         case Imm::None:
-        case Imm::MemIdx: break;
+        case Imm::MemIdx:
+        case Imm::MemIdx2: break;
         case Imm::Block:
           if (in.i != kVoidBlock) line += fmt::format(" (result {})", wtype_name(static_cast<WType>(in.i)));
           break;

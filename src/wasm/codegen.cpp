@@ -1,0 +1,1286 @@
+#include "wasm/codegen.h"
+
+#include <functional>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "wasm/wat_printer.h"
+
+namespace ml::wasm {
+
+const char* to_string(RtError e) {
+  switch (e) {
+    case RtError::None: return "none";
+    case RtError::ZeroDivision: return "ZeroDivisionError";
+    case RtError::Index: return "IndexError";
+    case RtError::IndexStore: return "IndexError (assignment)";
+    case RtError::Overflow: return "integer overflow beyond 64 bits";
+    case RtError::Fallback: return "value the compiled code leaves to the interpreter";
+    case RtError::Memory: return "out of linear memory";
+  }
+  return "?";
+}
+
+namespace {
+
+using ast::BinOp;
+using ast::CmpOp;
+using ast::Expr;
+using ast::ExprKind;
+using ast::Stmt;
+using ast::StmtKind;
+
+constexpr int64_t kI64Min = INT64_MIN;
+
+[[noreturn]] void fail(std::string construct, Loc loc, std::string detail = "") {
+  throw CannotCompile{Reason{std::move(construct), loc, std::move(detail)}};
+}
+
+std::string mangle(const FuncSpec& s) {
+  std::string n = s.def ? s.name : "main";
+  for (const Type& t : s.params) {
+    std::string tn = t.name();
+    for (char& c : tn) {
+      if (c == '[') c = '<';
+      if (c == ']') c = '>';
+    }
+    n += "." + tn;
+  }
+  return n;
+}
+
+bool has_call(const Expr& e) {
+  if (e.kind == ExprKind::Call) return true;
+  for (const Expr* c : {e.a.get(), e.b.get(), e.c.get()})
+    if (c && has_call(*c)) return true;
+  for (const auto& i : e.items)
+    if (has_call(*i)) return true;
+  for (const auto& g : e.gens) {
+    if (has_call(*g.iter)) return true;
+    for (const auto& c : g.ifs)
+      if (has_call(*c)) return true;
+  }
+  return false;
+}
+
+class Gen;
+
+// Shared emission helpers (used by user functions and by runtime helpers).
+struct Emit {
+  Gen& G;
+  Function* F;
+  Emit(Gen& g, Function* f) : G(g), F(f) {}
+  uint32_t tmp(WType t, std::string name = "") { return F->add_local(t, std::move(name)); }
+  void err(RtError code, int line);
+  void err_if(RtError code, int line) {  // traps when the i32 on the stack is non-zero
+    F->block(Op::If);
+    err(code, line);
+    F->op(Op::End);
+  }
+};
+
+class Gen {
+ public:
+  Gen(Typer& t, CodegenOptions o) : T(t), o(o) {}
+  Typer& T;
+  CodegenOptions o;
+  ModuleBuilder mb;
+  uint32_t g_heap = 0, g_err = 0, g_line = 0, g_depth = 0, g_limit = 0;
+  std::map<const FuncSpec*, uint32_t> fn;
+  std::vector<FuncSpec*> todo;
+  std::map<std::string, uint32_t> helpers;
+  std::map<std::string, uint32_t> strings;
+  std::string data;
+  std::map<std::string, uint32_t> mglobals;  // standalone module variables
+  bool uses_fmod = false, uses_pow = false;
+
+  uint32_t func_for(FuncSpec* s) {
+    auto it = fn.find(s);
+    if (it != fn.end()) return it->second;
+    if (s->state != FuncSpec::Done) {
+      if (s->def) s = T.specialize(s->def, s->params);
+      if (s->state != FuncSpec::Done)
+        fail("call to " + s->key + ", which cannot be compiled", s->def ? s->def->loc : Loc{},
+             s->failure ? s->failure->text() : "types not settled");
+    }
+    Sig sig;
+    for (const Type& t : s->params) sig.params.push_back(wtype(t));
+    if (s->def && !(s->ret == kNone)) sig.results.push_back(wtype(s->ret));
+    uint32_t h = mb.add_function(mangle(*s), sig);
+    fn[s] = h;
+    todo.push_back(s);
+    return h;
+  }
+
+  std::pair<uint32_t, uint32_t> str(const std::string& s) {
+    auto it = strings.find(s);
+    if (it != strings.end()) return {it->second, static_cast<uint32_t>(s.size())};
+    uint32_t addr = kDataBase + static_cast<uint32_t>(data.size());
+    data += s;
+    strings[s] = addr;
+    return {addr, static_cast<uint32_t>(s.size())};
+  }
+
+  uint32_t import(const std::string& name) {
+    static const std::map<std::string, Sig> sigs = {
+        {"print_i64", {{WType::I64}, {}}},
+        {"print_f64", {{WType::F64}, {}}},
+        {"print_bool", {{WType::I32}, {}}},
+        {"print_str", {{WType::I32, WType::I32}, {}}},
+        {"fmod", {{WType::F64, WType::F64}, {WType::F64}}},
+        {"pow", {{WType::F64, WType::F64}, {WType::F64}}},
+    };
+    if (name == "fmod") uses_fmod = true;
+    if (name == "pow") uses_pow = true;
+    return mb.import_function("env", name, sigs.at(name));
+  }
+
+  uint32_t helper(const std::string& name);
+  uint32_t print_list(Type t);
+  void body_of(FuncSpec* s);
+  GeneratedModule run(FuncSpec* entry);
+};
+
+void Emit::err(RtError code, int line) {
+  F->i32(static_cast<int32_t>(code));
+  F->op(Op::GlobalSet, G.g_err);
+  F->i32(line);
+  F->op(Op::GlobalSet, G.g_line);
+  F->op(Op::Unreachable);
+}
+
+// ------------------------------------------------------------------ runtime helpers
+
+uint32_t Gen::helper(const std::string& name) {
+  auto it = helpers.find(name);
+  if (it != helpers.end()) return it->second;
+  using W = WType;
+  const W I32 = W::I32, I64 = W::I64, F64 = W::F64;
+  static const std::map<std::string, Sig> sigs = {
+      {"alloc", {{I32}, {I32}}},
+      {"list_new", {{I32, I32}, {I32}}},
+      {"append_slot", {{I32}, {I32}}},
+      {"list_repeat", {{I32, I64}, {I32}}},
+      {"list_concat", {{I32, I32}, {I32}}},
+      {"mul_ovf", {{I64, I64, I32}, {I64}}},
+      {"floordiv_i", {{I64, I64, I32}, {I64}}},
+      {"mod_i", {{I64, I64, I32}, {I64}}},
+      {"pow_i", {{I64, I64, I32}, {I64}}},
+      {"truediv_i", {{I64, I64, I32}, {F64}}},
+      {"shl", {{I64, I64, I32}, {I64}}},
+      {"shr", {{I64, I64, I32}, {I64}}},
+      {"floordiv_f", {{F64, F64, I32}, {F64}}},
+      {"mod_f", {{F64, F64, I32}, {F64}}},
+      {"pow_f", {{F64, F64, I32}, {F64}}},
+      {"cmp_if", {{I64, F64}, {I32}}},
+      {"f2i", {{F64, I32}, {I64}}},
+  };
+  uint32_t h = mb.add_function(name, sigs.at(name));
+  helpers[name] = h;
+  Function& f = mb.function(h);
+  Emit e(*this, &f);
+  auto line = [&] { f.get(2); };
+  // err with a dynamic line (param 2 of arithmetic helpers)
+  auto err_dyn = [&](RtError code, uint32_t line_local) {
+    f.i32(static_cast<int32_t>(code));
+    f.op(Op::GlobalSet, g_err);
+    f.get(line_local);
+    f.op(Op::GlobalSet, g_line);
+    f.op(Op::Unreachable);
+  };
+  auto if_err_dyn = [&](RtError code, uint32_t line_local) {
+    f.block(Op::If);
+    err_dyn(code, line_local);
+    f.op(Op::End);
+  };
+  (void)line;
+  if (name == "alloc") {
+    // bump allocator, 8-aligned; grows memory when needed
+    f.local_names[0] = "n";
+    uint32_t p = f.add_local(I32, "p"), top = f.add_local(I64, "top"), need = f.add_local(I64, "need");
+    f.op(Op::GlobalGet, g_heap); f.set(p);
+    f.get(p); f.op(Op::I64ExtendI32U); f.get(0); f.op(Op::I64ExtendI32U); f.op(Op::I64Add);
+    f.i64(7); f.op(Op::I64Add); f.i64(-8); f.op(Op::I64And); f.tee(top);
+    f.i64(0xFFFF0000LL); f.op(Op::I64GtU); e.err_if(RtError::Memory, 0);
+    f.get(top); f.op(Op::MemorySize); f.op(Op::I64ExtendI32U); f.i64(16); f.op(Op::I64Shl); f.op(Op::I64Sub);
+    f.tee(need); f.i64(0); f.op(Op::I64GtS);
+    f.block(Op::If);
+    f.get(need); f.i64(65535); f.op(Op::I64Add); f.i64(16); f.op(Op::I64ShrU); f.op(Op::I32WrapI64);
+    f.op(Op::MemoryGrow); f.i32(-1); f.op(Op::I32Eq); e.err_if(RtError::Memory, 0);
+    f.op(Op::End);
+    f.get(top); f.op(Op::I32WrapI64); f.op(Op::GlobalSet, g_heap);
+    f.get(p);
+  } else if (name == "list_new") {
+    f.local_names[0] = "len"; f.local_names[1] = "cap";
+    uint32_t l = f.add_local(I32, "l");
+    f.get(1); f.i32(1 << 27); f.op(Op::I32GtU); e.err_if(RtError::Memory, 0);
+    f.i32(kListHeader); f.op(Op::Call, helper("alloc")); f.set(l);
+    f.get(l); f.get(0); f.mem(Op::I32Store, 2, 0);
+    f.get(l); f.get(1); f.mem(Op::I32Store, 2, 4);
+    f.get(l); f.get(1); f.i32(3); f.op(Op::I32Shl); f.op(Op::Call, helper("alloc")); f.mem(Op::I32Store, 2, 8);
+    f.get(l);
+  } else if (name == "append_slot") {
+    f.local_names[0] = "list";
+    uint32_t len = f.add_local(I32, "len"), cap = f.add_local(I32, "cap"), nd = f.add_local(I32, "nd");
+    f.get(0); f.mem(Op::I32Load, 2, 0); f.set(len);
+    f.get(0); f.mem(Op::I32Load, 2, 4); f.set(cap);
+    f.get(len); f.get(cap); f.op(Op::I32GeU);
+    f.block(Op::If);
+    f.get(cap); f.i32(1); f.op(Op::I32Shl); f.i32(4); f.get(cap); f.i32(2); f.op(Op::I32LtU); f.op(Op::Select);
+    f.set(cap);
+    f.get(cap); f.i32(1 << 27); f.op(Op::I32GtU); e.err_if(RtError::Memory, 0);
+    f.get(cap); f.i32(3); f.op(Op::I32Shl); f.op(Op::Call, helper("alloc")); f.set(nd);
+    f.get(nd); f.get(0); f.mem(Op::I32Load, 2, 8); f.get(len); f.i32(3); f.op(Op::I32Shl); f.op(Op::MemoryCopy);
+    f.get(0); f.get(cap); f.mem(Op::I32Store, 2, 4);
+    f.get(0); f.get(nd); f.mem(Op::I32Store, 2, 8);
+    f.op(Op::End);
+    f.get(0); f.get(len); f.i32(1); f.op(Op::I32Add); f.mem(Op::I32Store, 2, 0);
+    f.get(0); f.mem(Op::I32Load, 2, 8); f.get(len); f.i32(3); f.op(Op::I32Shl); f.op(Op::I32Add);
+  } else if (name == "list_repeat") {
+    f.local_names[0] = "list"; f.local_names[1] = "n";
+    uint32_t len = f.add_local(I32, "len"), total = f.add_local(I64, "total"), r = f.add_local(I32, "r"),
+             k = f.add_local(I32, "k"), bytes = f.add_local(I32, "bytes");
+    f.get(1); f.i64(0); f.op(Op::I64LtS);
+    f.block(Op::If); f.i64(0); f.set(1); f.op(Op::End);
+    f.get(0); f.mem(Op::I32Load, 2, 0); f.set(len);
+    f.get(len); f.op(Op::I64ExtendI32U); f.get(1); f.op(Op::I64Mul); f.set(total);
+    // n <= 2^27 (so the product did not wrap) and total <= 2^27
+    f.get(1); f.i64(1 << 27); f.op(Op::I64GtU);
+    f.get(total); f.i64(1 << 27); f.op(Op::I64GtU); f.op(Op::I32Or); e.err_if(RtError::Memory, 0);
+    f.get(total); f.op(Op::I32WrapI64); f.get(total); f.op(Op::I32WrapI64); f.op(Op::Call, helper("list_new")); f.set(r);
+    f.get(len); f.i32(3); f.op(Op::I32Shl); f.set(bytes);
+    f.block(Op::Block); f.block(Op::Loop);
+    f.get(k); f.op(Op::I64ExtendI32U); f.get(1); f.op(Op::I64GeS); f.op(Op::BrIf, 1);
+    f.get(r); f.mem(Op::I32Load, 2, 8); f.get(k); f.get(bytes); f.op(Op::I32Mul); f.op(Op::I32Add);
+    f.get(0); f.mem(Op::I32Load, 2, 8); f.get(bytes); f.op(Op::MemoryCopy);
+    f.get(k); f.i32(1); f.op(Op::I32Add); f.set(k);
+    f.op(Op::Br, 0);
+    f.op(Op::End); f.op(Op::End);
+    f.get(r);
+  } else if (name == "list_concat") {
+    f.local_names[0] = "a"; f.local_names[1] = "b";
+    uint32_t la = f.add_local(I32, "la"), lb = f.add_local(I32, "lb"), r = f.add_local(I32, "r");
+    f.get(0); f.mem(Op::I32Load, 2, 0); f.set(la);
+    f.get(1); f.mem(Op::I32Load, 2, 0); f.set(lb);
+    f.get(la); f.get(lb); f.op(Op::I32Add); f.get(la); f.get(lb); f.op(Op::I32Add); f.op(Op::Call, helper("list_new")); f.set(r);
+    f.get(r); f.mem(Op::I32Load, 2, 8); f.get(0); f.mem(Op::I32Load, 2, 8); f.get(la); f.i32(3); f.op(Op::I32Shl); f.op(Op::MemoryCopy);
+    f.get(r); f.mem(Op::I32Load, 2, 8); f.get(la); f.i32(3); f.op(Op::I32Shl); f.op(Op::I32Add);
+    f.get(1); f.mem(Op::I32Load, 2, 8); f.get(lb); f.i32(3); f.op(Op::I32Shl); f.op(Op::MemoryCopy);
+    f.get(r);
+  } else if (name == "mul_ovf") {
+    f.local_names = {"a", "b", "line"};
+    uint32_t r = f.add_local(I64, "r");
+    f.get(0); f.get(1); f.op(Op::I64Mul); f.set(r);
+    // both factors fit in 32 bits: the product fits in 64
+    f.get(0); f.i64(0x80000000LL); f.op(Op::I64Add); f.i64(0x100000000LL); f.op(Op::I64LtU);
+    f.get(1); f.i64(0x80000000LL); f.op(Op::I64Add); f.i64(0x100000000LL); f.op(Op::I64LtU);
+    f.op(Op::I32And);
+    f.block(Op::If); f.get(r); f.op(Op::Return); f.op(Op::End);
+    f.get(0); f.op(Op::I64Eqz);
+    f.block(Op::If); f.i64(0); f.op(Op::Return); f.op(Op::End);
+    f.get(0); f.i64(-1); f.op(Op::I64Eq);
+    f.block(Op::If);
+    f.get(1); f.i64(kI64Min); f.op(Op::I64Eq); if_err_dyn(RtError::Overflow, 2);
+    f.get(r); f.op(Op::Return);
+    f.op(Op::End);
+    f.get(r); f.get(0); f.op(Op::I64DivS); f.get(1); f.op(Op::I64Ne); if_err_dyn(RtError::Overflow, 2);
+    f.get(r);
+  } else if (name == "floordiv_i" || name == "mod_i") {
+    f.local_names = {"a", "b", "line"};
+    uint32_t r = f.add_local(I64, "r");
+    f.get(1); f.op(Op::I64Eqz); if_err_dyn(RtError::ZeroDivision, 2);
+    f.get(1); f.i64(-1); f.op(Op::I64Eq);
+    f.block(Op::If);
+    if (name == "floordiv_i") {
+      f.get(0); f.i64(kI64Min); f.op(Op::I64Eq); if_err_dyn(RtError::Overflow, 2);
+      f.i64(0); f.get(0); f.op(Op::I64Sub); f.op(Op::Return);
+    } else {
+      f.i64(0); f.op(Op::Return);
+    }
+    f.op(Op::End);
+    f.get(0); f.get(1); f.op(Op::I64RemS); f.set(r);
+    if (name == "floordiv_i") {
+      f.get(0); f.get(1); f.op(Op::I64DivS);
+      // q - ((r != 0) & ((r ^ b) < 0))
+      f.get(r); f.i64(0); f.op(Op::I64Ne);
+      f.get(r); f.get(1); f.op(Op::I64Xor); f.i64(0); f.op(Op::I64LtS);
+      f.op(Op::I32And); f.op(Op::I64ExtendI32U); f.op(Op::I64Sub);
+    } else {
+      f.get(r);
+      f.get(r); f.i64(0); f.op(Op::I64Ne);
+      f.get(r); f.get(1); f.op(Op::I64Xor); f.i64(0); f.op(Op::I64LtS);
+      f.op(Op::I32And);
+      f.block(Op::If, static_cast<int64_t>(I64));
+      f.get(1);
+      f.op(Op::Else);
+      f.i64(0);
+      f.op(Op::End);
+      f.op(Op::I64Add);
+    }
+  } else if (name == "pow_i") {
+    f.local_names = {"a", "b", "line"};
+    uint32_t r = f.add_local(I64, "r");
+    f.get(1); f.i64(0); f.op(Op::I64LtS); if_err_dyn(RtError::Fallback, 2);
+    f.i64(1); f.set(r);
+    f.block(Op::Block); f.block(Op::Loop);
+    f.get(1); f.op(Op::I64Eqz); f.op(Op::BrIf, 1);
+    f.get(1); f.i64(1); f.op(Op::I64And); f.i64(0); f.op(Op::I64Ne);
+    f.block(Op::If); f.get(r); f.get(0); f.get(2); f.op(Op::Call, helper("mul_ovf")); f.set(r); f.op(Op::End);
+    f.get(1); f.i64(1); f.op(Op::I64ShrS); f.tee(1);
+    f.op(Op::I64Eqz); f.op(Op::BrIf, 1);
+    f.get(0); f.get(0); f.get(2); f.op(Op::Call, helper("mul_ovf")); f.set(0);
+    f.op(Op::Br, 0);
+    f.op(Op::End); f.op(Op::End);
+    f.get(r);
+  } else if (name == "truediv_i") {
+    f.local_names = {"a", "b", "line"};
+    f.get(1); f.op(Op::I64Eqz); if_err_dyn(RtError::ZeroDivision, 2);
+    // exact only when both fit in 53 bits; otherwise the interpreter divides exactly
+    for (uint32_t v : {0u, 1u}) {
+      f.get(v); f.i64(1LL << 53); f.op(Op::I64Add); f.i64(1LL << 54); f.op(Op::I64GtU);
+      if_err_dyn(RtError::Fallback, 2);
+    }
+    f.get(0); f.op(Op::F64ConvertI64S); f.get(1); f.op(Op::F64ConvertI64S); f.op(Op::F64Div);
+  } else if (name == "shl") {
+    f.local_names = {"a", "b", "line"};
+    uint32_t r = f.add_local(I64, "r");
+    f.get(1); f.i64(0); f.op(Op::I64LtS); if_err_dyn(RtError::Fallback, 2);
+    f.get(0); f.op(Op::I64Eqz);
+    f.block(Op::If); f.i64(0); f.op(Op::Return); f.op(Op::End);
+    f.get(1); f.i64(63); f.op(Op::I64GeS); if_err_dyn(RtError::Overflow, 2);
+    f.get(0); f.get(1); f.op(Op::I64Shl); f.tee(r); f.get(1); f.op(Op::I64ShrS); f.get(0); f.op(Op::I64Ne);
+    if_err_dyn(RtError::Overflow, 2);
+    f.get(r);
+  } else if (name == "shr") {
+    f.local_names = {"a", "b", "line"};
+    f.get(1); f.i64(0); f.op(Op::I64LtS); if_err_dyn(RtError::Fallback, 2);
+    f.get(0); f.get(1); f.i64(63); f.get(1); f.i64(63); f.op(Op::I64LtS); f.op(Op::Select); f.op(Op::I64ShrS);
+  } else if (name == "floordiv_f" || name == "mod_f") {
+    // CPython's float_divmod / float_rem
+    f.local_names = {"a", "b", "line"};
+    uint32_t mod = f.add_local(F64, "mod"), div = f.add_local(F64, "div"), fd = f.add_local(F64, "fd");
+    f.get(1); f.f64(0); f.op(Op::F64Eq); if_err_dyn(RtError::ZeroDivision, 2);
+    f.get(0); f.get(1); f.op(Op::Call, import("fmod")); f.set(mod);
+    f.get(0); f.get(mod); f.op(Op::F64Sub); f.get(1); f.op(Op::F64Div); f.set(div);
+    f.get(mod); f.f64(0); f.op(Op::F64Ne);
+    f.block(Op::If);
+    f.get(1); f.f64(0); f.op(Op::F64Lt); f.get(mod); f.f64(0); f.op(Op::F64Lt); f.op(Op::I32Ne);
+    f.block(Op::If);
+    f.get(mod); f.get(1); f.op(Op::F64Add); f.set(mod);
+    f.get(div); f.f64(1); f.op(Op::F64Sub); f.set(div);
+    f.op(Op::End);
+    f.op(Op::Else);
+    f.f64(0); f.get(1); f.op(Op::F64Copysign); f.set(mod);
+    f.op(Op::End);
+    if (name == "mod_f") {
+      f.get(mod);
+    } else {
+      f.get(div); f.f64(0); f.op(Op::F64Ne);
+      f.block(Op::If);
+      f.get(div); f.op(Op::F64Floor); f.set(fd);
+      f.get(div); f.get(fd); f.op(Op::F64Sub); f.f64(0.5); f.op(Op::F64Gt);
+      f.block(Op::If); f.get(fd); f.f64(1); f.op(Op::F64Add); f.set(fd); f.op(Op::End);
+      f.op(Op::Else);
+      f.f64(0); f.get(0); f.get(1); f.op(Op::F64Div); f.op(Op::F64Copysign); f.set(fd);
+      f.op(Op::End);
+      f.get(fd);
+    }
+  } else if (name == "pow_f") {
+    f.local_names = {"a", "b", "line"};
+    uint32_t r = f.add_local(F64, "r");
+    // 0.0 ** negative: ZeroDivisionError with its own message -> the interpreter raises it
+    f.get(0); f.f64(0); f.op(Op::F64Eq); f.get(1); f.f64(0); f.op(Op::F64Lt); f.op(Op::I32And);
+    if_err_dyn(RtError::Fallback, 2);
+    // negative ** non-integer: a complex result
+    f.get(0); f.f64(0); f.op(Op::F64Lt);
+    f.get(1); f.op(Op::F64Floor); f.get(1); f.op(Op::F64Ne); f.op(Op::I32And);
+    f.get(1); f.op(Op::F64Abs); f.f64(INFINITY); f.op(Op::F64Ne); f.op(Op::I32And);
+    if_err_dyn(RtError::Fallback, 2);
+    f.get(0); f.get(1); f.op(Op::Call, import("pow")); f.set(r);
+    // overflow: OverflowError in Python
+    f.get(r); f.op(Op::F64Abs); f.f64(INFINITY); f.op(Op::F64Eq);
+    f.get(0); f.op(Op::F64Abs); f.f64(INFINITY); f.op(Op::F64Lt); f.op(Op::I32And);
+    f.get(1); f.op(Op::F64Abs); f.f64(INFINITY); f.op(Op::F64Lt); f.op(Op::I32And);
+    if_err_dyn(RtError::Fallback, 2);
+    f.get(r);
+  } else if (name == "cmp_if") {
+    // exact comparison of an int with a float: -1, 0, 1, or 2 when unordered (NaN)
+    f.local_names = {"i", "x"};
+    uint32_t fi = f.add_local(F64, "fi"), t = f.add_local(I64, "t");
+    f.get(1); f.get(1); f.op(Op::F64Ne);
+    f.block(Op::If); f.i32(2); f.op(Op::Return); f.op(Op::End);
+    f.get(0); f.op(Op::F64ConvertI64S); f.set(fi);
+    f.get(fi); f.get(1); f.op(Op::F64Lt);
+    f.block(Op::If); f.i32(-1); f.op(Op::Return); f.op(Op::End);
+    f.get(fi); f.get(1); f.op(Op::F64Gt);
+    f.block(Op::If); f.i32(1); f.op(Op::Return); f.op(Op::End);
+    f.get(1); f.f64(9223372036854775808.0); f.op(Op::F64Ge);
+    f.block(Op::If); f.i32(-1); f.op(Op::Return); f.op(Op::End);
+    f.get(1); f.op(Op::I64TruncF64S); f.set(t);
+    f.get(0); f.get(t); f.op(Op::I64GtS); f.get(0); f.get(t); f.op(Op::I64LtS); f.op(Op::I32Sub);
+  } else if (name == "f2i") {
+    f.local_names = {"x", "line"};
+    f.get(0); f.f64(-9223372036854775808.0); f.op(Op::F64Ge);
+    f.get(0); f.f64(9223372036854775808.0); f.op(Op::F64Lt); f.op(Op::I32And); f.op(Op::I32Eqz);
+    if_err_dyn(RtError::Fallback, 1);
+    f.get(0); f.op(Op::I64TruncF64S);
+  }
+  return h;
+}
+
+// print(list): "[a, b]" with each element printed as its repr
+uint32_t Gen::print_list(Type t) {
+  std::string key = "print_" + t.name();
+  for (char& c : key)
+    if (c == '[') c = '<';
+    else if (c == ']') c = '>';
+  auto it = helpers.find(key);
+  if (it != helpers.end()) return it->second;
+  uint32_t h = mb.add_function(key, {{WType::I32}, {}});
+  helpers[key] = h;
+  Function& f = mb.function(h);
+  f.local_names[0] = "list";
+  uint32_t i = f.add_local(WType::I32, "i");
+  auto put = [&](const std::string& s) {
+    auto [a, n] = str(s);
+    f.i32(static_cast<int32_t>(a)); f.i32(static_cast<int32_t>(n)); f.op(Op::Call, import("print_str"));
+  };
+  put("[");
+  f.block(Op::Block); f.block(Op::Loop);
+  f.get(i); f.get(0); f.mem(Op::I32Load, 2, 0); f.op(Op::I32GeU); f.op(Op::BrIf, 1);
+  f.get(i);
+  f.block(Op::If); put(", "); f.op(Op::End);
+  f.get(0); f.mem(Op::I32Load, 2, 8); f.get(i); f.i32(3); f.op(Op::I32Shl); f.op(Op::I32Add);
+  Type el = t.elem();
+  if (el.is_list()) { f.mem(Op::I32Load, 2); f.op(Op::Call, print_list(el)); }
+  else if (el == kInt) { f.mem(Op::I64Load, 3); f.op(Op::Call, import("print_i64")); }
+  else if (el == kFloat) { f.mem(Op::F64Load, 3); f.op(Op::Call, import("print_f64")); }
+  else { f.mem(Op::I32Load, 2); f.op(Op::Call, import("print_bool")); }
+  f.get(i); f.i32(1); f.op(Op::I32Add); f.set(i);
+  f.op(Op::Br, 0);
+  f.op(Op::End); f.op(Op::End);
+  put("]");
+  return h;
+}
+
+// ------------------------------------------------------------------ functions
+
+class FnGen : public Emit {
+ public:
+  FnGen(Gen& g, FuncSpec& s, Function& f) : Emit(g, &f), S(s) {}
+  FuncSpec& S;
+  struct Ctl {
+    bool brk = false, cont = false;
+  };
+  std::vector<Ctl> ctl;
+  std::map<std::string, uint32_t> locals;
+
+  Function& f() { return *F; }
+  Type ty(const Expr& e) const {
+    auto it = S.types.find(&e);
+    if (it == S.types.end()) fail("expression the typer did not see", e.loc);
+    return it->second;
+  }
+  void open(Op o, int64_t bt = kVoidBlock, bool brk = false, bool cont = false) {
+    F->block(o, bt);
+    ctl.push_back({brk, cont});
+  }
+  void close() {
+    F->op(Op::End);
+    ctl.pop_back();
+  }
+  uint32_t label(bool brk) const {
+    for (size_t i = ctl.size(); i-- > 0;)
+      if (brk ? ctl[i].brk : ctl[i].cont) return static_cast<uint32_t>(ctl.size() - 1 - i);
+    throw std::logic_error("no enclosing loop");
+  }
+
+  // ---- values
+  void convert(Type from, Type to) {
+    if (from == to || from.is_list() || to.is_list()) return;
+    if (to == kFloat) {
+      if (from == kInt) F->op(Op::F64ConvertI64S);
+      else if (from == kBool) F->op(Op::F64ConvertI32S);
+    } else if (to == kInt) {
+      if (from == kBool) F->op(Op::I64ExtendI32U);
+    }
+  }
+  void truthy(Type t) {  // value of type t on the stack -> i32 0/1
+    if (t.is_list()) { F->mem(Op::I32Load, 2, 0); F->i32(0); F->op(Op::I32Ne); }
+    else if (t == kInt) { F->op(Op::I64Eqz); F->op(Op::I32Eqz); }
+    else if (t == kFloat) { F->f64(0); F->op(Op::F64Ne); }
+  }
+  void load(Type t) {
+    if (t == kInt) F->mem(Op::I64Load, 3);
+    else if (t == kFloat) F->mem(Op::F64Load, 3);
+    else F->mem(Op::I32Load, 2);
+  }
+  void store(Type t) {
+    if (t == kInt) F->mem(Op::I64Store, 3);
+    else if (t == kFloat) F->mem(Op::F64Store, 3);
+    else F->mem(Op::I32Store, 2);
+  }
+
+  void get_var(const Expr& e) {
+    const NameRef& r = S.names.at(&e);
+    if (r.kind == NameRef::Global) F->op(Op::GlobalGet, G.mglobals.at(r.key));
+    else F->get(locals.at(r.key));
+  }
+  void set_var(const NameRef& r) {
+    if (r.kind == NameRef::Global) F->op(Op::GlobalSet, G.mglobals.at(r.key));
+    else F->set(locals.at(r.key));
+  }
+
+  // address of list[index] (bounds-checked, negative indices wrap) from locals
+  void elem_addr(uint32_t tl, uint32_t ti, RtError code, int line) {
+    F->get(ti); F->i64(0); F->op(Op::I64LtS);
+    F->block(Op::If);
+    F->get(ti); F->get(tl); F->mem(Op::I32Load, 2, 0); F->op(Op::I64ExtendI32U); F->op(Op::I64Add); F->set(ti);
+    F->op(Op::End);
+    F->get(ti); F->get(tl); F->mem(Op::I32Load, 2, 0); F->op(Op::I64ExtendI32U); F->op(Op::I64GeU);
+    err_if(code, line);
+    F->get(tl); F->mem(Op::I32Load, 2, 8); F->get(ti); F->op(Op::I32WrapI64); F->i32(3); F->op(Op::I32Shl); F->op(Op::I32Add);
+  }
+  // evaluates list and index into fresh locals
+  std::pair<uint32_t, uint32_t> list_index(const Expr& sub) {
+    uint32_t tl = tmp(WType::I32), ti = tmp(WType::I64);
+    ex(*sub.a);
+    F->set(tl);
+    ex_as(*sub.b, kInt);
+    F->set(ti);
+    return {tl, ti};
+  }
+
+  void ex_as(const Expr& e, Type want) {
+    ex(e);
+    convert(ty(e), want);
+  }
+
+  // Arithmetic on two values pushed by pl/pr (types lt/rt), result type rt_res.
+  void binop(BinOp op, Type lt, Type rt, Type res, Loc loc, const std::function<void()>& pl,
+             const std::function<void()>& pr) {
+    int line = loc.line;
+    if (res.is_list()) {
+      if (op == BinOp::Add) { pl(); pr(); F->op(Op::Call, G.helper("list_concat")); return; }
+      // repetition
+      if (lt.is_list()) { pl(); pr(); convert(rt, kInt); }
+      else {
+        uint32_t n = tmp(WType::I64);
+        pl(); convert(lt, kInt); F->set(n);
+        pr(); F->get(n);
+      }
+      F->op(Op::Call, G.helper("list_repeat"));
+      return;
+    }
+    if (res == kBool) {  // & | ^ on two bools
+      pl(); pr();
+      F->op(op == BinOp::BitAnd ? Op::I32And : op == BinOp::BitOr ? Op::I32Or : Op::I32Xor);
+      return;
+    }
+    bool fl = lt == kFloat || rt == kFloat;
+    Type dom = fl ? kFloat : kInt;
+    pl(); convert(lt, dom);
+    pr(); convert(rt, dom);
+    if (fl) {
+      switch (op) {
+        case BinOp::Add: F->op(Op::F64Add); return;
+        case BinOp::Sub: F->op(Op::F64Sub); return;
+        case BinOp::Mul: F->op(Op::F64Mul); return;
+        case BinOp::Div: {
+          uint32_t a = tmp(WType::F64), b = tmp(WType::F64);
+          F->set(b); F->set(a);
+          F->get(b); F->f64(0); F->op(Op::F64Eq); err_if(RtError::ZeroDivision, line);
+          F->get(a); F->get(b); F->op(Op::F64Div);
+          return;
+        }
+        case BinOp::FloorDiv: F->i32(line); F->op(Op::Call, G.helper("floordiv_f")); return;
+        case BinOp::Mod: F->i32(line); F->op(Op::Call, G.helper("mod_f")); return;
+        case BinOp::Pow: F->i32(line); F->op(Op::Call, G.helper("pow_f")); return;
+        default: fail("float operator", loc);
+      }
+    }
+    switch (op) {
+      case BinOp::Add:
+      case BinOp::Sub: {
+        uint32_t a = tmp(WType::I64), b = tmp(WType::I64), r = tmp(WType::I64);
+        F->set(b); F->set(a);
+        F->get(a); F->get(b); F->op(op == BinOp::Add ? Op::I64Add : Op::I64Sub); F->set(r);
+        if (op == BinOp::Add) {  // ((a ^ r) & (b ^ r)) < 0
+          F->get(a); F->get(r); F->op(Op::I64Xor); F->get(b); F->get(r); F->op(Op::I64Xor);
+        } else {  // ((a ^ b) & (a ^ r)) < 0
+          F->get(a); F->get(b); F->op(Op::I64Xor); F->get(a); F->get(r); F->op(Op::I64Xor);
+        }
+        F->op(Op::I64And); F->i64(0); F->op(Op::I64LtS);
+        err_if(RtError::Overflow, line);
+        F->get(r);
+        return;
+      }
+      case BinOp::Mul: F->i32(line); F->op(Op::Call, G.helper("mul_ovf")); return;
+      case BinOp::FloorDiv: F->i32(line); F->op(Op::Call, G.helper("floordiv_i")); return;
+      case BinOp::Mod: F->i32(line); F->op(Op::Call, G.helper("mod_i")); return;
+      case BinOp::Pow: F->i32(line); F->op(Op::Call, G.helper("pow_i")); return;
+      case BinOp::Div: F->i32(line); F->op(Op::Call, G.helper("truediv_i")); return;
+      case BinOp::LShift: F->i32(line); F->op(Op::Call, G.helper("shl")); return;
+      case BinOp::RShift: F->i32(line); F->op(Op::Call, G.helper("shr")); return;
+      case BinOp::BitAnd: F->op(Op::I64And); return;
+      case BinOp::BitOr: F->op(Op::I64Or); return;
+      case BinOp::BitXor: F->op(Op::I64Xor); return;
+      default: fail("operator @", loc);
+    }
+  }
+
+  // Compares two values in locals a (type lt) and b (type rt): i32 on the stack.
+  void compare(CmpOp op, Type lt, uint32_t a, Type rt, uint32_t b, Loc loc) {
+    bool lf = lt == kFloat, rf = rt == kFloat;
+    if (lf && rf) {
+      F->get(a); F->get(b);
+      switch (op) {
+        case CmpOp::Eq: F->op(Op::F64Eq); break;
+        case CmpOp::NotEq: F->op(Op::F64Ne); break;
+        case CmpOp::Lt: F->op(Op::F64Lt); break;
+        case CmpOp::LtE: F->op(Op::F64Le); break;
+        case CmpOp::Gt: F->op(Op::F64Gt); break;
+        case CmpOp::GtE: F->op(Op::F64Ge); break;
+        default: fail("comparison", loc);
+      }
+      return;
+    }
+    if (lf || rf) {
+      // exact int/float comparison; c = cmp(int, float) in {-1, 0, 1, 2=unordered}
+      CmpOp o = op;
+      if (lf) {  // float op int == int op' float
+        F->get(b); convert(rt, kInt); F->get(a);
+        switch (op) {
+          case CmpOp::Lt: o = CmpOp::Gt; break;
+          case CmpOp::LtE: o = CmpOp::GtE; break;
+          case CmpOp::Gt: o = CmpOp::Lt; break;
+          case CmpOp::GtE: o = CmpOp::LtE; break;
+          default: break;
+        }
+      } else {
+        F->get(a); convert(lt, kInt); F->get(b);
+      }
+      F->op(Op::Call, G.helper("cmp_if"));
+      switch (o) {
+        case CmpOp::Eq: F->op(Op::I32Eqz); break;
+        case CmpOp::NotEq: F->op(Op::I32Eqz); F->op(Op::I32Eqz); break;
+        case CmpOp::Lt: F->i32(-1); F->op(Op::I32Eq); break;
+        case CmpOp::LtE: F->i32(0); F->op(Op::I32LeS); break;
+        case CmpOp::Gt: F->i32(1); F->op(Op::I32Eq); break;
+        case CmpOp::GtE: F->i32(2); F->op(Op::I32LtU); break;
+        default: fail("comparison", loc);
+      }
+      return;
+    }
+    if (lt == kBool && rt == kBool) {
+      F->get(a); F->get(b);
+      switch (op) {
+        case CmpOp::Eq: F->op(Op::I32Eq); break;
+        case CmpOp::NotEq: F->op(Op::I32Ne); break;
+        case CmpOp::Lt: F->op(Op::I32LtU); break;
+        case CmpOp::LtE: F->op(Op::I32LeU); break;
+        case CmpOp::Gt: F->op(Op::I32GtU); break;
+        case CmpOp::GtE: F->op(Op::I32GeU); break;
+        default: fail("comparison", loc);
+      }
+      return;
+    }
+    F->get(a); convert(lt, kInt); F->get(b); convert(rt, kInt);
+    switch (op) {
+      case CmpOp::Eq: F->op(Op::I64Eq); break;
+      case CmpOp::NotEq: F->op(Op::I64Ne); break;
+      case CmpOp::Lt: F->op(Op::I64LtS); break;
+      case CmpOp::LtE: F->op(Op::I64LeS); break;
+      case CmpOp::Gt: F->op(Op::I64GtS); break;
+      case CmpOp::GtE: F->op(Op::I64GeS); break;
+      default: fail("comparison", loc);
+    }
+  }
+
+  void compare_chain(const Expr& e) {
+    Type lt = ty(*e.a);
+    uint32_t a = tmp(wtype(lt));
+    ex(*e.a);
+    F->set(a);
+    size_t n = e.cmps.size();
+    int opened = 0;
+    for (size_t i = 0; i < n; ++i) {
+      const Expr& r = *e.items[i];
+      Type rt = ty(r);
+      uint32_t b = tmp(wtype(rt));
+      ex(r);
+      F->set(b);
+      if (e.cmps[i] == CmpOp::In || e.cmps[i] == CmpOp::NotIn) fail("'in' comparison", e.loc);
+      compare(e.cmps[i], lt, a, rt, b, e.loc);
+      if (i + 1 < n) {
+        F->block(Op::If, static_cast<int64_t>(WType::I32));
+        ++opened;
+      }
+      lt = rt;
+      a = b;
+    }
+    for (int k = 0; k < opened; ++k) {
+      F->op(Op::Else);
+      F->i32(0);
+      F->op(Op::End);
+    }
+  }
+
+  // truth value of e as an i32, short-circuiting and/or/not
+  void test(const Expr& e) {
+    if (e.kind == ExprKind::BoolOp) {
+      bool is_and = e.boolop == ast::BoolOpKind::And;
+      test(*e.items[0]);
+      for (size_t i = 1; i < e.items.size(); ++i) {
+        F->block(Op::If, static_cast<int64_t>(WType::I32));
+        if (is_and) { test(*e.items[i]); F->op(Op::Else); F->i32(0); }
+        else { F->i32(1); F->op(Op::Else); test(*e.items[i]); }
+      }
+      for (size_t i = 1; i < e.items.size(); ++i) F->op(Op::End);
+      return;
+    }
+    if (e.kind == ExprKind::UnaryOp && e.un == ast::UnaryOp::Not) {
+      test(*e.a);
+      F->op(Op::I32Eqz);
+      return;
+    }
+    ex(e);
+    truthy(ty(e));
+  }
+
+  void ex(const Expr& e) {
+    Type t = ty(e);
+    switch (e.kind) {
+      case ExprKind::Int: F->i64(e.ival); return;
+      case ExprKind::Float: F->f64(e.num); return;
+      case ExprKind::True: F->i32(1); return;
+      case ExprKind::False: F->i32(0); return;
+      case ExprKind::Name: get_var(e); return;
+      case ExprKind::BinOp:
+        binop(e.bin, ty(*e.a), ty(*e.b), t, e.loc, [&] { ex(*e.a); }, [&] { ex(*e.b); });
+        return;
+      case ExprKind::UnaryOp: {
+        Type at = ty(*e.a);
+        switch (e.un) {
+          case ast::UnaryOp::Not: test(*e.a); F->op(Op::I32Eqz); return;
+          case ast::UnaryOp::Pos: ex_as(*e.a, t); return;
+          case ast::UnaryOp::Invert: ex_as(*e.a, kInt); F->i64(-1); F->op(Op::I64Xor); return;
+          case ast::UnaryOp::Neg:
+            if (at == kFloat) { ex(*e.a); F->op(Op::F64Neg); return; }
+            {
+              uint32_t a = tmp(WType::I64);
+              ex_as(*e.a, kInt);
+              F->tee(a); F->i64(kI64Min); F->op(Op::I64Eq); err_if(RtError::Overflow, e.loc.line);
+              F->i64(0); F->get(a); F->op(Op::I64Sub);
+            }
+            return;
+        }
+        return;
+      }
+      case ExprKind::BoolOp: {
+        // value of a and/or chain whose operands all have type t
+        bool is_and = e.boolop == ast::BoolOpKind::And;
+        std::function<void(size_t)> go = [&](size_t i) {
+          if (i + 1 == e.items.size()) { ex(*e.items[i]); return; }
+          uint32_t v = tmp(wtype(t));
+          ex(*e.items[i]);
+          F->tee(v);
+          truthy(t);
+          F->block(Op::If, static_cast<int64_t>(wtype(t)));
+          if (is_and) { go(i + 1); F->op(Op::Else); F->get(v); }
+          else { F->get(v); F->op(Op::Else); go(i + 1); }
+          F->op(Op::End);
+        };
+        go(0);
+        return;
+      }
+      case ExprKind::Compare: compare_chain(e); return;
+      case ExprKind::IfExp:
+        test(*e.b);
+        F->block(Op::If, static_cast<int64_t>(wtype(t)));
+        ex(*e.a);
+        F->op(Op::Else);
+        ex(*e.c);
+        F->op(Op::End);
+        return;
+      case ExprKind::Subscript: {
+        auto [tl, ti] = list_index(e);
+        elem_addr(tl, ti, RtError::Index, e.loc.line);
+        load(t);
+        return;
+      }
+      case ExprKind::List: {
+        uint32_t l = tmp(WType::I32);
+        int32_t n = static_cast<int32_t>(e.items.size());
+        F->i32(n); F->i32(n); F->op(Op::Call, G.helper("list_new")); F->set(l);
+        Type el = t.elem();
+        for (int32_t i = 0; i < n; ++i) {
+          uint32_t v = tmp(wtype(el));
+          ex(*e.items[i]);
+          F->set(v);
+          F->get(l); F->mem(Op::I32Load, 2, 8); F->i32(i * 8); F->op(Op::I32Add);
+          F->get(v);
+          store(el);
+        }
+        F->get(l);
+        return;
+      }
+      case ExprKind::ListComp: listcomp(e); return;
+      case ExprKind::Call: call(e); return;
+      default: fail("expression", e.loc);
+    }
+  }
+
+  void listcomp(const Expr& e) {
+    Type t = ty(e);
+    const ast::Comprehension& g = e.gens[0];
+    uint32_t l = tmp(WType::I32);
+    // preallocate for range(n) without conditions
+    const CallInfo* rc = nullptr;
+    auto ci = S.calls.find(g.iter.get());
+    if (ci != S.calls.end() && ci->second.name == "range") rc = &ci->second;
+    F->i32(0);
+    F->i32(8);
+    F->op(Op::Call, G.helper("list_new"));
+    F->set(l);
+    (void)rc;
+    const NameRef& target = S.names.at(g.target.get());
+    for_loop(
+        *g.iter, [&] { set_var(target); },
+        [&] {
+          if (!g.ifs.empty()) {
+            for (const auto& c : g.ifs) test(*c);
+            for (size_t i = 1; i < g.ifs.size(); ++i) F->op(Op::I32And);
+            open(Op::If);
+          }
+          uint32_t v = tmp(wtype(t.elem()));
+          ex(*e.a);
+          F->set(v);
+          F->get(l); F->op(Op::Call, G.helper("append_slot"));
+          F->get(v);
+          store(t.elem());
+          if (!g.ifs.empty()) close();
+        },
+        nullptr);
+    F->get(l);
+  }
+
+  // Loops over range(...) or a list; `bind` stores the current element (on the stack).
+  void for_loop(const Expr& iter, const std::function<void()>& bind, const std::function<void()>& body,
+                const ast::Body* orelse) {
+    auto ci = S.calls.find(&iter);
+    bool is_range = ci != S.calls.end() && ci->second.kind == CallInfo::Builtin && ci->second.name == "range";
+    open(Op::Block, kVoidBlock, true);  // break target
+    if (is_range) {
+      uint32_t cur = tmp(WType::I64), stop = tmp(WType::I64), step = tmp(WType::I64);
+      const auto& args = iter.args;
+      int64_t cstep = 1;
+      bool const_step = true;
+      if (args.size() == 1) {
+        F->i64(0); F->set(cur);
+        ex_as(*args[0].value, kInt); F->set(stop);
+      } else {
+        ex_as(*args[0].value, kInt); F->set(cur);
+        ex_as(*args[1].value, kInt); F->set(stop);
+        if (args.size() == 3) {
+          const Expr& s = *args[2].value;
+          if (s.kind == ExprKind::Int && s.ival != 0) cstep = s.ival;
+          else if (s.kind == ExprKind::UnaryOp && s.un == ast::UnaryOp::Neg && s.a->kind == ExprKind::Int && s.a->ival != 0)
+            cstep = -s.a->ival;
+          else const_step = false;
+          ex_as(s, kInt); F->set(step);
+          if (!const_step) { F->get(step); F->op(Op::I64Eqz); err_if(RtError::Fallback, iter.loc.line); }
+        }
+      }
+      if (const_step) { F->i64(cstep); F->set(step); }
+      open(Op::Block);  // normal exit
+      open(Op::Loop);
+      // condition
+      if (const_step) {
+        F->get(cur); F->get(stop); F->op(cstep > 0 ? Op::I64GeS : Op::I64LeS);
+      } else {
+        F->get(cur); F->get(stop); F->op(Op::I64GeS);
+        F->get(cur); F->get(stop); F->op(Op::I64LeS);
+        F->get(step); F->i64(0); F->op(Op::I64GtS); F->op(Op::Select);
+      }
+      F->op(Op::BrIf, 1);
+      F->get(cur);
+      bind();
+      open(Op::Block, kVoidBlock, false, true);  // continue target
+      body();
+      close();
+      // cur += step; leaving the loop if that passes the 64-bit range
+      F->get(cur); F->get(step); F->op(Op::I64Add);
+      if (!(const_step && (cstep == 1 || cstep == -1))) {
+        uint32_t nx = tmp(WType::I64);
+        F->tee(nx);
+        F->get(cur); F->op(Op::I64Xor); F->get(step); F->get(cur); F->op(Op::I64Xor); F->i64(-1); F->op(Op::I64Xor);
+        F->op(Op::I64And); F->i64(0); F->op(Op::I64LtS);  // overflow: signs of cur and step agree, r differs
+        F->op(Op::BrIf, 1);
+        F->get(nx);
+      }
+      F->set(cur);
+      F->op(Op::Br, 0);
+      close();  // loop
+      close();  // normal exit
+    } else {
+      Type lt = ty(iter);
+      uint32_t l = tmp(WType::I32), i = tmp(WType::I32);
+      ex(iter);
+      F->set(l);
+      open(Op::Block);
+      open(Op::Loop);
+      F->get(i); F->get(l); F->mem(Op::I32Load, 2, 0); F->op(Op::I32GeU); F->op(Op::BrIf, 1);
+      F->get(l); F->mem(Op::I32Load, 2, 8); F->get(i); F->i32(3); F->op(Op::I32Shl); F->op(Op::I32Add);
+      load(lt.elem());
+      bind();
+      F->get(i); F->i32(1); F->op(Op::I32Add); F->set(i);
+      open(Op::Block, kVoidBlock, false, true);
+      body();
+      close();
+      F->op(Op::Br, 0);
+      close();
+      close();
+    }
+    if (orelse) stmts(*orelse);
+    close();  // break target
+  }
+
+  void print_value(const Expr& a) {
+    if (a.kind == ExprKind::Str) {
+      auto [addr, n] = G.str(a.str);
+      F->i32(static_cast<int32_t>(addr)); F->i32(static_cast<int32_t>(n)); F->op(Op::Call, G.import("print_str"));
+      return;
+    }
+    Type t = ty(a);
+    ex(a);
+    if (t.is_list()) F->op(Op::Call, G.print_list(t));
+    else if (t == kInt) F->op(Op::Call, G.import("print_i64"));
+    else if (t == kFloat) F->op(Op::Call, G.import("print_f64"));
+    else F->op(Op::Call, G.import("print_bool"));
+  }
+
+  void put(const std::string& s) {
+    if (s.empty()) return;
+    auto [addr, n] = G.str(s);
+    F->i32(static_cast<int32_t>(addr)); F->i32(static_cast<int32_t>(n)); F->op(Op::Call, G.import("print_str"));
+  }
+
+  void call(const Expr& e) {
+    const CallInfo& ci = S.calls.at(&e);
+    Type t = ty(e);
+    if (ci.kind == CallInfo::User) {
+      uint32_t h = G.func_for(ci.callee);
+      for (size_t i = 0; i < e.args.size(); ++i) ex_as(*e.args[i].value, ci.callee->params[i]);
+      F->op(Op::Call, h);
+      return;
+    }
+    if (ci.kind == CallInfo::Method) {  // list.append(v)
+      const Expr& obj = *e.a->a;
+      Type el = ty(obj).elem();
+      Type vt = ty(*e.args[0].value);
+      if (!el.known()) el = vt;
+      uint32_t l = tmp(WType::I32), v = tmp(wtype(vt));
+      ex(obj); F->set(l);
+      ex(*e.args[0].value); F->set(v);
+      F->get(l); F->op(Op::Call, G.helper("append_slot"));
+      F->get(v);
+      store(vt);
+      return;
+    }
+    const std::string& b = ci.name;
+    std::vector<const Expr*> pos;
+    std::string sep = " ", end = "\n";
+    for (const auto& a : e.args) {
+      if (a.kind == ast::Arg::Keyword) (a.name == "sep" ? sep : end) = a.value->str;
+      else pos.push_back(a.value.get());
+    }
+    int line = e.loc.line;
+    if (b == "print") {
+      for (size_t i = 0; i < pos.size(); ++i) {
+        if (i) put(sep);
+        print_value(*pos[i]);
+      }
+      put(end);
+      return;
+    }
+    if (b == "len") { ex(*pos[0]); F->mem(Op::I32Load, 2, 0); F->op(Op::I64ExtendI32U); return; }
+    if (b == "abs") {
+      Type at = ty(*pos[0]);
+      if (at == kFloat) { ex(*pos[0]); F->op(Op::F64Abs); return; }
+      uint32_t a = tmp(WType::I64);
+      ex_as(*pos[0], kInt); F->tee(a);
+      F->i64(kI64Min); F->op(Op::I64Eq); err_if(RtError::Overflow, line);
+      F->i64(0); F->get(a); F->op(Op::I64Sub); F->get(a); F->get(a); F->i64(0); F->op(Op::I64LtS); F->op(Op::Select);
+      return;
+    }
+    if (b == "float") { if (pos.empty()) F->f64(0); else ex_as(*pos[0], kFloat); return; }
+    if (b == "int") {
+      if (pos.empty()) { F->i64(0); return; }
+      Type at = ty(*pos[0]);
+      if (at == kFloat) { ex(*pos[0]); F->i32(line); F->op(Op::Call, G.helper("f2i")); }
+      else ex_as(*pos[0], kInt);
+      return;
+    }
+    if (b == "bool") { if (pos.empty()) F->i32(0); else test(*pos[0]); return; }
+    if (b == "round") {
+      Type at = ty(*pos[0]);
+      if (at == kFloat) { ex(*pos[0]); F->op(Op::F64Nearest); F->i32(line); F->op(Op::Call, G.helper("f2i")); }
+      else ex_as(*pos[0], kInt);
+      return;
+    }
+    if (b == "min" || b == "max") {
+      bool is_min = b == "min";
+      WType w = wtype(t);
+      uint32_t acc = tmp(w), x = tmp(w);
+      auto better = [&] {  // x < acc (min) / x > acc (max): keep the first extreme, as Python
+        compare(is_min ? CmpOp::Lt : CmpOp::Gt, t, x, t, acc, e.loc);
+        F->block(Op::If); F->get(x); F->set(acc); F->op(Op::End);
+      };
+      if (pos.size() == 1) {
+        uint32_t l = tmp(WType::I32), i = tmp(WType::I32);
+        ex(*pos[0]); F->set(l);
+        F->get(l); F->mem(Op::I32Load, 2, 0); F->op(Op::I32Eqz); err_if(RtError::Fallback, line);
+        F->get(l); F->mem(Op::I32Load, 2, 8); load(t); F->set(acc);
+        F->i32(1); F->set(i);
+        F->block(Op::Block); F->block(Op::Loop);
+        F->get(i); F->get(l); F->mem(Op::I32Load, 2, 0); F->op(Op::I32GeU); F->op(Op::BrIf, 1);
+        F->get(l); F->mem(Op::I32Load, 2, 8); F->get(i); F->i32(3); F->op(Op::I32Shl); F->op(Op::I32Add); load(t); F->set(x);
+        better();
+        F->get(i); F->i32(1); F->op(Op::I32Add); F->set(i);
+        F->op(Op::Br, 0);
+        F->op(Op::End); F->op(Op::End);
+        F->get(acc);
+        return;
+      }
+      ex(*pos[0]); F->set(acc);
+      for (size_t i = 1; i < pos.size(); ++i) {
+        ex(*pos[i]); F->set(x);
+        better();
+      }
+      F->get(acc);
+      return;
+    }
+    fail("builtin " + b + "()", e.loc);
+  }
+
+  // call depth, so deep recursion falls back to the interpreter (RecursionError there)
+  void enter(int line) {
+    F->op(Op::GlobalGet, G.g_depth); F->i32(1); F->op(Op::I32Add); F->op(Op::GlobalSet, G.g_depth);
+    F->op(Op::GlobalGet, G.g_depth); F->op(Op::GlobalGet, G.g_limit); F->op(Op::I32GtS);
+    err_if(RtError::Fallback, line);
+  }
+  void leave() {
+    if (!S.def) return;
+    F->op(Op::GlobalGet, G.g_depth); F->i32(1); F->op(Op::I32Sub); F->op(Op::GlobalSet, G.g_depth);
+  }
+
+  // ---- statements
+  void stmts(const ast::Body& b) {
+    for (const auto& s : b) stmt(*s);
+  }
+
+  void store_target(const Expr& tg, uint32_t v, Type vt) {
+    if (tg.kind == ExprKind::Name) {
+      F->get(v);
+      set_var(S.names.at(&tg));
+      return;
+    }
+    // subscript: container and index are evaluated after the value, as in Python
+    auto [tl, ti] = list_index(tg);
+    elem_addr(tl, ti, RtError::IndexStore, tg.loc.line);
+    F->get(v);
+    store(vt);
+  }
+
+  void stmt(const Stmt& s) {
+    switch (s.kind) {
+      case StmtKind::Expr: {
+        if (s.value->kind == ExprKind::Str) return;
+        Type t = ty(*s.value);
+        ex(*s.value);
+        if (!(t == kNone)) F->op(Op::Drop);
+        return;
+      }
+      case StmtKind::Assign:
+      case StmtKind::AnnAssign: {
+        if (!s.value) return;
+        if (s.kind == StmtKind::Assign && s.targets.size() == 1 && s.targets[0]->kind == ExprKind::Tuple &&
+            s.value->kind == ExprKind::Tuple) {
+          std::vector<std::pair<uint32_t, Type>> vals;
+          for (const auto& v : s.value->items) {
+            Type t = ty(*v);
+            uint32_t l = tmp(wtype(t));
+            ex(*v);
+            F->set(l);
+            vals.push_back({l, t});
+          }
+          for (size_t i = 0; i < vals.size(); ++i) store_target(*s.targets[0]->items[i], vals[i].first, vals[i].second);
+          return;
+        }
+        Type t = ty(*s.value);
+        uint32_t v = tmp(wtype(t));
+        ex(*s.value);
+        F->set(v);
+        for (const auto& tg : s.targets) store_target(*tg, v, t);
+        return;
+      }
+      case StmtKind::AugAssign: {
+        const Expr& tg = *s.targets[0];
+        Type tt = ty(tg), vt = ty(*s.value);
+        if (tg.kind == ExprKind::Name) {
+          binop(s.op, tt, vt, tt, s.loc, [&] { get_var(tg); }, [&] { ex(*s.value); });
+          set_var(S.names.at(&tg));
+          return;
+        }
+        auto [tl, ti] = list_index(tg);
+        uint32_t addr = tmp(WType::I32), r = tmp(wtype(tt));
+        elem_addr(tl, ti, RtError::Index, tg.loc.line);
+        F->set(addr);
+        binop(s.op, tt, vt, tt, s.loc, [&] { F->get(addr); load(tt); }, [&] { ex(*s.value); });
+        F->set(r);
+        if (has_call(*s.value)) elem_addr(tl, ti, RtError::IndexStore, tg.loc.line);  // the list may have moved
+        else F->get(addr);
+        F->get(r);
+        store(tt);
+        return;
+      }
+      case StmtKind::If:
+        test(*s.value);
+        open(Op::If);
+        stmts(s.body);
+        if (!s.orelse.empty()) {
+          F->op(Op::Else);
+          stmts(s.orelse);
+        }
+        close();
+        return;
+      case StmtKind::While:
+        open(Op::Block, kVoidBlock, true);
+        open(Op::Block);
+        open(Op::Loop);
+        test(*s.value);
+        F->op(Op::I32Eqz);
+        F->op(Op::BrIf, 1);
+        open(Op::Block, kVoidBlock, false, true);
+        stmts(s.body);
+        close();
+        F->op(Op::Br, 0);
+        close();
+        close();
+        stmts(s.orelse);
+        close();
+        return;
+      case StmtKind::For: {
+        const NameRef& target = S.names.at(s.targets[0].get());
+        for_loop(*s.iter, [&] { set_var(target); }, [&] { stmts(s.body); }, &s.orelse);
+        return;
+      }
+      case StmtKind::Break: F->op(Op::Br, label(true)); return;
+      case StmtKind::Continue: F->op(Op::Br, label(false)); return;
+      case StmtKind::Pass: return;
+      case StmtKind::Return:
+        if (s.value && s.value->kind != ExprKind::None) {
+          if (!(S.ret == kNone)) ex_as(*s.value, S.ret);
+          else ex(*s.value);  // a call returning None
+        }
+        leave();
+        F->op(Op::Return);
+        return;
+      case StmtKind::FunctionDef:
+        if (!S.def) return;
+        [[fallthrough]];
+      default: fail("statement", s.loc);
+    }
+  }
+
+};
+
+void Gen::body_of(FuncSpec* s) {
+  Function& f = mb.function(fn.at(s));
+  FnGen g(*this, *s, f);
+  for (size_t i = 0; i < s->param_keys.size(); ++i) {
+    g.locals[s->param_keys[i]] = static_cast<uint32_t>(i);
+    f.local_names[i] = s->param_keys[i];
+  }
+  for (const auto& [k, t] : s->locals) {
+    if (g.locals.count(k)) continue;
+    if (!s->def && k.find('@') == std::string::npos) continue;  // module variables are globals
+    std::string n = k;
+    for (char& c : n)
+      if (c == '@' || c == ':') c = '.';
+    g.locals[k] = f.add_local(wtype(t), n);
+  }
+  const ast::Body& body = s->def ? s->def->body : T.module().body;
+  if (s->def) g.enter(s->def->loc.line);
+  g.stmts(body);
+  if (s->def && !(s->ret == kNone)) f.op(Op::Unreachable);  // every path returned
+  else g.leave();
+}
+
+GeneratedModule Gen::run(FuncSpec* entry) {
+  g_heap = mb.add_global(WType::I32, true, 0, 0, "", "heap");
+  g_err = mb.add_global(WType::I32, true, 0, 0, "ml_err", "err");
+  g_line = mb.add_global(WType::I32, true, 0, 0, "ml_err_line", "err_line");
+  g_depth = mb.add_global(WType::I32, true, 0, 0, "", "depth");
+  g_limit = mb.add_global(WType::I32, true, o.recursion_limit, 0, "", "depth_limit");
+  if (o.standalone) {
+    const FuncSpec* m = T.module_spec();
+    if (!m) throw std::logic_error("standalone generation without a typed module body");
+    for (const auto& [k, t] : m->locals) {
+      if (k.find('@') != std::string::npos) continue;
+      mglobals[k] = mb.add_global(wtype(t), true, 0, 0, "", k);
+    }
+  }
+  uint32_t eh = func_for(entry);
+  GeneratedModule out;
+  if (o.standalone) {
+    mb.export_function(eh, "_start");
+    mb.export_function(eh, "main");
+    out.entry_export = "_start";
+  } else {
+    mb.export_function(eh, entry->name);
+    out.entry_export = entry->name;
+  }
+  for (size_t i = 0; i < todo.size(); ++i) body_of(todo[i]);
+  for (FuncSpec* s : todo) out.functions.push_back(s->key);
+  // heap control for the host
+  uint32_t hh = mb.add_function("ml_heap", {{}, {WType::I32}});
+  mb.function(hh).op(Op::GlobalGet, g_heap);
+  mb.export_function(hh, "ml_heap");
+  uint32_t sh = mb.add_function("ml_set_heap", {{WType::I32}, {}});
+  mb.function(sh).get(0);
+  mb.function(sh).op(Op::GlobalSet, g_heap);
+  mb.export_function(sh, "ml_set_heap");
+  // ml_set_limit(n): depth = 0, limit = n (call depth allowed before falling back)
+  uint32_t lh = mb.add_function("ml_set_limit", {{WType::I32}, {}});
+  mb.function(lh).i32(0);
+  mb.function(lh).op(Op::GlobalSet, g_depth);
+  mb.function(lh).i32(0);
+  mb.function(lh).op(Op::GlobalSet, g_err);
+  mb.function(lh).get(0);
+  mb.function(lh).op(Op::GlobalSet, g_limit);
+  mb.export_function(lh, "ml_set_limit");
+  out.heap_base = (kDataBase + static_cast<uint32_t>(data.size()) + 15) & ~15u;
+  mb.set_global_init(g_heap, out.heap_base);
+  if (!data.empty()) mb.add_data(kDataBase, data);
+  if (o.standalone) mb.define_memory(out.heap_base / 65536 + 1, "memory");
+  else mb.import_memory("env", "memory", out.heap_base / 65536 + 1);
+  out.wasm = mb.encode();
+  out.wat = to_wat(mb);
+  out.uses_fmod = uses_fmod;
+  out.uses_pow = uses_pow;
+  return out;
+}
+
+}  // namespace
+
+GeneratedModule generate(Typer& typer, FuncSpec* entry, const CodegenOptions& opts) {
+  if (!entry || entry->state != FuncSpec::Done)
+    throw CannotCompile{entry && entry->failure ? *entry->failure : Reason{"function that did not type", {}, ""}};
+  Gen g(typer, opts);
+  return g.run(entry);
+}
+
+}  // namespace ml::wasm

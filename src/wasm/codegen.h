@@ -1,0 +1,60 @@
+// Typed functions (FuncSpec, from the typer) -> one WebAssembly module, preserving Python
+// semantics: checked 64-bit ints (overflow -> fall back to the interpreter, never a wrong
+// answer), floor division/modulo with Python signs, true division, ** for ints and floats,
+// short-circuit and/or, loops with else/break/continue, lists in linear memory.
+//
+// Runtime ABI of generated modules (shared with compiled_program.cpp and web/loader.mjs):
+//   imports  env.memory (mixed mode) or exports "memory" (standalone)
+//            env.print_i64(i64) env.print_f64(f64) env.print_bool(i32) env.print_str(ptr i32, len i32)
+//            env.fmod(f64, f64) -> f64    env.pow(f64, f64) -> f64          (only when used)
+//   exports  the entry function (by its name), ml_heap() -> i32, ml_set_heap(i32),
+//            ml_set_limit(i32) (resets the call depth; deeper calls fall back),
+//            globals ml_err (an RtError code) and ml_err_line (source line), set before a trap.
+//   lists    an i32 address of a 16-byte header {len i32, cap i32, data i32, 0}; `data` holds
+//            8-byte slots: i64 (int), f64 (float), i32 (bool, or the address of an inner list).
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "wasm/binary_writer.h"
+#include "wasm/typer.h"
+
+namespace ml::wasm {
+
+enum class RtError : int32_t {
+  None = 0,
+  ZeroDivision = 1,  // ZeroDivisionError, runtime.division_by_zero
+  Index = 2,         // IndexError, runtime.index_out_of_range {type: list}
+  IndexStore = 3,    // IndexError, "list assignment index out of range"
+  Overflow = 4,      // an int left 64 bits: the interpreter (big ints) must run the call
+  Fallback = 5,      // a value-dependent case compiled code leaves to the interpreter
+                     // (negative int exponent, complex result, range step 0, empty min())
+  Memory = 6,        // linear memory could not grow
+};
+const char* to_string(RtError e);
+
+constexpr uint32_t kListHeader = 16;
+constexpr uint32_t kSlot = 8;
+constexpr uint32_t kDataBase = 64;  // string constants start here; address 0 stays unused
+
+struct CodegenOptions {
+  bool standalone = false;   // compile the module body as `main`/`_start`; define+export memory
+  bool simd = true;          // allow v128 instructions where they pay
+  int recursion_limit = 990; // initial call-depth limit (ml_set_limit changes it)
+};
+
+struct GeneratedModule {
+  std::vector<uint8_t> wasm;
+  std::string wat;                      // the text format of the same module
+  std::string entry_export;             // export name of the entry function
+  std::vector<std::string> functions;   // keys of every specialization compiled in
+  uint32_t heap_base = 0;               // first free address after the data segment
+  bool uses_fmod = false, uses_pow = false;
+};
+
+// Compiles `entry` (state Done) and every function it calls. Throws CannotCompile for
+// constructs the typer accepted but the generator does not handle (reported like the typer's).
+GeneratedModule generate(Typer& typer, FuncSpec* entry, const CodegenOptions& opts = {});
+
+}  // namespace ml::wasm

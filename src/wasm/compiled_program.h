@@ -1,0 +1,123 @@
+// The bridge between the interpreter/CLI and compiled code: given a parsed module and a call
+// with concrete argument values, compile that function for the argument types (cached per
+// signature), run it on the WebAssembly engine, and hand back the result, the text it
+// printed, a Python error to raise, or the reason the interpreter must run the call instead.
+//
+// Values cross the boundary as wasm::Value (None, int, float, bool, list). Lists are shared
+// (ListPtr): identity is preserved across the call (the same list passed twice is one list in
+// linear memory), and lists passed in are updated in place when the compiled code changed
+// them, so the interpreter can copy the contents back into its own list objects.
+#pragma once
+#include <map>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "engine/engine.h"
+#include "lang/pack.h"
+#include "parse/ast.h"
+#include "wasm/codegen.h"
+#include "wasm/typer.h"
+
+namespace ml::wasm {
+
+struct Value;
+using List = std::vector<Value>;
+using ListPtr = std::shared_ptr<List>;
+
+struct Value {
+  std::variant<std::monostate, int64_t, double, bool, ListPtr> v;
+  Value() = default;
+  static Value none() { return Value(); }
+  static Value of_int(int64_t i) { Value x; x.v = i; return x; }
+  static Value of_float(double d) { Value x; x.v = d; return x; }
+  static Value of_bool(bool b) { Value x; x.v = b; return x; }
+  static Value of_list(ListPtr l) { Value x; x.v = std::move(l); return x; }
+  static Value of_list(List l) { return of_list(std::make_shared<List>(std::move(l))); }
+  bool is_none() const { return v.index() == 0; }
+  bool is_int() const { return v.index() == 1; }
+  bool is_float() const { return v.index() == 2; }
+  bool is_bool() const { return v.index() == 3; }
+  bool is_list() const { return v.index() == 4; }
+  int64_t as_int() const { return std::get<int64_t>(v); }
+  double as_float() const { return std::get<double>(v); }
+  bool as_bool() const { return std::get<bool>(v); }
+  const ListPtr& as_list() const { return std::get<ListPtr>(v); }
+};
+// Python's repr ("[1.5, 2]", "True", "None").
+std::string repr(const Value& v);
+// The compiled type of a value, or a reason it has none (a list mixing ints and floats...).
+std::optional<Type> type_of(const Value& v, std::string* why = nullptr);
+
+struct CallOutcome {
+  enum Kind { Ok, Fallback, Error } kind = Fallback;
+  Value result;        // Ok
+  std::string output;  // what the compiled code printed (Ok and Error): write it out first
+  // Fallback: why this call must run in the interpreter (nothing was printed or changed).
+  std::string reason;
+  // Error: the Python exception the interpreter would raise at `line`.
+  std::string error_class;  // "ZeroDivisionError", "IndexError"
+  std::string message_id;   // pack message id ("runtime.division_by_zero"), "" if none
+  std::map<std::string, std::string> message_args;
+  std::string message;      // the message localized with the module's pack
+  int line = 0;
+};
+
+// One line of `--explain`.
+struct ExplainRecord {
+  std::string function;   // the name as written
+  std::string signature;  // "fib(int)"; "" when the function was never called
+  bool compiled = false;  // ran as WebAssembly
+  std::string reason;     // why it runs in the interpreter ("class definition at line 3:5")
+  uint64_t calls = 0;     // calls made through this bridge with that signature
+};
+
+struct ProgramOptions {
+  CodegenOptions codegen;
+  int recursion_limit = 990;  // call depth before the interpreter takes over
+};
+
+class CompiledProgram {
+ public:
+  // `module` must outlive this object. `engine` may be null: one is created on first use.
+  CompiledProgram(const ast::Module& module, const LanguagePack& pack, engine::Engine* engine = nullptr,
+                  ProgramOptions opts = {});
+  ~CompiledProgram();
+
+  // A top-level function of that name exists (defined once).
+  bool has_function(const std::string& name) const;
+  // Runs name(args) as WebAssembly when it compiles for these argument types; lists in
+  // `args` are updated in place (Ok and Error). `depth` is the interpreter's current call
+  // depth (compiled calls deeper than the recursion limit fall back). Never throws for
+  // program errors; engine failures (timeout...) come back as Fallback with the reason.
+  CallOutcome call(const std::string& name, std::span<const Value> args, int depth = 0);
+  // Compile-only: nullopt if name(types) compiles, else why not.
+  std::optional<std::string> why_not(const std::string& name, const std::vector<Type>& types);
+  // The WebAssembly text of name(types) (for --emit wat); throws std::runtime_error with the
+  // reason when it does not compile.
+  std::string wat(const std::string& name, const std::vector<Type>& types);
+  std::vector<uint8_t> wasm(const std::string& name, const std::vector<Type>& types);
+  // Every top-level function, in source order, with each signature it was called with.
+  std::vector<ExplainRecord> explain() const;
+  std::string explain_text() const;  // one line per record
+
+ private:
+  struct Unit;
+  const ast::Module& module_;
+  const LanguagePack& pack_;
+  engine::Engine* engine_;
+  std::unique_ptr<engine::Engine> own_engine_;
+  ProgramOptions opts_;
+  Typer typer_;
+  std::map<std::string, std::unique_ptr<Unit>> units_;  // by signature key
+  std::map<std::string, ExplainRecord> records_;        // by signature key
+  std::string out_;                                     // print buffer of the running call
+
+  Unit* unit_for(const ast::Stmt* def, const std::vector<Type>& types, std::string* why);
+  engine::Engine& engine();
+};
+
+}  // namespace ml::wasm

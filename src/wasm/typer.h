@@ -1,0 +1,118 @@
+// Type inference and specialization: a function is typed for the argument types of an
+// actual call (like a JIT): int (i64), float (f64), bool, and lists of those / lists of
+// lists, held in linear memory. Types flow over the body to a fixpoint (recursion included);
+// anything outside the compilable subset gives a Reason (construct + line:col) instead.
+#pragma once
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "lang/pack.h"
+#include "parse/ast.h"
+#include "wasm/binary_writer.h"
+
+namespace ml::wasm {
+
+enum class Base : uint8_t { Unknown, None, Bool, Int, Float, Str };
+
+// A scalar (depth 0) or a list nested `depth` times around `base`
+// (list[list[float]] = {Float, 2}). {Unknown, 1} is a list whose elements are not known yet.
+struct Type {
+  Base base = Base::Unknown;
+  uint8_t depth = 0;
+  bool is_list() const { return depth > 0; }
+  bool known() const { return base != Base::Unknown; }
+  bool numeric() const { return depth == 0 && (base == Base::Int || base == Base::Float || base == Base::Bool); }
+  Type elem() const { return {base, static_cast<uint8_t>(depth - 1)}; }
+  static Type list_of(Type t) { return {t.base, static_cast<uint8_t>(t.depth + 1)}; }
+  bool operator==(const Type&) const = default;
+  std::string name() const;  // "int", "list[list[float]]"
+};
+inline constexpr Type kInt{Base::Int}, kFloat{Base::Float}, kBool{Base::Bool}, kNone{Base::None},
+    kUnknown{Base::Unknown};
+// The WASM value type holding a value of `t` (lists are i32 addresses).
+WType wtype(Type t);
+
+// Why a function (specialization) cannot be compiled.
+struct Reason {
+  std::string construct;  // "class definition", "string value", "call to interpreted function g"
+  Loc loc;
+  std::string detail;     // optional
+  std::string text() const;  // "string value at line 3:9 (detail)"
+};
+struct CannotCompile {
+  Reason reason;
+};
+
+struct FuncSpec;
+
+struct NameRef {
+  enum Kind : uint8_t { Local, Global } kind = Local;
+  std::string key;  // local name; comprehension variables get "name@line:col"
+};
+
+struct CallInfo {
+  enum Kind : uint8_t { User, Builtin, Method } kind = Builtin;
+  FuncSpec* callee = nullptr;  // User
+  std::string name;            // Builtin: canonical name ("len", "print"); Method: "append"
+};
+
+struct FuncSpec {
+  enum State : uint8_t { InProgress, Tentative, Done, Failed } state = InProgress;
+  const ast::Stmt* def = nullptr;  // null for the module body (standalone programs)
+  std::string name;                // the function's name ("<module>" for the body)
+  std::string key;                 // "fib(int)"
+  std::vector<Type> params;
+  Type ret = kUnknown;
+  std::map<std::string, Type> locals;  // params included
+  std::vector<std::string> param_keys;
+  std::unordered_map<const ast::Expr*, Type> types;
+  std::unordered_map<const ast::Expr*, NameRef> names;
+  std::unordered_map<const ast::Expr*, CallInfo> calls;
+  std::optional<Reason> failure;
+  int stack_index = -1;  // position on the in-progress stack while typing
+  int min_dep = 1 << 30;
+  std::vector<FuncSpec*> callees() const;
+};
+
+struct TyperOptions {
+  bool standalone = false;  // module-level variables are compiled too (readable from functions)
+};
+
+// Types the functions of one module. Specializations are cached by signature.
+class Typer {
+ public:
+  Typer(const ast::Module& m, const LanguagePack& pack, TyperOptions o = {});
+  const ast::Stmt* find_function(const std::string& name) const;  // top-level def, or null
+  // Types `def` for the given argument types. Never throws for unsupported code: the result
+  // is Done, or Failed with a reason.
+  FuncSpec* specialize(const ast::Stmt* def, const std::vector<Type>& args);
+  // Types the module body as the `main` of a standalone program (options.standalone).
+  FuncSpec* specialize_module();
+  const FuncSpec* module_spec() const { return module_spec_; }
+  // The canonical builtin a (localized) name refers to, or "".
+  std::string builtin_of(const std::string& name) const;
+  const LanguagePack& pack() const { return pack_; }
+  const ast::Module& module() const { return module_; }
+  const TyperOptions& options() const { return opts_; }
+
+ private:
+  friend class FuncTyper;
+  const ast::Module& module_;
+  const LanguagePack& pack_;
+  TyperOptions opts_;
+  std::map<std::string, const ast::Stmt*> functions_;
+  std::map<std::string, int> defs_count_;  // names bound more than once at top level
+  std::map<std::string, std::unique_ptr<FuncSpec>> specs_;
+  std::vector<FuncSpec*> stack_;
+  FuncSpec* module_spec_ = nullptr;
+
+  void run(FuncSpec* spec);
+};
+
+std::string signature_key(const std::string& name, const std::vector<Type>& args);
+
+}  // namespace ml::wasm
