@@ -310,7 +310,14 @@ static void init_str_methods(ClassObj* t) {
   def_method(t, "rstrip", [](ARGS) -> Value { return mk_str(strip_impl(S(a[0]), n > 1 ? &a[1] : nullptr, false, true)); });
   def_method(t, "lower", [](ARGS) -> Value { return mk_str(map_cps(S(a[0]), lower_cp)); });
   def_method(t, "casefold", [](ARGS) -> Value { return mk_str(map_cps(S(a[0]), lower_cp)); });
-  def_method(t, "upper", [](ARGS) -> Value { return mk_str(map_cps(S(a[0]), upper_cp)); });
+  def_method(t, "upper", [](ARGS) -> Value {
+    std::string out;
+    for (uint32_t c : decode_utf8(S(a[0]))) {
+      if (c == 0xDF) out += "SS";  // ß has no single-letter uppercase in Python's mapping
+      else append_utf8(out, upper_cp(c));
+    }
+    return mk_str(out);
+  });
   def_method(t, "swapcase", [](ARGS) -> Value {
     std::string out;
     for (uint32_t c : decode_utf8(S(a[0]))) append_utf8(out, cp_upper(c) ? lower_cp(c) : cp_lower(c) ? upper_cp(c) : c);
