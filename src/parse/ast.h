@@ -157,10 +157,19 @@ struct Stmt {
   Stmt(StmtKind k, Loc l) : kind(k), loc(l) {}
 };
 
+// Where a word-order surface pattern was used ("範囲(6) 内の 各 i に対して:"): byte ranges
+// of the header and of each slot, so `translate` can re-render it in the target's order.
+struct SurfaceUse {
+  std::string normalize_to;  // for | while | if | with
+  size_t begin = 0, end = 0; // header, up to and including the ':'
+  std::vector<std::pair<std::string, std::pair<size_t, size_t>>> slots;  // name -> [begin, end)
+};
+
 struct Module {
   std::shared_ptr<const SourceFile> source;
   std::string language;  // pack code the program was parsed with
   Body body;
+  std::vector<SurfaceUse> surface_uses;
 };
 
 }  // namespace ml::ast

@@ -16,6 +16,7 @@ Module Parser::parse_module() {
     if (cur().kind == Tok::Indent) fail("syntax.unexpected_indent", {}, cur().loc, "IndentationError");
     statement(m.body);
   }
+  m.surface_uses = std::move(surface_uses_);
   return m;
 }
 

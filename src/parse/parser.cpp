@@ -89,6 +89,9 @@ bool Parser::try_surface_pattern(Body& out) {
     size_t save = pos_;
     Loc loc = cur().loc;
     std::map<std::string, ExprP> slots;
+    SurfaceUse use;
+    use.normalize_to = pat.normalize_to;
+    use.begin = cur().begin;
     bool ok = true;
     try {
       for (const auto& el : pat.elems) {
@@ -96,17 +99,21 @@ bool Parser::try_surface_pattern(Body& out) {
           case PatternElem::Kind::Expr: {
             bool si = no_in_, st = no_ternary_;
             no_in_ = no_ternary_ = true;
+            size_t b = cur().begin;
             slots[el.slot] = testlist();
+            use.slots.push_back({el.slot, {b, toks_[pos_ - 1].end}});
             no_in_ = si;
             no_ternary_ = st;
             break;
           }
           case PatternElem::Kind::Identifier: {
             no_in_ = true;
+            size_t b = cur().begin;
             ExprP target = exprlist();
             no_in_ = false;
             check_target(*target);
             slots[el.slot] = std::move(target);
+            use.slots.push_back({el.slot, {b, toks_[pos_ - 1].end}});
             break;
           }
           case PatternElem::Kind::Literal:
@@ -132,6 +139,7 @@ bool Parser::try_surface_pattern(Body& out) {
       continue;
     }
     const Token& opener = toks_[save];
+    use.end = cur().end;
     next();  // ':'
     StmtP s;
     if (pat.normalize_to == "for" && slots["iterable"] && slots["target"]) {
@@ -175,6 +183,7 @@ bool Parser::try_surface_pattern(Body& out) {
       s->orelse = block(e);
     }
     out.push_back(std::move(s));
+    surface_uses_.push_back(std::move(use));
     return true;
   }
   return false;

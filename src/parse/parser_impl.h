@@ -110,6 +110,7 @@ class Parser {
   bool no_ternary_ = false;  // inside a surface-pattern slot: `if` ends the expression
   std::vector<Stmt*> funcs_; // enclosing function definitions (to mark generators)
   int loop_depth_ = 0;
+  std::vector<SurfaceUse> surface_uses_;
 };
 
 }  // namespace ml
