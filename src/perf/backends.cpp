@@ -291,7 +291,7 @@ BackendFactory program_backend(ProgramRunner runner, ProgramBackendOptions opt) 
     auto st = std::make_shared<ProgramState>();
     std::string dir = opt.programs_dir.empty() ? default_programs_dir() : opt.programs_dir;
     try {
-      st->prog = load_program(w, dir);
+      st->prog = load_program(w, dir, opt.ext);
     } catch (const std::exception& e) {
       c.skip = e.what();
       return c;
@@ -374,6 +374,19 @@ ProgramRunner subprocess_runner(std::vector<std::string> argv) {
 }
 
 uint64_t last_child_maxrss() { return g_child_maxrss.load(); }
+
+BackendFactory python_backend(const std::string& python, ProgramBackendOptions opt) {
+  opt.ext = ".py";
+  auto inner = program_backend(subprocess_runner({"/usr/bin/env", python}), opt);
+  return [inner, python](const Workload& w) {
+    Case c = inner(w);
+    if (!c.skip.empty()) return c;
+    c.memory = [] { return last_child_maxrss(); };
+    c.memory_kind = MemoryKind::ProcessMaxRss;
+    c.note += "; a child process: " + python;
+    return c;
+  };
+}
 
 BackendFactory subprocess_program_backend(const std::string& binary, const std::string& run_backend,
                                           ProgramBackendOptions opt) {

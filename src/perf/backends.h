@@ -56,6 +56,7 @@ using ProgramRunner = std::function<std::string(const std::string& source, const
 struct ProgramBackendOptions {
   std::string programs_dir;  // "" = default_programs_dir()
   int setup_runs = 3;        // runs of the setup-only program (median taken)
+  std::string ext = ".multi";  // ".py" for the python twins
 };
 // A backend factory that times `runner` on the workload's program, minus its setup-only run.
 BackendFactory program_backend(ProgramRunner runner, ProgramBackendOptions opt = {});
@@ -69,5 +70,9 @@ uint64_t last_child_maxrss();
 // no in-process "interpreted"/"compiled" backend was registered).
 BackendFactory subprocess_program_backend(const std::string& binary, const std::string& run_backend,
                                           ProgramBackendOptions opt = {});
+
+// "python": the python twins (bench/programs/<op>.py) run by `python3` as child processes, the
+// seed's "Python Time" column measured here.
+BackendFactory python_backend(const std::string& python = "python3", ProgramBackendOptions opt = {});
 
 }  // namespace ml::perf

@@ -127,7 +127,7 @@ std::vector<BackendInfo>& reg() {
 }
 
 int order_of(const std::string& name) {
-  static const std::vector<std::string> order = {"interpreted", "compiled", "native", "wasm"};
+  static const std::vector<std::string> order = {"python", "interpreted", "compiled", "native", "wasm"};
   auto it = std::find(order.begin(), order.end(), name);
   return it == order.end() ? int(order.size()) : int(it - order.begin());
 }
@@ -376,12 +376,13 @@ const std::vector<Result>& Harness::run(const std::vector<Workload>& ws) {
 
 void compute_speedups(std::vector<Result>& rs) {
   for (auto& r : rs) {
-    r.vs_interpreted = r.vs_native = 0;
+    r.vs_interpreted = r.vs_native = r.vs_python = 0;
     if (!r.ok || r.median_ms <= 0) continue;
     for (auto& o : rs) {
       if (!o.ok || o.op != r.op || o.size != r.size || o.median_ms <= 0) continue;
       if (o.backend == "interpreted") r.vs_interpreted = o.median_ms / r.median_ms;
       if (o.backend == "native") r.vs_native = o.median_ms / r.median_ms;
+      if (o.backend == "python") r.vs_python = o.median_ms / r.median_ms;
     }
   }
 }
@@ -439,27 +440,29 @@ void print_rows(std::ostream& out, const std::vector<std::string>& head, const s
 
 void print_table(std::ostream& out, const std::vector<Result>& rs) {
   std::vector<std::string> head = {"operation", "size", "backend", "median", "min", "max", "first call",
-                                   "reps", "vs interp", "vs native", "peak mem", "seed (python / wasm)"};
+                                   "reps", "vs python", "vs interp", "vs native", "peak mem", "seed"};
   std::vector<std::vector<std::string>> rows;
   for (auto& r : rs) {
     if (!r.speed_table) continue;
     std::string seed;
     if (r.backend == "wasm" && r.seed_wasm_ms > 0) seed = fmt::format("wasm {}", format_ms(r.seed_wasm_ms));
-    if (r.backend == "interpreted" && r.seed_python_ms > 0) seed = fmt::format("python {}", format_ms(r.seed_python_ms));
+    if (r.backend == "wasm" && r.seed_wasm_ms > 0 && r.seed_python_ms > 0)
+      seed += fmt::format(" ({:.0f}x)", r.seed_python_ms / r.seed_wasm_ms);
+    if (r.backend == "python" && r.seed_python_ms > 0) seed = fmt::format("python {}", format_ms(r.seed_python_ms));
     if (!r.ok) {
       std::string why = !r.skipped.empty() ? "n/a: " + r.skipped : "error: " + r.error;
       if (why.size() > 70) why = why.substr(0, 67) + "...";
-      rows.push_back({r.op, r.size, r.backend, "-", "-", "-", "-", "-", "-", "-", "-", why});
+      rows.push_back({r.op, r.size, r.backend, "-", "-", "-", "-", "-", "-", "-", "-", "-", why});
       continue;
     }
     rows.push_back({r.op, r.size, r.backend, format_ms(r.median_ms), format_ms(r.min_ms), format_ms(r.max_ms),
                     format_ms(r.first_ms), fmt::format("{}{}", r.reps, r.stable ? "" : "*"),
-                    ratio(r.vs_interpreted), ratio(r.vs_native),
+                    ratio(r.vs_python), ratio(r.vs_interpreted), ratio(r.vs_native),
                     r.memory_kind == MemoryKind::None ? "-" : format_bytes(r.peak_bytes), seed});
   }
   print_rows(out, head, rows, 3);
-  out << "(* = the time budget ended before the median settled within tolerance; vs interp = interpreted "
-         "median / this median; vs native = native median / this median, below 1 means slower than native)\n";
+  out << "(* = the time budget ended before the median settled within tolerance; vs X = X's median / this "
+         "median: above 1 is faster than X, below 1 slower; seed = the seed guide's figure for that backend)\n";
 }
 
 void print_memory_table(std::ostream& out, const std::vector<Result>& rs) {
@@ -555,6 +558,7 @@ std::string to_json(const std::vector<Result>& rs, const std::map<std::string, s
           jnum(r.mean_ms), r.peak_bytes, jstr(std::string(to_string(r.memory_kind))));
       o += ", \"speedup_vs_interpreted\": " + (r.vs_interpreted > 0 ? jnum(r.vs_interpreted) : std::string("null"));
       o += ", \"speedup_vs_native\": " + (r.vs_native > 0 ? jnum(r.vs_native) : std::string("null"));
+      o += ", \"speedup_vs_python\": " + (r.vs_python > 0 ? jnum(r.vs_python) : std::string("null"));
     }
     o += fmt::format(", \"speed_table\": {}, \"memory_table\": {}", r.speed_table ? "true" : "false",
                      r.memory_table ? "true" : "false");

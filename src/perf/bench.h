@@ -95,6 +95,7 @@ struct Result {
   MemoryKind memory_kind = MemoryKind::None;
   double vs_interpreted = 0;  // interpreted median / this median (0: no interpreted result)
   double vs_native = 0;       // native median / this median (< 1: slower than native)
+  double vs_python = 0;       // python median / this median (the seed's "Speedup" column)
   double seed_python_ms = 0, seed_wasm_ms = 0;
   std::string seed_memory;
   bool speed_table = true, memory_table = false;
@@ -133,7 +134,7 @@ class Harness {
   bool bar_ = false;
 };
 
-// Fills vs_interpreted / vs_native from the other results of the same workload.
+// Fills vs_interpreted / vs_native / vs_python from the other results of the same workload.
 void compute_speedups(std::vector<Result>& rs);
 
 // Output.

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
@@ -114,6 +115,11 @@ int cli_bench(const BenchOptions& opt, std::ostream& out, std::ostream& err) {
         return c;
       });
     }
+  }
+
+  if (!has("python")) {
+    if (std::system("python3 -c pass >/dev/null 2>&1") == 0)
+      h.add_backend("python", python_backend("python3", po), "bench/programs/<op>.py run by python3 (child process)");
   }
 
   auto t0 = std::chrono::steady_clock::now();
