@@ -227,7 +227,7 @@ uint32_t Gen::helper(const std::string& name) {
     f.get(0); f.mem(Op::I32Load, 2, 4); f.set(cap);
     f.get(len); f.get(cap); f.op(Op::I32GeU);
     f.block(Op::If);
-    f.get(cap); f.i32(1); f.op(Op::I32Shl); f.i32(4); f.get(cap); f.i32(2); f.op(Op::I32LtU); f.op(Op::Select);
+    f.i32(4); f.get(cap); f.i32(1); f.op(Op::I32Shl); f.get(cap); f.i32(2); f.op(Op::I32LtU); f.op(Op::Select);
     f.set(cap);
     f.get(cap); f.i32(1 << 27); f.op(Op::I32GtU); e.err_if(RtError::Memory, 0);
     f.get(cap); f.i32(3); f.op(Op::I32Shl); f.op(Op::Call, helper("alloc")); f.set(nd);

@@ -245,6 +245,13 @@ def last(xs):
   EXPECT_EQ(p.run("scale", {xs, F(2)}), "None");
   EXPECT_EQ(repr(xs), "[2.0, 5.0]");  // updated in place
   EXPECT_EQ(p.run("squares", {I(5)}), "[0, 1, 4, 9, 16]");
+  {
+    auto o = p.call("squares", {I(1000)});
+    ASSERT_EQ(o.kind, CallOutcome::Ok);
+    const auto& l = *o.result.as_list();
+    ASSERT_EQ(l.size(), 1000u);
+    for (int64_t i = 0; i < 1000; ++i) ASSERT_EQ(l[i].as_int(), i * i);
+  }
   EXPECT_EQ(p.run("last", {L({I(1), I(2), I(3)})}), "3");
   EXPECT_EQ(p.run("last", {L({I(1)})}), "1");
   auto o = p.call("last", {L({})});
