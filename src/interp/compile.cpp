@@ -805,7 +805,7 @@ EP Compiler::expr_inner(const Expr& e) {
     }
     case ExprKind::BinOp: {
       EP n = make_binnode(e.bin, expr(*e.a), expr(*e.b));
-      n->loc = e.loc;
+      n->loc = e.a->loc.line ? e.a->loc : e.loc;  // like CPython: the expression's start
       return n;
     }
     case ExprKind::UnaryOp: {
@@ -917,9 +917,14 @@ EP Compiler::call(const Expr& e) {
   // zero-argument super()
   if (e.a->kind == ExprKind::Name && e.args.empty() && is_canonical(pack, e.a->name, "super") &&
       resolve(e.a->name).kind == NameRef::Global && scope->kind == Scope::Function && code && code->nparams > 0) {
-    auto* k = new SuperNode();
-    k->self = load_name(code->slot_names[0], e.loc);
-    return EP(k);
+    std::string first;
+    for (auto& [nm, idx] : slots)
+      if (idx == 0) first = nm;
+    if (!first.empty()) {
+      auto* k = new SuperNode();
+      k->self = load_name(first, e.loc);
+      return EP(k);
+    }
   }
   if (e.a->kind == ExprKind::Attribute) {
     auto* k = new CallMethod();
