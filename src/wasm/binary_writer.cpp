@@ -136,6 +136,9 @@ uint32_t ModuleBuilder::add_global(WType t, bool mut, int64_t init_i, double ini
 }
 
 void ModuleBuilder::add_data(uint32_t offset, std::string bytes) { data_.emplace_back(offset, std::move(bytes)); }
+void ModuleBuilder::add_custom_section(std::string name, std::string bytes) {
+  custom_.emplace_back(std::move(name), std::move(bytes));
+}
 
 std::vector<uint32_t> ModuleBuilder::final_indices() const {
   std::vector<uint32_t> idx(funcs_.size());
@@ -313,6 +316,13 @@ std::vector<uint8_t> ModuleBuilder::encode() const {
       s.insert(s.end(), bytes.begin(), bytes.end());
     }
     write_section(out, 11, s);
+  }
+  // 0: custom sections
+  for (const auto& [name, bytes] : custom_) {
+    s.clear();
+    write_name(s, name);
+    s.insert(s.end(), bytes.begin(), bytes.end());
+    write_section(out, 0, s);
   }
   return out;
 }

@@ -207,6 +207,7 @@ class ModuleBuilder {
                       std::string export_name = "", std::string name = "");
   void set_global_init(uint32_t index, int64_t init_i) { globals_.at(index).i = init_i; }
   void add_data(uint32_t offset, std::string bytes);
+  void add_custom_section(std::string name, std::string bytes);
 
   std::vector<uint8_t> encode() const;
   std::string to_wat() const;
@@ -225,6 +226,7 @@ class ModuleBuilder {
   std::vector<std::pair<uint32_t, std::string>> func_exports_;
   std::vector<Global> globals_;
   std::vector<std::pair<uint32_t, std::string>> data_;
+  std::vector<std::pair<std::string, std::string>> custom_;
   bool has_memory_ = false, memory_imported_ = false;
   Import memory_import_;
   uint32_t memory_min_ = 0;

@@ -18,6 +18,7 @@ const char* to_string(RtError e) {
     case RtError::Overflow: return "integer overflow beyond 64 bits";
     case RtError::Fallback: return "value the compiled code leaves to the interpreter";
     case RtError::Memory: return "out of linear memory";
+    case RtError::Recursion: return "call depth beyond the recursion limit";
   }
   return "?";
 }
@@ -1069,7 +1070,7 @@ class FnGen : public Emit {
   void enter(int line) {
     F->op(Op::GlobalGet, G.g_depth); F->i32(1); F->op(Op::I32Add); F->op(Op::GlobalSet, G.g_depth);
     F->op(Op::GlobalGet, G.g_depth); F->op(Op::GlobalGet, G.g_limit); F->op(Op::I32GtS);
-    err_if(RtError::Fallback, line);
+    err_if(RtError::Recursion, line);
   }
   void leave() {
     if (!S.def) return;
@@ -1265,6 +1266,7 @@ GeneratedModule Gen::run(FuncSpec* entry) {
   out.heap_base = (kDataBase + static_cast<uint32_t>(data.size()) + 15) & ~15u;
   mb.set_global_init(g_heap, out.heap_base);
   if (!data.empty()) mb.add_data(kDataBase, data);
+  if (!o.custom_name.empty()) mb.add_custom_section(o.custom_name, o.custom_bytes);
   if (o.standalone) mb.define_memory(out.heap_base / 65536 + 1, "memory");
   else mb.import_memory("env", "memory", out.heap_base / 65536 + 1);
   out.wasm = mb.encode();

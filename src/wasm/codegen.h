@@ -31,6 +31,7 @@ enum class RtError : int32_t {
   Fallback = 5,      // a value-dependent case compiled code leaves to the interpreter
                      // (negative int exponent, complex result, range step 0, empty min())
   Memory = 6,        // linear memory could not grow
+  Recursion = 7,     // call depth beyond the limit (RecursionError, raised by the interpreter)
 };
 const char* to_string(RtError e);
 
@@ -42,6 +43,7 @@ struct CodegenOptions {
   bool standalone = false;   // compile the module body as `main`/`_start`; define+export memory
   bool simd = true;          // allow v128 instructions where they pay
   int recursion_limit = 990; // initial call-depth limit (ml_set_limit changes it)
+  std::string custom_name, custom_bytes;  // an optional custom section to embed
 };
 
 struct GeneratedModule {

@@ -144,6 +144,9 @@ static void collect_assigned(const ast::Body& body, std::set<std::string>& out) 
       case StmtKind::For:
         for (const auto& t : s->targets) collect_target(*t, out);
         break;
+      case StmtKind::FunctionDef:
+      case StmtKind::ClassDef:
+        continue;  // their own scopes
       default: break;
     }
     collect_assigned(s->body, out);
@@ -673,9 +676,9 @@ class AssignCheck {
   void read_expr(const Expr& e, const Set& d) {
     if (e.kind == ExprKind::Name) {
       auto it = S.names.find(&e);
-      if (it != S.names.end() && it->second.kind == NameRef::Local && !d.all && !d.names.count(it->second.key) &&
+      if (it != S.names.end() && (it->second.kind == NameRef::Local || !S.def) && !d.all && !d.names.count(it->second.key) &&
           it->second.key.find('@') == std::string::npos)
-        fail("local variable '" + e.name + "' that may be used before it is assigned", e.loc);
+        fail(std::string(S.def ? "local variable" : "name") + " '" + e.name + "' that may be used before it is assigned", e.loc);
       return;
     }
     if (e.kind == ExprKind::ListComp) {
@@ -816,7 +819,7 @@ void Typer::run(FuncSpec* S) {
       AssignCheck ac(*S);
       AssignCheck::Set d;
       for (const auto& p : S->param_keys) d.names.insert(p);
-      if (S->def) ac.body(body, d);
+      ac.body(body, d);
     }
     S->state = tentative ? FuncSpec::Tentative : FuncSpec::Done;
   } catch (const CannotCompile& c) {
