@@ -15,6 +15,9 @@ struct ENode {
   Loc loc;
   virtual ~ENode() = default;
   virtual Value eval(Frame& fr) = 0;
+  // A pointer to the value without copying it, when that is possible without side effects
+  // (local variables, list elements reached through them); nullptr otherwise.
+  virtual const Value* ref(Frame&) { return nullptr; }
 };
 struct TNode {  // assignment / deletion target
   Loc loc;

@@ -32,6 +32,10 @@ struct LoadLocal : ENode {
     if (__builtin_expect(v.t == VT::Undef, 0)) ML_GUARD(unbound_local(name));
     return v;
   }
+  const Value* ref(Frame& fr) override {
+    Value& v = fr.slots[slot];
+    return v.t == VT::Undef ? nullptr : &v;
+  }
 };
 struct StoreLocal : TNode {
   int slot;
@@ -95,9 +99,21 @@ static int64_t sv_hash(const std::string& s) { return hash_value(mk_str(s)); }
 struct LoadGlobal : ENode {
   std::string name;
   int64_t h;
+  // cache of the last lookup, valid while neither dict gained or lost keys
+  DictObj *cg = nullptr, *cb = nullptr;
+  uint64_t cgv = 0, cbv = 0;
+  Value* cptr = nullptr;
   Value eval(Frame& fr) override {
-    if (Value* v = fr.globals->find_str(name, h)) return *v;
-    if (Value* v = I->builtins->find_str(name, h)) return *v;
+    DictObj* g = fr.globals;
+    if (g == cg && g->version == cgv && (!cb || cb->version == cbv)) return *cptr;
+    if (Value* v = g->find_str(name, h)) {
+      cg = g; cgv = g->version; cb = nullptr; cptr = v;
+      return *v;
+    }
+    if (Value* v = I->builtins->find_str(name, h)) {
+      cg = g; cgv = g->version; cb = I->builtins.get(); cbv = cb->version; cptr = v;
+      return *v;
+    }
     ML_GUARD(undefined_name(name));
   }
 };
@@ -283,7 +299,22 @@ struct StoreAttr : TNode {
 
 struct SubNode : ENode {
   EP obj, idx;
+  bool pure_idx = false;  // idx is a local or a constant: may be evaluated twice
+  const Value* ref(Frame& fr) override {
+    if (!pure_idx) return nullptr;
+    const Value* o = obj->ref(fr);
+    if (!o || !o->is(OK::List)) return nullptr;
+    Value k = idx->eval(fr);
+    if (k.t != VT::Int) return nullptr;
+    auto& v = o->as<ListObj>()->v;
+    int64_t i = k.i;
+    if (i < 0) i += (int64_t)v.size();
+    return (uint64_t)i < v.size() ? &v[i] : nullptr;
+  }
   Value eval(Frame& fr) override {
+    if (pure_idx) {
+      if (const Value* p = ref(fr)) return *p;
+    }
     Value o = obj->eval(fr);
     Value k = idx->eval(fr);
     if (o.is(OK::List) && k.t == VT::Int) {
@@ -865,6 +896,7 @@ EP Compiler::expr_inner(const Expr& e) {
       auto* k = new SubNode();
       k->obj = expr(*e.a);
       k->idx = expr(*e.b);
+      k->pure_idx = dynamic_cast<LoadLocal*>(k->idx.get()) || dynamic_cast<Const*>(k->idx.get());
       return EP(k);
     }
     case ExprKind::Slice: {

@@ -102,7 +102,10 @@ int64_t DictObj::lookup(const Value& key, int64_t h) {
   }
 }
 
+static uint64_t g_dict_version = 0;
+
 void DictObj::rebuild(size_t cap) {
+  version = ++g_dict_version;
   size_t n = 8;
   while (n < cap) n <<= 1;
   std::vector<Entry> ne;
@@ -149,6 +152,7 @@ void DictObj::set(const Value& key, Value v) {
   index[i] = (int32_t)entries.size();
   entries.push_back(Entry{key, std::move(v), h});
   ++used;
+  version = ++g_dict_version;
 }
 
 bool DictObj::erase(const Value& key) {
@@ -159,12 +163,13 @@ bool DictObj::erase(const Value& key) {
   entries[e].value = Value();
   entries[e].hash = -2;
   --used;
+  version = ++g_dict_version;
   // keep the index slot pointing at the tombstone (probe chains stay intact)
   if (used == 0) { entries.clear(); index.clear(); }
   return true;
 }
 
-void DictObj::clear() { entries.clear(); index.clear(); used = 0; }
+void DictObj::clear() { entries.clear(); index.clear(); used = 0; version = ++g_dict_version; }
 
 // ---------------------------------------------------------------- classes
 const Value* ClassObj::find(std::string_view attr) const {

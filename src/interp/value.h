@@ -155,6 +155,7 @@ struct DictObj : Object {
   std::vector<int32_t> index;  // open addressing, -1 empty
   size_t used = 0;             // live entries
   Value default_factory;       // defaultdict
+  uint64_t version = 0;        // changes whenever a key is added/removed (lookup caches)
   DictObj();
 
   Value* find(const Value& key);                    // nullptr if absent
