@@ -236,6 +236,9 @@ Program parametrize_program(const std::string& text, const Workload& w, const st
   std::istringstream in(text);
   std::string line;
   int lineno = 0;
+  bool in_work = false;
+  const std::string timing_end =
+      std::string("print(\"") + kWorkMarker + "\", (time.perf_counter() - bench_t0_) * 1000.0)\n";
   while (std::getline(in, line)) {
     ++lineno;
     if (!line.empty() && line.back() == '\r') line.pop_back();
@@ -247,9 +250,20 @@ Program parametrize_program(const std::string& text, const Workload& w, const st
                                              m[2].str(), w.op, w.size));
       line = m[1].str() + m[2].str() + m[3].str() + std::to_string(it->second) + m[5].str();
     }
+    bool is_work = std::regex_search(line, work);
+    bool top_level = !line.empty() && line[0] != ' ' && line[0] != '\t';
+    if (is_work && top_level && !in_work) {
+      p.timed_source += "import time\nbench_t0_ = time.perf_counter()\n";
+      in_work = true;
+    } else if (!is_work && top_level && in_work && !line.empty() && line[0] != '#') {
+      p.timed_source += timing_end;
+      in_work = false;
+    }
     p.source += line + "\n";
-    if (!std::regex_search(line, work)) p.setup_source += line + "\n";
+    p.timed_source += line + "\n";
+    if (!is_work) p.setup_source += line + "\n";
   }
+  if (in_work) p.timed_source += timing_end;
   return p;
 }
 
@@ -272,6 +286,7 @@ std::atomic<uint64_t> g_child_maxrss{0};
 struct ProgramState {
   Program prog;
   double setup_ms = 0, last_ms = 0;
+  bool setup_measured = false, self_timed = false;
   std::string out;
 };
 
@@ -296,7 +311,8 @@ BackendFactory program_backend(ProgramRunner runner, ProgramBackendOptions opt) 
       c.skip = e.what();
       return c;
     }
-    c.setup = [st, runner, opt] {
+    // Setup-only runs are needed only when the program cannot time itself (no marker line).
+    auto measure_setup = [st, runner, opt] {
       std::vector<double> t;
       for (int i = 0; i < std::max(1, opt.setup_runs); ++i) {
         double t0 = now_ms();
@@ -305,17 +321,31 @@ BackendFactory program_backend(ProgramRunner runner, ProgramBackendOptions opt) 
       }
       std::sort(t.begin(), t.end());
       st->setup_ms = t[t.size() / 2];
+      st->setup_measured = true;
     };
-    c.run = [st, runner] {
+    c.run = [st, runner, measure_setup] {
       double t0 = now_ms();
-      st->out = runner(st->prog.source, st->prog.path);
+      std::string out = runner(st->prog.timed_source, st->prog.path);
       double total = now_ms() - t0;
+      // the marker is the last line the program printed
+      std::string body = out;
+      while (!body.empty() && body.back() == '\n') body.pop_back();
+      size_t nl = body.rfind('\n');
+      std::string last = nl == std::string::npos ? body : body.substr(nl + 1);
+      if (last.rfind(kWorkMarker, 0) == 0) {
+        st->last_ms = std::stod(last.substr(std::string(kWorkMarker).size()));
+        st->out = nl == std::string::npos ? std::string() : body.substr(0, nl + 1);
+        st->self_timed = true;
+        return;
+      }
+      st->out = out;
+      if (!st->setup_measured) measure_setup();
       st->last_ms = std::max(total - st->setup_ms, 0.0);
     };
     c.last_ms = [st] { return st->last_ms; };
     c.output = [st] { return first_line(st->out); };
-    c.note = fmt::format("{}: program run minus the run without its '# bench:work' lines (start-up, parsing, "
-                         "building the input)",
+    c.note = fmt::format("{}: the '# bench:work' lines, timed by the program (time.perf_counter); start-up, "
+                         "parsing and building the input are not counted",
                          std::filesystem::path(st->prog.path).filename().string());
     return c;
   };
@@ -351,11 +381,23 @@ ProgramRunner subprocess_runner(std::vector<std::string> argv) {
     int rc = posix_spawn(&pid, cargs[0], &fa, nullptr, cargs.data(), environ);
     posix_spawn_file_actions_destroy(&fa);
     if (rc != 0) throw std::runtime_error(fmt::format("cannot run {}: {}", args[0], strerror(rc)));
+    // The child's peak RSS: VmHWM of its own address space, polled until it exits (its ru_maxrss
+    // would include this process's peak, inherited through posix_spawn's vfork).
     int status = 0;
-    rusage ru{};
-    while (wait4(pid, &status, 0, &ru) < 0 && errno == EINTR) {
+    uint64_t hwm = 0;
+    std::string status_file = fmt::format("/proc/{}/status", pid);
+    for (int sleep_us = 200;;) {
+      pid_t r = waitpid(pid, &status, WNOHANG);
+      if (r == pid) break;
+      if (r < 0 && errno != EINTR) break;
+      std::ifstream sf(status_file);
+      std::string l;
+      while (std::getline(sf, l))
+        if (l.rfind("VmHWM:", 0) == 0) hwm = std::max<uint64_t>(hwm, std::stoull(l.substr(6)) * 1024);
+      usleep(useconds_t(sleep_us));
+      sleep_us = std::min(sleep_us * 2, 5000);
     }
-    g_child_maxrss = uint64_t(ru.ru_maxrss) * 1024;
+    g_child_maxrss = hwm;
     auto slurp = [](const fs::path& p) {
       std::ifstream f(p, std::ios::binary);
       return std::string((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());

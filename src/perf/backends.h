@@ -7,8 +7,9 @@
 //   interpreted  bench/programs/<op>.multi run by the interpreter   } program backends: plugged in
 //   compiled     the same program through the WASM codegen (issue 4) } by src/cli, or a subprocess
 //
-// Program backends time a whole program run and subtract the run of the same program without its
-// `# bench:work` lines (start-up, parsing, building the input data), measured once in setup.
+// Program backends run the program with its `# bench:work` lines timed by the program itself
+// (time.perf_counter(), printed as "bench-work-ms: X"); a runner whose output lacks that line is
+// timed as a whole run minus the run without the work lines (start-up, parsing, building inputs).
 #include <string>
 #include <vector>
 
@@ -40,7 +41,12 @@ struct Program {
   std::string path;          // the .multi file it came from
   std::string source;        // with the workload's parameters set
   std::string setup_source;  // the same without the `# bench:work` lines
+  // The source with the work lines timed by the program itself (time.perf_counter() before the
+  // first and after the last top-level work line, printed as a last line "bench-work-ms: X").
+  std::string timed_source;
 };
+// The marker line timed_source prints.
+inline constexpr const char* kWorkMarker = "bench-work-ms:";
 // Loads <dir>/<op>.multi (or another extension, e.g. ".py") and sets each parameter line
 //   let NAME = 123  # bench:param
 // to the workload's value of NAME. Throws std::runtime_error when the file is missing or a

@@ -438,6 +438,16 @@ void print_rows(std::ostream& out, const std::vector<std::string>& head, const s
 
 }  // namespace
 
+namespace {
+// RSS moves in 4 KB pages, sampled every millisecond: below a page it is "< 4 KB", not 0.
+std::string mem_text(const Result& r) {
+  if (r.memory_kind == MemoryKind::None) return "-";
+  if (r.memory_kind == MemoryKind::RssDelta && r.peak_bytes < 4096) return "< 4 KB";
+  if (r.memory_kind == MemoryKind::ProcessMaxRss && r.peak_bytes == 0) return "?";
+  return format_bytes(r.peak_bytes);
+}
+}  // namespace
+
 void print_table(std::ostream& out, const std::vector<Result>& rs) {
   std::vector<std::string> head = {"operation", "size", "backend", "median", "min", "max", "first call",
                                    "reps", "vs python", "vs interp", "vs native", "peak mem", "seed"};
@@ -458,7 +468,7 @@ void print_table(std::ostream& out, const std::vector<Result>& rs) {
     rows.push_back({r.op, r.size, r.backend, format_ms(r.median_ms), format_ms(r.min_ms), format_ms(r.max_ms),
                     format_ms(r.first_ms), fmt::format("{}{}", r.reps, r.stable ? "" : "*"),
                     ratio(r.vs_python), ratio(r.vs_interpreted), ratio(r.vs_native),
-                    r.memory_kind == MemoryKind::None ? "-" : format_bytes(r.peak_bytes), seed});
+                    mem_text(r), seed});
   }
   print_rows(out, head, rows, 3);
   out << "(* = the time budget ended before the median settled within tolerance; vs X = X's median / this "
@@ -470,7 +480,7 @@ void print_memory_table(std::ostream& out, const std::vector<Result>& rs) {
   std::vector<std::vector<std::string>> rows;
   for (auto& r : rs) {
     if (!r.memory_table || !r.ok || r.memory_kind == MemoryKind::None) continue;
-    rows.push_back({r.op, r.size, r.backend, format_bytes(r.peak_bytes), std::string(to_string(r.memory_kind)),
+    rows.push_back({r.op, r.size, r.backend, mem_text(r), std::string(to_string(r.memory_kind)),
                     r.seed_memory});
   }
   if (rows.empty()) return;

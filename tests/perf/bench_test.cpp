@@ -393,6 +393,9 @@ TEST(Programs, ParametersAndWorkLines) {
   auto p = parametrize_program("def f(n):\n    return n\nlet n = 30  # bench:param\nprint(f(n))  # bench:work\n", w, "x.multi");
   EXPECT_EQ(p.source, "def f(n):\n    return n\nlet n = 12  # bench:param\nprint(f(n))  # bench:work\n");
   EXPECT_EQ(p.setup_source, "def f(n):\n    return n\nlet n = 12  # bench:param\n");
+  EXPECT_EQ(p.timed_source,
+            "def f(n):\n    return n\nlet n = 12  # bench:param\nimport time\nbench_t0_ = time.perf_counter()\n"
+            "print(f(n))  # bench:work\nprint(\"bench-work-ms:\", (time.perf_counter() - bench_t0_) * 1000.0)\n");
   auto py = parametrize_program("n = 30  # bench:param\n", w);
   EXPECT_EQ(py.source, "n = 12  # bench:param\n");
   EXPECT_THROW(parametrize_program("let m = 3  # bench:param\n", w, "x.multi"), std::runtime_error);
@@ -453,7 +456,28 @@ TEST(Programs, JsonDocumentIsTheOneTheProgramsBuild) {
   EXPECT_EQ(run_py(src, "doc.py"), make_json_document(25));
 }
 
-TEST(Programs, ProgramBackendSubtractsTheSetupRun) {
+TEST(Programs, ProgramBackendUsesTheProgramsOwnTiming) {
+  auto calls = std::make_shared<std::vector<std::string>>();
+  ProgramBackendOptions po;
+  po.programs_dir = std::string(ML_SOURCE_DIR) + "/bench/programs";
+  auto f = program_backend([calls](const std::string& src, const std::string& path) {
+    calls->push_back(src);
+    return std::string("55\nbench-work-ms: 12.5\n");
+  }, po);
+  Workload w;
+  w.op = "fib", w.size = "10", w.params = {{"n", 10}};
+  Case c = f(w);
+  ASSERT_TRUE(c.skip.empty()) << c.skip;
+  EXPECT_FALSE(c.setup);
+  c.run();
+  ASSERT_EQ(calls->size(), 1u);
+  EXPECT_NE(calls->back().find("let n = 10  # bench:param"), std::string::npos);
+  EXPECT_NE(calls->back().find("bench_t0_ = time.perf_counter()\nprint(fib(n))"), std::string::npos) << calls->back();
+  EXPECT_EQ(c.last_ms(), 12.5);
+  EXPECT_EQ(c.output(), "55");
+}
+
+TEST(Programs, ProgramBackendWithoutTimingSubtractsTheSetupRun) {
   auto calls = std::make_shared<std::vector<std::string>>();
   ProgramBackendOptions po;
   po.programs_dir = std::string(ML_SOURCE_DIR) + "/bench/programs";
@@ -464,14 +488,11 @@ TEST(Programs, ProgramBackendSubtractsTheSetupRun) {
   Workload w;
   w.op = "fib", w.size = "10", w.params = {{"n", 10}};
   Case c = f(w);
-  ASSERT_TRUE(c.skip.empty()) << c.skip;
-  c.setup();
-  ASSERT_EQ(calls->size(), 3u);
-  EXPECT_EQ((*calls)[0].find("bench:work"), std::string::npos);
   c.run();
-  ASSERT_EQ(calls->size(), 4u);
-  EXPECT_NE(calls->back().find("let n = 10  # bench:param"), std::string::npos);
-  EXPECT_NE(calls->back().find("print(fib(n))"), std::string::npos);
+  ASSERT_EQ(calls->size(), 4u);  // the run, then 3 setup-only runs (once)
+  for (int i = 1; i < 4; ++i) EXPECT_EQ((*calls)[i].find("bench:work"), std::string::npos);
+  c.run();
+  EXPECT_EQ(calls->size(), 5u);
   EXPECT_GE(c.last_ms(), 0);
   EXPECT_EQ(c.output(), "55");
   Workload none;
@@ -481,7 +502,7 @@ TEST(Programs, ProgramBackendSubtractsTheSetupRun) {
 
 TEST(Programs, SubprocessRunnerCapturesOutputAndFailures) {
   auto sh = subprocess_runner({"/bin/sh"});
-  EXPECT_EQ(sh("echo hello; echo there", "a.sh"), "hello\nthere\n");
+  EXPECT_EQ(sh("sleep 0.05; echo hello; echo there", "a.sh"), "hello\nthere\n");
   EXPECT_GT(last_child_maxrss(), 0u);
   try {
     sh("echo oops >&2; exit 3", "b.sh");
