@@ -2,21 +2,33 @@
 
 #include <iostream>
 
+#include "cli/ops_builtins.h"
 #include "interp/runtime.h"
+#include "runtime/backend_selector.h"
+#include "runtime/config.h"
 #include "parse/parser.h"
 
 namespace ml::cli {
 
 ProgramRunner::ProgramRunner(const LanguagePack& pack, std::string backend, std::string config_file)
-    : pack_(&pack), backend_(std::move(backend)) {
+    : pack_(&pack), backend_(std::move(backend)), config_file_(std::move(config_file)) {
   if (!backend_.empty() && backend_ != "auto" && backend_ != "interpreter" && backend_ != "wasm")
     throw std::runtime_error("unknown backend '" + backend_ + "' (auto, interpreter, wasm)");
-  (void)config_file;
   interp::RunOptions o;
   o.out = &std::cout;
   o.in = &std::cin;
   o.pack = pack_;
   interp_ = std::make_unique<interp::Interpreter>(o);
+  register_operation_builtins(*interp_, [this]() -> runtime::BackendSelector& { return selector(); });
+}
+
+runtime::BackendSelector& ProgramRunner::selector() {
+  if (!selector_) {
+    runtime::ConfigOverrides flags;
+    if (!config_file_.empty()) flags.config_file = config_file_;
+    selector_ = std::make_unique<runtime::BackendSelector>(runtime::load_config(flags).config);
+  }
+  return *selector_;
 }
 
 ProgramRunner::~ProgramRunner() = default;

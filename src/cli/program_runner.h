@@ -8,6 +8,8 @@
 #include "lang/pack.h"
 #include "support/source.h"
 
+namespace ml::runtime { class BackendSelector; }
+
 namespace ml::cli {
 
 class ProgramRunner {
@@ -28,7 +30,10 @@ class ProgramRunner {
  private:
   const LanguagePack* pack_;
   std::string backend_;
+  std::string config_file_;
   std::unique_ptr<interp::Interpreter> interp_;
+  std::unique_ptr<runtime::BackendSelector> selector_;  // made on the first library call
+  runtime::BackendSelector& selector();
 };
 
 }  // namespace ml::cli

@@ -149,7 +149,9 @@ std::map<std::string, double> LanguageRegistry::detect_scores(std::string_view s
       ++i;
       continue;
     }
-    for (const LanguagePack* p : *owners) scores[p->code] += 1.0 / static_cast<double>(owners->size());
+    // A one-letter word ("y", "o", "e", "w") is weak evidence: it is as likely a variable.
+    double weight = utf8::length(candidates[matched - 1]) == 1 ? 0.25 : 1.0;
+    for (const LanguagePack* p : *owners) scores[p->code] += weight / static_cast<double>(owners->size());
     i += matched;
   }
   return scores;
@@ -157,10 +159,12 @@ std::map<std::string, double> LanguageRegistry::detect_scores(std::string_view s
 
 std::string LanguageRegistry::detect(std::string_view source) const {
   auto scores = detect_scores(source);
+  // English unless another language has clearly more evidence (half a keyword at least).
   std::string best = "en";
-  double top = scores.count("en") ? scores["en"] : 0.0;
+  double en = scores.count("en") ? scores["en"] : 0.0;
+  double top = en + 0.5 - 1e-9;
   for (const auto& [code, s] : scores)
-    if (s > top + 1e-9) best = code, top = s;
+    if (code != "en" && s > top) best = code, top = s;
   return best;
 }
 

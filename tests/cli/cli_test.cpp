@@ -1,0 +1,132 @@
+// The `multilingual` command end to end: subcommands, exit statuses, localized errors.
+#include <gtest/gtest.h>
+
+#include "run_util.h"
+
+namespace fs = std::filesystem;
+using namespace ml::test;
+
+namespace {
+
+RunResult run_program(const std::string& name, const std::string& text, const std::string& flags = "") {
+  auto dir = scratch_dir("cli_" + name);
+  write_file(dir / "p.multi", text);
+  return run_ml("run " + flags + " p.multi", dir.string());
+}
+
+bool has(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
+
+TEST(Cli, VersionAndHelp) {
+  auto v = run_ml("--version");
+  EXPECT_EQ(v.status, 0);
+  EXPECT_TRUE(has(v.out, "multilingual")) << v.out;
+  auto h = run_ml("--help");
+  EXPECT_EQ(h.status, 0);
+  for (const char* sub : {"run", "repl", "check", "tokens", "ast", "translate", "doctor", "call"})
+    EXPECT_TRUE(has(h.out, sub)) << sub;
+}
+
+TEST(Cli, UnknownLanguageIsAClearError) {
+  auto r = run_program("unknown_lang", "print(1)\n", "--lang xx");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_TRUE(has(r.out, "unknown language 'xx'")) << r.out;
+}
+
+TEST(Cli, MissingFileIsAClearError) {
+  auto r = run_ml("run /nonexistent/file.multi");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_TRUE(has(r.out, "/nonexistent/file.multi")) << r.out;
+}
+
+TEST(Cli, SyntaxErrorIsLocatedAndNonZero) {
+  auto r = run_program("syntax", "x = 1\ny = (2 +\n");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_TRUE(has(r.out, "p.multi:")) << r.out;
+  EXPECT_TRUE(has(r.out, "SyntaxError")) << r.out;
+}
+
+TEST(Cli, InvalidUtf8IsLocated) {
+  auto r = run_program("utf8", "print(1)\nprint('\xC3\x28')\n");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_TRUE(has(r.out, "p.multi:2:8")) << r.out;
+}
+
+// One test per runtime error kind, each in three languages: located, localized, non-zero.
+struct ErrorCase {
+  const char* name;
+  const char* en;
+  const char* fr;
+  const char* es;
+  const char* kind_en;
+};
+
+const ErrorCase kErrors[] = {
+    {"name", "print(undefined_thing)\n", "afficher(chose_inconnue)\n", "imprimir(cosa_desconocida)\n", "NameError"},
+    {"zero", "let x = 1 / 0\n", "soit x = 1 / 0\n", "sea x = 1 / 0\n", "ZeroDivisionError"},
+    {"type", "let x = 1 + \"a\"\n", "soit x = 1 + \"a\"\n", "sea x = 1 + \"a\"\n", "TypeError"},
+    {"index", "let x = [1, 2][5]\n", "soit x = [1, 2][5]\n", "sea x = [1, 2][5]\n", "IndexError"},
+    {"key", "let x = {\"a\": 1}[\"b\"]\n", "soit x = {\"a\": 1}[\"b\"]\n", "sea x = {\"a\": 1}[\"b\"]\n", "KeyError"},
+    {"recursion", "def f(n):\n    return f(n + 1)\nf(0)\n", "déf f(n):\n    retour f(n + 1)\nf(0)\n",
+     "def f(n):\n    devolver f(n + 1)\nf(0)\n", "RecursionError"},
+};
+
+TEST(Cli, RuntimeErrorsAreLocatedAndLocalized) {
+  for (const auto& c : kErrors) {
+    auto en = run_program(std::string("err_en_") + c.name, c.en);
+    auto fr = run_program(std::string("err_fr_") + c.name, c.fr);
+    auto es = run_program(std::string("err_es_") + c.name, c.es);
+    for (const auto* r : {&en, &fr, &es}) {
+      EXPECT_EQ(r->status, 1) << c.name << ": " << r->out;
+      EXPECT_TRUE(has(r->out, "p.multi:")) << c.name << ": " << r->out;
+      EXPECT_TRUE(has(r->out, "^")) << c.name << ": " << r->out;
+    }
+    EXPECT_TRUE(has(en.out, c.kind_en)) << en.out;
+    EXPECT_NE(en.out, fr.out) << c.name;
+    EXPECT_NE(en.out, es.out) << c.name;
+    EXPECT_NE(fr.out, es.out) << c.name;
+  }
+}
+
+TEST(Cli, CheckTokensAst) {
+  auto dir = scratch_dir("cli_front");
+  write_file(dir / "p.multi", "soit x = 4\nafficher(x * 2)\n");
+  auto c = run_ml("check p.multi", dir.string());
+  EXPECT_EQ(c.status, 0);
+  EXPECT_TRUE(has(c.out, "(fr)")) << c.out;
+  auto t = run_ml("tokens p.multi", dir.string());
+  EXPECT_TRUE(has(t.out, "keyword\tsoit (let)")) << t.out;
+  auto a = run_ml("ast p.multi", dir.string());
+  EXPECT_TRUE(has(a.out, "Assign (let)")) << a.out;
+  EXPECT_TRUE(has(a.out, "Name afficher")) << a.out;
+}
+
+TEST(Cli, ReplRunsBlocksAndSwitchesLanguage) {
+  auto dir = scratch_dir("cli_repl");
+  write_file(dir / "in.txt",
+             "x = 20\ndef double(n):\n    return n * 2\n\nprint(double(x))\nx + 1\n:lang fr\nafficher(x)\n"
+             "si x > 3:\n    afficher(\"grand\")\n\n");
+  auto r = run_ml("repl < in.txt", dir.string());
+  EXPECT_EQ(r.status, 0) << r.out;
+  EXPECT_TRUE(has(r.out, "40\n21\n")) << r.out;
+  EXPECT_TRUE(has(r.out, "20\ngrand\n")) << r.out;
+}
+
+TEST(Cli, ProgramsCallLibraryOperations) {
+  auto r = run_program("ops", "print(fibonacci(20))\nprint(gcd(12, 18))\nprint(matrix_multiply([[1, 2], [3, 4]], [[5, 6], [7, 8]]))\n");
+  EXPECT_EQ(r.status, 0) << r.out;
+  EXPECT_TRUE(has(r.out, "6765\n6\n[[19.0, 22.0], [43.0, 50.0]]\n")) << r.out;
+}
+
+TEST(Cli, DoctorAndCall) {
+  auto d = run_ml("doctor");
+  EXPECT_EQ(d.status, 0) << d.out;
+  EXPECT_TRUE(has(d.out, "wasm")) << d.out;
+  auto c = run_ml("call fibonacci 30");
+  EXPECT_EQ(c.status, 0) << c.out;
+  EXPECT_TRUE(has(c.out, "832040")) << c.out;
+  auto bad = run_ml("call fibonaci 3");
+  EXPECT_NE(bad.status, 0);
+  EXPECT_TRUE(has(bad.out, "fibonacci")) << bad.out;  // suggests the close name
+}
+
+}  // namespace
