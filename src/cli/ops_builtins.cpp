@@ -4,6 +4,7 @@
 #include <set>
 
 #include "interp/runtime.h"
+#include "lang/pack.h"
 #include "runtime/backend_selector.h"
 #include "runtime/operations.h"
 
@@ -107,12 +108,23 @@ iv::Value to_interp(const rv::Value& v) {
 }  // namespace
 
 void register_operation_builtins(interp::Interpreter& in, std::function<runtime::BackendSelector&()> get_selector) {
+  // Python's own builtins keep their meaning: `map`, `sum`, `sorted` are not data_map...
+  static const std::set<std::string> python_builtins = {
+      "abs", "all", "any", "ascii", "bin", "bool", "bytes", "callable", "chr", "dict", "dir", "divmod",
+      "enumerate", "filter", "float", "format", "frozenset", "getattr", "globals", "hasattr", "hash", "hex",
+      "id", "input", "int", "isinstance", "issubclass", "iter", "len", "list", "locals", "map", "max", "min",
+      "next", "object", "oct", "open", "ord", "pow", "print", "range", "repr", "reversed", "round", "set",
+      "setattr", "slice", "sorted", "str", "sum", "super", "tuple", "type", "vars", "zip", "reduce", "sort"};
+  const auto& english = LanguageRegistry::instance().english().builtin_preferred;
   std::set<std::string> names;
   for (const auto& op : runtime::operations()) {
     names.insert(op.name);
-    // The short name without the category prefix too (matrix_multiply stays as it is).
+    // The short name without the category prefix too (numeric_fibonacci -> fibonacci), unless
+    // it would hide a builtin of the language.
     std::string prefix = op.category + "_";
-    if (op.name.rfind(prefix, 0) == 0) names.insert(op.name.substr(prefix.size()));
+    if (op.name.rfind(prefix, 0) != 0) continue;
+    std::string short_name = op.name.substr(prefix.size());
+    if (!python_builtins.count(short_name) && !english.count(short_name)) names.insert(short_name);
   }
   for (const auto& name : names) {
     in.register_builtin(name, [get_selector, name](const std::vector<iv::Value>& args,
