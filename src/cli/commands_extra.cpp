@@ -1,8 +1,10 @@
-// Subcommands that reach the WebAssembly runtime: doctor and call.
+// Subcommands that reach the WebAssembly runtime and the measuring tools: doctor, call,
+// bench, profile.
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "perf/bench_command.h"
 #include "runtime/cli_commands.h"
 #include "runtime/config.h"
 
@@ -22,6 +24,11 @@ struct RuntimeFlags {
 RuntimeFlags g_flags;
 CLI::App* g_doctor = nullptr;
 CLI::App* g_call = nullptr;
+CLI::App* g_bench = nullptr;
+CLI::App* g_profile = nullptr;
+perf::BenchOptions g_bench_opt;
+std::string g_sort = "cumulative";
+int g_limit = 30;
 
 void add_runtime_flags(CLI::App* sub, RuntimeFlags& f) {
   sub->add_option("--config", f.config, "configuration file (multilingual.toml or pyproject.toml)");
@@ -53,7 +60,7 @@ runtime::ConfigOverrides overrides(const RuntimeFlags& f) {
 
 }  // namespace
 
-void register_extra_commands(CLI::App& app, Options&) {
+void register_extra_commands(CLI::App& app, Options& opt) {
   g_doctor = app.add_subcommand("doctor", "show how the backend is chosen, step by step, and why");
   add_runtime_flags(g_doctor, g_flags);
   g_call = app.add_subcommand("call", "run one library operation: call NAME ARGS... (arguments as JSON)");
@@ -62,9 +69,26 @@ void register_extra_commands(CLI::App& app, Options&) {
   g_call->add_option("args", g_flags.args, "arguments as JSON, e.g. 30 or '[[1,2],[3,4]]'");
   g_call->add_flag("--list", g_flags.list, "list every operation");
   g_call->add_flag("-v,--verbose", g_flags.verbose, "print which backend ran and how long it took");
+
+  g_bench = app.add_subcommand("bench", "measure the seed's operations on every backend (table, JSON, SVG plot)");
+  g_bench->add_option("ops", g_bench_opt.ops, "operations (matmul xor fib json blur montecarlo; default all)");
+  g_bench->add_option("--sizes", g_bench_opt.sizes, "seed | quick | compare")->capture_default_str();
+  g_bench->add_option("--json", g_bench_opt.json_path, "write the results as JSON to FILE ('-' = stdout)");
+  g_bench->add_option("--plot", g_bench_opt.plot_path, "write an SVG bar chart (log scale) to FILE.svg");
+  g_bench->add_option("--backends", g_bench_opt.backends, "only these backends")->delimiter(',');
+  g_bench->add_option("--budget-ms", g_bench_opt.budget_ms, "time budget per case")->capture_default_str();
+
+  g_profile = app.add_subcommand("profile", "run a program and show where its time goes, per function");
+  g_profile->add_option("file", opt.file, "program file")->required();
+  g_profile->add_option("--lang", opt.lang, "human language of the source; default: detected");
+  g_profile->add_option("--sort", g_sort, "cumulative | total | calls")->capture_default_str();
+  g_profile->add_option("--limit", g_limit, "rows to show (0 = all)")->capture_default_str();
+  g_profile->add_option("--backend", opt.backend, "auto | interpreter | wasm");
 }
 
-int run_extra_command(CLI::App&, const Options&) {
+int run_extra_command(CLI::App&, const Options& opt) {
+  if (g_bench && *g_bench) return perf::cli_bench(g_bench_opt);
+  if (g_profile && *g_profile) return cmd_profile(opt, g_sort, g_limit);
   if (g_doctor && *g_doctor) return runtime::cli_doctor(overrides(g_flags));
   if (g_call && *g_call) {
     if (g_flags.list) return runtime::cli_list_operations();

@@ -23,6 +23,7 @@ class ProgramRunner {
   // REPL: runs one chunk in the persistent session, echoing expression values.
   int run_chunk(std::shared_ptr<const SourceFile> src);
   void set_pack(const LanguagePack& pack);
+  interp::Interpreter& interpreter() { return *interp_; }
   const LanguagePack& pack() const { return *pack_; }
   // Which backend each function ran on and why (for --explain).
   std::string explain() const;

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "interp/interpreter.h"
 #include "interp/code.h"
 
 namespace ml::interp {
@@ -135,7 +136,24 @@ static void bind_args(FuncObj* f, Value* slots, Value* args, int nargs, KwArgs* 
   }
 }
 
+static Value call_function_inner(FuncObj* f, Value* args, int nargs, KwArgs* kw);
+
+// Reports the call to the profiler, if one is attached, around the real call.
 Value call_function(FuncObj* f, Value* args, int nargs, KwArgs* kw) {
+  if (__builtin_expect(I->observer != nullptr, 0)) {
+    const FuncCode* c = f->code;
+    CallObserver* obs = I->observer;
+    obs->enter(c, c->qualname.empty() ? c->name : c->qualname, c->src ? c->src->path : std::string(), c->loc.line);
+    struct Leave {
+      CallObserver* o;
+      ~Leave() { o->leave(); }
+    } leave{obs};
+    return call_function_inner(f, args, nargs, kw);
+  }
+  return call_function_inner(f, args, nargs, kw);
+}
+
+static Value call_function_inner(FuncObj* f, Value* args, int nargs, KwArgs* kw) {
   const FuncCode* c = f->code;
   if (__builtin_expect((bool)I->try_call_compiled, 0)) {
     if (!kw) {

@@ -60,6 +60,8 @@ void Interpreter::set_compiled_call_hook(std::function<std::optional<Value>(Func
   st_->try_call_compiled = std::move(hook);
 }
 
+void Interpreter::set_call_observer(CallObserver* observer) { st_->observer = observer; }
+
 namespace {
 struct ThreadJob {
   std::function<void()> fn;

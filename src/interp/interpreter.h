@@ -39,6 +39,14 @@ struct RunOptions {
 using NativeBuiltin = std::function<Value(const std::vector<Value>& args,
                                           const std::vector<std::pair<std::string, Value>>& kwargs)>;
 
+// Told about every call of a user function (for `multilingual profile`). `key` identifies the
+// function's code; enter/leave pair up even when the call ends in an exception.
+struct CallObserver {
+  virtual ~CallObserver() = default;
+  virtual void enter(const void* key, const std::string& name, const std::string& file, int line) = 0;
+  virtual void leave() = 0;
+};
+
 class Interpreter {
  public:
   explicit Interpreter(RunOptions opts);
@@ -67,6 +75,7 @@ class Interpreter {
   void register_builtin(const std::string& name, NativeBuiltin fn);
   // Per-call hook: when set, every call of a user function is first offered to it; returning
   // a value skips the interpreted call.
+  void set_call_observer(CallObserver* observer);  // null to stop observing
   void set_compiled_call_hook(std::function<std::optional<Value>(FuncObj*, Value*, int)> hook);
 
  private:

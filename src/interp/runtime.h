@@ -108,6 +108,7 @@ struct Interp {
   Value last_expr;
   bool has_last_expr = false;
   std::function<std::optional<Value>(FuncObj*, Value*, int)> try_call_compiled;
+  struct CallObserver* observer = nullptr;  // profiling (interpreter.h)
 
   // value stack for frames
   Value* stack = nullptr;

@@ -460,6 +460,14 @@ StmtP Parser::match_statement(Loc loc) {
       no_ternary_ = true;  // "case x if guard:" -- the `if` starts a guard
       c.pattern = testlist_star_expr();
       no_ternary_ = false;
+      // "case P as name": a capture of the whole matched value, as a NamedExpr around P.
+      while (at_kw(Concept::As)) {
+        Loc aloc = next().loc;
+        auto named = make(ExprKind::NamedExpr, aloc);
+        named->name = expect_name();
+        named->a = std::move(c.pattern);
+        c.pattern = std::move(named);
+      }
       if (accept_kw(Concept::If)) c.guard = namedexpr_test();
     }
     expect_op(":");

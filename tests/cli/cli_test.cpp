@@ -130,3 +130,33 @@ TEST(Cli, DoctorAndCall) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(Cli, ProfileCountsCallsLikeCProfile) {
+  auto dir = scratch_dir("cli_profile");
+  write_file(dir / "fib.multi",
+             "def fib(n):\n    if n < 2:\n        return n\n    return fib(n - 1) + fib(n - 2)\n\nprint(fib(10))\n");
+  auto r = run_ml("profile fib.multi --sort calls", dir.string());
+  EXPECT_EQ(r.status, 0) << r.out;
+  EXPECT_TRUE(has(r.out, "55\n")) << r.out;
+  EXPECT_TRUE(has(r.out, "177/1")) << r.out;
+  EXPECT_TRUE(has(r.out, "fib.multi:1(fib)")) << r.out;
+  auto bad = run_ml("profile fib.multi --sort nonsense", dir.string());
+  EXPECT_EQ(bad.status, 2) << bad.out;
+}
+
+TEST(Cli, BenchQuickWritesJsonWithEveryOperationAndBackend) {
+  auto dir = scratch_dir("cli_bench");
+  auto r = run_ml("bench --sizes quick --budget-ms 100 --json out.json --plot out.svg", dir.string());
+  ASSERT_EQ(r.status, 0) << r.out;
+  std::string json = read_file(dir / "out.json");
+  for (const char* op : {"\"matmul\"", "\"xor\"", "\"fib\"", "\"json_parse\"", "\"blur\"", "\"montecarlo\""})
+    EXPECT_TRUE(has(json, op)) << op;
+  for (const char* b : {"\"native\"", "\"wasm\"", "\"interpreted\"", "\"compiled\""}) EXPECT_TRUE(has(json, b)) << b;
+  std::string svg = read_file(dir / "out.svg");
+  EXPECT_TRUE(has(svg, "<svg")) << svg.substr(0, 200);
+  EXPECT_TRUE(has(svg, "</svg>"));
+}
+
+}  // namespace

@@ -100,3 +100,8 @@ TEST(ParserErrors, BreakOutsideLoop) {
   std::string e = error_of("break\n");
   EXPECT_NE(e.find("break"), std::string::npos) << e;
 }
+
+TEST(Parser, CasePatternAsCapture) {
+  std::string d = dump_of("match p:\n    case (1, 2) as pair:\n        pass\n");
+  EXPECT_NE(d.find("pattern: NamedExpr pair"), std::string::npos) << d;
+}
