@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli/ops_builtins.h"
+#include "cli/wasm_bridge.h"
 #include "interp/runtime.h"
 #include "runtime/backend_selector.h"
 #include "runtime/config.h"
@@ -38,16 +39,7 @@ void ProgramRunner::set_pack(const LanguagePack& pack) {
   interp_->set_pack(pack_);
 }
 
-static int run_parsed(interp::Interpreter& in, const LanguagePack& pack, std::shared_ptr<const SourceFile> src,
-                      bool repl) {
-  ast::Module m;
-  try {
-    m = parse_program(src, pack);
-  } catch (const CompileError& e) {
-    std::cout.flush();
-    std::cerr << render(e, pack);
-    return 1;
-  }
+static int run_parsed(interp::Interpreter& in, const LanguagePack& pack, const ast::Module& m, bool repl) {
   try {
     if (repl) in.exec_repl(m);
     else in.exec_module(m);
@@ -61,15 +53,42 @@ static int run_parsed(interp::Interpreter& in, const LanguagePack& pack, std::sh
   return 0;
 }
 
-int ProgramRunner::run_file(std::shared_ptr<const SourceFile> src) { return run_parsed(*interp_, *pack_, src, false); }
+// Parses `src`; on a syntax error prints it (localized) and returns null.
+static std::unique_ptr<ast::Module> parse_or_report(std::shared_ptr<const SourceFile> src, const LanguagePack& pack) {
+  try {
+    return std::make_unique<ast::Module>(parse_program(std::move(src), pack));
+  } catch (const CompileError& e) {
+    std::cout.flush();
+    std::cerr << render(e, pack);
+    return nullptr;
+  }
+}
+
+int ProgramRunner::run_file(std::shared_ptr<const SourceFile> src) {
+  auto m = parse_or_report(std::move(src), *pack_);
+  if (!m) return 1;
+  if (backend_ != "interpreter") {
+    bridge_ = std::make_unique<WasmBridge>(*m, *pack_);
+    interp_->set_compiled_call_hook(
+        [b = bridge_.get()](interp::FuncObj* f, interp::Value* args, int nargs) { return b->try_call(f, args, nargs); });
+  }
+  modules_.push_back(std::move(m));
+  return run_parsed(*interp_, *pack_, *modules_.back(), false);
+}
 
 int ProgramRunner::run_chunk(std::shared_ptr<const SourceFile> src) {
-  int st = run_parsed(*interp_, *pack_, src, true);
+  auto m = parse_or_report(std::move(src), *pack_);
+  if (!m) return 1;
+  modules_.push_back(std::move(m));
+  int st = run_parsed(*interp_, *pack_, *modules_.back(), true);
   if (st == 0)
     if (auto r = interp_->repr_of_last_expression()) std::cout << *r << "\n";
   return st;
 }
 
-std::string ProgramRunner::explain() const { return ""; }
+std::string ProgramRunner::explain() const {
+  if (!bridge_) return "every function ran on the interpreter (--backend interpreter)\n";
+  return bridge_->explain();
+}
 
 }  // namespace ml::cli

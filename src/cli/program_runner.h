@@ -12,6 +12,8 @@ namespace ml::runtime { class BackendSelector; }
 
 namespace ml::cli {
 
+class WasmBridge;
+
 class ProgramRunner {
  public:
   // backend: "" (from config) | auto | interpreter | wasm
@@ -34,6 +36,8 @@ class ProgramRunner {
   std::string config_file_;
   std::unique_ptr<interp::Interpreter> interp_;
   std::unique_ptr<runtime::BackendSelector> selector_;  // made on the first library call
+  std::vector<std::unique_ptr<ast::Module>> modules_;    // kept alive: functions point into them
+  std::unique_ptr<WasmBridge> bridge_;                   // --backend auto|wasm
   runtime::BackendSelector& selector();
 };
 

@@ -160,3 +160,40 @@ TEST(Cli, BenchQuickWritesJsonWithEveryOperationAndBackend) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(Cli, WasmBackendRunsFunctionsAndExplains) {
+  auto r = run_program("wasm_explain",
+                       "def fib(n):\n    if n < 2:\n        return n\n    return fib(n - 1) + fib(n - 2)\n\n"
+                       "class Box:\n    def get(self):\n        return 3\n\n"
+                       "def greet(name):\n    return 'hi ' + name\n\n"
+                       "print(fib(20), Box().get(), greet('x'))\n",
+                       "--backend wasm --explain");
+  EXPECT_EQ(r.status, 0) << r.out;
+  EXPECT_TRUE(has(r.out, "6765 3 hi x\n")) << r.out;
+  EXPECT_TRUE(has(r.out, "fib(int): wasm")) << r.out;
+  EXPECT_TRUE(has(r.out, "greet")) << r.out;  // listed, with the reason it stayed interpreted
+}
+
+TEST(Cli, ErrorsInsideWasmMatchTheInterpreter) {
+  const char* prog = "déf div(a, b):\n    retour a // b\n\nafficher(div(7, 2))\nafficher(div(1, 0))\n";
+  auto w = run_program("wasm_err", prog, "--backend wasm");
+  auto i = run_program("interp_err", prog, "--backend interpreter");
+  EXPECT_EQ(w.status, 1);
+  EXPECT_EQ(i.status, 1);
+  EXPECT_TRUE(has(w.out, "3\n")) << w.out;
+  EXPECT_TRUE(has(w.out, "p.multi:2:")) << w.out;
+  EXPECT_TRUE(has(w.out, "division par z")) << w.out;
+  EXPECT_TRUE(has(i.out, "division par z")) << i.out;
+}
+
+TEST(Cli, OverflowInWasmFallsBackToExactIntegers) {
+  auto r = run_program("wasm_overflow",
+                       "def big(n):\n    let x = 1\n    for i in range(n):\n        x = x * 3\n    return x\nprint(big(50))\n",
+                       "--backend wasm");
+  EXPECT_EQ(r.status, 0) << r.out;
+  EXPECT_EQ(r.out, "717897987691852588770249\n");
+}
+
+}  // namespace

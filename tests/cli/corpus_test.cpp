@@ -49,6 +49,15 @@ TEST_P(Corpus, PrintsExpectedOutput) {
   EXPECT_EQ(r.out, expected_for(e.file));
 }
 
+// Functions that compile run as WebAssembly; the rest fall back; the output is the same.
+TEST_P(Corpus, PrintsExpectedOutputOnWasmBackend) {
+  const auto& e = GetParam();
+  auto dir = scratch_dir("corpus_wasm_" + test_name(e));
+  auto r = run_ml("run --backend wasm " + shell_quote((fs::path(ML_CORPUS_DIR) / e.file).string()), dir.string());
+  EXPECT_EQ(r.status, 0) << r.out;
+  EXPECT_EQ(r.out, expected_for(e.file));
+}
+
 TEST_P(Corpus, DetectsItsLanguageAndChecks) {
   const auto& e = GetParam();
   auto r = run_ml("check " + shell_quote((fs::path(ML_CORPUS_DIR) / e.file).string()));

@@ -1,0 +1,35 @@
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "interp/interpreter.h"
+#include "wasm/compiled_program.h"
+
+namespace ml::interp { struct FuncCode; }
+
+namespace ml::cli {
+
+// Routes calls of a program's top-level functions to compiled WebAssembly when they compile
+// for the argument types, and tells the interpreter to run them itself otherwise.
+class WasmBridge {
+ public:
+  WasmBridge(const ast::Module& module, const LanguagePack& pack);
+  // The interpreter's compiled-call hook: a value when the call ran as WebAssembly, nullopt
+  // when the interpreter must run it. Throws interp::PyError for errors inside compiled code.
+  std::optional<interp::Value> try_call(interp::FuncObj* f, interp::Value* args, int nargs);
+  std::string explain() const;
+
+ private:
+  // After this many fallbacks in a row, a function is left to the interpreter for good.
+  static constexpr int kGiveUpAfter = 3;
+  void write_output(const std::string& s);
+  wasm::CompiledProgram program_;
+  std::map<std::string, std::vector<const ast::Stmt*>> defs_;
+  const SourceFile* source_ = nullptr;
+  std::unordered_map<const interp::FuncCode*, int> skipped_;
+};
+
+}  // namespace ml::cli
