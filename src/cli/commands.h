@@ -35,6 +35,7 @@ int cmd_ast(const Options& opt);
 int cmd_translate(const Options& opt);
 int cmd_repl(const Options& opt);
 int cmd_profile(const Options& opt, const std::string& sort, int limit);
+int cmd_build(const Options& opt, const std::string& output, const std::string& emit);
 
 // Subcommands from the runtime side (doctor, call, bench, profile, build): registered and
 // dispatched in commands_extra.cpp.

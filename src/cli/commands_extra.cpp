@@ -26,6 +26,8 @@ CLI::App* g_doctor = nullptr;
 CLI::App* g_call = nullptr;
 CLI::App* g_bench = nullptr;
 CLI::App* g_profile = nullptr;
+CLI::App* g_build = nullptr;
+std::string g_output, g_emit;
 perf::BenchOptions g_bench_opt;
 std::string g_sort = "cumulative";
 int g_limit = 30;
@@ -84,11 +86,18 @@ void register_extra_commands(CLI::App& app, Options& opt) {
   g_profile->add_option("--sort", g_sort, "cumulative | total | calls")->capture_default_str();
   g_profile->add_option("--limit", g_limit, "rows to show (0 = all)")->capture_default_str();
   g_profile->add_option("--backend", opt.backend, "auto | interpreter | wasm");
+
+  g_build = app.add_subcommand("build", "compile a whole program to one .wasm (run it: node web/loader.mjs out.wasm)");
+  g_build->add_option("file", opt.file, "program file")->required();
+  g_build->add_option("--lang", opt.lang, "human language of the source; default: detected");
+  g_build->add_option("-o,--output", g_output, "where to write the module");
+  g_build->add_option("--emit", g_emit, "also print the module as text: wat");
 }
 
 int run_extra_command(CLI::App&, const Options& opt) {
   if (g_bench && *g_bench) return perf::cli_bench(g_bench_opt);
   if (g_profile && *g_profile) return cmd_profile(opt, g_sort, g_limit);
+  if (g_build && *g_build) return cmd_build(opt, g_output, g_emit);
   if (g_doctor && *g_doctor) return runtime::cli_doctor(overrides(g_flags));
   if (g_call && *g_call) {
     if (g_flags.list) return runtime::cli_list_operations();

@@ -197,3 +197,35 @@ TEST(Cli, OverflowInWasmFallsBackToExactIntegers) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(Cli, BuildStandaloneRunsInNode) {
+  auto dir = scratch_dir("cli_build");
+  write_file(dir / "p.multi",
+             "def fib(n):\n    if n < 2:\n        return n\n    return fib(n - 1) + fib(n - 2)\n\nfor i in range(5):\n    print(i, fib(i + 10))\n");
+  auto b = run_ml("build p.multi -o p.wasm --emit wat", dir.string());
+  ASSERT_EQ(b.status, 0) << b.out;
+  EXPECT_TRUE(has(b.out, "(module")) << b.out;
+  auto interp = run_ml("run --backend interpreter p.multi", dir.string());
+  std::string cmd = "cd " + shell_quote(dir.string()) + " && node " +
+                    shell_quote(std::string(ML_SOURCE_DIR) + "/web/loader.mjs") + " p.wasm 2>&1";
+  FILE* p = popen(cmd.c_str(), "r");
+  ASSERT_NE(p, nullptr);
+  std::string out;
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+  EXPECT_EQ(pclose(p), 0) << out;
+  EXPECT_EQ(out, interp.out);
+}
+
+TEST(Cli, BuildRefusesProgramsThatDoNotCompileAndSaysWhy) {
+  auto dir = scratch_dir("cli_build_refuse");
+  write_file(dir / "p.multi", "class A:\n    pass\nprint(A())\n");
+  auto b = run_ml("build p.multi -o p.wasm", dir.string());
+  EXPECT_EQ(b.status, 1) << b.out;
+  EXPECT_TRUE(has(b.out, "line")) << b.out;
+}
+
+}  // namespace

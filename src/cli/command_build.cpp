@@ -1,0 +1,40 @@
+// `multilingual build FILE -o out.wasm [--emit wat]`: a whole program as one WebAssembly
+// module, run by `node web/loader.mjs out.wasm` or web/index.html.
+#include <fmt/format.h>
+
+#include <fstream>
+#include <iostream>
+
+#include "cli/commands.h"
+#include "parse/parser.h"
+#include "wasm/standalone.h"
+
+namespace ml::cli {
+
+int cmd_build(const Options& opt, const std::string& output, const std::string& emit) {
+  auto ls = load_source(opt);
+  ast::Module m;
+  try {
+    m = parse_program(ls.src, *ls.pack);
+  } catch (const CompileError& e) {
+    std::cerr << render(e, *ls.pack);
+    return 1;
+  }
+  auto r = wasm::build_standalone(m, *ls.pack);
+  if (!r.ok) {
+    std::cerr << fmt::format("{}: cannot build a standalone module: {}\n", ls.src->path, r.reason.text());
+    std::cerr << "(`multilingual run --backend wasm --explain` runs it with per-function fallback instead)\n";
+    return 1;
+  }
+  if (emit == "wat") std::cout << r.wat;
+  else if (!emit.empty()) throw std::runtime_error("unknown --emit '" + emit + "' (wat)");
+  if (!output.empty()) {
+    std::ofstream out(output, std::ios::binary);
+    out.write(reinterpret_cast<const char*>(r.wasm.data()), static_cast<std::streamsize>(r.wasm.size()));
+    if (!out) throw std::runtime_error("cannot write '" + output + "'");
+    std::cerr << fmt::format("{}: {} bytes, functions: {}\n", output, r.wasm.size(), fmt::join(r.functions, ", "));
+  }
+  return 0;
+}
+
+}  // namespace ml::cli
