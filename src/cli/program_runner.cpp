@@ -13,6 +13,7 @@ namespace ml::cli {
 
 ProgramRunner::ProgramRunner(const LanguagePack& pack, std::string backend, std::string config_file)
     : pack_(&pack), backend_(std::move(backend)), config_file_(std::move(config_file)) {
+  wasm_on_ = backend_ != "interpreter";
   if (!backend_.empty() && backend_ != "auto" && backend_ != "interpreter" && backend_ != "wasm")
     throw std::runtime_error("unknown backend '" + backend_ + "' (auto, interpreter, wasm)");
   interp::RunOptions o;
@@ -67,11 +68,7 @@ static std::unique_ptr<ast::Module> parse_or_report(std::shared_ptr<const Source
 int ProgramRunner::run_file(std::shared_ptr<const SourceFile> src) {
   auto m = parse_or_report(std::move(src), *pack_);
   if (!m) return 1;
-  if (backend_ != "interpreter") {
-    bridge_ = std::make_unique<WasmBridge>(*m, *pack_);
-    interp_->set_compiled_call_hook(
-        [b = bridge_.get()](interp::FuncObj* f, interp::Value* args, int nargs) { return b->try_call(f, args, nargs); });
-  }
+  if (wasm_on_) attach_bridge(*m);
   modules_.push_back(std::move(m));
   return run_parsed(*interp_, *pack_, *modules_.back(), false);
 }
@@ -79,6 +76,7 @@ int ProgramRunner::run_file(std::shared_ptr<const SourceFile> src) {
 int ProgramRunner::run_chunk(std::shared_ptr<const SourceFile> src) {
   auto m = parse_or_report(std::move(src), *pack_);
   if (!m) return 1;
+  if (wasm_on_) attach_bridge(*m);
   modules_.push_back(std::move(m));
   int st = run_parsed(*interp_, *pack_, *modules_.back(), true);
   if (st == 0)
@@ -86,9 +84,27 @@ int ProgramRunner::run_chunk(std::shared_ptr<const SourceFile> src) {
   return st;
 }
 
+// Each module gets its bridge; the hook asks the bridge of the module the function came from.
+void ProgramRunner::attach_bridge(const ast::Module& m) {
+  bridges_.push_back(std::make_unique<WasmBridge>(m, *pack_));
+  interp_->set_compiled_call_hook([this](interp::FuncObj* f, interp::Value* args, int nargs) {
+    for (auto& b : bridges_)
+      if (b->owns(f)) return b->try_call(f, args, nargs);
+    return std::optional<interp::Value>();
+  });
+}
+
+void ProgramRunner::set_wasm(bool on) {
+  wasm_on_ = on;
+  if (!on) interp_->set_compiled_call_hook(nullptr);
+  else if (!bridges_.empty()) attach_bridge(*modules_.back());  // re-installs the hook
+}
+
 std::string ProgramRunner::explain() const {
-  if (!bridge_) return "every function ran on the interpreter (--backend interpreter)\n";
-  return bridge_->explain();
+  if (bridges_.empty()) return "every function ran on the interpreter (--backend interpreter)\n";
+  std::string out;
+  for (const auto& b : bridges_) out += b->explain();
+  return out;
 }
 
 }  // namespace ml::cli

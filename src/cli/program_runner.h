@@ -27,6 +27,9 @@ class ProgramRunner {
   void set_pack(const LanguagePack& pack);
   interp::Interpreter& interpreter() { return *interp_; }
   const LanguagePack& pack() const { return *pack_; }
+  // The REPL's `:wasm` toggle: later chunks offer their functions to WebAssembly, or not.
+  void set_wasm(bool on);
+  bool wasm() const { return wasm_on_; }
   // Which backend each function ran on and why (for --explain).
   std::string explain() const;
 
@@ -37,7 +40,9 @@ class ProgramRunner {
   std::unique_ptr<interp::Interpreter> interp_;
   std::unique_ptr<runtime::BackendSelector> selector_;  // made on the first library call
   std::vector<std::unique_ptr<ast::Module>> modules_;    // kept alive: functions point into them
-  std::unique_ptr<WasmBridge> bridge_;                   // --backend auto|wasm
+  std::vector<std::unique_ptr<WasmBridge>> bridges_;     // one per module run with WASM on
+  bool wasm_on_ = false;
+  void attach_bridge(const ast::Module& m);
   runtime::BackendSelector& selector();
 };
 

@@ -1,5 +1,6 @@
 // `multilingual repl`: line editing and history (readline), multi-line blocks, `:lang L` to
-// switch human language, `:quit` to leave.
+// switch human language, `:wasm` to toggle the WebAssembly backend, `:explain` to see
+// where each function ran, `:quit` to leave.
 #include <readline/history.h>
 #include <readline/readline.h>
 #include <unistd.h>
@@ -43,8 +44,8 @@ int cmd_repl(const Options& opt) {
   bool tty = isatty(0);
   std::string hist = history_path();
   if (tty && !hist.empty()) read_history(hist.c_str());
-  ProgramRunner runner(*pack, "", "");
-  if (tty) std::cout << "multilingual " << ML_VERSION << " [" << pack->code << "] -- :lang L, :quit\n";
+  ProgramRunner runner(*pack, "interpreter", "");
+  if (tty) std::cout << "multilingual " << ML_VERSION << " [" << pack->code << "] -- :lang L, :wasm, :explain, :quit\n";
   std::string buffer, line;
   int chunk = 0;
   while (true) {
@@ -63,7 +64,16 @@ int cmd_repl(const Options& opt) {
         std::cout << "[" << p->code << "] " << p->name << "\n";
         continue;
       }
-      std::cerr << "commands: :lang L, :quit\n";
+      if (line == ":wasm") {
+        runner.set_wasm(!runner.wasm());
+        std::cout << "WebAssembly backend " << (runner.wasm() ? "on" : "off") << "\n";
+        continue;
+      }
+      if (line == ":explain") {
+        std::cout << runner.explain();
+        continue;
+      }
+      std::cerr << "commands: :lang L, :wasm, :explain, :quit\n";
       continue;
     }
     buffer += line + "\n";

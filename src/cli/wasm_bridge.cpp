@@ -136,6 +136,8 @@ void WasmBridge::write_output(const std::string& s) {
   std::cout << s;
 }
 
+bool WasmBridge::owns(const iv::FuncObj* f) const { return f->code->src == source_; }
+
 std::string WasmBridge::explain() const { return program_.explain_text(); }
 
 }  // namespace ml::cli

@@ -21,6 +21,8 @@ class WasmBridge {
   // when the interpreter must run it. Throws interp::PyError for errors inside compiled code.
   std::optional<interp::Value> try_call(interp::FuncObj* f, interp::Value* args, int nargs);
   std::string explain() const;
+  // The function was defined by this bridge's module.
+  bool owns(const interp::FuncObj* f) const;
 
  private:
   // After this many fallbacks in a row, a function is left to the interpreter for good.

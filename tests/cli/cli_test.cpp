@@ -229,3 +229,17 @@ TEST(Cli, BuildRefusesProgramsThatDoNotCompileAndSaysWhy) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(Cli, ReplWasmToggleAndExplain) {
+  auto dir = scratch_dir("cli_repl_wasm");
+  write_file(dir / "in.txt",
+             ":wasm\ndef fib(n):\n    if n < 2:\n        return n\n    return fib(n - 1) + fib(n - 2)\n\nfib(15)\n:explain\n:wasm\nfib(16)\n");
+  auto r = run_ml("repl < in.txt", dir.string());
+  EXPECT_EQ(r.status, 0) << r.out;
+  EXPECT_TRUE(has(r.out, "WebAssembly backend on\n610\nfib(int): wasm")) << r.out;
+  EXPECT_TRUE(has(r.out, "WebAssembly backend off\n987\n")) << r.out;
+}
+
+}  // namespace
