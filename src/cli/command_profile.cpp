@@ -2,7 +2,9 @@
 #include <fmt/format.h>
 
 #include <iostream>
+#include <optional>
 #include <unordered_map>
+#include <vector>
 
 #include "cli/commands.h"
 #include "cli/program_runner.h"
@@ -18,14 +20,32 @@ class ProfilerObserver : public interp::CallObserver {
   explicit ProfilerObserver(perf::Profiler& p) : p_(p) {}
   void enter(const void* key, const std::string& name, const std::string& file, int line) override {
     auto it = ids_.find(key);
-    if (it == ids_.end()) it = ids_.emplace(key, p_.function(name, file, line, "interpreter")).first;
-    p_.enter(it->second);
+    if (it == ids_.end()) it = ids_.emplace(key, Ids{name, file, line, p_.function(name, file, line, "interpreter")}).first;
+    keys_.push_back(key);
+    p_.enter(it->second.interpreted);
   }
-  void leave() override { p_.leave(); }
+  void leave() override {
+    keys_.pop_back();
+    p_.leave();
+  }
+  // A call that ran as WebAssembly is one row of its own, with backend "wasm" (the calls it
+  // made inside WebAssembly are not seen one by one).
+  void ran_compiled() override {
+    Ids& ids = ids_.at(keys_.back());
+    if (!ids.compiled) ids.compiled = p_.function(ids.name, ids.file, ids.line, "wasm");
+    p_.relabel_top(*ids.compiled);
+  }
 
  private:
+  struct Ids {
+    std::string name, file;
+    int line;
+    perf::Profiler::FuncId interpreted;
+    std::optional<perf::Profiler::FuncId> compiled;
+  };
   perf::Profiler& p_;
-  std::unordered_map<const void*, perf::Profiler::FuncId> ids_;
+  std::unordered_map<const void*, Ids> ids_;
+  std::vector<const void*> keys_;
 };
 
 }  // namespace

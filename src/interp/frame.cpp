@@ -157,7 +157,10 @@ static Value call_function_inner(FuncObj* f, Value* args, int nargs, KwArgs* kw)
   const FuncCode* c = f->code;
   if (__builtin_expect((bool)I->try_call_compiled, 0)) {
     if (!kw) {
-      if (auto r = I->try_call_compiled(f, args, nargs)) return *r;
+      if (auto r = I->try_call_compiled(f, args, nargs)) {
+        if (I->observer) I->observer->ran_compiled();
+        return *r;
+      }
     }
   }
   DepthGuard dg;

@@ -45,6 +45,8 @@ struct CallObserver {
   virtual ~CallObserver() = default;
   virtual void enter(const void* key, const std::string& name, const std::string& file, int line) = 0;
   virtual void leave() = 0;
+  // The call just entered was run by the compiled-call hook (WebAssembly), not interpreted.
+  virtual void ran_compiled() {}
 };
 
 class Interpreter {

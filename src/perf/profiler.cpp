@@ -63,6 +63,14 @@ void Profiler::leave() {
   if (!stack_.empty()) stack_.back().callees += elapsed;
 }
 
+void Profiler::relabel_top(FuncId f) {
+  if (stack_.empty()) throw std::logic_error("Profiler::relabel_top without an active function");
+  if (f >= funcs_.size()) throw std::out_of_range("Profiler::relabel_top: unknown function id");
+  --active_[stack_.back().f];
+  ++active_[f];
+  stack_.back().f = f;
+}
+
 void Profiler::unwind_to(size_t depth) {
   while (stack_.size() > depth) leave();
 }

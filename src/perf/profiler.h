@@ -59,6 +59,9 @@ class Profiler {
   // Leaves frames until `depth` remain (exceptions unwinding several frames at once).
   void unwind_to(size_t depth);
   size_t depth() const { return stack_.size(); }
+  // The innermost active call turns out to belong to `f` (e.g. the same function, but it ran
+  // as WebAssembly): its time goes to `f` when it leaves.
+  void relabel_top(FuncId f);
 
   // Profiles so far (functions still active are not counted until they leave).
   std::vector<FunctionProfile> entries(SortKey sort = SortKey::Cumulative) const;

@@ -137,7 +137,7 @@ TEST(Cli, ProfileCountsCallsLikeCProfile) {
   auto dir = scratch_dir("cli_profile");
   write_file(dir / "fib.multi",
              "def fib(n):\n    if n < 2:\n        return n\n    return fib(n - 1) + fib(n - 2)\n\nprint(fib(10))\n");
-  auto r = run_ml("profile fib.multi --sort calls", dir.string());
+  auto r = run_ml("profile fib.multi --sort calls --backend interpreter", dir.string());
   EXPECT_EQ(r.status, 0) << r.out;
   EXPECT_TRUE(has(r.out, "55\n")) << r.out;
   EXPECT_TRUE(has(r.out, "177/1")) << r.out;
@@ -240,6 +240,21 @@ TEST(Cli, ReplWasmToggleAndExplain) {
   EXPECT_EQ(r.status, 0) << r.out;
   EXPECT_TRUE(has(r.out, "WebAssembly backend on\n610\nfib(int): wasm")) << r.out;
   EXPECT_TRUE(has(r.out, "WebAssembly backend off\n987\n")) << r.out;
+}
+
+}  // namespace
+
+namespace {
+
+TEST(Cli, ProfileShowsFunctionsThatRanInWasm) {
+  auto dir = scratch_dir("cli_profile_wasm");
+  write_file(dir / "fib.multi",
+             "def fib(n):\n    if n < 2:\n        return n\n    return fib(n - 1) + fib(n - 2)\n\nprint(fib(20))\n");
+  auto r = run_ml("profile fib.multi --backend wasm", dir.string());
+  EXPECT_EQ(r.status, 0) << r.out;
+  EXPECT_TRUE(has(r.out, "6765\n")) << r.out;
+  EXPECT_TRUE(has(r.out, "wasm")) << r.out;
+  EXPECT_TRUE(has(r.out, "fib.multi:1(fib)")) << r.out;
 }
 
 }  // namespace

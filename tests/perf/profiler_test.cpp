@@ -192,3 +192,19 @@ TEST(Profiler, RealClockMeasuresSomething) {
   EXPECT_GE(p.find("spin")->cumtime, 0.0);
   EXPECT_EQ(p.find("spin")->cumtime, p.find("spin")->tottime);
 }
+
+TEST(ProfilerRelabel, TopFrameMovesToAnotherFunction) {
+  int64_t t = 0;
+  ml::perf::Profiler p([&] { return t; });
+  auto interp = p.function("fib", "f.multi", 1, "interpreter");
+  auto wasm = p.function("fib", "f.multi", 1, "wasm");
+  p.enter(interp);
+  t += 10;
+  p.relabel_top(wasm);
+  t += 5;
+  p.leave();
+  ASSERT_NE(p.find("fib", "wasm"), nullptr);
+  EXPECT_EQ(p.find("fib", "wasm")->calls, 1u);
+  EXPECT_EQ(p.find("fib", "interpreter")->calls, 0u);
+  EXPECT_THROW(ml::perf::Profiler().relabel_top(0), std::logic_error);
+}
