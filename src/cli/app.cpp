@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <iostream>
 
 #include "cli/commands.h"
@@ -30,6 +31,9 @@ int run_app(int argc, char** argv) {
   run->add_option("--backend", opt.backend, "auto | interpreter | wasm (default: from config, else auto)");
   run->add_flag("--explain", opt.explain, "list each function, the backend it ran on, and why");
   run->add_option("--config", opt.config, "configuration file (multilingual.toml)");
+  run->add_option("--timeout-ms", opt.timeout_ms,
+                  "stop the program with a TimeoutError after this many milliseconds (0 = no limit)")
+      ->check(CLI::NonNegativeNumber);
 
   auto* check = app.add_subcommand("check", "parse a program and report errors without running it");
   add_file(check);
@@ -55,8 +59,15 @@ int run_app(int argc, char** argv) {
 
   register_extra_commands(app, opt);
 
+  // CLI11 reads an argument written "[a,b]" as a list of values and splits it, which would
+  // break JSON arrays given to `call`; a trailing space (which JSON ignores) keeps it whole.
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (!args.empty() && args[0] == "call")
+    for (auto& a : args)
+      if (a.size() >= 2 && a.front() == '[' && a.back() == ']') a += ' ';
+  std::reverse(args.begin(), args.end());  // CLI11 takes the vector form reversed
   try {
-    app.parse(argc, argv);
+    app.parse(args);
   } catch (const CLI::ParseError& e) {
     return app.exit(e);
   }

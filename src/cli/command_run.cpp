@@ -12,6 +12,7 @@ namespace ml::cli {
 int cmd_run(const Options& opt) {
   auto ls = load_source(opt);
   ProgramRunner runner(*ls.pack, opt.backend, opt.config);
+  runner.set_timeout_ms(opt.timeout_ms);
   int status = runner.run_file(ls.src);
   if (opt.explain) std::cerr << runner.explain();
   return status;

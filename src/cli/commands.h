@@ -18,6 +18,7 @@ struct Options {
   std::string backend;  // run: auto | interpreter | wasm
   std::string config;   // explicit config file
   bool explain = false;
+  int timeout_ms = 0;   // run: > 0 = stop the program with a TimeoutError after this long
 };
 
 // The source and the pack to read it with (--lang, else detected). Exits with a message on

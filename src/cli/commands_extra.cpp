@@ -68,6 +68,7 @@ void register_extra_commands(CLI::App& app, Options& opt) {
   g_call = app.add_subcommand("call", "run one library operation: call NAME ARGS... (arguments as JSON)");
   add_runtime_flags(g_call, g_flags);
   g_call->add_option("name", g_flags.op, "operation name, e.g. fibonacci or numeric_fibonacci");
+  // (run_app protects JSON arrays from CLI11's "[a,b]" list syntax; see there.)
   g_call->add_option("args", g_flags.args, "arguments as JSON, e.g. 30 or '[[1,2],[3,4]]'");
   g_call->add_flag("--list", g_flags.list, "list every operation");
   g_call->add_flag("-v,--verbose", g_flags.verbose, "print which backend ran and how long it took");

@@ -1,6 +1,13 @@
 #include "cli/program_runner.h"
 
+#include <unistd.h>
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
 #include <iostream>
+#include <mutex>
+#include <thread>
 
 #include "cli/ops_builtins.h"
 #include "cli/wasm_bridge.h"
@@ -65,11 +72,52 @@ static std::unique_ptr<ast::Module> parse_or_report(std::shared_ptr<const Source
   }
 }
 
+namespace {
+// `run --timeout-ms`: a thread that, unless the run ends first, asks the interpreter to raise
+// TimeoutError; if the program is still running kTimeoutGraceMs later (inside one long native
+// or WebAssembly operation, where the interpreter never checks), it ends the process.
+class Watchdog {
+ public:
+  Watchdog(interp::Interpreter& in, const LanguagePack& pack, const SourceFile* src, int ms) {
+    if (ms <= 0) return;
+    th_ = std::thread([this, &in, &pack, src, ms] {
+      std::unique_lock<std::mutex> lk(mu_);
+      if (cv_.wait_for(lk, std::chrono::milliseconds(ms), [this] { return done_; })) return;
+      in.interrupt(ms);
+      if (cv_.wait_for(lk, std::chrono::milliseconds(ProgramRunner::kTimeoutGraceMs), [this] { return done_; }))
+        return;
+      std::string text = render_error(pack, "TimeoutError", pack.message("runtime.timeout", {{"ms", std::to_string(ms)}}),
+                                      src, Loc{});
+      std::fflush(stdout);
+      std::cout.flush();
+      (void)!::write(2, text.data(), text.size());
+      ::_exit(1);
+    });
+  }
+  ~Watchdog() {
+    if (!th_.joinable()) return;
+    {
+      std::lock_guard<std::mutex> lk(mu_);
+      done_ = true;
+    }
+    cv_.notify_all();
+    th_.join();
+  }
+
+ private:
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool done_ = false;
+  std::thread th_;
+};
+}  // namespace
+
 int ProgramRunner::run_file(std::shared_ptr<const SourceFile> src) {
   auto m = parse_or_report(std::move(src), *pack_);
   if (!m) return 1;
   if (wasm_on_) attach_bridge(*m);
   modules_.push_back(std::move(m));
+  Watchdog dog(*interp_, *pack_, modules_.back()->source.get(), timeout_ms_);
   return run_parsed(*interp_, *pack_, *modules_.back(), false);
 }
 

@@ -30,6 +30,11 @@ class ProgramRunner {
   // The REPL's `:wasm` toggle: later chunks offer their functions to WebAssembly, or not.
   void set_wasm(bool on);
   bool wasm() const { return wasm_on_; }
+  // run_file: > 0 = after this many ms the program is asked to stop with a TimeoutError (at its
+  // next loop iteration or call); if it is stuck elsewhere (a long native operation), the
+  // process ends with the same message kTimeoutGraceMs later.
+  void set_timeout_ms(int ms) { timeout_ms_ = ms; }
+  static constexpr int kTimeoutGraceMs = 2000;
   // Which backend each function ran on and why (for --explain).
   std::string explain() const;
 
@@ -42,6 +47,7 @@ class ProgramRunner {
   std::vector<std::unique_ptr<ast::Module>> modules_;    // kept alive: functions point into them
   std::vector<std::unique_ptr<WasmBridge>> bridges_;     // one per module run with WASM on
   bool wasm_on_ = false;
+  int timeout_ms_ = 0;
   void attach_bridge(const ast::Module& m);
   runtime::BackendSelector& selector();
 };

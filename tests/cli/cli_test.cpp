@@ -124,6 +124,12 @@ TEST(Cli, DoctorAndCall) {
   auto c = run_ml("call fibonacci 30");
   EXPECT_EQ(c.status, 0) << c.out;
   EXPECT_TRUE(has(c.out, "832040")) << c.out;
+  auto m = run_ml("call matrix_multiply '[[1,2],[3,4]]' '[[5,6],[7,8]]'");
+  EXPECT_EQ(m.status, 0) << m.out;
+  EXPECT_TRUE(has(m.out, "[[19.0,22.0],[43.0,50.0]]")) << m.out;
+  auto wrong = run_ml("call fibonacci '\"x\"'");
+  EXPECT_EQ(wrong.status, 1) << wrong.out;
+  EXPECT_TRUE(has(wrong.out, "expected an int")) << wrong.out;
   auto bad = run_ml("call fibonaci 3");
   EXPECT_NE(bad.status, 0);
   EXPECT_TRUE(has(bad.out, "fibonacci")) << bad.out;  // suggests the close name
