@@ -629,8 +629,9 @@ void Interp::init_builtins() {
   auto set_ctor = [](bool frozen) {
     return [frozen](Interp&, Value* a, int n, KwArgs*) -> Value {
       check_args(frozen ? "frozenset" : "set", n, 0, 1);
+      if (frozen && n && a[0].is(OK::FrozenSet)) return a[0];
       Value s = mk_set(frozen);
-      if (n) for_each(a[0], [&](const Value& x) { s.as<SetObj>()->d->set(x, Value()); });
+      if (n) s.as<SetObj>()->update(a[0]);
       return s;
     };
   };

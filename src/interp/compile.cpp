@@ -425,12 +425,35 @@ struct TupleDisplay : ENode {
 };
 struct SetDisplay : ENode {
   std::vector<SeqItem> items;
+  Value folded;  // all items constant (and more than 2): CPython's frozenset constant
   Value eval(Frame& fr) override {
+    if (folded.is_obj()) {
+      Value s = mk_set();
+      s.as<SetObj>()->merge(folded.as<SetObj>());
+      return s;
+    }
     ValueVec out;
     add_items(fr, items, out);
     Value s = mk_set();
-    ML_GUARD(for (auto& x : out) s.as<SetObj>()->d->set(x, Value()));
+    ML_GUARD(for (auto& x : out) s.as<SetObj>()->add(x));
     return s;
+  }
+  // CPython compiles {c1, c2, c3, ...} to BUILD_SET + SET_UPDATE of a frozenset constant, which
+  // the compiler's constant merging rebuilds once from its own iteration order; the set then
+  // iterates in that frozenset's order. Emulated so set literals print like CPython's.
+  void fold() {
+    if (items.size() <= 2) return;
+    ValueVec vals;
+    for (auto& it : items) {
+      auto* c = dynamic_cast<Const*>(it.e.get());
+      if (it.star || !c) return;
+      vals.push_back(c->v);
+    }
+    Value fs1 = mk_set(true);
+    for (auto& v : vals) fs1.as<SetObj>()->add(v);
+    Value fs2 = mk_set(true);
+    fs1.as<SetObj>()->for_each_h([&](const Value& k, int64_t h) { fs2.as<SetObj>()->add_h(k, h); });
+    folded = fs2;
   }
 };
 struct DictDisplay : ENode {
@@ -925,7 +948,12 @@ EP Compiler::expr_inner(const Expr& e) {
       }
       return EP(k);
     }
-    case ExprKind::Set: { auto* k = new SetDisplay(); k->items = seq_items(e.items); return EP(k); }
+    case ExprKind::Set: {
+      auto* k = new SetDisplay();
+      k->items = seq_items(e.items);
+      try { k->fold(); } catch (PyError&) { k->folded = Value(); }  // unhashable: raise at run time
+      return EP(k);
+    }
     case ExprKind::Dict: {
       auto* k = new DictDisplay();
       for (size_t i = 0; i < e.items.size(); ++i) {

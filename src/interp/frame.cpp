@@ -14,6 +14,7 @@ namespace ml::interp {
 struct DepthGuard {
   DepthGuard() {
     char probe;
+    check_interrupt();
     if (++I->depth > I->recursion_limit || (I->stack_low && &probe < I->stack_low)) {
       --I->depth;
       raise_id("RecursionError", "runtime.recursion");

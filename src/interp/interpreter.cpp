@@ -60,6 +60,12 @@ void Interpreter::set_compiled_call_hook(std::function<std::optional<Value>(Func
   st_->try_call_compiled = std::move(hook);
 }
 
+void Interpreter::interrupt(int ms) { st_->interrupt_ms.store(ms > 0 ? ms : 1, std::memory_order_relaxed); }
+
+void raise_interrupt() {
+  raise_id("TimeoutError", "runtime.timeout", {{"ms", std::to_string(I->interrupt_ms.load(std::memory_order_relaxed))}});
+}
+
 void Interpreter::set_call_observer(CallObserver* observer) { st_->observer = observer; }
 
 namespace {

@@ -74,6 +74,9 @@ class Interpreter {
   static std::optional<int> exit_status(const PyError& e);
 
   void set_pack(const LanguagePack* pack);  // REPL `:lang`
+  // Thread-safe: asks the running program to stop with a TimeoutError ("timed out after
+  // `ms` ms") at its next loop iteration or function call (`run --timeout-ms`).
+  void interrupt(int ms);
   void register_builtin(const std::string& name, NativeBuiltin fn);
   // Per-call hook: when set, every call of a user function is first offered to it; returning
   // a value skips the interpreted call.

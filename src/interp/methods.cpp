@@ -676,7 +676,7 @@ static void init_dict_methods(ClassObj* t) {
   def_method(t, "popitem", [](ARGS) -> Value {
     DictObj* d = D(a[0]);
     for (size_t i = d->entries.size(); i-- > 0;) {
-      if (d->entries[i].hash == -2) continue;
+      if (d->entries[i].hash == DictObj::kTombstone) continue;
       Value k = d->entries[i].key, v = d->entries[i].value;
       d->erase(k);
       return mk_tuple({k, v});
@@ -732,84 +732,91 @@ static void init_dict_methods(ClassObj* t) {
   def_method(t, "__iter__", [](ARGS) -> Value { return iter(a[0]); });
 }
 
-static DictObj* SD(const Value& v) { return v.as<SetObj>()->d.get(); }
+static SetObj* SD(const Value& v) { return v.as<SetObj>(); }
 
 static void init_set_methods(ClassObj* t, ClassObj* ft) {
   auto both = [&](const std::string& name, NativeFn f) {
     def_method(t, name, f);
     def_method(ft, name, f);
   };
-  def_method(t, "add", [](ARGS) -> Value { check_args("add", n, 2, 2); SD(a[0])->set(a[1], Value()); return Value(); });
+  def_method(t, "add", [](ARGS) -> Value { check_args("add", n, 2, 2); SD(a[0])->add(a[1]); return Value(); });
   def_method(t, "remove", [](ARGS) -> Value {
     check_args("remove", n, 2, 2);
-    if (!SD(a[0])->erase(a[1])) throw PyError(make_exception(I->e("KeyError"), ValueVec{a[1]}));
+    if (!SD(a[0])->discard(a[1])) throw PyError(make_exception(I->e("KeyError"), ValueVec{a[1]}));
     return Value();
   });
-  def_method(t, "discard", [](ARGS) -> Value { check_args("discard", n, 2, 2); SD(a[0])->erase(a[1]); return Value(); });
+  def_method(t, "discard", [](ARGS) -> Value { check_args("discard", n, 2, 2); SD(a[0])->discard(a[1]); return Value(); });
   def_method(t, "pop", [](ARGS) -> Value {
-    DictObj* d = SD(a[0]);
-    for (auto& e : d->entries) {
-      if (e.hash == -2) continue;
-      Value k = e.key;
-      d->erase(k);
-      return k;
-    }
-    throw PyError(make_exception(I->e("KeyError"), ValueVec{mk_str("pop from an empty set")}));
+    check_args("pop", n, 1, 1);
+    Value k;
+    if (!SD(a[0])->pop(k)) throw PyError(make_exception(I->e("KeyError"), ValueVec{mk_str("pop from an empty set")}));
+    return k;
   });
   def_method(t, "clear", [](ARGS) -> Value { SD(a[0])->clear(); return Value(); });
   def_method(t, "update", [](ARGS) -> Value {
-    for (int i = 1; i < n; ++i) for_each(a[i], [&](const Value& x) { SD(a[0])->set(x, Value()); });
+    for (int i = 1; i < n; ++i) SD(a[0])->update(a[i]);
     return Value();
   });
-  auto setop = [](ast::BinOp op) {
-    return [op](ARGS) -> Value {
-      Value r = a[0];
-      for (int i = 1; i < n; ++i) {
-        Value other = a[i];
-        if (!other.is(OK::Set) && !other.is(OK::FrozenSet)) {
-          Value s = mk_set();
-          for_each(other, [&](const Value& x) { SD(s)->set(x, Value()); });
-          other = s;
-        }
-        r = binop(op, r, other);
-      }
-      if (n == 1) {
-        Value c = mk_set(a[0].is(OK::FrozenSet));
-        SD(a[0])->for_each([&](const Value& k, const Value&) { SD(c)->set(k, Value()); });
-        return c;
-      }
-      return r;
-    };
-  };
-  both("union", setop(ast::BinOp::BitOr));
-  both("intersection", setop(ast::BinOp::BitAnd));
-  both("difference", setop(ast::BinOp::Sub));
-  both("symmetric_difference", setop(ast::BinOp::BitXor));
-  both("copy", setop(ast::BinOp::BitOr));
+  both("copy", [](ARGS) -> Value {
+    check_args("copy", n, 1, 1);
+    if (a[0].is(OK::FrozenSet)) return a[0];
+    return set_copy(a[0]);
+  });
+  both("union", [](ARGS) -> Value {
+    Value r = set_copy(a[0]);
+    for (int i = 1; i < n; ++i) r.as<SetObj>()->update(a[i]);
+    return r;
+  });
+  both("intersection", [](ARGS) -> Value {
+    if (n == 1) return set_copy(a[0]);
+    Value r = a[0];
+    for (int i = 1; i < n; ++i) r = set_intersection(r, a[i]);
+    return r;
+  });
+  both("difference", [](ARGS) -> Value {
+    if (n == 1) return set_copy(a[0]);
+    Value r = set_difference(a[0], a[1]);
+    for (int i = 2; i < n; ++i) set_difference_update(r.as<SetObj>(), a[i]);
+    return r;
+  });
+  both("symmetric_difference", [](ARGS) -> Value {
+    check_args("symmetric_difference", n, 2, 2);
+    return set_symmetric_difference(a[0], a[1]);
+  });
   def_method(t, "intersection_update", [](ARGS) -> Value {
-    Value other = a[1];
-    ValueVec ks;
-    SD(a[0])->for_each([&](const Value& k, const Value&) { if (!contains(other, k)) ks.push_back(k); });
-    for (auto& k : ks) SD(a[0])->erase(k);
+    Value r = a[0];
+    for (int i = 1; i < n; ++i) r = set_intersection(r, a[i]);
+    if (n > 1) SD(a[0])->swap_bodies(SD(r));
     return Value();
   });
   def_method(t, "difference_update", [](ARGS) -> Value {
-    for (int i = 1; i < n; ++i) for_each(a[i], [&](const Value& x) { SD(a[0])->erase(x); });
+    for (int i = 1; i < n; ++i) set_difference_update(SD(a[0]), a[i]);
+    return Value();
+  });
+  def_method(t, "symmetric_difference_update", [](ARGS) -> Value {
+    check_args("symmetric_difference_update", n, 2, 2);
+    set_symmetric_difference_update(SD(a[0]), a[1]);
     return Value();
   });
   both("issubset", [](ARGS) -> Value {
+    check_args("issubset", n, 2, 2);
+    Value other = a[1];
+    if (!other.is(OK::Set) && !other.is(OK::FrozenSet)) { other = mk_set(); SD(other)->update(a[1]); }
+    if (SD(a[0])->size() > SD(other)->size()) return Value::boolean(false);
     bool ok = true;
-    SD(a[0])->for_each([&](const Value& k, const Value&) { if (ok && !contains(a[1], k)) ok = false; });
+    SD(a[0])->for_each_h([&](const Value& k, int64_t h) { if (ok && !SD(other)->contains_h(k, h)) ok = false; });
     return Value::boolean(ok);
   });
   both("issuperset", [](ARGS) -> Value {
+    check_args("issuperset", n, 2, 2);
     bool ok = true;
-    for_each(a[1], [&](const Value& k) { if (ok && !SD(a[0])->find(k)) ok = false; });
+    for_each(a[1], [&](const Value& k) { if (ok && !SD(a[0])->contains(k)) ok = false; });
     return Value::boolean(ok);
   });
   both("isdisjoint", [](ARGS) -> Value {
+    check_args("isdisjoint", n, 2, 2);
     bool ok = true;
-    for_each(a[1], [&](const Value& k) { if (ok && SD(a[0])->find(k)) ok = false; });
+    for_each(a[1], [&](const Value& k) { if (ok && SD(a[0])->contains(k)) ok = false; });
     return Value::boolean(ok);
   });
   both("__len__", [](ARGS) -> Value { return Value::integer((int64_t)SD(a[0])->size()); });

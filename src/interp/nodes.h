@@ -12,6 +12,9 @@ namespace ml::interp {
     throw;                                  \
   }
 
+// An allocation that failed (std::bad_alloc, std::length_error) becomes a MemoryError at `loc`.
+[[noreturn]] void raise_memory_error(Loc loc);
+
 struct Block : SNode {
   std::vector<SP> stmts;
   Exec exec(Frame& fr) override {
@@ -22,6 +25,10 @@ struct Block : SNode {
       } catch (PyError& e) {
         annotate(e, s->loc);
         throw;
+      } catch (const std::bad_alloc&) {
+        raise_memory_error(s->loc);
+      } catch (const std::length_error&) {
+        raise_memory_error(s->loc);
       }
       if (r != Exec::Normal) return r;
     }

@@ -2,6 +2,7 @@
 // every type, parsing, and the format-spec mini-language.
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 
@@ -366,8 +367,17 @@ static Value float_op(BinOp op, double x, double y, const Value& a, const Value&
 
 static bool is_num(const Value& v) { return v.t == VT::Int || v.t == VT::Float || v.t == VT::Bool || v.is(OK::Big); }
 
-static Value seq_repeat_list(const ValueVec& v, const Value& n, bool tuple) {
+// How many copies `seq * n` makes: 0 for an empty sequence (no endless loop over nothing),
+// MemoryError when the result could never fit in memory (not a wrapped size_t or a crash).
+static int64_t repeat_count(size_t unit, const Value& n, size_t elem_bytes) {
   int64_t k = as_index(n);
+  if (k <= 0 || unit == 0) return 0;
+  if (uint64_t(k) > (uint64_t(PTRDIFF_MAX) / elem_bytes) / unit) raise("MemoryError", "");
+  return k;
+}
+
+static Value seq_repeat_list(const ValueVec& v, const Value& n, bool tuple) {
+  int64_t k = repeat_count(v.size(), n, sizeof(Value));
   ValueVec out;
   if (k > 0) {
     out.reserve(v.size() * k);
@@ -428,9 +438,9 @@ Value binop(BinOp op, const Value& a, const Value& b) {
         return mk_str(std::move(r));
       }
       if (op == BinOp::Mul && is_intlike(b)) {
-        int64_t k = as_index(b);
-        std::string r;
         const std::string& x = str_of(a);
+        int64_t k = repeat_count(x.size(), b, 1);
+        std::string r;
         if (k > 0) { r.reserve(x.size() * k); for (int64_t i = 0; i < k; ++i) r += x; }
         return mk_str(std::move(r));
       }
@@ -455,29 +465,17 @@ Value binop(BinOp op, const Value& a, const Value& b) {
       if (op == BinOp::Add && b.is(OK::Bytes)) return mk_bytes(a.as<BytesObj>()->s + b.as<BytesObj>()->s);
       if (op == BinOp::Mul && is_intlike(b)) {
         std::string r;
-        for (int64_t i = 0, k = as_index(b); i < k; ++i) r += a.as<BytesObj>()->s;
+        int64_t k = repeat_count(a.as<BytesObj>()->s.size(), b, 1);
+        r.reserve(a.as<BytesObj>()->s.size() * size_t(k));
+        for (int64_t i = 0; i < k; ++i) r += a.as<BytesObj>()->s;
         return mk_bytes(std::move(r));
       }
     } else if ((ka == OK::Set || ka == OK::FrozenSet) && (b.is(OK::Set) || b.is(OK::FrozenSet))) {
-      DictObj* x = a.as<SetObj>()->d.get();
-      DictObj* y = b.as<SetObj>()->d.get();
-      Value r = mk_set(ka == OK::FrozenSet);
-      DictObj* rd = r.as<SetObj>()->d.get();
       switch (op) {
-        case BinOp::BitOr:
-          x->for_each([&](const Value& k, const Value&) { rd->set(k, Value()); });
-          y->for_each([&](const Value& k, const Value&) { rd->set(k, Value()); });
-          return r;
-        case BinOp::BitAnd:
-          x->for_each([&](const Value& k, const Value&) { if (y->find(k)) rd->set(k, Value()); });
-          return r;
-        case BinOp::Sub:
-          x->for_each([&](const Value& k, const Value&) { if (!y->find(k)) rd->set(k, Value()); });
-          return r;
-        case BinOp::BitXor:
-          x->for_each([&](const Value& k, const Value&) { if (!y->find(k)) rd->set(k, Value()); });
-          y->for_each([&](const Value& k, const Value&) { if (!x->find(k)) rd->set(k, Value()); });
-          return r;
+        case BinOp::BitOr: return set_union(a, b);
+        case BinOp::BitAnd: return set_intersection(a, b);
+        case BinOp::Sub: return set_difference(a, b);
+        case BinOp::BitXor: return set_symmetric_difference(a, b);
         default: break;
       }
     } else if (ka == OK::Dict && op == BinOp::BitOr && b.is(OK::Dict)) {
@@ -512,22 +510,23 @@ Value inplace_op(BinOp op, const Value& a, const Value& b) {
     }
     if (op == BinOp::Mul) {
       auto* l = a.as<ListObj>();
-      int64_t k = as_index(b);
+      int64_t k = repeat_count(l->v.size(), b, sizeof(Value));
       ValueVec orig = l->v;
       l->v.clear();
+      l->v.reserve(orig.size() * size_t(k));
       for (int64_t i = 0; i < k; ++i) l->v.insert(l->v.end(), orig.begin(), orig.end());
       return a;
     }
   }
   if (a.is(OK::Set) && (b.is(OK::Set) || b.is(OK::FrozenSet))) {
-    DictObj* x = a.as<SetObj>()->d.get();
-    DictObj* y = b.as<SetObj>()->d.get();
+    SetObj* x = a.as<SetObj>();
     switch (op) {
-      case BinOp::BitOr: y->for_each([&](const Value& k, const Value&) { x->set(k, Value()); }); return a;
-      case BinOp::Sub: {
-        ValueVec ks;
-        y->for_each([&](const Value& k, const Value&) { ks.push_back(k); });
-        for (auto& k : ks) x->erase(k);
+      case BinOp::BitOr: x->update(b); return a;
+      case BinOp::Sub: set_difference_update(x, b); return a;
+      case BinOp::BitXor: set_symmetric_difference_update(x, b); return a;
+      case BinOp::BitAnd: {
+        Value t = set_intersection(a, b);
+        x->swap_bodies(t.as<SetObj>());
         return a;
       }
       default: break;

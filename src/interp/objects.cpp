@@ -34,7 +34,7 @@ TupleObj::TupleObj(ValueVec items) : Object(OK::Tuple, I->t_tuple), v(std::move(
 BytesObj::BytesObj(std::string v) : Object(OK::Bytes, I->t_bytes), s(std::move(v)) {}
 DictObj::DictObj() : Object(OK::Dict, I->t_dict) {}
 SetObj::SetObj(bool frozen)
-    : Object(frozen ? OK::FrozenSet : OK::Set, frozen ? I->t_frozenset : I->t_set), d(new DictObj()) {}
+    : Object(frozen ? OK::FrozenSet : OK::Set, frozen ? I->t_frozenset : I->t_set), table(8) {}
 CellObj::CellObj() : Object(OK::Cell, I->t_cell) {}
 SliceObj::SliceObj(Value a, Value b, Value c)
     : Object(OK::Slice, I->t_slice), start(std::move(a)), stop(std::move(b)), step(std::move(c)) {}
@@ -111,7 +111,7 @@ void DictObj::rebuild(size_t cap) {
   std::vector<Entry> ne;
   ne.reserve(used + 1);
   for (auto& en : entries)
-    if (en.hash != -2) ne.push_back(std::move(en));
+    if (en.hash != kTombstone) ne.push_back(std::move(en));
   entries = std::move(ne);
   index.assign(n, -1);
   size_t mask = n - 1;
@@ -161,7 +161,7 @@ bool DictObj::erase(const Value& key) {
   if (e < 0) return false;
   entries[e].key = Value();
   entries[e].value = Value();
-  entries[e].hash = -2;
+  entries[e].hash = kTombstone;
   --used;
   version = ++g_dict_version;
   // keep the index slot pointing at the tombstone (probe chains stay intact)
@@ -170,6 +170,273 @@ bool DictObj::erase(const Value& key) {
 }
 
 void DictObj::clear() { entries.clear(); index.clear(); used = 0; version = ++g_dict_version; }
+
+// ---------------------------------------------------------------- set (CPython's table)
+static constexpr size_t kLinearProbes = 9;
+static constexpr int kPerturbShift = 5;
+
+SetObj::Slot* SetObj::lookup(const Value& key, int64_t h) {
+restart:
+  size_t mask = table.size() - 1;
+  size_t perturb = (size_t)h;
+  size_t i = (size_t)h & mask;
+  while (true) {
+    size_t probes = i + kLinearProbes <= mask ? kLinearProbes : 0;
+    for (size_t j = i;; ++j) {
+      Slot& e = table[j];
+      if (e.key.t == VT::Undef) {
+        if (e.hash == 0) return nullptr;
+      } else if (e.hash == h) {
+        if (e.key.same(key)) return &e;
+        Value start = e.key;
+        size_t size0 = table.size();
+        bool same = eq(start, key);
+        if (table.size() != size0 || !table[j].key.same(start)) goto restart;  // mutated by __eq__
+        if (same) return &table[j];
+      }
+      if (probes-- == 0) break;
+    }
+    perturb >>= kPerturbShift;
+    i = (i * 5 + 1 + perturb) & mask;
+  }
+}
+
+bool SetObj::contains(const Value& key) { return lookup(key, hash_value(key)) != nullptr; }
+bool SetObj::contains_h(const Value& key, int64_t h) { return lookup(key, h) != nullptr; }
+void SetObj::add(const Value& key) { add_h(key, hash_value(key)); }
+
+void SetObj::add_h(const Value& key, int64_t h) {
+restart:
+  size_t mask = table.size() - 1;
+  size_t perturb = (size_t)h;
+  size_t i = (size_t)h & mask;
+  Slot* freeslot = nullptr;
+  while (true) {
+    size_t probes = i + kLinearProbes <= mask ? kLinearProbes : 0;
+    for (size_t j = i;; ++j) {
+      Slot& e = table[j];
+      if (e.key.t == VT::Undef) {
+        if (e.hash == 0) {
+          if (freeslot) {
+            freeslot->key = key;
+            freeslot->hash = h;
+            ++used;
+            return;
+          }
+          e.key = key;
+          e.hash = h;
+          ++fill;
+          ++used;
+          if (fill * 5 >= mask * 3) resize(used > 50000 ? used * 2 : used * 4);
+          return;
+        }
+        if (!freeslot) freeslot = &e;  // deleted
+      } else if (e.hash == h) {
+        if (e.key.same(key)) return;
+        Value start = e.key;
+        size_t size0 = table.size();
+        bool same = eq(start, key);
+        if (table.size() != size0 || !table[j].key.same(start)) goto restart;
+        if (same) return;
+      }
+      if (probes-- == 0) break;
+    }
+    perturb >>= kPerturbShift;
+    i = (i * 5 + 1 + perturb) & mask;
+  }
+}
+
+// set_insert_clean: a key known to be absent, into a table without deleted slots.
+static void insert_clean(std::vector<SetObj::Slot>& table, Value key, int64_t h) {
+  size_t mask = table.size() - 1;
+  size_t perturb = (size_t)h;
+  size_t i = (size_t)h & mask;
+  while (true) {
+    if (table[i].key.t == VT::Undef) { table[i].key = std::move(key); table[i].hash = h; return; }
+    if (i + kLinearProbes <= mask) {
+      for (size_t j = 1; j <= kLinearProbes; ++j)
+        if (table[i + j].key.t == VT::Undef) { table[i + j].key = std::move(key); table[i + j].hash = h; return; }
+    }
+    perturb >>= kPerturbShift;
+    i = (i * 5 + 1 + perturb) & mask;
+  }
+}
+
+void SetObj::resize(size_t minused) {
+  size_t n = 8;
+  while (n <= minused) n <<= 1;
+  std::vector<Slot> old(n);
+  old.swap(table);
+  for (auto& e : old)
+    if (e.key.t != VT::Undef) insert_clean(table, std::move(e.key), e.hash);
+  fill = used;
+}
+
+bool SetObj::discard(const Value& key) { return discard_h(key, hash_value(key)); }
+bool SetObj::discard_h(const Value& key, int64_t h) {
+  Slot* e = lookup(key, h);
+  if (!e) return false;
+  e->key = Value();
+  e->key.t = VT::Undef;
+  e->hash = -1;
+  --used;
+  return true;
+}
+
+bool SetObj::pop(Value& out) {
+  if (used == 0) return false;
+  size_t mask = table.size() - 1;
+  size_t i = finger & mask;
+  while (table[i].key.t == VT::Undef) i = (i + 1) & mask;
+  out = std::move(table[i].key);
+  table[i].key = Value();
+  table[i].key.t = VT::Undef;
+  table[i].hash = -1;
+  --used;
+  finger = i + 1;
+  return true;
+}
+
+void SetObj::clear() {
+  std::vector<Slot>(8).swap(table);
+  fill = used = 0;
+}
+
+void SetObj::merge(const SetObj* other) {
+  if (other == this || other->used == 0) return;
+  if ((fill + other->used) * 5 >= (table.size() - 1) * 3) resize((used + other->used) * 2);
+  if (fill == 0 && table.size() == other->table.size() && other->fill == other->used) {
+    for (size_t i = 0; i < table.size(); ++i)
+      if (other->table[i].key.t != VT::Undef) table[i] = other->table[i];
+    fill = used = other->used;
+    return;
+  }
+  if (fill == 0) {
+    fill = used = other->used;
+    for (auto& e : other->table)
+      if (e.key.t != VT::Undef) insert_clean(table, e.key, e.hash);
+    return;
+  }
+  std::vector<Slot> keys;  // other may change under __eq__
+  for (auto& e : other->table) if (e.key.t != VT::Undef) keys.push_back(e);
+  for (auto& e : keys) add_h(e.key, e.hash);
+}
+
+void SetObj::update(const Value& iterable) {
+  if (iterable.is(OK::Set) || iterable.is(OK::FrozenSet)) { merge(iterable.as<SetObj>()); return; }
+  if (iterable.is(OK::Dict)) {
+    DictObj* d = iterable.as<DictObj>();
+    if ((fill + d->size()) * 5 >= (table.size() - 1) * 3) resize((used + d->size()) * 2);
+    std::vector<std::pair<Value, int64_t>> keys;
+    for (auto& e : d->entries) if (e.hash != DictObj::kTombstone) keys.emplace_back(e.key, e.hash);
+    for (auto& [k, h] : keys) add_h(k, h);
+    return;
+  }
+  ::ml::interp::for_each(iterable, [&](const Value& x) { add(x); });
+}
+
+void SetObj::swap_bodies(SetObj* other) {
+  std::swap(table, other->table);
+  std::swap(fill, other->fill);
+  std::swap(used, other->used);
+  std::swap(finger, other->finger);
+}
+
+// Set algebra with CPython's algorithms, so results come out in CPython's order. The result
+// has the kind (set / frozenset) of `a`.
+static bool is_anyset(const Value& v) { return v.is(OK::Set) || v.is(OK::FrozenSet); }
+static Value new_set_like(const Value& a) { return mk_set(a.is(OK::FrozenSet)); }
+
+Value set_copy(const Value& a) {
+  Value r = new_set_like(a);
+  r.as<SetObj>()->merge(a.as<SetObj>());
+  return r;
+}
+
+Value set_union(const Value& a, const Value& b) {
+  Value r = set_copy(a);
+  if (!b.same(a)) r.as<SetObj>()->update(b);
+  return r;
+}
+
+Value set_intersection(const Value& a, const Value& b) {
+  if (a.same(b)) return set_copy(a);
+  Value r = new_set_like(a);
+  SetObj* rs = r.as<SetObj>();
+  if (is_anyset(b)) {
+    SetObj* so = a.as<SetObj>();
+    SetObj* other = b.as<SetObj>();
+    if (other->size() > so->size()) std::swap(so, other);
+    Value keep_so = Value::obj(so), keep_other = Value::obj(other);
+    std::vector<SetObj::Slot> keys;
+    for (auto& e : other->table) if (e.key.t != VT::Undef) keys.push_back(e);
+    for (auto& e : keys)
+      if (so->contains_h(e.key, e.hash)) rs->add_h(e.key, e.hash);
+    return r;
+  }
+  SetObj* so = a.as<SetObj>();
+  for_each(b, [&](const Value& k) {
+    int64_t h = hash_value(k);
+    if (so->contains_h(k, h)) rs->add_h(k, h);
+  });
+  return r;
+}
+
+void set_difference_update(SetObj* so, const Value& other) {
+  if (other.is_obj() && other.o == so) { so->clear(); return; }
+  if (is_anyset(other)) {
+    Value o = other;
+    if ((o.as<SetObj>()->size() >> 3) > so->size()) o = set_intersection(Value::obj(so), other);
+    std::vector<SetObj::Slot> keys;
+    for (auto& e : o.as<SetObj>()->table) if (e.key.t != VT::Undef) keys.push_back(e);
+    for (auto& e : keys) so->discard_h(e.key, e.hash);
+  } else {
+    for_each(other, [&](const Value& k) { so->discard(k); });
+  }
+  if (so->fill - so->used > (so->table.size() - 1) / 4)
+    so->resize(so->used > 50000 ? so->used * 2 : so->used * 4);
+}
+
+Value set_difference(const Value& a, const Value& b) {
+  SetObj* so = a.as<SetObj>();
+  size_t other_size;
+  if (is_anyset(b)) other_size = b.as<SetObj>()->size();
+  else if (b.is(OK::Dict)) other_size = b.as<DictObj>()->size();
+  else other_size = (size_t)-1;
+  if (other_size == (size_t)-1 || (so->size() >> 2) > other_size) {
+    Value r = set_copy(a);
+    set_difference_update(r.as<SetObj>(), b);
+    return r;
+  }
+  Value r = new_set_like(a);
+  std::vector<SetObj::Slot> keys;
+  for (auto& e : so->table) if (e.key.t != VT::Undef) keys.push_back(e);
+  for (auto& e : keys) {
+    bool in = is_anyset(b) ? b.as<SetObj>()->contains_h(e.key, e.hash) : b.as<DictObj>()->find(e.key) != nullptr;
+    if (!in) r.as<SetObj>()->add_h(e.key, e.hash);
+  }
+  return r;
+}
+
+void set_symmetric_difference_update(SetObj* so, const Value& other) {
+  if (other.is_obj() && other.o == so) { so->clear(); return; }
+  Value o = other;
+  if (!is_anyset(o)) {
+    o = mk_set();
+    o.as<SetObj>()->update(other);
+  }
+  std::vector<SetObj::Slot> keys;
+  for (auto& e : o.as<SetObj>()->table) if (e.key.t != VT::Undef) keys.push_back(e);
+  for (auto& e : keys)
+    if (!so->discard_h(e.key, e.hash)) so->add_h(e.key, e.hash);
+}
+
+Value set_symmetric_difference(const Value& a, const Value& b) {
+  Value r = new_set_like(a);
+  r.as<SetObj>()->update(b);
+  set_symmetric_difference_update(r.as<SetObj>(), a);
+  return r;
+}
 
 // ---------------------------------------------------------------- classes
 const Value* ClassObj::find(std::string_view attr) const {
@@ -216,7 +483,7 @@ bool truthy(const Value& v) {
     case OK::List: return !v.as<ListObj>()->v.empty();
     case OK::Tuple: return !v.as<TupleObj>()->v.empty();
     case OK::Dict: return v.as<DictObj>()->size() != 0;
-    case OK::Set: case OK::FrozenSet: return v.as<SetObj>()->d->size() != 0;
+    case OK::Set: case OK::FrozenSet: return v.as<SetObj>()->size() != 0;
     case OK::Bytes: return !v.as<BytesObj>()->s.empty();
     case OK::Range: return v.as<RangeObj>()->len() != 0;
     case OK::Inst: {
@@ -235,24 +502,42 @@ bool truthy(const Value& v) {
 }
 
 // ---------------------------------------------------------------- hashing
-static const int64_t kHashMod = (1LL << 61) - 1;
+// CPython's numeric hash: n mod (2**61 - 1) with n's sign, so hash(x) == hash(y) whenever
+// x == y across int/float/bool; -1 is reserved (it becomes -2).
+static const uint64_t kHashMod = (1ULL << 61) - 1;
+static constexpr int kHashBits = 61;
+static int64_t fix_hash(uint64_t h) { return h == (uint64_t)-1 ? -2 : (int64_t)h; }
+static int64_t int_hash(int64_t x) {
+  if (x >= 0) return (int64_t)((uint64_t)x % kHashMod);
+  uint64_t ax = (uint64_t)(-(x + 1)) + 1;
+  return fix_hash((uint64_t)0 - ax % kHashMod);
+}
+static int64_t float_hash(double v) {  // _Py_HashDouble
+  if (!std::isfinite(v)) return std::isinf(v) ? (v > 0 ? 314159 : -314159) : 0;
+  int e;
+  double m = std::frexp(v, &e);
+  int sign = 1;
+  if (m < 0) { sign = -1; m = -m; }
+  uint64_t x = 0;
+  while (m != 0) {
+    x = ((x << 28) & kHashMod) | x >> (kHashBits - 28);
+    m *= 268435456.0;
+    e -= 28;
+    uint64_t y = (uint64_t)m;
+    m -= (double)y;
+    x += y;
+    if (x >= kHashMod) x -= kHashMod;
+  }
+  e = e >= 0 ? e % kHashBits : kHashBits - 1 - ((-1 - e) % kHashBits);
+  x = ((x << e) & kHashMod) | x >> (kHashBits - e);
+  return fix_hash(x * (uint64_t)(int64_t)sign);
+}
 int64_t hash_value(const Value& v) {
   switch (v.t) {
-    case VT::None: return 0x5bd1e995;
+    case VT::None: return 0xFCA86420;
     case VT::Bool: return v.b ? 1 : 0;
-    case VT::Int: {
-      int64_t x = v.i;
-      if (x >= 0) return x % kHashMod;
-      int64_t r = (-(x + 1)) % kHashMod + 1;  // avoid overflow
-      return (kHashMod - r) & 0x3FFFFFFFFFFFFFFFLL;
-    }
-    case VT::Float: {
-      double d = v.f;
-      if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 9.2e18) return hash_value(Value::integer((int64_t)d));
-      uint64_t bits;
-      std::memcpy(&bits, &d, 8);
-      return (int64_t)((bits * 0x9E3779B97F4A7C15ULL) >> 2);
-    }
+    case VT::Int: return int_hash(v.i);
+    case VT::Float: return float_hash(v.f);
     case VT::Obj: break;
   }
   switch (v.o->kind) {
@@ -260,20 +545,34 @@ int64_t hash_value(const Value& v) {
     case OK::Big: {
       mpz_t r;
       mpz_init(r);
-      mpz_fdiv_r_ui(r, v.as<BigObj>()->z, (unsigned long)kHashMod);
-      int64_t h = (int64_t)mpz_get_ui(r);
+      const mpz_t& z = v.as<BigObj>()->z;
+      mpz_tdiv_r_ui(r, z, (unsigned long)kHashMod);  // |r| with z's sign
+      uint64_t h = (uint64_t)mpz_get_ui(r);
+      bool neg = mpz_sgn(z) < 0;
       mpz_clear(r);
-      return h;
+      return fix_hash(neg ? (uint64_t)0 - h : h);
     }
-    case OK::Tuple: {
-      uint64_t h = 0x345678;
-      for (auto& x : v.as<TupleObj>()->v) h = (h ^ (uint64_t)hash_value(x)) * 1000003ULL;
-      return (int64_t)(h & 0x3FFFFFFFFFFFFFFFULL);
+    case OK::Tuple: {  // CPython's xxHash-based tuplehash
+      const uint64_t p1 = 11400714785074694791ULL, p2 = 14029467366897019727ULL, p5 = 2870177450012600261ULL;
+      uint64_t acc = p5;
+      const auto& items = v.as<TupleObj>()->v;
+      for (auto& x : items) {
+        uint64_t lane = (uint64_t)hash_value(x);
+        acc += lane * p2;
+        acc = (acc << 31) | (acc >> 33);
+        acc *= p1;
+      }
+      acc += (uint64_t)items.size() ^ (p5 ^ 3527539ULL);
+      return acc == (uint64_t)-1 ? 1546275796 : (int64_t)acc;
     }
-    case OK::FrozenSet: {
+    case OK::FrozenSet: {  // CPython's frozenset_hash: order-independent
+      auto shuffle = [](uint64_t h) { return ((h ^ 89869747ULL) ^ (h << 16)) * 3644798167ULL; };
       uint64_t h = 0;
-      v.as<SetObj>()->d->for_each([&](const Value& k, const Value&) { h ^= (uint64_t)hash_value(k) * 0x9E3779B97F4A7C15ULL; });
-      return (int64_t)(h & 0x3FFFFFFFFFFFFFFFULL);
+      v.as<SetObj>()->for_each_h([&](const Value&, int64_t k) { h ^= shuffle((uint64_t)k); });
+      h ^= ((uint64_t)v.as<SetObj>()->size() + 1) * 1927868237ULL;
+      h ^= (h >> 11) ^ (h >> 25);
+      h = h * 69069U + 907133923ULL;
+      return h == (uint64_t)-1 ? 590923713 : (int64_t)h;
     }
     case OK::Bytes: return hash_sv(v.as<BytesObj>()->s) ^ 0x1234;
     case OK::List: case OK::Dict: case OK::Set:
@@ -394,10 +693,10 @@ bool eq(const Value& a, const Value& b) {
       }
     }
     if ((ka == OK::Set || ka == OK::FrozenSet) && (kb == OK::Set || kb == OK::FrozenSet)) {
-      auto* x = a.as<SetObj>()->d.get(); auto* y = b.as<SetObj>()->d.get();
+      auto* x = a.as<SetObj>(); auto* y = b.as<SetObj>();
       if (x->size() != y->size()) return false;
       bool ok = true;
-      x->for_each([&](const Value& k, const Value&) { if (ok && !y->find(k)) ok = false; });
+      x->for_each_h([&](const Value& k, int64_t h) { if (ok && !y->contains_h(k, h)) ok = false; });
       return ok;
     }
   }
@@ -467,9 +766,10 @@ static bool builtin_cmp(const Value& a, const Value& b, int& out) {
   return false;
 }
 
-static bool set_subset(DictObj* x, DictObj* y) {
+static bool set_subset(SetObj* x, SetObj* y) {
+  if (x->size() > y->size()) return false;
   bool ok = true;
-  x->for_each([&](const Value& k, const Value&) { if (ok && !y->find(k)) ok = false; });
+  x->for_each_h([&](const Value& k, int64_t h) { if (ok && !y->contains_h(k, h)) ok = false; });
   return ok;
 }
 
@@ -486,7 +786,7 @@ static Value order(ast::CmpOp op, const Value& a, const Value& b) {
   }
   bool as = a.is(OK::Set) || a.is(OK::FrozenSet), bs = b.is(OK::Set) || b.is(OK::FrozenSet);
   if (as && bs) {
-    DictObj* x = a.as<SetObj>()->d.get(); DictObj* y = b.as<SetObj>()->d.get();
+    SetObj* x = a.as<SetObj>(); SetObj* y = b.as<SetObj>();
     switch (op) {
       case ast::CmpOp::Lt: return Value::boolean(x->size() < y->size() && set_subset(x, y));
       case ast::CmpOp::LtE: return Value::boolean(set_subset(x, y));
@@ -613,12 +913,12 @@ std::string repr(const Value& v) {
       return out + "}";
     }
     case OK::Set: case OK::FrozenSet: {
-      auto* d = v.as<SetObj>()->d.get();
+      auto* d = v.as<SetObj>();
       bool frozen = v.o->kind == OK::FrozenSet;
       if (d->size() == 0) return frozen ? "frozenset()" : "set()";
       std::string out = frozen ? "frozenset({" : "{";
       bool first = true;
-      d->for_each([&](const Value& k, const Value&) {
+      d->for_each([&](const Value& k) {
         if (!first) out += ", ";
         first = false;
         out += repr(k);

@@ -575,7 +575,7 @@ int64_t len(const Value& v) {
       case OK::List: return (int64_t)v.as<ListObj>()->v.size();
       case OK::Tuple: return (int64_t)v.as<TupleObj>()->v.size();
       case OK::Dict: return (int64_t)v.as<DictObj>()->size();
-      case OK::Set: case OK::FrozenSet: return (int64_t)v.as<SetObj>()->d->size();
+      case OK::Set: case OK::FrozenSet: return (int64_t)v.as<SetObj>()->size();
       case OK::Bytes: return (int64_t)v.as<BytesObj>()->s.size();
       case OK::Range: return v.as<RangeObj>()->len();
       case OK::Inst:
@@ -609,10 +609,10 @@ bool contains(const Value& c, const Value& item) {
         if (item.is(OK::Set)) {
           // set membership of a set: compare as frozenset
           Value f = mk_set(true);
-          item.as<SetObj>()->d->for_each([&](const Value& k, const Value&) { f.as<SetObj>()->d->set(k, Value()); });
-          return c.as<SetObj>()->d->find(f) != nullptr;
+          f.as<SetObj>()->merge(item.as<SetObj>());
+          return c.as<SetObj>()->contains(f);
         }
-        return c.as<SetObj>()->d->find(item) != nullptr;
+        return c.as<SetObj>()->contains(item);
       }
       case OK::Bytes:
         if (item.is(OK::Bytes)) return c.as<BytesObj>()->s.find(item.as<BytesObj>()->s) != std::string::npos;
@@ -677,12 +677,23 @@ Value iter(const Value& v) {
           return true;
         }));
       }
-      case OK::Dict: case OK::Set: case OK::FrozenSet: {
-        Ref<DictObj> d = v.is(OK::Dict) ? Ref<DictObj>(v.as<DictObj>()) : v.as<SetObj>()->d;
+      case OK::Set: case OK::FrozenSet: {
+        Ref<SetObj> s(v.as<SetObj>());
+        size_t i = 0, n0 = s->size();
+        return Value::obj(new IterObj([s, i, n0](Value& out) mutable {
+          if (s->size() != n0) raise("RuntimeError", "Set changed size during iteration");
+          while (i < s->table.size() && s->table[i].key.t == VT::Undef) ++i;
+          if (i >= s->table.size()) return false;
+          out = s->table[i++].key;
+          return true;
+        }));
+      }
+      case OK::Dict: {
+        Ref<DictObj> d(v.as<DictObj>());
         size_t i = 0, n0 = d->size();
         return Value::obj(new IterObj([d, i, n0](Value& out) mutable {
           if (d->size() != n0) raise("RuntimeError", "dictionary changed size during iteration");
-          while (i < d->entries.size() && d->entries[i].hash == -2) ++i;
+          while (i < d->entries.size() && d->entries[i].hash == DictObj::kTombstone) ++i;
           if (i >= d->entries.size()) return false;
           out = d->entries[i++].key;
           return true;

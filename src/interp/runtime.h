@@ -1,6 +1,7 @@
 // Internal runtime of the interpreter: the interpreter state, Python exceptions, and the
 // generic object protocol (repr/str/hash/eq/arith/call/attr/item/iter).
 #pragma once
+#include <atomic>
 #include <iosfwd>
 #include <map>
 #include <memory>
@@ -88,6 +89,9 @@ struct Interp {
   int recursion_limit = 1000;
   int depth = 0;
   char* stack_low = nullptr;  // lowest usable address of the current C++ stack (+ margin)
+  // Set from another thread (Interpreter::interrupt, `run --timeout-ms`): > 0 = the time limit
+  // in ms that ran out; loops and calls then raise TimeoutError (check_interrupt).
+  std::atomic<int> interrupt_ms{0};
 
   // Builtin types
   ClassObj *t_object, *t_type, *t_none, *t_bool, *t_int, *t_float, *t_str, *t_list, *t_tuple,
@@ -137,6 +141,11 @@ std::string msg(std::string_view id, const std::map<std::string, std::string>& a
 Value make_exception(ClassObj* cls, ValueVec args);
 void annotate(PyError& e, Loc loc);  // sets the location if unset
 std::string exc_message(const Value& exc);  // str(exc)
+
+[[noreturn]] void raise_interrupt();  // TimeoutError "execution timed out after N ms"
+inline void check_interrupt() {
+  if (I->interrupt_ms.load(std::memory_order_relaxed) > 0) raise_interrupt();
+}
 
 // ---------------------------------------------------------------- protocol
 ClassObj* type_of(const Value& v);
@@ -198,6 +207,15 @@ std::vector<uint32_t> decode_utf8(std::string_view s);
 void append_utf8(std::string& out, uint32_t cp);
 std::string str_repr(std::string_view s);
 Value make_instance(ClassObj* cls);
+
+// sets (CPython's algorithms and order; results have the kind of `a`)
+Value set_copy(const Value& a);
+Value set_union(const Value& a, const Value& b);         // b: set/frozenset/iterable
+Value set_intersection(const Value& a, const Value& b);
+Value set_difference(const Value& a, const Value& b);
+Value set_symmetric_difference(const Value& a, const Value& b);
+void set_difference_update(SetObj* so, const Value& other);
+void set_symmetric_difference_update(SetObj* so, const Value& other);
 
 // slices
 void slice_indices(const SliceObj* s, int64_t len, int64_t& start, int64_t& stop, int64_t& step);

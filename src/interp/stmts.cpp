@@ -124,11 +124,18 @@ struct IfStmt : SNode {
   }
 };
 
+void raise_memory_error(Loc loc) {
+  PyError e(make_exception(I->e("MemoryError"), {}));
+  annotate(e, loc);
+  throw e;
+}
+
 struct WhileStmt : SNode {
   EP test;
   SP body, orelse;
   Exec exec(Frame& fr) override {
     while (true) {
+      check_interrupt();
       Value t = test->eval(fr);
       if (!(t.t == VT::Bool ? t.b : truthy(t))) break;
       Exec r = body->exec(fr);
@@ -170,6 +177,7 @@ struct ForStmt : SNode {
       bool ok;
       try {
         ok = iterate(src, [&](Value x) {
+          check_interrupt();
           target->store(fr, std::move(x));
           Exec r = body->exec(fr);
           if (r == Exec::Break) { broke = true; return false; }
@@ -515,7 +523,7 @@ struct CompBody : SNode {
         if (!last) { run(fr, level + 1, result); return true; }
         switch (kind) {
           case 0: result.as<ListObj>()->v.push_back(elt->eval(fr)); break;
-          case 1: result.as<SetObj>()->d->set(elt->eval(fr), Value()); break;
+          case 1: result.as<SetObj>()->add(elt->eval(fr)); break;
           case 2: {
             Value k = elt->eval(fr);
             Value v = val->eval(fr);

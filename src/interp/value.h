@@ -151,7 +151,8 @@ struct BytesObj : Object {
 // Insertion-ordered hash map with Python key semantics.
 struct DictObj : Object {
   struct Entry { Value key, value; int64_t hash; };
-  std::vector<Entry> entries;  // may hold tombstones (key.t == None && hash == -2)
+  static constexpr int64_t kTombstone = -1;  // no Python hash is -1
+  std::vector<Entry> entries;  // may hold tombstones (key.t == None && hash == kTombstone)
   std::vector<int32_t> index;  // open addressing, -1 empty
   size_t used = 0;             // live entries
   Value default_factory;       // defaultdict
@@ -165,16 +166,52 @@ struct DictObj : Object {
   size_t size() const { return used; }
   void clear();
   template <class F> void for_each(F f) const {
-    for (auto& e : entries) if (e.hash != -2) f(e.key, e.value);
+    for (auto& e : entries) if (e.hash != kTombstone) f(e.key, e.value);
   }
   void rebuild(size_t cap);
  private:
   int64_t lookup(const Value& key, int64_t h);  // entry index or -1
 };
 
+// CPython's set layout (Objects/setobject.c): an open-addressing table probed linearly for up
+// to 9 slots, then with the perturbed recurrence i = 5i + 1 + perturb. Iteration walks the table,
+// so with CPython's hashes (ints, floats, bools, tuples of those) a set prints in CPython's
+// order: print({3, 1, 2}) -> {1, 2, 3}. str hashes are randomized in CPython; ours are fixed,
+// so sets of strings have an arbitrary but reproducible order. None hashes to CPython 3.12's
+// constant (3.11's depends on an address).
 struct SetObj : Object {
-  Ref<DictObj> d;  // keys only
+  struct Slot {
+    Value key;         // t == Undef: empty (hash 0) or deleted (hash -1)
+    int64_t hash = 0;
+    Slot() { key.t = VT::Undef; }
+  };
+  std::vector<Slot> table;  // power of two, >= 8
+  size_t fill = 0;          // active + deleted
+  size_t used = 0;          // active
+  size_t finger = 0;        // pop() position
   explicit SetObj(bool frozen = false);
+
+  size_t size() const { return used; }
+  bool contains(const Value& key);
+  bool contains_h(const Value& key, int64_t h);
+  void add(const Value& key);
+  void add_h(const Value& key, int64_t h);
+  bool discard(const Value& key);  // false if absent
+  bool discard_h(const Value& key, int64_t h);
+  bool pop(Value& out);            // false if empty
+  void clear();
+  void resize(size_t minused);
+  void merge(const SetObj* other);      // set |= other (CPython's set_merge)
+  void update(const Value& iterable);   // set_update_internal
+  void swap_bodies(SetObj* other);
+  template <class F> void for_each(F f) const {
+    for (auto& s : table) if (s.key.t != VT::Undef) f(s.key);
+  }
+  template <class F> void for_each_h(F f) const {
+    for (auto& s : table) if (s.key.t != VT::Undef) f(s.key, s.hash);
+  }
+ private:
+  Slot* lookup(const Value& key, int64_t h);  // active slot or nullptr
 };
 
 struct CellObj : Object {

@@ -228,3 +228,36 @@ TEST(Builtins, LocalizedAliases) {
 }
 
 }  // namespace
+
+// Sets iterate in CPython's table order (ints, floats, bools, tuples: CPython's hashes).
+TEST(Sets, IterationOrderMatchesCPython) {
+  EXPECT_EQ(run("print({3, 1, 2}, set([10, 2, 33, 4]), {-1, -2, 5}, {1.5, 2.5, 0.5}, list({33, 1, 65}))"),
+            "{1, 2, 3} {33, 10, 2, 4} {5, -1, -2} {0.5, 1.5, 2.5} [65, 1, 33]\n");
+  EXPECT_EQ(run("s = set(range(5))\ns.discard(1)\ns.add(9)\nprint(s)\ns.discard(2)\ns.add(2)\nprint(s)"),
+            "{0, 2, 3, 4, 9}\n{0, 2, 3, 4, 9}\n");
+  EXPECT_EQ(run("print({x * 7 % 100 for x in range(30)})"),
+            "{0, 3, 5, 7, 12, 14, 19, 21, 26, 28, 33, 35, 40, 42, 47, 49, 54, 56, 61, 63, 68, 70, 75, 77, 82, 84, 89, 91, 96, 98}\n");
+  EXPECT_EQ(run("s = set(range(20))\nprint(s.pop(), s.pop(), len(s), min(s))"), "0 1 18 2\n");
+  EXPECT_EQ(run("print({(1, 2), (3, 4), (0, 0)}, frozenset([5, 3, 1000, 8]), set({9: 1, 1: 2, 17: 3}))"),
+            "{(1, 2), (3, 4), (0, 0)} frozenset({1000, 8, 3, 5}) {9, 1, 17}\n");
+}
+
+TEST(Sets, AlgebraOrderMatchesCPython) {
+  EXPECT_EQ(run("print({1, 2, 3} | {9, 17, 4}, {9, 17, 4, 5} & {1, 2, 3, 4, 5, 17}, {9, 17, 4, 5} - {4}, {9, 17, 4, 5} ^ {1, 2, 3, 4, 5, 17})"),
+            "{1, 2, 3, 4, 17, 9} {17, 4, 5} {9, 5, 17} {1, 2, 3, 9}\n");
+  EXPECT_EQ(run("a = {1, 2, 3, 100, 200}\na &= {200, 3, 7}\nprint(a)\na = {1, 2, 3, 100, 200}\na -= {200, 3, 7}\nprint(a)\na ^= {5, 1, 64}\nprint(a)"),
+            "{200, 3}\n{1, 2, 100}\n{64, 2, 100, 5}\n");
+  EXPECT_EQ(run("print({1, 2, 3}.union([40, 8], (16,)), {5, 6, 7}.intersection([7, 5]), {1, 2, 3}.difference([2], {3}))"),
+            "{1, 2, 3, 40, 8, 16} {5, 7} {1}\n");
+  EXPECT_EQ(run("print({1, 2} <= {1, 2, 3}, {1, 2}.issubset([2, 1]), {1, 1.0, True}, {0.5, -0.5, 1e100}, {frozenset([1, 2]), frozenset([2, 1])})"),
+            "True True {1} {0.5, -0.5, 1e+100} {frozenset({1, 2})}\n");
+  EXPECT_EQ(run("s = {1, 2, 3}\ntry:\n    for x in s:\n        s.add(x + 10)\nexcept RuntimeError as e:\n    print(e)"),
+            "Set changed size during iteration\n");
+}
+
+TEST(Sets, HashesMatchCPython) {
+  EXPECT_EQ(run("print(hash(-1), hash(-5), hash(1.5), hash((1, 2)), hash(frozenset([1, 2])), hash(2**70), hash(-2**70))"),
+            "-2 -5 1152921504606846977 -3550055125485641917 -1826646154956904602 512 -512\n");
+  EXPECT_EQ(run("print(hash(0.1), hash(-2.5e300), hash(float('inf')), hash(()), hash(True), hash(2.0) == hash(2))"),
+            "230584300921369408 -756645147675703959 314159 5740354900026072187 1 True\n");
+}
