@@ -75,7 +75,8 @@ class NativeMachine final : public Machine {
  public:
   bool is_wasm() const override { return false; }
   Buf alloc(uint64_t bytes) override {
-    owned_.push_back(std::make_unique<uint8_t[]>(std::max<uint64_t>(bytes, 1)));
+    // uninitialized, like the WebAssembly machine's buffers (kernels write what they return)
+    owned_.push_back(std::make_unique_for_overwrite<uint8_t[]>(std::max<uint64_t>(bytes, 1)));
     ptrs_.push_back(owned_.back().get());
     return Buf{ptrs_.size() - 1};
   }
@@ -617,7 +618,9 @@ Tape json_tape(Machine& m, const std::string& text) {
   auto tb = m.alloc(text.size() + 1);
   if (len) std::memcpy(m.ptr(tb), text.data(), text.size());
   for (int attempt = 0; attempt < 2; ++attempt) {
-    int64_t cap = attempt == 0 ? int64_t(len) / 4 + 64 : int64_t(len) + 8;
+    // 4 bytes of tape per byte of text covers typical documents (records of short values need
+    // about 2.5); the second attempt has the worst case (8: a one-digit number is 2 words).
+    int64_t cap = attempt == 0 ? int64_t(len) / 2 + 64 : int64_t(len) + 8;
     if (cap > INT32_MAX / 8) cap = INT32_MAX / 8;
     auto tape = m.alloc(uint64_t(cap) * 8);
     if (attempt == 1) std::memcpy(m.ptr(tb), text.data(), text.size());  // restore (unescaped in place)
@@ -640,7 +643,8 @@ std::string text_arg(const std::vector<Value>& a, size_t i, const char* what) {
   return std::string(b.begin(), b.end());
 }
 Value op_json_parse(Machine& m, const std::vector<Value>& a) {
-  std::string text = text_arg(a, 0, "text");
+  std::string copy;  // only for bytes: a str is read in place
+  const std::string& text = a[0].kind() == Value::Kind::Str ? a[0].as_str() : (copy = text_arg(a, 0, "text"));
   Tape t = json_tape(m, text);
   std::vector<uint64_t> tape(size_t(t.n));
   if (t.n) std::memcpy(tape.data(), m.ptr(t.tape), tape.size() * 8);
@@ -702,7 +706,8 @@ Value op_json_parse(Machine& m, const std::vector<Value>& a) {
   return result;
 }
 Value op_json_stats(Machine& m, const std::vector<Value>& a) {
-  std::string text = text_arg(a, 0, "text");
+  std::string copy;  // only for bytes: a str is read in place
+  const std::string& text = a[0].kind() == Value::Kind::Str ? a[0].as_str() : (copy = text_arg(a, 0, "text"));
   Tape t = json_tape(m, text);
   auto out = m.alloc(8 * 8 + 8);
   Val pout = m.arg(out);

@@ -2,6 +2,7 @@
 // (empty, 1x1, non-square, huge values, invalid UTF-8).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <random>
 
@@ -254,4 +255,69 @@ TEST(Kernels, Image) {
   both("gaussian_blur", {Value::bytes(noise), I(123), I(77)});
   both("image_blur", {Value::bytes(noise), I(123), I(77), I(4)});
   EXPECT_THROW(wasm().call_function("image_blur", {Value::bytes(px), I(8), I(5)}), CallError);
+}
+
+// The fast kernels (register-tiled matrix multiply, row-interleaved blur, recursive fibonacci,
+// the JSON string scanner) against straightforward references written here: both backends run
+// the same kernel source, so native == wasm alone would not catch a mistake in it.
+TEST(Kernels, FastPathsMatchReferences) {
+  // fibonacci_recursive visits the naive call tree: same values as the iterative one
+  for (int n : {0, 1, 2, 3, 4, 5, 10, 25, 31}) {
+    int64_t a = 0, b = 1;
+    for (int i = 0; i < n; ++i) b = a + b, a = b - a;
+    EXPECT_EQ(both("fibonacci_recursive", {I(n)}), I(a)) << n;
+  }
+  // matrix multiply: bit-identical to the naive i-j-k loop summing in ascending k from 0.0,
+  // for shapes crossing the 4-row, 4-column and 256 blocks
+  for (auto [n, k, m] : std::vector<std::tuple<int, int, int>>{
+           {1, 1, 1}, {3, 2, 5}, {4, 4, 4}, {7, 257, 9}, {9, 513, 263}, {17, 3, 258}, {6, 600, 6}}) {
+    Matrix a = random_matrix(n, k, uint32_t(n * 7 + k), 3.0), b = random_matrix(k, m, uint32_t(m * 5 + k), 1e10);
+    Matrix want{n, m, std::vector<double>(size_t(n) * m)};
+    for (int i = 0; i < n; ++i)
+      for (int j = 0; j < m; ++j) {
+        double s = 0.0;
+        for (int p = 0; p < k; ++p) s = s + a.at(i, p) * b.at(p, j);
+        want.data[size_t(i) * m + j] = s;
+      }
+    EXPECT_EQ(both("matrix_multiply", {Value::matrix(a), Value::matrix(b)}), Value::matrix(want)) << n << "x" << k << "x" << m;
+  }
+  // Gaussian blur: two whole separable passes, each rounding, clamped edges
+  for (auto [w, h] : std::vector<std::pair<int, int>>{{1, 1}, {4, 3}, {5, 5}, {6, 7}, {33, 2}, {31, 19}}) {
+    std::vector<uint8_t> px(size_t(w) * h * 3);
+    std::mt19937 g(uint32_t(w * 100 + h));
+    for (auto& x : px) x = uint8_t(g());
+    auto at = [&](const std::vector<uint8_t>& im, int x, int y, int c) {
+      x = std::clamp(x, 0, w - 1), y = std::clamp(y, 0, h - 1);
+      return uint32_t(im[(size_t(y) * w + x) * 3 + c]);
+    };
+    const uint32_t wt[5] = {1, 4, 6, 4, 1};
+    std::vector<uint8_t> t(px.size()), want(px.size());
+    for (int y = 0; y < h; ++y)
+      for (int x = 0; x < w; ++x)
+        for (int c = 0; c < 3; ++c) {
+          uint32_t s = 0;
+          for (int d = -2; d <= 2; ++d) s += wt[d + 2] * at(px, x + d, y, c);
+          t[(size_t(y) * w + x) * 3 + c] = uint8_t((s + 8) >> 4);
+        }
+    for (int y = 0; y < h; ++y)
+      for (int x = 0; x < w; ++x)
+        for (int c = 0; c < 3; ++c) {
+          uint32_t s = 0;
+          for (int d = -2; d <= 2; ++d) s += wt[d + 2] * at(t, x, y + d, c);
+          want[(size_t(y) * w + x) * 3 + c] = uint8_t((s + 8) >> 4);
+        }
+    EXPECT_EQ(both("gaussian_blur", {Value::bytes(px), I(w), I(h)}), Value::bytes(want)) << w << "x" << h;
+  }
+  // JSON strings: escapes, quotes and control characters at every offset of the 8-byte scanner
+  for (int at = 0; at < 20; ++at) {
+    std::string plain(size_t(at), 'x');
+    EXPECT_EQ(both("json_parse", {S("[\"" + plain + "\\n" + plain + "\",\"" + plain + "\"]")}),
+              L({S(plain + "\n" + plain), S(plain)}));
+    EXPECT_EQ(both("json_parse", {S("\"" + plain + "\\\"\\u00e9\\\\" + plain + "\"")}),
+              S(plain + "\"\xc3\xa9\\" + plain));
+    EXPECT_THROW(wasm().call_function("json_parse", {S("\"" + plain + "\x01" + plain + "\"")}), CallError);
+    EXPECT_THROW(native().call_function("json_parse", {S("\"" + plain + "\x1f\"")}), CallError);
+    EXPECT_THROW(native().call_function("json_parse", {S("\"" + plain)}), CallError);
+    EXPECT_EQ(both("json_parse", {S("\"" + plain + "\xc3\xa9\x7f" + plain + "\"")}), S(plain + "\xc3\xa9\x7f" + plain));
+  }
 }
