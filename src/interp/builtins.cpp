@@ -88,7 +88,9 @@ static Value to_int(const Value& x, KwArgs* kw, int nargs, Value* args) {
     Value b = nargs >= 2 ? args[1] : kw_get(kw, "base");
     if (!x.is(OK::Str) && !x.is(OK::Bytes)) type_error("int() can't convert non-string with explicit base");
     std::string s = x.is(OK::Str) ? str_of(x) : x.as<BytesObj>()->s;
-    return parse_int(s, (int)as_index(b));
+    int64_t base = as_index(b);
+    if (base != 0 && (base < 2 || base > 36)) value_error("int() base must be >= 2 and <= 36, or 0");
+    return parse_int(s, (int)base);
   }
   switch (x.t) {
     case VT::Int: return x;
@@ -247,9 +249,10 @@ static Value reversed_of(const Value& v) {
       return true;
     }));
   }
-  if (v.is(OK::Dict)) {
+  if (v.is(OK::Dict) || v.is(OK::DictView)) {
     ValueVec ks;
-    v.as<DictObj>()->for_each([&](const Value& k, const Value&) { ks.push_back(k); });
+    if (v.is(OK::Dict)) v.as<DictObj>()->for_each([&](const Value& k, const Value&) { ks.push_back(k); });
+    else ks = to_vec(v);
     std::reverse(ks.begin(), ks.end());
     return iter(mk_list(std::move(ks)));
   }
@@ -844,6 +847,9 @@ Interp::Interp() {
   t_coroutine = mk_type("coroutine", t_object);
   t_super = mk_type("super", t_object);
   t_ellipsis = mk_type("ellipsis", t_object);
+  t_dict_keys = mk_type("dict_keys", t_object);
+  t_dict_values = mk_type("dict_values", t_object);
+  t_dict_items = mk_type("dict_items", t_object);
   // the dicts of the types created before `type` existed
   for (int c = 0; c < 128; ++c) small_strs[c] = Value::obj(new StrObj(std::string(1, (char)c)));
   ellipsis = Value::obj(new InstObj(t_ellipsis));

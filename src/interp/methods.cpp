@@ -647,21 +647,9 @@ static void init_dict_methods(ClassObj* t) {
     Value* v = D(a[0])->find(a[1]);
     return v ? *v : (n > 2 ? a[2] : Value());
   });
-  def_method(t, "keys", [](ARGS) -> Value {
-    ValueVec out;
-    D(a[0])->for_each([&](const Value& k, const Value&) { out.push_back(k); });
-    return mk_list(std::move(out));
-  });
-  def_method(t, "values", [](ARGS) -> Value {
-    ValueVec out;
-    D(a[0])->for_each([&](const Value&, const Value& v) { out.push_back(v); });
-    return mk_list(std::move(out));
-  });
-  def_method(t, "items", [](ARGS) -> Value {
-    ValueVec out;
-    D(a[0])->for_each([&](const Value& k, const Value& v) { out.push_back(mk_tuple({k, v})); });
-    return mk_list(std::move(out));
-  });
+  def_method(t, "keys", [](ARGS) -> Value { check_args("keys", n, 1, 1); return Value::obj(new DictViewObj(D(a[0]), DictViewObj::Keys)); });
+  def_method(t, "values", [](ARGS) -> Value { check_args("values", n, 1, 1); return Value::obj(new DictViewObj(D(a[0]), DictViewObj::Values)); });
+  def_method(t, "items", [](ARGS) -> Value { check_args("items", n, 1, 1); return Value::obj(new DictViewObj(D(a[0]), DictViewObj::Items)); });
   def_method(t, "pop", [](ARGS) -> Value {
     check_args("pop", n, 2, 3);
     Value* v = D(a[0])->find(a[1]);
@@ -1008,7 +996,29 @@ static void init_misc_methods(Interp& in) {
   def_method(r, "count", [](ARGS) -> Value { return Value::integer(contains(a[0], a[1]) ? 1 : 0); });
 }
 
+static void init_dict_view_methods() {
+  for (ClassObj* t : {I->t_dict_keys, I->t_dict_values, I->t_dict_items}) {
+    def_method(t, "__len__", [](ARGS) -> Value { return Value::integer(len(a[0])); });
+    def_method(t, "__iter__", [](ARGS) -> Value { return iter(a[0]); });
+    def_method(t, "__contains__", [](ARGS) -> Value { return Value::boolean(contains(a[0], a[1])); });
+    def_method(t, "__reversed__", [](ARGS) -> Value {
+      ValueVec v = to_vec(a[0]);
+      std::reverse(v.begin(), v.end());
+      return iter(mk_list(std::move(v)));
+    });
+  }
+  for (ClassObj* t : {I->t_dict_keys, I->t_dict_items}) {
+    def_method(t, "isdisjoint", [](ARGS) -> Value {
+      check_args("isdisjoint", n, 2, 2);
+      bool ok = true;
+      for_each(a[1], [&](const Value& k) { if (ok && dict_view_contains(a[0].as<DictViewObj>(), k)) ok = false; });
+      return Value::boolean(ok);
+    });
+  }
+}
+
 void init_type_methods() {
+  init_dict_view_methods();
   init_str_methods(I->t_str);
   init_list_methods(I->t_list);
   init_dict_methods(I->t_dict);

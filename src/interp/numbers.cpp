@@ -425,6 +425,14 @@ Value binop(BinOp op, const Value& a, const Value& b) {
     }
     return big_op(op, a, b);
   }
+  if ((op == BinOp::BitAnd || op == BinOp::BitOr || op == BinOp::Sub || op == BinOp::BitXor) &&
+      ((a.is(OK::DictView) && a.as<DictViewObj>()->set_like()) || (b.is(OK::DictView) && b.as<DictViewObj>()->set_like())) &&
+      !a.is(OK::Inst) && !b.is(OK::Inst)) {
+    Value other = a.is(OK::DictView) ? b : a;
+    if (other.is(OK::DictView) || other.is(OK::Set) || other.is(OK::FrozenSet) || other.is(OK::List) ||
+        other.is(OK::Tuple) || other.is(OK::Dict) || other.is(OK::Str) || other.is(OK::Range) || other.is(OK::Iter) || other.is(OK::Gen))
+      return dict_view_binop(op, a, b);
+  }
   if (a.t == VT::Obj) {
     OK ka = a.o->kind;
     if (ka == OK::Str) {

@@ -36,6 +36,8 @@ DictObj::DictObj() : Object(OK::Dict, I->t_dict) {}
 SetObj::SetObj(bool frozen)
     : Object(frozen ? OK::FrozenSet : OK::Set, frozen ? I->t_frozenset : I->t_set), table(8) {}
 CellObj::CellObj() : Object(OK::Cell, I->t_cell) {}
+DictViewObj::DictViewObj(DictObj* dict, Which w)
+    : Object(OK::DictView, w == Keys ? I->t_dict_keys : w == Values ? I->t_dict_values : I->t_dict_items), d(dict), which(w) {}
 SliceObj::SliceObj(Value a, Value b, Value c)
     : Object(OK::Slice, I->t_slice), start(std::move(a)), stop(std::move(b)), step(std::move(c)) {}
 RangeObj::RangeObj(int64_t a, int64_t b, int64_t c) : Object(OK::Range, I->t_range), start(a), stop(b), step(c) {}
@@ -438,6 +440,47 @@ Value set_symmetric_difference(const Value& a, const Value& b) {
   return r;
 }
 
+bool dict_view_contains(const DictViewObj* v, const Value& item) {
+  switch (v->which) {
+    case DictViewObj::Keys: return v->d->find(item) != nullptr;
+    case DictViewObj::Items: {
+      if (!item.is(OK::Tuple) || item.as<TupleObj>()->v.size() != 2) return false;
+      const Value* x = v->d->find(item.as<TupleObj>()->v[0]);
+      return x && (x->same(item.as<TupleObj>()->v[1]) || eq(*x, item.as<TupleObj>()->v[1]));
+    }
+    case DictViewObj::Values: {
+      bool found = false;
+      v->d->for_each([&](const Value&, const Value& x) { if (!found && (x.same(item) || eq(x, item))) found = true; });
+      return found;
+    }
+  }
+  return false;
+}
+
+// CPython's dictviews_{and,or,sub,xor}: the result is a set.
+Value dict_view_binop(ast::BinOp op, const Value& a0, const Value& b0) {
+  using ast::BinOp;
+  if (op == BinOp::BitAnd) {
+    Value self = a0, other = b0;
+    if (!(self.is(OK::DictView) && self.as<DictViewObj>()->set_like())) std::swap(self, other);
+    int64_t len_self = len(self);
+    if (other.is(OK::Set) && len_self <= len(other)) return set_intersection(other, self);
+    if (other.is(OK::DictView) && other.as<DictViewObj>()->set_like() && len(other) > len_self) std::swap(self, other);
+    Value r = mk_set();
+    for_each(other, [&](const Value& k) { if (dict_view_contains(self.as<DictViewObj>(), k)) r.as<SetObj>()->add(k); });
+    return r;
+  }
+  Value r = mk_set();
+  r.as<SetObj>()->update(a0);
+  switch (op) {
+    case BinOp::BitOr: r.as<SetObj>()->update(b0); break;
+    case BinOp::Sub: set_difference_update(r.as<SetObj>(), b0); break;
+    case BinOp::BitXor: set_symmetric_difference_update(r.as<SetObj>(), b0); break;
+    default: break;
+  }
+  return r;
+}
+
 // ---------------------------------------------------------------- classes
 const Value* ClassObj::find(std::string_view attr) const {
   int64_t h = hash_sv(attr);
@@ -486,6 +529,7 @@ bool truthy(const Value& v) {
     case OK::Set: case OK::FrozenSet: return v.as<SetObj>()->size() != 0;
     case OK::Bytes: return !v.as<BytesObj>()->s.empty();
     case OK::Range: return v.as<RangeObj>()->len() != 0;
+    case OK::DictView: return v.as<DictViewObj>()->d->size() != 0;
     case OK::Inst: {
       if (const Value* m = v.o->type->find("__bool__")) {
         Value r = call1(*m, v);
@@ -691,6 +735,16 @@ bool eq(const Value& a, const Value& b) {
         }
         default: break;
       }
+    }
+    bool va = ka == OK::DictView && a.as<DictViewObj>()->set_like(), vb = kb == OK::DictView && b.as<DictViewObj>()->set_like();
+    if ((va || ka == OK::Set || ka == OK::FrozenSet) && (vb || kb == OK::Set || kb == OK::FrozenSet) && (va || vb)) {
+      // a keys/items view equals any set-like with the same elements
+      if (len(a) != len(b)) return false;
+      const Value& view = va ? a : b;
+      const Value& other = va ? b : a;
+      bool ok = true;
+      for_each(other, [&](const Value& k) { if (ok && !dict_view_contains(view.as<DictViewObj>(), k)) ok = false; });
+      return ok;
     }
     if ((ka == OK::Set || ka == OK::FrozenSet) && (kb == OK::Set || kb == OK::FrozenSet)) {
       auto* x = a.as<SetObj>(); auto* y = b.as<SetObj>();
@@ -924,6 +978,19 @@ std::string repr(const Value& v) {
         out += repr(k);
       });
       return out + (frozen ? "})" : "}");
+    }
+    case OK::DictView: {
+      auto* dv = v.as<DictViewObj>();
+      std::string out = dv->which == DictViewObj::Keys ? "dict_keys([" : dv->which == DictViewObj::Values ? "dict_values([" : "dict_items([";
+      bool first = true;
+      dv->d->for_each([&](const Value& k, const Value& x) {
+        if (!first) out += ", ";
+        first = false;
+        if (dv->which == DictViewObj::Keys) out += repr(k);
+        else if (dv->which == DictViewObj::Values) out += repr(x);
+        else out += "(" + repr(k) + ", " + repr(x) + ")";
+      });
+      return out + "])";
     }
     case OK::Range: {
       auto* r = v.as<RangeObj>();

@@ -576,6 +576,7 @@ int64_t len(const Value& v) {
       case OK::Tuple: return (int64_t)v.as<TupleObj>()->v.size();
       case OK::Dict: return (int64_t)v.as<DictObj>()->size();
       case OK::Set: case OK::FrozenSet: return (int64_t)v.as<SetObj>()->size();
+      case OK::DictView: return (int64_t)v.as<DictViewObj>()->d->size();
       case OK::Bytes: return (int64_t)v.as<BytesObj>()->s.size();
       case OK::Range: return v.as<RangeObj>()->len();
       case OK::Inst:
@@ -605,6 +606,7 @@ bool contains(const Value& c, const Value& item) {
         if (!item.is(OK::Str)) type_error("'in <string>' requires string as left operand, not " + type_name(item));
         return str_of(c).find(str_of(item)) != std::string::npos;
       case OK::Dict: return c.as<DictObj>()->find(item) != nullptr;
+      case OK::DictView: return dict_view_contains(c.as<DictViewObj>(), item);
       case OK::Set: case OK::FrozenSet: {
         if (item.is(OK::Set)) {
           // set membership of a set: compare as frozenset
@@ -685,6 +687,21 @@ Value iter(const Value& v) {
           while (i < s->table.size() && s->table[i].key.t == VT::Undef) ++i;
           if (i >= s->table.size()) return false;
           out = s->table[i++].key;
+          return true;
+        }));
+      }
+      case OK::DictView: {
+        Ref<DictObj> d = v.as<DictViewObj>()->d;
+        auto which = v.as<DictViewObj>()->which;
+        size_t i = 0, n0 = d->size();
+        return Value::obj(new IterObj([d, which, i, n0](Value& out) mutable {
+          if (d->size() != n0) raise("RuntimeError", "dictionary changed size during iteration");
+          while (i < d->entries.size() && d->entries[i].hash == DictObj::kTombstone) ++i;
+          if (i >= d->entries.size()) return false;
+          auto& e = d->entries[i++];
+          if (which == DictViewObj::Keys) out = e.key;
+          else if (which == DictViewObj::Values) out = e.value;
+          else out = mk_tuple({e.key, e.value});
           return true;
         }));
       }

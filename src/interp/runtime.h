@@ -97,7 +97,8 @@ struct Interp {
   ClassObj *t_object, *t_type, *t_none, *t_bool, *t_int, *t_float, *t_str, *t_list, *t_tuple,
       *t_dict, *t_set, *t_frozenset, *t_bytes, *t_function, *t_builtin, *t_method, *t_module,
       *t_cell, *t_generator, *t_range, *t_iterator, *t_slice, *t_file, *t_property,
-      *t_staticmethod, *t_classmethod, *t_coroutine, *t_super, *t_ellipsis;
+      *t_staticmethod, *t_classmethod, *t_coroutine, *t_super, *t_ellipsis, *t_dict_keys,
+      *t_dict_values, *t_dict_items;
   // Exception classes
   std::map<std::string, ClassObj*, std::less<>> exc;
   ClassObj* e(std::string_view name) const;
@@ -210,6 +211,8 @@ Value make_instance(ClassObj* cls);
 
 // sets (CPython's algorithms and order; results have the kind of `a`)
 Value set_copy(const Value& a);
+bool dict_view_contains(const DictViewObj* v, const Value& item);
+Value dict_view_binop(ast::BinOp op, const Value& a, const Value& b);  // keys/items views: & | - ^
 Value set_union(const Value& a, const Value& b);         // b: set/frozenset/iterable
 Value set_intersection(const Value& a, const Value& b);
 Value set_difference(const Value& a, const Value& b);

@@ -23,7 +23,7 @@ enum class VT : uint8_t { None, Bool, Int, Float, Obj, Undef /* unassigned local
 // Kinds of heap objects (fast switch instead of dynamic_cast).
 enum class OK : uint8_t {
   Str, Big, List, Tuple, Dict, Set, FrozenSet, Bytes, Func, Native, Bound, Class, Inst, Module,
-  Cell, Gen, Range, Iter, Slice, File, Property, StaticMethod, ClassMethod, Coro, Super, Other
+  Cell, Gen, Range, Iter, Slice, File, Property, StaticMethod, ClassMethod, Coro, Super, DictView, Other
 };
 
 struct Object {
@@ -212,6 +212,15 @@ struct SetObj : Object {
   }
  private:
   Slot* lookup(const Value& key, int64_t h);  // active slot or nullptr
+};
+
+// dict.keys() / .values() / .items(): live views of a dict.
+struct DictViewObj : Object {
+  enum Which : uint8_t { Keys, Values, Items };
+  Ref<DictObj> d;
+  Which which;
+  DictViewObj(DictObj* dict, Which w);
+  bool set_like() const { return which != Values; }
 };
 
 struct CellObj : Object {

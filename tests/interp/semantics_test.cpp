@@ -261,3 +261,22 @@ TEST(Sets, HashesMatchCPython) {
   EXPECT_EQ(run("print(hash(0.1), hash(-2.5e300), hash(float('inf')), hash(()), hash(True), hash(2.0) == hash(2))"),
             "230584300921369408 -756645147675703959 314159 5740354900026072187 1 True\n");
 }
+
+TEST(DictViews, LiveReprLenContainsIteration) {
+  EXPECT_EQ(run("d = {'a': 1, 'b': 2}\nk, v, it = d.keys(), d.values(), d.items()\nprint(k, v, it)\nd['c'] = 3\n"
+                "print(k, len(k), 'a' in k, 'z' in k, 3 in v, ('b', 2) in it, ('b', 3) in it)\n"
+                "print(list(it), sorted(k, reverse=True), list(reversed(d.values())))\n"
+                "print(type(k).__name__, type(v).__name__, type(it).__name__, bool({}.keys()), {}.items())"),
+            "dict_keys(['a', 'b']) dict_values([1, 2]) dict_items([('a', 1), ('b', 2)])\n"
+            "dict_keys(['a', 'b', 'c']) 3 True False True True False\n"
+            "[('a', 1), ('b', 2), ('c', 3)] ['c', 'b', 'a'] [3, 2, 1]\n"
+            "dict_keys dict_values dict_items False dict_items([])\n");
+  EXPECT_EQ(run("d = {'a': 1}\ntry:\n    for x in d.keys():\n        d[x + 'x'] = 0\nexcept RuntimeError as e:\n    print(e)"),
+            "dictionary changed size during iteration\n");
+}
+
+TEST(DictViews, SetOperations) {
+  EXPECT_EQ(run("n = {1: 'x', 9: 'y', 17: 'z'}\nprint(n.keys() & {17, 9, 1, 100}, n.keys() | [3, 4], n.keys() - {9}, {1, 2} - n.keys())\n"
+                "print(n.keys() == {1, 9, 17}, n.keys() == {1}, n.items() == {(1, 'x'), (9, 'y'), (17, 'z')}, n.keys().isdisjoint([2]))"),
+            "{1, 9, 17} {1, 3, 4, 9, 17} {1, 17} {2}\nTrue False True True\n");
+}
