@@ -6,7 +6,23 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 bash "$root/scripts/setup.sh"
 if [ "${ML_SANITIZE:-0}" = 1 ]; then
   export ML_BUILD_DIR="$root/build-asan"
-  bash "$root/scripts/build.sh" -DML_SANITIZE=ON
+  ML_BUILD_TYPE="${ML_BUILD_TYPE:-Debug}" bash "$root/scripts/build.sh" -DML_SANITIZE=ON
+  # Sanitizer run-time options (they reach the tests and every `multilingual` they start):
+  #  detect_leaks=0   the interpreter frees its heap as a whole at exit on purpose (values may
+  #                   hold cycles, see Interpreter::~Interpreter), and V8 (libnode.so, not
+  #                   instrumented) keeps its isolate and code space until exit: LeakSanitizer
+  #                   would only report those by-design exit-time "leaks".
+  #  detect_stack_use_after_return=0
+  #                   generators run on their own mmap'ed stacks and switch with swapcontext
+  #                   (src/interp/frame.cpp); ASan's fake stacks are not told about the switch.
+  #  allocator_may_return_null=1
+  #                   `[0] * 10**11` must fail like it does in the normal build (std::bad_alloc ->
+  #                   MemoryError), not abort inside ASan's allocator.
+  #  handle_segv=0    V8 handles SIGSEGV itself (WebAssembly out-of-bounds traps use guard
+  #                   pages); ASan must not claim those faults as crashes.
+  #  halt_on_error=1 / abort_on_error: any UBSan finding fails the test that triggered it.
+  export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0:detect_stack_use_after_return=0:allocator_may_return_null=1:handle_segv=0:strict_string_checks=0}"
+  export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
 else
   bash "$root/scripts/build.sh"
 fi

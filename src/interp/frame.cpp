@@ -253,6 +253,9 @@ Value gen_send(GenObj* g, Value sent, bool& done) {
   done = false;
   if (g->finished) { done = true; return Value(); }
   if (g->running) value_error("generator already executing");
+  // A generator resumed from inside another one (`yield from` chains, generators iterating
+  // generators) runs one level deeper: endless chains end in RecursionError, as calls do.
+  if (I->depth + 1 > I->recursion_limit) raise_id("RecursionError", "runtime.recursion");
   if (!g->started) {
     if (!sent.is_none()) type_error("can't send non-None value to a just-started generator");
     g->st = new GenState();
@@ -273,6 +276,7 @@ Value gen_send(GenObj* g, Value sent, bool& done) {
   I->stack_low = st->stack + 4096 + kStackMargin;
   g->running = true;
   Value keep = Value::obj(g);  // the generator must outlive its own run
+  I->depth++;                  // restored from st->saved_depth below
   swapcontext(&st->caller, &st->ctx);
   g->running = false;
   I->stack_low = st->saved_low;

@@ -18,6 +18,7 @@ void advance_loc(Loc& loc, const std::string& s) {
 }  // namespace
 
 ExprP Parser::parse_fstring_body(const Token& tok) {
+  DepthScope nest(*this, tok.loc);  // format specs nest: f"{x:{y:{z}}}"
   const std::string& b = tok.value;
   auto f = make(ExprKind::FString, tok.loc);
   std::string lit;
@@ -88,6 +89,8 @@ ExprP Parser::parse_fstring_body(const Token& tok) {
     }
     if (expr_end == std::string::npos) fail("syntax.fstring_unclosed", {}, open_loc);
     std::string expr_text = b.substr(start, expr_end - start);
+    if (expr_text.find_first_not_of(" \t\n") == std::string::npos)  // f"{}" / f"{ }"
+      fail("syntax.expected", {{"expected", "expression"}, {"found", "'" + std::string(1, b[expr_end]) + "'"}}, expr_loc);
     advance_loc(loc, expr_text);
     // Self-documenting "{x=}": the text itself is printed before the value.
     bool self_doc = false;
@@ -111,6 +114,7 @@ ExprP Parser::parse_fstring_body(const Token& tok) {
       try {
         toks = tokenize(sub, pack_);
         Parser p(sub, pack_, std::move(toks));
+        p.depth_ = depth_;  // the snippet sits this deep in the program
         fv->a = p.testlist();
         if (p.cur().kind != Tok::Newline && p.cur().kind != Tok::End) p.fail_unexpected(p.cur());
       } catch (CompileError& e) {

@@ -5,6 +5,7 @@
 namespace ml {
 
 ExprP Parser::test() {
+  DepthScope nest(*this, cur().loc);
   if (at_kw(Concept::Lambda)) return lambda_expr();
   ExprP e = or_test();
   if (!no_ternary_ && at_kw(Concept::If)) {
@@ -69,6 +70,7 @@ ExprP Parser::and_test() {
 
 ExprP Parser::not_test() {
   if (at_kw(Concept::Not)) {
+    DepthScope nest(*this, cur().loc);
     Loc loc = next().loc;
     auto e = make(ExprKind::UnaryOp, loc);
     e->un = UnaryOp::Not;
@@ -126,6 +128,7 @@ ExprP Parser::comparison() {
 template <typename Next>
 static ExprP binary_level(Parser& p, Next next_level,
                           std::initializer_list<std::pair<const char*, BinOp>> ops) {
+  Parser::DepthScope nest(p);  // each link of a left-nested chain is one level deeper
   ExprP left = (p.*next_level)();
   while (true) {
     const Token& t = p.cur();
@@ -135,6 +138,7 @@ static ExprP binary_level(Parser& p, Next next_level,
         if (t.text == o.first) hit = &o;
     if (!hit) return left;
     Loc loc = t.loc;
+    p.deeper(loc);
     p.next();
     auto e = p.make(ExprKind::BinOp, loc);
     e->bin = hit->second;
@@ -160,6 +164,7 @@ ExprP Parser::term() {
 }
 
 ExprP Parser::factor() {
+  DepthScope nest(*this, cur().loc);
   const Token& t = cur();
   if (t.kind == Tok::Op && (t.text == "-" || t.text == "+" || t.text == "~")) {
     Loc loc = t.loc;
@@ -206,8 +211,10 @@ ExprP Parser::power() {
 }
 
 ExprP Parser::primary() {
+  DepthScope nest(*this);  // a.b(c)[d]...: each link nests the tree one level deeper
   ExprP e = atom();
   while (true) {
+    if (at_op("(") || at_op("[") || at_op(".")) deeper(cur().loc);
     if (at_op("(")) {
       Loc loc = next().loc;
       auto call = make(ExprKind::Call, loc);

@@ -21,6 +21,7 @@ Module Parser::parse_module() {
 }
 
 Body Parser::block(const Token& opener) {
+  DepthScope nest(*this, opener.loc);
   Body body;
   if (cur().kind != Tok::Newline) {  // "if x: y = 1" on one line
     simple_statements(body);
@@ -246,6 +247,7 @@ StmtP Parser::expr_statement(bool declared) {
 }
 
 StmtP Parser::if_statement(Loc loc) {
+  DepthScope nest(*this, loc);  // an elif chain nests If nodes
   const Token& opener = toks_[pos_ - 1];
   auto s = make_stmt(StmtKind::If, loc);
   s->value = namedexpr_test();

@@ -1,6 +1,7 @@
 // Entry points, token helpers, error reporting, and word-order surface patterns.
 #include "parse/parser.h"
 
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -204,10 +205,13 @@ std::shared_ptr<const SourceFile> read_source_file(const std::string& path) {
     sf->text = ss.str();
     sf->path = "<stdin>";
   } else {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) throw std::runtime_error("'" + path + "' is a directory");
     std::ifstream in(path, std::ios::binary);
     if (!in) throw std::runtime_error("cannot open '" + path + "'");
     std::stringstream ss;
     ss << in.rdbuf();
+    if (in.bad()) throw std::runtime_error("cannot read '" + path + "'");
     sf->text = ss.str();
   }
   return sf;

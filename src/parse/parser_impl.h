@@ -99,6 +99,29 @@ class Parser {
   std::string describe(const Token& t) const;
   std::string kw(Concept c) const { return pack_.preferred(c); }
 
+  // Nesting limit: recursive descent (and every later pass over the tree) must not run out of
+  // C++ stack on inputs such as 100000 unary minuses, `not not ...`, chained calls, endless
+  // `a + a + ...` chains or deeply nested blocks. Each nesting step (an expression level, a
+  // binary/postfix chain link, a block, an elif) costs one unit; past kMaxDepth the parse
+  // stops with a located SyntaxError. Brackets alone are limited by the lexer (200 levels).
+  static constexpr int kMaxDepth = 1000;
+  int depth_ = 0;
+  // One more nesting unit at `loc`, or "too deeply nested" there. Callers restore depth_ with
+  // a DepthScope (exception-safe, so surface-pattern retries start from the right depth).
+  void deeper(Loc loc) {
+    if (depth_ + 1 > kMaxDepth) fail("syntax.too_deep", {}, loc);
+    ++depth_;
+  }
+  struct DepthScope {
+    Parser& p;
+    int saved;
+    explicit DepthScope(Parser& parser) : p(parser), saved(parser.depth_) {}
+    DepthScope(Parser& parser, Loc loc) : p(parser), saved(parser.depth_) { p.deeper(loc); }
+    ~DepthScope() { p.depth_ = saved; }
+    DepthScope(const DepthScope&) = delete;
+    DepthScope& operator=(const DepthScope&) = delete;
+  };
+
   ExprP make(ExprKind k, Loc l) { return std::make_unique<Expr>(k, l); }
   StmtP make_stmt(StmtKind k, Loc l) { return std::make_unique<Stmt>(k, l); }
 
