@@ -36,7 +36,12 @@ Value run_frame(FuncObj* f, Value* slots, GenObj* gen) {
   fr.globals = f->globals.get();
   fr.gen = gen;
   SrcGuard sg(f->code->src);
-  f->code->body->exec(fr);
+  try {
+    f->code->body->exec(fr);
+  } catch (PyError& e) {
+    leave_frame(e, f->name);
+    throw;
+  }
   return std::move(fr.retval);
 }
 
@@ -44,7 +49,12 @@ void run_module_code(const FuncCode* code, DictObj* globals) {
   Frame fr;
   fr.globals = globals;
   SrcGuard sg(code->src);
-  code->body->exec(fr);
+  try {
+    code->body->exec(fr);
+  } catch (PyError& e) {
+    leave_frame(e, "<module>");
+    throw;
+  }
 }
 
 struct SlotAlloc {
@@ -158,7 +168,14 @@ static Value call_function_inner(FuncObj* f, Value* args, int nargs, KwArgs* kw)
   const FuncCode* c = f->code;
   if (__builtin_expect((bool)I->try_call_compiled, 0)) {
     if (!kw) {
-      if (auto r = I->try_call_compiled(f, args, nargs)) {
+      std::optional<Value> r;
+      try {
+        r = I->try_call_compiled(f, args, nargs);
+      } catch (PyError& e) {
+        leave_frame(e, f->name);  // a compiled function's error is a frame of the traceback too
+        throw;
+      }
+      if (r) {
         if (I->observer) I->observer->ran_compiled();
         return *r;
       }

@@ -157,6 +157,43 @@ std::optional<int> Interpreter::exit_status(const PyError& e) {
   return 1;
 }
 
+namespace {
+// The call chain of an error raised inside a function, outermost first, like Python's
+// "Traceback (most recent call last):" (header from the pack): one "  file:line: function"
+// line and the source line per frame. Runs of the same frame (deep recursion) are folded
+// after three, as Python does. Empty when the error did not leave a function.
+std::string render_traceback(const InstObj* in) {
+  const auto& tb = in->tb;
+  if (tb.size() < 2) return "";
+  std::string header = msg("runtime.traceback_header");
+  if (!header.empty() && header.back() != ':' && header.compare(header.size() - std::min<size_t>(3, header.size()), 3, "\xef\xbc\x9a") != 0)
+    header += ':';
+  std::string out = header + "\n";
+  auto same = [](const InstObj::TBEntry& a, const InstObj::TBEntry& b) {
+    return a.src == b.src && a.loc.line == b.loc.line && a.name == b.name;
+  };
+  size_t repeats = 0;
+  for (size_t k = tb.size(); k-- > 0;) {
+    const auto& f = tb[k];
+    if (k + 1 < tb.size() && same(f, tb[k + 1])) {
+      if (++repeats >= 3) continue;
+    } else {
+      if (repeats >= 3) out += "  [... x" + std::to_string(repeats - 2) + "]\n";
+      repeats = 0;
+    }
+    out += "  " + (f.src ? f.src->path : std::string("<unknown>")) + ":" + std::to_string(f.loc.line) + ": " +
+           (f.name.empty() ? std::string("<module>") : f.name) + "\n";
+    if (f.src) {
+      std::string_view line = f.src->line_text(f.loc.line);
+      size_t b = line.find_first_not_of(" \t");
+      if (b != std::string_view::npos) out += "    " + std::string(line.substr(b)) + "\n";
+    }
+  }
+  if (repeats >= 3) out += "  [... x" + std::to_string(repeats - 2) + "]\n";
+  return out;
+}
+}  // namespace
+
 std::string Interpreter::render_error(const PyError& e) const {
   Interp* prev = I;
   I = st_.get();
@@ -178,13 +215,14 @@ std::string Interpreter::render_error(const PyError& e) const {
   }
   const SourceFile* src = nullptr;
   Loc loc;
+  std::string out;
   if (e.exc.is(OK::Inst)) {
     auto* in = e.exc.as<InstObj>();
     src = in->src;
     loc = in->loc;
+    out = render_traceback(in);
   }
-  if (st_->pack) return ml::render_error(*st_->pack, kind, message, src, loc);
-  std::string out;
+  if (st_->pack) return out + ml::render_error(*st_->pack, kind, message, src, loc);
   if (src) out += src->path + ":" + std::to_string(loc.line) + ":" + std::to_string(loc.col) + ": ";
   out += kind;
   if (!message.empty()) out += ": " + message;

@@ -1131,10 +1131,27 @@ void value_error(std::string m) { raise("ValueError", std::move(m)); }
 void annotate(PyError& e, Loc loc) {
   if (!e.exc.is(OK::Inst)) return;
   auto* in = e.exc.as<InstObj>();
-  if (in->loc_set) return;
+  if (in->loc_set) {
+    if (in->tb_pending) {
+      in->tb_pending = false;
+      in->tb.push_back({I->cur_src, loc, std::string()});
+    }
+    return;
+  }
   in->loc_set = true;
   in->loc = loc;
   in->src = I->cur_src;
+  in->tb.clear();
+  in->tb.push_back({I->cur_src, loc, std::string()});
+  in->tb_pending = false;
+}
+
+void leave_frame(PyError& e, const std::string& name) {
+  if (!e.exc.is(OK::Inst)) return;
+  auto* in = e.exc.as<InstObj>();
+  if (in->tb.empty() || in->tb_pending) return;
+  in->tb.back().name = name;
+  in->tb_pending = true;
 }
 
 std::string exc_message(const Value& exc) {

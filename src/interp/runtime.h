@@ -140,7 +140,8 @@ std::string msg(std::string_view id, const std::map<std::string, std::string>& a
 [[noreturn]] void type_error(std::string m);
 [[noreturn]] void value_error(std::string m);
 Value make_exception(ClassObj* cls, ValueVec args);
-void annotate(PyError& e, Loc loc);  // sets the location if unset
+void annotate(PyError& e, Loc loc);  // sets the location if unset (else extends the traceback)
+void leave_frame(PyError& e, const std::string& name);  // the error leaves frame `name`
 std::string exc_message(const Value& exc);  // str(exc)
 
 [[noreturn]] void raise_interrupt();  // TimeoutError "execution timed out after N ms"

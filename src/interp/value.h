@@ -269,6 +269,11 @@ struct InstObj : Object {
   const SourceFile* src = nullptr;
   bool loc_set = false;
   bool suppress_context = false;
+  // Traceback, innermost frame first: where the error was located in each frame it left.
+  // `name` is the frame's function ("<module>" at top level), filled in as the error leaves it.
+  struct TBEntry { const SourceFile* src; Loc loc; std::string name; };
+  std::vector<TBEntry> tb;
+  bool tb_pending = false;  // left a frame: the caller's next location is a new entry
   explicit InstObj(ClassObj* cls);
 };
 

@@ -280,3 +280,33 @@ TEST(DictViews, SetOperations) {
                 "print(n.keys() == {1, 9, 17}, n.keys() == {1}, n.items() == {(1, 'x'), (9, 'y'), (17, 'z')}, n.keys().isdisjoint([2]))"),
             "{1, 9, 17} {1, 3, 4, 9, 17} {1, 17} {2}\nTrue False True True\n");
 }
+
+// Uncaught errors inside functions show the call chain outermost first, as CPython's
+// "Traceback (most recent call last):" does (frames: <module> line 7, g line 5, f line 2),
+// then the located error exactly as before.
+TEST(Traceback, ShowsCallChainBeforeTheLocatedError) {
+  EXPECT_EQ(run("def f(x):\n    return 1 / x\n\ndef g(y):\n    z = f(y)\n    return z\n\nprint('start')\ng(0)\n"),
+            "start\nTraceback (most recent call last):\n"
+            "  <test>:9: <module>\n    g(0)\n"
+            "  <test>:5: g\n    z = f(y)\n"
+            "  <test>:2: f\n    return 1 / x\n"
+            "<test>:2:12: ZeroDivisionError: division by zero\n        return 1 / x\n               ^\n");
+  // Errors at top level keep the two-line form.
+  EXPECT_EQ(run("x = 1 / 0\n"), "<test>:1:5: ZeroDivisionError: division by zero\n    x = 1 / 0\n        ^\n");
+  // The header is localized.
+  std::string fr = run("déf f(x):\n    retour 1 / x\nf(0)\n", "fr");
+  EXPECT_EQ(fr.rfind("Trace d'appels (appel le plus récent en dernier):\n  <test>:3: <module>\n    f(0)\n  <test>:2: f\n", 0), 0u) << fr;
+}
+
+TEST(Traceback, DeepRecursionIsFolded) {
+  std::string out = run("def r(n):\n    return r(n + 1)\nr(0)\n");
+  // <module>, then r three times, then the fold marker, then the RecursionError.
+  EXPECT_EQ(out.rfind("Traceback (most recent call last):\n  <test>:3: <module>\n    r(0)\n"
+                      "  <test>:2: r\n    return r(n + 1)\n  <test>:2: r\n    return r(n + 1)\n  <test>:2: r\n    return r(n + 1)\n  [... x", 0), 0u) << out.substr(0, 400);
+  EXPECT_NE(out.find("RecursionError"), std::string::npos);
+}
+
+TEST(Traceback, CaughtErrorsLeaveNoTrace) {
+  EXPECT_EQ(run("def f():\n    raise ValueError('a')\ntry:\n    f()\nexcept ValueError as e:\n    print('caught', e)\nraise KeyError('k')\n"),
+            "caught a\n<test>:7:1: KeyError: 'k'\n    raise KeyError('k')\n    ^\n");
+}
