@@ -130,6 +130,7 @@ enum class Imm : uint8_t { None, Block, Label, Func, Local, Global, Mem, I32, I6
   X(F64x2ExtractLane, "f64x2.extract_lane", 0xfd, 33, Lane)                    \
   X(I8x16Swizzle, "i8x16.swizzle", 0xfd, 14, None)                             \
   X(V128Xor, "v128.xor", 0xfd, 81, None)                                       \
+  X(F64x2Neg, "f64x2.neg", 0xfd, 237, None)                                    \
   X(F64x2Add, "f64x2.add", 0xfd, 240, None)                                    \
   X(F64x2Sub, "f64x2.sub", 0xfd, 241, None)                                    \
   X(F64x2Mul, "f64x2.mul", 0xfd, 242, None)                                    \

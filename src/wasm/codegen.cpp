@@ -1,6 +1,8 @@
 #include "wasm/codegen.h"
 
+#include <algorithm>
 #include <functional>
+#include <optional>
 #include <set>
 
 #include <fmt/format.h>
@@ -87,7 +89,15 @@ class Gen {
   Typer& T;
   CodegenOptions o;
   ModuleBuilder mb;
-  uint32_t g_heap = 0, g_err = 0, g_line = 0, g_depth = 0, g_limit = 0;
+  uint32_t g_heap = 0, g_err = 0, g_line = 0, g_limit = 0;
+  // Call depth: every compiled function takes a trailing i32 `rem`, the number of frames
+  // still allowed to functions that are part of a recursion. A function that cannot recurse
+  // appears at most once on the stack, so the exported entry starts from
+  // limit - nonrec (a conservative count: a call that might pass the interpreter's limit
+  // falls back), and only recursive functions check and decrement `rem`.
+  std::set<const FuncSpec*> recursive;
+  std::set<const FuncSpec*> mutating;  // may change the length of some list (append), directly or via callees
+  int nonrec = 0;
   std::map<const FuncSpec*, uint32_t> fn;
   std::vector<FuncSpec*> todo;
   std::map<std::string, uint32_t> helpers;
@@ -96,17 +106,68 @@ class Gen {
   std::map<std::string, uint32_t> mglobals;  // standalone module variables
   bool uses_fmod = false, uses_pow = false;
 
+  // changes the length of some list itself: append, or += / *= on a list
+  static bool appends(const FuncSpec* s) {
+    for (const auto& [e, c] : s->calls)
+      if (c.kind == CallInfo::Method) return true;
+    std::function<bool(const ast::Body&)> walk = [&](const ast::Body& b) {
+      for (const auto& st : b) {
+        if (st->kind == StmtKind::AugAssign) {
+          auto t = s->types.find(st->targets[0].get());
+          if (t == s->types.end() || t->second.is_list()) return true;
+        }
+        if (walk(st->body) || walk(st->orelse)) return true;
+      }
+      return false;
+    };
+    return s->def && walk(s->def->body);
+  }
+  FuncSpec* settle(FuncSpec* s) {
+    if (s->state != FuncSpec::Done && s->def) s = T.specialize(s->def, s->params);
+    return s;
+  }
+  // The call graph below the entry: which functions recurse, which may append to a list.
+  void analyze(FuncSpec* entry) {
+    std::vector<FuncSpec*> all{entry};
+    std::set<FuncSpec*> seen{entry};
+    std::map<FuncSpec*, std::vector<FuncSpec*>> edges;
+    for (size_t i = 0; i < all.size(); ++i) {
+      if (all[i]->state != FuncSpec::Done) continue;
+      for (FuncSpec* c : all[i]->callees()) {
+        c = settle(c);
+        edges[all[i]].push_back(c);
+        if (seen.insert(c).second) all.push_back(c);
+      }
+    }
+    for (FuncSpec* s : all) {
+      std::set<FuncSpec*> reach;
+      std::vector<FuncSpec*> st = edges[s];
+      while (!st.empty()) {
+        FuncSpec* x = st.back();
+        st.pop_back();
+        if (!reach.insert(x).second) continue;
+        for (FuncSpec* y : edges[x]) st.push_back(y);
+      }
+      if (reach.count(s)) recursive.insert(s);
+      else if (s->def) nonrec++;
+      bool m = appends(s);
+      for (FuncSpec* x : reach) m = m || appends(x);
+      if (m) mutating.insert(s);
+    }
+  }
+
   uint32_t func_for(FuncSpec* s) {
     auto it = fn.find(s);
     if (it != fn.end()) return it->second;
     if (s->state != FuncSpec::Done) {
-      if (s->def) s = T.specialize(s->def, s->params);
+      s = settle(s);
       if (s->state != FuncSpec::Done)
         fail("call to " + s->key + ", which cannot be compiled", s->def ? s->def->loc : Loc{},
              s->failure ? s->failure->text() : "types not settled");
     }
     Sig sig;
     for (const Type& t : s->params) sig.params.push_back(wtype(t));
+    if (s->def) sig.params.push_back(WType::I32);  // rem (see `recursive`)
     if (s->def && !(s->ret == kNone)) sig.results.push_back(wtype(s->ret));
     uint32_t h = mb.add_function(mangle(*s), sig);
     fn[s] = h;
@@ -164,6 +225,9 @@ uint32_t Gen::helper(const std::string& name) {
       {"append_slot", {{I32}, {I32}}},
       {"list_repeat", {{I32, I64}, {I32}}},
       {"list_concat", {{I32, I32}, {I32}}},
+      {"list_extend", {{I32, I32}, {I32}}},
+      {"list_imul", {{I32, I64}, {I32}}},
+      {"list_reserve", {{I32, I32}, {}}},
       {"mul_ovf", {{I64, I64, I32}, {I64}}},
       {"floordiv_i", {{I64, I64, I32}, {I64}}},
       {"mod_i", {{I64, I64, I32}, {I64}}},
@@ -269,6 +333,57 @@ uint32_t Gen::helper(const std::string& name) {
     f.get(r); f.mem(Op::I32Load, 2, 8); f.get(la); f.i32(3); f.op(Op::I32Shl); f.op(Op::I32Add);
     f.get(1); f.mem(Op::I32Load, 2, 8); f.get(lb); f.i32(3); f.op(Op::I32Shl); f.op(Op::MemoryCopy);
     f.get(r);
+  } else if (name == "list_reserve") {
+    // capacity for `need` slots: max(need, 2 * cap), the contents moved to the new data
+    f.local_names[0] = "list"; f.local_names[1] = "need";
+    uint32_t cap = f.add_local(I32, "cap"), nd = f.add_local(I32, "nd");
+    f.get(1); f.get(0); f.mem(Op::I32Load, 2, 4); f.op(Op::I32GtU);
+    f.block(Op::If);
+    f.get(0); f.mem(Op::I32Load, 2, 4); f.i32(1); f.op(Op::I32Shl); f.set(cap);
+    f.get(1); f.get(cap); f.get(1); f.get(cap); f.op(Op::I32GtU); f.op(Op::Select); f.set(cap);
+    f.get(cap); f.i32(1 << 27); f.op(Op::I32GtU); e.err_if(RtError::Memory, 0);
+    f.get(cap); f.i32(3); f.op(Op::I32Shl); f.op(Op::Call, helper("alloc")); f.set(nd);
+    f.get(nd); f.get(0); f.mem(Op::I32Load, 2, 8); f.get(0); f.mem(Op::I32Load, 2, 0); f.i32(3); f.op(Op::I32Shl);
+    f.op(Op::MemoryCopy);
+    f.get(0); f.get(cap); f.mem(Op::I32Store, 2, 4);
+    f.get(0); f.get(nd); f.mem(Op::I32Store, 2, 8);
+    f.op(Op::End);
+  } else if (name == "list_extend") {
+    // dst += src in place (src may be dst: its length is read first)
+    f.local_names[0] = "dst"; f.local_names[1] = "src";
+    uint32_t n = f.add_local(I32, "n"), len = f.add_local(I32, "len");
+    f.get(1); f.mem(Op::I32Load, 2, 0); f.set(n);
+    f.get(0); f.mem(Op::I32Load, 2, 0); f.set(len);
+    f.get(n); f.i32(1 << 27); f.op(Op::I32GtU); f.get(len); f.i32(1 << 27); f.op(Op::I32GtU); f.op(Op::I32Or);
+    e.err_if(RtError::Memory, 0);
+    f.get(0); f.get(len); f.get(n); f.op(Op::I32Add); f.op(Op::Call, helper("list_reserve"));
+    f.get(0); f.mem(Op::I32Load, 2, 8); f.get(len); f.i32(3); f.op(Op::I32Shl); f.op(Op::I32Add);
+    f.get(1); f.mem(Op::I32Load, 2, 8); f.get(n); f.i32(3); f.op(Op::I32Shl); f.op(Op::MemoryCopy);
+    f.get(0); f.get(len); f.get(n); f.op(Op::I32Add); f.mem(Op::I32Store, 2, 0);
+    f.get(0);
+  } else if (name == "list_imul") {
+    // list *= n in place: n <= 0 empties it, else the contents n times
+    f.local_names[0] = "list"; f.local_names[1] = "n";
+    uint32_t len = f.add_local(I32, "len"), total = f.add_local(I64, "total"), k = f.add_local(I64, "k"),
+             bytes = f.add_local(I32, "bytes");
+    f.get(1); f.i64(0); f.op(Op::I64LeS);
+    f.block(Op::If); f.get(0); f.i32(0); f.mem(Op::I32Store, 2, 0); f.get(0); f.op(Op::Return); f.op(Op::End);
+    f.get(0); f.mem(Op::I32Load, 2, 0); f.set(len);
+    f.get(len); f.op(Op::I64ExtendI32U); f.get(1); f.op(Op::I64Mul); f.set(total);
+    f.get(1); f.i64(1 << 27); f.op(Op::I64GtU);
+    f.get(total); f.i64(1 << 27); f.op(Op::I64GtU); f.op(Op::I32Or); e.err_if(RtError::Memory, 0);
+    f.get(0); f.get(total); f.op(Op::I32WrapI64); f.op(Op::Call, helper("list_reserve"));
+    f.get(len); f.i32(3); f.op(Op::I32Shl); f.set(bytes);
+    f.i64(1); f.set(k);
+    f.block(Op::Block); f.block(Op::Loop);
+    f.get(k); f.get(1); f.op(Op::I64GeS); f.op(Op::BrIf, 1);
+    f.get(0); f.mem(Op::I32Load, 2, 8); f.get(k); f.op(Op::I32WrapI64); f.get(bytes); f.op(Op::I32Mul); f.op(Op::I32Add);
+    f.get(0); f.mem(Op::I32Load, 2, 8); f.get(bytes); f.op(Op::MemoryCopy);
+    f.get(k); f.i64(1); f.op(Op::I64Add); f.set(k);
+    f.op(Op::Br, 0);
+    f.op(Op::End); f.op(Op::End);
+    f.get(0); f.get(total); f.op(Op::I32WrapI64); f.mem(Op::I32Store, 2, 0);
+    f.get(0);
   } else if (name == "mul_ovf") {
     f.local_names = {"a", "b", "line"};
     uint32_t r = f.add_local(I64, "r");
@@ -472,10 +587,11 @@ class FnGen : public Emit {
   FnGen(Gen& g, FuncSpec& s, Function& f) : Emit(g, &f), S(s) {}
   FuncSpec& S;
   struct Ctl {
-    bool brk = false, cont = false;
+    bool brk = false, cont = false, tail = false;
   };
   std::vector<Ctl> ctl;
   std::map<std::string, uint32_t> locals;
+  uint32_t rem = 0;  // the call-depth local (a parameter of functions, a local of the module body)
 
   Function& f() { return *F; }
   Type ty(const Expr& e) const {
@@ -495,6 +611,69 @@ class FnGen : public Emit {
     for (size_t i = ctl.size(); i-- > 0;)
       if (brk ? ctl[i].brk : ctl[i].cont) return static_cast<uint32_t>(ctl.size() - 1 - i);
     throw std::logic_error("no enclosing loop");
+  }
+
+  // ---- self-recursion in tail position: `return A + f(...)` inside f (ints)
+  // The last call becomes another turn of a loop around the body, adding A to an
+  // accumulator that every return adds in (`return v` returns acc + v). The turn takes a
+  // frame of the call-depth budget like the call would, A and the arguments are evaluated
+  // in Python's order, and the sums are exact or the overflow makes the interpreter run the
+  // call (a different association can only overflow, never give another result).
+  bool tail_mode = false;
+  uint32_t acc = 0;
+  struct TailForm {
+    const Expr* a = nullptr;     // the other operand
+    const Expr* call = nullptr;  // the self-call
+    bool call_first = false;     // f(...) + A: A is evaluated after the arguments
+  };
+  bool is_self_call(const Expr& e) const {
+    if (e.kind != ExprKind::Call) return false;
+    auto ci = S.calls.find(&e);
+    return ci != S.calls.end() && ci->second.kind == CallInfo::User && ci->second.callee == &S;
+  }
+  static bool simple(const Expr& e) {  // no calls, no subscripts, nothing that raises but overflow
+    switch (e.kind) {
+      case ExprKind::Name: case ExprKind::Int: case ExprKind::True: case ExprKind::False: return true;
+      case ExprKind::UnaryOp: return e.un == ast::UnaryOp::Neg && simple(*e.a);
+      case ExprKind::BinOp:
+        return (e.bin == BinOp::Add || e.bin == BinOp::Sub || e.bin == BinOp::Mul) && simple(*e.a) && simple(*e.b);
+      default: return false;
+    }
+  }
+  std::optional<TailForm> tail_form(const Expr& v) const {
+    if (v.kind != ExprKind::BinOp || v.bin != BinOp::Add || !(ty(v) == kInt)) return std::nullopt;
+    auto intish = [&](const Expr& x) { Type t = ty(x); return t == kInt || t == kBool; };
+    if (is_self_call(*v.b) && intish(*v.a)) return TailForm{v.a.get(), v.b.get(), false};
+    if (is_self_call(*v.a) && intish(*v.b) && simple(*v.b)) return TailForm{v.b.get(), v.a.get(), true};
+    return std::nullopt;
+  }
+  bool has_tail_return(const ast::Body& b) const {
+    for (const auto& s : b) {
+      if (s->kind == StmtKind::Return && s->value && S.types.count(s->value.get()) && tail_form(*s->value)) return true;
+      if (has_tail_return(s->body) || has_tail_return(s->orelse)) return true;
+    }
+    return false;
+  }
+  void tail_return(const Stmt& s, const TailForm& tf) {
+    auto add_a = [&] {
+      binop(BinOp::Add, kInt, ty(*tf.a), kInt, s.loc, [&] { F->get(acc); }, [&] { ex(*tf.a); }, nullptr, tf.a);
+      F->set(acc);
+    };
+    if (!tf.call_first) add_a();
+    std::vector<uint32_t> vals;
+    for (size_t i = 0; i < tf.call->args.size(); ++i) {
+      uint32_t v = tmp(wtype(S.params[i]));
+      ex_as(*tf.call->args[i].value, S.params[i]);
+      F->set(v);
+      vals.push_back(v);
+    }
+    if (tf.call_first) add_a();
+    for (size_t i = 0; i < vals.size(); ++i) { F->get(vals[i]); F->set(static_cast<uint32_t>(i)); }
+    F->get(rem); F->op(Op::I32Eqz); err_if(RtError::Recursion, S.def->loc.line);
+    F->get(rem); F->i32(1); F->op(Op::I32Sub); F->set(rem);
+    for (size_t i = ctl.size(); i-- > 0;)
+      if (ctl[i].tail) { F->op(Op::Br, static_cast<int64_t>(ctl.size() - 1 - i)); return; }
+    throw std::logic_error("no tail loop");
   }
 
   // ---- values
@@ -533,24 +712,171 @@ class FnGen : public Emit {
     else F->set(locals.at(r.key));
   }
 
-  // address of list[index] (bounds-checked, negative indices wrap) from locals
-  void elem_addr(uint32_t tl, uint32_t ti, RtError code, int line) {
-    F->get(ti); F->i64(0); F->op(Op::I64LtS);
-    F->block(Op::If);
-    F->get(ti); F->get(tl); F->mem(Op::I32Load, 2, 0); F->op(Op::I64ExtendI32U); F->op(Op::I64Add); F->set(ti);
-    F->op(Op::End);
-    F->get(ti); F->get(tl); F->mem(Op::I32Load, 2, 0); F->op(Op::I64ExtendI32U); F->op(Op::I64GeU);
-    err_if(code, line);
-    F->get(tl); F->mem(Op::I32Load, 2, 8); F->get(ti); F->op(Op::I32WrapI64); F->i32(3); F->op(Op::I32Shl); F->op(Op::I32Add);
+  // ---- lists in loops
+  // The length (as i64) and data address of a list local, loaded once before a loop whose
+  // body cannot change them: the variable is not rebound there, and nothing there may
+  // append to any list (an append through an alias would move the data).
+  struct ListCache {
+    uint32_t len = 0, data = 0;
+  };
+  std::map<std::string, ListCache> cache;
+  // int locals known to be >= 0 here (range loop variables with a non-negative start and
+  // a positive step, not rebound in the loop body)
+  std::set<std::string> nonneg;
+
+  // What a loop region does: the locals it binds, the list locals it indexes, whether it
+  // may change the length of some list.
+  struct Scan {
+    bool mutates = false;
+    std::set<std::string> assigned, lists;
+  };
+  const NameRef* local_name(const Expr& e) const {
+    if (e.kind != ExprKind::Name) return nullptr;
+    auto it = S.names.find(&e);
+    if (it == S.names.end() || it->second.kind != NameRef::Local) return nullptr;
+    return &it->second;
   }
-  // evaluates list and index into fresh locals
-  std::pair<uint32_t, uint32_t> list_index(const Expr& sub) {
-    uint32_t tl = tmp(WType::I32), ti = tmp(WType::I64);
-    ex(*sub.a);
-    F->set(tl);
+  void scan_target(const Expr& t, Scan& sc) const {
+    if (const NameRef* r = local_name(t)) sc.assigned.insert(r->key);
+    else if (t.kind == ExprKind::Name) sc.mutates = true;  // a module variable: keep it simple
+    else if (t.kind == ExprKind::Tuple || t.kind == ExprKind::List)
+      for (const auto& i : t.items) scan_target(*i, sc);
+    else scan_expr(t, sc);
+  }
+  void scan_expr(const Expr& e, Scan& sc) const {
+    if (e.kind == ExprKind::Subscript) {
+      const NameRef* r = local_name(*e.a);
+      auto t = S.types.find(e.a.get());
+      if (r && t != S.types.end() && t->second.is_list()) sc.lists.insert(r->key);
+    }
+    if (e.kind == ExprKind::Call) {
+      auto ci = S.calls.find(&e);
+      if (ci == S.calls.end()) sc.mutates = true;
+      else if (ci->second.kind == CallInfo::Method) sc.mutates = true;
+      else if (ci->second.kind == CallInfo::User && G.mutating.count(ci->second.callee)) sc.mutates = true;
+      else if (ci->second.kind == CallInfo::Builtin && ci->second.name == "len" && e.args.size() == 1) {
+        const NameRef* r = local_name(*e.args[0].value);
+        if (r) sc.lists.insert(r->key);
+      }
+    }
+    for (const Expr* c : {e.a.get(), e.b.get(), e.c.get()})
+      if (c) scan_expr(*c, sc);
+    for (const auto& i : e.items) scan_expr(*i, sc);
+    for (const auto& i : e.values) if (i) scan_expr(*i, sc);
+    for (const auto& a : e.args) scan_expr(*a.value, sc);
+    for (const auto& g : e.gens) {
+      scan_target(*g.target, sc);
+      scan_expr(*g.iter, sc);
+      for (const auto& c : g.ifs) scan_expr(*c, sc);
+    }
+  }
+  void scan_stmts(const ast::Body& b, Scan& sc) const {
+    for (const auto& s : b) {
+      if (s->kind == StmtKind::AugAssign) {  // list += / *= change that list in place
+        auto t = S.types.find(s->targets[0].get());
+        if (t == S.types.end() || t->second.is_list()) sc.mutates = true;
+      }
+      for (const auto& t : s->targets) scan_target(*t, sc);
+      if (s->value) scan_expr(*s->value, sc);
+      if (s->iter) scan_expr(*s->iter, sc);
+      scan_stmts(s->body, sc);
+      scan_stmts(s->orelse, sc);
+    }
+  }
+  // Loads the cached length/data of the lists the region indexes; returns what it added.
+  std::vector<std::string> hoist(const Scan& sc) {
+    std::vector<std::string> added;
+    if (sc.mutates) return added;
+    for (const auto& k : sc.lists) {
+      if (cache.count(k) || sc.assigned.count(k)) continue;
+      auto it = locals.find(k);
+      if (it == locals.end()) continue;
+      std::string n = k;  // a unique text-format name: "row.len.12"
+      for (char& ch : n)
+        if (ch == '@' || ch == ':') ch = '.';
+      n += "." + std::to_string(F->locals.size());
+      ListCache c{tmp(WType::I64, n + ".len"), tmp(WType::I32, n + ".data")};
+      F->get(it->second); F->mem(Op::I32Load, 2, 0); F->op(Op::I64ExtendI32U); F->set(c.len);
+      F->get(it->second); F->mem(Op::I32Load, 2, 8); F->set(c.data);
+      cache[k] = c;
+      added.push_back(k);
+    }
+    return added;
+  }
+  void unhoist(const std::vector<std::string>& ks) {
+    for (const auto& k : ks) cache.erase(k);
+  }
+  const ListCache* cached(const Expr& list) const {
+    const NameRef* r = local_name(list);
+    if (!r) return nullptr;
+    auto it = cache.find(r->key);
+    return it == cache.end() ? nullptr : &it->second;
+  }
+  bool is_nonneg(const Expr& e) const {
+    Type t = ty(e);
+    if (t == kBool) return true;
+    if (!(t == kInt)) return false;
+    switch (e.kind) {
+      case ExprKind::Int: return e.int_fits && e.ival >= 0;
+      case ExprKind::Name: {
+        const NameRef* r = local_name(e);
+        return r && nonneg.count(r->key);
+      }
+      case ExprKind::BinOp: {
+        auto pos_lit = [&](const Expr& x) { return x.kind == ExprKind::Int && x.int_fits && x.ival > 0; };
+        switch (e.bin) {
+          case BinOp::Add: case BinOp::Mul: return is_nonneg(*e.a) && is_nonneg(*e.b);
+          case BinOp::FloorDiv: return is_nonneg(*e.a) && pos_lit(*e.b);
+          case BinOp::Mod: return pos_lit(*e.b);  // Python: the sign of the divisor
+          default: return false;
+        }
+      }
+      case ExprKind::Call: {
+        auto ci = S.calls.find(&e);
+        return ci != S.calls.end() && ci->second.kind == CallInfo::Builtin && ci->second.name == "len";
+      }
+      default: return false;
+    }
+  }
+
+  // list[index], list and index evaluated (in Python's order) into locals
+  struct Access {
+    uint32_t tl = 0, ti = 0;
+    const ListCache* c = nullptr;
+    bool nonneg = false;
+  };
+  Access list_index(const Expr& sub) {
+    Access a;
+    a.c = cached(*sub.a);
+    if (!a.c) {
+      a.tl = tmp(WType::I32);
+      ex(*sub.a);
+      F->set(a.tl);
+    }
+    a.ti = tmp(WType::I64);
     ex_as(*sub.b, kInt);
-    F->set(ti);
-    return {tl, ti};
+    F->set(a.ti);
+    a.nonneg = is_nonneg(*sub.b);
+    return a;
+  }
+  void list_len64(const Access& a) {
+    if (a.c) { F->get(a.c->len); return; }
+    F->get(a.tl); F->mem(Op::I32Load, 2, 0); F->op(Op::I64ExtendI32U);
+  }
+  // address of list[index]: a negative index counts from the end (unless the index is
+  // known non-negative), then one unsigned comparison with the length
+  void elem_addr(const Access& a, RtError code, int line) {
+    if (!a.nonneg) {
+      F->get(a.ti); F->i64(0); F->op(Op::I64LtS);
+      F->block(Op::If);
+      F->get(a.ti); list_len64(a); F->op(Op::I64Add); F->set(a.ti);
+      F->op(Op::End);
+    }
+    F->get(a.ti); list_len64(a); F->op(Op::I64GeU);
+    err_if(code, line);
+    if (a.c) F->get(a.c->data);
+    else { F->get(a.tl); F->mem(Op::I32Load, 2, 8); }
+    F->get(a.ti); F->op(Op::I32WrapI64); F->i32(3); F->op(Op::I32Shl); F->op(Op::I32Add);
   }
 
   void ex_as(const Expr& e, Type want) {
@@ -559,8 +885,15 @@ class FnGen : public Emit {
   }
 
   // Arithmetic on two values pushed by pl/pr (types lt/rt), result type rt_res.
+  static std::optional<int64_t> int_literal(const Expr* e) {
+    if (!e) return std::nullopt;
+    if (e->kind == ExprKind::Int && e->int_fits) return e->ival;
+    return std::nullopt;
+  }
+  // Arithmetic on two values pushed by pl/pr (types lt/rt), result type rt_res; le/re are
+  // the operand expressions when known (an int literal gets a cheaper overflow check).
   void binop(BinOp op, Type lt, Type rt, Type res, Loc loc, const std::function<void()>& pl,
-             const std::function<void()>& pr) {
+             const std::function<void()>& pr, const Expr* le = nullptr, const Expr* re = nullptr) {
     int line = loc.line;
     if (res.is_list()) {
       if (op == BinOp::Add) { pl(); pr(); F->op(Op::Call, G.helper("list_concat")); return; }
@@ -581,6 +914,29 @@ class FnGen : public Emit {
     }
     bool fl = lt == kFloat || rt == kFloat;
     Type dom = fl ? kFloat : kInt;
+    if (!fl && (op == BinOp::Add || op == BinOp::Sub)) {
+      // x + c, x - c, c + x with an int literal c: one comparison against a bound
+      std::optional<int64_t> rc = rt == kInt ? int_literal(re) : std::nullopt;
+      std::optional<int64_t> lc = !rc && lt == kInt && op == BinOp::Add ? int_literal(le) : std::nullopt;
+      if (rc || lc) {
+        int64_t c = rc ? *rc : *lc;
+        uint32_t x = tmp(WType::I64);
+        if (rc) { pl(); convert(lt, kInt); }
+        else { pr(); convert(rt, kInt); }
+        F->set(x);
+        bool add = op == BinOp::Add;
+        if (c != 0) {
+          // add c>0: x > MAX-c; add c<0: x < MIN-c; sub c>0: x < MIN+c; sub c<0: x > MAX+c
+          bool up = add == (c > 0);
+          F->get(x);
+          F->i64(up ? (add ? INT64_MAX - c : INT64_MAX + c) : (add ? kI64Min - c : kI64Min + c));
+          F->op(up ? Op::I64GtS : Op::I64LtS);
+          err_if(RtError::Overflow, line);
+        }
+        F->get(x); F->i64(c); F->op(add ? Op::I64Add : Op::I64Sub);
+        return;
+      }
+    }
     pl(); convert(lt, dom);
     pr(); convert(rt, dom);
     if (fl) {
@@ -759,7 +1115,7 @@ class FnGen : public Emit {
       case ExprKind::False: F->i32(0); return;
       case ExprKind::Name: get_var(e); return;
       case ExprKind::BinOp:
-        binop(e.bin, ty(*e.a), ty(*e.b), t, e.loc, [&] { ex(*e.a); }, [&] { ex(*e.b); });
+        binop(e.bin, ty(*e.a), ty(*e.b), t, e.loc, [&] { ex(*e.a); }, [&] { ex(*e.b); }, e.a.get(), e.b.get());
         return;
       case ExprKind::UnaryOp: {
         Type at = ty(*e.a);
@@ -806,8 +1162,8 @@ class FnGen : public Emit {
         F->op(Op::End);
         return;
       case ExprKind::Subscript: {
-        auto [tl, ti] = list_index(e);
-        elem_addr(tl, ti, RtError::Index, e.loc.line);
+        Access acc = list_index(e);
+        elem_addr(acc, RtError::Index, e.loc.line);
         load(t);
         return;
       }
@@ -847,8 +1203,11 @@ class FnGen : public Emit {
     F->set(l);
     (void)rc;
     const NameRef& target = S.names.at(g.target.get());
+    Scan sc;
+    scan_expr(*e.a, sc);
+    for (const auto& c : g.ifs) scan_expr(*c, sc);
     for_loop(
-        *g.iter, [&] { set_var(target); },
+        *g.iter, target, sc, [&] { set_var(target); },
         [&] {
           if (!g.ifs.empty()) {
             for (const auto& c : g.ifs) test(*c);
@@ -867,17 +1226,145 @@ class FnGen : public Emit {
     F->get(l);
   }
 
+  // ---- SIMD
+  // `for j in range(a, b): X[j] op= <e>` (or `X[j] = <e>`), where every list is indexed by
+  // j alone, holds floats and is cached (so no list changes length in the loop), and <e> is
+  // built from such elements, loop-invariant int/float locals and literals, + - * and unary
+  // minus. Iteration j reads and writes element j only (two lists never share data), so two
+  // iterations can run as one f64x2 step with the same IEEE results, in any aliasing. The
+  // pairs run only when every list is long enough for the whole range; otherwise the scalar
+  // loop runs from the start and raises IndexError where Python would. The scalar loop then
+  // finishes an odd last element.
+  bool vec_ok(const Expr& e, const std::string& j, std::vector<const ListCache*>& lists) const {
+    switch (e.kind) {
+      case ExprKind::Float: return true;
+      case ExprKind::Int: return e.int_fits;
+      case ExprKind::Name: {
+        const NameRef* r = local_name(e);
+        Type t = ty(e);
+        return r && r->key != j && (t == kFloat || t == kInt);
+      }
+      case ExprKind::Subscript: {
+        const NameRef* ix = local_name(*e.b);
+        const ListCache* c = cached(*e.a);
+        if (!ix || ix->key != j || !c || !(ty(e) == kFloat)) return false;
+        lists.push_back(c);
+        return true;
+      }
+      case ExprKind::BinOp:
+        if (!(ty(e) == kFloat) || (e.bin != BinOp::Add && e.bin != BinOp::Sub && e.bin != BinOp::Mul)) return false;
+        return vec_ok(*e.a, j, lists) && vec_ok(*e.b, j, lists);
+      case ExprKind::UnaryOp:
+        return e.un == ast::UnaryOp::Neg && ty(e) == kFloat && vec_ok(*e.a, j, lists);
+      default: return false;
+    }
+  }
+  // the invariant leaves of a vectorized expression, each splat once before the loop
+  void vec_splats(const Expr& e, std::map<const Expr*, uint32_t>& splats) {
+    switch (e.kind) {
+      case ExprKind::Float: F->f64(e.num); break;
+      case ExprKind::Int: F->f64(static_cast<double>(e.ival)); break;
+      case ExprKind::Name: get_var(e); convert(ty(e), kFloat); break;
+      case ExprKind::Subscript: return;
+      default:
+        if (e.a) vec_splats(*e.a, splats);
+        if (e.kind == ExprKind::BinOp) vec_splats(*e.b, splats);
+        return;
+    }
+    F->op(Op::F64x2Splat);
+    uint32_t v = tmp(WType::V128);
+    F->set(v);
+    splats[&e] = v;
+  }
+  void vec_emit(const Expr& e, uint32_t off, const std::map<const Expr*, uint32_t>& splats) {
+    switch (e.kind) {
+      case ExprKind::Subscript:
+        F->get(cached(*e.a)->data); F->get(off); F->op(Op::I32Add); F->mem(Op::V128Load, 3);
+        return;
+      case ExprKind::BinOp:
+        vec_emit(*e.a, off, splats);
+        vec_emit(*e.b, off, splats);
+        F->op(e.bin == BinOp::Add ? Op::F64x2Add : e.bin == BinOp::Sub ? Op::F64x2Sub : Op::F64x2Mul);
+        return;
+      case ExprKind::UnaryOp:
+        vec_emit(*e.a, off, splats);
+        F->op(Op::F64x2Neg);
+        return;
+      default: F->get(splats.at(&e)); return;
+    }
+  }
+  // Runs the leading pairs of iterations of a range(cur, stop) loop with step 1 as SIMD
+  // when the body has the shape above; leaves `cur` at the first iteration not run.
+  void simd_prefix(const ast::Body& body, const NameRef& target, uint32_t cur, uint32_t stop) {
+    if (!G.o.simd || body.size() != 1) return;
+    const Stmt& s = *body[0];
+    if (!s.value || s.targets.size() != 1) return;
+    const Expr& tg = *s.targets[0];
+    const Expr& val = *s.value;
+    if (tg.kind != ExprKind::Subscript || !S.types.count(&val)) return;
+    bool aug = s.kind == StmtKind::AugAssign;
+    if (aug) {
+      if (s.op != BinOp::Add && s.op != BinOp::Sub && s.op != BinOp::Mul) return;
+    } else if (s.kind != StmtKind::Assign || !(ty(val) == kFloat)) {
+      return;
+    }
+    std::vector<const ListCache*> lists;
+    if (tg.kind != ExprKind::Subscript || !vec_ok(tg, target.key, lists) || !vec_ok(val, target.key, lists)) return;
+    std::sort(lists.begin(), lists.end());
+    lists.erase(std::unique(lists.begin(), lists.end()), lists.end());
+    const ListCache* x = cached(*tg.a);
+    std::map<const Expr*, uint32_t> splats;
+    vec_splats(val, splats);
+    uint32_t n2 = tmp(WType::I64), off = tmp(WType::I32), end = tmp(WType::I32), addr = tmp(WType::I32);
+    // 0 <= cur, 2 <= stop - cur, stop <= len(L) for every list L
+    F->get(cur); F->i64(0); F->op(Op::I64GeS);
+    F->get(stop); F->get(cur); F->op(Op::I64Sub); F->i64(2); F->op(Op::I64GeS); F->op(Op::I32And);
+    for (const ListCache* c : lists) { F->get(stop); F->get(c->len); F->op(Op::I64LeS); F->op(Op::I32And); }
+    F->block(Op::If);
+    F->get(stop); F->get(cur); F->op(Op::I64Sub); F->i64(-2); F->op(Op::I64And); F->set(n2);
+    F->get(cur); F->op(Op::I32WrapI64); F->i32(3); F->op(Op::I32Shl); F->set(off);
+    F->get(cur); F->get(n2); F->op(Op::I64Add); F->op(Op::I32WrapI64); F->i32(3); F->op(Op::I32Shl); F->set(end);
+    F->block(Op::Loop);
+    F->get(x->data); F->get(off); F->op(Op::I32Add); F->tee(addr);
+    if (aug) {
+      F->get(addr); F->mem(Op::V128Load, 3);
+      vec_emit(val, off, splats);
+      F->op(s.op == BinOp::Add ? Op::F64x2Add : s.op == BinOp::Sub ? Op::F64x2Sub : Op::F64x2Mul);
+    } else {
+      vec_emit(val, off, splats);
+    }
+    F->mem(Op::V128Store, 3);
+    F->get(off); F->i32(16); F->op(Op::I32Add); F->tee(off);
+    F->get(end); F->op(Op::I32LtU); F->op(Op::BrIf, 0);
+    F->op(Op::End);
+    F->get(cur); F->get(n2); F->op(Op::I64Add); F->set(cur);
+    F->get(cur); F->i64(1); F->op(Op::I64Sub); set_var(target);  // as the last iteration left it
+    F->op(Op::End);
+  }
+
+  Scan with_target(Scan sc, const NameRef& target) const {
+    if (target.kind == NameRef::Local) sc.assigned.insert(target.key);
+    else sc.mutates = true;
+    return sc;
+  }
+
   // Loops over range(...) or a list; `bind` stores the current element (on the stack).
-  void for_loop(const Expr& iter, const std::function<void()>& bind, const std::function<void()>& body,
-                const ast::Body* orelse) {
+  // `target` is the loop variable, `sc` what the loop body does (scan_*; the binding of
+  // the loop variable by the loop itself not included), `simd_body` the
+  // body's statements when they may be vectorized.
+  void for_loop(const Expr& iter, const NameRef& target, const Scan& sc, const std::function<void()>& bind,
+                const std::function<void()>& body, const ast::Body* orelse, const ast::Body* simd_body = nullptr) {
     auto ci = S.calls.find(&iter);
     bool is_range = ci != S.calls.end() && ci->second.kind == CallInfo::Builtin && ci->second.name == "range";
     open(Op::Block, kVoidBlock, true);  // break target
+    std::vector<std::string> hoisted;
+    bool var_nonneg = false;  // the loop variable is >= 0 in the body
     if (is_range) {
       uint32_t cur = tmp(WType::I64), stop = tmp(WType::I64), step = tmp(WType::I64);
       const auto& args = iter.args;
       int64_t cstep = 1;
       bool const_step = true;
+      bool start_nonneg = args.size() == 1 || is_nonneg(*args[0].value);
       if (args.size() == 1) {
         F->i64(0); F->set(cur);
         ex_as(*args[0].value, kInt); F->set(stop);
@@ -895,6 +1382,20 @@ class FnGen : public Emit {
         }
       }
       if (const_step) { F->i64(cstep); F->set(step); }
+      bool rebound = sc.assigned.count(target.key) > 0;  // the body assigns the variable itself
+      if (target.kind == NameRef::Local && !rebound && const_step) {
+        if (cstep > 0) var_nonneg = start_nonneg;
+        else {  // counting down to a stop >= -1
+          const Expr& st = *args[1].value;
+          bool minus_one = st.kind == ExprKind::UnaryOp && st.un == ast::UnaryOp::Neg && st.a->kind == ExprKind::Int &&
+                           st.a->int_fits && st.a->ival == 1;
+          var_nonneg = args.size() == 3 && (minus_one || is_nonneg(st));
+        }
+      }
+      hoisted = hoist(with_target(sc, target));
+      if (const_step && cstep == 1 && simd_body && target.kind == NameRef::Local && !rebound)
+        simd_prefix(*simd_body, target, cur, stop);
+      bool added_nonneg = var_nonneg && nonneg.insert(target.key).second;
       open(Op::Block);  // normal exit
       open(Op::Loop);
       // condition
@@ -925,15 +1426,28 @@ class FnGen : public Emit {
       F->op(Op::Br, 0);
       close();  // loop
       close();  // normal exit
+      if (added_nonneg) nonneg.erase(target.key);
     } else {
       Type lt = ty(iter);
       uint32_t l = tmp(WType::I32), i = tmp(WType::I32);
       ex(iter);
       F->set(l);
+      F->i32(0); F->set(i);  // (the loop may itself run inside a loop)
+      hoisted = hoist(with_target(sc, target));
+      // a body that cannot change any list's length: the length and data are read once
+      uint32_t n = 0, d = 0;
+      if (!sc.mutates) {
+        n = tmp(WType::I32); d = tmp(WType::I32);
+        F->get(l); F->mem(Op::I32Load, 2, 0); F->set(n);
+        F->get(l); F->mem(Op::I32Load, 2, 8); F->set(d);
+      }
       open(Op::Block);
       open(Op::Loop);
-      F->get(i); F->get(l); F->mem(Op::I32Load, 2, 0); F->op(Op::I32GeU); F->op(Op::BrIf, 1);
-      F->get(l); F->mem(Op::I32Load, 2, 8); F->get(i); F->i32(3); F->op(Op::I32Shl); F->op(Op::I32Add);
+      F->get(i);
+      if (sc.mutates) { F->get(l); F->mem(Op::I32Load, 2, 0); } else F->get(n);
+      F->op(Op::I32GeU); F->op(Op::BrIf, 1);
+      if (sc.mutates) { F->get(l); F->mem(Op::I32Load, 2, 8); } else F->get(d);
+      F->get(i); F->i32(3); F->op(Op::I32Shl); F->op(Op::I32Add);
       load(lt.elem());
       bind();
       F->get(i); F->i32(1); F->op(Op::I32Add); F->set(i);
@@ -944,6 +1458,7 @@ class FnGen : public Emit {
       close();
       close();
     }
+    unhoist(hoisted);
     if (orelse) stmts(*orelse);
     close();  // break target
   }
@@ -974,6 +1489,7 @@ class FnGen : public Emit {
     if (ci.kind == CallInfo::User) {
       uint32_t h = G.func_for(ci.callee);
       for (size_t i = 0; i < e.args.size(); ++i) ex_as(*e.args[i].value, ci.callee->params[i]);
+      F->get(rem);
       F->op(Op::Call, h);
       return;
     }
@@ -1006,7 +1522,10 @@ class FnGen : public Emit {
       put(end);
       return;
     }
-    if (b == "len") { ex(*pos[0]); F->mem(Op::I32Load, 2, 0); F->op(Op::I64ExtendI32U); return; }
+    if (b == "len") {
+      if (const ListCache* c = cached(*pos[0])) { F->get(c->len); return; }
+      ex(*pos[0]); F->mem(Op::I32Load, 2, 0); F->op(Op::I64ExtendI32U); return;
+    }
     if (b == "abs") {
       Type at = ty(*pos[0]);
       if (at == kFloat) { ex(*pos[0]); F->op(Op::F64Abs); return; }
@@ -1066,15 +1585,16 @@ class FnGen : public Emit {
     fail("builtin " + b + "()", e.loc);
   }
 
-  // call depth, so deep recursion falls back to the interpreter (RecursionError there)
+  // Call depth (see Gen::recursive): a recursive function needs one frame of `rem`.
   void enter(int line) {
-    F->op(Op::GlobalGet, G.g_depth); F->i32(1); F->op(Op::I32Add); F->op(Op::GlobalSet, G.g_depth);
-    F->op(Op::GlobalGet, G.g_depth); F->op(Op::GlobalGet, G.g_limit); F->op(Op::I32GtS);
-    err_if(RtError::Recursion, line);
+    if (!G.recursive.count(&S)) return;
+    F->get(rem); F->op(Op::I32Eqz); err_if(RtError::Recursion, line);
+    F->get(rem); F->i32(1); F->op(Op::I32Sub); F->set(rem);
   }
-  void leave() {
-    if (!S.def) return;
-    F->op(Op::GlobalGet, G.g_depth); F->i32(1); F->op(Op::I32Sub); F->op(Op::GlobalSet, G.g_depth);
+  // rem for calls made by the module body / the exported entry: limit - nonrec
+  void start_rem(uint32_t into, int line) {
+    F->op(Op::GlobalGet, G.g_limit); F->i32(G.nonrec); F->op(Op::I32Sub); F->tee(into);
+    F->i32(0); F->op(Op::I32LtS); err_if(RtError::Recursion, line);
   }
 
   // ---- statements
@@ -1089,8 +1609,8 @@ class FnGen : public Emit {
       return;
     }
     // subscript: container and index are evaluated after the value, as in Python
-    auto [tl, ti] = list_index(tg);
-    elem_addr(tl, ti, RtError::IndexStore, tg.loc.line);
+    Access acc = list_index(tg);
+    elem_addr(acc, RtError::IndexStore, tg.loc.line);
     F->get(v);
     store(vt);
   }
@@ -1130,18 +1650,28 @@ class FnGen : public Emit {
       case StmtKind::AugAssign: {
         const Expr& tg = *s.targets[0];
         Type tt = ty(tg), vt = ty(*s.value);
+        // on a list, += and *= change that list in place (every alias sees it), as in Python
+        auto op = [&](const std::function<void()>& pl, const std::function<void()>& pr, const Expr* re) {
+          if (!tt.is_list()) { binop(s.op, tt, vt, tt, s.loc, pl, pr, nullptr, re); return; }
+          pl();
+          pr();
+          if (s.op == BinOp::Add) F->op(Op::Call, G.helper("list_extend"));
+          else if (s.op == BinOp::Mul) { convert(vt, kInt); F->op(Op::Call, G.helper("list_imul")); }
+          else fail("list operator", s.loc);
+        };
         if (tg.kind == ExprKind::Name) {
-          binop(s.op, tt, vt, tt, s.loc, [&] { get_var(tg); }, [&] { ex(*s.value); });
+          op([&] { get_var(tg); }, [&] { ex(*s.value); }, s.value.get());
           set_var(S.names.at(&tg));
           return;
         }
-        auto [tl, ti] = list_index(tg);
+        Access ac = list_index(tg);
         uint32_t addr = tmp(WType::I32), r = tmp(wtype(tt));
-        elem_addr(tl, ti, RtError::Index, tg.loc.line);
+        elem_addr(ac, RtError::Index, tg.loc.line);
         F->set(addr);
-        binop(s.op, tt, vt, tt, s.loc, [&] { F->get(addr); load(tt); }, [&] { ex(*s.value); });
+        op([&] { F->get(addr); load(tt); }, [&] { ex(*s.value); }, nullptr);
         F->set(r);
-        if (has_call(*s.value)) elem_addr(tl, ti, RtError::IndexStore, tg.loc.line);  // the list may have moved
+        // a call may have appended to the list (moving its data); a cached list cannot change
+        if (has_call(*s.value) && !ac.c) elem_addr(ac, RtError::IndexStore, tg.loc.line);
         else F->get(addr);
         F->get(r);
         store(tt);
@@ -1157,7 +1687,11 @@ class FnGen : public Emit {
         }
         close();
         return;
-      case StmtKind::While:
+      case StmtKind::While: {
+        Scan sc;
+        scan_expr(*s.value, sc);
+        scan_stmts(s.body, sc);
+        std::vector<std::string> hoisted = hoist(sc);
         open(Op::Block, kVoidBlock, true);
         open(Op::Block);
         open(Op::Loop);
@@ -1170,23 +1704,32 @@ class FnGen : public Emit {
         F->op(Op::Br, 0);
         close();
         close();
+        unhoist(hoisted);
         stmts(s.orelse);
         close();
         return;
+      }
       case StmtKind::For: {
         const NameRef& target = S.names.at(s.targets[0].get());
-        for_loop(*s.iter, [&] { set_var(target); }, [&] { stmts(s.body); }, &s.orelse);
+        Scan sc;
+        scan_stmts(s.body, sc);
+        for_loop(*s.iter, target, sc, [&] { set_var(target); }, [&] { stmts(s.body); }, &s.orelse, &s.body);
         return;
       }
       case StmtKind::Break: F->op(Op::Br, label(true)); return;
       case StmtKind::Continue: F->op(Op::Br, label(false)); return;
       case StmtKind::Pass: return;
       case StmtKind::Return:
+        if (tail_mode) {
+          if (auto tf = tail_form(*s.value)) { tail_return(s, *tf); return; }
+          binop(BinOp::Add, kInt, kInt, kInt, s.loc, [&] { F->get(acc); }, [&] { ex_as(*s.value, kInt); });
+          F->op(Op::Return);
+          return;
+        }
         if (s.value && s.value->kind != ExprKind::None) {
           if (!(S.ret == kNone)) ex_as(*s.value, S.ret);
           else ex(*s.value);  // a call returning None
         }
-        leave();
         F->op(Op::Return);
         return;
       case StmtKind::FunctionDef:
@@ -1214,17 +1757,29 @@ void Gen::body_of(FuncSpec* s) {
     g.locals[k] = f.add_local(wtype(t), n);
   }
   const ast::Body& body = s->def ? s->def->body : T.module().body;
-  if (s->def) g.enter(s->def->loc.line);
+  if (s->def) {
+    g.rem = static_cast<uint32_t>(s->param_keys.size());
+    f.local_names[g.rem] = "rem";
+    g.enter(s->def->loc.line);
+    if (s->ret == kInt && recursive.count(s) && g.has_tail_return(s->def->body)) {
+      g.tail_mode = true;
+      g.acc = f.add_local(WType::I64, "acc");
+      g.F->block(Op::Loop);
+      g.ctl.push_back({false, false, true});
+    }
+  } else {
+    g.rem = f.add_local(WType::I32, "rem");
+    if (!recursive.empty() || nonrec > 0) g.start_rem(g.rem, 1);
+  }
   g.stmts(body);
+  if (g.tail_mode) g.close();
   if (s->def && !(s->ret == kNone)) f.op(Op::Unreachable);  // every path returned
-  else g.leave();
 }
 
 GeneratedModule Gen::run(FuncSpec* entry) {
   g_heap = mb.add_global(WType::I32, true, 0, 0, "", "heap");
   g_err = mb.add_global(WType::I32, true, 0, 0, "ml_err", "err");
   g_line = mb.add_global(WType::I32, true, 0, 0, "ml_err_line", "err_line");
-  g_depth = mb.add_global(WType::I32, true, 0, 0, "", "depth");
   g_limit = mb.add_global(WType::I32, true, o.recursion_limit, 0, "", "depth_limit");
   if (o.standalone) {
     const FuncSpec* m = T.module_spec();
@@ -1234,6 +1789,7 @@ GeneratedModule Gen::run(FuncSpec* entry) {
       mglobals[k] = mb.add_global(wtype(t), true, 0, 0, "", k);
     }
   }
+  analyze(entry);
   uint32_t eh = func_for(entry);
   GeneratedModule out;
   if (o.standalone) {
@@ -1241,7 +1797,20 @@ GeneratedModule Gen::run(FuncSpec* entry) {
     mb.export_function(eh, "main");
     out.entry_export = "_start";
   } else {
-    mb.export_function(eh, entry->name);
+    // the export keeps the function's own signature and supplies the call depth
+    Sig sig;
+    for (const Type& t : entry->params) sig.params.push_back(wtype(t));
+    if (!(entry->ret == kNone)) sig.results.push_back(wtype(entry->ret));
+    uint32_t wh = mb.add_function(entry->name, sig);
+    Function& w = mb.function(wh);
+    for (size_t i = 0; i < entry->param_keys.size(); ++i) w.local_names[i] = entry->param_keys[i];
+    FnGen wg(*this, *entry, w);
+    uint32_t r = w.add_local(WType::I32, "rem");
+    wg.start_rem(r, entry->def->loc.line);
+    for (uint32_t i = 0; i < entry->params.size(); ++i) w.get(i);
+    w.get(r);
+    w.op(Op::Call, eh);
+    mb.export_function(wh, entry->name);
     out.entry_export = entry->name;
   }
   for (size_t i = 0; i < todo.size(); ++i) body_of(todo[i]);
@@ -1254,10 +1823,8 @@ GeneratedModule Gen::run(FuncSpec* entry) {
   mb.function(sh).get(0);
   mb.function(sh).op(Op::GlobalSet, g_heap);
   mb.export_function(sh, "ml_set_heap");
-  // ml_set_limit(n): depth = 0, limit = n (call depth allowed before falling back)
+  // ml_set_limit(n): limit = n (call depth allowed before falling back), no error
   uint32_t lh = mb.add_function("ml_set_limit", {{WType::I32}, {}});
-  mb.function(lh).i32(0);
-  mb.function(lh).op(Op::GlobalSet, g_depth);
   mb.function(lh).i32(0);
   mb.function(lh).op(Op::GlobalSet, g_err);
   mb.function(lh).get(0);

@@ -161,6 +161,17 @@ struct Marshal {
     return base + static_cast<uint32_t>(off);
   }
   template <class T> void put(uint32_t a, T v) { std::memcpy(img.data() + (a - base), &v, sizeof v); }
+  bool same(uint32_t a, size_t n, const uint8_t* mem, uint64_t size) const {
+    return uint64_t(a) + n <= size && std::memcmp(mem + a, img.data() + (a - base), n) == 0;
+  }
+  // the list laid out at header h still holds what was written
+  bool unchanged(uint32_t h, const uint8_t* mem, uint64_t size) const {
+    if (!same(h, kListHeader, mem, size)) return false;
+    uint32_t n, d;
+    std::memcpy(&n, img.data() + (h - base), 4);
+    std::memcpy(&d, img.data() + (h - base) + 8, 4);
+    return same(d, size_t(n) * kSlot, mem, size);
+  }
 
   uint32_t list(const ListPtr& l, Type t) {
     auto it = addr.find(l.get());
@@ -315,8 +326,11 @@ CallOutcome CompiledProgram::call(const std::string& name, std::span<const Value
   Unmarshal um{inst.memory_data(), inst.memory_size(), {}, {}};
   for (auto& [l, at] : m.lists) um.known[at.first] = l;
   try {
-    for (size_t i = 0; i < args.size(); ++i)
-      if (args[i].is_list()) um.list(addrs[i], spec.locals.at(spec.param_keys[i]));
+    // A list whose header and slots hold the bytes they were given is unchanged (its inner
+    // lists are judged on their own): it keeps its elements. The others are read again.
+    for (auto& [l, at] : m.lists)
+      if (m.unchanged(at.first, inst.memory_data(), inst.memory_size())) um.done.insert(at.first);
+    for (auto& [l, at] : m.lists) um.list(at.first, at.second);
     if (code == RtError::None && !(spec.ret == kNone)) {
       const eng::Val& r = res.at(0);
       if (spec.ret.is_list()) out.result = Value::of_list(um.list(static_cast<uint32_t>(r.i32), spec.ret));

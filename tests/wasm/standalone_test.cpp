@@ -129,7 +129,7 @@ TEST(Standalone, WatIsReadable) {
   ASSERT_TRUE(r.ok) << r.reason.text();
   EXPECT_NE(r.wat.find("(func $main (export \"_start\") (export \"main\")"), std::string::npos) << r.wat.substr(0, 2000);
   EXPECT_NE(r.wat.find("(import \"env\" \"print_f64\""), std::string::npos);
-  EXPECT_NE(r.wat.find("(func $fib.int (param $n i64) (result i64)"), std::string::npos);
+  EXPECT_NE(r.wat.find("(func $fib.int (param $n i64) (param $rem i32) (result i64)"), std::string::npos) << r.wat;
 }
 
 TEST(Standalone, ChromiumPageRunsIt) {

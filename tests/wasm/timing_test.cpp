@@ -2,17 +2,25 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <algorithm>
 #include <cstdio>
+#include <functional>
 
 #include "wasm_util.h"
 
 using namespace ml::wasmtest;
 
 namespace {
-double secs(const std::function<void()>& f) {
+double secs_once(const std::function<void()>& f) {
   auto t0 = std::chrono::steady_clock::now();
   f();
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+// best of a few runs: the machine is shared, the minimum is the least disturbed
+double secs(const std::function<void()>& f, int runs = 5) {
+  double best = 1e300;
+  for (int i = 0; i < runs; ++i) best = std::min(best, secs_once(f));
+  return best;
 }
 __attribute__((noinline)) int64_t native_fib(int64_t n) { return n < 2 ? n : native_fib(n - 1) + native_fib(n - 2); }
 }  // namespace
@@ -38,8 +46,14 @@ def matmul(a, b):
             for j in range(m):
                 row[j] += aip * bp[j]
     return c
+
+def matmul_only(size):
+    a = [[float(i * size + j) / 1000.0 for j in range(size)] for i in range(size)]
+    b = [[float(i - j) / 500.0 for j in range(size)] for i in range(size)]
+    c = matmul(a, b)
+    return c[size - 1][size - 1]
 )");
-  double compile = secs([&] { p.cp->why_not("fib", {ml::wasm::kInt}); });
+  double compile = secs_once([&] { p.cp->why_not("fib", {ml::wasm::kInt}); });
   std::string r;
   double t = secs([&] { r = p.run("fib", {I(30)}); });
   EXPECT_EQ(r, "832040");
@@ -47,7 +61,7 @@ def matmul(a, b):
   int64_t nr = 0;
   double tn = secs([&] { nr = native_fib(n); });
   EXPECT_EQ(nr, 832040);
-  std::printf("fib(30): compile %.1f ms, wasm %.1f ms, native C++ %.1f ms (%.2fx)\n", compile * 1e3, t * 1e3, tn * 1e3, t / tn);
+  std::printf("best of 5 runs\nfib(30): compile %.1f ms, wasm %.1f ms, native C++ %.1f ms (%.2fx)\n", compile * 1e3, t * 1e3, tn * 1e3, t / tn);
   for (int size : {200, 1000}) {
     std::vector<Value> a, b;
     for (int i = 0; i < size; ++i) {
@@ -61,21 +75,29 @@ def matmul(a, b):
     }
     Value va = L(a), vb = L(b);
     ml::wasm::CallOutcome o;
-    double tm = secs([&] { o = p.call("matmul", {va, vb}); });
+    int runs = size > 500 ? 2 : 5;
+    double tm = secs([&] { o = p.call("matmul", {va, vb}); }, runs);
     ASSERT_EQ(o.kind, ml::wasm::CallOutcome::Ok) << o.reason << o.error_class << o.message << o.line;
     // native reference on the same data layout (vectors of rows)
     std::vector<std::vector<double>> A(size, std::vector<double>(size)), B = A, C = A;
     for (int i = 0; i < size; ++i)
       for (int j = 0; j < size; ++j) { A[i][j] = (i * size + j) / 1000.0; B[i][j] = (i - j) / 500.0; C[i][j] = 0; }
     double tnm = secs([&] {
+      for (auto& r : C) std::fill(r.begin(), r.end(), 0.0);
       for (int i = 0; i < size; ++i)
         for (int q = 0; q < size; ++q) {
           double aiq = A[i][q];
           for (int j = 0; j < size; ++j) C[i][j] += aiq * B[q][j];
         }
-    });
+    }, runs);
     const auto& rows = *o.result.as_list();
     EXPECT_DOUBLE_EQ(rows[size - 1].as_list()->at(size - 1).as_float(), C[size - 1][size - 1]);
-    std::printf("matmul %dx%d: wasm incl. marshalling %.1f ms, native C++ %.1f ms\n", size, size, tm * 1e3, tnm * 1e3);
+    // the same inputs built by compiled code (no values cross the boundary)
+    ml::wasm::CallOutcome oi;
+    double ti = secs([&] { oi = p.call("matmul_only", {I(size)}); }, runs);
+    ASSERT_EQ(oi.kind, ml::wasm::CallOutcome::Ok) << oi.reason;
+    EXPECT_DOUBLE_EQ(oi.result.as_float(), C[size - 1][size - 1]);
+    std::printf("matmul %dx%d: wasm incl. marshalling %.1f ms, wasm building its inputs %.1f ms, native C++ %.1f ms\n", size,
+                size, tm * 1e3, ti * 1e3, tnm * 1e3);
   }
 }
