@@ -5,6 +5,21 @@
 
 #include <algorithm>
 
+// AddressSanitizer must be told when the C++ stack changes (generators switch stacks with
+// swapcontext): otherwise an exception thrown on a generator stack makes it unpoison the
+// wrong region and report stack-use-after-scope. See the ASan fiber API.
+#if defined(__SANITIZE_ADDRESS__)
+#define ML_ASAN_FIBERS 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define ML_ASAN_FIBERS 1
+#endif
+#endif
+#ifdef ML_ASAN_FIBERS
+#include <sanitizer/asan_interface.h>
+#include <sanitizer/common_interface_defs.h>
+#endif
+
 #include "interp/interpreter.h"
 #include "interp/code.h"
 
@@ -219,7 +234,28 @@ struct GenState {
   bool done = false;
   char* saved_low = nullptr;
   int saved_depth = 0;
+#ifdef ML_ASAN_FIBERS
+  const void* caller_bottom = nullptr;  // the resuming stack, for the switch back
+  size_t caller_size = 0;
+#endif
 };
+
+// ASan fiber annotations around each swapcontext (no-ops in normal builds).
+static inline void fiber_leave(void** fake_save, const void* bottom, size_t size) {
+#ifdef ML_ASAN_FIBERS
+  __sanitizer_start_switch_fiber(fake_save, bottom, size);
+#else
+  (void)fake_save, (void)bottom, (void)size;
+#endif
+}
+static inline void fiber_arrived(void* fake, GenState* from_caller) {
+#ifdef ML_ASAN_FIBERS
+  if (from_caller) __sanitizer_finish_switch_fiber(fake, &from_caller->caller_bottom, &from_caller->caller_size);
+  else __sanitizer_finish_switch_fiber(fake, nullptr, nullptr);
+#else
+  (void)fake, (void)from_caller;
+#endif
+}
 
 static std::vector<char*> stack_pool;
 
@@ -227,6 +263,9 @@ static char* alloc_stack() {
   if (!stack_pool.empty()) {
     char* s = stack_pool.back();
     stack_pool.pop_back();
+#ifdef ML_ASAN_FIBERS
+    ASAN_UNPOISON_MEMORY_REGION(s + 4096, kGenStack - 4096);  // frames left by its last generator
+#endif
     return s;
   }
   void* p = mmap(nullptr, kGenStack, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
@@ -251,11 +290,20 @@ GenObj::~GenObj() {
   }
 }
 
+#ifdef ML_ASAN_FIBERS
+static const void* st_caller_bottom(GenState* st) { return st->caller_bottom; }
+static size_t st_caller_size(GenState* st) { return st->caller_size; }
+#else
+static const void* st_caller_bottom(GenState*) { return nullptr; }
+static size_t st_caller_size(GenState*) { return 0; }
+#endif
+
 static GenObj* g_starting = nullptr;
 
 static void gen_entry() {
   GenObj* g = g_starting;
   GenState* st = g->st;
+  fiber_arrived(nullptr, st);
   try {
     Value r = run_frame(g->func.get(), g->slots.data(), g);
     st->transfer = std::move(r);
@@ -263,6 +311,7 @@ static void gen_entry() {
     st->exc = std::current_exception();
   }
   st->done = true;
+  fiber_leave(nullptr, st_caller_bottom(st), st_caller_size(st));  // this stack is done
   swapcontext(&st->ctx, &st->caller);
 }
 
@@ -294,7 +343,10 @@ Value gen_send(GenObj* g, Value sent, bool& done) {
   g->running = true;
   Value keep = Value::obj(g);  // the generator must outlive its own run
   I->depth++;                  // restored from st->saved_depth below
+  void* fake = nullptr;
+  fiber_leave(&fake, st->stack, kGenStack);
   swapcontext(&st->caller, &st->ctx);
+  fiber_arrived(fake, nullptr);
   g->running = false;
   I->stack_low = st->saved_low;
   I->depth = st->saved_depth;
@@ -320,7 +372,10 @@ Value gen_yield(Frame& fr, Value v) {
   if (!g) raise("SyntaxError", "'yield' outside function");
   GenState* st = g->st;
   st->transfer = std::move(v);
+  void* fake = nullptr;
+  fiber_leave(&fake, st_caller_bottom(st), st_caller_size(st));
   swapcontext(&st->ctx, &st->caller);
+  fiber_arrived(fake, st);  // resumed, perhaps from another stack than last time
   return std::move(st->transfer);
 }
 
