@@ -1,5 +1,7 @@
 // Numbers: int (int64 fast path, GMP on overflow), float (Python repr), arithmetic dispatch for
 // every type, parsing, and the format-spec mini-language.
+#include <unistd.h>
+
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -369,10 +371,17 @@ static bool is_num(const Value& v) { return v.t == VT::Int || v.t == VT::Float |
 
 // How many copies `seq * n` makes: 0 for an empty sequence (no endless loop over nothing),
 // MemoryError when the result could never fit in memory (not a wrapped size_t or a crash).
+// Results larger than the machine's physical memory fail up front, without asking the
+// allocator (under AddressSanitizer, operator new aborts instead of throwing bad_alloc).
 static int64_t repeat_count(size_t unit, const Value& n, size_t elem_bytes) {
+  static const uint64_t phys = [] {
+    long pages = sysconf(_SC_PHYS_PAGES), page = sysconf(_SC_PAGESIZE);
+    return pages > 0 && page > 0 ? uint64_t(pages) * uint64_t(page) : uint64_t(PTRDIFF_MAX);
+  }();
   int64_t k = as_index(n);
   if (k <= 0 || unit == 0) return 0;
   if (uint64_t(k) > (uint64_t(PTRDIFF_MAX) / elem_bytes) / unit) raise("MemoryError", "");
+  if (uint64_t(k) * unit * elem_bytes > phys) raise("MemoryError", "");
   return k;
 }
 
