@@ -45,6 +45,33 @@ std::optional<wasm::Value> to_wasm(const iv::Value& v, ListMap& lists, int depth
 
 iv::Value to_interp(const wasm::Value& v, const ListMap& lists);
 
+// The compiled type of an interpreter value, computed without converting it (the same rules
+// as wasm::type_of), so a call that cannot compile costs no marshalling of big lists.
+std::optional<wasm::Type> compiled_type(const iv::Value& v, int depth = 0) {
+  if (v.is_bool()) return wasm::kBool;
+  if (v.is_int()) return wasm::kInt;
+  if (v.is_float()) return wasm::kFloat;
+  if (!v.is(iv::OK::List) || depth >= 4) return std::nullopt;
+  wasm::Type el{wasm::Base::Unknown, 0};
+  bool have = false;
+  for (const auto& x : v.as<iv::ListObj>()->v) {
+    auto t = compiled_type(x, depth + 1);
+    if (!t) return std::nullopt;
+    if (!have) {
+      el = *t;
+      have = true;
+      continue;
+    }
+    if (*t == el || (!t->known() && t->depth == el.depth)) continue;
+    if (!el.known() && el.depth == t->depth) {
+      el = *t;
+      continue;
+    }
+    return std::nullopt;
+  }
+  return wasm::Type::list_of(el);
+}
+
 iv::Value list_to_interp(const wasm::ListPtr& l, const ListMap& lists) {
   for (const auto& [w, obj] : lists.pairs)
     if (w == l) return iv::Value::obj(obj);
@@ -90,6 +117,21 @@ std::optional<iv::Value> WasmBridge::try_call(iv::FuncObj* f, iv::Value* args, i
   if (it == defs_.end() || it->second.size() != 1 || code->src != source_ || !f->closure.empty()) return std::nullopt;
   const ast::Stmt* def = it->second.front();
   if (def->loc.line != code->loc.line) return std::nullopt;
+
+  // Ask the compiler first (cached per signature): no conversion for calls that cannot compile.
+  std::vector<wasm::Type> types;
+  for (int i = 0; i < nargs; ++i) {
+    auto t = compiled_type(args[i]);
+    if (!t) {
+      skipped_[code]++;
+      return std::nullopt;
+    }
+    types.push_back(*t);
+  }
+  if (program_.why_not(code->name, types)) {
+    skipped_[code]++;
+    return std::nullopt;
+  }
 
   ListMap lists;
   std::vector<wasm::Value> wargs;
