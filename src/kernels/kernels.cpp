@@ -56,13 +56,14 @@ inline uint32_t hash_cp(uint32_t cp) { return cp * 2654435761u; }
 
 int64_t mlk_fibonacci(int32_t n) {
   if (n < 0 || n > 92) return MLK_ERR_OVERFLOW;
-  int64_t a = 0, b = 1;
+  // Unsigned: the last step computes F(n+1), which for n = 92 is past int64 (and unused).
+  uint64_t a = 0, b = 1;
   for (int32_t i = 0; i < n; ++i) {
-    int64_t t = a + b;
+    uint64_t t = a + b;
     a = b;
     b = t;
   }
-  return a;
+  return static_cast<int64_t>(a);
 }
 
 namespace {
