@@ -31,6 +31,7 @@ int run_app(int argc, char** argv) {
   run->add_option("--backend", opt.backend, "auto | interpreter | wasm (default: from config, else auto)");
   run->add_flag("--explain", opt.explain, "list each function, the backend it ran on, and why");
   run->add_option("--config", opt.config, "configuration file (multilingual.toml)");
+  run->add_option("--emit", opt.emit, "wat: after the run, print (to stderr) the WebAssembly text of each function that ran compiled");
   run->add_option("--timeout-ms", opt.timeout_ms,
                   "stop the program with a TimeoutError after this many milliseconds (0 = no limit)")
       ->check(CLI::NonNegativeNumber);

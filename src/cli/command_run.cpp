@@ -15,6 +15,8 @@ int cmd_run(const Options& opt) {
   runner.set_timeout_ms(opt.timeout_ms);
   int status = runner.run_file(ls.src);
   if (opt.explain) std::cerr << runner.explain();
+  if (opt.emit == "wat") std::cerr << runner.emitted_wat();
+  else if (!opt.emit.empty()) throw std::runtime_error("unknown --emit '" + opt.emit + "' (wat)");
   return status;
 }
 

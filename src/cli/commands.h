@@ -19,6 +19,7 @@ struct Options {
   std::string config;   // explicit config file
   bool explain = false;
   int timeout_ms = 0;   // run: > 0 = stop the program with a TimeoutError after this long
+  std::string emit;     // run: "wat" prints the WebAssembly text of the compiled functions
 };
 
 // The source and the pack to read it with (--lang, else detected). Exits with a message on

@@ -148,6 +148,12 @@ void ProgramRunner::set_wasm(bool on) {
   else if (!bridges_.empty()) attach_bridge(*modules_.back());  // re-installs the hook
 }
 
+std::string ProgramRunner::emitted_wat() {
+  std::string out;
+  for (auto& b : bridges_) out += b->wat();
+  return out.empty() ? ";; no function ran as WebAssembly\n" : out;
+}
+
 std::string ProgramRunner::explain() const {
   if (bridges_.empty()) return "every function ran on the interpreter (--backend interpreter)\n";
   std::string out;

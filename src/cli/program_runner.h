@@ -35,6 +35,8 @@ class ProgramRunner {
   // process ends with the same message kTimeoutGraceMs later.
   void set_timeout_ms(int ms) { timeout_ms_ = ms; }
   static constexpr int kTimeoutGraceMs = 2000;
+  // WebAssembly text of the functions that ran compiled (for --emit wat).
+  std::string emitted_wat();
   // Which backend each function ran on and why (for --explain).
   std::string explain() const;
 

@@ -151,6 +151,7 @@ std::optional<iv::Value> WasmBridge::try_call(iv::FuncObj* f, iv::Value* args, i
       return std::nullopt;
     case wasm::CallOutcome::Ok:
       skipped_.erase(code);
+      compiled_.emplace(wasm::signature_key(code->name, types), std::make_pair(code->name, types));
       if (!out.output.empty()) write_output(out.output);
       copy_back(lists);
       return to_interp(out.result, lists);
@@ -176,6 +177,12 @@ std::optional<iv::Value> WasmBridge::try_call(iv::FuncObj* f, iv::Value* args, i
 void WasmBridge::write_output(const std::string& s) {
   // print() of the interpreter writes to the same stream: keep the order.
   std::cout << s;
+}
+
+std::string WasmBridge::wat() {
+  std::string out;
+  for (const auto& [sig, what] : compiled_) out += ";; " + sig + "\n" + program_.wat(what.first, what.second) + "\n";
+  return out;
 }
 
 bool WasmBridge::owns(const iv::FuncObj* f) const { return f->code->src == source_; }

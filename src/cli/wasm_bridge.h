@@ -21,6 +21,8 @@ class WasmBridge {
   // when the interpreter must run it. Throws interp::PyError for errors inside compiled code.
   std::optional<interp::Value> try_call(interp::FuncObj* f, interp::Value* args, int nargs);
   std::string explain() const;
+  // The WebAssembly text of every function specialization that ran compiled (--emit wat).
+  std::string wat();
   // The function was defined by this bridge's module.
   bool owns(const interp::FuncObj* f) const;
 
@@ -32,6 +34,7 @@ class WasmBridge {
   std::map<std::string, std::vector<const ast::Stmt*>> defs_;
   const SourceFile* source_ = nullptr;
   std::unordered_map<const interp::FuncCode*, int> skipped_;
+  std::map<std::string, std::pair<std::string, std::vector<wasm::Type>>> compiled_;  // by signature
 };
 
 }  // namespace ml::cli

@@ -264,3 +264,17 @@ TEST(Cli, ProfileShowsFunctionsThatRanInWasm) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(Cli, RunEmitsWatOfCompiledFunctions) {
+  auto r = run_program("emit_wat",
+                       "def fib(n):\n    if n < 2:\n        return n\n    return fib(n - 1) + fib(n - 2)\n\nprint(fib(15))\n",
+                       "--backend wasm --emit wat");
+  EXPECT_EQ(r.status, 0) << r.out;
+  EXPECT_TRUE(has(r.out, "610\n")) << r.out;
+  EXPECT_TRUE(has(r.out, ";; fib(int)\n(module")) << r.out;
+  EXPECT_TRUE(has(r.out, "i64.add")) << r.out;
+}
+
+}  // namespace
