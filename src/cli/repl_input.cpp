@@ -25,15 +25,19 @@ bool needs_more_input(const std::string& buffer, const LanguagePack& pack) {
       break;
     }
   } catch (const CompileError& e) {
-    // An open string or bracket reaches the end of the text: wait for more.
-    if (e.message_id == "syntax.unterminated_string" && buffer.find("\"\"\"") != std::string::npos) return true;
-    if (e.message_id == "syntax.unterminated_string" || e.message_id == "syntax.invalid_utf8") return false;
-    return false;
+    // An open triple-quoted string reaches the end of the text: wait for more. Any other
+    // error is reported when the chunk runs.
+    return e.message_id == "syntax.unterminated_string" && buffer.find("\"\"\"") != std::string::npos;
   }
-  // Open brackets: count them outside strings by re-lexing is done above; a cheap check.
+  // Open brackets (outside strings and comments) mean the statement goes on.
   int depth = 0;
   char quote = 0;
+  bool in_comment = false;
   for (char c : buffer) {
+    if (in_comment) {
+      if (c == '\n') in_comment = false;
+      continue;
+    }
     if (quote) {
       if (c == quote) quote = 0;
       continue;
@@ -41,7 +45,7 @@ bool needs_more_input(const std::string& buffer, const LanguagePack& pack) {
     if (c == '\'' || c == '"') quote = c;
     else if (c == '(' || c == '[' || c == '{') depth++;
     else if (c == ')' || c == ']' || c == '}') depth--;
-    else if (c == '#') break;
+    else if (c == '#') in_comment = true;
   }
   if (depth > 0) return true;
   // Inside a block: continue until an empty line.

@@ -318,11 +318,10 @@ class Lexer {
   bool handle_indentation() {
     while (true) {
       int width = 0, alt = 0;  // alt: tabs counted as one column (CPython's TabError check)
-      bool saw_tab = false, saw_space = false;
       while (!eof()) {
         char c = t_[i_];
-        if (c == ' ') width++, alt++, saw_space = true;
-        else if (c == '\t') width = (width / 8 + 1) * 8, alt++, saw_tab = true;
+        if (c == ' ') width++, alt++;
+        else if (c == '\t') width = (width / 8 + 1) * 8, alt++;
         else if (c == '\f') width = 0, alt = 0;
         else {
           size_t len;
@@ -351,8 +350,6 @@ class Lexer {
         newline();
         continue;
       }
-      (void)saw_tab;
-      (void)saw_space;
       Loc loc = here();
       // Indentation whose meaning depends on the tab width is an error (Python's TabError).
       auto inconsistent = [&] { fail("IndentationError", "syntax.mixed_tabs", {}, loc); };

@@ -45,28 +45,19 @@ ExprP Parser::lambda_expr() {
   return e;
 }
 
-static ExprP make_boolop(ExprP first, BoolOpKind k, Loc loc) {
-  auto e = std::make_unique<Expr>(ExprKind::BoolOp, loc);
-  e->boolop = k;
+// `a or b or c` / `a and b and c`: one BoolOp holding every operand.
+static ExprP boolop_level(Parser& p, Concept kw, BoolOpKind kind, ExprP (Parser::*operand)()) {
+  ExprP first = (p.*operand)();
+  if (!p.at_kw(kw)) return first;
+  auto e = p.make(ExprKind::BoolOp, p.cur().loc);
+  e->boolop = kind;
   e->items.push_back(std::move(first));
+  while (p.accept_kw(kw)) e->items.push_back((p.*operand)());
   return e;
 }
 
-ExprP Parser::or_test() {
-  ExprP e = and_test();
-  if (!at_kw(Concept::Or)) return e;
-  auto b = make_boolop(std::move(e), BoolOpKind::Or, cur().loc);
-  while (accept_kw(Concept::Or)) b->items.push_back(and_test());
-  return b;
-}
-
-ExprP Parser::and_test() {
-  ExprP e = not_test();
-  if (!at_kw(Concept::And)) return e;
-  auto b = make_boolop(std::move(e), BoolOpKind::And, cur().loc);
-  while (accept_kw(Concept::And)) b->items.push_back(not_test());
-  return b;
-}
+ExprP Parser::or_test() { return boolop_level(*this, Concept::Or, BoolOpKind::Or, &Parser::and_test); }
+ExprP Parser::and_test() { return boolop_level(*this, Concept::And, BoolOpKind::And, &Parser::not_test); }
 
 ExprP Parser::not_test() {
   if (at_kw(Concept::Not)) {

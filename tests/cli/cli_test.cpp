@@ -278,3 +278,16 @@ TEST(Cli, RunEmitsWatOfCompiledFunctions) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(Cli, ReplWaitsForBracketsOpenedAfterAComment) {
+  auto dir = scratch_dir("cli_repl_comment");
+  write_file(dir / "in.txt", "# a comment first\nx = [1,\n     2]\nprint(len(x))\n");
+  auto r = run_ml("repl < in.txt", dir.string());
+  EXPECT_EQ(r.status, 0) << r.out;
+  EXPECT_TRUE(has(r.out, "2\n")) << r.out;
+  EXPECT_FALSE(has(r.out, "Error")) << r.out;
+}
+
+}  // namespace
