@@ -228,7 +228,8 @@ std::string default_programs_dir() {
   return (std::filesystem::path(ML_LANG_DIR).parent_path() / "bench" / "programs").string();
 }
 
-Program parametrize_program(const std::string& text, const Workload& w, const std::string& path) {
+Program parametrize_program(const std::string& text, const Workload& w, const std::string& path,
+                            double rerun_below_ms) {
   static const std::regex param(R"(^(\s*(?:let\s+)?)([A-Za-z_]\w*)(\s*=\s*)(-?\d+)(\s*#\s*bench:param\b.*)$)");
   static const std::regex work(R"(#\s*bench:work\b)");
   Program p;
@@ -237,8 +238,19 @@ Program parametrize_program(const std::string& text, const Workload& w, const st
   std::string line;
   int lineno = 0;
   bool in_work = false;
-  const std::string timing_end =
-      std::string("print(\"") + kWorkMarker + "\", (time.perf_counter() - bench_t0_) * 1000.0)\n";
+  auto open_block = [](int reps) {
+    return fmt::format("import time\nfor bench_rep_ in range({}):\n    bench_t0_ = time.perf_counter()\n", reps);
+  };
+  const std::string close_block = fmt::format(
+      "    bench_ms_ = (time.perf_counter() - bench_t0_) * 1000.0\n"
+      "    print(\"{}\", bench_ms_, bench_rep_)\n"
+      "    if bench_ms_ > {}:\n"
+      "        break\n",
+      kWorkMarker, rerun_below_ms);
+  auto both = [&p](const std::string& s) {
+    p.timed_source += s;
+    p.once_source += s;
+  };
   while (std::getline(in, line)) {
     ++lineno;
     if (!line.empty() && line.back() == '\r') line.pop_back();
@@ -253,26 +265,69 @@ Program parametrize_program(const std::string& text, const Workload& w, const st
     bool is_work = std::regex_search(line, work);
     bool top_level = !line.empty() && line[0] != ' ' && line[0] != '\t';
     if (is_work && top_level && !in_work) {
-      p.timed_source += "import time\nbench_t0_ = time.perf_counter()\n";
+      p.timed_source += open_block(2);
+      p.once_source += open_block(1);
       in_work = true;
-    } else if (!is_work && top_level && in_work && !line.empty() && line[0] != '#') {
-      p.timed_source += timing_end;
+    } else if (!is_work && top_level && in_work && line[0] != '#') {
+      both(close_block);
       in_work = false;
     }
     p.source += line + "\n";
-    p.timed_source += line + "\n";
+    both(in_work && !line.empty() ? "    " + line + "\n" : line + "\n");
     if (!is_work) p.setup_source += line + "\n";
   }
-  if (in_work) p.timed_source += timing_end;
+  if (in_work) both(close_block);
   return p;
 }
 
-Program load_program(const Workload& w, const std::string& dir, const std::string& ext) {
+WorkTiming parse_work_markers(const std::string& out) {
+  WorkTiming t;
+  const std::string marker = kWorkMarker;
+  // Lines after a first-repetition marker are held back until the next marker says whether they
+  // came from that block's second repetition (dropped) or from later code (kept).
+  std::string pending;
+  bool holding = false;
+  double block_cold = 0;
+  std::istringstream in(out);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.rfind(marker, 0) != 0) {
+      (holding ? pending : t.output) += line + "\n";
+      continue;
+    }
+    std::istringstream f(line.substr(marker.size()));
+    double ms = 0;
+    int rep = 0;
+    if (!(f >> ms)) {  // not a number: an ordinary line after all
+      (holding ? pending : t.output) += line + "\n";
+      continue;
+    }
+    if (!(f >> rep)) rep = 0;
+    t.found = true;
+    if (rep == 0) {
+      t.output += pending;
+      pending.clear();
+      t.cold_ms += ms;
+      t.warm_ms += ms;  // replaced by the warm time if the block repeats
+      block_cold = ms;
+      holding = true;
+    } else {
+      pending.clear();  // what the second repetition printed
+      if (holding) t.warm_ms += ms - block_cold;
+      t.repeated = true;
+      holding = false;
+    }
+  }
+  t.output += pending;
+  return t;
+}
+
+Program load_program(const Workload& w, const std::string& dir, const std::string& ext, double rerun_below_ms) {
   std::string path = (std::filesystem::path(dir) / (w.op + ext)).string();
   std::ifstream f(path, std::ios::binary);
   if (!f) throw std::runtime_error(fmt::format("benchmark program {} not found", path));
   std::string text((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
-  return parametrize_program(text, w, path);
+  return parametrize_program(text, w, path, rerun_below_ms);
 }
 
 namespace {
@@ -285,8 +340,8 @@ std::atomic<uint64_t> g_child_maxrss{0};
 
 struct ProgramState {
   Program prog;
-  double setup_ms = 0, last_ms = 0;
-  bool setup_measured = false, self_timed = false;
+  double setup_ms = 0, last_ms = 0, cold_ms = 0;
+  bool setup_measured = false, self_timed = false, repeated = false;
   std::string out;
 };
 
@@ -306,7 +361,7 @@ BackendFactory program_backend(ProgramRunner runner, ProgramBackendOptions opt) 
     auto st = std::make_shared<ProgramState>();
     std::string dir = opt.programs_dir.empty() ? default_programs_dir() : opt.programs_dir;
     try {
-      st->prog = load_program(w, dir, opt.ext);
+      st->prog = load_program(w, dir, opt.ext, opt.rerun_below_ms);
     } catch (const std::exception& e) {
       c.skip = e.what();
       return c;
@@ -327,26 +382,38 @@ BackendFactory program_backend(ProgramRunner runner, ProgramBackendOptions opt) 
       double t0 = now_ms();
       std::string out = runner(st->prog.timed_source, st->prog.path);
       double total = now_ms() - t0;
-      // the marker is the last line the program printed
-      std::string body = out;
-      while (!body.empty() && body.back() == '\n') body.pop_back();
-      size_t nl = body.rfind('\n');
-      std::string last = nl == std::string::npos ? body : body.substr(nl + 1);
-      if (last.rfind(kWorkMarker, 0) == 0) {
-        st->last_ms = std::stod(last.substr(std::string(kWorkMarker).size()));
-        st->out = nl == std::string::npos ? std::string() : body.substr(0, nl + 1);
+      WorkTiming t = parse_work_markers(out);
+      if (t.found) {
+        st->last_ms = t.warm_ms;
+        st->cold_ms = t.cold_ms;
+        st->repeated = t.repeated;
+        st->out = t.output;
         st->self_timed = true;
         return;
       }
       st->out = out;
       if (!st->setup_measured) measure_setup();
-      st->last_ms = std::max(total - st->setup_ms, 0.0);
+      st->last_ms = st->cold_ms = std::max(total - st->setup_ms, 0.0);
+      st->repeated = false;
     };
     c.last_ms = [st] { return st->last_ms; };
+    c.cold_ms = [st] { return st->cold_ms; };
     c.output = [st] { return first_line(st->out); };
-    c.note = fmt::format("{}: the '# bench:work' lines, timed by the program (time.perf_counter); start-up, "
-                         "parsing and building the input are not counted",
-                         std::filesystem::path(st->prog.path).filename().string());
+    if (opt.child_memory) {
+      c.memory = [st, runner] {
+        // the timed runs held two repetitions' results at once: measure a run doing the work once
+        if (st->repeated) runner(st->prog.once_source, st->prog.path);
+        return last_child_maxrss();
+      };
+      c.memory_kind = MemoryKind::ProcessMaxRss;
+    }
+    c.note = fmt::format(
+        "{}: the '# bench:work' lines, timed by the program (time.perf_counter); each run is a fresh process "
+        "doing the work twice when the first time is under {} ms: median = the second (warm) time, first "
+        "call = the first time (median over the runs); work over {} ms runs once (first call = sample); "
+        "start-up, parsing and building the input are not counted{}",
+        std::filesystem::path(st->prog.path).filename().string(), opt.rerun_below_ms, opt.rerun_below_ms,
+        opt.child_memory ? "; peak memory = the child's peak RSS in a run doing the work once" : "");
     return c;
   };
 }
@@ -419,12 +486,11 @@ uint64_t last_child_maxrss() { return g_child_maxrss.load(); }
 
 BackendFactory python_backend(const std::string& python, ProgramBackendOptions opt) {
   opt.ext = ".py";
+  opt.child_memory = true;
   auto inner = program_backend(subprocess_runner({"/usr/bin/env", python}), opt);
   return [inner, python](const Workload& w) {
     Case c = inner(w);
     if (!c.skip.empty()) return c;
-    c.memory = [] { return last_child_maxrss(); };
-    c.memory_kind = MemoryKind::ProcessMaxRss;
     c.note += "; a child process: " + python;
     return c;
   };
@@ -432,13 +498,15 @@ BackendFactory python_backend(const std::string& python, ProgramBackendOptions o
 
 BackendFactory subprocess_program_backend(const std::string& binary, const std::string& run_backend,
                                           ProgramBackendOptions opt) {
+  opt.child_memory = true;
   auto inner = program_backend(subprocess_runner({binary, "run", "--backend", run_backend}), opt);
   return [inner, binary, run_backend](const Workload& w) {
     Case c = inner(w);
     if (!c.skip.empty()) return c;
-    c.memory = [] { return last_child_maxrss(); };
-    c.memory_kind = MemoryKind::ProcessMaxRss;
     c.note += fmt::format("; a child process: {} run --backend {}", binary, run_backend);
+    if (run_backend == "wasm")
+      c.note += "; its first call includes starting the V8 engine and compiling the program's functions to "
+                "WebAssembly";
     return c;
   };
 }

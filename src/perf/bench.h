@@ -58,6 +58,11 @@ struct Case {
   // Optional: replaces the harness's own timing of a call (ms), for backends that time a part of
   // what `run` does (e.g. program total minus its setup). Called right after each `run`.
   std::function<double()> last_ms;
+  // Optional: the cold (first-call) time of the last run, in ms, for backends whose every run is a
+  // fresh process that times the work twice (program backends: the first run pays start-up and
+  // compiling, the second is warm; `last_ms` gives the warm one). When present the harness reports
+  // the median of these over all runs as Result::first_ms instead of timing its own first call.
+  std::function<double()> cold_ms;
   // Optional: what the last run produced (a short text, e.g. "832040"), recorded in the JSON so
   // backends can be checked against each other.
   std::function<std::string()> output;
@@ -89,7 +94,7 @@ struct Result {
   std::string error;    // when setup or run threw
   int reps = 0;         // warm samples
   bool stable = false;  // the median settled within the tolerance
-  double first_ms = 0;  // the first (cold) call
+  double first_ms = 0;  // the first (cold) call; with Case::cold_ms, the median of its values
   double median_ms = 0, min_ms = 0, max_ms = 0, mean_ms = 0;  // over warm calls
   uint64_t peak_bytes = 0;
   MemoryKind memory_kind = MemoryKind::None;

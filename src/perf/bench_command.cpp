@@ -131,7 +131,7 @@ int cli_bench(const BenchOptions& opt, std::ostream& out, std::ostream& err) {
     print_table(out, results);
     bool any_mem = std::any_of(results.begin(), results.end(), [](const Result& r) { return r.memory_table && r.ok; });
     if (any_mem) {
-      out << "\nMemory (peak during the first calls)\n";
+      out << "\nMemory (peak during the first calls; child processes: the peak RSS of a run doing the work once)\n";
       print_memory_table(out, results);
     }
   }
@@ -149,6 +149,13 @@ int cli_bench(const BenchOptions& opt, std::ostream& out, std::ostream& err) {
     std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&now));
     meta["date"] = buf;
     meta["seconds"] = fmt::format("{:.1f}", secs);
+    meta["timing"] = fmt::format(
+        "median_ms/min_ms/max_ms: warm calls; first_ms: the first (cold) call. native/wasm: calls in this process "
+        "(wasm's first call compiles and instantiates the module). python/interpreted/compiled: each run is a "
+        "fresh child process doing the '# bench:work' lines twice (once when the first time exceeds {} ms); "
+        "median over the second (warm) runs, first_ms = median of the first runs (for compiled: V8 start-up + "
+        "compiling the functions included). See each result's note.",
+        kRerunBelowMs);
     if (!write_file(opt.json_path, to_json(results, meta), out, err)) rc = 1;
   }
   if (!opt.plot_path.empty())

@@ -394,11 +394,137 @@ TEST(Programs, ParametersAndWorkLines) {
   EXPECT_EQ(p.source, "def f(n):\n    return n\nlet n = 12  # bench:param\nprint(f(n))  # bench:work\n");
   EXPECT_EQ(p.setup_source, "def f(n):\n    return n\nlet n = 12  # bench:param\n");
   EXPECT_EQ(p.timed_source,
-            "def f(n):\n    return n\nlet n = 12  # bench:param\nimport time\nbench_t0_ = time.perf_counter()\n"
-            "print(f(n))  # bench:work\nprint(\"bench-work-ms:\", (time.perf_counter() - bench_t0_) * 1000.0)\n");
+            "def f(n):\n    return n\nlet n = 12  # bench:param\n"
+            "import time\n"
+            "for bench_rep_ in range(2):\n"
+            "    bench_t0_ = time.perf_counter()\n"
+            "    print(f(n))  # bench:work\n"
+            "    bench_ms_ = (time.perf_counter() - bench_t0_) * 1000.0\n"
+            "    print(\"bench-work-ms:\", bench_ms_, bench_rep_)\n"
+            "    if bench_ms_ > 1000:\n"
+            "        break\n");
+  EXPECT_EQ(p.once_source.find("range(1):"), p.timed_source.find("range(2):"));
   auto py = parametrize_program("n = 30  # bench:param\n", w);
   EXPECT_EQ(py.source, "n = 12  # bench:param\n");
   EXPECT_THROW(parametrize_program("let m = 3  # bench:param\n", w, "x.multi"), std::runtime_error);
+}
+
+TEST(Programs, WorkBlocksRepeatIndentedWithNonWorkLinesBetween) {
+  Workload w;
+  w.op = "blur", w.size = "2x3", w.params = {{"width", 2}, {"height", 3}};
+  std::string text =
+      "def f(a, b):\n"
+      "    return a * b\n"
+      "\n"
+      "let width = 1024  # bench:param\n"
+      "let height = 1024  # bench:param\n"
+      "let out = f(width, height)  # bench:work\n"
+      "# a comment inside the block\n"
+      "\n"
+      "for i in range(2):  # bench:work\n"
+      "    out += i\n"
+      "print(out)\n"
+      "print(out * 2)  # bench:work\n";
+  auto p = parametrize_program(text, w, "blur.multi", 250);
+  EXPECT_EQ(p.timed_source,
+            "def f(a, b):\n"
+            "    return a * b\n"
+            "\n"
+            "let width = 2  # bench:param\n"
+            "let height = 3  # bench:param\n"
+            "import time\n"
+            "for bench_rep_ in range(2):\n"
+            "    bench_t0_ = time.perf_counter()\n"
+            "    let out = f(width, height)  # bench:work\n"
+            "    # a comment inside the block\n"
+            "\n"
+            "    for i in range(2):  # bench:work\n"
+            "        out += i\n"
+            "    bench_ms_ = (time.perf_counter() - bench_t0_) * 1000.0\n"
+            "    print(\"bench-work-ms:\", bench_ms_, bench_rep_)\n"
+            "    if bench_ms_ > 250:\n"
+            "        break\n"
+            "print(out)\n"
+            "import time\n"
+            "for bench_rep_ in range(2):\n"
+            "    bench_t0_ = time.perf_counter()\n"
+            "    print(out * 2)  # bench:work\n"
+            "    bench_ms_ = (time.perf_counter() - bench_t0_) * 1000.0\n"
+            "    print(\"bench-work-ms:\", bench_ms_, bench_rep_)\n"
+            "    if bench_ms_ > 250:\n"
+            "        break\n");
+  // the untimed versions are unchanged apart from the parameters
+  EXPECT_EQ(p.setup_source.find("bench:work"), std::string::npos);
+  EXPECT_NE(p.source.find("let width = 2  # bench:param\nlet height = 3  # bench:param\nlet out = f(width, height)"),
+            std::string::npos);
+}
+
+TEST(Programs, TimedSourcesRunInPython) {
+  if (system("python3 -c 'pass' >/dev/null 2>&1") != 0) GTEST_SKIP() << "python3 not installed";
+  Workload w;
+  w.op = "t", w.size = "1", w.params = {{"n", 7}};
+  std::string text =
+      "n = 3  # bench:param\n"
+      "x = n * 2  # bench:work\n"
+      "print(x)  # bench:work\n"
+      "print('between')\n"
+      "print(x + 1)  # bench:work\n";
+  auto run_py = subprocess_runner({"/usr/bin/env", "python3"});
+  auto fast = parametrize_program(text, w, "t.py");
+  WorkTiming t = parse_work_markers(run_py(fast.timed_source, "t.py"));
+  EXPECT_TRUE(t.found);
+  EXPECT_TRUE(t.repeated);
+  EXPECT_EQ(t.output, "14\nbetween\n15\n");
+  EXPECT_GE(t.cold_ms, 0);
+  EXPECT_GE(t.warm_ms, 0);
+  // a threshold below any time: each block runs once
+  auto once = parametrize_program(text, w, "t.py", -1);
+  t = parse_work_markers(run_py(once.timed_source, "t.py"));
+  EXPECT_TRUE(t.found);
+  EXPECT_FALSE(t.repeated);
+  EXPECT_EQ(t.output, "14\nbetween\n15\n");
+  EXPECT_EQ(t.cold_ms, t.warm_ms);
+  t = parse_work_markers(run_py(fast.once_source, "t.py"));
+  EXPECT_FALSE(t.repeated);
+  EXPECT_EQ(t.output, "14\nbetween\n15\n");
+}
+
+TEST(Programs, MarkerParsingTwoRepetitionsOneAndNone) {
+  // two repetitions: the output is the first one's, the sample the second
+  WorkTiming two = parse_work_markers("55\nbench-work-ms: 9.5 0\n55\nbench-work-ms: 4.25 1\n");
+  EXPECT_TRUE(two.found);
+  EXPECT_TRUE(two.repeated);
+  EXPECT_EQ(two.cold_ms, 9.5);
+  EXPECT_EQ(two.warm_ms, 4.25);
+  EXPECT_EQ(two.output, "55\n");
+  // one (long work): cold and warm are that time
+  WorkTiming one = parse_work_markers("55\nbench-work-ms: 1500.5 0\n");
+  EXPECT_TRUE(one.found);
+  EXPECT_FALSE(one.repeated);
+  EXPECT_EQ(one.cold_ms, 1500.5);
+  EXPECT_EQ(one.warm_ms, 1500.5);
+  EXPECT_EQ(one.output, "55\n");
+  // the old form without a repetition number is a first repetition
+  WorkTiming old = parse_work_markers("55\nbench-work-ms: 12.5\n");
+  EXPECT_EQ(old.cold_ms, 12.5);
+  EXPECT_EQ(old.warm_ms, 12.5);
+  EXPECT_EQ(old.output, "55\n");
+  // two blocks, the first repeated, the second not: lines between them are kept, times summed
+  WorkTiming blocks = parse_work_markers(
+      "setup\na\nbench-work-ms: 3 0\na\nbench-work-ms: 1 1\nbetween\nb\nbench-work-ms: 2000 0\nafter\n");
+  EXPECT_EQ(blocks.output, "setup\na\nbetween\nb\nafter\n");
+  EXPECT_EQ(blocks.cold_ms, 2003);
+  EXPECT_EQ(blocks.warm_ms, 2001);
+  EXPECT_TRUE(blocks.repeated);
+  // the first block not repeated, the second repeated
+  WorkTiming b2 = parse_work_markers("a\nbench-work-ms: 2000 0\nmid\nb\nbench-work-ms: 3 0\nb\nbench-work-ms: 1 1\n");
+  EXPECT_EQ(b2.output, "a\nmid\nb\n");
+  EXPECT_EQ(b2.cold_ms, 2003);
+  EXPECT_EQ(b2.warm_ms, 2001);
+  // no marker
+  WorkTiming none = parse_work_markers("55\nbench-work-ms: soon\n");
+  EXPECT_FALSE(none.found);
+  EXPECT_EQ(none.output, "55\nbench-work-ms: soon\n");
 }
 
 TEST(Programs, EveryOperationHasAMultilingualProgramAndAPythonTwin) {
@@ -462,19 +588,91 @@ TEST(Programs, ProgramBackendUsesTheProgramsOwnTiming) {
   po.programs_dir = std::string(ML_SOURCE_DIR) + "/bench/programs";
   auto f = program_backend([calls](const std::string& src, const std::string& path) {
     calls->push_back(src);
-    return std::string("55\nbench-work-ms: 12.5\n");
+    return std::string("55\nbench-work-ms: 12.5 0\n55\nbench-work-ms: 4.5 1\n");
   }, po);
   Workload w;
   w.op = "fib", w.size = "10", w.params = {{"n", 10}};
   Case c = f(w);
   ASSERT_TRUE(c.skip.empty()) << c.skip;
   EXPECT_FALSE(c.setup);
+  EXPECT_FALSE(c.memory);  // not a child process: no child_memory
   c.run();
   ASSERT_EQ(calls->size(), 1u);
   EXPECT_NE(calls->back().find("let n = 10  # bench:param"), std::string::npos);
-  EXPECT_NE(calls->back().find("bench_t0_ = time.perf_counter()\nprint(fib(n))"), std::string::npos) << calls->back();
-  EXPECT_EQ(c.last_ms(), 12.5);
+  EXPECT_NE(calls->back().find("for bench_rep_ in range(2):\n    bench_t0_ = time.perf_counter()\n    print(fib(n))"),
+            std::string::npos)
+      << calls->back();
+  EXPECT_EQ(c.last_ms(), 4.5);   // the warm repetition is the sample
+  EXPECT_EQ(c.cold_ms(), 12.5);  // the first is the first call
   EXPECT_EQ(c.output(), "55");
+  EXPECT_NE(c.note.find("first call"), std::string::npos) << c.note;
+}
+
+TEST(Programs, ChildMemoryIsMeasuredOnARunDoingTheWorkOnce) {
+  auto calls = std::make_shared<std::vector<std::string>>();
+  ProgramBackendOptions po;
+  po.programs_dir = std::string(ML_SOURCE_DIR) + "/bench/programs";
+  po.child_memory = true;
+  auto repeat = std::make_shared<bool>(true);
+  auto f = program_backend([calls, repeat](const std::string& src, const std::string&) {
+    calls->push_back(src);
+    return std::string(*repeat ? "55\nbench-work-ms: 3 0\n55\nbench-work-ms: 1 1\n" : "55\nbench-work-ms: 3000 0\n");
+  }, po);
+  Workload w;
+  w.op = "fib", w.size = "10", w.params = {{"n", 10}};
+  Case c = f(w);
+  ASSERT_TRUE(c.memory);
+  EXPECT_EQ(c.memory_kind, MemoryKind::ProcessMaxRss);
+  c.run();
+  c.memory();
+  ASSERT_EQ(calls->size(), 2u);
+  EXPECT_NE((*calls)[1].find("for bench_rep_ in range(1):"), std::string::npos) << (*calls)[1];
+  *repeat = false;  // long work: the timed run already did it once
+  c.run();
+  c.memory();
+  EXPECT_EQ(calls->size(), 3u);
+  EXPECT_EQ(c.last_ms(), 3000);
+  EXPECT_EQ(c.cold_ms(), 3000);
+}
+
+TEST(Harness, FirstCallComesFromColdMs) {
+  HarnessOptions o = quiet(5);
+  o.backends = {"proc"};
+  Harness h(o);
+  auto runs = std::make_shared<int>(0);
+  h.add_backend("proc", [runs](const Workload& w) {
+    Case c;
+    c.op = w.op, c.size = w.size, c.backend = "proc";
+    c.run = [runs] { ++*runs; };
+    c.last_ms = [] { return 4.5; };                            // warm
+    c.cold_ms = [runs] { return *runs == 1 ? 30.0 : 10.0; };  // cold; the very first process slower
+    return c;
+  });
+  auto ws = two_workloads();
+  ws.resize(1);
+  auto r = h.run(ws)[0];
+  ASSERT_TRUE(r.ok) << r.error;
+  EXPECT_EQ(r.median_ms, 4.5);
+  EXPECT_EQ(r.first_ms, 10.0);  // the median of every run's cold time
+  EXPECT_EQ(r.reps, 6);         // the first run is not a warm sample
+  EXPECT_EQ(*runs, 7);
+  // single shot: one run, its (warm = cold) time is both
+  HarnessOptions o2 = quiet(5);
+  o2.single_shot_ms = 100;
+  o2.backends = {"long"};
+  Harness h2(o2);
+  h2.add_backend("long", [](const Workload& w) {
+    Case c;
+    c.op = w.op, c.size = w.size, c.backend = "long";
+    c.run = [] {};
+    c.last_ms = [] { return 200.0; };
+    c.cold_ms = [] { return 210.0; };
+    return c;
+  });
+  auto r2 = h2.run(ws)[0];
+  EXPECT_EQ(r2.reps, 1);
+  EXPECT_EQ(r2.median_ms, 200.0);
+  EXPECT_EQ(r2.first_ms, 210.0);
 }
 
 TEST(Programs, ProgramBackendWithoutTimingSubtractsTheSetupRun) {
