@@ -77,7 +77,8 @@ export async function runWasm(bytes, write) {
   } catch (e) {
     if (!(e instanceof WebAssembly.RuntimeError) && !(e instanceof RangeError)) throw e;
     const code = instance.exports.ml_err ? instance.exports.ml_err.value : 0;
-    const line = instance.exports.ml_err_line ? instance.exports.ml_err_line.value : 0;
+    // ml_err_line: the line in the low 20 bits, the column above (codegen.h, pos_code)
+    const line = instance.exports.ml_err_line ? instance.exports.ml_err_line.value & 0xfffff : 0;
     let error;
     if (code === 0) {
       error = e instanceof RangeError ? `${messages.RecursionError || 'RecursionError'}: ${messages.recursion || e.message}`

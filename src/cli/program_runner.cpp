@@ -11,6 +11,7 @@
 
 #include "cli/ops_builtins.h"
 #include "cli/wasm_bridge.h"
+#include "engine/engine.h"
 #include "interp/runtime.h"
 #include "runtime/backend_selector.h"
 #include "runtime/config.h"
@@ -38,6 +39,32 @@ runtime::BackendSelector& ProgramRunner::selector() {
     selector_ = std::make_unique<runtime::BackendSelector>(runtime::load_config(flags).config);
   }
   return *selector_;
+}
+
+// One engine for every module of the run (REPL chunks included), started on the first
+// compiled call. Programs get linear memory up to wasm32's 4 GiB unless memory_pages was set
+// (in multilingual.toml, pyproject.toml or a flag): the interpreter that would otherwise run
+// the call has no such limit, and running out means running the call again interpreted.
+engine::Engine& ProgramRunner::engine() {
+  if (!engine_) {
+    runtime::ConfigOverrides flags;
+    if (!config_file_.empty()) flags.config_file = config_file_;
+    engine::EngineOptions o;
+    try {
+      auto loaded = runtime::load_config(flags);
+      o.optimizing_tier = loaded.config.cranelift;
+      o.simd = loaded.config.simd;
+      o.cache = loaded.config.cache;
+      auto origin = loaded.origin.find("memory_pages");
+      bool set = origin != loaded.origin.end() && origin->second != "default";
+      o.max_memory_pages = set ? loaded.config.memory_pages : 65536;
+    } catch (const runtime::ConfigError&) {
+      o.max_memory_pages = 65536;  // the selector reports the file's error when an operation is used
+    }
+    o.memory_pages = std::min<uint32_t>(16, o.max_memory_pages);
+    engine_ = engine::create_engine(o);
+  }
+  return *engine_;
 }
 
 ProgramRunner::~ProgramRunner() = default;
@@ -134,7 +161,7 @@ int ProgramRunner::run_chunk(std::shared_ptr<const SourceFile> src) {
 
 // Each module gets its bridge; the hook asks the bridge of the module the function came from.
 void ProgramRunner::attach_bridge(const ast::Module& m) {
-  bridges_.push_back(std::make_unique<WasmBridge>(m, *pack_));
+  bridges_.push_back(std::make_unique<WasmBridge>(m, *pack_, [this]() -> engine::Engine& { return engine(); }));
   interp_->set_compiled_call_hook([this](interp::FuncObj* f, interp::Value* args, int nargs) {
     for (auto& b : bridges_)
       if (b->owns(f)) return b->try_call(f, args, nargs);

@@ -9,6 +9,7 @@
 #include "support/source.h"
 
 namespace ml::runtime { class BackendSelector; }
+namespace ml::engine { class Engine; }
 
 namespace ml::cli {
 
@@ -47,11 +48,14 @@ class ProgramRunner {
   std::unique_ptr<interp::Interpreter> interp_;
   std::unique_ptr<runtime::BackendSelector> selector_;  // made on the first library call
   std::vector<std::unique_ptr<ast::Module>> modules_;    // kept alive: functions point into them
+  // declared before the bridges: their compiled instances must go first
+  std::unique_ptr<engine::Engine> engine_;               // shared by the bridges, made on first use
   std::vector<std::unique_ptr<WasmBridge>> bridges_;     // one per module run with WASM on
   bool wasm_on_ = false;
   int timeout_ms_ = 0;
   void attach_bridge(const ast::Module& m);
   runtime::BackendSelector& selector();
+  engine::Engine& engine();
 };
 
 }  // namespace ml::cli

@@ -46,17 +46,28 @@ std::optional<wasm::Value> to_wasm(const iv::Value& v, ListMap& lists, int depth
 iv::Value to_interp(const wasm::Value& v, const ListMap& lists);
 
 // The compiled type of an interpreter value, computed without converting it (the same rules
-// as wasm::type_of), so a call that cannot compile costs no marshalling of big lists.
-std::optional<wasm::Type> compiled_type(const iv::Value& v, int depth = 0) {
+// as wasm::type_of), so a call that cannot compile costs no marshalling of big lists. On
+// failure `why` says what compiled code does not take.
+std::optional<wasm::Type> compiled_type(const iv::Value& v, std::string& why, int depth = 0) {
   if (v.is_bool()) return wasm::kBool;
   if (v.is_int()) return wasm::kInt;
   if (v.is_float()) return wasm::kFloat;
-  if (!v.is(iv::OK::List) || depth >= 4) return std::nullopt;
+  if (!v.is(iv::OK::List)) {
+    why = v.is(iv::OK::Big) ? std::string("an int beyond 64 bits") : "a " + iv::type_name(v);
+    return std::nullopt;
+  }
+  if (depth >= 4) {
+    why = "lists nested more than 4 deep";
+    return std::nullopt;
+  }
   wasm::Type el{wasm::Base::Unknown, 0};
   bool have = false;
   for (const auto& x : v.as<iv::ListObj>()->v) {
-    auto t = compiled_type(x, depth + 1);
-    if (!t) return std::nullopt;
+    auto t = compiled_type(x, why, depth + 1);
+    if (!t) {
+      why = "a list holding " + why;
+      return std::nullopt;
+    }
     if (!have) {
       el = *t;
       have = true;
@@ -67,6 +78,7 @@ std::optional<wasm::Type> compiled_type(const iv::Value& v, int depth = 0) {
       el = *t;
       continue;
     }
+    why = "a list mixing " + el.name() + " and " + t->name();
     return std::nullopt;
   }
   return wasm::Type::list_of(el);
@@ -101,7 +113,12 @@ void copy_back(const ListMap& lists) {
 
 }  // namespace
 
-WasmBridge::WasmBridge(const ast::Module& module, const LanguagePack& pack) : program_(module, pack) {
+WasmBridge::WasmBridge(const ast::Module& module, const LanguagePack& pack, std::function<engine::Engine&()> engine)
+    : program_(module, pack, nullptr, [&] {
+        wasm::ProgramOptions o;
+        o.engine_provider = std::move(engine);
+        return o;
+      }()) {
   for (const auto& s : module.body)
     if (s->kind == ast::StmtKind::FunctionDef && !s->is_async && !s->is_generator && s->decorators.empty())
       defs_[s->name].push_back(s.get());
@@ -121,9 +138,13 @@ std::optional<iv::Value> WasmBridge::try_call(iv::FuncObj* f, iv::Value* args, i
   // Ask the compiler first (cached per signature): no conversion for calls that cannot compile.
   std::vector<wasm::Type> types;
   for (int i = 0; i < nargs; ++i) {
-    auto t = compiled_type(args[i]);
+    std::string why;
+    auto t = compiled_type(args[i], why);
     if (!t) {
       skipped_[code]++;
+      std::string arg = std::to_string(i + 1);
+      if (def->params && i < int(def->params->args.size())) arg = "'" + def->params->args[size_t(i)].name + "'";
+      program_.note_not_offered(code->name, "argument " + arg + " is " + why);
       return std::nullopt;
     }
     types.push_back(*t);
@@ -161,11 +182,15 @@ std::optional<iv::Value> WasmBridge::try_call(iv::FuncObj* f, iv::Value* args, i
       // The same exception the interpreter would raise, located at the failing line.
       iv::PyError e(iv::make_exception(iv::I->e(out.error_class),
                                       {iv::Value::obj(new iv::StrObj(out.message))}));
-      // Compiled code knows the line; point at its first non-blank character.
-      int col = 1;
-      for (char c : source_->line_text(out.line)) {
-        if (c != ' ' && c != '\t') break;
-        col++;
+      // Compiled code knows the line, and for most errors the column; else point at the
+      // line's first non-blank character.
+      int col = out.col;
+      if (col == 0) {
+        col = 1;
+        for (char c : source_->line_text(out.line)) {
+          if (c != ' ' && c != '\t') break;
+          col++;
+        }
       }
       iv::annotate(e, Loc{out.line, col});
       throw e;

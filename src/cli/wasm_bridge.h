@@ -1,4 +1,5 @@
 #pragma once
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -16,7 +17,8 @@ namespace ml::cli {
 // for the argument types, and tells the interpreter to run them itself otherwise.
 class WasmBridge {
  public:
-  WasmBridge(const ast::Module& module, const LanguagePack& pack);
+  // `engine` gives the (shared, lazily started) WebAssembly engine.
+  WasmBridge(const ast::Module& module, const LanguagePack& pack, std::function<engine::Engine&()> engine);
   // The interpreter's compiled-call hook: a value when the call ran as WebAssembly, nullopt
   // when the interpreter must run it. Throws interp::PyError for errors inside compiled code.
   std::optional<interp::Value> try_call(interp::FuncObj* f, interp::Value* args, int nargs);

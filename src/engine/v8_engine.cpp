@@ -9,6 +9,7 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <cstdlib>
 #include <cstring>
 #include <map>
 #include <mutex>
@@ -30,6 +31,8 @@ std::string flags_for(const EngineOptions& o) {
   std::string f = o.optimizing_tier ? "--no-liftoff --no-wasm-dynamic-tiering --wasm-tier-up"
                                     : "--liftoff --no-wasm-tier-up --no-wasm-dynamic-tiering";
   f += o.simd ? " --experimental-wasm-simd" : " --no-experimental-wasm-simd";
+  // Extra V8 flags for experiments (e.g. "--trace-wasm-inlining"); not needed for normal use.
+  if (const char* extra = std::getenv("MULTILINGUAL_V8_FLAGS"); extra && *extra) f += std::string(" ") + extra;
   return f;
 }
 

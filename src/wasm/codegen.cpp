@@ -668,12 +668,180 @@ class FnGen : public Emit {
       vals.push_back(v);
     }
     if (tf.call_first) add_a();
-    for (size_t i = 0; i < vals.size(); ++i) { F->get(vals[i]); F->set(static_cast<uint32_t>(i)); }
+    for (size_t i = 0; i < vals.size(); ++i) { F->get(vals[i]); F->set(locals.at(S.param_keys[i])); }
     F->get(rem); F->op(Op::I32Eqz); err_if(RtError::Recursion, S.def->loc.line);
     F->get(rem); F->i32(1); F->op(Op::I32Sub); F->set(rem);
     for (size_t i = ctl.size(); i-- > 0;)
       if (ctl[i].tail) { F->op(Op::Br, static_cast<int64_t>(ctl.size() - 1 - i)); return; }
     throw std::logic_error("no tail loop");
+  }
+
+  // ---- the base case of a self-recursive function, evaluated at the call site
+  // `def f(n): if n < 2: return n ...`: a self-call f(a) tests the guard on a's value first
+  // and takes the base value without making the call (GCC's partial inlining does this for
+  // the same C++). The guard and the value are pure (parameters, literals, arithmetic,
+  // comparisons), so evaluating them here is unobservable, and the callee's depth check is
+  // made here too: RecursionError comes at the same depth as without it.
+  struct BaseCase {
+    const Expr* cond = nullptr;
+    const Expr* value = nullptr;
+  };
+  std::optional<BaseCase> base_;
+  bool base_known_ = false;
+  bool pure(const Expr& e) const {
+    switch (e.kind) {
+      case ExprKind::Int: case ExprKind::Float: case ExprKind::True: case ExprKind::False: return true;
+      case ExprKind::Name: {
+        auto n = S.names.find(&e);
+        if (n == S.names.end() || n->second.kind != NameRef::Local) return false;
+        bool param = std::find(S.param_keys.begin(), S.param_keys.end(), n->second.key) != S.param_keys.end();
+        return param && ty(e).numeric();
+      }
+      case ExprKind::UnaryOp: return (e.un == ast::UnaryOp::Neg || e.un == ast::UnaryOp::Not) && pure(*e.a);
+      case ExprKind::BinOp:
+        return (e.bin == BinOp::Add || e.bin == BinOp::Sub || e.bin == BinOp::Mul) && pure(*e.a) && pure(*e.b);
+      case ExprKind::Compare:
+        if (!pure(*e.a)) return false;
+        for (const auto& i : e.items)
+          if (!pure(*i)) return false;
+        return true;
+      case ExprKind::BoolOp:
+        for (const auto& i : e.items)
+          if (!pure(*i)) return false;
+        return true;
+      default: return false;
+    }
+  }
+  const BaseCase* base_case() {
+    if (!base_known_) {
+      base_known_ = true;
+      if (S.def && G.recursive.count(&S) && S.ret.numeric()) {
+        const ast::Body& b = S.def->body;
+        size_t i = 0;
+        if (i < b.size() && b[i]->kind == StmtKind::Expr && b[i]->value && b[i]->value->kind == ExprKind::Str) ++i;
+        if (i < b.size()) {
+          const Stmt& st = *b[i];
+          if (st.kind == StmtKind::If && st.orelse.empty() && st.body.size() == 1 &&
+              st.body[0]->kind == StmtKind::Return && st.body[0]->value && S.types.count(st.value.get()) &&
+              S.types.count(st.body[0]->value.get()) && pure(*st.value) && pure(*st.body[0]->value))
+            base_ = BaseCase{st.value.get(), st.body[0]->value.get()};
+        }
+      }
+    }
+    return base_ ? &*base_ : nullptr;
+  }
+  void self_call_with_base_case(const Expr& e, uint32_t h) {
+    std::vector<uint32_t> vals;
+    for (size_t i = 0; i < e.args.size(); ++i) {
+      uint32_t v = tmp(wtype(S.params[i]));
+      ex_as(*e.args[i].value, S.params[i]);
+      F->set(v);
+      vals.push_back(v);
+    }
+    F->get(rem); F->op(Op::I32Eqz); err_if(RtError::Recursion, S.def->loc.line);
+    std::map<std::string, uint32_t> saved;
+    for (size_t i = 0; i < vals.size(); ++i) {
+      saved[S.param_keys[i]] = locals.at(S.param_keys[i]);
+      locals[S.param_keys[i]] = vals[i];
+    }
+    test(*base_->cond);
+    F->block(Op::If, static_cast<int64_t>(wtype(S.ret)));
+    ex_as(*base_->value, S.ret);
+    for (const auto& [k, v] : saved) locals[k] = v;
+    F->op(Op::Else);
+    for (uint32_t v : vals) F->get(v);
+    F->get(rem);
+    F->op(Op::Call, h);
+    F->op(Op::End);
+  }
+
+  // ---- one level of a small self-recursive function inlined into itself
+  // `fib(n - 1)` inside fib becomes fib's body run on fresh locals (a block whose returns
+  // branch out with the value), so each real call does two levels of the work: about half
+  // the calls, which V8 does not inline itself. The inlined level takes a frame of the
+  // call-depth budget like the call would, so RecursionError comes at the same depth.
+  int inline_depth_ = 0;
+  int inline_ret_ = -1;  // ctl index of the block a return branches to (-1: a real return)
+  std::optional<bool> inlinable_;
+  static int size_of(const Expr* e) {
+    if (!e) return 0;
+    int n = 1 + size_of(e->a.get()) + size_of(e->b.get()) + size_of(e->c.get());
+    for (const auto& i : e->items) n += size_of(i.get());
+    for (const auto& a : e->args) n += size_of(a.value.get());
+    if (!e->gens.empty() || !e->values.empty() || e->params) n += 1000;  // comprehensions, dicts, lambdas: no
+    return n;
+  }
+  static int size_of(const ast::Body& b) {
+    int n = 0;
+    for (const auto& st : b) {
+      if (st->kind == StmtKind::FunctionDef || st->kind == StmtKind::ClassDef || st->kind == StmtKind::Try ||
+          st->kind == StmtKind::With || st->kind == StmtKind::Match)
+        return 1000;
+      n += 1 + size_of(st->value.get()) + size_of(st->iter.get()) + size_of(st->body) + size_of(st->orelse);
+      for (const auto& t : st->targets) n += size_of(t.get());
+    }
+    return n;
+  }
+  bool inlinable() {
+    if (inline_depth_ > 1) return false;
+    if (!inlinable_) {
+      bool ok = S.def && G.recursive.count(&S) && S.ret.numeric() && size_of(S.def->body) <= 48;
+      for (const Type& t : S.params) ok = ok && t.numeric();
+      for (const auto& [k, t] : S.locals) ok = ok && !t.is_list();
+      inlinable_ = ok;
+    }
+    return *inlinable_;
+  }
+  void inline_self_call(const Expr& e) {
+    std::vector<uint32_t> vals;
+    for (size_t i = 0; i < e.args.size(); ++i) {
+      uint32_t v = tmp(wtype(S.params[i]));
+      ex_as(*e.args[i].value, S.params[i]);
+      F->set(v);
+      vals.push_back(v);
+    }
+    // the callee's own state, on fresh locals
+    auto saved_locals = locals;
+    auto saved_cache = cache;
+    auto saved_nonneg = nonneg;
+    bool saved_tail = tail_mode;
+    uint32_t saved_acc = acc, saved_rem = rem;
+    int saved_ret = inline_ret_;
+    for (const auto& [k, t] : S.locals) locals[k] = tmp(wtype(t), k + ".inl");
+    for (size_t i = 0; i < vals.size(); ++i) locals[S.param_keys[i]] = vals[i];
+    cache.clear();
+    nonneg.clear();
+    rem = tmp(WType::I32, "rem.inl");
+    F->get(saved_rem); F->set(rem);
+    guard_ = guard_fact();
+    ++inline_depth_;
+    F->block(Op::Block, static_cast<int64_t>(wtype(S.ret)));
+    ctl.push_back({});
+    inline_ret_ = static_cast<int>(ctl.size()) - 1;
+    enter(S.def->loc.line);
+    tail_mode = S.ret == kInt && has_tail_return(S.def->body);
+    if (tail_mode) {
+      acc = tmp(WType::I64, "acc.inl");
+      F->i64(0); F->set(acc);
+      F->block(Op::Loop);
+      ctl.push_back({false, false, true});
+    }
+    stmts(S.def->body);
+    if (tail_mode) close();
+    F->op(Op::Unreachable);  // every path returned
+    close();
+    --inline_depth_;
+    locals = std::move(saved_locals);
+    cache = std::move(saved_cache);
+    nonneg = std::move(saved_nonneg);
+    tail_mode = saved_tail;
+    acc = saved_acc;
+    rem = saved_rem;
+    inline_ret_ = saved_ret;
+  }
+  void return_now() {
+    if (inline_ret_ < 0) F->op(Op::Return);
+    else F->op(Op::Br, static_cast<int64_t>(ctl.size() - 1 - static_cast<size_t>(inline_ret_)));
   }
 
   // ---- values
@@ -894,7 +1062,7 @@ class FnGen : public Emit {
   // the operand expressions when known (an int literal gets a cheaper overflow check).
   void binop(BinOp op, Type lt, Type rt, Type res, Loc loc, const std::function<void()>& pl,
              const std::function<void()>& pr, const Expr* le = nullptr, const Expr* re = nullptr) {
-    int line = loc.line;
+    int line = pos_code(loc);
     if (res.is_list()) {
       if (op == BinOp::Add) { pl(); pr(); F->op(Op::Call, G.helper("list_concat")); return; }
       // repetition
@@ -925,7 +1093,9 @@ class FnGen : public Emit {
         else { pr(); convert(rt, kInt); }
         F->set(x);
         bool add = op == BinOp::Add;
-        if (c != 0) {
+        // x - c (c > 0) or x + c (c < 0) with x known to be >= 0 stays above INT64_MIN
+        bool safe = rc && (add ? c < 0 : c > 0) && le && is_nonneg(*le);
+        if (c != 0 && !safe) {
           // add c>0: x > MAX-c; add c<0: x < MIN-c; sub c>0: x < MIN+c; sub c<0: x > MAX+c
           bool up = add == (c > 0);
           F->get(x);
@@ -1115,7 +1285,9 @@ class FnGen : public Emit {
       case ExprKind::False: F->i32(0); return;
       case ExprKind::Name: get_var(e); return;
       case ExprKind::BinOp:
-        binop(e.bin, ty(*e.a), ty(*e.b), t, e.loc, [&] { ex(*e.a); }, [&] { ex(*e.b); }, e.a.get(), e.b.get());
+        // errors are located where the interpreter locates them: at the left operand
+        binop(e.bin, ty(*e.a), ty(*e.b), t, e.a->loc.line ? e.a->loc : e.loc, [&] { ex(*e.a); }, [&] { ex(*e.b); },
+              e.a.get(), e.b.get());
         return;
       case ExprKind::UnaryOp: {
         Type at = ty(*e.a);
@@ -1163,7 +1335,7 @@ class FnGen : public Emit {
         return;
       case ExprKind::Subscript: {
         Access acc = list_index(e);
-        elem_addr(acc, RtError::Index, e.loc.line);
+        elem_addr(acc, RtError::Index, pos_code(e.loc));
         load(t);
         return;
       }
@@ -1488,6 +1660,14 @@ class FnGen : public Emit {
     Type t = ty(e);
     if (ci.kind == CallInfo::User) {
       uint32_t h = G.func_for(ci.callee);
+      if (ci.callee == &S && inlinable()) {
+        inline_self_call(e);
+        return;
+      }
+      if (ci.callee == &S && base_case()) {
+        self_call_with_base_case(e, h);
+        return;
+      }
       for (size_t i = 0; i < e.args.size(); ++i) ex_as(*e.args[i].value, ci.callee->params[i]);
       F->get(rem);
       F->op(Op::Call, h);
@@ -1599,7 +1779,39 @@ class FnGen : public Emit {
 
   // ---- statements
   void stmts(const ast::Body& b) {
-    for (const auto& s : b) stmt(*s);
+    for (const auto& s : b) {
+      stmt(*s);
+      if (s.get() == guard_.stmt) nonneg.insert(guard_.key);
+    }
+  }
+  // `if n < C: return ...` (C >= 0) opening a function whose body never assigns the int
+  // parameter n: every statement after it runs with n >= C >= 0 (a tail turn that rebinds n
+  // goes back through the guard), so `n - 1` needs no overflow check there.
+  struct GuardFact {
+    const Stmt* stmt = nullptr;
+    std::string key;
+  } guard_;
+  GuardFact guard_fact() const {
+    if (!S.def) return {};
+    const ast::Body& b = S.def->body;
+    size_t i = 0;
+    if (i < b.size() && b[i]->kind == StmtKind::Expr && b[i]->value && b[i]->value->kind == ExprKind::Str) ++i;
+    if (i >= b.size()) return {};
+    const Stmt& st = *b[i];
+    if (st.kind != StmtKind::If || !st.orelse.empty() || st.body.empty() || st.body.back()->kind != StmtKind::Return)
+      return {};
+    const Expr& c = *st.value;
+    if (c.kind != ExprKind::Compare || c.cmps.size() != 1 || c.items.size() != 1) return {};
+    auto lit = int_literal(c.items[0].get());
+    const NameRef* r = local_name(*c.a);
+    if (!lit || !r || !(ty(*c.a) == kInt)) return {};
+    if (std::find(S.param_keys.begin(), S.param_keys.end(), r->key) == S.param_keys.end()) return {};
+    bool ge0 = (c.cmps[0] == ast::CmpOp::Lt && *lit >= 0) || (c.cmps[0] == ast::CmpOp::LtE && *lit >= -1);
+    if (!ge0) return {};
+    Scan sc;
+    scan_stmts(b, sc);
+    if (sc.assigned.count(r->key)) return {};
+    return {&st, r->key};
   }
 
   void store_target(const Expr& tg, uint32_t v, Type vt) {
@@ -1610,7 +1822,7 @@ class FnGen : public Emit {
     }
     // subscript: container and index are evaluated after the value, as in Python
     Access acc = list_index(tg);
-    elem_addr(acc, RtError::IndexStore, tg.loc.line);
+    elem_addr(acc, RtError::IndexStore, pos_code(tg.loc));
     F->get(v);
     store(vt);
   }
@@ -1666,12 +1878,12 @@ class FnGen : public Emit {
         }
         Access ac = list_index(tg);
         uint32_t addr = tmp(WType::I32), r = tmp(wtype(tt));
-        elem_addr(ac, RtError::Index, tg.loc.line);
+        elem_addr(ac, RtError::Index, pos_code(tg.loc));
         F->set(addr);
         op([&] { F->get(addr); load(tt); }, [&] { ex(*s.value); }, nullptr);
         F->set(r);
         // a call may have appended to the list (moving its data); a cached list cannot change
-        if (has_call(*s.value) && !ac.c) elem_addr(ac, RtError::IndexStore, tg.loc.line);
+        if (has_call(*s.value) && !ac.c) elem_addr(ac, RtError::IndexStore, pos_code(tg.loc));
         else F->get(addr);
         F->get(r);
         store(tt);
@@ -1723,14 +1935,14 @@ class FnGen : public Emit {
         if (tail_mode) {
           if (auto tf = tail_form(*s.value)) { tail_return(s, *tf); return; }
           binop(BinOp::Add, kInt, kInt, kInt, s.loc, [&] { F->get(acc); }, [&] { ex_as(*s.value, kInt); });
-          F->op(Op::Return);
+          return_now();
           return;
         }
         if (s.value && s.value->kind != ExprKind::None) {
           if (!(S.ret == kNone)) ex_as(*s.value, S.ret);
           else ex(*s.value);  // a call returning None
         }
-        F->op(Op::Return);
+        return_now();
         return;
       case StmtKind::FunctionDef:
         if (!S.def) return;
@@ -1771,6 +1983,7 @@ void Gen::body_of(FuncSpec* s) {
     g.rem = f.add_local(WType::I32, "rem");
     if (!recursive.empty() || nonrec > 0) g.start_rem(g.rem, 1);
   }
+  g.guard_ = g.guard_fact();
   g.stmts(body);
   if (g.tail_mode) g.close();
   if (s->def && !(s->ret == kNone)) f.op(Op::Unreachable);  // every path returned

@@ -9,7 +9,8 @@
 //            env.fmod(f64, f64) -> f64    env.pow(f64, f64) -> f64          (only when used)
 //   exports  the entry function (by its name), ml_heap() -> i32, ml_set_heap(i32),
 //            ml_set_limit(i32) (resets the call depth; deeper calls fall back),
-//            globals ml_err (an RtError code) and ml_err_line (source line), set before a trap.
+//            globals ml_err (an RtError code) and ml_err_line (the source position, see
+//            pos_code), set before a trap.
 //   lists    an i32 address of a 16-byte header {len i32, cap i32, data i32, 0}; `data` holds
 //            8-byte slots: i64 (int), f64 (float), i32 (bool, or the address of an inner list).
 #pragma once
@@ -34,6 +35,17 @@ enum class RtError : int32_t {
   Recursion = 7,     // call depth beyond the limit (RecursionError, raised by the interpreter)
 };
 const char* to_string(RtError e);
+
+// A source position in one i32 (what ml_err_line holds and runtime helpers take): the line in
+// the low 20 bits, the column in the 11 above (0 = unknown: the caret goes to the line's
+// first character). Lines past 2^20 - 1 are clamped and lose the column.
+constexpr int32_t pos_code(Loc loc) {
+  if (loc.line <= 0) return 0;
+  if (loc.line >= (1 << 20)) return (1 << 20) - 1;
+  return loc.line | ((loc.col > 0 && loc.col < (1 << 11) ? loc.col : 0) << 20);
+}
+constexpr int pos_line(int32_t code) { return code & ((1 << 20) - 1); }
+constexpr int pos_col(int32_t code) { return (code >> 20) & ((1 << 11) - 1); }
 
 constexpr uint32_t kListHeader = 16;
 constexpr uint32_t kSlot = 8;

@@ -71,8 +71,12 @@ CompiledProgram::~CompiledProgram() = default;
 
 eng::Engine& CompiledProgram::engine() {
   if (!engine_) {
-    own_engine_ = eng::create_engine({});
-    engine_ = own_engine_.get();
+    if (opts_.engine_provider) {
+      engine_ = &opts_.engine_provider();
+    } else {
+      own_engine_ = eng::create_engine(opts_.engine);
+      engine_ = own_engine_.get();
+    }
   }
   return *engine_;
 }
@@ -248,6 +252,28 @@ eng::Val to_val(const Value& v, uint32_t list_addr) {
 }  // namespace
 
 CallOutcome CompiledProgram::call(const std::string& name, std::span<const Value> args, int depth) {
+  std::string key;
+  CallOutcome out = run_call(name, args, depth, key);
+  if (out.kind == CallOutcome::Fallback && !key.empty()) {
+    auto& rec = records_[key];
+    if (rec.compiled) {
+      rec.fallbacks++;
+      rec.fallback_reason = out.reason;
+    }
+  }
+  return out;
+}
+
+void CompiledProgram::note_not_offered(const std::string& name, const std::string& reason) {
+  auto& rec = records_[name + "(...) " + reason];  // one line per reason
+  rec.function = name;
+  rec.signature = name + "(...)";
+  rec.reason = reason;
+  rec.calls++;
+}
+
+CallOutcome CompiledProgram::run_call(const std::string& name, std::span<const Value> args, int depth,
+                                      std::string& key) {
   CallOutcome out;
   const ast::Stmt* def = typer_.find_function(name);
   if (!def) {
@@ -271,8 +297,8 @@ CallOutcome CompiledProgram::call(const std::string& name, std::span<const Value
   }
   std::string why;
   Unit* u = unit_for(def, types, &why);
-  auto& rec = records_[signature_key(def->name, types)];
-  rec.calls++;
+  key = signature_key(def->name, types);
+  records_[key].calls++;
   if (!u) {
     out.reason = why;
     return out;
@@ -303,7 +329,7 @@ CallOutcome CompiledProgram::call(const std::string& name, std::span<const Value
   out_.clear();
   std::vector<eng::Val> res;
   RtError code = RtError::None;
-  int line = 0;
+  int line = 0, col = 0;
   try {
     res = inst.call(u->gen.entry_export, vals);
   } catch (const eng::WasmError& e) {
@@ -314,7 +340,9 @@ CallOutcome CompiledProgram::call(const std::string& name, std::span<const Value
       return out;
     }
     code = static_cast<RtError>(inst.global_value("ml_err"));
-    line = static_cast<int>(inst.global_value("ml_err_line"));
+    int32_t pos = static_cast<int32_t>(inst.global_value("ml_err_line"));
+    line = pos_line(pos);
+    col = pos_col(pos);
     if (code != RtError::ZeroDivision && code != RtError::Index && code != RtError::IndexStore) {
       out.reason = code == RtError::None ? std::string("trap in compiled code: ") + e.what()
                                          : fmt::format("{} at line {}", to_string(code), line);
@@ -351,6 +379,7 @@ CallOutcome CompiledProgram::call(const std::string& name, std::span<const Value
   }
   out.kind = CallOutcome::Error;
   out.line = line;
+  out.col = col;
   out.error_class = code == RtError::ZeroDivision ? "ZeroDivisionError" : "IndexError";
   if (code == RtError::ZeroDivision) out.message_id = "runtime.division_by_zero";
   else if (code == RtError::Index) {
@@ -413,7 +442,11 @@ std::string CompiledProgram::explain_text() const {
   std::string s;
   for (const auto& r : explain()) {
     std::string sig = r.signature.empty() ? r.function : r.signature;
-    if (r.compiled) s += fmt::format("{}: wasm ({} call{})\n", sig, r.calls, r.calls == 1 ? "" : "s");
+    if (r.compiled && r.fallbacks == 0) s += fmt::format("{}: wasm ({} call{})\n", sig, r.calls, r.calls == 1 ? "" : "s");
+    else if (r.compiled)
+      s += fmt::format("{}: wasm ({} call{}), {} handed back to the interpreter ({})\n", sig, r.calls,
+                       r.calls == 1 ? "" : "s", r.fallbacks == r.calls ? "all" : std::to_string(r.fallbacks),
+                       r.fallback_reason);
     else s += fmt::format("{}: interpreter ({})\n", sig, r.reason);
   }
   return s;

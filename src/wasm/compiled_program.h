@@ -8,6 +8,7 @@
 // linear memory), and lists passed in are updated in place when the compiled code changed
 // them, so the interpreter can copy the contents back into its own list objects.
 #pragma once
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -64,6 +65,7 @@ struct CallOutcome {
   std::map<std::string, std::string> message_args;
   std::string message;      // the message localized with the module's pack
   int line = 0;
+  int col = 0;  // 0 = not known (point at the line's first non-blank character)
 };
 
 // One line of `--explain`.
@@ -73,11 +75,19 @@ struct ExplainRecord {
   bool compiled = false;  // ran as WebAssembly
   std::string reason;     // why it runs in the interpreter ("class definition at line 3:5")
   uint64_t calls = 0;     // calls made through this bridge with that signature
+  // Compiled, but some calls were handed back to the interpreter at run time (an int past 64
+  // bits, linear memory exhausted...): how many, and the last reason.
+  uint64_t fallbacks = 0;
+  std::string fallback_reason;
 };
 
 struct ProgramOptions {
   CodegenOptions codegen;
   int recursion_limit = 990;  // call depth before the interpreter takes over
+  // Where the engine comes from when none is passed to the constructor: this provider (so
+  // several programs, e.g. REPL chunks, share one engine), else one created with `engine`.
+  std::function<engine::Engine&()> engine_provider;
+  engine::EngineOptions engine;
 };
 
 class CompiledProgram {
@@ -103,6 +113,9 @@ class CompiledProgram {
   // Every top-level function, in source order, with each signature it was called with.
   std::vector<ExplainRecord> explain() const;
   std::string explain_text() const;  // one line per record
+  // Records that a call of `name` was not offered to compiled code, and why (an argument of a
+  // type compiled code does not take), so explain() says so instead of "not called".
+  void note_not_offered(const std::string& name, const std::string& reason);
 
  private:
   struct Unit;
@@ -116,6 +129,7 @@ class CompiledProgram {
   std::map<std::string, ExplainRecord> records_;        // by signature key
   std::string out_;                                     // print buffer of the running call
 
+  CallOutcome run_call(const std::string& name, std::span<const Value> args, int depth, std::string& key);
   Unit* unit_for(const ast::Stmt* def, const std::vector<Type>& types, std::string* why);
   engine::Engine& engine();
 };

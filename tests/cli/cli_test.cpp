@@ -194,6 +194,62 @@ TEST(Cli, ErrorsInsideWasmMatchTheInterpreter) {
   EXPECT_TRUE(has(i.out, "division par z")) << i.out;
 }
 
+// Errors raised in compiled code point at the same line and column as the interpreter's.
+TEST(Cli, WasmErrorsHaveTheInterpretersColumn) {
+  for (const char* call : {"f(1, 0)", "g([1], 5)", "h([1], 5)"}) {
+    std::string prog = std::string("def f(a, b):\n    let y = a + (a // b)\n    return y\n") +
+                       "def g(l, i):\n    return l[0] + l[i]\n" + "def h(l, i):\n    l[i] = 3\n    return 0\n" +
+                       "print(" + call + ")\n";
+    auto w = run_program("wasm_col", prog, "--backend wasm");
+    auto i = run_program("interp_col", prog, "--backend interpreter");
+    EXPECT_EQ(w.status, 1) << call;
+    EXPECT_EQ(w.out, i.out) << call;
+    EXPECT_TRUE(has(w.out, ":2:18:") || has(w.out, ":5:20:") || has(w.out, ":7:6:")) << w.out;
+  }
+}
+
+// Self-recursive functions are partly inlined into themselves (and their base case evaluated
+// at the call site); the depth at which RecursionError comes must not move.
+TEST(Cli, InlinedRecursionKeepsTheInterpretersDepthLimit) {
+  const char* prog =
+      "def f(n):\n    if n < 1:\n        return 0\n    return f(n - 1) + 1\n"
+      "def g(n):\n    if n < 2:\n        return n\n    return g(n - 1) + g(n - 2)\n"
+      "def h(n, k):\n    if n <= 0:\n        return k\n    return h(n - 1, k + 1) * 1\n"
+      "for n in [980, 990, 995, 996, 997, 998, 999, 1000, 1001]:\n"
+      "    try:\n        print(n, f(n), h(n, 0))\n    except RecursionError:\n        print(n, 'deep')\n"
+      "print(g(24), g(1), g(0))\n";
+  auto w = run_program("wasm_depth", prog, "--backend wasm --explain");
+  auto i = run_program("interp_depth", prog, "--backend interpreter");
+  EXPECT_EQ(w.status, 0) << w.out;
+  EXPECT_TRUE(has(i.out, "999 999 999\n1000 deep\n")) << i.out;
+  EXPECT_EQ(w.out.substr(0, i.out.size()), i.out);
+  EXPECT_TRUE(has(w.out, "g(int): wasm (3 calls)\n")) << w.out;
+  EXPECT_TRUE(has(w.out, "f(int): wasm (")) << w.out;
+  EXPECT_TRUE(has(w.out, "handed back to the interpreter (call depth beyond the recursion limit")) << w.out;
+}
+
+// --explain says when a call was not offered to compiled code, and why.
+TEST(Cli, ExplainSaysWhyACallWasNotOffered) {
+  auto r = run_program("wasm_not_offered", "def twice(x):\n    return x * 2\nprint(twice('ab'), twice(10 ** 30))\n",
+                       "--backend wasm --explain");
+  EXPECT_EQ(r.status, 0) << r.out;
+  EXPECT_TRUE(has(r.out, "abab 2000000000000000000000000000000\n")) << r.out;
+  EXPECT_TRUE(has(r.out, "argument 'x' is a str")) << r.out;
+  EXPECT_TRUE(has(r.out, "argument 'x' is an int beyond 64 bits")) << r.out;
+}
+
+// Programs may use more linear memory than the 64 MiB library default (the interpreter that
+// would otherwise run the call has no such limit); explain shows the call ran compiled.
+TEST(Cli, CompiledProgramsMayUseMoreThan64MiB) {
+  auto r = run_program("wasm_big_memory",
+                       "def f(n):\n    let a = [0] * n\n    let b = [1] * n\n    let c = [2] * n\n"
+                       "    return len(a) + len(b) + len(c)\nprint(f(3000000))\n",
+                       "--backend wasm --explain");
+  EXPECT_EQ(r.status, 0) << r.out;
+  EXPECT_TRUE(has(r.out, "9000000\n")) << r.out;
+  EXPECT_TRUE(has(r.out, "f(int): wasm (1 call)\n")) << r.out;
+}
+
 TEST(Cli, OverflowInWasmFallsBackToExactIntegers) {
   auto r = run_program("wasm_overflow",
                        "def big(n):\n    let x = 1\n    for i in range(n):\n        x = x * 3\n    return x\nprint(big(50))\n",
