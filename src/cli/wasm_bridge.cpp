@@ -2,11 +2,13 @@
 // function to the WebAssembly backend; values cross the boundary both ways.
 #include "cli/wasm_bridge.h"
 
+#include <cstring>
 #include <iostream>
 #include <unordered_map>
 
 #include "interp/code.h"
 #include "interp/runtime.h"
+#include "wasm/host_call.h"
 
 namespace ml::cli {
 
@@ -14,36 +16,36 @@ namespace iv = ml::interp;
 
 namespace {
 
-// Interpreter list objects <-> compiled lists, keeping identity (the same list passed twice
-// is one list on both sides) so changes made by compiled code can be copied back.
-struct ListMap {
-  std::unordered_map<iv::ListObj*, wasm::ListPtr> to_wasm;
-  std::vector<std::pair<wasm::ListPtr, iv::ListObj*>> pairs;
-};
-
-std::optional<wasm::Value> to_wasm(const iv::Value& v, ListMap& lists, int depth = 0) {
-  if (v.is_bool()) return wasm::Value::of_bool(v.b);
-  if (v.is_int()) return wasm::Value::of_int(v.i);
-  if (v.is_float()) return wasm::Value::of_float(v.f);
-  if (v.is_none()) return wasm::Value::none();
-  if (v.is(iv::OK::List) && depth < 4) {
-    auto* l = v.as<iv::ListObj>();
-    if (auto it = lists.to_wasm.find(l); it != lists.to_wasm.end()) return wasm::Value::of_list(it->second);
-    auto out = std::make_shared<wasm::List>();
-    lists.to_wasm[l] = out;
-    lists.pairs.emplace_back(out, l);
-    out->reserve(l->v.size());
-    for (const auto& x : l->v) {
-      auto e = to_wasm(x, lists, depth + 1);
-      if (!e) return std::nullopt;
-      out->push_back(std::move(*e));
-    }
-    return wasm::Value::of_list(out);
+// Interpreter values as a host of compiled calls (wasm/host_call.h): lists are marshalled
+// straight between interpreter list objects and linear memory.
+struct InterpAdapter {
+  using V = iv::Value;
+  static bool is_list(const V& v) { return v.is(iv::OK::List); }
+  static const void* list_id(const V& v) { return v.o; }
+  static size_t list_size(const V& v) { return v.as<iv::ListObj>()->v.size(); }
+  static const V& list_at(const V& v, size_t i) { return v.as<iv::ListObj>()->v[i]; }
+  static uint64_t slot_bits(const V& v, wasm::Type t) {
+    uint64_t b = 0;
+    if (t == wasm::kFloat) {
+      double d = v.is_float() ? v.f : v.is_int() ? double(v.i) : double(v.is_bool() && v.b);
+      std::memcpy(&b, &d, 8);
+    } else if (v.is_int()) b = static_cast<uint64_t>(v.i);
+    else if (v.is_bool()) b = v.b ? 1 : 0;
+    return b;
   }
-  return std::nullopt;  // strings, dicts, objects, big ints: the interpreter keeps the call
-}
-
-iv::Value to_interp(const wasm::Value& v, const ListMap& lists);
+  static V from_slot(uint64_t b, wasm::Type t) {
+    if (t == wasm::kInt) return V::integer(static_cast<int64_t>(b));
+    if (t == wasm::kFloat) {
+      double d;
+      std::memcpy(&d, &b, 8);
+      return V::flt(d);
+    }
+    return V::boolean((b & 0xFFFFFFFFu) != 0);
+  }
+  static V none() { return V::none(); }
+  static V new_list(std::vector<V>&& items) { return V::obj(new iv::ListObj(std::move(items))); }
+  static void refill(const V& list, std::vector<V>&& items) { list.as<iv::ListObj>()->v = std::move(items); }
+};
 
 // The compiled type of an interpreter value, computed without converting it (the same rules
 // as wasm::type_of), so a call that cannot compile costs no marshalling of big lists. On
@@ -82,33 +84,6 @@ std::optional<wasm::Type> compiled_type(const iv::Value& v, std::string& why, in
     return std::nullopt;
   }
   return wasm::Type::list_of(el);
-}
-
-iv::Value list_to_interp(const wasm::ListPtr& l, const ListMap& lists) {
-  for (const auto& [w, obj] : lists.pairs)
-    if (w == l) return iv::Value::obj(obj);
-  iv::ValueVec items;
-  items.reserve(l->size());
-  for (const auto& x : *l) items.push_back(to_interp(x, lists));
-  return iv::Value::obj(new iv::ListObj(std::move(items)));
-}
-
-iv::Value to_interp(const wasm::Value& v, const ListMap& lists) {
-  if (v.is_int()) return iv::Value::integer(v.as_int());
-  if (v.is_float()) return iv::Value::flt(v.as_float());
-  if (v.is_bool()) return iv::Value::boolean(v.as_bool());
-  if (v.is_list()) return list_to_interp(v.as_list(), lists);
-  return iv::Value::none();
-}
-
-// Compiled code may have changed lists it was given: write their contents back.
-void copy_back(const ListMap& lists) {
-  for (const auto& [w, obj] : lists.pairs) {
-    iv::ValueVec items;
-    items.reserve(w->size());
-    for (const auto& x : *w) items.push_back(to_interp(x, lists));
-    obj->v = std::move(items);
-  }
 }
 
 }  // namespace
@@ -154,18 +129,8 @@ std::optional<iv::Value> WasmBridge::try_call(iv::FuncObj* f, iv::Value* args, i
     return std::nullopt;
   }
 
-  ListMap lists;
-  std::vector<wasm::Value> wargs;
-  wargs.reserve(static_cast<size_t>(nargs));
-  for (int i = 0; i < nargs; ++i) {
-    auto w = to_wasm(args[i], lists);
-    if (!w) {
-      skipped_[code]++;
-      return std::nullopt;
-    }
-    wargs.push_back(std::move(*w));
-  }
-  auto out = program_.call(code->name, wargs, iv::I ? iv::I->depth : 0);
+  auto out = wasm::call_host<InterpAdapter>(program_, code->name, std::span<const iv::Value>(args, size_t(nargs)),
+                                            types, iv::I ? iv::I->depth : 0);
   switch (out.kind) {
     case wasm::CallOutcome::Fallback:
       skipped_[code]++;
@@ -174,25 +139,23 @@ std::optional<iv::Value> WasmBridge::try_call(iv::FuncObj* f, iv::Value* args, i
       skipped_.erase(code);
       compiled_.emplace(wasm::signature_key(code->name, types), std::make_pair(code->name, types));
       if (!out.output.empty()) write_output(out.output);
-      copy_back(lists);
-      return to_interp(out.result, lists);
+      return std::move(out.result);
     case wasm::CallOutcome::Error: {
       if (!out.output.empty()) write_output(out.output);
-      copy_back(lists);
+      const wasm::ErrorText& er = out.error;
       // The same exception the interpreter would raise, located at the failing line.
-      iv::PyError e(iv::make_exception(iv::I->e(out.error_class),
-                                      {iv::Value::obj(new iv::StrObj(out.message))}));
+      iv::PyError e(iv::make_exception(iv::I->e(er.error_class), {iv::Value::obj(new iv::StrObj(er.message))}));
       // Compiled code knows the line, and for most errors the column; else point at the
       // line's first non-blank character.
-      int col = out.col;
+      int col = er.col;
       if (col == 0) {
         col = 1;
-        for (char c : source_->line_text(out.line)) {
+        for (char c : source_->line_text(er.line)) {
           if (c != ' ' && c != '\t') break;
           col++;
         }
       }
-      iv::annotate(e, Loc{out.line, col});
+      iv::annotate(e, Loc{er.line, col});
       throw e;
     }
   }

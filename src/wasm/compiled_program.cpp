@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "wasm/host_call.h"
 #include "wasm/pyfmt.h"
 
 namespace ml::wasm {
@@ -151,129 +152,39 @@ CompiledProgram::Unit* CompiledProgram::unit_for(const ast::Stmt* def, const std
 
 namespace {
 
-// Lays lists out in a byte image starting at `base` (identity kept: one address per list).
-struct Marshal {
-  uint32_t base;
-  std::vector<uint8_t> img;
-  std::map<const List*, uint32_t> addr;
-  std::vector<std::pair<ListPtr, std::pair<uint32_t, Type>>> lists;
-
-  uint32_t alloc(size_t n) {
-    size_t off = (img.size() + 7) & ~size_t(7);
-    if (base + off + n > 0xF0000000ull) throw eng::WasmError(eng::ErrorKind::Memory, "arguments too large for linear memory");
-    img.resize(off + n);
-    return base + static_cast<uint32_t>(off);
+// wasm::Value as a host of call_host (host_call.h).
+struct ValueAdapter {
+  using V = Value;
+  static bool is_list(const V& v) { return v.is_list(); }
+  static const void* list_id(const V& v) { return v.as_list().get(); }
+  static size_t list_size(const V& v) { return v.as_list()->size(); }
+  static const V& list_at(const V& v, size_t i) { return (*v.as_list())[i]; }
+  static uint64_t slot_bits(const V& v, Type t) {
+    uint64_t b = 0;
+    if (t == kFloat) {
+      double d = v.is_float() ? v.as_float() : v.is_int() ? double(v.as_int()) : double(v.is_bool() && v.as_bool());
+      std::memcpy(&b, &d, 8);
+    } else if (v.is_int()) b = static_cast<uint64_t>(v.as_int());
+    else if (v.is_bool()) b = v.as_bool() ? 1 : 0;
+    return b;
   }
-  template <class T> void put(uint32_t a, T v) { std::memcpy(img.data() + (a - base), &v, sizeof v); }
-  bool same(uint32_t a, size_t n, const uint8_t* mem, uint64_t size) const {
-    return uint64_t(a) + n <= size && std::memcmp(mem + a, img.data() + (a - base), n) == 0;
-  }
-  // the list laid out at header h still holds what was written
-  bool unchanged(uint32_t h, const uint8_t* mem, uint64_t size) const {
-    if (!same(h, kListHeader, mem, size)) return false;
-    uint32_t n, d;
-    std::memcpy(&n, img.data() + (h - base), 4);
-    std::memcpy(&d, img.data() + (h - base) + 8, 4);
-    return same(d, size_t(n) * kSlot, mem, size);
-  }
-
-  uint32_t list(const ListPtr& l, Type t) {
-    auto it = addr.find(l.get());
-    if (it != addr.end()) return it->second;
-    uint32_t h = alloc(kListHeader);
-    addr[l.get()] = h;
-    lists.push_back({l, {h, t}});
-    uint32_t n = static_cast<uint32_t>(l->size());
-    uint32_t d = alloc(size_t(n) * kSlot);
-    put<uint32_t>(h, n);
-    put<uint32_t>(h + 4, n);
-    put<uint32_t>(h + 8, d);
-    put<uint32_t>(h + 12, 0);
-    Type el = t.elem();
-    for (uint32_t i = 0; i < n; ++i) {
-      const Value& x = (*l)[i];
-      uint32_t s = d + i * kSlot;
-      if (x.is_list()) { uint32_t c = list(x.as_list(), el); put<uint64_t>(s, c); }
-      else if (x.is_int()) put<int64_t>(s, x.as_int());
-      else if (x.is_float()) put<double>(s, x.as_float());
-      else if (x.is_bool()) put<uint64_t>(s, x.as_bool() ? 1 : 0);
+  static V from_slot(uint64_t b, Type t) {
+    if (t == kInt) return Value::of_int(static_cast<int64_t>(b));
+    if (t == kFloat) {
+      double d;
+      std::memcpy(&d, &b, 8);
+      return Value::of_float(d);
     }
-    return h;
+    return Value::of_bool((b & 0xFFFFFFFFu) != 0);
   }
+  static V none() { return Value::none(); }
+  static V new_list(std::vector<V>&& items) { return Value::of_list(std::move(items)); }
+  static void refill(const V& list, std::vector<V>&& items) { *list.as_list() = std::move(items); }
 };
-
-// Reads values back out of linear memory (lists passed in are refreshed in place).
-struct Unmarshal {
-  const uint8_t* mem;
-  uint64_t size;
-  std::map<uint32_t, ListPtr> known;  // address -> list object
-  std::set<uint32_t> done;
-
-  template <class T> T get(uint64_t a) const {
-    if (a + sizeof(T) > size) throw eng::WasmError(eng::ErrorKind::Memory, "compiled code left a list outside linear memory");
-    T v;
-    std::memcpy(&v, mem + a, sizeof v);
-    return v;
-  }
-  Value scalar(uint64_t slot, Type t) {
-    if (t == kInt) return Value::of_int(get<int64_t>(slot));
-    if (t == kFloat) return Value::of_float(get<double>(slot));
-    return Value::of_bool(get<uint32_t>(slot) != 0);
-  }
-  ListPtr list(uint32_t a, Type t) {
-    ListPtr& l = known[a];
-    if (!l) l = std::make_shared<List>();
-    if (done.count(a)) return l;
-    done.insert(a);
-    uint32_t n = get<uint32_t>(a), d = get<uint32_t>(uint64_t(a) + 8);
-    if (uint64_t(d) + uint64_t(n) * kSlot > size) throw eng::WasmError(eng::ErrorKind::Memory, "corrupt list in linear memory");
-    List items;
-    items.reserve(n);
-    Type el = t.elem();
-    for (uint32_t i = 0; i < n; ++i) {
-      uint64_t s = uint64_t(d) + uint64_t(i) * kSlot;
-      if (el.is_list()) items.push_back(Value::of_list(list(get<uint32_t>(s), el)));
-      else if (!el.known()) items.push_back(Value::none());
-      else items.push_back(scalar(s, el));
-    }
-    ListPtr keep = known[a];
-    *keep = std::move(items);
-    return keep;
-  }
-};
-
-eng::Val to_val(const Value& v, uint32_t list_addr) {
-  if (v.is_int()) return eng::Val::I64(v.as_int());
-  if (v.is_float()) return eng::Val::F64(v.as_float());
-  if (v.is_bool()) return eng::Val::I32(v.as_bool() ? 1 : 0);
-  return eng::Val::I32(static_cast<int32_t>(list_addr));
-}
 
 }  // namespace
 
 CallOutcome CompiledProgram::call(const std::string& name, std::span<const Value> args, int depth) {
-  std::string key;
-  CallOutcome out = run_call(name, args, depth, key);
-  if (out.kind == CallOutcome::Fallback && !key.empty()) {
-    auto& rec = records_[key];
-    if (rec.compiled) {
-      rec.fallbacks++;
-      rec.fallback_reason = out.reason;
-    }
-  }
-  return out;
-}
-
-void CompiledProgram::note_not_offered(const std::string& name, const std::string& reason) {
-  auto& rec = records_[name + "(...) " + reason];  // one line per reason
-  rec.function = name;
-  rec.signature = name + "(...)";
-  rec.reason = reason;
-  rec.calls++;
-}
-
-CallOutcome CompiledProgram::run_call(const std::string& name, std::span<const Value> args, int depth,
-                                      std::string& key) {
   CallOutcome out;
   const ast::Stmt* def = typer_.find_function(name);
   if (!def) {
@@ -286,52 +197,71 @@ CallOutcome CompiledProgram::run_call(const std::string& name, std::span<const V
     auto t = type_of(a, &why);
     if (!t) {
       out.reason = why;
-      auto& rec = records_[def->name + "(...)"];
-      rec.function = def->name;
-      rec.signature = def->name + "(...)";
-      rec.reason = why;
-      rec.calls++;
+      note_not_offered(def->name, why);
       return out;
     }
     types.push_back(*t);
   }
-  std::string why;
-  Unit* u = unit_for(def, types, &why);
-  key = signature_key(def->name, types);
-  records_[key].calls++;
-  if (!u) {
-    out.reason = why;
-    return out;
+  auto r = call_host<ValueAdapter>(*this, name, args, types, depth);
+  out.kind = r.kind;
+  out.result = std::move(r.result);
+  out.output = std::move(r.output);
+  out.reason = std::move(r.reason);
+  static_cast<ErrorText&>(out) = std::move(r.error);
+  return out;
+}
+
+void CompiledProgram::note_not_offered(const std::string& name, const std::string& reason) {
+  auto& rec = records_[name + "(...) " + reason];  // one line per reason
+  rec.function = name;
+  rec.signature = name + "(...)";
+  rec.reason = reason;
+  rec.calls++;
+}
+
+void CompiledProgram::note_fallback(const std::string& key, const std::string& reason) {
+  auto& rec = records_[key];
+  if (!rec.compiled) return;
+  rec.fallbacks++;
+  rec.fallback_reason = reason;
+}
+
+std::optional<Prepared> CompiledProgram::prepare(const std::string& name, const std::vector<Type>& types,
+                                                 std::string* why, std::string* key) {
+  const ast::Stmt* def = typer_.find_function(name);
+  if (!def) {
+    if (why) *why = "no top-level function '" + name + "' defined once";
+    return std::nullopt;
   }
-  eng::Instance& inst = *u->inst;
-  FuncSpec& spec = *u->spec;
-  if (spec.params.size() != args.size()) {
-    out.reason = "argument count";
-    return out;
-  }
-  // lay out the lists
-  Marshal m{u->gen.heap_base, {}, {}, {}};
-  std::vector<uint32_t> addrs(args.size(), 0);
-  for (size_t i = 0; i < args.size(); ++i)
-    if (args[i].is_list()) addrs[i] = m.list(args[i].as_list(), spec.locals.at(spec.param_keys[i]));
-  uint32_t end = (m.base + static_cast<uint32_t>(m.img.size()) + 15) & ~15u;
+  Unit* u = unit_for(def, types, why);
+  std::string k = signature_key(def->name, types);
+  records_[k].calls++;
+  if (key) *key = k;
+  if (!u) return std::nullopt;
+  Prepared p;
+  p.inst = u->inst.get();
+  for (const auto& pk : u->spec->param_keys) p.params.push_back(u->spec->locals.at(pk));
+  p.ret = u->spec->ret;
+  p.entry = u->gen.entry_export;
+  p.heap_base = u->gen.heap_base;
+  return p;
+}
+
+RawOutcome CompiledProgram::run_prepared(const Prepared& p, std::span<const eng::Val> vals, int depth) {
+  RawOutcome out;
+  eng::Instance& inst = *p.inst;
   try {
-    inst.ensure_memory(end);
-    if (!m.img.empty()) inst.memory_write(m.base, m.img);
-    inst.call("ml_set_heap", {eng::Val::I32(static_cast<int32_t>(end))});
+    inst.call("ml_set_heap", {eng::Val::I32(static_cast<int32_t>(std::max(p.heap_end, p.heap_base)))});
     inst.call("ml_set_limit", {eng::Val::I32(std::max(1, opts_.recursion_limit - depth))});
   } catch (const eng::WasmError& e) {
-    out.reason = std::string("arguments do not fit in linear memory: ") + e.what();
+    out.reason = std::string("engine error: ") + e.what();
     return out;
   }
-  std::vector<eng::Val> vals;
-  for (size_t i = 0; i < args.size(); ++i) vals.push_back(to_val(args[i], addrs[i]));
   out_.clear();
-  std::vector<eng::Val> res;
   RtError code = RtError::None;
   int line = 0, col = 0;
   try {
-    res = inst.call(u->gen.entry_export, vals);
+    out.results = inst.call(p.entry, vals);
   } catch (const eng::WasmError& e) {
     if (e.kind() == eng::ErrorKind::Timeout) throw;
     if (e.kind() != eng::ErrorKind::Trap) {
@@ -350,27 +280,6 @@ CallOutcome CompiledProgram::run_call(const std::string& name, std::span<const V
       return out;
     }
   }
-  // read back: refreshed argument lists, then the result
-  Unmarshal um{inst.memory_data(), inst.memory_size(), {}, {}};
-  for (auto& [l, at] : m.lists) um.known[at.first] = l;
-  try {
-    // A list whose header and slots hold the bytes they were given is unchanged (its inner
-    // lists are judged on their own): it keeps its elements. The others are read again.
-    for (auto& [l, at] : m.lists)
-      if (m.unchanged(at.first, inst.memory_data(), inst.memory_size())) um.done.insert(at.first);
-    for (auto& [l, at] : m.lists) um.list(at.first, at.second);
-    if (code == RtError::None && !(spec.ret == kNone)) {
-      const eng::Val& r = res.at(0);
-      if (spec.ret.is_list()) out.result = Value::of_list(um.list(static_cast<uint32_t>(r.i32), spec.ret));
-      else if (spec.ret == kInt) out.result = Value::of_int(r.i64);
-      else if (spec.ret == kFloat) out.result = Value::of_float(r.f64);
-      else out.result = Value::of_bool(r.i32 != 0);
-    }
-  } catch (const eng::WasmError& e) {
-    out.reason = e.what();
-    out_.clear();
-    return out;
-  }
   out.output = std::move(out_);
   out_.clear();
   if (code == RtError::None) {
@@ -378,15 +287,16 @@ CallOutcome CompiledProgram::run_call(const std::string& name, std::span<const V
     return out;
   }
   out.kind = CallOutcome::Error;
-  out.line = line;
-  out.col = col;
-  out.error_class = code == RtError::ZeroDivision ? "ZeroDivisionError" : "IndexError";
-  if (code == RtError::ZeroDivision) out.message_id = "runtime.division_by_zero";
+  ErrorText& er = out.error;
+  er.line = line;
+  er.col = col;
+  er.error_class = code == RtError::ZeroDivision ? "ZeroDivisionError" : "IndexError";
+  if (code == RtError::ZeroDivision) er.message_id = "runtime.division_by_zero";
   else if (code == RtError::Index) {
-    out.message_id = "runtime.index_out_of_range";
-    out.message_args = {{"type", "list"}};
+    er.message_id = "runtime.index_out_of_range";
+    er.message_args = {{"type", "list"}};
   }
-  out.message = out.message_id.empty() ? "list assignment index out of range" : pack_.message(out.message_id, out.message_args);
+  er.message = er.message_id.empty() ? "list assignment index out of range" : pack_.message(er.message_id, er.message_args);
   return out;
 }
 

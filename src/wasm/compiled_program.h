@@ -53,19 +53,40 @@ std::string repr(const Value& v);
 // The compiled type of a value, or a reason it has none (a list mixing ints and floats...).
 std::optional<Type> type_of(const Value& v, std::string* why = nullptr);
 
-struct CallOutcome {
-  enum Kind { Ok, Fallback, Error } kind = Fallback;
-  Value result;        // Ok
-  std::string output;  // what the compiled code printed (Ok and Error): write it out first
-  // Fallback: why this call must run in the interpreter (nothing was printed or changed).
-  std::string reason;
-  // Error: the Python exception the interpreter would raise at `line`.
+// The Python exception compiled code raised (CallOutcome::Error), localized.
+struct ErrorText {
   std::string error_class;  // "ZeroDivisionError", "IndexError"
   std::string message_id;   // pack message id ("runtime.division_by_zero"), "" if none
   std::map<std::string, std::string> message_args;
   std::string message;      // the message localized with the module's pack
   int line = 0;
   int col = 0;  // 0 = not known (point at the line's first non-blank character)
+};
+
+struct CallOutcome : ErrorText {  // the ErrorText fields: Error, the exception to raise at `line`
+  enum Kind { Ok, Fallback, Error } kind = Fallback;
+  Value result;        // Ok
+  std::string output;  // what the compiled code printed (Ok and Error): write it out first
+  // Fallback: why this call must run in the interpreter (nothing was printed or changed).
+  std::string reason;
+};
+
+// A compiled function ready to run (see host_call.h): its instance and signature.
+struct Prepared {
+  engine::Instance* inst = nullptr;
+  std::vector<Type> params;
+  Type ret = kNone;
+  std::string entry;           // export name
+  uint32_t heap_base = 0;      // arguments are laid out from here
+  uint32_t heap_end = 0;       // ... to here (set by the caller)
+};
+
+// What running a Prepared call gave, before results are read out of linear memory.
+struct RawOutcome {
+  CallOutcome::Kind kind = CallOutcome::Fallback;
+  std::vector<engine::Val> results;
+  std::string output, reason;
+  ErrorText error;
 };
 
 // One line of `--explain`.
@@ -104,6 +125,14 @@ class CompiledProgram {
   // depth (compiled calls deeper than the recursion limit fall back). Never throws for
   // program errors; engine failures (timeout...) come back as Fallback with the reason.
   CallOutcome call(const std::string& name, std::span<const Value> args, int depth = 0);
+  // The steps of call(), for hosts that marshal their own values (host_call.h):
+  // prepare compiles name(types) when needed and counts the call (nullopt + why when it runs
+  // interpreted; *key gets the signature for note_fallback); run_prepared sets the heap and
+  // depth limit and runs it on `vals`; note_fallback records a call handed back at run time.
+  std::optional<Prepared> prepare(const std::string& name, const std::vector<Type>& types, std::string* why,
+                                  std::string* key);
+  RawOutcome run_prepared(const Prepared& p, std::span<const engine::Val> vals, int depth);
+  void note_fallback(const std::string& key, const std::string& reason);
   // Compile-only: nullopt if name(types) compiles, else why not.
   std::optional<std::string> why_not(const std::string& name, const std::vector<Type>& types);
   // The WebAssembly text of name(types) (for --emit wat); throws std::runtime_error with the
@@ -129,7 +158,6 @@ class CompiledProgram {
   std::map<std::string, ExplainRecord> records_;        // by signature key
   std::string out_;                                     // print buffer of the running call
 
-  CallOutcome run_call(const std::string& name, std::span<const Value> args, int depth, std::string& key);
   Unit* unit_for(const ast::Stmt* def, const std::vector<Type>& types, std::string* why);
   engine::Engine& engine();
 };

@@ -205,12 +205,13 @@ class FuncTyper {
   void join_into(Type& slot, Type t, Loc loc, const std::string& what) {
     if (!t.known() && t.depth == 0) return;
     if (slot == t) return;
-    if (!slot.known() && slot.depth <= t.depth && (slot.depth == 0 || t.depth == slot.depth)) {
+    // list[?] (an empty list so far) takes any list type, list[list[int]] included
+    if (!slot.known() && slot.depth <= t.depth) {
       slot = t;
       changed = true;
       return;
     }
-    if (!t.known() && t.depth == slot.depth) return;  // list[?] into list[T]
+    if (!t.known() && t.depth > 0 && t.depth <= slot.depth) return;  // list[?] into list[T]
     fail(what + " changes type", loc, slot.name() + " and " + t.name());
   }
 

@@ -250,6 +250,21 @@ TEST(Cli, CompiledProgramsMayUseMoreThan64MiB) {
   EXPECT_TRUE(has(r.out, "f(int): wasm (1 call)\n")) << r.out;
 }
 
+// Lists cross into compiled code and back keeping identity: aliases stay aliases, a list
+// returned that was passed in is the same object, and changes show through every alias.
+TEST(Cli, CompiledCallsKeepListIdentity) {
+  const char* prog =
+      "def f(a, b, m):\n    a[0] = 5\n    m[1][0] = b[1] + 7\n    a.append(len(m))\n    return m\n"
+      "def fresh(n):\n    let out = []\n    for i in range(n):\n        out.append([i, i * 2])\n    return out\n"
+      "let x = [1, 2]\nlet row = [1, 2]\nlet m = [row, row, [3, 4]]\nlet r = f(x, x, m)\n"
+      "print(x, m, r is m, m[0] is row, m[1] is m[0])\nprint(fresh(3))\n";
+  auto w = run_program("wasm_identity", prog, "--backend wasm --explain");
+  EXPECT_EQ(w.status, 0) << w.out;
+  EXPECT_TRUE(has(w.out, "[5, 2, 3] [[9, 2], [9, 2], [3, 4]] True True True\n[[0, 0], [1, 2], [2, 4]]\n")) << w.out;
+  EXPECT_TRUE(has(w.out, "f(list[int], list[int], list[list[int]]): wasm (1 call)")) << w.out;
+  EXPECT_TRUE(has(w.out, "fresh(int): wasm (1 call)")) << w.out;
+}
+
 TEST(Cli, OverflowInWasmFallsBackToExactIntegers) {
   auto r = run_program("wasm_overflow",
                        "def big(n):\n    let x = 1\n    for i in range(n):\n        x = x * 3\n    return x\nprint(big(50))\n",

@@ -1,0 +1,230 @@
+// Calling compiled code with a host's own values, marshalled straight into and out of linear
+// memory (no intermediate copies): the interpreter bridge passes interpreter lists this way,
+// CompiledProgram::call passes wasm::Values. A host describes its values with an adapter:
+//
+//   struct Adapter {
+//     using V = ...;                                   // the host's value type
+//     static bool is_list(const V&);
+//     static const void* list_id(const V&);            // identity of a list
+//     static size_t list_size(const V&);
+//     static const V& list_at(const V&, size_t);
+//     static uint64_t slot_bits(const V&, Type);       // an int/float/bool element as its 8-byte slot
+//     static V from_slot(uint64_t bits, Type);         // and back
+//     static V none();
+//     static V new_list(std::vector<V>&&);
+//     static void refill(const V& list, std::vector<V>&&);  // a list passed in, changed by the call
+//   };
+//
+// Identity is kept both ways: a list passed twice is one list in linear memory, and a list
+// the compiled code returns or stores that was passed in is that same host list. A list
+// passed in is refilled only when the call changed it (its header or any slot differs).
+#pragma once
+#include <cstring>
+#include <unordered_map>
+#include <vector>
+
+#include "wasm/compiled_program.h"
+
+namespace ml::wasm {
+
+template <class A>
+struct BasicOutcome {
+  using V = typename A::V;
+  CallOutcome::Kind kind = CallOutcome::Fallback;
+  V result = A::none();
+  std::string output, reason;
+  ErrorText error;  // kind == Error
+};
+
+namespace host_detail {
+
+struct Planned {
+  const void* id;
+  uint32_t header, data, n;
+  Type type;
+};
+
+template <class A>
+struct Layout {
+  using V = typename A::V;
+  uint64_t next;
+  std::unordered_map<const void*, uint32_t> addr;  // list identity -> header address
+  std::vector<Planned> lists;
+  std::vector<const V*> values;  // lists[i]'s host value
+
+  uint32_t alloc(uint64_t n) {
+    uint64_t a = (next + 7) & ~uint64_t(7);
+    if (a + n > 0xF0000000ull) throw engine::WasmError(engine::ErrorKind::Memory, "arguments too large for linear memory");
+    next = a + n;
+    return static_cast<uint32_t>(a);
+  }
+  // First pass: an address for every list (header, then its slots).
+  uint32_t plan(const V& v, Type t) {
+    const void* id = A::list_id(v);
+    if (auto it = addr.find(id); it != addr.end()) return it->second;
+    uint32_t n = static_cast<uint32_t>(A::list_size(v));
+    uint32_t h = alloc(kListHeader);
+    addr.emplace(id, h);
+    uint32_t d = alloc(uint64_t(n) * kSlot);
+    lists.push_back({id, h, d, n, t});
+    values.push_back(&v);
+    if (t.elem().is_list())
+      for (uint32_t i = 0; i < n; ++i) plan(A::list_at(v, i), t.elem());
+    return h;
+  }
+  // The slot bits of element i of planned list k, as written.
+  uint64_t slot(size_t k, uint32_t i) const {
+    const V& x = A::list_at(*values[k], i);
+    Type el = lists[k].type.elem();
+    if (el.is_list()) return addr.at(A::list_id(x));
+    return A::slot_bits(x, el);
+  }
+  // Second pass: write headers and slots into memory.
+  void write(uint8_t* mem) const {
+    for (size_t k = 0; k < lists.size(); ++k) {
+      const Planned& p = lists[k];
+      uint32_t hdr[4] = {p.n, p.n, p.data, 0};
+      std::memcpy(mem + p.header, hdr, sizeof hdr);
+      uint8_t* d = mem + p.data;
+      for (uint32_t i = 0; i < p.n; ++i) {
+        uint64_t b = slot(k, i);
+        std::memcpy(d + uint64_t(i) * kSlot, &b, 8);
+      }
+    }
+  }
+};
+
+template <class A>
+struct Reader {
+  using V = typename A::V;
+  const uint8_t* mem;
+  uint64_t size;
+  const Layout<A>& layout;
+  std::unordered_map<uint32_t, size_t> input;  // header address -> planned index
+  std::unordered_map<uint32_t, V> fresh;       // lists the call made
+
+  template <class T> T get(uint64_t a) const {
+    if (a + sizeof(T) > size) throw engine::WasmError(engine::ErrorKind::Memory, "compiled code left a list outside linear memory");
+    T v;
+    std::memcpy(&v, mem + a, sizeof v);
+    return v;
+  }
+  bool unchanged(size_t k) const {
+    const Planned& p = layout.lists[k];
+    if (get<uint32_t>(p.header) != p.n || get<uint32_t>(uint64_t(p.header) + 8) != p.data) return false;
+    if (uint64_t(p.data) + uint64_t(p.n) * kSlot > size) return false;
+    const uint8_t* d = mem + p.data;
+    for (uint32_t i = 0; i < p.n; ++i) {
+      uint64_t b;
+      std::memcpy(&b, d + uint64_t(i) * kSlot, 8);
+      if (b != layout.slot(k, i)) return false;
+    }
+    return true;
+  }
+  std::vector<V> items(uint32_t a, Type t) {
+    uint32_t n = get<uint32_t>(a), d = get<uint32_t>(uint64_t(a) + 8);
+    if (uint64_t(d) + uint64_t(n) * kSlot > size) throw engine::WasmError(engine::ErrorKind::Memory, "corrupt list in linear memory");
+    std::vector<V> out;
+    out.reserve(n);
+    Type el = t.elem();
+    for (uint32_t i = 0; i < n; ++i) {
+      uint64_t b;
+      std::memcpy(&b, mem + d + uint64_t(i) * kSlot, 8);
+      if (el.is_list()) out.push_back(list(static_cast<uint32_t>(b), el));
+      else if (!el.known()) out.push_back(A::none());
+      else out.push_back(A::from_slot(b, el));
+    }
+    return out;
+  }
+  // The host value of the list at header address a.
+  V list(uint32_t a, Type t) {
+    if (auto it = input.find(a); it != input.end()) return *layout.values[it->second];
+    if (auto it = fresh.find(a); it != fresh.end()) return it->second;
+    V made = A::new_list({});
+    fresh.emplace(a, made);  // before the elements: a list may contain itself
+    A::refill(made, items(a, t));
+    return made;
+  }
+};
+
+}  // namespace host_detail
+
+// Runs name(args) compiled, for argument types `types` (the host's, computed as type_of
+// would). Never throws for program errors: see CallOutcome.
+template <class A>
+BasicOutcome<A> call_host(CompiledProgram& prog, const std::string& name, std::span<const typename A::V> args,
+                          const std::vector<Type>& types, int depth = 0) {
+  using V = typename A::V;
+  BasicOutcome<A> out;
+  std::string key;
+  auto p = prog.prepare(name, types, &out.reason, &key);
+  if (!p) return out;
+  if (p->params.size() != args.size()) {
+    out.reason = "argument count";
+    return out;
+  }
+  host_detail::Layout<A> lay{p->heap_base, {}, {}, {}};
+  std::vector<engine::Val> vals;
+  try {
+    std::vector<uint32_t> addrs(args.size(), 0);
+    for (size_t i = 0; i < args.size(); ++i)
+      if (p->params[i].is_list()) addrs[i] = lay.plan(args[i], p->params[i]);
+    uint32_t end = static_cast<uint32_t>((lay.next + 15) & ~uint64_t(15));
+    p->inst->ensure_memory(end);
+    lay.write(p->inst->memory_data());
+    for (size_t i = 0; i < args.size(); ++i) {
+      Type t = p->params[i];
+      if (t.is_list()) vals.push_back(engine::Val::I32(static_cast<int32_t>(addrs[i])));
+      else {
+        uint64_t b = A::slot_bits(args[i], t);
+        if (t == kInt) vals.push_back(engine::Val::I64(static_cast<int64_t>(b)));
+        else if (t == kFloat) {
+          double d;
+          std::memcpy(&d, &b, 8);
+          vals.push_back(engine::Val::F64(d));
+        } else vals.push_back(engine::Val::I32(b ? 1 : 0));
+      }
+    }
+    p->heap_end = end;
+  } catch (const engine::WasmError& e) {
+    out.reason = std::string("arguments do not fit in linear memory: ") + e.what();
+    prog.note_fallback(key, out.reason);
+    return out;
+  }
+  RawOutcome raw = prog.run_prepared(*p, vals, depth);
+  if (raw.kind == CallOutcome::Fallback) {
+    out.reason = raw.reason;
+    prog.note_fallback(key, out.reason);
+    return out;
+  }
+  host_detail::Reader<A> rd{p->inst->memory_data(), p->inst->memory_size(), lay, {}, {}};
+  for (size_t k = 0; k < lay.lists.size(); ++k) rd.input.emplace(lay.lists[k].header, k);
+  try {
+    // Lists passed in that the call changed get their new contents (inner lists on their own).
+    std::vector<std::pair<size_t, std::vector<V>>> refills;
+    for (size_t k = 0; k < lay.lists.size(); ++k)
+      if (!rd.unchanged(k)) refills.emplace_back(k, rd.items(lay.lists[k].header, lay.lists[k].type));
+    for (auto& [k, items] : refills) A::refill(*lay.values[k], std::move(items));
+    if (raw.kind == CallOutcome::Ok && !(p->ret == kNone)) {
+      const engine::Val& r = raw.results.at(0);
+      Type t = p->ret;
+      if (t.is_list()) out.result = rd.list(static_cast<uint32_t>(r.i32), t);
+      else if (t == kInt) out.result = A::from_slot(static_cast<uint64_t>(r.i64), t);
+      else if (t == kFloat) {
+        uint64_t b;
+        std::memcpy(&b, &r.f64, 8);
+        out.result = A::from_slot(b, t);
+      } else out.result = A::from_slot(r.i32 ? 1 : 0, t);
+    }
+  } catch (const engine::WasmError& e) {
+    out.reason = e.what();
+    prog.note_fallback(key, out.reason);
+    return out;
+  }
+  out.kind = raw.kind;
+  out.output = std::move(raw.output);
+  out.error = std::move(raw.error);
+  return out;
+}
+
+}  // namespace ml::wasm
