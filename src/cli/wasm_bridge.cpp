@@ -62,9 +62,17 @@ std::optional<wasm::Type> compiled_type(const iv::Value& v, std::string& why, in
     why = "lists nested more than 4 deep";
     return std::nullopt;
   }
+  const iv::ValueVec& items = v.as<iv::ListObj>()->v;
+  // the common case, a list of one scalar kind, in one tight pass
+  if (!items.empty() && (items[0].is_int() || items[0].is_float() || items[0].is_bool())) {
+    iv::VT t0 = items[0].t;
+    bool same = true;
+    for (const auto& x : items) same &= x.t == t0;
+    if (same) return wasm::Type::list_of(t0 == iv::VT::Int ? wasm::kInt : t0 == iv::VT::Float ? wasm::kFloat : wasm::kBool);
+  }
   wasm::Type el{wasm::Base::Unknown, 0};
   bool have = false;
-  for (const auto& x : v.as<iv::ListObj>()->v) {
+  for (const auto& x : items) {
     auto t = compiled_type(x, why, depth + 1);
     if (!t) {
       why = "a list holding " + why;

@@ -1107,6 +1107,48 @@ class FnGen : public Emit {
         return;
       }
     }
+    if (!fl && (op == BinOp::Mul || op == BinOp::Mod || op == BinOp::FloorDiv)) {
+      // x * c, c * x, x % c, x // c with an int literal c > 0: no helper call
+      std::optional<int64_t> rc = rt == kInt ? int_literal(re) : std::nullopt;
+      std::optional<int64_t> lc = !rc && lt == kInt && op == BinOp::Mul ? int_literal(le) : std::nullopt;
+      std::optional<int64_t> c = rc ? rc : lc;
+      if (c && *c > 0) {
+        uint32_t x = tmp(WType::I64);
+        if (rc) { pl(); convert(lt, kInt); }
+        else { pr(); convert(rt, kInt); }
+        F->set(x);
+        int64_t k = *c;
+        bool pow2 = (k & (k - 1)) == 0;
+        int shift = 0;
+        while (pow2 && (int64_t(1) << shift) != k) ++shift;
+        if (op == BinOp::Mul) {
+          if (k > 1) {  // overflows unless MIN / k <= x <= MAX / k: one unsigned comparison
+            int64_t lo = kI64Min / k, hi = INT64_MAX / k;
+            F->get(x); F->i64(lo); F->op(Op::I64Sub);
+            F->i64(static_cast<int64_t>(static_cast<uint64_t>(hi) - static_cast<uint64_t>(lo)));
+            F->op(Op::I64GtU);
+            err_if(RtError::Overflow, line);
+          }
+          F->get(x); F->i64(k); F->op(Op::I64Mul);
+        } else if (op == BinOp::Mod) {  // Python's sign: the divisor's (non-negative)
+          if (pow2) { F->get(x); F->i64(k - 1); F->op(Op::I64And); }
+          else {
+            uint32_t r = tmp(WType::I64);
+            F->get(x); F->i64(k); F->op(Op::I64RemS); F->tee(r);
+            F->get(r); F->i64(63); F->op(Op::I64ShrS); F->i64(k); F->op(Op::I64And);
+            F->op(Op::I64Add);
+          }
+        } else {  // floor division
+          if (pow2) { F->get(x); F->i64(shift); F->op(Op::I64ShrS); }
+          else {
+            F->get(x); F->i64(k); F->op(Op::I64DivS);
+            F->get(x); F->i64(k); F->op(Op::I64RemS); F->i64(0); F->op(Op::I64LtS);
+            F->op(Op::I64ExtendI32U); F->op(Op::I64Sub);
+          }
+        }
+        return;
+      }
+    }
     pl(); convert(lt, dom);
     pr(); convert(rt, dom);
     if (fl) {

@@ -72,12 +72,21 @@ struct Layout {
       for (uint32_t i = 0; i < n; ++i) plan(A::list_at(v, i), t.elem());
     return h;
   }
-  // The slot bits of element i of planned list k, as written.
-  uint64_t slot(size_t k, uint32_t i) const {
-    const V& x = A::list_at(*values[k], i);
-    Type el = lists[k].type.elem();
-    if (el.is_list()) return addr.at(A::list_id(x));
-    return A::slot_bits(x, el);
+  // Calls f(i, bits) with the slot bits of each element of planned list k, as written.
+  template <class F>
+  void each_slot(size_t k, F&& f) const {
+    const V& l = *values[k];
+    const uint32_t n = lists[k].n;
+    const Type el = lists[k].type.elem();
+    if (el.is_list()) {
+      for (uint32_t i = 0; i < n; ++i) f(i, uint64_t(addr.at(A::list_id(A::list_at(l, i)))));
+    } else if (el == kInt) {
+      for (uint32_t i = 0; i < n; ++i) f(i, A::slot_bits(A::list_at(l, i), kInt));
+    } else if (el == kFloat) {
+      for (uint32_t i = 0; i < n; ++i) f(i, A::slot_bits(A::list_at(l, i), kFloat));
+    } else {
+      for (uint32_t i = 0; i < n; ++i) f(i, A::slot_bits(A::list_at(l, i), el));
+    }
   }
   // Second pass: write headers and slots into memory.
   void write(uint8_t* mem) const {
@@ -86,10 +95,7 @@ struct Layout {
       uint32_t hdr[4] = {p.n, p.n, p.data, 0};
       std::memcpy(mem + p.header, hdr, sizeof hdr);
       uint8_t* d = mem + p.data;
-      for (uint32_t i = 0; i < p.n; ++i) {
-        uint64_t b = slot(k, i);
-        std::memcpy(d + uint64_t(i) * kSlot, &b, 8);
-      }
+      each_slot(k, [d](uint32_t i, uint64_t b) { std::memcpy(d + uint64_t(i) * kSlot, &b, 8); });
     }
   }
 };
@@ -114,25 +120,36 @@ struct Reader {
     if (get<uint32_t>(p.header) != p.n || get<uint32_t>(uint64_t(p.header) + 8) != p.data) return false;
     if (uint64_t(p.data) + uint64_t(p.n) * kSlot > size) return false;
     const uint8_t* d = mem + p.data;
-    for (uint32_t i = 0; i < p.n; ++i) {
-      uint64_t b;
-      std::memcpy(&b, d + uint64_t(i) * kSlot, 8);
-      if (b != layout.slot(k, i)) return false;
-    }
-    return true;
+    bool same = true;
+    layout.each_slot(k, [&](uint32_t i, uint64_t b) {
+      uint64_t now;
+      std::memcpy(&now, d + uint64_t(i) * kSlot, 8);
+      same &= now == b;
+    });
+    return same;
   }
   std::vector<V> items(uint32_t a, Type t) {
     uint32_t n = get<uint32_t>(a), d = get<uint32_t>(uint64_t(a) + 8);
     if (uint64_t(d) + uint64_t(n) * kSlot > size) throw engine::WasmError(engine::ErrorKind::Memory, "corrupt list in linear memory");
     std::vector<V> out;
     out.reserve(n);
-    Type el = t.elem();
-    for (uint32_t i = 0; i < n; ++i) {
+    const Type el = t.elem();
+    const uint8_t* slots = mem + d;
+    auto bits = [slots](uint32_t i) {
       uint64_t b;
-      std::memcpy(&b, mem + d + uint64_t(i) * kSlot, 8);
-      if (el.is_list()) out.push_back(list(static_cast<uint32_t>(b), el));
-      else if (!el.known()) out.push_back(A::none());
-      else out.push_back(A::from_slot(b, el));
+      std::memcpy(&b, slots + uint64_t(i) * kSlot, 8);
+      return b;
+    };
+    if (el.is_list()) {
+      for (uint32_t i = 0; i < n; ++i) out.push_back(list(static_cast<uint32_t>(bits(i)), el));
+    } else if (!el.known()) {
+      for (uint32_t i = 0; i < n; ++i) out.push_back(A::none());
+    } else if (el == kInt) {
+      for (uint32_t i = 0; i < n; ++i) out.push_back(A::from_slot(bits(i), kInt));
+    } else if (el == kFloat) {
+      for (uint32_t i = 0; i < n; ++i) out.push_back(A::from_slot(bits(i), kFloat));
+    } else {
+      for (uint32_t i = 0; i < n; ++i) out.push_back(A::from_slot(bits(i), el));
     }
     return out;
   }

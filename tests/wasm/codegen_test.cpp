@@ -50,6 +50,67 @@ def md(a, b):
   EXPECT_EQ(p.run("fd", {I(7), F(2.0)}), "3.0");
 }
 
+// x * c, x % c and x // c with a literal c > 0 are compiled inline (no helper call): the
+// same Python results, and overflow still falls back, at every edge.
+TEST(Codegen, ArithmeticByIntLiteralsKeepsPythonSemantics) {
+  Prog p(R"(
+def m3(a):
+    return a * 3
+def m3l(a):
+    return 3 * a
+def m8(a):
+    return a * 8
+def m1(a):
+    return a * 1
+def r10(a):
+    return a % 10
+def r8(a):
+    return a % 8
+def r1(a):
+    return a % 1
+def d10(a):
+    return a // 10
+def d8(a):
+    return a // 8
+def d1(a):
+    return a // 1
+)");
+  auto floordiv = [](int64_t a, int64_t b) {
+    int64_t q = a / b;
+    if ((a % b != 0) && ((a < 0) != (b < 0))) --q;
+    return q;
+  };
+  std::vector<int64_t> xs = {0, 1, -1, 7, -7, 8, -8, 9, -9, 10, -10, 15, -15, 123456789, -123456789,
+                             INT64_MAX, INT64_MIN, INT64_MAX - 1, INT64_MIN + 1};
+  for (int64_t k : {10, 8, 1}) {
+    std::string suffix = std::to_string(k);
+    for (int64_t x : xs) {
+      int64_t q = floordiv(x, k);
+      EXPECT_EQ(p.run("d" + suffix, {I(x)}), std::to_string(q)) << x << " // " << k;
+      EXPECT_EQ(p.run("r" + suffix, {I(x)}), std::to_string(x - q * k)) << x << " % " << k;
+    }
+  }
+  for (int64_t k : {3, 8, 1}) {
+    std::string f = "m" + std::to_string(k);
+    for (int64_t x : xs) {
+      __int128 exact = static_cast<__int128>(x) * k;
+      bool fits = exact >= INT64_MIN && exact <= INT64_MAX;
+      auto o = p.call(f, {I(x)});
+      if (fits) {
+        ASSERT_EQ(o.kind, CallOutcome::Ok) << x << " * " << k << ": " << o.reason;
+        EXPECT_EQ(ml::wasm::repr(o.result), std::to_string(static_cast<int64_t>(exact))) << x << " * " << k;
+      } else {
+        EXPECT_EQ(o.kind, CallOutcome::Fallback) << x << " * " << k;
+      }
+    }
+  }
+  // the edges of x * 3 exactly
+  EXPECT_EQ(p.run("m3l", {I(INT64_MAX / 3)}), std::to_string(INT64_MAX / 3 * 3));
+  EXPECT_EQ(p.call("m3l", {I(INT64_MAX / 3 + 1)}).kind, CallOutcome::Fallback);
+  EXPECT_EQ(p.run("m3", {I(INT64_MIN / 3)}), std::to_string(INT64_MIN / 3 * 3));
+  EXPECT_EQ(p.call("m3", {I(INT64_MIN / 3 - 1)}).kind, CallOutcome::Fallback);
+}
+
 TEST(Codegen, DivisionByZeroIsZeroDivisionError) {
   Prog p(R"(
 def f(a, b):
