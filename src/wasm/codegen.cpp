@@ -656,6 +656,10 @@ class FnGen : public Emit {
   }
   void tail_return(const Stmt& s, const TailForm& tf) {
     auto add_a = [&] {
+      if (is_self_call(*tf.a) && inlinable()) {
+        inline_self_call(*tf.a, /*into_acc=*/true);
+        return;
+      }
       binop(BinOp::Add, kInt, ty(*tf.a), kInt, s.loc, [&] { F->get(acc); }, [&] { ex(*tf.a); }, nullptr, tf.a);
       F->set(acc);
     };
@@ -792,7 +796,12 @@ class FnGen : public Emit {
     }
     return *inlinable_;
   }
-  void inline_self_call(const Expr& e) {
+  // into_acc: the call is the A of `acc += A` in a tail-mode body; the inlined body adds its
+  // returns straight into that accumulator (another association of the same sum: it can
+  // only overflow where the other would not, which falls back, never a different result)
+  // and the block leaves no value.
+  bool inline_into_acc_ = false;
+  void inline_self_call(const Expr& e, bool into_acc = false) {
     std::vector<uint32_t> vals;
     for (size_t i = 0; i < e.args.size(); ++i) {
       uint32_t v = tmp(wtype(S.params[i]));
@@ -807,6 +816,7 @@ class FnGen : public Emit {
     bool saved_tail = tail_mode;
     uint32_t saved_acc = acc, saved_rem = rem;
     int saved_ret = inline_ret_;
+    bool saved_into = inline_into_acc_;
     for (const auto& [k, t] : S.locals) locals[k] = tmp(wtype(t), k + ".inl");
     for (size_t i = 0; i < vals.size(); ++i) locals[S.param_keys[i]] = vals[i];
     cache.clear();
@@ -815,14 +825,17 @@ class FnGen : public Emit {
     F->get(saved_rem); F->set(rem);
     guard_ = guard_fact();
     ++inline_depth_;
-    F->block(Op::Block, static_cast<int64_t>(wtype(S.ret)));
+    tail_mode = S.ret == kInt && has_tail_return(S.def->body);
+    inline_into_acc_ = into_acc && tail_mode;
+    F->block(Op::Block, inline_into_acc_ ? kVoidBlock : static_cast<int64_t>(wtype(S.ret)));
     ctl.push_back({});
     inline_ret_ = static_cast<int>(ctl.size()) - 1;
     enter(S.def->loc.line);
-    tail_mode = S.ret == kInt && has_tail_return(S.def->body);
     if (tail_mode) {
-      acc = tmp(WType::I64, "acc.inl");
-      F->i64(0); F->set(acc);
+      if (!inline_into_acc_) {
+        acc = tmp(WType::I64, "acc.inl");
+        F->i64(0); F->set(acc);
+      }
       F->block(Op::Loop);
       ctl.push_back({false, false, true});
     }
@@ -831,6 +844,7 @@ class FnGen : public Emit {
     F->op(Op::Unreachable);  // every path returned
     close();
     --inline_depth_;
+    inline_into_acc_ = saved_into;
     locals = std::move(saved_locals);
     cache = std::move(saved_cache);
     nonneg = std::move(saved_nonneg);
@@ -1977,6 +1991,7 @@ class FnGen : public Emit {
         if (tail_mode) {
           if (auto tf = tail_form(*s.value)) { tail_return(s, *tf); return; }
           binop(BinOp::Add, kInt, kInt, kInt, s.loc, [&] { F->get(acc); }, [&] { ex_as(*s.value, kInt); });
+          if (inline_into_acc_ && inline_ret_ >= 0) F->set(acc);
           return_now();
           return;
         }

@@ -228,6 +228,20 @@ TEST(Cli, InlinedRecursionKeepsTheInterpretersDepthLimit) {
   EXPECT_TRUE(has(w.out, "handed back to the interpreter (call depth beyond the recursion limit")) << w.out;
 }
 
+// Inlined self-recursion sums in another order; where that overflows 64 bits the call falls
+// back and the interpreter gives the exact big-int result.
+TEST(Cli, InlinedRecursionOverflowFallsBackExactly) {
+  const char* prog =
+      "def s(n, big):\n    if n < 1:\n        return 0\n    return s(n - 1, big) + big\n"
+      "def alt(n):\n    if n < 1:\n        return 0\n    return alt(n - 1) + (4611686018427387904 if n % 2 else -4611686018427387904)\n"
+      "print(s(3, 4611686018427387904), s(5, 7), alt(6), alt(7))\n";
+  auto w = run_program("wasm_inline_ovf", prog, "--backend wasm");
+  auto i = run_program("interp_inline_ovf", prog, "--backend interpreter");
+  EXPECT_EQ(w.status, 0) << w.out;
+  EXPECT_EQ(i.out, "13835058055282163712 35 0 4611686018427387904\n");
+  EXPECT_EQ(w.out, i.out);
+}
+
 // --explain says when a call was not offered to compiled code, and why.
 TEST(Cli, ExplainSaysWhyACallWasNotOffered) {
   auto r = run_program("wasm_not_offered", "def twice(x):\n    return x * 2\nprint(twice('ab'), twice(10 ** 30))\n",
