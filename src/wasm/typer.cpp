@@ -186,6 +186,33 @@ std::string Typer::builtin_of(const std::string& name) const {
   return "";
 }
 
+// Annotations are hints, never conversions (Python does not enforce them): a type written
+// as `int`, `float`, `bool`, `list[T]` (in any language's spelling of those builtins) fills in
+// what inference leaves open (an empty list's elements, a return type) when it agrees with
+// what was inferred; a disagreeing annotation is ignored.
+std::optional<Type> Typer::annotation_type(const Expr* e) const {
+  if (!e) return std::nullopt;
+  if (e->kind == ExprKind::Name) {
+    std::string b = builtin_of(e->name);
+    if (b.empty()) b = e->name;
+    if (b == "int") return kInt;
+    if (b == "float") return kFloat;
+    if (b == "bool") return kBool;
+    return std::nullopt;
+  }
+  if (e->kind == ExprKind::Subscript && e->a && e->a->kind == ExprKind::Name) {
+    std::string b = builtin_of(e->a->name);
+    if (b != "list" && e->a->name != "List") return std::nullopt;
+    auto inner = annotation_type(e->b.get());
+    if (!inner || inner->depth >= 29) return std::nullopt;
+    return Type::list_of(*inner);
+  }
+  return std::nullopt;
+}
+
+// `ann` fills in what `t` leaves open: the same type, or a list type where t is list[?].
+static bool refines(Type ann, Type t) { return ann.known() && (ann == t || (!t.known() && t.depth <= ann.depth)); }
+
 class FuncTyper {
  public:
   FuncTyper(Typer& T, FuncSpec& S, bool strict) : T(T), S(S), strict(strict) {}
@@ -303,6 +330,7 @@ class FuncTyper {
       case StmtKind::AnnAssign: {
         if (!s.value) return;
         Type t = value_expr(*s.value);
+        if (auto ann = T.annotation_type(s.extra.get()); ann && refines(*ann, t)) t = *ann;
         assign(*s.targets[0], t, s.loc);
         return;
       }
@@ -793,7 +821,9 @@ void Typer::run(FuncSpec* S) {
       if (S->def->is_generator) fail("generator function", S->def->loc);
       if (!S->def->decorators.empty()) fail("decorator", S->def->loc);
       for (size_t i = 0; i < p.args.size(); ++i) {
-        S->locals[p.args[i].name] = S->params[i];
+        Type t = S->params[i];
+        if (auto ann = annotation_type(p.args[i].annotation.get()); ann && refines(*ann, t)) t = *ann;
+        S->locals[p.args[i].name] = t;
         S->param_keys.push_back(p.args[i].name);
       }
     }
@@ -807,6 +837,8 @@ void Typer::run(FuncSpec* S) {
       if (S->def && !always_returns(body)) ft.join_into(S->ret, kNone, S->def->loc, "return value");
       if (!ft.changed) break;
     }
+    if (S->def)
+      if (auto ann = annotation_type(S->def->returns.get()); ann && refines(*ann, S->ret)) S->ret = *ann;
     bool tentative = S->min_dep < S->stack_index;
     if (!tentative) {
       // Final pass: every value must have a known type now.

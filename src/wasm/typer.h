@@ -95,6 +95,8 @@ class Typer {
   const FuncSpec* module_spec() const { return module_spec_; }
   // The canonical builtin a (localized) name refers to, or "".
   std::string builtin_of(const std::string& name) const;
+  // The type an annotation names (int, float, bool, list[...]), or nullopt.
+  std::optional<Type> annotation_type(const ast::Expr* e) const;
   const LanguagePack& pack() const { return pack_; }
   const ast::Module& module() const { return module_; }
   const TyperOptions& options() const { return opts_; }

@@ -111,6 +111,32 @@ def d1(a):
   EXPECT_EQ(p.call("m3", {I(INT64_MIN / 3 - 1)}).kind, CallOutcome::Fallback);
 }
 
+// Annotations fill in what inference leaves open (an empty list's element type, a return
+// type) and never convert: Python does not enforce them, so a disagreeing one is ignored.
+TEST(Codegen, AnnotationsAreHintsNotConversions) {
+  Prog p(R"(
+def empty(n: int) -> list[float]:
+    let out: list[float] = []
+    return out
+def empty_loc(n):
+    let out: list[int] = []
+    return out
+def half(x: float) -> float:
+    return x // 2
+def first(xs: list[int]) -> int:
+    if len(xs) == 0:
+        return -1
+    return xs[0]
+)");
+  EXPECT_EQ(p.run("empty", {I(3)}), "[]");
+  EXPECT_EQ(p.run("empty_loc", {I(3)}), "[]");
+  EXPECT_EQ(p.run("half", {I(7)}), "3");      // an int stays an int, as in Python
+  EXPECT_EQ(p.run("half", {F(7.0)}), "3.0");
+  EXPECT_EQ(p.run("first", {L({})}), "-1");  // list[?] argument, typed by the annotation
+  EXPECT_EQ(p.run("first", {L({I(4), I(5)})}), "4");
+  for (const auto& r : p.cp->explain()) EXPECT_TRUE(r.compiled) << r.signature << ": " << r.reason;
+}
+
 TEST(Codegen, DivisionByZeroIsZeroDivisionError) {
   Prog p(R"(
 def f(a, b):
