@@ -684,6 +684,10 @@ class FuncTyper {
       for (auto& t : ts) need(t.numeric() && t == ts[0]);
       return record(e, ts[0]);
     }
+    if (b == "sum") {  // sum(list of numbers): int for ints and bools, float for floats
+      need(n == 1 && ts[0].depth == 1 && ts[0].elem().numeric());
+      return record(e, ts[0].elem() == kFloat ? kFloat : kInt);
+    }
     if (b == "range") fail("range() outside a for loop", e.loc);
     fail("builtin " + b + "()", e.loc);
   }

@@ -137,6 +137,32 @@ def first(xs: list[int]) -> int:
   for (const auto& r : p.cp->explain()) EXPECT_TRUE(r.compiled) << r.signature << ": " << r.reason;
 }
 
+// sum() of a list: Python's left-to-right order, ints checked, an empty float list falls back
+// (Python gives the int 0 there).
+TEST(Codegen, SumOfLists) {
+  Prog p(R"(
+def s(xs):
+    return sum(xs)
+def squares(n):
+    return sum([i * i for i in range(n)])
+def halves(n):
+    let xs = [0.5] * n
+    return sum(xs)
+)");
+  EXPECT_EQ(p.run("halves", {I(3)}), "1.5");
+  EXPECT_EQ(p.call("halves", {I(0)}).kind, CallOutcome::Fallback);
+  EXPECT_EQ(p.run("s", {L({I(1), I(2), I(3)})}), "6");
+  EXPECT_EQ(p.run("s", {L({F(0.1), F(0.2), F(0.3)})}), "0.6000000000000001");
+  EXPECT_EQ(p.run("s", {L({F(-0.0)})}), "0.0");
+  EXPECT_EQ(p.run("s", {L({B(true), B(false), B(true)})}), "2");
+  EXPECT_EQ(p.run("squares", {I(1000)}), "332833500");
+  EXPECT_EQ(p.run("squares", {I(0)}), "0");
+  EXPECT_EQ(p.call("s", {L({I(INT64_MAX), I(1)})}).kind, CallOutcome::Fallback);
+  auto o = p.call("s", {L({F(1.5)})});
+  ASSERT_EQ(o.kind, CallOutcome::Ok);
+  EXPECT_EQ(repr(o.result), "1.5");
+}
+
 TEST(Codegen, DivisionByZeroIsZeroDivisionError) {
   Prog p(R"(
 def f(a, b):
