@@ -89,8 +89,10 @@ std::vector<Workload> workloads(const std::string& sizes) {
     auto g = wl("montecarlo", "5k", {{"samples", 5000}}, mc_desc);
     v = {a, b, c, d, e, f, g};
   } else if (sizes == "compare") {
-    // the sizes the programs in bench/programs/ have by default (scripts/compare.sh, issue 4)
+    // the sizes the programs in bench/programs/ have by default, plus matmul 1000x1000
+    // (scripts/compare.sh; issue 4's side-by-side run)
     v = {wl("matmul", "200x200", {{"size", 200}}, mm_desc(200)),
+         wl("matmul", "1000x1000", {{"size", 1000}}, mm_desc(1000)),
          wl("xor", "1 MB", {{"nbytes", 1 << 20}}, xor_desc),
          wl("fib", "30", {{"n", 30}}, fib_desc),
          wl("json_parse", "10 MB", {{"records", 80650}}, json_desc),

@@ -103,6 +103,16 @@ TEST(Workloads, SeedAndQuickCoverEveryOperation) {
   EXPECT_THROW(workloads("huge"), std::invalid_argument);
 }
 
+// Issue 4's side-by-side run: fib(30), matmul 200 and 1000, XOR 1 MB, Monte Carlo 1M and a
+// 1024x1024 box blur, all in `--sizes compare`.
+TEST(Workloads, CompareHasTheIssuesSizes) {
+  auto ws = workloads("compare");
+  std::set<std::string> have;
+  for (auto& w : ws) have.insert(w.op + " " + w.size);
+  for (const char* want : {"fib 30", "matmul 200x200", "matmul 1000x1000", "xor 1 MB", "montecarlo 1M", "blur 1024x1024"})
+    EXPECT_TRUE(have.count(want)) << want;
+}
+
 TEST(Workloads, SeedSizesAreTheSeedsTables) {
   auto ws = workloads("seed");
   auto find = [&](std::string op, std::string size) -> const Workload& {
