@@ -87,7 +87,8 @@ def d1(a):
     for (int64_t x : xs) {
       int64_t q = floordiv(x, k);
       EXPECT_EQ(p.run("d" + suffix, {I(x)}), std::to_string(q)) << x << " // " << k;
-      EXPECT_EQ(p.run("r" + suffix, {I(x)}), std::to_string(x - q * k)) << x << " % " << k;
+      int64_t r = static_cast<int64_t>(static_cast<__int128>(x) - static_cast<__int128>(q) * k);
+      EXPECT_EQ(p.run("r" + suffix, {I(x)}), std::to_string(r)) << x << " % " << k;
     }
   }
   for (int64_t k : {3, 8, 1}) {
