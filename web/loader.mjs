@@ -2,9 +2,10 @@
 //   node web/loader.mjs out.wasm        (prints to stdout, errors to stderr, exit code 1)
 //   import { runWasm } from './loader.mjs'   (browsers: see index.html)
 // The module imports env.print_i64/print_f64/print_bool/print_str (and env.fmod/env.pow when
-// it uses float % or **), exports `memory` and `_start`; on an error it sets the exported
+// it uses float % or **, env.f64_repr(x, buf) -> length when it turns a float into a str), exports `memory` and `_start`; on an error it sets the exported
 // globals ml_err (1 ZeroDivisionError, 2/3 IndexError, 4 overflow beyond 64 bits,
-// 5 a case compiled code does not handle, 6 out of memory, 7 recursion too deep) and
+// 5 a case compiled code does not handle, 6 out of memory, 7 recursion too deep,
+// 8/9 IndexError on a string/tuple) and
 // ml_err_line, then traps.
 // The custom section "ml.messages" holds the error texts in the program's language.
 
@@ -44,6 +45,8 @@ const ERRORS = {
   4: ['OverflowError', null, 'integer beyond 64 bits: run this program with the interpreter'],
   5: ['RuntimeError', null, 'a value compiled code does not handle: run this program with the interpreter'],
   6: ['MemoryError', null, 'out of linear memory'],
+  8: ['IndexError', 'string_index_out_of_range', 'string index out of range'],
+  9: ['IndexError', 'tuple_index_out_of_range', 'tuple index out of range'],
 };
 
 // Runs the module's bytes; `write(text)` receives everything printed. Resolves to
@@ -60,6 +63,11 @@ export async function runWasm(bytes, write) {
     print_f64: (x) => write(pyFloatRepr(x)),
     print_bool: (b) => write(b ? 'True' : 'False'),
     print_str: (p, n) => write(decoder.decode(new Uint8Array(memory.buffer, p, n))),
+    f64_repr: (x, p) => {  // str(float): Python's repr, ASCII, written at p
+      const text = pyFloatRepr(x);
+      for (let i = 0; i < text.length; i++) new Uint8Array(memory.buffer)[p + i] = text.charCodeAt(i);
+      return text.length;
+    },
     fmod: (a, b) => a % b,
     pow: cPow,
   };

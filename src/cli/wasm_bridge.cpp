@@ -45,6 +45,14 @@ struct InterpAdapter {
   static V none() { return V::none(); }
   static V new_list(std::vector<V>&& items) { return V::obj(new iv::ListObj(std::move(items))); }
   static void refill(const V& list, std::vector<V>&& items) { list.as<iv::ListObj>()->v = std::move(items); }
+  // strings and tuples (immutable: a returned one is a new interpreter object)
+  static const void* value_id(const V& v) { return v.o; }
+  static bool is_str(const V& v) { return v.is(iv::OK::Str); }
+  static const std::string& str_utf8(const V& v) { return v.as<iv::StrObj>()->s; }
+  static V new_str(std::string&& s) { return iv::mk_str(std::move(s)); }
+  static size_t tuple_size(const V& v) { return v.as<iv::TupleObj>()->v.size(); }
+  static const V& tuple_at(const V& v, size_t i) { return v.as<iv::TupleObj>()->v[i]; }
+  static V new_tuple(std::vector<V>&& items) { return iv::mk_tuple(std::move(items)); }
 };
 
 // The compiled type of an interpreter value, computed without converting it (the same rules
@@ -54,6 +62,32 @@ std::optional<wasm::Type> compiled_type(const iv::Value& v, std::string& why, in
   if (v.is_bool()) return wasm::kBool;
   if (v.is_int()) return wasm::kInt;
   if (v.is_float()) return wasm::kFloat;
+  if (v.is(iv::OK::Str)) {
+    if (!wasm::is_valid_utf8(v.as<iv::StrObj>()->s)) {
+      why = "a string that is not valid UTF-8";
+      return std::nullopt;
+    }
+    return wasm::kStr;
+  }
+  if (v.is(iv::OK::Tuple)) {
+    const auto& items = v.as<iv::TupleObj>()->v;
+    if (items.size() > static_cast<size_t>(wasm::kMaxTupleItems)) {
+      why = "a tuple of more than " + std::to_string(wasm::kMaxTupleItems) + " items";
+      return std::nullopt;
+    }
+    std::vector<wasm::Type> ts;
+    for (const auto& x : items) {
+      if (x.is_bool()) ts.push_back(wasm::kBool);
+      else if (x.is_int()) ts.push_back(wasm::kInt);
+      else if (x.is_float()) ts.push_back(wasm::kFloat);
+      else if (x.is(iv::OK::Str) && wasm::is_valid_utf8(x.as<iv::StrObj>()->s)) ts.push_back(wasm::kStr);
+      else {
+        why = "a tuple holding a " + iv::type_name(x);
+        return std::nullopt;
+      }
+    }
+    return wasm::Type::tuple_of(ts);
+  }
   if (!v.is(iv::OK::List)) {
     why = v.is(iv::OK::Big) ? std::string("an int beyond 64 bits") : "a " + iv::type_name(v);
     return std::nullopt;

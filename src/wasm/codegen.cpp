@@ -21,6 +21,8 @@ const char* to_string(RtError e) {
     case RtError::Fallback: return "value the compiled code leaves to the interpreter";
     case RtError::Memory: return "out of linear memory";
     case RtError::Recursion: return "call depth beyond the recursion limit";
+    case RtError::StrIndex: return "IndexError (string)";
+    case RtError::TupleIndex: return "IndexError (tuple)";
   }
   return "?";
 }
@@ -44,11 +46,13 @@ std::string mangle(const FuncSpec& s) {
   std::string n = s.def ? s.name : "main";
   for (const Type& t : s.params) {
     std::string tn = t.name();
-    for (char& c : tn) {
-      if (c == '[') c = '<';
-      if (c == ']') c = '>';
+    std::string id;  // a text-format identifier: "tuple[int, float]" -> "tuple<int,float>"
+    for (char c : tn) {
+      if (c == '[') id += '<';
+      else if (c == ']') id += '>';
+      else if (c != ' ' && c != '(' && c != ')') id += c == ',' ? '_' : c;
     }
-    n += "." + tn;
+    n += "." + id;
   }
   return n;
 }
@@ -109,7 +113,7 @@ class Gen {
   // changes the length of some list itself: append, or += / *= on a list
   static bool appends(const FuncSpec* s) {
     for (const auto& [e, c] : s->calls)
-      if (c.kind == CallInfo::Method) return true;
+      if (c.kind == CallInfo::Method && c.name == "append") return true;
     std::function<bool(const ast::Body&)> walk = [&](const ast::Body& b) {
       for (const auto& st : b) {
         if (st->kind == StmtKind::AugAssign) {
@@ -184,12 +188,74 @@ class Gen {
     return {addr, static_cast<uint32_t>(s.size())};
   }
 
+  // 8-aligned bytes in the data segment: their address
+  uint32_t data_block(const std::string& bytes) {
+    while (data.size() % 8) data += '\0';
+    uint32_t addr = kDataBase + static_cast<uint32_t>(data.size());
+    data += bytes;
+    return addr;
+  }
+  template <class T> static void put_le(std::string& b, T v) {
+    for (size_t i = 0; i < sizeof v; ++i) b += static_cast<char>((static_cast<uint64_t>(v) >> (8 * i)) & 0xFF);
+  }
+  // A string constant (see the ABI in codegen.h): its header address.
+  std::map<std::string, uint32_t> str_consts;
+  uint32_t str_const(const std::string& utf8) {
+    auto it = str_consts.find(utf8);
+    if (it != str_consts.end()) return it->second;
+    std::vector<uint32_t> cps = decode_utf8_cps(utf8);
+    while (data.size() % 8) data += '\0';
+    uint32_t addr = kDataBase + static_cast<uint32_t>(data.size());
+    std::string b;
+    put_le<uint32_t>(b, static_cast<uint32_t>(cps.size()));
+    put_le<uint32_t>(b, 0);
+    put_le<uint32_t>(b, addr + kStrHeader);
+    put_le<uint32_t>(b, 0);
+    for (uint32_t c : cps) put_le<uint32_t>(b, c);
+    data_block(b);
+    str_consts[utf8] = addr;
+    return addr;
+  }
+  static std::vector<uint32_t> decode_utf8_cps(const std::string& s) {
+    std::vector<uint32_t> out;
+    for (size_t i = 0; i < s.size();) {
+      unsigned char c = static_cast<unsigned char>(s[i]);
+      size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
+      uint32_t cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
+      for (size_t k = 1; k < n && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+      out.push_back(cp);
+      i += n;
+    }
+    return out;
+  }
+  // The 128 one-character ASCII strings (24 bytes each), laid out on first use.
+  uint32_t ascii_table = 0;
+  uint32_t ascii_chars() {
+    if (ascii_table) return ascii_table;
+    while (data.size() % 8) data += '\0';
+    uint32_t addr = kDataBase + static_cast<uint32_t>(data.size());
+    std::string b;
+    for (uint32_t c = 0; c < 128; ++c) {
+      uint32_t h = addr + c * 24;
+      put_le<uint32_t>(b, 1);
+      put_le<uint32_t>(b, 0);
+      put_le<uint32_t>(b, h + kStrHeader);
+      put_le<uint32_t>(b, 0);
+      put_le<uint32_t>(b, c);
+      put_le<uint32_t>(b, 0);
+    }
+    data_block(b);
+    ascii_table = addr;
+    return addr;
+  }
+
   uint32_t import(const std::string& name) {
     static const std::map<std::string, Sig> sigs = {
         {"print_i64", {{WType::I64}, {}}},
         {"print_f64", {{WType::F64}, {}}},
         {"print_bool", {{WType::I32}, {}}},
         {"print_str", {{WType::I32, WType::I32}, {}}},
+        {"f64_repr", {{WType::F64, WType::I32}, {WType::I32}}},
         {"fmod", {{WType::F64, WType::F64}, {WType::F64}}},
         {"pow", {{WType::F64, WType::F64}, {WType::F64}}},
     };
@@ -200,6 +266,7 @@ class Gen {
 
   uint32_t helper(const std::string& name);
   uint32_t print_list(Type t);
+  uint32_t print_tuple(Type t);
   void body_of(FuncSpec* s);
   GeneratedModule run(FuncSpec* entry);
 };
@@ -240,6 +307,35 @@ uint32_t Gen::helper(const std::string& name) {
       {"pow_f", {{F64, F64, I32}, {F64}}},
       {"cmp_if", {{I64, F64}, {I32}}},
       {"f2i", {{F64, I32}, {I64}}},
+      {"str_new", {{I32}, {I32}}},
+      {"str_alloc", {{I32, I32}, {I32}}},
+      {"str_char", {{I32}, {I32}}},
+      {"str_at", {{I32, I64, I32}, {I32}}},
+      {"str_slice", {{I32, I64, I64}, {I32}}},
+      {"str_concat", {{I32, I32}, {I32}}},
+      {"str_repeat", {{I32, I64}, {I32}}},
+      {"str_eq", {{I32, I32}, {I32}}},
+      {"str_cmp", {{I32, I32}, {I32}}},
+      {"str_contains", {{I32, I32}, {I32}}},
+      {"str_print", {{I32}, {}}},
+      {"str_print_repr", {{I32}, {}}},
+      {"str_repr", {{I32}, {I32}}},
+      {"str_of_float", {{F64}, {I32}}},
+      {"str_sub", {{I32, I32, I32}, {I32}}},
+      {"str_find_from", {{I32, I32, I32}, {I32}}},
+      {"str_count", {{I32, I32}, {I64}}},
+      {"str_replace", {{I32, I32, I32}, {I32}}},
+      {"str_split_sep", {{I32, I32}, {I32}}},
+      {"str_split_ws", {{I32}, {I32}}},
+      {"is_space", {{I32}, {I32}}},
+      {"str_strip", {{I32}, {I32}}},
+      {"str_affix", {{I32, I32, I32}, {I32}}},
+      {"str_lower", {{I32}, {I32}}},
+      {"str_upper", {{I32}, {I32}}},
+      {"str_join", {{I32, I32}, {I32}}},
+      {"str_of_int", {{I64}, {I32}}},
+      {"chr", {{I64, I32}, {I32}}},
+      {"ord", {{I32, I32}, {I64}}},
   };
   uint32_t h = mb.add_function(name, sigs.at(name));
   helpers[name] = h;
@@ -546,6 +642,600 @@ uint32_t Gen::helper(const std::string& name) {
     f.block(Op::If); f.i32(-1); f.op(Op::Return); f.op(Op::End);
     f.get(1); f.op(Op::I64TruncF64S); f.set(t);
     f.get(0); f.get(t); f.op(Op::I64GtS); f.get(0); f.get(t); f.op(Op::I64LtS); f.op(Op::I32Sub);
+  } else if (name == "str_new") {
+    f.local_names[0] = "n";
+    f.get(0); f.get(0); f.op(Op::Call, helper("str_alloc"));
+  } else if (name == "str_alloc") {
+    // a string of n code points (to be filled in) in a growable block of `cap`: header
+    // {n, 1, data, 0}, then {cap, used = n}, then the data (see str_concat)
+    f.local_names = {"n", "cap"};
+    uint32_t h = f.add_local(I32, "h");
+    f.get(1); f.i32(1 << 28); f.op(Op::I32GtU); e.err_if(RtError::Memory, 0);
+    f.get(1); f.i32(2); f.op(Op::I32Shl); f.i32(kStrHeader + 8); f.op(Op::I32Add); f.op(Op::Call, helper("alloc")); f.set(h);
+    f.get(h); f.get(0); f.mem(Op::I32Store, 2, 0);
+    f.get(h); f.i32(1); f.mem(Op::I32Store, 2, 4);
+    f.get(h); f.get(h); f.i32(kStrHeader + 8); f.op(Op::I32Add); f.mem(Op::I32Store, 2, 8);
+    f.get(h); f.i32(0); f.mem(Op::I32Store, 2, 12);
+    f.get(h); f.get(1); f.mem(Op::I32Store, 2, kStrHeader);
+    f.get(h); f.get(0); f.mem(Op::I32Store, 2, kStrHeader + 4);
+    f.get(h);
+  } else if (name == "str_char") {
+    // the one-character string of code point cp (ASCII ones are shared constants)
+    f.local_names[0] = "cp";
+    uint32_t h = f.add_local(I32, "h");
+    f.get(0); f.i32(128); f.op(Op::I32LtU);
+    f.block(Op::If);
+    f.i32(static_cast<int32_t>(ascii_chars())); f.get(0); f.i32(24); f.op(Op::I32Mul); f.op(Op::I32Add); f.op(Op::Return);
+    f.op(Op::End);
+    f.i32(1); f.op(Op::Call, helper("str_new")); f.tee(h);
+    f.mem(Op::I32Load, 2, 8); f.get(0); f.mem(Op::I32Store, 2, 0);
+    f.get(h);
+  } else if (name == "str_at") {
+    // s[i]: a negative index counts from the end; IndexError at `line`
+    f.local_names = {"s", "i", "line"};
+    uint32_t n = f.add_local(I64, "n");
+    f.get(0); f.mem(Op::I32Load, 2, 0); f.op(Op::I64ExtendI32U); f.set(n);
+    f.get(1); f.i64(0); f.op(Op::I64LtS);
+    f.block(Op::If); f.get(1); f.get(n); f.op(Op::I64Add); f.set(1); f.op(Op::End);
+    f.get(1); f.get(n); f.op(Op::I64GeU); if_err_dyn(RtError::StrIndex, 2);
+    f.get(0); f.mem(Op::I32Load, 2, 8); f.get(1); f.op(Op::I32WrapI64); f.i32(2); f.op(Op::I32Shl); f.op(Op::I32Add);
+    f.mem(Op::I32Load, 2, 0);
+    f.op(Op::Call, helper("str_char"));
+  } else if (name == "str_slice") {
+    // s[lo:hi] with Python's clamping; shares the data of s
+    f.local_names = {"s", "lo", "hi"};
+    uint32_t n = f.add_local(I64, "n"), h = f.add_local(I32, "h");
+    f.get(0); f.mem(Op::I32Load, 2, 0); f.op(Op::I64ExtendI32U); f.set(n);
+    for (uint32_t b : {1u, 2u}) {
+      f.get(b); f.i64(0); f.op(Op::I64LtS);
+      f.block(Op::If);
+      f.get(b); f.get(n); f.op(Op::I64Add); f.set(b);
+      f.get(b); f.i64(0); f.op(Op::I64LtS);
+      f.block(Op::If); f.i64(0); f.set(b); f.op(Op::End);
+      f.op(Op::End);
+      f.get(b); f.get(n); f.op(Op::I64GtS);
+      f.block(Op::If); f.get(n); f.set(b); f.op(Op::End);
+    }
+    f.get(2); f.get(1); f.op(Op::I64LtS);
+    f.block(Op::If); f.get(1); f.set(2); f.op(Op::End);
+    f.i32(kStrHeader); f.op(Op::Call, helper("alloc")); f.set(h);
+    f.get(h); f.get(2); f.get(1); f.op(Op::I64Sub); f.op(Op::I32WrapI64); f.mem(Op::I32Store, 2, 0);
+    f.get(h); f.i32(0); f.mem(Op::I32Store, 2, 4);
+    f.get(h); f.get(0); f.mem(Op::I32Load, 2, 8); f.get(1); f.op(Op::I32WrapI64); f.i32(2); f.op(Op::I32Shl); f.op(Op::I32Add);
+    f.mem(Op::I32Store, 2, 8);
+    f.get(h); f.i32(0); f.mem(Op::I32Store, 2, 12);
+    f.get(h);
+  } else if (name == "str_concat") {
+    // a + b. When a owns the used part of a growable block with room for b (a's length is
+    // the block's `used`), b is written after it in place and the result is a new header
+    // on the same data: a itself still ends where it did (strings never change). Otherwise
+    // a new block: exact for a first concatenation, twice the size when a was itself grown
+    // (so building a string piece by piece costs amortized O(length)).
+    f.local_names = {"a", "b"};
+    uint32_t la = f.add_local(I32, "la"), lb = f.add_local(I32, "lb"), r = f.add_local(I32, "r"), d = f.add_local(I32, "d"),
+             total = f.add_local(I32, "total"), cap = f.add_local(I32, "cap");
+    f.get(0); f.mem(Op::I32Load, 2, 0); f.tee(la);
+    f.op(Op::I32Eqz); f.block(Op::If); f.get(1); f.op(Op::Return); f.op(Op::End);
+    f.get(1); f.mem(Op::I32Load, 2, 0); f.tee(lb);
+    f.op(Op::I32Eqz); f.block(Op::If); f.get(0); f.op(Op::Return); f.op(Op::End);
+    f.get(la); f.get(lb); f.op(Op::I32Add); f.tee(total);
+    f.i32(1 << 28); f.op(Op::I32GtU); e.err_if(RtError::Memory, 0);
+    f.get(0); f.mem(Op::I32Load, 2, 8); f.set(d);
+    f.get(0); f.mem(Op::I32Load, 2, 4);
+    f.block(Op::If);
+    f.get(d); f.i32(4); f.op(Op::I32Sub); f.mem(Op::I32Load, 2, 0); f.get(la); f.op(Op::I32Eq);
+    f.get(d); f.i32(8); f.op(Op::I32Sub); f.mem(Op::I32Load, 2, 0); f.get(total); f.op(Op::I32GeU); f.op(Op::I32And);
+    f.block(Op::If);
+    f.get(d); f.get(la); f.i32(2); f.op(Op::I32Shl); f.op(Op::I32Add);
+    f.get(1); f.mem(Op::I32Load, 2, 8); f.get(lb); f.i32(2); f.op(Op::I32Shl); f.op(Op::MemoryCopy);
+    f.get(d); f.i32(4); f.op(Op::I32Sub); f.get(total); f.mem(Op::I32Store, 2, 0);
+    f.i32(kStrHeader); f.op(Op::Call, helper("alloc")); f.set(r);
+    f.get(r); f.get(total); f.mem(Op::I32Store, 2, 0);
+    f.get(r); f.i32(1); f.mem(Op::I32Store, 2, 4);
+    f.get(r); f.get(d); f.mem(Op::I32Store, 2, 8);
+    f.get(r); f.i32(0); f.mem(Op::I32Store, 2, 12);
+    f.get(r); f.op(Op::Return);
+    f.op(Op::End);
+    f.get(total); f.i32(1); f.op(Op::I32Shl); f.set(cap);  // a was grown: double
+    f.op(Op::End);
+    f.get(cap); f.get(total); f.op(Op::I32LtU); f.get(cap); f.i32(1 << 28); f.op(Op::I32GtU); f.op(Op::I32Or);
+    f.block(Op::If); f.get(total); f.set(cap); f.op(Op::End);
+    f.get(total); f.get(cap); f.op(Op::Call, helper("str_alloc")); f.set(r);
+    f.get(r); f.mem(Op::I32Load, 2, 8); f.get(0); f.mem(Op::I32Load, 2, 8); f.get(la); f.i32(2); f.op(Op::I32Shl); f.op(Op::MemoryCopy);
+    f.get(r); f.mem(Op::I32Load, 2, 8); f.get(la); f.i32(2); f.op(Op::I32Shl); f.op(Op::I32Add);
+    f.get(1); f.mem(Op::I32Load, 2, 8); f.get(lb); f.i32(2); f.op(Op::I32Shl); f.op(Op::MemoryCopy);
+    f.get(r);
+  } else if (name == "str_repeat") {
+    f.local_names = {"s", "n"};
+    uint32_t len = f.add_local(I32, "len"), total = f.add_local(I64, "total"), r = f.add_local(I32, "r"),
+             k = f.add_local(I32, "k"), bytes = f.add_local(I32, "bytes");
+    f.get(1); f.i64(0); f.op(Op::I64LtS);
+    f.block(Op::If); f.i64(0); f.set(1); f.op(Op::End);
+    f.get(0); f.mem(Op::I32Load, 2, 0); f.set(len);
+    f.get(len); f.op(Op::I64ExtendI32U); f.get(1); f.op(Op::I64Mul); f.set(total);
+    f.get(1); f.i64(1 << 28); f.op(Op::I64GtU);
+    f.get(total); f.i64(1 << 28); f.op(Op::I64GtU); f.op(Op::I32Or); e.err_if(RtError::Memory, 0);
+    f.get(total); f.op(Op::I32WrapI64); f.op(Op::Call, helper("str_new")); f.set(r);
+    f.get(len); f.i32(2); f.op(Op::I32Shl); f.set(bytes);
+    f.block(Op::Block); f.block(Op::Loop);
+    f.get(k); f.op(Op::I64ExtendI32U); f.get(1); f.op(Op::I64GeS); f.op(Op::BrIf, 1);
+    f.get(r); f.mem(Op::I32Load, 2, 8); f.get(k); f.get(bytes); f.op(Op::I32Mul); f.op(Op::I32Add);
+    f.get(0); f.mem(Op::I32Load, 2, 8); f.get(bytes); f.op(Op::MemoryCopy);
+    f.get(k); f.i32(1); f.op(Op::I32Add); f.set(k);
+    f.op(Op::Br, 0);
+    f.op(Op::End); f.op(Op::End);
+    f.get(r);
+  } else if (name == "str_eq" || name == "str_cmp") {
+    // equality (1/0), or the code-point order: -1, 0, 1
+    bool eq = name == "str_eq";
+    f.local_names = {"a", "b"};
+    uint32_t la = f.add_local(I32, "la"), lb = f.add_local(I32, "lb"), i = f.add_local(I32, "i"), n = f.add_local(I32, "n"),
+             da = f.add_local(I32, "da"), db = f.add_local(I32, "db"), ca = f.add_local(I32, "ca"), cb = f.add_local(I32, "cb");
+    f.get(0); f.get(1); f.op(Op::I32Eq);
+    f.block(Op::If); f.i32(eq ? 1 : 0); f.op(Op::Return); f.op(Op::End);
+    f.get(0); f.mem(Op::I32Load, 2, 0); f.set(la);
+    f.get(1); f.mem(Op::I32Load, 2, 0); f.set(lb);
+    if (eq) {
+      f.get(la); f.get(lb); f.op(Op::I32Ne);
+      f.block(Op::If); f.i32(0); f.op(Op::Return); f.op(Op::End);
+    }
+    f.get(la); f.get(lb); f.get(la); f.get(lb); f.op(Op::I32LtU); f.op(Op::Select); f.i32(2); f.op(Op::I32Shl); f.set(n);  // bytes
+    f.get(0); f.mem(Op::I32Load, 2, 8); f.set(da);
+    f.get(1); f.mem(Op::I32Load, 2, 8); f.set(db);
+    f.block(Op::Block); f.block(Op::Loop);
+    f.get(i); f.get(n); f.op(Op::I32GeU); f.op(Op::BrIf, 1);
+    f.get(da); f.get(i); f.op(Op::I32Add); f.mem(Op::I32Load, 2, 0); f.set(ca);
+    f.get(db); f.get(i); f.op(Op::I32Add); f.mem(Op::I32Load, 2, 0); f.set(cb);
+    f.get(ca); f.get(cb); f.op(Op::I32Ne);
+    f.block(Op::If);
+    if (eq) f.i32(0);
+    else { f.i32(-1); f.i32(1); f.get(ca); f.get(cb); f.op(Op::I32LtU); f.op(Op::Select); }
+    f.op(Op::Return);
+    f.op(Op::End);
+    f.get(i); f.i32(4); f.op(Op::I32Add); f.set(i);
+    f.op(Op::Br, 0);
+    f.op(Op::End); f.op(Op::End);
+    if (eq) f.i32(1);
+    else { f.get(la); f.get(lb); f.op(Op::I32GtU); f.get(la); f.get(lb); f.op(Op::I32LtU); f.op(Op::I32Sub); }
+  } else if (name == "str_contains") {
+    // needle in hay (naive search)
+    f.local_names = {"needle", "hay"};
+    uint32_t ln = f.add_local(I32, "ln"), lh = f.add_local(I32, "lh"), i = f.add_local(I32, "i"), j = f.add_local(I32, "j"),
+             dn = f.add_local(I32, "dn"), dh = f.add_local(I32, "dh");
+    f.get(0); f.mem(Op::I32Load, 2, 0); f.set(ln);
+    f.get(1); f.mem(Op::I32Load, 2, 0); f.set(lh);
+    f.get(ln); f.get(lh); f.op(Op::I32GtU);
+    f.block(Op::If); f.i32(0); f.op(Op::Return); f.op(Op::End);
+    f.get(0); f.mem(Op::I32Load, 2, 8); f.set(dn);
+    f.get(1); f.mem(Op::I32Load, 2, 8); f.set(dh);
+    f.block(Op::Block); f.block(Op::Loop);  // i = 0 .. lh - ln
+    f.get(i); f.get(lh); f.get(ln); f.op(Op::I32Sub); f.op(Op::I32GtU); f.op(Op::BrIf, 1);
+    f.i32(0); f.set(j);
+    f.block(Op::Block); f.block(Op::Loop);
+    f.get(j); f.get(ln); f.op(Op::I32GeU);
+    f.block(Op::If); f.i32(1); f.op(Op::Return); f.op(Op::End);
+    f.get(dh); f.get(i); f.get(j); f.op(Op::I32Add); f.i32(2); f.op(Op::I32Shl); f.op(Op::I32Add); f.mem(Op::I32Load, 2, 0);
+    f.get(dn); f.get(j); f.i32(2); f.op(Op::I32Shl); f.op(Op::I32Add); f.mem(Op::I32Load, 2, 0);
+    f.op(Op::I32Ne); f.op(Op::BrIf, 1);
+    f.get(j); f.i32(1); f.op(Op::I32Add); f.set(j);
+    f.op(Op::Br, 0);
+    f.op(Op::End); f.op(Op::End);
+    f.get(i); f.i32(1); f.op(Op::I32Add); f.set(i);
+    f.op(Op::Br, 0);
+    f.op(Op::End); f.op(Op::End);
+    f.i32(0);
+  } else if (name == "str_print") {
+    // UTF-8 into scratch memory above the heap, then print_str (the scratch is released)
+    f.local_names[0] = "s";
+    uint32_t top = f.add_local(I32, "top"), buf = f.add_local(I32, "buf"), p = f.add_local(I32, "p"), i = f.add_local(I32, "i"),
+             n = f.add_local(I32, "n"), d = f.add_local(I32, "d"), c = f.add_local(I32, "c");
+    f.op(Op::GlobalGet, g_heap); f.set(top);
+    f.get(0); f.mem(Op::I32Load, 2, 0); f.set(n);
+    f.get(0); f.mem(Op::I32Load, 2, 8); f.set(d);
+    f.get(n); f.i32(2); f.op(Op::I32Shl); f.op(Op::Call, helper("alloc")); f.tee(buf); f.set(p);
+    f.block(Op::Block); f.block(Op::Loop);
+    f.get(i); f.get(n); f.op(Op::I32GeU); f.op(Op::BrIf, 1);
+    f.get(d); f.get(i); f.i32(2); f.op(Op::I32Shl); f.op(Op::I32Add); f.mem(Op::I32Load, 2, 0); f.set(c);
+    auto byte = [&](int shift, int mark, int mask, int off) {
+      f.get(p);
+      f.get(c);
+      if (shift) { f.i32(shift); f.op(Op::I32ShrU); }
+      if (mask) { f.i32(mask); f.op(Op::I32And); }
+      if (mark) { f.i32(mark); f.op(Op::I32Or); }
+      f.mem(Op::I32Store8, 0, static_cast<uint32_t>(off));
+    };
+    auto advance = [&](int k) { f.get(p); f.i32(k); f.op(Op::I32Add); f.set(p); };
+    f.get(c); f.i32(0x80); f.op(Op::I32LtU);
+    f.block(Op::If); byte(0, 0, 0, 0); advance(1);
+    f.op(Op::Else);
+    f.get(c); f.i32(0x800); f.op(Op::I32LtU);
+    f.block(Op::If); byte(6, 0xC0, 0, 0); byte(0, 0x80, 0x3F, 1); advance(2);
+    f.op(Op::Else);
+    f.get(c); f.i32(0x10000); f.op(Op::I32LtU);
+    f.block(Op::If); byte(12, 0xE0, 0, 0); byte(6, 0x80, 0x3F, 1); byte(0, 0x80, 0x3F, 2); advance(3);
+    f.op(Op::Else);
+    byte(18, 0xF0, 0, 0); byte(12, 0x80, 0x3F, 1); byte(6, 0x80, 0x3F, 2); byte(0, 0x80, 0x3F, 3); advance(4);
+    f.op(Op::End); f.op(Op::End); f.op(Op::End);
+    f.get(i); f.i32(1); f.op(Op::I32Add); f.set(i);
+    f.op(Op::Br, 0);
+    f.op(Op::End); f.op(Op::End);
+    f.get(buf); f.get(p); f.get(buf); f.op(Op::I32Sub); f.op(Op::Call, import("print_str"));
+    f.get(top); f.op(Op::GlobalSet, g_heap);
+  } else if (name == "str_print_repr") {
+    f.local_names[0] = "s";
+    uint32_t top = f.add_local(I32, "top");
+    f.op(Op::GlobalGet, g_heap); f.set(top);
+    f.get(0); f.op(Op::Call, helper("str_repr")); f.op(Op::Call, helper("str_print"));
+    f.get(top); f.op(Op::GlobalSet, g_heap);
+  } else if (name == "str_repr") {
+    // repr(s) as the interpreter writes it: quotes chosen like Python's, \\ \n \r \t and
+    // \xNN escapes for the other ASCII controls; other characters as themselves. The C1
+    // controls, U+00A0 and U+00AD (which Python escapes) are left to the interpreter.
+    f.local_names[0] = "s";
+    uint32_t n = f.add_local(I32, "n"), d = f.add_local(I32, "d"), i = f.add_local(I32, "i"), c = f.add_local(I32, "c"),
+             sq = f.add_local(I32, "sq"), dq = f.add_local(I32, "dq"), q = f.add_local(I32, "q"), r = f.add_local(I32, "r"),
+             rd = f.add_local(I32, "rd"), k = f.add_local(I32, "k"), top = f.add_local(I32, "top"),
+             h = f.add_local(I32, "h");
+    f.op(Op::GlobalGet, g_heap); f.set(top);
+    f.get(0); f.mem(Op::I32Load, 2, 0); f.set(n);
+    f.get(0); f.mem(Op::I32Load, 2, 8); f.set(d);
+    auto each = [&](const std::function<void()>& body) {  // c = s[i] for i in 0..n
+      f.i32(0); f.set(i);
+      f.block(Op::Block); f.block(Op::Loop);
+      f.get(i); f.get(n); f.op(Op::I32GeU); f.op(Op::BrIf, 1);
+      f.get(d); f.get(i); f.i32(2); f.op(Op::I32Shl); f.op(Op::I32Add); f.mem(Op::I32Load, 2, 0); f.set(c);
+      body();
+      f.get(i); f.i32(1); f.op(Op::I32Add); f.set(i);
+      f.op(Op::Br, 0);
+      f.op(Op::End); f.op(Op::End);
+    };
+    each([&] {
+      f.get(c); f.i32('\''); f.op(Op::I32Eq); f.get(sq); f.op(Op::I32Or); f.set(sq);
+      f.get(c); f.i32('"'); f.op(Op::I32Eq); f.get(dq); f.op(Op::I32Or); f.set(dq);
+      f.get(c); f.i32(0x80); f.op(Op::I32GeU); f.get(c); f.i32(0xA0); f.op(Op::I32LeU); f.op(Op::I32And);
+      f.get(c); f.i32(0xAD); f.op(Op::I32Eq); f.op(Op::I32Or); e.err_if(RtError::Fallback, 0);
+    });
+    f.i32('"'); f.i32('\''); f.get(sq); f.get(dq); f.op(Op::I32Eqz); f.op(Op::I32And); f.op(Op::Select); f.set(q);
+    f.get(n); f.i32(4); f.op(Op::I32Mul); f.i32(2); f.op(Op::I32Add); f.op(Op::Call, helper("str_new")); f.tee(r);
+    f.mem(Op::I32Load, 2, 8); f.set(rd);
+    auto put = [&](const std::function<void()>& v) {
+      f.get(rd); f.get(k); f.i32(2); f.op(Op::I32Shl); f.op(Op::I32Add); v(); f.mem(Op::I32Store, 2, 0);
+      f.get(k); f.i32(1); f.op(Op::I32Add); f.set(k);
+    };
+    auto putc = [&](int ch) { put([&] { f.i32(ch); }); };
+    auto hexd = [&](int shift) {  // one hex digit of c
+      put([&] {
+        f.get(c); f.i32(shift); f.op(Op::I32ShrU); f.i32(15); f.op(Op::I32And); f.tee(h);
+        f.i32('0'); f.op(Op::I32Add);
+        f.get(h); f.i32(10); f.op(Op::I32GeU); f.i32('a' - '0' - 10); f.op(Op::I32Mul); f.op(Op::I32Add);
+      });
+    };
+    put([&] { f.get(q); });
+    each([&] {
+      f.get(c); f.get(q); f.op(Op::I32Eq); f.get(c); f.i32('\\'); f.op(Op::I32Eq); f.op(Op::I32Or);
+      f.block(Op::If); putc('\\'); put([&] { f.get(c); });
+      f.op(Op::Else);
+      f.get(c); f.i32('\n'); f.op(Op::I32Eq);
+      f.block(Op::If); putc('\\'); putc('n');
+      f.op(Op::Else);
+      f.get(c); f.i32('\r'); f.op(Op::I32Eq);
+      f.block(Op::If); putc('\\'); putc('r');
+      f.op(Op::Else);
+      f.get(c); f.i32('\t'); f.op(Op::I32Eq);
+      f.block(Op::If); putc('\\'); putc('t');
+      f.op(Op::Else);
+      f.get(c); f.i32(0x20); f.op(Op::I32LtU); f.get(c); f.i32(0x7F); f.op(Op::I32Eq); f.op(Op::I32Or);
+      f.block(Op::If); putc('\\'); putc('x'); hexd(4); hexd(0);
+      f.op(Op::Else); put([&] { f.get(c); });
+      f.op(Op::End); f.op(Op::End); f.op(Op::End); f.op(Op::End); f.op(Op::End);
+    });
+    put([&] { f.get(q); });
+    f.get(r); f.get(k); f.mem(Op::I32Store, 2, 0);
+    f.get(rd); f.i32(4); f.op(Op::I32Sub); f.get(k); f.mem(Op::I32Store, 2, 0);  // used
+    f.get(r);
+  } else if (name == "str_of_float") {
+    // Python's repr of a float, written by the host (env.f64_repr, ASCII, at most 32 bytes)
+    // into the tail of a 32-character string, then widened to code points from the front
+    f.local_names[0] = "x";
+    uint32_t r = f.add_local(I32, "r"), d = f.add_local(I32, "d"), n = f.add_local(I32, "n"), i = f.add_local(I32, "i");
+    f.i32(32); f.op(Op::Call, helper("str_new")); f.tee(r); f.mem(Op::I32Load, 2, 8); f.set(d);
+    f.get(0); f.get(d); f.i32(96); f.op(Op::I32Add); f.op(Op::Call, import("f64_repr")); f.set(n);
+    f.get(n); f.i32(30); f.op(Op::I32GtU); e.err_if(RtError::Fallback, 0);
+    f.block(Op::Block); f.block(Op::Loop);
+    f.get(i); f.get(n); f.op(Op::I32GeU); f.op(Op::BrIf, 1);
+    f.get(d); f.get(i); f.i32(2); f.op(Op::I32Shl); f.op(Op::I32Add);
+    f.get(d); f.get(i); f.op(Op::I32Add); f.mem(Op::I32Load8U, 0, 96);
+    f.mem(Op::I32Store, 2, 0);
+    f.get(i); f.i32(1); f.op(Op::I32Add); f.set(i);
+    f.op(Op::Br, 0);
+    f.op(Op::End); f.op(Op::End);
+    f.get(r); f.get(n); f.mem(Op::I32Store, 2, 0);
+    f.get(d); f.i32(4); f.op(Op::I32Sub); f.get(n); f.mem(Op::I32Store, 2, 0);  // used
+    f.get(r);
+  } else if (name == "str_sub") {
+    // s[lo:hi] for 0 <= lo <= hi <= len(s): a header sharing the data
+    f.local_names = {"s", "lo", "hi"};
+    uint32_t h = f.add_local(I32, "h");
+    f.i32(kStrHeader); f.op(Op::Call, helper("alloc")); f.set(h);
+    f.get(h); f.get(2); f.get(1); f.op(Op::I32Sub); f.mem(Op::I32Store, 2, 0);
+    f.get(h); f.i32(0); f.mem(Op::I32Store, 2, 4);
+    f.get(h); f.get(0); f.mem(Op::I32Load, 2, 8); f.get(1); f.i32(2); f.op(Op::I32Shl); f.op(Op::I32Add); f.mem(Op::I32Store, 2, 8);
+    f.get(h); f.i32(0); f.mem(Op::I32Store, 2, 12);
+    f.get(h);
+  } else if (name == "str_find_from") {
+    // the first index >= start where needle occurs in hay, or -1
+    f.local_names = {"hay", "needle", "start"};
+    uint32_t ln = f.add_local(I32, "ln"), lh = f.add_local(I32, "lh"), i = f.add_local(I32, "i"), j = f.add_local(I32, "j"),
+             dn = f.add_local(I32, "dn"), dh = f.add_local(I32, "dh");
+    f.get(1); f.mem(Op::I32Load, 2, 0); f.set(ln);
+    f.get(0); f.mem(Op::I32Load, 2, 0); f.set(lh);
+    f.get(1); f.mem(Op::I32Load, 2, 8); f.set(dn);
+    f.get(0); f.mem(Op::I32Load, 2, 8); f.set(dh);
+    f.get(2); f.set(i);
+    f.get(ln); f.get(lh); f.op(Op::I32GtU);
+    f.block(Op::If); f.i32(-1); f.op(Op::Return); f.op(Op::End);
+    f.block(Op::Block); f.block(Op::Loop);
+    f.get(i); f.get(lh); f.get(ln); f.op(Op::I32Sub); f.op(Op::I32GtU); f.op(Op::BrIf, 1);
+    f.i32(0); f.set(j);
+    f.block(Op::Block); f.block(Op::Loop);
+    f.get(j); f.get(ln); f.op(Op::I32GeU);
+    f.block(Op::If); f.get(i); f.op(Op::Return); f.op(Op::End);
+    f.get(dh); f.get(i); f.get(j); f.op(Op::I32Add); f.i32(2); f.op(Op::I32Shl); f.op(Op::I32Add); f.mem(Op::I32Load, 2, 0);
+    f.get(dn); f.get(j); f.i32(2); f.op(Op::I32Shl); f.op(Op::I32Add); f.mem(Op::I32Load, 2, 0);
+    f.op(Op::I32Ne); f.op(Op::BrIf, 1);
+    f.get(j); f.i32(1); f.op(Op::I32Add); f.set(j);
+    f.op(Op::Br, 0);
+    f.op(Op::End); f.op(Op::End);
+    f.get(i); f.i32(1); f.op(Op::I32Add); f.set(i);
+    f.op(Op::Br, 0);
+    f.op(Op::End); f.op(Op::End);
+    f.i32(-1);
+  } else if (name == "str_count") {
+    // non-overlapping occurrences; "" occurs len + 1 times
+    f.local_names = {"s", "x"};
+    uint32_t i = f.add_local(I32, "i"), c = f.add_local(I64, "c"), lx = f.add_local(I32, "lx");
+    f.get(1); f.mem(Op::I32Load, 2, 0); f.tee(lx);
+    f.op(Op::I32Eqz);
+    f.block(Op::If); f.get(0); f.mem(Op::I32Load, 2, 0); f.op(Op::I64ExtendI32U); f.i64(1); f.op(Op::I64Add); f.op(Op::Return); f.op(Op::End);
+    f.block(Op::Block); f.block(Op::Loop);
+    f.get(0); f.get(1); f.get(i); f.op(Op::Call, helper("str_find_from")); f.tee(i);
+    f.i32(0); f.op(Op::I32LtS); f.op(Op::BrIf, 1);
+    f.get(c); f.i64(1); f.op(Op::I64Add); f.set(c);
+    f.get(i); f.get(lx); f.op(Op::I32Add); f.set(i);
+    f.op(Op::Br, 0);
+    f.op(Op::End); f.op(Op::End);
+    f.get(c);
+  } else if (name == "str_replace") {
+    // every non-overlapping a -> b; an empty `a` is left to the interpreter
+    f.local_names = {"s", "a", "b"};
+    uint32_t la = f.add_local(I32, "la"), lb = f.add_local(I32, "lb"), ls = f.add_local(I32, "ls"), cnt = f.add_local(I64, "cnt"),
+             total = f.add_local(I64, "total"), r = f.add_local(I32, "r"), i = f.add_local(I32, "i"), j = f.add_local(I32, "j"),
+             k = f.add_local(I32, "k");
+    f.get(1); f.mem(Op::I32Load, 2, 0); f.tee(la); f.op(Op::I32Eqz); e.err_if(RtError::Fallback, 0);
+    f.get(2); f.mem(Op::I32Load, 2, 0); f.set(lb);
+    f.get(0); f.mem(Op::I32Load, 2, 0); f.set(ls);
+    f.get(0); f.get(1); f.op(Op::Call, helper("str_count")); f.tee(cnt);
+    f.op(Op::I64Eqz); f.block(Op::If); f.get(0); f.op(Op::Return); f.op(Op::End);
+    f.get(ls); f.op(Op::I64ExtendI32U);
+    f.get(lb); f.get(la); f.op(Op::I32Sub); f.op(Op::I64ExtendI32S); f.get(cnt); f.op(Op::I64Mul); f.op(Op::I64Add); f.tee(total);
+    f.i64(1 << 28); f.op(Op::I64GtU); e.err_if(RtError::Memory, 0);
+    f.get(total); f.op(Op::I32WrapI64); f.op(Op::Call, helper("str_new")); f.set(r);
+    auto copy = [&](const std::function<void()>& src_data, uint32_t from, const std::function<void()>& count) {
+      // r.data[k:] = src[from:from+count]; k += count
+      f.get(r); f.mem(Op::I32Load, 2, 8); f.get(k); f.i32(2); f.op(Op::I32Shl); f.op(Op::I32Add);
+      src_data(); f.get(from); f.i32(2); f.op(Op::I32Shl); f.op(Op::I32Add);
+      count(); f.i32(2); f.op(Op::I32Shl); f.op(Op::MemoryCopy);
+      f.get(k); count(); f.op(Op::I32Add); f.set(k);
+    };
+    uint32_t zero = f.add_local(I32, "zero");
+    f.block(Op::Block); f.block(Op::Loop);
+    f.get(0); f.get(1); f.get(i); f.op(Op::Call, helper("str_find_from")); f.tee(j);
+    f.i32(0); f.op(Op::I32LtS); f.op(Op::BrIf, 1);
+    copy([&] { f.get(0); f.mem(Op::I32Load, 2, 8); }, i, [&] { f.get(j); f.get(i); f.op(Op::I32Sub); });
+    copy([&] { f.get(2); f.mem(Op::I32Load, 2, 8); }, zero, [&] { f.get(lb); });
+    f.get(j); f.get(la); f.op(Op::I32Add); f.set(i);
+    f.op(Op::Br, 0);
+    f.op(Op::End); f.op(Op::End);
+    copy([&] { f.get(0); f.mem(Op::I32Load, 2, 8); }, i, [&] { f.get(ls); f.get(i); f.op(Op::I32Sub); });
+    f.get(r);
+  } else if (name == "str_split_sep") {
+    // s.split(sep): ValueError for an empty sep is left to the interpreter
+    f.local_names = {"s", "sep"};
+    uint32_t l = f.add_local(I32, "l"), i = f.add_local(I32, "i"), j = f.add_local(I32, "j"), v = f.add_local(I32, "v");
+    f.get(1); f.mem(Op::I32Load, 2, 0); f.op(Op::I32Eqz); e.err_if(RtError::Fallback, 0);
+    f.i32(0); f.i32(4); f.op(Op::Call, helper("list_new")); f.set(l);
+    f.block(Op::Block); f.block(Op::Loop);
+    f.get(0); f.get(1); f.get(i); f.op(Op::Call, helper("str_find_from")); f.tee(j);
+    f.i32(0); f.op(Op::I32LtS); f.op(Op::BrIf, 1);
+    f.get(0); f.get(i); f.get(j); f.op(Op::Call, helper("str_sub")); f.set(v);
+    f.get(l); f.op(Op::Call, helper("append_slot")); f.get(v); f.mem(Op::I32Store, 2, 0);
+    f.get(j); f.get(1); f.mem(Op::I32Load, 2, 0); f.op(Op::I32Add); f.set(i);
+    f.op(Op::Br, 0);
+    f.op(Op::End); f.op(Op::End);
+    f.get(0); f.get(i); f.get(0); f.mem(Op::I32Load, 2, 0); f.op(Op::Call, helper("str_sub")); f.set(v);
+    f.get(l); f.op(Op::Call, helper("append_slot")); f.get(v); f.mem(Op::I32Store, 2, 0);
+    f.get(l);
+  } else if (name == "is_space") {
+    // Python's str.isspace() for one code point
+    f.local_names[0] = "c";
+    auto in = [&](int lo, int hi) { f.get(0); f.i32(lo); f.op(Op::I32Sub); f.i32(hi - lo); f.op(Op::I32LeU); };
+    in(9, 13); in(28, 32); f.op(Op::I32Or);
+    for (int c : {0x85, 0xA0, 0x1680, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000}) { f.get(0); f.i32(c); f.op(Op::I32Eq); f.op(Op::I32Or); }
+    in(0x2000, 0x200A); f.op(Op::I32Or);
+  } else if (name == "str_split_ws") {
+    // s.split(): runs of whitespace separate, no empty pieces
+    f.local_names[0] = "s";
+    uint32_t l = f.add_local(I32, "l"), i = f.add_local(I32, "i"), j = f.add_local(I32, "j"), n = f.add_local(I32, "n"),
+             d = f.add_local(I32, "d"), v = f.add_local(I32, "v");
+    f.get(0); f.mem(Op::I32Load, 2, 0); f.set(n);
+    f.get(0); f.mem(Op::I32Load, 2, 8); f.set(d);
+    auto space_at = [&](uint32_t idx) {
+      f.get(d); f.get(idx); f.i32(2); f.op(Op::I32Shl); f.op(Op::I32Add); f.mem(Op::I32Load, 2, 0); f.op(Op::Call, helper("is_space"));
+    };
+    f.i32(0); f.i32(4); f.op(Op::Call, helper("list_new")); f.set(l);
+    f.block(Op::Block); f.block(Op::Loop);
+    // skip spaces
+    f.block(Op::Block); f.block(Op::Loop);
+    f.get(i); f.get(n); f.op(Op::I32GeU); f.op(Op::BrIf, 1);
+    space_at(i); f.op(Op::I32Eqz); f.op(Op::BrIf, 1);
+    f.get(i); f.i32(1); f.op(Op::I32Add); f.set(i);
+    f.op(Op::Br, 0);
+    f.op(Op::End); f.op(Op::End);
+    f.get(i); f.get(n); f.op(Op::I32GeU); f.op(Op::BrIf, 1);
+    f.get(i); f.set(j);
+    f.block(Op::Block); f.block(Op::Loop);
+    f.get(j); f.get(n); f.op(Op::I32GeU); f.op(Op::BrIf, 1);
+    space_at(j); f.op(Op::BrIf, 1);
+    f.get(j); f.i32(1); f.op(Op::I32Add); f.set(j);
+    f.op(Op::Br, 0);
+    f.op(Op::End); f.op(Op::End);
+    f.get(0); f.get(i); f.get(j); f.op(Op::Call, helper("str_sub")); f.set(v);
+    f.get(l); f.op(Op::Call, helper("append_slot")); f.get(v); f.mem(Op::I32Store, 2, 0);
+    f.get(j); f.set(i);
+    f.op(Op::Br, 0);
+    f.op(Op::End); f.op(Op::End);
+    f.get(l);
+  } else if (name == "str_strip") {
+    f.local_names[0] = "s";
+    uint32_t i = f.add_local(I32, "i"), j = f.add_local(I32, "j"), d = f.add_local(I32, "d");
+    f.get(0); f.mem(Op::I32Load, 2, 0); f.set(j);
+    f.get(0); f.mem(Op::I32Load, 2, 8); f.set(d);
+    auto space_at = [&](const std::function<void()>& idx) {
+      f.get(d); idx(); f.i32(2); f.op(Op::I32Shl); f.op(Op::I32Add); f.mem(Op::I32Load, 2, 0); f.op(Op::Call, helper("is_space"));
+    };
+    f.block(Op::Block); f.block(Op::Loop);
+    f.get(i); f.get(j); f.op(Op::I32GeU); f.op(Op::BrIf, 1);
+    space_at([&] { f.get(i); }); f.op(Op::I32Eqz); f.op(Op::BrIf, 1);
+    f.get(i); f.i32(1); f.op(Op::I32Add); f.set(i);
+    f.op(Op::Br, 0);
+    f.op(Op::End); f.op(Op::End);
+    f.block(Op::Block); f.block(Op::Loop);
+    f.get(j); f.get(i); f.op(Op::I32LeU); f.op(Op::BrIf, 1);
+    space_at([&] { f.get(j); f.i32(1); f.op(Op::I32Sub); }); f.op(Op::I32Eqz); f.op(Op::BrIf, 1);
+    f.get(j); f.i32(1); f.op(Op::I32Sub); f.set(j);
+    f.op(Op::Br, 0);
+    f.op(Op::End); f.op(Op::End);
+    f.get(0); f.get(i); f.get(j); f.op(Op::Call, helper("str_sub"));
+  } else if (name == "str_affix") {
+    // s starts (end = 0) / ends (end = 1) with x
+    f.local_names = {"s", "x", "end"};
+    uint32_t ls = f.add_local(I32, "ls"), lx = f.add_local(I32, "lx"), off = f.add_local(I32, "off");
+    f.get(0); f.mem(Op::I32Load, 2, 0); f.set(ls);
+    f.get(1); f.mem(Op::I32Load, 2, 0); f.set(lx);
+    f.get(lx); f.get(ls); f.op(Op::I32GtU);
+    f.block(Op::If); f.i32(0); f.op(Op::Return); f.op(Op::End);
+    f.get(ls); f.get(lx); f.op(Op::I32Sub); f.i32(0); f.get(2); f.op(Op::Select); f.set(off);
+    f.get(0); f.get(off); f.get(off); f.get(lx); f.op(Op::I32Add); f.op(Op::Call, helper("str_sub"));
+    f.get(1); f.op(Op::Call, helper("str_eq"));
+  } else if (name == "str_lower" || name == "str_upper") {
+    // ASCII and Latin-1 letters; scripts without case (listed below) unchanged; any
+    // other character (and the Latin-1 ones whose case changes length or leaves Latin-1)
+    // is left to the interpreter
+    bool up = name == "str_upper";
+    f.local_names[0] = "s";
+    uint32_t n = f.add_local(I32, "n"), r = f.add_local(I32, "r"), i = f.add_local(I32, "i"), c = f.add_local(I32, "c"),
+             d = f.add_local(I32, "d"), rd = f.add_local(I32, "rd");
+    f.get(0); f.mem(Op::I32Load, 2, 0); f.set(n);
+    f.get(0); f.mem(Op::I32Load, 2, 8); f.set(d);
+    f.get(n); f.op(Op::Call, helper("str_new")); f.tee(r); f.mem(Op::I32Load, 2, 8); f.set(rd);
+    auto in = [&](int lo, int hi) { f.get(c); f.i32(lo); f.op(Op::I32Sub); f.i32(hi - lo); f.op(Op::I32LeU); };
+    f.block(Op::Block); f.block(Op::Loop);
+    f.get(i); f.get(n); f.op(Op::I32GeU); f.op(Op::BrIf, 1);
+    f.get(d); f.get(i); f.i32(2); f.op(Op::I32Shl); f.op(Op::I32Add); f.mem(Op::I32Load, 2, 0); f.set(c);
+    // leave it to the interpreter?
+    f.get(c); f.i32(0x100); f.op(Op::I32GeU);
+    // caseless: Hebrew, Arabic, the Indic scripts, CJK punctuation, kana, CJK ideographs,
+    // Hangul, emoji
+    in(0x0590, 0x06FF); in(0x0900, 0x0DFF); f.op(Op::I32Or); in(0x3000, 0x9FFF); f.op(Op::I32Or);
+    in(0xAC00, 0xD7A3); f.op(Op::I32Or); in(0x1F300, 0x1FAFF); f.op(Op::I32Or);
+    f.op(Op::I32Eqz); f.op(Op::I32And);
+    if (up) for (int x : {0xB5, 0xDF, 0xFF}) { f.get(c); f.i32(x); f.op(Op::I32Eq); f.op(Op::I32Or); }
+    e.err_if(RtError::Fallback, 0);
+    f.get(rd); f.get(i); f.i32(2); f.op(Op::I32Shl); f.op(Op::I32Add);
+    f.get(c);
+    if (up) { in('a', 'z'); in(0xE0, 0xFE); f.get(c); f.i32(0xF7); f.op(Op::I32Ne); f.op(Op::I32And); }
+    else { in('A', 'Z'); in(0xC0, 0xDE); f.get(c); f.i32(0xD7); f.op(Op::I32Ne); f.op(Op::I32And); }
+    f.op(Op::I32Or);
+    f.i32(up ? -32 : 32); f.op(Op::I32Mul); f.op(Op::I32Add);
+    f.mem(Op::I32Store, 2, 0);
+    f.get(i); f.i32(1); f.op(Op::I32Add); f.set(i);
+    f.op(Op::Br, 0);
+    f.op(Op::End); f.op(Op::End);
+    f.get(r);
+  } else if (name == "str_join") {
+    // sep.join(list of strings)
+    f.local_names = {"sep", "list"};
+    uint32_t n = f.add_local(I32, "n"), i = f.add_local(I32, "i"), total = f.add_local(I64, "total"), r = f.add_local(I32, "r"),
+             k = f.add_local(I32, "k"), x = f.add_local(I32, "x"), ls = f.add_local(I32, "ls");
+    f.get(1); f.mem(Op::I32Load, 2, 0); f.set(n);
+    f.get(0); f.mem(Op::I32Load, 2, 0); f.set(ls);
+    auto item = [&] { f.get(1); f.mem(Op::I32Load, 2, 8); f.get(i); f.i32(3); f.op(Op::I32Shl); f.op(Op::I32Add); f.mem(Op::I32Load, 2, 0); };
+    auto loop = [&](const std::function<void()>& body) {
+      f.i32(0); f.set(i);
+      f.block(Op::Block); f.block(Op::Loop);
+      f.get(i); f.get(n); f.op(Op::I32GeU); f.op(Op::BrIf, 1);
+      item(); f.set(x);
+      body();
+      f.get(i); f.i32(1); f.op(Op::I32Add); f.set(i);
+      f.op(Op::Br, 0);
+      f.op(Op::End); f.op(Op::End);
+    };
+    loop([&] {
+      f.get(total); f.get(x); f.mem(Op::I32Load, 2, 0); f.op(Op::I64ExtendI32U); f.op(Op::I64Add);
+      f.get(i); f.i32(0); f.op(Op::I32Ne); f.get(ls); f.op(Op::I32Mul); f.op(Op::I64ExtendI32U); f.op(Op::I64Add); f.set(total);
+    });
+    f.get(total); f.i64(1 << 28); f.op(Op::I64GtU); e.err_if(RtError::Memory, 0);
+    f.get(total); f.op(Op::I32WrapI64); f.op(Op::Call, helper("str_new")); f.set(r);
+    auto copy = [&](uint32_t src) {
+      f.get(r); f.mem(Op::I32Load, 2, 8); f.get(k); f.i32(2); f.op(Op::I32Shl); f.op(Op::I32Add);
+      f.get(src); f.mem(Op::I32Load, 2, 8);
+      f.get(src); f.mem(Op::I32Load, 2, 0); f.i32(2); f.op(Op::I32Shl); f.op(Op::MemoryCopy);
+      f.get(k); f.get(src); f.mem(Op::I32Load, 2, 0); f.op(Op::I32Add); f.set(k);
+    };
+    loop([&] {
+      f.get(i); f.block(Op::If); copy(0); f.op(Op::End);
+      copy(x);
+    });
+    f.get(r);
+  } else if (name == "str_of_int") {
+    // decimal digits written from the end of a 20-character string; data then starts at
+    // the first digit
+    f.local_names[0] = "v";
+    uint32_t h = f.add_local(I32, "h"), d = f.add_local(I32, "d"), pos = f.add_local(I32, "pos"), neg = f.add_local(I32, "neg"),
+             dig = f.add_local(I64, "dig");
+    f.i32(20); f.op(Op::Call, helper("str_new")); f.tee(h); f.mem(Op::I32Load, 2, 8); f.set(d);
+    f.i32(20); f.set(pos);
+    f.get(0); f.i64(0); f.op(Op::I64LtS); f.set(neg);
+    f.block(Op::Loop);
+    f.get(0); f.i64(10); f.op(Op::I64RemS); f.set(dig);
+    f.get(neg); f.block(Op::If); f.i64(0); f.get(dig); f.op(Op::I64Sub); f.set(dig); f.op(Op::End);
+    f.get(pos); f.i32(1); f.op(Op::I32Sub); f.set(pos);
+    f.get(d); f.get(pos); f.i32(2); f.op(Op::I32Shl); f.op(Op::I32Add);
+    f.get(dig); f.op(Op::I32WrapI64); f.i32('0'); f.op(Op::I32Add); f.mem(Op::I32Store, 2, 0);
+    f.get(0); f.i64(10); f.op(Op::I64DivS); f.tee(0);
+    f.op(Op::I64Eqz); f.op(Op::I32Eqz); f.op(Op::BrIf, 0);
+    f.op(Op::End);
+    f.get(neg);
+    f.block(Op::If);
+    f.get(pos); f.i32(1); f.op(Op::I32Sub); f.set(pos);
+    f.get(d); f.get(pos); f.i32(2); f.op(Op::I32Shl); f.op(Op::I32Add); f.i32('-'); f.mem(Op::I32Store, 2, 0);
+    f.op(Op::End);
+    f.get(h); f.i32(20); f.get(pos); f.op(Op::I32Sub); f.mem(Op::I32Store, 2, 0);
+    f.get(h); f.i32(0); f.mem(Op::I32Store, 2, 4);  // data no longer starts its block
+    f.get(h); f.get(d); f.get(pos); f.i32(2); f.op(Op::I32Shl); f.op(Op::I32Add); f.mem(Op::I32Store, 2, 8);
+    f.get(h);
+  } else if (name == "chr") {
+    // ValueError (out of range) and lone surrogates are left to the interpreter
+    f.local_names = {"i", "line"};
+    f.get(0); f.i64(0x110000); f.op(Op::I64GeU);
+    f.get(0); f.i64(0xD800); f.op(Op::I64GeS); f.get(0); f.i64(0xDFFF); f.op(Op::I64LeS); f.op(Op::I32And);
+    f.op(Op::I32Or); if_err_dyn(RtError::Fallback, 1);
+    f.get(0); f.op(Op::I32WrapI64); f.op(Op::Call, helper("str_char"));
+  } else if (name == "ord") {
+    // TypeError (not one character) is left to the interpreter
+    f.local_names = {"s", "line"};
+    f.get(0); f.mem(Op::I32Load, 2, 0); f.i32(1); f.op(Op::I32Ne); if_err_dyn(RtError::Fallback, 1);
+    f.get(0); f.mem(Op::I32Load, 2, 8); f.mem(Op::I32Load, 2, 0); f.op(Op::I64ExtendI32U);
   } else if (name == "f2i") {
     f.local_names = {"x", "line"};
     f.get(0); f.f64(-9223372036854775808.0); f.op(Op::F64Ge);
@@ -581,6 +1271,8 @@ uint32_t Gen::print_list(Type t) {
   f.get(0); f.mem(Op::I32Load, 2, 8); f.get(i); f.i32(3); f.op(Op::I32Shl); f.op(Op::I32Add);
   Type el = t.elem();
   if (el.is_list()) { f.mem(Op::I32Load, 2); f.op(Op::Call, print_list(el)); }
+  else if (el.is_str()) { f.mem(Op::I32Load, 2); f.op(Op::Call, helper("str_print_repr")); }
+  else if (el.is_tuple()) { f.mem(Op::I32Load, 2); f.op(Op::Call, print_tuple(el)); }
   else if (el == kInt) { f.mem(Op::I64Load, 3); f.op(Op::Call, import("print_i64")); }
   else if (el == kFloat) { f.mem(Op::F64Load, 3); f.op(Op::Call, import("print_f64")); }
   else { f.mem(Op::I32Load, 2); f.op(Op::Call, import("print_bool")); }
@@ -588,6 +1280,35 @@ uint32_t Gen::print_list(Type t) {
   f.op(Op::Br, 0);
   f.op(Op::End); f.op(Op::End);
   put("]");
+  return h;
+}
+
+// print(tuple): "(1, 2.5)", "(1,)", "()"
+uint32_t Gen::print_tuple(Type t) {
+  std::string key = "print_tuple";
+  for (size_t i = 0; i < t.tn; ++i) key += "." + t.item(i).name();
+  auto it = helpers.find(key);
+  if (it != helpers.end()) return it->second;
+  uint32_t h = mb.add_function(key, {{WType::I32}, {}});
+  helpers[key] = h;
+  Function& f = mb.function(h);
+  f.local_names[0] = "tuple";
+  auto put = [&](const std::string& s) {
+    auto [a, n] = str(s);
+    f.i32(static_cast<int32_t>(a)); f.i32(static_cast<int32_t>(n)); f.op(Op::Call, import("print_str"));
+  };
+  put("(");
+  for (size_t i = 0; i < t.tn; ++i) {
+    if (i) put(", ");
+    f.get(0);
+    uint32_t off = kListHeader + static_cast<uint32_t>(i) * kSlot;
+    Type el = t.item(i);
+    if (el == kInt) { f.mem(Op::I64Load, 3, off); f.op(Op::Call, import("print_i64")); }
+    else if (el == kFloat) { f.mem(Op::F64Load, 3, off); f.op(Op::Call, import("print_f64")); }
+    else if (el.is_str()) { f.mem(Op::I32Load, 2, off); f.op(Op::Call, helper("str_print_repr")); }
+    else { f.mem(Op::I32Load, 2, off); f.op(Op::Call, import("print_bool")); }
+  }
+  put(t.tn == 1 ? ",)" : ")");
   return h;
 }
 
@@ -605,6 +1326,12 @@ class FnGen : public Emit {
   uint32_t rem = 0;  // the call-depth local (a parameter of functions, a local of the module body)
 
   Function& f() { return *F; }
+  static std::optional<int64_t> FuncTyper_const_index(const Expr& e) {
+    if (e.kind == ExprKind::Int && e.int_fits) return e.ival;
+    if (e.kind == ExprKind::UnaryOp && e.un == ast::UnaryOp::Neg && e.a->kind == ExprKind::Int && e.a->int_fits)
+      return -e.a->ival;
+    return std::nullopt;
+  }
   Type ty(const Expr& e) const {
     auto it = S.types.find(&e);
     if (it == S.types.end()) fail("expression the typer did not see", e.loc);
@@ -880,14 +1607,14 @@ class FnGen : public Emit {
     }
   }
   void truthy(Type t) {  // value of type t on the stack -> i32 0/1
-    if (t.is_list()) { F->mem(Op::I32Load, 2, 0); F->i32(0); F->op(Op::I32Ne); }
+    if (t.is_list() || t.is_str() || t.is_tuple()) { F->mem(Op::I32Load, 2, 0); F->i32(0); F->op(Op::I32Ne); }
     else if (t == kInt) { F->op(Op::I64Eqz); F->op(Op::I32Eqz); }
     else if (t == kFloat) { F->f64(0); F->op(Op::F64Ne); }
   }
-  void load(Type t) {
-    if (t == kInt) F->mem(Op::I64Load, 3);
-    else if (t == kFloat) F->mem(Op::F64Load, 3);
-    else F->mem(Op::I32Load, 2);
+  void load(Type t, uint32_t off = 0) {
+    if (t == kInt) F->mem(Op::I64Load, 3, off);
+    else if (t == kFloat) F->mem(Op::F64Load, 3, off);
+    else F->mem(Op::I32Load, 2, off);
   }
   void store(Type t) {
     if (t == kInt) F->mem(Op::I64Store, 3);
@@ -945,7 +1672,7 @@ class FnGen : public Emit {
     if (e.kind == ExprKind::Call) {
       auto ci = S.calls.find(&e);
       if (ci == S.calls.end()) sc.mutates = true;
-      else if (ci->second.kind == CallInfo::Method) sc.mutates = true;
+      else if (ci->second.kind == CallInfo::Method && ci->second.name == "append") sc.mutates = true;
       else if (ci->second.kind == CallInfo::User && G.mutating.count(ci->second.callee)) sc.mutates = true;
       else if (ci->second.kind == CallInfo::Builtin && ci->second.name == "len" && e.args.size() == 1) {
         const NameRef* r = local_name(*e.args[0].value);
@@ -1088,6 +1815,17 @@ class FnGen : public Emit {
   void binop(BinOp op, Type lt, Type rt, Type res, Loc loc, const std::function<void()>& pl,
              const std::function<void()>& pr, const Expr* le = nullptr, const Expr* re = nullptr) {
     int line = pos_code(loc);
+    if (res.is_str()) {
+      if (op == BinOp::Add) { pl(); pr(); F->op(Op::Call, G.helper("str_concat")); return; }
+      if (lt.is_str()) { pl(); pr(); convert(rt, kInt); }
+      else {
+        uint32_t n = tmp(WType::I64);
+        pl(); convert(lt, kInt); F->set(n);
+        pr(); F->get(n);
+      }
+      F->op(Op::Call, G.helper("str_repeat"));
+      return;
+    }
     if (res.is_list()) {
       if (op == BinOp::Add) { pl(); pr(); F->op(Op::Call, G.helper("list_concat")); return; }
       // repetition
@@ -1226,6 +1964,62 @@ class FnGen : public Emit {
 
   // Compares two values in locals a (type lt) and b (type rt): i32 on the stack.
   void compare(CmpOp op, Type lt, uint32_t a, Type rt, uint32_t b, Loc loc) {
+    if ((op == CmpOp::In || op == CmpOp::NotIn) && (rt.is_list() || rt.is_tuple())) {
+      member(lt, a, rt, b, loc);
+      if (op == CmpOp::NotIn) F->op(Op::I32Eqz);
+      return;
+    }
+    if (lt.is_str()) {
+      if (op == CmpOp::In || op == CmpOp::NotIn) {
+        F->get(a); F->get(b); F->op(Op::Call, G.helper("str_contains"));
+        if (op == CmpOp::NotIn) F->op(Op::I32Eqz);
+        return;
+      }
+      F->get(a); F->get(b);
+      if (op == CmpOp::Eq || op == CmpOp::NotEq) {
+        F->op(Op::Call, G.helper("str_eq"));
+        if (op == CmpOp::NotEq) F->op(Op::I32Eqz);
+        return;
+      }
+      F->op(Op::Call, G.helper("str_cmp"));
+      F->i32(0);
+      switch (op) {
+        case CmpOp::Lt: F->op(Op::I32LtS); break;
+        case CmpOp::LtE: F->op(Op::I32LeS); break;
+        case CmpOp::Gt: F->op(Op::I32GtS); break;
+        case CmpOp::GtE: F->op(Op::I32GeS); break;
+        default: fail("comparison", loc);
+      }
+      return;
+    }
+    if (lt.is_tuple()) {
+      if (op != CmpOp::Eq && op != CmpOp::NotEq) fail("comparison", loc);
+      if (lt.tn != rt.tn) {
+        F->i32(op == CmpOp::NotEq ? 1 : 0);
+        return;
+      }
+      // item by item; a NaN item leaves the call to the interpreter (Python compares items
+      // by identity first, which compiled code cannot see)
+      F->i32(1);
+      for (size_t i = 0; i < lt.tn; ++i) {
+        Type x = lt.item(i), y = rt.item(i);
+        uint32_t off = kListHeader + static_cast<uint32_t>(i) * kSlot;
+        uint32_t va = tmp(wtype(x)), vb = tmp(wtype(y));
+        F->get(a); load(x, off); F->set(va);
+        F->get(b); load(y, off); F->set(vb);
+        if (x.is_str() != y.is_str()) {  // a str never equals a number
+          F->op(Op::Drop);
+          F->i32(0);
+          continue;
+        }
+        for (auto [v, t] : {std::pair{va, x}, std::pair{vb, y}})
+          if (t == kFloat) { F->get(v); F->get(v); F->op(Op::F64Ne); err_if(RtError::Fallback, loc.line); }
+        compare(CmpOp::Eq, x, va, y, vb, loc);
+        F->op(Op::I32And);
+      }
+      if (op == CmpOp::NotEq) F->op(Op::I32Eqz);
+      return;
+    }
     bool lf = lt == kFloat, rf = rt == kFloat;
     if (lf && rf) {
       F->get(a); F->get(b);
@@ -1292,6 +2086,37 @@ class FnGen : public Emit {
     }
   }
 
+  // x in list / tuple: an item equal to x (a NaN x is left to the interpreter, which also
+  // finds the very same object)
+  void member(Type xt, uint32_t x, Type ct, uint32_t c, Loc loc) {
+    if (xt == kFloat) { F->get(x); F->get(x); F->op(Op::F64Ne); err_if(RtError::Fallback, loc.line); }
+    if (ct.is_tuple()) {
+      F->i32(0);
+      for (size_t i = 0; i < ct.tn; ++i) {
+        Type it = ct.item(i);
+        uint32_t v = tmp(wtype(it));
+        F->get(c); load(it, kListHeader + static_cast<uint32_t>(i) * kSlot); F->set(v);
+        compare(CmpOp::Eq, xt, x, it, v, loc);
+        F->op(Op::I32Or);
+      }
+      return;
+    }
+    Type el = ct.elem();
+    uint32_t i = tmp(WType::I32), v = tmp(wtype(el)), r = tmp(WType::I32);
+    F->i32(0); F->set(r);
+    F->i32(0); F->set(i);
+    F->block(Op::Block); F->block(Op::Loop);
+    F->get(i); F->get(c); F->mem(Op::I32Load, 2, 0); F->op(Op::I32GeU); F->op(Op::BrIf, 1);
+    F->get(c); F->mem(Op::I32Load, 2, 8); F->get(i); F->i32(3); F->op(Op::I32Shl); F->op(Op::I32Add); load(el); F->set(v);
+    F->get(i); F->i32(1); F->op(Op::I32Add); F->set(i);
+    compare(CmpOp::Eq, xt, x, el, v, loc);
+    F->tee(r);
+    F->op(Op::BrIf, 1);
+    F->op(Op::Br, 0);
+    F->op(Op::End); F->op(Op::End);
+    F->get(r);
+  }
+
   void compare_chain(const Expr& e) {
     Type lt = ty(*e.a);
     uint32_t a = tmp(wtype(lt));
@@ -1305,7 +2130,6 @@ class FnGen : public Emit {
       uint32_t b = tmp(wtype(rt));
       ex(r);
       F->set(b);
-      if (e.cmps[i] == CmpOp::In || e.cmps[i] == CmpOp::NotIn) fail("'in' comparison", e.loc);
       compare(e.cmps[i], lt, a, rt, b, e.loc);
       if (i + 1 < n) {
         F->block(Op::If, static_cast<int64_t>(WType::I32));
@@ -1400,7 +2224,87 @@ class FnGen : public Emit {
         ex(*e.c);
         F->op(Op::End);
         return;
+      case ExprKind::Str: F->i32(static_cast<int32_t>(G.str_const(e.str))); return;
+      case ExprKind::FString: {
+        F->i32(static_cast<int32_t>(G.str_const("")));
+        for (const auto& piece : e.items) {
+          if (piece->kind == ExprKind::Str) {
+            if (piece->str.empty()) continue;
+            F->i32(static_cast<int32_t>(G.str_const(piece->str)));
+          } else {
+            const Expr& v = *piece->a;
+            Type vt = ty(v);
+            ex(v);
+            if (vt.is_str()) { if (piece->conv == 'r') F->op(Op::Call, G.helper("str_repr")); }
+            else if (vt == kFloat) F->op(Op::Call, G.helper("str_of_float"));
+            else if (vt == kBool) {
+              uint32_t b = tmp(WType::I32);
+              F->set(b);
+              F->i32(static_cast<int32_t>(G.str_const("True")));
+              F->i32(static_cast<int32_t>(G.str_const("False")));
+              F->get(b);
+              F->op(Op::Select);
+            } else F->op(Op::Call, G.helper("str_of_int"));
+          }
+          F->op(Op::Call, G.helper("str_concat"));
+        }
+        return;
+      }
+      case ExprKind::Tuple: {
+        uint32_t h = tmp(WType::I32);
+        int32_t n = static_cast<int32_t>(e.items.size());
+        std::vector<uint32_t> vs;
+        for (int32_t i = 0; i < n; ++i) {  // items first (they may allocate)
+          uint32_t v = tmp(wtype(t.item(i)));
+          ex(*e.items[i]);
+          F->set(v);
+          vs.push_back(v);
+        }
+        F->i32(static_cast<int32_t>(kListHeader + n * kSlot)); F->op(Op::Call, G.helper("alloc")); F->set(h);
+        F->get(h); F->i32(n); F->mem(Op::I32Store, 2, 0);
+        F->get(h); F->i32(n); F->mem(Op::I32Store, 2, 4);
+        F->get(h); F->get(h); F->i32(kListHeader); F->op(Op::I32Add); F->mem(Op::I32Store, 2, 8);
+        F->get(h); F->i32(0); F->mem(Op::I32Store, 2, 12);
+        for (int32_t i = 0; i < n; ++i) {
+          F->get(h); F->get(vs[i]);
+          Type it = t.item(i);
+          uint32_t off = kListHeader + i * kSlot;
+          if (it == kInt) F->mem(Op::I64Store, 3, off);
+          else if (it == kFloat) F->mem(Op::F64Store, 3, off);
+          else F->mem(Op::I32Store, 2, off);
+        }
+        F->get(h);
+        return;
+      }
       case ExprKind::Subscript: {
+        Type ct = ty(*e.a);
+        if (ct.is_str()) {
+          const Expr& ix = *e.b;
+          if (ix.kind == ExprKind::Slice) {
+            ex(*e.a);
+            if (ix.a) ex_as(*ix.a, kInt); else F->i64(0);
+            if (ix.b) ex_as(*ix.b, kInt); else F->i64(INT64_MAX);
+            F->op(Op::Call, G.helper("str_slice"));
+            return;
+          }
+          ex(*e.a);
+          ex_as(ix, kInt);
+          F->i32(pos_code(e.loc));
+          F->op(Op::Call, G.helper("str_at"));
+          return;
+        }
+        if (ct.is_tuple()) {
+          if (auto c = FuncTyper_const_index(*e.b)) {
+            int64_t i = *c < 0 ? *c + ct.tn : *c;
+            ex(*e.a);
+            load(t, kListHeader + static_cast<uint32_t>(i) * kSlot);
+            return;
+          }
+          Access acc = list_index(e);
+          elem_addr(acc, RtError::TupleIndex, pos_code(e.loc));
+          load(t);
+          return;
+        }
         Access acc = list_index(e);
         elem_addr(acc, RtError::Index, pos_code(e.loc));
         load(t);
@@ -1686,8 +2590,14 @@ class FnGen : public Emit {
       if (sc.mutates) { F->get(l); F->mem(Op::I32Load, 2, 0); } else F->get(n);
       F->op(Op::I32GeU); F->op(Op::BrIf, 1);
       if (sc.mutates) { F->get(l); F->mem(Op::I32Load, 2, 8); } else F->get(d);
-      F->get(i); F->i32(3); F->op(Op::I32Shl); F->op(Op::I32Add);
-      load(lt.elem());
+      if (lt.is_str()) {  // code points: the one-character string of each
+        F->get(i); F->i32(2); F->op(Op::I32Shl); F->op(Op::I32Add);
+        F->mem(Op::I32Load, 2, 0);
+        F->op(Op::Call, G.helper("str_char"));
+      } else {
+        F->get(i); F->i32(3); F->op(Op::I32Shl); F->op(Op::I32Add);
+        load(lt.is_tuple() ? lt.item(0) : lt.elem());
+      }
       bind();
       F->get(i); F->i32(1); F->op(Op::I32Add); F->set(i);
       open(Op::Block, kVoidBlock, false, true);
@@ -1710,7 +2620,9 @@ class FnGen : public Emit {
     }
     Type t = ty(a);
     ex(a);
-    if (t.is_list()) F->op(Op::Call, G.print_list(t));
+    if (t.is_str()) F->op(Op::Call, G.helper("str_print"));
+    else if (t.is_tuple()) F->op(Op::Call, G.print_tuple(t));
+    else if (t.is_list()) F->op(Op::Call, G.print_list(t));
     else if (t == kInt) F->op(Op::Call, G.import("print_i64"));
     else if (t == kFloat) F->op(Op::Call, G.import("print_f64"));
     else F->op(Op::Call, G.import("print_bool"));
@@ -1738,6 +2650,22 @@ class FnGen : public Emit {
       for (size_t i = 0; i < e.args.size(); ++i) ex_as(*e.args[i].value, ci.callee->params[i]);
       F->get(rem);
       F->op(Op::Call, h);
+      return;
+    }
+    if (ci.kind == CallInfo::Method && ci.name.rfind("str.", 0) == 0) {
+      std::string m = ci.name.substr(4);
+      ex(*e.a->a);  // the string, then the arguments
+      for (const auto& a : e.args) ex(*a.value);
+      if (m == "join") F->op(Op::Call, G.helper("str_join"));
+      else if (m == "lower") F->op(Op::Call, G.helper("str_lower"));
+      else if (m == "upper") F->op(Op::Call, G.helper("str_upper"));
+      else if (m == "strip") F->op(Op::Call, G.helper("str_strip"));
+      else if (m == "startswith" || m == "endswith") { F->i32(m == "endswith"); F->op(Op::Call, G.helper("str_affix")); }
+      else if (m == "find") { F->i32(0); F->op(Op::Call, G.helper("str_find_from")); F->op(Op::I64ExtendI32S); }
+      else if (m == "count") F->op(Op::Call, G.helper("str_count"));
+      else if (m == "replace") F->op(Op::Call, G.helper("str_replace"));
+      else if (m == "split") F->op(Op::Call, G.helper(e.args.empty() ? "str_split_ws" : "str_split_sep"));
+      else fail("method call ." + m + "()", e.loc);
       return;
     }
     if (ci.kind == CallInfo::Method) {  // list.append(v)
@@ -1772,6 +2700,23 @@ class FnGen : public Emit {
     if (b == "len") {
       if (const ListCache* c = cached(*pos[0])) { F->get(c->len); return; }
       ex(*pos[0]); F->mem(Op::I32Load, 2, 0); F->op(Op::I64ExtendI32U); return;
+    }
+    if (b == "ord") { ex(*pos[0]); F->i32(line); F->op(Op::Call, G.helper("ord")); return; }
+    if (b == "chr") { ex_as(*pos[0], kInt); F->i32(line); F->op(Op::Call, G.helper("chr")); return; }
+    if (b == "str") {
+      if (pos.empty()) { F->i32(static_cast<int32_t>(G.str_const(""))); return; }
+      Type at = ty(*pos[0]);
+      if (at.is_str()) { ex(*pos[0]); return; }
+      if (at == kBool) {
+        F->i32(static_cast<int32_t>(G.str_const("True")));
+        F->i32(static_cast<int32_t>(G.str_const("False")));
+        ex(*pos[0]);
+        F->op(Op::Select);
+        return;
+      }
+      if (at == kFloat) { ex(*pos[0]); F->op(Op::Call, G.helper("str_of_float")); return; }
+      ex_as(*pos[0], kInt); F->op(Op::Call, G.helper("str_of_int"));
+      return;
     }
     if (b == "abs") {
       Type at = ty(*pos[0]);
@@ -1947,7 +2892,19 @@ class FnGen : public Emit {
         uint32_t v = tmp(wtype(t));
         ex(*s.value);
         F->set(v);
-        for (const auto& tg : s.targets) store_target(*tg, v, t);
+        for (const auto& tg : s.targets) {
+          if (tg->kind == ExprKind::Tuple) {  // a, b = t: every item read before any store
+            std::vector<uint32_t> items;
+            for (size_t i = 0; i < tg->items.size(); ++i) {
+              uint32_t x = tmp(wtype(t.item(i)));
+              F->get(v); load(t.item(i), kListHeader + static_cast<uint32_t>(i) * kSlot); F->set(x);
+              items.push_back(x);
+            }
+            for (size_t i = 0; i < items.size(); ++i) store_target(*tg->items[i], items[i], t.item(i));
+            continue;
+          }
+          store_target(*tg, v, t);
+        }
         return;
       }
       case StmtKind::AugAssign: {
@@ -2013,9 +2970,24 @@ class FnGen : public Emit {
         return;
       }
       case StmtKind::For: {
-        const NameRef& target = S.names.at(s.targets[0].get());
+        const Expr& tg = *s.targets[0];
         Scan sc;
         scan_stmts(s.body, sc);
+        if (tg.kind == ExprKind::Tuple) {  // for a, b in list_of_tuples
+          scan_target(tg, sc);
+          static const NameRef none{NameRef::Local, ""};
+          Type et = ty(*s.iter).elem();
+          uint32_t v = tmp(WType::I32);
+          for_loop(*s.iter, none, sc, [&] {
+            F->set(v);
+            for (size_t i = 0; i < tg.items.size(); ++i) {
+              F->get(v); load(et.item(i), kListHeader + static_cast<uint32_t>(i) * kSlot);
+              set_var(S.names.at(tg.items[i].get()));
+            }
+          }, [&] { stmts(s.body); }, &s.orelse, nullptr);
+          return;
+        }
+        const NameRef& target = S.names.at(&tg);
         for_loop(*s.iter, target, sc, [&] { set_var(target); }, [&] { stmts(s.body); }, &s.orelse, &s.body);
         return;
       }

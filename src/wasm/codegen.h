@@ -7,12 +7,26 @@
 //   imports  env.memory (mixed mode) or exports "memory" (standalone)
 //            env.print_i64(i64) env.print_f64(f64) env.print_bool(i32) env.print_str(ptr i32, len i32)
 //            env.fmod(f64, f64) -> f64    env.pow(f64, f64) -> f64          (only when used)
+//            env.f64_repr(x f64, buf i32) -> len i32: writes Python's repr(x) (ASCII, at most
+//            30 bytes) at buf                                             (only when used)
 //   exports  the entry function (by its name), ml_heap() -> i32, ml_set_heap(i32),
 //            ml_set_limit(i32) (resets the call depth; deeper calls fall back),
 //            globals ml_err (an RtError code) and ml_err_line (the source position, see
 //            pos_code), set before a trap.
 //   lists    an i32 address of a 16-byte header {len i32, cap i32, data i32, 0}; `data` holds
 //            8-byte slots: i64 (int), f64 (float), i32 (bool, or the address of an inner list).
+//   tuples   immutable; the same 16-byte header as a list {len, len, data = address + 16, 0}
+//            followed by the len 8-byte slots (each slot holds the item's own type), so list
+//            reads (indexing, len, iteration) work on tuples unchanged.
+//   strings  immutable; an i32 address of a 16-byte header {len i32, grow i32, data i32, 0}:
+//            len is the number of code points, `data` the address of len u32 code points
+//            (UTF-32, so s[i] is O(1)). Strings may share data (a slice points into its
+//            source). grow = 1 when `data` starts a growable block whose 8 bytes before it
+//            are {cap, used} (blocks made by compiled code): a + b may then write b in place
+//            after a when a ends at `used` (see str_concat). Literals, slices and strings
+//            passed in have grow = 0. The host converts from/to UTF-8; print() encodes UTF-8
+//            into scratch memory for print_str. Literals and the one-character ASCII strings
+//            live in the data segment.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -33,6 +47,8 @@ enum class RtError : int32_t {
                      // (negative int exponent, complex result, range step 0, empty min())
   Memory = 6,        // linear memory could not grow
   Recursion = 7,     // call depth beyond the limit (RecursionError, raised by the interpreter)
+  StrIndex = 8,      // IndexError, runtime.index_out_of_range {type: string}
+  TupleIndex = 9,    // IndexError, runtime.index_out_of_range {type: tuple}
 };
 const char* to_string(RtError e);
 
@@ -49,6 +65,7 @@ constexpr int pos_col(int32_t code) { return (code >> 20) & ((1 << 11) - 1); }
 
 constexpr uint32_t kListHeader = 16;
 constexpr uint32_t kSlot = 8;
+constexpr uint32_t kStrHeader = 16;  // then 4-byte code points
 constexpr uint32_t kDataBase = 64;  // string constants start here; address 0 stays unused
 
 struct CodegenOptions {

@@ -13,12 +13,96 @@ namespace ml::wasm {
 
 namespace eng = ml::engine;
 
+namespace {
+
+// Strict UTF-8 -> code points (no overlong forms, surrogates or values past U+10FFFF).
+bool utf8_decode(const std::string& s, std::vector<uint32_t>& out) {
+  out.clear();
+  out.reserve(s.size());
+  size_t i = 0, n = s.size();
+  while (i < n) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) { out.push_back(c); ++i; continue; }
+    size_t k;
+    uint32_t cp, min;
+    if ((c >> 5) == 6) { k = 1; cp = c & 0x1F; min = 0x80; }
+    else if ((c >> 4) == 14) { k = 2; cp = c & 0x0F; min = 0x800; }
+    else if ((c >> 3) == 30) { k = 3; cp = c & 0x07; min = 0x10000; }
+    else return false;
+    if (i + k >= n) return false;
+    for (size_t j = 1; j <= k; ++j) {
+      unsigned char d = static_cast<unsigned char>(s[i + j]);
+      if ((d >> 6) != 2) return false;
+      cp = (cp << 6) | (d & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+    out.push_back(cp);
+    i += k + 1;
+  }
+  return true;
+}
+
+void utf8_append(std::string& out, uint32_t cp) {
+  if (cp < 0x80) out += static_cast<char>(cp);
+  else if (cp < 0x800) { out += static_cast<char>(0xC0 | (cp >> 6)); out += static_cast<char>(0x80 | (cp & 0x3F)); }
+  else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12)); out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18)); out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F)); out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+// Python's repr of a str (non-ASCII characters are shown as themselves, except the C1
+// controls, U+00A0 and U+00AD, which Python escapes too).
+std::string str_repr(const std::string& utf8) {
+  std::vector<uint32_t> cps;
+  if (!utf8_decode(utf8, cps)) return "<invalid utf-8>";
+  bool sq = false, dq = false;
+  for (uint32_t c : cps) { sq = sq || c == '\''; dq = dq || c == '"'; }
+  char q = sq && !dq ? '"' : '\'';
+  std::string o(1, q);
+  for (uint32_t c : cps) {
+    if (c == static_cast<uint32_t>(q) || c == '\\') { o += '\\'; o += static_cast<char>(c); }
+    else if (c == '\n') o += "\\n";
+    else if (c == '\r') o += "\\r";
+    else if (c == '\t') o += "\\t";
+    else if (c < 0x20 || (c >= 0x7F && c <= 0xA0) || c == 0xAD) o += fmt::format("\\x{:02x}", c);
+    else utf8_append(o, c);
+  }
+  return o + q;
+}
+
+}  // namespace
+
+bool utf8_to_code_points(const std::string& s, std::vector<uint32_t>& out) { return utf8_decode(s, out); }
+
+std::string code_points_to_utf8(const uint32_t* cps, size_t n) {
+  std::string s;
+  s.reserve(n);
+  for (size_t i = 0; i < n; ++i) utf8_append(s, cps[i]);
+  return s;
+}
+
+bool is_valid_utf8(const std::string& s) {
+  std::vector<uint32_t> cps;
+  return utf8_decode(s, cps);
+}
+
 std::string repr(const Value& v) {
   switch (v.v.index()) {
     case 0: return "None";
     case 1: return std::to_string(v.as_int());
     case 2: return py_float_repr(v.as_float());
     case 3: return v.as_bool() ? "True" : "False";
+    case 5: return str_repr(v.as_str());
+    case 6: {
+      const auto& t = v.as_tuple();
+      std::string s = "(";
+      for (size_t i = 0; i < t.size(); ++i) s += (i ? ", " : "") + repr(t[i]);
+      return s + (t.size() == 1 ? ",)" : ")");
+    }
     default: {
       std::string s = "[";
       const List& l = *v.as_list();
@@ -38,6 +122,26 @@ std::optional<Type> type_of(const Value& v, std::string* why) {
     case 1: return kInt;
     case 2: return kFloat;
     case 3: return kBool;
+    case 5: {
+      std::vector<uint32_t> cps;
+      if (!utf8_decode(v.as_str(), cps)) return no("string that is not valid UTF-8");
+      return kStr;
+    }
+    case 6: {
+      const auto& items = v.as_tuple();
+      if (items.size() > static_cast<size_t>(kMaxTupleItems))
+        return no("tuple of more than " + std::to_string(kMaxTupleItems) + " items");
+      std::vector<Type> ts;
+      for (const Value& x : items) {
+        if (x.is_int()) ts.push_back(kInt);
+        else if (x.is_float()) ts.push_back(kFloat);
+        else if (x.is_bool()) ts.push_back(kBool);
+        else if (x.is_str() && type_of(x, why)) ts.push_back(kStr);
+        else if (x.is_str()) return std::nullopt;
+        else return no("tuple holding a value that is not a number or a str");
+      }
+      return Type::tuple_of(ts);
+    }
     default: break;
   }
   Type el{Base::Unknown, 0};
@@ -120,6 +224,14 @@ CompiledProgram::Unit* CompiledProgram::unit_for(const ast::Stmt* def, const std
             out_.append(reinterpret_cast<const char*>(up->inst->memory_data()) + p, n);
             return std::vector<eng::Val>{};
           };
+        else if (imp.name == "f64_repr")  // str(float): Python's repr written at buf (ASCII)
+          hf.fn = [up](std::span<const eng::Val> a) {
+            std::string r = py_float_repr(a[0].f64);
+            uint32_t p = static_cast<uint32_t>(a[1].i32);
+            if (uint64_t(p) + r.size() > up->inst->memory_size()) throw eng::WasmError(eng::ErrorKind::Memory, "f64_repr out of range");
+            std::memcpy(up->inst->memory_data() + p, r.data(), r.size());
+            return std::vector<eng::Val>{eng::Val::I32(static_cast<int32_t>(r.size()))};
+          };
         else if (imp.name == "fmod")
           hf.fn = [](std::span<const eng::Val> a) { return std::vector<eng::Val>{eng::Val::F64(std::fmod(a[0].f64, a[1].f64))}; };
         else if (imp.name == "pow")
@@ -180,6 +292,16 @@ struct ValueAdapter {
   static V none() { return Value::none(); }
   static V new_list(std::vector<V>&& items) { return Value::of_list(std::move(items)); }
   static void refill(const V& list, std::vector<V>&& items) { *list.as_list() = std::move(items); }
+  static const void* value_id(const V& v) {
+    if (v.is_tuple()) return std::get<TuplePtr>(v.v).get();
+    return &std::get<Str>(v.v);
+  }
+  static bool is_str(const V& v) { return v.is_str(); }
+  static const std::string& str_utf8(const V& v) { return v.as_str(); }
+  static V new_str(std::string&& s) { return Value::of_str(std::move(s)); }
+  static size_t tuple_size(const V& v) { return v.as_tuple().size(); }
+  static const V& tuple_at(const V& v, size_t i) { return v.as_tuple()[i]; }
+  static V new_tuple(std::vector<V>&& items) { return Value::of_tuple(std::move(items)); }
 };
 
 }  // namespace
@@ -273,7 +395,8 @@ RawOutcome CompiledProgram::run_prepared(const Prepared& p, std::span<const eng:
     int32_t pos = static_cast<int32_t>(inst.global_value("ml_err_line"));
     line = pos_line(pos);
     col = pos_col(pos);
-    if (code != RtError::ZeroDivision && code != RtError::Index && code != RtError::IndexStore) {
+    if (code != RtError::ZeroDivision && code != RtError::Index && code != RtError::IndexStore &&
+        code != RtError::StrIndex && code != RtError::TupleIndex) {
       out.reason = code == RtError::None ? std::string("trap in compiled code: ") + e.what()
                                          : fmt::format("{} at line {}", to_string(code), line);
       out_.clear();
@@ -292,9 +415,9 @@ RawOutcome CompiledProgram::run_prepared(const Prepared& p, std::span<const eng:
   er.col = col;
   er.error_class = code == RtError::ZeroDivision ? "ZeroDivisionError" : "IndexError";
   if (code == RtError::ZeroDivision) er.message_id = "runtime.division_by_zero";
-  else if (code == RtError::Index) {
+  else if (code == RtError::Index || code == RtError::StrIndex || code == RtError::TupleIndex) {
     er.message_id = "runtime.index_out_of_range";
-    er.message_args = {{"type", "list"}};
+    er.message_args = {{"type", code == RtError::Index ? "list" : code == RtError::StrIndex ? "string" : "tuple"}};
   }
   er.message = er.message_id.empty() ? "list assignment index out of range" : pack_.message(er.message_id, er.message_args);
   return out;

@@ -3,7 +3,7 @@
 // signature), run it on the WebAssembly engine, and hand back the result, the text it
 // printed, a Python error to raise, or the reason the interpreter must run the call instead.
 //
-// Values cross the boundary as wasm::Value (None, int, float, bool, list). Lists are shared
+// Values cross the boundary as wasm::Value (None, int, float, bool, list, str, tuple). Lists are shared
 // (ListPtr): identity is preserved across the call (the same list passed twice is one list in
 // linear memory), and lists passed in are updated in place when the compiled code changed
 // them, so the interpreter can copy the contents back into its own list objects.
@@ -28,9 +28,18 @@ namespace ml::wasm {
 struct Value;
 using List = std::vector<Value>;
 using ListPtr = std::shared_ptr<List>;
+// An immutable tuple (items: numbers); a distinct type so the variant tells it from a list.
+struct Tuple {
+  std::vector<Value> items;
+};
+using TuplePtr = std::shared_ptr<const Tuple>;
+// A str, as UTF-8 text.
+struct Str {
+  std::string utf8;
+};
 
 struct Value {
-  std::variant<std::monostate, int64_t, double, bool, ListPtr> v;
+  std::variant<std::monostate, int64_t, double, bool, ListPtr, Str, TuplePtr> v;
   Value() = default;
   static Value none() { return Value(); }
   static Value of_int(int64_t i) { Value x; x.v = i; return x; }
@@ -38,20 +47,36 @@ struct Value {
   static Value of_bool(bool b) { Value x; x.v = b; return x; }
   static Value of_list(ListPtr l) { Value x; x.v = std::move(l); return x; }
   static Value of_list(List l) { return of_list(std::make_shared<List>(std::move(l))); }
+  static Value of_str(std::string s) { Value x; x.v = Str{std::move(s)}; return x; }
+  static Value of_tuple(std::vector<Value> items) {
+    Value x;
+    x.v = std::make_shared<const Tuple>(Tuple{std::move(items)});
+    return x;
+  }
   bool is_none() const { return v.index() == 0; }
   bool is_int() const { return v.index() == 1; }
   bool is_float() const { return v.index() == 2; }
   bool is_bool() const { return v.index() == 3; }
   bool is_list() const { return v.index() == 4; }
+  bool is_str() const { return v.index() == 5; }
+  bool is_tuple() const { return v.index() == 6; }
   int64_t as_int() const { return std::get<int64_t>(v); }
   double as_float() const { return std::get<double>(v); }
   bool as_bool() const { return std::get<bool>(v); }
   const ListPtr& as_list() const { return std::get<ListPtr>(v); }
+  const std::string& as_str() const { return std::get<Str>(v).utf8; }
+  const std::vector<Value>& as_tuple() const { return std::get<TuplePtr>(v)->items; }
 };
-// Python's repr ("[1.5, 2]", "True", "None").
+// Python's repr ("[1.5, 2]", "True", "None", "'héllo'", "(1, 2.5)").
 std::string repr(const Value& v);
 // The compiled type of a value, or a reason it has none (a list mixing ints and floats...).
+// Strings must be valid UTF-8 (they are converted to code points and back exactly).
 std::optional<Type> type_of(const Value& v, std::string* why = nullptr);
+// Strict UTF-8 (what a str must be to cross into compiled code).
+bool is_valid_utf8(const std::string& s);
+// Strict UTF-8 -> code points (false when not valid), and back.
+bool utf8_to_code_points(const std::string& s, std::vector<uint32_t>& out);
+std::string code_points_to_utf8(const uint32_t* cps, size_t n);
 
 // The Python exception compiled code raised (CallOutcome::Error), localized.
 struct ErrorText {

@@ -13,6 +13,14 @@
 //     static V none();
 //     static V new_list(std::vector<V>&&);
 //     static void refill(const V& list, std::vector<V>&&);  // a list passed in, changed by the call
+//     // strings and tuples (immutable; laid out once per object, made anew when read back)
+//     static const void* value_id(const V&);           // identity of a str or tuple
+//     static bool is_str(const V&);
+//     static const std::string& str_utf8(const V&);    // valid UTF-8 (the type check made sure)
+//     static V new_str(std::string&&);
+//     static size_t tuple_size(const V&);
+//     static const V& tuple_at(const V&, size_t);
+//     static V new_tuple(std::vector<V>&&);
 //   };
 //
 // Identity is kept both ways: a list passed twice is one list in linear memory, and a list
@@ -48,9 +56,45 @@ template <class A>
 struct Layout {
   using V = typename A::V;
   uint64_t next;
-  std::unordered_map<const void*, uint32_t> addr;  // list identity -> header address
+  std::unordered_map<const void*, uint32_t> addr;  // list (or str/tuple) identity -> header address
   std::vector<Planned> lists;
   std::vector<const V*> values;  // lists[i]'s host value
+  std::vector<std::pair<uint32_t, std::vector<uint8_t>>> blobs;  // strings and tuples, laid out
+
+  // A list, str or tuple of type t: its address.
+  uint32_t plan_value(const V& v, Type t) {
+    if (t.is_list()) return plan(v, t);
+    if (auto it = addr.find(A::value_id(v)); it != addr.end()) return it->second;
+    std::vector<uint8_t> b;
+    auto put = [&](uint32_t at, const void* p, size_t n) { std::memcpy(b.data() + at, p, n); };
+    uint32_t h;
+    if (t.is_str()) {  // header {len, 0, data, 0}, then the code points (codegen.h)
+      std::vector<uint32_t> cps;
+      utf8_to_code_points(A::str_utf8(v), cps);
+      uint32_t n = static_cast<uint32_t>(cps.size());
+      h = alloc(kStrHeader + uint64_t(n) * 4);
+      b.resize(kStrHeader + size_t(n) * 4);
+      uint32_t hdr[4] = {n, 0, h + kStrHeader, 0};
+      put(0, hdr, sizeof hdr);
+      if (n) put(kStrHeader, cps.data(), size_t(n) * 4);
+    } else {  // a tuple: a list header, then its slots
+      uint32_t n = static_cast<uint32_t>(A::tuple_size(v));
+      std::vector<uint64_t> slots(n);
+      for (uint32_t i = 0; i < n; ++i) {
+        Type it = t.item(i);
+        const V& x = A::tuple_at(v, i);
+        slots[i] = it.is_str() ? plan_value(x, it) : A::slot_bits(x, it);
+      }
+      h = alloc(kListHeader + uint64_t(n) * kSlot);
+      b.resize(kListHeader + size_t(n) * kSlot);
+      uint32_t hdr[4] = {n, n, h + kListHeader, 0};
+      put(0, hdr, sizeof hdr);
+      if (n) put(kListHeader, slots.data(), size_t(n) * kSlot);
+    }
+    addr.emplace(A::value_id(v), h);
+    blobs.emplace_back(h, std::move(b));
+    return h;
+  }
 
   uint32_t alloc(uint64_t n) {
     uint64_t a = (next + 7) & ~uint64_t(7);
@@ -68,8 +112,9 @@ struct Layout {
     uint32_t d = alloc(uint64_t(n) * kSlot);
     lists.push_back({id, h, d, n, t});
     values.push_back(&v);
-    if (t.elem().is_list())
-      for (uint32_t i = 0; i < n; ++i) plan(A::list_at(v, i), t.elem());
+    Type el = t.elem();
+    if (el.is_list() || el.is_str() || el.is_tuple())
+      for (uint32_t i = 0; i < n; ++i) plan_value(A::list_at(v, i), el);
     return h;
   }
   // Calls f(i, bits) with the slot bits of each element of planned list k, as written.
@@ -80,6 +125,8 @@ struct Layout {
     const Type el = lists[k].type.elem();
     if (el.is_list()) {
       for (uint32_t i = 0; i < n; ++i) f(i, uint64_t(addr.at(A::list_id(A::list_at(l, i)))));
+    } else if (el.is_str() || el.is_tuple()) {
+      for (uint32_t i = 0; i < n; ++i) f(i, uint64_t(addr.at(A::value_id(A::list_at(l, i)))));
     } else if (el == kInt) {
       for (uint32_t i = 0; i < n; ++i) f(i, A::slot_bits(A::list_at(l, i), kInt));
     } else if (el == kFloat) {
@@ -90,6 +137,7 @@ struct Layout {
   }
   // Second pass: write headers and slots into memory.
   void write(uint8_t* mem) const {
+    for (const auto& [at, bytes] : blobs) std::memcpy(mem + at, bytes.data(), bytes.size());
     for (size_t k = 0; k < lists.size(); ++k) {
       const Planned& p = lists[k];
       uint32_t hdr[4] = {p.n, p.n, p.data, 0};
@@ -142,6 +190,8 @@ struct Reader {
     };
     if (el.is_list()) {
       for (uint32_t i = 0; i < n; ++i) out.push_back(list(static_cast<uint32_t>(bits(i)), el));
+    } else if (el.is_str() || el.is_tuple()) {
+      for (uint32_t i = 0; i < n; ++i) out.push_back(value(static_cast<uint32_t>(bits(i)), el));
     } else if (!el.known()) {
       for (uint32_t i = 0; i < n; ++i) out.push_back(A::none());
     } else if (el == kInt) {
@@ -152,6 +202,28 @@ struct Reader {
       for (uint32_t i = 0; i < n; ++i) out.push_back(A::from_slot(bits(i), el));
     }
     return out;
+  }
+  // A str or tuple of type t at address a (a new host value).
+  V value(uint32_t a, Type t) {
+    uint32_t n = get<uint32_t>(a), d = get<uint32_t>(uint64_t(a) + 8);
+    if (t.is_str()) {
+      if (uint64_t(d) + uint64_t(n) * 4 > size) throw engine::WasmError(engine::ErrorKind::Memory, "corrupt string in linear memory");
+      std::vector<uint32_t> cps(n);
+      if (n) std::memcpy(cps.data(), mem + d, size_t(n) * 4);
+      for (uint32_t c : cps)
+        if (c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+          throw engine::WasmError(engine::ErrorKind::Memory, "compiled code made an invalid code point");
+      return A::new_str(code_points_to_utf8(cps.data(), cps.size()));
+    }
+    if (n != t.tn || uint64_t(d) + uint64_t(n) * kSlot > size)
+      throw engine::WasmError(engine::ErrorKind::Memory, "corrupt tuple in linear memory");
+    std::vector<V> items;
+    for (uint32_t i = 0; i < n; ++i) {
+      uint64_t b = get<uint64_t>(uint64_t(d) + uint64_t(i) * kSlot);
+      Type it = t.item(i);
+      items.push_back(it.is_str() ? value(static_cast<uint32_t>(b), it) : A::from_slot(b, it));
+    }
+    return A::new_tuple(std::move(items));
   }
   // The host value of the list at header address a.
   V list(uint32_t a, Type t) {
@@ -180,18 +252,20 @@ BasicOutcome<A> call_host(CompiledProgram& prog, const std::string& name, std::s
     out.reason = "argument count";
     return out;
   }
-  host_detail::Layout<A> lay{p->heap_base, {}, {}, {}};
+  host_detail::Layout<A> lay{p->heap_base, {}, {}, {}, {}};
   std::vector<engine::Val> vals;
   try {
     std::vector<uint32_t> addrs(args.size(), 0);
-    for (size_t i = 0; i < args.size(); ++i)
-      if (p->params[i].is_list()) addrs[i] = lay.plan(args[i], p->params[i]);
+    for (size_t i = 0; i < args.size(); ++i) {
+      Type t = p->params[i];
+      if (t.is_list() || t.is_str() || t.is_tuple()) addrs[i] = lay.plan_value(args[i], t);
+    }
     uint32_t end = static_cast<uint32_t>((lay.next + 15) & ~uint64_t(15));
     p->inst->ensure_memory(end);
     lay.write(p->inst->memory_data());
     for (size_t i = 0; i < args.size(); ++i) {
       Type t = p->params[i];
-      if (t.is_list()) vals.push_back(engine::Val::I32(static_cast<int32_t>(addrs[i])));
+      if (t.is_list() || t.is_str() || t.is_tuple()) vals.push_back(engine::Val::I32(static_cast<int32_t>(addrs[i])));
       else {
         uint64_t b = A::slot_bits(args[i], t);
         if (t == kInt) vals.push_back(engine::Val::I64(static_cast<int64_t>(b)));
@@ -226,6 +300,7 @@ BasicOutcome<A> call_host(CompiledProgram& prog, const std::string& name, std::s
       const engine::Val& r = raw.results.at(0);
       Type t = p->ret;
       if (t.is_list()) out.result = rd.list(static_cast<uint32_t>(r.i32), t);
+      else if (t.is_str() || t.is_tuple()) out.result = rd.value(static_cast<uint32_t>(r.i32), t);
       else if (t == kInt) out.result = A::from_slot(static_cast<uint64_t>(r.i64), t);
       else if (t == kFloat) {
         uint64_t b;

@@ -101,6 +101,8 @@ StandaloneResult build_standalone(const ast::Module& module, const LanguagePack&
   json += ",\"MemoryError\":" + json_str(kind("MemoryError"));
   json += ",\"division_by_zero\":" + json_str(pack.message("runtime.division_by_zero"));
   json += ",\"index_out_of_range\":" + json_str(pack.message("runtime.index_out_of_range", {{"type", "list"}}));
+  json += ",\"string_index_out_of_range\":" + json_str(pack.message("runtime.index_out_of_range", {{"type", "string"}}));
+  json += ",\"tuple_index_out_of_range\":" + json_str(pack.message("runtime.index_out_of_range", {{"type", "tuple"}}));
   json += ",\"overflow\":" + json_str(pack.message("runtime.overflow"));
   json += ",\"recursion\":" + json_str(pack.message("runtime.recursion"));
   json += "}";

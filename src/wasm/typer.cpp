@@ -21,6 +21,12 @@ std::string Type::name() const {
     case Base::Int: b = "int"; break;
     case Base::Float: b = "float"; break;
     case Base::Str: b = "str"; break;
+    case Base::Tuple: {
+      b = "tuple[";
+      for (size_t i = 0; i < tn; ++i) b += (i ? ", " : "") + item(i).name();
+      b += tn ? "]" : "()]";
+      break;
+    }
   }
   for (int i = 0; i < depth; ++i) b = "list[" + b + "]";
   return b;
@@ -244,7 +250,6 @@ class FuncTyper {
 
   void set_local(const std::string& key, Type t, Loc loc) {
     if (t.known() && t.depth == 0 && t.base == Base::None) fail("None value", loc);
-    if (t.known() && t.depth == 0 && t.base == Base::Str) fail("string value", loc);
     auto it = S.locals.find(key);
     if (it == S.locals.end()) fail("assignment to a name that is not local", loc, key);
     std::string shown = key.substr(0, key.find('@'));
@@ -287,7 +292,7 @@ class FuncTyper {
     if (target.kind == ExprKind::Subscript) {
       Type lt = expr(*target.a);
       index_type(*target.b);
-      if (lt.known() && !lt.is_list()) fail("item assignment on a non-list", target.loc, lt.name());
+      if (lt.known() && !lt.is_list()) fail("item assignment on a " + lt.name(), target.loc);
       if (lt.is_list() && lt.elem().known() && t.known() && !(lt.elem() == t))
         fail("storing a " + t.name() + " into a " + lt.name(), target.loc);
       if (lt.is_list() && !lt.elem().known() && t.known() && target.a->kind == ExprKind::Name) {
@@ -297,7 +302,22 @@ class FuncTyper {
       S.types[&target] = lt.is_list() ? lt.elem() : kUnknown;
       return;
     }
-    fail(target.kind == ExprKind::Tuple ? "tuple unpacking" : "assignment target", target.loc);
+    if (target.kind == ExprKind::Tuple) {
+      // a, b = t with a tuple value of the same length
+      if (!t.known()) {
+        for (const auto& i : target.items) assign(*i, kUnknown, loc);
+        return;
+      }
+      if (!t.is_tuple()) fail("unpacking a " + t.name(), target.loc);
+      if (t.tn != target.items.size())
+        fail("unpacking a tuple of " + std::to_string(t.tn) + " items into " + std::to_string(target.items.size()), target.loc);
+      for (size_t i = 0; i < target.items.size(); ++i) {
+        if (target.items[i]->kind == ExprKind::Starred) fail("starred assignment target", target.items[i]->loc);
+        assign(*target.items[i], t.item(i), loc);
+      }
+      return;
+    }
+    fail("assignment target", target.loc);
   }
 
   void stmt(const Stmt& s) {
@@ -359,7 +379,7 @@ class FuncTyper {
         return;
       case StmtKind::For: {
         const Expr& tg = *s.targets[0];
-        if (tg.kind != ExprKind::Name) fail("for loop with a tuple target", tg.loc);
+        if (tg.kind != ExprKind::Name && tg.kind != ExprKind::Tuple) fail("for loop target", tg.loc);
         Type et = iter_elem(*s.iter);
         assign(tg, et, s.loc);
         ++loop_depth;
@@ -377,7 +397,6 @@ class FuncTyper {
         Type t = kNone;
         if (s.value && s.value->kind != ExprKind::None) t = value_expr(*s.value, true);
         join_into(S.ret, t, s.loc, "return value");
-        if (S.ret.known() && S.ret.depth == 0 && S.ret.base == Base::Str) fail("returning a string", s.loc);
         return;
       }
       case StmtKind::FunctionDef:
@@ -404,6 +423,11 @@ class FuncTyper {
       return record(it, kInt);
     }
     Type lt = expr(it);
+    if (lt.is_str()) return kStr;
+    if (lt.is_tuple()) {
+      if (!lt.uniform()) fail("iteration over a " + lt.name() + " (items of different types)", it.loc);
+      return lt.item(0);
+    }
     if (lt.known() && !lt.is_list()) fail("iteration over a " + lt.name(), it.loc);
     if (lt.is_list()) return lt.elem();
     return kUnknown;
@@ -421,13 +445,12 @@ class FuncTyper {
       return;
     }
     Type t = expr(e);
-    if (t.known() && t.depth == 0 && (t.base == Base::None || t.base == Base::Str)) fail("truth value of a " + t.name(), e.loc);
+    if (t.known() && t.depth == 0 && t.base == Base::None) fail("truth value of a " + t.name(), e.loc);
   }
 
   // An expression whose value is kept (stored, returned): None/str not allowed.
   Type value_expr(const Expr& e, bool allow_none = false) {
     Type t = expr(e);
-    if (t.known() && t.depth == 0 && t.base == Base::Str) fail("string value", e.loc);
     if (!allow_none && t.known() && t.depth == 0 && t.base == Base::None) fail("None value", e.loc);
     return t;
   }
@@ -436,6 +459,50 @@ class FuncTyper {
     if (e.kind == ExprKind::Slice) fail("slice", e.loc);
     Type t = expr(e);
     if (t.known() && !(t == kInt || t == kBool)) fail("list index of type " + t.name(), e.loc);
+  }
+
+  // x in y: a substring, or an item of a list or tuple of numbers or strings
+  static bool in_ok(Type x, Type y) {
+    auto like = [&](Type el) { return (x.numeric() && el.numeric()) || (x.is_str() && el.is_str()); };
+    if (y.is_str()) return x.is_str();
+    if (y.is_list()) return like(y.elem());
+    if (y.is_tuple()) {
+      for (size_t i = 0; i < y.tn; ++i)
+        if (!like(y.item(i))) return false;
+      return true;
+    }
+    return false;
+  }
+
+  // s[i] / s[a:b] on a string, t[i] on a tuple
+  Type subscript_type(const Expr& e, Type ct) {
+    const Expr& ix = *e.b;
+    if (ct.is_str()) {
+      if (ix.kind == ExprKind::Slice) {
+        if (ix.c) fail("string slice with a step", ix.loc);
+        for (const Expr* b : {ix.a.get(), ix.b.get()})
+          if (b) {
+            Type t = expr(*b);
+            if (t.known() && !(t == kInt || t == kBool)) fail("slice bound of type " + t.name(), b->loc);
+          }
+        S.types[&ix] = kStr;
+        return record(e, kStr);
+      }
+      Type t = expr(ix);
+      if (t.known() && !(t == kInt || t == kBool)) fail("string index of type " + t.name(), ix.loc);
+      return record(e, kStr);
+    }
+    // tuple
+    if (ix.kind == ExprKind::Slice) fail("tuple slice", ix.loc);
+    Type t = expr(ix);
+    if (t.known() && !(t == kInt || t == kBool)) fail("tuple index of type " + t.name(), ix.loc);
+    if (auto c = const_index(ix)) {
+      int64_t i = *c < 0 ? *c + ct.tn : *c;
+      if (i < 0 || i >= ct.tn) fail("tuple index out of range", e.loc);
+      return record(e, ct.item(static_cast<size_t>(i)));
+    }
+    if (!ct.uniform()) fail("variable index into a " + ct.name() + " (items of different types)", e.loc);
+    return record(e, ct.item(0));
   }
 
   // ------------------------------------------------------------------ expressions
@@ -454,6 +521,15 @@ class FuncTyper {
 
   static Type num_promote(Type t) { return t == kBool ? kInt : t; }
 
+ public:
+  // An int literal, or minus one: the index it denotes.
+  static std::optional<int64_t> const_index(const Expr& e) {
+    if (e.kind == ExprKind::Int && e.int_fits) return e.ival;
+    if (e.kind == ExprKind::UnaryOp && e.un == ast::UnaryOp::Neg && e.a->kind == ExprKind::Int && e.a->int_fits)
+      return -e.a->ival;
+    return std::nullopt;
+  }
+
   Type binop_type(ast::BinOp op, Type a, Type b, Loc loc) {
     using ast::BinOp;
     if (!a.known() && a.depth == 0) return kUnknown;
@@ -467,6 +543,12 @@ class FuncTyper {
       if (op == BinOp::Mul && a.is_list() && (b == kInt || b == kBool)) return a;
       if (op == BinOp::Mul && b.is_list() && (a == kInt || a == kBool)) return b;
       fail("operator " + optext + " on lists", loc, a.name() + ", " + b.name());
+    }
+    if (a.is_str() || b.is_str()) {
+      if (op == BinOp::Add && a.is_str() && b.is_str()) return kStr;
+      if (op == BinOp::Mul && a.is_str() && (b == kInt || b == kBool)) return kStr;
+      if (op == BinOp::Mul && b.is_str() && (a == kInt || a == kBool)) return kStr;
+      if (op == BinOp::Mod && a.is_str()) fail("string formatting with %", loc);
     }
     if (!a.numeric() || !b.numeric()) fail("operator " + optext + " on " + a.name() + " and " + b.name(), loc);
     bool isfloat = a == kFloat || b == kFloat;
@@ -492,7 +574,34 @@ class FuncTyper {
         return record(e, kInt);
       case ExprKind::Float: return record(e, kFloat);
       case ExprKind::True: case ExprKind::False: return record(e, kBool);
-      case ExprKind::Str: return record(e, Type{Base::Str});
+      case ExprKind::Str: return record(e, kStr);
+      case ExprKind::FString: {
+        // pieces of text and {value} / {value!s} / {value!r} without a format spec
+        for (const auto& piece : e.items) {
+          if (piece->kind == ExprKind::Str) { record(*piece, kStr); continue; }
+          if (piece->kind != ExprKind::FormattedValue) fail("f-string piece", piece->loc);
+          if (piece->b) fail("f-string format spec", piece->loc);
+          if (piece->conv == 'a') fail("f-string conversion !a", piece->loc);
+          Type t = value_expr(*piece->a);
+          if (t.known() && !t.numeric() && !t.is_str()) fail("f-string of a " + t.name(), piece->a->loc);
+          record(*piece, kStr);
+        }
+        return record(e, kStr);
+      }
+      case ExprKind::Tuple: {
+        std::vector<Type> items;
+        bool unknown = false;
+        for (const auto& i : e.items) {
+          if (i->kind == ExprKind::Starred) fail("starred expression", i->loc);
+          Type x = value_expr(*i);
+          if (!x.known() && x.depth == 0) { unknown = true; continue; }
+          if (!x.numeric() && !x.is_str()) fail("tuple holding a " + x.name(), i->loc);
+          items.push_back(x);
+        }
+        if (e.items.size() > kMaxTupleItems) fail("tuple of more than " + std::to_string(kMaxTupleItems) + " items", e.loc);
+        if (unknown) return record(e, kUnknown);
+        return record(e, Type::tuple_of(items));
+      }
       case ExprKind::Name: return name_expr(e);
       case ExprKind::BinOp: {
         Type a = expr(*e.a), b = expr(*e.b);
@@ -515,7 +624,7 @@ class FuncTyper {
         for (const auto& i : e.items) {
           Type x = expr(*i);
           if (!x.known() && x.depth == 0) { unknown = true; continue; }
-          if (x.depth == 0 && (x.base == Base::Str || x.base == Base::None)) fail("and/or on a " + x.name(), i->loc);
+          if (x.depth == 0 && x.base == Base::None) fail("and/or on a " + x.name(), i->loc);
           if (!t.known() && t.depth == 0) t = x;
           else if (!(t == x)) fail("and/or mixing " + t.name() + " and " + x.name() + " used as a value", e.loc);
         }
@@ -527,9 +636,19 @@ class FuncTyper {
           Type r = expr(*e.items[i]);
           ast::CmpOp op = e.cmps[i];
           if (op == ast::CmpOp::Is || op == ast::CmpOp::IsNot) fail("'is' comparison", e.loc);
-          if (op == ast::CmpOp::In || op == ast::CmpOp::NotIn) fail("'in' comparison", e.loc);
-          if ((l.known() && !l.numeric()) || (r.known() && !r.numeric())) {
-            fail("comparison of " + l.name() + " and " + r.name(), e.loc);
+          bool eq = op == ast::CmpOp::Eq || op == ast::CmpOp::NotEq;
+          std::string what = l.name() + " and " + r.name();
+          if (op == ast::CmpOp::In || op == ast::CmpOp::NotIn) {
+            if (l.known() && r.known() && !in_ok(l, r)) fail("'in' comparison of " + what, e.loc);
+          } else if (l.known() && r.known()) {
+            if (l.is_str() || r.is_str()) {
+              if (!(l.is_str() && r.is_str())) fail("comparison of " + what, e.loc);
+            } else if (l.is_tuple() || r.is_tuple()) {
+              if (!(l.is_tuple() && r.is_tuple())) fail("comparison of " + what, e.loc);
+              if (!eq) fail("ordering comparison of tuples", e.loc);
+            } else if (!l.numeric() || !r.numeric()) {
+              fail("comparison of " + what, e.loc);
+            }
           }
           l = r;
         }
@@ -546,6 +665,7 @@ class FuncTyper {
       case ExprKind::Call: return call(e, false);
       case ExprKind::Subscript: {
         Type lt = expr(*e.a);
+        if (lt.is_str() || lt.is_tuple()) return subscript_type(e, lt);
         index_type(*e.b);
         if (!lt.known() && lt.depth == 0) return record(e, kUnknown);
         if (!lt.is_list()) fail("indexing a " + lt.name(), e.loc);
@@ -587,6 +707,44 @@ class FuncTyper {
     }
   }
 
+  // s.join(list[str]), s.lower(), s.upper(), s.strip(), s.startswith(x), s.endswith(x),
+  // s.find(x), s.count(x), s.replace(a, b), s.split() / s.split(sep): CallInfo "str.<name>"
+  Type str_method(const Expr& e, const std::string& m, bool statement) {
+    std::vector<Type> ts;
+    for (const auto& a : e.args) {
+      if (a.kind != ast::Arg::Positional) fail("keyword argument to ." + m + "()", e.loc);
+      ts.push_back(value_expr(*a.value));
+    }
+    for (const auto& t : ts)
+      if (!t.known() && t.depth == 0) return record(e, kUnknown);
+    size_t n = ts.size();
+    auto strs = [&](size_t k) {
+      if (n != k) return false;
+      for (const auto& t : ts)
+        if (!t.is_str()) return false;
+      return true;
+    };
+    Type r;
+    if (m == "join" && n == 1 && ts[0].depth == 1 && ts[0].base == Base::Str) r = kStr;
+    else if (m == "join" && n == 1 && ts[0].depth == 1 && !ts[0].known()) r = kStr;  // an empty list
+    else if ((m == "lower" || m == "upper" || m == "strip") && n == 0) r = kStr;
+    else if ((m == "startswith" || m == "endswith") && strs(1)) r = kBool;
+    else if ((m == "find" || m == "count") && strs(1)) r = kInt;
+    else if (m == "replace" && strs(2)) r = kStr;
+    else if (m == "split" && (n == 0 || strs(1))) r = Type::list_of(kStr);
+    else {
+      std::string sig;
+      for (size_t i = 0; i < n; ++i) sig += (i ? ", " : "") + ts[i].name();
+      fail("method call ." + m + "(" + sig + ")", e.loc);
+    }
+    (void)statement;
+    CallInfo ci;
+    ci.kind = CallInfo::Method;
+    ci.name = "str." + m;
+    S.calls[&e] = ci;
+    return record(e, r);
+  }
+
   Type call(const Expr& e, bool statement) {
     for (const auto& a : e.args)
       if (a.kind != ast::Arg::Positional && !(a.kind == ast::Arg::Keyword && (a.name == "end" || a.name == "sep")))
@@ -609,6 +767,7 @@ class FuncTyper {
         S.calls[&e] = ci;
         return record(e, kNone);
       }
+      if (ot.is_str()) return str_method(e, f.name, statement);
       fail("method call ." + f.name + "()", e.loc);
     }
     if (f.kind != ExprKind::Name) fail("call of a computed function", e.loc);
@@ -669,7 +828,10 @@ class FuncTyper {
         if (ts[i].depth == 0 && ts[i].base == Base::None) need(false);
       return record(e, kNone);
     }
-    if (b == "len") { need(n == 1 && ts[0].is_list()); return record(e, kInt); }
+    if (b == "len") { need(n == 1 && (ts[0].is_list() || ts[0].is_str() || ts[0].is_tuple())); return record(e, kInt); }
+    if (b == "ord") { need(n == 1 && ts[0].is_str()); return record(e, kInt); }
+    if (b == "chr") { need(n == 1 && (ts[0] == kInt || ts[0] == kBool)); return record(e, kStr); }
+    if (b == "str") { need(n == 0 || (n == 1 && (ts[0].numeric() || ts[0].is_str()))); return record(e, kStr); }
     if (b == "abs") { need(n == 1 && ts[0].numeric()); return record(e, num_promote(ts[0])); }
     if (b == "float") { need(n == 0 || (n == 1 && ts[0].numeric())); return record(e, kFloat); }
     if (b == "int") { need(n == 0 || (n == 1 && ts[0].numeric())); return record(e, kInt); }

@@ -1,6 +1,6 @@
 // Type inference and specialization: a function is typed for the argument types of an
-// actual call (like a JIT): int (i64), float (f64), bool, and lists of those / lists of
-// lists, held in linear memory. Types flow over the body to a fixpoint (recursion included);
+// actual call (like a JIT): int (i64), float (f64), bool, str, tuples of numbers, and lists
+// of those / lists of lists, held in linear memory. Types flow over the body to a fixpoint (recursion included);
 // anything outside the compilable subset gives a Reason (construct + line:col) instead.
 #pragma once
 #include <map>
@@ -16,24 +16,44 @@
 
 namespace ml::wasm {
 
-enum class Base : uint8_t { Unknown, None, Bool, Int, Float, Str };
+enum class Base : uint8_t { Unknown, None, Bool, Int, Float, Str, Tuple };
 
 // A scalar (depth 0) or a list nested `depth` times around `base`
 // (list[list[float]] = {Float, 2}). {Unknown, 1} is a list whose elements are not known yet.
+// A tuple has a fixed number of items (tn), each an int, float or bool (tel: item i's Base
+// in bits 4i..4i+3), so tuple[int, float] = {Tuple, 0, 2, Int | Float << 4}.
+constexpr int kMaxTupleItems = 16;
 struct Type {
   Base base = Base::Unknown;
   uint8_t depth = 0;
+  uint8_t tn = 0;    // Tuple: number of items
+  uint64_t tel = 0;  // Tuple: the items' bases
   bool is_list() const { return depth > 0; }
   bool known() const { return base != Base::Unknown; }
   bool numeric() const { return depth == 0 && (base == Base::Int || base == Base::Float || base == Base::Bool); }
-  Type elem() const { return {base, static_cast<uint8_t>(depth - 1)}; }
-  static Type list_of(Type t) { return {t.base, static_cast<uint8_t>(t.depth + 1)}; }
+  bool is_str() const { return depth == 0 && base == Base::Str; }
+  bool is_tuple() const { return depth == 0 && base == Base::Tuple; }
+  Type item(size_t i) const { return {static_cast<Base>((tel >> (4 * i)) & 15)}; }
+  // every item has the same type (an empty tuple: nullopt)
+  bool uniform() const {
+    for (size_t i = 1; i < tn; ++i)
+      if (!(item(i) == item(0))) return false;
+    return tn > 0;
+  }
+  Type elem() const { Type t = *this; t.depth = static_cast<uint8_t>(depth - 1); return t; }
+  static Type list_of(Type t) { t.depth = static_cast<uint8_t>(t.depth + 1); return t; }
+  static Type tuple_of(const std::vector<Type>& items) {  // numeric items, at most kMaxTupleItems
+    Type t{Base::Tuple};
+    t.tn = static_cast<uint8_t>(items.size());
+    for (size_t i = 0; i < items.size(); ++i) t.tel |= uint64_t(items[i].base) << (4 * i);
+    return t;
+  }
   bool operator==(const Type&) const = default;
-  std::string name() const;  // "int", "list[list[float]]"
+  std::string name() const;  // "int", "list[list[float]]", "tuple[int, float]"
 };
 inline constexpr Type kInt{Base::Int}, kFloat{Base::Float}, kBool{Base::Bool}, kNone{Base::None},
-    kUnknown{Base::Unknown};
-// The WASM value type holding a value of `t` (lists are i32 addresses).
+    kUnknown{Base::Unknown}, kStr{Base::Str};
+// The WASM value type holding a value of `t` (lists, strings and tuples are i32 addresses).
 WType wtype(Type t);
 
 // Why a function (specialization) cannot be compiled.

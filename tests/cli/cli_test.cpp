@@ -244,11 +244,13 @@ TEST(Cli, InlinedRecursionOverflowFallsBackExactly) {
 
 // --explain says when a call was not offered to compiled code, and why.
 TEST(Cli, ExplainSaysWhyACallWasNotOffered) {
-  auto r = run_program("wasm_not_offered", "def twice(x):\n    return x * 2\nprint(twice('ab'), twice(10 ** 30))\n",
+  auto r = run_program("wasm_not_offered",
+                       "def twice(x):\n    return x * 2\nprint(twice('ab'), twice([1, 'a']), twice(10 ** 30))\n",
                        "--backend wasm --explain");
   EXPECT_EQ(r.status, 0) << r.out;
-  EXPECT_TRUE(has(r.out, "abab 2000000000000000000000000000000\n")) << r.out;
-  EXPECT_TRUE(has(r.out, "argument 'x' is a str")) << r.out;
+  EXPECT_TRUE(has(r.out, "abab [1, 'a', 1, 'a'] 2000000000000000000000000000000\n")) << r.out;
+  EXPECT_TRUE(has(r.out, "twice(str): wasm (1 call)")) << r.out;
+  EXPECT_TRUE(has(r.out, "argument 'x' is a list mixing int and str")) << r.out;
   EXPECT_TRUE(has(r.out, "argument 'x' is an int beyond 64 bits")) << r.out;
 }
 

@@ -420,7 +420,7 @@ class A:
     pass
 
 def uses_str(n):
-    s = "abc"
+    s = "abc".title()
     return n
 
 def uses_dict(n):
@@ -445,13 +445,13 @@ def changes_type(n):
     EXPECT_EQ(o.kind, CallOutcome::Fallback);
     return o.reason;
   };
-  EXPECT_EQ(why("uses_str"), "string value at line 6:9");
+  EXPECT_EQ(why("uses_str"), "method call .title() at line 6:20");
   EXPECT_EQ(why("uses_dict"), "dict at line 10:9");
   EXPECT_NE(why("calls_bad").find("call to uses_str(int), which cannot be compiled at line 14:12"), std::string::npos);
   EXPECT_NE(why("maybe_unbound").find("local variable 'x' that may be used before it is assigned at line 19:12"), std::string::npos);
   EXPECT_NE(why("changes_type").find("variable 'x' changes type"), std::string::npos);
   std::string text = p.cp->explain_text();
-  EXPECT_NE(text.find("uses_str(int): interpreter (string value at line 6:9)"), std::string::npos) << text;
+  EXPECT_NE(text.find("uses_str(int): interpreter (method call .title() at line 6:20)"), std::string::npos) << text;
 }
 
 TEST(Codegen, DeepRecursionFallsBack) {
