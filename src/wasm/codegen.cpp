@@ -333,6 +333,8 @@ uint32_t Gen::helper(const std::string& name) {
       {"str_lower", {{I32}, {I32}}},
       {"str_upper", {{I32}, {I32}}},
       {"str_join", {{I32, I32}, {I32}}},
+      {"int_of_str", {{I32, I32}, {I64}}},
+      {"tuple_concat", {{I32, I32}, {I32}}},
       {"str_of_int", {{I64}, {I32}}},
       {"chr", {{I64, I32}, {I32}}},
       {"ord", {{I32, I32}, {I64}}},
@@ -1197,6 +1199,79 @@ uint32_t Gen::helper(const std::string& name) {
       copy(x);
     });
     f.get(r);
+  } else if (name == "int_of_str") {
+    // int(s): optional ASCII whitespace around an optional sign and ASCII digits. Anything
+    // else (ValueError, underscores, other scripts' digits) is left to the interpreter, and
+    // so is a value past 64 bits.
+    f.local_names = {"s", "line"};
+    uint32_t i = f.add_local(I32, "i"), n = f.add_local(I32, "n"), d = f.add_local(I32, "d"), c = f.add_local(I32, "c"),
+             neg = f.add_local(I32, "neg"), v = f.add_local(I64, "v"), start = f.add_local(I32, "start");
+    f.get(0); f.mem(Op::I32Load, 2, 0); f.set(n);
+    f.get(0); f.mem(Op::I32Load, 2, 8); f.set(d);
+    auto at = [&](uint32_t idx) { f.get(d); f.get(idx); f.i32(2); f.op(Op::I32Shl); f.op(Op::I32Add); f.mem(Op::I32Load, 2, 0); };
+    auto ws = [&] { f.get(c); f.i32(32); f.op(Op::I32Eq); f.get(c); f.i32(9); f.op(Op::I32Sub); f.i32(4); f.op(Op::I32LeU); f.op(Op::I32Or); };
+    // trailing whitespace
+    f.block(Op::Block); f.block(Op::Loop);
+    f.get(n); f.op(Op::I32Eqz); f.op(Op::BrIf, 1);
+    f.get(n); f.i32(1); f.op(Op::I32Sub); f.set(c); at(c); f.set(c);
+    ws(); f.op(Op::I32Eqz); f.op(Op::BrIf, 1);
+    f.get(n); f.i32(1); f.op(Op::I32Sub); f.set(n);
+    f.op(Op::Br, 0);
+    f.op(Op::End); f.op(Op::End);
+    // leading whitespace
+    f.block(Op::Block); f.block(Op::Loop);
+    f.get(i); f.get(n); f.op(Op::I32GeU); f.op(Op::BrIf, 1);
+    at(i); f.set(c); ws(); f.op(Op::I32Eqz); f.op(Op::BrIf, 1);
+    f.get(i); f.i32(1); f.op(Op::I32Add); f.set(i);
+    f.op(Op::Br, 0);
+    f.op(Op::End); f.op(Op::End);
+    // sign
+    f.get(i); f.get(n); f.op(Op::I32LtU);
+    f.block(Op::If);
+    at(i); f.set(c);
+    f.get(c); f.i32('-'); f.op(Op::I32Eq); f.get(c); f.i32('+'); f.op(Op::I32Eq); f.op(Op::I32Or);
+    f.block(Op::If);
+    f.get(c); f.i32('-'); f.op(Op::I32Eq); f.set(neg);
+    f.get(i); f.i32(1); f.op(Op::I32Add); f.set(i);
+    f.op(Op::End);
+    f.op(Op::End);
+    f.get(i); f.set(start);
+    // digits, accumulated as a negative number (so -2**63 fits)
+    f.block(Op::Block); f.block(Op::Loop);
+    f.get(i); f.get(n); f.op(Op::I32GeU); f.op(Op::BrIf, 1);
+    at(i); f.i32('0'); f.op(Op::I32Sub); f.tee(c); f.i32(9); f.op(Op::I32GtU); if_err_dyn(RtError::Fallback, 1);
+    // v * 10 - c must stay >= INT64_MIN
+    f.get(v); f.i64(INT64_MIN / 10); f.op(Op::I64LtS); if_err_dyn(RtError::Overflow, 1);
+    f.get(v); f.i64(10); f.op(Op::I64Mul); f.set(v);
+    f.get(v); f.i64(INT64_MIN); f.get(c); f.op(Op::I64ExtendI32U); f.op(Op::I64Add); f.op(Op::I64LtS); if_err_dyn(RtError::Overflow, 1);
+    f.get(v); f.get(c); f.op(Op::I64ExtendI32U); f.op(Op::I64Sub); f.set(v);
+    f.get(i); f.i32(1); f.op(Op::I32Add); f.set(i);
+    f.op(Op::Br, 0);
+    f.op(Op::End); f.op(Op::End);
+    f.get(i); f.get(start); f.op(Op::I32Eq); if_err_dyn(RtError::Fallback, 1);  // no digits
+    f.get(neg);
+    f.block(Op::If, static_cast<int64_t>(I64));
+    f.get(v);
+    f.op(Op::Else);
+    f.get(v); f.i64(INT64_MIN); f.op(Op::I64Eq); if_err_dyn(RtError::Overflow, 1);
+    f.i64(0); f.get(v); f.op(Op::I64Sub);
+    f.op(Op::End);
+  } else if (name == "tuple_concat") {
+    // a + b: a new tuple holding both runs of slots
+    f.local_names = {"a", "b"};
+    uint32_t la = f.add_local(I32, "la"), lb = f.add_local(I32, "lb"), h = f.add_local(I32, "h"), n = f.add_local(I32, "n");
+    f.get(0); f.mem(Op::I32Load, 2, 0); f.set(la);
+    f.get(1); f.mem(Op::I32Load, 2, 0); f.set(lb);
+    f.get(la); f.get(lb); f.op(Op::I32Add); f.set(n);
+    f.get(n); f.i32(3); f.op(Op::I32Shl); f.i32(kListHeader); f.op(Op::I32Add); f.op(Op::Call, helper("alloc")); f.set(h);
+    f.get(h); f.get(n); f.mem(Op::I32Store, 2, 0);
+    f.get(h); f.get(n); f.mem(Op::I32Store, 2, 4);
+    f.get(h); f.get(h); f.i32(kListHeader); f.op(Op::I32Add); f.mem(Op::I32Store, 2, 8);
+    f.get(h); f.i32(0); f.mem(Op::I32Store, 2, 12);
+    f.get(h); f.i32(kListHeader); f.op(Op::I32Add); f.get(0); f.mem(Op::I32Load, 2, 8); f.get(la); f.i32(3); f.op(Op::I32Shl); f.op(Op::MemoryCopy);
+    f.get(h); f.i32(kListHeader); f.op(Op::I32Add); f.get(la); f.i32(3); f.op(Op::I32Shl); f.op(Op::I32Add);
+    f.get(1); f.mem(Op::I32Load, 2, 8); f.get(lb); f.i32(3); f.op(Op::I32Shl); f.op(Op::MemoryCopy);
+    f.get(h);
   } else if (name == "str_of_int") {
     // decimal digits written from the end of a 20-character string; data then starts at
     // the first digit
@@ -1815,6 +1890,7 @@ class FnGen : public Emit {
   void binop(BinOp op, Type lt, Type rt, Type res, Loc loc, const std::function<void()>& pl,
              const std::function<void()>& pr, const Expr* le = nullptr, const Expr* re = nullptr) {
     int line = pos_code(loc);
+    if (res.is_tuple()) { pl(); pr(); F->op(Op::Call, G.helper("tuple_concat")); return; }
     if (res.is_str()) {
       if (op == BinOp::Add) { pl(); pr(); F->op(Op::Call, G.helper("str_concat")); return; }
       if (lt.is_str()) { pl(); pr(); convert(rt, kInt); }
@@ -1992,8 +2068,11 @@ class FnGen : public Emit {
       }
       return;
     }
+    if (lt.is_tuple() && op != CmpOp::Eq && op != CmpOp::NotEq) {
+      tuple_order(op, lt, a, rt, b, loc);
+      return;
+    }
     if (lt.is_tuple()) {
-      if (op != CmpOp::Eq && op != CmpOp::NotEq) fail("comparison", loc);
       if (lt.tn != rt.tn) {
         F->i32(op == CmpOp::NotEq ? 1 : 0);
         return;
@@ -2084,6 +2163,39 @@ class FnGen : public Emit {
       case CmpOp::GtE: F->op(Op::I64GeS); break;
       default: fail("comparison", loc);
     }
+  }
+
+  // Tuple ordering, as Python: the first place where the items differ decides with `op`;
+  // when one tuple is a prefix of the other, the lengths decide. A NaN item is left to the
+  // interpreter (item identity matters there).
+  void tuple_order(CmpOp op, Type lt, uint32_t a, Type rt, uint32_t b, Loc loc) {
+    size_t n = std::min(lt.tn, rt.tn);
+    uint32_t r = tmp(WType::I32);
+    F->block(Op::Block);  // br 0 from inside: r decided
+    for (size_t i = 0; i < n; ++i) {
+      Type x = lt.item(i), y = rt.item(i);
+      uint32_t off = kListHeader + static_cast<uint32_t>(i) * kSlot;
+      uint32_t va = tmp(wtype(x)), vb = tmp(wtype(y));
+      F->get(a); load(x, off); F->set(va);
+      F->get(b); load(y, off); F->set(vb);
+      for (auto [v, t] : {std::pair{va, x}, std::pair{vb, y}})
+        if (t == kFloat) { F->get(v); F->get(v); F->op(Op::F64Ne); err_if(RtError::Fallback, loc.line); }
+      compare(CmpOp::Eq, x, va, y, vb, loc);
+      F->op(Op::I32Eqz);
+      F->block(Op::If);
+      compare(op, x, va, y, vb, loc);
+      F->set(r);
+      F->op(Op::Br, 1);
+      F->op(Op::End);
+    }
+    // equal up to the shorter length: the lengths decide
+    uint32_t la = tmp(WType::I32), lb = tmp(WType::I32);
+    F->i32(lt.tn); F->set(la);
+    F->i32(rt.tn); F->set(lb);
+    compare(op, kBool, la, kBool, lb, loc);  // unsigned i32 comparison of the lengths
+    F->set(r);
+    F->op(Op::End);
+    F->get(r);
   }
 
   // x in list / tuple: an item equal to x (a NaN x is left to the interpreter, which also
@@ -2732,6 +2844,7 @@ class FnGen : public Emit {
       if (pos.empty()) { F->i64(0); return; }
       Type at = ty(*pos[0]);
       if (at == kFloat) { ex(*pos[0]); F->i32(line); F->op(Op::Call, G.helper("f2i")); }
+      else if (at.is_str()) { ex(*pos[0]); F->i32(line); F->op(Op::Call, G.helper("int_of_str")); }
       else ex_as(*pos[0], kInt);
       return;
     }

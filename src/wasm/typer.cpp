@@ -544,6 +544,13 @@ class FuncTyper {
       if (op == BinOp::Mul && b.is_list() && (a == kInt || a == kBool)) return b;
       fail("operator " + optext + " on lists", loc, a.name() + ", " + b.name());
     }
+    if (a.is_tuple() && b.is_tuple() && op == BinOp::Add) {
+      if (a.tn + b.tn > kMaxTupleItems) fail("tuple of more than " + std::to_string(kMaxTupleItems) + " items", loc);
+      std::vector<Type> items;
+      for (size_t i = 0; i < a.tn; ++i) items.push_back(a.item(i));
+      for (size_t i = 0; i < b.tn; ++i) items.push_back(b.item(i));
+      return Type::tuple_of(items);
+    }
     if (a.is_str() || b.is_str()) {
       if (op == BinOp::Add && a.is_str() && b.is_str()) return kStr;
       if (op == BinOp::Mul && a.is_str() && (b == kInt || b == kBool)) return kStr;
@@ -645,7 +652,10 @@ class FuncTyper {
               if (!(l.is_str() && r.is_str())) fail("comparison of " + what, e.loc);
             } else if (l.is_tuple() || r.is_tuple()) {
               if (!(l.is_tuple() && r.is_tuple())) fail("comparison of " + what, e.loc);
-              if (!eq) fail("ordering comparison of tuples", e.loc);
+              // ordering: items at the same place must be comparable (Python raises
+              // TypeError for a str against a number)
+              for (size_t k = 0; !eq && k < std::min(l.tn, r.tn); ++k)
+                if (l.item(k).is_str() != r.item(k).is_str()) fail("ordering comparison of " + what, e.loc);
             } else if (!l.numeric() || !r.numeric()) {
               fail("comparison of " + what, e.loc);
             }
@@ -834,16 +844,16 @@ class FuncTyper {
     if (b == "str") { need(n == 0 || (n == 1 && (ts[0].numeric() || ts[0].is_str()))); return record(e, kStr); }
     if (b == "abs") { need(n == 1 && ts[0].numeric()); return record(e, num_promote(ts[0])); }
     if (b == "float") { need(n == 0 || (n == 1 && ts[0].numeric())); return record(e, kFloat); }
-    if (b == "int") { need(n == 0 || (n == 1 && ts[0].numeric())); return record(e, kInt); }
+    if (b == "int") { need(n == 0 || (n == 1 && (ts[0].numeric() || ts[0].is_str()))); return record(e, kInt); }
     if (b == "bool") { need(n <= 1); return record(e, kBool); }
     if (b == "round") { need(n == 1 && ts[0].numeric()); return record(e, kInt); }
     if (b == "min" || b == "max") {
       if (n == 1) {
-        need(ts[0].depth == 1 && ts[0].elem().numeric());
+        need(ts[0].depth == 1 && (ts[0].elem().numeric() || ts[0].elem().is_str()));
         return record(e, ts[0].elem());
       }
       need(n >= 2);
-      for (auto& t : ts) need(t.numeric() && t == ts[0]);
+      for (auto& t : ts) need((t.numeric() || t.is_str()) && t == ts[0]);
       return record(e, ts[0]);
     }
     if (b == "sum") {  // sum(list of numbers): int for ints and bools, float for floats

@@ -271,15 +271,16 @@ def oob(t):
 def strs():
     return ([1], 2)
 def cat(a, b):
-    return a + b
+    return a * 2
 )");
   EXPECT_NE(p.run("vix", {T({I(1), F(2.0)}), I(0)}).find("fallback: variable index into a tuple[int, float]"), std::string::npos);
   EXPECT_NE(p.run("loop", {T({I(1), F(2.0)})}).find("fallback: iteration over a tuple[int, float]"), std::string::npos);
-  EXPECT_NE(p.run("lt", {T({I(1)}), T({I(2)})}).find("fallback: ordering comparison of tuples"), std::string::npos);
+  EXPECT_NE(p.run("lt", {T({I(1)}), T({S("a")})}).find("fallback: ordering comparison of tuple[int] and tuple[str]"),
+            std::string::npos);
   EXPECT_NE(p.run("bad", {T({I(1), I(2)})}).find("fallback: unpacking a tuple of 2 items into 3"), std::string::npos);
   EXPECT_NE(p.run("oob", {T({I(1), I(2)})}).find("fallback: tuple index out of range"), std::string::npos);
   EXPECT_NE(p.run("strs", {}).find("fallback: tuple holding a list[int]"), std::string::npos);
-  EXPECT_NE(p.run("cat", {T({I(1)}), T({I(2)})}).find("fallback: operator + on tuple[int] and tuple[int]"), std::string::npos);
+  EXPECT_NE(p.run("cat", {T({I(1)}), T({I(2)})}).find("fallback: operator * on tuple[int] and int"), std::string::npos);
   EXPECT_NE(p.run("vix", {T({L({I(1)})}), I(0)}).find("fallback: tuple holding a value that is not a number or a str"),
             std::string::npos);
 }
@@ -416,4 +417,40 @@ def pieces(n):
   ASSERT_EQ(o.kind, CallOutcome::Ok) << o.reason;
   EXPECT_EQ(repr(o.result), "(300000, 'l')");
   EXPECT_EQ(p.run("pieces", {I(4)}), "['xé', 'xéé', 'xééé', 'xéééé']");
+}
+
+TEST(Tuples, OrderingConcatenationAndMinMaxOfStrings) {
+  Prog p(R"(
+def order(a, b):
+    return [a < b, a <= b, a > b, a >= b, a == b]
+def cat(a, b):
+    return a + b
+def mm(a, b, l):
+    return min(a, b), max(a, b, "m"), min(l), max(l)
+)");
+  EXPECT_EQ(p.run("order", {T({I(1), I(2)}), T({I(1), I(3)})}), "[True, True, False, False, False]");
+  EXPECT_EQ(p.run("order", {T({I(1), I(2)}), T({I(1)})}), "[False, False, True, True, False]");
+  EXPECT_EQ(p.run("order", {T({}), T({})}), "[False, True, False, True, True]");
+  EXPECT_EQ(p.run("order", {T({S("b"), I(1)}), T({S("a"), I(2)})}), "[False, False, True, True, False]");
+  EXPECT_EQ(p.run("order", {T({I(1), S("x")}), T({F(1.0), S("y")})}), "[True, True, False, False, False]");
+  EXPECT_EQ(p.run("order", {T({B(true), F(2.5)}), T({I(1), F(2.5)})}), "[False, True, False, True, True]");
+  EXPECT_EQ(p.call("order", {T({F(NAN)}), T({F(1.0)})}).kind, CallOutcome::Fallback);
+  EXPECT_NE(p.run("order", {T({S("a")}), T({I(1)})}).find("fallback: ordering comparison of tuple[str] and tuple[int]"),
+            std::string::npos);
+  EXPECT_EQ(p.run("cat", {T({I(1), I(2)}), T({F(3.5), S("é")})}), "(1, 2, 3.5, 'é')");
+  EXPECT_EQ(p.run("cat", {T({}), T({})}), "()");
+  EXPECT_EQ(p.run("mm", {S("b"), S("a"), L({S("x"), S("日"), S("a")})}), "('a', 'm', 'a', '日')");
+  EXPECT_EQ(p.call("mm", {S("b"), S("a"), L({})}).kind, CallOutcome::Fallback);  // min() of an empty list: ValueError
+}
+
+TEST(Strings, IntOfString) {
+  Prog p("def conv(s):\n    return int(s)\n");
+  EXPECT_EQ(p.run("conv", {S("  -42 ")}), "-42");
+  EXPECT_EQ(p.run("conv", {S("+7")}), "7");
+  EXPECT_EQ(p.run("conv", {S("\t0\n")}), "0");
+  EXPECT_EQ(p.run("conv", {S("9223372036854775807")}), "9223372036854775807");
+  EXPECT_EQ(p.run("conv", {S("-9223372036854775808")}), "-9223372036854775808");
+  // past 64 bits, ValueError, underscores, other scripts' digits: the interpreter decides
+  for (const char* s : {"9223372036854775808", "-9223372036854775809", "", " ", "-", "1_000", "12a", "١٢", "1.5"})
+    EXPECT_EQ(p.call("conv", {S(s)}).kind, CallOutcome::Fallback) << s;
 }
