@@ -2608,9 +2608,12 @@ class FnGen : public Emit {
   // the loop variable by the loop itself not included), `simd_body` the
   // body's statements when they may be vectorized.
   void for_loop(const Expr& iter, const NameRef& target, const Scan& sc, const std::function<void()>& bind,
-                const std::function<void()>& body, const ast::Body* orelse, const ast::Body* simd_body = nullptr) {
+                const std::function<void()>& body, const ast::Body* orelse, const ast::Body* simd_body = nullptr,
+                const std::function<void(const std::vector<uint32_t>&)>* bind_items = nullptr) {
     auto ci = S.calls.find(&iter);
     bool is_range = ci != S.calls.end() && ci->second.kind == CallInfo::Builtin && ci->second.name == "range";
+    bool is_zip = ci != S.calls.end() && ci->second.kind == CallInfo::Builtin &&
+                  (ci->second.name == "enumerate" || ci->second.name == "zip");
     open(Op::Block, kVoidBlock, true);  // break target
     std::vector<std::string> hoisted;
     bool var_nonneg = false;  // the loop variable is >= 0 in the body
@@ -2682,6 +2685,87 @@ class FnGen : public Emit {
       close();  // loop
       close();  // normal exit
       if (added_nonneg) nonneg.erase(target.key);
+    } else if (is_zip) {
+      // enumerate(seq[, start]) / zip(s1, s2, ...): the sources are read at each turn (a list
+      // may grow in the body, as Python's iterators see); the items go to bind_items, or into
+      // a tuple for bind()
+      bool en = ci->second.name == "enumerate";
+      Type et = ty(iter);
+      size_t nsrc = en ? 1 : iter.args.size();
+      std::vector<uint32_t> src(nsrc);
+      std::vector<Type> st(nsrc);
+      for (size_t k = 0; k < nsrc; ++k) {
+        st[k] = ty(*iter.args[k].value);
+        src[k] = tmp(WType::I32);
+        ex(*iter.args[k].value);
+        F->set(src[k]);
+      }
+      uint32_t cnt = 0;
+      if (en) {
+        cnt = tmp(WType::I64);
+        if (iter.args.size() == 2) ex_as(*iter.args[1].value, kInt);
+        else F->i64(0);
+        F->set(cnt);
+      }
+      uint32_t i = tmp(WType::I32);
+      F->i32(0); F->set(i);
+      hoisted = hoist(with_target(sc, target));
+      open(Op::Block);
+      open(Op::Loop);
+      for (size_t k = 0; k < nsrc; ++k) {
+        F->get(i); F->get(src[k]); F->mem(Op::I32Load, 2, 0); F->op(Op::I32GeU); F->op(Op::BrIf, 1);
+      }
+      std::vector<uint32_t> items;
+      if (en) {
+        uint32_t v = tmp(WType::I64);
+        F->get(cnt); F->set(v);
+        items.push_back(v);
+        F->get(cnt); F->i64(INT64_MAX); F->op(Op::I64Eq); err_if(RtError::Overflow, iter.loc.line);
+        F->get(cnt); F->i64(1); F->op(Op::I64Add); F->set(cnt);
+      }
+      for (size_t k = 0; k < nsrc; ++k) {
+        Type it = et.item(items.size());
+        uint32_t v = tmp(wtype(it));
+        F->get(src[k]); F->mem(Op::I32Load, 2, 8);
+        if (st[k].is_str()) {
+          F->get(i); F->i32(2); F->op(Op::I32Shl); F->op(Op::I32Add);
+          F->mem(Op::I32Load, 2, 0);
+          F->op(Op::Call, G.helper("str_char"));
+        } else {
+          F->get(i); F->i32(3); F->op(Op::I32Shl); F->op(Op::I32Add);
+          load(it);
+        }
+        F->set(v);
+        items.push_back(v);
+      }
+      F->get(i); F->i32(1); F->op(Op::I32Add); F->set(i);
+      if (bind_items) {
+        (*bind_items)(items);
+      } else {  // one loop variable: a tuple
+        uint32_t h = tmp(WType::I32);
+        uint32_t n = static_cast<uint32_t>(items.size());
+        F->i32(static_cast<int32_t>(kListHeader + n * kSlot)); F->op(Op::Call, G.helper("alloc")); F->set(h);
+        F->get(h); F->i32(n); F->mem(Op::I32Store, 2, 0);
+        F->get(h); F->i32(n); F->mem(Op::I32Store, 2, 4);
+        F->get(h); F->get(h); F->i32(kListHeader); F->op(Op::I32Add); F->mem(Op::I32Store, 2, 8);
+        F->get(h); F->i32(0); F->mem(Op::I32Store, 2, 12);
+        for (uint32_t k = 0; k < n; ++k) {
+          Type it = et.item(k);
+          F->get(h); F->get(items[k]);
+          uint32_t off = kListHeader + k * kSlot;
+          if (it == kInt) F->mem(Op::I64Store, 3, off);
+          else if (it == kFloat) F->mem(Op::F64Store, 3, off);
+          else F->mem(Op::I32Store, 2, off);
+        }
+        F->get(h);
+        bind();
+      }
+      open(Op::Block, kVoidBlock, false, true);
+      body();
+      close();
+      F->op(Op::Br, 0);
+      close();
+      close();
     } else {
       Type lt = ty(iter);
       uint32_t l = tmp(WType::I32), i = tmp(WType::I32);
@@ -3086,9 +3170,21 @@ class FnGen : public Emit {
         const Expr& tg = *s.targets[0];
         Scan sc;
         scan_stmts(s.body, sc);
-        if (tg.kind == ExprKind::Tuple) {  // for a, b in list_of_tuples
+        if (tg.kind == ExprKind::Tuple) {  // for a, b in list_of_tuples / enumerate(...) / zip(...)
           scan_target(tg, sc);
           static const NameRef none{NameRef::Local, ""};
+          auto zc = S.calls.find(s.iter.get());
+          if (zc != S.calls.end() && zc->second.kind == CallInfo::Builtin &&
+              (zc->second.name == "enumerate" || zc->second.name == "zip")) {
+            std::function<void(const std::vector<uint32_t>&)> bind_items = [&](const std::vector<uint32_t>& items) {
+              for (size_t i = 0; i < tg.items.size(); ++i) {
+                F->get(items[i]);
+                set_var(S.names.at(tg.items[i].get()));
+              }
+            };
+            for_loop(*s.iter, none, sc, [] {}, [&] { stmts(s.body); }, &s.orelse, nullptr, &bind_items);
+            return;
+          }
           Type et = ty(*s.iter).elem();
           uint32_t v = tmp(WType::I32);
           for_loop(*s.iter, none, sc, [&] {

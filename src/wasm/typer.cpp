@@ -422,6 +422,11 @@ class FuncTyper {
       S.calls[&it] = ci;
       return record(it, kInt);
     }
+    if (it.kind == ExprKind::Call && it.a->kind == ExprKind::Name && !resolve(it.a->name) &&
+        !T.find_function(it.a->name)) {
+      std::string b = T.builtin_of(it.a->name);
+      if (b == "enumerate" || b == "zip") return zip_elem(it, b);
+    }
     Type lt = expr(it);
     if (lt.is_str()) return kStr;
     if (lt.is_tuple()) {
@@ -431,6 +436,46 @@ class FuncTyper {
     if (lt.known() && !lt.is_list()) fail("iteration over a " + lt.name(), it.loc);
     if (lt.is_list()) return lt.elem();
     return kUnknown;
+  }
+
+  // for i, x in enumerate(seq[, start]) / for a, b in zip(s1, s2, ...): tuples of the
+  // items of lists, strings and tuples (items that are numbers or strings)
+  Type zip_elem(const Expr& it, const std::string& b) {
+    for (const auto& a : it.args)
+      if (a.kind != ast::Arg::Positional) fail("keyword argument to " + b + "()", it.loc);
+    size_t n = it.args.size();
+    if (b == "enumerate" ? (n < 1 || n > 2) : (n < 1 || n > static_cast<size_t>(kMaxTupleItems)))
+      fail(b + "() with " + std::to_string(n) + " arguments", it.loc);
+    std::vector<Type> items;
+    bool unknown = false;
+    auto elem_of = [&](const Expr& a) {
+      Type t = expr(a);
+      Type el = kUnknown;
+      if (t.is_str()) el = kStr;
+      else if (t.is_tuple()) {
+        if (!t.uniform()) fail(b + "() over a " + t.name() + " (items of different types)", a.loc);
+        el = t.item(0);
+      } else if (t.is_list()) el = t.elem();
+      else if (t.known()) fail(b + "() over a " + t.name(), a.loc);
+      if (!el.known() && el.depth == 0) { unknown = true; return; }
+      if (!el.numeric() && !el.is_str()) fail(b + "() over a " + t.name() + " (items go into a tuple)", a.loc);
+      items.push_back(el);
+    };
+    if (b == "enumerate") {
+      items.push_back(kInt);
+      elem_of(*it.args[0].value);
+      if (n == 2) {
+        Type st = expr(*it.args[1].value);
+        if (st.known() && !(st == kInt || st == kBool)) fail("enumerate() start of type " + st.name(), it.loc);
+      }
+    } else {
+      for (const auto& a : it.args) elem_of(*a.value);
+    }
+    CallInfo ci;
+    ci.name = b;
+    S.calls[&it] = ci;
+    if (unknown) return record(it, kUnknown);
+    return record(it, Type::tuple_of(items));
   }
 
   void test(const Expr& e) {

@@ -120,6 +120,11 @@ std::vector<Fixed> fixed_functions() {
                {{S("aé日😀")}}, {"'aé日😀'"}});
   f.push_back({"idx", "def idx(s, i):\n    return s[i] + s[-i - 1]\n",
                {{S("héllo"), I(1)}, {S("héllo"), I(5)}, {S("日本"), I(-2)}}, {"'héllo', 1", "'héllo', 5", "'日本', -2"}});
+  f.push_back({"zipper", "def zipper(s, t):\n    out = \"\"\n    n = 0\n    for i, c in enumerate(s, 1):\n"
+                         "        n += i * ord(c)\n    for a, b in zip(s, t):\n        if a < b:\n            out += a\n"
+                         "        else:\n            out += b.upper()\n    return out + str(n), n, len(out)\n",
+               {{S("héllo"), S("wörld")}, {S("日本語"), S("ab")}, {S(""), S("x")}},
+               {"'héllo', 'wörld'", "'日本語', 'ab'", "'', 'x'"}});
   return f;
 }
 
@@ -235,5 +240,5 @@ TEST(StringsDifferential, TupleAndStringFunctionsMatchPython) {
     }
     for (const auto& r : p.cp->explain()) EXPECT_TRUE(r.compiled) << r.signature << ": " << r.reason;
   }
-  EXPECT_EQ(compared, 21);
+  EXPECT_EQ(compared, 24);
 }

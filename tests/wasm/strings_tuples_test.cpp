@@ -454,3 +454,45 @@ TEST(Strings, IntOfString) {
   for (const char* s : {"9223372036854775808", "-9223372036854775809", "", " ", "-", "1_000", "12a", "١٢", "1.5"})
     EXPECT_EQ(p.call("conv", {S(s)}).kind, CallOutcome::Fallback) << s;
 }
+
+TEST(Tuples, EnumerateAndZipInForLoops) {
+  Prog p(R"(
+def f(words, nums):
+    out = []
+    for i, w in enumerate(words):
+        out.append(str(i) + w)
+    for i, w in enumerate(words, 10):
+        out.append(str(i) + w)
+    total = 0.0
+    for a, b in zip(nums, nums):
+        total += a * b
+    for c, w, k in zip("日本語", words, (1, 2, 3, 4)):
+        out.append(c + w + str(k))
+    for pair in zip(nums, words):
+        print(pair, end=" ")
+    for i, x in enumerate(nums):
+        if i == 1:
+            continue
+        if x > 2.5:
+            break
+        print(i, x)
+    else:
+        print("no break")
+    print(total)
+    return out
+def grow(l):
+    for i, x in enumerate(l):
+        if i < 3:
+            l.append(x * 10)
+    return l
+def nested(m):
+    for i, row in enumerate(m):
+        print(i)
+)");
+  EXPECT_EQ(p.run("f", {L({S("a"), S("bé"), S("c")}), L({F(1.5), F(2.0), F(3.0), F(4.0)})}),
+            "(1.5, 'a') (2.0, 'bé') (3.0, 'c') 0 1.5\n31.25\n"
+            "['0a', '1bé', '2c', '10a', '11bé', '12c', '日a1', '本bé2', '語c3']");
+  EXPECT_EQ(p.run("grow", {L({I(1), I(2)})}), "[1, 2, 10, 20, 100]");  // the iterator sees the list grow
+  EXPECT_NE(p.run("nested", {L({L({I(1)})})}).find("fallback: enumerate() over a list[list[int]] (items go into a tuple)"),
+            std::string::npos);
+}
