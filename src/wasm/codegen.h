@@ -16,8 +16,8 @@
 //   lists    an i32 address of a 16-byte header {len i32, cap i32, data i32, 0}; `data` holds
 //            8-byte slots: i64 (int), f64 (float), i32 (bool, or the address of an inner list).
 //   tuples   immutable; the same 16-byte header as a list {len, len, data = address + 16, 0}
-//            followed by the len 8-byte slots (each slot holds the item's own type), so list
-//            reads (indexing, len, iteration) work on tuples unchanged.
+//            followed by the len 8-byte slots (each slot holds the item's own type; a str is
+//            its address), so list reads (indexing, len, iteration) work on tuples unchanged.
 //   strings  immutable; an i32 address of a 16-byte header {len i32, grow i32, data i32, 0}:
 //            len is the number of code points, `data` the address of len u32 code points
 //            (UTF-32, so s[i] is O(1)). Strings may share data (a slice points into its

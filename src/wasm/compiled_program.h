@@ -3,10 +3,11 @@
 // signature), run it on the WebAssembly engine, and hand back the result, the text it
 // printed, a Python error to raise, or the reason the interpreter must run the call instead.
 //
-// Values cross the boundary as wasm::Value (None, int, float, bool, list, str, tuple). Lists are shared
-// (ListPtr): identity is preserved across the call (the same list passed twice is one list in
-// linear memory), and lists passed in are updated in place when the compiled code changed
-// them, so the interpreter can copy the contents back into its own list objects.
+// Values cross the boundary as wasm::Value (None, int, float, bool, list, str, tuple). Lists
+// are shared (ListPtr): identity is preserved across the call (the same list passed twice is
+// one list in linear memory), and lists passed in are updated in place when the compiled code
+// changed them, so the interpreter can copy the contents back into its own list objects.
+// Strings and tuples are immutable values.
 #pragma once
 #include <functional>
 #include <map>
@@ -28,7 +29,8 @@ namespace ml::wasm {
 struct Value;
 using List = std::vector<Value>;
 using ListPtr = std::shared_ptr<List>;
-// An immutable tuple (items: numbers); a distinct type so the variant tells it from a list.
+// An immutable tuple (items: numbers and strs); a distinct type so the variant tells it from
+// a list.
 struct Tuple {
   std::vector<Value> items;
 };

@@ -1,7 +1,8 @@
 // Type inference and specialization: a function is typed for the argument types of an
-// actual call (like a JIT): int (i64), float (f64), bool, str, tuples of numbers, and lists
-// of those / lists of lists, held in linear memory. Types flow over the body to a fixpoint (recursion included);
-// anything outside the compilable subset gives a Reason (construct + line:col) instead.
+// actual call (like a JIT): int (i64), float (f64), bool, str, tuples of those, and lists of
+// those / lists of lists, held in linear memory. Types flow over the body to a fixpoint
+// (recursion included); anything outside the compilable subset gives a Reason (construct +
+// line:col) instead.
 #pragma once
 #include <map>
 #include <memory>
@@ -20,8 +21,8 @@ enum class Base : uint8_t { Unknown, None, Bool, Int, Float, Str, Tuple };
 
 // A scalar (depth 0) or a list nested `depth` times around `base`
 // (list[list[float]] = {Float, 2}). {Unknown, 1} is a list whose elements are not known yet.
-// A tuple has a fixed number of items (tn), each an int, float or bool (tel: item i's Base
-// in bits 4i..4i+3), so tuple[int, float] = {Tuple, 0, 2, Int | Float << 4}.
+// A tuple has a fixed number of items (tn), each an int, float, bool or str (tel: item i's
+// Base in bits 4i..4i+3), so tuple[int, float] = {Tuple, 0, 2, Int | Float << 4}.
 constexpr int kMaxTupleItems = 16;
 struct Type {
   Base base = Base::Unknown;
@@ -42,7 +43,7 @@ struct Type {
   }
   Type elem() const { Type t = *this; t.depth = static_cast<uint8_t>(depth - 1); return t; }
   static Type list_of(Type t) { t.depth = static_cast<uint8_t>(t.depth + 1); return t; }
-  static Type tuple_of(const std::vector<Type>& items) {  // numeric items, at most kMaxTupleItems
+  static Type tuple_of(const std::vector<Type>& items) {  // scalar items, at most kMaxTupleItems
     Type t{Base::Tuple};
     t.tn = static_cast<uint8_t>(items.size());
     for (size_t i = 0; i < items.size(); ++i) t.tel |= uint64_t(items[i].base) << (4 * i);
