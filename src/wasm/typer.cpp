@@ -193,7 +193,8 @@ std::string Typer::builtin_of(const std::string& name) const {
 }
 
 // Annotations are hints, never conversions (Python does not enforce them): a type written
-// as `int`, `float`, `bool`, `list[T]` (in any language's spelling of those builtins) fills in
+// as `int`, `float`, `bool`, `str`, `list[T]`, `tuple[T, ...]` (in any language's spelling of
+// those builtins; tuples of scalars with their items listed) fills in
 // what inference leaves open (an empty list's elements, a return type) when it agrees with
 // what was inferred; a disagreeing annotation is ignored.
 std::optional<Type> Typer::annotation_type(const Expr* e) const {
@@ -204,10 +205,24 @@ std::optional<Type> Typer::annotation_type(const Expr* e) const {
     if (b == "int") return kInt;
     if (b == "float") return kFloat;
     if (b == "bool") return kBool;
+    if (b == "str") return kStr;
     return std::nullopt;
   }
   if (e->kind == ExprKind::Subscript && e->a && e->a->kind == ExprKind::Name) {
     std::string b = builtin_of(e->a->name);
+    if (b == "tuple" || e->a->name == "Tuple") {
+      std::vector<const Expr*> parts;
+      if (e->b && e->b->kind == ExprKind::Tuple) for (const auto& i : e->b->items) parts.push_back(i.get());
+      else parts.push_back(e->b.get());
+      if (parts.size() > static_cast<size_t>(kMaxTupleItems)) return std::nullopt;
+      std::vector<Type> items;
+      for (const Expr* p : parts) {
+        auto t = annotation_type(p);
+        if (!t || !(t->numeric() || t->is_str())) return std::nullopt;
+        items.push_back(*t);
+      }
+      return Type::tuple_of(items);
+    }
     if (b != "list" && e->a->name != "List") return std::nullopt;
     auto inner = annotation_type(e->b.get());
     if (!inner || inner->depth >= 29) return std::nullopt;

@@ -496,3 +496,24 @@ def nested(m):
   EXPECT_NE(p.run("nested", {L({L({I(1)})})}).find("fallback: enumerate() over a list[list[int]] (items go into a tuple)"),
             std::string::npos);
 }
+
+TEST(Strings, AnnotationsNameStrAndTuples) {
+  Prog p(R"(
+def pairs(n: int) -> list[tuple[int, str]]:
+    ps: list[tuple[int, str]] = []
+    for i in range(n):
+        ps.append((i, chr(65 + i)))
+    return ps
+def none() -> list[str]:
+    out: list[str] = []
+    return out
+)");
+  EXPECT_EQ(p.run("pairs", {I(3)}), "[(0, 'A'), (1, 'B'), (2, 'C')]");
+  EXPECT_EQ(p.run("pairs", {I(0)}), "[]");
+  EXPECT_EQ(p.run("none", {}), "[]");
+  for (const auto& r : p.cp->explain()) {
+    if (r.signature != "") {
+      EXPECT_TRUE(r.compiled) << r.signature << ": " << r.reason;
+    }
+  }
+}
