@@ -322,6 +322,7 @@ uint32_t Gen::helper(const std::string& name) {
       {"str_repr", {{I32}, {I32}}},
       {"str_of_float", {{F64}, {I32}}},
       {"str_sub", {{I32, I32, I32}, {I32}}},
+      {"str_slice_step", {{I32, I64, I64, I64, I32}, {I32}}},
       {"str_find_from", {{I32, I32, I32}, {I32}}},
       {"str_count", {{I32, I32}, {I64}}},
       {"str_replace", {{I32, I32, I32}, {I32}}},
@@ -953,6 +954,58 @@ uint32_t Gen::helper(const std::string& name) {
     f.op(Op::End); f.op(Op::End);
     f.get(r); f.get(n); f.mem(Op::I32Store, 2, 0);
     f.get(d); f.i32(4); f.op(Op::I32Sub); f.get(n); f.mem(Op::I32Store, 2, 0);  // used
+    f.get(r);
+  } else if (name == "str_slice_step") {
+    // s[lo:hi:step] with Python's index adjustment (PySlice_AdjustIndices); `given` bit 0/1:
+    // lo/hi were written. A zero step (ValueError) is left to the interpreter.
+    f.local_names = {"s", "lo", "hi", "step", "given"};
+    uint32_t n = f.add_local(I64, "n"), cnt = f.add_local(I64, "cnt"), r = f.add_local(I32, "r"), k = f.add_local(I64, "k"),
+             d = f.add_local(I32, "d"), rd = f.add_local(I32, "rd");
+    f.get(3); f.op(Op::I64Eqz); f.get(3); f.i64(INT64_MIN); f.op(Op::I64Eq); f.op(Op::I32Or); e.err_if(RtError::Fallback, 0);
+    f.get(0); f.mem(Op::I32Load, 2, 0); f.op(Op::I64ExtendI32U); f.set(n);
+    auto adjust = [&](uint32_t b, int bit, bool neg_step_default_end) {
+      (void)neg_step_default_end;
+      f.get(4); f.i32(bit); f.op(Op::I32And);
+      f.block(Op::If);
+      // given: negative counts from the end, then clamp
+      f.get(b); f.i64(0); f.op(Op::I64LtS);
+      f.block(Op::If);
+      f.get(b); f.get(n); f.op(Op::I64Add); f.set(b);
+      f.get(b); f.i64(0); f.op(Op::I64LtS);
+      f.block(Op::If); f.i64(-1); f.i64(0); f.get(3); f.i64(0); f.op(Op::I64LtS); f.op(Op::Select); f.set(b); f.op(Op::End);
+      f.op(Op::Else);
+      f.get(b); f.get(n); f.op(Op::I64GeS);
+      f.block(Op::If); f.get(n); f.i64(1); f.op(Op::I64Sub); f.get(n); f.get(3); f.i64(0); f.op(Op::I64LtS); f.op(Op::Select); f.set(b); f.op(Op::End);
+      f.op(Op::End);
+      f.op(Op::Else);
+      // omitted: the start (or end) in the step's direction
+      if (bit == 1) { f.get(n); f.i64(1); f.op(Op::I64Sub); f.i64(0); }
+      else { f.i64(-1); f.get(n); }
+      f.get(3); f.i64(0); f.op(Op::I64LtS); f.op(Op::Select); f.set(b);
+      f.op(Op::End);
+    };
+    adjust(1, 1, false);
+    adjust(2, 2, true);
+    // count: step > 0: hi > lo ? (hi - lo - 1) / step + 1 : 0; step < 0: lo > hi ? (lo - hi - 1) / -step + 1 : 0
+    f.get(3); f.i64(0); f.op(Op::I64GtS);
+    f.block(Op::If);
+    f.get(2); f.get(1); f.op(Op::I64GtS);
+    f.block(Op::If); f.get(2); f.get(1); f.op(Op::I64Sub); f.i64(1); f.op(Op::I64Sub); f.get(3); f.op(Op::I64DivS); f.i64(1); f.op(Op::I64Add); f.set(cnt); f.op(Op::End);
+    f.op(Op::Else);
+    f.get(1); f.get(2); f.op(Op::I64GtS);
+    f.block(Op::If); f.get(1); f.get(2); f.op(Op::I64Sub); f.i64(1); f.op(Op::I64Sub); f.i64(0); f.get(3); f.op(Op::I64Sub); f.op(Op::I64DivS); f.i64(1); f.op(Op::I64Add); f.set(cnt); f.op(Op::End);
+    f.op(Op::End);
+    f.get(cnt); f.op(Op::I32WrapI64); f.op(Op::Call, helper("str_new")); f.tee(r); f.mem(Op::I32Load, 2, 8); f.set(rd);
+    f.get(0); f.mem(Op::I32Load, 2, 8); f.set(d);
+    f.block(Op::Block); f.block(Op::Loop);
+    f.get(k); f.get(cnt); f.op(Op::I64GeS); f.op(Op::BrIf, 1);
+    f.get(rd); f.get(k); f.op(Op::I32WrapI64); f.i32(2); f.op(Op::I32Shl); f.op(Op::I32Add);
+    f.get(d); f.get(1); f.op(Op::I32WrapI64); f.i32(2); f.op(Op::I32Shl); f.op(Op::I32Add); f.mem(Op::I32Load, 2, 0);
+    f.mem(Op::I32Store, 2, 0);
+    f.get(1); f.get(3); f.op(Op::I64Add); f.set(1);
+    f.get(k); f.i64(1); f.op(Op::I64Add); f.set(k);
+    f.op(Op::Br, 0);
+    f.op(Op::End); f.op(Op::End);
     f.get(r);
   } else if (name == "str_sub") {
     // s[lo:hi] for 0 <= lo <= hi <= len(s): a header sharing the data
@@ -2393,10 +2446,22 @@ class FnGen : public Emit {
         if (ct.is_str()) {
           const Expr& ix = *e.b;
           if (ix.kind == ExprKind::Slice) {
+            bool unit = !ix.c || (ix.c->kind == ExprKind::Int && ix.c->int_fits && ix.c->ival == 1);
+            if (unit) {  // s[a:b] shares the data of s
+              ex(*e.a);
+              if (ix.a) ex_as(*ix.a, kInt); else F->i64(0);
+              if (ix.b) ex_as(*ix.b, kInt); else F->i64(INT64_MAX);
+              if (ix.c) { ex(*ix.c); F->op(Op::Drop); }
+              F->op(Op::Call, G.helper("str_slice"));
+              return;
+            }
+            // s[a:b:c]: bounds as given (a flag says which were omitted), then the step
             ex(*e.a);
             if (ix.a) ex_as(*ix.a, kInt); else F->i64(0);
-            if (ix.b) ex_as(*ix.b, kInt); else F->i64(INT64_MAX);
-            F->op(Op::Call, G.helper("str_slice"));
+            if (ix.b) ex_as(*ix.b, kInt); else F->i64(0);
+            ex_as(*ix.c, kInt);
+            F->i32((ix.a ? 1 : 0) | (ix.b ? 2 : 0));
+            F->op(Op::Call, G.helper("str_slice_step"));
             return;
           }
           ex(*e.a);

@@ -539,8 +539,7 @@ class FuncTyper {
     const Expr& ix = *e.b;
     if (ct.is_str()) {
       if (ix.kind == ExprKind::Slice) {
-        if (ix.c) fail("string slice with a step", ix.loc);
-        for (const Expr* b : {ix.a.get(), ix.b.get()})
+        for (const Expr* b : {ix.a.get(), ix.b.get(), ix.c.get()})
           if (b) {
             Type t = expr(*b);
             if (t.known() && !(t == kInt || t == kBool)) fail("slice bound of type " + t.name(), b->loc);

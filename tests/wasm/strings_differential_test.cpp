@@ -242,3 +242,48 @@ TEST(StringsDifferential, TupleAndStringFunctionsMatchPython) {
   }
   EXPECT_EQ(compared, 24);
 }
+
+TEST(StringsDifferential, SlicesWithStepsMatchPython) {
+  const char* src =
+      "def s3(s, a, b, c):\n    return s[a:b:c]\n"
+      "def s2b(s, b, c):\n    return s[:b:c]\n"
+      "def s2a(s, a, c):\n    return s[a::c]\n"
+      "def s1(s, c):\n    return s[::c]\n";
+  const std::vector<std::string> strs = {"", "a", "héllo", "日本語です"};
+  const std::vector<int> bounds = {-7, -5, -1, 0, 1, 2, 4, 6}, steps = {-3, -2, -1, 1, 2, 5};
+  fs::path dir = fs::temp_directory_path() / ("mlwasm_slicediff_" + std::to_string(getpid()));
+  fs::create_directories(dir);
+  {
+    std::ofstream py(dir / "diff.py");
+    py << kPyCall << src;
+    py << "for s in " << "['', 'a', 'héllo', '日本語です']:\n"
+       << "    for c in [-3, -2, -1, 1, 2, 5]:\n"
+       << "        call(s1, s, c)\n"
+       << "        for a in [-7, -5, -1, 0, 1, 2, 4, 6]:\n"
+       << "            call(s2b, s, a, c)\n"
+       << "            call(s2a, s, a, c)\n"
+       << "            for b in [-7, -5, -1, 0, 1, 2, 4, 6]:\n"
+       << "                call(s3, s, a, b, c)\n";
+  }
+  std::istringstream expected(run_cmd("timeout 60 python3 " + (dir / "diff.py").string()));
+  fs::remove_all(dir);
+  Prog p(src);
+  int compared = 0;
+  auto check = [&](const std::string& f, std::vector<Value> args) {
+    std::string want;
+    ASSERT_TRUE(std::getline(expected, want)) << "python3 output ended early";
+    EXPECT_EQ(outcome(p.call(f, args)), want) << f << " " << repr(args[0]) << " " << repr(args[1]);
+    ++compared;
+  };
+  for (const auto& s : strs)
+    for (int c : steps) {
+      check("s1", {Value::of_str(s), I(c)});
+      for (int a : bounds) {
+        check("s2b", {Value::of_str(s), I(a), I(c)});
+        check("s2a", {Value::of_str(s), I(a), I(c)});
+        for (int b : bounds) check("s3", {Value::of_str(s), I(a), I(b), I(c)});
+      }
+    }
+  EXPECT_EQ(compared, 4 * 6 * (1 + 8 * (2 + 8)));
+  EXPECT_EQ(p.call("s1", {Value::of_str("abc"), I(0)}).kind, ml::wasm::CallOutcome::Fallback);  // ValueError
+}
