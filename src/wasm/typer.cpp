@@ -837,6 +837,10 @@ class FuncTyper {
         return record(e, kNone);
       }
       if (ot.is_str()) return str_method(e, f.name, statement);
+      if (!ot.known() && ot.depth == 0) {  // not known yet (a later pass of the fixpoint decides)
+        for (const auto& x : e.args) expr(*x.value);
+        return record(e, kUnknown);
+      }
       fail("method call ." + f.name + "()", e.loc);
     }
     if (f.kind != ExprKind::Name) fail("call of a computed function", e.loc);

@@ -517,3 +517,17 @@ def none() -> list[str]:
     }
   }
 }
+
+TEST(Strings, MutualRecursionThroughStringMethods) {
+  Prog p(R"(
+def a(n):
+    if n == 0:
+        return "x"
+    t = b(n - 1)
+    return t.upper()
+def b(n):
+    return a(n) + "z"
+)");
+  EXPECT_EQ(p.run("a", {I(3)}), "'XZZZ'");
+  EXPECT_EQ(p.run("b", {I(2)}), "'XZZz'");
+}
