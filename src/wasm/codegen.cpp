@@ -334,6 +334,12 @@ uint32_t Gen::helper(const std::string& name) {
       {"str_lower", {{I32}, {I32}}},
       {"str_upper", {{I32}, {I32}}},
       {"str_join", {{I32, I32}, {I32}}},
+      {"str_isdigit", {{I32}, {I32}}},
+      {"str_isalpha", {{I32}, {I32}}},
+      {"str_isalnum", {{I32}, {I32}}},
+      {"str_isspace", {{I32}, {I32}}},
+      {"str_isupper", {{I32}, {I32}}},
+      {"str_islower", {{I32}, {I32}}},
       {"int_of_str", {{I32, I32}, {I64}}},
       {"tuple_concat", {{I32, I32}, {I32}}},
       {"str_of_int", {{I64}, {I32}}},
@@ -1252,6 +1258,48 @@ uint32_t Gen::helper(const std::string& name) {
       copy(x);
     });
     f.get(r);
+  } else if (name.rfind("str_is", 0) == 0) {
+    // ASCII classes (isspace: every Unicode space); a character past ASCII (whose class needs
+    // Unicode tables) is left to the interpreter. isupper/islower: some cased character, and
+    // none of the other case.
+    std::string k = name.substr(4);  // "isdigit"
+    f.local_names[0] = "s";
+    uint32_t i = f.add_local(I32, "i"), n = f.add_local(I32, "n"), c = f.add_local(I32, "c"), d = f.add_local(I32, "d"),
+             cased = f.add_local(I32, "cased");
+    f.get(0); f.mem(Op::I32Load, 2, 0); f.set(n);
+    f.get(0); f.mem(Op::I32Load, 2, 8); f.set(d);
+    auto in = [&](int lo, int hi) { f.get(c); f.i32(lo); f.op(Op::I32Sub); f.i32(hi - lo); f.op(Op::I32LeU); };
+    if (k != "isupper" && k != "islower") {  // "" -> False
+      f.get(n); f.op(Op::I32Eqz);
+      f.block(Op::If); f.i32(0); f.op(Op::Return); f.op(Op::End);
+    }
+    f.block(Op::Block); f.block(Op::Loop);
+    f.get(i); f.get(n); f.op(Op::I32GeU); f.op(Op::BrIf, 1);
+    f.get(d); f.get(i); f.i32(2); f.op(Op::I32Shl); f.op(Op::I32Add); f.mem(Op::I32Load, 2, 0); f.set(c);
+    if (k == "isspace") {
+      f.get(c); f.op(Op::Call, helper("is_space")); f.op(Op::I32Eqz);
+      f.block(Op::If); f.i32(0); f.op(Op::Return); f.op(Op::End);
+    } else {
+      f.get(c); f.i32(0x80); f.op(Op::I32GeU); e.err_if(RtError::Fallback, 0);
+      if (k == "isupper" || k == "islower") {
+        bool up = k == "isupper";
+        up ? in('a', 'z') : in('A', 'Z');
+        f.block(Op::If); f.i32(0); f.op(Op::Return); f.op(Op::End);
+        up ? in('A', 'Z') : in('a', 'z');
+        f.get(cased); f.op(Op::I32Or); f.set(cased);
+      } else {
+        if (k == "isdigit") in('0', '9');
+        else if (k == "isalpha") { in('a', 'z'); in('A', 'Z'); f.op(Op::I32Or); }
+        else { in('a', 'z'); in('A', 'Z'); f.op(Op::I32Or); in('0', '9'); f.op(Op::I32Or); }
+        f.op(Op::I32Eqz);
+        f.block(Op::If); f.i32(0); f.op(Op::Return); f.op(Op::End);
+      }
+    }
+    f.get(i); f.i32(1); f.op(Op::I32Add); f.set(i);
+    f.op(Op::Br, 0);
+    f.op(Op::End); f.op(Op::End);
+    if (k == "isupper" || k == "islower") f.get(cased);
+    else f.i32(1);
   } else if (name == "int_of_str") {
     // int(s): optional ASCII whitespace around an optional sign and ASCII digits. Anything
     // else (ValueError, underscores, other scripts' digits) is left to the interpreter, and
@@ -2921,6 +2969,7 @@ class FnGen : public Emit {
       else if (m == "lower") F->op(Op::Call, G.helper("str_lower"));
       else if (m == "upper") F->op(Op::Call, G.helper("str_upper"));
       else if (m == "strip") F->op(Op::Call, G.helper("str_strip"));
+      else if (m.rfind("is", 0) == 0) F->op(Op::Call, G.helper("str_" + m));
       else if (m == "startswith" || m == "endswith") { F->i32(m == "endswith"); F->op(Op::Call, G.helper("str_affix")); }
       else if (m == "find") { F->i32(0); F->op(Op::Call, G.helper("str_find_from")); F->op(Op::I64ExtendI32S); }
       else if (m == "count") F->op(Op::Call, G.helper("str_count"));

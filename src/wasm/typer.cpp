@@ -777,6 +777,7 @@ class FuncTyper {
   }
 
   // s.join(list[str]), s.lower(), s.upper(), s.strip(), s.startswith(x), s.endswith(x),
+  // s.isdigit(), s.isalpha(), s.isalnum(), s.isspace(), s.isupper(), s.islower(),
   // s.find(x), s.count(x), s.replace(a, b), s.split() / s.split(sep): CallInfo "str.<name>"
   Type str_method(const Expr& e, const std::string& m, bool statement) {
     std::vector<Type> ts;
@@ -797,6 +798,9 @@ class FuncTyper {
     if (m == "join" && n == 1 && ts[0].depth == 1 && ts[0].base == Base::Str) r = kStr;
     else if (m == "join" && n == 1 && ts[0].depth == 1 && !ts[0].known()) r = kStr;  // an empty list
     else if ((m == "lower" || m == "upper" || m == "strip") && n == 0) r = kStr;
+    else if ((m == "isdigit" || m == "isalpha" || m == "isspace" || m == "isupper" || m == "islower" || m == "isalnum") &&
+             n == 0)
+      r = kBool;
     else if ((m == "startswith" || m == "endswith") && strs(1)) r = kBool;
     else if ((m == "find" || m == "count") && strs(1)) r = kInt;
     else if (m == "replace" && strs(2)) r = kStr;

@@ -531,3 +531,16 @@ def b(n):
   EXPECT_EQ(p.run("a", {I(3)}), "'XZZZ'");
   EXPECT_EQ(p.run("b", {I(2)}), "'XZZz'");
 }
+
+TEST(Strings, CharacterClasses) {
+  Prog p("def cls(s):\n    return [s.isdigit(), s.isalpha(), s.isalnum(), s.isspace(), s.isupper(), s.islower()]\n"
+         "def sp(s):\n    return s.isspace()\n");
+  EXPECT_EQ(p.run("cls", {S("")}), "[False, False, False, False, False, False]");
+  EXPECT_EQ(p.run("cls", {S("123")}), "[True, False, True, False, False, False]");
+  EXPECT_EQ(p.run("cls", {S("aB1")}), "[False, False, True, False, False, False]");
+  EXPECT_EQ(p.run("cls", {S(" \t\n")}), "[False, False, False, True, False, False]");
+  EXPECT_EQ(p.run("cls", {S("AB1")}), "[False, False, True, False, True, False]");
+  EXPECT_EQ(p.run("cls", {S("ab!")}), "[False, False, False, False, False, True]");
+  EXPECT_EQ(p.run("sp", {S("\u3000\u2003 ")}), "True");  // Unicode spaces
+  EXPECT_EQ(p.call("cls", {S("é")}).kind, CallOutcome::Fallback);  // needs Unicode tables
+}
