@@ -334,6 +334,12 @@ uint32_t Gen::helper(const std::string& name) {
       {"str_lower", {{I32}, {I32}}},
       {"str_upper", {{I32}, {I32}}},
       {"str_join", {{I32, I32}, {I32}}},
+      {"list_copy", {{I32}, {I32}}},
+      {"str_chars", {{I32}, {I32}}},
+      {"sort_int", {{I32, I32}, {}}},
+      {"sort_float", {{I32, I32}, {}}},
+      {"sort_bool", {{I32, I32}, {}}},
+      {"sort_str", {{I32, I32}, {}}},
       {"str_isdigit", {{I32}, {I32}}},
       {"str_isalpha", {{I32}, {I32}}},
       {"str_isalnum", {{I32}, {I32}}},
@@ -1300,6 +1306,103 @@ uint32_t Gen::helper(const std::string& name) {
     f.op(Op::End); f.op(Op::End);
     if (k == "isupper" || k == "islower") f.get(cased);
     else f.i32(1);
+  } else if (name == "list_copy") {
+    f.local_names[0] = "l";
+    uint32_t n = f.add_local(I32, "n"), r = f.add_local(I32, "r");
+    f.get(0); f.mem(Op::I32Load, 2, 0); f.set(n);
+    f.get(n); f.get(n); f.op(Op::Call, helper("list_new")); f.set(r);
+    f.get(r); f.mem(Op::I32Load, 2, 8); f.get(0); f.mem(Op::I32Load, 2, 8); f.get(n); f.i32(3); f.op(Op::I32Shl); f.op(Op::MemoryCopy);
+    f.get(r);
+  } else if (name == "str_chars") {
+    // the list of the one-character strings of s
+    f.local_names[0] = "s";
+    uint32_t n = f.add_local(I32, "n"), r = f.add_local(I32, "r"), i = f.add_local(I32, "i");
+    f.get(0); f.mem(Op::I32Load, 2, 0); f.set(n);
+    f.get(n); f.get(n); f.op(Op::Call, helper("list_new")); f.set(r);
+    f.block(Op::Block); f.block(Op::Loop);
+    f.get(i); f.get(n); f.op(Op::I32GeU); f.op(Op::BrIf, 1);
+    f.get(r); f.mem(Op::I32Load, 2, 8); f.get(i); f.i32(3); f.op(Op::I32Shl); f.op(Op::I32Add);
+    f.get(0); f.mem(Op::I32Load, 2, 8); f.get(i); f.i32(2); f.op(Op::I32Shl); f.op(Op::I32Add); f.mem(Op::I32Load, 2, 0);
+    f.op(Op::Call, helper("str_char"));
+    f.mem(Op::I32Store, 2, 0);
+    f.get(i); f.i32(1); f.op(Op::I32Add); f.set(i);
+    f.op(Op::Br, 0);
+    f.op(Op::End); f.op(Op::End);
+    f.get(r);
+  } else if (name.rfind("sort_", 0) == 0) {
+    // a stable bottom-up merge sort of the list's slots in place (the data stays where it
+    // is), through a scratch buffer; reverse flips the comparison, so equal items keep their
+    // order as in Python. A NaN (whose order Python leaves to its algorithm) is left to the
+    // interpreter.
+    std::string kind = name.substr(5);
+    f.local_names = {"list", "reverse"};
+    uint32_t n = f.add_local(I32, "n"), d = f.add_local(I32, "d"), t = f.add_local(I32, "t"), w = f.add_local(I32, "w"),
+             lo = f.add_local(I32, "lo"), mid = f.add_local(I32, "mid"), hi = f.add_local(I32, "hi"), i = f.add_local(I32, "i"),
+             j = f.add_local(I32, "j"), k = f.add_local(I32, "k"), top = f.add_local(I32, "top");
+    f.get(0); f.mem(Op::I32Load, 2, 0); f.set(n);
+    f.get(0); f.mem(Op::I32Load, 2, 8); f.set(d);
+    f.get(n); f.i32(2); f.op(Op::I32LtU);
+    f.block(Op::If); f.op(Op::Return); f.op(Op::End);
+    auto slot = [&](uint32_t base, uint32_t idx) { f.get(base); f.get(idx); f.i32(3); f.op(Op::I32Shl); f.op(Op::I32Add); };
+    if (kind == "float") {
+      f.block(Op::Block); f.block(Op::Loop);
+      f.get(i); f.get(n); f.op(Op::I32GeU); f.op(Op::BrIf, 1);
+      slot(d, i); f.mem(Op::F64Load, 3); slot(d, i); f.mem(Op::F64Load, 3); f.op(Op::F64Ne); e.err_if(RtError::Fallback, 0);
+      f.get(i); f.i32(1); f.op(Op::I32Add); f.set(i);
+      f.op(Op::Br, 0);
+      f.op(Op::End); f.op(Op::End);
+    }
+    // less(x, y) for the slots at d[x], d[y]
+    auto less = [&](uint32_t x, uint32_t y) {
+      if (kind == "int") { slot(d, x); f.mem(Op::I64Load, 3); slot(d, y); f.mem(Op::I64Load, 3); f.op(Op::I64LtS); }
+      else if (kind == "float") { slot(d, x); f.mem(Op::F64Load, 3); slot(d, y); f.mem(Op::F64Load, 3); f.op(Op::F64Lt); }
+      else if (kind == "bool") { slot(d, x); f.mem(Op::I32Load, 2); slot(d, y); f.mem(Op::I32Load, 2); f.op(Op::I32LtU); }
+      else { slot(d, x); f.mem(Op::I32Load, 2); slot(d, y); f.mem(Op::I32Load, 2); f.op(Op::Call, helper("str_cmp")); f.i32(0); f.op(Op::I32LtS); }
+    };
+    f.op(Op::GlobalGet, g_heap); f.set(top);
+    f.get(n); f.i32(3); f.op(Op::I32Shl); f.op(Op::Call, helper("alloc")); f.set(t);
+    f.i32(1); f.set(w);
+    f.block(Op::Block); f.block(Op::Loop);  // widths
+    f.get(w); f.get(n); f.op(Op::I32GeU); f.op(Op::BrIf, 1);
+    f.i32(0); f.set(lo);
+    f.block(Op::Block); f.block(Op::Loop);  // runs
+    f.get(lo); f.get(n); f.op(Op::I32GeU); f.op(Op::BrIf, 1);
+    f.get(lo); f.get(w); f.op(Op::I32Add); f.tee(mid); f.get(n); f.get(mid); f.get(n); f.op(Op::I32LtU); f.op(Op::Select); f.set(mid);
+    f.get(mid); f.get(w); f.op(Op::I32Add); f.tee(hi); f.get(n); f.get(hi); f.get(n); f.op(Op::I32LtU); f.op(Op::Select); f.set(hi);
+    f.get(lo); f.set(i); f.get(mid); f.set(j); f.get(lo); f.set(k);
+    f.block(Op::Block); f.block(Op::Loop);  // merge
+    f.get(k); f.get(hi); f.op(Op::I32GeU); f.op(Op::BrIf, 1);
+    // take the right one when the left run is done, or when right < left (reverse: left < right)
+    f.get(j); f.get(hi); f.op(Op::I32LtU);
+    f.block(Op::If, static_cast<int64_t>(I32));
+    f.get(i); f.get(mid); f.op(Op::I32GeU);
+    f.block(Op::If, static_cast<int64_t>(I32));
+    f.i32(1);
+    f.op(Op::Else);
+    f.get(1);
+    f.block(Op::If, static_cast<int64_t>(I32)); less(i, j); f.op(Op::Else); less(j, i); f.op(Op::End);
+    f.op(Op::End);
+    f.op(Op::Else);
+    f.i32(0);
+    f.op(Op::End);
+    f.block(Op::If);
+    slot(t, k); slot(d, j); f.mem(Op::I64Load, 3); f.mem(Op::I64Store, 3);
+    f.get(j); f.i32(1); f.op(Op::I32Add); f.set(j);
+    f.op(Op::Else);
+    slot(t, k); slot(d, i); f.mem(Op::I64Load, 3); f.mem(Op::I64Store, 3);
+    f.get(i); f.i32(1); f.op(Op::I32Add); f.set(i);
+    f.op(Op::End);
+    f.get(k); f.i32(1); f.op(Op::I32Add); f.set(k);
+    f.op(Op::Br, 0);
+    f.op(Op::End); f.op(Op::End);  // merge
+    f.get(hi); f.set(lo);
+    f.op(Op::Br, 0);
+    f.op(Op::End); f.op(Op::End);  // runs
+    f.get(d); f.get(t); f.get(n); f.i32(3); f.op(Op::I32Shl); f.op(Op::MemoryCopy);
+    f.get(w); f.i32(1); f.op(Op::I32Shl); f.set(w);
+    f.op(Op::Br, 0);
+    f.op(Op::End); f.op(Op::End);  // widths
+    f.get(top); f.op(Op::GlobalSet, g_heap);
   } else if (name == "int_of_str") {
     // int(s): optional ASCII whitespace around an optional sign and ASCII digits. Anything
     // else (ValueError, underscores, other scripts' digits) is left to the interpreter, and
@@ -2921,6 +3024,15 @@ class FnGen : public Emit {
     close();  // break target
   }
 
+  static int32_t sort_reverse(const Expr& call) {
+    for (const auto& a : call.args)
+      if (a.kind == ast::Arg::Keyword && a.name == "reverse") return a.value->kind == ExprKind::True ? 1 : 0;
+    return 0;
+  }
+  static std::string sort_helper(Type el) {
+    return el == kInt ? "sort_int" : el == kFloat ? "sort_float" : el == kBool ? "sort_bool" : "sort_str";
+  }
+
   void print_value(const Expr& a) {
     if (a.kind == ExprKind::Str) {
       auto [addr, n] = G.str(a.str);
@@ -2959,6 +3071,12 @@ class FnGen : public Emit {
       for (size_t i = 0; i < e.args.size(); ++i) ex_as(*e.args[i].value, ci.callee->params[i]);
       F->get(rem);
       F->op(Op::Call, h);
+      return;
+    }
+    if (ci.kind == CallInfo::Method && ci.name == "sort") {  // list.sort(reverse=...)
+      ex(*e.a->a);
+      F->i32(sort_reverse(e));
+      F->op(Op::Call, G.helper(sort_helper(ty(*e.a->a).elem())));
       return;
     }
     if (ci.kind == CallInfo::Method && ci.name.rfind("str.", 0) == 0) {
@@ -3010,6 +3128,18 @@ class FnGen : public Emit {
     if (b == "len") {
       if (const ListCache* c = cached(*pos[0])) { F->get(c->len); return; }
       ex(*pos[0]); F->mem(Op::I32Load, 2, 0); F->op(Op::I64ExtendI32U); return;
+    }
+    if (b == "sorted") {
+      Type at = ty(*pos[0]);
+      uint32_t l = tmp(WType::I32);
+      ex(*pos[0]);
+      F->op(Op::Call, G.helper(at.is_str() ? "str_chars" : "list_copy"));
+      F->set(l);
+      if (t.elem().known()) {
+        F->get(l); F->i32(sort_reverse(e)); F->op(Op::Call, G.helper(sort_helper(t.elem())));
+      }
+      F->get(l);
+      return;
     }
     if (b == "ord") { ex(*pos[0]); F->i32(line); F->op(Op::Call, G.helper("ord")); return; }
     if (b == "chr") { ex_as(*pos[0], kInt); F->i32(line); F->op(Op::Call, G.helper("chr")); return; }

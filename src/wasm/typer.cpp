@@ -818,13 +818,42 @@ class FuncTyper {
     return record(e, r);
   }
 
+  // sorted(x, reverse=<literal>) / list.sort(reverse=<literal>): the keyword's value
+  std::optional<bool> sort_reverse(const Expr& e, const std::string& what) {
+    std::optional<bool> rev = false;
+    for (const auto& a : e.args) {
+      if (a.kind != ast::Arg::Keyword) continue;
+      if (a.name != "reverse") fail("keyword argument " + a.name + "= to " + what, e.loc);
+      if (a.value->kind == ExprKind::True) rev = true;
+      else if (a.value->kind != ExprKind::False) fail("reverse= that is not True or False written out", a.value->loc);
+    }
+    return rev;
+  }
+  // what sorted()/sort() orders: numbers or strings
+  static bool sortable(Type el) { return el.numeric() || el.is_str(); }
+
   Type call(const Expr& e, bool statement) {
-    for (const auto& a : e.args)
-      if (a.kind != ast::Arg::Positional && !(a.kind == ast::Arg::Keyword && (a.name == "end" || a.name == "sep")))
-        fail(a.kind == ast::Arg::Keyword ? "keyword argument" : "star argument", e.loc);
     const Expr& f = *e.a;
+    bool sorting = (f.kind == ExprKind::Attribute && f.name == "sort") ||
+                   (f.kind == ExprKind::Name && !resolve(f.name) && !T.find_function(f.name) && T.builtin_of(f.name) == "sorted");
+    for (const auto& a : e.args)
+      if (a.kind != ast::Arg::Positional && !(a.kind == ast::Arg::Keyword && (a.name == "end" || a.name == "sep")) &&
+          !(sorting && a.kind == ast::Arg::Keyword))
+        fail(a.kind == ast::Arg::Keyword ? "keyword argument" : "star argument", e.loc);
     if (f.kind == ExprKind::Attribute) {
       Type ot = expr(*f.a);
+      if (f.name == "sort" && (ot.is_list() || !ot.known())) {
+        sort_reverse(e, ".sort()");
+        size_t pos = 0;
+        for (const auto& a : e.args) pos += a.kind == ast::Arg::Positional;
+        if (pos) fail(".sort() with a positional argument", e.loc);
+        if (ot.is_list() && ot.elem().known() && !sortable(ot.elem())) fail(".sort() of a " + ot.name(), e.loc);
+        CallInfo ci;
+        ci.kind = CallInfo::Method;
+        ci.name = "sort";
+        S.calls[&e] = ci;
+        return record(e, kNone);
+      }
       if (f.name == "append" && e.args.size() == 1) {
         Type v = value_expr(*e.args[0].value);
         if (ot.known() && !ot.is_list()) fail("append on a " + ot.name(), e.loc);
@@ -850,7 +879,8 @@ class FuncTyper {
     if (f.kind != ExprKind::Name) fail("call of a computed function", e.loc);
     if (resolve(f.name)) fail("call of a variable", e.loc, f.name);
     for (const auto& a : e.args)
-      if (a.kind == ast::Arg::Keyword && T.builtin_of(f.name) != "print") fail("keyword argument", e.loc);
+      if (a.kind == ast::Arg::Keyword && T.builtin_of(f.name) != "print" && T.builtin_of(f.name) != "sorted")
+        fail("keyword argument", e.loc);
     if (const Stmt* def = T.find_function(f.name)) {
       std::vector<Type> args;
       for (const auto& a : e.args) {
@@ -881,6 +911,19 @@ class FuncTyper {
     CallInfo ci;
     ci.name = b;
     S.calls[&e] = ci;
+    if (b == "sorted") {
+      sort_reverse(e, "sorted()");
+      std::vector<const Expr*> pos;
+      for (const auto& a : e.args)
+        if (a.kind == ast::Arg::Positional) pos.push_back(a.value.get());
+      if (pos.size() != 1) fail("sorted() with " + std::to_string(pos.size()) + " arguments", e.loc);
+      Type t = value_expr(*pos[0]);
+      if (!t.known() && t.depth == 0) return record(e, kUnknown);
+      if (t.is_str()) return record(e, Type::list_of(kStr));
+      if (t.is_list() && !t.elem().known()) return record(e, t);
+      if (!t.is_list() || !sortable(t.elem())) fail("sorted() of a " + t.name(), e.loc);
+      return record(e, t);
+    }
     std::vector<Type> ts;
     for (const auto& a : e.args) {
       if (a.kind == ast::Arg::Keyword) {

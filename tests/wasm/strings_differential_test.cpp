@@ -287,3 +287,58 @@ TEST(StringsDifferential, SlicesWithStepsMatchPython) {
   EXPECT_EQ(compared, 4 * 6 * (1 + 8 * (2 + 8)));
   EXPECT_EQ(p.call("s1", {Value::of_str("abc"), I(0)}).kind, ml::wasm::CallOutcome::Fallback);  // ValueError
 }
+
+TEST(StringsDifferential, SortingMatchesPython) {
+  const char* src2 =
+      "def srt(xs, r):\n    if r:\n        ys = sorted(xs, reverse=True)\n        xs.sort(reverse=True)\n"
+      "    else:\n        ys = sorted(xs)\n        xs.sort()\n    print(xs)\n    return ys\n";
+  std::mt19937 rng(7);
+  std::vector<std::string> py_args;
+  std::vector<std::vector<Value>> args;
+  const char* words[] = {"a", "B", "b", "é", "日本", "", "ab", "Z", "aa"};
+  for (int k = 0; k < 60; ++k) {
+    int n = 1 + static_cast<int>(rng() % 40);
+    bool r = rng() % 2;
+    std::string lit = "[";
+    std::vector<Value> items;
+    for (int i = 0; i < n; ++i) {
+      if (k % 3 == 0) {
+        int v = static_cast<int>(rng() % 11) - 5;
+        lit += std::to_string(v) + ", ";
+        items.push_back(I(v));
+      } else if (k % 3 == 1) {  // 0.0 and -0.0 are equal: stability shows
+        double v = (static_cast<int>(rng() % 7) - 3) * 0.5;
+        if (v == 0 && rng() % 2) v = -0.0;
+        lit += ml::wasm::repr(F(v)) + ", ";
+        items.push_back(F(v));
+      } else {
+        const char* w = words[rng() % 9];
+        lit += std::string("'") + w + "', ";
+        items.push_back(Value::of_str(w));
+      }
+    }
+    lit += "]";
+    py_args.push_back(lit + (r ? ", True" : ", False"));
+    args.push_back({Value::of_list(items), B(r)});
+  }
+  fs::path dir = fs::temp_directory_path() / ("mlwasm_sortdiff_" + std::to_string(getpid()));
+  fs::create_directories(dir);
+  {
+    std::ofstream py(dir / "diff.py");
+    py << kPyCall << src2;
+    for (const auto& a : py_args) py << "call(srt, " << a << ")\n";
+  }
+  std::istringstream expected(run_cmd("timeout 60 python3 " + (dir / "diff.py").string()));
+  fs::remove_all(dir);
+  Prog p(src2);
+  int compared = 0;
+  for (size_t k = 0; k < args.size(); ++k) {
+    std::string want;
+    ASSERT_TRUE(std::getline(expected, want)) << "python3 output ended early";
+    auto o = p.call("srt", args[k]);
+    EXPECT_EQ(outcome(o), want) << py_args[k];
+    ++compared;
+  }
+  EXPECT_EQ(compared, 60);
+  for (const auto& r : p.cp->explain()) EXPECT_TRUE(r.compiled) << r.signature << ": " << r.reason;
+}

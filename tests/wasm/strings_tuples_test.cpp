@@ -544,3 +544,34 @@ TEST(Strings, CharacterClasses) {
   EXPECT_EQ(p.run("sp", {S("\u3000\u2003 ")}), "True");  // Unicode spaces
   EXPECT_EQ(p.call("cls", {S("é")}).kind, CallOutcome::Fallback);  // needs Unicode tables
 }
+
+TEST(Strings, SortedAndSort) {
+  Prog p(R"(
+def f(xs, ws, s):
+    a = sorted(xs)
+    ws.sort(reverse=True)
+    return a, "".join(sorted(s))
+def nan(xs):
+    xs.sort()
+    return xs
+def key(ws):
+    return sorted(ws, key=len)
+def tuples(ps):
+    return sorted(ps)
+)");
+  auto ws = L({S("b"), S("é"), S("a")});
+  auto o = p.call("f", {L({I(3), I(-1), I(2)}), ws, S("日本語cab")});
+  EXPECT_EQ(o.kind, CallOutcome::Fallback);  // it returns a tuple holding a list
+  EXPECT_NE(o.reason.find("tuple holding a list[int]"), std::string::npos) << o.reason;
+  Prog q(R"(
+def g(xs, ws, s):
+    a = sorted(xs)
+    ws.sort(reverse=True)
+    print(a, "".join(sorted(s)))
+)");
+  EXPECT_EQ(q.run("g", {L({I(3), I(-1), I(2)}), ws, S("日本語cab")}), "[-1, 2, 3] abc日本語\nNone");
+  EXPECT_EQ(repr(ws), "['é', 'b', 'a']");  // sorted in place, seen by the caller
+  EXPECT_EQ(p.call("nan", {L({F(1.0), F(NAN)})}).kind, CallOutcome::Fallback);
+  EXPECT_NE(p.run("key", {L({S("a")})}).find("fallback: keyword argument key= to sorted()"), std::string::npos);
+  EXPECT_NE(p.run("tuples", {L({T({I(1)})})}).find("fallback: sorted() of a list[tuple[int]]"), std::string::npos);
+}
