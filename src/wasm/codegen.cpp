@@ -1611,6 +1611,29 @@ class FnGen : public Emit {
       return -e.a->ival;
     return std::nullopt;
   }
+  // the items t[a:b:c] selects (literal bounds, checked by the typer): slice.indices()
+  static std::vector<size_t> tuple_slice_items(const Expr& sl, int64_t n) {
+    auto lit = [](const Expr* x) -> std::optional<int64_t> { return x ? FuncTyper_const_index(*x) : std::nullopt; };
+    std::optional<int64_t> a = lit(sl.a.get()), b = lit(sl.b.get());
+    int64_t step = sl.c ? *lit(sl.c.get()) : 1;
+    auto adjust = [&](std::optional<int64_t> v, bool is_start) -> int64_t {
+      if (!v) return step < 0 ? (is_start ? n - 1 : -1) : (is_start ? 0 : n);
+      int64_t x = *v;
+      if (x < 0) {
+        x += n;
+        if (x < 0) x = step < 0 ? -1 : 0;
+      } else if (x >= n) {
+        x = step < 0 ? n - 1 : n;
+      }
+      return x;
+    };
+    int64_t lo = adjust(a, true), hi = adjust(b, false);
+    if (step > n) step = n + 1;  // the same items, no overflow below
+    if (step < -n) step = -n - 1;
+    std::vector<size_t> out;
+    for (int64_t i = lo; step > 0 ? i < hi : i > hi; i += step) out.push_back(static_cast<size_t>(i));
+    return out;
+  }
   Type ty(const Expr& e) const {
     auto it = S.types.find(&e);
     if (it == S.types.end()) fail("expression the typer did not see", e.loc);
@@ -2619,6 +2642,24 @@ class FnGen : public Emit {
           ex_as(ix, kInt);
           F->i32(pos_code(e.loc));
           F->op(Op::Call, G.helper("str_at"));
+          return;
+        }
+        if (ct.is_tuple() && e.b->kind == ExprKind::Slice) {  // the typer made the items known
+          uint32_t src = tmp(WType::I32), h = tmp(WType::I32);
+          ex(*e.a);
+          F->set(src);
+          std::vector<size_t> sel = tuple_slice_items(*e.b, ct.tn);
+          uint32_t n = static_cast<uint32_t>(sel.size());
+          F->i32(static_cast<int32_t>(kListHeader + n * kSlot)); F->op(Op::Call, G.helper("alloc")); F->set(h);
+          F->get(h); F->i32(n); F->mem(Op::I32Store, 2, 0);
+          F->get(h); F->i32(n); F->mem(Op::I32Store, 2, 4);
+          F->get(h); F->get(h); F->i32(kListHeader); F->op(Op::I32Add); F->mem(Op::I32Store, 2, 8);
+          F->get(h); F->i32(0); F->mem(Op::I32Store, 2, 12);
+          for (uint32_t k = 0; k < n; ++k) {
+            F->get(h); F->get(src); F->mem(Op::I64Load, 3, kListHeader + static_cast<uint32_t>(sel[k]) * kSlot);
+            F->mem(Op::I64Store, 3, kListHeader + k * kSlot);
+          }
+          F->get(h);
           return;
         }
         if (ct.is_tuple()) {

@@ -534,6 +534,34 @@ class FuncTyper {
     return false;
   }
 
+  // The items t[a:b:c] selects from a tuple of n items, when a, b, c are int literals (or
+  // omitted): Python's slice.indices().
+  static std::optional<std::vector<size_t>> tuple_slice(const Expr& sl, int64_t n) {
+    std::optional<int64_t> a, b, c = 1;
+    if (sl.a && !(a = const_index(*sl.a))) return std::nullopt;
+    if (sl.b && !(b = const_index(*sl.b))) return std::nullopt;
+    if (sl.c && !(c = const_index(*sl.c))) return std::nullopt;
+    int64_t step = *c;
+    if (step == 0) return std::nullopt;  // ValueError
+    auto adjust = [&](std::optional<int64_t> v, bool is_start) -> int64_t {
+      if (!v) return step < 0 ? (is_start ? n - 1 : -1) : (is_start ? 0 : n);
+      int64_t x = *v;
+      if (x < 0) {
+        x += n;
+        if (x < 0) x = step < 0 ? -1 : 0;
+      } else if (x >= n) {
+        x = step < 0 ? n - 1 : n;
+      }
+      return x;
+    };
+    int64_t lo = adjust(a, true), hi = adjust(b, false);
+    if (step > n) step = n + 1;  // the same items, no overflow below
+    if (step < -n) step = -n - 1;
+    std::vector<size_t> out;
+    for (int64_t i = lo; step > 0 ? i < hi : i > hi; i += step) out.push_back(static_cast<size_t>(i));
+    return out;
+  }
+
   // s[i] / s[a:b] on a string, t[i] on a tuple
   Type subscript_type(const Expr& e, Type ct) {
     const Expr& ix = *e.b;
@@ -552,7 +580,13 @@ class FuncTyper {
       return record(e, kStr);
     }
     // tuple
-    if (ix.kind == ExprKind::Slice) fail("tuple slice", ix.loc);
+    if (ix.kind == ExprKind::Slice) {  // constant bounds and step: the items are known
+      auto sel = tuple_slice(ix, ct.tn);
+      if (!sel) fail("tuple slice whose bounds are not int literals", ix.loc);
+      std::vector<Type> items;
+      for (size_t k : *sel) items.push_back(ct.item(k));
+      return record(e, Type::tuple_of(items));
+    }
     Type t = expr(ix);
     if (t.known() && !(t == kInt || t == kBool)) fail("tuple index of type " + t.name(), ix.loc);
     if (auto c = const_index(ix)) {

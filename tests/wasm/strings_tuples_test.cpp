@@ -575,3 +575,17 @@ def g(xs, ws, s):
   EXPECT_NE(p.run("key", {L({S("a")})}).find("fallback: keyword argument key= to sorted()"), std::string::npos);
   EXPECT_NE(p.run("tuples", {L({T({I(1)})})}).find("fallback: sorted() of a list[tuple[int]]"), std::string::npos);
 }
+
+TEST(Tuples, SlicesWithLiteralBounds) {
+  Prog p(R"(
+def f(t):
+    print(t[1:], t[:-1], t[::-1], t[::2], t[5:], t[-100:100], t[3:1], t[3:1:-1], t[::9223372036854775807], t[1:][0])
+    a, b = t[:2]
+    return a + b
+def g(t, i):
+    return t[i:]
+)");
+  EXPECT_EQ(p.run("f", {T({I(1), F(2.5), S("x"), B(true)})}),
+            "(2.5, 'x', True) (1, 2.5, 'x') (True, 'x', 2.5, 1) (1, 'x') () (1, 2.5, 'x', True) () (True, 'x') (1,) 2.5\n3.5");
+  EXPECT_NE(p.run("g", {T({I(1)}), I(0)}).find("fallback: tuple slice whose bounds are not int literals"), std::string::npos);
+}
