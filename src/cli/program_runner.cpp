@@ -161,7 +161,8 @@ int ProgramRunner::run_chunk(std::shared_ptr<const SourceFile> src) {
 
 // Each module gets its bridge; the hook asks the bridge of the module the function came from.
 void ProgramRunner::attach_bridge(const ast::Module& m) {
-  bridges_.push_back(std::make_unique<WasmBridge>(m, *pack_, [this]() -> engine::Engine& { return engine(); }));
+  bool adaptive = backend_ != "wasm";  // auto (or from the configuration): pick per function
+  bridges_.push_back(std::make_unique<WasmBridge>(m, *pack_, [this]() -> engine::Engine& { return engine(); }, adaptive));
   interp_->set_compiled_call_hook([this](interp::FuncObj* f, interp::Value* args, int nargs) {
     for (auto& b : bridges_)
       if (b->owns(f)) return b->try_call(f, args, nargs);

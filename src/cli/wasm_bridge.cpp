@@ -2,9 +2,13 @@
 // function to the WebAssembly backend; values cross the boundary both ways.
 #include "cli/wasm_bridge.h"
 
+#include <chrono>
+#include <cstdlib>
 #include <cstring>
 #include <iostream>
 #include <unordered_map>
+
+#include <fmt/format.h>
 
 #include "interp/code.h"
 #include "interp/runtime.h"
@@ -128,10 +132,54 @@ std::optional<wasm::Type> compiled_type(const iv::Value& v, std::string& why, in
   return wasm::Type::list_of(el);
 }
 
+// kQuickCallUs, or MULTILINGUAL_QUICK_CALL_US (tests set it so that the choice does not depend
+// on the machine's speed).
+double quick_call_us() {
+  static const double v = [] {
+    const char* e = std::getenv("MULTILINGUAL_QUICK_CALL_US");
+    return e && *e ? std::atof(e) : WasmBridge::kQuickCallUs;
+  }();
+  return v;
+}
+
+// No loops, comprehensions or calls of the program's own functions: the body's interpreted cost
+// is bounded by its size.
+bool straight_line_expr(const ast::Expr* e, const std::map<std::string, std::vector<const ast::Stmt*>>& defs) {
+  if (!e) return true;
+  switch (e->kind) {
+    case ast::ExprKind::ListComp: case ast::ExprKind::SetComp: case ast::ExprKind::DictComp:
+    case ast::ExprKind::GeneratorExp: case ast::ExprKind::Lambda:
+      return false;
+    case ast::ExprKind::Call:
+      if (e->a && e->a->kind == ast::ExprKind::Name && defs.count(e->a->name)) return false;
+      break;
+    default: break;
+  }
+  for (const ast::Expr* c : {e->a.get(), e->b.get(), e->c.get()})
+    if (!straight_line_expr(c, defs)) return false;
+  for (const auto& i : e->items)
+    if (!straight_line_expr(i.get(), defs)) return false;
+  for (const auto& a : e->args)
+    if (!straight_line_expr(a.value.get(), defs)) return false;
+  return true;
+}
+bool straight_line(const ast::Body& b, const std::map<std::string, std::vector<const ast::Stmt*>>& defs) {
+  for (const auto& s : b) {
+    if (s->kind == ast::StmtKind::For || s->kind == ast::StmtKind::While) return false;
+    if (!straight_line_expr(s->value.get(), defs)) return false;
+    for (const auto& t : s->targets)
+      if (!straight_line_expr(t.get(), defs)) return false;
+    if (!straight_line(s->body, defs) || !straight_line(s->orelse, defs)) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
-WasmBridge::WasmBridge(const ast::Module& module, const LanguagePack& pack, std::function<engine::Engine&()> engine)
-    : program_(module, pack, nullptr, [&] {
+WasmBridge::WasmBridge(const ast::Module& module, const LanguagePack& pack, std::function<engine::Engine&()> engine,
+                       bool adaptive)
+    : adaptive_(adaptive),
+      program_(module, pack, nullptr, [&] {
         wasm::ProgramOptions o;
         o.engine_provider = std::move(engine);
         return o;
@@ -151,6 +199,8 @@ std::optional<iv::Value> WasmBridge::try_call(iv::FuncObj* f, iv::Value* args, i
   if (it == defs_.end() || it->second.size() != 1 || code->src != source_ || !f->closure.empty()) return std::nullopt;
   const ast::Stmt* def = it->second.front();
   if (def->loc.line != code->loc.line) return std::nullopt;
+  Timing& tm = timing_[code];
+  if (tm.interpreted) return std::nullopt;
 
   // Ask the compiler first (cached per signature): no conversion for calls that cannot compile.
   std::vector<wasm::Type> types;
@@ -171,6 +221,7 @@ std::optional<iv::Value> WasmBridge::try_call(iv::FuncObj* f, iv::Value* args, i
     return std::nullopt;
   }
 
+  auto t0 = std::chrono::steady_clock::now();
   auto out = wasm::call_host<InterpAdapter>(program_, code->name, std::span<const iv::Value>(args, size_t(nargs)),
                                             types, iv::I ? iv::I->depth : 0);
   switch (out.kind) {
@@ -179,6 +230,22 @@ std::optional<iv::Value> WasmBridge::try_call(iv::FuncObj* f, iv::Value* args, i
       return std::nullopt;
     case wasm::CallOutcome::Ok:
       skipped_.erase(code);
+      if (adaptive_ && tm.calls < kTrialCalls) {
+        tm.ns += std::chrono::duration<double, std::nano>(std::chrono::steady_clock::now() - t0).count();
+        if (++tm.calls == kTrialCalls) {
+          // A call costs a few microseconds of crossing into WebAssembly and back; a function
+          // that does little more than that, with a body of bounded size, is quicker interpreted.
+          double us = tm.ns / kTrialCalls / 1000.0;
+          if (us < quick_call_us() && straight_line(def->body, defs_)) {
+            tm.interpreted = true;
+            program_.note_not_offered(
+                code->name, fmt::format("after {} calls of {:.1f} us compiled, mostly crossing into WebAssembly and "
+                                        "back: a body without loops is quicker interpreted (--backend wasm keeps it "
+                                        "compiled)",
+                                        kTrialCalls, us));
+          }
+        }
+      }
       compiled_.emplace(wasm::signature_key(code->name, types), std::make_pair(code->name, types));
       if (!out.output.empty()) write_output(out.output);
       return std::move(out.result);

@@ -18,7 +18,10 @@ namespace ml::cli {
 class WasmBridge {
  public:
   // `engine` gives the (shared, lazily started) WebAssembly engine.
-  WasmBridge(const ast::Module& module, const LanguagePack& pack, std::function<engine::Engine&()> engine);
+  // adaptive (--backend auto): a function whose compiled calls turn out to cost little more
+  // than crossing into WebAssembly, and whose body has no loops, is left to the interpreter.
+  WasmBridge(const ast::Module& module, const LanguagePack& pack, std::function<engine::Engine&()> engine,
+             bool adaptive = false);
   // The interpreter's compiled-call hook: a value when the call ran as WebAssembly, nullopt
   // when the interpreter must run it. Throws interp::PyError for errors inside compiled code.
   std::optional<interp::Value> try_call(interp::FuncObj* f, interp::Value* args, int nargs);
@@ -28,9 +31,20 @@ class WasmBridge {
   // The function was defined by this bridge's module.
   bool owns(const interp::FuncObj* f) const;
 
+  // adaptive: the calls timed before deciding, and the mean below which a call is "quick"
+  static constexpr int kTrialCalls = 16;
+  static constexpr double kQuickCallUs = 10.0;
+
  private:
   // After this many fallbacks in a row, a function is left to the interpreter for good.
   static constexpr int kGiveUpAfter = 3;
+  struct Timing {
+    int calls = 0;
+    double ns = 0;
+    bool interpreted = false;
+  };
+  bool adaptive_ = false;
+  std::unordered_map<const interp::FuncCode*, Timing> timing_;
   void write_output(const std::string& s);
   wasm::CompiledProgram program_;
   std::map<std::string, std::vector<const ast::Stmt*>> defs_;

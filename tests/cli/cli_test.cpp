@@ -242,6 +242,26 @@ TEST(Cli, InlinedRecursionOverflowFallsBackExactly) {
   EXPECT_EQ(w.out, i.out);
 }
 
+// --backend auto leaves a tiny loop-free function to the interpreter once its compiled calls
+// prove to cost little more than crossing into WebAssembly; loops stay compiled; --backend
+// wasm keeps everything compiled.
+TEST(Cli, AutoLeavesTinyFunctionsToTheInterpreter) {
+  const char* prog =
+      "def add(a, b):\n    return a + b\n"
+      "def total(n):\n    let s = 0\n    for i in range(n):\n        s += i\n    return s\n"
+      "let s = 0\nfor i in range(200):\n    s = add(s, total(i))\nprint(s)\n";
+  setenv("MULTILINGUAL_QUICK_CALL_US", "1000000", 1);  // "quick" whatever this machine's speed
+  auto a = run_program("auto_tiny", prog, "--backend auto --explain");
+  unsetenv("MULTILINGUAL_QUICK_CALL_US");
+  EXPECT_EQ(a.status, 0) << a.out;
+  EXPECT_TRUE(has(a.out, "1313400\n")) << a.out;
+  EXPECT_TRUE(has(a.out, "add(int, int): wasm (16 calls)")) << a.out;
+  EXPECT_TRUE(has(a.out, "add(...): interpreter (after 16 calls of")) << a.out;
+  EXPECT_TRUE(has(a.out, "total(int): wasm (200 calls)")) << a.out;
+  auto w = run_program("wasm_tiny", prog, "--backend wasm --explain");
+  EXPECT_TRUE(has(w.out, "add(int, int): wasm (200 calls)")) << w.out;
+}
+
 // --explain says when a call was not offered to compiled code, and why.
 TEST(Cli, ExplainSaysWhyACallWasNotOffered) {
   auto r = run_program("wasm_not_offered",
