@@ -1605,35 +1605,6 @@ class FnGen : public Emit {
   uint32_t rem = 0;  // the call-depth local (a parameter of functions, a local of the module body)
 
   Function& f() { return *F; }
-  static std::optional<int64_t> FuncTyper_const_index(const Expr& e) {
-    if (e.kind == ExprKind::Int && e.int_fits) return e.ival;
-    if (e.kind == ExprKind::UnaryOp && e.un == ast::UnaryOp::Neg && e.a->kind == ExprKind::Int && e.a->int_fits)
-      return -e.a->ival;
-    return std::nullopt;
-  }
-  // the items t[a:b:c] selects (literal bounds, checked by the typer): slice.indices()
-  static std::vector<size_t> tuple_slice_items(const Expr& sl, int64_t n) {
-    auto lit = [](const Expr* x) -> std::optional<int64_t> { return x ? FuncTyper_const_index(*x) : std::nullopt; };
-    std::optional<int64_t> a = lit(sl.a.get()), b = lit(sl.b.get());
-    int64_t step = sl.c ? *lit(sl.c.get()) : 1;
-    auto adjust = [&](std::optional<int64_t> v, bool is_start) -> int64_t {
-      if (!v) return step < 0 ? (is_start ? n - 1 : -1) : (is_start ? 0 : n);
-      int64_t x = *v;
-      if (x < 0) {
-        x += n;
-        if (x < 0) x = step < 0 ? -1 : 0;
-      } else if (x >= n) {
-        x = step < 0 ? n - 1 : n;
-      }
-      return x;
-    };
-    int64_t lo = adjust(a, true), hi = adjust(b, false);
-    if (step > n) step = n + 1;  // the same items, no overflow below
-    if (step < -n) step = -n - 1;
-    std::vector<size_t> out;
-    for (int64_t i = lo; step > 0 ? i < hi : i > hi; i += step) out.push_back(static_cast<size_t>(i));
-    return out;
-  }
   Type ty(const Expr& e) const {
     auto it = S.types.find(&e);
     if (it == S.types.end()) fail("expression the typer did not see", e.loc);
@@ -1694,6 +1665,17 @@ class FnGen : public Emit {
     }
     return false;
   }
+  // The arguments of a call of this same function, evaluated in order into fresh locals.
+  std::vector<uint32_t> self_call_args(const Expr& call) {
+    std::vector<uint32_t> vals;
+    for (size_t i = 0; i < call.args.size(); ++i) {
+      uint32_t v = tmp(wtype(S.params[i]));
+      ex_as(*call.args[i].value, S.params[i]);
+      F->set(v);
+      vals.push_back(v);
+    }
+    return vals;
+  }
   void tail_return(const Stmt& s, const TailForm& tf) {
     auto add_a = [&] {
       if (is_self_call(*tf.a) && inlinable()) {
@@ -1704,13 +1686,7 @@ class FnGen : public Emit {
       F->set(acc);
     };
     if (!tf.call_first) add_a();
-    std::vector<uint32_t> vals;
-    for (size_t i = 0; i < tf.call->args.size(); ++i) {
-      uint32_t v = tmp(wtype(S.params[i]));
-      ex_as(*tf.call->args[i].value, S.params[i]);
-      F->set(v);
-      vals.push_back(v);
-    }
+    std::vector<uint32_t> vals = self_call_args(*tf.call);
     if (tf.call_first) add_a();
     for (size_t i = 0; i < vals.size(); ++i) { F->get(vals[i]); F->set(locals.at(S.param_keys[i])); }
     F->get(rem); F->op(Op::I32Eqz); err_if(RtError::Recursion, S.def->loc.line);
@@ -1775,13 +1751,7 @@ class FnGen : public Emit {
     return base_ ? &*base_ : nullptr;
   }
   void self_call_with_base_case(const Expr& e, uint32_t h) {
-    std::vector<uint32_t> vals;
-    for (size_t i = 0; i < e.args.size(); ++i) {
-      uint32_t v = tmp(wtype(S.params[i]));
-      ex_as(*e.args[i].value, S.params[i]);
-      F->set(v);
-      vals.push_back(v);
-    }
+    std::vector<uint32_t> vals = self_call_args(e);
     F->get(rem); F->op(Op::I32Eqz); err_if(RtError::Recursion, S.def->loc.line);
     std::map<std::string, uint32_t> saved;
     for (size_t i = 0; i < vals.size(); ++i) {
@@ -1842,13 +1812,7 @@ class FnGen : public Emit {
   // and the block leaves no value.
   bool inline_into_acc_ = false;
   void inline_self_call(const Expr& e, bool into_acc = false) {
-    std::vector<uint32_t> vals;
-    for (size_t i = 0; i < e.args.size(); ++i) {
-      uint32_t v = tmp(wtype(S.params[i]));
-      ex_as(*e.args[i].value, S.params[i]);
-      F->set(v);
-      vals.push_back(v);
-    }
+    std::vector<uint32_t> vals = self_call_args(e);
     // the callee's own state, on fresh locals
     auto saved_locals = locals;
     auto saved_cache = cache;
@@ -2118,27 +2082,16 @@ class FnGen : public Emit {
              const std::function<void()>& pr, const Expr* le = nullptr, const Expr* re = nullptr) {
     int line = pos_code(loc);
     if (res.is_tuple()) { pl(); pr(); F->op(Op::Call, G.helper("tuple_concat")); return; }
-    if (res.is_str()) {
-      if (op == BinOp::Add) { pl(); pr(); F->op(Op::Call, G.helper("str_concat")); return; }
-      if (lt.is_str()) { pl(); pr(); convert(rt, kInt); }
+    if (res.is_str() || res.is_list()) {  // concatenation, or repetition (seq * n, n * seq)
+      bool str = res.is_str();
+      if (op == BinOp::Add) { pl(); pr(); F->op(Op::Call, G.helper(str ? "str_concat" : "list_concat")); return; }
+      if (str ? lt.is_str() : lt.is_list()) { pl(); pr(); convert(rt, kInt); }
       else {
         uint32_t n = tmp(WType::I64);
         pl(); convert(lt, kInt); F->set(n);
         pr(); F->get(n);
       }
-      F->op(Op::Call, G.helper("str_repeat"));
-      return;
-    }
-    if (res.is_list()) {
-      if (op == BinOp::Add) { pl(); pr(); F->op(Op::Call, G.helper("list_concat")); return; }
-      // repetition
-      if (lt.is_list()) { pl(); pr(); convert(rt, kInt); }
-      else {
-        uint32_t n = tmp(WType::I64);
-        pl(); convert(lt, kInt); F->set(n);
-        pr(); F->get(n);
-      }
-      F->op(Op::Call, G.helper("list_repeat"));
+      F->op(Op::Call, G.helper(str ? "str_repeat" : "list_repeat"));
       return;
     }
     if (res == kBool) {  // & | ^ on two bools
@@ -2648,7 +2601,7 @@ class FnGen : public Emit {
           uint32_t src = tmp(WType::I32), h = tmp(WType::I32);
           ex(*e.a);
           F->set(src);
-          std::vector<size_t> sel = tuple_slice_items(*e.b, ct.tn);
+          std::vector<size_t> sel = *literal_slice_items(*e.b, ct.tn);  // checked by the typer
           uint32_t n = static_cast<uint32_t>(sel.size());
           F->i32(static_cast<int32_t>(kListHeader + n * kSlot)); F->op(Op::Call, G.helper("alloc")); F->set(h);
           F->get(h); F->i32(n); F->mem(Op::I32Store, 2, 0);
@@ -2663,7 +2616,7 @@ class FnGen : public Emit {
           return;
         }
         if (ct.is_tuple()) {
-          if (auto c = FuncTyper_const_index(*e.b)) {
+          if (auto c = literal_index(*e.b)) {
             int64_t i = *c < 0 ? *c + ct.tn : *c;
             ex(*e.a);
             load(t, kListHeader + static_cast<uint32_t>(i) * kSlot);

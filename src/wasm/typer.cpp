@@ -234,6 +234,39 @@ std::optional<Type> Typer::annotation_type(const Expr* e) const {
 // `ann` fills in what `t` leaves open: the same type, or a list type where t is list[?].
 static bool refines(Type ann, Type t) { return ann.known() && (ann == t || (!t.known() && t.depth <= ann.depth)); }
 
+std::optional<int64_t> literal_index(const Expr& e) {
+  if (e.kind == ExprKind::Int && e.int_fits) return e.ival;
+  if (e.kind == ExprKind::UnaryOp && e.un == ast::UnaryOp::Neg && e.a->kind == ExprKind::Int && e.a->int_fits)
+    return -e.a->ival;
+  return std::nullopt;
+}
+
+std::optional<std::vector<size_t>> literal_slice_items(const Expr& sl, int64_t n) {
+  std::optional<int64_t> a, b, c = 1;
+  if (sl.a && !(a = literal_index(*sl.a))) return std::nullopt;
+  if (sl.b && !(b = literal_index(*sl.b))) return std::nullopt;
+  if (sl.c && !(c = literal_index(*sl.c))) return std::nullopt;
+  int64_t step = *c;
+  if (step == 0) return std::nullopt;  // ValueError
+  auto adjust = [&](std::optional<int64_t> v, bool is_start) -> int64_t {
+    if (!v) return step < 0 ? (is_start ? n - 1 : -1) : (is_start ? 0 : n);
+    int64_t x = *v;
+    if (x < 0) {
+      x += n;
+      if (x < 0) x = step < 0 ? -1 : 0;
+    } else if (x >= n) {
+      x = step < 0 ? n - 1 : n;
+    }
+    return x;
+  };
+  int64_t lo = adjust(a, true), hi = adjust(b, false);
+  if (step > n) step = n + 1;  // the same items, no overflow below
+  if (step < -n) step = -n - 1;
+  std::vector<size_t> out;
+  for (int64_t i = lo; step > 0 ? i < hi : i > hi; i += step) out.push_back(static_cast<size_t>(i));
+  return out;
+}
+
 class FuncTyper {
  public:
   FuncTyper(Typer& T, FuncSpec& S, bool strict) : T(T), S(S), strict(strict) {}
@@ -534,33 +567,7 @@ class FuncTyper {
     return false;
   }
 
-  // The items t[a:b:c] selects from a tuple of n items, when a, b, c are int literals (or
-  // omitted): Python's slice.indices().
-  static std::optional<std::vector<size_t>> tuple_slice(const Expr& sl, int64_t n) {
-    std::optional<int64_t> a, b, c = 1;
-    if (sl.a && !(a = const_index(*sl.a))) return std::nullopt;
-    if (sl.b && !(b = const_index(*sl.b))) return std::nullopt;
-    if (sl.c && !(c = const_index(*sl.c))) return std::nullopt;
-    int64_t step = *c;
-    if (step == 0) return std::nullopt;  // ValueError
-    auto adjust = [&](std::optional<int64_t> v, bool is_start) -> int64_t {
-      if (!v) return step < 0 ? (is_start ? n - 1 : -1) : (is_start ? 0 : n);
-      int64_t x = *v;
-      if (x < 0) {
-        x += n;
-        if (x < 0) x = step < 0 ? -1 : 0;
-      } else if (x >= n) {
-        x = step < 0 ? n - 1 : n;
-      }
-      return x;
-    };
-    int64_t lo = adjust(a, true), hi = adjust(b, false);
-    if (step > n) step = n + 1;  // the same items, no overflow below
-    if (step < -n) step = -n - 1;
-    std::vector<size_t> out;
-    for (int64_t i = lo; step > 0 ? i < hi : i > hi; i += step) out.push_back(static_cast<size_t>(i));
-    return out;
-  }
+  static std::optional<std::vector<size_t>> tuple_slice(const Expr& sl, int64_t n) { return literal_slice_items(sl, n); }
 
   // s[i] / s[a:b] on a string, t[i] on a tuple
   Type subscript_type(const Expr& e, Type ct) {
@@ -615,13 +622,7 @@ class FuncTyper {
   static Type num_promote(Type t) { return t == kBool ? kInt : t; }
 
  public:
-  // An int literal, or minus one: the index it denotes.
-  static std::optional<int64_t> const_index(const Expr& e) {
-    if (e.kind == ExprKind::Int && e.int_fits) return e.ival;
-    if (e.kind == ExprKind::UnaryOp && e.un == ast::UnaryOp::Neg && e.a->kind == ExprKind::Int && e.a->int_fits)
-      return -e.a->ival;
-    return std::nullopt;
-  }
+  static std::optional<int64_t> const_index(const Expr& e) { return literal_index(e); }
 
   Type binop_type(ast::BinOp op, Type a, Type b, Loc loc) {
     using ast::BinOp;

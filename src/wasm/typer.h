@@ -138,4 +138,10 @@ class Typer {
 
 std::string signature_key(const std::string& name, const std::vector<Type>& args);
 
+// An int literal, or minus one: the index it denotes.
+std::optional<int64_t> literal_index(const ast::Expr& e);
+// The items slice[a:b:c] selects from a sequence of n items when a, b, c are int literals (or
+// omitted): Python's slice.indices(). nullopt otherwise, or for a zero step.
+std::optional<std::vector<size_t>> literal_slice_items(const ast::Expr& slice, int64_t n);
+
 }  // namespace ml::wasm
