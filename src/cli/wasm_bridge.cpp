@@ -24,7 +24,6 @@ namespace {
 // straight between interpreter list objects and linear memory.
 struct InterpAdapter {
   using V = iv::Value;
-  static bool is_list(const V& v) { return v.is(iv::OK::List); }
   static const void* list_id(const V& v) { return v.o; }
   static size_t list_size(const V& v) { return v.as<iv::ListObj>()->v.size(); }
   static const V& list_at(const V& v, size_t i) { return v.as<iv::ListObj>()->v[i]; }

@@ -813,32 +813,10 @@ uint32_t Gen::helper(const std::string& name) {
     if (eq) f.i32(1);
     else { f.get(la); f.get(lb); f.op(Op::I32GtU); f.get(la); f.get(lb); f.op(Op::I32LtU); f.op(Op::I32Sub); }
   } else if (name == "str_contains") {
-    // needle in hay (naive search)
+    // needle in hay: found from index 0
     f.local_names = {"needle", "hay"};
-    uint32_t ln = f.add_local(I32, "ln"), lh = f.add_local(I32, "lh"), i = f.add_local(I32, "i"), j = f.add_local(I32, "j"),
-             dn = f.add_local(I32, "dn"), dh = f.add_local(I32, "dh");
-    f.get(0); f.mem(Op::I32Load, 2, 0); f.set(ln);
-    f.get(1); f.mem(Op::I32Load, 2, 0); f.set(lh);
-    f.get(ln); f.get(lh); f.op(Op::I32GtU);
-    f.block(Op::If); f.i32(0); f.op(Op::Return); f.op(Op::End);
-    f.get(0); f.mem(Op::I32Load, 2, 8); f.set(dn);
-    f.get(1); f.mem(Op::I32Load, 2, 8); f.set(dh);
-    f.block(Op::Block); f.block(Op::Loop);  // i = 0 .. lh - ln
-    f.get(i); f.get(lh); f.get(ln); f.op(Op::I32Sub); f.op(Op::I32GtU); f.op(Op::BrIf, 1);
-    f.i32(0); f.set(j);
-    f.block(Op::Block); f.block(Op::Loop);
-    f.get(j); f.get(ln); f.op(Op::I32GeU);
-    f.block(Op::If); f.i32(1); f.op(Op::Return); f.op(Op::End);
-    f.get(dh); f.get(i); f.get(j); f.op(Op::I32Add); f.i32(2); f.op(Op::I32Shl); f.op(Op::I32Add); f.mem(Op::I32Load, 2, 0);
-    f.get(dn); f.get(j); f.i32(2); f.op(Op::I32Shl); f.op(Op::I32Add); f.mem(Op::I32Load, 2, 0);
-    f.op(Op::I32Ne); f.op(Op::BrIf, 1);
-    f.get(j); f.i32(1); f.op(Op::I32Add); f.set(j);
-    f.op(Op::Br, 0);
-    f.op(Op::End); f.op(Op::End);
-    f.get(i); f.i32(1); f.op(Op::I32Add); f.set(i);
-    f.op(Op::Br, 0);
-    f.op(Op::End); f.op(Op::End);
-    f.i32(0);
+    f.get(1); f.get(0); f.i32(0); f.op(Op::Call, helper("str_find_from"));
+    f.i32(0); f.op(Op::I32GeS);
   } else if (name == "str_print") {
     // UTF-8 into scratch memory above the heap, then print_str (the scratch is released)
     f.local_names[0] = "s";
@@ -3445,7 +3423,7 @@ class FnGen : public Emit {
         if (tail_mode) {
           if (auto tf = tail_form(*s.value)) { tail_return(s, *tf); return; }
           binop(BinOp::Add, kInt, kInt, kInt, s.loc, [&] { F->get(acc); }, [&] { ex_as(*s.value, kInt); });
-          if (inline_into_acc_ && inline_ret_ >= 0) F->set(acc);
+          if (inline_into_acc_) F->set(acc);  // only set inside an inlined body
           return_now();
           return;
         }

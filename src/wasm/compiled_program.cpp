@@ -267,7 +267,6 @@ namespace {
 // wasm::Value as a host of call_host (host_call.h).
 struct ValueAdapter {
   using V = Value;
-  static bool is_list(const V& v) { return v.is_list(); }
   static const void* list_id(const V& v) { return v.as_list().get(); }
   static size_t list_size(const V& v) { return v.as_list()->size(); }
   static const V& list_at(const V& v, size_t i) { return (*v.as_list())[i]; }

@@ -4,7 +4,6 @@
 //
 //   struct Adapter {
 //     using V = ...;                                   // the host's value type
-//     static bool is_list(const V&);
 //     static const void* list_id(const V&);            // identity of a list
 //     static size_t list_size(const V&);
 //     static const V& list_at(const V&, size_t);
