@@ -2,6 +2,7 @@
 // module, run by `node web/loader.mjs out.wasm` or web/index.html.
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 
@@ -11,8 +12,12 @@
 
 namespace ml::cli {
 
-int cmd_build(const Options& opt, const std::string& output, const std::string& emit) {
+int cmd_build(const Options& opt) {
+  load_configuration(opt.cfg);  // the same errors as every command, though a module needs no engine
   auto ls = load_source(opt);
+  // Without -o the module is written here, named after the program (prog.py -> prog.wasm).
+  std::string output = opt.output;
+  if (output.empty()) output = std::filesystem::path(opt.file == "-" ? "stdin" : opt.file).stem().string() + ".wasm";
   ast::Module m;
   try {
     m = parse_program(ls.src, *ls.pack);
@@ -26,14 +31,12 @@ int cmd_build(const Options& opt, const std::string& output, const std::string& 
     std::cerr << "(`multilingual run --backend wasm --explain` runs it with per-function fallback instead)\n";
     return 1;
   }
-  if (emit == "wat") std::cout << r.wat;
-  else if (!emit.empty()) throw std::runtime_error("unknown --emit '" + emit + "' (wat)");
-  if (!output.empty()) {
-    std::ofstream out(output, std::ios::binary);
-    out.write(reinterpret_cast<const char*>(r.wasm.data()), static_cast<std::streamsize>(r.wasm.size()));
-    if (!out) throw std::runtime_error("cannot write '" + output + "'");
-    std::cerr << fmt::format("{}: {} bytes, functions: {}\n", output, r.wasm.size(), fmt::join(r.functions, ", "));
-  }
+  if (opt.emit == "wat") std::cout << r.wat;
+  std::ofstream out(output, std::ios::binary);
+  out.write(reinterpret_cast<const char*>(r.wasm.data()), static_cast<std::streamsize>(r.wasm.size()));
+  out.close();
+  if (!out) throw std::runtime_error("cannot write '" + output + "'");
+  std::cerr << fmt::format("{}: {} bytes, functions: {}\n", output, r.wasm.size(), fmt::join(r.functions, ", "));
   return 0;
 }
 

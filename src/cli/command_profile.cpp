@@ -50,17 +50,19 @@ class ProfilerObserver : public interp::CallObserver {
 
 }  // namespace
 
-int cmd_profile(const Options& opt, const std::string& sort, int limit) {
-  auto key = perf::parse_sort_key(sort);
-  if (!key) throw std::runtime_error("unknown sort key '" + sort + "' (cumulative, total, calls)");
+int cmd_profile(const Options& opt) {
+  auto key = perf::parse_sort_key(opt.sort);
+  if (!key) throw std::runtime_error("unknown sort key '" + opt.sort + "' (cumulative, total, calls)");
+  auto config = load_configuration(opt.cfg);
   auto ls = load_source(opt);
-  ProgramRunner runner(*ls.pack, opt.backend, opt.config);
+  ProgramRunner runner(*ls.pack, config);
+  runner.set_argv({opt.file});
   perf::Profiler profiler;
   ProfilerObserver observer(profiler);
   runner.interpreter().set_call_observer(&observer);
   int status = runner.run_file(ls.src);
   runner.interpreter().set_call_observer(nullptr);
-  std::cout << "\n" << profiler.report(*key, static_cast<size_t>(limit < 0 ? 0 : limit));
+  std::cout << "\n" << profiler.report(*key, static_cast<size_t>(opt.limit < 0 ? 0 : opt.limit));
   return status;
 }
 

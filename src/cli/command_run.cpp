@@ -1,5 +1,5 @@
-// `multilingual run FILE`: parse, then run on the interpreter (with functions offered to the
-// WebAssembly backend when the backend allows it).
+// `multilingual run FILE [ARGS...]`: parse, then run on the interpreter (with functions offered
+// to the WebAssembly backend when the configuration allows it).
 #include <fmt/format.h>
 
 #include <iostream>
@@ -10,13 +10,15 @@
 namespace ml::cli {
 
 int cmd_run(const Options& opt) {
+  auto config = load_configuration(opt.cfg);  // a bad configuration stops before the program runs
   auto ls = load_source(opt);
-  ProgramRunner runner(*ls.pack, opt.backend, opt.config);
-  runner.set_timeout_ms(opt.timeout_ms);
+  ProgramRunner runner(*ls.pack, config);
+  std::vector<std::string> argv{opt.file};
+  argv.insert(argv.end(), opt.argv.begin(), opt.argv.end());
+  runner.set_argv(std::move(argv));
   int status = runner.run_file(ls.src);
   if (opt.explain) std::cerr << runner.explain();
   if (opt.emit == "wat") std::cerr << runner.emitted_wat();
-  else if (!opt.emit.empty()) throw std::runtime_error("unknown --emit '" + opt.emit + "' (wat)");
   return status;
 }
 

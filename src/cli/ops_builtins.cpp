@@ -1,6 +1,8 @@
 // The bridge between interpreter values and the runtime's operation values.
 #include "cli/ops_builtins.h"
 
+#include "support/memory_limit.h"
+
 #include <set>
 
 #include "interp/runtime.h"
@@ -133,7 +135,12 @@ void register_operation_builtins(interp::Interpreter& in, std::function<runtime:
       std::vector<rv::Value> a;
       for (const auto& x : args) a.push_back(to_runtime(x));
       try {
-        return to_interp(get_selector().call_function(name, a));
+        runtime::Value r;
+        {
+          support::UncheckedAllocations engine_allocates;  // V8 cannot take a bad_alloc
+          r = get_selector().call_function(name, a);
+        }
+        return to_interp(r);
       } catch (const iv::PyError&) {
         throw;
       } catch (const std::exception& e) {

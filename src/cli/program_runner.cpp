@@ -15,29 +15,26 @@
 #include "interp/runtime.h"
 #include "runtime/backend_selector.h"
 #include "runtime/config.h"
+#include "support/memory_limit.h"
 #include "parse/parser.h"
 
 namespace ml::cli {
 
-ProgramRunner::ProgramRunner(const LanguagePack& pack, std::string backend, std::string config_file)
-    : pack_(&pack), backend_(std::move(backend)), config_file_(std::move(config_file)) {
-  wasm_on_ = backend_ != "interpreter";
-  if (!backend_.empty() && backend_ != "auto" && backend_ != "interpreter" && backend_ != "wasm")
-    throw std::runtime_error("unknown backend '" + backend_ + "' (auto, interpreter, wasm)");
+ProgramRunner::ProgramRunner(const LanguagePack& pack, const runtime::LoadedConfig& config)
+    : pack_(&pack), config_(config) {
+  wasm_on_ = config_.config.prefer_backend != runtime::Backend::Native;
   interp::RunOptions o;
   o.out = &std::cout;
   o.in = &std::cin;
   o.pack = pack_;
   interp_ = std::make_unique<interp::Interpreter>(o);
+  uint64_t mb = config_.config.max_memory_mb;
+  support::set_memory_limit(mb ? mb << 20 : support::physical_memory() / 2);
   register_operation_builtins(*interp_, [this]() -> runtime::BackendSelector& { return selector(); });
 }
 
 runtime::BackendSelector& ProgramRunner::selector() {
-  if (!selector_) {
-    runtime::ConfigOverrides flags;
-    if (!config_file_.empty()) flags.config_file = config_file_;
-    selector_ = std::make_unique<runtime::BackendSelector>(runtime::load_config(flags).config);
-  }
+  if (!selector_) selector_ = std::make_unique<runtime::BackendSelector>(config_.config);
   return *selector_;
 }
 
@@ -47,25 +44,22 @@ runtime::BackendSelector& ProgramRunner::selector() {
 // the call has no such limit, and running out means running the call again interpreted.
 engine::Engine& ProgramRunner::engine() {
   if (!engine_) {
-    runtime::ConfigOverrides flags;
-    if (!config_file_.empty()) flags.config_file = config_file_;
+    support::UncheckedAllocations engine_allocates;
+    const runtime::BackendConfig& c = config_.config;
     engine::EngineOptions o;
-    try {
-      auto loaded = runtime::load_config(flags);
-      o.optimizing_tier = loaded.config.cranelift;
-      o.simd = loaded.config.simd;
-      o.cache = loaded.config.cache;
-      auto origin = loaded.origin.find("memory_pages");
-      bool set = origin != loaded.origin.end() && origin->second != "default";
-      o.max_memory_pages = set ? loaded.config.memory_pages : 65536;
-    } catch (const runtime::ConfigError&) {
-      o.max_memory_pages = 65536;  // the selector reports the file's error when an operation is used
-    }
+    o.optimizing_tier = c.cranelift;
+    o.simd = c.simd;
+    o.cache = c.cache;
+    bool set = config_.origin.count("memory_pages") && config_.origin.at("memory_pages") != "default";
+    o.max_memory_pages = set ? c.memory_pages : engine::kMaxPages;
     o.memory_pages = std::min<uint32_t>(16, o.max_memory_pages);
     engine_ = engine::create_engine(o);
+    running_engine_.store(engine_.get());
   }
   return *engine_;
 }
+
+void ProgramRunner::set_argv(std::vector<std::string> argv) { interp_->set_argv(std::move(argv)); }
 
 ProgramRunner::~ProgramRunner() = default;
 
@@ -105,12 +99,16 @@ namespace {
 // or WebAssembly operation, where the interpreter never checks), it ends the process.
 class Watchdog {
  public:
-  Watchdog(interp::Interpreter& in, const LanguagePack& pack, const SourceFile* src, int ms) {
+  Watchdog(interp::Interpreter& in, const std::atomic<engine::Engine*>& engine, const LanguagePack& pack,
+           const SourceFile* src, int ms) {
     if (ms <= 0) return;
-    th_ = std::thread([this, &in, &pack, src, ms] {
+    th_ = std::thread([this, &in, &engine, &pack, src, ms] {
       std::unique_lock<std::mutex> lk(mu_);
       if (cv_.wait_for(lk, std::chrono::milliseconds(ms), [this] { return done_; })) return;
       in.interrupt(ms);
+      // Compiled code never reaches the interpreter's checks: the engine stops it, and the
+      // call, handed back, meets the interrupt at once.
+      if (engine::Engine* e = engine.load()) e->interrupt();
       if (cv_.wait_for(lk, std::chrono::milliseconds(ProgramRunner::kTimeoutGraceMs), [this] { return done_; }))
         return;
       std::string text = render_error(pack, "TimeoutError", pack.message("runtime.timeout", {{"ms", std::to_string(ms)}}),
@@ -144,7 +142,7 @@ int ProgramRunner::run_file(std::shared_ptr<const SourceFile> src) {
   if (!m) return 1;
   if (wasm_on_) attach_bridge(*m);
   modules_.push_back(std::move(m));
-  Watchdog dog(*interp_, *pack_, modules_.back()->source.get(), timeout_ms_);
+  Watchdog dog(*interp_, running_engine_, *pack_, modules_.back()->source.get(), int(config_.config.timeout_ms));
   return run_parsed(*interp_, *pack_, *modules_.back(), false);
 }
 
@@ -161,7 +159,7 @@ int ProgramRunner::run_chunk(std::shared_ptr<const SourceFile> src) {
 
 // Each module gets its bridge; the hook asks the bridge of the module the function came from.
 void ProgramRunner::attach_bridge(const ast::Module& m) {
-  bool adaptive = backend_ != "wasm";  // auto (or from the configuration): pick per function
+  bool adaptive = config_.config.prefer_backend == runtime::Backend::Auto;
   bridges_.push_back(std::make_unique<WasmBridge>(m, *pack_, [this]() -> engine::Engine& { return engine(); }, adaptive));
   interp_->set_compiled_call_hook([this](interp::FuncObj* f, interp::Value* args, int nargs) {
     for (auto& b : bridges_)
@@ -183,7 +181,7 @@ std::string ProgramRunner::emitted_wat() {
 }
 
 std::string ProgramRunner::explain() const {
-  if (bridges_.empty()) return "every function ran on the interpreter (--backend interpreter)\n";
+  if (bridges_.empty()) return "every function ran on the interpreter (--backend python)\n";
   std::string out;
   for (const auto& b : bridges_) out += b->explain();
   return out;

@@ -35,6 +35,14 @@ bool read_line(const char* prompt, std::string& line, bool tty) {
   return static_cast<bool>(std::getline(std::cin, line));
 }
 
+void run_buffer(ProgramRunner& runner, std::string& buffer, int chunk) {
+  auto src = std::make_shared<SourceFile>();
+  src->path = "<repl:" + std::to_string(chunk) + ">";
+  src->text = buffer;
+  buffer.clear();
+  runner.run_chunk(src);
+}
+
 }  // namespace
 
 int cmd_repl(const Options& opt) {
@@ -44,7 +52,11 @@ int cmd_repl(const Options& opt) {
   bool tty = isatty(0);
   std::string hist = history_path();
   if (tty && !hist.empty()) read_history(hist.c_str());
-  ProgramRunner runner(*pack, "interpreter", "");
+  auto config = load_configuration(opt.cfg);
+  // Unless the configuration asks for a backend, the session starts interpreted (`:wasm` turns
+  // compiling on): a prompt should answer without waiting for the engine to start.
+  if (config.origin["backend"] == "default") config.config.prefer_backend = runtime::Backend::Native;
+  ProgramRunner runner(*pack, config);
   if (tty) std::cout << "multilingual " << ML_VERSION << " [" << pack->code << "] -- :lang L, :wasm, :explain, :quit\n";
   std::string buffer, line;
   int chunk = 0;
@@ -78,12 +90,11 @@ int cmd_repl(const Options& opt) {
     }
     buffer += line + "\n";
     if (needs_more_input(buffer, runner.pack())) continue;
-    auto src = std::make_shared<SourceFile>();
-    src->path = "<repl:" + std::to_string(++chunk) + ">";
-    src->text = buffer;
-    buffer.clear();
-    runner.run_chunk(src);
+    run_buffer(runner, buffer, ++chunk);
   }
+  // End of input inside a block or an open bracket: run what was typed, so the block runs and
+  // an unclosed bracket is reported, as Python does.
+  if (buffer.find_first_not_of(" \t\r\n") != std::string::npos) run_buffer(runner, buffer, ++chunk);
   if (tty && !hist.empty()) write_history(hist.c_str());
   return 0;
 }

@@ -12,11 +12,13 @@
 
 #include "interp/code.h"
 #include "interp/runtime.h"
+#include "support/memory_limit.h"
 #include "wasm/host_call.h"
 
 namespace ml::cli {
 
 namespace iv = ml::interp;
+using iv::check_interrupt;
 
 namespace {
 
@@ -221,11 +223,23 @@ std::optional<iv::Value> WasmBridge::try_call(iv::FuncObj* f, iv::Value* args, i
   }
 
   auto t0 = std::chrono::steady_clock::now();
-  auto out = wasm::call_host<InterpAdapter>(program_, code->name, std::span<const iv::Value>(args, size_t(nargs)),
-                                            types, iv::I ? iv::I->depth : 0);
+  wasm::BasicOutcome<InterpAdapter> out;
+  try {
+    support::UncheckedAllocations engine_allocates;  // V8 cannot take a bad_alloc
+    out = wasm::call_host<InterpAdapter>(program_, code->name, std::span<const iv::Value>(args, size_t(nargs)), types,
+                                         iv::I ? iv::I->depth : 0);
+  } catch (const engine::WasmError& e) {
+    if (e.kind() != engine::ErrorKind::Timeout) throw;
+    // The engine stopped the call because the program's time ran out: raise it here, at the
+    // call, rather than running the call again interpreted.
+    check_interrupt();
+    skipped_[code]++;
+    return std::nullopt;
+  }
   switch (out.kind) {
     case wasm::CallOutcome::Fallback:
       skipped_[code]++;
+      check_interrupt();  // stopped by the program's time limit: no second run interpreted
       return std::nullopt;
     case wasm::CallOutcome::Ok:
       skipped_.erase(code);

@@ -102,6 +102,7 @@ struct EngineOptions {
 };
 
 constexpr uint64_t kPageSize = 65536;
+constexpr uint32_t kMaxPages = 65536;  // wasm32 addresses 4 GiB: 65536 pages of 64 KiB
 
 struct ExportInfo {
   std::string name;
@@ -176,6 +177,9 @@ class Engine {
   virtual std::unique_ptr<Instance> instantiate(const std::shared_ptr<Module>& module,
                                                 std::vector<HostFunction> imports = {}) = 0;
   virtual CacheStats cache_stats() const = 0;
+  // Stops the call running now, from any thread (a program's time limit); that call, or the
+  // next one if none runs, ends with WasmError{Timeout}. The engine stays usable.
+  virtual void interrupt() = 0;
 };
 
 // True when this build has a WebAssembly engine and it works on this platform.

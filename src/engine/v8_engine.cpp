@@ -175,7 +175,7 @@ class V8Engine final : public Engine {
  public:
   explicit V8Engine(const EngineOptions& o) : opts_(o) {
     if (opts_.max_memory_pages == 0) opts_.max_memory_pages = opts_.memory_pages;
-    if (opts_.max_memory_pages > 65536) opts_.max_memory_pages = 65536;
+    if (opts_.max_memory_pages > kMaxPages) opts_.max_memory_pages = kMaxPages;
     if (opts_.memory_pages > opts_.max_memory_pages) opts_.memory_pages = opts_.max_memory_pages;
     init_v8(opts_);
     flags_ = flags_for(opts_);
@@ -209,6 +209,15 @@ class V8Engine final : public Engine {
   std::string name() const override { return "V8 " + std::string(v8::V8::GetVersion()); }
   const EngineOptions& options() const override { return opts_; }
   CacheStats cache_stats() const override { return stats_; }
+
+  // TerminateExecution is V8's one thread-safe way in; a call about to start sees the flag
+  // instead (both sides use sequentially consistent atomics, so one of them always acts).
+  void interrupt() override {
+    interrupted_.store(true);
+    if (calls_running_.load() > 0) iso_->TerminateExecution();
+  }
+  // True once per interrupt(): the call that observes it ends with WasmError{Timeout}.
+  bool take_interrupt() { return interrupted_.exchange(false); }
 
   std::shared_ptr<Module> compile(std::span<const uint8_t> bytes) override {
     ModuleInfo info = parse_module_info(bytes);  // throws Compile on malformed headers
@@ -290,6 +299,8 @@ class V8Engine final : public Engine {
   EngineOptions opts_;
   std::string flags_;
   std::unique_ptr<Watchdog> watchdog_;
+  std::atomic<int> calls_running_{0};
+  std::atomic<bool> interrupted_{false};
 
  private:
   std::unique_ptr<v8::ArrayBuffer::Allocator> allocator_;
@@ -515,11 +526,21 @@ class V8Instance final : public Instance {
     host_error_.clear();
     v8::TryCatch tc(iso);
     uint32_t timeout = eng_->opts_.timeout_ms;
+    eng_->calls_running_.fetch_add(1);
+    if (eng_->take_interrupt()) {
+      eng_->calls_running_.fetch_sub(1);
+      throw WasmError(ErrorKind::Timeout, fmt::format("'{}' was not started: the program was interrupted", name));
+    }
     if (timeout) eng_->watchdog_->arm(timeout);
     v8::MaybeLocal<v8::Value> r = fn->Call(ctx, v8::Undefined(iso), int(args.size()), pargs);
     bool fired = timeout ? eng_->watchdog_->disarm() : false;
+    eng_->calls_running_.fetch_sub(1);
     if (fired || tc.HasTerminated()) {
       iso->CancelTerminateExecution();
+      if (r.IsEmpty() && eng_->take_interrupt()) {
+        refresh_memory(iso);
+        throw WasmError(ErrorKind::Timeout, fmt::format("'{}' was interrupted: the program's time ran out", name));
+      }
       if (r.IsEmpty()) {
         refresh_memory(iso);
         throw WasmError(ErrorKind::Timeout,

@@ -9,6 +9,7 @@
 #include "interp/code.h"
 #include "lang/pack.h"
 #include "support/diagnostic.h"
+#include "support/memory_limit.h"
 
 namespace ml::interp {
 
@@ -60,6 +61,18 @@ void Interpreter::set_compiled_call_hook(std::function<std::optional<Value>(Func
   st_->try_call_compiled = std::move(hook);
 }
 
+void Interpreter::set_argv(const std::vector<std::string>& argv) {
+  Interp* prev = I;
+  I = st_.get();
+  auto it = st_->modules.find("sys");
+  if (it != st_->modules.end()) {
+    ValueVec items;
+    for (const auto& a : argv) items.push_back(mk_str(a));
+    it->second.as<ModuleObj>()->dict->set(str_key("argv"), Value::obj(new ListObj(std::move(items))));
+  }
+  I = prev;
+}
+
 void Interpreter::interrupt(int ms) { st_->interrupt_ms.store(ms > 0 ? ms : 1, std::memory_order_relaxed); }
 
 void raise_interrupt() {
@@ -109,6 +122,7 @@ void Interpreter::run(const ast::Module& m, bool repl) {
   S->last_expr = Value();
   size_t bytes = opts_.stack_bytes;
   run_on_big_stack(bytes, [&]() {
+    support::CheckedAllocations checked;  // the program's memory limit (a MemoryError past it)
     I = S;
     char probe;
     S->stack_low = &probe - bytes + (size_t(1) << 20);

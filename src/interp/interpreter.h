@@ -77,6 +77,8 @@ class Interpreter {
   // Thread-safe: asks the running program to stop with a TimeoutError ("timed out after
   // `ms` ms") at its next loop iteration or function call (`run --timeout-ms`).
   void interrupt(int ms);
+  // sys.argv (argv[0] is the program's path, as in Python).
+  void set_argv(const std::vector<std::string>& argv);
   void register_builtin(const std::string& name, NativeBuiltin fn);
   // Per-call hook: when set, every call of a user function is first offered to it; returning
   // a value skips the interpreted call.

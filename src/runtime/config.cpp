@@ -18,7 +18,7 @@ std::string_view to_string(Backend b) {
 
 std::optional<Backend> parse_backend(std::string_view s) {
   if (s == "auto") return Backend::Auto;
-  if (s == "native" || s == "python") return Backend::Native;
+  if (s == "python" || s == "native" || s == "interpreter") return Backend::Native;
   if (s == "wasm") return Backend::Wasm;
   return std::nullopt;
 }
@@ -38,7 +38,8 @@ std::optional<std::string> process_env(const char* name) {
 
 namespace {
 
-const char* kKnownKeys = "backend, cranelift, vectorization, simd, parallel, cache, memory_pages, timeout_ms, kernels_dir";
+const char* kKnownKeys =
+    "backend, cranelift, vectorization, simd, parallel, cache, memory_pages, timeout_ms, max_memory_mb, kernels_dir";
 
 void set_bool(const toml::node& n, const std::string& file, const std::string& key, bool& out) {
   int64_t line = int64_t(n.source().begin.line);
@@ -77,20 +78,20 @@ void apply_config_file(const std::filesystem::path& path, const std::string& tab
     std::string where = fmt::format("{}:{}", file, line);
     BackendConfig& c = cfg.config;
     if (key == "backend") {
-      if (!node.is_string()) throw ConfigError(file, line, key, "must be a string: \"auto\", \"python\", \"native\" or \"wasm\"");
+      if (!node.is_string()) throw ConfigError(file, line, key, fmt::format("must be a string: {}", kBackendWords));
       auto b = parse_backend(*node.value<std::string>());
       if (!b)
         throw ConfigError(file, line, key,
-                          fmt::format("unknown backend \"{}\" (use \"auto\", \"python\", \"native\" or \"wasm\")",
-                                      *node.value<std::string>()));
+                          fmt::format("unknown backend \"{}\" (use {})", *node.value<std::string>(), kBackendWords));
       c.prefer_backend = *b;
     } else if (key == "cranelift") set_bool(node, file, key, c.cranelift);
     else if (key == "vectorization") set_bool(node, file, key, c.vectorization);
     else if (key == "simd") set_bool(node, file, key, c.simd);
     else if (key == "parallel") set_bool(node, file, key, c.parallel);
     else if (key == "cache") set_bool(node, file, key, c.cache);
-    else if (key == "memory_pages") c.memory_pages = get_uint(node, file, key, 1, 65536);
-    else if (key == "timeout_ms") c.timeout_ms = get_uint(node, file, key, 0, 86400000);
+    else if (key == "memory_pages") c.memory_pages = get_uint(node, file, key, 1, kMaxMemoryPages);
+    else if (key == "timeout_ms") c.timeout_ms = get_uint(node, file, key, 0, kMaxTimeoutMs);
+    else if (key == "max_memory_mb") c.max_memory_mb = get_uint(node, file, key, 0, kMaxMemoryMb);
     else if (key == "kernels_dir") {
       if (!node.is_string()) throw ConfigError(file, line, key, "must be a string (a directory)");
       std::filesystem::path p = *node.value<std::string>();
@@ -105,7 +106,7 @@ void apply_config_file(const std::filesystem::path& path, const std::string& tab
 LoadedConfig load_config(const ConfigOverrides& flags, const std::filesystem::path& cwd, const EnvLookup& env) {
   LoadedConfig cfg;
   for (const char* k : {"backend", "cranelift", "vectorization", "simd", "parallel", "cache", "memory_pages",
-                        "timeout_ms", "kernels_dir"})
+                        "timeout_ms", "max_memory_mb", "kernels_dir"})
     cfg.origin[k] = "default";
   if (flags.config_file) {
     std::filesystem::path p = *flags.config_file;
@@ -122,7 +123,7 @@ LoadedConfig load_config(const ConfigOverrides& flags, const std::filesystem::pa
     auto b = parse_backend(*e);
     if (!b)
       throw ConfigError("environment", 0, "MULTILINGUAL_BACKEND",
-                        fmt::format("unknown backend \"{}\" (use auto, python, native or wasm)", *e));
+                        fmt::format("unknown backend \"{}\" (use {})", *e, kBackendWords));
     cfg.config.prefer_backend = *b;
     cfg.origin["backend"] = "env MULTILINGUAL_BACKEND";
   }
@@ -141,9 +142,14 @@ LoadedConfig load_config(const ConfigOverrides& flags, const std::filesystem::pa
   flag("cache", c.cache, flags.cache);
   flag("memory_pages", c.memory_pages, flags.memory_pages);
   flag("timeout_ms", c.timeout_ms, flags.timeout_ms);
+  flag("max_memory_mb", c.max_memory_mb, flags.max_memory_mb);
   flag("kernels_dir", c.kernels_dir, flags.kernels_dir);
-  if (c.memory_pages < 1 || c.memory_pages > 65536)
-    throw ConfigError("command line", 0, "memory_pages", "must be between 1 and 65536");
+  if (c.memory_pages < 1 || c.memory_pages > kMaxMemoryPages)
+    throw ConfigError("command line", 0, "memory_pages", fmt::format("must be between 1 and {}", kMaxMemoryPages));
+  if (c.timeout_ms > kMaxTimeoutMs)
+    throw ConfigError("command line", 0, "timeout_ms", fmt::format("must be between 0 and {}", kMaxTimeoutMs));
+  if (c.max_memory_mb > kMaxMemoryMb)
+    throw ConfigError("command line", 0, "max_memory_mb", fmt::format("must be between 0 and {}", kMaxMemoryMb));
   return cfg;
 }
 

@@ -13,11 +13,20 @@
 #include <stdexcept>
 #include <string>
 
+#include "engine/engine.h"
+
 namespace ml::runtime {
+
+constexpr uint32_t kMaxMemoryPages = engine::kMaxPages;
+constexpr uint32_t kMaxTimeoutMs = 86400000;  // a day
+constexpr uint32_t kMaxMemoryMb = 1u << 24;    // 16 TiB: bounds the arithmetic, not the machine
 
 enum class Backend { Auto, Native, Wasm };
 std::string_view to_string(Backend b);
-// "auto" | "native" | "python" (alias of native) | "wasm"; nullopt otherwise.
+// The one backend vocabulary of flags, files and the environment: the seed's "auto" | "python"
+// | "wasm", with "native" and "interpreter" as aliases of "python" (the path without
+// WebAssembly: the interpreter for programs, native C++ for library operations).
+// nullopt otherwise.
 std::optional<Backend> parse_backend(std::string_view s);
 
 struct BackendConfig {
@@ -29,6 +38,9 @@ struct BackendConfig {
   bool cache = true;          // compiled-module cache
   uint32_t memory_pages = 1024;  // linear memory limit, 64 KiB pages (1024 = 64 MiB)
   uint32_t timeout_ms = 0;       // 0 = no limit
+  // The memory a program may use (interpreter objects and compiled code's linear memory
+  // together), in MiB; past it the program gets a MemoryError. 0 = half the machine's memory.
+  uint32_t max_memory_mb = 0;
   std::string kernels_dir;       // where the .wasm kernels are ("" = the search path)
 };
 
@@ -50,7 +62,7 @@ struct ConfigOverrides {
   std::optional<std::string> config_file;
   std::optional<Backend> backend;
   std::optional<bool> cranelift, vectorization, simd, parallel, cache;
-  std::optional<uint32_t> memory_pages, timeout_ms;
+  std::optional<uint32_t> memory_pages, timeout_ms, max_memory_mb;
   std::optional<std::string> kernels_dir;
 };
 
@@ -62,6 +74,9 @@ struct LoadedConfig {
 
 using EnvLookup = std::function<std::optional<std::string>(const char*)>;
 std::optional<std::string> process_env(const char* name);
+
+// The words parse_backend accepts, for messages.
+constexpr const char* kBackendWords = "auto, python, wasm (native and interpreter mean python)";
 
 // Applies one TOML file's table to cfg (throws ConfigError). `table_path` is "wasm" or
 // "tool.multilingual.wasm"; a file without that table changes nothing.

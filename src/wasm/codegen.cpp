@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "engine/engine.h"
 #include "wasm/wat_printer.h"
 
 namespace ml::wasm {
@@ -3536,8 +3537,8 @@ GeneratedModule Gen::run(FuncSpec* entry) {
   mb.set_global_init(g_heap, out.heap_base);
   if (!data.empty()) mb.add_data(kDataBase, data);
   if (!o.custom_name.empty()) mb.add_custom_section(o.custom_name, o.custom_bytes);
-  if (o.standalone) mb.define_memory(out.heap_base / 65536 + 1, "memory");
-  else mb.import_memory("env", "memory", out.heap_base / 65536 + 1);
+  if (o.standalone) mb.define_memory(uint32_t(out.heap_base / engine::kPageSize + 1), "memory");
+  else mb.import_memory("env", "memory", uint32_t(out.heap_base / engine::kPageSize + 1));
   out.wasm = mb.encode();
   out.wat = to_wat(mb);
   out.uses_fmod = uses_fmod;

@@ -397,7 +397,8 @@ RawOutcome CompiledProgram::run_prepared(const Prepared& p, std::span<const eng:
     if (code != RtError::ZeroDivision && code != RtError::Index && code != RtError::IndexStore &&
         code != RtError::StrIndex && code != RtError::TupleIndex) {
       out.reason = code == RtError::None ? std::string("trap in compiled code: ") + e.what()
-                                         : fmt::format("{} at line {}", to_string(code), line);
+                     : line > 0 ? fmt::format("{} at line {}", to_string(code), line)
+                                : std::string(to_string(code));
       out_.clear();
       return out;
     }
@@ -448,6 +449,30 @@ std::vector<uint8_t> CompiledProgram::wasm(const std::string& name, const std::v
   return u->gen.wasm;
 }
 
+// The record of a function not called from the interpreter: compiled into the callers that
+// call it, a kind of function that runs on the interpreter, or never called.
+ExplainRecord CompiledProgram::not_called(const ast::Stmt& def) const {
+  ExplainRecord r;
+  r.function = def.name;
+  if (def.is_generator) r.reason = "a generator: generators run on the interpreter";
+  else if (def.is_async) r.reason = "an async function: coroutines run on the interpreter";
+  else if (!def.decorators.empty()) r.reason = "decorated: the decorator's result runs on the interpreter";
+  else if (!typer_.find_function(def.name)) r.reason = "defined more than once";
+  if (!r.reason.empty()) return r;
+  std::set<std::string> callers;
+  std::string prefix = def.name + "(";
+  for (const auto& [key, unit] : units_) {
+    auto rec = records_.find(key);
+    if (!unit->inst || rec == records_.end() || rec->second.function == def.name) continue;
+    for (const auto& f : unit->gen.functions)
+      if (f.rfind(prefix, 0) == 0) callers.insert(rec->second.signature.empty() ? key : rec->second.signature);
+  }
+  r.compiled_into.assign(callers.begin(), callers.end());
+  r.compiled = !callers.empty();
+  if (callers.empty()) r.reason = "not called";
+  return r;
+}
+
 std::vector<ExplainRecord> CompiledProgram::explain() const {
   std::vector<ExplainRecord> out;
   std::set<std::string> seen;
@@ -460,12 +485,7 @@ std::vector<ExplainRecord> CompiledProgram::explain() const {
         out.push_back(r);
         any = true;
       }
-    if (!any) {
-      ExplainRecord r;
-      r.function = s->name;
-      r.reason = typer_.find_function(s->name) ? "not called" : "defined more than once";
-      out.push_back(r);
-    }
+    if (!any) out.push_back(not_called(*s));
   }
   return out;
 }
@@ -474,7 +494,9 @@ std::string CompiledProgram::explain_text() const {
   std::string s;
   for (const auto& r : explain()) {
     std::string sig = r.signature.empty() ? r.function : r.signature;
-    if (r.compiled && r.fallbacks == 0) s += fmt::format("{}: wasm ({} call{})\n", sig, r.calls, r.calls == 1 ? "" : "s");
+    if (!r.compiled_into.empty())
+      s += fmt::format("{}: wasm, inside {} (called only from compiled code)\n", sig, fmt::join(r.compiled_into, ", "));
+    else if (r.compiled && r.fallbacks == 0) s += fmt::format("{}: wasm ({} call{})\n", sig, r.calls, r.calls == 1 ? "" : "s");
     else if (r.compiled)
       s += fmt::format("{}: wasm ({} call{}), {} handed back to the interpreter ({})\n", sig, r.calls,
                        r.calls == 1 ? "" : "s", r.fallbacks == r.calls ? "all" : std::to_string(r.fallbacks),

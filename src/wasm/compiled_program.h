@@ -127,6 +127,9 @@ struct ExplainRecord {
   // bits, linear memory exhausted...): how many, and the last reason.
   uint64_t fallbacks = 0;
   std::string fallback_reason;
+  // Never called from the interpreter, but compiled into these callers' modules (as a
+  // callee of compiled code).
+  std::vector<std::string> compiled_into;
 };
 
 struct ProgramOptions {
@@ -187,6 +190,7 @@ class CompiledProgram {
 
   Unit* unit_for(const ast::Stmt* def, const std::vector<Type>& types, std::string* why);
   engine::Engine& engine();
+  ExplainRecord not_called(const ast::Stmt& def) const;
 };
 
 }  // namespace ml::wasm
