@@ -10,6 +10,7 @@
 #include "lang/pack.h"
 #include "support/diagnostic.h"
 #include "support/memory_limit.h"
+#include "support/utf8.h"
 
 namespace ml::interp {
 
@@ -200,7 +201,7 @@ std::string render_traceback(const InstObj* in) {
     if (f.src) {
       std::string_view line = f.src->line_text(f.loc.line);
       size_t b = line.find_first_not_of(" \t");
-      if (b != std::string_view::npos) out += "    " + std::string(line.substr(b)) + "\n";
+      if (b != std::string_view::npos) out += "    " + utf8::escape_for_terminal(line.substr(b)) + "\n";
     }
   }
   if (repeats >= 3) out += "  [... x" + std::to_string(repeats - 2) + "]\n";

@@ -2,6 +2,7 @@
 #include "support/diagnostic.h"
 
 #include "lang/pack.h"
+#include "support/utf8.h"
 
 namespace ml {
 
@@ -21,21 +22,24 @@ std::string render_error(const LanguagePack& pack, const std::string& kind, cons
     out += ": ";
   }
   out += kind_name;
-  if (!message.empty()) out += ": " + message;
+  if (!message.empty()) out += ": " + utf8::escape_for_terminal(message);
   out += "\n";
   if (source && loc.line > 0) {
     std::string_view line = source->line_text(loc.line);
-    // Columns count code points; the caret line repeats the line's leading whitespace and
-    // uses one space per code point (wide CJK characters make it approximate).
+    // The line is echoed with control characters escaped; the caret stands under column
+    // `loc.col` (counted in code points) as a terminal shows it: tabs kept, wide characters
+    // two columns, combining marks none, an escape as wide as its text.
     std::string caret;
     int col = 1;
-    for (size_t i = 0; i < line.size() && col < loc.col; ++i) {
-      unsigned char c = static_cast<unsigned char>(line[i]);
-      if ((c & 0xC0) == 0x80) continue;
-      caret += c == '\t' ? '\t' : ' ';
-      col++;
+    for (size_t i = 0; i < line.size() && col < loc.col; col++) {
+      utf8::Decoded d = utf8::decode(line, i);
+      i += size_t(d.len);
+      if (d.ok && d.cp == '\t') caret += '\t';
+      else if (!d.ok) caret += "    ";
+      else if (std::string e = utf8::escape_of(d.cp); !e.empty()) caret += std::string(e.size(), ' ');
+      else caret += std::string(size_t(utf8::display_width(d.cp)), ' ');
     }
-    out += "    " + std::string(line) + "\n    " + caret + "^\n";
+    out += "    " + utf8::escape_for_terminal(line) + "\n    " + caret + "^\n";
   }
   return out;
 }

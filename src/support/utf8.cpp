@@ -2,6 +2,8 @@
 
 #include <utf8proc.h>
 
+#include <cstdio>
+
 #include <cstdlib>
 #include <stdexcept>
 
@@ -148,6 +150,44 @@ std::size_t length(std::string_view s) {
     i += d.len;
   }
   return n;
+}
+
+int display_width(char32_t cp) {
+  int w = utf8proc_charwidth(static_cast<utf8proc_int32_t>(cp));
+  return w < 0 ? 1 : w;
+}
+
+bool is_unsafe_to_echo(char32_t cp) {
+  if (cp == '\t' || cp == '\n') return false;
+  return cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || (cp >= 0x202A && cp <= 0x202E) ||
+         (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E || cp == 0x200F || cp == 0x061C;
+}
+
+std::string escape_of(char32_t cp) {
+  if (!is_unsafe_to_echo(cp)) return {};
+  char buf[16];
+  if (cp < 0x100) std::snprintf(buf, sizeof buf, "\\x%02x", unsigned(cp));
+  else std::snprintf(buf, sizeof buf, "\\u%04x", unsigned(cp));
+  return buf;
+}
+
+std::string escape_for_terminal(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    Decoded d = decode(s, i);
+    if (!d.ok) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\x%02x", unsigned(static_cast<unsigned char>(s[i])));
+      out += buf;
+    } else if (std::string e = escape_of(d.cp); !e.empty()) {
+      out += e;
+    } else {
+      out.append(s.substr(i, std::size_t(d.len)));
+    }
+    i += std::size_t(d.len);
+  }
+  return out;
 }
 
 }  // namespace ml::utf8

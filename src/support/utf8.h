@@ -44,4 +44,17 @@ int digit_value(char32_t cp);
 // Number of code points (invalid bytes count as one each).
 std::size_t length(std::string_view s);
 
+// Columns a code point takes on a terminal: 0 for combining marks (Hindi vowel signs), 2 for
+// wide characters (Chinese, Japanese, full-width forms), else 1.
+int display_width(char32_t cp);
+
+// Characters that must not reach a terminal raw when a program's text is echoed in a
+// message: C0/C1 controls and DEL (but tab and newline), and the bidirectional controls
+// that reorder what follows (U+202A-202E, U+2066-2069, U+200E-200F, U+061C).
+bool is_unsafe_to_echo(char32_t cp);
+// `s` with each such character written as an escape (\x1b, \u202e); invalid bytes as \xNN.
+std::string escape_for_terminal(std::string_view s);
+// The escape escape_for_terminal writes for one code point ("" when it is safe to echo).
+std::string escape_of(char32_t cp);
+
 }  // namespace ml::utf8

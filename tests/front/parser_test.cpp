@@ -105,3 +105,29 @@ TEST(Parser, CasePatternAsCapture) {
   std::string d = dump_of("match p:\n    case (1, 2) as pair:\n        pass\n");
   EXPECT_NE(d.find("pattern: NamedExpr pair"), std::string::npos) << d;
 }
+
+namespace {
+
+// The caret stands under the character a terminal shows at that column: Chinese and Japanese
+// characters take two columns, Hindi vowel signs none.
+TEST(ParserErrors, CaretsCountDisplayColumns) {
+  std::string zh = error_of("数值 = (1 +* 2)\n", "zh");
+  // "数值" is 4 columns wide, so the caret under '*' is at 4 + 7 = 11 spaces past the indent
+  EXPECT_NE(zh.find("    数值 = (1 +* 2)\n               ^"), std::string::npos) << zh;
+  std::string hi = error_of("कुल = (1 +* 2)\n", "hi");
+  // "कुल" is three code points (क, the vowel sign ु, ल) but two columns
+  EXPECT_NE(hi.find("    कुल = (1 +* 2)\n             ^"), std::string::npos) << hi;
+}
+
+// Control characters of the program's text (ESC sequences, NUL, the right-to-left override)
+// are escaped when echoed, so an error message cannot rewrite the terminal.
+TEST(ParserErrors, ControlCharactersAreEscapedWhenEchoed) {
+  std::string e = error_of("x = \"\x1b[2J\" +* \xe2\x80\xae 1\n");
+  EXPECT_EQ(e.find('\x1b'), std::string::npos) << e;
+  EXPECT_EQ(e.find("\xe2\x80\xae"), std::string::npos) << e;
+  EXPECT_NE(e.find("\\x1b[2J"), std::string::npos) << e;
+  // the caret stands under the override's escape (an escape is as wide as its text)
+  EXPECT_NE(e.find("    x = \"\\x1b[2J\" +* \\u202e 1\n                     ^"), std::string::npos) << e;
+}
+
+}  // namespace

@@ -121,3 +121,16 @@ TEST(Utf8, DigitValuesOfEveryScript) {
   EXPECT_EQ(digit_value(0x00B2), -1);  // superscript two
   EXPECT_EQ(digit_value(0x4E09), -1);  // 三 (a letter, not a digit)
 }
+
+TEST(Utf8, DisplayWidthAndTerminalEscapes) {
+  EXPECT_EQ(ml::utf8::display_width(U'a'), 1);
+  EXPECT_EQ(ml::utf8::display_width(U'数'), 2);
+  EXPECT_EQ(ml::utf8::display_width(U'カ'), 2);
+  EXPECT_EQ(ml::utf8::display_width(0x0941), 0);  // Devanagari vowel sign U (a combining mark)
+  EXPECT_EQ(ml::utf8::escape_for_terminal("a\tb\n"), "a\tb\n");
+  EXPECT_EQ(ml::utf8::escape_for_terminal(std::string("a\0b", 3)), "a\\x00b");
+  EXPECT_EQ(ml::utf8::escape_for_terminal("\x1b[31m"), "\\x1b[31m");
+  EXPECT_EQ(ml::utf8::escape_for_terminal("\xe2\x80\xae" "abc"), "\\u202eabc");
+  EXPECT_EQ(ml::utf8::escape_for_terminal("\xff"), "\\xff");
+  EXPECT_EQ(ml::utf8::escape_for_terminal("日本語 ok"), "日本語 ok");
+}
