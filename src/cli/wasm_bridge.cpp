@@ -202,6 +202,8 @@ std::optional<iv::Value> WasmBridge::try_call(iv::FuncObj* f, iv::Value* args, i
   if (def->loc.line != code->loc.line) return std::nullopt;
   Timing& tm = timing_[code];
   if (tm.interpreted) return std::nullopt;
+  if (adaptive_ && !tm.offered && !worth_compiling(code, def, tm)) return std::nullopt;
+  tm.offered = true;
 
   // Ask the compiler first (cached per signature): no conversion for calls that cannot compile.
   std::vector<wasm::Type> types;
@@ -217,7 +219,10 @@ std::optional<iv::Value> WasmBridge::try_call(iv::FuncObj* f, iv::Value* args, i
     }
     types.push_back(*t);
   }
-  if (program_.why_not(code->name, types)) {
+  auto c0 = std::chrono::steady_clock::now();
+  bool refused = program_.why_not(code->name, types).has_value();  // compiles on the first call
+  compile_ms_ += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - c0).count();
+  if (refused) {
     skipped_[code]++;
     return std::nullopt;
   }
@@ -282,6 +287,23 @@ std::optional<iv::Value> WasmBridge::try_call(iv::FuncObj* f, iv::Value* args, i
     }
   }
   return std::nullopt;
+}
+
+// Until a function is first offered to the compiler: is it hot enough to be worth compiling?
+// (Interpreting a call costs nothing up front; compiling one costs about a millisecond, which
+// a program of thousands of functions each called once would pay thousands of times.)
+bool WasmBridge::worth_compiling(const iv::FuncCode* code, const ast::Stmt* def, Timing& tm) {
+  if (++tm.interpreted_calls >= kHotCalls) return true;
+  if (straight_line(def->body, defs_)) {  // bounded work per call: wait until hot
+    program_.note_not_offered(code->name, fmt::format("not hot yet: no loops; compiled once called {} times", kHotCalls));
+    return false;
+  }
+  double elapsed = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start_).count();
+  if (compile_ms_ < kCompileBudgetMs + kCompileShare * elapsed) return true;
+  program_.note_not_offered(code->name, fmt::format("not hot yet: compiling had used its share of the run's time; "
+                                                    "compiled once called {} times",
+                                                    kHotCalls));
+  return false;
 }
 
 void WasmBridge::write_output(const std::string& s) {

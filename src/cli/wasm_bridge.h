@@ -1,4 +1,5 @@
 #pragma once
+#include <chrono>
 #include <functional>
 #include <map>
 #include <optional>
@@ -34,6 +35,13 @@ class WasmBridge {
   // adaptive: the calls timed before deciding, and the mean below which a call is "quick"
   static constexpr int kTrialCalls = 16;
   static constexpr double kQuickCallUs = 10.0;
+  // adaptive: compiling costs about a millisecond per function, so a function is compiled
+  // once it has proven hot (kHotCalls interpreted calls), or at its first call if it has
+  // loops or calls the program's functions and compiling so far has taken less than
+  // kCompileBudgetMs plus kCompileShare of the run's time.
+  static constexpr int kHotCalls = 32;
+  static constexpr double kCompileBudgetMs = 50.0;
+  static constexpr double kCompileShare = 0.2;
 
  private:
   // After this many fallbacks in a row, a function is left to the interpreter for good.
@@ -42,7 +50,12 @@ class WasmBridge {
     int calls = 0;
     double ns = 0;
     bool interpreted = false;
+    int interpreted_calls = 0;  // before it was first offered to the compiler
+    bool offered = false;
   };
+  bool worth_compiling(const interp::FuncCode* code, const ast::Stmt* def, Timing& tm);
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+  double compile_ms_ = 0;  // spent deciding and compiling (codegen and the engine's compile)
   bool adaptive_ = false;
   std::unordered_map<const interp::FuncCode*, Timing> timing_;
   void write_output(const std::string& s);

@@ -97,3 +97,30 @@ TEST(CommandLine, ExplainSaysWhereGeneratorsAndCalleesRan) {
 }
 
 }  // namespace
+
+namespace {
+
+// Under auto, compiling waits until a function has proven hot: thousands of functions each
+// called once are interpreted (compiling each would cost far more than running it).
+TEST(CommandLine, AutoCompilesOnlyWhatHasProvenHot) {
+  auto dir = scratch_dir("cl_hot");
+  std::string prog;
+  for (int i = 0; i < 400; ++i)
+    prog += "def f" + std::to_string(i) + "(n):\n    t = 0\n    for k in range(n):\n        t += k * " +
+            std::to_string(i) + "\n    return t\n\n";
+  prog += "def add(a, b):\n    return a + b\n\ns = 0\n";
+  for (int i = 0; i < 400; ++i) prog += "s += f" + std::to_string(i) + "(3)\n";
+  prog += "for i in range(40):\n    s = add(s, i)\nprint(s)\n";
+  write_file(dir / "p.py", prog);
+  auto r = run_ml("run p.py --explain", dir.string());
+  EXPECT_EQ(r.status, 0) << r.out;
+  EXPECT_TRUE(has(r.out, "240180\n")) << r.out.substr(0, 2000);
+  EXPECT_TRUE(has(r.out, "f399(...): interpreter (not hot yet: compiling had used its share")) << r.out.substr(0, 4000);
+  EXPECT_TRUE(has(r.out, "add(...): interpreter (not hot yet: no loops; compiled once called 32 times)")) << r.out;
+  EXPECT_TRUE(has(r.out, "add(int, int): ")) << r.out;  // offered once hot
+  // --backend wasm compiles at the first call, as asked
+  auto w = run_ml("run p.py --explain --backend wasm", dir.string());
+  EXPECT_TRUE(has(w.out, "f399(int): wasm (1 call)")) << w.out.substr(0, 4000);
+}
+
+}  // namespace
