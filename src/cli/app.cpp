@@ -152,6 +152,10 @@ int run_app(int argc, char** argv) {
 
   auto* langs = app.add_subcommand("languages", "list the installed language packs");
 
+  auto* serve = app.add_subcommand("serve", "serve the web page (and the modules `build` writes) over HTTP on localhost");
+  serve->add_option("dir", opt.file, "folder of the .wasm files (default: the working directory)");
+  serve->add_option("--port", opt.port, "TCP port on 127.0.0.1")->check(CLI::Range(1, 65535))->capture_default_str();
+
   struct Entry {
     CLI::App* sub;
     int (*fn)(const Options&);
@@ -159,7 +163,8 @@ int run_app(int argc, char** argv) {
   const Entry commands[] = {{run, cmd_run},         {check, cmd_check},       {tokens, cmd_tokens},
                             {ast, cmd_ast},         {translate, cmd_translate}, {repl, cmd_repl},
                             {profile, cmd_profile}, {build, cmd_build},       {doctor, cmd_doctor},
-                            {call, cmd_call},       {bench, cmd_bench},       {langs, cmd_languages}};
+                            {call, cmd_call},       {bench, cmd_bench},       {langs, cmd_languages},
+                            {serve, cmd_serve}};
 
   std::vector<std::string> args(argv + 1, argv + argc);
   if (!args.empty() && !args[0].empty() && args[0][0] != '-' &&

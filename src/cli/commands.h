@@ -38,6 +38,7 @@ struct Options {
   std::string op;                   // call
   std::vector<std::string> args;    // call: JSON arguments
   bool list = false, verbose = false;
+  int port = 8000;                  // serve
   perf::BenchOptions bench;
 };
 
@@ -66,5 +67,6 @@ int cmd_doctor(const Options& opt);
 int cmd_call(const Options& opt);
 int cmd_bench(const Options& opt);
 int cmd_languages(const Options& opt);
+int cmd_serve(const Options& opt);
 
 }  // namespace ml::cli

@@ -140,7 +140,9 @@ int cli_call(std::string_view name, const std::vector<std::string>& json_args, c
   BackendSelector sel(loaded.config);
   try {
     Value r = sel.call_function(name, args);
-    out << r.to_json() << "\n";
+    bool lossy = false;
+    out << r.to_strict_json(&lossy) << "\n";
+    if (lossy) err << "note: the result holds NaN or an infinity, which JSON cannot write; printed as null\n";
     const CallReport& rep = sel.last_call_report();
     if (verbose || rep.fell_back)
       err << fmt::format("[{} on {} in {:.3f} ms{}]\n", rep.function, to_string(rep.backend), rep.ms,

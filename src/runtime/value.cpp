@@ -32,7 +32,18 @@ void json_string(std::string& out, std::string_view s) {
   out += '"';
 }
 
-std::string float_text(double d) {
+// How to write the floats JSON has no number for: as Python's json.dumps does (NaN,
+// Infinity), or, for strict JSON, as null (and say so in *lossy).
+struct JsonStyle {
+  bool strict = false;
+  bool* lossy = nullptr;
+};
+
+std::string float_text(double d, const JsonStyle& st = {}) {
+  if (st.strict && !std::isfinite(d)) {
+    if (st.lossy) *st.lossy = true;
+    return "null";
+  }
   if (std::isnan(d)) return "NaN";
   if (std::isinf(d)) return d > 0 ? "Infinity" : "-Infinity";
   std::string s = fmt::format("{}", d);
@@ -40,22 +51,22 @@ std::string float_text(double d) {
   return s;
 }
 
-void to_json_impl(const Value& v, std::string& out);
-void numbers_json(const std::vector<double>& v, std::string& out, size_t from, size_t n) {
+void to_json_impl(const Value& v, std::string& out, const JsonStyle& st);
+void numbers_json(const std::vector<double>& v, std::string& out, size_t from, size_t n, const JsonStyle& st) {
   out += '[';
   for (size_t i = 0; i < n; ++i) {
     if (i) out += ',';
-    out += float_text(v[from + i]);
+    out += float_text(v[from + i], st);
   }
   out += ']';
 }
-void to_json_impl(const Value& v, std::string& out) {
+void to_json_impl(const Value& v, std::string& out, const JsonStyle& st) {
   switch (v.kind()) {
     case Value::Kind::None: out += "null"; break;
     case Value::Kind::Bool: out += v.as_bool() ? "true" : "false"; break;
     case Value::Kind::Int: out += fmt::format("{}", v.as_int()); break;
     case Value::Kind::BigInt: out += v.as_str(); break;
-    case Value::Kind::Float: out += float_text(v.as_float()); break;
+    case Value::Kind::Float: out += float_text(v.as_float(), st); break;
     case Value::Kind::Str: json_string(out, v.as_str()); break;
     case Value::Kind::Bytes: {
       auto b = v.as_bytes();
@@ -70,18 +81,18 @@ void to_json_impl(const Value& v, std::string& out) {
       for (auto& x : v.as_list()) {
         if (!first) out += ',';
         first = false;
-        to_json_impl(x, out);
+        to_json_impl(x, out, st);
       }
       out += ']';
       break;
     }
-    case Value::Kind::Numbers: numbers_json(v.numbers_ref(), out, 0, v.numbers_ref().size()); break;
+    case Value::Kind::Numbers: numbers_json(v.numbers_ref(), out, 0, v.numbers_ref().size(), st); break;
     case Value::Kind::Matrix: {
       const Matrix& m = v.matrix_ref();
       out += '[';
       for (int64_t r = 0; r < m.rows; ++r) {
         if (r) out += ',';
-        numbers_json(m.data, out, size_t(r * m.cols), size_t(m.cols));
+        numbers_json(m.data, out, size_t(r * m.cols), size_t(m.cols), st);
       }
       out += ']';
       break;
@@ -94,7 +105,7 @@ void to_json_impl(const Value& v, std::string& out) {
         first = false;
         json_string(out, k);
         out += ':';
-        to_json_impl(x, out);
+        to_json_impl(x, out, st);
       }
       out += '}';
       break;
@@ -287,7 +298,12 @@ const Callable& Value::as_function() const {
 
 std::string Value::to_json() const {
   std::string out;
-  to_json_impl(*this, out);
+  to_json_impl(*this, out, {});
+  return out;
+}
+std::string Value::to_strict_json(bool* lossy) const {
+  std::string out;
+  to_json_impl(*this, out, JsonStyle{true, lossy});
   return out;
 }
 std::string Value::repr() const {

@@ -62,7 +62,9 @@ class Value {
 
   // Compact JSON (bytes as a list of ints, matrices as lists of lists, functions as null);
   // floats in shortest round-trip form.
-  std::string to_json() const;
+  std::string to_json() const;  // as Python's json.dumps: NaN and Infinity written as such
+  // Standard JSON (RFC 8259): NaN and infinities become null, and *lossy is set.
+  std::string to_strict_json(bool* lossy = nullptr) const;
   std::string repr() const;  // to_json, but strings without quotes at the top level
   bool operator==(const Value& o) const;
 

@@ -124,3 +124,16 @@ TEST(CommandLine, AutoCompilesOnlyWhatHasProvenHot) {
 }
 
 }  // namespace
+
+namespace {
+
+// `call` prints standard JSON: a result JSON cannot hold (an infinity) is null, and says so.
+TEST(CommandLine, CallPrintsStandardJson) {
+  auto r = run_ml("call data_sum '[1e308, 1e308]'");
+  EXPECT_EQ(r.status, 0) << r.out;
+  EXPECT_TRUE(has(r.out, "null\n")) << r.out;
+  EXPECT_FALSE(has(r.out, "Infinity")) << r.out;
+  EXPECT_TRUE(has(r.out, "JSON cannot write")) << r.out;
+}
+
+}  // namespace

@@ -1,0 +1,137 @@
+// `multilingual serve [DIR] [--port N]`: a small static HTTP server for the web page and the
+// modules `build` writes. Browsers refuse ES modules (web/loader.mjs) and fetch() over file://,
+// so the page must come from a server; this one needs nothing installed. Requests for the
+// page's own files (index.html, loader.mjs, ...) are answered from the project's web folder,
+// everything else from DIR (default: the working directory). GET and HEAD only, one request
+// per connection, paths confined to the two folders.
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include <cctype>
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "cli/commands.h"
+
+namespace ml::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path web_dir() {
+  if (const char* e = std::getenv("MULTILINGUAL_WEB_DIR"); e && *e) return e;
+  return ML_WEB_DIR;
+}
+
+std::string content_type(const fs::path& p) {
+  std::string ext = p.extension().string();
+  if (ext == ".html") return "text/html; charset=utf-8";
+  if (ext == ".mjs" || ext == ".js") return "text/javascript; charset=utf-8";
+  if (ext == ".wasm") return "application/wasm";
+  if (ext == ".css") return "text/css; charset=utf-8";
+  if (ext == ".json") return "application/json";
+  if (ext == ".svg") return "image/svg+xml";
+  if (ext == ".png") return "image/png";
+  if (ext == ".txt" || ext == ".py" || ext == ".multi" || ext == ".wat") return "text/plain; charset=utf-8";
+  return "application/octet-stream";
+}
+
+// The file a request path names inside `root`, or empty when it is outside or missing.
+fs::path resolve(const fs::path& root, std::string path) {
+  if (auto q = path.find_first_of("?#"); q != std::string::npos) path.resize(q);
+  std::string decoded;
+  for (size_t i = 0; i < path.size(); ++i) {
+    if (path[i] == '%' && i + 2 < path.size() && std::isxdigit(static_cast<unsigned char>(path[i + 1])) &&
+        std::isxdigit(static_cast<unsigned char>(path[i + 2]))) {
+      decoded += char(std::stoi(path.substr(i + 1, 2), nullptr, 16));
+      i += 2;
+    } else {
+      decoded += path[i];
+    }
+  }
+  fs::path rel = fs::path(decoded).relative_path().lexically_normal();
+  if (rel.empty() || rel == ".") rel = "index.html";
+  if (!rel.empty() && *rel.begin() == "..") return {};
+  std::error_code ec;
+  fs::path full = fs::weakly_canonical(root / rel, ec);
+  fs::path base = fs::weakly_canonical(root, ec);
+  if (ec || full.string().rfind(base.string(), 0) != 0 || !fs::is_regular_file(full, ec)) return {};
+  return full;
+}
+
+void respond(int fd, int code, const std::string& reason, const std::string& type, const std::string& body,
+             bool head) {
+  std::string h = fmt::format(
+      "HTTP/1.0 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+      code, reason, type, body.size());
+  std::string all = head ? h : h + body;
+  for (size_t off = 0; off < all.size();) {
+    ssize_t n = ::write(fd, all.data() + off, all.size() - off);
+    if (n <= 0) return;
+    off += size_t(n);
+  }
+}
+
+void serve_one(int fd, const fs::path& web, const fs::path& dir) {
+  std::string req;
+  char buf[4096];
+  while (req.find("\r\n\r\n") == std::string::npos && req.size() < 16384) {
+    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n <= 0) break;
+    req.append(buf, size_t(n));
+  }
+  std::istringstream line(req.substr(0, req.find("\r\n")));
+  std::string method, path;
+  line >> method >> path;
+  bool head = method == "HEAD";
+  if (method != "GET" && !head) return respond(fd, 405, "Method Not Allowed", "text/plain", "GET or HEAD\n", false);
+  fs::path file = resolve(web, path);
+  if (file.empty()) file = resolve(dir, path);
+  if (file.empty()) return respond(fd, 404, "Not Found", "text/plain", "not found: " + path + "\n", head);
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream body;
+  body << in.rdbuf();
+  respond(fd, 200, "OK", content_type(file), body.str(), head);
+}
+
+}  // namespace
+
+int cmd_serve(const Options& opt) {
+  fs::path dir = opt.file.empty() ? fs::current_path() : fs::path(opt.file);
+  if (!fs::is_directory(dir)) throw std::runtime_error("serve: '" + dir.string() + "' is not a folder");
+  fs::path web = web_dir();
+  if (!fs::is_regular_file(web / "index.html"))
+    throw std::runtime_error("serve: the web page is not in '" + web.string() + "' (set MULTILINGUAL_WEB_DIR)");
+  int s = ::socket(AF_INET, SOCK_STREAM, 0);
+  int one = 1;
+  ::setsockopt(s, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(uint16_t(opt.port));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (s < 0 || ::bind(s, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 || ::listen(s, 16) != 0)
+    throw std::runtime_error(fmt::format("serve: cannot listen on 127.0.0.1:{} ({})", opt.port, std::strerror(errno)));
+  std::signal(SIGPIPE, SIG_IGN);
+  std::cout << fmt::format("serving {} and {} at http://127.0.0.1:{}/ (Ctrl-C stops)\n", web.string(), dir.string(),
+                           opt.port)
+            << std::flush;
+  while (true) {
+    int c = ::accept(s, nullptr, nullptr);
+    if (c < 0) continue;
+    serve_one(c, web, dir);
+    ::close(c);
+  }
+}
+
+}  // namespace ml::cli
