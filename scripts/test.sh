@@ -29,3 +29,8 @@ else
 fi
 cd "${ML_BUILD_DIR:-$root/build}"
 ctest --output-on-failure -j"$(nproc)" --timeout 900
+# The fuzzers (tests/fuzz), for a bounded time, over their kept corpora: any crash, sanitizer
+# report or hang fails the run. ML_FUZZ_SECONDS=0 skips them; scripts/fuzz.sh runs them longer.
+if [ "${ML_FUZZ_SECONDS:-20}" != 0 ]; then
+  bash "$root/scripts/fuzz.sh" "${ML_FUZZ_SECONDS:-20}"
+fi

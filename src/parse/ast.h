@@ -33,6 +33,19 @@ struct Arg;         // call argument
 struct Comprehension;
 struct Params;
 
+struct Arg {
+  enum Kind { Positional, Keyword, Star /* *args */, DoubleStar /* **kwargs */ } kind = Positional;
+  std::string name;  // Keyword
+  ExprP value;
+};
+
+struct Comprehension {
+  ExprP target;  // Name / Tuple of Names / Starred...
+  ExprP iter;
+  std::vector<ExprP> ifs;
+  bool is_async = false;
+};
+
 struct Expr {
   ExprKind kind;
   Loc loc;
@@ -67,19 +80,6 @@ struct Expr {
   bool paren = false;  // written inside parentheses (for tuple-vs-grouping decisions)
 
   Expr(ExprKind k, Loc l) : kind(k), loc(l) {}
-};
-
-struct Arg {
-  enum Kind { Positional, Keyword, Star /* *args */, DoubleStar /* **kwargs */ } kind = Positional;
-  std::string name;  // Keyword
-  ExprP value;
-};
-
-struct Comprehension {
-  ExprP target;  // Name / Tuple of Names / Starred...
-  ExprP iter;
-  std::vector<ExprP> ifs;
-  bool is_async = false;
 };
 
 struct Param {
