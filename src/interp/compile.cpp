@@ -1,6 +1,7 @@
 // AST -> evaluation nodes. Expression and target nodes live here; statements in stmts.cpp.
 #include <cmath>
 
+#include "interp/attrcache.h"
 #include "interp/compile_impl.h"
 #include "lang/pack.h"
 
@@ -278,22 +279,22 @@ struct NamedExprNode : ENode {
 // ================================================================ attribute / subscript
 struct AttrNode : ENode {
   EP obj;
-  std::string name;
+  AttrSite site;
   Value eval(Frame& fr) override {
     Value o = obj->eval(fr);
-    ML_GUARD(return getattr(o, name));
+    ML_GUARD(return attr_load(site, o));
   }
 };
 struct StoreAttr : TNode {
   EP obj;
-  std::string name;
+  AttrSite site;
   void store(Frame& fr, Value v) override {
     Value o = obj->eval(fr);
-    ML_GUARD(setattr(o, name, std::move(v)));
+    ML_GUARD(attr_store(site, o, std::move(v)));
   }
   void del(Frame& fr) override {
     Value o = obj->eval(fr);
-    ML_GUARD(delattr(o, name));
+    ML_GUARD(delattr(o, site.name));
   }
 };
 
@@ -574,14 +575,14 @@ struct CallGeneric : ENode {
 // obj.name(args) without allocating a bound method
 struct CallMethod : ENode {
   EP obj;
-  std::string name;
+  AttrSite site;
   std::vector<CallArg> args;
   bool simple = true;
   Value eval(Frame& fr) override {
     Value o = obj->eval(fr);
     Value f;
     bool self_needed;
-    ML_GUARD(lookup_method(o, name, f, self_needed));
+    ML_GUARD(attr_method(site, o, f, self_needed));
     if (simple && args.size() < 7) {
       Value buf[8];
       int n = 0;
@@ -770,7 +771,7 @@ TP Compiler::target(const Expr& e) {
       auto* k = new StoreAttr();
       k->loc = e.loc;
       k->obj = expr(*e.a);
-      k->name = e.name;
+      k->site.init(e.name);
       return TP(k);
     }
     case ExprKind::Subscript: {
@@ -912,7 +913,7 @@ EP Compiler::expr_inner(const Expr& e) {
     case ExprKind::Attribute: {
       auto* k = new AttrNode();
       k->obj = expr(*e.a);
-      k->name = e.name;
+      k->site.init(e.name);
       return EP(k);
     }
     case ExprKind::Subscript: {
@@ -989,7 +990,7 @@ EP Compiler::call(const Expr& e) {
   if (e.a->kind == ExprKind::Attribute) {
     auto* k = new CallMethod();
     k->obj = expr(*e.a->a);
-    k->name = e.a->name;
+    k->site.init(e.a->name);
     k->simple = simple;
     for (auto& a : e.args) k->args.push_back(CallArg{expr(*a.value), a.kind, a.kind == Arg::Keyword ? mk_str(a.name) : Value()});
     return EP(k);

@@ -449,6 +449,7 @@ Value make_class(const std::string& name, ValueVec bases, Ref<DictObj> ns) {
   auto* cls = new ClassObj(name);
   Value cv = Value::obj(cls);
   cls->dict = ns;
+  ns->class_dict = true;
   if (bases.empty()) bases.push_back(Value::obj(I->t_object));
   std::vector<std::vector<ClassObj*>> seqs;
   std::vector<ClassObj*> direct;
