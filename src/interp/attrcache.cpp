@@ -11,19 +11,30 @@ void AttrSite::init(std::string n) {
   hash = str_hash_sv(name);
 }
 
-static void refill(AttrSite& s, ClassObj* t) {
-  s.type = t;
-  s.epoch = g_class_epoch;
-  s.ta = t->find(s.name, s.hash);
-  const Value* ta = s.ta;
-  s.method = ta && (ta->is(OK::Func) || ta->is(OK::Native));
-  s.load_generic = ta && (ta->is(OK::Property) || ta->is(OK::StaticMethod) || ta->is(OK::ClassMethod));
+static AttrSite::Entry& refill(AttrSite& s, ClassObj* t) {
+  if (s.epoch != g_class_epoch) {
+    for (auto& w : s.ways) w.type = nullptr;
+    s.epoch = g_class_epoch;
+    s.next_way = 0;
+  }
+  AttrSite::Entry& e = s.ways[s.next_way];
+  s.next_way = (s.next_way + 1) % AttrSite::kWays;
+  e.type = t;
+  e.ta = t->find(s.name, s.hash);
+  const Value* ta = e.ta;
+  e.method = ta && (ta->is(OK::Func) || ta->is(OK::Native));
+  e.load_generic = ta && (ta->is(OK::Property) || ta->is(OK::StaticMethod) || ta->is(OK::ClassMethod));
   const Value* sa = t->find("__setattr__");
-  s.store_generic = (ta && ta->is(OK::Property)) || (sa && sa->is(OK::Func));
+  e.store_generic = (ta && ta->is(OK::Property)) || (sa && sa->is(OK::Func));
+  return e;
 }
 
-static inline void check(AttrSite& s, ClassObj* t) {
-  if (__builtin_expect(t != s.type || s.epoch != g_class_epoch, 0)) refill(s, t);
+static inline AttrSite::Entry& check(AttrSite& s, ClassObj* t) {
+  if (__builtin_expect(s.epoch == g_class_epoch, 1)) {
+    for (auto& w : s.ways)
+      if (w.type == t) return w;
+  }
+  return refill(s, t);
 }
 
 // The name's entry in an instance dict, trying where it was last time first.
@@ -42,10 +53,10 @@ static inline Value* inst_find(AttrSite& s, DictObj* d) {
 
 Value attr_load(AttrSite& s, const Value& o) {
   if (o.is(OK::Inst)) {
-    check(s, o.o->type);
-    if (!s.load_generic) {
+    AttrSite::Entry& e = check(s, o.o->type);
+    if (!e.load_generic) {
       if (Value* v = inst_find(s, o.as<InstObj>()->dict.get())) return *v;
-      if (s.ta) return s.method ? Value::obj(new BoundObj(o, *s.ta)) : *s.ta;
+      if (e.ta) return e.method ? Value::obj(new BoundObj(o, *e.ta)) : *e.ta;
     }
   } else if (o.is(OK::Module)) {
     if (Value* v = o.as<ModuleObj>()->dict->find_str(s.name, s.hash)) return *v;
@@ -55,8 +66,7 @@ Value attr_load(AttrSite& s, const Value& o) {
 
 void attr_store(AttrSite& s, const Value& o, Value v) {
   if (o.is(OK::Inst)) {
-    check(s, o.o->type);
-    if (!s.store_generic) {
+    if (!check(s, o.o->type).store_generic) {
       DictObj* d = o.as<InstObj>()->dict.get();
       if (Value* slot = inst_find(s, d)) {
         *slot = std::move(v);
@@ -72,9 +82,9 @@ void attr_store(AttrSite& s, const Value& o, Value v) {
 
 void attr_method(AttrSite& s, const Value& o, Value& func, bool& self_needed) {
   if (o.t != VT::Obj || (o.o->kind != OK::Module && o.o->kind != OK::Class && o.o->kind != OK::Super)) {
-    check(s, type_of(o));
-    if (s.method && (!o.is(OK::Inst) || !inst_find(s, o.as<InstObj>()->dict.get()))) {
-      func = *s.ta;
+    AttrSite::Entry& e = check(s, type_of(o));
+    if (e.method && (!o.is(OK::Inst) || !inst_find(s, o.as<InstObj>()->dict.get()))) {
+      func = *e.ta;
       self_needed = true;
       return;
     }

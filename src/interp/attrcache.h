@@ -13,13 +13,19 @@ struct AttrSite {
   std::string name;
   Value key;         // the interned name: instance dicts written through a site hold it
   int64_t hash = 0;
-  // What type->find(name) returned for `type` at `epoch`.
-  ClassObj* type = nullptr;
+  // What type->find(name) returned, for the last few receiver classes (sites in a base class's
+  // methods see each subclass), all valid while g_class_epoch equals `epoch`.
+  struct Entry {
+    ClassObj* type = nullptr;
+    const Value* ta = nullptr;   // the class attribute (points into a class dict), or null
+    bool method = false;         // ta is a plain function/builtin: binds self
+    bool load_generic = true;    // a property, static/class method... : the full protocol
+    bool store_generic = true;   // a property or a __setattr__ on the class
+  };
+  static constexpr int kWays = 4;
+  Entry ways[kWays];
   uint64_t epoch = 0;
-  const Value* ta = nullptr;   // the class attribute (points into a class dict), or null
-  bool method = false;         // ta is a plain function/builtin: binds self
-  bool load_generic = true;    // a property, static/class method... : the full protocol
-  bool store_generic = true;   // a property or a __setattr__ on the class
+  uint8_t next_way = 0;        // the way a miss fills next
   uint32_t idx = 0;            // where the name was in the last instance dict's entries
 
   void init(std::string n);
