@@ -676,8 +676,12 @@ struct YieldFromNode : ENode {
   EP a;
   Value eval(Frame& fr) override {
     Value src = a->eval(fr);
-    if (src.is(OK::Gen)) {
-      auto* g = src.as<GenObj>();
+    if (src.is(OK::Coro)) ML_GUARD(return run_await(src));
+    Value it = src;
+    if (!src.is(OK::Gen)) ML_GUARD(it = iter(src));
+    if (it.is(OK::Gen)) {
+      if (fr.gen && !fr.gen->is_async) ML_GUARD(return gen_delegate(fr, std::move(it)));
+      auto* g = it.as<GenObj>();
       Value sent;
       while (true) {
         bool done;
@@ -687,9 +691,6 @@ struct YieldFromNode : ENode {
         sent = gen_yield(fr, std::move(r));
       }
     }
-    if (src.is(OK::Coro)) ML_GUARD(return run_await(src));
-    Value it;
-    ML_GUARD(it = iter(src));
     Value x;
     while (true) {
       bool more;
