@@ -84,19 +84,4 @@ TEST(AttrCache, StaticAndClassMethodsThroughInstances) {
             "[(2, 'A'), (2, 'B'), (2, 'A')]\n");
 }
 
-TEST(Generators, DeepYieldFromChainAndManyLiveGenerators) {
-  EXPECT_EQ(run("def leaf(n):\n    yield from range(n)\ndef chain(d, n):\n    if d == 0:\n        yield from leaf(n)\n"
-                "    else:\n        r = yield from chain(d - 1, n)\n        return r\nprint(sum(chain(50, 1000)))\n"
-                "gs = [leaf(3) for i in range(200)]\nprint(sum(next(g) + next(g) for g in gs))"),
-            "499500\n200\n");
-}
-
-TEST(Generators, ExceptionsCrossGeneratorStacks) {
-  EXPECT_EQ(run("def g():\n    try:\n        yield 1\n        raise ValueError('inner')\n    except ValueError as e:\n        yield str(e)\n"
-                "    yield 3\n    raise KeyError('k')\nr = []\ntry:\n    for x in g():\n        r.append(x)\nexcept KeyError as e:\n"
-                "    r.append(repr(e))\nprint(r)\n"
-                "def h():\n    x = yield 1\n    yield x * 2\nit = h()\nprint(next(it), it.send(21))"),
-            "[1, 'inner', 3, \"KeyError('k')\"]\n1 42\n");
-}
-
 }  // namespace
