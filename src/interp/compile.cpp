@@ -157,12 +157,43 @@ struct StoreClassNS : TNode {
 };
 
 // ================================================================ operators
+// An operand of a binary operator or comparison: a local variable or a constant is read in
+// place (no virtual call, no reference-count traffic), anything else is evaluated.
+struct Operand {
+  EP e;
+  int slot = -1;               // LoadLocal's slot
+  const Value* k = nullptr;    // Const's value
+  void set(EP x) {
+    e = std::move(x);
+    if (auto* l = dynamic_cast<LoadLocal*>(e.get())) slot = l->slot;
+    else if (auto* c = dynamic_cast<Const*>(e.get())) k = &c->v;
+  }
+  bool in_place() const { return k || slot >= 0; }
+  const Value& get(Frame& fr, Value& tmp) {
+    if (k) return *k;
+    if (slot >= 0) {
+      const Value& v = fr.slots[slot];
+      if (__builtin_expect(v.t != VT::Undef, 1)) return v;
+    }
+    tmp = e->eval(fr);
+    return tmp;
+  }
+  // The left operand: read in place only when evaluating the right one cannot rebind it
+  // (`x + (x := 5)` must add the old x).
+  const Value& get_left(Frame& fr, Value& tmp, const Operand& right) {
+    if (k || right.in_place()) return get(fr, tmp);
+    tmp = e->eval(fr);
+    return tmp;
+  }
+};
+
 template <BinOp OP>
 struct BinNode : ENode {
-  EP a, b;
+  Operand a, b;
   Value eval(Frame& fr) override {
-    Value x = a->eval(fr);
-    Value y = b->eval(fr);
+    Value xt, yt;
+    const Value& x = a.get_left(fr, xt, b);
+    const Value& y = b.get(fr, yt);
     if (x.t == VT::Int && y.t == VT::Int) {
       int64_t r;
       if constexpr (OP == BinOp::Add) { if (!__builtin_add_overflow(x.i, y.i, &r)) return Value::integer(r); }
@@ -180,7 +211,7 @@ struct BinNode : ENode {
 static EP make_binnode(BinOp op, EP a, EP b) {
   ENode* n;
   switch (op) {
-#define CASE(O) case BinOp::O: { auto* k = new BinNode<BinOp::O>(); k->a = std::move(a); k->b = std::move(b); n = k; break; }
+#define CASE(O) case BinOp::O: { auto* k = new BinNode<BinOp::O>(); k->a.set(std::move(a)); k->b.set(std::move(b)); n = k; break; }
     CASE(Add) CASE(Sub) CASE(Mul) CASE(Div) CASE(FloorDiv) CASE(Mod) CASE(Pow) CASE(MatMul) CASE(LShift)
     CASE(RShift) CASE(BitAnd) CASE(BitOr) CASE(BitXor)
 #undef CASE
@@ -191,10 +222,11 @@ static EP make_binnode(BinOp op, EP a, EP b) {
 
 template <CmpOp OP>
 struct CmpNode : ENode {
-  EP a, b;
+  Operand a, b;
   Value eval(Frame& fr) override {
-    Value x = a->eval(fr);
-    Value y = b->eval(fr);
+    Value xt, yt;
+    const Value& x = a.get_left(fr, xt, b);
+    const Value& y = b.get(fr, yt);
     if (x.t == VT::Int && y.t == VT::Int) {
       if constexpr (OP == CmpOp::Lt) return Value::boolean(x.i < y.i);
       else if constexpr (OP == CmpOp::LtE) return Value::boolean(x.i <= y.i);
@@ -210,7 +242,7 @@ struct CmpNode : ENode {
 static EP make_cmpnode(CmpOp op, EP a, EP b) {
   ENode* n;
   switch (op) {
-#define CASE(O) case CmpOp::O: { auto* k = new CmpNode<CmpOp::O>(); k->a = std::move(a); k->b = std::move(b); n = k; break; }
+#define CASE(O) case CmpOp::O: { auto* k = new CmpNode<CmpOp::O>(); k->a.set(std::move(a)); k->b.set(std::move(b)); n = k; break; }
     CASE(Eq) CASE(NotEq) CASE(Lt) CASE(LtE) CASE(Gt) CASE(GtE) CASE(Is) CASE(IsNot) CASE(In) CASE(NotIn)
 #undef CASE
     default: n = nullptr;
