@@ -169,7 +169,7 @@ struct Operand {
     else if (auto* c = dynamic_cast<Const*>(e.get())) k = &c->v;
   }
   bool in_place() const { return k || slot >= 0; }
-  const Value& get(Frame& fr, Value& tmp) {
+  [[gnu::always_inline]] const Value& get(Frame& fr, Value& tmp) {
     if (k) return *k;
     if (slot >= 0) {
       const Value& v = fr.slots[slot];
@@ -180,7 +180,7 @@ struct Operand {
   }
   // The left operand: read in place only when evaluating the right one cannot rebind it
   // (`x + (x := 5)` must add the old x).
-  const Value& get_left(Frame& fr, Value& tmp, const Operand& right) {
+  [[gnu::always_inline]] const Value& get_left(Frame& fr, Value& tmp, const Operand& right) {
     if (k || right.in_place()) return get(fr, tmp);
     tmp = e->eval(fr);
     return tmp;

@@ -47,7 +47,8 @@ struct SrcGuard {
   ~SrcGuard() { I->cur_src = saved; }
 };
 
-Value run_frame(FuncObj* f, Value* slots, GenObj* gen) {
+// Inlined into the call path (call_function_inner); run_frame is the out-of-line copy.
+[[gnu::always_inline]] static inline Value run_frame_inline(FuncObj* f, Value* slots, GenObj* gen) {
   Frame fr;
   fr.slots = slots;
   fr.func = f;
@@ -62,6 +63,8 @@ Value run_frame(FuncObj* f, Value* slots, GenObj* gen) {
   }
   return std::move(fr.retval);
 }
+
+Value run_frame(FuncObj* f, Value* slots, GenObj* gen) { return run_frame_inline(f, slots, gen); }
 
 void run_module_code(const FuncCode* code, DictObj* globals) {
   Frame fr;
@@ -222,7 +225,7 @@ static Value call_function_inner(FuncObj* f, Value* args, int nargs, KwArgs* kw)
     co->slots.assign(slots, slots + c->nslots);
     return Value::obj(co);
   }
-  return run_frame(f, slots, nullptr);
+  return run_frame_inline(f, slots, nullptr);
 }
 
 // ---------------------------------------------------------------- generators
