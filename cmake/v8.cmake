@@ -7,12 +7,19 @@ set(ML_V8_LIBDIR "${ML_LIBNODE_ROOT}/usr/lib/x86_64-linux-gnu")
 if(NOT EXISTS "${ML_V8_INCLUDE}/v8.h" OR NOT EXISTS "${ML_V8_LIBDIR}/libnode.so.108")
   message(FATAL_ERROR "V8 from libnode108 not found under ${ML_LIBNODE_ROOT}: run scripts/setup.sh")
 endif()
-file(GLOB ML_ENGINE_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/engine/*.cpp)
-if(NOT ML_ENGINE_SOURCES)
-  set(ML_ENGINE_SOURCES ${CMAKE_SOURCE_DIR}/cmake/empty.cpp)
-endif()
-add_library(mlengine STATIC ${ML_ENGINE_SOURCES})
+# V8 lives in a plugin, libmlv8.so, that the program opens the first time it needs an engine
+# (src/engine/loader.cpp): runs that never compile (the interpreter, --version) do not pay for
+# loading and relocating libnode at start-up. -Bsymbolic: the plugin's own copies of the
+# shared engine code (module_info.cpp) bind to themselves, not to the program's.
+add_library(mlv8 SHARED ${CMAKE_SOURCE_DIR}/src/engine/v8_engine.cpp ${CMAKE_SOURCE_DIR}/src/engine/module_info.cpp)
+target_include_directories(mlv8 PRIVATE ${CMAKE_SOURCE_DIR}/src)
+target_include_directories(mlv8 SYSTEM PRIVATE ${ML_V8_INCLUDE})
+target_link_libraries(mlv8 PRIVATE "${ML_V8_LIBDIR}/libnode.so.108" fmt::fmt pthread)
+target_link_options(mlv8 PRIVATE -Wl,-Bsymbolic)
+set_target_properties(mlv8 PROPERTIES BUILD_RPATH "${ML_V8_LIBDIR}" INSTALL_RPATH "${ML_V8_LIBDIR}")
+
+add_library(mlengine STATIC ${CMAKE_SOURCE_DIR}/src/engine/loader.cpp ${CMAKE_SOURCE_DIR}/src/engine/module_info.cpp)
 target_include_directories(mlengine PUBLIC ${CMAKE_SOURCE_DIR}/src)
-target_include_directories(mlengine SYSTEM PRIVATE ${ML_V8_INCLUDE})
-target_link_libraries(mlengine PUBLIC "${ML_V8_LIBDIR}/libnode.so.108" fmt::fmt pthread)
-set_target_properties(mlengine PROPERTIES BUILD_RPATH "${ML_V8_LIBDIR}" INSTALL_RPATH "${ML_V8_LIBDIR}")
+target_compile_definitions(mlengine PRIVATE ML_V8_PLUGIN="$<TARGET_FILE:mlv8>")
+target_link_libraries(mlengine PUBLIC fmt::fmt pthread ${CMAKE_DL_LIBS})
+add_dependencies(mlengine mlv8)

@@ -13,7 +13,7 @@ if [ "${ML_SANITIZE:-0}" = 1 ]; then
   #                   instrumented) keeps its isolate and code space until exit: LeakSanitizer
   #                   would only report those by-design exit-time "leaks".
   #  detect_stack_use_after_return=0
-  #                   generators run on their own mmap'ed stacks and switch with swapcontext
+  #                   generators run on their own mmap'ed stacks and switch with fcontext
   #                   (src/interp/frame.cpp); ASan's fake stacks are not told about the switch.
   #  allocator_may_return_null=1
   #                   `[0] * 10**11` must fail like it does in the normal build (std::bad_alloc ->

@@ -142,6 +142,9 @@ int ProgramRunner::run_file(std::shared_ptr<const SourceFile> src) {
   if (!m) return 1;
   if (wasm_on_) attach_bridge(*m);
   modules_.push_back(std::move(m));
+  // The engine plugin (V8) loads on the first compile; under a time limit it loads first, so
+  // the limit measures the program, not loading libnode.
+  if (wasm_on_ && config_.config.timeout_ms > 0) engine::engine_available();
   Watchdog dog(*interp_, running_engine_, *pack_, modules_.back()->source.get(), int(config_.config.timeout_ms));
   return run_parsed(*interp_, *pack_, *modules_.back(), false);
 }

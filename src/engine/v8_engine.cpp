@@ -17,6 +17,7 @@
 #include <unordered_map>
 
 #include "engine/engine.h"
+#include "engine/plugin_abi.h"
 
 namespace ml::engine {
 namespace {
@@ -683,7 +684,7 @@ std::unique_ptr<Instance> V8Engine::instantiate(const std::shared_ptr<Module>& m
 
 }  // namespace
 
-bool engine_available(std::string* reason) {
+static bool v8_available(std::string* reason) {
   try {
     EngineOptions o;
     init_v8(o);
@@ -695,13 +696,16 @@ bool engine_available(std::string* reason) {
   }
 }
 
-std::string engine_version() { return v8::V8::GetVersion(); }
-
-std::unique_ptr<Engine> create_engine(const EngineOptions& options) { return std::make_unique<V8Engine>(options); }
-
-void clear_module_cache() {
-  std::lock_guard lk(g_cache_mutex);
-  g_cache.clear();
-}
-
 }  // namespace ml::engine
+
+// Exported to loader.cpp (plugin_abi.h).
+#define ML_PLUGIN_EXPORT extern "C" __attribute__((visibility("default")))
+ML_PLUGIN_EXPORT bool ml_v8_engine_available(std::string* reason) { return ml::engine::v8_available(reason); }
+ML_PLUGIN_EXPORT std::string* ml_v8_engine_version() { return new std::string(v8::V8::GetVersion()); }
+ML_PLUGIN_EXPORT ml::engine::Engine* ml_v8_create_engine(const ml::engine::EngineOptions* options) {
+  return new ml::engine::V8Engine(*options);
+}
+ML_PLUGIN_EXPORT void ml_v8_clear_module_cache() {
+  std::lock_guard lk(ml::engine::g_cache_mutex);
+  ml::engine::g_cache.clear();
+}

@@ -1,4 +1,6 @@
 // Builtin types, the exception hierarchy, and builtin functions.
+#include <sys/mman.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -911,8 +913,14 @@ Interp::Interp() {
 
   builtins = Ref<DictObj>(new DictObj());
   globals = Ref<DictObj>(new DictObj());
+  // Frame slots for deep recursion: 16 MiB of address space, committed by the kernel only as
+  // frames reach it (new Value[] would write all of it at start-up). Zeroed memory is an array
+  // of None values (VT::None == 0, payload 0).
+  static_assert(int(VT::None) == 0);
   stack_cap = 1 << 20;
-  stack = new Value[stack_cap];
+  void* mem = mmap(nullptr, stack_cap * sizeof(Value), PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (mem == MAP_FAILED) throw std::bad_alloc();
+  stack = static_cast<Value*>(mem);
   init_builtins();
   init_type_methods();
   init_modules();
@@ -922,6 +930,7 @@ Interp::Interp() {
 Interp::~Interp() {
   // Objects are intentionally not torn down one by one (cycles); the process owns the memory.
   if (I == this) I = nullptr;
+  munmap(stack, stack_cap * sizeof(Value));  // frames have cleared their slots on the way out
 }
 
 }  // namespace ml::interp

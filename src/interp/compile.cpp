@@ -1,6 +1,7 @@
 // AST -> evaluation nodes. Expression and target nodes live here; statements in stmts.cpp.
 #include <cmath>
 
+#include "interp/attrcache.h"
 #include "interp/compile_impl.h"
 #include "lang/pack.h"
 
@@ -156,12 +157,43 @@ struct StoreClassNS : TNode {
 };
 
 // ================================================================ operators
+// An operand of a binary operator or comparison: a local variable or a constant is read in
+// place (no virtual call, no reference-count traffic), anything else is evaluated.
+struct Operand {
+  EP e;
+  int slot = -1;               // LoadLocal's slot
+  const Value* k = nullptr;    // Const's value
+  void set(EP x) {
+    e = std::move(x);
+    if (auto* l = dynamic_cast<LoadLocal*>(e.get())) slot = l->slot;
+    else if (auto* c = dynamic_cast<Const*>(e.get())) k = &c->v;
+  }
+  bool in_place() const { return k || slot >= 0; }
+  [[gnu::always_inline]] const Value& get(Frame& fr, Value& tmp) {
+    if (k) return *k;
+    if (slot >= 0) {
+      const Value& v = fr.slots[slot];
+      if (__builtin_expect(v.t != VT::Undef, 1)) return v;
+    }
+    tmp = e->eval(fr);
+    return tmp;
+  }
+  // The left operand: read in place only when evaluating the right one cannot rebind it
+  // (`x + (x := 5)` must add the old x).
+  [[gnu::always_inline]] const Value& get_left(Frame& fr, Value& tmp, const Operand& right) {
+    if (k || right.in_place()) return get(fr, tmp);
+    tmp = e->eval(fr);
+    return tmp;
+  }
+};
+
 template <BinOp OP>
 struct BinNode : ENode {
-  EP a, b;
+  Operand a, b;
   Value eval(Frame& fr) override {
-    Value x = a->eval(fr);
-    Value y = b->eval(fr);
+    Value xt, yt;
+    const Value& x = a.get_left(fr, xt, b);
+    const Value& y = b.get(fr, yt);
     if (x.t == VT::Int && y.t == VT::Int) {
       int64_t r;
       if constexpr (OP == BinOp::Add) { if (!__builtin_add_overflow(x.i, y.i, &r)) return Value::integer(r); }
@@ -179,7 +211,7 @@ struct BinNode : ENode {
 static EP make_binnode(BinOp op, EP a, EP b) {
   ENode* n;
   switch (op) {
-#define CASE(O) case BinOp::O: { auto* k = new BinNode<BinOp::O>(); k->a = std::move(a); k->b = std::move(b); n = k; break; }
+#define CASE(O) case BinOp::O: { auto* k = new BinNode<BinOp::O>(); k->a.set(std::move(a)); k->b.set(std::move(b)); n = k; break; }
     CASE(Add) CASE(Sub) CASE(Mul) CASE(Div) CASE(FloorDiv) CASE(Mod) CASE(Pow) CASE(MatMul) CASE(LShift)
     CASE(RShift) CASE(BitAnd) CASE(BitOr) CASE(BitXor)
 #undef CASE
@@ -190,10 +222,11 @@ static EP make_binnode(BinOp op, EP a, EP b) {
 
 template <CmpOp OP>
 struct CmpNode : ENode {
-  EP a, b;
+  Operand a, b;
   Value eval(Frame& fr) override {
-    Value x = a->eval(fr);
-    Value y = b->eval(fr);
+    Value xt, yt;
+    const Value& x = a.get_left(fr, xt, b);
+    const Value& y = b.get(fr, yt);
     if (x.t == VT::Int && y.t == VT::Int) {
       if constexpr (OP == CmpOp::Lt) return Value::boolean(x.i < y.i);
       else if constexpr (OP == CmpOp::LtE) return Value::boolean(x.i <= y.i);
@@ -209,7 +242,7 @@ struct CmpNode : ENode {
 static EP make_cmpnode(CmpOp op, EP a, EP b) {
   ENode* n;
   switch (op) {
-#define CASE(O) case CmpOp::O: { auto* k = new CmpNode<CmpOp::O>(); k->a = std::move(a); k->b = std::move(b); n = k; break; }
+#define CASE(O) case CmpOp::O: { auto* k = new CmpNode<CmpOp::O>(); k->a.set(std::move(a)); k->b.set(std::move(b)); n = k; break; }
     CASE(Eq) CASE(NotEq) CASE(Lt) CASE(LtE) CASE(Gt) CASE(GtE) CASE(Is) CASE(IsNot) CASE(In) CASE(NotIn)
 #undef CASE
     default: n = nullptr;
@@ -278,22 +311,22 @@ struct NamedExprNode : ENode {
 // ================================================================ attribute / subscript
 struct AttrNode : ENode {
   EP obj;
-  std::string name;
+  AttrSite site;
   Value eval(Frame& fr) override {
     Value o = obj->eval(fr);
-    ML_GUARD(return getattr(o, name));
+    ML_GUARD(return attr_load(site, o));
   }
 };
 struct StoreAttr : TNode {
   EP obj;
-  std::string name;
+  AttrSite site;
   void store(Frame& fr, Value v) override {
     Value o = obj->eval(fr);
-    ML_GUARD(setattr(o, name, std::move(v)));
+    ML_GUARD(attr_store(site, o, std::move(v)));
   }
   void del(Frame& fr) override {
     Value o = obj->eval(fr);
-    ML_GUARD(delattr(o, name));
+    ML_GUARD(delattr(o, site.name));
   }
 };
 
@@ -574,14 +607,14 @@ struct CallGeneric : ENode {
 // obj.name(args) without allocating a bound method
 struct CallMethod : ENode {
   EP obj;
-  std::string name;
+  AttrSite site;
   std::vector<CallArg> args;
   bool simple = true;
   Value eval(Frame& fr) override {
     Value o = obj->eval(fr);
     Value f;
     bool self_needed;
-    ML_GUARD(lookup_method(o, name, f, self_needed));
+    ML_GUARD(attr_method(site, o, f, self_needed));
     if (simple && args.size() < 7) {
       Value buf[8];
       int n = 0;
@@ -675,8 +708,12 @@ struct YieldFromNode : ENode {
   EP a;
   Value eval(Frame& fr) override {
     Value src = a->eval(fr);
-    if (src.is(OK::Gen)) {
-      auto* g = src.as<GenObj>();
+    if (src.is(OK::Coro)) ML_GUARD(return run_await(src));
+    Value it = src;
+    if (!src.is(OK::Gen)) ML_GUARD(it = iter(src));
+    if (it.is(OK::Gen)) {
+      if (fr.gen && !fr.gen->is_async) ML_GUARD(return gen_delegate(fr, std::move(it)));
+      auto* g = it.as<GenObj>();
       Value sent;
       while (true) {
         bool done;
@@ -686,9 +723,6 @@ struct YieldFromNode : ENode {
         sent = gen_yield(fr, std::move(r));
       }
     }
-    if (src.is(OK::Coro)) ML_GUARD(return run_await(src));
-    Value it;
-    ML_GUARD(it = iter(src));
     Value x;
     while (true) {
       bool more;
@@ -770,7 +804,7 @@ TP Compiler::target(const Expr& e) {
       auto* k = new StoreAttr();
       k->loc = e.loc;
       k->obj = expr(*e.a);
-      k->name = e.name;
+      k->site.init(e.name);
       return TP(k);
     }
     case ExprKind::Subscript: {
@@ -912,7 +946,7 @@ EP Compiler::expr_inner(const Expr& e) {
     case ExprKind::Attribute: {
       auto* k = new AttrNode();
       k->obj = expr(*e.a);
-      k->name = e.name;
+      k->site.init(e.name);
       return EP(k);
     }
     case ExprKind::Subscript: {
@@ -989,7 +1023,7 @@ EP Compiler::call(const Expr& e) {
   if (e.a->kind == ExprKind::Attribute) {
     auto* k = new CallMethod();
     k->obj = expr(*e.a->a);
-    k->name = e.a->name;
+    k->site.init(e.a->name);
     k->simple = simple;
     for (auto& a : e.args) k->args.push_back(CallArg{expr(*a.value), a.kind, a.kind == Arg::Keyword ? mk_str(a.name) : Value()});
     return EP(k);

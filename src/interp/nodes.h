@@ -54,6 +54,9 @@ struct MakeFunction : ENode {
 void bind_closure(FuncObj* f, Frame& fr, const std::vector<CellSrc>& cells);
 EP make_comp_expr(std::unique_ptr<MakeFunction> mk, EP first, bool is_gen);
 bool exc_matches(const Value& exc, const Value& type);
+// `yield from sub` inside the running generator of `fr`, sub a generator: hands `sub` to the
+// generator's resumers (see gen_send) and returns its return value, or raises its exception.
+Value gen_delegate(Frame& fr, Value sub);
 Value iter_checked(const Value& v);
 
 }  // namespace ml::interp

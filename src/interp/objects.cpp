@@ -47,7 +47,9 @@ int64_t RangeObj::len() const {
 }
 ModuleObj::ModuleObj(std::string n) : Object(OK::Module, I->t_module), name(std::move(n)), dict(new DictObj()) {}
 ClassObj::ClassObj(std::string n)
-    : Object(OK::Class, I ? I->t_type : nullptr), name(std::move(n)), dict(new DictObj()) {}
+    : Object(OK::Class, I ? I->t_type : nullptr), name(std::move(n)), dict(new DictObj()) { dict->class_dict = true; }
+// A new class may reuse this address: caches that remember this one must not match it.
+ClassObj::~ClassObj() { ++g_class_epoch; }
 InstObj::InstObj(ClassObj* cls) : Object(OK::Inst, cls), dict(new DictObj()) { incref(cls); }
 NativeObj::NativeObj(std::string n, NativeFn f) : Object(OK::Native, I->t_builtin), name(std::move(n)), fn(std::move(f)) {}
 BoundObj::BoundObj(Value s, Value f) : Object(OK::Bound, I->t_method), self(std::move(s)), func(std::move(f)) {}
@@ -105,6 +107,7 @@ int64_t DictObj::lookup(const Value& key, int64_t h) {
 }
 
 static uint64_t g_dict_version = 0;
+uint64_t g_class_epoch = 1;
 
 void DictObj::rebuild(size_t cap) {
   version = ++g_dict_version;
@@ -130,20 +133,36 @@ Value* DictObj::find(const Value& key) {
   return e < 0 ? nullptr : &entries[e].value;
 }
 
-Value* DictObj::find_str(std::string_view key, int64_t h) {
-  if (index.empty()) return nullptr;
+int64_t DictObj::find_str_index(std::string_view key, int64_t h) {
+  if (index.empty()) return -1;
   size_t mask = index.size() - 1;
   size_t i = (size_t)h & mask;
   while (true) {
     int32_t e = index[i];
-    if (e < 0) return nullptr;
+    if (e < 0) return -1;
     Entry& en = entries[e];
-    if (en.hash == h && en.key.is(OK::Str) && en.key.as<StrObj>()->s == key) return &en.value;
+    if (en.hash == h && en.key.is(OK::Str) && en.key.as<StrObj>()->s == key) return e;
     i = (i + 1) & mask;
   }
 }
 
+Value* DictObj::find_str(std::string_view key, int64_t h) {
+  int64_t e = find_str_index(key, h);
+  return e < 0 ? nullptr : &entries[e].value;
+}
+
+Value intern_str(std::string_view s) {
+  auto it = I->interned.find(s);
+  if (it != I->interned.end()) return it->second;
+  Value v = mk_str(s);
+  v.as<StrObj>()->hash = hash_sv(s);
+  I->interned.emplace(std::string(s), v);
+  return v;
+}
+int64_t str_hash_sv(std::string_view s) { return hash_sv(s); }
+
 void DictObj::set(const Value& key, Value v) {
+  if (class_dict) ++g_class_epoch;  // even a replaced value: caches classify what they found
   int64_t h = hash_value(key);
   int64_t e = lookup(key, h);
   if (e >= 0) { entries[e].value = std::move(v); return; }
@@ -161,6 +180,7 @@ bool DictObj::erase(const Value& key) {
   int64_t h = hash_value(key);
   int64_t e = lookup(key, h);
   if (e < 0) return false;
+  if (class_dict) ++g_class_epoch;
   entries[e].key = Value();
   entries[e].value = Value();
   entries[e].hash = kTombstone;
@@ -171,7 +191,13 @@ bool DictObj::erase(const Value& key) {
   return true;
 }
 
-void DictObj::clear() { entries.clear(); index.clear(); used = 0; version = ++g_dict_version; }
+void DictObj::clear() {
+  if (class_dict) ++g_class_epoch;
+  entries.clear();
+  index.clear();
+  used = 0;
+  version = ++g_dict_version;
+}
 
 // ---------------------------------------------------------------- set (CPython's table)
 static constexpr size_t kLinearProbes = 9;
@@ -482,8 +508,8 @@ Value dict_view_binop(ast::BinOp op, const Value& a0, const Value& b0) {
 }
 
 // ---------------------------------------------------------------- classes
-const Value* ClassObj::find(std::string_view attr) const {
-  int64_t h = hash_sv(attr);
+const Value* ClassObj::find(std::string_view attr) const { return find(attr, hash_sv(attr)); }
+const Value* ClassObj::find(std::string_view attr, int64_t h) const {
   for (ClassObj* c : mro) {
     if (Value* v = c->dict->find_str(attr, h)) return v;
   }

@@ -220,7 +220,7 @@ bool getattr_opt(const Value& obj, std::string_view name, Value& out) {
     const Value* ta = t->find(name);
     if (ta && ta->is(OK::Property)) { out = bind(*ta, obj); return true; }
     if (obj.is(OK::Inst)) {
-      if (Value* iv = obj.as<InstObj>()->dict->find_str(name, hash_value(str_key(name)))) { out = *iv; return true; }
+      if (Value* iv = obj.as<InstObj>()->dict->find_str(name, str_hash_sv(name))) { out = *iv; return true; }
     }
     if (ta) { out = bind(*ta, obj); return true; }
     if (name == "__class__") { out = Value::obj(t); return true; }
@@ -262,7 +262,7 @@ bool getattr_opt(const Value& obj, std::string_view name, Value& out) {
       }
       case OK::Module: {
         auto* m = obj.as<ModuleObj>();
-        if (Value* v = m->dict->find(str_key(name))) { out = *v; return true; }
+        if (Value* v = m->dict->find_str(name, str_hash_sv(name))) { out = *v; return true; }
         if (name == "__name__") { out = mk_str(m->name); return true; }
         return false;
       }
@@ -377,7 +377,7 @@ bool lookup_method(const Value& obj, std::string_view name, Value& func, bool& s
   const Value* ta = t->find(name);
   if (ta) {
     if ((ta->is(OK::Func) || ta->is(OK::Native)) &&
-        !(obj.is(OK::Inst) && obj.as<InstObj>()->dict->size() && obj.as<InstObj>()->dict->find(str_key(name)))) {
+        !(obj.is(OK::Inst) && obj.as<InstObj>()->dict->size() && obj.as<InstObj>()->dict->find_str(name, str_hash_sv(name)))) {
       func = *ta;
       self_needed = true;
       return true;

@@ -79,6 +79,11 @@ struct FileObj : Object {
   ~FileObj() override;
 };
 
+struct StrHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
 // Native function helpers ------------------------------------------------------------
 struct ArgParser;
 
@@ -122,6 +127,8 @@ struct Interp {
   Value ellipsis, not_impl;
   Value empty_tuple;
   Value small_strs[128];
+  // Names the compiler knows (attributes, globals): one string object each, hash computed once.
+  std::unordered_map<std::string, Value, StrHash, std::equal_to<>> interned;
 
   Interp();
   ~Interp();
@@ -227,7 +234,9 @@ void slice_indices(const SliceObj* s, int64_t len, int64_t& start, int64_t& stop
 // builtins registry
 void def_native(DictObj* d, const std::string& name, NativeFn fn);
 void def_method(ClassObj* c, const std::string& name, NativeFn fn);
-Value str_key(std::string_view s);  // interned-ish str value
+Value str_key(std::string_view s);  // a new str value
+Value intern_str(std::string_view s);  // the interpreter's one str object for this name
+int64_t str_hash_sv(std::string_view s);  // hash(str) of these bytes, without an object
 Value kw_get(KwArgs* kw, std::string_view name);  // Value with t==None if missing? use kw_find
 const Value* kw_find(KwArgs* kw, std::string_view name);
 void check_args(std::string_view fname, int nargs, int min, int max);

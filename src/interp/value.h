@@ -157,10 +157,12 @@ struct DictObj : Object {
   size_t used = 0;             // live entries
   Value default_factory;       // defaultdict
   uint64_t version = 0;        // changes whenever a key is added/removed (lookup caches)
+  bool class_dict = false;     // a class's namespace: every change bumps g_class_epoch
   DictObj();
 
   Value* find(const Value& key);                    // nullptr if absent
   Value* find_str(std::string_view key, int64_t h);  // fast path for str keys
+  int64_t find_str_index(std::string_view key, int64_t h);  // entry index or -1
   void set(const Value& key, Value v);
   bool erase(const Value& key);
   size_t size() const { return used; }
@@ -246,6 +248,10 @@ struct ModuleObj : Object {
   explicit ModuleObj(std::string n);
 };
 
+// Bumped whenever any class's namespace changes or a class dies: attribute caches keyed by a
+// class (attrcache.h) hold while it is unchanged.
+extern uint64_t g_class_epoch;
+
 // Methods/attributes of a class live in `dict`; `mro` includes the class itself first.
 struct ClassObj : Object {
   std::string name;
@@ -256,8 +262,10 @@ struct ClassObj : Object {
   bool is_exception = false;
   ClassObj* builtin_base = nullptr;  // the builtin type instances are made of (object, Exception...)
   ClassObj(std::string n);
+  ~ClassObj() override;
   Value lookup(std::string_view attr) const;  // via MRO; None-tagged with t==None if absent -> use find
   const Value* find(std::string_view attr) const;
+  const Value* find(std::string_view attr, int64_t h) const;  // h: the name's str hash
   bool is_subclass(const ClassObj* other) const;
 };
 

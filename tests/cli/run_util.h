@@ -34,15 +34,6 @@ inline RunResult run_ml(const std::string& args, const std::string& cwd = ".", b
   while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
   int st = pclose(p);
   r.status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
-  // Under AddressSanitizer (ML_SANITIZE) the first swapcontext of a generator prints a fixed
-  // warning that the fiber switches are annotated for (src/interp/frame.cpp); it is not output.
-  const std::string warn = "WARNING: ASan doesn't fully support makecontext/swapcontext";
-  for (size_t at; (at = r.out.find(warn)) != std::string::npos;) {
-    size_t b = r.out.rfind('\n', at);
-    b = b == std::string::npos ? 0 : b + 1;
-    size_t e = r.out.find('\n', at);
-    r.out.erase(b, e == std::string::npos ? std::string::npos : e + 1 - b);
-  }
   return r;
 }
 

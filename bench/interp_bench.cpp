@@ -1,0 +1,111 @@
+// Interpreter mechanism benchmarks: attribute load (cache hit, and a site that sees a new class
+// each time), method call, generator resume, exception raise/catch, plain calls. Each
+// iteration runs a Python loop of kOps operations; items/s is operations per second.
+//   ml_bench --benchmark_filter=Interp
+#include <benchmark/benchmark.h>
+
+#include <memory>
+#include <sstream>
+
+#include "interp/interpreter.h"
+#include "lang/pack.h"
+#include "parse/parser.h"
+
+namespace {
+
+constexpr int kOps = 10000;
+
+const char* kSetup = R"(
+class P:
+    def __init__(self):
+        self.a = 1
+        self.b = 2
+        self.c = 3
+    def m(self, x):
+        return x
+
+class Q(P):
+    pass
+
+def attr_hit(n):
+    p = P()
+    s = 0
+    for i in range(n):
+        s += p.c
+    return s
+
+def attr_miss(n):
+    # Alternating receiver classes: the site's cached class never matches twice in a row.
+    objs = [P(), Q()]
+    s = 0
+    for i in range(n):
+        s += objs[i & 1].c
+    return s
+
+def method_call(n):
+    p = P()
+    for i in range(n):
+        p.m(i)
+
+def gen(n):
+    i = 0
+    while i < n:
+        yield i
+        i += 1
+
+def gen_resume(n):
+    for x in gen(n):
+        pass
+
+def raise_catch(n):
+    for i in range(n):
+        try:
+            raise KeyError(i)
+        except KeyError:
+            pass
+
+def f(x):
+    return x
+
+def plain_call(n):
+    for i in range(n):
+        f(i)
+)";
+
+ml::ast::Module parse(const std::string& code) {
+  auto src = std::make_shared<ml::SourceFile>();
+  src->path = "<bench>";
+  src->text = code;
+  const ml::LanguagePack* pack = ml::LanguageRegistry::instance().find("en");
+  return ml::parse_program(src, *pack);
+}
+
+void run_py(benchmark::State& st, const char* fn) {
+  std::ostringstream out;
+  ml::interp::RunOptions opts;
+  opts.out = &out;
+  opts.pack = ml::LanguageRegistry::instance().find("en");
+  ml::interp::Interpreter interp(opts);
+  interp.exec_module(parse(kSetup));
+  ml::ast::Module call = parse(std::string(fn) + "(" + std::to_string(kOps) + ")\n");
+  for (auto _ : st) interp.exec_module(call);
+  st.SetItemsProcessed(int64_t(st.iterations()) * kOps);
+}
+
+void BM_InterpAttrLoadHit(benchmark::State& st) { run_py(st, "attr_hit"); }
+void BM_InterpAttrLoadMiss(benchmark::State& st) { run_py(st, "attr_miss"); }
+void BM_InterpMethodCall(benchmark::State& st) { run_py(st, "method_call"); }
+void BM_InterpGeneratorResume(benchmark::State& st) { run_py(st, "gen_resume"); }
+void BM_InterpRaiseCatch(benchmark::State& st) { run_py(st, "raise_catch"); }
+void BM_InterpPlainCall(benchmark::State& st) { run_py(st, "plain_call"); }
+
+// Real time: the interpreter runs each program on its own thread (interpreter.h), so the
+// benchmark thread's CPU time would leave the work out.
+BENCHMARK(BM_InterpAttrLoadHit)->UseRealTime();
+BENCHMARK(BM_InterpAttrLoadMiss)->UseRealTime();
+BENCHMARK(BM_InterpMethodCall)->UseRealTime();
+BENCHMARK(BM_InterpGeneratorResume)->UseRealTime();
+BENCHMARK(BM_InterpRaiseCatch)->UseRealTime();
+BENCHMARK(BM_InterpPlainCall)->UseRealTime();
+
+}  // namespace

@@ -1,0 +1,95 @@
+// Attribute access through per-site caches (see attrcache.h). Every miss, and every receiver
+// that is not a plain instance, takes the full protocol (getattr/setattr/lookup_method), so the
+// caches only ever shortcut to what that protocol would have answered.
+#include "interp/attrcache.h"
+
+namespace ml::interp {
+
+void AttrSite::init(std::string n) {
+  name = std::move(n);
+  key = intern_str(name);
+  hash = str_hash_sv(name);
+}
+
+static AttrSite::Entry& refill(AttrSite& s, ClassObj* t) {
+  if (s.epoch != g_class_epoch) {
+    for (auto& w : s.ways) w.type = nullptr;
+    s.epoch = g_class_epoch;
+    s.next_way = 0;
+  }
+  AttrSite::Entry& e = s.ways[s.next_way];
+  s.next_way = (s.next_way + 1) % AttrSite::kWays;
+  e.type = t;
+  e.ta = t->find(s.name, s.hash);
+  const Value* ta = e.ta;
+  e.method = ta && (ta->is(OK::Func) || ta->is(OK::Native));
+  e.load_generic = ta && (ta->is(OK::Property) || ta->is(OK::StaticMethod) || ta->is(OK::ClassMethod));
+  const Value* sa = t->find("__setattr__");
+  e.store_generic = (ta && ta->is(OK::Property)) || (sa && sa->is(OK::Func));
+  return e;
+}
+
+static inline AttrSite::Entry& check(AttrSite& s, ClassObj* t) {
+  if (__builtin_expect(s.epoch == g_class_epoch, 1)) {
+    for (auto& w : s.ways)
+      if (w.type == t) return w;
+  }
+  return refill(s, t);
+}
+
+// The name's entry in an instance dict, trying where it was last time first.
+static inline Value* inst_find(AttrSite& s, DictObj* d) {
+  if (s.idx < d->entries.size()) {
+    DictObj::Entry& e = d->entries[s.idx];
+    if (e.key.t == VT::Obj && (e.key.o == s.key.o || (e.hash == s.hash && e.key.is(OK::Str) && str_of(e.key) == s.name)))
+      return &e.value;
+  }
+  if (d->size() == 0) return nullptr;
+  int64_t i = d->find_str_index(s.name, s.hash);
+  if (i < 0) return nullptr;
+  s.idx = (uint32_t)i;
+  return &d->entries[i].value;
+}
+
+Value attr_load(AttrSite& s, const Value& o) {
+  if (o.is(OK::Inst)) {
+    AttrSite::Entry& e = check(s, o.o->type);
+    if (!e.load_generic) {
+      if (Value* v = inst_find(s, o.as<InstObj>()->dict.get())) return *v;
+      if (e.ta) return e.method ? Value::obj(new BoundObj(o, *e.ta)) : *e.ta;
+    }
+  } else if (o.is(OK::Module)) {
+    if (Value* v = o.as<ModuleObj>()->dict->find_str(s.name, s.hash)) return *v;
+  }
+  return getattr(o, s.name);
+}
+
+void attr_store(AttrSite& s, const Value& o, Value v) {
+  if (o.is(OK::Inst)) {
+    if (!check(s, o.o->type).store_generic) {
+      DictObj* d = o.as<InstObj>()->dict.get();
+      if (Value* slot = inst_find(s, d)) {
+        *slot = std::move(v);
+        return;
+      }
+      d->set(s.key, std::move(v));
+      s.idx = (uint32_t)(d->entries.size() - 1);  // a new key is appended
+      return;
+    }
+  }
+  setattr(o, s.name, std::move(v));
+}
+
+void attr_method(AttrSite& s, const Value& o, Value& func, bool& self_needed) {
+  if (o.t != VT::Obj || (o.o->kind != OK::Module && o.o->kind != OK::Class && o.o->kind != OK::Super)) {
+    AttrSite::Entry& e = check(s, type_of(o));
+    if (e.method && (!o.is(OK::Inst) || !inst_find(s, o.as<InstObj>()->dict.get()))) {
+      func = *e.ta;
+      self_needed = true;
+      return;
+    }
+  }
+  lookup_method(o, s.name, func, self_needed);
+}
+
+}  // namespace ml::interp

@@ -1,0 +1,39 @@
+// Inline caches for the attribute accesses written in the code (`o.name`, `o.name = v`,
+// `o.name(...)`): each site remembers what the last receiver's class holds under the name
+// (valid while g_class_epoch is unchanged) and where the name sat in the last instance's
+// dict, so a repeated access is a few compares instead of hashing and walking the MRO.
+#pragma once
+#include <string>
+
+#include "interp/runtime.h"
+
+namespace ml::interp {
+
+struct AttrSite {
+  std::string name;
+  Value key;         // the interned name: instance dicts written through a site hold it
+  int64_t hash = 0;
+  // What type->find(name) returned, for the last few receiver classes (sites in a base class's
+  // methods see each subclass), all valid while g_class_epoch equals `epoch`.
+  struct Entry {
+    ClassObj* type = nullptr;
+    const Value* ta = nullptr;   // the class attribute (points into a class dict), or null
+    bool method = false;         // ta is a plain function/builtin: binds self
+    bool load_generic = true;    // a property, static/class method... : the full protocol
+    bool store_generic = true;   // a property or a __setattr__ on the class
+  };
+  static constexpr int kWays = 4;
+  Entry ways[kWays];
+  uint64_t epoch = 0;
+  uint8_t next_way = 0;        // the way a miss fills next
+  uint32_t idx = 0;            // where the name was in the last instance dict's entries
+
+  void init(std::string n);
+};
+
+Value attr_load(AttrSite& s, const Value& obj);
+void attr_store(AttrSite& s, const Value& obj, Value v);
+// lookup_method (runtime.h) through the cache: `func` unbound when self_needed.
+void attr_method(AttrSite& s, const Value& obj, Value& func, bool& self_needed);
+
+}  // namespace ml::interp
