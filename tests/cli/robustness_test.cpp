@@ -58,4 +58,21 @@ TEST(Robust, DefaultsLeftOutAreFilledIn) {
   }
 }
 
+// A container inside itself prints as CPython's Py_ReprEnter does, not RecursionError.
+TEST(Robust, SelfContainingContainersPrintLikePython) {
+  const char* prog =
+      "x = []\nx.append(x)\nprint(x)\n"
+      "d = {}\nd[1] = d\nprint(d)\n"
+      "a = [1, {\"k\": None}]\na[1][\"k\"] = a\nprint(a)\nprint(repr(a[1]))\n"
+      "t = [[]]\nt[0].append(t)\nt.append((t, 2))\nprint(t)\n"
+      "e = {\"v\": []}\ne[\"v\"].append(e.values())\nprint(e)\n"
+      "print(str(x), f\"{d}\")\ny = [x, x]\nprint(y)\n"
+      "deep = []\nfor i in range(100):\n    deep = [deep]\nprint(len(str(deep)))\n";
+  auto r = run_program("repr_cycle", prog);
+  EXPECT_EQ(r.status, 0) << r.out;
+  EXPECT_EQ(r.out,
+            "[[...]]\n{1: {...}}\n[1, {'k': [...]}]\n{'k': [1, {...}]}\n[[[...]], ([...], 2)]\n"
+            "{'v': [dict_values([[...]])]}\n[[...]] {1: {...}}\n[[[...]], [[...]]]\n202\n");
+}
+
 }  // namespace
