@@ -332,6 +332,7 @@ bool WasmBridge::worth_compiling(const iv::FuncCode* code, const ast::Stmt* def,
 void WasmBridge::write_output(const std::string& s) {
   // print() of the interpreter writes to the same stream: keep the order.
   std::cout << s;
+  iv::check_output(std::cout);
 }
 
 std::string WasmBridge::wat() {

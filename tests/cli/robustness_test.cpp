@@ -17,6 +17,23 @@ RunResult run_program(const std::string& name, const std::string& text, const st
 
 bool has(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
 
+// Runs `script` (sh) in `dir`, where $ML is the binary; returns the status it writes to rc.txt.
+int run_script(const fs::path& dir, const std::string& script) {
+  std::string cmd = "cd " + shell_quote(dir.string()) + " && ML=" + shell_quote(ML_BINARY) + " sh -c " +
+                    shell_quote(script + "; echo $? > rc.txt");
+  if (std::system(cmd.c_str()) != 0) return -1;
+  return std::stoi(read_file(dir / "rc.txt"));
+}
+
+// Starts the program (stdout piped to a file), waits until it has printed "started", sends
+// SIGINT and returns the exit status; out.txt and err.txt hold what it wrote.
+int interrupt_program(const fs::path& dir, const std::string& flags) {
+  return run_script(dir, "timeout 60 \"$ML\" run " + flags +
+                             " p.multi > out.txt 2> err.txt & p=$!; i=0; "
+                             "while ! grep -q started out.txt && [ $i -lt 600 ]; do sleep 0.1; i=$((i+1)); done; "
+                             "kill -INT $p; wait $p");
+}
+
 // A call missing required arguments is the interpreter's TypeError under every backend, and
 // what was printed before it is kept.
 TEST(Robust, MissingArgumentsAreATypeErrorUnderEveryBackend) {
@@ -73,6 +90,64 @@ TEST(Robust, SelfContainingContainersPrintLikePython) {
   EXPECT_EQ(r.out,
             "[[...]]\n{1: {...}}\n[1, {'k': [...]}]\n{'k': [1, {...}]}\n[[[...]], ([...], 2)]\n"
             "{'v': [dict_values([[...]])]}\n[[...]] {1: {...}}\n[[[...]], [[...]]]\n202\n");
+}
+
+// Ctrl-C with stdout piped: what was printed is kept, KeyboardInterrupt is reported at the
+// line that was running, the status is Python's 130, and a program may catch it.
+TEST(Robust, CtrlCRaisesKeyboardInterruptAndKeepsOutput) {
+  auto dir = scratch_dir("robust_sigint");
+  write_file(dir / "p.multi",
+             "for i in range(3):\n    print(\"line\", i)\nprint(\"started\", flush=True)\n"
+             "n = 0\nwhile True:\n    n += 1\n");
+  EXPECT_EQ(interrupt_program(dir, "--backend interpreter"), 130);
+  EXPECT_EQ(read_file(dir / "out.txt"), "line 0\nline 1\nline 2\nstarted\n");
+  std::string err = read_file(dir / "err.txt");
+  EXPECT_TRUE(has(err, "p.multi:5")) << err;
+  EXPECT_TRUE(has(err, "KeyboardInterrupt")) << err;
+
+  write_file(dir / "p.multi",
+             "print(\"started\", flush=True)\ntry:\n    while True:\n        pass\n"
+             "except Exception:\n    print(\"not an Exception\")\n"
+             "except KeyboardInterrupt:\n    print(\"caught\")\nprint(\"after\")\n");
+  EXPECT_EQ(interrupt_program(dir, ""), 0);
+  EXPECT_EQ(read_file(dir / "out.txt"), "started\ncaught\nafter\n");
+}
+
+// Inside compiled code the interpreter never gets to raise it: the process still ends with
+// the output flushed, KeyboardInterrupt said, and 130.
+TEST(Robust, CtrlCInsideCompiledCodeStillFlushes) {
+  auto dir = scratch_dir("robust_sigint_wasm");
+  write_file(dir / "p.multi",
+             "def spin(n):\n    while n >= 0:\n        n = n + 1 - 1\n    return n\n\n"
+             "print(\"before\")\nprint(\"started\", flush=True)\nprint(\"kept\")\nprint(spin(1))\n");
+  EXPECT_EQ(interrupt_program(dir, "--backend wasm"), 130);
+  EXPECT_EQ(read_file(dir / "out.txt"), "before\nstarted\nkept\n");
+  EXPECT_TRUE(has(read_file(dir / "err.txt"), "KeyboardInterrupt"));
+}
+
+// Output that cannot be written is Python's OSError and status 1, not a silent success.
+TEST(Robust, UnwritableStdoutIsAnOSError) {
+  auto dir = scratch_dir("robust_full");
+  write_file(dir / "p.multi", "print(\"hello\")\n");
+  write_file(dir / "big.multi", "for i in range(5000):\n    print(\"line\", i, \"x\" * 40)\n");
+  write_file(dir / "fn.multi", "def f(n):\n    print(n)\n    return n\n\nfor i in range(5000):\n    f(i)\n");
+  for (const char* flags : {"--backend interpreter", "--backend wasm", ""}) {
+    for (const char* file : {"p.multi", "big.multi", "fn.multi"}) {
+      SCOPED_TRACE(std::string(flags) + " " + file);
+      EXPECT_EQ(run_script(dir, std::string("\"$ML\" run ") + flags + " " + file + " > /dev/full 2> err.txt"), 1);
+      std::string err = read_file(dir / "err.txt");
+      EXPECT_TRUE(has(err, "OSError")) << err;
+      EXPECT_TRUE(has(err, "[Errno 28]")) << err;
+      EXPECT_EQ(run_script(dir, std::string("\"$ML\" run ") + flags + " " + file + " >&- 2> err.txt"), 1);
+      err = read_file(dir / "err.txt");
+      EXPECT_TRUE(has(err, "OSError")) << err;
+      EXPECT_TRUE(has(err, "[Errno 9]")) << err;
+    }
+  }
+  // a program writing files with stdout closed: its file does not take stdout's place
+  write_file(dir / "w.multi", "with open(\"o.txt\", \"w\") as f:\n    f.write(\"data\")\nprint(\"x\")\n");
+  EXPECT_EQ(run_script(dir, "\"$ML\" run w.multi >&- 2> err.txt"), 1);
+  EXPECT_EQ(read_file(dir / "o.txt"), "data");
 }
 
 }  // namespace
