@@ -150,4 +150,38 @@ TEST(Robust, UnwritableStdoutIsAnOSError) {
   EXPECT_EQ(read_file(dir / "o.txt"), "data");
 }
 
+// Devices and sources too large to be programs are refused at once, with a localized error,
+// by every command that reads a source (/dev/zero used to be read until memory ran out);
+// standard input and pipes still work.
+TEST(Robust, DevicesAndHugeSourcesAreRefused) {
+  auto dir = scratch_dir("robust_source");
+  for (const char* cmd : {"run", "check", "tokens", "ast", "build", "translate --to fr"}) {
+    auto r = run_ml(std::string(cmd) + " /dev/zero");
+    EXPECT_EQ(r.status, 2) << cmd << "\n" << r.out;
+    EXPECT_TRUE(has(r.out, "'/dev/zero' is a device")) << cmd << "\n" << r.out;
+  }
+  auto ja = run_ml("run --lang ja /dev/zero");
+  EXPECT_EQ(ja.status, 2);
+  EXPECT_TRUE(has(ja.out, "「/dev/zero」はデバイス")) << ja.out;
+
+  // a regular file over the limit (sparse: no disk used), in French from its first line
+  write_file(dir / "big.multi", "afficher(\"bonjour\")\n");
+  fs::resize_file(dir / "big.multi", (size_t(64) << 20) + 1);
+  auto big = run_ml("check big.multi", dir.string());
+  EXPECT_EQ(big.status, 2);
+  EXPECT_TRUE(has(big.out, "« big.multi » dépasse 64 Mio")) << big.out;
+  fs::remove(dir / "big.multi");
+
+  // stdin: endless, then a program
+  auto endless = run_ml("run - < /dev/zero", dir.string());
+  EXPECT_EQ(endless.status, 2);
+  EXPECT_TRUE(has(endless.out, "'<stdin>' is larger than 64 MiB")) << endless.out;
+  write_file(dir / "p.multi", "print(6 * 7)\n");
+  EXPECT_EQ(run_ml("run - < p.multi", dir.string()).out, "42\n");
+  EXPECT_EQ(run_ml("run /dev/stdin < p.multi", dir.string()).out, "42\n");
+  EXPECT_EQ(run_ml("run - < p.multi", dir.string()).status, 0);
+  EXPECT_EQ(run_script(dir, "cat p.multi | \"$ML\" run /dev/stdin > out.txt"), 0);
+  EXPECT_EQ(read_file(dir / "out.txt"), "42\n");
+}
+
 }  // namespace
