@@ -230,6 +230,8 @@ struct GenState {
   ucontext_t ctx, caller;
   char* stack = nullptr;
   Value transfer;
+  Value thrown;            // gen_throw: raised at the yield when resumed
+  bool has_thrown = false;
   std::exception_ptr exc;
   bool done = false;
   char* saved_low = nullptr;
@@ -283,8 +285,18 @@ GenObj::GenObj(Ref<FuncObj> f, ValueVec s, bool async_gen)
 
 GenObj::~GenObj() {
   if (st) {
-    // A suspended generator's stack still holds references; they are leaked (like an
-    // unclosed generator whose finally blocks never run).
+    // Dropped while paused (a for loop left by break, the last reference gone): closed, as
+    // CPython does, so its finally blocks run and its with blocks are left. An error there
+    // cannot go anywhere (CPython prints "Exception ignored"); it is dropped.
+    if (st->stack && !finished && !running && I) {
+      rc = 1;  // alive again while it runs
+      try {
+        gen_close(this);
+      } catch (...) {
+      }
+      rc = 0;
+    }
+    // One that ignored GeneratorExit keeps its references: they are leaked.
     if (st->stack) free_stack(st->stack);
     delete st;
   }
@@ -376,7 +388,42 @@ Value gen_yield(Frame& fr, Value v) {
   fiber_leave(&fake, st_caller_bottom(st), st_caller_size(st));
   swapcontext(&st->ctx, &st->caller);
   fiber_arrived(fake, st);  // resumed, perhaps from another stack than last time
+  if (st->has_thrown) {
+    st->has_thrown = false;
+    Value exc = std::move(st->thrown);
+    st->thrown = Value();
+    throw PyError(std::move(exc));
+  }
   return std::move(st->transfer);
+}
+
+Value gen_throw(GenObj* g, Value exc, bool& done) {
+  done = false;
+  if (g->running) value_error("generator already executing");
+  if (!g->started || g->finished) {
+    g->finished = true;
+    throw PyError(std::move(exc));
+  }
+  g->st->thrown = std::move(exc);
+  g->st->has_thrown = true;
+  return gen_send(g, Value(), done);
+}
+
+void gen_close(GenObj* g) {
+  if (g->finished) return;
+  if (!g->started) {
+    g->finished = true;
+    return;
+  }
+  bool done = false;
+  try {
+    gen_throw(g, make_exception(I->e("GeneratorExit"), {}), done);
+  } catch (PyError& e) {
+    ClassObj* t = type_of(e.exc);
+    if (t->is_subclass(I->e("GeneratorExit")) || t->is_subclass(I->e("StopIteration"))) return;
+    throw;
+  }
+  if (!done) raise("RuntimeError", "generator ignored GeneratorExit");
 }
 
 // ---------------------------------------------------------------- await

@@ -246,6 +246,11 @@ Value run_await(const Value& awaitable);  // synchronously awaits a value
 // generators
 Value gen_send(GenObj* g, Value sent, bool& done);  // done=true: returned value in result
 Value gen_yield(Frame& fr, Value v);                 // called from inside the generator
+// generator.throw(exc): raised at the paused yield (at once if not started or finished).
+Value gen_throw(GenObj* g, Value exc, bool& done);
+// generator.close(): GeneratorExit thrown at the paused yield, so that its finally blocks
+// run and its with blocks are left; RuntimeError if it yields again.
+void gen_close(GenObj* g);
 
 template <class F>
 void for_each(const Value& iterable, F f) {
