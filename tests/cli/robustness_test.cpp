@@ -297,4 +297,41 @@ TEST(Robust, AbandonedGeneratorsRunTheirFinallyBlocks) {
       "done\n");
 }
 
+// A kernels module with one flipped bit (here in SHA-256's round constants: it still loads,
+// and hashes wrongly) does not match the digest the build recorded next to it: the runtime
+// uses the native kernels and says why.
+TEST(Robust, CorruptKernelModulesAreNotUsed) {
+  auto dir = scratch_dir("robust_kernels");
+  fs::create_directories(dir / "kd");
+  for (const char* f : {"kernels_simd.wasm", "kernels_scalar.wasm"}) {
+    fs::copy_file(fs::path(ML_BUILD_DIR) / "kernels" / f, dir / "kd" / f);
+    fs::copy_file(fs::path(ML_BUILD_DIR) / "kernels" / (std::string(f) + ".sha256"),
+                  dir / "kd" / (std::string(f) + ".sha256"));
+  }
+  const std::string env = "MULTILINGUAL_KERNELS_DIR=kd ";
+  const std::string abc = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+  ASSERT_EQ(run_script(dir, env + "\"$ML\" doctor > out.txt 2>&1"), 0);
+  EXPECT_TRUE(has(read_file(dir / "out.txt"), "Chosen backend: wasm")) << read_file(dir / "out.txt");
+
+  for (const char* f : {"kernels_simd.wasm", "kernels_scalar.wasm"}) {
+    std::string bytes = read_file(dir / "kd" / f);
+    size_t at = bytes.find(std::string("\x91\x44\x37\x71", 4));  // K[1] = 0x71374491, little-endian
+    ASSERT_NE(at, std::string::npos) << f;
+    bytes[at] = char(bytes[at] ^ 1);
+    write_file(dir / "kd" / f, bytes);
+  }
+  EXPECT_EQ(run_script(dir, env + "\"$ML\" call sha256 '\"abc\"' > out.txt 2>&1"), 0);
+  EXPECT_EQ(read_file(dir / "out.txt"), "\"" + abc + "\"\n");
+  EXPECT_EQ(run_script(dir, env + "\"$ML\" doctor > out.txt 2>&1"), 0);
+  std::string doctor = read_file(dir / "out.txt");
+  EXPECT_TRUE(has(doctor, "Chosen backend: native")) << doctor;
+  EXPECT_TRUE(has(doctor, "does not match the SHA-256 recorded when it was built")) << doctor;
+  EXPECT_NE(run_script(dir, env + "\"$ML\" call sha256 '\"abc\"' --backend wasm > out.txt 2>&1"), 0);
+  EXPECT_TRUE(has(read_file(dir / "out.txt"), "corrupt module")) << read_file(dir / "out.txt");
+  // from a program too
+  write_file(dir / "p.multi", "print(crypto_hash(\"abc\"))\n");
+  EXPECT_EQ(run_script(dir, env + "\"$ML\" run p.multi > out.txt 2>&1"), 0);
+  EXPECT_EQ(read_file(dir / "out.txt"), abc + "\n");
+}
+
 }  // namespace
