@@ -138,7 +138,8 @@ void BackendSelector::detect() {
     std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
     if (!f.good() && !f.eof()) throw engine::WasmError(engine::ErrorKind::Compile, "could not read " + found.string());
     std::string digest;
-    if (!step("module digest matches the build's?", module_digest_ok(found, bytes, &digest), digest))
+    bool intact = module_digest_ok(found, bytes, &digest);
+    if (!step("module digest matches the build's?", intact, digest))
       return fail(fmt::format("{} does not match the SHA-256 recorded when it was built (corrupt module)",
                               found.filename().string()));
     engine::EngineOptions eo;
