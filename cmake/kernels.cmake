@@ -5,6 +5,7 @@
 #   kernels_simd.wasm    -O3 -msimd128 (auto-vectorized to WebAssembly SIMD)
 #   kernels_scalar.wasm  -O3 without SIMD or auto-vectorization (used when simd or
 #                        vectorization is off in the configuration)
+# each with <module>.sha256, its digest, checked by the runtime before the module is used.
 # Both import their linear memory (env.memory), so the runtime sets its size and maximum from
 # `memory_pages`, and export __heap_base (where the runtime starts placing buffers).
 find_program(ML_WASM_CLANG NAMES clang-19 clang)
@@ -30,9 +31,10 @@ if(ML_WASM_CLANG)
       set(vflags -fno-vectorize -fno-slp-vectorize)
     endif()
     set(out ${ML_KERNELS_OUT_DIR}/kernels_${variant}.wasm)
-    add_custom_command(OUTPUT ${out}
+    add_custom_command(OUTPUT ${out} ${out}.sha256
       COMMAND ${ML_WASM_CLANG} ${ML_WASM_COMMON} ${vflags} -o ${out} ${ML_KERNEL_WASM_SOURCES}
-      DEPENDS ${ML_KERNEL_WASM_SOURCES} ${ML_KERNEL_HEADERS}
+      COMMAND ${CMAKE_COMMAND} -DIN=${out} -P ${CMAKE_SOURCE_DIR}/cmake/digest.cmake
+      DEPENDS ${ML_KERNEL_WASM_SOURCES} ${ML_KERNEL_HEADERS} ${CMAKE_SOURCE_DIR}/cmake/digest.cmake
       COMMENT "Building WebAssembly kernels (${variant})" VERBATIM)
     list(APPEND ML_KERNEL_WASM_FILES ${out})
   endforeach()

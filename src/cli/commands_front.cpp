@@ -13,8 +13,14 @@ namespace ml::cli {
 
 LoadedSource load_source(const Options& opt) {
   LoadedSource ls;
-  ls.src = read_source_file(opt.file);
   const auto& reg = LanguageRegistry::instance();
+  try {
+    ls.src = read_source_file(opt.file);
+  } catch (const SourceReadError& e) {
+    // said in the program's language: --lang, else the one its first part is written in
+    const LanguagePack* pack = reg.find(opt.lang.empty() ? reg.detect(e.start) : opt.lang);
+    throw std::runtime_error(pack ? pack->message(e.id, e.args) : e.what());
+  }
   std::string code = opt.lang;
   if (code.empty()) code = reg.detect(ls.src->text);
   ls.pack = reg.find(code);

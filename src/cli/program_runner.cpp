@@ -2,7 +2,9 @@
 
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <condition_variable>
 #include <cstdio>
 #include <iostream>
@@ -10,6 +12,7 @@
 #include <thread>
 
 #include "cli/ops_builtins.h"
+#include "cli/sigint_guard.h"
 #include "cli/wasm_bridge.h"
 #include "engine/engine.h"
 #include "interp/runtime.h"
@@ -68,18 +71,31 @@ void ProgramRunner::set_pack(const LanguagePack& pack) {
   interp_->set_pack(pack_);
 }
 
+// What the program printed that could not be written (a full disk, a closed stdout) is an
+// OSError, as in Python; false after reporting one.
+static bool flush_output(const LanguagePack& pack, const ast::Module& m) {
+  std::cout.flush();
+  if (std::cout.good()) return true;
+  int err = errno ? errno : EIO;
+  std::cout.clear();
+  std::cerr << render_error(pack, "OSError", "[Errno " + std::to_string(err) + "] " + std::strerror(err),
+                            m.source.get(), Loc{});
+  return false;
+}
+
 static int run_parsed(interp::Interpreter& in, const LanguagePack& pack, const ast::Module& m, bool repl) {
   try {
     if (repl) in.exec_repl(m);
     else in.exec_module(m);
   } catch (const interp::PyError& e) {
-    std::cout.flush();
-    if (auto st = interp::Interpreter::exit_status(e)) return *st;
+    bool written = flush_output(pack, m);
+    if (auto st = interp::Interpreter::exit_status(e)) return written ? *st : 1;
     std::cerr << in.render_error(e);
+    // Python's status for a program ended by Ctrl-C: killed by SIGINT, 128 + 2 to the shell
+    if (interp::Interpreter::error_kind(e) == "KeyboardInterrupt") return 130;
     return 1;
   }
-  std::cout.flush();
-  return 0;
+  return flush_output(pack, m) ? 0 : 1;
 }
 
 // Parses `src`; on a syntax error prints it (localized) and returns null.
@@ -146,6 +162,7 @@ int ProgramRunner::run_file(std::shared_ptr<const SourceFile> src) {
   // the limit measures the program, not loading libnode.
   if (wasm_on_ && config_.config.timeout_ms > 0) engine::engine_available();
   Watchdog dog(*interp_, running_engine_, *pack_, modules_.back()->source.get(), int(config_.config.timeout_ms));
+  SigintGuard ctrl_c(*interp_);
   return run_parsed(*interp_, *pack_, *modules_.back(), false);
 }
 

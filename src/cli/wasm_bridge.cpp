@@ -175,6 +175,20 @@ bool straight_line(const ast::Body& b, const std::map<std::string, std::vector<c
   return true;
 }
 
+// The call's arguments completed with the function's defaults into `filled` (left empty when
+// `args` is already complete); false when only the interpreter can bind them.
+bool complete_args(const iv::FuncObj* f, const iv::Value* args, int nargs, std::vector<iv::Value>& filled) {
+  const iv::FuncCode* c = f->code;
+  if (c->vararg_slot >= 0 || c->kwarg_slot >= 0 || c->nkwonly > 0 || nargs > c->npos) return false;
+  if (nargs == c->npos) return true;
+  int ndef = int(f->defaults.size());
+  int first_default = c->npos - ndef;
+  if (nargs < first_default) return false;
+  filled.assign(args, args + nargs);
+  for (int i = nargs; i < c->npos; ++i) filled.push_back(f->defaults[size_t(i - first_default)]);
+  return true;
+}
+
 }  // namespace
 
 WasmBridge::WasmBridge(const ast::Module& module, const LanguagePack& pack, std::function<engine::Engine&()> engine,
@@ -202,6 +216,15 @@ std::optional<iv::Value> WasmBridge::try_call(iv::FuncObj* f, iv::Value* args, i
   if (def->loc.line != code->loc.line) return std::nullopt;
   Timing& tm = timing_[code];
   if (tm.interpreted) return std::nullopt;
+  // Compiled code takes exactly the declared positional parameters: a call that leaves some
+  // out gets the function's defaults here; any other shape (too few or too many arguments,
+  // special parameters) is the interpreter's to bind, and to reject with its TypeError.
+  std::vector<iv::Value> filled;
+  if (!complete_args(f, args, nargs, filled)) return std::nullopt;
+  if (!filled.empty()) {
+    args = filled.data();
+    nargs = int(filled.size());
+  }
   if (adaptive_ && !tm.offered && !worth_compiling(code, def, tm)) return std::nullopt;
   tm.offered = true;
 
@@ -309,6 +332,7 @@ bool WasmBridge::worth_compiling(const iv::FuncCode* code, const ast::Stmt* def,
 void WasmBridge::write_output(const std::string& s) {
   // print() of the interpreter writes to the same stream: keep the order.
   std::cout << s;
+  iv::check_output(std::cout);
 }
 
 std::string WasmBridge::wat() {

@@ -2,13 +2,22 @@
 #include <sys/mman.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <iostream>
 
 #include "interp/code.h"
 
 namespace ml::interp {
+
+void check_output(std::ostream& out) {
+  if (out.good()) return;
+  int err = errno ? errno : EIO;
+  out.clear();
+  raise("OSError", "[Errno " + std::to_string(err) + "] " + std::strerror(err));
+}
 
 Value make_class(const std::string& name, ValueVec bases, Ref<DictObj> ns);
 
@@ -287,13 +296,14 @@ void Interp::init_builtins() {
   fn("print", [](Interp& in, Value* a, int n, KwArgs* kw) -> Value {
     std::string sep = " ", end = "\n";
     Value file;
+    bool flush = false;
     if (kw) {
       for (auto& [k, v] : kw->items) {
         const std::string& key = str_of(k);
         if (key == "sep") { if (!v.is_none()) sep = to_str(v); }
         else if (key == "end") { if (!v.is_none()) end = to_str(v); }
         else if (key == "file") file = v;
-        else if (key == "flush") {}
+        else if (key == "flush") flush = truthy(v);
         else type_error("'" + key + "' is an invalid keyword argument for print()");
       }
     }
@@ -308,6 +318,8 @@ void Interp::init_builtins() {
       return Value();
     }
     in.out->write(out.data(), (std::streamsize)out.size());
+    if (flush) in.out->flush();
+    check_output(*in.out);
     return Value();
   });
   fn("len", [](Interp&, Value* a, int n, KwArgs*) -> Value {
@@ -518,7 +530,12 @@ void Interp::init_builtins() {
     return make_file(path, mode);
   });
   fn("input", [](Interp& in, Value* a, int n, KwArgs*) -> Value {
-    if (n > 0) { std::string p = to_str(a[0]); in.out->write(p.data(), (std::streamsize)p.size()); in.out->flush(); }
+    if (n > 0) {
+      std::string p = to_str(a[0]);
+      in.out->write(p.data(), (std::streamsize)p.size());
+      in.out->flush();
+      check_output(*in.out);
+    }
     std::string line;
     if (!in.in || !std::getline(*in.in, line)) raise("EOFError", "EOF when reading a line");
     if (!line.empty() && line.back() == '\r') line.pop_back();

@@ -239,6 +239,8 @@ struct GenState {
   bctx::fcontext_t caller = nullptr;  // the resumer's side while the generator runs
   char* stack = nullptr;
   Value transfer;
+  Value thrown;            // gen_throw: raised at the yield when resumed
+  bool has_thrown = false;
   std::exception_ptr exc;
   bool done = false;
   // `yield from` over a generator: the delegate that resumers drive directly (gen_send),
@@ -298,8 +300,18 @@ GenObj::GenObj(Ref<FuncObj> f, ValueVec s, bool async_gen)
 
 GenObj::~GenObj() {
   if (st) {
-    // A suspended generator's stack still holds references; they are leaked (like an
-    // unclosed generator whose finally blocks never run).
+    // Dropped while paused (a for loop left by break, the last reference gone): closed, as
+    // CPython does, so its finally blocks run and its with blocks are left. An error there
+    // cannot go anywhere (CPython prints "Exception ignored"); it is dropped.
+    if (st->stack && !finished && !running && I) {
+      rc = 1;  // alive again while it runs
+      try {
+        gen_close(this);
+      } catch (...) {
+      }
+      rc = 0;
+    }
+    // One that ignored GeneratorExit keeps its references: they are leaked.
     if (st->stack) free_stack(st->stack);
     delete st;
   }
@@ -423,6 +435,12 @@ Value gen_yield(Frame& fr, Value v) {
   fiber_leave(&fake, st_caller_bottom(st), st_caller_size(st));
   st->caller = bctx::jump_fcontext(st->caller, nullptr).fctx;
   fiber_arrived(fake, st);  // resumed, perhaps from another stack than last time
+  if (st->has_thrown) {
+    st->has_thrown = false;
+    Value exc = std::move(st->thrown);
+    st->thrown = Value();
+    throw PyError(std::move(exc));
+  }
   return std::move(st->transfer);
 }
 
@@ -437,6 +455,53 @@ Value gen_delegate(Frame& fr, Value sub) {
     std::rethrow_exception(e);
   }
   return r;
+}
+
+Value gen_throw(GenObj* g, Value exc, bool& done) {
+  done = false;
+  if (g->running) value_error("generator already executing");
+  if (!g->started || g->finished) {
+    g->finished = true;
+    throw PyError(std::move(exc));
+  }
+  GenState* st = g->st;
+  if (st->yf.is(OK::Gen)) {
+    // Delegating (`yield from`): the delegate gets the exception first, as in Python; if it
+    // ends, this generator goes on at its `yield from` with the delegate's result or error.
+    bool sub_done = false;
+    Value r;
+    g->running = true;
+    try {
+      r = gen_throw(st->yf.as<GenObj>(), std::move(exc), sub_done);
+    } catch (...) {
+      st->throw_in = std::current_exception();
+      sub_done = true;
+    }
+    g->running = false;
+    if (!sub_done) return r;
+    st->yf = Value();
+    return gen_send(g, std::move(r), done);
+  }
+  st->thrown = std::move(exc);
+  st->has_thrown = true;
+  return gen_send(g, Value(), done);
+}
+
+void gen_close(GenObj* g) {
+  if (g->finished) return;
+  if (!g->started) {
+    g->finished = true;
+    return;
+  }
+  bool done = false;
+  try {
+    gen_throw(g, make_exception(I->e("GeneratorExit"), {}), done);
+  } catch (PyError& e) {
+    ClassObj* t = type_of(e.exc);
+    if (t->is_subclass(I->e("GeneratorExit")) || t->is_subclass(I->e("StopIteration"))) return;
+    throw;
+  }
+  if (!done) raise("RuntimeError", "generator ignored GeneratorExit");
 }
 
 // ---------------------------------------------------------------- await

@@ -76,7 +76,20 @@ void Interpreter::set_argv(const std::vector<std::string>& argv) {
 
 void Interpreter::interrupt(int ms) { st_->interrupt_ms.store(ms > 0 ? ms : 1, std::memory_order_relaxed); }
 
+void Interpreter::interrupt_keyboard() {
+  int none = 0;  // a time limit that ran out stays the error to raise
+  st_->interrupt_ms.compare_exchange_strong(none, Interp::kKeyboardInterrupt, std::memory_order_relaxed);
+}
+
+bool Interpreter::keyboard_interrupt_pending() const {
+  return st_->interrupt_ms.load(std::memory_order_relaxed) == Interp::kKeyboardInterrupt;
+}
+
 void raise_interrupt() {
+  int expected = Interp::kKeyboardInterrupt;
+  // Raised once: a program that catches it goes on, until the next Ctrl-C.
+  if (I->interrupt_ms.compare_exchange_strong(expected, 0, std::memory_order_relaxed))
+    throw PyError(make_exception(I->e("KeyboardInterrupt"), {}));
   raise_id("TimeoutError", "runtime.timeout", {{"ms", std::to_string(I->interrupt_ms.load(std::memory_order_relaxed))}});
 }
 
@@ -135,6 +148,7 @@ void Interpreter::run(const ast::Module& m, bool repl) {
     S->units.push_back(std::move(unit));
     run_module_code(code, S->globals.get());
     S->out->flush();
+    check_output(*S->out);
   });
   S->out->flush();
 }

@@ -79,6 +79,12 @@ class Interpreter {
   void interrupt(int ms);
   // sys.argv (argv[0] is the program's path, as in Python).
   void set_argv(const std::vector<std::string>& argv);
+  // Async-signal-safe (a SIGINT handler calls it): the running program raises
+  // KeyboardInterrupt at its next loop iteration or function call, as Python does on Ctrl-C.
+  void interrupt_keyboard();
+  // A keyboard interrupt was asked for and not yet raised (the program is inside one long
+  // native or WebAssembly operation).
+  bool keyboard_interrupt_pending() const;
   void register_builtin(const std::string& name, NativeBuiltin fn);
   // Per-call hook: when set, every call of a user function is first offered to it; returning
   // a value skips the interpreted call.

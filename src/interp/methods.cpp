@@ -961,8 +961,18 @@ static void init_misc_methods(Interp& in) {
   });
   def_method(g, "__iter__", [](ARGS) -> Value { return a[0]; });
   def_method(g, "close", [](ARGS) -> Value {
-    a[0].as<GenObj>()->finished = true;
+    gen_close(a[0].as<GenObj>());
     return Value();
+  });
+  def_method(g, "throw", [](ARGS) -> Value {
+    if (n < 2) type_error("throw expected at least 1 argument, got 0");
+    Value exc = a[1];
+    if (exc.is(OK::Class)) exc = call(exc, nullptr, 0);  // g.throw(ValueError)
+    if (!exc.is(OK::Inst) || !exc.o->type->is_exception) type_error("exceptions must derive from BaseException");
+    bool done;
+    Value r = gen_throw(a[0].as<GenObj>(), exc, done);
+    if (done) throw PyError(make_exception(I->e("StopIteration"), r.is_none() ? ValueVec{} : ValueVec{r}));
+    return r;
   });
   // async generators used with `async for`
   def_method(g, "__aiter__", [](ARGS) -> Value { return a[0]; });

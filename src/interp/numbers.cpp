@@ -41,6 +41,66 @@ int64_t as_index(const Value& v) {
   type_error("'" + type_name(v) + "' object cannot be interpreted as an integer");
 }
 
+// |q| * 2**-shift as a double, rounded once (half to even): q holds at least 55 significant
+// bits, or its lowest bit is at most 2**-1076 (subnormal results), and `inexact` says whether
+// nonzero bits were dropped below it. Those fold into q's last bit (sticky), so the one
+// rounding the hardware does (converting q to 53 bits, or ldexp into the subnormal range)
+// rounds as the exact value would. +-inf on overflow.
+static double scaled_to_double(const mpz_t q, bool inexact, long shift) {
+  size_t bits = mpz_sizeinbase(q, 2);
+  mpz_t t;
+  mpz_init(t);
+  long extra = bits > 64 ? long(bits - 64) : 0;  // only when q is wider than asked; bits stay sticky
+  mpz_tdiv_q_2exp(t, q, (unsigned long)extra);
+  if (extra && mpz_scan1(q, 0) < (mp_bitcnt_t)extra) inexact = true;
+  mpz_abs(t, t);
+  uint64_t top = mpz_getlimbn(t, 0);
+  if (sizeof(mp_limb_t) < 8) top |= uint64_t(mpz_getlimbn(t, 1)) << 32;
+  mpz_clear(t);
+  if (inexact) top |= 1;
+  shift -= extra;
+  double d = shift < -2000 ? HUGE_VAL : std::ldexp((double)top, int(-shift));
+  return mpz_sgn(q) < 0 ? -d : d;
+}
+
+// Correctly rounded, as CPython's int.__float__: mpz_get_d truncates, so float(10**30) would
+// be 9.999999999999999e+29.
+static double big_to_double(const mpz_t z) {
+  size_t bits = mpz_sizeinbase(z, 2);
+  if (bits <= 63) return (double)mpz_get_si(z);
+  long shift = long(bits) - 55;
+  mpz_t q;
+  mpz_init(q);
+  mpz_tdiv_q_2exp(q, z, (unsigned long)shift);
+  bool inexact = mpz_scan1(z, 0) < (mp_bitcnt_t)shift;  // the lowest 1 of z and of |z| agree
+  double d = scaled_to_double(q, inexact, -shift);
+  mpz_clear(q);
+  if (std::isinf(d)) raise("OverflowError", "int too large to convert to float");
+  return d;
+}
+
+// x / y for ints, correctly rounded like CPython's long_true_divide (mpq_get_d truncates).
+static double int_true_divide(const mpz_t x, const mpz_t y) {
+  long e = long(mpz_sizeinbase(x, 2)) - long(mpz_sizeinbase(y, 2));  // x/y is in [2**(e-1), 2**(e+1))
+  if (mpz_sgn(x) == 0) return mpz_sgn(y) < 0 ? -0.0 : 0.0;
+  if (e > 1025) raise("OverflowError", "integer division result too large for a float");
+  long shift = std::min(55 - e, 1076L);  // quotient bits kept: >= 55, or down to 2**-1076
+  mpz_t n, d, q, r;
+  mpz_inits(n, d, q, r, nullptr);
+  mpz_abs(n, x);
+  mpz_abs(d, y);
+  if (shift >= 0) mpz_mul_2exp(n, n, (unsigned long)shift);
+  else mpz_mul_2exp(d, d, (unsigned long)-shift);
+  mpz_tdiv_qr(q, r, n, d);
+  if ((mpz_sgn(x) < 0) != (mpz_sgn(y) < 0)) mpz_neg(q, q);
+  double out = scaled_to_double(q, mpz_sgn(r) != 0, shift);
+  bool negative = (mpz_sgn(x) < 0) != (mpz_sgn(y) < 0);
+  mpz_clears(n, d, q, r, nullptr);
+  if (std::isinf(out)) raise("OverflowError", "integer division result too large for a float");
+  if (out == 0 && negative) return -0.0;
+  return out;
+}
+
 double to_double(const Value& v) {
   switch (v.t) {
     case VT::Float: return v.f;
@@ -48,11 +108,7 @@ double to_double(const Value& v) {
     case VT::Bool: return v.b ? 1.0 : 0.0;
     default: break;
   }
-  if (v.is(OK::Big)) {
-    double d = mpz_get_d(v.as<BigObj>()->z);
-    if (std::isinf(d)) raise("OverflowError", "int too large to convert to float");
-    return d;
-  }
+  if (v.is(OK::Big)) return big_to_double(v.as<BigObj>()->z);
   if (v.is(OK::Inst)) {
     if (const Value* m = v.o->type->find("__float__")) return to_double(call1(*m, v));
   }
@@ -295,12 +351,7 @@ static Value big_op(BinOp op, const Value& a, const Value& b) {
     }
     case BinOp::Div: {
       if (!mpz_sgn(y)) zero_div();
-      // true division: use exact rational then convert
-      mpq_t q; mpq_init(q);
-      mpq_set_num(q, x); mpq_set_den(q, y); mpq_canonicalize(q);
-      double d = mpq_get_d(q);
-      mpq_clear(q);
-      return Value::flt(d);
+      return Value::flt(int_true_divide(x, y));
     }
     case BinOp::Pow: return int_pow(a, b);
     default: unsupported(op, a, b);
@@ -342,13 +393,26 @@ static Value int_op(BinOp op, int64_t x, int64_t y) {
   return big_op(op, Value::integer(x), Value::integer(y));
 }
 
+// CPython's float floor division (Objects/floatobject.c, _float_div_mod): the quotient of
+// x - fmod(x, y), which is exact, snapped to the nearest integer. floor(x / y) differs
+// where x / y rounds up to an integer (1e308 // 1e300) and for infinities (inf // 3.0 is nan).
+static double float_floordiv(double x, double y) {
+  double mod = std::fmod(x, y);
+  double div = (x - mod) / y;
+  if (mod != 0 && ((y < 0) != (mod < 0))) div -= 1.0;
+  if (div == 0) return std::copysign(0.0, x / y);
+  double fl = std::floor(div);
+  if (div - fl > 0.5) fl += 1.0;
+  return fl;
+}
+
 static Value float_op(BinOp op, double x, double y, const Value& a, const Value& b) {
   switch (op) {
     case BinOp::Add: return Value::flt(x + y);
     case BinOp::Sub: return Value::flt(x - y);
     case BinOp::Mul: return Value::flt(x * y);
     case BinOp::Div: if (y == 0) zero_div(); return Value::flt(x / y);
-    case BinOp::FloorDiv: if (y == 0) zero_div(); return Value::flt(std::floor(x / y));
+    case BinOp::FloorDiv: if (y == 0) zero_div(); return Value::flt(float_floordiv(x, y));
     case BinOp::Mod: {
       if (y == 0) zero_div();
       double m = std::fmod(x, y);

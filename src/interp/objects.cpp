@@ -1,4 +1,5 @@
 // Core objects: constructors, the ordered dict, hashing, equality, ordering, repr/str, errors.
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <sstream>
@@ -663,6 +664,24 @@ int64_t hash_value(const Value& v) {
 }
 
 // ---------------------------------------------------------------- equality / ordering
+// An int64 against a float, exactly (CPython's float_richcompare): converting the int to a
+// double would round above 2**53, making 2**53 + 1 == 9007199254740992.0.
+// -1, 0, 1, or 2 when d is nan.
+static int cmp_int_float(int64_t i, double d) {
+  if (std::isnan(d)) return 2;
+  constexpr int64_t kExact = int64_t(1) << 53;
+  if (i >= -kExact && i <= kExact) {
+    double x = double(i);
+    return x < d ? -1 : (x > d ? 1 : 0);
+  }
+  if (d >= 9223372036854775808.0) return -1;
+  if (d < -9223372036854775808.0) return 1;
+  double t = std::trunc(d);
+  int64_t ti = int64_t(t);
+  if (i != ti) return i < ti ? -1 : 1;
+  return d > t ? -1 : (d < t ? 1 : 0);
+}
+
 static bool num_eq(const Value& a, const Value& b, bool& handled) {
   handled = true;
   if ((a.t == VT::Int || a.t == VT::Bool) && (b.t == VT::Int || b.t == VT::Bool)) return a.i == b.i || (a.t == VT::Bool && b.t == VT::Bool && a.b == b.b) ||
@@ -686,9 +705,8 @@ static bool num_eq(const Value& a, const Value& b, bool& handled) {
       mpz_clear(x); mpz_clear(y);
       return r;
     }
-    double x = af ? a.f : (double)(a.t == VT::Bool ? (int64_t)a.b : a.i);
-    double y = bf ? b.f : (double)(b.t == VT::Bool ? (int64_t)b.b : b.i);
-    return x == y;
+    if (af) return cmp_int_float(b.t == VT::Bool ? (int64_t)b.b : b.i, a.f) == 0;
+    return cmp_int_float(a.t == VT::Bool ? (int64_t)a.b : a.i, b.f) == 0;
   }
   handled = false;
   return false;
@@ -812,13 +830,21 @@ static bool builtin_cmp(const Value& a, const Value& b, int& out) {
         const Value& big = a.is(OK::Big) ? a : b;
         double d = a.is(OK::Big) ? to_double(b) : to_double(a);
         mpz_t z; mpz_init(z); to_mpz(big, z);
-        int c = std::isnan(d) ? 2 : mpz_cmp_d(z, d);
+        bool nan = std::isnan(d);
+        int c = nan ? 0 : mpz_cmp_d(z, d);  // any sign-carrying int, 2 included
         mpz_clear(z);
-        if (c == 2) { out = 2; return true; }
+        if (nan) { out = 2; return true; }
         out = a.is(OK::Big) ? (c > 0) - (c < 0) : (c < 0) - (c > 0);
         return true;
       }
-      double x = to_double(a), y = to_double(b);
+      if (a.t != VT::Float || b.t != VT::Float) {
+        bool af = a.t == VT::Float;
+        const Value& n = af ? b : a;
+        int c = cmp_int_float(n.t == VT::Bool ? (int64_t)n.b : n.i, af ? a.f : b.f);
+        out = c == 2 || !af ? c : -c;
+        return true;
+      }
+      double x = a.f, y = b.f;
       if (std::isnan(x) || std::isnan(y)) { out = 2; return true; }
       out = x < y ? -1 : (x > y ? 1 : 0);
       return true;
@@ -950,6 +976,19 @@ struct ReprGuard {
   ~ReprGuard() { --repr_depth; }
 };
 
+// The containers whose repr is being built (CPython's Py_ReprEnter): a container met again
+// inside its own repr prints as `[...]` / `{...}` instead of recursing.
+static std::vector<const Object*> repr_active;
+struct ReprEnter {
+  bool again;
+  explicit ReprEnter(const Object* o) : again(std::find(repr_active.begin(), repr_active.end(), o) != repr_active.end()) {
+    if (!again) repr_active.push_back(o);
+  }
+  ~ReprEnter() {
+    if (!again) repr_active.pop_back();
+  }
+};
+
 std::string repr(const Value& v) {
   switch (v.t) {
     case VT::None: return "None";
@@ -964,6 +1003,8 @@ std::string repr(const Value& v) {
     case OK::Big: return int_to_string(v);
     case OK::Bytes: return bytes_repr(v.as<BytesObj>()->s);
     case OK::List: {
+      ReprEnter re(v.o);
+      if (re.again) return "[...]";
       std::string out = "[";
       auto& l = v.as<ListObj>()->v;
       for (size_t i = 0; i < l.size(); ++i) {
@@ -983,6 +1024,8 @@ std::string repr(const Value& v) {
       return out + ")";
     }
     case OK::Dict: {
+      ReprEnter re(v.o);
+      if (re.again) return "{...}";
       std::string out = "{";
       bool first = true;
       v.as<DictObj>()->for_each([&](const Value& k, const Value& x) {
@@ -996,6 +1039,8 @@ std::string repr(const Value& v) {
       auto* d = v.as<SetObj>();
       bool frozen = v.o->kind == OK::FrozenSet;
       if (d->size() == 0) return frozen ? "frozenset()" : "set()";
+      ReprEnter re(v.o);
+      if (re.again) return frozen ? "frozenset(...)" : "set(...)";
       std::string out = frozen ? "frozenset({" : "{";
       bool first = true;
       d->for_each([&](const Value& k) {
@@ -1007,6 +1052,8 @@ std::string repr(const Value& v) {
     }
     case OK::DictView: {
       auto* dv = v.as<DictViewObj>();
+      ReprEnter re(v.o);
+      if (re.again) return "...";
       std::string out = dv->which == DictViewObj::Keys ? "dict_keys([" : dv->which == DictViewObj::Values ? "dict_values([" : "dict_items([";
       bool first = true;
       dv->d->for_each([&](const Value& k, const Value& x) {

@@ -96,7 +96,9 @@ struct Interp {
   char* stack_low = nullptr;  // lowest usable address of the current C++ stack (+ margin)
   // Set from another thread (Interpreter::interrupt, `run --timeout-ms`): > 0 = the time limit
   // in ms that ran out; loops and calls then raise TimeoutError (check_interrupt).
+  // kKeyboardInterrupt (from a SIGINT handler): they raise KeyboardInterrupt, once.
   std::atomic<int> interrupt_ms{0};
+  static constexpr int kKeyboardInterrupt = -1;
 
   // Builtin types
   ClassObj *t_object, *t_type, *t_none, *t_bool, *t_int, *t_float, *t_str, *t_list, *t_tuple,
@@ -151,9 +153,13 @@ void annotate(PyError& e, Loc loc);  // sets the location if unset (else extends
 void leave_frame(PyError& e, const std::string& name);  // the error leaves frame `name`
 std::string exc_message(const Value& exc);  // str(exc)
 
-[[noreturn]] void raise_interrupt();  // TimeoutError "execution timed out after N ms"
+// OSError ("[Errno 28] No space left on device") when a write to `out` failed: a full disk or
+// a closed stdout is an error of the program, as in Python, not output silently lost.
+void check_output(std::ostream& out);
+// TimeoutError "execution timed out after N ms", or KeyboardInterrupt
+[[noreturn]] void raise_interrupt();
 inline void check_interrupt() {
-  if (I->interrupt_ms.load(std::memory_order_relaxed) > 0) raise_interrupt();
+  if (I->interrupt_ms.load(std::memory_order_relaxed) != 0) raise_interrupt();
 }
 
 // ---------------------------------------------------------------- protocol
@@ -249,6 +255,11 @@ Value run_await(const Value& awaitable);  // synchronously awaits a value
 // generators
 Value gen_send(GenObj* g, Value sent, bool& done);  // done=true: returned value in result
 Value gen_yield(Frame& fr, Value v);                 // called from inside the generator
+// generator.throw(exc): raised at the paused yield (at once if not started or finished).
+Value gen_throw(GenObj* g, Value exc, bool& done);
+// generator.close(): GeneratorExit thrown at the paused yield, so that its finally blocks
+// run and its with blocks are left; RuntimeError if it yields again.
+void gen_close(GenObj* g);
 
 template <class F>
 void for_each(const Value& iterable, F f) {

@@ -4,6 +4,7 @@
 #include "lex/translate.h"
 
 #include <algorithm>
+#include <set>
 
 #include "lex/lexer.h"
 #include "parse/parser.h"
@@ -15,14 +16,103 @@ using ast::SurfaceUse;
 
 namespace {
 
+// The names a program binds (assignments, definitions, parameters, `import ... as`, loop and
+// with targets...): they are the program's own, never builtins, even when spelled like one.
+// Methods and class attributes are attributes, not names, and are left out.
+struct BoundNames {
+  std::set<std::string> names, params;
+  // Where class bodies define attributes: a method's `def`, a class attribute's name.
+  std::set<std::pair<int, int>> attr_at;
+  void target(const ast::Expr* e) {
+    if (!e) return;
+    if (e->kind == ast::ExprKind::Name) names.insert(e->name);
+    else if (e->kind == ast::ExprKind::Starred) target(e->a.get());
+    else if (e->kind == ast::ExprKind::Tuple || e->kind == ast::ExprKind::List)
+      for (const auto& x : e->items) target(x.get());
+    expr(e);
+  }
+  void param_list(const ast::Params* p) {
+    if (!p) return;
+    auto one = [&](const ast::Param& x) {
+      names.insert(x.name);
+      params.insert(x.name);
+      expr(x.default_value.get());
+    };
+    for (const auto& x : p->posonly) one(x);
+    for (const auto& x : p->args) one(x);
+    for (const auto& x : p->kwonly) one(x);
+    if (p->vararg) one(*p->vararg);
+    if (p->kwarg) one(*p->kwarg);
+  }
+  void expr(const ast::Expr* e) {
+    if (!e) return;
+    if (e->kind == ast::ExprKind::NamedExpr) names.insert(e->name);
+    if (e->kind == ast::ExprKind::Lambda) param_list(e->params.get());
+    for (const ast::Expr* c : {e->a.get(), e->b.get(), e->c.get()}) expr(c);
+    for (const auto& x : e->items) expr(x.get());
+    for (const auto& x : e->values) expr(x.get());
+    for (const auto& a : e->args) expr(a.value.get());
+    for (const auto& g : e->gens) {
+      target(g.target.get());
+      expr(g.iter.get());
+      for (const auto& x : g.ifs) expr(x.get());
+    }
+  }
+  void body(const ast::Body& b, bool class_body) {
+    for (const auto& s : b) stmt(*s, class_body);
+  }
+  void stmt(const ast::Stmt& s, bool class_body) {
+    using K = ast::StmtKind;
+    if (!class_body || (s.kind != K::FunctionDef && s.kind != K::Assign && s.kind != K::AnnAssign)) {
+      for (const auto& t : s.targets) target(t.get());
+      if (s.kind == K::FunctionDef || s.kind == K::ClassDef) names.insert(s.name);
+    } else {
+      if (s.kind == K::FunctionDef) attr_at.insert({s.loc.line, s.loc.col});
+      for (const auto& t : s.targets) {
+        if (t->kind == ast::ExprKind::Name) attr_at.insert({t->loc.line, t->loc.col});
+        expr(t.get());
+      }
+    }
+    for (const auto& a : s.names) {
+      if (s.kind == K::Global || s.kind == K::Nonlocal) names.insert(a.name);
+      else if (!a.asname.empty()) names.insert(a.asname);  // `import x` must keep x's spelling
+    }
+    param_list(s.params.get());
+    for (const ast::Expr* e : {s.value.get(), s.iter.get(), s.extra.get(), s.returns.get()}) expr(e);
+    for (const auto& d : s.decorators) expr(d.get());
+    for (const auto& a : s.bases) expr(a.value.get());
+    for (const auto& w : s.items) {
+      expr(w.context.get());
+      target(w.target.get());
+    }
+    for (const auto& h : s.handlers) {
+      if (!h.name.empty()) names.insert(h.name);
+      expr(h.type.get());
+      body(h.body, false);
+    }
+    body(s.body, s.kind == K::ClassDef);
+    body(s.orelse, false);
+    body(s.finalbody, false);
+    for (const auto& c : s.cases) body(c.body, false);
+  }
+};
+
 class Translator {
  public:
-  Translator(std::shared_ptr<const SourceFile> src, const LanguagePack& from, const LanguagePack& to)
+  // `bound`: the whole program's (an f-string's expressions are translated on their own).
+  Translator(std::shared_ptr<const SourceFile> src, const LanguagePack& from, const LanguagePack& to,
+             const BoundNames* bound = nullptr)
       : src_(std::move(src)), text_(src_->text), from_(from), to_(to), target_keywords_(to),
         en_(LanguageRegistry::instance().english()) {
     toks_ = tokenize(src_, from_);
-    uses_ = parse_program(src_, from_).surface_uses;
+    ast::Module m = parse_program(src_, from_);
+    uses_ = std::move(m.surface_uses);
     std::sort(uses_.begin(), uses_.end(), [](const auto& a, const auto& b) { return a.begin < b.begin; });
+    if (!bound) {
+      own_bound_.body(m.body, false);
+      bound = &own_bound_;
+    }
+    bound_ = bound;
   }
 
   std::string run() {
@@ -42,6 +132,8 @@ class Translator {
   const LanguagePack& en_;
   std::vector<Token> toks_;
   std::vector<SurfaceUse> uses_;
+  BoundNames own_bound_;
+  const BoundNames* bound_ = nullptr;
 
   // The translated text of the bytes [b, e) of the source.
   std::string slot_text(size_t b, size_t e) {
@@ -62,6 +154,12 @@ class Translator {
         out.append(text_, last, t.begin - last);
         out += header(*u);
         last = u->end;
+        continue;
+      }
+      if (t.kind == Tok::Str && t.is_fstring) {
+        out.append(text_, last, t.begin - last);
+        out += fstring(t);
+        last = t.end;
         continue;
       }
       if (t.kind != Tok::Keyword && t.kind != Tok::Name) continue;
@@ -92,14 +190,123 @@ class Translator {
     return to_.preferred(Concept::With) + " " + slot(u, "context") + ":";
   }
 
+  // An f-string with the expressions of its {...} translated (the literal text is kept).
+  std::string fstring(const Token& t) {
+    std::string tok = text_.substr(t.begin, t.end - t.begin);
+    size_t q = tok.find_first_of("'\"");
+    if (q == std::string::npos) return tok;
+    size_t ql = tok.compare(q, 3, std::string(3, tok[q])) == 0 && tok.size() >= q + 6 ? 3 : 1;
+    if (tok.size() < q + 2 * ql) return tok;
+    return tok.substr(0, q + ql) + fstring_body(tok.substr(q + ql, tok.size() - q - 2 * ql)) + tok.substr(tok.size() - ql);
+  }
+
+  // The parser's split of an f-string body (parse/fstring.cpp): {{ and }} are text; {expr
+  // runs to a '}', ':' or '!' outside brackets and quotes; a format spec may nest {expr}.
+  std::string fstring_body(const std::string& b) {
+    std::string out;
+    size_t i = 0;
+    while (i < b.size()) {
+      if ((b[i] == '{' || b[i] == '}') && i + 1 < b.size() && b[i + 1] == b[i]) {
+        out += b.substr(i, 2);
+        i += 2;
+        continue;
+      }
+      if (b[i] != '{') {
+        out += b[i++];
+        continue;
+      }
+      out += b[i++];
+      size_t start = i;
+      int depth = 0;
+      char quote = 0;
+      for (; i < b.size(); ++i) {
+        char d = b[i];
+        if (quote) {
+          if (d == quote) quote = 0;
+          continue;
+        }
+        if (d == '\'' || d == '"') quote = d;
+        else if (d == '(' || d == '[' || d == '{') depth++;
+        else if ((d == ')' || d == ']' || d == '}') && depth > 0) depth--;
+        else if (depth == 0 && (d == '}' || d == ':' || (d == '!' && i + 1 < b.size() && b[i + 1] != '='))) break;
+      }
+      std::string e = b.substr(start, i - start);
+      size_t tail = e.find_last_not_of(' ');
+      bool self_doc = tail != std::string::npos && e[tail] == '=' &&
+                      (tail == 0 || std::string("=!<>").find(e[tail - 1]) == std::string::npos);
+      if (!self_doc) out += snippet(e);
+      else if (std::string x = snippet(e.substr(0, tail)); x == e.substr(0, tail)) out += e;
+      else {
+        // {x=} shows the expression's text: keep showing the original one, before the value
+        out.pop_back();
+        for (char c : e) out += c == '{' || c == '}' ? std::string(2, c) : std::string(1, c);
+        out += "{" + x;
+        if (i >= b.size() || (b[i] != '!' && b[i] != ':')) out += "!r";
+      }
+      if (i < b.size() && b[i] == '!') {
+        out += b.substr(i, 2);
+        i += 2;
+      }
+      if (i < b.size() && b[i] == ':') {
+        size_t s = ++i;
+        int d = 0;
+        for (; i < b.size(); ++i) {
+          if (b[i] == '{') d++;
+          else if (b[i] == '}' && d-- == 0) break;
+        }
+        out += ":" + fstring_body(b.substr(s, i - s));
+      }
+      if (i < b.size()) out += b[i++];
+    }
+    return out;
+  }
+
+  // One f-string expression, translated like the rest of the program.
+  std::string snippet(const std::string& e) {
+    if (e.find_first_not_of(" \t\n") == std::string::npos) return e;
+    auto sub = std::make_shared<SourceFile>();
+    sub->path = src_->path;
+    sub->text = "(" + e + ")";
+    std::string r = Translator(sub, from_, to_, bound_).run();
+    return r.size() >= 2 ? r.substr(1, r.size() - 2) : e;
+  }
+
+  // True when `name` means something else in the target: one of its keywords, or one of its
+  // builtins' spellings (which the program's own name would hide).
+  bool taken_in_target(const std::string& name) const {
+    if (target_keywords_.candidates(utf8::nfc(name))) return true;
+    if (to_.builtins.count(name)) return true;
+    return en_.builtin_preferred.count(name) > 0;
+  }
+
+  bool source_builtin(const std::string& name) const {
+    return from_.builtins.count(name) || (&from_ == &en_ && en_.builtin_preferred.count(name));
+  }
+
+  // The program's own name, renamed if the target gives its spelling another meaning.
+  std::string own_name(const std::string& name) const {
+    std::string r = name;
+    while (taken_in_target(r) || (r != name && bound_->names.count(r))) r += "_";
+    return r;
+  }
+
   std::string word(size_t i) {
     const Token& t = toks_[i];
     if (t.kind == Tok::Keyword) return to_.preferred(t.kw);
     bool after_dot = i > 0 && toks_[i - 1].is_op(".");
     bool keyword_arg = i + 1 < toks_.size() && toks_[i + 1].is_op("=") && i > 0 &&
                        (toks_[i - 1].is_op("(") || toks_[i - 1].is_op(","));
+    bool defined = i > 0 && (toks_[i - 1].is_kw(Concept::Def) || toks_[i - 1].is_kw(Concept::Class));
+    auto at = [&](size_t k) { return bound_->attr_at.count({toks_[k].loc.line, toks_[k].loc.col}) > 0; };
+    bool attribute = at(i) || (defined && (at(i - 1) || (i > 1 && at(i - 2))));  // (async) def in a class
+    // The program's own names, unless spelled like a builtin of the source language (then which
+    // one a use means depends on scope and order: it is translated as before).
+    bool own = bound_->names.count(t.text) && !source_builtin(t.text);
+    // f(n=1) of a def f(n): the keyword is spelled as the parameter is
+    bool as_name = !after_dot && !attribute && (!keyword_arg || bound_->params.count(t.text));
+    if (as_name && own) return own_name(t.text);
     std::string r = t.text;
-    if (!after_dot && !keyword_arg) {
+    if (as_name) {
       // A builtin, spelled in the source language or canonically: use the target's spelling.
       std::string canonical;
       if (auto it = from_.builtins.find(t.text); it != from_.builtins.end()) canonical = it->second;

@@ -6,9 +6,10 @@
 #include "support/source.h"
 
 namespace ml {
-// Re-renders a program's keywords and builtin names in another human language, keeping
-// everything else (names, comments, layout) as written. Names that would collide with a
-// keyword of the target language get a trailing '_'. Throws CompileError on bad source.
+// Re-renders a program's keywords and builtin names in another human language (inside
+// f-string expressions too), keeping everything else (names, comments, layout) as written.
+// The program's own names that the target spells as a keyword or builtin get a trailing '_'.
+// Throws CompileError on bad source.
 std::string translate_source(std::shared_ptr<const SourceFile> src, const LanguagePack& from,
                              const LanguagePack& to);
 }

@@ -196,23 +196,41 @@ ast::Module parse_program(std::shared_ptr<const SourceFile> src, const LanguageP
   return p.parse_module();
 }
 
+// At most kMaxSourceBytes of `in` (whose size, if known, is `size`); SourceReadError past that.
+static std::string read_capped(std::istream& in, const std::string& shown, uintmax_t size = 0) {
+  std::string text;
+  char buf[1 << 16];
+  while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+    text.append(buf, size_t(in.gcount()));
+    if (text.size() > kMaxSourceBytes || size > kMaxSourceBytes) {
+      std::string limit = std::to_string(kMaxSourceBytes >> 20);
+      if (text.size() > (size_t(1) << 16)) text.resize(size_t(1) << 16);
+      throw SourceReadError("'" + shown + "' is larger than " + limit + " MiB: not a program source",
+                            "source.too_large", {{"path", shown}, {"limit", limit}}, std::move(text));
+    }
+  }
+  return text;
+}
+
 std::shared_ptr<const SourceFile> read_source_file(const std::string& path) {
   auto sf = std::make_shared<SourceFile>();
   sf->path = path;
   if (path == "-") {
-    std::stringstream ss;
-    ss << std::cin.rdbuf();
-    sf->text = ss.str();
     sf->path = "<stdin>";
+    sf->text = read_capped(std::cin, sf->path);
   } else {
     std::error_code ec;
-    if (std::filesystem::is_directory(path, ec)) throw std::runtime_error("'" + path + "' is a directory");
+    auto st = std::filesystem::status(path, ec);
+    if (std::filesystem::is_directory(st)) throw std::runtime_error("'" + path + "' is a directory");
+    // Devices never end (/dev/zero) or wait for a terminal; pipes (`run <(...)`) are read.
+    if (std::filesystem::is_character_file(st) || std::filesystem::is_block_file(st))
+      throw SourceReadError("'" + path + "' is a device, not a program file (use '-' for standard input)",
+                            "source.not_a_file", {{"path", path}});
     std::ifstream in(path, std::ios::binary);
     if (!in) throw std::runtime_error("cannot open '" + path + "'");
-    std::stringstream ss;
-    ss << in.rdbuf();
+    uintmax_t size = std::filesystem::is_regular_file(st) ? std::filesystem::file_size(path, ec) : 0;
+    sf->text = read_capped(in, path, ec ? 0 : size);
     if (in.bad()) throw std::runtime_error("cannot read '" + path + "'");
-    sf->text = ss.str();
   }
   return sf;
 }

@@ -3,8 +3,11 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <fstream>
 #include <iterator>
+
+#include "kernels/kernels.h"
 
 namespace ml::runtime {
 
@@ -32,6 +35,33 @@ bool platform_supported(std::string* detail) {
   *detail = "this platform is not one the embedded V8 supports (x86_64/arm64 Linux)";
   return false;
 #endif
+}
+
+// The build writes <module>.sha256 next to each module (cmake/digest.cmake). A module whose
+// digest differs is corrupt: a flipped bit can still validate, and then answer wrongly or
+// hang. True when it matches, or when no digest was recorded (a module built elsewhere),
+// which `detail` says.
+bool module_digest_ok(const std::filesystem::path& module, const std::vector<uint8_t>& bytes, std::string* detail) {
+  std::filesystem::path side = module;
+  side += ".sha256";
+  std::ifstream f(side);
+  std::string want;
+  if (!(f >> want)) {
+    *detail = side.filename().string() + " absent: no digest recorded, not checked";
+    return true;
+  }
+  for (auto& c : want) c = char(std::tolower(static_cast<unsigned char>(c)));
+  uint8_t d[32];
+  mlk_sha256(bytes.data(), int32_t(bytes.size()), d);
+  std::string got;
+  for (uint8_t b : d) got += fmt::format("{:02x}", b);
+  if (got == want) {
+    *detail = fmt::format("sha256 {}... as recorded in {}", got.substr(0, 16), side.filename().string());
+    return true;
+  }
+  *detail = fmt::format("sha256 of {} is {}, but the build recorded {} ({}): the module is corrupt",
+                        module.filename().string(), got, want, side.string());
+  return false;
 }
 
 }  // namespace
@@ -107,6 +137,11 @@ void BackendSelector::detect() {
     std::ifstream f(found, std::ios::binary);
     std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
     if (!f.good() && !f.eof()) throw engine::WasmError(engine::ErrorKind::Compile, "could not read " + found.string());
+    std::string digest;
+    bool intact = module_digest_ok(found, bytes, &digest);
+    if (!step("module digest matches the build's?", intact, digest))
+      return fail(fmt::format("{} does not match the SHA-256 recorded when it was built (corrupt module)",
+                              found.filename().string()));
     engine::EngineOptions eo;
     eo.optimizing_tier = config_.cranelift;
     eo.simd = config_.simd;

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 
 #include "runtime/backend_selector.h"
@@ -53,12 +54,30 @@ TEST(Selector, AutoPicksWasmWhenEverythingPasses) {
   EXPECT_TRUE(sel.is_wasm_available());
   EXPECT_EQ(sel.backend(), Backend::Wasm);
   EXPECT_EQ(sel.status().requested, Backend::Auto);
-  ASSERT_EQ(sel.status().steps.size(), 4u);
+  ASSERT_EQ(sel.status().steps.size(), 5u);
   for (auto& s : sel.status().steps) EXPECT_TRUE(s.ok) << s.question << ": " << s.detail;
+  const auto* digest = find_step(sel.status(), "digest");
+  ASSERT_NE(digest, nullptr);
+  EXPECT_NE(digest->detail.find("as recorded in kernels_simd.wasm.sha256"), std::string::npos) << digest->detail;
   EXPECT_NE(sel.status().module_path.find("kernels_simd.wasm"), std::string::npos);
   EXPECT_EQ(sel.call("fibonacci", 30), Value::integer(832040));
   EXPECT_EQ(sel.last_call_report().backend, Backend::Wasm);
   EXPECT_EQ(sel.last_call_report().function, "numeric_fibonacci");
+}
+
+// A module that differs from the digest recorded next to it is not loaded.
+TEST(Selector, ModuleNotMatchingItsDigestFallsBack) {
+  TempDir d;
+  std::ifstream in(kKernelsDir + "/kernels_simd.wasm", std::ios::binary);
+  d.write("kernels_simd.wasm", std::string(std::istreambuf_iterator<char>(in), {}));
+  d.write("kernels_simd.wasm.sha256", std::string(64, '0') + "\n");
+  BackendSelector sel(with_dir(d.path.string()));
+  EXPECT_EQ(sel.backend(), Backend::Native);
+  EXPECT_NE(sel.status().reason.find("does not match the SHA-256"), std::string::npos) << sel.status().reason;
+  const auto* digest = find_step(sel.status(), "digest");
+  ASSERT_NE(digest, nullptr);
+  EXPECT_FALSE(digest->ok);
+  EXPECT_EQ(sel.call("fibonacci", 30), Value::integer(832040));
 }
 
 TEST(Selector, MissingModuleFallsBackToNative) {
