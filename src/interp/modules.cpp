@@ -1586,10 +1586,4 @@ void init_modules() {
   init_misc_modules();
 }
 
-Value import_module(const std::string& name) {
-  auto it = I->modules.find(name);
-  if (it != I->modules.end()) return it->second;
-  raise("ModuleNotFoundError", msg("runtime.import_error", {{"name", name}}));
-}
-
 }  // namespace ml::interp

@@ -448,10 +448,10 @@ struct ImportStmt : SNode {
   Exec exec(Frame& fr) override {
     for (size_t i = 0; i < names.size(); ++i) {
       Value m;
-      ML_GUARD(m = import_module(names[i].first));
+      ML_GUARD(m = import_module_from(names[i].first, fr.globals));
       if (bind_top[i]) {
         std::string top = names[i].first.substr(0, names[i].first.find('.'));
-        ML_GUARD(m = import_module(top));
+        ML_GUARD(m = import_module_from(top, fr.globals));
       }
       names[i].second->store(fr, m);
     }
@@ -463,26 +463,35 @@ struct ImportFromStmt : SNode {
   std::string module;
   std::vector<std::pair<std::string, TP>> names;
   bool star = false;
+  void bind(Frame& fr, const Value& k, const Value& v) {
+    if (fr.ns) fr.ns->set(k, v);
+    else fr.globals->set(k, v);
+  }
   Exec exec(Frame& fr) override {
     Value m;
-    ML_GUARD(m = import_module(module));
+    std::string full;
+    ML_GUARD(full = resolve_module_name(module, fr.globals); m = import_module_from(full, fr.globals));
     if (star) {
-      m.as<ModuleObj>()->dict->for_each([&](const Value& k, const Value& v) {
-        if (!str_of(k).empty() && str_of(k)[0] != '_') {
-          if (fr.ns) fr.ns->set(k, v);
-          else fr.globals->set(k, v);
-        }
-      });
+      DictObj* md = m.as<ModuleObj>()->dict.get();
+      Value* all = md->find(str_key("__all__"));
+      if (all) {
+        ML_GUARD(for_each(*all, [&](const Value& k) { bind(fr, k, getattr(m, str_of(k))); }));
+      } else {
+        md->for_each([&](const Value& k, const Value& v) {
+          if (!str_of(k).empty() && str_of(k)[0] != '_') bind(fr, k, v);
+        });
+      }
       return Exec::Normal;
     }
     for (auto& [n, t] : names) {
       Value v;
       if (!getattr_opt(m, n, v)) {
-        // submodule?
+        // a submodule of a package
         try {
-          v = import_module(module + "." + n);
-        } catch (PyError&) {
-          ML_GUARD(raise("ImportError", "cannot import name '" + n + "' from '" + module + "'"));
+          v = import_module_from(full + "." + n, fr.globals);
+        } catch (PyError& e) {
+          if (!e.exc.is(OK::Inst) || e.exc.o->type->name != "ModuleNotFoundError") ML_GUARD(throw);
+          ML_GUARD(raise("ImportError", "cannot import name '" + n + "' from '" + full + "'"));
         }
       }
       t->store(fr, v);
