@@ -441,7 +441,15 @@ void Interp::init_builtins() {
     check_args("divmod", n, 2, 2);
     return mk_tuple({binop(ast::BinOp::FloorDiv, a[0], a[1]), binop(ast::BinOp::Mod, a[0], a[1])});
   });
-  fn("isinstance", [](Interp&, Value* a, int n, KwArgs*) -> Value {
+  // Abstract base classes (collections.abc, abc.ABC) decide membership through their
+  // __subclasshook__ classmethod: True, False, or NotImplemented (= no opinion).
+  auto subclass_of = [](ClassObj* sub, ClassObj* cls) -> bool {
+    if (sub->is_subclass(cls)) return true;
+    if (!cls->find("__subclasshook__")) return false;
+    Value r = call1(getattr(Value::obj(cls), "__subclasshook__"), Value::obj(sub));
+    return r.t == VT::Bool && truthy(r);
+  };
+  fn("isinstance", [subclass_of](Interp&, Value* a, int n, KwArgs*) -> Value {
     check_args("isinstance", n, 2, 2);
     std::function<bool(const Value&)> test = [&](const Value& c) -> bool {
       if (c.is(OK::Tuple)) {
@@ -449,11 +457,11 @@ void Interp::init_builtins() {
         return false;
       }
       if (!c.is(OK::Class)) type_error("isinstance() arg 2 must be a type, a tuple of types, or a union");
-      return type_of(a[0])->is_subclass(c.as<ClassObj>());
+      return subclass_of(type_of(a[0]), c.as<ClassObj>());
     };
     return Value::boolean(test(a[1]));
   });
-  fn("issubclass", [](Interp&, Value* a, int n, KwArgs*) -> Value {
+  fn("issubclass", [subclass_of](Interp&, Value* a, int n, KwArgs*) -> Value {
     check_args("issubclass", n, 2, 2);
     if (!a[0].is(OK::Class)) type_error("issubclass() arg 1 must be a class");
     std::function<bool(const Value&)> test = [&](const Value& c) -> bool {
@@ -462,7 +470,7 @@ void Interp::init_builtins() {
         return false;
       }
       if (!c.is(OK::Class)) type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union");
-      return a[0].as<ClassObj>()->is_subclass(c.as<ClassObj>());
+      return subclass_of(a[0].as<ClassObj>(), c.as<ClassObj>());
     };
     return Value::boolean(test(a[1]));
   });
@@ -754,6 +762,24 @@ void Interp::init_builtins() {
   // object's methods
   def_method(t_object, "__init__", [](Interp&, Value*, int, KwArgs*) -> Value { return Value(); });
   t_object->dict->find(str_key("__init__"))->as<NativeObj>()->name = "object.__init__";
+  // object.__new__(cls, *args): a bare instance of cls, or for a subclass of a builtin type
+  // (tuple, list, dict, set) that type's value built from args and given the class cls; so a
+  // user __new__ can call object.__new__ / tuple.__new__ / super().__new__.
+  t_object->dict->set(str_key("__new__"), Value::obj(new WrapperObj(OK::StaticMethod, Value::obj(new NativeObj("object.__new__",
+      [](Interp&, Value* a, int n, KwArgs* kw) -> Value {
+        if (n < 1 || !a[0].is(OK::Class)) type_error("object.__new__(X): X is not a type object");
+        auto* cls = a[0].as<ClassObj>();
+        ClassObj* base = cls->builtin ? cls : cls->builtin_base;
+        if (!base || base == I->t_object || cls->is_exception) {
+          Value obj = make_instance(cls);
+          if (cls->is_exception) obj.as<InstObj>()->dict->set(str_key("args"), mk_tuple(ValueVec(a + 1, a + n)));
+          return obj;
+        }
+        const Value* ctor = base->dict->find_str("__ctor__", hash_value(str_key("__ctor__")));
+        if (!ctor) type_error("cannot create '" + cls->name + "' instances");
+        Value obj = call(*ctor, a + 1, n - 1, kw);
+        return retype_builtin(obj, cls);
+      })))));
   def_method(t_object, "__str__", [](Interp&, Value* a, int, KwArgs*) -> Value {
     // object.__str__ -> repr
     if (a[0].is(OK::Inst)) {

@@ -67,6 +67,10 @@ Value run_frame(FuncObj* f, Value* slots, GenObj* gen);
 // Runs module-level code with the given globals.
 void run_module_code(const FuncCode* code, DictObj* globals);
 
+// `obj` (made by a builtin type's constructor) as an instance of its subclass `cls`, where the
+// builtin's layout allows it (tuple, list, dict, set); unchanged otherwise.
+Value retype_builtin(Value obj, ClassObj* cls);
+
 // Imports a module by its (possibly relative, ".x") dotted name on behalf of code whose globals
 // are `globals` (their __file__ and __package__ anchor the search); see importer.cpp.
 Value import_module_from(const std::string& name, DictObj* globals);

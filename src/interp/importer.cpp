@@ -201,13 +201,23 @@ Value import_abs(const std::string& name, const std::string& from_dir) {
     if (Value* v = mods->find(mk_str(name))) return *v;  // the parent's __init__ imported it
     leaf = name.substr(dot + 1);
     Value path;
-    if (getattr_opt(parent, "__path__", path)) for_each(path, [&](const Value& p) { if (p.is(OK::Str)) dirs.push_back(str_of(p)); });
+    if (getattr_opt(parent, "__path__", path)) {
+      for_each(path, [&](const Value& p) { if (p.is(OK::Str)) dirs.push_back(str_of(p)); });
+    } else {
+      // A C++ module (collections) may have submodules written as source (collections/abc.py).
+      std::string sub = name.substr(0, dot);
+      for (char& c : sub) if (c == '.') c = '/';
+      for (const Value& p : sys_path()->v)
+        if (p.is(OK::Str)) dirs.push_back((fs::path(str_of(p)) / sub).string());
+    }
   } else {
     auto it = I->modules.find(name);
     if (it != I->modules.end()) {
       mods->set(mk_str(name), it->second);
       return it->second;
     }
+    // The importing file's folder: only for a top-level module's imports (a package's modules
+    // use relative imports, as in Python 3, so a package's "abc" never shadows a top-level one).
     if (!from_dir.empty()) dirs.push_back(from_dir);
     for (const Value& p : sys_path()->v)
       if (p.is(OK::Str) && (dirs.empty() || str_of(p) != dirs.front())) dirs.push_back(str_of(p));
@@ -232,6 +242,8 @@ Value import_abs(const std::string& name, const std::string& from_dir) {
 
 std::string importer_dir(DictObj* globals) {
   if (!globals) return "";
+  Value* pkg = globals->find(str_key("__package__"));
+  if (pkg && pkg->is(OK::Str) && !str_of(*pkg).empty()) return "";
   Value* f = globals->find(str_key("__file__"));
   if (f && f->is(OK::Str)) return dir_of(str_of(*f));
   return "";

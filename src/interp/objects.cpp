@@ -1014,6 +1014,7 @@ std::string repr(const Value& v) {
     case OK::Coro: return "<coroutine object>";
     case OK::File: return "<_io.TextIOWrapper name='" + v.as<FileObj>()->path + "'>";
     case OK::Inst: {
+      if (v.same(I->not_impl)) return "NotImplemented";
       if (const Value* m = v.o->type->find("__repr__")) {
         Value r = call1(*m, v);
         if (!r.is(OK::Str)) raise("TypeError", "__repr__ returned non-string (type " + type_name(r) + ")");
@@ -1034,6 +1035,7 @@ std::string repr(const Value& v) {
     }
     default: {
       if (v.same(I->ellipsis)) return "Ellipsis";
+      if (v.same(I->not_impl)) return "NotImplemented";
       char buf[64];
       std::snprintf(buf, sizeof buf, " object at %p>", (void*)v.o);
       return "<" + type_name(v) + buf;

@@ -120,6 +120,22 @@ static Value call_with_self(const Value& f, const Value& self, Value* args, int 
 
 Value make_instance(ClassObj* cls) { return Value::obj(new InstObj(cls)); }
 
+Value retype_builtin(Value obj, ClassObj* cls) {
+  if (!obj.is_obj() || obj.o->type == cls) return obj;
+  switch (obj.o->kind) {
+    case OK::Tuple:  // tuples may be shared (the empty one): the subclass gets its own
+      obj = Value::obj(new TupleObj(obj.as<TupleObj>()->v));
+      [[fallthrough]];
+    case OK::Dict: case OK::List: case OK::Set:
+      obj.o->type = cls;
+      incref(cls);
+      break;
+    default:
+      break;
+  }
+  return obj;
+}
+
 static Value construct(ClassObj* cls, Value* args, int nargs, KwArgs* kw) {
   if (const Value* nw = cls->find("__new__"); nw && !cls->builtin) {
     // user-level __new__ (staticmethod implied)
@@ -139,10 +155,7 @@ static Value construct(ClassObj* cls, Value* args, int nargs, KwArgs* kw) {
     if (!ctor) type_error("cannot create '" + cls->name + "' instances");
     Value obj = call(*ctor, args, nargs, kw);
     if (cls->builtin) return obj;
-    if (obj.is_obj() && (obj.o->kind == OK::Dict || obj.o->kind == OK::List)) {
-      obj.o->type = cls;
-      incref(cls);
-    }
+    obj = retype_builtin(obj, cls);
     if (const Value* init = cls->find("__init__"); init && init->is(OK::Func)) call_with_self(*init, obj, args, nargs, kw);
     return obj;
   }
@@ -229,6 +242,12 @@ bool getattr_opt(const Value& obj, std::string_view name, Value& out) {
       if (name == "__cause__") { out = obj.as<InstObj>()->cause; return true; }
       if (name == "__context__") { out = obj.as<InstObj>()->context; return true; }
       if (name == "__traceback__") { out = Value(); return true; }
+      // StopIteration.value: what the generator returned (its first argument)
+      if (name == "value" && t->is_subclass(I->e("StopIteration"))) {
+        Value* args = obj.as<InstObj>()->dict->find_str("args", hash_value(str_key("args")));
+        out = args && args->is(OK::Tuple) && !args->as<TupleObj>()->v.empty() ? args->as<TupleObj>()->v[0] : Value();
+        return true;
+      }
     }
     if (const Value* ga = t->find("__getattr__"); ga && name != "__getattr__") {
       out = call2(*ga, obj, mk_str(std::string(name)));
