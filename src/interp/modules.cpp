@@ -11,6 +11,7 @@
 namespace ml::interp {
 
 void sort_list(ValueVec& v, const Value& key, bool reverse);
+Value make_class(const std::string& name, ValueVec bases, Ref<DictObj> ns);
 
 #define ARGS Interp &, Value *a, int n, KwArgs *kw
 
@@ -587,26 +588,86 @@ struct MT {
   }
 };
 
-static MT g_mt;
 
+// A Random instance keeps its generator's state in a bytes value of its own dict, so the state
+// lives and dies with the instance (and subclasses of Random work like any class).
+static MT& self_mt(const Value& self) {
+  Value* st = self.is(OK::Inst) ? self.as<InstObj>()->dict->find_str("_mt_state", hash_value(str_key("_mt_state"))) : nullptr;
+  if (!st || !st->is(OK::Bytes)) type_error("descriptor requires a 'random.Random' object");
+  return *reinterpret_cast<MT*>(st->as<BytesObj>()->s.data());
+}
+static void seed_now(MT& mt) {
+  mt.seed(Value::integer((int64_t)std::chrono::high_resolution_clock::now().time_since_epoch().count()));
+}
+#define MT_SELF MT& g_mt = self_mt(a[0]); ++a; --n
+
+// random.Random and the module functions, which are bound methods of one hidden instance
+// (as in CPython, so random.seed(5) then random.random() gives CPython's numbers).
 static void init_random() {
   Value m = new_module("random");
-  DictObj* d = MD(m);
-  g_mt.seed(Value::integer((int64_t)std::chrono::high_resolution_clock::now().time_since_epoch().count()));
-  def_native(d, "seed", [](ARGS) -> Value {
-    if (n == 0 || a[0].is_none()) g_mt.seed(Value::integer((int64_t)std::chrono::high_resolution_clock::now().time_since_epoch().count()));
+  DictObj* md = MD(m);
+  Value cv = make_class("Random", {}, Ref<DictObj>(new DictObj()));
+  auto* cls = cv.as<ClassObj>();
+  incref(cls);
+  md->set(str_key("Random"), cv);
+  def_method(cls, "__init__", [](ARGS) -> Value {
+    a[0].as<InstObj>()->dict->set(str_key("_mt_state"), mk_bytes(std::string(sizeof(MT), '\0')));
+    MT& mt = self_mt(a[0]);
+    new (&mt) MT();
+    Value x = n > 1 ? a[1] : (kw_find(kw, "x") ? *kw_find(kw, "x") : Value());
+    if (x.is_none()) seed_now(mt);
+    else mt.seed(x);
+    return Value();
+  });
+  def_method(cls, "getstate", [](ARGS) -> Value {
+    MT_SELF;
+    ValueVec st;
+    for (uint32_t w : g_mt.mt) st.push_back(Value::integer(w));
+    st.push_back(Value::integer(g_mt.mti));
+    return mk_tuple({Value::integer(3), mk_tuple(std::move(st)), Value()});
+  });
+  def_method(cls, "setstate", [](ARGS) -> Value {
+    MT_SELF;
+    check_args("setstate", n, 1, 1);
+    ValueVec outer = to_vec(a[0]);
+    if (outer.size() != 3) value_error("state vector is the wrong size");
+    ValueVec st = to_vec(outer[1]);
+    if (st.size() != 625) value_error("state vector is the wrong size");
+    for (int i = 0; i < 624; ++i) g_mt.mt[i] = (uint32_t)as_index(st[i]);
+    g_mt.mti = (int)as_index(st[624]);
+    return Value();
+  });
+  def_method(cls, "randbytes", [](ARGS) -> Value {
+    MT_SELF;
+    int64_t k = as_index(a[0]);
+    if (k < 0) value_error("negative argument not allowed");
+    std::string out;
+    // CPython: getrandbits(8k) as little-endian bytes, made 32 bits at a time
+    for (int64_t i = 0; i < k; i += 4) {
+      uint32_t w = g_mt.genrand();
+      if (k - i < 4) w >>= 32 - 8 * (k - i);
+      for (int b = 0; b < 4 && i + b < k; ++b) out.push_back((char)((w >> (8 * b)) & 0xff));
+    }
+    return mk_bytes(std::move(out));
+  });
+  def_method(cls, "seed", [](ARGS) -> Value {
+    MT_SELF;
+    if (n == 0 || a[0].is_none()) seed_now(g_mt);
     else g_mt.seed(a[0]);
     return Value();
   });
-  def_native(d, "random", [](ARGS) -> Value { return Value::flt(g_mt.random()); });
-  def_native(d, "getrandbits", [](ARGS) -> Value { return Value::integer((int64_t)g_mt.bits((int)as_index(a[0]))); });
-  def_native(d, "randint", [](ARGS) -> Value {
+  def_method(cls, "random", [](ARGS) -> Value { MT_SELF; return Value::flt(g_mt.random()); });
+  def_method(cls, "getrandbits", [](ARGS) -> Value {
+    MT_SELF; return Value::integer((int64_t)g_mt.bits((int)as_index(a[0]))); });
+  def_method(cls, "randint", [](ARGS) -> Value {
+    MT_SELF;
     check_args("randint", n, 2, 2);
     int64_t lo = as_index(a[0]), hi = as_index(a[1]);
     if (hi < lo) value_error("empty range for randrange() (" + std::to_string(lo) + ", " + std::to_string(hi + 1) + ", " + std::to_string(hi + 1 - lo) + ")");
     return Value::integer(lo + (int64_t)g_mt.below((uint64_t)(hi - lo + 1)));
   });
-  def_native(d, "randrange", [](ARGS) -> Value {
+  def_method(cls, "randrange", [](ARGS) -> Value {
+    MT_SELF;
     check_args("randrange", n, 1, 3);
     int64_t start = 0, stop, step = 1;
     if (n == 1) stop = as_index(a[0]);
@@ -620,13 +681,15 @@ static void init_random() {
     if (cnt <= 0) value_error("empty range for randrange()");
     return Value::integer(start + step * (int64_t)g_mt.below((uint64_t)cnt));
   });
-  def_native(d, "choice", [](ARGS) -> Value {
+  def_method(cls, "choice", [](ARGS) -> Value {
+    MT_SELF;
     check_args("choice", n, 1, 1);
     int64_t len_ = len(a[0]);
     if (len_ == 0) raise("IndexError", "Cannot choose from an empty sequence");
     return getitem(a[0], Value::integer((int64_t)g_mt.below((uint64_t)len_)));
   });
-  def_native(d, "shuffle", [](ARGS) -> Value {
+  def_method(cls, "shuffle", [](ARGS) -> Value {
+    MT_SELF;
     check_args("shuffle", n, 1, 1);
     auto& v = a[0].as<ListObj>()->v;
     for (size_t i = v.size(); i-- > 1;) {
@@ -635,11 +698,13 @@ static void init_random() {
     }
     return Value();
   });
-  def_native(d, "uniform", [](ARGS) -> Value {
+  def_method(cls, "uniform", [](ARGS) -> Value {
+    MT_SELF;
     double lo = to_double(a[0]), hi = to_double(a[1]);
     return Value::flt(lo + (hi - lo) * g_mt.random());
   });
-  def_native(d, "sample", [](ARGS) -> Value {
+  def_method(cls, "sample", [](ARGS) -> Value {
+    MT_SELF;
     ValueVec pool = to_vec(a[0]);
     int64_t k = as_index(n > 1 ? a[1] : kw_get(kw, "k"));
     if (k < 0 || k > (int64_t)pool.size()) value_error("Sample larger than population or is negative");
@@ -651,19 +716,30 @@ static void init_random() {
     }
     return mk_list(std::move(out));
   });
-  def_native(d, "choices", [](ARGS) -> Value {
+  def_method(cls, "choices", [](ARGS) -> Value {
+    MT_SELF;
     ValueVec pool = to_vec(a[0]);
     int64_t k = kw_find(kw, "k") ? as_index(kw_get(kw, "k")) : 1;
     ValueVec out;
     for (int64_t i = 0; i < k; ++i) out.push_back(pool[(size_t)std::floor(g_mt.random() * (double)pool.size())]);
     return mk_list(std::move(out));
   });
-  def_native(d, "gauss", [](ARGS) -> Value {
+  def_method(cls, "gauss", [](ARGS) -> Value {
+    MT_SELF;
     double mu = n > 0 ? to_double(a[0]) : 0, sigma = n > 1 ? to_double(a[1]) : 1;
     double x2pi = g_mt.random() * 2 * M_PI, g2rad = std::sqrt(-2.0 * std::log(1.0 - g_mt.random()));
     return Value::flt(mu + std::cos(x2pi) * g2rad * sigma);
   });
+  Value inst = call(cv, nullptr, 0);
+  md->set(str_key("_inst"), inst);
+  cls->dict->for_each([&](const Value& k, const Value&) {
+    const std::string& name = str_of(k);
+    if (name[0] != '_' && name != "getstate" && name != "setstate") md->set(k, getattr(inst, name));
+  });
+  md->set(str_key("getstate"), getattr(inst, "getstate"));
+  md->set(str_key("setstate"), getattr(inst, "setstate"));
 }
+#undef MT_SELF
 
 // ---------------------------------------------------------------- time
 static void init_time() {
