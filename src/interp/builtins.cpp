@@ -823,7 +823,18 @@ void Interp::init_builtins() {
   t_object->dict->erase(str_key("__eq__"));
   t_object->dict->erase(str_key("__hash__"));
   t_object->dict->erase(str_key("__format__"));
-  t_object->dict->erase(str_key("__setattr__"));
+  // object.__setattr__ / __delattr__ stay: they are the raw operations a class's own
+  // __setattr__ (a frozen dataclass, a proxy) falls back to; setattr() only calls user ones.
+  def_method(t_object, "__delattr__", [](Interp&, Value* a, int n, KwArgs*) -> Value {
+    check_args("__delattr__", n, 2, 2);
+    if (a[0].is(OK::Inst)) {
+      if (!a[0].as<InstObj>()->dict->erase(a[1]))
+        raise_id("AttributeError", "runtime.no_attribute", {{"type", type_name(a[0])}, {"name", str_of(a[1])}});
+    } else {
+      delattr(a[0], str_of(a[1]));
+    }
+    return Value();
+  });
 
   // exceptions: BaseException.__init__ stores args
   def_method(exc["BaseException"], "__init__", [](Interp&, Value* a, int n, KwArgs*) -> Value {

@@ -377,6 +377,10 @@ void setattr(const Value& obj, std::string_view name, Value v) {
 
 void delattr(const Value& obj, std::string_view name) {
   if (obj.is(OK::Inst)) {
+    if (const Value* da = obj.o->type->find("__delattr__"); da && da->is(OK::Func)) {
+      call2(*da, obj, mk_str(std::string(name)));
+      return;
+    }
     if (obj.as<InstObj>()->dict->erase(str_key(name))) return;
   } else if (obj.is(OK::Class)) {
     if (obj.as<ClassObj>()->dict->erase(str_key(name))) return;

@@ -61,6 +61,39 @@ struct AssignStmt : SNode {
   }
 };
 
+// `name: annotation [= value]` in a class body or at module level: the annotation is recorded
+// in __annotations__ (dataclasses and typing read it). An annotation that cannot be evaluated
+// yet (a forward reference) is kept as its name, as `from __future__ import annotations` would.
+struct AnnotateStmt : SNode {
+  std::string name;
+  EP annotation;
+  TP target;  // null without a value
+  EP value;
+  Exec exec(Frame& fr) override {
+    DictObj* ns = fr.ns ? fr.ns : fr.globals;
+    Value ann;
+    try {
+      ann = annotation->eval(fr);
+    } catch (PyError& e) {
+      if (!e.exc.is(OK::Inst) || !e.exc.o->type->is_subclass(I->e("NameError"))) throw;
+      ann = mk_str(name_text);
+    }
+    Value* d = ns->find(str_key("__annotations__"));
+    if (!d || !d->is(OK::Dict)) {
+      ns->set(str_key("__annotations__"), mk_dict());
+      d = ns->find(str_key("__annotations__"));
+    }
+    d->as<DictObj>()->set(mk_str(name), ann);
+    if (target) {
+      Value v;
+      ML_GUARD(v = value->eval(fr));
+      target->store(fr, std::move(v));
+    }
+    return Exec::Normal;
+  }
+  std::string name_text;
+};
+
 struct AugName : SNode {
   EP load;
   TP store;
@@ -761,6 +794,17 @@ SP Compiler::stmt(const Stmt& s) {
       return with_loc(n, s.loc);
     }
     case StmtKind::AnnAssign: {
+      if (scope->kind != Scope::Function && s.targets[0]->kind == ExprKind::Name) {
+        auto* n = new AnnotateStmt();
+        n->name = s.targets[0]->name;
+        n->annotation = expr(*s.extra);
+        n->name_text = s.extra->kind == ExprKind::Name ? s.extra->name : (s.extra->kind == ExprKind::Str ? s.extra->str : "");
+        if (s.value) {
+          n->value = expr(*s.value);
+          n->target = target(*s.targets[0]);
+        }
+        return with_loc(n, s.loc);
+      }
       if (!s.value) return with_loc(new SimpleStmt(Exec::Normal), s.loc);
       auto* n = new AssignStmt();
       n->value = expr(*s.value);
