@@ -67,6 +67,9 @@ Value run_frame(FuncObj* f, Value* slots, GenObj* gen);
 // Runs module-level code with the given globals.
 void run_module_code(const FuncCode* code, DictObj* globals);
 
+// Makes a class (the class statement's work: MRO, __set_name__, __init_subclass__).
+Value make_class(const std::string& name, ValueVec bases, Ref<DictObj> ns);
+
 // `obj` (made by a builtin type's constructor) as an instance of its subclass `cls`, where the
 // builtin's layout allows it (tuple, list, dict, set); unchanged otherwise.
 Value retype_builtin(Value obj, ClassObj* cls);

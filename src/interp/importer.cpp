@@ -189,6 +189,7 @@ Value load_file(const std::string& name, const std::string& file, bool package) 
 // Imports the absolute dotted `name` (parents first); `from_dir` is the importer's folder.
 Value import_abs(const std::string& name, const std::string& from_dir) {
   DictObj* mods = sys_modules();
+  sys_path();  // made before the first `import sys` returns, so programs see it
   if (Value* v = mods->find(mk_str(name))) {
     if (!v->is_none()) return *v;
   }

@@ -123,7 +123,12 @@ void Interpreter::run(const ast::Module& m, bool repl) {
     S->handling.clear();
     S->sources.push_back(m.source);
     if (!repl && m.source && !m.source->path.empty() && m.source->path[0] != '<' && m.source->path != "-")
+    {
       S->globals->set(str_key("__file__"), mk_str(m.source->path));
+      auto sys = S->modules.find("sys");
+      Value* argv = sys->second.as<ModuleObj>()->dict->find(str_key("argv"));
+      if (argv && argv->is(OK::List) && argv->as<ListObj>()->v.empty()) argv->as<ListObj>()->v.push_back(mk_str(m.source->path));
+    }
     auto unit = compile_module(m, S->pack, repl);
     const FuncCode* code = unit->module_code;
     S->units.push_back(std::move(unit));

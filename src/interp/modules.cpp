@@ -12,6 +12,7 @@ namespace ml::interp {
 
 void sort_list(ValueVec& v, const Value& key, bool reverse);
 Value make_class(const std::string& name, ValueVec bases, Ref<DictObj> ns);
+void init_sys_streams(DictObj* sys_dict);  // lib/sys_streams.cpp
 
 #define ARGS Interp &, Value *a, int n, KwArgs *kw
 
@@ -1357,75 +1358,10 @@ static void init_collections() {
     v.erase(v.begin());
     return x;
   });
+  // namedtuple is written in the language (stdlib/_namedtuple.py: a real tuple subclass);
+  // imported on first use so programs that never call it do not pay for it.
   def_native(d, "namedtuple", [](ARGS) -> Value {
-    std::string name = str_of(a[0]);
-    ValueVec fields;
-    if (a[1].is(OK::Str)) {
-      std::string s = str_of(a[1]);
-      for (auto& c : s) if (c == ',') c = ' ';
-      size_t i = 0;
-      while (i < s.size()) {
-        while (i < s.size() && s[i] == ' ') ++i;
-        size_t j = i;
-        while (j < s.size() && s[j] != ' ') ++j;
-        if (j > i) fields.push_back(mk_str(s.substr(i, j - i)));
-        i = j;
-      }
-    } else {
-      fields = to_vec(a[1]);
-    }
-    Ref<DictObj> ns(new DictObj());
-    Value ftuple = mk_tuple(fields);
-    ns->set(str_key("_fields"), ftuple);
-    ns->set(str_key("__match_args__"), ftuple);
-    def_native(ns.get(), "__init__", [ftuple](ARGS) -> Value {
-      auto& fs = ftuple.as<TupleObj>()->v;
-      for (size_t i = 0; i < fs.size(); ++i) {
-        Value v;
-        if ((int)i + 1 < n) v = a[i + 1];
-        else if (const Value* kv = kw_find(kw, str_of(fs[i]))) v = *kv;
-        else type_error("missing required argument '" + str_of(fs[i]) + "'");
-        a[0].as<InstObj>()->dict->set(fs[i], v);
-      }
-      return Value();
-    });
-    def_native(ns.get(), "__repr__", [ftuple, name](ARGS) -> Value {
-      std::string out = name + "(";
-      auto& fs = ftuple.as<TupleObj>()->v;
-      for (size_t i = 0; i < fs.size(); ++i) out += (i ? ", " : "") + str_of(fs[i]) + "=" + repr(getattr(a[0], str_of(fs[i])));
-      return mk_str(out + ")");
-    });
-    def_native(ns.get(), "__iter__", [ftuple](ARGS) -> Value {
-      ValueVec vals;
-      for (auto& f : ftuple.as<TupleObj>()->v) vals.push_back(getattr(a[0], str_of(f)));
-      return iter(mk_tuple(std::move(vals)));
-    });
-    def_native(ns.get(), "__getitem__", [ftuple](ARGS) -> Value {
-      ValueVec vals;
-      for (auto& f : ftuple.as<TupleObj>()->v) vals.push_back(getattr(a[0], str_of(f)));
-      return getitem(mk_tuple(std::move(vals)), a[1]);
-    });
-    def_native(ns.get(), "__len__", [ftuple](ARGS) -> Value { return Value::integer((int64_t)ftuple.as<TupleObj>()->v.size()); });
-    def_native(ns.get(), "__eq__", [ftuple](ARGS) -> Value {
-      for (auto& f : ftuple.as<TupleObj>()->v) {
-        Value x, y;
-        if (!getattr_opt(a[1], str_of(f), y)) return Value::boolean(false);
-        if (!eq(getattr(a[0], str_of(f)), y)) return Value::boolean(false);
-      }
-      return Value::boolean(true);
-    });
-    def_native(ns.get(), "__hash__", [ftuple](ARGS) -> Value {
-      ValueVec vals;
-      for (auto& f : ftuple.as<TupleObj>()->v) vals.push_back(getattr(a[0], str_of(f)));
-      return Value::integer(hash_value(mk_tuple(std::move(vals))));
-    });
-    def_native(ns.get(), "_asdict", [ftuple](ARGS) -> Value {
-      Value dd = mk_dict();
-      for (auto& f : ftuple.as<TupleObj>()->v) dd.as<DictObj>()->set(f, getattr(a[0], str_of(f)));
-      return dd;
-    });
-    extern Value make_class(const std::string&, ValueVec, Ref<DictObj>);
-    return make_class(name, {}, ns);
+    return call(getattr(import_module("_namedtuple"), "namedtuple"), a, n, kw);
   });
 }
 
@@ -1613,6 +1549,7 @@ static void init_misc_modules() {
   sd->set(str_key("maxsize"), Value::integer(INT64_MAX));
   sd->set(str_key("version"), mk_str("3.11 (multilingual)"));
   sd->set(str_key("platform"), mk_str("linux"));
+  init_sys_streams(sd);
 
   Value os = new_module("os");
   DictObj* od = MD(os);
