@@ -456,7 +456,11 @@ void Interp::init_builtins() {
         for (auto& x : c.as<TupleObj>()->v) if (test(x)) return true;
         return false;
       }
-      if (!c.is(OK::Class)) type_error("isinstance() arg 2 must be a type, a tuple of types, or a union");
+      if (!c.is(OK::Class)) {
+        Value check;  // typing's aliases (typing.Sequence) answer through __instancecheck__
+        if (getattr_opt(c, "__instancecheck__", check)) return truthy(call1(check, a[0]));
+        type_error("isinstance() arg 2 must be a type, a tuple of types, or a union");
+      }
       return subclass_of(type_of(a[0]), c.as<ClassObj>());
     };
     return Value::boolean(test(a[1]));
@@ -469,7 +473,11 @@ void Interp::init_builtins() {
         for (auto& x : c.as<TupleObj>()->v) if (test(x)) return true;
         return false;
       }
-      if (!c.is(OK::Class)) type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union");
+      if (!c.is(OK::Class)) {
+        Value check;
+        if (getattr_opt(c, "__subclasscheck__", check)) return truthy(call1(check, a[0]));
+        type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union");
+      }
       return subclass_of(a[0].as<ClassObj>(), c.as<ClassObj>());
     };
     return Value::boolean(test(a[1]));

@@ -447,6 +447,23 @@ Value make_class(const std::string& name, ValueVec bases, Ref<DictObj> ns) {
   auto* cls = new ClassObj(name);
   Value cv = Value::obj(cls);
   cls->dict = ns;
+  // A base that is not a class (typing.Generic[T], a subscripted alias) names the classes to
+  // use instead through __mro_entries__, as in Python.
+  for (size_t i = 0; i < bases.size(); ++i) {
+    Value me;
+    if (!bases[i].is(OK::Class) && getattr_opt(bases[i], "__mro_entries__", me) && !me.is_none()) {
+      ValueVec repl = to_vec(call1(me, mk_tuple(bases)));
+      bases.erase(bases.begin() + (long)i);
+      bases.insert(bases.begin() + (long)i, repl.begin(), repl.end());
+      i += repl.size() - (repl.empty() ? 0 : 1);
+      if (repl.empty()) --i;
+    }
+  }
+  // duplicates (two Generic[...] bases) keep their first place
+  for (size_t i = 0; i < bases.size(); ++i)
+    for (size_t j = i + 1; j < bases.size();)
+      if (bases[j].is(OK::Class) && bases[j].o == bases[i].o) bases.erase(bases.begin() + (long)j);
+      else ++j;
   if (bases.empty()) bases.push_back(Value::obj(I->t_object));
   std::vector<std::vector<ClassObj*>> seqs;
   std::vector<ClassObj*> direct;

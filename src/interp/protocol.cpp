@@ -493,7 +493,12 @@ Value getitem(const Value& obj, const Value& key) {
       }
       case OK::Class: {
         auto* c = obj.as<ClassObj>();
-        if (const Value* m = c->find("__class_getitem__")) return call1(*m, key);
+        // __class_getitem__ is an implicit classmethod: it receives the class subscripted
+        if (const Value* m = c->find("__class_getitem__")) {
+          const Value& f = m->is(OK::ClassMethod) || m->is(OK::StaticMethod) ? m->as<WrapperObj>()->func : *m;
+          if (m->is(OK::StaticMethod)) return call1(f, key);
+          return call2(f, obj, key);
+        }
         return obj;  // list[int] etc.: annotations only
       }
       default: break;
@@ -591,7 +596,23 @@ void delitem(const Value& obj, const Value& key) {
   type_error("'" + type_name(obj) + "' object does not support item deletion");
 }
 
+// Without metaclasses, a class can still be iterated, sized and searched (an Enum class:
+// `for c in Color`, `len(Color)`, `x in Color`) by defining the classmethod-like hooks
+// __class_iter__ / __class_len__ / __class_contains__ that a metaclass's __iter__, __len__ and
+// __contains__ would be in Python. Returns false when the class has no such hook.
+static bool class_hook(const Value& cls, const char* name, Value* arg, Value& out) {
+  const Value* h = cls.as<ClassObj>()->find(name);
+  if (!h) return false;
+  const Value& f = h->is(OK::ClassMethod) || h->is(OK::StaticMethod) ? h->as<WrapperObj>()->func : *h;
+  out = arg ? call2(f, cls, *arg) : call1(f, cls);
+  return true;
+}
+
 int64_t len(const Value& v) {
+  if (v.is(OK::Class)) {
+    Value r;
+    if (class_hook(v, "__class_len__", nullptr, r)) return as_index(r);
+  }
   if (v.t == VT::Obj) {
     switch (v.o->kind) {
       case OK::Str: return v.as<StrObj>()->length();
@@ -617,6 +638,10 @@ int64_t len(const Value& v) {
 }
 
 bool contains(const Value& c, const Value& item) {
+  if (c.is(OK::Class)) {
+    Value r, it = item;
+    if (class_hook(c, "__class_contains__", &it, r)) return truthy(r);
+  }
   if (c.t == VT::Obj) {
     switch (c.o->kind) {
       case OK::List: case OK::Tuple: {
@@ -667,6 +692,10 @@ bool contains(const Value& c, const Value& item) {
 
 // ---------------------------------------------------------------- iteration
 Value iter(const Value& v) {
+  if (v.is(OK::Class)) {
+    Value r;
+    if (class_hook(v, "__class_iter__", nullptr, r)) return iter(r);
+  }
   if (v.t == VT::Obj) {
     switch (v.o->kind) {
       case OK::List: {

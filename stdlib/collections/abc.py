@@ -173,6 +173,13 @@ class Collection(Sized, Iterable, Container):
         return _hook(cls, C, Collection, ("__len__", "__iter__", "__contains__"))
 
 
+def _f():
+    pass
+
+
+_callable_types = (type(len), type(_f), type([].append), type)
+
+
 class Callable(ABC):
     __slots__ = ()
 
@@ -182,7 +189,7 @@ class Callable(ABC):
 
     @classmethod
     def __subclasshook__(cls, C):
-        return _hook(cls, C, Callable, ("__call__",))
+        return _hook(cls, C, Callable, ("__call__",), _callable_types)
 
     def __class_getitem__(cls, item):
         return cls
