@@ -1207,7 +1207,7 @@ static void counter_add(DictObj* d, const Value& k, const Value& inc) {
 }
 
 static void init_functools() {
-  Value m = new_module("functools");
+  Value m = new_module("_functools");
   DictObj* d = MD(m);
   def_native(d, "reduce", [](ARGS) -> Value {
     check_args("reduce", n, 2, 3);
@@ -1284,7 +1284,7 @@ static ClassObj* dict_subtype(const std::string& name) {
 }
 
 static void init_collections() {
-  Value m = new_module("collections");
+  Value m = new_module("_collections");
   DictObj* d = MD(m);
   t_counter = dict_subtype("Counter");
   t_defaultdict = dict_subtype("defaultdict");
@@ -1366,7 +1366,7 @@ static void init_collections() {
 }
 
 static void init_itertools() {
-  Value m = new_module("itertools");
+  Value m = new_module("_itertools");
   DictObj* d = MD(m);
   def_native(d, "count", [](ARGS) -> Value {
     Value cur = n > 0 ? a[0] : Value::integer(0), step = n > 1 ? a[1] : Value::integer(1);

@@ -232,6 +232,22 @@ bool getattr_opt(const Value& obj, std::string_view name, Value& out) {
   if (obj.is(OK::Inst) || ((obj.is(OK::Dict) || obj.is(OK::List)) && !t->builtin)) {
     const Value* ta = t->find(name);
     if (ta && ta->is(OK::Property)) { out = bind(*ta, obj); return true; }
+    // A descriptor (an instance whose class defines __get__: cached_property, a user
+    // property-like class): a data descriptor (with __set__/__delete__) wins over the instance
+    // dict, a non-data one only when the instance has no such attribute.
+    if (ta && ta->is(OK::Inst)) {
+      ClassObj* dt = ta->o->type;
+      const Value* g = dt->find("__get__");
+      if (g && g->is(OK::Func)) {
+        bool data = dt->find("__set__") || dt->find("__delete__");
+        if (data || !obj.is(OK::Inst) || !obj.as<InstObj>()->dict->find_str(name, hash_value(str_key(name)))) {
+          Value args[3] = {*ta, obj, Value::obj(t)};
+          Value fn = *g;
+          out = call(fn, args, 3);
+          return true;
+        }
+      }
+    }
     if (obj.is(OK::Inst)) {
       if (Value* iv = obj.as<InstObj>()->dict->find_str(name, hash_value(str_key(name)))) { out = *iv; return true; }
     }
@@ -262,6 +278,15 @@ bool getattr_opt(const Value& obj, std::string_view name, Value& out) {
         if (const Value* a = c->find(name)) {
           if (a->is(OK::ClassMethod)) { out = Value::obj(new BoundObj(obj, a->as<WrapperObj>()->func)); return true; }
           if (a->is(OK::StaticMethod)) { out = a->as<WrapperObj>()->func; return true; }
+          if (a->is(OK::Inst)) {  // a descriptor read through its class: __get__(None, cls)
+            const Value* g = a->o->type->find("__get__");
+            if (g && g->is(OK::Func)) {
+              Value args[3] = {*a, Value(), obj};
+              Value fn = *g;
+              out = call(fn, args, 3);
+              return true;
+            }
+          }
           out = *a;
           return true;
         }
@@ -352,6 +377,15 @@ void setattr(const Value& obj, std::string_view name, Value v) {
       if (p->fset.is_none()) raise("AttributeError", "can't set attribute '" + std::string(name) + "'");
       call2(p->fset, obj, std::move(v));
       return;
+    }
+    if (const Value* ta = t->find(name); ta && ta->is(OK::Inst)) {  // data descriptor
+      const Value* st = ta->o->type->find("__set__");
+      if (st && st->is(OK::Func)) {
+        Value args[3] = {*ta, obj, std::move(v)};
+        Value fn = *st;
+        call(fn, args, 3);
+        return;
+      }
     }
     if (const Value* sa = t->find("__setattr__"); sa && sa->is(OK::Func)) {
       Value args[3] = {obj, mk_str(std::string(name)), std::move(v)};

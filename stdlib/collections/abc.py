@@ -29,9 +29,11 @@ def _hook(cls, C, owner, methods, builtins=()):
     for base in cls.__mro__:
         if _registered(base, C):
             return True
+    if cls is not owner:
+        return NotImplemented
     if C in builtins or any(b in builtins for b in C.__mro__):
         return True
-    if cls is owner and methods:
+    if methods:
         return _check_methods(C, *methods)
     return NotImplemented
 
@@ -200,7 +202,7 @@ class Set(Collection):
 
     @classmethod
     def __subclasshook__(cls, C):
-        return _hook(cls, C, None, (), (set, frozenset))
+        return _hook(cls, C, Set, (), (set, frozenset))
 
     def __le__(self, other):
         if not isinstance(other, Set):
@@ -284,7 +286,7 @@ class MutableSet(Set):
 
     @classmethod
     def __subclasshook__(cls, C):
-        return _hook(cls, C, None, (), (set,))
+        return _hook(cls, C, MutableSet, (), (set,))
 
     def remove(self, value):
         if value not in self:
@@ -331,7 +333,7 @@ class Mapping(Collection):
 
     @classmethod
     def __subclasshook__(cls, C):
-        return _hook(cls, C, None, (), (dict,))
+        return _hook(cls, C, Mapping, (), (dict,))
 
     def get(self, key, default=None):
         try:
@@ -422,7 +424,7 @@ class MutableMapping(Mapping):
 
     @classmethod
     def __subclasshook__(cls, C):
-        return _hook(cls, C, None, (), (dict,))
+        return _hook(cls, C, MutableMapping, (), (dict,))
 
     __marker = object()
 
@@ -479,7 +481,7 @@ class Sequence(Reversible, Collection):
 
     @classmethod
     def __subclasshook__(cls, C):
-        return _hook(cls, C, None, (), (list, tuple, str, range, bytes))
+        return _hook(cls, C, Sequence, (), (list, tuple, str, range, bytes))
 
     def __iter__(self):
         i = 0
@@ -526,7 +528,7 @@ class ByteString(Sequence):
 
     @classmethod
     def __subclasshook__(cls, C):
-        return _hook(cls, C, None, (), (bytes,))
+        return _hook(cls, C, ByteString, (), (bytes,))
 
 
 class MutableSequence(Sequence):
@@ -534,7 +536,7 @@ class MutableSequence(Sequence):
 
     @classmethod
     def __subclasshook__(cls, C):
-        return _hook(cls, C, None, (), (list,))
+        return _hook(cls, C, MutableSequence, (), (list,))
 
     def append(self, value):
         self.insert(len(self), value)
