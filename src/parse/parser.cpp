@@ -50,17 +50,18 @@ bool Parser::soft_word_is_name() const {
   const Token& t = cur();
   if (!is_soft_word(t) || t.kw == Concept::Match || t.kw == Concept::Case || t.kw == Concept::Default) return false;
   const Token& n = peek();
-  switch (t.kw) {
-    case Concept::Def: case Concept::Class: case Concept::Let: case Concept::Const:
-      return !(n.kind == Tok::Name || is_soft_word(n));
-    default:
-      break;
-  }
+  if (t.kw == Concept::Def || t.kw == Concept::Class) return !(n.kind == Tok::Name || is_soft_word(n));
+  if (n.kind == Tok::Newline || n.kind == Tok::End) return t.kw == Concept::Let || t.kw == Concept::Const;
   if (n.kind != Tok::Op) return false;
+  // `let x = 1`, `let *rest, x = ...`, `let (a, b) = ...` declare; `let = 1`, `obj.let`, `let.x`
+  // and `var += 1` use the word as a name.
   static const char* const ops[] = {"=", ".", ":=", "+=", "-=", "*=", "/=", "//=", "%=", "**=", "@=",
                                     "<<=", ">>=", "&=", "|=", "^="};
   for (const char* o : ops)
     if (n.text == o) return true;
+  if (t.kw == Concept::Let || t.kw == Concept::Const)
+    for (const char* o : {",", ")", "]", "}", ";", ":"})
+      if (n.text == o) return true;
   return false;
 }
 
