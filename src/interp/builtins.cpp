@@ -455,19 +455,31 @@ void Interp::init_builtins() {
     check_args("divmod", n, 2, 2);
     return mk_tuple({binop(ast::BinOp::FloorDiv, a[0], a[1]), binop(ast::BinOp::Mod, a[0], a[1])});
   });
-  fn("isinstance", [](Interp&, Value* a, int n, KwArgs*) -> Value {
+  // Abstract base classes (collections.abc, abc.ABC) decide membership through their
+  // __subclasshook__ classmethod: True, False, or NotImplemented (= no opinion).
+  auto subclass_of = [](ClassObj* sub, ClassObj* cls) -> bool {
+    if (sub->is_subclass(cls)) return true;
+    if (!cls->find("__subclasshook__")) return false;
+    Value r = call1(getattr(Value::obj(cls), "__subclasshook__"), Value::obj(sub));
+    return r.t == VT::Bool && truthy(r);
+  };
+  fn("isinstance", [subclass_of](Interp&, Value* a, int n, KwArgs*) -> Value {
     check_args("isinstance", n, 2, 2);
     std::function<bool(const Value&)> test = [&](const Value& c) -> bool {
       if (c.is(OK::Tuple)) {
         for (auto& x : c.as<TupleObj>()->v) if (test(x)) return true;
         return false;
       }
-      if (!c.is(OK::Class)) type_error("isinstance() arg 2 must be a type, a tuple of types, or a union");
-      return type_of(a[0])->is_subclass(c.as<ClassObj>());
+      if (!c.is(OK::Class)) {
+        Value check;  // typing's aliases (typing.Sequence) answer through __instancecheck__
+        if (getattr_opt(c, "__instancecheck__", check)) return truthy(call1(check, a[0]));
+        type_error("isinstance() arg 2 must be a type, a tuple of types, or a union");
+      }
+      return subclass_of(type_of(a[0]), c.as<ClassObj>());
     };
     return Value::boolean(test(a[1]));
   });
-  fn("issubclass", [](Interp&, Value* a, int n, KwArgs*) -> Value {
+  fn("issubclass", [subclass_of](Interp&, Value* a, int n, KwArgs*) -> Value {
     check_args("issubclass", n, 2, 2);
     if (!a[0].is(OK::Class)) type_error("issubclass() arg 1 must be a class");
     std::function<bool(const Value&)> test = [&](const Value& c) -> bool {
@@ -475,8 +487,12 @@ void Interp::init_builtins() {
         for (auto& x : c.as<TupleObj>()->v) if (test(x)) return true;
         return false;
       }
-      if (!c.is(OK::Class)) type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union");
-      return a[0].as<ClassObj>()->is_subclass(c.as<ClassObj>());
+      if (!c.is(OK::Class)) {
+        Value check;
+        if (getattr_opt(c, "__subclasscheck__", check)) return truthy(call1(check, a[0]));
+        type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union");
+      }
+      return subclass_of(a[0].as<ClassObj>(), c.as<ClassObj>());
     };
     return Value::boolean(test(a[1]));
   });
@@ -773,6 +789,24 @@ void Interp::init_builtins() {
   // object's methods
   def_method(t_object, "__init__", [](Interp&, Value*, int, KwArgs*) -> Value { return Value(); });
   t_object->dict->find(str_key("__init__"))->as<NativeObj>()->name = "object.__init__";
+  // object.__new__(cls, *args): a bare instance of cls, or for a subclass of a builtin type
+  // (tuple, list, dict, set) that type's value built from args and given the class cls; so a
+  // user __new__ can call object.__new__ / tuple.__new__ / super().__new__.
+  t_object->dict->set(str_key("__new__"), Value::obj(new WrapperObj(OK::StaticMethod, Value::obj(new NativeObj("object.__new__",
+      [](Interp&, Value* a, int n, KwArgs* kw) -> Value {
+        if (n < 1 || !a[0].is(OK::Class)) type_error("object.__new__(X): X is not a type object");
+        auto* cls = a[0].as<ClassObj>();
+        ClassObj* base = cls->builtin ? cls : cls->builtin_base;
+        if (!base || base == I->t_object || cls->is_exception) {
+          Value obj = make_instance(cls);
+          if (cls->is_exception) obj.as<InstObj>()->dict->set(str_key("args"), mk_tuple(ValueVec(a + 1, a + n)));
+          return obj;
+        }
+        const Value* ctor = base->dict->find_str("__ctor__", hash_value(str_key("__ctor__")));
+        if (!ctor) type_error("cannot create '" + cls->name + "' instances");
+        Value obj = call(*ctor, a + 1, n - 1, kw);
+        return retype_builtin(obj, cls);
+      })))));
   def_method(t_object, "__str__", [](Interp&, Value* a, int, KwArgs*) -> Value {
     // object.__str__ -> repr
     if (a[0].is(OK::Inst)) {
@@ -816,7 +850,18 @@ void Interp::init_builtins() {
   t_object->dict->erase(str_key("__eq__"));
   t_object->dict->erase(str_key("__hash__"));
   t_object->dict->erase(str_key("__format__"));
-  t_object->dict->erase(str_key("__setattr__"));
+  // object.__setattr__ / __delattr__ stay: they are the raw operations a class's own
+  // __setattr__ (a frozen dataclass, a proxy) falls back to; setattr() only calls user ones.
+  def_method(t_object, "__delattr__", [](Interp&, Value* a, int n, KwArgs*) -> Value {
+    check_args("__delattr__", n, 2, 2);
+    if (a[0].is(OK::Inst)) {
+      if (!a[0].as<InstObj>()->dict->erase(a[1]))
+        raise_id("AttributeError", "runtime.no_attribute", {{"type", type_name(a[0])}, {"name", str_of(a[1])}});
+    } else {
+      delattr(a[0], str_of(a[1]));
+    }
+    return Value();
+  });
 
   // exceptions: BaseException.__init__ stores args
   def_method(exc["BaseException"], "__init__", [](Interp&, Value* a, int n, KwArgs*) -> Value {

@@ -67,4 +67,20 @@ Value run_frame(FuncObj* f, Value* slots, GenObj* gen);
 // Runs module-level code with the given globals.
 void run_module_code(const FuncCode* code, DictObj* globals);
 
+// Makes a class (the class statement's work: MRO, __set_name__, __init_subclass__).
+Value make_class(const std::string& name, ValueVec bases, Ref<DictObj> ns);
+
+// `obj` (made by a builtin type's constructor) as an instance of its subclass `cls`, where the
+// builtin's layout allows it (tuple, list, dict, set); unchanged otherwise.
+Value retype_builtin(Value obj, ClassObj* cls);
+
+// Imports a module by its (possibly relative, ".x") dotted name on behalf of code whose globals
+// are `globals` (their __file__ and __package__ anchor the search); see importer.cpp.
+Value import_module_from(const std::string& name, DictObj* globals);
+// Absolute form of a possibly relative module name.
+std::string resolve_module_name(const std::string& name, DictObj* globals);
+// Makes `pack`'s localized builtin names ("afficher") resolve to the builtins they translate;
+// `replace`: over names already bound (the main program's pack wins over imported modules').
+void install_builtin_aliases(const LanguagePack* pack, bool replace);
+
 }  // namespace ml::interp

@@ -573,6 +573,23 @@ Value make_class(const std::string& name, ValueVec bases, Ref<DictObj> ns) {
   Value cv = Value::obj(cls);
   cls->dict = ns;
   ns->class_dict = true;
+  // A base that is not a class (typing.Generic[T], a subscripted alias) names the classes to
+  // use instead through __mro_entries__, as in Python.
+  for (size_t i = 0; i < bases.size(); ++i) {
+    Value me;
+    if (!bases[i].is(OK::Class) && getattr_opt(bases[i], "__mro_entries__", me) && !me.is_none()) {
+      ValueVec repl = to_vec(call1(me, mk_tuple(bases)));
+      bases.erase(bases.begin() + (long)i);
+      bases.insert(bases.begin() + (long)i, repl.begin(), repl.end());
+      i += repl.size() - (repl.empty() ? 0 : 1);
+      if (repl.empty()) --i;
+    }
+  }
+  // duplicates (two Generic[...] bases) keep their first place
+  for (size_t i = 0; i < bases.size(); ++i)
+    for (size_t j = i + 1; j < bases.size();)
+      if (bases[j].is(OK::Class) && bases[j].o == bases[i].o) bases.erase(bases.begin() + (long)j);
+      else ++j;
   if (bases.empty()) bases.push_back(Value::obj(I->t_object));
   std::vector<std::vector<ClassObj*>> seqs;
   std::vector<ClassObj*> direct;
@@ -591,10 +608,24 @@ Value make_class(const std::string& name, ValueVec bases, Ref<DictObj> ns) {
     if (c->builtin && c != I->t_object) { cls->builtin_base = c; break; }
   }
   if (!cls->builtin_base) cls->builtin_base = I->t_object;
-  // __init_subclass__ / __set_name__ are not supported; methods learn their class for super()
+  // methods learn their class for super()
   ns->for_each([&](const Value&, const Value& v) { set_owner(v, cls); });
   // a class defining __eq__ without __hash__ is unhashable
   if (ns->find(str_key("__eq__")) && !ns->find(str_key("__hash__")) && !cls->is_exception) ns->set(str_key("__hash__"), Value());
+  // As in Python's type.__new__: descriptors learn their name, then the parent's
+  // __init_subclass__ (an implicit classmethod) sees the new class.
+  std::vector<std::pair<Value, Value>> named;
+  ns->for_each([&](const Value& k, const Value& v) {
+    if (v.is(OK::Inst) && v.o->type->find("__set_name__")) named.emplace_back(k, v);
+  });
+  for (auto& [k, v] : named) call2(getattr(v, "__set_name__"), cv, k);
+  for (size_t i = 1; i < cls->mro.size(); ++i) {
+    if (const Value* h = cls->mro[i]->dict->find(str_key("__init_subclass__"))) {
+      Value f = h->is(OK::ClassMethod) || h->is(OK::StaticMethod) ? h->as<WrapperObj>()->func : *h;
+      if (f.is(OK::Func)) call1(f, cv);
+      break;
+    }
+  }
   return cv;
 }
 

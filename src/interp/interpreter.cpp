@@ -34,15 +34,7 @@ void Interpreter::set_pack(const LanguagePack* pack) {
   Interp* prev = I;
   I = st_.get();
   st_->pack = pack;
-  if (pack) {
-    // localized builtin names -> the canonical builtin (or module, or exception class)
-    for (auto& [local, canon] : pack->builtins) {
-      if (Value* v = st_->builtins->find(str_key(canon))) {
-        Value keep = *v;
-        st_->builtins->set(str_key(local), keep);
-      }
-    }
-  }
+  install_builtin_aliases(pack, true);  // localized builtin names -> builtins, modules, exceptions
   I = prev;
 }
 
@@ -143,6 +135,13 @@ void Interpreter::run(const ast::Module& m, bool repl) {
     S->depth = 0;
     S->handling.clear();
     S->sources.push_back(m.source);
+    if (!repl && m.source && !m.source->path.empty() && m.source->path[0] != '<' && m.source->path != "-")
+    {
+      S->globals->set(str_key("__file__"), mk_str(m.source->path));
+      auto sys = S->modules.find("sys");
+      Value* argv = sys->second.as<ModuleObj>()->dict->find(str_key("argv"));
+      if (argv && argv->is(OK::List) && argv->as<ListObj>()->v.empty()) argv->as<ListObj>()->v.push_back(mk_str(m.source->path));
+    }
     auto unit = compile_module(m, S->pack, repl);
     const FuncCode* code = unit->module_code;
     S->units.push_back(std::move(unit));

@@ -11,6 +11,8 @@
 namespace ml::interp {
 
 void sort_list(ValueVec& v, const Value& key, bool reverse);
+Value make_class(const std::string& name, ValueVec bases, Ref<DictObj> ns);
+void init_sys_streams(DictObj* sys_dict);  // lib/sys_streams.cpp
 
 #define ARGS Interp &, Value *a, int n, KwArgs *kw
 
@@ -587,26 +589,86 @@ struct MT {
   }
 };
 
-static MT g_mt;
 
+// A Random instance keeps its generator's state in a bytes value of its own dict, so the state
+// lives and dies with the instance (and subclasses of Random work like any class).
+static MT& self_mt(const Value& self) {
+  Value* st = self.is(OK::Inst) ? self.as<InstObj>()->dict->find_str("_mt_state", hash_value(str_key("_mt_state"))) : nullptr;
+  if (!st || !st->is(OK::Bytes)) type_error("descriptor requires a 'random.Random' object");
+  return *reinterpret_cast<MT*>(st->as<BytesObj>()->s.data());
+}
+static void seed_now(MT& mt) {
+  mt.seed(Value::integer((int64_t)std::chrono::high_resolution_clock::now().time_since_epoch().count()));
+}
+#define MT_SELF MT& g_mt = self_mt(a[0]); ++a; --n
+
+// random.Random and the module functions, which are bound methods of one hidden instance
+// (as in CPython, so random.seed(5) then random.random() gives CPython's numbers).
 static void init_random() {
   Value m = new_module("random");
-  DictObj* d = MD(m);
-  g_mt.seed(Value::integer((int64_t)std::chrono::high_resolution_clock::now().time_since_epoch().count()));
-  def_native(d, "seed", [](ARGS) -> Value {
-    if (n == 0 || a[0].is_none()) g_mt.seed(Value::integer((int64_t)std::chrono::high_resolution_clock::now().time_since_epoch().count()));
+  DictObj* md = MD(m);
+  Value cv = make_class("Random", {}, Ref<DictObj>(new DictObj()));
+  auto* cls = cv.as<ClassObj>();
+  incref(cls);
+  md->set(str_key("Random"), cv);
+  def_method(cls, "__init__", [](ARGS) -> Value {
+    a[0].as<InstObj>()->dict->set(str_key("_mt_state"), mk_bytes(std::string(sizeof(MT), '\0')));
+    MT& mt = self_mt(a[0]);
+    new (&mt) MT();
+    Value x = n > 1 ? a[1] : (kw_find(kw, "x") ? *kw_find(kw, "x") : Value());
+    if (x.is_none()) seed_now(mt);
+    else mt.seed(x);
+    return Value();
+  });
+  def_method(cls, "getstate", [](ARGS) -> Value {
+    MT_SELF;
+    ValueVec st;
+    for (uint32_t w : g_mt.mt) st.push_back(Value::integer(w));
+    st.push_back(Value::integer(g_mt.mti));
+    return mk_tuple({Value::integer(3), mk_tuple(std::move(st)), Value()});
+  });
+  def_method(cls, "setstate", [](ARGS) -> Value {
+    MT_SELF;
+    check_args("setstate", n, 1, 1);
+    ValueVec outer = to_vec(a[0]);
+    if (outer.size() != 3) value_error("state vector is the wrong size");
+    ValueVec st = to_vec(outer[1]);
+    if (st.size() != 625) value_error("state vector is the wrong size");
+    for (int i = 0; i < 624; ++i) g_mt.mt[i] = (uint32_t)as_index(st[i]);
+    g_mt.mti = (int)as_index(st[624]);
+    return Value();
+  });
+  def_method(cls, "randbytes", [](ARGS) -> Value {
+    MT_SELF;
+    int64_t k = as_index(a[0]);
+    if (k < 0) value_error("negative argument not allowed");
+    std::string out;
+    // CPython: getrandbits(8k) as little-endian bytes, made 32 bits at a time
+    for (int64_t i = 0; i < k; i += 4) {
+      uint32_t w = g_mt.genrand();
+      if (k - i < 4) w >>= 32 - 8 * (k - i);
+      for (int b = 0; b < 4 && i + b < k; ++b) out.push_back((char)((w >> (8 * b)) & 0xff));
+    }
+    return mk_bytes(std::move(out));
+  });
+  def_method(cls, "seed", [](ARGS) -> Value {
+    MT_SELF;
+    if (n == 0 || a[0].is_none()) seed_now(g_mt);
     else g_mt.seed(a[0]);
     return Value();
   });
-  def_native(d, "random", [](ARGS) -> Value { return Value::flt(g_mt.random()); });
-  def_native(d, "getrandbits", [](ARGS) -> Value { return Value::integer((int64_t)g_mt.bits((int)as_index(a[0]))); });
-  def_native(d, "randint", [](ARGS) -> Value {
+  def_method(cls, "random", [](ARGS) -> Value { MT_SELF; return Value::flt(g_mt.random()); });
+  def_method(cls, "getrandbits", [](ARGS) -> Value {
+    MT_SELF; return Value::integer((int64_t)g_mt.bits((int)as_index(a[0]))); });
+  def_method(cls, "randint", [](ARGS) -> Value {
+    MT_SELF;
     check_args("randint", n, 2, 2);
     int64_t lo = as_index(a[0]), hi = as_index(a[1]);
     if (hi < lo) value_error("empty range for randrange() (" + std::to_string(lo) + ", " + std::to_string(hi + 1) + ", " + std::to_string(hi + 1 - lo) + ")");
     return Value::integer(lo + (int64_t)g_mt.below((uint64_t)(hi - lo + 1)));
   });
-  def_native(d, "randrange", [](ARGS) -> Value {
+  def_method(cls, "randrange", [](ARGS) -> Value {
+    MT_SELF;
     check_args("randrange", n, 1, 3);
     int64_t start = 0, stop, step = 1;
     if (n == 1) stop = as_index(a[0]);
@@ -620,13 +682,15 @@ static void init_random() {
     if (cnt <= 0) value_error("empty range for randrange()");
     return Value::integer(start + step * (int64_t)g_mt.below((uint64_t)cnt));
   });
-  def_native(d, "choice", [](ARGS) -> Value {
+  def_method(cls, "choice", [](ARGS) -> Value {
+    MT_SELF;
     check_args("choice", n, 1, 1);
     int64_t len_ = len(a[0]);
     if (len_ == 0) raise("IndexError", "Cannot choose from an empty sequence");
     return getitem(a[0], Value::integer((int64_t)g_mt.below((uint64_t)len_)));
   });
-  def_native(d, "shuffle", [](ARGS) -> Value {
+  def_method(cls, "shuffle", [](ARGS) -> Value {
+    MT_SELF;
     check_args("shuffle", n, 1, 1);
     auto& v = a[0].as<ListObj>()->v;
     for (size_t i = v.size(); i-- > 1;) {
@@ -635,11 +699,13 @@ static void init_random() {
     }
     return Value();
   });
-  def_native(d, "uniform", [](ARGS) -> Value {
+  def_method(cls, "uniform", [](ARGS) -> Value {
+    MT_SELF;
     double lo = to_double(a[0]), hi = to_double(a[1]);
     return Value::flt(lo + (hi - lo) * g_mt.random());
   });
-  def_native(d, "sample", [](ARGS) -> Value {
+  def_method(cls, "sample", [](ARGS) -> Value {
+    MT_SELF;
     ValueVec pool = to_vec(a[0]);
     int64_t k = as_index(n > 1 ? a[1] : kw_get(kw, "k"));
     if (k < 0 || k > (int64_t)pool.size()) value_error("Sample larger than population or is negative");
@@ -651,19 +717,30 @@ static void init_random() {
     }
     return mk_list(std::move(out));
   });
-  def_native(d, "choices", [](ARGS) -> Value {
+  def_method(cls, "choices", [](ARGS) -> Value {
+    MT_SELF;
     ValueVec pool = to_vec(a[0]);
     int64_t k = kw_find(kw, "k") ? as_index(kw_get(kw, "k")) : 1;
     ValueVec out;
     for (int64_t i = 0; i < k; ++i) out.push_back(pool[(size_t)std::floor(g_mt.random() * (double)pool.size())]);
     return mk_list(std::move(out));
   });
-  def_native(d, "gauss", [](ARGS) -> Value {
+  def_method(cls, "gauss", [](ARGS) -> Value {
+    MT_SELF;
     double mu = n > 0 ? to_double(a[0]) : 0, sigma = n > 1 ? to_double(a[1]) : 1;
     double x2pi = g_mt.random() * 2 * M_PI, g2rad = std::sqrt(-2.0 * std::log(1.0 - g_mt.random()));
     return Value::flt(mu + std::cos(x2pi) * g2rad * sigma);
   });
+  Value inst = call(cv, nullptr, 0);
+  md->set(str_key("_inst"), inst);
+  cls->dict->for_each([&](const Value& k, const Value&) {
+    const std::string& name = str_of(k);
+    if (name[0] != '_' && name != "getstate" && name != "setstate") md->set(k, getattr(inst, name));
+  });
+  md->set(str_key("getstate"), getattr(inst, "getstate"));
+  md->set(str_key("setstate"), getattr(inst, "setstate"));
 }
+#undef MT_SELF
 
 // ---------------------------------------------------------------- time
 static void init_time() {
@@ -1130,7 +1207,7 @@ static void counter_add(DictObj* d, const Value& k, const Value& inc) {
 }
 
 static void init_functools() {
-  Value m = new_module("functools");
+  Value m = new_module("_functools");
   DictObj* d = MD(m);
   def_native(d, "reduce", [](ARGS) -> Value {
     check_args("reduce", n, 2, 3);
@@ -1207,7 +1284,7 @@ static ClassObj* dict_subtype(const std::string& name) {
 }
 
 static void init_collections() {
-  Value m = new_module("collections");
+  Value m = new_module("_collections");
   DictObj* d = MD(m);
   t_counter = dict_subtype("Counter");
   t_defaultdict = dict_subtype("defaultdict");
@@ -1281,80 +1358,15 @@ static void init_collections() {
     v.erase(v.begin());
     return x;
   });
+  // namedtuple is written in the language (stdlib/_namedtuple.py: a real tuple subclass);
+  // imported on first use so programs that never call it do not pay for it.
   def_native(d, "namedtuple", [](ARGS) -> Value {
-    std::string name = str_of(a[0]);
-    ValueVec fields;
-    if (a[1].is(OK::Str)) {
-      std::string s = str_of(a[1]);
-      for (auto& c : s) if (c == ',') c = ' ';
-      size_t i = 0;
-      while (i < s.size()) {
-        while (i < s.size() && s[i] == ' ') ++i;
-        size_t j = i;
-        while (j < s.size() && s[j] != ' ') ++j;
-        if (j > i) fields.push_back(mk_str(s.substr(i, j - i)));
-        i = j;
-      }
-    } else {
-      fields = to_vec(a[1]);
-    }
-    Ref<DictObj> ns(new DictObj());
-    Value ftuple = mk_tuple(fields);
-    ns->set(str_key("_fields"), ftuple);
-    ns->set(str_key("__match_args__"), ftuple);
-    def_native(ns.get(), "__init__", [ftuple](ARGS) -> Value {
-      auto& fs = ftuple.as<TupleObj>()->v;
-      for (size_t i = 0; i < fs.size(); ++i) {
-        Value v;
-        if ((int)i + 1 < n) v = a[i + 1];
-        else if (const Value* kv = kw_find(kw, str_of(fs[i]))) v = *kv;
-        else type_error("missing required argument '" + str_of(fs[i]) + "'");
-        a[0].as<InstObj>()->dict->set(fs[i], v);
-      }
-      return Value();
-    });
-    def_native(ns.get(), "__repr__", [ftuple, name](ARGS) -> Value {
-      std::string out = name + "(";
-      auto& fs = ftuple.as<TupleObj>()->v;
-      for (size_t i = 0; i < fs.size(); ++i) out += (i ? ", " : "") + str_of(fs[i]) + "=" + repr(getattr(a[0], str_of(fs[i])));
-      return mk_str(out + ")");
-    });
-    def_native(ns.get(), "__iter__", [ftuple](ARGS) -> Value {
-      ValueVec vals;
-      for (auto& f : ftuple.as<TupleObj>()->v) vals.push_back(getattr(a[0], str_of(f)));
-      return iter(mk_tuple(std::move(vals)));
-    });
-    def_native(ns.get(), "__getitem__", [ftuple](ARGS) -> Value {
-      ValueVec vals;
-      for (auto& f : ftuple.as<TupleObj>()->v) vals.push_back(getattr(a[0], str_of(f)));
-      return getitem(mk_tuple(std::move(vals)), a[1]);
-    });
-    def_native(ns.get(), "__len__", [ftuple](ARGS) -> Value { return Value::integer((int64_t)ftuple.as<TupleObj>()->v.size()); });
-    def_native(ns.get(), "__eq__", [ftuple](ARGS) -> Value {
-      for (auto& f : ftuple.as<TupleObj>()->v) {
-        Value x, y;
-        if (!getattr_opt(a[1], str_of(f), y)) return Value::boolean(false);
-        if (!eq(getattr(a[0], str_of(f)), y)) return Value::boolean(false);
-      }
-      return Value::boolean(true);
-    });
-    def_native(ns.get(), "__hash__", [ftuple](ARGS) -> Value {
-      ValueVec vals;
-      for (auto& f : ftuple.as<TupleObj>()->v) vals.push_back(getattr(a[0], str_of(f)));
-      return Value::integer(hash_value(mk_tuple(std::move(vals))));
-    });
-    def_native(ns.get(), "_asdict", [ftuple](ARGS) -> Value {
-      Value dd = mk_dict();
-      for (auto& f : ftuple.as<TupleObj>()->v) dd.as<DictObj>()->set(f, getattr(a[0], str_of(f)));
-      return dd;
-    });
-    extern Value make_class(const std::string&, ValueVec, Ref<DictObj>);
-    return make_class(name, {}, ns);
+    return call(getattr(import_module("_namedtuple"), "namedtuple"), a, n, kw);
   });
 }
 
 static void init_itertools() {
-  Value m = new_module("itertools");
+  Value m = new_module("_itertools");
   DictObj* d = MD(m);
   def_native(d, "count", [](ARGS) -> Value {
     Value cur = n > 0 ? a[0] : Value::integer(0), step = n > 1 ? a[1] : Value::integer(1);
@@ -1537,6 +1549,7 @@ static void init_misc_modules() {
   sd->set(str_key("maxsize"), Value::integer(INT64_MAX));
   sd->set(str_key("version"), mk_str("3.11 (multilingual)"));
   sd->set(str_key("platform"), mk_str("linux"));
+  init_sys_streams(sd);
 
   Value os = new_module("os");
   DictObj* od = MD(os);
@@ -1584,12 +1597,6 @@ void init_modules() {
   init_collections();
   init_itertools();
   init_misc_modules();
-}
-
-Value import_module(const std::string& name) {
-  auto it = I->modules.find(name);
-  if (it != I->modules.end()) return it->second;
-  raise("ModuleNotFoundError", msg("runtime.import_error", {{"name", name}}));
 }
 
 }  // namespace ml::interp

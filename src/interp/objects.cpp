@@ -997,6 +997,14 @@ std::string repr(const Value& v) {
     case VT::Float: return float_repr(v.f);
     case VT::Obj: break;
   }
+  // A user subclass of a builtin (a namedtuple, a list subclass) may define its own __repr__.
+  if (v.o->kind != OK::Inst && !v.o->type->builtin && v.o->kind != OK::Class) {
+    if (const Value* m = v.o->type->find("__repr__"); m && m->is(OK::Func)) {
+      Value r = call1(*m, v);
+      if (!r.is(OK::Str)) raise("TypeError", "__repr__ returned non-string (type " + type_name(r) + ")");
+      return str_of(r);
+    }
+  }
   ReprGuard g;
   switch (v.o->kind) {
     case OK::Str: return str_repr(v.as<StrObj>()->s);
@@ -1087,6 +1095,7 @@ std::string repr(const Value& v) {
     case OK::Coro: return "<coroutine object>";
     case OK::File: return "<_io.TextIOWrapper name='" + v.as<FileObj>()->path + "'>";
     case OK::Inst: {
+      if (v.same(I->not_impl)) return "NotImplemented";
       if (const Value* m = v.o->type->find("__repr__")) {
         Value r = call1(*m, v);
         if (!r.is(OK::Str)) raise("TypeError", "__repr__ returned non-string (type " + type_name(r) + ")");
@@ -1107,6 +1116,7 @@ std::string repr(const Value& v) {
     }
     default: {
       if (v.same(I->ellipsis)) return "Ellipsis";
+      if (v.same(I->not_impl)) return "NotImplemented";
       char buf[64];
       std::snprintf(buf, sizeof buf, " object at %p>", (void*)v.o);
       return "<" + type_name(v) + buf;
@@ -1116,6 +1126,13 @@ std::string repr(const Value& v) {
 
 std::string to_str(const Value& v) {
   if (v.is(OK::Str)) return str_of(v);
+  if (v.is_obj() && v.o->kind != OK::Inst && v.o->kind != OK::Class && !v.o->type->builtin) {
+    if (const Value* m = v.o->type->find("__str__"); m && m->is(OK::Func)) {
+      Value r = call1(*m, v);
+      if (!r.is(OK::Str)) raise("TypeError", "__str__ returned non-string (type " + type_name(r) + ")");
+      return str_of(r);
+    }
+  }
   if (v.is(OK::Inst)) {
     if (const Value* m = v.o->type->find("__str__")) {
       Value r = call1(*m, v);

@@ -120,6 +120,22 @@ static Value call_with_self(const Value& f, const Value& self, Value* args, int 
 
 Value make_instance(ClassObj* cls) { return Value::obj(new InstObj(cls)); }
 
+Value retype_builtin(Value obj, ClassObj* cls) {
+  if (!obj.is_obj() || obj.o->type == cls) return obj;
+  switch (obj.o->kind) {
+    case OK::Tuple:  // tuples may be shared (the empty one): the subclass gets its own
+      obj = Value::obj(new TupleObj(obj.as<TupleObj>()->v));
+      [[fallthrough]];
+    case OK::Dict: case OK::List: case OK::Set:
+      obj.o->type = cls;
+      incref(cls);
+      break;
+    default:
+      break;
+  }
+  return obj;
+}
+
 static Value construct(ClassObj* cls, Value* args, int nargs, KwArgs* kw) {
   if (const Value* nw = cls->find("__new__"); nw && !cls->builtin) {
     // user-level __new__ (staticmethod implied)
@@ -139,10 +155,7 @@ static Value construct(ClassObj* cls, Value* args, int nargs, KwArgs* kw) {
     if (!ctor) type_error("cannot create '" + cls->name + "' instances");
     Value obj = call(*ctor, args, nargs, kw);
     if (cls->builtin) return obj;
-    if (obj.is_obj() && (obj.o->kind == OK::Dict || obj.o->kind == OK::List)) {
-      obj.o->type = cls;
-      incref(cls);
-    }
+    obj = retype_builtin(obj, cls);
     if (const Value* init = cls->find("__init__"); init && init->is(OK::Func)) call_with_self(*init, obj, args, nargs, kw);
     return obj;
   }
@@ -219,6 +232,22 @@ bool getattr_opt(const Value& obj, std::string_view name, Value& out) {
   if (obj.is(OK::Inst) || ((obj.is(OK::Dict) || obj.is(OK::List)) && !t->builtin)) {
     const Value* ta = t->find(name);
     if (ta && ta->is(OK::Property)) { out = bind(*ta, obj); return true; }
+    // A descriptor (an instance whose class defines __get__: cached_property, a user
+    // property-like class): a data descriptor (with __set__/__delete__) wins over the instance
+    // dict, a non-data one only when the instance has no such attribute.
+    if (ta && ta->is(OK::Inst)) {
+      ClassObj* dt = ta->o->type;
+      const Value* g = dt->find("__get__");
+      if (g && g->is(OK::Func)) {
+        bool data = dt->find("__set__") || dt->find("__delete__");
+        if (data || !obj.is(OK::Inst) || !obj.as<InstObj>()->dict->find_str(name, hash_value(str_key(name)))) {
+          Value args[3] = {*ta, obj, Value::obj(t)};
+          Value fn = *g;
+          out = call(fn, args, 3);
+          return true;
+        }
+      }
+    }
     if (obj.is(OK::Inst)) {
       if (Value* iv = obj.as<InstObj>()->dict->find_str(name, str_hash_sv(name))) { out = *iv; return true; }
     }
@@ -229,6 +258,12 @@ bool getattr_opt(const Value& obj, std::string_view name, Value& out) {
       if (name == "__cause__") { out = obj.as<InstObj>()->cause; return true; }
       if (name == "__context__") { out = obj.as<InstObj>()->context; return true; }
       if (name == "__traceback__") { out = Value(); return true; }
+      // StopIteration.value: what the generator returned (its first argument)
+      if (name == "value" && t->is_subclass(I->e("StopIteration"))) {
+        Value* args = obj.as<InstObj>()->dict->find_str("args", hash_value(str_key("args")));
+        out = args && args->is(OK::Tuple) && !args->as<TupleObj>()->v.empty() ? args->as<TupleObj>()->v[0] : Value();
+        return true;
+      }
     }
     if (const Value* ga = t->find("__getattr__"); ga && name != "__getattr__") {
       out = call2(*ga, obj, mk_str(std::string(name)));
@@ -243,6 +278,15 @@ bool getattr_opt(const Value& obj, std::string_view name, Value& out) {
         if (const Value* a = c->find(name)) {
           if (a->is(OK::ClassMethod)) { out = Value::obj(new BoundObj(obj, a->as<WrapperObj>()->func)); return true; }
           if (a->is(OK::StaticMethod)) { out = a->as<WrapperObj>()->func; return true; }
+          if (a->is(OK::Inst)) {  // a descriptor read through its class: __get__(None, cls)
+            const Value* g = a->o->type->find("__get__");
+            if (g && g->is(OK::Func)) {
+              Value args[3] = {*a, Value(), obj};
+              Value fn = *g;
+              out = call(fn, args, 3);
+              return true;
+            }
+          }
           out = *a;
           return true;
         }
@@ -334,6 +378,15 @@ void setattr(const Value& obj, std::string_view name, Value v) {
       call2(p->fset, obj, std::move(v));
       return;
     }
+    if (const Value* ta = t->find(name); ta && ta->is(OK::Inst)) {  // data descriptor
+      const Value* st = ta->o->type->find("__set__");
+      if (st && st->is(OK::Func)) {
+        Value args[3] = {*ta, obj, std::move(v)};
+        Value fn = *st;
+        call(fn, args, 3);
+        return;
+      }
+    }
     if (const Value* sa = t->find("__setattr__"); sa && sa->is(OK::Func)) {
       Value args[3] = {obj, mk_str(std::string(name)), std::move(v)};
       call(*sa, args, 3);
@@ -358,6 +411,10 @@ void setattr(const Value& obj, std::string_view name, Value v) {
 
 void delattr(const Value& obj, std::string_view name) {
   if (obj.is(OK::Inst)) {
+    if (const Value* da = obj.o->type->find("__delattr__"); da && da->is(OK::Func)) {
+      call2(*da, obj, mk_str(std::string(name)));
+      return;
+    }
     if (obj.as<InstObj>()->dict->erase(str_key(name))) return;
   } else if (obj.is(OK::Class)) {
     if (obj.as<ClassObj>()->dict->erase(str_key(name))) return;
@@ -470,7 +527,12 @@ Value getitem(const Value& obj, const Value& key) {
       }
       case OK::Class: {
         auto* c = obj.as<ClassObj>();
-        if (const Value* m = c->find("__class_getitem__")) return call1(*m, key);
+        // __class_getitem__ is an implicit classmethod: it receives the class subscripted
+        if (const Value* m = c->find("__class_getitem__")) {
+          const Value& f = m->is(OK::ClassMethod) || m->is(OK::StaticMethod) ? m->as<WrapperObj>()->func : *m;
+          if (m->is(OK::StaticMethod)) return call1(f, key);
+          return call2(f, obj, key);
+        }
         return obj;  // list[int] etc.: annotations only
       }
       default: break;
@@ -568,7 +630,23 @@ void delitem(const Value& obj, const Value& key) {
   type_error("'" + type_name(obj) + "' object does not support item deletion");
 }
 
+// Without metaclasses, a class can still be iterated, sized and searched (an Enum class:
+// `for c in Color`, `len(Color)`, `x in Color`) by defining the classmethod-like hooks
+// __class_iter__ / __class_len__ / __class_contains__ that a metaclass's __iter__, __len__ and
+// __contains__ would be in Python. Returns false when the class has no such hook.
+static bool class_hook(const Value& cls, const char* name, Value* arg, Value& out) {
+  const Value* h = cls.as<ClassObj>()->find(name);
+  if (!h) return false;
+  const Value& f = h->is(OK::ClassMethod) || h->is(OK::StaticMethod) ? h->as<WrapperObj>()->func : *h;
+  out = arg ? call2(f, cls, *arg) : call1(f, cls);
+  return true;
+}
+
 int64_t len(const Value& v) {
+  if (v.is(OK::Class)) {
+    Value r;
+    if (class_hook(v, "__class_len__", nullptr, r)) return as_index(r);
+  }
   if (v.t == VT::Obj) {
     switch (v.o->kind) {
       case OK::Str: return v.as<StrObj>()->length();
@@ -594,6 +672,10 @@ int64_t len(const Value& v) {
 }
 
 bool contains(const Value& c, const Value& item) {
+  if (c.is(OK::Class)) {
+    Value r, it = item;
+    if (class_hook(c, "__class_contains__", &it, r)) return truthy(r);
+  }
   if (c.t == VT::Obj) {
     switch (c.o->kind) {
       case OK::List: case OK::Tuple: {
@@ -644,6 +726,10 @@ bool contains(const Value& c, const Value& item) {
 
 // ---------------------------------------------------------------- iteration
 Value iter(const Value& v) {
+  if (v.is(OK::Class)) {
+    Value r;
+    if (class_hook(v, "__class_iter__", nullptr, r)) return iter(r);
+  }
   if (v.t == VT::Obj) {
     switch (v.o->kind) {
       case OK::List: {

@@ -61,6 +61,39 @@ struct AssignStmt : SNode {
   }
 };
 
+// `name: annotation [= value]` in a class body or at module level: the annotation is recorded
+// in __annotations__ (dataclasses and typing read it). An annotation that cannot be evaluated
+// yet (a forward reference) is kept as its name, as `from __future__ import annotations` would.
+struct AnnotateStmt : SNode {
+  std::string name;
+  EP annotation;
+  TP target;  // null without a value
+  EP value;
+  Exec exec(Frame& fr) override {
+    DictObj* ns = fr.ns ? fr.ns : fr.globals;
+    Value ann;
+    try {
+      ann = annotation->eval(fr);
+    } catch (PyError& e) {
+      if (!e.exc.is(OK::Inst) || !e.exc.o->type->is_subclass(I->e("NameError"))) throw;
+      ann = mk_str(name_text);
+    }
+    Value* d = ns->find(str_key("__annotations__"));
+    if (!d || !d->is(OK::Dict)) {
+      ns->set(str_key("__annotations__"), mk_dict());
+      d = ns->find(str_key("__annotations__"));
+    }
+    d->as<DictObj>()->set(mk_str(name), ann);
+    if (target) {
+      Value v;
+      ML_GUARD(v = value->eval(fr));
+      target->store(fr, std::move(v));
+    }
+    return Exec::Normal;
+  }
+  std::string name_text;
+};
+
 struct AugName : SNode {
   EP load;
   TP store;
@@ -448,10 +481,10 @@ struct ImportStmt : SNode {
   Exec exec(Frame& fr) override {
     for (size_t i = 0; i < names.size(); ++i) {
       Value m;
-      ML_GUARD(m = import_module(names[i].first));
+      ML_GUARD(m = import_module_from(names[i].first, fr.globals));
       if (bind_top[i]) {
         std::string top = names[i].first.substr(0, names[i].first.find('.'));
-        ML_GUARD(m = import_module(top));
+        ML_GUARD(m = import_module_from(top, fr.globals));
       }
       names[i].second->store(fr, m);
     }
@@ -463,26 +496,35 @@ struct ImportFromStmt : SNode {
   std::string module;
   std::vector<std::pair<std::string, TP>> names;
   bool star = false;
+  void bind(Frame& fr, const Value& k, const Value& v) {
+    if (fr.ns) fr.ns->set(k, v);
+    else fr.globals->set(k, v);
+  }
   Exec exec(Frame& fr) override {
     Value m;
-    ML_GUARD(m = import_module(module));
+    std::string full;
+    ML_GUARD(full = resolve_module_name(module, fr.globals); m = import_module_from(full, fr.globals));
     if (star) {
-      m.as<ModuleObj>()->dict->for_each([&](const Value& k, const Value& v) {
-        if (!str_of(k).empty() && str_of(k)[0] != '_') {
-          if (fr.ns) fr.ns->set(k, v);
-          else fr.globals->set(k, v);
-        }
-      });
+      DictObj* md = m.as<ModuleObj>()->dict.get();
+      Value* all = md->find(str_key("__all__"));
+      if (all) {
+        ML_GUARD(for_each(*all, [&](const Value& k) { bind(fr, k, getattr(m, str_of(k))); }));
+      } else {
+        md->for_each([&](const Value& k, const Value& v) {
+          if (!str_of(k).empty() && str_of(k)[0] != '_') bind(fr, k, v);
+        });
+      }
       return Exec::Normal;
     }
     for (auto& [n, t] : names) {
       Value v;
       if (!getattr_opt(m, n, v)) {
-        // submodule?
+        // a submodule of a package
         try {
-          v = import_module(module + "." + n);
-        } catch (PyError&) {
-          ML_GUARD(raise("ImportError", "cannot import name '" + n + "' from '" + module + "'"));
+          v = import_module_from(full + "." + n, fr.globals);
+        } catch (PyError& e) {
+          if (!e.exc.is(OK::Inst) || e.exc.o->type->name != "ModuleNotFoundError") ML_GUARD(throw);
+          ML_GUARD(raise("ImportError", "cannot import name '" + n + "' from '" + full + "'"));
         }
       }
       t->store(fr, v);
@@ -752,6 +794,17 @@ SP Compiler::stmt(const Stmt& s) {
       return with_loc(n, s.loc);
     }
     case StmtKind::AnnAssign: {
+      if (scope->kind != Scope::Function && s.targets[0]->kind == ExprKind::Name) {
+        auto* n = new AnnotateStmt();
+        n->name = s.targets[0]->name;
+        n->annotation = expr(*s.extra);
+        n->name_text = s.extra->kind == ExprKind::Name ? s.extra->name : (s.extra->kind == ExprKind::Str ? s.extra->str : "");
+        if (s.value) {
+          n->value = expr(*s.value);
+          n->target = target(*s.targets[0]);
+        }
+        return with_loc(n, s.loc);
+      }
       if (!s.value) return with_loc(new SimpleStmt(Exec::Normal), s.loc);
       auto* n = new AssignStmt();
       n->value = expr(*s.value);

@@ -46,7 +46,7 @@ Body Parser::block(const Token& opener) {
 void Parser::statement(Body& out) {
   const Token& t = cur();
   Loc loc = t.loc;
-  if (t.kind == Tok::Keyword) {
+  if (t.kind == Tok::Keyword && !soft_word_is_name()) {
     switch (t.kw) {
       case Concept::If: next(); out.push_back(if_statement(loc)); return;
       case Concept::While: next(); out.push_back(while_statement(loc)); return;
@@ -117,7 +117,7 @@ void Parser::simple_statements(Body& out) {
 StmtP Parser::small_statement() {
   const Token& t = cur();
   Loc loc = t.loc;
-  if (t.kind == Tok::Keyword) {
+  if (t.kind == Tok::Keyword && !soft_word_is_name()) {
     switch (t.kw) {
       case Concept::Pass: next(); return make_stmt(StmtKind::Pass, loc);
       case Concept::Break:

@@ -23,18 +23,46 @@ const Token& Parser::expect_kw(Concept c) {
   return next();
 }
 
-// Soft keywords (match/case/default, and words a pack reserves that Python does not)
-// may still be used as names.
-bool Parser::at_name() const {
-  const Token& t = cur();
-  if (t.kind == Tok::Name) return true;
+// Soft keywords (match/case/default, the words a pack reserves that Python does not, such as
+// let/var/const, and a pack's extra spellings of a Python keyword, such as English `fn` for
+// `def`) may still be used as names, like Python's own soft keywords.
+bool Parser::is_soft_word(const Token& t) const {
   if (t.kind != Tok::Keyword) return false;
   switch (t.kw) {
-    case Concept::Match: case Concept::Case: case Concept::Default: case Concept::Const:
+    case Concept::Match: case Concept::Case: case Concept::Default: case Concept::Const: case Concept::Let:
       return true;
-    default:
-      return false;
+    default: break;
   }
+  if (t.text.find(' ') != std::string::npos) return false;
+  const auto& sp = pack_.spellings(t.kw);
+  return !sp.empty() && t.text != sp.front();
+}
+
+bool Parser::at_name() const {
+  const Token& t = cur();
+  return t.kind == Tok::Name || is_soft_word(t);
+}
+
+// At the start of a statement, is the soft word `cur()` a name rather than its keyword?
+// A declaration word (fn NAME, let NAME, const NAME) is a keyword only when a name follows;
+// another extra spelling only stops being a keyword where an assignment or attribute follows.
+bool Parser::soft_word_is_name() const {
+  const Token& t = cur();
+  if (!is_soft_word(t) || t.kw == Concept::Match || t.kw == Concept::Case || t.kw == Concept::Default) return false;
+  const Token& n = peek();
+  if (t.kw == Concept::Def || t.kw == Concept::Class) return !(n.kind == Tok::Name || is_soft_word(n));
+  if (n.kind == Tok::Newline || n.kind == Tok::End) return t.kw == Concept::Let || t.kw == Concept::Const;
+  if (n.kind != Tok::Op) return false;
+  // `let x = 1`, `let *rest, x = ...`, `let (a, b) = ...` declare; `let = 1`, `obj.let`, `let.x`
+  // and `var += 1` use the word as a name.
+  static const char* const ops[] = {"=", ".", ":=", "+=", "-=", "*=", "/=", "//=", "%=", "**=", "@=",
+                                    "<<=", ">>=", "&=", "|=", "^="};
+  for (const char* o : ops)
+    if (n.text == o) return true;
+  if (t.kw == Concept::Let || t.kw == Concept::Const)
+    for (const char* o : {",", ")", "]", "}", ";", ":"})
+      if (n.text == o) return true;
+  return false;
 }
 
 std::string Parser::expect_name() {

@@ -92,6 +92,8 @@ class Parser {
   const Token& expect_kw(Concept c);
   std::string expect_name();
   bool at_name() const;  // a Name, or a soft keyword usable as a name
+  bool is_soft_word(const Token& t) const;
+  bool soft_word_is_name() const;
   [[noreturn]] void fail_unexpected(const Token& t);
   [[noreturn]] void fail_expected(const std::string& what, const Token& t);
   [[noreturn]] void fail(const char* id, std::map<std::string, std::string> args, Loc loc,
