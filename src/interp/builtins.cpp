@@ -181,7 +181,7 @@ static Value minmax(Value* args, int nargs, KwArgs* kw, bool is_max) {
   ValueVec items = nargs == 1 ? to_vec(args[0]) : ValueVec(args, args + nargs);
   if (items.empty()) {
     if (def) return *def;
-    value_error(std::string(name) + "() arg is an empty sequence");
+    raise_id("ValueError", "runtime.empty_sequence", {{"name", std::string(name)}});
   }
   Value best = items[0];
   Value bestk = key.is_none() ? best : call1(key, best);
@@ -336,7 +336,7 @@ void Interp::init_builtins() {
     if (x.t == VT::Bool) return Value::integer(x.b);
     if (x.is(OK::Big)) return mpz_sgn(x.as<BigObj>()->z) < 0 ? unary(ast::UnaryOp::Neg, x) : x;
     if (x.is(OK::Inst)) if (const Value* m = x.o->type->find("__abs__")) return call1(*m, x);
-    type_error("bad operand type for abs(): '" + type_name(x) + "'");
+    raise_id("TypeError", "runtime.bad_operand_abs", {{"type", type_name(x)}});
   });
   fn("min", [](Interp&, Value* a, int n, KwArgs* kw) { return minmax(a, n, kw, false); });
   fn("max", [](Interp&, Value* a, int n, KwArgs* kw) { return minmax(a, n, kw, true); });
@@ -511,7 +511,7 @@ void Interp::init_builtins() {
   fn("next", [](Interp&, Value* a, int n, KwArgs*) -> Value {
     check_args("next", n, 1, 2);
     if (!(a[0].is(OK::Iter) || a[0].is(OK::Gen) || (a[0].is(OK::Inst) && a[0].o->type->find("__next__"))))
-      type_error("'" + type_name(a[0]) + "' object is not an iterator");
+      raise_id("TypeError", "runtime.not_iterator", {{"type", type_name(a[0])}});
     return iter_next_or(a[0], n > 1 ? &a[1] : nullptr, n > 1);
   });
   fn("chr", [](Interp&, Value* a, int n, KwArgs*) -> Value {
@@ -532,7 +532,7 @@ void Interp::init_builtins() {
   });
   auto radix = [](const Value& v, int base, const char* prefix) {
     std::string d = int_to_string(Value::integer(0).t == VT::Int && v.t == VT::Bool ? Value::integer(v.b) : v, base);
-    if (!is_intlike(v)) type_error("'" + type_name(v) + "' object cannot be interpreted as an integer");
+    if (!is_intlike(v)) raise_id("TypeError", "runtime.not_integer", {{"type", type_name(v)}});
     if (d[0] == '-') return mk_str("-" + std::string(prefix) + d.substr(1));
     return mk_str(prefix + d);
   };

@@ -400,13 +400,13 @@ struct StoreUnpack : TNode {
     size_t n = items->size(), k = targets.size();
     if (star < 0) {
       if (n != k) {
-        if (n < k) ML_GUARD(value_error("not enough values to unpack (expected " + std::to_string(k) + ", got " + std::to_string(n) + ")"));
-        ML_GUARD(value_error("too many values to unpack (expected " + std::to_string(k) + ")"));
+        if (n < k) ML_GUARD(raise_id("ValueError", "runtime.unpack_too_few", {{"expected", std::to_string(k)}, {"got", std::to_string(n)}}));
+        ML_GUARD(raise_id("ValueError", "runtime.unpack_too_many", {{"expected", std::to_string(k)}}));
       }
       for (size_t i = 0; i < k; ++i) targets[i]->store(fr, (*items)[i]);
       return;
     }
-    if (n < k - 1) ML_GUARD(value_error("not enough values to unpack (expected at least " + std::to_string(k - 1) + ", got " + std::to_string(n) + ")"));
+    if (n < k - 1) ML_GUARD(raise_id("ValueError", "runtime.unpack_too_few_star", {{"expected", std::to_string(k - 1)}, {"got", std::to_string(n)}}));
     size_t after = k - 1 - star;
     for (int i = 0; i < star; ++i) targets[i]->store(fr, (*items)[i]);
     ValueVec mid(items->begin() + star, items->begin() + (n - after));

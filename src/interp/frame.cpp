@@ -100,8 +100,6 @@ struct SlotAlloc {
   }
 };
 
-[[noreturn]] static void arg_error(const FuncCode* c, std::string m) { type_error(c->name + "() " + m); }
-
 static void bind_args(FuncObj* f, Value* slots, Value* args, int nargs, KwArgs* kw) {
   const FuncCode* c = f->code;
   int npos = c->npos;
@@ -112,7 +110,7 @@ static void bind_args(FuncObj* f, Value* slots, Value* args, int nargs, KwArgs* 
   if (nargs > npos) {
     if (c->vararg_slot < 0) {
       int ndef = (int)f->defaults.size();
-      std::string expected = ndef ? "from " + std::to_string(npos - ndef) + " to " + std::to_string(npos) : std::to_string(npos);
+      std::string expected = ndef ? msg("runtime.arg_range", {{"min", std::to_string(npos - ndef)}, {"max", std::to_string(npos)}}) : std::to_string(npos);
       raise_id("TypeError", "runtime.wrong_arg_count", {{"name", c->name}, {"expected", expected}, {"given", std::to_string(nargs)}});
     }
     slots[c->vararg_slot] = mk_tuple(ValueVec(args + npos, args + nargs));
@@ -133,12 +131,12 @@ static void bind_args(FuncObj* f, Value* slots, Value* args, int nargs, KwArgs* 
         if (c->slot_names[i] == name) { found = i; break; }
       }
       if (found >= 0) {
-        if (slots[found].t != VT::Undef) arg_error(c, "got multiple values for argument '" + name + "'");
+        if (slots[found].t != VT::Undef) raise_id("TypeError", "runtime.multiple_values", {{"name", c->name}, {"arg", name}});
         slots[found] = v;
       } else if (c->kwarg_slot >= 0) {
         kwdict.as<DictObj>()->set(k, v);
       } else {
-        arg_error(c, "got an unexpected keyword argument '" + name + "'");
+        raise_id("TypeError", "runtime.unexpected_keyword", {{"name", c->name}, {"arg", name}});
       }
     }
   }
@@ -152,19 +150,18 @@ static void bind_args(FuncObj* f, Value* slots, Value* args, int nargs, KwArgs* 
     else missing.push_back("'" + c->slot_names[i] + "'");
   }
   if (!missing.empty()) {
-    std::string m = "missing " + std::to_string(missing.size()) + " required positional argument" + (missing.size() > 1 ? "s" : "") + ": ";
-    for (size_t i = 0; i < missing.size(); ++i) {
-      if (i) m += i + 1 == missing.size() ? " and " : ", ";
-      m += missing[i];
-    }
-    arg_error(c, m);
+    std::string names = missing[0];
+    for (size_t i = 1; i + 1 < missing.size(); ++i) names += ", " + missing[i];
+    if (missing.size() > 1) names = msg("runtime.list_and", {{"items", names}, {"last", missing.back()}});
+    if (missing.size() == 1) raise_id("TypeError", "runtime.missing_positional_one", {{"name", c->name}, {"args", names}});
+    raise_id("TypeError", "runtime.missing_positional", {{"name", c->name}, {"count", std::to_string(missing.size())}, {"args", names}});
   }
   int kw0 = c->vararg_slot >= 0 ? c->vararg_slot + 1 : npos;
   for (int i = kw0; i < kw0 + c->nkwonly; ++i) {
     if (slots[i].t != VT::Undef) continue;
     Value* d = f->kwdefaults ? f->kwdefaults->find(str_key(c->slot_names[i])) : nullptr;
     if (d) slots[i] = *d;
-    else arg_error(c, "missing 1 required keyword-only argument: '" + c->slot_names[i] + "'");
+    else raise_id("TypeError", "runtime.missing_kwonly", {{"name", c->name}, {"arg", c->slot_names[i]}});
   }
 }
 

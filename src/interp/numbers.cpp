@@ -38,7 +38,7 @@ int64_t as_index(const Value& v) {
   if (v.is(OK::Inst)) {
     if (const Value* m = v.o->type->find("__index__")) return as_index(call1(*m, v));
   }
-  type_error("'" + type_name(v) + "' object cannot be interpreted as an integer");
+  raise_id("TypeError", "runtime.not_integer", {{"type", type_name(v)}});
 }
 
 // |q| * 2**-shift as a double, rounded once (half to even): q holds at least 55 significant
@@ -176,7 +176,7 @@ Value parse_int(std::string_view src, int base) {
   std::string s = strip_ws(src);
   auto bad = [&]() -> Value {
     if (base == 10) raise_id("ValueError", "runtime.invalid_literal_int", {{"value", str_repr(src)}});
-    value_error("invalid literal for int() with base " + std::to_string(base) + ": " + str_repr(src));
+    raise_id("ValueError", "runtime.invalid_literal_int_base", {{"base", std::to_string(base)}, {"value", str_repr(src)}});
   };
   size_t i = 0;
   bool neg = false;
@@ -228,7 +228,7 @@ Value parse_float(std::string_view src) {
     double d = std::strtod(t.c_str(), &end);
     if (end && *end == 0 && u.find_first_not_of("0123456789.e+-") == std::string::npos) return Value::flt(d);
   }
-  value_error("could not convert string to float: " + str_repr(src));
+  raise_id("ValueError", "runtime.invalid_literal_float", {{"value", str_repr(src)}});
 }
 
 // ---------------------------------------------------------------- arithmetic
@@ -638,18 +638,18 @@ Value unary(ast::UnaryOp op, const Value& a) {
       if (a.t == VT::Bool) return Value::integer(-(int64_t)a.b);
       if (a.is(OK::Big)) return big_op(BinOp::Sub, Value::integer(0), a);
       if (a.is(OK::Inst)) if (const Value* m = a.o->type->find("__neg__")) return call1(*m, a);
-      type_error("bad operand type for unary -: '" + type_name(a) + "'");
+      raise_id("TypeError", "runtime.bad_operand_unary", {{"op", "-"}, {"type", type_name(a)}});
     case ast::UnaryOp::Pos:
       if (a.t == VT::Int || a.t == VT::Float || a.is(OK::Big)) return a;
       if (a.t == VT::Bool) return Value::integer(a.b);
       if (a.is(OK::Inst)) if (const Value* m = a.o->type->find("__pos__")) return call1(*m, a);
-      type_error("bad operand type for unary +: '" + type_name(a) + "'");
+      raise_id("TypeError", "runtime.bad_operand_unary", {{"op", "+"}, {"type", type_name(a)}});
     case ast::UnaryOp::Invert:
       if (a.t == VT::Int) return Value::integer(~a.i);
       if (a.t == VT::Bool) return Value::integer(~(int64_t)a.b);
       if (a.is(OK::Big)) return big_op(BinOp::Sub, Value::integer(-1), a);
       if (a.is(OK::Inst)) if (const Value* m = a.o->type->find("__invert__")) return call1(*m, a);
-      type_error("bad operand type for unary ~: '" + type_name(a) + "'");
+      raise_id("TypeError", "runtime.bad_operand_unary", {{"op", "~"}, {"type", type_name(a)}});
   }
   return Value();
 }

@@ -647,16 +647,16 @@ int64_t hash_value(const Value& v) {
     }
     case OK::Bytes: return hash_sv(v.as<BytesObj>()->s) ^ 0x1234;
     case OK::List: case OK::Dict: case OK::Set:
-      raise("TypeError", "unhashable type: '" + type_name(v) + "'");
+      raise_id("TypeError", "runtime.unhashable", {{"type", type_name(v)}});
     case OK::Inst: {
       if (const Value* m = v.o->type->find("__hash__")) {
-        if (m->is_none()) raise("TypeError", "unhashable type: '" + type_name(v) + "'");
+        if (m->is_none()) raise_id("TypeError", "runtime.unhashable", {{"type", type_name(v)}});
         Value r = call1(*m, v);
         if (r.is_int()) return hash_value(r);
         return hash_value(r);
       }
       if (v.o->type->find("__eq__") && !v.o->type->is_exception)
-        raise("TypeError", "unhashable type: '" + type_name(v) + "'");
+        raise_id("TypeError", "runtime.unhashable", {{"type", type_name(v)}});
       return (int64_t)(((uintptr_t)v.o >> 4) & 0x3FFFFFFFFFFFFFFFULL);
     }
     default: return (int64_t)(((uintptr_t)v.o >> 4) & 0x3FFFFFFFFFFFFFFFULL);
@@ -818,7 +818,7 @@ static int seq_cmp(const ValueVec& x, const ValueVec& y) {
 }
 
 [[noreturn]] static void cmp_error(const char* op, const Value& a, const Value& b) {
-  raise("TypeError", std::string("'") + op + "' not supported between instances of '" + type_name(a) + "' and '" + type_name(b) + "'");
+  raise_id("TypeError", "runtime.not_orderable", {{"op", op}, {"left", type_name(a)}, {"right", type_name(b)}});
 }
 
 // Three-way for orderable builtins; returns false when not applicable.

@@ -169,7 +169,7 @@ static Value construct(ClassObj* cls, Value* args, int nargs, KwArgs* kw) {
     Value r = call_with_self(*init, obj, args, nargs, kw);
     if (!r.is_none()) type_error("__init__() should return None, not '" + type_name(r) + "'");
   } else if ((nargs || (kw && !kw->empty())) && !cls->is_exception) {
-    type_error(cls->name + "() takes no arguments");
+    raise_id("TypeError", "runtime.takes_no_arguments", {{"name", cls->name}});
   }
   return obj;
 }
@@ -363,9 +363,9 @@ Value getattr(const Value& obj, std::string_view name) {
   Value out;
   if (getattr_opt(obj, name, out)) return out;
   if (obj.is(OK::Module))
-    raise("AttributeError", "module '" + obj.as<ModuleObj>()->name + "' has no attribute '" + std::string(name) + "'");
+    raise_id("AttributeError", "runtime.module_no_attribute", {{"module", obj.as<ModuleObj>()->name}, {"name", std::string(name)}});
   if (obj.is(OK::Class))
-    raise("AttributeError", "type object '" + obj.as<ClassObj>()->name + "' has no attribute '" + std::string(name) + "'");
+    raise_id("AttributeError", "runtime.type_no_attribute", {{"type", obj.as<ClassObj>()->name}, {"name", std::string(name)}});
   raise_id("AttributeError", "runtime.no_attribute", {{"type", type_name(obj)}, {"name", std::string(name)}});
 }
 
@@ -475,7 +475,7 @@ Value getitem(const Value& obj, const Value& key) {
           return obj.o->kind == OK::List ? mk_list(std::move(r)) : mk_tuple(std::move(r));
         }
         if (key.is(OK::Big)) index_error(obj.o->kind == OK::List ? "list" : "tuple");
-        type_error(std::string(obj.o->kind == OK::List ? "list" : "tuple") + " indices must be integers or slices, not " + type_name(key));
+        raise_id("TypeError", "runtime.seq_indices", {{"type", obj.o->kind == OK::List ? "list" : "tuple"}, {"key", type_name(key)}});
       }
       case OK::Str: {
         auto* s = obj.as<StrObj>();
@@ -485,7 +485,7 @@ Value getitem(const Value& obj, const Value& key) {
           slice_indices(key.as<SliceObj>(), s->length(), a, b, st);
           return str_slice(s, a, b, st);
         }
-        type_error("string indices must be integers, not '" + type_name(key) + "'");
+        raise_id("TypeError", "runtime.str_indices", {{"key", type_name(key)}});
       }
       case OK::Dict: {
         auto* d = obj.as<DictObj>();
@@ -538,7 +538,7 @@ Value getitem(const Value& obj, const Value& key) {
       default: break;
     }
   }
-  type_error("'" + type_name(obj) + "' object is not subscriptable");
+  raise_id("TypeError", "runtime.not_subscriptable", {{"type", type_name(obj)}});
 }
 
 void setitem(const Value& obj, const Value& key, Value v) {
@@ -549,7 +549,7 @@ void setitem(const Value& obj, const Value& key, Value v) {
         if (key.t == VT::Int || key.t == VT::Bool) {
           int64_t i = key.t == VT::Int ? key.i : key.b;
           if (i < 0) i += (int64_t)l.size();
-          if (i < 0 || i >= (int64_t)l.size()) raise("IndexError", "list assignment index out of range");
+          if (i < 0 || i >= (int64_t)l.size()) raise_id("IndexError", "runtime.list_assignment_index");
           l[i] = std::move(v);
           return;
         }
@@ -572,7 +572,7 @@ void setitem(const Value& obj, const Value& key, Value v) {
           for (size_t k = 0; k < idx.size(); ++k) l[idx[k]] = items[k];
           return;
         }
-        type_error("list indices must be integers or slices, not " + type_name(key));
+        raise_id("TypeError", "runtime.seq_indices", {{"type", "list"}, {"key", type_name(key)}});
       }
       case OK::Dict: {
         auto* d = obj.as<DictObj>();
@@ -597,7 +597,7 @@ void setitem(const Value& obj, const Value& key, Value v) {
       default: break;
     }
   }
-  type_error("'" + type_name(obj) + "' object does not support item assignment");
+  raise_id("TypeError", "runtime.no_item_assignment", {{"type", type_name(obj)}});
 }
 
 void delitem(const Value& obj, const Value& key) {
@@ -616,7 +616,7 @@ void delitem(const Value& obj, const Value& key) {
     }
     int64_t i = as_index(key);
     if (i < 0) i += (int64_t)l.size();
-    if (i < 0 || i >= (int64_t)l.size()) raise("IndexError", "list assignment index out of range");
+    if (i < 0 || i >= (int64_t)l.size()) raise_id("IndexError", "runtime.list_assignment_index");
     l.erase(l.begin() + i);
     return;
   }
@@ -627,7 +627,7 @@ void delitem(const Value& obj, const Value& key) {
   if (obj.is(OK::Inst)) {
     if (const Value* m = obj.o->type->find("__delitem__")) { call2(*m, obj, key); return; }
   }
-  type_error("'" + type_name(obj) + "' object does not support item deletion");
+  raise_id("TypeError", "runtime.no_item_deletion", {{"type", type_name(obj)}});
 }
 
 // Without metaclasses, a class can still be iterated, sized and searched (an Enum class:
@@ -668,7 +668,7 @@ int64_t len(const Value& v) {
       default: break;
     }
   }
-  type_error("object of type '" + type_name(v) + "' has no len()");
+  raise_id("TypeError", "runtime.no_len", {{"type", type_name(v)}});
 }
 
 bool contains(const Value& c, const Value& item) {
@@ -873,7 +873,7 @@ bool next(const Value& it, Value& out) {
   }
   if (it.is(OK::Inst)) {
     const Value* m = it.o->type->find("__next__");
-    if (!m) type_error("'" + type_name(it) + "' object is not an iterator");
+    if (!m) raise_id("TypeError", "runtime.not_iterator", {{"type", type_name(it)}});
     try {
       out = call1(*m, it);
       return true;
@@ -882,7 +882,7 @@ bool next(const Value& it, Value& out) {
       throw;
     }
   }
-  type_error("'" + type_name(it) + "' object is not an iterator");
+  raise_id("TypeError", "runtime.not_iterator", {{"type", type_name(it)}});
 }
 
 ValueVec to_vec(const Value& iterable) {

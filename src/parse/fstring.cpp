@@ -90,7 +90,7 @@ ExprP Parser::parse_fstring_body(const Token& tok) {
     if (expr_end == std::string::npos) fail("syntax.fstring_unclosed", {}, open_loc);
     std::string expr_text = b.substr(start, expr_end - start);
     if (expr_text.find_first_not_of(" \t\n") == std::string::npos)  // f"{}" / f"{ }"
-      fail("syntax.expected", {{"expected", "expression"}, {"found", "'" + std::string(1, b[expr_end]) + "'"}}, expr_loc);
+      fail("syntax.expected", {{"expected", word("expression")}, {"found", "'" + std::string(1, b[expr_end]) + "'"}}, expr_loc);
     advance_loc(loc, expr_text);
     // Self-documenting "{x=}": the text itself is printed before the value.
     bool self_doc = false;

@@ -226,7 +226,7 @@ ExprP Parser::primary() {
       attr->a = std::move(e);
       // Attribute names may be any word, including a keyword spelling (obj.match).
       if (cur().kind == Tok::Name || cur().kind == Tok::Keyword) attr->name = next().text;
-      else fail_expected("name", cur());
+      else fail_expected(word("identifier"), cur());
       e = std::move(attr);
     } else {
       return e;
@@ -620,15 +620,18 @@ void Parser::check_target(const Expr& e, bool allow_star) {
     default:
       break;
   }
-  static const char* what[] = {"name", "literal", "literal", "literal", "literal", "f-string", "f-string",
-                               "True", "False", "None", "Ellipsis", "expression", "expression",
-                               "expression", "comparison", "conditional expression", "lambda",
-                               "named expression", "function call"};
+  // Keys of syntax.word_* messages, by ExprKind; True/False/None/lambda are keyword spellings.
+  static const char* what[] = {"identifier", "literal", "literal", "literal", "literal", "literal", "literal",
+                               "True", "False", "None", "literal", "expression", "expression",
+                               "expression", "comparison", "conditional", "lambda",
+                               "named_expression", "call"};
   int k = static_cast<int>(e.kind);
   std::string w = k < static_cast<int>(sizeof what / sizeof *what) ? what[k] : "expression";
-  if (w == "True" || w == "False" || w == "None") {
-    Concept c = w == "True" ? Concept::True : w == "False" ? Concept::False : Concept::None;
+  if (w == "True" || w == "False" || w == "None" || w == "lambda") {
+    Concept c = w == "True" ? Concept::True : w == "False" ? Concept::False : w == "None" ? Concept::None : Concept::Lambda;
     w = kw(c);
+  } else {
+    w = word(w.c_str());
   }
   fail("syntax.invalid_target", {{"what", w}}, e.loc);
 }

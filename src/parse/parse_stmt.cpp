@@ -84,7 +84,7 @@ void Parser::statement(Body& out) {
     std::vector<ExprP> decorators;
     while (accept_op("@")) {
       decorators.push_back(namedexpr_test());
-      if (cur().kind != Tok::Newline) fail_expected("newline", cur());
+      if (cur().kind != Tok::Newline) fail_expected(word("newline"), cur());
       next();
     }
     Loc dloc = cur().loc;
@@ -121,15 +121,15 @@ StmtP Parser::small_statement() {
     switch (t.kw) {
       case Concept::Pass: next(); return make_stmt(StmtKind::Pass, loc);
       case Concept::Break:
-        if (loop_depth_ == 0) fail("syntax.keyword_misuse", {{"keyword", t.text}, {"where", "loop"}}, loc);
+        if (loop_depth_ == 0) fail("syntax.keyword_misuse", {{"keyword", t.text}, {"where", word("loop")}}, loc);
         next();
         return make_stmt(StmtKind::Break, loc);
       case Concept::Continue:
-        if (loop_depth_ == 0) fail("syntax.keyword_misuse", {{"keyword", t.text}, {"where", "loop"}}, loc);
+        if (loop_depth_ == 0) fail("syntax.keyword_misuse", {{"keyword", t.text}, {"where", word("loop")}}, loc);
         next();
         return make_stmt(StmtKind::Continue, loc);
       case Concept::Return: {
-        if (funcs_.empty()) fail("syntax.keyword_misuse", {{"keyword", t.text}, {"where", "function"}}, loc);
+        if (funcs_.empty()) fail("syntax.keyword_misuse", {{"keyword", t.text}, {"where", word("function")}}, loc);
         next();
         auto s = make_stmt(StmtKind::Return, loc);
         if (cur().kind != Tok::Newline && cur().kind != Tok::End && !at_op(";")) s->value = testlist();
@@ -208,7 +208,7 @@ StmtP Parser::expr_statement(bool declared) {
   if (cur().kind == Tok::Op && aug_op(cur().text, op)) {
     if (first->kind != ExprKind::Name && first->kind != ExprKind::Attribute &&
         first->kind != ExprKind::Subscript)
-      check_target(*first, false), fail("syntax.invalid_target", {{"what", "tuple"}}, first->loc);
+      check_target(*first, false), fail("syntax.invalid_target", {{"what", word("tuple")}}, first->loc);
     next();
     auto s = make_stmt(StmtKind::AugAssign, loc);
     s->op = op;
@@ -442,7 +442,7 @@ StmtP Parser::match_statement(Loc loc) {
   auto s = make_stmt(StmtKind::Match, loc);
   s->value = testlist_star_expr();
   expect_op(":");
-  if (cur().kind != Tok::Newline) fail_expected("newline", cur());
+  if (cur().kind != Tok::Newline) fail_expected(word("newline"), cur());
   next();
   if (cur().kind != Tok::Indent)
     fail("syntax.expected_indent", {{"keyword", opener.text}}, cur().loc, "IndentationError");

@@ -66,17 +66,17 @@ bool Parser::soft_word_is_name() const {
 }
 
 std::string Parser::expect_name() {
-  if (!at_name()) fail_expected("name", cur());
+  if (!at_name()) fail_expected(word("identifier"), cur());
   return next().text;
 }
 
 std::string Parser::describe(const Token& t) const {
   switch (t.kind) {
-    case Tok::Newline: return "newline";
-    case Tok::Indent: return "indent";
-    case Tok::Dedent: return "dedent";
-    case Tok::End: return "end of file";
-    case Tok::Str: return "string";
+    case Tok::Newline: return word("newline");
+    case Tok::Indent: return word("indent");
+    case Tok::Dedent: return word("dedent");
+    case Tok::End: return word("end");
+    case Tok::Str: return word("string");
     default: return "'" + t.text + "'";
   }
 }

@@ -99,6 +99,8 @@ class Parser {
   [[noreturn]] void fail(const char* id, std::map<std::string, std::string> args, Loc loc,
                          const char* kind = "SyntaxError");
   std::string describe(const Token& t) const;
+  // A word used inside a syntax message ("end of line", "an identifier"), in the program's language.
+  std::string word(const char* key) const { return pack_.message(std::string("syntax.word_") + key); }
   std::string kw(Concept c) const { return pack_.preferred(c); }
 
   // Nesting limit: recursive descent (and every later pass over the tree) must not run out of
