@@ -23,9 +23,14 @@ static AttrSite::Entry& refill(AttrSite& s, ClassObj* t) {
   e.ta = t->find(s.name, s.hash);
   const Value* ta = e.ta;
   e.method = ta && (ta->is(OK::Func) || ta->is(OK::Native));
-  e.load_generic = ta && (ta->is(OK::Property) || ta->is(OK::StaticMethod) || ta->is(OK::ClassMethod));
+  // A descriptor object (its class defines __get__, e.g. functools.cached_property) is read
+  // through the full protocol; a data descriptor (__set__/__delete__) is written through it.
+  ClassObj* dt = ta && ta->is(OK::Inst) ? ta->o->type : nullptr;
+  bool descriptor = dt && dt->find("__get__");
+  bool data_descriptor = dt && (dt->find("__set__") || dt->find("__delete__"));
+  e.load_generic = ta && (ta->is(OK::Property) || ta->is(OK::StaticMethod) || ta->is(OK::ClassMethod) || descriptor);
   const Value* sa = t->find("__setattr__");
-  e.store_generic = (ta && ta->is(OK::Property)) || (sa && sa->is(OK::Func));
+  e.store_generic = (ta && ta->is(OK::Property)) || data_descriptor || (sa && sa->is(OK::Func));
   return e;
 }
 
