@@ -5,14 +5,14 @@
 # sanitizer report, a leak of time past the limit or a C++ exception escaping fails the run;
 # the input that did it is saved as build-fuzz/findings/<target>/crash-* (add it to the corpus
 # once fixed, so it is replayed every time).
-#   bash scripts/fuzz.sh [SECONDS] [TARGET...]      (TARGET: lexer parser interp)
+#   bash scripts/fuzz.sh [SECONDS] [TARGET...]      (TARGET: lexer parser interp codegen)
 #   ML_FUZZ_KEEP=1 bash scripts/fuzz.sh 600          also merge new coverage into the corpora
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 secs="${1:-20}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(lexer parser interp)
+[ ${#targets[@]} -gt 0 ] || targets=(lexer parser interp codegen)
 bdir="$root/build-fuzz"
 cmake -S "$root" -B "$bdir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DML_FUZZ=ON \
   -DCMAKE_C_COMPILER=clang-19 -DCMAKE_CXX_COMPILER=clang++-19 >/dev/null
