@@ -21,16 +21,7 @@ fs::path project(const std::string& name, const std::string& program, const std:
 
 // `VAR=value multilingual <args>` in `cwd`, stdout and stderr merged.
 RunResult run_with_env(const std::string& env, const std::string& args, const fs::path& cwd) {
-  std::string cmd = "cd " + shell_quote(cwd.string()) + " && " + env + " timeout 120 " + shell_quote(ML_BINARY) +
-                    " " + args + " 2>&1";
-  RunResult r;
-  FILE* p = popen(cmd.c_str(), "r");
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  int st = pclose(p);
-  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
-  return r;
+  return run_ml(args, cwd.string(), true, env);
 }
 
 const char* kSpin =

@@ -23,8 +23,10 @@ inline std::string shell_quote(const std::string& s) {
 }
 
 // Runs `multilingual <args>` in `cwd`; stderr merged into the output unless `stderr_too` is false.
-inline RunResult run_ml(const std::string& args, const std::string& cwd = ".", bool stderr_too = true) {
-  std::string cmd = "cd " + shell_quote(cwd) + " && timeout 120 " + shell_quote(ML_BINARY) + " " + args +
+// `env` ("NAME=value ...") is set for that process only.
+inline RunResult run_ml(const std::string& args, const std::string& cwd = ".", bool stderr_too = true,
+                        const std::string& env = "") {
+  std::string cmd = "cd " + shell_quote(cwd) + " && " + env + " timeout 120 " + shell_quote(ML_BINARY) + " " + args +
                     (stderr_too ? " 2>&1" : " 2>/dev/null");
   RunResult r;
   FILE* p = popen(cmd.c_str(), "r");
