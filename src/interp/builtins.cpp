@@ -44,6 +44,15 @@ void check_args(std::string_view fname, int nargs, int min, int max) {
     raise_id("TypeError", "runtime.wrong_arg_count", {{"name", std::string(fname)}, {"expected", exp}, {"given", std::to_string(nargs)}});
   }
 }
+// Builtins reject keyword arguments they do not take, as Python does, rather than ignore them.
+static void check_keywords(std::string_view fname, KwArgs* kw, std::initializer_list<std::string_view> allowed) {
+  if (!kw) return;
+  for (auto& [k, v] : kw->items) {
+    std::string_view name = str_of(k);
+    if (std::find(allowed.begin(), allowed.end(), name) == allowed.end())
+      raise_id("TypeError", "runtime.unexpected_keyword", {{"name", std::string(fname)}, {"arg", std::string(name)}});
+  }
+}
 void check_no_kw(std::string_view fname, KwArgs* kw) {
   if (kw && !kw->empty()) type_error(std::string(fname) + "() takes no keyword arguments");
 }
@@ -293,7 +302,7 @@ void Interp::init_builtins() {
   DictObj* b = builtins.get();
   auto fn = [&](const std::string& name, NativeFn f) { def_native(b, name, std::move(f)); };
 
-  fn("print", [](Interp& in, Value* a, int n, KwArgs* kw) -> Value {
+  fn("print", [](Interp& in, Value* a, int n, KwArgs* kw) -> Value { check_keywords("print", kw, {"sep", "end", "file", "flush"});
     std::string sep = " ", end = "\n";
     Value file;
     bool flush = false;
@@ -322,13 +331,13 @@ void Interp::init_builtins() {
     check_output(*in.out);
     return Value();
   });
-  fn("len", [](Interp&, Value* a, int n, KwArgs*) -> Value {
+  fn("len", [](Interp&, Value* a, int n, KwArgs* kw) -> Value { check_keywords("len", kw, {});
     check_args("len", n, 1, 1);
     return Value::integer(len(a[0]));
   });
-  fn("repr", [](Interp&, Value* a, int n, KwArgs*) -> Value { check_args("repr", n, 1, 1); return mk_str(repr(a[0])); });
-  fn("ascii", [](Interp&, Value* a, int n, KwArgs*) -> Value { check_args("ascii", n, 1, 1); return mk_str(repr(a[0])); });
-  fn("abs", [](Interp&, Value* a, int n, KwArgs*) -> Value {
+  fn("repr", [](Interp&, Value* a, int n, KwArgs* kw) -> Value { check_keywords("repr", kw, {}); check_args("repr", n, 1, 1); return mk_str(repr(a[0])); });
+  fn("ascii", [](Interp&, Value* a, int n, KwArgs* kw) -> Value { check_keywords("ascii", kw, {}); check_args("ascii", n, 1, 1); return mk_str(repr(a[0])); });
+  fn("abs", [](Interp&, Value* a, int n, KwArgs* kw) -> Value { check_keywords("abs", kw, {});
     check_args("abs", n, 1, 1);
     Value x = a[0];
     if (x.t == VT::Int) return x.i < 0 ? unary(ast::UnaryOp::Neg, x) : x;
@@ -338,9 +347,9 @@ void Interp::init_builtins() {
     if (x.is(OK::Inst)) if (const Value* m = x.o->type->find("__abs__")) return call1(*m, x);
     raise_id("TypeError", "runtime.bad_operand_abs", {{"type", type_name(x)}});
   });
-  fn("min", [](Interp&, Value* a, int n, KwArgs* kw) { return minmax(a, n, kw, false); });
-  fn("max", [](Interp&, Value* a, int n, KwArgs* kw) { return minmax(a, n, kw, true); });
-  fn("sum", [](Interp&, Value* a, int n, KwArgs* kw) -> Value {
+  fn("min", [](Interp&, Value* a, int n, KwArgs* kw) { check_keywords("min", kw, {"key", "default"}); return minmax(a, n, kw, false); });
+  fn("max", [](Interp&, Value* a, int n, KwArgs* kw) { check_keywords("max", kw, {"key", "default"}); return minmax(a, n, kw, true); });
+  fn("sum", [](Interp&, Value* a, int n, KwArgs* kw) -> Value { check_keywords("sum", kw, {"start"});
     check_args("sum", n, 1, 2);
     Value acc = n > 1 ? a[1] : (kw_find(kw, "start") ? kw_get(kw, "start") : Value::integer(0));
     if (acc.is(OK::Str)) type_error("sum() can't sum strings [use ''.join(seq) instead]");
@@ -354,14 +363,14 @@ void Interp::init_builtins() {
     });
     return acc;
   });
-  fn("sorted", [](Interp&, Value* a, int n, KwArgs* kw) -> Value {
+  fn("sorted", [](Interp&, Value* a, int n, KwArgs* kw) -> Value { check_keywords("sorted", kw, {"key", "reverse"});
     check_args("sorted", n, 1, 1);
     ValueVec v = to_vec(a[0]);
     sort_values(v, kw_get(kw, "key"), truthy(kw_get(kw, "reverse")));
     return mk_list(std::move(v));
   });
-  fn("reversed", [](Interp&, Value* a, int n, KwArgs*) -> Value { check_args("reversed", n, 1, 1); return reversed_of(a[0]); });
-  fn("enumerate", [](Interp&, Value* a, int n, KwArgs* kw) -> Value {
+  fn("reversed", [](Interp&, Value* a, int n, KwArgs* kw) -> Value { check_keywords("reversed", kw, {}); check_args("reversed", n, 1, 1); return reversed_of(a[0]); });
+  fn("enumerate", [](Interp&, Value* a, int n, KwArgs* kw) -> Value { check_keywords("enumerate", kw, {"start"});
     check_args("enumerate", n, 1, 2);
     Value it = iter(a[0]);
     Value st = n > 1 ? a[1] : (kw_find(kw, "start") ? kw_get(kw, "start") : Value::integer(0));
@@ -373,7 +382,7 @@ void Interp::init_builtins() {
       return true;
     }));
   });
-  fn("zip", [](Interp&, Value* a, int n, KwArgs* kw) -> Value {
+  fn("zip", [](Interp&, Value* a, int n, KwArgs* kw) -> Value { check_keywords("zip", kw, {"strict"});
     auto its = std::make_shared<ValueVec>();
     for (int i = 0; i < n; ++i) its->push_back(iter(a[i]));
     bool strict = truthy(kw_get(kw, "strict"));
@@ -392,7 +401,7 @@ void Interp::init_builtins() {
       return true;
     }));
   });
-  fn("map", [](Interp&, Value* a, int n, KwArgs*) -> Value {
+  fn("map", [](Interp&, Value* a, int n, KwArgs* kw) -> Value { check_keywords("map", kw, {});
     check_args("map", n, 2, -1);
     Value f = a[0];
     auto its = std::make_shared<ValueVec>();
@@ -408,7 +417,7 @@ void Interp::init_builtins() {
       return true;
     }));
   });
-  fn("filter", [](Interp&, Value* a, int n, KwArgs*) -> Value {
+  fn("filter", [](Interp&, Value* a, int n, KwArgs* kw) -> Value { check_keywords("filter", kw, {});
     check_args("filter", n, 2, 2);
     Value f = a[0], it = iter(a[1]);
     return Value::obj(new IterObj([f, it](Value& out) {
@@ -419,20 +428,20 @@ void Interp::init_builtins() {
       return false;
     }));
   });
-  fn("any", [](Interp&, Value* a, int n, KwArgs*) -> Value {
+  fn("any", [](Interp&, Value* a, int n, KwArgs* kw) -> Value { check_keywords("any", kw, {});
     check_args("any", n, 1, 1);
     Value it = iter(a[0]), x;
     while (next(it, x)) if (truthy(x)) return Value::boolean(true);
     return Value::boolean(false);
   });
-  fn("all", [](Interp&, Value* a, int n, KwArgs*) -> Value {
+  fn("all", [](Interp&, Value* a, int n, KwArgs* kw) -> Value { check_keywords("all", kw, {});
     check_args("all", n, 1, 1);
     Value it = iter(a[0]), x;
     while (next(it, x)) if (!truthy(x)) return Value::boolean(false);
     return Value::boolean(true);
   });
-  fn("round", [](Interp&, Value* a, int n, KwArgs* kw) { return round_value(a, n, kw); });
-  fn("pow", [](Interp&, Value* a, int n, KwArgs*) -> Value {
+  fn("round", [](Interp&, Value* a, int n, KwArgs* kw) { check_keywords("round", kw, {"ndigits"}); return round_value(a, n, kw); });
+  fn("pow", [](Interp&, Value* a, int n, KwArgs* kw) -> Value { check_keywords("pow", kw, {});
     check_args("pow", n, 2, 3);
     if (n == 3 && !a[2].is_none()) {
       mpz_t b, e, m;
@@ -451,7 +460,7 @@ void Interp::init_builtins() {
     }
     return binop(ast::BinOp::Pow, a[0], a[1]);
   });
-  fn("divmod", [](Interp&, Value* a, int n, KwArgs*) -> Value {
+  fn("divmod", [](Interp&, Value* a, int n, KwArgs* kw) -> Value { check_keywords("divmod", kw, {});
     check_args("divmod", n, 2, 2);
     return mk_tuple({binop(ast::BinOp::FloorDiv, a[0], a[1]), binop(ast::BinOp::Mod, a[0], a[1])});
   });
@@ -463,7 +472,7 @@ void Interp::init_builtins() {
     Value r = call1(getattr(Value::obj(cls), "__subclasshook__"), Value::obj(sub));
     return r.t == VT::Bool && truthy(r);
   };
-  fn("isinstance", [subclass_of](Interp&, Value* a, int n, KwArgs*) -> Value {
+  fn("isinstance", [subclass_of](Interp&, Value* a, int n, KwArgs* kw) -> Value { check_keywords("isinstance", kw, {});
     check_args("isinstance", n, 2, 2);
     std::function<bool(const Value&)> test = [&](const Value& c) -> bool {
       if (c.is(OK::Tuple)) {
@@ -479,7 +488,7 @@ void Interp::init_builtins() {
     };
     return Value::boolean(test(a[1]));
   });
-  fn("issubclass", [subclass_of](Interp&, Value* a, int n, KwArgs*) -> Value {
+  fn("issubclass", [subclass_of](Interp&, Value* a, int n, KwArgs* kw) -> Value { check_keywords("issubclass", kw, {});
     check_args("issubclass", n, 2, 2);
     if (!a[0].is(OK::Class)) type_error("issubclass() arg 1 must be a class");
     std::function<bool(const Value&)> test = [&](const Value& c) -> bool {
@@ -496,8 +505,8 @@ void Interp::init_builtins() {
     };
     return Value::boolean(test(a[1]));
   });
-  fn("hash", [](Interp&, Value* a, int n, KwArgs*) -> Value { check_args("hash", n, 1, 1); return Value::integer(hash_value(a[0])); });
-  fn("iter", [](Interp&, Value* a, int n, KwArgs*) -> Value {
+  fn("hash", [](Interp&, Value* a, int n, KwArgs* kw) -> Value { check_keywords("hash", kw, {}); check_args("hash", n, 1, 1); return Value::integer(hash_value(a[0])); });
+  fn("iter", [](Interp&, Value* a, int n, KwArgs* kw) -> Value { check_keywords("iter", kw, {});
     check_args("iter", n, 1, 2);
     if (n == 2) {
       Value f = a[0], sentinel = a[1];
@@ -508,13 +517,13 @@ void Interp::init_builtins() {
     }
     return iter(a[0]);
   });
-  fn("next", [](Interp&, Value* a, int n, KwArgs*) -> Value {
+  fn("next", [](Interp&, Value* a, int n, KwArgs* kw) -> Value { check_keywords("next", kw, {});
     check_args("next", n, 1, 2);
     if (!(a[0].is(OK::Iter) || a[0].is(OK::Gen) || (a[0].is(OK::Inst) && a[0].o->type->find("__next__"))))
       raise_id("TypeError", "runtime.not_iterator", {{"type", type_name(a[0])}});
     return iter_next_or(a[0], n > 1 ? &a[1] : nullptr, n > 1);
   });
-  fn("chr", [](Interp&, Value* a, int n, KwArgs*) -> Value {
+  fn("chr", [](Interp&, Value* a, int n, KwArgs* kw) -> Value { check_keywords("chr", kw, {});
     check_args("chr", n, 1, 1);
     int64_t c = as_index(a[0]);
     if (c < 0 || c > 0x10FFFF) value_error("chr() arg not in range(0x110000)");
@@ -522,7 +531,7 @@ void Interp::init_builtins() {
     append_utf8(s, (uint32_t)c);
     return mk_str(std::move(s));
   });
-  fn("ord", [](Interp&, Value* a, int n, KwArgs*) -> Value {
+  fn("ord", [](Interp&, Value* a, int n, KwArgs* kw) -> Value { check_keywords("ord", kw, {});
     check_args("ord", n, 1, 1);
     if (a[0].is(OK::Bytes) && a[0].as<BytesObj>()->s.size() == 1) return Value::integer((unsigned char)a[0].as<BytesObj>()->s[0]);
     if (!a[0].is(OK::Str)) type_error("ord() expected string of length 1, but " + type_name(a[0]) + " found");
@@ -536,16 +545,16 @@ void Interp::init_builtins() {
     if (d[0] == '-') return mk_str("-" + std::string(prefix) + d.substr(1));
     return mk_str(prefix + d);
   };
-  fn("hex", [radix](Interp&, Value* a, int n, KwArgs*) { check_args("hex", n, 1, 1); return radix(a[0], 16, "0x"); });
-  fn("oct", [radix](Interp&, Value* a, int n, KwArgs*) { check_args("oct", n, 1, 1); return radix(a[0], 8, "0o"); });
-  fn("bin", [radix](Interp&, Value* a, int n, KwArgs*) { check_args("bin", n, 1, 1); return radix(a[0], 2, "0b"); });
-  fn("open", [](Interp&, Value* a, int n, KwArgs* kw) -> Value {
+  fn("hex", [radix](Interp&, Value* a, int n, KwArgs* kw) { check_keywords("hex", kw, {}); check_args("hex", n, 1, 1); return radix(a[0], 16, "0x"); });
+  fn("oct", [radix](Interp&, Value* a, int n, KwArgs* kw) { check_keywords("oct", kw, {}); check_args("oct", n, 1, 1); return radix(a[0], 8, "0o"); });
+  fn("bin", [radix](Interp&, Value* a, int n, KwArgs* kw) { check_keywords("bin", kw, {}); check_args("bin", n, 1, 1); return radix(a[0], 2, "0b"); });
+  fn("open", [](Interp&, Value* a, int n, KwArgs* kw) -> Value { check_keywords("open", kw, {"mode", "buffering", "encoding", "errors", "newline", "closefd"});
     check_args("open", n, 1, 3);
     std::string path = to_str(a[0]);
     std::string mode = n > 1 ? to_str(a[1]) : (kw_find(kw, "mode") ? to_str(kw_get(kw, "mode")) : "r");
     return make_file(path, mode);
   });
-  fn("input", [](Interp& in, Value* a, int n, KwArgs*) -> Value {
+  fn("input", [](Interp& in, Value* a, int n, KwArgs* kw) -> Value { check_keywords("input", kw, {});
     if (n > 0) {
       std::string p = to_str(a[0]);
       in.out->write(p.data(), (std::streamsize)p.size());
@@ -557,19 +566,19 @@ void Interp::init_builtins() {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     return mk_str(std::move(line));
   });
-  fn("id", [](Interp&, Value* a, int n, KwArgs*) -> Value {
+  fn("id", [](Interp&, Value* a, int n, KwArgs* kw) -> Value { check_keywords("id", kw, {});
     check_args("id", n, 1, 1);
     if (a[0].is_obj()) return Value::integer((int64_t)(uintptr_t)a[0].o);
     return Value::integer((int64_t)hash_value(a[0]) * 16 + (int)a[0].t);
   });
-  fn("callable", [](Interp&, Value* a, int n, KwArgs*) -> Value {
+  fn("callable", [](Interp&, Value* a, int n, KwArgs* kw) -> Value { check_keywords("callable", kw, {});
     check_args("callable", n, 1, 1);
     const Value& v = a[0];
     bool r = v.is(OK::Func) || v.is(OK::Native) || v.is(OK::Bound) || v.is(OK::Class) ||
              (v.is(OK::Inst) && v.o->type->find("__call__"));
     return Value::boolean(r);
   });
-  fn("getattr", [](Interp&, Value* a, int n, KwArgs*) -> Value {
+  fn("getattr", [](Interp&, Value* a, int n, KwArgs* kw) -> Value { check_keywords("getattr", kw, {});
     check_args("getattr", n, 2, 3);
     if (!a[1].is(OK::Str)) type_error("attribute name must be string");
     if (n == 3) {
@@ -583,17 +592,17 @@ void Interp::init_builtins() {
     }
     return getattr(a[0], str_of(a[1]));
   });
-  fn("setattr", [](Interp&, Value* a, int n, KwArgs*) -> Value {
+  fn("setattr", [](Interp&, Value* a, int n, KwArgs* kw) -> Value { check_keywords("setattr", kw, {});
     check_args("setattr", n, 3, 3);
     setattr(a[0], str_of(a[1]), a[2]);
     return Value();
   });
-  fn("delattr", [](Interp&, Value* a, int n, KwArgs*) -> Value {
+  fn("delattr", [](Interp&, Value* a, int n, KwArgs* kw) -> Value { check_keywords("delattr", kw, {});
     check_args("delattr", n, 2, 2);
     delattr(a[0], str_of(a[1]));
     return Value();
   });
-  fn("hasattr", [](Interp&, Value* a, int n, KwArgs*) -> Value {
+  fn("hasattr", [](Interp&, Value* a, int n, KwArgs* kw) -> Value { check_keywords("hasattr", kw, {});
     check_args("hasattr", n, 2, 2);
     Value out;
     try {
@@ -603,16 +612,16 @@ void Interp::init_builtins() {
       throw;
     }
   });
-  fn("format", [](Interp&, Value* a, int n, KwArgs*) -> Value {
+  fn("format", [](Interp&, Value* a, int n, KwArgs* kw) -> Value { check_keywords("format", kw, {});
     check_args("format", n, 1, 2);
     return format_value(a[0], n > 1 ? str_of(a[1]) : "");
   });
-  fn("vars", [](Interp&, Value* a, int n, KwArgs*) -> Value {
+  fn("vars", [](Interp&, Value* a, int n, KwArgs* kw) -> Value { check_keywords("vars", kw, {});
     check_args("vars", n, 1, 1);
     return getattr(a[0], "__dict__");
   });
-  fn("globals", [](Interp& in, Value*, int, KwArgs*) -> Value { return Value::obj(in.globals.get()); });
-  fn("dir", [](Interp& in, Value* a, int n, KwArgs*) -> Value {
+  fn("globals", [](Interp& in, Value*, int, KwArgs* kw) -> Value { check_keywords("globals", kw, {}); return Value::obj(in.globals.get()); });
+  fn("dir", [](Interp& in, Value* a, int n, KwArgs* kw) -> Value { check_keywords("dir", kw, {});
     ValueVec names;
     auto add_dict = [&](DictObj* d) { d->for_each([&](const Value& k, const Value&) { if (k.is(OK::Str)) names.push_back(k); }); };
     if (n == 0) add_dict(in.globals.get());
@@ -627,11 +636,11 @@ void Interp::init_builtins() {
     for (auto& x : names) if (uniq.empty() || !eq(uniq.back(), x)) uniq.push_back(x);
     return mk_list(std::move(uniq));
   });
-  fn("exit", [](Interp&, Value* a, int n, KwArgs*) -> Value {
+  fn("exit", [](Interp&, Value* a, int n, KwArgs* kw) -> Value { check_keywords("exit", kw, {});
     throw PyError(make_exception(I->e("SystemExit"), n ? ValueVec{a[0]} : ValueVec{}));
   });
   b->set(str_key("quit"), *b->find(str_key("exit")));
-  fn("locals", [](Interp& in, Value*, int, KwArgs*) -> Value { return Value::obj(in.globals.get()); });
+  fn("locals", [](Interp& in, Value*, int, KwArgs* kw) -> Value { check_keywords("locals", kw, {}); return Value::obj(in.globals.get()); });
 
   // ---- types with constructors
   auto ctor = [&](ClassObj* t, NativeFn f) {

@@ -213,7 +213,7 @@ static Value pad_str(const std::string& s, int64_t width, uint32_t fill, char al
   append_utf8(f, fill);
   int64_t total = width - len, left = 0;
   if (align == '>') left = total;
-  else if (align == '^') left = total / 2 + ((total & 1) && (len & 1) ? 1 : 0);
+  else if (align == '^') left = total / 2 + (total & width & 1);  // CPython's rounding for str.center
   std::string out;
   for (int64_t i = 0; i < left; ++i) out += f;
   out += s;

@@ -9,6 +9,7 @@
 #include <cstdlib>
 
 #include "interp/runtime.h"
+#include "support/memory_limit.h"
 
 namespace ml::interp {
 
@@ -287,6 +288,18 @@ static inline int64_t mod64(int64_t a, int64_t b) {
   return r;
 }
 
+// GMP allocates big ints itself (not through operator new, so not under the program's memory
+// limit) and aborts the process when an allocation fails or a size passes its own bound. A
+// result that could not fit is refused up front with a MemoryError instead.
+static void check_result_bits(double bits) {
+  static const uint64_t phys = support::physical_memory();
+  uint64_t budget = support::memory_limit() ? support::memory_limit() : phys;
+  constexpr double kGmpMaxBits = 0x1p36;  // well under GMP's int-sized limb count
+  if (bits > kGmpMaxBits || (budget && bits / 8 > double(budget))) raise("MemoryError", "");
+}
+
+static double bit_length(const mpz_t z) { return mpz_sgn(z) ? double(mpz_sizeinbase(z, 2)) : 0.0; }
+
 Value int_pow(const Value& a, const Value& b) {
   mpz_t x;
   mpz_init(x);
@@ -317,6 +330,7 @@ Value int_pow(const Value& a, const Value& b) {
     if (ok) { mpz_clear(x); return Value::integer(r); }
   }
   to_mpz(a, x);
+  check_result_bits(bit_length(x) * double(e));
   mpz_pow_ui(x, x, e);
   Value r = int_from_mpz(x);
   mpz_clear(x);
@@ -331,7 +345,7 @@ static Value big_op(BinOp op, const Value& a, const Value& b) {
   switch (op) {
     case BinOp::Add: mpz_add(r, x, y); break;
     case BinOp::Sub: mpz_sub(r, x, y); break;
-    case BinOp::Mul: mpz_mul(r, x, y); break;
+    case BinOp::Mul: check_result_bits(bit_length(x) + bit_length(y)); mpz_mul(r, x, y); break;
     case BinOp::FloorDiv: if (!mpz_sgn(y)) zero_div(); mpz_fdiv_q(r, x, y); break;
     case BinOp::Mod: if (!mpz_sgn(y)) zero_div(); mpz_fdiv_r(r, x, y); break;
     case BinOp::BitAnd: mpz_and(r, x, y); break;
@@ -340,6 +354,7 @@ static Value big_op(BinOp op, const Value& a, const Value& b) {
     case BinOp::LShift: {
       if (mpz_sgn(y) < 0) value_error("negative shift count");
       if (!mpz_fits_ulong_p(y)) raise("OverflowError", msg("runtime.overflow"));
+      if (mpz_sgn(x)) check_result_bits(bit_length(x) + double(mpz_get_ui(y)));
       mpz_mul_2exp(r, x, mpz_get_ui(y));
       break;
     }

@@ -290,15 +290,55 @@ class Translator {
     return r;
   }
 
+  // A soft keyword (match, case, default, let, const) is a keyword only where it opens a
+  // statement of its own: at the start of a line, not followed by an assignment, attribute,
+  // call or annotation, and (match/case/default) on a line with a ':' outside brackets. In
+  // `re.match(...)`, `max(xs, default=0)` or `match = 1` it is a name and stays one.
+  bool soft_word_used_as_name(size_t i) const {
+    const Token& t = toks_[i];
+    switch (t.kw) {
+      case Concept::Match: case Concept::Case: case Concept::Default: case Concept::Let: case Concept::Const: break;
+      default: return false;
+    }
+    if (i > 0) {
+      Tok p = toks_[i - 1].kind;
+      if (p != Tok::Newline && p != Tok::Indent && p != Tok::Dedent) return true;
+    }
+    if (i + 1 >= toks_.size()) return true;
+    const Token& n = toks_[i + 1];
+    if (n.kind == Tok::Newline || n.kind == Tok::End) return t.kw != Concept::Default;
+    if (n.kind == Tok::Op) {
+      static const char* const kNameOps[] = {"=", ".", ":=", "+=", "-=", "*=", "/=", "//=", "%=", "**=", "@=",
+                                             "<<=", ">>=", "&=", "|=", "^=", ",", ")", "]", "}", ";"};
+      for (const char* o : kNameOps)
+        if (n.text == o) return true;
+      if (n.text == ":") return t.kw != Concept::Default;
+    }
+    if (t.kw == Concept::Let || t.kw == Concept::Const) return false;
+    int depth = 0;
+    for (size_t k = i + 1; k < toks_.size(); ++k) {
+      const Token& x = toks_[k];
+      if (x.kind == Tok::Newline || x.kind == Tok::End) break;
+      if (x.kind != Tok::Op) continue;
+      if (x.text == "(" || x.text == "[" || x.text == "{") ++depth;
+      else if (x.text == ")" || x.text == "]" || x.text == "}") --depth;
+      else if (x.text == ":" && depth == 0) return false;
+    }
+    return true;
+  }
+
   std::string word(size_t i) {
     const Token& t = toks_[i];
-    if (t.kind == Tok::Keyword) return to_.preferred(t.kw);
+    if (t.kind == Tok::Keyword && !soft_word_used_as_name(i)) return to_.preferred(t.kw);
     bool after_dot = i > 0 && toks_[i - 1].is_op(".");
     bool keyword_arg = i + 1 < toks_.size() && toks_[i + 1].is_op("=") && i > 0 &&
                        (toks_[i - 1].is_op("(") || toks_[i - 1].is_op(","));
     bool defined = i > 0 && (toks_[i - 1].is_kw(Concept::Def) || toks_[i - 1].is_kw(Concept::Class));
     auto at = [&](size_t k) { return bound_->attr_at.count({toks_[k].loc.line, toks_[k].loc.col}) > 0; };
     bool attribute = at(i) || (defined && (at(i - 1) || (i > 1 && at(i - 2))));  // (async) def in a class
+    // `re.match(...)`, `max(xs, default=0)`, `def match(self)`: soft words every language
+    // reads as names there
+    if (t.kind == Tok::Keyword && (after_dot || keyword_arg || attribute)) return t.text;
     // The program's own names, unless spelled like a builtin of the source language (then which
     // one a use means depends on scope and order: it is translated as before).
     bool own = bound_->names.count(t.text) && !source_builtin(t.text);

@@ -334,4 +334,31 @@ TEST(Robust, CorruptKernelModulesAreNotUsed) {
   EXPECT_EQ(read_file(dir / "out.txt"), abc + "\n");
 }
 
+
+// Builtins reject keyword arguments they do not take (Python's TypeError), instead of
+// ignoring them and answering as if they were not there.
+TEST(Robust, UnknownKeywordArgumentsOfBuiltinsAreATypeError) {
+  auto r = run_program("builtin_kw", "print(max([1, 2], key=abs, default=0))\nprint(max([1, 2], defualt=0))\n");
+  EXPECT_EQ(r.status, 1) << r.out;
+  EXPECT_TRUE(has(r.out, "2\n")) << r.out;
+  EXPECT_TRUE(has(r.out, "p.multi:2:10: TypeError: max() got an unexpected keyword argument 'defualt'")) << r.out;
+  r = run_program("builtin_kw_len", "print(len([1], x=1))\n");
+  EXPECT_EQ(r.status, 1) << r.out;
+  EXPECT_TRUE(has(r.out, "len() got an unexpected keyword argument 'x'")) << r.out;
+}
+
+// Big ints too large for memory (or for GMP, which would abort the process) are a located
+// MemoryError before any work is done.
+TEST(Robust, HugeIntResultsAreAMemoryError) {
+  for (const char* expr : {"2 ** (10**11)", "1 << (10**12)", "(10**400) ** (10**9)", "(2**(2**33)) * (2**(2**33))"}) {
+    auto r = run_program("big_int", "print('before')\nx = " + std::string(expr) + "\nprint('after')\n",
+                         "--max-memory-mb 512");
+    EXPECT_EQ(r.status, 1) << expr << "\n" << r.out;
+    EXPECT_TRUE(has(r.out, "before\n")) << r.out;
+    EXPECT_TRUE(has(r.out, "p.multi:2:")) << expr << "\n" << r.out;
+    EXPECT_TRUE(has(r.out, ": MemoryError")) << expr << "\n" << r.out;
+    EXPECT_FALSE(has(r.out, "after")) << r.out;
+  }
+}
+
 }  // namespace

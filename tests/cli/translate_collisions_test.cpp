@@ -101,4 +101,37 @@ TEST(TranslateCollisions, OwnNamesSpelledLikeTheTargetsWordsKeepTheirMeaning) {
   EXPECT_EQ(programs, 32);
 }
 
+
+// Soft keywords (match, case, default, let, const) used as names, attributes and keyword
+// arguments stay names in every target language; used as keywords they are translated.
+TEST(TranslateCollisions, SoftKeywordsUsedAsNamesStayNames) {
+  const std::string src =
+      "class R:\n"
+      "    def match(self, s):\n"
+      "        return s * 2\n"
+      "default = 5\n"
+      "match = default + 1\n"
+      "let = [match, default]\n"
+      "print(R().match(3), max([], default=let), let, {}.get(1, default))\n"
+      "match let:\n"
+      "    case [6, 5]:\n"
+      "        print('six five')\n"
+      "    case _:\n"
+      "        print('other')\n";
+  auto dir = scratch_dir("translate_soft");
+  write_file(dir / "en.multi", src);
+  auto want = run_ml("run --lang en en.multi", dir.string());
+  ASSERT_EQ(want.status, 0) << want.out;
+  ASSERT_EQ(want.out, "6 [6, 5] [6, 5] 5\nsix five\n");
+  for (const char* to : kLangs) {
+    auto tr = run_ml("translate en.multi --lang en --to " + std::string(to), dir.string(), false);
+    ASSERT_EQ(tr.status, 0) << to;
+    EXPECT_NE(tr.out.find(".match("), std::string::npos) << to << "\n" << tr.out;
+    EXPECT_NE(tr.out.find("default="), std::string::npos) << to << "\n" << tr.out;
+    write_file(dir / "out.multi", tr.out);
+    auto got = run_ml("run --lang " + std::string(to) + " out.multi", dir.string());
+    EXPECT_EQ(got.out, want.out) << "to " << to << "\n" << tr.out;
+  }
+}
+
 }  // namespace

@@ -57,6 +57,7 @@ TEST(Strings, Methods) {
   EXPECT_EQ(run("print('hello'.find('l'), 'hello'.rfind('l'), 'hello'.find('z'), 'banana'.count('an'))"), "2 3 -1 2\n");
   EXPECT_EQ(run("print('a-b-c'.replace('-', '+'), 'ab'.startswith('a'), 'ab'.endswith(('x', 'b')))"), "a+b+c True True\n");
   EXPECT_EQ(run("print('123'.isdigit(), 'abc'.isalpha(), 'hello world'.title(), 'x'.center(5, '*'))"), "True True Hello World **x**\n");
+  EXPECT_EQ(run("print('ab'.center(5, '*'), 'abc'.center(6, '*'), 'ab'.center(6, '*'))"), "**ab* *abc** **ab**\n");
   EXPECT_EQ(run("print('ab'.ljust(4, '.') + '|', 'ab'.rjust(4), '42'.zfill(5), '-42'.zfill(5))"), "ab..|   ab 00042 -0042\n");
   EXPECT_EQ(run("print('{} and {}'.format(1, 'two'), '{0}{1}{0}'.format('a', 'b'), '{x:>4}'.format(x=7))"), "1 and two aba    7\n");
   EXPECT_EQ(run("print('ÉCOLE'.lower(), 'straße'.upper(), 'a b c'.rsplit(' ', 1), 'k=v'.partition('='))"),
