@@ -10,15 +10,17 @@ endif()
 # V8 lives in a plugin, libmlv8.so, that the program opens the first time it needs an engine
 # (src/engine/loader.cpp): runs that never compile (the interpreter, --version) do not pay for
 # loading and relocating libnode at start-up. -Bsymbolic: the plugin's own copies of the
-# shared engine code (module_info.cpp) bind to themselves, not to the program's.
-add_library(mlv8 SHARED ${CMAKE_SOURCE_DIR}/src/engine/v8_engine.cpp ${CMAKE_SOURCE_DIR}/src/engine/module_info.cpp)
+# shared engine code (module_info.cpp, disk_cache.cpp) bind to themselves, not to the program's.
+add_library(mlv8 SHARED ${CMAKE_SOURCE_DIR}/src/engine/v8_engine.cpp ${CMAKE_SOURCE_DIR}/src/engine/module_info.cpp
+  ${CMAKE_SOURCE_DIR}/src/engine/disk_cache.cpp)
 target_include_directories(mlv8 PRIVATE ${CMAKE_SOURCE_DIR}/src)
 target_include_directories(mlv8 SYSTEM PRIVATE ${ML_V8_INCLUDE})
 target_link_libraries(mlv8 PRIVATE "${ML_V8_LIBDIR}/libnode.so.108" fmt::fmt pthread)
 target_link_options(mlv8 PRIVATE -Wl,-Bsymbolic)
 set_target_properties(mlv8 PROPERTIES BUILD_RPATH "${ML_V8_LIBDIR}" INSTALL_RPATH "${ML_V8_LIBDIR}")
 
-add_library(mlengine STATIC ${CMAKE_SOURCE_DIR}/src/engine/loader.cpp ${CMAKE_SOURCE_DIR}/src/engine/module_info.cpp)
+add_library(mlengine STATIC ${CMAKE_SOURCE_DIR}/src/engine/loader.cpp ${CMAKE_SOURCE_DIR}/src/engine/module_info.cpp
+  ${CMAKE_SOURCE_DIR}/src/engine/disk_cache.cpp)
 target_include_directories(mlengine PUBLIC ${CMAKE_SOURCE_DIR}/src)
 target_compile_definitions(mlengine PRIVATE ML_V8_PLUGIN="$<TARGET_FILE:mlv8>")
 target_link_libraries(mlengine PUBLIC fmt::fmt pthread ${CMAKE_DL_LIBS})

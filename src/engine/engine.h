@@ -92,6 +92,8 @@ class WasmError : public std::runtime_error {
 //   cache                   -> compiled modules are kept in a process-wide cache keyed by a
 //                              hash of the bytes (plus flags); a second load shares the
 //                              compiled code (V8 CompiledWasmModule) instead of compiling.
+//                              They are also serialized to disk (disk_cache.h), so the next
+//                              process loads them instead of compiling them again.
 struct EngineOptions {
   bool optimizing_tier = true;
   bool simd = true;
@@ -131,6 +133,7 @@ class Module {
   virtual ~Module() = default;
   virtual const ModuleInfo& info() const = 0;
   virtual bool from_cache() const = 0;  // true when this load reused compiled code
+  virtual bool from_disk_cache() const { return false; }  // ... serialized by an earlier process
 };
 
 // A host function the module can import.
@@ -166,6 +169,7 @@ class Instance {
 
 struct CacheStats {
   uint64_t hits = 0, misses = 0;
+  uint64_t disk_hits = 0;  // hits on code an earlier process compiled (counted in hits too)
 };
 
 class Engine {

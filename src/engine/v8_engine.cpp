@@ -16,6 +16,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "engine/disk_cache.h"
 #include "engine/engine.h"
 #include "engine/plugin_abi.h"
 
@@ -102,17 +103,40 @@ TrapKind classify_trap(const std::string& m) {
 
 class V8Engine;
 
+// WasmStreaming is V8's one public way to hand back serialized code (the disk cache): the
+// embedder's streaming callback receives what WebAssembly.compileStreaming was called with, here
+// an External pointing at this job.
+struct StreamJob {
+  std::span<const uint8_t> wire;
+  const std::vector<uint8_t>* serialized = nullptr;
+  bool accepted = false;  // V8 took the serialized code (else it compiled the bytes)
+};
+
+void streaming_callback(const v8::FunctionCallbackInfo<v8::Value>& info) {
+  std::shared_ptr<v8::WasmStreaming> s = v8::WasmStreaming::Unpack(info.GetIsolate(), info.Data());
+  if (info.Length() < 1 || !info[0]->IsExternal()) {
+    s->Abort(v8::MaybeLocal<v8::Value>());
+    return;
+  }
+  auto* job = static_cast<StreamJob*>(info[0].As<v8::External>()->Value());
+  job->accepted = s->SetCompiledModuleBytes(job->serialized->data(), job->serialized->size());
+  s->OnBytesReceived(job->wire.data(), job->wire.size());
+  s->Finish();
+}
+
 class V8Module final : public Module {
  public:
-  V8Module(ModuleInfo info, bool cached) : info_(std::move(info)), cached_(cached) {}
+  V8Module(ModuleInfo info, bool cached, bool from_disk = false)
+      : info_(std::move(info)), cached_(cached), from_disk_(from_disk) {}
   const ModuleInfo& info() const override { return info_; }
   bool from_cache() const override { return cached_; }
+  bool from_disk_cache() const override { return from_disk_; }
   v8::Global<v8::WasmModuleObject> object;
   V8Engine* owner = nullptr;
 
  private:
   ModuleInfo info_;
-  bool cached_;
+  bool cached_, from_disk_;
 };
 
 // Watchdog: one thread per engine; arm() before a call, disarm() after.
@@ -188,6 +212,11 @@ class V8Engine final : public Engine {
     v8::Isolate::CreateParams params;
     params.array_buffer_allocator = allocator_.get();
     iso_ = v8::Isolate::New(params);
+    // before the context exists: V8 installs WebAssembly.compileStreaming only with a callback
+    iso_->SetWasmStreamingCallback(streaming_callback);
+    if (opts_.cache)
+      if (auto dir = DiskCache::default_directory())
+        disk_ = std::make_unique<DiskCache>(*dir, std::string(v8::V8::GetVersion()) + " " + flags_);
     {
       v8::Locker lock(iso_);
       v8::Isolate::Scope is(iso_);
@@ -259,6 +288,8 @@ class V8Engine final : public Engine {
           break;
         }
     }
+    bool from_disk = false;
+    if (!cached && disk_) from_disk = cached = load_from_disk(bytes, ctx, obj);
     if (!cached) {
       ++stats_.misses;
       v8::TryCatch tc(iso_);
@@ -274,14 +305,18 @@ class V8Engine final : public Engine {
           msg += " (the module uses SIMD but simd = false; enable simd or use the scalar module)";
         throw WasmError(ErrorKind::Compile, "WebAssembly compilation failed: " + msg);
       }
-      if (opts_.cache) {
-        std::lock_guard lk(g_cache_mutex);
-        g_cache.insert({{h, flags_},
-                        CompiledEntry{std::vector<uint8_t>(bytes.begin(), bytes.end()),
-                                      std::make_shared<v8::CompiledWasmModule>(obj->GetCompiledModule())}});
+      if (disk_) {
+        v8::OwnedBuffer data = obj->GetCompiledModule().Serialize();
+        disk_->store(bytes, std::span<const uint8_t>(data.buffer.get(), data.size));
       }
     }
-    auto m = std::make_shared<V8Module>(std::move(info), cached);
+    if (opts_.cache && (!cached || from_disk)) {  // other engines of this process share it
+      std::lock_guard lk(g_cache_mutex);
+      g_cache.insert({{h, flags_},
+                      CompiledEntry{std::vector<uint8_t>(bytes.begin(), bytes.end()),
+                                    std::make_shared<v8::CompiledWasmModule>(obj->GetCompiledModule())}});
+    }
+    auto m = std::make_shared<V8Module>(std::move(info), cached, from_disk);
     m->owner = this;
     m->object.Reset(iso_, obj);
     if (opts_.cache) {
@@ -295,6 +330,44 @@ class V8Engine final : public Engine {
   std::unique_ptr<Instance> instantiate(const std::shared_ptr<Module>& module,
                                         std::vector<HostFunction> imports) override;
 
+  // The module from code this engine serialized in an earlier process, if an intact entry
+  // exists and V8 accepts it; a rejected entry is removed (compile() then rewrites it).
+  bool load_from_disk(std::span<const uint8_t> bytes, v8::Local<v8::Context> ctx, v8::Local<v8::WasmModuleObject>& out) {
+    std::optional<std::vector<uint8_t>> data = disk_->load(bytes);
+    if (!data) return false;
+    StreamJob job{bytes, &*data};
+    v8::TryCatch tc(iso_);
+    v8::Local<v8::Value> wa, fn, result;
+    if (!ctx->Global()->Get(ctx, v8::String::NewFromUtf8Literal(iso_, "WebAssembly")).ToLocal(&wa) || !wa->IsObject() ||
+        !wa.As<v8::Object>()->Get(ctx, v8::String::NewFromUtf8Literal(iso_, "compileStreaming")).ToLocal(&fn) ||
+        !fn->IsFunction())
+      return false;
+    v8::Local<v8::Value> arg = v8::External::New(iso_, &job);
+    {
+      std::lock_guard lk(g_flags_mutex);
+      apply_flags(flags_);
+      if (!fn.As<v8::Function>()->Call(ctx, wa, 1, &arg).ToLocal(&result) || !result->IsPromise()) return false;
+      // Deserializing finishes on this thread's task queue; bounded, in case it never settles.
+      auto promise = result.As<v8::Promise>();
+      auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+      while (promise->State() == v8::Promise::kPending && std::chrono::steady_clock::now() < give_up) {
+        while (v8::platform::PumpMessageLoop(g_platform.get(), iso_)) {
+        }
+        iso_->PerformMicrotaskCheckpoint();
+        if (promise->State() == v8::Promise::kPending) std::this_thread::sleep_for(std::chrono::microseconds(50));
+      }
+      if (promise->State() != v8::Promise::kFulfilled || !promise->Result()->IsWasmModuleObject()) return false;
+      out = promise->Result().As<v8::WasmModuleObject>();
+    }
+    if (!job.accepted) {
+      disk_->remove(bytes);
+      return false;  // V8 compiled the bytes instead: count it as a miss, store a fresh entry
+    }
+    ++stats_.hits;
+    ++stats_.disk_hits;
+    return true;
+  }
+
   v8::Isolate* iso_ = nullptr;
   v8::Global<v8::Context> context_;
   EngineOptions opts_;
@@ -307,6 +380,7 @@ class V8Engine final : public Engine {
   std::unique_ptr<v8::ArrayBuffer::Allocator> allocator_;
   std::unordered_multimap<uint64_t, std::pair<std::vector<uint8_t>, std::shared_ptr<V8Module>>> local_cache_;
   CacheStats stats_;
+  std::unique_ptr<DiskCache> disk_;
 };
 
 v8::Local<v8::Value> to_js(v8::Isolate* iso, const Val& v) {

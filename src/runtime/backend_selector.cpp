@@ -164,7 +164,10 @@ void BackendSelector::detect() {
     status_.engine = engine_->name();
     step("module loads and instantiates?", true,
          fmt::format("{} in {:.2f} ms{} ({}, {} tier, simd {})", engine_->name(), status_.load_ms,
-                     module_->from_cache() ? " (cached)" : "", found.filename().string(),
+                     module_->from_disk_cache() ? " (compiled code from the disk cache)"
+                     : module_->from_cache()    ? " (cached)"
+                                                : "",
+                     found.filename().string(),
                      config_.cranelift ? "optimizing" : "baseline", config_.simd ? "on" : "off"));
   } catch (const engine::WasmError& e) {
     instance_.reset();

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <simdjson.h>
 
+#include "engine/disk_cache.h"
 #include "runtime/backend_selector.h"
 #include "runtime/operations.h"
 
@@ -98,6 +99,15 @@ int cli_doctor(const ConfigOverrides& flags, std::ostream& out, std::ostream& er
   line("kernels_dir", c.kernels_dir.empty() ? "(search path)" : c.kernels_dir);
   out << "\nKernel search path:\n";
   for (auto& d : kernel_search_path(c)) out << "  " << d.string() << "\n";
+  out << "\nCompiled code kept between runs (cache = " << (c.cache ? "true" : "false") << "):\n";
+  if (!c.cache) out << "  no: each process compiles its modules\n";
+  else if (auto dir = engine::DiskCache::default_directory()) {
+    size_t n = 0;
+    std::error_code ec;
+    for (const auto& e : std::filesystem::directory_iterator(*dir, ec)) n += e.path().extension() == ".v8c";
+    out << fmt::format("  {} ({} entries; MULTILINGUAL_CACHE_DIR chooses another folder)\n", dir->string(), n);
+  } else
+    out << "  no usable folder (set MULTILINGUAL_CACHE_DIR): each process compiles its modules\n";
 
   BackendSelector sel(c);
   const BackendStatus& st = sel.status();

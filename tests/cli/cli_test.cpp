@@ -117,6 +117,25 @@ TEST(Cli, ProgramsCallLibraryOperations) {
   EXPECT_TRUE(has(r.out, "6765\n6\n[[19.0, 22.0], [43.0, 50.0]]\n")) << r.out;
 }
 
+// The second process loads the kernels' compiled code from the disk cache instead of compiling
+// them; `doctor` says so and where the folder is; cache = false leaves the folder alone.
+TEST(Cli, CompiledCodeIsKeptOnDiskBetweenRuns) {
+  auto dir = scratch_dir("cli_disk_cache");
+  std::string env = "MULTILINGUAL_CACHE_DIR=" + shell_quote((dir / "cache").string());
+  auto first = run_ml("call fibonacci 30 --backend wasm", dir.string(), true, env);
+  EXPECT_EQ(first.status, 0) << first.out;
+  EXPECT_TRUE(has(first.out, "832040")) << first.out;
+  auto d = run_ml("doctor", dir.string(), true, env);
+  EXPECT_EQ(d.status, 0) << d.out;
+  EXPECT_TRUE(has(d.out, "(compiled code from the disk cache)")) << d.out;
+  EXPECT_TRUE(has(d.out, (dir / "cache").string() + " (")) << d.out;
+  auto off = run_ml("doctor --cache false", dir.string(), true,
+                    "MULTILINGUAL_CACHE_DIR=" + shell_quote((dir / "off").string()));
+  EXPECT_EQ(off.status, 0) << off.out;
+  EXPECT_FALSE(has(off.out, "disk cache)")) << off.out;
+  EXPECT_FALSE(std::filesystem::exists(dir / "off")) << off.out;
+}
+
 TEST(Cli, DoctorAndCall) {
   auto d = run_ml("doctor");
   EXPECT_EQ(d.status, 0) << d.out;

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <cstdlib>
+#include <filesystem>
 #include <cmath>
 #include <fstream>
 #include <iterator>
@@ -222,6 +224,10 @@ TEST(Engine, CorruptAndTruncatedModules) {
 }
 
 TEST(Engine, ModuleCacheHit) {
+  // an empty disk cache: code serialized by earlier runs would make the first load a hit
+  std::string dir = std::string(ML_BUILD_DIR) + "/test-scratch/module_cache_hit";
+  std::filesystem::remove_all(dir);
+  setenv("MULTILINGUAL_CACHE_DIR", dir.c_str(), 1);
   clear_module_cache();
   auto eng = create_engine();
   auto m1 = eng->compile(test_module());
@@ -242,6 +248,7 @@ TEST(Engine, ModuleCacheHit) {
   auto eng3 = create_engine(o);
   EXPECT_FALSE(eng3->compile(test_module())->from_cache());
   EXPECT_FALSE(eng3->compile(test_module())->from_cache());
+  unsetenv("MULTILINGUAL_CACHE_DIR");
 }
 
 TEST(Engine, BaselineTierAndNoSimd) {
