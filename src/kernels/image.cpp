@@ -21,8 +21,14 @@ struct RoundDiv {
       if (ok) mul = uint32_t(mm), shift = s, exact = true;
     }
   }
-  inline uint8_t operator()(uint32_t x) const {
-    return uint8_t(exact ? ((x + half) * mul) >> shift : (x + half) / d);
+  // out[i] = q(x[i]): one loop per case, so the multiply-shift one vectorizes.
+  void row(const uint32_t* x, uint8_t* out, int32_t n) const {
+    if (exact) {
+      const uint32_t h = half, mm = mul, s = shift;
+      for (int32_t i = 0; i < n; ++i) out[i] = uint8_t(((x[i] + h) * mm) >> s);
+    } else {
+      for (int32_t i = 0; i < n; ++i) out[i] = uint8_t((x[i] + half) / d);
+    }
   }
 };
 
@@ -32,11 +38,11 @@ struct RoundDiv {
 void box_hrow(const uint8_t* row, int32_t w, int32_t r, const RoundDiv& div, uint32_t* sum, uint8_t* out) {
   const int32_t stride = w * 3;
   if (r <= 3 && w > 2 * r) {
-    for (int32_t i = 3 * r; i < stride - 3 * r; ++i) {
-      uint32_t s = 0;
-      for (int32_t k = -3 * r; k <= 3 * r; k += 3) s += row[i + k];
-      sum[i] = s;
-    }
+    // one pass per tap over the interior, each a straight loop over bytes (vectorized)
+    const int32_t lo = 3 * r, hi = stride - 3 * r;
+    for (int32_t i = lo; i < hi; ++i) sum[i] = row[i - 3 * r];
+    for (int32_t k = -3 * r + 3; k <= 3 * r; k += 3)
+      for (int32_t i = lo; i < hi; ++i) sum[i] += row[i + k];
     for (int32_t x = 0; x < w; ++x) {
       if (x == r && w - r > r) x = w - r;  // interior done above
       for (int c = 0; c < 3; ++c) {
@@ -60,7 +66,7 @@ void box_hrow(const uint8_t* row, int32_t w, int32_t r, const RoundDiv& div, uin
     const int32_t span = (2 * r + 1) * 3;
     for (int32_t i = 0; i < stride; ++i) sum[i] = pre[i + span] - pre[i];
   }
-  for (int32_t i = 0; i < stride; ++i) out[i] = div(sum[i]);
+  div.row(sum, out, stride);
 }
 }  // namespace
 
@@ -102,7 +108,7 @@ void mlk_image_box_blur(const uint8_t* src, int32_t w, int32_t h, int32_t radius
     }
     for (int32_t y = y0; y < y1; ++y) {
       uint8_t* o = out + int64_t(y) * stride;
-      for (int32_t i = 0; i < stride; ++i) o[i] = div(col[i]);
+      div.row(col, o, stride);
       if (y + 1 == y1) break;
       // the running sum moves down one row: the row entering, minus the row leaving
       const uint8_t* in = hrow(clampi(y + r + 1, 0, h - 1));
