@@ -53,7 +53,7 @@ MLK_API MLK_EXPORT(mlk_matrix_multiply) void mlk_matrix_multiply(const double* a
                                                                  int32_t n, int32_t k, int32_t m,
                                                                  int32_t panel_width, double* scratch,
                                                                  int32_t* next_panel);
-// A good panel width for m columns on `threads` threads (a multiple of 4 in 32..256).
+// A good panel width for m columns on `threads` threads (a multiple of 4 in 64..256).
 MLK_API MLK_EXPORT(mlk_matrix_multiply_panel_width) int32_t mlk_matrix_multiply_panel_width(int32_t m,
                                                                                            int32_t threads);
 MLK_API MLK_EXPORT(mlk_matrix_multiply_scratch_doubles) int32_t mlk_matrix_multiply_scratch_doubles(

@@ -115,13 +115,15 @@ void panel(const double* a, const double* b, double* c, int32_t n, int32_t k, in
 }  // namespace
 
 int32_t mlk_matrix_multiply_panel_width(int32_t m, int32_t threads) {
-  // Two panels per thread at least (so a thread that starts late still gets a share), at most
-  // 256 columns (a packed KC x 256 block of b is 512 KiB: in L2 beside the rows of a).
+  // Four panels per thread at least when splitting (a thread that starts late, or is descheduled
+  // on a busy machine, holds up the others by at most one small panel), at most 256 columns (a
+  // packed KC x 256 block of b is 512 KiB: in L2 beside the rows of a).
   if (threads < 1) threads = 1;
-  int32_t w = (m + 2 * threads - 1) / (2 * threads);
+  int32_t per = threads == 1 ? 1 : 4 * threads;
+  int32_t w = (m + per - 1) / per;
   w = (w + NR - 1) / NR * NR;
   if (w > 256) w = 256;
-  if (w < 32) w = 32;
+  if (w < 64) w = 64;
   return w;
 }
 
