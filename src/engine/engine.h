@@ -100,9 +100,9 @@ struct EngineOptions {
   uint32_t timeout_ms = 0;
   bool cache = true;
   // Threads an instance's call_split may use, the calling thread included. With more than one,
-  // instantiating a module whose imported memory is shared also starts threads - 1 workers,
-  // each a thread with its own V8 isolate holding an instance of the same compiled module on the
-  // same memory; they live as long as the instance and are reused by every call_split.
+  // an instance of a module whose imported memory is shared starts threads - 1 workers on its
+  // first split call, each a thread with its own V8 isolate holding an instance of the same
+  // compiled module on the same memory; they live as long as the instance and are reused.
   uint32_t threads = 1;
 };
 

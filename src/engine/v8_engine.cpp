@@ -493,7 +493,9 @@ class V8Instance final : public Instance {
         }
     }
     refresh_memory(iso);
-    start_workers(iso, ctx);
+    bool shared = false;
+    for (const ImportInfo& im : info().imports) shared |= im.kind == ExportInfo::Memory && im.shared;
+    split_threads_ = shared && !memory_.IsEmpty() && eng_->opts_.threads > 1 ? eng_->opts_.threads : 1;
   }
 
   std::vector<Val> call(std::string_view name, std::span<const Val> args) override {
@@ -584,7 +586,7 @@ class V8Instance final : public Instance {
     return out;
   }
 
-  unsigned threads() const override { return workers_ ? workers_->size() + 1 : 1; }
+  unsigned threads() const override { return split_threads_; }
   void call_split(std::string_view name, const std::vector<std::vector<Val>>& lists) override;
 
   bool has_memory() const override { return !memory_.IsEmpty(); }
@@ -677,10 +679,11 @@ class V8Instance final : public Instance {
     mem_size_ = buf->ByteLength();
   }
 
-  void start_workers(v8::Isolate* iso, v8::Local<v8::Context> ctx);
+  void start_workers();
 
   V8Engine* eng_;
   std::shared_ptr<Module> mod_;
+  unsigned split_threads_ = 1;  // threads call_split uses; its workers start on its first use
   std::unique_ptr<WorkerPool> workers_;
   v8::Global<v8::Object> instance_, exports_, memory_;
   std::unordered_map<std::string, v8::Global<v8::Function>> funcs_;
@@ -691,18 +694,22 @@ class V8Instance final : public Instance {
   uint32_t max_pages_ = 0;
 };
 
-// Workers when the options ask for threads and the memory the module imports is shared.
-void V8Instance::start_workers(v8::Isolate* iso, v8::Local<v8::Context> ctx) {
-  if (eng_->opts_.threads <= 1 || memory_.IsEmpty()) return;
-  bool shared = false;
-  for (const ImportInfo& im : info().imports) shared |= im.kind == ExportInfo::Memory && im.shared;
-  if (!shared) return;
+// The workers start on the first split call (when the options ask for threads and the memory
+// the module imports is shared), so instances that never split pay nothing for them.
+void V8Instance::start_workers() {
+  v8::Isolate* iso = eng_->iso_;
+  v8::Locker lock(iso);
+  v8::Isolate::Scope is(iso);
+  v8::HandleScope hs(iso);
+  v8::Local<v8::Context> ctx = eng_->context_.Get(iso);
+  v8::Context::Scope cs(ctx);
   auto* vm = static_cast<V8Module*>(mod_.get());
-  workers_ = WorkerPool::start(iso, ctx, vm->object.Get(iso), memory_.Get(iso), eng_->opts_.threads - 1);
+  workers_ = WorkerPool::start(iso, ctx, vm->object.Get(iso), memory_.Get(iso), split_threads_ - 1);
 }
 
 void V8Instance::call_split(std::string_view name, const std::vector<std::vector<Val>>& lists) {
-  if (!workers_ || lists.size() <= 1) return Instance::call_split(name, lists);
+  if (split_threads_ <= 1 || lists.size() <= 1) return Instance::call_split(name, lists);
+  if (!workers_) start_workers();
   if (lists.size() > threads())
     throw WasmError(ErrorKind::Signature,
                     fmt::format("'{}' was split {} ways but the instance has {} threads", name, lists.size(), threads()));
