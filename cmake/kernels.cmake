@@ -6,8 +6,9 @@
 #   kernels_scalar.wasm  -O3 without SIMD or auto-vectorization (used when simd or
 #                        vectorization is off in the configuration)
 # each with <module>.sha256, its digest, checked by the runtime before the module is used.
-# Both import their linear memory (env.memory), so the runtime sets its size and maximum from
-# `memory_pages`, and export __heap_base (where the runtime starts placing buffers).
+# Both import their linear memory (env.memory, shared: built with -pthread -matomics), so the
+# runtime sets its size and maximum from `memory_pages`, and export __heap_base (where the
+# runtime starts placing buffers) and __stack_pointer (set per worker thread).
 find_program(ML_WASM_CLANG NAMES clang-19 clang)
 set(ML_KERNELS_OUT_DIR "${CMAKE_BINARY_DIR}/kernels")
 file(MAKE_DIRECTORY ${ML_KERNELS_OUT_DIR})
@@ -18,9 +19,13 @@ target_compile_options(mlkernels PRIVATE -O3)
 target_compile_definitions(mlruntime PUBLIC ML_KERNELS_BUILD_DIR="${ML_KERNELS_OUT_DIR}")
 
 if(ML_WASM_CLANG)
-  set(ML_WASM_COMMON --target=wasm32 -O3 -mbulk-memory -mnontrapping-fptoint -std=c++20 -ffreestanding
-      -fno-exceptions -fno-rtti -nostdlib -I${CMAKE_SOURCE_DIR}/src
-      -Wl,--no-entry -Wl,--import-memory -Wl,--export=__heap_base -Wl,-z,stack-size=1048576 -Wl,--strip-debug)
+  # Threads: the memory is shared (imported as such, maximum 4 GiB: the runtime's own maximum
+  # applies), atomics are real, and the data segments are initialized once by the first instance;
+  # every further instance on the same memory (a worker) gets its own stack (threads.wasm.cpp).
+  set(ML_WASM_COMMON --target=wasm32 -O3 -pthread -matomics -mbulk-memory -mnontrapping-fptoint -std=c++20
+      -ffreestanding -fno-exceptions -fno-rtti -nostdlib -I${CMAKE_SOURCE_DIR}/src
+      -Wl,--no-entry -Wl,--import-memory -Wl,--shared-memory -Wl,--max-memory=4294967296
+      -Wl,--export=__heap_base -Wl,--export=__stack_pointer -Wl,-z,stack-size=1048576 -Wl,--strip-debug)
   file(GLOB ML_KERNEL_WASM_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/kernels/*.cpp)
   file(GLOB ML_KERNEL_HEADERS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/kernels/*.h)
   set(ML_KERNEL_WASM_FILES)

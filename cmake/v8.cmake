@@ -11,9 +11,12 @@ endif()
 # (src/engine/loader.cpp): runs that never compile (the interpreter, --version) do not pay for
 # loading and relocating libnode at start-up. -Bsymbolic: the plugin's own copies of the
 # shared engine code (module_info.cpp, disk_cache.cpp) bind to themselves, not to the program's.
-add_library(mlv8 SHARED ${CMAKE_SOURCE_DIR}/src/engine/v8_engine.cpp ${CMAKE_SOURCE_DIR}/src/engine/module_info.cpp
-  ${CMAKE_SOURCE_DIR}/src/engine/disk_cache.cpp)
+add_library(mlv8 SHARED ${CMAKE_SOURCE_DIR}/src/engine/v8_engine.cpp ${CMAKE_SOURCE_DIR}/src/engine/v8_workers.cpp
+            ${CMAKE_SOURCE_DIR}/src/engine/module_info.cpp ${CMAKE_SOURCE_DIR}/src/engine/disk_cache.cpp)
 target_include_directories(mlv8 PRIVATE ${CMAKE_SOURCE_DIR}/src)
+# libnode is built without RTTI: classes deriving from V8's (the serializer delegates that pass
+# the shared memory to worker isolates) must not need the typeinfo of their V8 bases.
+set_source_files_properties(${CMAKE_SOURCE_DIR}/src/engine/v8_workers.cpp PROPERTIES COMPILE_OPTIONS -fno-rtti)
 target_include_directories(mlv8 SYSTEM PRIVATE ${ML_V8_INCLUDE})
 target_link_libraries(mlv8 PRIVATE "${ML_V8_LIBDIR}/libnode.so.108" fmt::fmt pthread)
 target_link_options(mlv8 PRIVATE -Wl,-Bsymbolic)

@@ -101,6 +101,11 @@ struct EngineOptions {
   uint32_t max_memory_pages = 0;
   uint32_t timeout_ms = 0;
   bool cache = true;
+  // Threads an instance's call_split may use, the calling thread included. With more than one,
+  // an instance of a module whose imported memory is shared starts threads - 1 workers on its
+  // first split call, each a thread with its own V8 isolate holding an instance of the same
+  // compiled module on the same memory; they live as long as the instance and are reused.
+  uint32_t threads = 1;
 };
 
 constexpr uint64_t kPageSize = 65536;
@@ -117,6 +122,7 @@ struct ImportInfo {
   FuncType type;                      // for functions
   uint32_t mem_min = 0, mem_max = 0;  // for memories (mem_max 0 = none)
   bool has_max = false;
+  bool shared = false;  // a shared memory (threads)
 };
 
 // What a module declares, read from its binary (sections type/import/function/memory/export).
@@ -165,6 +171,15 @@ class Instance {
   // Reads an exported i32 global (e.g. __heap_base); throws MissingExport.
   virtual int64_t global_value(std::string_view name) = 0;
   virtual const ModuleInfo& info() const = 0;
+  // Threads call_split runs on, the calling thread included (1 without workers).
+  virtual unsigned threads() const { return 1; }
+  // Calls `name` once per argument list, lists 1.. on the workers while the calling thread runs
+  // list 0, and returns when all have finished. More lists than threads() is an error. The first
+  // error (a trap in any thread, a timeout: timeout_ms bounds the whole split call and stops every
+  // thread) is thrown once all have stopped; the instance stays usable.
+  virtual void call_split(std::string_view name, const std::vector<std::vector<Val>>& lists) {
+    for (const auto& a : lists) call(name, std::span<const Val>(a.data(), a.size()));
+  }
 };
 
 struct CacheStats {

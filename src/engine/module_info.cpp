@@ -138,10 +138,11 @@ struct Reader {
       default: fail(fmt::format("unsupported value type 0x{:02x} in a signature", t));
     }
   }
-  void limits(uint32_t& min, uint32_t& max, bool& has_max) {
+  void limits(uint32_t& min, uint32_t& max, bool& has_max, bool* shared = nullptr) {
     uint8_t flags = byte();
     min = uint32_t(uleb());
     has_max = flags & 1;
+    if (shared) *shared = flags & 2;
     max = has_max ? uint32_t(uleb()) : 0;
   }
 };
@@ -209,7 +210,7 @@ ModuleInfo parse_module_info(std::span<const uint8_t> bytes) {
             }
             case 2:
               im.kind = ExportInfo::Memory;
-              s.limits(im.mem_min, im.mem_max, im.has_max);
+              s.limits(im.mem_min, im.mem_max, im.has_max, &im.shared);
               break;
             case 3:
               im.kind = ExportInfo::Global;

@@ -19,6 +19,7 @@
 #include "engine/disk_cache.h"
 #include "engine/engine.h"
 #include "engine/plugin_abi.h"
+#include "engine/v8_workers.h"
 
 namespace ml::engine {
 namespace {
@@ -79,6 +80,9 @@ struct CompiledEntry {
 std::mutex g_cache_mutex;
 std::multimap<std::pair<uint64_t, std::string>, CompiledEntry> g_cache;
 
+}  // namespace
+
+// Also used by the worker threads (v8_workers.cpp).
 std::string exception_text(v8::Isolate* iso, v8::Local<v8::Context> ctx, v8::TryCatch& tc) {
   if (!tc.HasCaught()) return "unknown error";
   v8::Local<v8::Value> ex = tc.Exception();
@@ -100,6 +104,8 @@ TrapKind classify_trap(const std::string& m) {
   if (has("table index") || has("null function") || has("signature mismatch")) return TrapKind::IndirectCall;
   return TrapKind::Other;
 }
+
+namespace {
 
 class V8Engine;
 
@@ -383,6 +389,8 @@ class V8Engine final : public Engine {
   std::unique_ptr<DiskCache> disk_;
 };
 
+}  // namespace
+
 v8::Local<v8::Value> to_js(v8::Isolate* iso, const Val& v) {
   switch (v.type) {
     case ValType::I32: return v8::Integer::New(iso, v.i32);
@@ -392,6 +400,8 @@ v8::Local<v8::Value> to_js(v8::Isolate* iso, const Val& v) {
   }
   return v8::Undefined(iso);
 }
+
+namespace {
 
 bool from_js(v8::Local<v8::Context> ctx, v8::Local<v8::Value> js, ValType t, Val& out) {
   switch (t) {
@@ -447,6 +457,7 @@ class V8Instance final : public Instance {
  public:
   V8Instance(V8Engine* eng, std::shared_ptr<Module> mod) : eng_(eng), mod_(std::move(mod)) {}
   ~V8Instance() override {
+    workers_.reset();
     v8::Locker lock(eng_->iso_);
     v8::Isolate::Scope is(eng_->iso_);
     funcs_.clear();
@@ -494,6 +505,7 @@ class V8Instance final : public Instance {
         v8::Local<v8::Object> desc = v8::Object::New(iso);
         desc->Set(ctx, str("initial"), v8::Integer::NewFromUnsigned(iso, initial)).Check();
         desc->Set(ctx, str("maximum"), v8::Integer::NewFromUnsigned(iso, maximum)).Check();
+        if (im.shared) desc->Set(ctx, str("shared"), v8::True(iso)).Check();
         v8::Local<v8::Value> argv[] = {desc};
         v8::Local<v8::Object> mem;
         v8::Local<v8::Function> ctor =
@@ -555,6 +567,9 @@ class V8Instance final : public Instance {
         }
     }
     refresh_memory(iso);
+    bool shared = false;
+    for (const ImportInfo& im : info().imports) shared |= im.kind == ExportInfo::Memory && im.shared;
+    split_threads_ = shared && !memory_.IsEmpty() && eng_->opts_.threads > 1 ? eng_->opts_.threads : 1;
   }
 
   std::vector<Val> call(std::string_view name, std::span<const Val> args) override {
@@ -644,6 +659,9 @@ class V8Instance final : public Instance {
     }
     return out;
   }
+
+  unsigned threads() const override { return split_threads_; }
+  void call_split(std::string_view name, const std::vector<std::vector<Val>>& lists) override;
 
   bool has_memory() const override { return !memory_.IsEmpty(); }
   uint64_t memory_size() const override { return mem_size_; }
@@ -735,8 +753,12 @@ class V8Instance final : public Instance {
     mem_size_ = buf->ByteLength();
   }
 
+  void start_workers();
+
   V8Engine* eng_;
   std::shared_ptr<Module> mod_;
+  unsigned split_threads_ = 1;  // threads call_split uses; its workers start on its first use
+  std::unique_ptr<WorkerPool> workers_;
   v8::Global<v8::Object> instance_, exports_, memory_;
   std::unordered_map<std::string, v8::Global<v8::Function>> funcs_;
   std::vector<std::unique_ptr<HostSlot>> hosts_;
@@ -745,6 +767,51 @@ class V8Instance final : public Instance {
   uint64_t mem_size_ = 0;
   uint32_t max_pages_ = 0;
 };
+
+// The workers start on the first split call (when the options ask for threads and the memory
+// the module imports is shared), so instances that never split pay nothing for them.
+void V8Instance::start_workers() {
+  v8::Isolate* iso = eng_->iso_;
+  v8::Locker lock(iso);
+  v8::Isolate::Scope is(iso);
+  v8::HandleScope hs(iso);
+  v8::Local<v8::Context> ctx = eng_->context_.Get(iso);
+  v8::Context::Scope cs(ctx);
+  auto* vm = static_cast<V8Module*>(mod_.get());
+  workers_ = WorkerPool::start(iso, ctx, vm->object.Get(iso), memory_.Get(iso), split_threads_ - 1);
+}
+
+void V8Instance::call_split(std::string_view name, const std::vector<std::vector<Val>>& lists) {
+  if (split_threads_ <= 1 || lists.size() <= 1) return Instance::call_split(name, lists);
+  if (!workers_) start_workers();
+  if (lists.size() > threads())
+    throw WasmError(ErrorKind::Signature,
+                    fmt::format("'{}' was split {} ways but the instance has {} threads", name, lists.size(), threads()));
+  const ExportInfo* e = info().find_export(name);
+  for (const auto& a : lists) {  // the checks call() makes, before any thread starts
+    bool ok = e && e->kind == ExportInfo::Function && a.size() == e->type.params.size();
+    for (size_t i = 0; ok && i < a.size(); ++i) ok = a[i].type == e->type.params[i];
+    if (!ok) {
+      call(name, std::span<const Val>(a.data(), a.size()));  // throws the precise error
+      return;
+    }
+  }
+  auto deadline = std::chrono::steady_clock::time_point::max();
+  if (uint32_t t = eng_->opts_.timeout_ms) deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(t);
+  workers_->dispatch(std::string(name), std::vector<std::vector<Val>>(lists.begin() + 1, lists.end()));
+  try {
+    call(name, std::span<const Val>(lists[0].data(), lists[0].size()));
+  } catch (...) {
+    workers_->wait(deadline, /*stop=*/true);
+    throw;
+  }
+  if (workers_->wait(deadline))
+    throw WasmError(ErrorKind::Timeout,
+                    fmt::format("'{}' did not finish within timeout_ms = {} ms on {} threads and was interrupted "
+                                "(raise timeout_ms in [wasm] of multilingual.toml, or 0 for no limit)",
+                                name, eng_->opts_.timeout_ms, threads()));
+  if (const WasmError* err = workers_->error()) throw *err;
+}
 
 std::unique_ptr<Instance> V8Engine::instantiate(const std::shared_ptr<Module>& module,
                                                 std::vector<HostFunction> imports) {

@@ -68,20 +68,25 @@ int64_t mlk_fibonacci(int32_t n) {
 
 namespace {
 // The naive doubly recursive definition F(n) = F(n-1) + F(n-2), for n >= 2: every node of the
-// call tree is evaluated and every addition performed (F(n) - 1 of them). Two shapes that
-// compilers give the naive source anyway are written out, so both builds get them: the second
-// call is a tail call with an accumulator (clang turns it into this loop itself), and a child
-// that is a leaf (n < 2) is evaluated by its parent instead of through a call of its own (GCC's
-// recursive inlining does that and more natively; clang for wasm32 does not).
-int64_t fib_rec(int32_t n) {
+// call tree is evaluated and every addition performed (F(n) - 1 of them). What GCC does to the
+// naive source natively (the second call becomes a loop with an accumulator, the first is
+// inlined into itself a few levels deep, and a child that is a leaf (n < 2) is evaluated by its
+// parent instead of through a call) is written out here, so both builds get it: clang for
+// wasm32 does only the first. fib_in<D> evaluates a node with its first children D levels
+// inline; fib_rec is the one real call, every (D + 1)th level of the tree.
+int64_t fib_rec(int32_t n);
+template <int D>
+inline int64_t fib_in(int32_t n) {
   int64_t acc = 0;
   while (n >= 2) {
     int32_t a = n - 1;
-    acc += a < 2 ? int64_t(a) : fib_rec(a);
+    if constexpr (D == 0) acc += a < 2 ? int64_t(a) : fib_rec(a);
+    else acc += fib_in<D - 1>(a);
     n -= 2;
   }
   return acc + n;
 }
+__attribute__((noinline)) int64_t fib_rec(int32_t n) { return fib_in<2>(n); }
 }  // namespace
 
 int64_t mlk_fibonacci_recursive(int32_t n) {
@@ -159,132 +164,6 @@ int32_t mlk_factorial(int32_t n, uint32_t* limbs, int32_t cap) {
     }
   }
   return used;
-}
-
-// ============================== matrix ==============================
-
-namespace {
-// Two doubles, as GCC/clang vector extensions: SSE2 natively, f64x2 in the -msimd128 module,
-// scalar pairs in the scalar module. Only separate multiplies and adds are used (no fused
-// multiply-add exists in WebAssembly, and the native build targets baseline x86-64 without FMA),
-// so every lane rounds exactly like the scalar expression c += a * b.
-typedef double v2d __attribute__((vector_size(16)));
-inline v2d load2(const double* p) {
-  v2d v;
-  __builtin_memcpy(&v, p, 16);
-  return v;
-}
-inline void store2(double* p, v2d v) { __builtin_memcpy(p, &v, 16); }
-
-// c[0..MR) x [j, j+4) += a[0..MR) x [0, kc) * b[0..kc) x [j, j+4), accumulating in registers.
-// ap is the MR-row block of a packed by column (ap[p * MR + r] = a[r][k0 + p]), so one pointer
-// with constant offsets walks it; each element still adds its products in ascending k.
-template <int MR>
-inline void mm_tile(const double* ap, const double* b, int32_t ldb, double* c, int32_t ldc, int32_t kc) {
-  v2d acc[MR][2];
-  for (int r = 0; r < MR; ++r) {
-    acc[r][0] = load2(c + int64_t(r) * ldc);
-    acc[r][1] = load2(c + int64_t(r) * ldc + 2);
-  }
-  for (int32_t p = 0; p < kc; ++p) {
-    v2d b0 = load2(b), b1 = load2(b + 2);
-    for (int r = 0; r < MR; ++r) {
-      v2d as = {ap[r], ap[r]};
-      acc[r][0] = acc[r][0] + as * b0;
-      acc[r][1] = acc[r][1] + as * b1;
-    }
-    b += ldb;
-    ap += MR;
-  }
-  for (int r = 0; r < MR; ++r) {
-    store2(c + int64_t(r) * ldc, acc[r][0]);
-    store2(c + int64_t(r) * ldc + 2, acc[r][1]);
-  }
-}
-// The same for one column (the columns left over when m is not a multiple of 4).
-template <int MR>
-inline void mm_col(const double* ap, const double* b, int32_t ldb, double* c, int32_t ldc, int32_t kc) {
-  double acc[MR];
-  for (int r = 0; r < MR; ++r) acc[r] = c[int64_t(r) * ldc];
-  for (int32_t p = 0; p < kc; ++p) {
-    double bv = b[int64_t(p) * ldb];
-    for (int r = 0; r < MR; ++r) acc[r] = acc[r] + ap[p * MR + r] * bv;
-  }
-  for (int r = 0; r < MR; ++r) c[int64_t(r) * ldc] = acc[r];
-}
-// Rows [0, MR) of c, columns [j0, j1), over k in [k0, k1): packs the a block, then the tiles.
-template <int MR>
-inline void mm_rows(const double* a, int32_t lda, const double* b, int32_t ldb, double* c, int32_t ldc,
-                    int32_t j0, int32_t j1, int32_t k0, int32_t k1, double* pack) {
-  int32_t kc = k1 - k0;
-  for (int32_t p = 0; p < kc; ++p)
-    for (int r = 0; r < MR; ++r) pack[p * MR + r] = a[int64_t(r) * lda + k0 + p];
-  const double* bk = b + int64_t(k0) * ldb;
-  int32_t j = j0;
-  for (; j + 4 <= j1; j += 4) mm_tile<MR>(pack, bk + j, ldb, c + j, ldc, kc);
-  for (; j < j1; ++j) mm_col<MR>(pack, bk + j, ldb, c + j, ldc, kc);
-}
-}  // namespace
-
-void mlk_matrix_multiply(const double* a, const double* b, double* c, int32_t n, int32_t k, int32_t m) {
-  for (int64_t i = 0; i < int64_t(n) * m; ++i) c[i] = 0.0;
-  // Blocked: a KB x JB panel of b stays in cache while every row of a passes over it; inside,
-  // 4x4 tiles of c live in registers for a whole k-block. For each c[i][j] the products are still
-  // added in ascending k starting from 0.0, so the result equals the naive triple loop bit for bit
-  // (and is the same on every backend).
-  const int32_t KB = 256, JB = 256;
-  double pack[4 * KB];  // the current 4-row block of a, by column (8 KiB of stack)
-  for (int32_t j0 = 0; j0 < m; j0 += JB) {
-    int32_t j1 = j0 + JB < m ? j0 + JB : m;
-    for (int32_t k0 = 0; k0 < k; k0 += KB) {
-      int32_t k1 = k0 + KB < k ? k0 + KB : k;
-      int32_t i = 0;
-      for (; i + 4 <= n; i += 4)
-        mm_rows<4>(a + int64_t(i) * k, k, b, m, c + int64_t(i) * m, m, j0, j1, k0, k1, pack);
-      for (; i < n; ++i) mm_rows<1>(a + int64_t(i) * k, k, b, m, c + int64_t(i) * m, m, j0, j1, k0, k1, pack);
-    }
-  }
-}
-
-void mlk_matrix_transpose(const double* a, double* out, int32_t rows, int32_t cols) {
-  const int32_t B = 32;
-  for (int32_t i0 = 0; i0 < rows; i0 += B)
-    for (int32_t j0 = 0; j0 < cols; j0 += B) {
-      int32_t i1 = i0 + B < rows ? i0 + B : rows, j1 = j0 + B < cols ? j0 + B : cols;
-      for (int32_t i = i0; i < i1; ++i)
-        for (int32_t j = j0; j < j1; ++j) out[int64_t(j) * rows + i] = a[int64_t(i) * cols + j];
-    }
-}
-
-double mlk_matrix_determinant(double* a, int32_t n) {
-  double det = 1.0;
-  for (int32_t col = 0; col < n; ++col) {
-    int32_t piv = col;
-    double best = __builtin_fabs(a[int64_t(col) * n + col]);
-    for (int32_t r = col + 1; r < n; ++r) {
-      double v = __builtin_fabs(a[int64_t(r) * n + col]);
-      if (v > best) best = v, piv = r;
-    }
-    if (best == 0.0) return 0.0;
-    if (piv != col) {
-      for (int32_t j = 0; j < n; ++j) {
-        double t = a[int64_t(col) * n + j];
-        a[int64_t(col) * n + j] = a[int64_t(piv) * n + j];
-        a[int64_t(piv) * n + j] = t;
-      }
-      det = -det;
-    }
-    double p = a[int64_t(col) * n + col];
-    det *= p;
-    for (int32_t r = col + 1; r < n; ++r) {
-      double f = a[int64_t(r) * n + col] / p;
-      if (f == 0.0) continue;
-      double* row = a + int64_t(r) * n;
-      const double* prow = a + int64_t(col) * n;
-      for (int32_t j = col + 1; j < n; ++j) row[j] -= f * prow[j];
-    }
-  }
-  return det;
 }
 
 // ============================== strings ==============================
@@ -962,90 +841,6 @@ int32_t mlk_json_stringify(const uint64_t* tape, int32_t n, const uint8_t* pool,
     }
   }
   return o.full ? MLK_ERR_CAPACITY : o.n;
-}
-
-// ============================== image ==============================
-
-namespace {
-inline int32_t clampi(int32_t v, int32_t lo, int32_t hi) { return v < lo ? lo : (v > hi ? hi : v); }
-}  // namespace
-
-void mlk_image_box_blur(const uint8_t* src, int32_t w, int32_t h, int32_t radius, uint8_t* tmp, uint8_t* out) {
-  if (w <= 0 || h <= 0) return;
-  if (radius < 0) radius = 0;
-  const uint32_t d = uint32_t(2 * radius + 1);
-  const int64_t stride = int64_t(w) * 3;
-  // horizontal: running sums per channel
-  for (int32_t y = 0; y < h; ++y) {
-    const uint8_t* row = src + y * stride;
-    uint8_t* trow = tmp + y * stride;
-    for (int c = 0; c < 3; ++c) {
-      uint32_t sum = 0;
-      for (int32_t k = -radius; k <= radius; ++k) sum += row[clampi(k, 0, w - 1) * 3 + c];
-      for (int32_t x = 0; x < w; ++x) {
-        trow[x * 3 + c] = uint8_t((sum + d / 2) / d);
-        sum += row[clampi(x + radius + 1, 0, w - 1) * 3 + c];
-        sum -= row[clampi(x - radius, 0, w - 1) * 3 + c];
-      }
-    }
-  }
-  // vertical: column sums for a whole row at a time (vectorizable over the row)
-  // out rows computed from tmp with a sliding window of rows.
-  for (int32_t y = 0; y < h; ++y) {
-    uint8_t* orow = out + y * stride;
-    for (int64_t i = 0; i < stride; ++i) {
-      uint32_t sum = 0;
-      for (int32_t k = -radius; k <= radius; ++k) sum += tmp[clampi(y + k, 0, h - 1) * stride + i];
-      orow[i] = uint8_t((sum + d / 2) / d);
-    }
-  }
-}
-
-namespace {
-// One row of the horizontal [1 4 6 4 1] pass, rounded to 8 bits.
-void gauss_hrow(const uint8_t* r, uint8_t* t, int32_t w) {
-  const int64_t stride = int64_t(w) * 3;
-  const uint32_t wt[5] = {1, 4, 6, 4, 1};
-  auto edge = [&](int32_t x) {
-    for (int c = 0; c < 3; ++c) {
-      uint32_t s = 0;
-      for (int k = -2; k <= 2; ++k) s += wt[k + 2] * r[clampi(x + k, 0, w - 1) * 3 + c];
-      t[x * 3 + c] = uint8_t((s + 8) >> 4);
-    }
-  };
-  if (w < 5) {
-    for (int32_t x = 0; x < w; ++x) edge(x);
-    return;
-  }
-  edge(0), edge(1);
-  // interior: a straight loop over bytes with constant offsets (vectorizes, 16-bit lanes)
-  for (int64_t i = 6; i < stride - 6; ++i)
-    t[i] = uint8_t((uint32_t(r[i - 6]) + 4u * r[i - 3] + 6u * r[i] + 4u * r[i + 3] + uint32_t(r[i + 6]) + 8u) >> 4);
-  edge(w - 2), edge(w - 1);
-}
-}  // namespace
-
-void mlk_image_gaussian_blur(const uint8_t* src, int32_t w, int32_t h, uint8_t* tmp, uint8_t* out) {
-  if (w <= 0 || h <= 0) return;
-  const int64_t stride = int64_t(w) * 3;
-  // Horizontal pass into tmp, then vertical from tmp, both rounding (as two whole passes would).
-  // Row by row: horizontal row y + 2 is made just before output row y needs it, so the vertical
-  // pass reads rows still in cache. With h >= 5 the horizontal rows live in a ring of 5 rows at
-  // the start of tmp (rows y - 2 .. y + 2 are 5 distinct slots); otherwise at their own offsets.
-  auto hrow = [&](int32_t row) { return tmp + int64_t(h >= 5 ? row % 5 : row) * stride; };
-  int32_t made = 0;  // horizontal rows [0, made) are done
-  for (int32_t y = 0; y < h; ++y) {
-    int32_t need = y + 3 < h ? y + 3 : h;
-    for (; made < need; ++made) gauss_hrow(src + int64_t(made) * stride, hrow(made), w);
-    const uint8_t* r0 = hrow(clampi(y - 2, 0, h - 1));
-    const uint8_t* r1 = hrow(clampi(y - 1, 0, h - 1));
-    const uint8_t* r2 = hrow(y);
-    const uint8_t* r3 = hrow(clampi(y + 1, 0, h - 1));
-    const uint8_t* r4 = hrow(clampi(y + 2, 0, h - 1));
-    uint8_t* o = out + int64_t(y) * stride;
-    for (int64_t i = 0; i < stride; ++i)
-      o[i] = uint8_t((uint32_t(r0[i]) + 4u * r1[i] + 6u * r2[i] + 4u * r3[i] + uint32_t(r4[i]) + 8u) >> 4);
-  }
 }
 
 // ============================== Monte Carlo ==============================

@@ -43,9 +43,21 @@ MLK_API MLK_EXPORT(mlk_factorial_limbs_needed) int32_t mlk_factorial_limbs_neede
 MLK_API MLK_EXPORT(mlk_factorial) int32_t mlk_factorial(int32_t n, uint32_t* limbs, int32_t cap);
 
 // ---- matrix (row-major doubles) ----
-// c[n x m] = a[n x k] * b[k x m]; each element summed over k in ascending order.
+// c[n x m] = a[n x k] * b[k x m]; each element summed over k in ascending order from 0.0, so the
+// result is the naive triple loop's bit for bit, however the work is split. The columns of c are
+// cut into panels of panel_width columns; each call takes panels in turn from *next_panel
+// (an atomic counter, 0 at the start) until none is left, so any number of threads may call
+// it at once with the same counter, each with its own scratch of
+// mlk_matrix_multiply_scratch_doubles(panel_width) doubles. One call with *next_panel = 0 does it all.
 MLK_API MLK_EXPORT(mlk_matrix_multiply) void mlk_matrix_multiply(const double* a, const double* b, double* c,
-                                                                 int32_t n, int32_t k, int32_t m);
+                                                                 int32_t n, int32_t k, int32_t m,
+                                                                 int32_t panel_width, double* scratch,
+                                                                 int32_t* next_panel);
+// A good panel width for m columns on `threads` threads (a multiple of 4 in 64..256).
+MLK_API MLK_EXPORT(mlk_matrix_multiply_panel_width) int32_t mlk_matrix_multiply_panel_width(int32_t m,
+                                                                                           int32_t threads);
+MLK_API MLK_EXPORT(mlk_matrix_multiply_scratch_doubles) int32_t mlk_matrix_multiply_scratch_doubles(
+    int32_t panel_width);
 MLK_API MLK_EXPORT(mlk_matrix_transpose) void mlk_matrix_transpose(const double* a, double* out, int32_t rows,
                                                                    int32_t cols);
 // Determinant by Gaussian elimination with partial pivoting; `a` (n x n) is overwritten.
@@ -122,9 +134,16 @@ MLK_API MLK_EXPORT(mlk_json_stringify) int32_t mlk_json_stringify(const uint64_t
                                                                   int32_t out_cap);
 
 // ---- image (RGB, 8 bits per channel, row-major, 3 bytes per pixel) ----
-// Separable box blur of the given radius with clamped edges; each pass rounds to nearest.
+// Separable box blur of the given radius with clamped edges; each pass rounds to nearest (the
+// horizontal pass to 8 bits, then the vertical one over those). Rows are cut into bands of
+// `band` rows; each call takes bands in turn from *next_band (an atomic counter, 0 at the start)
+// until none is left, so any number of threads may call it at once with the same counter, each
+// with its own scratch of mlk_image_box_blur_scratch_bytes(w, radius) bytes (-1: too large).
 MLK_API MLK_EXPORT(mlk_image_box_blur) void mlk_image_box_blur(const uint8_t* src, int32_t w, int32_t h,
-                                                               int32_t radius, uint8_t* tmp, uint8_t* out);
+                                                               int32_t radius, uint8_t* out, int32_t band,
+                                                               uint8_t* scratch, int32_t* next_band);
+MLK_API MLK_EXPORT(mlk_image_box_blur_scratch_bytes) int32_t mlk_image_box_blur_scratch_bytes(int32_t w,
+                                                                                             int32_t radius);
 // Separable 5-tap binomial (Gaussian sigma ~1) blur [1 4 6 4 1]/16, clamped edges.
 MLK_API MLK_EXPORT(mlk_image_gaussian_blur) void mlk_image_gaussian_blur(const uint8_t* src, int32_t w, int32_t h,
                                                                          uint8_t* tmp, uint8_t* out);

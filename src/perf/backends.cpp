@@ -130,12 +130,14 @@ Case native_case(const Workload& w) {
   c.setup = [st, w] { st->args = make_arguments(w); };
   c.run = [st] {
     auto m = runtime::make_native_machine();
-    m->parallel = false;
+    m->parallel = runtime::BackendConfig{}.parallel;
     st->last = runtime::run_operation(*st->op, *m, st->args);
   };
   c.teardown = [st] { st->args.clear(), st->last = Value(); };
   c.output = [st] { return summarize(st->last); };
-  c.note = fmt::format("{} on the native kernels, one thread, including marshalling", st->op->name);
+  c.note = fmt::format("{} on the native kernels, including marshalling; split operations on {} thread(s) "
+                       "(parallel = true, the configuration's default)",
+                       st->op->name, runtime::parallel_threads(runtime::BackendConfig{}));
   return c;
 }
 
@@ -186,6 +188,7 @@ Case wasm_case(const Workload& w, const std::string& kernels_dir) {
     engine::EngineOptions eo;  // optimizing tier, simd, cache: the defaults of the configuration
     eo.memory_pages = 1;        // grown on demand: the final size is what the case needed
     eo.max_memory_pages = kBenchMaxPages;
+    eo.threads = runtime::parallel_threads(runtime::BackendConfig{});  // as the configuration's default
     st->engine = engine::create_engine(eo);
     engine::clear_module_cache();  // the first call pays compile + instantiate, as a fresh process would
   };
@@ -195,6 +198,7 @@ Case wasm_case(const Workload& w, const std::string& kernels_dir) {
       st->instance = st->engine->instantiate(st->module);
     }
     auto m = runtime::make_wasm_machine(*st->instance);
+    m->parallel = runtime::BackendConfig{}.parallel;
     st->last = runtime::run_operation(*st->op, *m, st->args);
   };
   c.memory = [st] { return st->instance ? st->instance->memory_size() : 0; };
@@ -209,13 +213,14 @@ Case wasm_case(const Workload& w, const std::string& kernels_dir) {
   c.output = [st] { return summarize(st->last); };
   c.note = fmt::format(
       "{} in {} (V8, optimizing tier, simd), including marshalling into linear memory; first call includes "
-      "compiling and instantiating the module; max memory {} pages",
-      st->op->name, file.filename().string(), kBenchMaxPages);
+      "compiling and instantiating the module (and starting its worker threads); split operations on {} "
+      "thread(s); max memory {} pages",
+      st->op->name, file.filename().string(), runtime::parallel_threads(runtime::BackendConfig{}), kBenchMaxPages);
   return c;
 }
 
 void register_runtime_backends(const std::string& kernels_dir) {
-  register_backend("native", native_case, "the C++ kernels, natively (one thread)");
+  register_backend("native", native_case, "the C++ kernels, natively (split operations on every core)");
   register_backend("wasm", [kernels_dir](const Workload& w) { return wasm_case(w, kernels_dir); },
                    "the same kernels as WebAssembly in V8");
 }

@@ -1,7 +1,8 @@
 #pragma once
 // The backends `multilingual bench` measures.
 //
-//   native       the C++ kernels (src/kernels) through the runtime's operation registry, one thread
+//   native       the C++ kernels (src/kernels) through the runtime's operation registry; split
+//                operations (matrix multiply, blur) on the configuration's threads, like wasm
 //   wasm         the same kernels compiled to kernels_simd.wasm, in V8 through the Engine; the first
 //                call of each case includes compiling (cache cleared) and instantiating the module
 //   interpreted  bench/programs/<op>.multi run by the interpreter   } program backends: plugged in

@@ -5,6 +5,7 @@
 
 #include <cctype>
 #include <fstream>
+#include <thread>
 #include <iterator>
 
 #include "kernels/kernels.h"
@@ -149,6 +150,7 @@ void BackendSelector::detect() {
     eo.timeout_ms = config_.timeout_ms;
     eo.max_memory_pages = config_.memory_pages;
     eo.memory_pages = std::min<uint32_t>(config_.memory_pages, 64);  // grown on demand up to the maximum
+    eo.threads = parallel_threads(config_);
     engine_ = engine::create_engine(eo);
     module_ = engine_->compile(bytes);
     std::vector<std::string> missing;
@@ -169,6 +171,9 @@ void BackendSelector::detect() {
                                                 : "",
                      found.filename().string(),
                      config_.cranelift ? "optimizing" : "baseline", config_.simd ? "on" : "off"));
+    step("threads for split operations?", true,
+         fmt::format("{} (parallel = {}; {} worker isolate(s) on the shared memory)", instance_->threads(),
+                     config_.parallel ? "true" : "false", instance_->threads() - 1));
   } catch (const engine::WasmError& e) {
     instance_.reset();
     module_.reset();
@@ -179,6 +184,10 @@ void BackendSelector::detect() {
   status_.chosen = Backend::Wasm;
   status_.reason = config_.prefer_backend == Backend::Wasm ? "wasm requested and the module loaded"
                                                            : "every check passed -> WebAssembly backend";
+}
+
+unsigned parallel_threads(const BackendConfig& cfg) {
+  return cfg.parallel ? std::max(1u, std::min(8u, std::thread::hardware_concurrency())) : 1;
 }
 
 Value BackendSelector::run_native(const Operation& op, const std::vector<Value>& args) {
@@ -206,6 +215,8 @@ Value BackendSelector::call_function(std::string_view name, const std::vector<Va
   if (want_wasm && why_not.empty()) {
     try {
       auto m = make_wasm_machine(*instance_);
+  m->parallel = config_.parallel;
+      m->parallel = config_.parallel;
       result = run_operation(op, *m, args);
       rep.backend = Backend::Wasm;
     } catch (const engine::WasmError& e) {
@@ -243,6 +254,7 @@ double BackendSelector::preload() {
   auto t0 = std::chrono::steady_clock::now();
   if (!instance_) return ms_since(t0);
   auto m = make_wasm_machine(*instance_);
+  m->parallel = config_.parallel;
   // one tiny call per kernel family: compiles lazily-compiled code and touches memory
   std::vector<std::pair<const char*, std::vector<Value>>> warm = {
       {"numeric_fibonacci", {Value::integer(1)}},

@@ -55,6 +55,9 @@ struct FunctionStats {
 // it; otherwise, in order, $MULTILINGUAL_KERNELS_DIR, the build directory baked in at build time, next to the executable
 // (<exe dir>/kernels, <exe dir>), <exe dir>/../share/multilingual/kernels.
 std::vector<std::filesystem::path> kernel_search_path(const BackendConfig& cfg);
+// Threads split operations use under `cfg` (the calling thread included): the machine's cores
+// (at most 8) when parallel is on, else 1.
+unsigned parallel_threads(const BackendConfig& cfg);
 // kernels_simd.wasm when simd and vectorization are on, else kernels_scalar.wasm.
 std::string kernel_module_name(const BackendConfig& cfg);
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <exception>
 #include <map>
 #include <thread>
 #include <type_traits>
@@ -20,11 +21,12 @@ using engine::Val;
 
 #define ML_KERNEL_LIST(X)                                                                                \
   X(mlk_fibonacci) X(mlk_fibonacci_recursive) X(mlk_prime_factors) X(mlk_gcd) X(mlk_lcm)                 \
-  X(mlk_factorial_limbs_needed) X(mlk_factorial) X(mlk_matrix_multiply) X(mlk_matrix_transpose)          \
+  X(mlk_factorial_limbs_needed) X(mlk_factorial) X(mlk_matrix_multiply) X(mlk_matrix_multiply_panel_width)          \
+  X(mlk_matrix_multiply_scratch_doubles) X(mlk_matrix_transpose)          \
   X(mlk_matrix_determinant) X(mlk_string_reverse) X(mlk_string_is_palindrome) X(mlk_string_table_size)   \
   X(mlk_string_char_frequency) X(mlk_string_longest_unique) X(mlk_fnv1a64) X(mlk_sha256)                 \
   X(mlk_xor_cipher) X(mlk_data_sort) X(mlk_data_sum) X(mlk_binary_search) X(mlk_linear_search)           \
-  X(mlk_json_parse) X(mlk_json_tape_stats) X(mlk_json_stringify) X(mlk_image_box_blur)                   \
+  X(mlk_json_parse) X(mlk_json_tape_stats) X(mlk_json_stringify) X(mlk_image_box_blur) X(mlk_image_box_blur_scratch_bytes)                   \
   X(mlk_image_gaussian_blur) X(mlk_monte_carlo_pi)
 
 namespace {
@@ -92,6 +94,28 @@ class NativeMachine final : public Machine {
       throw CallError(CallError::Kind::Backend, fmt::format("no native kernel {}", kernel));
     return it->second(args);
   }
+  unsigned threads() const override { return parallel ? std::max(1u, std::min(8u, std::thread::hardware_concurrency())) : 1; }
+  void call_split(std::string_view kernel, const std::vector<std::vector<Val>>& lists) override {
+    if (lists.size() <= 1) return Machine::call_split(kernel, lists);
+    std::vector<std::exception_ptr> errors(lists.size());
+    std::vector<std::thread> others;
+    for (size_t t = 1; t < lists.size(); ++t)
+      others.emplace_back([&, t] {
+        try {
+          call(kernel, lists[t]);
+        } catch (...) {
+          errors[t] = std::current_exception();
+        }
+      });
+    try {
+      call(kernel, lists[0]);
+    } catch (...) {
+      errors[0] = std::current_exception();
+    }
+    for (auto& th : others) th.join();
+    for (auto& e : errors)
+      if (e) std::rethrow_exception(e);
+  }
 
  private:
   std::vector<std::unique_ptr<uint8_t[]>> owned_;
@@ -123,6 +147,10 @@ class WasmMachine final : public Machine {
   Val arg(Buf b) override { return Val::I32(int32_t(uint32_t(b.id))); }
   std::vector<Val> call(std::string_view kernel, std::span<const Val> args) override {
     return inst_.call(kernel, args);
+  }
+  unsigned threads() const override { return parallel ? inst_.threads() : 1; }
+  void call_split(std::string_view kernel, const std::vector<std::vector<Val>>& lists) override {
+    inst_.call_split(kernel, lists);
   }
 
  private:
@@ -299,21 +327,21 @@ Value op_matrix_multiply(Machine& m, const std::vector<Value>& a) {
   auto ba = m.input(A.data.data(), A.data.size() * 8);
   auto bb = m.input(B.data.data(), B.data.size() * 8);
   auto bc = m.alloc(uint64_t(n) * mm * 8);
-  unsigned threads = std::max(1u, std::thread::hardware_concurrency());
-  if (!m.is_wasm() && m.parallel && threads > 1 && double(n) * k * mm >= 1e6 && n >= int32_t(threads)) {
-    // rows are independent: each thread multiplies a band of a's rows (same result bit for bit)
-    std::vector<std::thread> pool;
-    const double* pa = reinterpret_cast<const double*>(m.ptr(ba));
-    const double* pb = reinterpret_cast<const double*>(m.ptr(bb));
-    double* pc = reinterpret_cast<double*>(m.ptr(bc));
-    for (unsigned t = 0; t < threads; ++t) {
-      int32_t r0 = int32_t(int64_t(n) * t / threads), r1 = int32_t(int64_t(n) * (t + 1) / threads);
-      pool.emplace_back([=] { mlk_matrix_multiply(pa + int64_t(r0) * k, pb, pc + int64_t(r0) * mm, r1 - r0, k, mm); });
-    }
-    for (auto& t : pool) t.join();
-  } else {
-    m.call("mlk_matrix_multiply", std::vector<Val>{m.arg(ba), m.arg(bb), m.arg(bc), Val::I32(n), Val::I32(k), Val::I32(mm)});
+  // Large products are split into column panels across the machine's threads (same result).
+  unsigned threads = double(n) * k * mm >= 1e6 ? m.threads() : 1;
+  int32_t pw = m.call1("mlk_matrix_multiply_panel_width", {Val::I32(mm), Val::I32(int32_t(threads))}).i32;
+  int32_t panels = mm ? (mm + pw - 1) / pw : 0;
+  if (unsigned(panels) < threads) threads = std::max(1, panels);
+  int32_t scratch = m.call1("mlk_matrix_multiply_scratch_doubles", {Val::I32(pw)}).i32;
+  auto counter = m.alloc(4);
+  std::memset(m.ptr(counter), 0, 4);
+  std::vector<std::vector<Val>> lists;
+  for (unsigned t = 0; t < threads; ++t) {
+    auto sb = m.alloc(uint64_t(scratch) * 8);
+    lists.push_back({m.arg(ba), m.arg(bb), m.arg(bc), Val::I32(n), Val::I32(k), Val::I32(mm), Val::I32(pw), m.arg(sb),
+                     m.arg(counter)});
   }
+  m.call_split("mlk_matrix_multiply", lists);
   return matrix_result(m, bc, n, mm);
 }
 Value op_matrix_transpose(Machine& m, const std::vector<Value>& a) {
@@ -805,9 +833,23 @@ Value op_image_blur(Machine& m, const std::vector<Value>& a) {
   int64_t r = a.size() > 3 ? int_arg(a, 3, "radius") : 1;
   if (r < 0 || r > 1000) bad_arg("blur radius must be in 0..1000");
   auto in = m.input(im.px.data(), im.px.size());
-  auto tmp = m.alloc(im.px.size()), out = m.alloc(im.px.size());
-  m.call("mlk_image_box_blur", std::vector<Val>{m.arg(in), Val::I32(im.w), Val::I32(im.h), Val::I32(int32_t(r)),
-                                                m.arg(tmp), m.arg(out)});
+  auto out = m.alloc(im.px.size());
+  int32_t scratch = m.call1("mlk_image_box_blur_scratch_bytes", {Val::I32(im.w), Val::I32(int32_t(r))}).i32;
+  if (scratch < 0) bad_arg("blur radius too large for the image width");
+  // Bands of rows across the machine's threads (same result however they fall).
+  unsigned threads = im.px.size() >= (1u << 20) ? m.threads() : 1;
+  int32_t band = std::max<int32_t>(16, im.h / int32_t(4 * threads));
+  threads = std::min<unsigned>(threads, unsigned((im.h + band - 1) / band));
+  threads = std::max(threads, 1u);
+  auto counter = m.alloc(4);
+  std::memset(m.ptr(counter), 0, 4);
+  std::vector<std::vector<Val>> lists;
+  for (unsigned t = 0; t < threads; ++t) {
+    auto sb = m.alloc(uint64_t(scratch));
+    lists.push_back({m.arg(in), Val::I32(im.w), Val::I32(im.h), Val::I32(int32_t(r)), m.arg(out), Val::I32(band),
+                     m.arg(sb), m.arg(counter)});
+  }
+  m.call_split("mlk_image_box_blur", lists);
   return Value::bytes(std::vector<uint8_t>(m.ptr(out), m.ptr(out) + im.px.size()));
 }
 Value op_image_gaussian_blur(Machine& m, const std::vector<Value>& a) {

@@ -43,7 +43,16 @@ class Machine {
     auto r = call(kernel, std::span<const engine::Val>(args.begin(), args.size()));
     return r.empty() ? engine::Val() : r[0];
   }
-  bool parallel = false;  // may split work across threads (native backend)
+  // Threads a split call may use, the calling thread included (1 when `parallel` is off).
+  virtual unsigned threads() const { return 1; }
+  // Calls `kernel` once per argument list, the lists running at once on up to threads() threads,
+  // and returns when all have; the first error is rethrown after every list has stopped. The
+  // kernels called this way take their share of the work from a counter they share, so their
+  // results do not depend on how many threads ran or how the work fell between them.
+  virtual void call_split(std::string_view kernel, const std::vector<std::vector<engine::Val>>& lists) {
+    for (const auto& a : lists) call(kernel, a);
+  }
+  bool parallel = false;  // may split work across threads
 };
 
 // The kernels linked into this program.

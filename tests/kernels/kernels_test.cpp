@@ -70,6 +70,8 @@ TEST(Kernels, Numeric) {
   EXPECT_THROW(native().call("fibonacci", 93), CallError);
   EXPECT_THROW(wasm().call("fibonacci", -1), CallError);
   EXPECT_EQ(both("fibonacci_recursive", {I(20)}), I(6765));
+  // The recursion inlined into itself: every depth of the unrolled tree, edges included.
+  for (int n = 0; n <= 32; ++n) EXPECT_EQ(both("fibonacci_recursive", {I(n)}), both("fibonacci", {I(n)})) << n;
   EXPECT_EQ(both("prime_factors", {I(360)}).to_json(), "[2,2,2,3,3,5]");
   EXPECT_EQ(both("prime_factors", {I(1)}).to_json(), "[]");
   EXPECT_EQ(both("prime_factors", {I(9223372036854775783LL)}).to_json(), "[9223372036854775783]");  // largest prime < 2^63

@@ -54,7 +54,7 @@ TEST(Selector, AutoPicksWasmWhenEverythingPasses) {
   EXPECT_TRUE(sel.is_wasm_available());
   EXPECT_EQ(sel.backend(), Backend::Wasm);
   EXPECT_EQ(sel.status().requested, Backend::Auto);
-  ASSERT_EQ(sel.status().steps.size(), 5u);
+  ASSERT_EQ(sel.status().steps.size(), 6u);
   for (auto& s : sel.status().steps) EXPECT_TRUE(s.ok) << s.question << ": " << s.detail;
   const auto* digest = find_step(sel.status(), "digest");
   ASSERT_NE(digest, nullptr);
@@ -371,6 +371,7 @@ TEST(Cli, DoctorPrintsFlow) {
   EXPECT_NE(s.find("WebAssembly engine built in?"), std::string::npos) << s;
   EXPECT_NE(s.find("Chosen backend: wasm"), std::string::npos) << s;
   EXPECT_NE(s.find("fibonacci(30) = 832040"), std::string::npos) << s;
+  EXPECT_NE(s.find("threads for split operations?"), std::string::npos) << s;
   TempDir d;
   d.write("kernels_simd.wasm", "garbage!");
   f.kernels_dir = d.path.string();
