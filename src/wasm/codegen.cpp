@@ -3515,6 +3515,23 @@ GeneratedModule Gen::run(FuncSpec* entry) {
     w.op(Op::Call, eh);
     mb.export_function(wh, entry->name);
     out.entry_export = entry->name;
+    // ml_enter(params..., heap, limit): the entry with the heap pointer and the call-depth limit
+    // set first, so that a host call crosses once instead of three times
+    Sig esig = sig;
+    esig.params.push_back(WType::I32);
+    esig.params.push_back(WType::I32);
+    uint32_t nh = mb.add_function(kEnterExport, esig);
+    Function& n = mb.function(nh);
+    uint32_t np = static_cast<uint32_t>(entry->params.size());
+    n.get(np);
+    n.op(Op::GlobalSet, g_heap);
+    n.i32(0);
+    n.op(Op::GlobalSet, g_err);
+    n.get(np + 1);
+    n.op(Op::GlobalSet, g_limit);
+    for (uint32_t i = 0; i < np; ++i) n.get(i);
+    n.op(Op::Call, wh);
+    mb.export_function(nh, kEnterExport);
   }
   for (size_t i = 0; i < todo.size(); ++i) body_of(todo[i]);
   for (FuncSpec* s : todo) out.functions.push_back(s->key);
