@@ -206,16 +206,38 @@ class V8Engine;
 
 // Taking a v8::Locker that this thread does not hold yet restores V8's per-thread state, and
 // dropping it archives that state again: microseconds, on every crossing into compiled code if
-// each call took and dropped its own. So a thread that calls into an isolate keeps holding
-// that isolate's Locker until it ends (or the engine goes); the Lockers each call still takes
-// are then nested and cost almost nothing. Another thread that wants the isolate waits until
-// the holder ends: the interpreter runs a program on one thread and joins it before the
-// program's engine is destroyed.
+// each call took and dropped its own. So a thread that calls into an isolate keeps it locked,
+// entered, with an open handle scope and its context entered, until the thread ends (or the
+// engine goes); each call then only opens a nested handle scope. Another thread that wants the
+// isolate waits until the holder ends: the interpreter runs a program on one thread and joins
+// it before the program's engine is destroyed.
+struct Hold {
+  const V8Engine* engine;
+  v8::Isolate* iso;
+  std::unique_ptr<v8::Locker> locker;
+  // v8::HandleScope cannot be made with new: it lives here, built with ::new
+  alignas(v8::HandleScope) unsigned char scope[sizeof(v8::HandleScope)];
+  v8::Local<v8::Context> context;
+  void enter(v8::Global<v8::Context>& ctx) {
+    iso->Enter();
+    ::new (scope) v8::HandleScope(iso);
+    context = ctx.Get(iso);
+    context->Enter();
+  }
+  void exit() {
+    context->Exit();
+    reinterpret_cast<v8::HandleScope*>(scope)->~HandleScope();
+    iso->Exit();
+  }
+};
 struct ThreadHolds {
-  std::vector<std::pair<const V8Engine*, std::unique_ptr<v8::Locker>>> held;  // in the order taken
-  const V8Engine* last = nullptr;  // the engine this thread used last (a held one)
+  std::vector<std::unique_ptr<Hold>> held;  // in the order taken (isolates are exited in reverse)
+  const V8Engine* last = nullptr;           // the engine this thread used last (a held one)
   ~ThreadHolds() {
-    while (!held.empty()) held.pop_back();  // innermost first
+    while (!held.empty()) {
+      held.back()->exit();
+      held.pop_back();
+    }
   }
 };
 thread_local ThreadHolds t_holds;
@@ -274,25 +296,35 @@ class V8Engine final : public Engine {
     interrupted_.store(true);
     if (calls_running_.load() > 0) iso_->TerminateExecution();
   }
-  // Makes this thread hold the isolate's Locker for its life (see ThreadHolds).
+  // Makes this thread hold the isolate (see ThreadHolds).
   void hold_on_this_thread() {
     if (t_holds.last == this) return;
     for (const auto& h : t_holds.held)
-      if (h.first == this) {
+      if (h->engine == this) {
         t_holds.last = this;
         return;
       }
-    t_holds.held.emplace_back(this, std::make_unique<v8::Locker>(iso_));
+    auto h = std::make_unique<Hold>();
+    h->engine = this;
+    h->iso = iso_;
+    h->locker = std::make_unique<v8::Locker>(iso_);
+    h->enter(context_);
+    t_holds.held.push_back(std::move(h));
     t_holds.last = this;
   }
+  // Isolates are entered and exited in a stack: those held after this one are exited first and
+  // entered again after.
   void release_this_thread() {
     if (t_holds.last == this) t_holds.last = nullptr;
-    for (auto it = t_holds.held.begin(); it != t_holds.held.end(); ++it)
-      if (it->first == this) {
-        t_holds.held.erase(it);
-        return;
-      }
+    auto& held = t_holds.held;
+    size_t i = 0;
+    while (i < held.size() && held[i]->engine != this) ++i;
+    if (i == held.size()) return;
+    for (size_t k = held.size(); k-- > i;) held[k]->exit();
+    held.erase(held.begin() + long(i));
+    for (size_t k = i; k < held.size(); ++k) held[k]->enter(context_of(*held[k]));
   }
+  static v8::Global<v8::Context>& context_of(const Hold& h);
   // True once per interrupt(): the call that observes it ends with WasmError{Timeout}.
   bool take_interrupt() { return interrupted_.exchange(false); }
 
@@ -429,6 +461,8 @@ class V8Engine final : public Engine {
   CacheStats stats_;
   std::unique_ptr<DiskCache> disk_;
 };
+
+v8::Global<v8::Context>& V8Engine::context_of(const Hold& h) { return const_cast<V8Engine*>(h.engine)->context_; }
 
 }  // namespace
 
@@ -651,11 +685,10 @@ class V8Instance final : public Instance {
       throw WasmError(ErrorKind::Signature, fmt::format("'{}' has type {}: room for {} result(s) given", name,
                                                         to_string(type), results.size()));
     v8::Isolate* iso = eng_->iso_;
-    eng_->hold_on_this_thread();
+    eng_->hold_on_this_thread();  // and so the engine's context is entered (see ThreadHolds)
     v8::Isolate::Scope is(iso);
     v8::HandleScope hs(iso);
     v8::Local<v8::Context> ctx = eng_->context_.Get(iso);
-    v8::Context::Scope cs(ctx);
     v8::Local<v8::Function> fn = ex.fn.Get(iso);
     v8::Local<v8::Value> argv[16];
     std::vector<v8::Local<v8::Value>> big;
@@ -669,7 +702,8 @@ class V8Instance final : public Instance {
     v8::TryCatch tc(iso);
     uint32_t timeout = eng_->opts_.timeout_ms;
     eng_->calls_running_.fetch_add(1);
-    if (eng_->take_interrupt()) {
+    // (a plain load first: taking the flag is an atomic exchange, for the rare interrupted call)
+    if (eng_->interrupted_.load() && eng_->take_interrupt()) {
       eng_->calls_running_.fetch_sub(1);
       throw WasmError(ErrorKind::Timeout, fmt::format("'{}' was not started: the program was interrupted", name));
     }

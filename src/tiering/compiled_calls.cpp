@@ -105,8 +105,8 @@ std::optional<iv::Value> CompiledCalls::try_call(iv::FuncObj* f, iv::Value* args
     return std::nullopt;
   }
   // The argument types first: a call that cannot compile costs no marshalling of big lists.
-  std::vector<wasm::Type> types;
-  types.reserve(size_t(nargs));
+  std::vector<wasm::Type>& types = types_;  // reused: no allocation per call
+  types.clear();
   for (int i = 0; i < nargs; ++i) {
     auto t = compiled_type(args[i], why);
     if (!t) {

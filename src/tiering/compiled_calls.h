@@ -75,6 +75,7 @@ class CompiledCalls {
   std::unordered_map<const interp::FuncCode*, Function> functions_;
   const interp::FuncCode* last_code_ = nullptr;  // the last function called, and its entry
   Function* last_fn_ = nullptr;
+  std::vector<wasm::Type> types_;  // the argument types of the call being offered
   // signatures that ran compiled, for wat(): key -> (name, argument types)
   std::map<std::string, std::pair<std::string, std::vector<wasm::Type>>> ran_;
 };

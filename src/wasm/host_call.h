@@ -237,6 +237,18 @@ struct Reader {
 
 }  // namespace host_detail
 
+// An int, float or bool result as the host's value.
+template <class A>
+typename A::V scalar_result(const engine::Val& r, Type t) {
+  if (t == kInt) return A::from_slot(static_cast<uint64_t>(r.i64), t);
+  if (t == kFloat) {
+    uint64_t b;
+    std::memcpy(&b, &r.f64, 8);
+    return A::from_slot(b, t);
+  }
+  return A::from_slot(r.i32 ? 1 : 0, t);
+}
+
 // Runs a prepared function (CompiledProgram::prepared) on args, which have the types it was
 // prepared for. Never throws for program errors: see CallOutcome.
 template <class A>
@@ -259,7 +271,13 @@ BasicOutcome<A> call_prepared(CompiledProgram& prog, const Prepared& pr, std::sp
   }
   uint32_t end = 0;
   try {
-    std::vector<uint32_t> addrs(args.size(), 0);
+    uint32_t addrs_small[16] = {};
+    std::vector<uint32_t> addrs_big;
+    uint32_t* addrs = addrs_small;
+    if (args.size() > std::size(addrs_small)) {
+      addrs_big.assign(args.size(), 0);
+      addrs = addrs_big.data();
+    }
     for (size_t i = 0; i < args.size(); ++i) {
       Type t = p->params[i];
       if (t.is_list() || t.is_str() || t.is_tuple()) addrs[i] = lay.plan_value(args[i], t);
@@ -293,6 +311,14 @@ BasicOutcome<A> call_prepared(CompiledProgram& prog, const Prepared& pr, std::sp
     CompiledProgram::note_fallback(*p, out.reason);
     return out;
   }
+  if (lay.lists.empty() && !p->ret.is_list() && !p->ret.is_str() && !p->ret.is_tuple()) {
+    // scalars only (the common case): nothing to read back from linear memory
+    if (raw.kind == CallOutcome::Ok && !(p->ret == kNone)) out.result = scalar_result<A>(raw.result, p->ret);
+    out.kind = raw.kind;
+    out.output = std::move(raw.output);
+    out.error = std::move(raw.error);
+    return out;
+  }
   host_detail::Reader<A> rd{p->inst->memory_data(), p->inst->memory_size(), lay, {}, {}};
   for (size_t k = 0; k < lay.lists.size(); ++k) rd.input.emplace(lay.lists[k].header, k);
   try {
@@ -306,12 +332,7 @@ BasicOutcome<A> call_prepared(CompiledProgram& prog, const Prepared& pr, std::sp
       Type t = p->ret;
       if (t.is_list()) out.result = rd.list(static_cast<uint32_t>(r.i32), t);
       else if (t.is_str() || t.is_tuple()) out.result = rd.value(static_cast<uint32_t>(r.i32), t);
-      else if (t == kInt) out.result = A::from_slot(static_cast<uint64_t>(r.i64), t);
-      else if (t == kFloat) {
-        uint64_t b;
-        std::memcpy(&b, &r.f64, 8);
-        out.result = A::from_slot(b, t);
-      } else out.result = A::from_slot(r.i32 ? 1 : 0, t);
+      else out.result = scalar_result<A>(r, t);
     }
   } catch (const engine::WasmError& e) {
     out.reason = e.what();
