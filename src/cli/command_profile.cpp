@@ -7,7 +7,8 @@
 #include <vector>
 
 #include "cli/commands.h"
-#include "cli/program_runner.h"
+#include "cli/sigint_guard.h"
+#include "tiering/runner.h"
 #include "perf/profiler.h"
 
 namespace ml::cli {
@@ -55,12 +56,16 @@ int cmd_profile(const Options& opt) {
   if (!key) throw std::runtime_error("unknown sort key '" + opt.sort + "' (cumulative, total, calls)");
   auto config = load_configuration(opt.cfg);
   auto ls = load_source(opt);
-  ProgramRunner runner(*ls.pack, config);
+  tiering::Runner runner(*ls.pack, config);
   runner.set_argv({opt.file});
   perf::Profiler profiler;
   ProfilerObserver observer(profiler);
   runner.interpreter().set_call_observer(&observer);
-  int status = runner.run_file(ls.src);
+  int status;
+  {
+    SigintGuard ctrl_c(runner.interpreter());  // Ctrl-C: KeyboardInterrupt, status 130
+    status = runner.run_file(ls.src);
+  }
   runner.interpreter().set_call_observer(nullptr);
   std::cout << "\n" << profiler.report(*key, static_cast<size_t>(opt.limit < 0 ? 0 : opt.limit));
   return status;

@@ -5,18 +5,23 @@
 #include <iostream>
 
 #include "cli/commands.h"
-#include "cli/program_runner.h"
+#include "cli/sigint_guard.h"
+#include "tiering/runner.h"
 
 namespace ml::cli {
 
 int cmd_run(const Options& opt) {
   auto config = load_configuration(opt.cfg);  // a bad configuration stops before the program runs
   auto ls = load_source(opt);
-  ProgramRunner runner(*ls.pack, config);
+  tiering::Runner runner(*ls.pack, config);
   std::vector<std::string> argv{opt.file};
   argv.insert(argv.end(), opt.argv.begin(), opt.argv.end());
   runner.set_argv(std::move(argv));
-  int status = runner.run_file(ls.src);
+  int status;
+  {
+    SigintGuard ctrl_c(runner.interpreter());  // Ctrl-C: KeyboardInterrupt, status 130
+    status = runner.run_file(ls.src);
+  }
   if (opt.explain) std::cerr << runner.explain();
   if (opt.emit == "wat") std::cerr << runner.emitted_wat();
   return status;

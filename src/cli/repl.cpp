@@ -10,7 +10,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
-#include "cli/program_runner.h"
+#include "tiering/runner.h"
 #include "cli/repl_input.h"
 
 namespace ml::cli {
@@ -35,7 +35,7 @@ bool read_line(const char* prompt, std::string& line, bool tty) {
   return static_cast<bool>(std::getline(std::cin, line));
 }
 
-void run_buffer(ProgramRunner& runner, std::string& buffer, int chunk) {
+void run_buffer(tiering::Runner& runner, std::string& buffer, int chunk) {
   auto src = std::make_shared<SourceFile>();
   src->path = "<repl:" + std::to_string(chunk) + ">";
   src->text = buffer;
@@ -56,7 +56,7 @@ int cmd_repl(const Options& opt) {
   // Unless the configuration asks for a backend, the session starts interpreted (`:wasm` turns
   // compiling on): a prompt should answer without waiting for the engine to start.
   if (config.origin["backend"] == "default") config.config.prefer_backend = runtime::Backend::Native;
-  ProgramRunner runner(*pack, config);
+  tiering::Runner runner(*pack, config);
   if (tty) std::cout << "multilingual " << ML_VERSION << " [" << pack->code << "] -- :lang L, :wasm, :explain, :quit\n";
   std::string buffer, line;
   int chunk = 0;

@@ -149,9 +149,18 @@ struct HostFunction {
   std::function<std::vector<Val>(std::span<const Val>)> fn;
 };
 
+// An exported function of an instance, looked up once (Instance::function) and called many
+// times without its name being looked up again.
+struct ExportFunction {
+  uint32_t index = 0;
+};
+
 class Instance {
  public:
   virtual ~Instance() = default;
+  virtual ExportFunction function(std::string_view name) = 0;  // throws MissingExport
+  // Calls it with `args`; `results` has room for its results. Throws as call(name, args).
+  virtual void call(ExportFunction f, std::span<const Val> args, std::span<Val> results) = 0;
   // Calls an exported function. Throws WasmError: MissingExport, Signature, Trap, Timeout.
   virtual std::vector<Val> call(std::string_view name, std::span<const Val> args) = 0;
   std::vector<Val> call(std::string_view name, std::initializer_list<Val> args) {
@@ -187,6 +196,10 @@ struct CacheStats {
   uint64_t disk_hits = 0;  // hits on code an earlier process compiled (counted in hits too)
 };
 
+// A thread that calls into an engine keeps it locked for that thread's life (V8 restores and
+// archives per-thread state whenever a thread takes or drops the lock, which would cost
+// microseconds per call): use an engine from one thread at a time, and destroy it on the
+// thread that used it or after that thread has ended.
 class Engine {
  public:
   virtual ~Engine() = default;

@@ -11,6 +11,7 @@
 #include <condition_variable>
 #include <cstdlib>
 #include <cstring>
+#include <deque>
 #include <map>
 #include <mutex>
 #include <thread>
@@ -201,6 +202,45 @@ struct HostSlot {
 };
 
 class V8Instance;
+class V8Engine;
+
+// Taking a v8::Locker that this thread does not hold yet restores V8's per-thread state, and
+// dropping it archives that state again: microseconds, on every crossing into compiled code if
+// each call took and dropped its own. So a thread that calls into an isolate keeps it locked,
+// entered, with an open handle scope and its context entered, until the thread ends (or the
+// engine goes); each call then only opens a nested handle scope. Another thread that wants the
+// isolate waits until the holder ends: the interpreter runs a program on one thread and joins
+// it before the program's engine is destroyed.
+struct Hold {
+  const V8Engine* engine;
+  v8::Isolate* iso;
+  std::unique_ptr<v8::Locker> locker;
+  // v8::HandleScope cannot be made with new: it lives here, built with ::new
+  alignas(v8::HandleScope) unsigned char scope[sizeof(v8::HandleScope)];
+  v8::Local<v8::Context> context;
+  void enter(v8::Global<v8::Context>& ctx) {
+    iso->Enter();
+    ::new (scope) v8::HandleScope(iso);
+    context = ctx.Get(iso);
+    context->Enter();
+  }
+  void exit() {
+    context->Exit();
+    reinterpret_cast<v8::HandleScope*>(scope)->~HandleScope();
+    iso->Exit();
+  }
+};
+struct ThreadHolds {
+  std::vector<std::unique_ptr<Hold>> held;  // in the order taken (isolates are exited in reverse)
+  const V8Engine* last = nullptr;           // the engine this thread used last (a held one)
+  ~ThreadHolds() {
+    while (!held.empty()) {
+      held.back()->exit();
+      held.pop_back();
+    }
+  }
+};
+thread_local ThreadHolds t_holds;
 
 class V8Engine final : public Engine {
  public:
@@ -228,11 +268,15 @@ class V8Engine final : public Engine {
       v8::Isolate::Scope is(iso_);
       v8::HandleScope hs(iso_);
       context_.Reset(iso_, v8::Context::New(iso_));
+      // No promises run here: without this, every call that returns to the host would check
+      // the (empty) microtask queue.
+      iso_->SetMicrotasksPolicy(v8::MicrotasksPolicy::kExplicit);
     }
     watchdog_ = std::make_unique<Watchdog>(iso_);
   }
   ~V8Engine() override {
     watchdog_.reset();
+    release_this_thread();
     {
       v8::Locker lock(iso_);
       v8::Isolate::Scope is(iso_);
@@ -252,6 +296,35 @@ class V8Engine final : public Engine {
     interrupted_.store(true);
     if (calls_running_.load() > 0) iso_->TerminateExecution();
   }
+  // Makes this thread hold the isolate (see ThreadHolds).
+  void hold_on_this_thread() {
+    if (t_holds.last == this) return;
+    for (const auto& h : t_holds.held)
+      if (h->engine == this) {
+        t_holds.last = this;
+        return;
+      }
+    auto h = std::make_unique<Hold>();
+    h->engine = this;
+    h->iso = iso_;
+    h->locker = std::make_unique<v8::Locker>(iso_);
+    h->enter(context_);
+    t_holds.held.push_back(std::move(h));
+    t_holds.last = this;
+  }
+  // Isolates are entered and exited in a stack: those held after this one are exited first and
+  // entered again after.
+  void release_this_thread() {
+    if (t_holds.last == this) t_holds.last = nullptr;
+    auto& held = t_holds.held;
+    size_t i = 0;
+    while (i < held.size() && held[i]->engine != this) ++i;
+    if (i == held.size()) return;
+    for (size_t k = held.size(); k-- > i;) held[k]->exit();
+    held.erase(held.begin() + long(i));
+    for (size_t k = i; k < held.size(); ++k) held[k]->enter(context_of(*held[k]));
+  }
+  static v8::Global<v8::Context>& context_of(const Hold& h);
   // True once per interrupt(): the call that observes it ends with WasmError{Timeout}.
   bool take_interrupt() { return interrupted_.exchange(false); }
 
@@ -388,6 +461,8 @@ class V8Engine final : public Engine {
   CacheStats stats_;
   std::unique_ptr<DiskCache> disk_;
 };
+
+v8::Global<v8::Context>& V8Engine::context_of(const Hold& h) { return const_cast<V8Engine*>(h.engine)->context_; }
 
 }  // namespace
 
@@ -573,38 +648,48 @@ class V8Instance final : public Instance {
   }
 
   std::vector<Val> call(std::string_view name, std::span<const Val> args) override {
+    ExportFunction f = function(name);
+    std::vector<Val> out(funcs_[f.index].type->results.size());
+    call(f, args, out);
+    return out;
+  }
+
+  ExportFunction function(std::string_view name) override {
+    for (uint32_t i = 0; i < funcs_.size(); ++i)
+      if (funcs_[i].name == name) return ExportFunction{i};
     const ExportInfo* e = info().find_export(name);
     if (!e || e->kind != ExportInfo::Function)
       throw WasmError(ErrorKind::MissingExport,
                       e ? fmt::format("export '{}' is not a function", name)
                         : fmt::format("the module has no export named '{}'", name));
-    if (args.size() != e->type.params.size())
-      throw WasmError(ErrorKind::Signature, fmt::format("'{}' has type {} but was called with {} argument(s)",
-                                                        name, to_string(e->type), args.size()));
-    for (size_t i = 0; i < args.size(); ++i)
-      if (args[i].type != e->type.params[i])
-        throw WasmError(ErrorKind::Signature,
-                        fmt::format("'{}' has type {}: argument {} is {} but should be {}", name,
-                                    to_string(e->type), i + 1, to_string(args[i].type),
-                                    to_string(e->type.params[i])));
     v8::Isolate* iso = eng_->iso_;
-    v8::Locker lock(iso);
+    eng_->hold_on_this_thread();
     v8::Isolate::Scope is(iso);
     v8::HandleScope hs(iso);
     v8::Local<v8::Context> ctx = eng_->context_.Get(iso);
     v8::Context::Scope cs(ctx);
-    v8::Local<v8::Function> fn;
-    auto it = funcs_.find(std::string(name));
-    if (it != funcs_.end()) fn = it->second.Get(iso);
-    else {
-      v8::Local<v8::Value> f =
-          exports_.Get(iso)
-              ->Get(ctx, v8::String::NewFromUtf8(iso, e->name.c_str()).ToLocalChecked())
-              .ToLocalChecked();
-      if (!f->IsFunction()) throw WasmError(ErrorKind::MissingExport, fmt::format("export '{}' is not callable", name));
-      fn = f.As<v8::Function>();
-      funcs_[std::string(name)].Reset(iso, fn);
-    }
+    v8::Local<v8::Value> fv =
+        exports_.Get(iso)->Get(ctx, v8::String::NewFromUtf8(iso, e->name.c_str()).ToLocalChecked()).ToLocalChecked();
+    if (!fv->IsFunction()) throw WasmError(ErrorKind::MissingExport, fmt::format("export '{}' is not callable", name));
+    funcs_.push_back(Export{e->name, &e->type, v8::Global<v8::Function>(iso, fv.As<v8::Function>())});
+    return ExportFunction{uint32_t(funcs_.size() - 1)};
+  }
+
+  void call(ExportFunction f, std::span<const Val> args, std::span<Val> results) override {
+    if (f.index >= funcs_.size()) throw WasmError(ErrorKind::MissingExport, "no such export handle");
+    const Export& ex = funcs_[f.index];
+    const std::string& name = ex.name;
+    const FuncType& type = *ex.type;
+    check_signature(name, type, args);
+    if (results.size() != type.results.size())
+      throw WasmError(ErrorKind::Signature, fmt::format("'{}' has type {}: room for {} result(s) given", name,
+                                                        to_string(type), results.size()));
+    v8::Isolate* iso = eng_->iso_;
+    eng_->hold_on_this_thread();  // and so the engine's context is entered (see ThreadHolds)
+    v8::Isolate::Scope is(iso);
+    v8::HandleScope hs(iso);
+    v8::Local<v8::Context> ctx = eng_->context_.Get(iso);
+    v8::Local<v8::Function> fn = ex.fn.Get(iso);
     v8::Local<v8::Value> argv[16];
     std::vector<v8::Local<v8::Value>> big;
     v8::Local<v8::Value>* pargs = argv;
@@ -617,7 +702,8 @@ class V8Instance final : public Instance {
     v8::TryCatch tc(iso);
     uint32_t timeout = eng_->opts_.timeout_ms;
     eng_->calls_running_.fetch_add(1);
-    if (eng_->take_interrupt()) {
+    // (a plain load first: taking the flag is an atomic exchange, for the rare interrupted call)
+    if (eng_->interrupted_.load() && eng_->take_interrupt()) {
       eng_->calls_running_.fetch_sub(1);
       throw WasmError(ErrorKind::Timeout, fmt::format("'{}' was not started: the program was interrupted", name));
     }
@@ -647,17 +733,15 @@ class V8Instance final : public Instance {
       TrapKind tk = classify_trap(msg);
       throw WasmError(ErrorKind::Trap, fmt::format("'{}' trapped ({}): {}", name, to_string(tk), msg), tk);
     }
-    std::vector<Val> out(e->type.results.size());
-    if (out.size() == 1) {
-      if (!from_js(ctx, res, e->type.results[0], out[0]))
+    if (results.size() == 1) {
+      if (!from_js(ctx, res, type.results[0], results[0]))
         throw WasmError(ErrorKind::Signature, fmt::format("could not read the result of '{}'", name));
-    } else if (out.size() > 1) {
+    } else if (results.size() > 1) {
       v8::Local<v8::Object> arr = res.As<v8::Object>();
-      for (size_t i = 0; i < out.size(); ++i)
-        if (!from_js(ctx, arr->Get(ctx, uint32_t(i)).ToLocalChecked(), e->type.results[i], out[i]))
+      for (size_t i = 0; i < results.size(); ++i)
+        if (!from_js(ctx, arr->Get(ctx, uint32_t(i)).ToLocalChecked(), type.results[i], results[i]))
           throw WasmError(ErrorKind::Signature, fmt::format("could not read result {} of '{}'", i, name));
     }
-    return out;
   }
 
   unsigned threads() const override { return split_threads_; }
@@ -727,6 +811,16 @@ class V8Instance final : public Instance {
   }
 
  private:
+  static void check_signature(const std::string& name, const FuncType& type, std::span<const Val> args) {
+    if (args.size() != type.params.size())
+      throw WasmError(ErrorKind::Signature, fmt::format("'{}' has type {} but was called with {} argument(s)",
+                                                        name, to_string(type), args.size()));
+    for (size_t i = 0; i < args.size(); ++i)
+      if (args[i].type != type.params[i])
+        throw WasmError(ErrorKind::Signature,
+                        fmt::format("'{}' has type {}: argument {} is {} but should be {}", name,
+                                    to_string(type), i + 1, to_string(args[i].type), to_string(type.params[i])));
+  }
   void require_memory() const {
     if (memory_.IsEmpty()) throw WasmError(ErrorKind::Memory, "the module has no linear memory");
   }
@@ -760,7 +854,13 @@ class V8Instance final : public Instance {
   unsigned split_threads_ = 1;  // threads call_split uses; its workers start on its first use
   std::unique_ptr<WorkerPool> workers_;
   v8::Global<v8::Object> instance_, exports_, memory_;
-  std::unordered_map<std::string, v8::Global<v8::Function>> funcs_;
+  // Exported functions looked up so far; an ExportFunction is an index here.
+  struct Export {
+    std::string name;
+    const FuncType* type;
+    v8::Global<v8::Function> fn;
+  };
+  std::deque<Export> funcs_;  // a deque: an Export stays put while a call runs
   std::vector<std::unique_ptr<HostSlot>> hosts_;
   std::string host_error_;
   uint8_t* mem_data_ = nullptr;

@@ -50,6 +50,7 @@ struct FuncCode {
   bool simple = false;   // only positional params, no cells: fast binding
   const SourceFile* src = nullptr;
   Loc loc;
+  const ast::Stmt* def = nullptr;  // the def statement (null for lambdas, class bodies, the module)
   Value doc;
 };
 

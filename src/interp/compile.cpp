@@ -1054,6 +1054,8 @@ std::unique_ptr<MakeFunction> Compiler::function(const void* node, const std::st
   c->qualname = qualprefix.empty() ? name : qualprefix + "." + name;
   c->src = unit->src.get();
   c->loc = loc;
+  // a def statement (lambdas have no body, class bodies and comprehensions no parameters)
+  if (params && body && !lambda_body) c->def = static_cast<const ast::Stmt*>(node);
   c->is_async = is_async;
   c->is_gen = child->has_yield;
 

@@ -50,6 +50,9 @@ void Interpreter::register_builtin(const std::string& name, NativeBuiltin fn) {
   I = prev;
 }
 
+int Interpreter::call_depth() const { return st_->depth; }
+int Interpreter::recursion_limit() const { return st_->recursion_limit; }
+
 void Interpreter::set_compiled_call_hook(std::function<std::optional<Value>(FuncObj*, Value*, int)> hook) {
   st_->try_call_compiled = std::move(hook);
 }
@@ -132,7 +135,7 @@ void Interpreter::run(const ast::Module& m, bool repl) {
     I = S;
     char probe;
     S->stack_low = &probe - bytes + (size_t(1) << 20);
-    S->depth = 0;
+    S->depth = 1;  // the module's own frame counts towards the recursion limit, as in Python
     S->handling.clear();
     S->sources.push_back(m.source);
     if (!repl && m.source && !m.source->path.empty() && m.source->path[0] != '<' && m.source->path != "-")

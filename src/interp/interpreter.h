@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "interp/value.h"
+#include "support/limits.h"
 #include "parse/ast.h"
 
 namespace ml { struct LanguagePack; }
@@ -30,7 +31,7 @@ struct RunOptions {
   std::ostream* out = nullptr;       // print() goes here (std::cout if null)
   std::istream* in = nullptr;        // input() reads here (std::cin if null)
   const LanguagePack* pack = nullptr;  // messages, localized builtin aliases
-  int recursion_limit = 1000;
+  int recursion_limit = kRecursionLimit;
   size_t stack_bytes = size_t(512) << 20;  // C++ stack of the interpreter thread
 };
 
@@ -90,6 +91,10 @@ class Interpreter {
   // a value skips the interpreted call.
   void set_call_observer(CallObserver* observer);  // null to stop observing
   void set_compiled_call_hook(std::function<std::optional<Value>(FuncObj*, Value*, int)> hook);
+  // How many frames are running now (the module's and its calls': what the recursion limit
+  // bounds), and that limit (sys.getrecursionlimit()).
+  int call_depth() const;
+  int recursion_limit() const;
 
  private:
   void run(const ast::Module& m, bool repl);

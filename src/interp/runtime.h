@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "interp/value.h"
+#include "support/limits.h"
 #include "parse/ast.h"
 
 namespace ml { struct LanguagePack; }
@@ -91,7 +92,7 @@ struct Interp {
   std::ostream* out = nullptr;
   std::istream* in = nullptr;
   const LanguagePack* pack = nullptr;
-  int recursion_limit = 1000;
+  int recursion_limit = kRecursionLimit;
   int depth = 0;
   char* stack_low = nullptr;  // lowest usable address of the current C++ stack (+ margin)
   // Set from another thread (Interpreter::interrupt, `run --timeout-ms`): > 0 = the time limit

@@ -11,6 +11,8 @@
 //            30 bytes) at buf                                             (only when used)
 //   exports  the entry function (by its name), ml_heap() -> i32, ml_set_heap(i32),
 //            ml_set_limit(i32) (resets the call depth; deeper calls fall back),
+//            ml_enter(entry's params..., heap i32, limit i32) (the three in one call; not in
+//            standalone modules),
 //            globals ml_err (an RtError code) and ml_err_line (the source position, see
 //            pos_code), set before a trap.
 //   lists    an i32 address of a 16-byte header {len i32, cap i32, data i32, 0}; `data` holds
@@ -32,6 +34,7 @@
 #include <string>
 #include <vector>
 
+#include "support/limits.h"
 #include "wasm/binary_writer.h"
 #include "wasm/typer.h"
 
@@ -66,12 +69,13 @@ constexpr int pos_col(int32_t code) { return (code >> 20) & ((1 << 11) - 1); }
 constexpr uint32_t kListHeader = 16;
 constexpr uint32_t kSlot = 8;
 constexpr uint32_t kStrHeader = 16;  // then 4-byte code points
-constexpr uint32_t kDataBase = 64;  // string constants start here; address 0 stays unused
+constexpr uint32_t kDataBase = 64;
+constexpr const char* kEnterExport = "ml_enter";  // string constants start here; address 0 stays unused
 
 struct CodegenOptions {
   bool standalone = false;   // compile the module body as `main`/`_start`; define+export memory
   bool simd = true;          // allow v128 instructions where they pay
-  int recursion_limit = 990; // initial call-depth limit (ml_set_limit changes it)
+  int recursion_limit = kRecursionLimit;  // initial call-depth limit (ml_set_limit changes it)
   std::string custom_name, custom_bytes;  // an optional custom section to embed
 };
 

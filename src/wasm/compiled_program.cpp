@@ -162,6 +162,7 @@ std::optional<Type> type_of(const Value& v, std::string* why) {
 
 struct CompiledProgram::Unit {
   FuncSpec* spec = nullptr;
+  Prepared prepared;
   GeneratedModule gen;
   std::shared_ptr<eng::Module> mod;
   std::unique_ptr<eng::Instance> inst;
@@ -241,6 +242,14 @@ CompiledProgram::Unit* CompiledProgram::unit_for(const ast::Stmt* def, const std
         imports.push_back(std::move(hf));
       }
       up->inst = engine().instantiate(up->mod, std::move(imports));
+      Prepared& p = up->prepared;
+      p.inst = up->inst.get();
+      p.enter = up->inst->function(kEnterExport);
+      for (const auto& pk : spec->param_keys) p.params.push_back(spec->locals.at(pk));
+      p.ret = spec->ret;
+      p.entry = up->gen.entry_export;
+      p.heap_base = up->gen.heap_base;
+      p.key = key;
     } catch (const CannotCompile& c) {
       up->failure = c.reason.text();
     } catch (const eng::WasmError& e) {
@@ -259,6 +268,7 @@ CompiledProgram::Unit* CompiledProgram::unit_for(const ast::Stmt* def, const std
     return nullptr;
   }
   rec.compiled = true;
+  u->prepared.record = &rec;
   return u;
 }
 
@@ -341,73 +351,50 @@ void CompiledProgram::note_not_offered(const std::string& name, const std::strin
 }
 
 void CompiledProgram::note_fallback(const std::string& key, const std::string& reason) {
-  auto& rec = records_[key];
-  if (!rec.compiled) return;
-  rec.fallbacks++;
-  rec.fallback_reason = reason;
+  auto it = records_.find(key);
+  if (it == records_.end() || !it->second.compiled) return;
+  it->second.fallbacks++;
+  it->second.fallback_reason = reason;
 }
 
-std::optional<Prepared> CompiledProgram::prepare(const std::string& name, const std::vector<Type>& types,
-                                                 std::string* why, std::string* key) {
+void CompiledProgram::note_fallback(const Prepared& p, const std::string& reason) {
+  p.record->fallbacks++;
+  p.record->fallback_reason = reason;
+}
+
+void CompiledProgram::count_call(const Prepared& p) { p.record->calls++; }
+
+const Prepared* CompiledProgram::prepared(const ast::Stmt* def, const std::vector<Type>& types, std::string* why) {
+  Unit* u = unit_for(def, types, why);
+  return u ? &u->prepared : nullptr;
+}
+
+const Prepared* CompiledProgram::prepare(const std::string& name, const std::vector<Type>& types, std::string* why,
+                                         std::string* key) {
   const ast::Stmt* def = typer_.find_function(name);
   if (!def) {
     if (why) *why = "no top-level function '" + name + "' defined once";
-    return std::nullopt;
+    return nullptr;
   }
   Unit* u = unit_for(def, types, why);
   std::string k = signature_key(def->name, types);
   records_[k].calls++;
-  if (key) *key = k;
-  if (!u) return std::nullopt;
-  Prepared p;
-  p.inst = u->inst.get();
-  for (const auto& pk : u->spec->param_keys) p.params.push_back(u->spec->locals.at(pk));
-  p.ret = u->spec->ret;
-  p.entry = u->gen.entry_export;
-  p.heap_base = u->gen.heap_base;
-  return p;
+  if (key) *key = std::move(k);
+  return u ? &u->prepared : nullptr;
 }
 
-RawOutcome CompiledProgram::run_prepared(const Prepared& p, std::span<const eng::Val> vals, int depth) {
-  RawOutcome out;
-  eng::Instance& inst = *p.inst;
-  try {
-    inst.call("ml_set_heap", {eng::Val::I32(static_cast<int32_t>(std::max(p.heap_end, p.heap_base)))});
-    inst.call("ml_set_limit", {eng::Val::I32(std::max(1, opts_.recursion_limit - depth))});
-  } catch (const eng::WasmError& e) {
-    out.reason = std::string("engine error: ") + e.what();
-    return out;
-  }
-  out_.clear();
-  RtError code = RtError::None;
-  int line = 0, col = 0;
-  try {
-    out.results = inst.call(p.entry, vals);
-  } catch (const eng::WasmError& e) {
-    if (e.kind() == eng::ErrorKind::Timeout) throw;
-    if (e.kind() != eng::ErrorKind::Trap) {
-      out.reason = std::string("engine error: ") + e.what();
-      out_.clear();
-      return out;
-    }
-    code = static_cast<RtError>(inst.global_value("ml_err"));
-    int32_t pos = static_cast<int32_t>(inst.global_value("ml_err_line"));
-    line = pos_line(pos);
-    col = pos_col(pos);
-    if (code != RtError::ZeroDivision && code != RtError::Index && code != RtError::IndexStore &&
-        code != RtError::StrIndex && code != RtError::TupleIndex) {
-      out.reason = code == RtError::None ? std::string("trap in compiled code: ") + e.what()
-                     : line > 0 ? fmt::format("{} at line {}", to_string(code), line)
-                                : std::string(to_string(code));
-      out_.clear();
-      return out;
-    }
-  }
-  out.output = std::move(out_);
-  out_.clear();
-  if (code == RtError::None) {
-    out.kind = CallOutcome::Ok;
-    return out;
+// The trap's RtError as the Python exception compiled code raised, or a reason to run the call
+// interpreted (an int past 64 bits, the recursion limit...).
+static bool read_trap(eng::Instance& inst, const eng::WasmError& e, const LanguagePack& pack, RawOutcome& out) {
+  RtError code = static_cast<RtError>(inst.global_value("ml_err"));
+  int32_t pos = static_cast<int32_t>(inst.global_value("ml_err_line"));
+  int line = pos_line(pos), col = pos_col(pos);
+  if (code != RtError::ZeroDivision && code != RtError::Index && code != RtError::IndexStore &&
+      code != RtError::StrIndex && code != RtError::TupleIndex) {
+    out.reason = code == RtError::None ? std::string("trap in compiled code: ") + e.what()
+                 : line > 0            ? fmt::format("{} at line {}", to_string(code), line)
+                                       : std::string(to_string(code));
+    return false;
   }
   out.kind = CallOutcome::Error;
   ErrorText& er = out.error;
@@ -419,7 +406,49 @@ RawOutcome CompiledProgram::run_prepared(const Prepared& p, std::span<const eng:
     er.message_id = "runtime.index_out_of_range";
     er.message_args = {{"type", code == RtError::Index ? "list" : code == RtError::StrIndex ? "string" : "tuple"}};
   }
-  er.message = er.message_id.empty() ? "list assignment index out of range" : pack_.message(er.message_id, er.message_args);
+  er.message = er.message_id.empty() ? "list assignment index out of range" : pack.message(er.message_id, er.message_args);
+  return true;
+}
+
+RawOutcome CompiledProgram::run_prepared(const Prepared& p, std::span<const eng::Val> vals, int depth,
+                                         uint32_t heap_end) {
+  RawOutcome out;
+  eng::Instance& inst = *p.inst;
+  // the arguments, then the heap start and the depth limit (kEnterExport)
+  eng::Val small[18];
+  std::vector<eng::Val> big;
+  eng::Val* all = small;
+  if (vals.size() + 2 > std::size(small)) {
+    big.resize(vals.size() + 2);
+    all = big.data();
+  }
+  std::copy(vals.begin(), vals.end(), all);
+  all[vals.size()] = eng::Val::I32(static_cast<int32_t>(std::max(heap_end, p.heap_base)));
+  all[vals.size() + 1] = eng::Val::I32(std::max(1, opts_.recursion_limit - depth));
+  out_.clear();
+  eng::Val result;
+  try {
+    inst.call(p.enter, std::span<const eng::Val>(all, vals.size() + 2),
+              std::span<eng::Val>(&result, p.ret == kNone ? 0 : 1));
+  } catch (const eng::WasmError& e) {
+    if (e.kind() == eng::ErrorKind::Timeout) throw;
+    if (e.kind() != eng::ErrorKind::Trap) {
+      out.reason = std::string("engine error: ") + e.what();
+      out_.clear();
+      return out;
+    }
+    if (!read_trap(inst, e, pack_, out)) {
+      out_.clear();
+      return out;
+    }
+    out.output = std::move(out_);
+    out_.clear();
+    return out;
+  }
+  out.output = std::move(out_);
+  out_.clear();
+  out.kind = CallOutcome::Ok;
+  out.result = result;
   return out;
 }
 

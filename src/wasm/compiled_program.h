@@ -21,6 +21,7 @@
 #include "engine/engine.h"
 #include "lang/pack.h"
 #include "parse/ast.h"
+#include "support/limits.h"
 #include "wasm/codegen.h"
 #include "wasm/typer.h"
 
@@ -98,20 +99,25 @@ struct CallOutcome : ErrorText {  // the ErrorText fields: Error, the exception 
   std::string reason;
 };
 
-// A compiled function ready to run (see host_call.h): its instance and signature.
+struct ExplainRecord;
+
+// A compiled function ready to run (see host_call.h): its instance, its entry, its signature.
+// It lives as long as the CompiledProgram: a host may keep a pointer to it and call it again.
 struct Prepared {
   engine::Instance* inst = nullptr;
+  engine::ExportFunction enter;  // kEnterExport: the entry taking the heap and depth limit too
   std::vector<Type> params;
   Type ret = kNone;
-  std::string entry;           // export name
-  uint32_t heap_base = 0;      // arguments are laid out from here
-  uint32_t heap_end = 0;       // ... to here (set by the caller)
+  std::string entry;             // export name
+  uint32_t heap_base = 0;        // arguments are laid out from here
+  std::string key;               // the signature ("fib(int)")
+  ExplainRecord* record = nullptr;  // counts its calls and fallbacks for --explain
 };
 
 // What running a Prepared call gave, before results are read out of linear memory.
 struct RawOutcome {
   CallOutcome::Kind kind = CallOutcome::Fallback;
-  std::vector<engine::Val> results;
+  engine::Val result;  // Ok, when the function returns a value
   std::string output, reason;
   ErrorText error;
 };
@@ -134,7 +140,7 @@ struct ExplainRecord {
 
 struct ProgramOptions {
   CodegenOptions codegen;
-  int recursion_limit = 990;  // call depth before the interpreter takes over
+  int recursion_limit = kRecursionLimit;  // call depth before the interpreter takes over
   // Where the engine comes from when none is passed to the constructor: this provider (so
   // several programs, e.g. REPL chunks, share one engine), else one created with `engine`.
   std::function<engine::Engine&()> engine_provider;
@@ -156,13 +162,17 @@ class CompiledProgram {
   // program errors; engine failures (timeout...) come back as Fallback with the reason.
   CallOutcome call(const std::string& name, std::span<const Value> args, int depth = 0);
   // The steps of call(), for hosts that marshal their own values (host_call.h):
-  // prepare compiles name(types) when needed and counts the call (nullopt + why when it runs
-  // interpreted; *key gets the signature for note_fallback); run_prepared sets the heap and
-  // depth limit and runs it on `vals`; note_fallback records a call handed back at run time.
-  std::optional<Prepared> prepare(const std::string& name, const std::vector<Type>& types, std::string* why,
-                                  std::string* key);
-  RawOutcome run_prepared(const Prepared& p, std::span<const engine::Val> vals, int depth);
+  // prepare compiles name(types) when needed and counts the call (null + why when it runs
+  // interpreted; *key gets the signature); prepared does the same for a definition without
+  // counting (count_call does, for each call made); run_prepared runs it on `vals` with the
+  // heap starting at heap_end; note_fallback records a call handed back at run time.
+  const Prepared* prepare(const std::string& name, const std::vector<Type>& types, std::string* why,
+                          std::string* key);
+  const Prepared* prepared(const ast::Stmt* def, const std::vector<Type>& types, std::string* why);
+  static void count_call(const Prepared& p);
+  RawOutcome run_prepared(const Prepared& p, std::span<const engine::Val> vals, int depth, uint32_t heap_end);
   void note_fallback(const std::string& key, const std::string& reason);
+  static void note_fallback(const Prepared& p, const std::string& reason);
   // Compile-only: nullopt if name(types) compiles, else why not.
   std::optional<std::string> why_not(const std::string& name, const std::vector<Type>& types);
   // The WebAssembly text of name(types) (for --emit wat); throws std::runtime_error with the

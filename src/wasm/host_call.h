@@ -237,54 +237,86 @@ struct Reader {
 
 }  // namespace host_detail
 
-// Runs name(args) compiled, for argument types `types` (the host's, computed as type_of
-// would). Never throws for program errors: see CallOutcome.
+// An int, float or bool result as the host's value.
 template <class A>
-BasicOutcome<A> call_host(CompiledProgram& prog, const std::string& name, std::span<const typename A::V> args,
-                          const std::vector<Type>& types, int depth = 0) {
+typename A::V scalar_result(const engine::Val& r, Type t) {
+  if (t == kInt) return A::from_slot(static_cast<uint64_t>(r.i64), t);
+  if (t == kFloat) {
+    uint64_t b;
+    std::memcpy(&b, &r.f64, 8);
+    return A::from_slot(b, t);
+  }
+  return A::from_slot(r.i32 ? 1 : 0, t);
+}
+
+// Runs a prepared function (CompiledProgram::prepared) on args, which have the types it was
+// prepared for. Never throws for program errors: see CallOutcome.
+template <class A>
+BasicOutcome<A> call_prepared(CompiledProgram& prog, const Prepared& pr, std::span<const typename A::V> args,
+                              int depth = 0) {
   using V = typename A::V;
   BasicOutcome<A> out;
-  std::string key;
-  auto p = prog.prepare(name, types, &out.reason, &key);
-  if (!p) return out;
+  const Prepared* p = &pr;
   if (p->params.size() != args.size()) {
     out.reason = "argument count";
     return out;
   }
   host_detail::Layout<A> lay{p->heap_base, {}, {}, {}, {}};
-  std::vector<engine::Val> vals;
+  engine::Val small[16];
+  std::vector<engine::Val> big;
+  engine::Val* vals = small;
+  if (args.size() > std::size(small)) {
+    big.resize(args.size());
+    vals = big.data();
+  }
+  uint32_t end = 0;
   try {
-    std::vector<uint32_t> addrs(args.size(), 0);
+    uint32_t addrs_small[16] = {};
+    std::vector<uint32_t> addrs_big;
+    uint32_t* addrs = addrs_small;
+    if (args.size() > std::size(addrs_small)) {
+      addrs_big.assign(args.size(), 0);
+      addrs = addrs_big.data();
+    }
     for (size_t i = 0; i < args.size(); ++i) {
       Type t = p->params[i];
       if (t.is_list() || t.is_str() || t.is_tuple()) addrs[i] = lay.plan_value(args[i], t);
     }
-    uint32_t end = static_cast<uint32_t>((lay.next + 15) & ~uint64_t(15));
-    p->inst->ensure_memory(end);
-    lay.write(p->inst->memory_data());
+    end = static_cast<uint32_t>((lay.next + 15) & ~uint64_t(15));
+    if (!lay.lists.empty() || !lay.blobs.empty()) {
+      p->inst->ensure_memory(end);
+      lay.write(p->inst->memory_data());
+    }
     for (size_t i = 0; i < args.size(); ++i) {
       Type t = p->params[i];
-      if (t.is_list() || t.is_str() || t.is_tuple()) vals.push_back(engine::Val::I32(static_cast<int32_t>(addrs[i])));
+      if (t.is_list() || t.is_str() || t.is_tuple()) vals[i] = engine::Val::I32(static_cast<int32_t>(addrs[i]));
       else {
         uint64_t b = A::slot_bits(args[i], t);
-        if (t == kInt) vals.push_back(engine::Val::I64(static_cast<int64_t>(b)));
+        if (t == kInt) vals[i] = engine::Val::I64(static_cast<int64_t>(b));
         else if (t == kFloat) {
           double d;
           std::memcpy(&d, &b, 8);
-          vals.push_back(engine::Val::F64(d));
-        } else vals.push_back(engine::Val::I32(b ? 1 : 0));
+          vals[i] = engine::Val::F64(d);
+        } else vals[i] = engine::Val::I32(b ? 1 : 0);
       }
     }
-    p->heap_end = end;
   } catch (const engine::WasmError& e) {
     out.reason = std::string("arguments do not fit in linear memory: ") + e.what();
-    prog.note_fallback(key, out.reason);
+    CompiledProgram::note_fallback(*p, out.reason);
     return out;
   }
-  RawOutcome raw = prog.run_prepared(*p, vals, depth);
+  RawOutcome raw = prog.run_prepared(*p, std::span<const engine::Val>(vals, args.size()), depth, end);
   if (raw.kind == CallOutcome::Fallback) {
     out.reason = raw.reason;
-    prog.note_fallback(key, out.reason);
+    CompiledProgram::note_fallback(*p, out.reason);
+    return out;
+  }
+  if (lay.lists.empty() && !p->ret.is_list() && !p->ret.is_str() && !p->ret.is_tuple()) {
+    // scalars only (the common case): nothing to read back from linear memory
+    if (raw.kind == CallOutcome::Ok && !(p->ret == kNone)) out.result = scalar_result<A>(raw.result, p->ret);
+    out.kind = raw.kind;
+    out.output = std::move(raw.output);
+    out.error = std::move(raw.error);
     return out;
   }
   host_detail::Reader<A> rd{p->inst->memory_data(), p->inst->memory_size(), lay, {}, {}};
@@ -296,26 +328,32 @@ BasicOutcome<A> call_host(CompiledProgram& prog, const std::string& name, std::s
       if (!rd.unchanged(k)) refills.emplace_back(k, rd.items(lay.lists[k].header, lay.lists[k].type));
     for (auto& [k, items] : refills) A::refill(*lay.values[k], std::move(items));
     if (raw.kind == CallOutcome::Ok && !(p->ret == kNone)) {
-      const engine::Val& r = raw.results.at(0);
+      const engine::Val& r = raw.result;
       Type t = p->ret;
       if (t.is_list()) out.result = rd.list(static_cast<uint32_t>(r.i32), t);
       else if (t.is_str() || t.is_tuple()) out.result = rd.value(static_cast<uint32_t>(r.i32), t);
-      else if (t == kInt) out.result = A::from_slot(static_cast<uint64_t>(r.i64), t);
-      else if (t == kFloat) {
-        uint64_t b;
-        std::memcpy(&b, &r.f64, 8);
-        out.result = A::from_slot(b, t);
-      } else out.result = A::from_slot(r.i32 ? 1 : 0, t);
+      else out.result = scalar_result<A>(r, t);
     }
   } catch (const engine::WasmError& e) {
     out.reason = e.what();
-    prog.note_fallback(key, out.reason);
+    CompiledProgram::note_fallback(*p, out.reason);
     return out;
   }
   out.kind = raw.kind;
   out.output = std::move(raw.output);
   out.error = std::move(raw.error);
   return out;
+}
+
+// Runs name(args) compiled, for argument types `types` (the host's, computed as type_of
+// would), compiling it first when needed; the call is counted for --explain.
+template <class A>
+BasicOutcome<A> call_host(CompiledProgram& prog, const std::string& name, std::span<const typename A::V> args,
+                          const std::vector<Type>& types, int depth = 0) {
+  BasicOutcome<A> out;
+  const Prepared* p = prog.prepare(name, types, &out.reason, nullptr);
+  if (!p) return out;
+  return call_prepared<A>(prog, *p, args, depth);
 }
 
 }  // namespace ml::wasm

@@ -216,7 +216,7 @@ def via(n):
 )");
   EXPECT_EQ(p.cp->call("top", std::vector<Value>{I(1)}, 0).kind, CallOutcome::Ok);
   // two frames (top, helper) where the interpreter allows one: it runs the call itself
-  EXPECT_EQ(p.cp->call("top", std::vector<Value>{I(1)}, 989).kind, CallOutcome::Fallback);
+  EXPECT_EQ(p.cp->call("top", std::vector<Value>{I(1)}, ml::kRecursionLimit - 1).kind, CallOutcome::Fallback);
   EXPECT_EQ(p.run("via", {I(900)}), "901");
   EXPECT_EQ(p.call("via", {I(2000)}).kind, CallOutcome::Fallback);
 }

@@ -6,7 +6,7 @@
 
 namespace ml::runtime { class BackendSelector; }
 
-namespace ml::cli {
+namespace ml::tiering {
 // Makes every library operation (fibonacci, matrix_multiply, xor_cipher, json_parse, ...)
 // callable from programs as a builtin, under its canonical name and its short name, running
 // through `selector` (so it uses WASM when available and falls back with a reason).

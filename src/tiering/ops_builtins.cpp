@@ -1,5 +1,5 @@
 // The bridge between interpreter values and the runtime's operation values.
-#include "cli/ops_builtins.h"
+#include "tiering/ops_builtins.h"
 
 #include "support/memory_limit.h"
 
@@ -10,7 +10,7 @@
 #include "runtime/backend_selector.h"
 #include "runtime/operations.h"
 
-namespace ml::cli {
+namespace ml::tiering {
 
 namespace {
 
@@ -150,4 +150,4 @@ void register_operation_builtins(interp::Interpreter& in, std::function<runtime:
   }
 }
 
-}  // namespace ml::cli
+}  // namespace ml::tiering

@@ -1,0 +1,205 @@
+#include "tiering/compiled_calls.h"
+
+#include <ostream>
+
+#include "interp/code.h"
+#include "interp/runtime.h"
+#include "support/memory_limit.h"
+#include "tiering/body_shape.h"
+#include "tiering/value_adapter.h"
+#include "wasm/host_call.h"
+
+namespace ml::tiering {
+
+namespace iv = ml::interp;
+
+CompiledCalls::CompiledCalls(const ast::Module& module, const LanguagePack& pack, iv::Interpreter& interpreter,
+                             std::function<engine::Engine&()> engine, PolicyOptions policy, std::ostream& out)
+    : interpreter_(interpreter),
+      out_(out),
+      policy_(policy),
+      program_(module, pack, nullptr, [&] {
+        wasm::ProgramOptions o;
+        o.engine_provider = std::move(engine);
+        return o;
+      }()) {
+  for (const auto& s : module.body)
+    if (s->kind == ast::StmtKind::FunctionDef && !s->is_async && !s->is_generator && s->decorators.empty()) {
+      defs_[s->name].push_back(s.get());
+      def_names_.insert(s->name);
+    }
+  source_ = module.source.get();
+}
+
+CompiledCalls::~CompiledCalls() = default;
+
+bool CompiledCalls::owns(const iv::FuncObj* f) const { return f->code->src == source_; }
+
+const FunctionState* CompiledCalls::state_of(const iv::FuncCode* code) const {
+  auto it = functions_.find(code);
+  return it == functions_.end() ? nullptr : &it->second.state;
+}
+
+const FunctionState* CompiledCalls::state_of(const std::string& name) const {
+  for (const auto& [code, fn] : functions_)
+    if (code->name == name && fn.eligible) return &fn.state;
+  return nullptr;
+}
+
+// The frames running, as compiled code counts them against kRecursionLimit: the program's own
+// limit (sys.setrecursionlimit) moves them the other way.
+int CompiledCalls::frames_used() const {
+  return interpreter_.call_depth() + kRecursionLimit - interpreter_.recursion_limit();
+}
+
+double CompiledCalls::run_ms() const {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start_).count();
+}
+
+// Only the module's own top-level functions (not methods, closures or lambdas), each defined
+// once, are compiled: decided at a function's first call.
+CompiledCalls::Function& CompiledCalls::function_of(const iv::FuncCode* code) {
+  if (code == last_code_) return *last_fn_;
+  auto [it, fresh] = functions_.try_emplace(code);
+  Function& fn = it->second;
+  if (fresh && code->def && code->src == source_) {
+    auto d = defs_.find(code->name);
+    fn.eligible = d != defs_.end() && d->second.size() == 1 && d->second.front() == code->def;
+    if (fn.eligible) fn.state.straight_line = straight_line(code->def->body, def_names_);
+  }
+  last_code_ = code;
+  last_fn_ = &fn;
+  return fn;
+}
+
+// The compiled specialization for these argument types, compiled at its first call.
+CompiledCalls::Signature& CompiledCalls::signature_for(const iv::FuncCode* code, Function& fn,
+                                                             const std::vector<wasm::Type>& types) {
+  for (Signature& s : fn.signatures)
+    if (s.types == types) return s;
+  Signature s;
+  s.types = types;
+  auto c0 = std::chrono::steady_clock::now();
+  s.prepared = program_.prepared(code->def, types, &s.why);
+  policy_.spent_compiling(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - c0).count());
+  fn.signatures.push_back(std::move(s));
+  return fn.signatures.back();
+}
+
+std::optional<iv::Value> CompiledCalls::try_call(iv::FuncObj* f, iv::Value* args, int nargs) {
+  const iv::FuncCode* code = f->code;
+  Function& fn = function_of(code);
+  if (!fn.eligible || !f->closure.empty() || policy_.given_up(fn.state)) return std::nullopt;
+  // Compiled code takes exactly the declared positional parameters: a call that leaves some
+  // out gets the function's defaults here; any other shape (too few or too many arguments,
+  // special parameters) is the interpreter's to bind, and to reject with its TypeError.
+  std::vector<iv::Value> filled;
+  if (!complete_args(f, args, nargs, filled)) return std::nullopt;
+  if (!filled.empty()) {
+    args = filled.data();
+    nargs = int(filled.size());
+  }
+  std::string why;
+  if (!policy_.offer(fn.state, fn.state.offered ? 0.0 : run_ms(), why)) {
+    if (!why.empty()) program_.note_not_offered(code->name, why);
+    return std::nullopt;
+  }
+  // The argument types first: a call that cannot compile costs no marshalling of big lists.
+  std::vector<wasm::Type>& types = types_;  // reused: no allocation per call
+  types.clear();
+  for (int i = 0; i < nargs; ++i) {
+    auto t = compiled_type(args[i], why);
+    if (!t) {
+      std::string arg = std::to_string(i + 1);
+      const ast::Stmt* def = code->def;
+      if (def->params && i < int(def->params->args.size())) arg = "'" + def->params->args[size_t(i)].name + "'";
+      why = "argument " + arg + " is " + why;
+      policy_.fell_back(fn.state, why);
+      program_.note_not_offered(code->name, why);
+      return std::nullopt;
+    }
+    types.push_back(*t);
+  }
+  Signature& sig = signature_for(code, fn, types);
+  if (!sig.prepared) {
+    policy_.fell_back(fn.state, sig.why);
+    return std::nullopt;
+  }
+  return run(code, fn, sig, args, nargs);
+}
+
+std::optional<iv::Value> CompiledCalls::run(const iv::FuncCode* code, Function& fn, Signature& sig,
+                                            const iv::Value* args, int nargs) {
+  const wasm::Prepared& p = *sig.prepared;
+  wasm::CompiledProgram::count_call(p);
+  bool timed = policy_.options().adaptive && fn.state.trial_calls < policy_.options().trial_calls;
+  auto t0 = timed ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point();
+  wasm::BasicOutcome<InterpAdapter> out;
+  try {
+    support::UncheckedAllocations engine_allocates;  // V8 cannot take a bad_alloc
+    out = wasm::call_prepared<InterpAdapter>(program_, p, std::span<const iv::Value>(args, size_t(nargs)),
+                                             frames_used());
+  } catch (const engine::WasmError& e) {
+    if (e.kind() != engine::ErrorKind::Timeout) throw;
+    // The engine stopped the call because the program's time ran out: raise it here, at the
+    // call, rather than running the call again interpreted.
+    iv::check_interrupt();
+    policy_.fell_back(fn.state, e.what());
+    return std::nullopt;
+  }
+  switch (out.kind) {
+    case wasm::CallOutcome::Fallback:
+      policy_.fell_back(fn.state, out.reason);
+      iv::check_interrupt();  // stopped by the program's time limit: no second run interpreted
+      return std::nullopt;
+    case wasm::CallOutcome::Ok: {
+      double ns = timed ? std::chrono::duration<double, std::nano>(std::chrono::steady_clock::now() - t0).count() : 0;
+      std::string why;
+      if (!policy_.ran_compiled(fn.state, ns, why)) program_.note_not_offered(code->name, why);
+      if (!sig.ran) {
+        sig.ran = true;
+        ran_.emplace(p.key, std::make_pair(code->name, sig.types));
+      }
+      if (!out.output.empty()) write_output(out.output);
+      return std::move(out.result);
+    }
+    case wasm::CallOutcome::Error:
+      if (!out.output.empty()) write_output(out.output);
+      raise_error(out.error);
+  }
+  return std::nullopt;
+}
+
+// The same exception the interpreter would raise, located at the failing line.
+void CompiledCalls::raise_error(const wasm::ErrorText& er) {
+  // Compiled code knows the line, and for most errors the column; else point at the line's
+  // first non-blank character.
+  int col = er.col;
+  if (col == 0) {
+    col = 1;
+    for (char c : source_->line_text(er.line)) {
+      if (c != ' ' && c != '\t') break;
+      col++;
+    }
+  }
+  try {
+    iv::raise(er.error_class, er.message);
+  } catch (iv::PyError& e) {
+    iv::annotate(e, Loc{er.line, col});
+    throw;
+  }
+}
+
+void CompiledCalls::write_output(const std::string& s) {
+  // print() of the interpreter writes to the same stream: keep the order.
+  out_ << s;
+  iv::check_output(out_);
+}
+
+std::string CompiledCalls::wat() {
+  std::string out;
+  for (const auto& [key, what] : ran_) out += ";; " + key + "\n" + program_.wat(what.first, what.second) + "\n";
+  return out;
+}
+
+}  // namespace ml::tiering

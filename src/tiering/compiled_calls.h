@@ -1,0 +1,83 @@
+// Mixed execution: the interpreter runs the program and offers each call of one of a module's
+// top-level functions here; the hot policy decides whether it runs as WebAssembly, and values
+// cross both ways through the value adapter.
+#pragma once
+#include <chrono>
+#include <functional>
+#include <iosfwd>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "interp/interpreter.h"
+#include "tiering/policy.h"
+#include "wasm/compiled_program.h"
+
+namespace ml::interp { struct FuncCode; struct FuncObj; }
+
+namespace ml::tiering {
+
+// One per module run with compiling on (a file, or each REPL chunk).
+class CompiledCalls {
+ public:
+  // `engine` gives the (shared, lazily started) WebAssembly engine; what compiled code prints
+  // goes to `out` (the interpreter's print() stream, so the order is kept).
+  CompiledCalls(const ast::Module& module, const LanguagePack& pack, interp::Interpreter& interpreter,
+                std::function<engine::Engine&()> engine, PolicyOptions policy, std::ostream& out);
+  ~CompiledCalls();
+  // The interpreter's compiled-call hook: a value when the call ran as WebAssembly, nullopt
+  // when the interpreter must run it. Throws interp::PyError for errors inside compiled code.
+  std::optional<interp::Value> try_call(interp::FuncObj* f, interp::Value* args, int nargs);
+  // Which backend each function ran on and why (--explain).
+  std::string explain() const { return program_.explain_text(); }
+  // The WebAssembly text of every function specialization that ran compiled (--emit wat).
+  std::string wat();
+  // The function was defined by this module.
+  bool owns(const interp::FuncObj* f) const;
+  const HotPolicy& policy() const { return policy_; }
+  // The policy's state of a function defined by this module (null before its first call).
+  const FunctionState* state_of(const interp::FuncCode* code) const;
+  const FunctionState* state_of(const std::string& name) const;
+
+ private:
+  // One argument-type signature a function was called with, compiled or refused.
+  struct Signature {
+    std::vector<wasm::Type> types;
+    const wasm::Prepared* prepared = nullptr;  // null: does not compile, see `why`
+    std::string why;
+    bool ran = false;  // ran compiled at least once
+  };
+  struct Function {
+    bool eligible = false;  // a top-level def of this module, defined once
+    FunctionState state;
+    std::vector<Signature> signatures;
+  };
+  Function& function_of(const interp::FuncCode* code);
+  Signature& signature_for(const interp::FuncCode* code, Function& fn, const std::vector<wasm::Type>& types);
+  std::optional<interp::Value> run(const interp::FuncCode* code, Function& fn, Signature& sig,
+                                   const interp::Value* args, int nargs);
+  [[noreturn]] void raise_error(const wasm::ErrorText& er);
+  void write_output(const std::string& s);
+  double run_ms() const;
+  int frames_used() const;
+
+  interp::Interpreter& interpreter_;
+  std::ostream& out_;
+  HotPolicy policy_;
+  wasm::CompiledProgram program_;
+  std::map<std::string, std::vector<const ast::Stmt*>> defs_;  // top-level defs by name
+  std::set<std::string> def_names_;
+  const SourceFile* source_ = nullptr;
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+  std::unordered_map<const interp::FuncCode*, Function> functions_;
+  const interp::FuncCode* last_code_ = nullptr;  // the last function called, and its entry
+  Function* last_fn_ = nullptr;
+  std::vector<wasm::Type> types_;  // the argument types of the call being offered
+  // signatures that ran compiled, for wat(): key -> (name, argument types)
+  std::map<std::string, std::pair<std::string, std::vector<wasm::Type>>> ran_;
+};
+
+}  // namespace ml::tiering

@@ -1,0 +1,49 @@
+#include "tiering/policy.h"
+
+#include <fmt/format.h>
+
+namespace ml::tiering {
+
+// Until a function is first offered to the compiler: is it hot enough to be worth compiling?
+// (Interpreting a call costs nothing up front; compiling one costs about a millisecond, which
+// a program of thousands of functions each called once would pay thousands of times.)
+bool HotPolicy::offer(FunctionState& st, double run_ms, std::string& why) {
+  why.clear();
+  if (given_up(st)) return false;
+  if (!o_.adaptive || st.offered) return st.offered = true;
+  if (++st.interpreted_calls >= o_.hot_calls) return st.offered = true;
+  if (st.straight_line) {  // bounded work per call: wait until hot
+    why = fmt::format("not hot yet: no loops; compiled once called {} times", o_.hot_calls);
+    return false;
+  }
+  if (compile_ms_ < o_.compile_budget_ms + o_.compile_share * run_ms) return st.offered = true;
+  why = fmt::format("not hot yet: compiling had used its share of the run's time; compiled once called {} times",
+                    o_.hot_calls);
+  return false;
+}
+
+void HotPolicy::fell_back(FunctionState& st, std::string reason) {
+  st.fallbacks_in_row++;
+  st.fallbacks++;
+  st.last_reason = std::move(reason);
+}
+
+bool HotPolicy::ran_compiled(FunctionState& st, double ns, std::string& why) {
+  st.fallbacks_in_row = 0;
+  st.last_reason.clear();
+  if (!o_.adaptive || st.trial_calls >= o_.trial_calls) return true;
+  st.trial_ns += ns;
+  if (++st.trial_calls < o_.trial_calls) return true;
+  // A call costs the crossing into WebAssembly and back; a function that does little more
+  // than that, with a body of bounded size, is quicker interpreted.
+  double us = st.trial_ns / o_.trial_calls / 1000.0;
+  if (us >= o_.quick_call_us || !st.straight_line) return true;
+  st.settled_interpreted = true;
+  why = fmt::format("after {} calls of {:.1f} us compiled, mostly crossing into WebAssembly and back: a body "
+                    "without loops is quicker interpreted (--backend wasm keeps it compiled)",
+                    o_.trial_calls, us);
+  st.last_reason = why;
+  return false;
+}
+
+}  // namespace ml::tiering

@@ -1,0 +1,63 @@
+// Interpreter values on the compiled side of a call: their compiled types, and the adapter
+// wasm::call_host uses to lay them out in linear memory and read results back.
+#pragma once
+#include <cstdint>
+#include <cstring>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "interp/runtime.h"
+#include "wasm/typer.h"
+
+namespace ml::tiering {
+
+// Interpreter values as a host of compiled calls (wasm/host_call.h): lists are marshalled
+// straight between interpreter list objects and linear memory.
+struct InterpAdapter {
+  using V = interp::Value;
+  static const void* list_id(const V& v) { return v.o; }
+  static size_t list_size(const V& v) { return v.as<interp::ListObj>()->v.size(); }
+  static const V& list_at(const V& v, size_t i) { return v.as<interp::ListObj>()->v[i]; }
+  static uint64_t slot_bits(const V& v, wasm::Type t) {
+    uint64_t b = 0;
+    if (t == wasm::kFloat) {
+      double d = v.is_float() ? v.f : v.is_int() ? double(v.i) : double(v.is_bool() && v.b);
+      std::memcpy(&b, &d, 8);
+    } else if (v.is_int()) b = static_cast<uint64_t>(v.i);
+    else if (v.is_bool()) b = v.b ? 1 : 0;
+    return b;
+  }
+  static V from_slot(uint64_t b, wasm::Type t) {
+    if (t == wasm::kInt) return V::integer(static_cast<int64_t>(b));
+    if (t == wasm::kFloat) {
+      double d;
+      std::memcpy(&d, &b, 8);
+      return V::flt(d);
+    }
+    return V::boolean((b & 0xFFFFFFFFu) != 0);
+  }
+  static V none() { return V::none(); }
+  static V new_list(std::vector<V>&& items) { return V::obj(new interp::ListObj(std::move(items))); }
+  static void refill(const V& list, std::vector<V>&& items) { list.as<interp::ListObj>()->v = std::move(items); }
+  // strings and tuples (immutable: a returned one is a new interpreter object)
+  static const void* value_id(const V& v) { return v.o; }
+  static bool is_str(const V& v) { return v.is(interp::OK::Str); }
+  static const std::string& str_utf8(const V& v) { return v.as<interp::StrObj>()->s; }
+  static V new_str(std::string&& s) { return interp::mk_str(std::move(s)); }
+  static size_t tuple_size(const V& v) { return v.as<interp::TupleObj>()->v.size(); }
+  static const V& tuple_at(const V& v, size_t i) { return v.as<interp::TupleObj>()->v[i]; }
+  static V new_tuple(std::vector<V>&& items) { return interp::mk_tuple(std::move(items)); }
+};
+
+// The compiled type of an interpreter value, computed without converting it (the same rules
+// as wasm::type_of), so a call that cannot compile costs no marshalling of big lists. On
+// failure `why` says what compiled code does not take ("an int beyond 64 bits").
+std::optional<wasm::Type> compiled_type(const interp::Value& v, std::string& why, int depth = 0);
+
+// The call's arguments completed with the function's defaults into `filled` (left empty when
+// `args` is already complete); false when only the interpreter can bind them (keyword-only,
+// *args or **kwargs parameters, too many or too few arguments).
+bool complete_args(const interp::FuncObj* f, const interp::Value* args, int nargs, std::vector<interp::Value>& filled);
+
+}  // namespace ml::tiering

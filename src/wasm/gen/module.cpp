@@ -1,0 +1,193 @@
+// The module as a whole: the call-graph analysis, each specialization's function, the exported
+// entry and the host's heap and depth-limit controls.
+#include "wasm/gen/fn_gen.h"
+
+namespace ml::wasm {
+
+const char* to_string(RtError e) {
+  switch (e) {
+    case RtError::None: return "none";
+    case RtError::ZeroDivision: return "ZeroDivisionError";
+    case RtError::Index: return "IndexError";
+    case RtError::IndexStore: return "IndexError (assignment)";
+    case RtError::Overflow: return "integer overflow beyond 64 bits";
+    case RtError::Fallback: return "value the compiled code leaves to the interpreter";
+    case RtError::Memory: return "out of linear memory";
+    case RtError::Recursion: return "call depth beyond the recursion limit";
+    case RtError::StrIndex: return "IndexError (string)";
+    case RtError::TupleIndex: return "IndexError (tuple)";
+  }
+  return "?";
+}
+
+namespace gen {
+
+std::string mangle(const FuncSpec& s) {
+  std::string n = s.def ? s.name : "main";
+  for (const Type& t : s.params) {
+    std::string tn = t.name();
+    std::string id;  // a text-format identifier: "tuple[int, float]" -> "tuple<int,float>"
+    for (char c : tn) {
+      if (c == '[') id += '<';
+      else if (c == ']') id += '>';
+      else if (c != ' ' && c != '(' && c != ')') id += c == ',' ? '_' : c;
+    }
+    n += "." + id;
+  }
+  return n;
+}
+
+bool has_call(const Expr& e) {
+  if (e.kind == ExprKind::Call) return true;
+  for (const Expr* c : {e.a.get(), e.b.get(), e.c.get()})
+    if (c && has_call(*c)) return true;
+  for (const auto& i : e.items)
+    if (has_call(*i)) return true;
+  for (const auto& g : e.gens) {
+    if (has_call(*g.iter)) return true;
+    for (const auto& c : g.ifs)
+      if (has_call(*c)) return true;
+  }
+  return false;
+}
+
+void Emit::err(RtError code, int line) {
+  F->i32(static_cast<int32_t>(code));
+  F->op(Op::GlobalSet, G.g_err);
+  F->i32(line);
+  F->op(Op::GlobalSet, G.g_line);
+  F->op(Op::Unreachable);
+}
+
+// ------------------------------------------------------------------ runtime helpers
+
+void Gen::body_of(FuncSpec* s) {
+  Function& f = mb.function(fn.at(s));
+  FnGen g(*this, *s, f);
+  for (size_t i = 0; i < s->param_keys.size(); ++i) {
+    g.locals[s->param_keys[i]] = static_cast<uint32_t>(i);
+    f.local_names[i] = s->param_keys[i];
+  }
+  for (const auto& [k, t] : s->locals) {
+    if (g.locals.count(k)) continue;
+    if (!s->def && k.find('@') == std::string::npos) continue;  // module variables are globals
+    std::string n = k;
+    for (char& c : n)
+      if (c == '@' || c == ':') c = '.';
+    g.locals[k] = f.add_local(wtype(t), n);
+  }
+  const ast::Body& body = s->def ? s->def->body : T.module().body;
+  if (s->def) {
+    g.rem = static_cast<uint32_t>(s->param_keys.size());
+    f.local_names[g.rem] = "rem";
+    g.enter(s->def->loc.line);
+    if (s->ret == kInt && recursive.count(s) && g.has_tail_return(s->def->body)) {
+      g.tail_mode = true;
+      g.acc = f.add_local(WType::I64, "acc");
+      g.F->block(Op::Loop);
+      g.ctl.push_back({false, false, true});
+    }
+  } else {
+    g.rem = f.add_local(WType::I32, "rem");
+    if (!recursive.empty() || nonrec > 0) g.start_rem(g.rem, 1);
+  }
+  g.guard_ = g.guard_fact();
+  g.stmts(body);
+  if (g.tail_mode) g.close();
+  if (s->def && !(s->ret == kNone)) f.op(Op::Unreachable);  // every path returned
+}
+
+GeneratedModule Gen::run(FuncSpec* entry) {
+  g_heap = mb.add_global(WType::I32, true, 0, 0, "", "heap");
+  g_err = mb.add_global(WType::I32, true, 0, 0, "ml_err", "err");
+  g_line = mb.add_global(WType::I32, true, 0, 0, "ml_err_line", "err_line");
+  g_limit = mb.add_global(WType::I32, true, o.recursion_limit, 0, "", "depth_limit");
+  if (o.standalone) {
+    const FuncSpec* m = T.module_spec();
+    if (!m) throw std::logic_error("standalone generation without a typed module body");
+    for (const auto& [k, t] : m->locals) {
+      if (k.find('@') != std::string::npos) continue;
+      mglobals[k] = mb.add_global(wtype(t), true, 0, 0, "", k);
+    }
+  }
+  analyze(entry);
+  uint32_t eh = func_for(entry);
+  GeneratedModule out;
+  if (o.standalone) {
+    mb.export_function(eh, "_start");
+    mb.export_function(eh, "main");
+    out.entry_export = "_start";
+  } else {
+    // the export keeps the function's own signature and supplies the call depth
+    Sig sig;
+    for (const Type& t : entry->params) sig.params.push_back(wtype(t));
+    if (!(entry->ret == kNone)) sig.results.push_back(wtype(entry->ret));
+    uint32_t wh = mb.add_function(entry->name, sig);
+    Function& w = mb.function(wh);
+    for (size_t i = 0; i < entry->param_keys.size(); ++i) w.local_names[i] = entry->param_keys[i];
+    FnGen wg(*this, *entry, w);
+    uint32_t r = w.add_local(WType::I32, "rem");
+    wg.start_rem(r, entry->def->loc.line);
+    for (uint32_t i = 0; i < entry->params.size(); ++i) w.get(i);
+    w.get(r);
+    w.op(Op::Call, eh);
+    mb.export_function(wh, entry->name);
+    out.entry_export = entry->name;
+    // ml_enter(params..., heap, limit): the entry with the heap pointer and the call-depth limit
+    // set first, so that a host call crosses once instead of three times
+    Sig esig = sig;
+    esig.params.push_back(WType::I32);
+    esig.params.push_back(WType::I32);
+    uint32_t nh = mb.add_function(kEnterExport, esig);
+    Function& n = mb.function(nh);
+    uint32_t np = static_cast<uint32_t>(entry->params.size());
+    n.get(np);
+    n.op(Op::GlobalSet, g_heap);
+    n.i32(0);
+    n.op(Op::GlobalSet, g_err);
+    n.get(np + 1);
+    n.op(Op::GlobalSet, g_limit);
+    for (uint32_t i = 0; i < np; ++i) n.get(i);
+    n.op(Op::Call, wh);
+    mb.export_function(nh, kEnterExport);
+  }
+  for (size_t i = 0; i < todo.size(); ++i) body_of(todo[i]);
+  for (FuncSpec* s : todo) out.functions.push_back(s->key);
+  // heap control for the host
+  uint32_t hh = mb.add_function("ml_heap", {{}, {WType::I32}});
+  mb.function(hh).op(Op::GlobalGet, g_heap);
+  mb.export_function(hh, "ml_heap");
+  uint32_t sh = mb.add_function("ml_set_heap", {{WType::I32}, {}});
+  mb.function(sh).get(0);
+  mb.function(sh).op(Op::GlobalSet, g_heap);
+  mb.export_function(sh, "ml_set_heap");
+  // ml_set_limit(n): limit = n (call depth allowed before falling back), no error
+  uint32_t lh = mb.add_function("ml_set_limit", {{WType::I32}, {}});
+  mb.function(lh).i32(0);
+  mb.function(lh).op(Op::GlobalSet, g_err);
+  mb.function(lh).get(0);
+  mb.function(lh).op(Op::GlobalSet, g_limit);
+  mb.export_function(lh, "ml_set_limit");
+  out.heap_base = (kDataBase + static_cast<uint32_t>(data.size()) + 15) & ~15u;
+  mb.set_global_init(g_heap, out.heap_base);
+  if (!data.empty()) mb.add_data(kDataBase, data);
+  if (!o.custom_name.empty()) mb.add_custom_section(o.custom_name, o.custom_bytes);
+  if (o.standalone) mb.define_memory(uint32_t(out.heap_base / engine::kPageSize + 1), "memory");
+  else mb.import_memory("env", "memory", uint32_t(out.heap_base / engine::kPageSize + 1));
+  out.wasm = mb.encode();
+  out.wat = to_wat(mb);
+  out.uses_fmod = uses_fmod;
+  out.uses_pow = uses_pow;
+  return out;
+}
+
+}  // namespace gen
+
+GeneratedModule generate(Typer& typer, FuncSpec* entry, const CodegenOptions& opts) {
+  if (!entry || entry->state != FuncSpec::Done)
+    throw CannotCompile{entry && entry->failure ? *entry->failure : Reason{"function that did not type", {}, ""}};
+  gen::Gen g(typer, opts);
+  return g.run(entry);
+}
+
+}  // namespace ml::wasm

@@ -1,0 +1,206 @@
+// Statements: assignment, if, while, return, break/continue, the guard facts.
+#include "wasm/gen/fn_gen.h"
+
+namespace ml::wasm::gen {
+
+FnGen::GuardFact FnGen::guard_fact() const {
+  if (!S.def) return {};
+  const ast::Body& b = S.def->body;
+  size_t i = 0;
+  if (i < b.size() && b[i]->kind == StmtKind::Expr && b[i]->value && b[i]->value->kind == ExprKind::Str) ++i;
+  if (i >= b.size()) return {};
+  const Stmt& st = *b[i];
+  if (st.kind != StmtKind::If || !st.orelse.empty() || st.body.empty() || st.body.back()->kind != StmtKind::Return)
+    return {};
+  const Expr& c = *st.value;
+  if (c.kind != ExprKind::Compare || c.cmps.size() != 1 || c.items.size() != 1) return {};
+  auto lit = int_literal(c.items[0].get());
+  const NameRef* r = local_name(*c.a);
+  if (!lit || !r || !(ty(*c.a) == kInt)) return {};
+  if (std::find(S.param_keys.begin(), S.param_keys.end(), r->key) == S.param_keys.end()) return {};
+  bool ge0 = (c.cmps[0] == ast::CmpOp::Lt && *lit >= 0) || (c.cmps[0] == ast::CmpOp::LtE && *lit >= -1);
+  if (!ge0) return {};
+  Scan sc;
+  scan_stmts(b, sc);
+  if (sc.assigned.count(r->key)) return {};
+  return {&st, r->key};
+}
+
+void FnGen::store_target(const Expr& tg, uint32_t v, Type vt) {
+  if (tg.kind == ExprKind::Name) {
+    F->get(v);
+    set_var(S.names.at(&tg));
+    return;
+  }
+  // subscript: container and index are evaluated after the value, as in Python
+  Access acc = list_index(tg);
+  elem_addr(acc, RtError::IndexStore, pos_code(tg.loc));
+  F->get(v);
+  store(vt);
+}
+
+void FnGen::stmt(const Stmt& s) {
+  switch (s.kind) {
+    case StmtKind::Expr: {
+      if (s.value->kind == ExprKind::Str) return;
+      Type t = ty(*s.value);
+      ex(*s.value);
+      if (!(t == kNone)) F->op(Op::Drop);
+      return;
+    }
+    case StmtKind::Assign:
+    case StmtKind::AnnAssign: {
+      if (!s.value) return;
+      if (s.kind == StmtKind::Assign && s.targets.size() == 1 && s.targets[0]->kind == ExprKind::Tuple &&
+          s.value->kind == ExprKind::Tuple) {
+        std::vector<std::pair<uint32_t, Type>> vals;
+        for (const auto& v : s.value->items) {
+          Type t = ty(*v);
+          uint32_t l = tmp(wtype(t));
+          ex(*v);
+          F->set(l);
+          vals.push_back({l, t});
+        }
+        for (size_t i = 0; i < vals.size(); ++i) store_target(*s.targets[0]->items[i], vals[i].first, vals[i].second);
+        return;
+      }
+      Type t = ty(*s.value);
+      uint32_t v = tmp(wtype(t));
+      ex(*s.value);
+      F->set(v);
+      for (const auto& tg : s.targets) {
+        if (tg->kind == ExprKind::Tuple) {  // a, b = t: every item read before any store
+          std::vector<uint32_t> items;
+          for (size_t i = 0; i < tg->items.size(); ++i) {
+            uint32_t x = tmp(wtype(t.item(i)));
+            F->get(v); load(t.item(i), kListHeader + static_cast<uint32_t>(i) * kSlot); F->set(x);
+            items.push_back(x);
+          }
+          for (size_t i = 0; i < items.size(); ++i) store_target(*tg->items[i], items[i], t.item(i));
+          continue;
+        }
+        store_target(*tg, v, t);
+      }
+      return;
+    }
+    case StmtKind::AugAssign: {
+      const Expr& tg = *s.targets[0];
+      Type tt = ty(tg), vt = ty(*s.value);
+      // on a list, += and *= change that list in place (every alias sees it), as in Python
+      auto op = [&](const std::function<void()>& pl, const std::function<void()>& pr, const Expr* re) {
+        if (!tt.is_list()) { binop(s.op, tt, vt, tt, s.loc, pl, pr, nullptr, re); return; }
+        pl();
+        pr();
+        if (s.op == BinOp::Add) F->op(Op::Call, G.helper("list_extend"));
+        else if (s.op == BinOp::Mul) { convert(vt, kInt); F->op(Op::Call, G.helper("list_imul")); }
+        else fail("list operator", s.loc);
+      };
+      if (tg.kind == ExprKind::Name) {
+        op([&] { get_var(tg); }, [&] { ex(*s.value); }, s.value.get());
+        set_var(S.names.at(&tg));
+        return;
+      }
+      Access ac = list_index(tg);
+      uint32_t addr = tmp(WType::I32), r = tmp(wtype(tt));
+      elem_addr(ac, RtError::Index, pos_code(tg.loc));
+      F->set(addr);
+      op([&] { F->get(addr); load(tt); }, [&] { ex(*s.value); }, nullptr);
+      F->set(r);
+      // a call may have appended to the list (moving its data); a cached list cannot change
+      if (has_call(*s.value) && !ac.c) elem_addr(ac, RtError::IndexStore, pos_code(tg.loc));
+      else F->get(addr);
+      F->get(r);
+      store(tt);
+      return;
+    }
+    case StmtKind::If:
+      test(*s.value);
+      open(Op::If);
+      stmts(s.body);
+      if (!s.orelse.empty()) {
+        F->op(Op::Else);
+        stmts(s.orelse);
+      }
+      close();
+      return;
+    case StmtKind::While: {
+      Scan sc;
+      scan_expr(*s.value, sc);
+      scan_stmts(s.body, sc);
+      std::vector<std::string> hoisted = hoist(sc);
+      open(Op::Block, kVoidBlock, true);
+      open(Op::Block);
+      open(Op::Loop);
+      test(*s.value);
+      F->op(Op::I32Eqz);
+      F->op(Op::BrIf, 1);
+      open(Op::Block, kVoidBlock, false, true);
+      stmts(s.body);
+      close();
+      F->op(Op::Br, 0);
+      close();
+      close();
+      unhoist(hoisted);
+      stmts(s.orelse);
+      close();
+      return;
+    }
+    case StmtKind::For: {
+      const Expr& tg = *s.targets[0];
+      Scan sc;
+      scan_stmts(s.body, sc);
+      if (tg.kind == ExprKind::Tuple) {  // for a, b in list_of_tuples / enumerate(...) / zip(...)
+        scan_target(tg, sc);
+        static const NameRef none{NameRef::Local, ""};
+        auto zc = S.calls.find(s.iter.get());
+        if (zc != S.calls.end() && zc->second.kind == CallInfo::Builtin &&
+            (zc->second.name == "enumerate" || zc->second.name == "zip")) {
+          std::function<void(const std::vector<uint32_t>&)> bind_items = [&](const std::vector<uint32_t>& items) {
+            for (size_t i = 0; i < tg.items.size(); ++i) {
+              F->get(items[i]);
+              set_var(S.names.at(tg.items[i].get()));
+            }
+          };
+          for_loop(*s.iter, none, sc, [] {}, [&] { stmts(s.body); }, &s.orelse, nullptr, &bind_items);
+          return;
+        }
+        Type et = ty(*s.iter).elem();
+        uint32_t v = tmp(WType::I32);
+        for_loop(*s.iter, none, sc, [&] {
+          F->set(v);
+          for (size_t i = 0; i < tg.items.size(); ++i) {
+            F->get(v); load(et.item(i), kListHeader + static_cast<uint32_t>(i) * kSlot);
+            set_var(S.names.at(tg.items[i].get()));
+          }
+        }, [&] { stmts(s.body); }, &s.orelse, nullptr);
+        return;
+      }
+      const NameRef& target = S.names.at(&tg);
+      for_loop(*s.iter, target, sc, [&] { set_var(target); }, [&] { stmts(s.body); }, &s.orelse, &s.body);
+      return;
+    }
+    case StmtKind::Break: F->op(Op::Br, label(true)); return;
+    case StmtKind::Continue: F->op(Op::Br, label(false)); return;
+    case StmtKind::Pass: return;
+    case StmtKind::Return:
+      if (tail_mode) {
+        if (auto tf = tail_form(*s.value)) { tail_return(s, *tf); return; }
+        binop(BinOp::Add, kInt, kInt, kInt, s.loc, [&] { F->get(acc); }, [&] { ex_as(*s.value, kInt); });
+        if (inline_into_acc_) F->set(acc);  // only set inside an inlined body
+        return_now();
+        return;
+      }
+      if (s.value && s.value->kind != ExprKind::None) {
+        if (!(S.ret == kNone)) ex_as(*s.value, S.ret);
+        else ex(*s.value);  // a call returning None
+      }
+      return_now();
+      return;
+    case StmtKind::FunctionDef:
+      if (!S.def) return;
+      [[fallthrough]];
+    default: fail("statement", s.loc);
+  }
+}
+
+}  // namespace ml::wasm::gen

@@ -1,0 +1,115 @@
+// The hot policy, driven directly: no program, no engine.
+#include <gtest/gtest.h>
+
+#include "tiering/policy.h"
+
+namespace ml::tiering {
+namespace {
+
+PolicyOptions adaptive() {
+  PolicyOptions o;
+  o.adaptive = true;
+  return o;
+}
+
+TEST(HotPolicy, WasmBackendOffersEveryCall) {
+  HotPolicy p;  // not adaptive
+  FunctionState st;
+  st.straight_line = true;
+  std::string why;
+  for (int i = 0; i < 5; ++i) EXPECT_TRUE(p.offer(st, 0, why));
+  EXPECT_TRUE(why.empty());
+}
+
+TEST(HotPolicy, StraightLineFunctionBecomesHotAfterHotCalls) {
+  HotPolicy p(adaptive());
+  FunctionState st;
+  st.straight_line = true;
+  std::string why;
+  for (int i = 1; i < p.options().hot_calls; ++i) {
+    EXPECT_FALSE(p.offer(st, 0, why)) << "call " << i;
+    EXPECT_NE(why.find("not hot yet"), std::string::npos) << why;
+  }
+  EXPECT_TRUE(p.offer(st, 0, why));  // the hot_calls-th call
+  EXPECT_TRUE(st.offered);
+  EXPECT_TRUE(p.offer(st, 0, why));  // and from then on
+}
+
+TEST(HotPolicy, LoopingFunctionIsOfferedAtOnceWithinTheCompileBudget) {
+  HotPolicy p(adaptive());
+  FunctionState st;  // has loops
+  std::string why;
+  EXPECT_TRUE(p.offer(st, 0, why));
+}
+
+TEST(HotPolicy, CompileBudgetSpentDefersEvenLoopingFunctions) {
+  HotPolicy p(adaptive());
+  p.spent_compiling(p.options().compile_budget_ms + 1);
+  FunctionState st;
+  std::string why;
+  EXPECT_FALSE(p.offer(st, 0, why));
+  EXPECT_NE(why.find("share of the run's time"), std::string::npos) << why;
+  // a long run earns compile time: 20% of 10 s is 2 s
+  EXPECT_TRUE(p.offer(st, 10000, why));
+}
+
+TEST(HotPolicy, GivesUpAfterFallbacksInARowAndKeepsTheReason) {
+  HotPolicy p;
+  FunctionState st;
+  std::string why;
+  for (int i = 0; i < p.options().give_up_after; ++i) {
+    ASSERT_TRUE(p.offer(st, 0, why));
+    p.fell_back(st, "an int beyond 64 bits");
+  }
+  EXPECT_TRUE(p.given_up(st));
+  EXPECT_FALSE(p.offer(st, 0, why));
+  EXPECT_TRUE(why.empty());
+  EXPECT_EQ(st.fallbacks, p.options().give_up_after);
+  EXPECT_EQ(st.last_reason, "an int beyond 64 bits");
+}
+
+TEST(HotPolicy, ACompiledCallResetsTheFallbackCount) {
+  HotPolicy p;
+  FunctionState st;
+  std::string why;
+  p.fell_back(st, "x");
+  p.fell_back(st, "x");
+  EXPECT_TRUE(p.ran_compiled(st, 100, why));
+  EXPECT_EQ(st.fallbacks_in_row, 0);
+  EXPECT_TRUE(st.last_reason.empty());
+  p.fell_back(st, "y");
+  EXPECT_FALSE(p.given_up(st));
+  EXPECT_EQ(st.fallbacks, 3);
+}
+
+TEST(HotPolicy, QuickStraightLineFunctionGoesBackToTheInterpreterAfterItsTrial) {
+  HotPolicy p(adaptive());
+  FunctionState st;
+  st.straight_line = true;
+  st.offered = true;
+  std::string why;
+  int n = p.options().trial_calls;
+  for (int i = 1; i < n; ++i) EXPECT_TRUE(p.ran_compiled(st, 500, why));  // 0.5 us each
+  EXPECT_FALSE(p.ran_compiled(st, 500, why));
+  EXPECT_NE(why.find("after 16 calls of 0.5 us compiled"), std::string::npos) << why;
+  EXPECT_TRUE(p.given_up(st));
+  EXPECT_FALSE(p.offer(st, 0, why));
+}
+
+TEST(HotPolicy, SlowOrLoopingFunctionsStayCompiledAfterTheTrial) {
+  HotPolicy p(adaptive());
+  std::string why;
+  FunctionState slow;
+  slow.straight_line = true;
+  FunctionState loops;  // quick, but its cost is not bounded by its size
+  for (int i = 0; i < p.options().trial_calls; ++i) {
+    EXPECT_TRUE(p.ran_compiled(slow, 50'000, why));
+    EXPECT_TRUE(p.ran_compiled(loops, 500, why));
+  }
+  EXPECT_FALSE(p.given_up(slow));
+  EXPECT_FALSE(p.given_up(loops));
+  EXPECT_EQ(slow.trial_calls, p.options().trial_calls);
+}
+
+}  // namespace
+}  // namespace ml::tiering
