@@ -391,7 +391,44 @@ struct SliceNode : ENode {
 struct StoreUnpack : TNode {
   std::vector<TP> targets;
   int star = -1;
+  // `a, b, c = seq` into plain local variables (no star, at most kLocal of them): their slots,
+  // so a tuple or list of the right length is unpacked without a copy of its items vector and
+  // without a virtual store per name.
+  static constexpr size_t kLocal = 16;
+  std::vector<int> local_slots;
+  void prepare() {
+    if (star >= 0 || targets.size() > kLocal) return;
+    std::vector<int> s;
+    for (auto& t : targets) {
+      auto* l = dynamic_cast<StoreLocal*>(t.get());
+      if (!l) return;
+      s.push_back(l->slot);
+    }
+    local_slots = std::move(s);
+  }
   void store(Frame& fr, Value v) override {
+    size_t nl = local_slots.size();
+    if (nl && (v.is(OK::Tuple) || v.is(OK::List))) {
+      const ValueVec& src = v.is(OK::Tuple) ? v.as<TupleObj>()->v : v.as<ListObj>()->v;
+      if (src.size() == nl) {
+        // All items are taken (referenced) before any variable is rebound: dropping a
+        // variable's old value may run code (a generator's finally) that changes a list.
+        Value* slots = fr.slots;
+        const int* ls = local_slots.data();
+        Object* old[kLocal];
+        for (size_t i = 0; i < nl; ++i) {
+          const Value& x = src[i];
+          if (x.t == VT::Obj) incref(x.o);
+          Value& d = slots[ls[i]];
+          old[i] = d.t == VT::Obj ? d.o : nullptr;
+          d.t = x.t;
+          d.i = x.i;
+        }
+        for (size_t i = 0; i < nl; ++i)
+          if (old[i]) decref(old[i]);
+        return;
+      }
+    }
     ValueVec tmp;
     const ValueVec* items;
     if (v.is(OK::Tuple)) items = &v.as<TupleObj>()->v;
@@ -826,6 +863,7 @@ TP Compiler::target(const Expr& e) {
           k->targets.push_back(target(x));
         }
       }
+      k->prepare();
       return TP(k);
     }
     case ExprKind::Starred: return target(*e.a);
