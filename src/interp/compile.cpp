@@ -316,6 +316,17 @@ struct AttrNode : ENode {
     Value o = obj->eval(fr);
     ML_GUARD(return attr_load(site, o));
   }
+  // A missing attribute comes back as the AttributeError getattr would raise.
+  bool eval_soft(Frame& fr, Value& out, Value& exc) override {
+    Value o;
+    if (!obj->eval_soft(fr, o, exc)) return false;
+    bool found;
+    ML_GUARD(found = attr_load_opt(site, o, out));
+    if (found) return true;
+    exc = attribute_error(o, site.name);
+    annotate_soft(exc, loc);
+    return false;
+  }
 };
 struct StoreAttr : TNode {
   EP obj;
@@ -357,6 +368,25 @@ struct SubNode : ENode {
       if ((uint64_t)i < v.size()) return v[i];
     }
     ML_GUARD(return getitem(o, k));
+  }
+  // A key missing from a plain dict (no __missing__ to ask) comes back as the KeyError.
+  bool eval_soft(Frame& fr, Value& out, Value& exc) override {
+    Value o;
+    if (!obj->eval_soft(fr, o, exc)) return false;
+    Value k = idx->eval(fr);
+    if (o.is(OK::Dict) && o.o->type == I->t_dict) {
+      Value* v;
+      ML_GUARD(v = o.as<DictObj>()->find(k));
+      if (v) {
+        out = *v;
+        return true;
+      }
+      exc = make_exception(I->e("KeyError"), ValueVec{std::move(k)});
+      annotate_soft(exc, loc);
+      return false;
+    }
+    ML_GUARD(out = getitem(o, k));
+    return true;
   }
 };
 struct StoreSub : TNode {
@@ -647,8 +677,14 @@ struct CallMethod : ENode {
   AttrSite site;
   std::vector<CallArg> args;
   bool simple = true;
-  Value eval(Frame& fr) override {
-    Value o = obj->eval(fr);
+  Value eval(Frame& fr) override { return call_on(fr, obj->eval(fr)); }
+  bool eval_soft(Frame& fr, Value& out, Value& exc) override {
+    Value o;
+    if (!obj->eval_soft(fr, o, exc)) return false;
+    out = call_on(fr, std::move(o));
+    return true;
+  }
+  [[gnu::always_inline]] Value call_on(Frame& fr, Value o) {
     Value f;
     bool self_needed;
     ML_GUARD(attr_method(site, o, f, self_needed));

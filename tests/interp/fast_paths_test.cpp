@@ -44,4 +44,87 @@ TEST(FastPaths, UnpackDropsOldValues) {
             "(0, ['closed'])\n");
 }
 
+// Errors caught in the same function (a missing key, a missing attribute) are handed to the
+// try statement without a C++ throw; what the program sees must not change (output from CPython).
+TEST(FastPaths, CaughtKeyAndAttributeErrors) {
+  EXPECT_EQ(run("import math\n"
+                "class M(dict):\n"
+                "    def __missing__(self, k):\n"
+                "        return 'missing-' + str(k)\n"
+                "class G:\n"
+                "    def __getattr__(self, name):\n"
+                "        return 'got-' + name\n"
+                "class P:\n"
+                "    @property\n"
+                "    def p(self):\n"
+                "        raise AttributeError('from property')\n"
+                "class O:\n"
+                "    pass\n"
+                "def f(d, k):\n"
+                "    try:\n"
+                "        return d[k]\n"
+                "    except KeyError as e:\n"
+                "        return ('KeyError', e.args, str(e))\n"
+                "def g(d, k, log):\n"
+                "    try:\n"
+                "        d[k].append(1)\n"
+                "    except LookupError:\n"
+                "        log.append('lookup')\n"
+                "    else:\n"
+                "        log.append('else')\n"
+                "    finally:\n"
+                "        log.append('finally')\n"
+                "    return log\n"
+                "def h(o, name):\n"
+                "    try:\n"
+                "        x = getattr(o, name) if name.startswith('_') else o.zz\n"
+                "        return x\n"
+                "    except AttributeError as e:\n"
+                "        return 'AttributeError: ' + str(e)\n"
+                "def h2(o):\n"
+                "    try:\n"
+                "        o.a.b\n"
+                "    except AttributeError as e:\n"
+                "        return str(e)\n"
+                "def h3():\n"
+                "    try:\n"
+                "        return math.nope\n"
+                "    except Exception as e:\n"
+                "        return type(e).__name__ + ': ' + str(e)\n"
+                "print(f({1: 2}, 1), f({}, (1, 'a')), f(M(), 3))\n"
+                "print(g({'a': []}, 'a', []), g({}, 'a', []))\n"
+                "o = O()\n"
+                "print(h(o, 'x'), h(G(), 'x'), h(P(), '_p'))\n"
+                "o.a = 5\n"
+                "print(h2(o), h2(O()))\n"
+                "print(h3())\n"
+                "def k(d):\n"
+                "    try:\n"
+                "        x = d['missing']\n"
+                "    except ValueError:\n"
+                "        pass\n"
+                "try:\n"
+                "    k({})\n"
+                "except KeyError as e:\n"
+                "    print('outer', repr(e))\n"),
+            "2 ('KeyError', ((1, 'a'),), \"(1, 'a')\") missing-3\n"
+                "['else', 'finally'] ['lookup', 'finally']\n"
+                "AttributeError: 'O' object has no attribute 'zz' got-zz AttributeError: 'P' object has no attribute '_p'\n"
+                "'int' object has no attribute 'b' 'O' object has no attribute 'a'\n"
+                "AttributeError: module 'math' has no attribute 'nope'\n"
+                "outer KeyError('missing')\n");
+}
+
+// An error that the try statement does not catch goes on exactly as a thrown one: same
+// location, same traceback.
+TEST(FastPaths, UncaughtSoftErrorKeepsItsTraceback) {
+  EXPECT_EQ(run("class P:\n    @property\n    def p(self):\n        raise AttributeError('from property')\n"
+                "def q(o):\n    try:\n        v = o.p\n    except AttributeError as e:\n        return str(e)\n"
+                "print(q(P()))\n"
+                "def k(d):\n    try:\n        x = d['missing']\n    except ValueError:\n        pass\nk({})\n"),
+            "from property\nTraceback (most recent call last):\n  <test>:16: <module>\n    k({})\n"
+            "  <test>:13: k\n    x = d['missing']\n<test>:13:14: KeyError: 'missing'\n"
+            "            x = d['missing']\n                 ^\n");
+}
+
 }  // namespace
