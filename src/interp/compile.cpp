@@ -199,10 +199,14 @@ struct BinNode : ENode {
       if constexpr (OP == BinOp::Add) { if (!__builtin_add_overflow(x.i, y.i, &r)) return Value::integer(r); }
       else if constexpr (OP == BinOp::Sub) { if (!__builtin_sub_overflow(x.i, y.i, &r)) return Value::integer(r); }
       else if constexpr (OP == BinOp::Mul) { if (!__builtin_mul_overflow(x.i, y.i, &r)) return Value::integer(r); }
-    } else if (x.t == VT::Float && y.t == VT::Float) {
-      if constexpr (OP == BinOp::Add) return Value::flt(x.f + y.f);
-      else if constexpr (OP == BinOp::Sub) return Value::flt(x.f - y.f);
-      else if constexpr (OP == BinOp::Mul) return Value::flt(x.f * y.f);
+    } else if ((x.t == VT::Float || x.t == VT::Int) && (y.t == VT::Float || y.t == VT::Int)) {
+      // At least one float (both ints were handled above): the int converts to the nearest
+      // double, as Python's float arithmetic converts it.
+      double p = x.t == VT::Float ? x.f : (double)x.i, q = y.t == VT::Float ? y.f : (double)y.i;
+      if constexpr (OP == BinOp::Add) return Value::flt(p + q);
+      else if constexpr (OP == BinOp::Sub) return Value::flt(p - q);
+      else if constexpr (OP == BinOp::Mul) return Value::flt(p * q);
+      else if constexpr (OP == BinOp::Div) { if (q != 0.0) return Value::flt(p / q); }
     }
     ML_GUARD(return binop(OP, x, y));
   }
@@ -227,6 +231,17 @@ struct CmpNode : ENode {
     Value xt, yt;
     const Value& x = a.get_left(fr, xt, b);
     const Value& y = b.get(fr, yt);
+    if constexpr (OP == CmpOp::Is) return Value::boolean(x.same(y));
+    else if constexpr (OP == CmpOp::IsNot) return Value::boolean(!x.same(y));
+    if (x.t == VT::Float && y.t == VT::Float) {
+      // IEEE comparisons are Python's for floats (NaN compares unequal, and false otherwise).
+      if constexpr (OP == CmpOp::Lt) return Value::boolean(x.f < y.f);
+      else if constexpr (OP == CmpOp::LtE) return Value::boolean(x.f <= y.f);
+      else if constexpr (OP == CmpOp::Gt) return Value::boolean(x.f > y.f);
+      else if constexpr (OP == CmpOp::GtE) return Value::boolean(x.f >= y.f);
+      else if constexpr (OP == CmpOp::Eq) return Value::boolean(x.f == y.f);
+      else if constexpr (OP == CmpOp::NotEq) return Value::boolean(x.f != y.f);
+    }
     if (x.t == VT::Int && y.t == VT::Int) {
       if constexpr (OP == CmpOp::Lt) return Value::boolean(x.i < y.i);
       else if constexpr (OP == CmpOp::LtE) return Value::boolean(x.i <= y.i);

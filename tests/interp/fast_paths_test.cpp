@@ -127,4 +127,29 @@ TEST(FastPaths, UncaughtSoftErrorKeepsItsTraceback) {
             "            x = d['missing']\n                 ^\n");
 }
 
+// Arithmetic and comparisons mixing ints and floats, NaN, infinities, `is`: the operators'
+// shortcuts answer as CPython does (expected output from CPython).
+TEST(FastPaths, MixedNumericOperatorsAndIdentity) {
+  EXPECT_EQ(run("def f(a, b):\n"
+                "    return (a + b, a - b, a * b, a < b, a <= b, a > b, a >= b, a == b, a != b)\n"
+                "def d(a, b):\n"
+                "    try:\n"
+                "        return a / b\n"
+                "    except ZeroDivisionError as e:\n"
+                "        return type(e).__name__\n"
+                "print(f(1, 0.5), f(0.25, 3), f(2.0, 2.0))\n"
+                "print(f(2**53 + 1, 0.0), f(-7, 1e308), f(3, True))\n"
+                "nan = float('nan')\n"
+                "print(f(nan, nan), f(nan, 1), f(float('inf'), -1))\n"
+                "print(d(1.0, 4), d(1, 4.0), d(5, 0.0), d(0.0, 0), d(2**60, 3.0))\n"
+                "x = [1]\n"
+                "y = x\n"
+                "print(x is y, x is [1], x is not y, None is None)\n"),
+            "(1.5, 0.5, 0.5, False, False, True, True, False, True) (3.25, -2.75, 0.75, True, True, False, False, False, True) (4.0, 0.0, 4.0, False, True, False, True, True, False)\n"
+                "(9007199254740992.0, 9007199254740992.0, 0.0, False, False, True, True, False, True) (1e+308, -1e+308, -inf, True, True, False, False, False, True) (4, 2, 3, False, False, True, True, False, True)\n"
+                "(nan, nan, nan, False, False, False, False, False, True) (nan, nan, nan, False, False, False, False, False, True) (inf, inf, -inf, False, False, True, True, False, True)\n"
+                "0.25 0.25 ZeroDivisionError ZeroDivisionError 3.843071682022823e+17\n"
+                "True False False True\n");
+}
+
 }  // namespace
