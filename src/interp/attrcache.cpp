@@ -56,17 +56,37 @@ static inline Value* inst_find(AttrSite& s, DictObj* d) {
   return &d->entries[i].value;
 }
 
-Value attr_load(AttrSite& s, const Value& o) {
+// The cached paths of attr_load: true with `out` set on a hit.
+static inline bool load_cached(AttrSite& s, const Value& o, Value& out) {
   if (o.is(OK::Inst)) {
     AttrSite::Entry& e = check(s, o.o->type);
     if (!e.load_generic) {
-      if (Value* v = inst_find(s, o.as<InstObj>()->dict.get())) return *v;
-      if (e.ta) return e.method ? Value::obj(new BoundObj(o, *e.ta)) : *e.ta;
+      if (Value* v = inst_find(s, o.as<InstObj>()->dict.get())) {
+        out = *v;
+        return true;
+      }
+      if (e.ta) {
+        out = e.method ? Value::obj(new BoundObj(o, *e.ta)) : *e.ta;
+        return true;
+      }
     }
   } else if (o.is(OK::Module)) {
-    if (Value* v = o.as<ModuleObj>()->dict->find_str(s.name, s.hash)) return *v;
+    if (Value* v = o.as<ModuleObj>()->dict->find_str(s.name, s.hash)) {
+      out = *v;
+      return true;
+    }
   }
+  return false;
+}
+
+Value attr_load(AttrSite& s, const Value& o) {
+  Value out;
+  if (load_cached(s, o, out)) return out;
   return getattr(o, s.name);
+}
+
+bool attr_load_opt(AttrSite& s, const Value& o, Value& out) {
+  return load_cached(s, o, out) || getattr_opt(o, s.name, out);
 }
 
 void attr_store(AttrSite& s, const Value& o, Value v) {

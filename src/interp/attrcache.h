@@ -32,6 +32,10 @@ struct AttrSite {
 };
 
 Value attr_load(AttrSite& s, const Value& obj);
+// attr_load, false instead of AttributeError when the attribute is missing.
+bool attr_load_opt(AttrSite& s, const Value& obj, Value& out);
+// The AttributeError getattr raises for `obj.name` (not raised).
+Value attribute_error(const Value& obj, std::string_view name);
 void attr_store(AttrSite& s, const Value& obj, Value v);
 // lookup_method (runtime.h) through the cache: `func` unbound when self_needed.
 void attr_method(AttrSite& s, const Value& obj, Value& func, bool& self_needed);

@@ -15,6 +15,15 @@ struct ENode {
   Loc loc;
   virtual ~ENode() = default;
   virtual Value eval(Frame& fr) = 0;
+  // eval() for a statement run directly in a try body: an error that the node detects itself
+  // (a missing dict key, a missing attribute) may be handed back in `exc` (returning false)
+  // instead of thrown, so that a program catching it routinely does not pay for a C++ throw.
+  // Any other error is still thrown. The exception is located as if it had been thrown.
+  virtual bool eval_soft(Frame& fr, Value& out, Value& exc) {
+    (void)exc;
+    out = eval(fr);
+    return true;
+  }
   // A pointer to the value without copying it, when that is possible without side effects
   // (local variables, list elements reached through them); nullptr otherwise.
   virtual const Value* ref(Frame&) { return nullptr; }
@@ -29,6 +38,11 @@ struct SNode {
   Loc loc;
   virtual ~SNode() = default;
   virtual Exec exec(Frame& fr) = 0;
+  // exec() inside a try body: an error may come back in `exc` (see ENode::eval_soft).
+  virtual Exec exec_soft(Frame& fr, Value& exc) {
+    (void)exc;
+    return exec(fr);
+  }
 };
 using EP = std::unique_ptr<ENode>;
 using TP = std::unique_ptr<TNode>;

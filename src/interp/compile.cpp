@@ -199,10 +199,14 @@ struct BinNode : ENode {
       if constexpr (OP == BinOp::Add) { if (!__builtin_add_overflow(x.i, y.i, &r)) return Value::integer(r); }
       else if constexpr (OP == BinOp::Sub) { if (!__builtin_sub_overflow(x.i, y.i, &r)) return Value::integer(r); }
       else if constexpr (OP == BinOp::Mul) { if (!__builtin_mul_overflow(x.i, y.i, &r)) return Value::integer(r); }
-    } else if (x.t == VT::Float && y.t == VT::Float) {
-      if constexpr (OP == BinOp::Add) return Value::flt(x.f + y.f);
-      else if constexpr (OP == BinOp::Sub) return Value::flt(x.f - y.f);
-      else if constexpr (OP == BinOp::Mul) return Value::flt(x.f * y.f);
+    } else if ((x.t == VT::Float || x.t == VT::Int) && (y.t == VT::Float || y.t == VT::Int)) {
+      // At least one float (both ints were handled above): the int converts to the nearest
+      // double, as Python's float arithmetic converts it.
+      double p = x.t == VT::Float ? x.f : (double)x.i, q = y.t == VT::Float ? y.f : (double)y.i;
+      if constexpr (OP == BinOp::Add) return Value::flt(p + q);
+      else if constexpr (OP == BinOp::Sub) return Value::flt(p - q);
+      else if constexpr (OP == BinOp::Mul) return Value::flt(p * q);
+      else if constexpr (OP == BinOp::Div) { if (q != 0.0) return Value::flt(p / q); }
     }
     ML_GUARD(return binop(OP, x, y));
   }
@@ -227,6 +231,17 @@ struct CmpNode : ENode {
     Value xt, yt;
     const Value& x = a.get_left(fr, xt, b);
     const Value& y = b.get(fr, yt);
+    if constexpr (OP == CmpOp::Is) return Value::boolean(x.same(y));
+    else if constexpr (OP == CmpOp::IsNot) return Value::boolean(!x.same(y));
+    if (x.t == VT::Float && y.t == VT::Float) {
+      // IEEE comparisons are Python's for floats (NaN compares unequal, and false otherwise).
+      if constexpr (OP == CmpOp::Lt) return Value::boolean(x.f < y.f);
+      else if constexpr (OP == CmpOp::LtE) return Value::boolean(x.f <= y.f);
+      else if constexpr (OP == CmpOp::Gt) return Value::boolean(x.f > y.f);
+      else if constexpr (OP == CmpOp::GtE) return Value::boolean(x.f >= y.f);
+      else if constexpr (OP == CmpOp::Eq) return Value::boolean(x.f == y.f);
+      else if constexpr (OP == CmpOp::NotEq) return Value::boolean(x.f != y.f);
+    }
     if (x.t == VT::Int && y.t == VT::Int) {
       if constexpr (OP == CmpOp::Lt) return Value::boolean(x.i < y.i);
       else if constexpr (OP == CmpOp::LtE) return Value::boolean(x.i <= y.i);
@@ -316,6 +331,17 @@ struct AttrNode : ENode {
     Value o = obj->eval(fr);
     ML_GUARD(return attr_load(site, o));
   }
+  // A missing attribute comes back as the AttributeError getattr would raise.
+  bool eval_soft(Frame& fr, Value& out, Value& exc) override {
+    Value o;
+    if (!obj->eval_soft(fr, o, exc)) return false;
+    bool found;
+    ML_GUARD(found = attr_load_opt(site, o, out));
+    if (found) return true;
+    exc = attribute_error(o, site.name);
+    annotate_soft(exc, loc);
+    return false;
+  }
 };
 struct StoreAttr : TNode {
   EP obj;
@@ -358,6 +384,25 @@ struct SubNode : ENode {
     }
     ML_GUARD(return getitem(o, k));
   }
+  // A key missing from a plain dict (no __missing__ to ask) comes back as the KeyError.
+  bool eval_soft(Frame& fr, Value& out, Value& exc) override {
+    Value o;
+    if (!obj->eval_soft(fr, o, exc)) return false;
+    Value k = idx->eval(fr);
+    if (o.is(OK::Dict) && o.o->type == I->t_dict) {
+      Value* v;
+      ML_GUARD(v = o.as<DictObj>()->find(k));
+      if (v) {
+        out = *v;
+        return true;
+      }
+      exc = make_exception(I->e("KeyError"), ValueVec{std::move(k)});
+      annotate_soft(exc, loc);
+      return false;
+    }
+    ML_GUARD(out = getitem(o, k));
+    return true;
+  }
 };
 struct StoreSub : TNode {
   EP obj, idx;
@@ -391,7 +436,44 @@ struct SliceNode : ENode {
 struct StoreUnpack : TNode {
   std::vector<TP> targets;
   int star = -1;
+  // `a, b, c = seq` into plain local variables (no star, at most kLocal of them): their slots,
+  // so a tuple or list of the right length is unpacked without a copy of its items vector and
+  // without a virtual store per name.
+  static constexpr size_t kLocal = 16;
+  std::vector<int> local_slots;
+  void prepare() {
+    if (star >= 0 || targets.size() > kLocal) return;
+    std::vector<int> s;
+    for (auto& t : targets) {
+      auto* l = dynamic_cast<StoreLocal*>(t.get());
+      if (!l) return;
+      s.push_back(l->slot);
+    }
+    local_slots = std::move(s);
+  }
   void store(Frame& fr, Value v) override {
+    size_t nl = local_slots.size();
+    if (nl && (v.is(OK::Tuple) || v.is(OK::List))) {
+      const ValueVec& src = v.is(OK::Tuple) ? v.as<TupleObj>()->v : v.as<ListObj>()->v;
+      if (src.size() == nl) {
+        // All items are taken (referenced) before any variable is rebound: dropping a
+        // variable's old value may run code (a generator's finally) that changes a list.
+        Value* slots = fr.slots;
+        const int* ls = local_slots.data();
+        Object* old[kLocal];
+        for (size_t i = 0; i < nl; ++i) {
+          const Value& x = src[i];
+          if (x.t == VT::Obj) incref(x.o);
+          Value& d = slots[ls[i]];
+          old[i] = d.t == VT::Obj ? d.o : nullptr;
+          d.t = x.t;
+          d.i = x.i;
+        }
+        for (size_t i = 0; i < nl; ++i)
+          if (old[i]) decref(old[i]);
+        return;
+      }
+    }
     ValueVec tmp;
     const ValueVec* items;
     if (v.is(OK::Tuple)) items = &v.as<TupleObj>()->v;
@@ -610,8 +692,14 @@ struct CallMethod : ENode {
   AttrSite site;
   std::vector<CallArg> args;
   bool simple = true;
-  Value eval(Frame& fr) override {
-    Value o = obj->eval(fr);
+  Value eval(Frame& fr) override { return call_on(fr, obj->eval(fr)); }
+  bool eval_soft(Frame& fr, Value& out, Value& exc) override {
+    Value o;
+    if (!obj->eval_soft(fr, o, exc)) return false;
+    out = call_on(fr, std::move(o));
+    return true;
+  }
+  [[gnu::always_inline]] Value call_on(Frame& fr, Value o) {
     Value f;
     bool self_needed;
     ML_GUARD(attr_method(site, o, f, self_needed));
@@ -826,6 +914,7 @@ TP Compiler::target(const Expr& e) {
           k->targets.push_back(target(x));
         }
       }
+      k->prepare();
       return TP(k);
     }
     case ExprKind::Starred: return target(*e.a);

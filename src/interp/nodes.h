@@ -15,6 +15,13 @@ namespace ml::interp {
 // An allocation that failed (std::bad_alloc, std::length_error) becomes a MemoryError at `loc`.
 [[noreturn]] void raise_memory_error(Loc loc);
 
+// Locates an exception that is handed back instead of thrown (ENode::eval_soft), as the catch
+// around the node at `loc` would have located it.
+inline void annotate_soft(const Value& exc, Loc loc) {
+  PyError e(exc);
+  annotate(e, loc);
+}
+
 struct Block : SNode {
   std::vector<SP> stmts;
   Exec exec(Frame& fr) override {
@@ -29,6 +36,27 @@ struct Block : SNode {
         raise_memory_error(s->loc);
       } catch (const std::length_error&) {
         raise_memory_error(s->loc);
+      }
+      if (r != Exec::Normal) return r;
+    }
+    return Exec::Normal;
+  }
+  Exec exec_soft(Frame& fr, Value& exc) override {
+    for (auto& s : stmts) {
+      Exec r;
+      try {
+        r = s->exec_soft(fr, exc);
+      } catch (PyError& e) {
+        annotate(e, s->loc);
+        throw;
+      } catch (const std::bad_alloc&) {
+        raise_memory_error(s->loc);
+      } catch (const std::length_error&) {
+        raise_memory_error(s->loc);
+      }
+      if (exc.t == VT::Obj) {
+        annotate_soft(exc, s->loc);
+        return Exec::Normal;
       }
       if (r != Exec::Normal) return r;
     }

@@ -1,6 +1,7 @@
 // The generic object protocol: calling, attributes, subscripting, iteration, len, `in`.
 #include <cmath>
 
+#include "interp/attrcache.h"
 #include "interp/runtime.h"
 
 namespace ml::interp {
@@ -359,14 +360,21 @@ bool getattr_opt(const Value& obj, std::string_view name, Value& out) {
   return false;
 }
 
+Value attribute_error(const Value& obj, std::string_view name) {
+  std::string m;
+  if (obj.is(OK::Module))
+    m = msg("runtime.module_no_attribute", {{"module", obj.as<ModuleObj>()->name}, {"name", std::string(name)}});
+  else if (obj.is(OK::Class))
+    m = msg("runtime.type_no_attribute", {{"type", obj.as<ClassObj>()->name}, {"name", std::string(name)}});
+  else
+    m = msg("runtime.no_attribute", {{"type", type_name(obj)}, {"name", std::string(name)}});
+  return make_exception(I->e("AttributeError"), ValueVec{mk_str(std::move(m))});
+}
+
 Value getattr(const Value& obj, std::string_view name) {
   Value out;
   if (getattr_opt(obj, name, out)) return out;
-  if (obj.is(OK::Module))
-    raise_id("AttributeError", "runtime.module_no_attribute", {{"module", obj.as<ModuleObj>()->name}, {"name", std::string(name)}});
-  if (obj.is(OK::Class))
-    raise_id("AttributeError", "runtime.type_no_attribute", {{"type", obj.as<ClassObj>()->name}, {"name", std::string(name)}});
-  raise_id("AttributeError", "runtime.no_attribute", {{"type", type_name(obj)}, {"name", std::string(name)}});
+  throw PyError(attribute_error(obj, name));
 }
 
 void setattr(const Value& obj, std::string_view name, Value v) {

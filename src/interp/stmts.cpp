@@ -48,6 +48,12 @@ struct ExprStmt : SNode {
     if (record) { I->last_expr = std::move(v); I->has_last_expr = true; }
     return Exec::Normal;
   }
+  Exec exec_soft(Frame& fr, Value& exc) override {
+    Value v;
+    if (!e->eval_soft(fr, v, exc)) return Exec::Normal;
+    if (record) { I->last_expr = std::move(v); I->has_last_expr = true; }
+    return Exec::Normal;
+  }
 };
 
 struct AssignStmt : SNode {
@@ -55,6 +61,13 @@ struct AssignStmt : SNode {
   EP value;
   Exec exec(Frame& fr) override {
     Value v = value->eval(fr);
+    if (targets.size() == 1) { targets[0]->store(fr, std::move(v)); return Exec::Normal; }
+    for (auto& t : targets) t->store(fr, v);
+    return Exec::Normal;
+  }
+  Exec exec_soft(Frame& fr, Value& exc) override {
+    Value v;
+    if (!value->eval_soft(fr, v, exc)) return Exec::Normal;
     if (targets.size() == 1) { targets[0]->store(fr, std::move(v)); return Exec::Normal; }
     for (auto& t : targets) t->store(fr, v);
     return Exec::Normal;
@@ -242,6 +255,13 @@ struct ReturnStmt : SNode {
     else fr.retval = Value();
     return Exec::Return;
   }
+  Exec exec_soft(Frame& fr, Value& exc) override {
+    if (!value) return exec(fr);
+    Value v;
+    if (!value->eval_soft(fr, v, exc)) return Exec::Normal;
+    fr.retval = std::move(v);
+    return Exec::Return;
+  }
 };
 
 SP Compiler::return_stmt(EP value, Loc loc) {
@@ -320,7 +340,9 @@ struct TryStmt : SNode {
     bool has_exc = false, pending = false;
     Value exc, pend;
     try {
-      r = body->exec(fr);
+      // Errors the body's statements detect themselves come back in `exc` without a throw.
+      r = body->exec_soft(fr, exc);
+      has_exc = exc.t == VT::Obj;
     } catch (PyError& e) {
       has_exc = true;
       exc = e.exc;
