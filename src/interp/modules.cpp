@@ -7,12 +7,12 @@
 #include <thread>
 
 #include "interp/code.h"
+#include "interp/lib/lib_modules.h"
 
 namespace ml::interp {
 
 void sort_list(ValueVec& v, const Value& key, bool reverse);
 Value make_class(const std::string& name, ValueVec bases, Ref<DictObj> ns);
-void init_sys_streams(DictObj* sys_dict);  // lib/sys_streams.cpp
 
 #define ARGS Interp &, Value *a, int n, KwArgs *kw
 
@@ -1597,6 +1597,7 @@ void init_modules() {
   init_collections();
   init_itertools();
   init_misc_modules();
+  init_re();
 }
 
 }  // namespace ml::interp
