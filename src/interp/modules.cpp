@@ -1598,6 +1598,7 @@ void init_modules() {
   init_itertools();
   init_misc_modules();
   init_re();
+  init_struct();
 }
 
 }  // namespace ml::interp

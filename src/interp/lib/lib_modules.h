@@ -7,5 +7,6 @@ namespace ml::interp {
 struct DictObj;
 void init_sys_streams(DictObj* sys_dict);  // sys_streams.cpp: the parts of sys beyond its basics
 void init_re();                            // re.cpp
+void init_struct();                        // struct.cpp
 
 }  // namespace ml::interp
