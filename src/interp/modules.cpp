@@ -742,33 +742,6 @@ static void init_random() {
 }
 #undef MT_SELF
 
-// ---------------------------------------------------------------- time
-static void init_time() {
-  Value m = new_module("time");
-  DictObj* d = MD(m);
-  def_native(d, "time", [](ARGS) -> Value {
-    auto t = std::chrono::system_clock::now().time_since_epoch();
-    return Value::flt(std::chrono::duration<double>(t).count());
-  });
-  def_native(d, "time_ns", [](ARGS) -> Value {
-    return Value::integer((int64_t)std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch()).count());
-  });
-  auto mono = [](ARGS) -> Value {
-    auto t = std::chrono::steady_clock::now().time_since_epoch();
-    return Value::flt(std::chrono::duration<double>(t).count());
-  };
-  def_native(d, "perf_counter", mono);
-  def_native(d, "monotonic", mono);
-  def_native(d, "process_time", [](ARGS) -> Value { return Value::flt((double)std::clock() / CLOCKS_PER_SEC); });
-  def_native(d, "sleep", [](ARGS) -> Value {
-    check_args("sleep", n, 1, 1);
-    double s = to_double(a[0]);
-    if (s < 0) value_error("sleep length must be non-negative");
-    std::this_thread::sleep_for(std::chrono::duration<double>(s));
-    return Value();
-  });
-}
-
 // ---------------------------------------------------------------- datetime
 static const int kDaysBefore[] = {0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
 static bool is_leap(int64_t y) { return y % 4 == 0 && (y % 100 != 0 || y % 400 == 0); }
@@ -1590,7 +1563,7 @@ void init_modules() {
   init_math();
   init_json();
   init_random();
-  init_time();
+  init_time();  // lib/time.cpp
   init_datetime();
   init_asyncio();
   init_functools();

@@ -8,5 +8,6 @@ struct DictObj;
 void init_sys_streams(DictObj* sys_dict);  // sys_streams.cpp: the parts of sys beyond its basics
 void init_re();                            // re.cpp
 void init_struct();                        // struct.cpp
+void init_time();                          // time.cpp
 
 }  // namespace ml::interp
