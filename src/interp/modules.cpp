@@ -1,4 +1,4 @@
-// Builtin modules: math, json, random (CPython-compatible Mersenne Twister), time, datetime,
+// Builtin modules: math, random (CPython-compatible Mersenne Twister), time, datetime,
 // asyncio (synchronous), functools, collections, itertools, string, sys, os.path.
 #include <chrono>
 #include <cmath>
@@ -240,263 +240,6 @@ static void init_math() {
     for (size_t i = 0; i < p.size(); ++i) { double t = to_double(p[i]) - to_double(q[i]); s += t * t; }
     return Value::flt(std::sqrt(s));
   });
-}
-
-// ---------------------------------------------------------------- json
-static void json_escape(std::string& out, const std::string& s, bool ensure_ascii) {
-  out += '"';
-  for (uint32_t c : decode_utf8(s)) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      default:
-        if (c < 0x20 || (ensure_ascii && c >= 0x7f)) {
-          char buf[16];
-          if (c >= 0x10000) {
-            uint32_t v = c - 0x10000;
-            std::snprintf(buf, sizeof buf, "\\u%04x\\u%04x", 0xD800 + (v >> 10), 0xDC00 + (v & 0x3FF));
-          } else {
-            std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          }
-          out += buf;
-        } else {
-          append_utf8(out, c);
-        }
-    }
-  }
-  out += '"';
-}
-
-struct JsonOpts {
-  std::string indent;
-  bool has_indent = false, sort_keys = false, ensure_ascii = true;
-  std::string item_sep = ", ", key_sep = ": ";
-  Value default_fn;
-};
-
-static std::string json_key(const Value& k) {
-  if (k.is(OK::Str)) return str_of(k);
-  if (k.t == VT::Bool) return k.b ? "true" : "false";
-  if (k.is_none()) return "null";
-  if (k.t == VT::Int || k.is(OK::Big) || k.t == VT::Float) return repr(k);
-  type_error("keys must be str, int, float, bool or None, not " + type_name(k));
-}
-
-static void json_dump(std::string& out, const Value& v, const JsonOpts& o, int level) {
-  auto nl = [&](int lv) {
-    if (!o.has_indent) return;
-    out += '\n';
-    for (int i = 0; i < lv; ++i) out += o.indent;
-  };
-  if (v.is_none()) { out += "null"; return; }
-  if (v.t == VT::Bool) { out += v.b ? "true" : "false"; return; }
-  if (v.t == VT::Int || v.is(OK::Big)) { out += repr(v); return; }
-  if (v.t == VT::Float) {
-    if (std::isnan(v.f)) out += "NaN";
-    else if (std::isinf(v.f)) out += v.f > 0 ? "Infinity" : "-Infinity";
-    else out += float_repr(v.f);
-    return;
-  }
-  if (v.is(OK::Str)) { json_escape(out, str_of(v), o.ensure_ascii); return; }
-  if (v.is(OK::List) || v.is(OK::Tuple)) {
-    const ValueVec& items = v.is(OK::List) ? v.as<ListObj>()->v : v.as<TupleObj>()->v;
-    if (items.empty()) { out += "[]"; return; }
-    out += '[';
-    for (size_t i = 0; i < items.size(); ++i) {
-      if (i) out += o.has_indent ? o.item_sep.substr(0, o.item_sep.find_last_not_of(' ') + 1) : o.item_sep;
-      nl(level + 1);
-      json_dump(out, items[i], o, level + 1);
-    }
-    nl(level);
-    out += ']';
-    return;
-  }
-  if (v.is(OK::Dict)) {
-    auto* d = v.as<DictObj>();
-    if (d->size() == 0) { out += "{}"; return; }
-    std::vector<std::pair<Value, Value>> items;
-    d->for_each([&](const Value& k, const Value& x) { items.emplace_back(k, x); });
-    if (o.sort_keys) std::stable_sort(items.begin(), items.end(), [](auto& x, auto& y) { return lt(x.first, y.first); });
-    out += '{';
-    for (size_t i = 0; i < items.size(); ++i) {
-      if (i) out += o.has_indent ? o.item_sep.substr(0, o.item_sep.find_last_not_of(' ') + 1) : o.item_sep;
-      nl(level + 1);
-      json_escape(out, json_key(items[i].first), o.ensure_ascii);
-      out += o.key_sep;
-      json_dump(out, items[i].second, o, level + 1);
-    }
-    nl(level);
-    out += '}';
-    return;
-  }
-  if (!o.default_fn.is_none()) { json_dump(out, call1(o.default_fn, v), o, level); return; }
-  type_error("Object of type " + type_name(v) + " is not JSON serializable");
-}
-
-struct JsonParser {
-  const std::string& s;
-  size_t i = 0;
-  [[noreturn]] void fail(const std::string& m) {
-    int line = 1, col = 1;
-    for (size_t k = 0; k < i && k < s.size(); ++k) { if (s[k] == '\n') { ++line; col = 1; } else ++col; }
-    raise("ValueError", m + ": line " + std::to_string(line) + " column " + std::to_string(col) + " (char " + std::to_string(i) + ")");
-  }
-  void ws() { while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) ++i; }
-  Value parse() {
-    ws();
-    if (i >= s.size()) fail("Expecting value");
-    char c = s[i];
-    if (c == '{') {
-      ++i;
-      Value d = mk_dict();
-      ws();
-      if (i < s.size() && s[i] == '}') { ++i; return d; }
-      while (true) {
-        ws();
-        if (i >= s.size() || s[i] != '"') fail("Expecting property name enclosed in double quotes");
-        Value k = str();
-        ws();
-        if (i >= s.size() || s[i] != ':') fail("Expecting ':' delimiter");
-        ++i;
-        Value v = parse();
-        d.as<DictObj>()->set(k, v);
-        ws();
-        if (i < s.size() && s[i] == ',') { ++i; continue; }
-        if (i < s.size() && s[i] == '}') { ++i; return d; }
-        fail("Expecting ',' delimiter");
-      }
-    }
-    if (c == '[') {
-      ++i;
-      ValueVec items;
-      ws();
-      if (i < s.size() && s[i] == ']') { ++i; return mk_list(); }
-      while (true) {
-        items.push_back(parse());
-        ws();
-        if (i < s.size() && s[i] == ',') { ++i; continue; }
-        if (i < s.size() && s[i] == ']') { ++i; return mk_list(std::move(items)); }
-        fail("Expecting ',' delimiter");
-      }
-    }
-    if (c == '"') return str();
-    if (s.compare(i, 4, "true") == 0) { i += 4; return Value::boolean(true); }
-    if (s.compare(i, 5, "false") == 0) { i += 5; return Value::boolean(false); }
-    if (s.compare(i, 4, "null") == 0) { i += 4; return Value(); }
-    if (s.compare(i, 3, "NaN") == 0) { i += 3; return Value::flt(NAN); }
-    if (s.compare(i, 8, "Infinity") == 0) { i += 8; return Value::flt(INFINITY); }
-    if (s.compare(i, 9, "-Infinity") == 0) { i += 9; return Value::flt(-INFINITY); }
-    if (c == '-' || std::isdigit((unsigned char)c)) {
-      size_t st = i;
-      if (s[i] == '-') ++i;
-      while (i < s.size() && std::isdigit((unsigned char)s[i])) ++i;
-      bool flt = false;
-      if (i < s.size() && s[i] == '.') { flt = true; ++i; while (i < s.size() && std::isdigit((unsigned char)s[i])) ++i; }
-      if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
-        flt = true;
-        ++i;
-        if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
-        while (i < s.size() && std::isdigit((unsigned char)s[i])) ++i;
-      }
-      std::string num = s.substr(st, i - st);
-      return flt ? parse_float(num) : parse_int(num, 10);
-    }
-    fail("Expecting value");
-  }
-  Value str() {
-    ++i;
-    std::string out;
-    while (true) {
-      if (i >= s.size()) fail("Unterminated string starting at");
-      char c = s[i++];
-      if (c == '"') break;
-      if (c == '\\') {
-        if (i >= s.size()) fail("Unterminated string");
-        char e = s[i++];
-        switch (e) {
-          case 'n': out += '\n'; break;
-          case 't': out += '\t'; break;
-          case 'r': out += '\r'; break;
-          case 'b': out += '\b'; break;
-          case 'f': out += '\f'; break;
-          case '/': out += '/'; break;
-          case '\\': out += '\\'; break;
-          case '"': out += '"'; break;
-          case 'u': {
-            uint32_t cp = (uint32_t)std::stoul(s.substr(i, 4), nullptr, 16);
-            i += 4;
-            if (cp >= 0xD800 && cp < 0xDC00 && s.compare(i, 2, "\\u") == 0) {
-              uint32_t lo = (uint32_t)std::stoul(s.substr(i + 2, 4), nullptr, 16);
-              cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-              i += 6;
-            }
-            append_utf8(out, cp);
-            break;
-          }
-          default: fail("Invalid \\escape");
-        }
-      } else {
-        out += c;
-      }
-    }
-    return mk_str(std::move(out));
-  }
-};
-
-static JsonOpts json_opts(KwArgs* kw) {
-  JsonOpts o;
-  if (const Value* v = kw_find(kw, "indent"); v && !v->is_none()) {
-    o.has_indent = true;
-    o.indent = v->is(OK::Str) ? str_of(*v) : std::string((size_t)as_index(*v), ' ');
-    o.item_sep = ",";
-  }
-  if (const Value* v = kw_find(kw, "sort_keys")) o.sort_keys = truthy(*v);
-  if (const Value* v = kw_find(kw, "ensure_ascii")) o.ensure_ascii = truthy(*v);
-  if (const Value* v = kw_find(kw, "separators"); v && !v->is_none()) {
-    ValueVec p = to_vec(*v);
-    o.item_sep = str_of(p[0]);
-    o.key_sep = str_of(p[1]);
-  }
-  if (const Value* v = kw_find(kw, "default")) o.default_fn = *v;
-  return o;
-}
-
-static void init_json() {
-  Value m = new_module("json");
-  DictObj* d = MD(m);
-  def_native(d, "dumps", [](ARGS) -> Value {
-    check_args("dumps", n, 1, 1);
-    std::string out;
-    json_dump(out, a[0], json_opts(kw), 0);
-    return mk_str(std::move(out));
-  });
-  def_native(d, "loads", [](ARGS) -> Value {
-    check_args("loads", n, 1, 1);
-    std::string s = a[0].is(OK::Bytes) ? a[0].as<BytesObj>()->s : str_of(a[0]);
-    JsonParser p{s};
-    Value v = p.parse();
-    p.ws();
-    if (p.i != s.size()) p.fail("Extra data");
-    return v;
-  });
-  def_native(d, "dump", [](ARGS) -> Value {
-    check_args("dump", n, 2, 2);
-    std::string out;
-    json_dump(out, a[0], json_opts(kw), 0);
-    call1(getattr(a[1], "write"), mk_str(out));
-    return Value();
-  });
-  def_native(d, "load", [](ARGS) -> Value {
-    Value s = call0(getattr(a[0], "read"));
-    JsonParser p{str_of(s)};
-    return p.parse();
-  });
-  d->set(str_key("JSONDecodeError"), Value::obj(I->e("ValueError")));
 }
 
 // ---------------------------------------------------------------- random (MT19937, CPython-compatible)
@@ -1310,7 +1053,12 @@ static void init_collections() {
     dd->set(a[1], v);
     return v;
   });
-  t_ordereddict->dict->set(str_key("__ctor__"), *I->t_dict->dict->find(str_key("__ctor__")));
+  t_ordereddict->dict->set(str_key("__ctor__"), Value::obj(new NativeObj("OrderedDict", [](ARGS) -> Value {
+    Value dict_ctor = *I->t_dict->dict->find(str_key("__ctor__"));
+    Value d = call(dict_ctor, a, n, kw);  // always a new dict
+    d.o->type = t_ordereddict;
+    return d;
+  })));
   // deque: a list with appendleft/popleft
   t_deque = new ClassObj("deque");
   incref(t_deque);
@@ -1330,6 +1078,71 @@ static void init_collections() {
     Value x = v.front();
     v.erase(v.begin());
     return x;
+  });
+  // OrderedDict's own methods: reordering and popping from either end.
+  def_method(t_ordereddict, "move_to_end", [](ARGS) -> Value {
+    check_args("move_to_end", n, 2, 3);
+    auto* d = a[0].as<DictObj>();
+    bool last = n > 2 ? truthy(a[2]) : (kw_find(kw, "last") ? truthy(*kw_find(kw, "last")) : true);
+    Value* v = d->find(a[1]);
+    if (!v) throw PyError(make_exception(I->e("KeyError"), ValueVec{a[1]}));
+    Value keep = *v;
+    d->erase(a[1]);
+    if (last) { d->set(a[1], keep); return Value(); }
+    std::vector<std::pair<Value, Value>> rest;
+    d->for_each([&](const Value& k, const Value& x) { rest.emplace_back(k, x); });
+    d->clear();
+    d->set(a[1], keep);
+    for (auto& [k, x] : rest) d->set(k, x);
+    return Value();
+  });
+  def_method(t_ordereddict, "popitem", [](ARGS) -> Value {
+    auto* d = a[0].as<DictObj>();
+    bool last = n > 1 ? truthy(a[1]) : (kw_find(kw, "last") ? truthy(*kw_find(kw, "last")) : true);
+    if (d->size() == 0) throw PyError(make_exception(I->e("KeyError"), ValueVec{mk_str("dictionary is empty")}));
+    Value key, val;
+    bool found = false;
+    d->for_each([&](const Value& k, const Value& x) {
+      if (!last && found) return;
+      key = k;
+      val = x;
+      found = true;
+    });
+    d->erase(key);
+    return mk_tuple({key, val});
+  });
+  def_method(t_ordereddict, "fromkeys", [](ARGS) -> Value {
+    int skip = n > 0 && a[0].is(OK::Class) ? 1 : 0;
+    Value d = call(Value::obj(t_ordereddict), nullptr, 0);
+    Value fill = n > skip + 1 ? a[skip + 1] : Value();
+    for_each(a[skip], [&](const Value& k) { d.as<DictObj>()->set(k, fill); });
+    return d;
+  });
+  // Their reprs, as Python's (3.11): Counter({...}) by count, OrderedDict([(k, v), ...]),
+  // defaultdict(factory, {...}), deque([...]); a subclass shows its own name.
+  auto plain_dict = [](const Value& v) {
+    Value d = mk_dict();
+    v.as<DictObj>()->for_each([&](const Value& k, const Value& x) { d.as<DictObj>()->set(k, x); });
+    return d;
+  };
+  def_method(t_counter, "__repr__", [plain_dict](ARGS) -> Value {
+    if (a[0].as<DictObj>()->size() == 0) return mk_str(type_name(a[0]) + "()");
+    Value items = call0(getattr(a[0], "most_common"));
+    Value d = mk_dict();
+    for_each(items, [&](const Value& kv) { d.as<DictObj>()->set(kv.as<TupleObj>()->v[0], kv.as<TupleObj>()->v[1]); });
+    return mk_str(type_name(a[0]) + "(" + repr(d) + ")");
+  });
+  def_method(t_ordereddict, "__repr__", [](ARGS) -> Value {
+    if (a[0].as<DictObj>()->size() == 0) return mk_str(type_name(a[0]) + "()");
+    ValueVec items;
+    a[0].as<DictObj>()->for_each([&](const Value& k, const Value& x) { items.push_back(mk_tuple({k, x})); });
+    return mk_str(type_name(a[0]) + "(" + repr(mk_list(std::move(items))) + ")");
+  });
+  def_method(t_defaultdict, "__repr__", [plain_dict](ARGS) -> Value {
+    return mk_str(type_name(a[0]) + "(" + repr(a[0].as<DictObj>()->default_factory) + ", " + repr(plain_dict(a[0])) + ")");
+  });
+  def_method(t_deque, "__repr__", [](ARGS) -> Value {
+    return mk_str(type_name(a[0]) + "(" + repr(mk_list(a[0].as<ListObj>()->v)) + ")");
   });
   // namedtuple is written in the language (stdlib/_namedtuple.py: a real tuple subclass);
   // imported on first use so programs that never call it do not pay for it.
@@ -1561,7 +1374,7 @@ static void init_misc_modules() {
 
 void init_modules() {
   init_math();
-  init_json();
+  init_json();  // lib/json.cpp
   init_random();
   init_time();  // lib/time.cpp
   init_datetime();

@@ -9,5 +9,6 @@ void init_sys_streams(DictObj* sys_dict);  // sys_streams.cpp: the parts of sys 
 void init_re();                            // re.cpp
 void init_struct();                        // struct.cpp
 void init_time();                          // time.cpp
+void init_json();                          // json.cpp
 
 }  // namespace ml::interp
