@@ -10,5 +10,6 @@ void init_re();                            // re.cpp
 void init_struct();                        // struct.cpp
 void init_time();                          // time.cpp
 void init_json();                          // json.cpp
+void init_datetime();                      // datetime.cpp
 
 }  // namespace ml::interp
