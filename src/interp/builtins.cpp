@@ -670,7 +670,7 @@ void Interp::init_builtins() {
   });
   ctor(t_tuple, [](Interp&, Value* a, int n, KwArgs*) -> Value {
     check_args("tuple", n, 0, 1);
-    if (n && a[0].is(OK::Tuple)) return a[0];
+    if (n && a[0].is(OK::Tuple) && a[0].o->type == I->t_tuple) return a[0];  // a subclass instance is copied
     return n ? mk_tuple(to_vec(a[0])) : mk_tuple();
   });
   auto set_ctor = [](bool frozen) {

@@ -511,7 +511,6 @@ static void init_str_methods(ClassObj* t) {
     if (f == std::string::npos) return mk_tuple({mk_str(""), mk_str(""), a[0]});
     return mk_tuple({mk_str(s.substr(0, f)), a[1], mk_str(s.substr(f + sep.size()))});
   });
-  def_method(t, "encode", [](ARGS) -> Value { return mk_bytes(S(a[0])); });
   def_method(t, "expandtabs", [](ARGS) -> Value {
     int64_t ts = n > 1 ? as_index(a[1]) : 8;
     std::string out;
@@ -826,16 +825,6 @@ static void init_misc_methods(Interp& in) {
   def_method(t, "__len__", [](ARGS) -> Value { return Value::integer(len(a[0])); });
   def_method(t, "__getitem__", [](ARGS) -> Value { return getitem(a[0], a[1]); });
 
-  ClassObj* b = in.t_bytes;
-  def_method(b, "decode", [](ARGS) -> Value { return mk_str(a[0].as<BytesObj>()->s); });
-  def_method(b, "hex", [](ARGS) -> Value {
-    std::string out;
-    char buf[4];
-    for (unsigned char c : a[0].as<BytesObj>()->s) { std::snprintf(buf, sizeof buf, "%02x", c); out += buf; }
-    return mk_str(out);
-  });
-  def_method(b, "__len__", [](ARGS) -> Value { return Value::integer(len(a[0])); });
-
   ClassObj* it = in.t_int;
   def_method(it, "bit_length", [](ARGS) -> Value {
     if (a[0].t == VT::Int || a[0].t == VT::Bool) {
@@ -1027,8 +1016,11 @@ static void init_dict_view_methods() {
   }
 }
 
+void init_bytes_methods();  // methods_bytes.cpp
+
 void init_type_methods() {
   init_dict_view_methods();
+  init_bytes_methods();
   init_str_methods(I->t_str);
   init_list_methods(I->t_list);
   init_dict_methods(I->t_dict);

@@ -1,4 +1,4 @@
-// Builtin modules: math, json, random (CPython-compatible Mersenne Twister), time, datetime,
+// Builtin modules: math, random (CPython-compatible Mersenne Twister),
 // asyncio (synchronous), functools, collections, itertools, string, sys, os.path.
 #include <chrono>
 #include <cmath>
@@ -7,12 +7,12 @@
 #include <thread>
 
 #include "interp/code.h"
+#include "interp/lib/lib_modules.h"
 
 namespace ml::interp {
 
 void sort_list(ValueVec& v, const Value& key, bool reverse);
 Value make_class(const std::string& name, ValueVec bases, Ref<DictObj> ns);
-void init_sys_streams(DictObj* sys_dict);  // lib/sys_streams.cpp
 
 #define ARGS Interp &, Value *a, int n, KwArgs *kw
 
@@ -240,263 +240,6 @@ static void init_math() {
     for (size_t i = 0; i < p.size(); ++i) { double t = to_double(p[i]) - to_double(q[i]); s += t * t; }
     return Value::flt(std::sqrt(s));
   });
-}
-
-// ---------------------------------------------------------------- json
-static void json_escape(std::string& out, const std::string& s, bool ensure_ascii) {
-  out += '"';
-  for (uint32_t c : decode_utf8(s)) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      default:
-        if (c < 0x20 || (ensure_ascii && c >= 0x7f)) {
-          char buf[16];
-          if (c >= 0x10000) {
-            uint32_t v = c - 0x10000;
-            std::snprintf(buf, sizeof buf, "\\u%04x\\u%04x", 0xD800 + (v >> 10), 0xDC00 + (v & 0x3FF));
-          } else {
-            std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          }
-          out += buf;
-        } else {
-          append_utf8(out, c);
-        }
-    }
-  }
-  out += '"';
-}
-
-struct JsonOpts {
-  std::string indent;
-  bool has_indent = false, sort_keys = false, ensure_ascii = true;
-  std::string item_sep = ", ", key_sep = ": ";
-  Value default_fn;
-};
-
-static std::string json_key(const Value& k) {
-  if (k.is(OK::Str)) return str_of(k);
-  if (k.t == VT::Bool) return k.b ? "true" : "false";
-  if (k.is_none()) return "null";
-  if (k.t == VT::Int || k.is(OK::Big) || k.t == VT::Float) return repr(k);
-  type_error("keys must be str, int, float, bool or None, not " + type_name(k));
-}
-
-static void json_dump(std::string& out, const Value& v, const JsonOpts& o, int level) {
-  auto nl = [&](int lv) {
-    if (!o.has_indent) return;
-    out += '\n';
-    for (int i = 0; i < lv; ++i) out += o.indent;
-  };
-  if (v.is_none()) { out += "null"; return; }
-  if (v.t == VT::Bool) { out += v.b ? "true" : "false"; return; }
-  if (v.t == VT::Int || v.is(OK::Big)) { out += repr(v); return; }
-  if (v.t == VT::Float) {
-    if (std::isnan(v.f)) out += "NaN";
-    else if (std::isinf(v.f)) out += v.f > 0 ? "Infinity" : "-Infinity";
-    else out += float_repr(v.f);
-    return;
-  }
-  if (v.is(OK::Str)) { json_escape(out, str_of(v), o.ensure_ascii); return; }
-  if (v.is(OK::List) || v.is(OK::Tuple)) {
-    const ValueVec& items = v.is(OK::List) ? v.as<ListObj>()->v : v.as<TupleObj>()->v;
-    if (items.empty()) { out += "[]"; return; }
-    out += '[';
-    for (size_t i = 0; i < items.size(); ++i) {
-      if (i) out += o.has_indent ? o.item_sep.substr(0, o.item_sep.find_last_not_of(' ') + 1) : o.item_sep;
-      nl(level + 1);
-      json_dump(out, items[i], o, level + 1);
-    }
-    nl(level);
-    out += ']';
-    return;
-  }
-  if (v.is(OK::Dict)) {
-    auto* d = v.as<DictObj>();
-    if (d->size() == 0) { out += "{}"; return; }
-    std::vector<std::pair<Value, Value>> items;
-    d->for_each([&](const Value& k, const Value& x) { items.emplace_back(k, x); });
-    if (o.sort_keys) std::stable_sort(items.begin(), items.end(), [](auto& x, auto& y) { return lt(x.first, y.first); });
-    out += '{';
-    for (size_t i = 0; i < items.size(); ++i) {
-      if (i) out += o.has_indent ? o.item_sep.substr(0, o.item_sep.find_last_not_of(' ') + 1) : o.item_sep;
-      nl(level + 1);
-      json_escape(out, json_key(items[i].first), o.ensure_ascii);
-      out += o.key_sep;
-      json_dump(out, items[i].second, o, level + 1);
-    }
-    nl(level);
-    out += '}';
-    return;
-  }
-  if (!o.default_fn.is_none()) { json_dump(out, call1(o.default_fn, v), o, level); return; }
-  type_error("Object of type " + type_name(v) + " is not JSON serializable");
-}
-
-struct JsonParser {
-  const std::string& s;
-  size_t i = 0;
-  [[noreturn]] void fail(const std::string& m) {
-    int line = 1, col = 1;
-    for (size_t k = 0; k < i && k < s.size(); ++k) { if (s[k] == '\n') { ++line; col = 1; } else ++col; }
-    raise("ValueError", m + ": line " + std::to_string(line) + " column " + std::to_string(col) + " (char " + std::to_string(i) + ")");
-  }
-  void ws() { while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) ++i; }
-  Value parse() {
-    ws();
-    if (i >= s.size()) fail("Expecting value");
-    char c = s[i];
-    if (c == '{') {
-      ++i;
-      Value d = mk_dict();
-      ws();
-      if (i < s.size() && s[i] == '}') { ++i; return d; }
-      while (true) {
-        ws();
-        if (i >= s.size() || s[i] != '"') fail("Expecting property name enclosed in double quotes");
-        Value k = str();
-        ws();
-        if (i >= s.size() || s[i] != ':') fail("Expecting ':' delimiter");
-        ++i;
-        Value v = parse();
-        d.as<DictObj>()->set(k, v);
-        ws();
-        if (i < s.size() && s[i] == ',') { ++i; continue; }
-        if (i < s.size() && s[i] == '}') { ++i; return d; }
-        fail("Expecting ',' delimiter");
-      }
-    }
-    if (c == '[') {
-      ++i;
-      ValueVec items;
-      ws();
-      if (i < s.size() && s[i] == ']') { ++i; return mk_list(); }
-      while (true) {
-        items.push_back(parse());
-        ws();
-        if (i < s.size() && s[i] == ',') { ++i; continue; }
-        if (i < s.size() && s[i] == ']') { ++i; return mk_list(std::move(items)); }
-        fail("Expecting ',' delimiter");
-      }
-    }
-    if (c == '"') return str();
-    if (s.compare(i, 4, "true") == 0) { i += 4; return Value::boolean(true); }
-    if (s.compare(i, 5, "false") == 0) { i += 5; return Value::boolean(false); }
-    if (s.compare(i, 4, "null") == 0) { i += 4; return Value(); }
-    if (s.compare(i, 3, "NaN") == 0) { i += 3; return Value::flt(NAN); }
-    if (s.compare(i, 8, "Infinity") == 0) { i += 8; return Value::flt(INFINITY); }
-    if (s.compare(i, 9, "-Infinity") == 0) { i += 9; return Value::flt(-INFINITY); }
-    if (c == '-' || std::isdigit((unsigned char)c)) {
-      size_t st = i;
-      if (s[i] == '-') ++i;
-      while (i < s.size() && std::isdigit((unsigned char)s[i])) ++i;
-      bool flt = false;
-      if (i < s.size() && s[i] == '.') { flt = true; ++i; while (i < s.size() && std::isdigit((unsigned char)s[i])) ++i; }
-      if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
-        flt = true;
-        ++i;
-        if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
-        while (i < s.size() && std::isdigit((unsigned char)s[i])) ++i;
-      }
-      std::string num = s.substr(st, i - st);
-      return flt ? parse_float(num) : parse_int(num, 10);
-    }
-    fail("Expecting value");
-  }
-  Value str() {
-    ++i;
-    std::string out;
-    while (true) {
-      if (i >= s.size()) fail("Unterminated string starting at");
-      char c = s[i++];
-      if (c == '"') break;
-      if (c == '\\') {
-        if (i >= s.size()) fail("Unterminated string");
-        char e = s[i++];
-        switch (e) {
-          case 'n': out += '\n'; break;
-          case 't': out += '\t'; break;
-          case 'r': out += '\r'; break;
-          case 'b': out += '\b'; break;
-          case 'f': out += '\f'; break;
-          case '/': out += '/'; break;
-          case '\\': out += '\\'; break;
-          case '"': out += '"'; break;
-          case 'u': {
-            uint32_t cp = (uint32_t)std::stoul(s.substr(i, 4), nullptr, 16);
-            i += 4;
-            if (cp >= 0xD800 && cp < 0xDC00 && s.compare(i, 2, "\\u") == 0) {
-              uint32_t lo = (uint32_t)std::stoul(s.substr(i + 2, 4), nullptr, 16);
-              cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-              i += 6;
-            }
-            append_utf8(out, cp);
-            break;
-          }
-          default: fail("Invalid \\escape");
-        }
-      } else {
-        out += c;
-      }
-    }
-    return mk_str(std::move(out));
-  }
-};
-
-static JsonOpts json_opts(KwArgs* kw) {
-  JsonOpts o;
-  if (const Value* v = kw_find(kw, "indent"); v && !v->is_none()) {
-    o.has_indent = true;
-    o.indent = v->is(OK::Str) ? str_of(*v) : std::string((size_t)as_index(*v), ' ');
-    o.item_sep = ",";
-  }
-  if (const Value* v = kw_find(kw, "sort_keys")) o.sort_keys = truthy(*v);
-  if (const Value* v = kw_find(kw, "ensure_ascii")) o.ensure_ascii = truthy(*v);
-  if (const Value* v = kw_find(kw, "separators"); v && !v->is_none()) {
-    ValueVec p = to_vec(*v);
-    o.item_sep = str_of(p[0]);
-    o.key_sep = str_of(p[1]);
-  }
-  if (const Value* v = kw_find(kw, "default")) o.default_fn = *v;
-  return o;
-}
-
-static void init_json() {
-  Value m = new_module("json");
-  DictObj* d = MD(m);
-  def_native(d, "dumps", [](ARGS) -> Value {
-    check_args("dumps", n, 1, 1);
-    std::string out;
-    json_dump(out, a[0], json_opts(kw), 0);
-    return mk_str(std::move(out));
-  });
-  def_native(d, "loads", [](ARGS) -> Value {
-    check_args("loads", n, 1, 1);
-    std::string s = a[0].is(OK::Bytes) ? a[0].as<BytesObj>()->s : str_of(a[0]);
-    JsonParser p{s};
-    Value v = p.parse();
-    p.ws();
-    if (p.i != s.size()) p.fail("Extra data");
-    return v;
-  });
-  def_native(d, "dump", [](ARGS) -> Value {
-    check_args("dump", n, 2, 2);
-    std::string out;
-    json_dump(out, a[0], json_opts(kw), 0);
-    call1(getattr(a[1], "write"), mk_str(out));
-    return Value();
-  });
-  def_native(d, "load", [](ARGS) -> Value {
-    Value s = call0(getattr(a[0], "read"));
-    JsonParser p{str_of(s)};
-    return p.parse();
-  });
-  d->set(str_key("JSONDecodeError"), Value::obj(I->e("ValueError")));
 }
 
 // ---------------------------------------------------------------- random (MT19937, CPython-compatible)
@@ -742,431 +485,6 @@ static void init_random() {
 }
 #undef MT_SELF
 
-// ---------------------------------------------------------------- time
-static void init_time() {
-  Value m = new_module("time");
-  DictObj* d = MD(m);
-  def_native(d, "time", [](ARGS) -> Value {
-    auto t = std::chrono::system_clock::now().time_since_epoch();
-    return Value::flt(std::chrono::duration<double>(t).count());
-  });
-  def_native(d, "time_ns", [](ARGS) -> Value {
-    return Value::integer((int64_t)std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch()).count());
-  });
-  auto mono = [](ARGS) -> Value {
-    auto t = std::chrono::steady_clock::now().time_since_epoch();
-    return Value::flt(std::chrono::duration<double>(t).count());
-  };
-  def_native(d, "perf_counter", mono);
-  def_native(d, "monotonic", mono);
-  def_native(d, "process_time", [](ARGS) -> Value { return Value::flt((double)std::clock() / CLOCKS_PER_SEC); });
-  def_native(d, "sleep", [](ARGS) -> Value {
-    check_args("sleep", n, 1, 1);
-    double s = to_double(a[0]);
-    if (s < 0) value_error("sleep length must be non-negative");
-    std::this_thread::sleep_for(std::chrono::duration<double>(s));
-    return Value();
-  });
-}
-
-// ---------------------------------------------------------------- datetime
-static const int kDaysBefore[] = {0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
-static bool is_leap(int64_t y) { return y % 4 == 0 && (y % 100 != 0 || y % 400 == 0); }
-static int days_in_month(int64_t y, int64_t m) {
-  static const int dim[] = {0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return m == 2 && is_leap(y) ? 29 : dim[m];
-}
-static int64_t ymd_to_ord(int64_t y, int64_t m, int64_t d) {
-  int64_t y1 = y - 1;
-  return y1 * 365 + y1 / 4 - y1 / 100 + y1 / 400 + kDaysBefore[m] + (m > 2 && is_leap(y) ? 1 : 0) + d;
-}
-static void ord_to_ymd(int64_t n, int64_t& y, int64_t& m, int64_t& d) {
-  // from CPython's _ord2ymd
-  n -= 1;
-  int64_t n400 = n / 146097; n %= 146097;
-  y = n400 * 400 + 1;
-  int64_t n100 = n / 36524; n %= 36524;
-  int64_t n4 = n / 1461; n %= 1461;
-  int64_t n1 = n / 365; n %= 365;
-  y += n100 * 100 + n4 * 4 + n1;
-  if (n1 == 4 || n100 == 4) { y -= 1; m = 12; d = 31; return; }
-  bool leap = n1 == 3 && (n4 != 24 || n100 == 3);
-  m = (n + 50) >> 5;
-  static const int dim[] = {0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  int64_t preceding = kDaysBefore[m] + (m > 2 && leap ? 1 : 0);
-  if (preceding > n) {
-    m -= 1;
-    preceding -= dim[m] + (m == 2 && leap ? 1 : 0);
-  }
-  d = n - preceding + 1;
-}
-
-static ClassObj *t_date, *t_timedelta, *t_datetime;
-
-static int64_t iattr(const Value& o, const char* name) { return as_index(getattr(o, name)); }
-
-static Value make_date(int64_t y, int64_t m, int64_t d, ClassObj* cls = nullptr) {
-  if (m < 1 || m > 12) value_error("month must be in 1..12");
-  if (d < 1 || d > days_in_month(y, m)) value_error("day is out of range for month");
-  if (y < 1 || y > 9999) value_error("year " + std::to_string(y) + " is out of range");
-  Value v = make_instance(cls ? cls : t_date);
-  auto* in = v.as<InstObj>();
-  in->dict->set(str_key("year"), Value::integer(y));
-  in->dict->set(str_key("month"), Value::integer(m));
-  in->dict->set(str_key("day"), Value::integer(d));
-  return v;
-}
-
-static Value make_td(int64_t days, int64_t secs, int64_t us) {
-  // normalize
-  secs += us / 1000000; us %= 1000000;
-  if (us < 0) { us += 1000000; secs -= 1; }
-  days += secs / 86400; secs %= 86400;
-  if (secs < 0) { secs += 86400; days -= 1; }
-  Value v = make_instance(t_timedelta);
-  auto* in = v.as<InstObj>();
-  in->dict->set(str_key("days"), Value::integer(days));
-  in->dict->set(str_key("seconds"), Value::integer(secs));
-  in->dict->set(str_key("microseconds"), Value::integer(us));
-  return v;
-}
-static void td_parts(const Value& v, int64_t& d, int64_t& s, int64_t& us) { d = iattr(v, "days"); s = iattr(v, "seconds"); us = iattr(v, "microseconds"); }
-static double td_total(const Value& v) {
-  int64_t d, s, us;
-  td_parts(v, d, s, us);
-  return (double)d * 86400 + (double)s + (double)us / 1e6;
-}
-
-static Value make_dt(int64_t y, int64_t mo, int64_t d, int64_t h, int64_t mi, int64_t s, int64_t us) {
-  Value v = make_date(y, mo, d, t_datetime);
-  auto* in = v.as<InstObj>();
-  if (h < 0 || h > 23) value_error("hour must be in 0..23");
-  if (mi < 0 || mi > 59) value_error("minute must be in 0..59");
-  if (s < 0 || s > 59) value_error("second must be in 0..59");
-  in->dict->set(str_key("hour"), Value::integer(h));
-  in->dict->set(str_key("minute"), Value::integer(mi));
-  in->dict->set(str_key("second"), Value::integer(s));
-  in->dict->set(str_key("microsecond"), Value::integer(us));
-  return v;
-}
-static bool is_dt(const Value& v) { return v.is(OK::Inst) && v.o->type->is_subclass(t_datetime); }
-static bool is_date(const Value& v) { return v.is(OK::Inst) && v.o->type->is_subclass(t_date); }
-static bool is_td(const Value& v) { return v.is(OK::Inst) && v.o->type->is_subclass(t_timedelta); }
-
-// datetime as (ordinal days, microseconds in day)
-static void dt_split(const Value& v, int64_t& ord, int64_t& usec) {
-  ord = ymd_to_ord(iattr(v, "year"), iattr(v, "month"), iattr(v, "day"));
-  usec = is_dt(v) ? ((iattr(v, "hour") * 60 + iattr(v, "minute")) * 60 + iattr(v, "second")) * 1000000 + iattr(v, "microsecond") : 0;
-}
-static Value dt_from(int64_t ord, int64_t usec, bool dt) {
-  ord += usec / 86400000000LL;
-  usec %= 86400000000LL;
-  if (usec < 0) { usec += 86400000000LL; ord -= 1; }
-  int64_t y, m, d;
-  ord_to_ymd(ord, y, m, d);
-  if (!dt) return make_date(y, m, d);
-  int64_t s = usec / 1000000;
-  return make_dt(y, m, d, s / 3600, (s / 60) % 60, s % 60, usec % 1000000);
-}
-
-static std::string two(int64_t x) { char b[8]; std::snprintf(b, sizeof b, "%02lld", (long long)x); return b; }
-
-static std::string strftime_impl(const Value& v, const std::string& fmt) {
-  static const char* days[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
-  static const char* months[] = {"", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"};
-  int64_t y = iattr(v, "year"), m = iattr(v, "month"), d = iattr(v, "day");
-  int64_t h = is_dt(v) ? iattr(v, "hour") : 0, mi = is_dt(v) ? iattr(v, "minute") : 0, s = is_dt(v) ? iattr(v, "second") : 0;
-  int64_t us = is_dt(v) ? iattr(v, "microsecond") : 0;
-  int64_t wd = (ymd_to_ord(y, m, d) + 6) % 7;
-  std::string out;
-  for (size_t i = 0; i < fmt.size(); ++i) {
-    if (fmt[i] != '%' || i + 1 >= fmt.size()) { out += fmt[i]; continue; }
-    char c = fmt[++i];
-    char buf[32];
-    switch (c) {
-      case 'Y': std::snprintf(buf, sizeof buf, "%04lld", (long long)y); out += buf; break;
-      case 'y': out += two(y % 100); break;
-      case 'm': out += two(m); break;
-      case 'd': out += two(d); break;
-      case 'H': out += two(h); break;
-      case 'I': out += two(h % 12 == 0 ? 12 : h % 12); break;
-      case 'p': out += h < 12 ? "AM" : "PM"; break;
-      case 'M': out += two(mi); break;
-      case 'S': out += two(s); break;
-      case 'f': std::snprintf(buf, sizeof buf, "%06lld", (long long)us); out += buf; break;
-      case 'A': out += days[wd]; break;
-      case 'a': out += std::string(days[wd]).substr(0, 3); break;
-      case 'B': out += months[m]; break;
-      case 'b': out += std::string(months[m]).substr(0, 3); break;
-      case 'j': std::snprintf(buf, sizeof buf, "%03lld", (long long)(ymd_to_ord(y, m, d) - ymd_to_ord(y, 1, 1) + 1)); out += buf; break;
-      case 'w': out += std::to_string((wd + 1) % 7); break;
-      case '%': out += '%'; break;
-      default: out += '%'; out += c;
-    }
-  }
-  return out;
-}
-
-static void init_datetime() {
-  Value m = new_module("datetime");
-  DictObj* d = MD(m);
-  t_date = new ClassObj("date");
-  incref(t_date);
-  t_date->builtin = true;
-  t_date->mro = {t_date, I->t_object};
-  t_date->bases.emplace_back(I->t_object);
-  t_datetime = new ClassObj("datetime");
-  incref(t_datetime);
-  t_datetime->builtin = true;
-  t_datetime->mro = {t_datetime, t_date, I->t_object};
-  t_datetime->bases.emplace_back(t_date);
-  t_timedelta = new ClassObj("timedelta");
-  incref(t_timedelta);
-  t_timedelta->builtin = true;
-  t_timedelta->mro = {t_timedelta, I->t_object};
-  t_timedelta->bases.emplace_back(I->t_object);
-  d->set(str_key("date"), Value::obj(t_date));
-  d->set(str_key("datetime"), Value::obj(t_datetime));
-  d->set(str_key("timedelta"), Value::obj(t_timedelta));
-
-  t_date->dict->set(str_key("__ctor__"), Value::obj(new NativeObj("date", [](ARGS) -> Value {
-    int64_t y = n > 0 ? as_index(a[0]) : as_index(kw_get(kw, "year"));
-    int64_t mo = n > 1 ? as_index(a[1]) : as_index(kw_get(kw, "month"));
-    int64_t dd = n > 2 ? as_index(a[2]) : as_index(kw_get(kw, "day"));
-    return make_date(y, mo, dd);
-  })));
-  t_datetime->dict->set(str_key("__ctor__"), Value::obj(new NativeObj("datetime", [](ARGS) -> Value {
-    const char* names[] = {"year", "month", "day", "hour", "minute", "second", "microsecond"};
-    int64_t f[7] = {0, 0, 0, 0, 0, 0, 0};
-    for (int i = 0; i < 7; ++i) {
-      if (i < n) f[i] = as_index(a[i]);
-      else if (const Value* v = kw_find(kw, names[i])) f[i] = as_index(*v);
-      else if (i < 3) type_error(std::string("function missing required argument '") + names[i] + "'");
-    }
-    return make_dt(f[0], f[1], f[2], f[3], f[4], f[5], f[6]);
-  })));
-  t_timedelta->dict->set(str_key("__ctor__"), Value::obj(new NativeObj("timedelta", [](ARGS) -> Value {
-    const char* names[] = {"days", "seconds", "microseconds", "milliseconds", "minutes", "hours", "weeks"};
-    double f[7] = {0, 0, 0, 0, 0, 0, 0};
-    for (int i = 0; i < 7; ++i) {
-      if (i < n) f[i] = to_double(a[i]);
-      else if (const Value* v = kw_find(kw, names[i])) f[i] = to_double(*v);
-    }
-    double days = f[0] + f[6] * 7;
-    double secs = f[1] + f[4] * 60 + f[5] * 3600;
-    double us = f[2] + f[3] * 1000;
-    double dint = std::floor(days);
-    secs += (days - dint) * 86400;
-    double sint = std::floor(secs);
-    us += (secs - sint) * 1e6;
-    return make_td((int64_t)dint, (int64_t)sint, (int64_t)std::llround(us));
-  })));
-
-  // date / datetime methods
-  auto date_str = [](const Value& v) {
-    char b[32];
-    std::snprintf(b, sizeof b, "%04lld-%02lld-%02lld", (long long)iattr(v, "year"), (long long)iattr(v, "month"), (long long)iattr(v, "day"));
-    std::string s = b;
-    if (is_dt(v)) {
-      std::snprintf(b, sizeof b, " %02lld:%02lld:%02lld", (long long)iattr(v, "hour"), (long long)iattr(v, "minute"), (long long)iattr(v, "second"));
-      s += b;
-      int64_t us = iattr(v, "microsecond");
-      if (us) { std::snprintf(b, sizeof b, ".%06lld", (long long)us); s += b; }
-    }
-    return s;
-  };
-  def_method(t_date, "__str__", [date_str](ARGS) -> Value { return mk_str(date_str(a[0])); });
-  def_method(t_date, "isoformat", [date_str](ARGS) -> Value {
-    std::string s = date_str(a[0]);
-    if (is_dt(a[0])) s[10] = 'T';
-    return mk_str(s);
-  });
-  def_method(t_date, "__repr__", [](ARGS) -> Value {
-    std::string s = "datetime." + a[0].o->type->name + "(" + std::to_string(iattr(a[0], "year")) + ", " + std::to_string(iattr(a[0], "month")) + ", " + std::to_string(iattr(a[0], "day"));
-    if (is_dt(a[0])) {
-      int64_t h = iattr(a[0], "hour"), mi = iattr(a[0], "minute"), sec = iattr(a[0], "second"), us = iattr(a[0], "microsecond");
-      if (h || mi || sec || us) s += ", " + std::to_string(h) + ", " + std::to_string(mi);
-      if (sec || us) s += ", " + std::to_string(sec);
-      if (us) s += ", " + std::to_string(us);
-    }
-    return mk_str(s + ")");
-  });
-  def_method(t_date, "strftime", [](ARGS) -> Value { return mk_str(strftime_impl(a[0], str_of(a[1]))); });
-  def_method(t_date, "__format__", [](ARGS) -> Value {
-    if (str_of(a[1]).empty()) return mk_str(to_str(a[0]));
-    return mk_str(strftime_impl(a[0], str_of(a[1])));
-  });
-  def_method(t_date, "weekday", [](ARGS) -> Value { return Value::integer((ymd_to_ord(iattr(a[0], "year"), iattr(a[0], "month"), iattr(a[0], "day")) + 6) % 7); });
-  def_method(t_date, "isoweekday", [](ARGS) -> Value { return Value::integer((ymd_to_ord(iattr(a[0], "year"), iattr(a[0], "month"), iattr(a[0], "day")) + 6) % 7 + 1); });
-  def_method(t_date, "toordinal", [](ARGS) -> Value { return Value::integer(ymd_to_ord(iattr(a[0], "year"), iattr(a[0], "month"), iattr(a[0], "day"))); });
-  def_method(t_date, "replace", [](ARGS) -> Value {
-    int64_t y = iattr(a[0], "year"), mo = iattr(a[0], "month"), dd = iattr(a[0], "day");
-    if (const Value* v = kw_find(kw, "year")) y = as_index(*v);
-    if (const Value* v = kw_find(kw, "month")) mo = as_index(*v);
-    if (const Value* v = kw_find(kw, "day")) dd = as_index(*v);
-    if (is_dt(a[0])) {
-      int64_t h = iattr(a[0], "hour"), mi = iattr(a[0], "minute"), s = iattr(a[0], "second"), us = iattr(a[0], "microsecond");
-      if (const Value* v = kw_find(kw, "hour")) h = as_index(*v);
-      if (const Value* v = kw_find(kw, "minute")) mi = as_index(*v);
-      if (const Value* v = kw_find(kw, "second")) s = as_index(*v);
-      if (const Value* v = kw_find(kw, "microsecond")) us = as_index(*v);
-      return make_dt(y, mo, dd, h, mi, s, us);
-    }
-    return make_date(y, mo, dd);
-  });
-  def_method(t_date, "__add__", [](ARGS) -> Value {
-    if (!is_td(a[1])) return I->not_impl;
-    int64_t ord, us, d, s, u;
-    dt_split(a[0], ord, us);
-    td_parts(a[1], d, s, u);
-    return dt_from(ord + d, us + (is_dt(a[0]) ? s * 1000000 + u : 0), is_dt(a[0]));
-  });
-  def_method(t_date, "__radd__", [](ARGS) -> Value { return call2(*t_date->find("__add__"), a[0], a[1]); });
-  def_method(t_date, "__sub__", [](ARGS) -> Value {
-    int64_t ord, us;
-    dt_split(a[0], ord, us);
-    if (is_td(a[1])) {
-      int64_t d, s, u;
-      td_parts(a[1], d, s, u);
-      return dt_from(ord - d, us - (is_dt(a[0]) ? s * 1000000 + u : 0), is_dt(a[0]));
-    }
-    if (is_date(a[1])) {
-      int64_t ord2, us2;
-      dt_split(a[1], ord2, us2);
-      return make_td(ord - ord2, 0, us - us2);
-    }
-    return I->not_impl;
-  });
-  auto dcmp = [](const Value& x, const Value& y) -> int {
-    int64_t o1, u1, o2, u2;
-    dt_split(x, o1, u1);
-    dt_split(y, o2, u2);
-    if (o1 != o2) return o1 < o2 ? -1 : 1;
-    return u1 < u2 ? -1 : (u1 > u2 ? 1 : 0);
-  };
-  def_method(t_date, "__eq__", [dcmp](ARGS) -> Value { return is_date(a[1]) ? Value::boolean(dcmp(a[0], a[1]) == 0) : Value::boolean(false); });
-  def_method(t_date, "__lt__", [dcmp](ARGS) -> Value { return is_date(a[1]) ? Value::boolean(dcmp(a[0], a[1]) < 0) : I->not_impl; });
-  def_method(t_date, "__le__", [dcmp](ARGS) -> Value { return is_date(a[1]) ? Value::boolean(dcmp(a[0], a[1]) <= 0) : I->not_impl; });
-  def_method(t_date, "__gt__", [dcmp](ARGS) -> Value { return is_date(a[1]) ? Value::boolean(dcmp(a[0], a[1]) > 0) : I->not_impl; });
-  def_method(t_date, "__ge__", [dcmp](ARGS) -> Value { return is_date(a[1]) ? Value::boolean(dcmp(a[0], a[1]) >= 0) : I->not_impl; });
-  def_method(t_date, "__hash__", [](ARGS) -> Value {
-    int64_t o, u;
-    dt_split(a[0], o, u);
-    return Value::integer(o * 1000003 + u);
-  });
-  auto now_parts = [](bool utc) {
-    auto now = std::chrono::system_clock::now();
-    std::time_t tt = std::chrono::system_clock::to_time_t(now);
-    std::tm tmv;
-    if (utc) gmtime_r(&tt, &tmv);
-    else localtime_r(&tt, &tmv);
-    int64_t us = std::chrono::duration_cast<std::chrono::microseconds>(now.time_since_epoch()).count() % 1000000;
-    return make_dt(tmv.tm_year + 1900, tmv.tm_mon + 1, tmv.tm_mday, tmv.tm_hour, tmv.tm_min, tmv.tm_sec, us);
-  };
-  t_date->dict->set(str_key("today"), Value::obj(new WrapperObj(OK::ClassMethod, Value::obj(new NativeObj("today", [now_parts](ARGS) -> Value {
-    Value dt = now_parts(false);
-    if (a[0].is(OK::Class) && a[0].as<ClassObj>() == t_datetime) return dt;
-    return make_date(iattr(dt, "year"), iattr(dt, "month"), iattr(dt, "day"));
-  })))));
-  t_date->dict->set(str_key("fromisoformat"), Value::obj(new WrapperObj(OK::ClassMethod, Value::obj(new NativeObj("fromisoformat", [](ARGS) -> Value {
-    std::string s = str_of(a[1]);
-    int y = 0, mo = 0, dd = 0, h = 0, mi = 0, sec = 0;
-    std::sscanf(s.c_str(), "%d-%d-%d", &y, &mo, &dd);
-    if (s.size() > 10) std::sscanf(s.c_str() + 11, "%d:%d:%d", &h, &mi, &sec);
-    if (a[0].as<ClassObj>() == t_datetime) return make_dt(y, mo, dd, h, mi, sec, 0);
-    return make_date(y, mo, dd);
-  })))));
-  t_date->dict->set(str_key("fromordinal"), Value::obj(new WrapperObj(OK::ClassMethod, Value::obj(new NativeObj("fromordinal", [](ARGS) -> Value {
-    return dt_from(as_index(a[1]), 0, a[0].as<ClassObj>() == t_datetime);
-  })))));
-  t_datetime->dict->set(str_key("now"), Value::obj(new WrapperObj(OK::ClassMethod, Value::obj(new NativeObj("now", [now_parts](ARGS) -> Value { return now_parts(false); })))));
-  t_datetime->dict->set(str_key("utcnow"), Value::obj(new WrapperObj(OK::ClassMethod, Value::obj(new NativeObj("utcnow", [now_parts](ARGS) -> Value { return now_parts(true); })))));
-  t_datetime->dict->set(str_key("strptime"), Value::obj(new WrapperObj(OK::ClassMethod, Value::obj(new NativeObj("strptime", [](ARGS) -> Value {
-    std::tm tmv{};
-    const char* end = ::strptime(str_of(a[1]).c_str(), str_of(a[2]).c_str(), &tmv);
-    if (!end || *end) value_error("time data " + repr(a[1]) + " does not match format " + repr(a[2]));
-    return make_dt(tmv.tm_year + 1900, tmv.tm_mon + 1, tmv.tm_mday, tmv.tm_hour, tmv.tm_min, tmv.tm_sec, 0);
-  })))));
-  def_method(t_datetime, "date", [](ARGS) -> Value { return make_date(iattr(a[0], "year"), iattr(a[0], "month"), iattr(a[0], "day")); });
-  def_method(t_datetime, "timestamp", [](ARGS) -> Value {
-    std::tm tmv{};
-    tmv.tm_year = (int)iattr(a[0], "year") - 1900;
-    tmv.tm_mon = (int)iattr(a[0], "month") - 1;
-    tmv.tm_mday = (int)iattr(a[0], "day");
-    tmv.tm_hour = (int)iattr(a[0], "hour");
-    tmv.tm_min = (int)iattr(a[0], "minute");
-    tmv.tm_sec = (int)iattr(a[0], "second");
-    tmv.tm_isdst = -1;
-    return Value::flt((double)std::mktime(&tmv) + (double)iattr(a[0], "microsecond") / 1e6);
-  });
-
-  // timedelta
-  def_method(t_timedelta, "total_seconds", [](ARGS) -> Value { return Value::flt(td_total(a[0])); });
-  def_method(t_timedelta, "__str__", [](ARGS) -> Value {
-    int64_t d, s, us;
-    td_parts(a[0], d, s, us);
-    std::string out;
-    if (d) out = std::to_string(d) + (std::llabs(d) == 1 ? " day, " : " days, ");
-    char b[32];
-    std::snprintf(b, sizeof b, "%lld:%02lld:%02lld", (long long)(s / 3600), (long long)((s / 60) % 60), (long long)(s % 60));
-    out += b;
-    if (us) { std::snprintf(b, sizeof b, ".%06lld", (long long)us); out += b; }
-    return mk_str(out);
-  });
-  def_method(t_timedelta, "__repr__", [](ARGS) -> Value {
-    int64_t d, s, us;
-    td_parts(a[0], d, s, us);
-    std::string out = "datetime.timedelta(";
-    std::vector<std::string> parts;
-    if (d) parts.push_back("days=" + std::to_string(d));
-    if (s) parts.push_back("seconds=" + std::to_string(s));
-    if (us) parts.push_back("microseconds=" + std::to_string(us));
-    for (size_t i = 0; i < parts.size(); ++i) out += (i ? ", " : "") + parts[i];
-    return mk_str(out + ")");
-  });
-  auto td_us = [](const Value& v) {
-    int64_t d, s, us;
-    td_parts(v, d, s, us);
-    return (d * 86400 + s) * 1000000 + us;
-  };
-  def_method(t_timedelta, "__add__", [td_us](ARGS) -> Value {
-    if (is_td(a[1])) return make_td(0, 0, td_us(a[0]) + td_us(a[1]));
-    if (is_date(a[1])) return call2(*t_date->find("__add__"), a[1], a[0]);
-    return I->not_impl;
-  });
-  def_method(t_timedelta, "__radd__", [td_us](ARGS) -> Value {
-    if (is_date(a[1])) return call2(*t_date->find("__add__"), a[1], a[0]);
-    return I->not_impl;
-  });
-  def_method(t_timedelta, "__sub__", [td_us](ARGS) -> Value {
-    if (!is_td(a[1])) return I->not_impl;
-    return make_td(0, 0, td_us(a[0]) - td_us(a[1]));
-  });
-  def_method(t_timedelta, "__neg__", [td_us](ARGS) -> Value { return make_td(0, 0, -td_us(a[0])); });
-  def_method(t_timedelta, "__abs__", [td_us](ARGS) -> Value { return make_td(0, 0, std::llabs(td_us(a[0]))); });
-  def_method(t_timedelta, "__mul__", [td_us](ARGS) -> Value {
-    if (is_intlike(a[1])) return make_td(0, 0, td_us(a[0]) * as_index(a[1]));
-    if (a[1].t == VT::Float) return make_td(0, 0, (int64_t)std::llround((double)td_us(a[0]) * a[1].f));
-    return I->not_impl;
-  });
-  def_method(t_timedelta, "__rmul__", [td_us](ARGS) -> Value { return call2(*t_timedelta->find("__mul__"), a[0], a[1]); });
-  def_method(t_timedelta, "__truediv__", [td_us](ARGS) -> Value {
-    if (is_td(a[1])) return Value::flt((double)td_us(a[0]) / (double)td_us(a[1]));
-    return make_td(0, 0, (int64_t)std::llround((double)td_us(a[0]) / to_double(a[1])));
-  });
-  def_method(t_timedelta, "__floordiv__", [td_us](ARGS) -> Value {
-    if (is_td(a[1])) return binop(ast::BinOp::FloorDiv, Value::integer(td_us(a[0])), Value::integer(td_us(a[1])));
-    return make_td(0, 0, td_us(a[0]) / as_index(a[1]));
-  });
-  def_method(t_timedelta, "__eq__", [td_us](ARGS) -> Value { return Value::boolean(is_td(a[1]) && td_us(a[0]) == td_us(a[1])); });
-  def_method(t_timedelta, "__lt__", [td_us](ARGS) -> Value { return Value::boolean(td_us(a[0]) < td_us(a[1])); });
-  def_method(t_timedelta, "__le__", [td_us](ARGS) -> Value { return Value::boolean(td_us(a[0]) <= td_us(a[1])); });
-  def_method(t_timedelta, "__gt__", [td_us](ARGS) -> Value { return Value::boolean(td_us(a[0]) > td_us(a[1])); });
-  def_method(t_timedelta, "__ge__", [td_us](ARGS) -> Value { return Value::boolean(td_us(a[0]) >= td_us(a[1])); });
-  def_method(t_timedelta, "__hash__", [td_us](ARGS) -> Value { return Value::integer(td_us(a[0])); });
-  def_method(t_timedelta, "__bool__", [td_us](ARGS) -> Value { return Value::boolean(td_us(a[0]) != 0); });
-}
-
 // ---------------------------------------------------------------- asyncio
 static void init_asyncio() {
   Value m = new_module("asyncio");
@@ -1337,7 +655,12 @@ static void init_collections() {
     dd->set(a[1], v);
     return v;
   });
-  t_ordereddict->dict->set(str_key("__ctor__"), *I->t_dict->dict->find(str_key("__ctor__")));
+  t_ordereddict->dict->set(str_key("__ctor__"), Value::obj(new NativeObj("OrderedDict", [](ARGS) -> Value {
+    Value dict_ctor = *I->t_dict->dict->find(str_key("__ctor__"));
+    Value d = call(dict_ctor, a, n, kw);  // always a new dict
+    d.o->type = t_ordereddict;
+    return d;
+  })));
   // deque: a list with appendleft/popleft
   t_deque = new ClassObj("deque");
   incref(t_deque);
@@ -1357,6 +680,71 @@ static void init_collections() {
     Value x = v.front();
     v.erase(v.begin());
     return x;
+  });
+  // OrderedDict's own methods: reordering and popping from either end.
+  def_method(t_ordereddict, "move_to_end", [](ARGS) -> Value {
+    check_args("move_to_end", n, 2, 3);
+    auto* d = a[0].as<DictObj>();
+    bool last = n > 2 ? truthy(a[2]) : (kw_find(kw, "last") ? truthy(*kw_find(kw, "last")) : true);
+    Value* v = d->find(a[1]);
+    if (!v) throw PyError(make_exception(I->e("KeyError"), ValueVec{a[1]}));
+    Value keep = *v;
+    d->erase(a[1]);
+    if (last) { d->set(a[1], keep); return Value(); }
+    std::vector<std::pair<Value, Value>> rest;
+    d->for_each([&](const Value& k, const Value& x) { rest.emplace_back(k, x); });
+    d->clear();
+    d->set(a[1], keep);
+    for (auto& [k, x] : rest) d->set(k, x);
+    return Value();
+  });
+  def_method(t_ordereddict, "popitem", [](ARGS) -> Value {
+    auto* d = a[0].as<DictObj>();
+    bool last = n > 1 ? truthy(a[1]) : (kw_find(kw, "last") ? truthy(*kw_find(kw, "last")) : true);
+    if (d->size() == 0) throw PyError(make_exception(I->e("KeyError"), ValueVec{mk_str("dictionary is empty")}));
+    Value key, val;
+    bool found = false;
+    d->for_each([&](const Value& k, const Value& x) {
+      if (!last && found) return;
+      key = k;
+      val = x;
+      found = true;
+    });
+    d->erase(key);
+    return mk_tuple({key, val});
+  });
+  def_method(t_ordereddict, "fromkeys", [](ARGS) -> Value {
+    int skip = n > 0 && a[0].is(OK::Class) ? 1 : 0;
+    Value d = call(Value::obj(t_ordereddict), nullptr, 0);
+    Value fill = n > skip + 1 ? a[skip + 1] : Value();
+    for_each(a[skip], [&](const Value& k) { d.as<DictObj>()->set(k, fill); });
+    return d;
+  });
+  // Their reprs, as Python's (3.11): Counter({...}) by count, OrderedDict([(k, v), ...]),
+  // defaultdict(factory, {...}), deque([...]); a subclass shows its own name.
+  auto plain_dict = [](const Value& v) {
+    Value d = mk_dict();
+    v.as<DictObj>()->for_each([&](const Value& k, const Value& x) { d.as<DictObj>()->set(k, x); });
+    return d;
+  };
+  def_method(t_counter, "__repr__", [plain_dict](ARGS) -> Value {
+    if (a[0].as<DictObj>()->size() == 0) return mk_str(type_name(a[0]) + "()");
+    Value items = call0(getattr(a[0], "most_common"));
+    Value d = mk_dict();
+    for_each(items, [&](const Value& kv) { d.as<DictObj>()->set(kv.as<TupleObj>()->v[0], kv.as<TupleObj>()->v[1]); });
+    return mk_str(type_name(a[0]) + "(" + repr(d) + ")");
+  });
+  def_method(t_ordereddict, "__repr__", [](ARGS) -> Value {
+    if (a[0].as<DictObj>()->size() == 0) return mk_str(type_name(a[0]) + "()");
+    ValueVec items;
+    a[0].as<DictObj>()->for_each([&](const Value& k, const Value& x) { items.push_back(mk_tuple({k, x})); });
+    return mk_str(type_name(a[0]) + "(" + repr(mk_list(std::move(items))) + ")");
+  });
+  def_method(t_defaultdict, "__repr__", [plain_dict](ARGS) -> Value {
+    return mk_str(type_name(a[0]) + "(" + repr(a[0].as<DictObj>()->default_factory) + ", " + repr(plain_dict(a[0])) + ")");
+  });
+  def_method(t_deque, "__repr__", [](ARGS) -> Value {
+    return mk_str(type_name(a[0]) + "(" + repr(mk_list(a[0].as<ListObj>()->v)) + ")");
   });
   // namedtuple is written in the language (stdlib/_namedtuple.py: a real tuple subclass);
   // imported on first use so programs that never call it do not pay for it.
@@ -1588,15 +976,17 @@ static void init_misc_modules() {
 
 void init_modules() {
   init_math();
-  init_json();
+  init_json();  // lib/json.cpp
   init_random();
-  init_time();
-  init_datetime();
+  init_time();  // lib/time.cpp
+  init_datetime();  // lib/datetime.cpp
   init_asyncio();
   init_functools();
   init_collections();
   init_itertools();
   init_misc_modules();
+  init_re();
+  init_struct();
 }
 
 }  // namespace ml::interp

@@ -863,13 +863,28 @@ Value str_percent(const std::string& fmt, const Value& args) {
     ++i;
     if (i >= fmt.size()) value_error("incomplete format");
     if (fmt[i] == '%') { out += '%'; continue; }
+    // %(name)s takes its value from a mapping argument
+    Value keyed;
+    bool has_key = false;
+    if (fmt[i] == '(') {
+      size_t depth = 1, k = i + 1;
+      while (k < fmt.size() && depth) { if (fmt[k] == '(') ++depth; else if (fmt[k] == ')') --depth; ++k; }
+      if (depth) value_error("incomplete format key");
+      if (args.is(OK::Tuple) || args.is(OK::Str) || !args.is_obj()) type_error("format requires a mapping");
+      keyed = getitem(args, mk_str(fmt.substr(i + 1, k - i - 2)));
+      has_key = true;
+      i = k;
+      if (i >= fmt.size()) value_error("incomplete format");
+    }
     std::string flags;
     while (i < fmt.size() && std::strchr("-+ #0", fmt[i])) flags += fmt[i++];
     std::string width, prec;
     while (i < fmt.size() && std::isdigit((unsigned char)fmt[i])) width += fmt[i++];
     if (i < fmt.size() && fmt[i] == '.') { ++i; prec = "."; while (i < fmt.size() && std::isdigit((unsigned char)fmt[i])) prec += fmt[i++]; }
+    if (i >= fmt.size()) value_error("incomplete format");
     char c = fmt[i];
-    Value a = next_arg();
+    Value a = has_key ? keyed : next_arg();
+    if (has_key) ai = items.size();
     std::string spec;
     char align = flags.find('-') != std::string::npos ? '<' : '>';
     if (flags.find('0') != std::string::npos && align == '>' && c != 's' && c != 'r') spec += "0";

@@ -989,6 +989,27 @@ struct ReprEnter {
   }
 };
 
+// The __repr__ a subclass of a core builtin type defines, if any (the core types' own are skipped).
+static const Value* subtype_repr(const ClassObj* t) {
+  for (const ClassObj* c : t->mro) {
+    if (c->builtin && c->mro.size() <= 2) return nullptr;  // reached list, dict, tuple, object...
+    if (const Value* m = c->dict->find_str("__repr__", hash_sv("__repr__")))
+      return m->is(OK::Func) || m->is(OK::Native) ? m : nullptr;
+  }
+  return nullptr;
+}
+
+// "mod.Name" for a class defined in module `mod` ("Name" for builtins and __main__-less classes).
+static std::string class_path(const ClassObj* c) {
+  if (c->builtin) return c->name;
+  const Value* mod = c->dict->find_str("__module__", hash_sv("__module__"));
+  const Value* qual = c->dict->find_str("__qualname__", hash_sv("__qualname__"));
+  std::string name = qual && qual->is(OK::Str) ? str_of(*qual) : c->name;
+  if (!mod || !mod->is(OK::Str)) return "__main__." + name;
+  if (str_of(*mod) == "builtins") return name;
+  return str_of(*mod) + "." + name;
+}
+
 std::string repr(const Value& v) {
   switch (v.t) {
     case VT::None: return "None";
@@ -997,9 +1018,10 @@ std::string repr(const Value& v) {
     case VT::Float: return float_repr(v.f);
     case VT::Obj: break;
   }
-  // A user subclass of a builtin (a namedtuple, a list subclass) may define its own __repr__.
-  if (v.o->kind != OK::Inst && !v.o->type->builtin && v.o->kind != OK::Class) {
-    if (const Value* m = v.o->type->find("__repr__"); m && m->is(OK::Func)) {
+  // A subclass of a builtin (a namedtuple, a list subclass, or a type made in C++ on a builtin's
+  // layout: Counter, OrderedDict, deque) may define its own __repr__.
+  if (v.o->kind != OK::Inst && v.o->kind != OK::Class) {
+    if (const Value* m = subtype_repr(v.o->type)) {
       Value r = call1(*m, v);
       if (!r.is(OK::Str)) raise("TypeError", "__repr__ returned non-string (type " + type_name(r) + ")");
       return str_of(r);
@@ -1084,7 +1106,7 @@ std::string repr(const Value& v) {
     case OK::Bound: return "<bound method of " + repr(v.as<BoundObj>()->self) + ">";
     case OK::Class: {
       auto* c = v.as<ClassObj>();
-      return c->builtin ? "<class '" + c->name + "'>" : "<class '__main__." + c->name + "'>";
+      return "<class '" + class_path(c) + "'>";
     }
     case OK::Module: return "<module '" + v.as<ModuleObj>()->name + "'>";
     case OK::Slice: {
@@ -1112,7 +1134,7 @@ std::string repr(const Value& v) {
       }
       char buf[64];
       std::snprintf(buf, sizeof buf, " object at %p>", (void*)v.o);
-      return "<__main__." + v.o->type->name + buf;
+      return "<" + class_path(v.o->type) + buf;
     }
     default: {
       if (v.same(I->ellipsis)) return "Ellipsis";

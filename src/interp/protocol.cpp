@@ -302,7 +302,7 @@ bool getattr_opt(const Value& obj, std::string_view name, Value& out) {
         if (name == "__dict__") { out = Value::obj(c->dict.get()); return true; }
         if (name == "__class__") { out = Value::obj(I->t_type); return true; }
         if (name == "__doc__") { out = Value(); return true; }
-        if (name == "__module__") { out = mk_str("__main__"); return true; }
+        if (name == "__module__") { out = mk_str(c->builtin ? "builtins" : "__main__"); return true; }
         return false;
       }
       case OK::Module: {
@@ -316,7 +316,11 @@ bool getattr_opt(const Value& obj, std::string_view name, Value& out) {
         if (name == "__name__") { out = mk_str(f->name); return true; }
         if (name == "__qualname__") { out = mk_str(f->qualname); return true; }
         if (name == "__doc__") { out = f->doc; return true; }
-        if (name == "__module__") { out = mk_str("__main__"); return true; }
+        if (name == "__module__") {
+          Value* mod = f->globals ? f->globals->find(str_key("__name__")) : nullptr;
+          out = mod ? *mod : mk_str("__main__");
+          return true;
+        }
         if (f->attrs) if (Value* v = f->attrs->find(str_key(name))) { out = *v; return true; }
         if (name == "__dict__") { if (!f->attrs) f->attrs = Ref<DictObj>(new DictObj()); out = Value::obj(f->attrs.get()); return true; }
         break;

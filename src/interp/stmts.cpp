@@ -299,7 +299,9 @@ struct ClassDefStmt : SNode {
     Value fnv = body_fn->make(fr);
     auto* fn = fnv.as<FuncObj>();
     Ref<DictObj> ns(new DictObj());
-    ns->set(str_key("__module__"), mk_str("__main__"));
+    // The defining module's name: classes print as <class 'mod.Name'>.
+    Value* modname = fr.globals ? fr.globals->find(str_key("__name__")) : nullptr;
+    ns->set(str_key("__module__"), modname && modname->is(OK::Str) ? *modname : mk_str("__main__"));
     ns->set(str_key("__qualname__"), mk_str(qualname));
     if (!fn->code->doc.is_none()) ns->set(str_key("__doc__"), fn->code->doc);
     Frame cf;

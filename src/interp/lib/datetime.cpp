@@ -1,0 +1,408 @@
+// Python's datetime module: date, datetime and timedelta (proleptic Gregorian ordinals,
+// microsecond resolution, naive times): arithmetic, comparisons, isoformat, strftime, strptime.
+#include <chrono>
+#include <cmath>
+#include <ctime>
+
+#include "interp/lib/libutil.h"
+
+namespace ml::interp {
+
+static const int kDaysBefore[] = {0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
+static bool is_leap(int64_t y) { return y % 4 == 0 && (y % 100 != 0 || y % 400 == 0); }
+static int days_in_month(int64_t y, int64_t m) {
+  static const int dim[] = {0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return m == 2 && is_leap(y) ? 29 : dim[m];
+}
+static int64_t ymd_to_ord(int64_t y, int64_t m, int64_t d) {
+  int64_t y1 = y - 1;
+  return y1 * 365 + y1 / 4 - y1 / 100 + y1 / 400 + kDaysBefore[m] + (m > 2 && is_leap(y) ? 1 : 0) + d;
+}
+static void ord_to_ymd(int64_t n, int64_t& y, int64_t& m, int64_t& d) {
+  // from CPython's _ord2ymd
+  n -= 1;
+  int64_t n400 = n / 146097; n %= 146097;
+  y = n400 * 400 + 1;
+  int64_t n100 = n / 36524; n %= 36524;
+  int64_t n4 = n / 1461; n %= 1461;
+  int64_t n1 = n / 365; n %= 365;
+  y += n100 * 100 + n4 * 4 + n1;
+  if (n1 == 4 || n100 == 4) { y -= 1; m = 12; d = 31; return; }
+  bool leap = n1 == 3 && (n4 != 24 || n100 == 3);
+  m = (n + 50) >> 5;
+  static const int dim[] = {0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  int64_t preceding = kDaysBefore[m] + (m > 2 && leap ? 1 : 0);
+  if (preceding > n) {
+    m -= 1;
+    preceding -= dim[m] + (m == 2 && leap ? 1 : 0);
+  }
+  d = n - preceding + 1;
+}
+
+static ClassObj *t_date, *t_timedelta, *t_datetime;
+
+static int64_t iattr(const Value& o, const char* name) { return as_index(getattr(o, name)); }
+
+static Value make_date(int64_t y, int64_t m, int64_t d, ClassObj* cls = nullptr) {
+  if (m < 1 || m > 12) value_error("month must be in 1..12");
+  if (d < 1 || d > days_in_month(y, m)) value_error("day is out of range for month");
+  if (y < 1 || y > 9999) value_error("year " + std::to_string(y) + " is out of range");
+  Value v = make_instance(cls ? cls : t_date);
+  auto* in = v.as<InstObj>();
+  in->dict->set(str_key("year"), Value::integer(y));
+  in->dict->set(str_key("month"), Value::integer(m));
+  in->dict->set(str_key("day"), Value::integer(d));
+  return v;
+}
+
+static Value make_td(int64_t days, int64_t secs, int64_t us) {
+  // normalize
+  secs += us / 1000000; us %= 1000000;
+  if (us < 0) { us += 1000000; secs -= 1; }
+  days += secs / 86400; secs %= 86400;
+  if (secs < 0) { secs += 86400; days -= 1; }
+  Value v = make_instance(t_timedelta);
+  auto* in = v.as<InstObj>();
+  in->dict->set(str_key("days"), Value::integer(days));
+  in->dict->set(str_key("seconds"), Value::integer(secs));
+  in->dict->set(str_key("microseconds"), Value::integer(us));
+  return v;
+}
+static void td_parts(const Value& v, int64_t& d, int64_t& s, int64_t& us) { d = iattr(v, "days"); s = iattr(v, "seconds"); us = iattr(v, "microseconds"); }
+static double td_total(const Value& v) {
+  int64_t d, s, us;
+  td_parts(v, d, s, us);
+  return (double)d * 86400 + (double)s + (double)us / 1e6;
+}
+
+static Value make_dt(int64_t y, int64_t mo, int64_t d, int64_t h, int64_t mi, int64_t s, int64_t us) {
+  Value v = make_date(y, mo, d, t_datetime);
+  auto* in = v.as<InstObj>();
+  if (h < 0 || h > 23) value_error("hour must be in 0..23");
+  if (mi < 0 || mi > 59) value_error("minute must be in 0..59");
+  if (s < 0 || s > 59) value_error("second must be in 0..59");
+  in->dict->set(str_key("hour"), Value::integer(h));
+  in->dict->set(str_key("minute"), Value::integer(mi));
+  in->dict->set(str_key("second"), Value::integer(s));
+  in->dict->set(str_key("microsecond"), Value::integer(us));
+  return v;
+}
+static bool is_dt(const Value& v) { return v.is(OK::Inst) && v.o->type->is_subclass(t_datetime); }
+static bool is_date(const Value& v) { return v.is(OK::Inst) && v.o->type->is_subclass(t_date); }
+static bool is_td(const Value& v) { return v.is(OK::Inst) && v.o->type->is_subclass(t_timedelta); }
+
+// datetime as (ordinal days, microseconds in day)
+static void dt_split(const Value& v, int64_t& ord, int64_t& usec) {
+  ord = ymd_to_ord(iattr(v, "year"), iattr(v, "month"), iattr(v, "day"));
+  usec = is_dt(v) ? ((iattr(v, "hour") * 60 + iattr(v, "minute")) * 60 + iattr(v, "second")) * 1000000 + iattr(v, "microsecond") : 0;
+}
+static Value dt_from(int64_t ord, int64_t usec, bool dt) {
+  ord += usec / 86400000000LL;
+  usec %= 86400000000LL;
+  if (usec < 0) { usec += 86400000000LL; ord -= 1; }
+  int64_t y, m, d;
+  ord_to_ymd(ord, y, m, d);
+  if (!dt) return make_date(y, m, d);
+  int64_t s = usec / 1000000;
+  return make_dt(y, m, d, s / 3600, (s / 60) % 60, s % 60, usec % 1000000);
+}
+
+static std::string two(int64_t x) { char b[8]; std::snprintf(b, sizeof b, "%02lld", (long long)x); return b; }
+
+static std::string strftime_impl(const Value& v, const std::string& fmt) {
+  static const char* days[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+  static const char* months[] = {"", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"};
+  int64_t y = iattr(v, "year"), m = iattr(v, "month"), d = iattr(v, "day");
+  int64_t h = is_dt(v) ? iattr(v, "hour") : 0, mi = is_dt(v) ? iattr(v, "minute") : 0, s = is_dt(v) ? iattr(v, "second") : 0;
+  int64_t us = is_dt(v) ? iattr(v, "microsecond") : 0;
+  int64_t wd = (ymd_to_ord(y, m, d) + 6) % 7;
+  std::string out;
+  for (size_t i = 0; i < fmt.size(); ++i) {
+    if (fmt[i] != '%' || i + 1 >= fmt.size()) { out += fmt[i]; continue; }
+    char c = fmt[++i];
+    char buf[32];
+    switch (c) {
+      case 'Y': std::snprintf(buf, sizeof buf, "%04lld", (long long)y); out += buf; break;
+      case 'y': out += two(y % 100); break;
+      case 'm': out += two(m); break;
+      case 'd': out += two(d); break;
+      case 'H': out += two(h); break;
+      case 'I': out += two(h % 12 == 0 ? 12 : h % 12); break;
+      case 'p': out += h < 12 ? "AM" : "PM"; break;
+      case 'M': out += two(mi); break;
+      case 'S': out += two(s); break;
+      case 'f': std::snprintf(buf, sizeof buf, "%06lld", (long long)us); out += buf; break;
+      case 'A': out += days[wd]; break;
+      case 'a': out += std::string(days[wd]).substr(0, 3); break;
+      case 'B': out += months[m]; break;
+      case 'b': out += std::string(months[m]).substr(0, 3); break;
+      case 'j': std::snprintf(buf, sizeof buf, "%03lld", (long long)(ymd_to_ord(y, m, d) - ymd_to_ord(y, 1, 1) + 1)); out += buf; break;
+      case 'w': out += std::to_string((wd + 1) % 7); break;
+      case '%': out += '%'; break;
+      default: out += '%'; out += c;
+    }
+  }
+  return out;
+}
+
+void init_datetime() {
+  Value m = lib_module("datetime");
+  DictObj* d = module_dict(m);
+  t_date = new ClassObj("date");
+  incref(t_date);
+  t_date->builtin = true;
+  t_date->mro = {t_date, I->t_object};
+  t_date->bases.emplace_back(I->t_object);
+  t_datetime = new ClassObj("datetime");
+  incref(t_datetime);
+  t_datetime->builtin = true;
+  t_datetime->mro = {t_datetime, t_date, I->t_object};
+  t_datetime->bases.emplace_back(t_date);
+  t_timedelta = new ClassObj("timedelta");
+  incref(t_timedelta);
+  t_timedelta->builtin = true;
+  t_timedelta->mro = {t_timedelta, I->t_object};
+  t_timedelta->bases.emplace_back(I->t_object);
+  d->set(str_key("date"), Value::obj(t_date));
+  d->set(str_key("datetime"), Value::obj(t_datetime));
+  d->set(str_key("timedelta"), Value::obj(t_timedelta));
+
+  t_date->dict->set(str_key("__ctor__"), Value::obj(new NativeObj("date", [](ARGS) -> Value {
+    int64_t y = n > 0 ? as_index(a[0]) : as_index(kw_get(kw, "year"));
+    int64_t mo = n > 1 ? as_index(a[1]) : as_index(kw_get(kw, "month"));
+    int64_t dd = n > 2 ? as_index(a[2]) : as_index(kw_get(kw, "day"));
+    return make_date(y, mo, dd);
+  })));
+  t_datetime->dict->set(str_key("__ctor__"), Value::obj(new NativeObj("datetime", [](ARGS) -> Value {
+    const char* names[] = {"year", "month", "day", "hour", "minute", "second", "microsecond"};
+    int64_t f[7] = {0, 0, 0, 0, 0, 0, 0};
+    for (int i = 0; i < 7; ++i) {
+      if (i < n) f[i] = as_index(a[i]);
+      else if (const Value* v = kw_find(kw, names[i])) f[i] = as_index(*v);
+      else if (i < 3) type_error(std::string("function missing required argument '") + names[i] + "'");
+    }
+    return make_dt(f[0], f[1], f[2], f[3], f[4], f[5], f[6]);
+  })));
+  t_timedelta->dict->set(str_key("__ctor__"), Value::obj(new NativeObj("timedelta", [](ARGS) -> Value {
+    const char* names[] = {"days", "seconds", "microseconds", "milliseconds", "minutes", "hours", "weeks"};
+    double f[7] = {0, 0, 0, 0, 0, 0, 0};
+    for (int i = 0; i < 7; ++i) {
+      if (i < n) f[i] = to_double(a[i]);
+      else if (const Value* v = kw_find(kw, names[i])) f[i] = to_double(*v);
+    }
+    double days = f[0] + f[6] * 7;
+    double secs = f[1] + f[4] * 60 + f[5] * 3600;
+    double us = f[2] + f[3] * 1000;
+    double dint = std::floor(days);
+    secs += (days - dint) * 86400;
+    double sint = std::floor(secs);
+    us += (secs - sint) * 1e6;
+    return make_td((int64_t)dint, (int64_t)sint, (int64_t)std::llround(us));
+  })));
+
+  // date / datetime methods
+  auto date_str = [](const Value& v) {
+    char b[32];
+    std::snprintf(b, sizeof b, "%04lld-%02lld-%02lld", (long long)iattr(v, "year"), (long long)iattr(v, "month"), (long long)iattr(v, "day"));
+    std::string s = b;
+    if (is_dt(v)) {
+      std::snprintf(b, sizeof b, " %02lld:%02lld:%02lld", (long long)iattr(v, "hour"), (long long)iattr(v, "minute"), (long long)iattr(v, "second"));
+      s += b;
+      int64_t us = iattr(v, "microsecond");
+      if (us) { std::snprintf(b, sizeof b, ".%06lld", (long long)us); s += b; }
+    }
+    return s;
+  };
+  def_method(t_date, "__str__", [date_str](ARGS) -> Value { return mk_str(date_str(a[0])); });
+  def_method(t_date, "isoformat", [date_str](ARGS) -> Value {
+    std::string s = date_str(a[0]);
+    if (is_dt(a[0])) s[10] = 'T';
+    return mk_str(s);
+  });
+  def_method(t_date, "__repr__", [](ARGS) -> Value {
+    std::string s = "datetime." + a[0].o->type->name + "(" + std::to_string(iattr(a[0], "year")) + ", " + std::to_string(iattr(a[0], "month")) + ", " + std::to_string(iattr(a[0], "day"));
+    if (is_dt(a[0])) {
+      int64_t h = iattr(a[0], "hour"), mi = iattr(a[0], "minute"), sec = iattr(a[0], "second"), us = iattr(a[0], "microsecond");
+      if (h || mi || sec || us) s += ", " + std::to_string(h) + ", " + std::to_string(mi);
+      if (sec || us) s += ", " + std::to_string(sec);
+      if (us) s += ", " + std::to_string(us);
+    }
+    return mk_str(s + ")");
+  });
+  def_method(t_date, "strftime", [](ARGS) -> Value { return mk_str(strftime_impl(a[0], str_of(a[1]))); });
+  def_method(t_date, "__format__", [](ARGS) -> Value {
+    if (str_of(a[1]).empty()) return mk_str(to_str(a[0]));
+    return mk_str(strftime_impl(a[0], str_of(a[1])));
+  });
+  def_method(t_date, "weekday", [](ARGS) -> Value { return Value::integer((ymd_to_ord(iattr(a[0], "year"), iattr(a[0], "month"), iattr(a[0], "day")) + 6) % 7); });
+  def_method(t_date, "isoweekday", [](ARGS) -> Value { return Value::integer((ymd_to_ord(iattr(a[0], "year"), iattr(a[0], "month"), iattr(a[0], "day")) + 6) % 7 + 1); });
+  def_method(t_date, "toordinal", [](ARGS) -> Value { return Value::integer(ymd_to_ord(iattr(a[0], "year"), iattr(a[0], "month"), iattr(a[0], "day"))); });
+  def_method(t_date, "replace", [](ARGS) -> Value {
+    int64_t y = iattr(a[0], "year"), mo = iattr(a[0], "month"), dd = iattr(a[0], "day");
+    if (const Value* v = kw_find(kw, "year")) y = as_index(*v);
+    if (const Value* v = kw_find(kw, "month")) mo = as_index(*v);
+    if (const Value* v = kw_find(kw, "day")) dd = as_index(*v);
+    if (is_dt(a[0])) {
+      int64_t h = iattr(a[0], "hour"), mi = iattr(a[0], "minute"), s = iattr(a[0], "second"), us = iattr(a[0], "microsecond");
+      if (const Value* v = kw_find(kw, "hour")) h = as_index(*v);
+      if (const Value* v = kw_find(kw, "minute")) mi = as_index(*v);
+      if (const Value* v = kw_find(kw, "second")) s = as_index(*v);
+      if (const Value* v = kw_find(kw, "microsecond")) us = as_index(*v);
+      return make_dt(y, mo, dd, h, mi, s, us);
+    }
+    return make_date(y, mo, dd);
+  });
+  def_method(t_date, "__add__", [](ARGS) -> Value {
+    if (!is_td(a[1])) return I->not_impl;
+    int64_t ord, us, d, s, u;
+    dt_split(a[0], ord, us);
+    td_parts(a[1], d, s, u);
+    return dt_from(ord + d, us + (is_dt(a[0]) ? s * 1000000 + u : 0), is_dt(a[0]));
+  });
+  def_method(t_date, "__radd__", [](ARGS) -> Value { return call2(*t_date->find("__add__"), a[0], a[1]); });
+  def_method(t_date, "__sub__", [](ARGS) -> Value {
+    int64_t ord, us;
+    dt_split(a[0], ord, us);
+    if (is_td(a[1])) {
+      int64_t d, s, u;
+      td_parts(a[1], d, s, u);
+      return dt_from(ord - d, us - (is_dt(a[0]) ? s * 1000000 + u : 0), is_dt(a[0]));
+    }
+    if (is_date(a[1])) {
+      int64_t ord2, us2;
+      dt_split(a[1], ord2, us2);
+      return make_td(ord - ord2, 0, us - us2);
+    }
+    return I->not_impl;
+  });
+  auto dcmp = [](const Value& x, const Value& y) -> int {
+    int64_t o1, u1, o2, u2;
+    dt_split(x, o1, u1);
+    dt_split(y, o2, u2);
+    if (o1 != o2) return o1 < o2 ? -1 : 1;
+    return u1 < u2 ? -1 : (u1 > u2 ? 1 : 0);
+  };
+  def_method(t_date, "__eq__", [dcmp](ARGS) -> Value { return is_date(a[1]) ? Value::boolean(dcmp(a[0], a[1]) == 0) : Value::boolean(false); });
+  def_method(t_date, "__lt__", [dcmp](ARGS) -> Value { return is_date(a[1]) ? Value::boolean(dcmp(a[0], a[1]) < 0) : I->not_impl; });
+  def_method(t_date, "__le__", [dcmp](ARGS) -> Value { return is_date(a[1]) ? Value::boolean(dcmp(a[0], a[1]) <= 0) : I->not_impl; });
+  def_method(t_date, "__gt__", [dcmp](ARGS) -> Value { return is_date(a[1]) ? Value::boolean(dcmp(a[0], a[1]) > 0) : I->not_impl; });
+  def_method(t_date, "__ge__", [dcmp](ARGS) -> Value { return is_date(a[1]) ? Value::boolean(dcmp(a[0], a[1]) >= 0) : I->not_impl; });
+  def_method(t_date, "__hash__", [](ARGS) -> Value {
+    int64_t o, u;
+    dt_split(a[0], o, u);
+    return Value::integer(o * 1000003 + u);
+  });
+  auto now_parts = [](bool utc) {
+    auto now = std::chrono::system_clock::now();
+    std::time_t tt = std::chrono::system_clock::to_time_t(now);
+    std::tm tmv;
+    if (utc) gmtime_r(&tt, &tmv);
+    else localtime_r(&tt, &tmv);
+    int64_t us = std::chrono::duration_cast<std::chrono::microseconds>(now.time_since_epoch()).count() % 1000000;
+    return make_dt(tmv.tm_year + 1900, tmv.tm_mon + 1, tmv.tm_mday, tmv.tm_hour, tmv.tm_min, tmv.tm_sec, us);
+  };
+  t_date->dict->set(str_key("today"), Value::obj(new WrapperObj(OK::ClassMethod, Value::obj(new NativeObj("today", [now_parts](ARGS) -> Value {
+    Value dt = now_parts(false);
+    if (a[0].is(OK::Class) && a[0].as<ClassObj>() == t_datetime) return dt;
+    return make_date(iattr(dt, "year"), iattr(dt, "month"), iattr(dt, "day"));
+  })))));
+  t_date->dict->set(str_key("fromisoformat"), Value::obj(new WrapperObj(OK::ClassMethod, Value::obj(new NativeObj("fromisoformat", [](ARGS) -> Value {
+    std::string s = str_of(a[1]);
+    int y = 0, mo = 0, dd = 0, h = 0, mi = 0, sec = 0;
+    std::sscanf(s.c_str(), "%d-%d-%d", &y, &mo, &dd);
+    if (s.size() > 10) std::sscanf(s.c_str() + 11, "%d:%d:%d", &h, &mi, &sec);
+    if (a[0].as<ClassObj>() == t_datetime) return make_dt(y, mo, dd, h, mi, sec, 0);
+    return make_date(y, mo, dd);
+  })))));
+  t_date->dict->set(str_key("fromordinal"), Value::obj(new WrapperObj(OK::ClassMethod, Value::obj(new NativeObj("fromordinal", [](ARGS) -> Value {
+    return dt_from(as_index(a[1]), 0, a[0].as<ClassObj>() == t_datetime);
+  })))));
+  t_datetime->dict->set(str_key("now"), Value::obj(new WrapperObj(OK::ClassMethod, Value::obj(new NativeObj("now", [now_parts](ARGS) -> Value { return now_parts(false); })))));
+  t_datetime->dict->set(str_key("utcnow"), Value::obj(new WrapperObj(OK::ClassMethod, Value::obj(new NativeObj("utcnow", [now_parts](ARGS) -> Value { return now_parts(true); })))));
+  t_datetime->dict->set(str_key("strptime"), Value::obj(new WrapperObj(OK::ClassMethod, Value::obj(new NativeObj("strptime", [](ARGS) -> Value {
+    std::tm tmv{};
+    const char* end = ::strptime(str_of(a[1]).c_str(), str_of(a[2]).c_str(), &tmv);
+    if (!end || *end) value_error("time data " + repr(a[1]) + " does not match format " + repr(a[2]));
+    return make_dt(tmv.tm_year + 1900, tmv.tm_mon + 1, tmv.tm_mday, tmv.tm_hour, tmv.tm_min, tmv.tm_sec, 0);
+  })))));
+  def_method(t_datetime, "date", [](ARGS) -> Value { return make_date(iattr(a[0], "year"), iattr(a[0], "month"), iattr(a[0], "day")); });
+  def_method(t_datetime, "timestamp", [](ARGS) -> Value {
+    std::tm tmv{};
+    tmv.tm_year = (int)iattr(a[0], "year") - 1900;
+    tmv.tm_mon = (int)iattr(a[0], "month") - 1;
+    tmv.tm_mday = (int)iattr(a[0], "day");
+    tmv.tm_hour = (int)iattr(a[0], "hour");
+    tmv.tm_min = (int)iattr(a[0], "minute");
+    tmv.tm_sec = (int)iattr(a[0], "second");
+    tmv.tm_isdst = -1;
+    return Value::flt((double)std::mktime(&tmv) + (double)iattr(a[0], "microsecond") / 1e6);
+  });
+
+  // timedelta
+  def_method(t_timedelta, "total_seconds", [](ARGS) -> Value { return Value::flt(td_total(a[0])); });
+  def_method(t_timedelta, "__str__", [](ARGS) -> Value {
+    int64_t d, s, us;
+    td_parts(a[0], d, s, us);
+    std::string out;
+    if (d) out = std::to_string(d) + (std::llabs(d) == 1 ? " day, " : " days, ");
+    char b[32];
+    std::snprintf(b, sizeof b, "%lld:%02lld:%02lld", (long long)(s / 3600), (long long)((s / 60) % 60), (long long)(s % 60));
+    out += b;
+    if (us) { std::snprintf(b, sizeof b, ".%06lld", (long long)us); out += b; }
+    return mk_str(out);
+  });
+  def_method(t_timedelta, "__repr__", [](ARGS) -> Value {
+    int64_t d, s, us;
+    td_parts(a[0], d, s, us);
+    std::string out = "datetime.timedelta(";
+    std::vector<std::string> parts;
+    if (d) parts.push_back("days=" + std::to_string(d));
+    if (s) parts.push_back("seconds=" + std::to_string(s));
+    if (us) parts.push_back("microseconds=" + std::to_string(us));
+    for (size_t i = 0; i < parts.size(); ++i) out += (i ? ", " : "") + parts[i];
+    return mk_str(out + ")");
+  });
+  auto td_us = [](const Value& v) {
+    int64_t d, s, us;
+    td_parts(v, d, s, us);
+    return (d * 86400 + s) * 1000000 + us;
+  };
+  def_method(t_timedelta, "__add__", [td_us](ARGS) -> Value {
+    if (is_td(a[1])) return make_td(0, 0, td_us(a[0]) + td_us(a[1]));
+    if (is_date(a[1])) return call2(*t_date->find("__add__"), a[1], a[0]);
+    return I->not_impl;
+  });
+  def_method(t_timedelta, "__radd__", [td_us](ARGS) -> Value {
+    if (is_date(a[1])) return call2(*t_date->find("__add__"), a[1], a[0]);
+    return I->not_impl;
+  });
+  def_method(t_timedelta, "__sub__", [td_us](ARGS) -> Value {
+    if (!is_td(a[1])) return I->not_impl;
+    return make_td(0, 0, td_us(a[0]) - td_us(a[1]));
+  });
+  def_method(t_timedelta, "__neg__", [td_us](ARGS) -> Value { return make_td(0, 0, -td_us(a[0])); });
+  def_method(t_timedelta, "__abs__", [td_us](ARGS) -> Value { return make_td(0, 0, std::llabs(td_us(a[0]))); });
+  def_method(t_timedelta, "__mul__", [td_us](ARGS) -> Value {
+    if (is_intlike(a[1])) return make_td(0, 0, td_us(a[0]) * as_index(a[1]));
+    if (a[1].t == VT::Float) return make_td(0, 0, (int64_t)std::llround((double)td_us(a[0]) * a[1].f));
+    return I->not_impl;
+  });
+  def_method(t_timedelta, "__rmul__", [td_us](ARGS) -> Value { return call2(*t_timedelta->find("__mul__"), a[0], a[1]); });
+  def_method(t_timedelta, "__truediv__", [td_us](ARGS) -> Value {
+    if (is_td(a[1])) return Value::flt((double)td_us(a[0]) / (double)td_us(a[1]));
+    return make_td(0, 0, (int64_t)std::llround((double)td_us(a[0]) / to_double(a[1])));
+  });
+  def_method(t_timedelta, "__floordiv__", [td_us](ARGS) -> Value {
+    if (is_td(a[1])) return binop(ast::BinOp::FloorDiv, Value::integer(td_us(a[0])), Value::integer(td_us(a[1])));
+    return make_td(0, 0, td_us(a[0]) / as_index(a[1]));
+  });
+  def_method(t_timedelta, "__eq__", [td_us](ARGS) -> Value { return Value::boolean(is_td(a[1]) && td_us(a[0]) == td_us(a[1])); });
+  def_method(t_timedelta, "__lt__", [td_us](ARGS) -> Value { return Value::boolean(td_us(a[0]) < td_us(a[1])); });
+  def_method(t_timedelta, "__le__", [td_us](ARGS) -> Value { return Value::boolean(td_us(a[0]) <= td_us(a[1])); });
+  def_method(t_timedelta, "__gt__", [td_us](ARGS) -> Value { return Value::boolean(td_us(a[0]) > td_us(a[1])); });
+  def_method(t_timedelta, "__ge__", [td_us](ARGS) -> Value { return Value::boolean(td_us(a[0]) >= td_us(a[1])); });
+  def_method(t_timedelta, "__hash__", [td_us](ARGS) -> Value { return Value::integer(td_us(a[0])); });
+  def_method(t_timedelta, "__bool__", [td_us](ARGS) -> Value { return Value::boolean(td_us(a[0]) != 0); });
+}
+
+}  // namespace ml::interp

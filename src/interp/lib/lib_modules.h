@@ -1,0 +1,15 @@
+// The library modules written in C++, one file each in src/interp/lib: each init_* registers its
+// module (init_modules in modules.cpp calls them all at start-up).
+#pragma once
+
+namespace ml::interp {
+
+struct DictObj;
+void init_sys_streams(DictObj* sys_dict);  // sys_streams.cpp: the parts of sys beyond its basics
+void init_re();                            // re.cpp
+void init_struct();                        // struct.cpp
+void init_time();                          // time.cpp
+void init_json();                          // json.cpp
+void init_datetime();                      // datetime.cpp
+
+}  // namespace ml::interp

@@ -1,0 +1,369 @@
+// Methods of bytes, str.encode / bytes.decode (UTF-8, ASCII, Latin-1), and int.to_bytes /
+// int.from_bytes.
+#include <algorithm>
+
+#include "interp/code.h"
+
+namespace ml::interp {
+
+#define ARGS Interp &, Value *a, int n, KwArgs *kw
+
+namespace {
+
+const std::string& B(const Value& v) {
+  if (!v.is(OK::Bytes)) type_error("a bytes-like object is required, not '" + type_name(v) + "'");
+  return v.as<BytesObj>()->s;
+}
+
+Value opt(Value* a, int n, KwArgs* kw, int i, std::string_view name) {
+  if (i < n) return a[i];
+  const Value* v = kw_find(kw, name);
+  return v ? *v : Value();
+}
+
+std::string norm_encoding(std::string e) {
+  std::transform(e.begin(), e.end(), e.begin(), [](unsigned char c) { return c == '_' ? '-' : (char)std::tolower(c); });
+  if (e == "utf8" || e == "u8") return "utf-8";
+  if (e == "latin-1" || e == "latin1" || e == "iso-8859-1" || e == "iso8859-1" || e == "l1") return "latin-1";
+  if (e == "us-ascii") return "ascii";
+  return e;
+}
+
+Value encode(const std::string& s, const Value& enc_v, const Value& err_v) {
+  std::string enc = enc_v.is_none() ? "utf-8" : norm_encoding(str_of(enc_v));
+  std::string errors = err_v.is_none() ? "strict" : str_of(err_v);
+  if (enc == "utf-8") return mk_bytes(s);
+  if (enc != "ascii" && enc != "latin-1") raise("LookupError", "unknown encoding: " + str_of(enc_v));
+  uint32_t limit = enc == "ascii" ? 0x80 : 0x100;
+  std::string out;
+  int64_t pos = 0;
+  for (uint32_t c : decode_utf8(s)) {
+    if (c < limit) out += (char)c;
+    else if (errors == "ignore") {}
+    else if (errors == "replace") out += '?';
+    else {
+      char buf[16];
+      std::snprintf(buf, sizeof buf, c < 0x100 ? "\\x%02x" : c < 0x10000 ? "\\u%04x" : "\\U%08x", c);
+      raise("UnicodeEncodeError", "'" + enc + "' codec can't encode character '" + buf + "' in position " +
+                                      std::to_string(pos) + ": ordinal not in range(" + std::to_string(limit) + ")");
+    }
+    ++pos;
+  }
+  return mk_bytes(std::move(out));
+}
+
+// A UTF-8 sequence's length at s[i], or 0 if it is not a valid one.
+size_t utf8_len(const std::string& s, size_t i) {
+  unsigned char c = s[i];
+  size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+  if (!len || i + len > s.size()) return 0;
+  for (size_t k = 1; k < len; ++k) if (((unsigned char)s[i + k] & 0xC0) != 0x80) return 0;
+  if (len == 2 && c < 0xC2) return 0;
+  return len;
+}
+
+Value decode(const std::string& s, const Value& enc_v, const Value& err_v) {
+  std::string enc = enc_v.is_none() ? "utf-8" : norm_encoding(str_of(enc_v));
+  std::string errors = err_v.is_none() ? "strict" : str_of(err_v);
+  if (enc != "utf-8" && enc != "ascii" && enc != "latin-1") raise("LookupError", "unknown encoding: " + str_of(enc_v));
+  std::string out;
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = s[i];
+    if (enc == "latin-1") { append_utf8(out, c); ++i; continue; }
+    size_t len = enc == "ascii" ? (c < 0x80 ? 1 : 0) : utf8_len(s, i);
+    if (len) { out.append(s, i, len); i += len; continue; }
+    if (errors == "ignore") { ++i; continue; }
+    if (errors == "replace") { append_utf8(out, 0xFFFD); ++i; continue; }
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "0x%02x", c);
+    raise("UnicodeDecodeError", "'" + enc + "' codec can't decode byte " + buf + " in position " + std::to_string(i) +
+                                    (enc == "ascii" ? ": ordinal not in range(128)" : ": invalid start byte"));
+  }
+  return mk_str(std::move(out));
+}
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
+
+std::string strip_bytes(const std::string& s, const Value* chars, bool left, bool right) {
+  auto drop = [&](char c) { return chars && !chars->is_none() ? B(*chars).find(c) != std::string::npos : is_space(c); };
+  size_t b = 0, e = s.size();
+  if (left) while (b < e && drop(s[b])) ++b;
+  if (right) while (e > b && drop(s[e - 1])) --e;
+  return s.substr(b, e - b);
+}
+
+// find/index/count's optional start and end, clamped like slice bounds.
+void range_of(const std::string& s, Value* a, int n, int first, size_t& b, size_t& e) {
+  int64_t len = (int64_t)s.size();
+  auto clamp = [&](const Value& v, int64_t dflt) {
+    if (v.is_none()) return dflt;
+    int64_t x = as_index(v);
+    if (x < 0) x += len;
+    return std::clamp<int64_t>(x, 0, len);
+  };
+  b = (size_t)clamp(first < n ? a[first] : Value(), 0);
+  e = (size_t)clamp(first + 1 < n ? a[first + 1] : Value(), len);
+}
+
+std::string needle(const Value& v) {
+  if (is_intlike(v)) {
+    int64_t c = as_index(v);
+    if (c < 0 || c > 255) value_error("byte must be in range(0, 256)");
+    return std::string(1, (char)c);
+  }
+  return B(v);
+}
+
+int64_t find_bytes(Value* a, int n, bool rev) {
+  const std::string& s = B(a[0]);
+  std::string sub = needle(a[1]);
+  size_t b, e;
+  range_of(s, a, n, 2, b, e);
+  if (b > e || sub.size() > e - b) return -1;
+  std::string_view win(s.data() + b, e - b);
+  size_t at = rev ? win.rfind(sub) : win.find(sub);
+  return at == std::string_view::npos ? -1 : (int64_t)(at + b);
+}
+
+Value split_bytes(const std::string& s, const Value& sep, int64_t maxsplit, bool rev) {
+  ValueVec out;
+  if (sep.is_none()) {
+    std::vector<std::pair<size_t, size_t>> words;
+    size_t i = 0;
+    while (i < s.size()) {
+      while (i < s.size() && is_space(s[i])) ++i;
+      if (i >= s.size()) break;
+      size_t j = i;
+      while (j < s.size() && !is_space(s[j])) ++j;
+      words.emplace_back(i, j);
+      i = j;
+    }
+    if (maxsplit >= 0 && (int64_t)words.size() > maxsplit + 1) {
+      if (!rev) { words[maxsplit].second = s.size(); while (words[maxsplit].second > 0 && is_space(s[words[maxsplit].second - 1])) --words[maxsplit].second; words.resize(maxsplit + 1); }
+      else { size_t keep = words.size() - (size_t)maxsplit - 1; words[keep].first = 0; while (is_space(s[words[keep].first])) ++words[keep].first; words.erase(words.begin(), words.begin() + keep); }
+    }
+    for (auto& [b, e] : words) out.push_back(mk_bytes(s.substr(b, e - b)));
+    return mk_list(std::move(out));
+  }
+  const std::string& d = B(sep);
+  if (d.empty()) value_error("empty separator");
+  size_t start = 0;
+  int64_t done = 0;
+  while (maxsplit < 0 || done < maxsplit) {
+    size_t at = s.find(d, start);
+    if (at == std::string::npos) break;
+    out.push_back(mk_bytes(s.substr(start, at - start)));
+    start = at + d.size();
+    ++done;
+  }
+  out.push_back(mk_bytes(s.substr(start)));
+  return mk_list(std::move(out));
+}
+
+bool affix(Value* a, int n, bool prefix) {
+  const std::string& s = B(a[0]);
+  size_t b, e;
+  range_of(s, a, n, 2, b, e);
+  std::string_view win = b <= e ? std::string_view(s.data() + b, e - b) : std::string_view();
+  auto test = [&](const Value& x) {
+    const std::string& p = B(x);
+    return p.size() <= win.size() && (prefix ? win.substr(0, p.size()) == p : win.substr(win.size() - p.size()) == p);
+  };
+  if (a[1].is(OK::Tuple)) {
+    for (auto& x : a[1].as<TupleObj>()->v) if (test(x)) return true;
+    return false;
+  }
+  return test(a[1]);
+}
+
+template <class P>
+Value all_bytes(const std::string& s, P p) {
+  if (s.empty()) return Value::boolean(false);
+  for (unsigned char c : s) if (!p(c)) return Value::boolean(false);
+  return Value::boolean(true);
+}
+
+void init_bytes(ClassObj* b) {
+  def_method(b, "decode", [](ARGS) -> Value {
+    return decode(B(a[0]), opt(a + 1, n - 1, kw, 0, "encoding"), opt(a + 1, n - 1, kw, 1, "errors"));
+  });
+  def_method(b, "hex", [](ARGS) -> Value {
+    std::string out;
+    char buf[4];
+    for (unsigned char c : B(a[0])) { std::snprintf(buf, sizeof buf, "%02x", c); out += buf; }
+    return mk_str(out);
+  });
+  // bytes.fromhex(s): read from the class, so the string is the first argument.
+  def_method(b, "fromhex", [](ARGS) -> Value {
+    const Value& sv = a[0].is(OK::Class) ? a[1] : a[0];
+    if (!sv.is(OK::Str)) type_error("fromhex() argument must be str, not " + type_name(sv));
+    const std::string& s = str_of(sv);
+    std::string out;
+    auto hexv = [](char c) { return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1; };
+    for (size_t i = 0; i < s.size();) {
+      if (is_space(s[i])) { ++i; continue; }
+      int hi = hexv(s[i]), lo = i + 1 < s.size() ? hexv(s[i + 1]) : -1;
+      if (hi < 0 || lo < 0) value_error("non-hexadecimal number found in fromhex() arg at position " + std::to_string(hi < 0 ? i : i + 1));
+      out += (char)(hi * 16 + lo);
+      i += 2;
+    }
+    return mk_bytes(std::move(out));
+  });
+  def_method(b, "__len__", [](ARGS) -> Value { return Value::integer(len(a[0])); });
+  def_method(b, "join", [](ARGS) -> Value {
+    check_args("join", n, 2, 2);
+    const std::string& sep = B(a[0]);
+    std::string out;
+    bool first = true;
+    for_each(a[1], [&](const Value& x) {
+      if (!x.is(OK::Bytes)) type_error("sequence item: expected a bytes-like object, " + type_name(x) + " found");
+      if (!first) out += sep;
+      first = false;
+      out += x.as<BytesObj>()->s;
+    });
+    return mk_bytes(std::move(out));
+  });
+  def_method(b, "startswith", [](ARGS) -> Value { check_args("startswith", n, 2, 4); return Value::boolean(affix(a, n, true)); });
+  def_method(b, "endswith", [](ARGS) -> Value { check_args("endswith", n, 2, 4); return Value::boolean(affix(a, n, false)); });
+  def_method(b, "find", [](ARGS) -> Value { check_args("find", n, 2, 4); return Value::integer(find_bytes(a, n, false)); });
+  def_method(b, "rfind", [](ARGS) -> Value { check_args("rfind", n, 2, 4); return Value::integer(find_bytes(a, n, true)); });
+  def_method(b, "index", [](ARGS) -> Value {
+    check_args("index", n, 2, 4);
+    int64_t i = find_bytes(a, n, false);
+    if (i < 0) value_error("subsection not found");
+    return Value::integer(i);
+  });
+  def_method(b, "count", [](ARGS) -> Value {
+    check_args("count", n, 2, 4);
+    const std::string& s = B(a[0]);
+    std::string sub = needle(a[1]);
+    size_t b0, e;
+    range_of(s, a, n, 2, b0, e);
+    if (b0 > e) return Value::integer(0);
+    std::string_view win(s.data() + b0, e - b0);
+    if (sub.empty()) return Value::integer((int64_t)win.size() + 1);
+    int64_t c = 0;
+    for (size_t at = win.find(sub); at != std::string_view::npos; at = win.find(sub, at + sub.size())) ++c;
+    return Value::integer(c);
+  });
+  def_method(b, "split", [](ARGS) -> Value {
+    Value ms = opt(a + 1, n - 1, kw, 1, "maxsplit");
+    return split_bytes(B(a[0]), opt(a + 1, n - 1, kw, 0, "sep"), ms.is_none() ? -1 : as_index(ms), false);
+  });
+  def_method(b, "strip", [](ARGS) -> Value { return mk_bytes(strip_bytes(B(a[0]), n > 1 ? &a[1] : nullptr, true, true)); });
+  def_method(b, "lstrip", [](ARGS) -> Value { return mk_bytes(strip_bytes(B(a[0]), n > 1 ? &a[1] : nullptr, true, false)); });
+  def_method(b, "rstrip", [](ARGS) -> Value { return mk_bytes(strip_bytes(B(a[0]), n > 1 ? &a[1] : nullptr, false, true)); });
+  def_method(b, "replace", [](ARGS) -> Value {
+    check_args("replace", n, 3, 4);
+    const std::string &s = B(a[0]), &from = B(a[1]), &to = B(a[2]);
+    int64_t count = n > 3 ? as_index(a[3]) : -1;
+    std::string out;
+    size_t start = 0;
+    int64_t done = 0;
+    if (from.empty()) {
+      for (size_t i = 0; i <= s.size(); ++i) {
+        if (count < 0 || done < count) { out += to; ++done; }
+        if (i < s.size()) out += s[i];
+      }
+      return mk_bytes(std::move(out));
+    }
+    while (count < 0 || done < count) {
+      size_t at = s.find(from, start);
+      if (at == std::string::npos) break;
+      out.append(s, start, at - start);
+      out += to;
+      start = at + from.size();
+      ++done;
+    }
+    out.append(s, start, std::string::npos);
+    return mk_bytes(std::move(out));
+  });
+  def_method(b, "upper", [](ARGS) -> Value {
+    std::string s = B(a[0]);
+    for (char& c : s) if (c >= 'a' && c <= 'z') c -= 32;
+    return mk_bytes(std::move(s));
+  });
+  def_method(b, "lower", [](ARGS) -> Value {
+    std::string s = B(a[0]);
+    for (char& c : s) if (c >= 'A' && c <= 'Z') c += 32;
+    return mk_bytes(std::move(s));
+  });
+  def_method(b, "isdigit", [](ARGS) -> Value { return all_bytes(B(a[0]), [](unsigned char c) { return c >= '0' && c <= '9'; }); });
+  def_method(b, "isalpha", [](ARGS) -> Value { return all_bytes(B(a[0]), [](unsigned char c) { return std::isalpha(c) != 0; }); });
+  def_method(b, "isalnum", [](ARGS) -> Value { return all_bytes(B(a[0]), [](unsigned char c) { return std::isalnum(c) != 0; }); });
+  def_method(b, "isspace", [](ARGS) -> Value { return all_bytes(B(a[0]), [](unsigned char c) { return is_space((char)c); }); });
+}
+
+// int.to_bytes(length=1, byteorder='big', *, signed=False) and int.from_bytes(bytes, byteorder='big', *, signed=False)
+bool little(const Value& order) {
+  if (order.is_none()) return false;
+  if (!order.is(OK::Str)) type_error("to_bytes() argument 'byteorder' must be str, not " + type_name(order));
+  const std::string& o = str_of(order);
+  if (o != "little" && o != "big") value_error("byteorder must be either 'little' or 'big'");
+  return o == "little";
+}
+
+void init_int_bytes(ClassObj* t) {
+  def_method(t, "to_bytes", [](ARGS) -> Value {
+    Value lv = opt(a + 1, n - 1, kw, 0, "length");
+    int64_t length = lv.is_none() ? 1 : as_index(lv);
+    if (length < 0) value_error("length argument must be non-negative");
+    bool le = little(opt(a + 1, n - 1, kw, 1, "byteorder"));
+    const Value* sg = kw_find(kw, "signed");
+    bool is_signed = sg && truthy(*sg);
+    mpz_t z, lim;
+    mpz_init(z);
+    mpz_init(lim);
+    to_mpz(a[0], z);
+    bool neg = mpz_sgn(z) < 0;
+    if (neg && !is_signed) { mpz_clear(z); mpz_clear(lim); raise("OverflowError", "can't convert negative int to unsigned"); }
+    mpz_ui_pow_ui(lim, 2, (unsigned long)(8 * length - (is_signed ? 1 : 0)));
+    bool fits = neg ? mpz_cmpabs(z, lim) <= 0 : mpz_cmp(z, lim) < 0;
+    if (!fits || (length == 0 && mpz_sgn(z) != 0)) { mpz_clear(z); mpz_clear(lim); raise("OverflowError", "int too big to convert"); }
+    if (neg) { mpz_ui_pow_ui(lim, 2, (unsigned long)(8 * length)); mpz_add(z, z, lim); }
+    std::string out((size_t)length, '\0');
+    size_t count = 0;
+    std::string tmp((mpz_sizeinbase(z, 2) + 7) / 8 + 1, '\0');
+    mpz_export(tmp.data(), &count, -1, 1, 0, 0, z);  // least significant byte first
+    for (size_t i = 0; i < count && i < (size_t)length; ++i) out[le ? i : (size_t)length - 1 - i] = tmp[i];
+    mpz_clear(z);
+    mpz_clear(lim);
+    return mk_bytes(std::move(out));
+  });
+  // int.from_bytes(...): read from the class, so the bytes are the first argument.
+  def_method(t, "from_bytes", [](ARGS) -> Value {
+    int skip = n > 0 && a[0].is(OK::Class) ? 1 : 0;
+    Value bv = opt(a + skip, n - skip, kw, 0, "bytes");
+    std::string s;
+    if (bv.is(OK::Bytes)) s = bv.as<BytesObj>()->s;
+    else for_each(bv, [&](const Value& x) { s += (char)as_index(x); });
+    bool le = little(opt(a + skip, n - skip, kw, 1, "byteorder"));
+    const Value* sg = kw_find(kw, "signed");
+    mpz_t z;
+    mpz_init(z);
+    if (!s.empty()) mpz_import(z, s.size(), le ? -1 : 1, 1, 0, 0, s.data());
+    if (sg && truthy(*sg) && !s.empty() && ((unsigned char)(le ? s.back() : s.front()) & 0x80)) {
+      mpz_t lim;
+      mpz_init(lim);
+      mpz_ui_pow_ui(lim, 2, (unsigned long)(8 * s.size()));
+      mpz_sub(z, z, lim);
+      mpz_clear(lim);
+    }
+    Value r = int_from_mpz(z);
+    mpz_clear(z);
+    return r;
+  });
+}
+
+}  // namespace
+
+void init_bytes_methods() {
+  init_bytes(I->t_bytes);
+  init_int_bytes(I->t_int);
+  def_method(I->t_str, "encode", [](ARGS) -> Value {
+    if (!a[0].is(OK::Str)) type_error("descriptor 'encode' requires a 'str' object");
+    return encode(str_of(a[0]), opt(a + 1, n - 1, kw, 0, "encoding"), opt(a + 1, n - 1, kw, 1, "errors"));
+  });
+}
+
+}  // namespace ml::interp

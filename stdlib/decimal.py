@@ -1,0 +1,789 @@
+"""Decimal floating point (a subset of Python's decimal, written here since Debian 12 has no
+libmpdec): Decimal from str, int, float (exactly) or another Decimal; + - * / // % ** (integer
+powers), unary -, +, abs; comparisons with Decimal and int (and exact comparison with float);
+quantize, to_integral_value, sqrt, normalize, adjusted, as_tuple, copy_abs, copy_negate, is_*;
+str/repr in Python's scientific-string form; format() with 'f', '%' or no type; hash equal to
+equal ints and floats; getcontext().prec and .rounding (all eight rounding modes), setcontext,
+localcontext; NaN and Infinity. Operations round to the context's precision as Python's do.
+Not covered: Emin/Emax limits (overflow, underflow, subnormals), the flags record, signals other
+than InvalidOperation and DivisionByZero (raised, as with Python's default traps), sNaN payloads,
+ln/log10/exp, fma, the logical and context-method APIs."""
+
+import math
+
+__all__ = ["Decimal", "Context", "getcontext", "setcontext", "localcontext", "DecimalException",
+           "InvalidOperation", "DivisionByZero", "ROUND_DOWN", "ROUND_HALF_UP", "ROUND_HALF_EVEN",
+           "ROUND_CEILING", "ROUND_FLOOR", "ROUND_UP", "ROUND_HALF_DOWN", "ROUND_05UP",
+           "DefaultContext", "BasicContext", "ExtendedContext"]
+
+ROUND_DOWN = "ROUND_DOWN"
+ROUND_HALF_UP = "ROUND_HALF_UP"
+ROUND_HALF_EVEN = "ROUND_HALF_EVEN"
+ROUND_CEILING = "ROUND_CEILING"
+ROUND_FLOOR = "ROUND_FLOOR"
+ROUND_UP = "ROUND_UP"
+ROUND_HALF_DOWN = "ROUND_HALF_DOWN"
+ROUND_05UP = "ROUND_05UP"
+_ROUNDINGS = (ROUND_DOWN, ROUND_HALF_UP, ROUND_HALF_EVEN, ROUND_CEILING, ROUND_FLOOR, ROUND_UP,
+              ROUND_HALF_DOWN, ROUND_05UP)
+
+
+class DecimalException(ArithmeticError):
+    pass
+
+
+class InvalidOperation(DecimalException):
+    pass
+
+
+class ConversionSyntax(InvalidOperation):
+    pass
+
+
+class DivisionByZero(DecimalException, ZeroDivisionError):
+    pass
+
+
+class DivisionUndefined(InvalidOperation, ZeroDivisionError):
+    pass
+
+
+class Inexact(DecimalException):
+    pass
+
+
+class Rounded(DecimalException):
+    pass
+
+
+class Overflow(Inexact, Rounded):
+    pass
+
+
+class Underflow(Inexact, Rounded):
+    pass
+
+
+class Clamped(DecimalException):
+    pass
+
+
+class Subnormal(DecimalException):
+    pass
+
+
+class FloatOperation(DecimalException, TypeError):
+    pass
+
+
+def _signal(cls):
+    # The trapped signal is raised (InvalidOperation for its conditions such as
+    # ConversionSyntax); the message names the condition: [<class 'decimal.ConversionSyntax'>]
+    raised = InvalidOperation if issubclass(cls, InvalidOperation) else cls
+    raise raised("[<class 'decimal.%s'>]" % cls.__name__)
+
+
+class Context:
+    def __init__(self, prec=28, rounding=ROUND_HALF_EVEN, Emin=-999999, Emax=999999, capitals=1, clamp=0,
+                 flags=None, traps=None):
+        if not isinstance(prec, int) or prec < 1:
+            raise ValueError("valid range for prec is [1, MAX_PREC]")
+        if rounding not in _ROUNDINGS:
+            raise TypeError("valid values for rounding are: " + str(list(_ROUNDINGS)))
+        self.prec = prec
+        self.rounding = rounding
+        self.Emin = Emin
+        self.Emax = Emax
+        self.capitals = capitals
+        self.clamp = clamp
+        self.flags = {}
+        self.traps = {InvalidOperation: True, DivisionByZero: True, Overflow: True}
+
+    def copy(self):
+        return Context(self.prec, self.rounding, self.Emin, self.Emax, self.capitals, self.clamp)
+
+    def create_decimal(self, num="0"):
+        return Decimal(num)._fix(self)
+
+    def __repr__(self):
+        return ("Context(prec=%d, rounding=%s, Emin=%d, Emax=%d, capitals=%d, clamp=%d, "
+                "flags=[], traps=[InvalidOperation, DivisionByZero, Overflow])"
+                % (self.prec, self.rounding, self.Emin, self.Emax, self.capitals, self.clamp))
+
+
+DefaultContext = Context()
+BasicContext = Context(prec=9, rounding=ROUND_HALF_UP)
+ExtendedContext = Context(prec=9, rounding=ROUND_HALF_EVEN)
+_current = [DefaultContext.copy()]
+
+
+def getcontext():
+    return _current[0]
+
+
+def setcontext(context):
+    _current[0] = context
+
+
+class _LocalContext:
+    def __init__(self, ctx):
+        self.new = ctx.copy()
+
+    def __enter__(self):
+        self.saved = getcontext()
+        setcontext(self.new)
+        return self.new
+
+    def __exit__(self, *exc):
+        setcontext(self.saved)
+
+
+def localcontext(ctx=None, **kwargs):
+    lc = _LocalContext(ctx if ctx is not None else getcontext())
+    for key, value in kwargs.items():
+        setattr(lc.new, key, value)
+    return lc
+
+
+def _round_coef(coef, drop, sign, rounding):
+    """coef without its last `drop` digits, rounded; True when it was rounded away from zero."""
+    q, r = divmod(coef, 10 ** drop)
+    if r == 0:
+        return q
+    half = 5 * 10 ** (drop - 1)
+    if rounding == ROUND_DOWN:
+        up = False
+    elif rounding == ROUND_UP:
+        up = True
+    elif rounding == ROUND_CEILING:
+        up = sign == 0
+    elif rounding == ROUND_FLOOR:
+        up = sign == 1
+    elif rounding == ROUND_HALF_UP:
+        up = r >= half
+    elif rounding == ROUND_HALF_DOWN:
+        up = r > half
+    elif rounding == ROUND_HALF_EVEN:
+        up = r > half or (r == half and q % 2 == 1)
+    else:  # ROUND_05UP
+        up = q % 10 in (0, 5)
+    return q + 1 if up else q
+
+
+class Decimal:
+    __slots__ = ("_sign", "_int", "_exp", "_special")
+
+    def __new__(cls, value="0", context=None):
+        self = object.__new__(cls)
+        self._special = ""
+        if isinstance(value, Decimal):
+            self._sign, self._int, self._exp, self._special = value._sign, value._int, value._exp, value._special
+            return self
+        if isinstance(value, bool):
+            value = int(value)
+        if isinstance(value, int):
+            self._sign = 1 if value < 0 else 0
+            self._int = abs(value)
+            self._exp = 0
+            return self
+        if isinstance(value, float):
+            if value != value:
+                self._sign, self._int, self._exp, self._special = 0, 0, 0, "n"
+                return self
+            self._sign = 1 if math.copysign(1.0, value) < 0 else 0
+            if value in (float("inf"), float("-inf")):
+                self._int, self._exp, self._special = 0, 0, "F"
+                return self
+            n, d = abs(value).as_integer_ratio()
+            k = d.bit_length() - 1  # d is a power of two: n/2^k = n*5^k/10^k
+            self._int, self._exp = n * 5 ** k, -k
+            return self
+        if isinstance(value, (tuple, list)):
+            sign, digits, exp = value
+            self._sign = sign
+            self._int = int("".join(str(d) for d in digits) or "0")
+            if exp == "F" or exp == "n" or exp == "N":
+                self._exp, self._special = 0, exp
+            else:
+                self._exp = exp
+            return self
+        if isinstance(value, str):
+            return self._parse(value)
+        raise TypeError("conversion from %s to Decimal is not supported" % type(value).__name__)
+
+    def _parse(self, text):
+        s = text.strip().replace("_", "")
+        sign = 0
+        if s[:1] in ("+", "-"):
+            sign = 1 if s[0] == "-" else 0
+            s = s[1:]
+        low = s.lower()
+        self._sign = sign
+        if low in ("inf", "infinity"):
+            self._int, self._exp, self._special = 0, 0, "F"
+            return self
+        if low in ("nan", "snan"):
+            self._int, self._exp, self._special = 0, 0, "n" if low == "nan" else "N"
+            return self
+        mantissa, exp = s, 0
+        for e in ("e", "E"):
+            if e in s:
+                mantissa, _, exp_text = s.partition(e)
+                if not exp_text or not exp_text.lstrip("+-").isdigit() or exp_text.count("-") + exp_text.count("+") > 1:
+                    _signal(ConversionSyntax)
+                exp = int(exp_text)
+        whole, dot, frac = mantissa.partition(".")
+        digits = whole + frac
+        if not digits or not digits.isdigit():
+            _signal(ConversionSyntax)
+        self._int = int(digits)
+        self._exp = exp - len(frac)
+        return self
+
+    # ---------------------------------------------------------------- basics
+    def _is_special(self):
+        return self._special != ""
+
+    def is_nan(self):
+        return self._special in ("n", "N")
+
+    def is_snan(self):
+        return self._special == "N"
+
+    def is_qnan(self):
+        return self._special == "n"
+
+    def is_infinite(self):
+        return self._special == "F"
+
+    def is_finite(self):
+        return self._special == ""
+
+    def is_zero(self):
+        return self._special == "" and self._int == 0
+
+    def is_signed(self):
+        return self._sign == 1
+
+    def _new(self, sign, coef, exp):
+        d = object.__new__(Decimal)
+        d._sign, d._int, d._exp, d._special = sign, coef, exp, ""
+        return d
+
+    def _fix(self, context=None):
+        """Rounded to the context's precision."""
+        if self._special:
+            return self
+        ctx = context or getcontext()
+        digits = len(str(self._int))
+        if digits <= ctx.prec:
+            return self
+        drop = digits - ctx.prec
+        coef = _round_coef(self._int, drop, self._sign, ctx.rounding)
+        exp = self._exp + drop
+        if len(str(coef)) > ctx.prec:
+            coef //= 10
+            exp += 1
+        return self._new(self._sign, coef, exp)
+
+    def adjusted(self):
+        return self._exp + len(str(self._int)) - 1 if not self._special else 0
+
+    def as_tuple(self):
+        from collections import namedtuple
+        exp = self._special if self._special else self._exp
+        digits = tuple(int(c) for c in str(self._int)) if not self._special or self._int else ((0,) if not self._special else ())
+        return _DecimalTuple(self._sign, digits, exp)
+
+    def as_integer_ratio(self):
+        if self._special:
+            raise (ValueError if self.is_nan() else OverflowError)("cannot convert %s to integer ratio" % ("NaN" if self.is_nan() else "Infinity"))
+        if self._exp >= 0:
+            return ((-1) ** self._sign * self._int * 10 ** self._exp, 1)
+        from fractions import Fraction
+        f = Fraction((-1) ** self._sign * self._int, 10 ** -self._exp)
+        return (f.numerator, f.denominator)
+
+    # ---------------------------------------------------------------- text
+    def __str__(self):
+        return self._to_string(False)
+
+    def to_eng_string(self, context=None):
+        return self._to_string(True)
+
+    def _to_string(self, eng):
+        sign = "-" if self._sign else ""
+        if self._special == "F":
+            return sign + "Infinity"
+        if self._special == "n":
+            return sign + "NaN"
+        if self._special == "N":
+            return sign + "sNaN"
+        coef = str(self._int)
+        leftdigits = self._exp + len(coef)
+        if self._exp <= 0 and leftdigits > -6:
+            dotplace = leftdigits
+        elif not eng:
+            dotplace = 1
+        elif self._int == 0:
+            dotplace = (leftdigits + 1) % 3 - 1
+        else:
+            dotplace = (leftdigits - 1) % 3 + 1
+        if dotplace <= 0:
+            intpart, fracpart = "0", "." + "0" * (-dotplace) + coef
+        elif dotplace >= len(coef):
+            intpart, fracpart = coef + "0" * (dotplace - len(coef)), ""
+        else:
+            intpart, fracpart = coef[:dotplace], "." + coef[dotplace:]
+        if leftdigits == dotplace:
+            exp = ""
+        else:
+            exp = "E%+d" % (leftdigits - dotplace)
+        return sign + intpart + fracpart + exp
+
+    def __repr__(self):
+        return "Decimal('%s')" % str(self)
+
+    def __format__(self, spec):
+        import re
+        m = re.fullmatch(r"(?:(.)?([<>=^]))?([-+ ])?(0)?(\d+)?(,|_)?(?:\.(\d+))?([fF%])?", spec)
+        if m is None:
+            raise ValueError("unsupported format specification for Decimal: %r" % spec)
+        fill, align, sign, zero, width, grouping, prec, kind = m.groups()
+        value = self
+        if kind == "%":
+            value = self._new(self._sign, self._int, self._exp + 2) if not self._special else self
+        if prec is not None and kind is not None and not value._special:
+            value = value.quantize(Decimal((0, (1,), -int(prec))), rounding=getcontext().rounding)
+            text = value._fixed()
+        elif kind in ("f", "F", "%") and not value._special:
+            text = value._fixed()
+        else:
+            text = str(value)
+        if kind == "%":
+            text += "%"
+        body = text.lstrip("-")
+        neg = text.startswith("-")
+        if grouping:
+            whole, dot, rest = body.partition(".")
+            groups = []
+            while len(whole) > 3:
+                groups.insert(0, whole[-3:])
+                whole = whole[:-3]
+            groups.insert(0, whole)
+            body = grouping.join(groups) + dot + rest
+        signtext = "-" if neg else ("+" if sign == "+" else (" " if sign == " " else ""))
+        if zero and not align:
+            fill, align = "0", "="
+        spec2 = (fill or "") + (align or ">") + (width or "")
+        if align == "=":
+            w = int(width or 0) - len(signtext)
+            return signtext + format(body, (fill or " ") + ">" + str(max(w, 0)))
+        return format(signtext + body, spec2)
+
+    def _fixed(self):
+        coef = str(self._int)
+        sign = "-" if self._sign else ""
+        if self._exp >= 0:
+            return sign + coef + "0" * self._exp
+        n = -self._exp
+        coef = coef.rjust(n + 1, "0")
+        return sign + coef[:-n] + "." + coef[-n:]
+
+    # ---------------------------------------------------------------- conversion
+    def _operand(self, other):
+        if isinstance(other, Decimal):
+            return other
+        if isinstance(other, int):
+            return Decimal(other)
+        return None
+
+    def __float__(self):
+        if self._special == "n" or self._special == "N":
+            return float("nan")
+        return float(str(self))
+
+    def __int__(self):
+        if self._special:
+            raise (ValueError if self.is_nan() else OverflowError)("cannot convert %s to integer" % ("NaN" if self.is_nan() else "Infinity"))
+        v = self._int * 10 ** self._exp if self._exp >= 0 else self._int // 10 ** -self._exp
+        return -v if self._sign else v
+
+    __trunc__ = __int__
+
+    def __floor__(self):
+        return int(self.to_integral_value(ROUND_FLOOR))
+
+    def __ceil__(self):
+        return int(self.to_integral_value(ROUND_CEILING))
+
+    def __round__(self, n=None):
+        if n is None:
+            return int(self.to_integral_value(ROUND_HALF_EVEN))
+        return self.quantize(Decimal((0, (1,), -n)), rounding=ROUND_HALF_EVEN)
+
+    def __bool__(self):
+        return self._special != "" or self._int != 0
+
+    def __hash__(self):
+        if self._special:
+            if self.is_nan():
+                raise TypeError("Cannot hash a signaling NaN value.") if self.is_snan() else None
+                return 0
+            return hash(float("-inf") if self._sign else float("inf"))
+        if self._exp >= 0:
+            return hash(int(self))
+        from fractions import Fraction
+        return hash(Fraction(*self.as_integer_ratio()))
+
+    # ---------------------------------------------------------------- arithmetic
+    def _nan_check(self, other):
+        if self.is_nan() or (other is not None and other.is_nan()):
+            if self.is_snan() or (other is not None and other.is_snan()):
+                _signal(InvalidOperation)
+            return Decimal("NaN")
+        return None
+
+    def _add(self, other, context=None):
+        nan = self._nan_check(other)
+        if nan is not None:
+            return nan
+        if self._special == "F" or other._special == "F":
+            if self._special == "F" and other._special == "F" and self._sign != other._sign:
+                _signal(InvalidOperation)
+            return Decimal(self) if self._special == "F" else Decimal(other)
+        exp = min(self._exp, other._exp)
+        a = self._int * 10 ** (self._exp - exp) * (-1 if self._sign else 1)
+        b = other._int * 10 ** (other._exp - exp) * (-1 if other._sign else 1)
+        total = a + b
+        if total == 0:
+            ctx = context or getcontext()
+            sign = 1 if (self._sign and other._sign) or (ctx.rounding == ROUND_FLOOR and self._sign != other._sign) else 0
+            return self._new(sign, 0, exp)._fix(context)
+        return self._new(1 if total < 0 else 0, abs(total), exp)._fix(context)
+
+    def __add__(self, other):
+        other = self._operand(other)
+        return NotImplemented if other is None else self._add(other)
+
+    def __radd__(self, other):
+        other = self._operand(other)
+        return NotImplemented if other is None else other._add(self)
+
+    def __sub__(self, other):
+        other = self._operand(other)
+        return NotImplemented if other is None else self._add(other.copy_negate())
+
+    def __rsub__(self, other):
+        other = self._operand(other)
+        return NotImplemented if other is None else other._add(self.copy_negate())
+
+    def __mul__(self, other):
+        other = self._operand(other)
+        if other is None:
+            return NotImplemented
+        nan = self._nan_check(other)
+        if nan is not None:
+            return nan
+        sign = self._sign ^ other._sign
+        if self._special == "F" or other._special == "F":
+            if self.is_zero() or other.is_zero():
+                _signal(InvalidOperation)
+            return Decimal((sign, (0,), "F"))
+        return self._new(sign, self._int * other._int, self._exp + other._exp)._fix()
+
+    __rmul__ = __mul__
+
+    def __truediv__(self, other):
+        other = self._operand(other)
+        if other is None:
+            return NotImplemented
+        nan = self._nan_check(other)
+        if nan is not None:
+            return nan
+        sign = self._sign ^ other._sign
+        if self._special == "F" or other._special == "F":
+            if self._special == "F" and other._special == "F":
+                _signal(InvalidOperation)
+            if self._special == "F":
+                return Decimal((sign, (0,), "F"))
+            return self._new(sign, 0, 0)
+        if other._int == 0:
+            _signal(DivisionUndefined if self._int == 0 else DivisionByZero)
+        if self._int == 0:
+            return self._new(sign, 0, self._exp - other._exp)
+        prec = getcontext().prec
+        shift = len(str(other._int)) - len(str(self._int)) + prec + 1
+        exp = self._exp - other._exp - shift
+        if shift >= 0:
+            coef, rem = divmod(self._int * 10 ** shift, other._int)
+        else:
+            coef, rem = divmod(self._int, other._int * 10 ** -shift)
+        if rem:
+            if coef % 5 == 0:
+                coef += 1
+        else:
+            ideal = self._exp - other._exp
+            while exp < ideal and coef % 10 == 0:
+                coef //= 10
+                exp += 1
+        return self._new(sign, coef, exp)._fix()
+
+    def __rtruediv__(self, other):
+        other = self._operand(other)
+        return NotImplemented if other is None else other.__truediv__(self)
+
+    def _divmod(self, other):
+        if self._special or other._special:
+            _signal(InvalidOperation)
+        if other._int == 0:
+            _signal(DivisionUndefined if self._int == 0 else DivisionByZero)
+        exp = min(self._exp, other._exp)
+        a = self._int * 10 ** (self._exp - exp)
+        b = other._int * 10 ** (other._exp - exp)
+        q, r = divmod(a, b)  # truncating division: the remainder has the dividend's sign
+        sign = self._sign ^ other._sign
+        if len(str(q)) > getcontext().prec:
+            _signal(DivisionImpossible)
+        return self._new(sign, q, 0), self._new(self._sign, r, exp)._fix()
+
+    def __floordiv__(self, other):
+        other = self._operand(other)
+        return NotImplemented if other is None else self._divmod(other)[0]
+
+    def __rfloordiv__(self, other):
+        other = self._operand(other)
+        return NotImplemented if other is None else other._divmod(self)[0]
+
+    def __mod__(self, other):
+        other = self._operand(other)
+        return NotImplemented if other is None else self._divmod(other)[1]
+
+    def __rmod__(self, other):
+        other = self._operand(other)
+        return NotImplemented if other is None else other._divmod(self)[1]
+
+    def __divmod__(self, other):
+        other = self._operand(other)
+        return NotImplemented if other is None else self._divmod(other)
+
+    def __pow__(self, other):
+        other = self._operand(other)
+        if other is None:
+            return NotImplemented
+        if other._special or other._exp < 0 and other._int % 10 ** -other._exp:
+            raise NotImplementedError("Decimal ** non-integer is not supported by this decimal module")
+        n = int(other)
+        if self._special:
+            return Decimal(self)
+        if n >= 0:
+            return self._new(self._sign if n % 2 else 0, self._int ** n, self._exp * n)._fix()
+        if self._int == 0:
+            _signal(DivisionByZero)
+        with localcontext() as ctx:
+            ctx.prec += 3
+            inv = Decimal(1) / self._new(self._sign, self._int ** -n, self._exp * -n)
+        return inv._fix()
+
+    def __neg__(self):
+        return self.copy_negate()._fix()
+
+    def __pos__(self):
+        return Decimal(self)._fix()
+
+    def __abs__(self):
+        return self.copy_abs()._fix()
+
+    def copy_abs(self):
+        d = Decimal(self)
+        d._sign = 0
+        return d
+
+    def copy_negate(self):
+        d = Decimal(self)
+        d._sign = 1 - d._sign
+        return d
+
+    def copy_sign(self, other):
+        d = Decimal(self)
+        d._sign = Decimal(other)._sign
+        return d
+
+    # ---------------------------------------------------------------- rounding
+    def quantize(self, exp, rounding=None, context=None):
+        exp = self._operand(exp) if not isinstance(exp, Decimal) else exp
+        ctx = context or getcontext()
+        rounding = rounding or ctx.rounding
+        if self._special or exp._special:
+            if self.is_nan() or exp.is_nan():
+                return Decimal("NaN")
+            if self._special == "F" and exp._special == "F":
+                return Decimal(self)
+            _signal(InvalidOperation)
+        target = exp._exp
+        if target >= self._exp:
+            coef = _round_coef(self._int, target - self._exp, self._sign, rounding) if target > self._exp else self._int
+        else:
+            coef = self._int * 10 ** (self._exp - target)
+        if len(str(coef)) > ctx.prec:
+            _signal(InvalidOperation)
+        return self._new(self._sign, coef, target)
+
+    def to_integral_value(self, rounding=None, context=None):
+        if self._special or self._exp >= 0:
+            return Decimal(self)
+        rounding = rounding or getcontext().rounding
+        return self._new(self._sign, _round_coef(self._int, -self._exp, self._sign, rounding), 0)
+
+    to_integral = to_integral_value
+
+    def normalize(self, context=None):
+        d = self._fix(context)
+        if d._special:
+            return d
+        if d._int == 0:
+            return self._new(d._sign, 0, 0)
+        coef, exp = d._int, d._exp
+        while coef % 10 == 0:
+            coef //= 10
+            exp += 1
+        return self._new(d._sign, coef, exp)
+
+    def sqrt(self, context=None):
+        ctx = context or getcontext()
+        if self._special:
+            if self.is_nan() or not self._sign:
+                return Decimal(self)
+            _signal(InvalidOperation)
+        if self._int == 0:
+            return self._new(self._sign, 0, self._exp // 2)
+        if self._sign:
+            _signal(InvalidOperation)
+        ideal = self._exp // 2
+        coef, exp = self._int, self._exp
+        if exp % 2:
+            coef *= 10
+            exp -= 1
+        # enough digits for prec + 1 significant digits of the root
+        k = max(0, ctx.prec + 2 - (len(str(coef)) + 1) // 2)
+        coef *= 10 ** (2 * k)
+        exp -= 2 * k
+        root = math.isqrt(coef)
+        exact = root * root == coef
+        exp //= 2
+        if exact:
+            while exp < ideal and root % 10 == 0:
+                root //= 10
+                exp += 1
+        elif root % 5 == 0:
+            root += 1
+        with localcontext(ctx) as c:
+            c.rounding = ROUND_HALF_EVEN
+            return self._new(0, root, exp)._fix(c)
+
+    def max(self, other):
+        other = Decimal(other)
+        return (self if self >= other else other)._fix()
+
+    def min(self, other):
+        other = Decimal(other)
+        return (self if self <= other else other)._fix()
+
+    # ---------------------------------------------------------------- comparison
+    def _cmp(self, other):
+        """-1, 0 or 1; None when either is a NaN."""
+        if self.is_nan() or other.is_nan():
+            return None
+        if self._special == "F" or other._special == "F":
+            a = 0 if self._special != "F" else (-1 if self._sign else 1)
+            b = 0 if other._special != "F" else (-1 if other._sign else 1)
+            if a == b:
+                return 0
+            if a or b:
+                return -1 if a < b else 1
+        if self._int == 0 and other._int == 0:
+            return 0
+        exp = min(self._exp, other._exp)
+        a = self._int * 10 ** (self._exp - exp) * (-1 if self._sign else 1)
+        b = other._int * 10 ** (other._exp - exp) * (-1 if other._sign else 1)
+        return (a > b) - (a < b)
+
+    def _coerce_cmp(self, other):
+        if isinstance(other, Decimal):
+            return other
+        if isinstance(other, int):
+            return Decimal(other)
+        if isinstance(other, float):
+            return Decimal(other)
+        return None
+
+    def compare(self, other):
+        c = self._cmp(Decimal(other))
+        return Decimal("NaN") if c is None else Decimal(c)
+
+    def __eq__(self, other):
+        other = self._coerce_cmp(other)
+        if other is None:
+            return NotImplemented
+        return self._cmp(other) == 0
+
+    def __lt__(self, other):
+        other = self._coerce_cmp(other)
+        if other is None:
+            return NotImplemented
+        c = self._cmp(other)
+        if c is None:
+            _signal(InvalidOperation)
+        return c < 0
+
+    def __le__(self, other):
+        other = self._coerce_cmp(other)
+        if other is None:
+            return NotImplemented
+        c = self._cmp(other)
+        if c is None:
+            _signal(InvalidOperation)
+        return c <= 0
+
+    def __gt__(self, other):
+        other = self._coerce_cmp(other)
+        if other is None:
+            return NotImplemented
+        c = self._cmp(other)
+        if c is None:
+            _signal(InvalidOperation)
+        return c > 0
+
+    def __ge__(self, other):
+        other = self._coerce_cmp(other)
+        if other is None:
+            return NotImplemented
+        c = self._cmp(other)
+        if c is None:
+            _signal(InvalidOperation)
+        return c >= 0
+
+    def __reduce__(self):
+        return (self.__class__, (str(self),))
+
+    def __copy__(self):
+        return self
+
+    def __deepcopy__(self, memo):
+        return self
+
+
+class DivisionImpossible(InvalidOperation):
+    pass
+
+
+class _DecimalTuple(tuple):
+    def __new__(cls, sign, digits, exponent):
+        return tuple.__new__(cls, (sign, digits, exponent))
+
+    sign = property(lambda self: self[0])
+    digits = property(lambda self: self[1])
+    exponent = property(lambda self: self[2])
+
+    def __repr__(self):
+        return "DecimalTuple(sign=%r, digits=%r, exponent=%r)" % tuple(self)
