@@ -38,8 +38,8 @@ class ProgramExecutor {
   ProgramExecutor(ProgramExecutor&&) noexcept;
   ProgramExecutor& operator=(ProgramExecutor&&) noexcept;
 
-  // Where print() goes while a program runs: a callback, a stream, or (the default, either
-  // reset with nullptr) RunResult::output.
+  // Where print() goes while a program runs: a callback, a stream (its buffer at the time of
+  // the call, so std::cout works), or (the default, set_output(nullptr)) RunResult::output.
   void set_output(OutputSink sink);
   void set_output(std::ostream& out);
   // Each program runs with these as sys.argv[1:].

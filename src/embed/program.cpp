@@ -131,8 +131,14 @@ ProgramExecutor::ProgramExecutor(ProgramExecutor&&) noexcept = default;
 ProgramExecutor& ProgramExecutor::operator=(ProgramExecutor&&) noexcept = default;
 
 void ProgramExecutor::set_output(OutputSink sink) { impl_->sink = std::move(sink); }
+// The stream's buffer as it is now: a program's std::cout is redirected while it runs, so
+// writing to std::cout itself then would feed the output back into the program's own sink.
 void ProgramExecutor::set_output(std::ostream& out) {
-  impl_->sink = [&out](std::string_view s) { out.write(s.data(), std::streamsize(s.size())); };
+  std::streambuf* buf = out.rdbuf();
+  impl_->sink = [buf](std::string_view s) {
+    buf->sputn(s.data(), std::streamsize(s.size()));
+    buf->pubsync();
+  };
 }
 void ProgramExecutor::set_arguments(std::vector<std::string> args) { impl_->args = std::move(args); }
 

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <sstream>
 
 namespace fs = std::filesystem;
@@ -58,6 +59,14 @@ TEST(EmbedProgram, OutputToCallbackAndStream) {
   ex.set_output(os);
   ex.run("print('to a stream')\n", "en");
   EXPECT_EQ(os.str(), "to a stream\n");
+  // std::cout itself (redirected while the program runs) reaches what it pointed at before
+  std::ostringstream captured;
+  std::streambuf* saved = std::cout.rdbuf(captured.rdbuf());
+  ex.set_output(std::cout);
+  RunResult r2 = ex.run("print('via cout')\n", "en");
+  std::cout.rdbuf(saved);
+  EXPECT_TRUE(r2.ok());
+  EXPECT_EQ(captured.str(), "via cout\n");
 }
 
 TEST(EmbedProgram, RuntimeErrorIsLocalizedAndLocated) {
