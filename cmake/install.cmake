@@ -68,3 +68,7 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS_PRIVATE_DIRS ${ML_V8_LIBDIR})
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "libnode108")
 set(CPACK_STRIP_FILES TRUE)
 include(CPack)
+
+# The package built, its Depends and files checked, unpacked (dpkg -x) and run.
+add_test(NAME debian_package COMMAND bash ${CMAKE_SOURCE_DIR}/tests/install/deb_test.sh ${CMAKE_BINARY_DIR})
+set_tests_properties(debian_package PROPERTIES TIMEOUT 1200 RUN_SERIAL TRUE)
