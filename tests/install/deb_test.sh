@@ -14,8 +14,10 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 deb="$(ls "$tmp"/out/multilingual_*.deb)"
 depends="$(dpkg-deb -f "$deb" Depends)"
 echo "Depends: $depends"
-for lib in libnode108 libc6 libstdc++6 libfmt9 libutf8proc2 libgmp10 libboost-context1.74.0 libsimdjson14 libreadline8; do
-  grep -qE "(^|, )$lib( |,|$)" <<<"$depends" || fail "Depends lacks $lib"
+names="$(sed 's/ ([^)]*)//g; s/, /\n/g' <<<"$depends")"  # one package name a line, versions dropped
+for lib in libnode108 libc6 libstdc++6 libfmt9 libutf8proc2 libgmp10 libboost-context1.74.0 libsimdjson14 \
+           libreadline8 libtomlplusplus3; do
+  grep -qFx "$lib" <<<"$names" || fail "Depends lacks $lib"
 done
 contents="$(dpkg-deb -c "$deb")"
 for f in ./usr/bin/multilingual ./usr/lib/multilingual/libmlv8.so ./usr/share/multilingual/languages/fr.toml \
