@@ -22,6 +22,7 @@
 #include <sstream>
 
 #include "cli/commands.h"
+#include "support/install_layout.h"
 
 namespace ml::cli {
 
@@ -29,10 +30,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-fs::path web_dir() {
-  if (const char* e = std::getenv("MULTILINGUAL_WEB_DIR"); e && *e) return e;
-  return ML_WEB_DIR;
-}
+fs::path web_dir() { return install::locate(install::Data::Web).path; }
 
 std::string content_type(const fs::path& p) {
   std::string ext = p.extension().string();

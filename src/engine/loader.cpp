@@ -1,5 +1,6 @@
 // engine.h's entry points for the program: they open the V8 plugin (plugin_abi.h) on first use.
-// It is looked for next to the executable (an installed layout), then where the build put it.
+// It is looked for next to the executable, then where support/install_layout.h says (the
+// environment, an installed prefix's lib/multilingual, the build tree).
 #include <dlfcn.h>
 #include <unistd.h>
 
@@ -7,6 +8,7 @@
 #include <mutex>
 
 #include "engine/plugin_abi.h"
+#include "support/install_layout.h"
 
 #ifndef ML_V8_PLUGIN
 #define ML_V8_PLUGIN "libmlv8.so"
@@ -37,7 +39,10 @@ const Plugin& plugin() {
     const std::string name = std::filesystem::path(built).filename().string();
     void* h = nullptr;
     std::string errors;
-    for (const std::string& path : {self_dir() + "/" + name, built}) {
+    std::vector<std::string> paths{self_dir() + "/" + name};
+    for (const auto& c : install::candidates(install::Data::EnginePlugin)) paths.push_back(c.path.string());
+    paths.push_back(built);
+    for (const std::string& path : paths) {
       if (path.empty() || path[0] != '/' || !std::filesystem::exists(path)) continue;
       h = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
       if (h) break;

@@ -10,6 +10,7 @@
 #include <filesystem>
 
 #include "interp/code.h"
+#include "support/install_layout.h"
 #include "lang/pack.h"
 #include "parse/parser.h"
 
@@ -42,8 +43,8 @@ std::string dir_of(const std::string& path) {
 }
 
 const char* lib_dir() {
-  const char* env = std::getenv("MULTILINGUAL_LIB_DIR");
-  return env && *env ? env : ML_LIB_DIR;
+  static const std::string dir = install::locate(install::Data::Stdlib).path.string();
+  return dir.c_str();
 }
 
 // sys.path, made on first use from the main program's folder, $MULTILINGUAL_PATH and the library.

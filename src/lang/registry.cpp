@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "lang/pack.h"
+#include "support/install_layout.h"
 #include "support/utf8.h"
 
 namespace ml {
@@ -45,10 +46,7 @@ LanguageRegistry::LanguageRegistry(const std::string& dir) {
 }
 
 const LanguageRegistry& LanguageRegistry::instance() {
-  static const LanguageRegistry registry([] {
-    const char* env = std::getenv("MULTILINGUAL_LANG_DIR");
-    return std::string(env && *env ? env : ML_LANG_DIR);
-  }());
+  static const LanguageRegistry registry(install::locate(install::Data::Languages).path.string());
   return registry;
 }
 

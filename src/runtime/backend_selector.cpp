@@ -3,12 +3,14 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cctype>
 #include <fstream>
 #include <thread>
 #include <iterator>
 
 #include "kernels/kernels.h"
+#include "support/install_layout.h"
 
 namespace ml::runtime {
 
@@ -70,15 +72,16 @@ bool module_digest_ok(const std::filesystem::path& module, const std::vector<uin
 std::vector<std::filesystem::path> kernel_search_path(const BackendConfig& cfg) {
   std::vector<std::filesystem::path> dirs;
   if (!cfg.kernels_dir.empty()) return {cfg.kernels_dir};  // explicit: only there
-  if (auto e = process_env("MULTILINGUAL_KERNELS_DIR"); e && !e->empty()) dirs.emplace_back(*e);
+  // the environment, an embedder's data root, the installed prefix, the build tree
+  for (const auto& c : install::candidates(install::Data::Kernels)) dirs.push_back(c.path);
 #ifdef ML_KERNELS_BUILD_DIR
-  dirs.emplace_back(ML_KERNELS_BUILD_DIR);
+  if (std::find(dirs.begin(), dirs.end(), std::filesystem::path(ML_KERNELS_BUILD_DIR)) == dirs.end())
+    dirs.emplace_back(ML_KERNELS_BUILD_DIR);
 #endif
   auto exe = exe_dir();
   if (!exe.empty()) {
     dirs.push_back(exe / "kernels");
     dirs.push_back(exe);
-    dirs.push_back(exe.parent_path() / "share" / "multilingual" / "kernels");
   }
   return dirs;
 }

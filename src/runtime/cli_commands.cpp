@@ -3,9 +3,12 @@
 #include <fmt/format.h>
 #include <simdjson.h>
 
+#include <filesystem>
+
 #include "engine/disk_cache.h"
 #include "runtime/backend_selector.h"
 #include "runtime/operations.h"
+#include "support/install_layout.h"
 
 namespace ml::runtime {
 
@@ -97,6 +100,14 @@ int cli_doctor(const ConfigOverrides& flags, std::ostream& out, std::ostream& er
   line("memory_pages", fmt::format("{} ({} MiB)", c.memory_pages, c.memory_pages / 16.0));
   line("timeout_ms", std::to_string(c.timeout_ms));
   line("kernels_dir", c.kernels_dir.empty() ? "(search path)" : c.kernels_dir);
+  out << "\nData files (where each was found, and why there):\n";
+  for (auto d : {install::Data::Languages, install::Data::Kernels, install::Data::Stdlib, install::Data::Web,
+                 install::Data::EnginePlugin}) {
+    install::Located l = install::locate(d);
+    std::error_code ec;
+    out << fmt::format("  {:<14} {}  [{}{}]\n", install::name(d), l.path.string(), l.origin,
+                       std::filesystem::exists(l.path, ec) ? "" : ", MISSING");
+  }
   out << "\nKernel search path:\n";
   for (auto& d : kernel_search_path(c)) out << "  " << d.string() << "\n";
   out << "\nCompiled code kept between runs (cache = " << (c.cache ? "true" : "false") << "):\n";

@@ -67,7 +67,11 @@ TEST(Kernels, Numeric) {
   EXPECT_EQ(both("fibonacci", {I(1)}), I(1));
   EXPECT_EQ(both("fibonacci", {I(30)}), I(832040));
   EXPECT_EQ(both("fibonacci", {I(92)}), I(7540113804746346429LL));
-  EXPECT_THROW(native().call("fibonacci", 93), CallError);
+  // past 64 bits, exact as in Python
+  EXPECT_EQ(both("fibonacci", {I(93)}), Value::bigint("12200160415121876738"));
+  EXPECT_EQ(both("fibonacci", {I(99)}), Value::bigint("218922995834555169026"));
+  EXPECT_EQ(both("fibonacci", {I(300)}).as_str(), "222232244629420445529739893461909967206666939096499764990979600");
+  EXPECT_THROW(native().call("fibonacci", 20001), CallError);
   EXPECT_THROW(wasm().call("fibonacci", -1), CallError);
   EXPECT_EQ(both("fibonacci_recursive", {I(20)}), I(6765));
   // The recursion inlined into itself: every depth of the unrolled tree, edges included.

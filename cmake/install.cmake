@@ -1,0 +1,74 @@
+# Installing and packaging: `cmake --install build --prefix P` gives a tree that can be moved
+# (support/install_layout.h finds everything relative to the binary or library):
+#   P/bin/multilingual
+#   P/lib/libmultilingual.so*                  multilingual::runtime (the embedding API)
+#   P/lib/multilingual/libmlv8.so              the WebAssembly engine plugin (V8 from libnode108)
+#   P/lib/python3/dist-packages/multilingualprogramming   the Python package
+#   P/include/multilingual/*.h
+#   P/lib/cmake/multilingual/                  find_package(multilingual)
+#   P/share/multilingual/{languages,kernels,stdlib,web}
+# and `cpack -G DEB` (in the build folder) the Debian package of the same tree under /usr.
+include(CMakePackageConfigHelpers)
+set(ML_INSTALL_SHARE ${CMAKE_INSTALL_DATADIR}/multilingual)
+
+install(TARGETS multilingual RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+# lib/multilingual whatever CMAKE_INSTALL_LIBDIR is: install_layout.cpp looks for it beside share/
+install(TARGETS mlv8 LIBRARY DESTINATION lib/multilingual)
+set_target_properties(mlruntime_shared PROPERTIES EXPORT_NAME runtime)
+install(TARGETS mlruntime_shared EXPORT multilingualTargets
+        LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR} NAMELINK_COMPONENT Unspecified)
+install(DIRECTORY ${CMAKE_SOURCE_DIR}/include/multilingual DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+
+install(DIRECTORY ${CMAKE_SOURCE_DIR}/languages/ DESTINATION ${ML_INSTALL_SHARE}/languages FILES_MATCHING PATTERN "*.toml")
+install(DIRECTORY ${CMAKE_SOURCE_DIR}/stdlib/ DESTINATION ${ML_INSTALL_SHARE}/stdlib
+        FILES_MATCHING PATTERN "*.py" PATTERN "__pycache__" EXCLUDE)
+install(DIRECTORY ${CMAKE_SOURCE_DIR}/web/ DESTINATION ${ML_INSTALL_SHARE}/web)
+if(TARGET ml_kernels_wasm)
+  foreach(v simd scalar)
+    install(FILES ${ML_KERNELS_OUT_DIR}/kernels_${v}.wasm ${ML_KERNELS_OUT_DIR}/kernels_${v}.wasm.sha256
+            DESTINATION ${ML_INSTALL_SHARE}/kernels)
+  endforeach()
+endif()
+
+# The Python package, where Debian's python3 looks under /usr (PYTHONPATH=P/lib/python3/dist-packages
+# for another prefix); its extension module finds the data four folders up.
+if(ML_PYTHON)
+  install(DIRECTORY ${ML_PY_OUT}/multilingualprogramming DESTINATION lib/python3/dist-packages
+          PATTERN "__pycache__" EXCLUDE)
+endif()
+
+set(ML_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/multilingual)
+install(EXPORT multilingualTargets NAMESPACE multilingual:: DESTINATION ${ML_CMAKE_DIR})
+configure_package_config_file(${CMAKE_SOURCE_DIR}/cmake/multilingualConfig.cmake.in
+  ${CMAKE_BINARY_DIR}/multilingualConfig.cmake INSTALL_DESTINATION ${ML_CMAKE_DIR}
+  PATH_VARS ML_INSTALL_SHARE)
+write_basic_package_version_file(${CMAKE_BINARY_DIR}/multilingualConfigVersion.cmake COMPATIBILITY SameMinorVersion)
+install(FILES ${CMAKE_BINARY_DIR}/multilingualConfig.cmake ${CMAKE_BINARY_DIR}/multilingualConfigVersion.cmake
+        DESTINATION ${ML_CMAKE_DIR})
+
+# The installed tree, moved to another folder, run from a third: two languages, the WebAssembly
+# kernels, doctor's account of where things came from, and examples/embed built against it.
+add_test(NAME install_relocatable
+  COMMAND bash ${CMAKE_SOURCE_DIR}/tests/install/install_test.sh ${CMAKE_BINARY_DIR} ${CMAKE_SOURCE_DIR})
+set_tests_properties(install_relocatable PROPERTIES TIMEOUT 900 RUN_SERIAL TRUE)
+
+# Debian package: `cd build && cpack -G DEB`. The shared-library dependencies are computed by
+# dpkg-shlibdeps from what the binaries link; libnode108 (which the engine plugin loads, and
+# which the build takes from third_party/libnode, not from an installed package) is named.
+set(CPACK_GENERATOR DEB)
+set(CPACK_PACKAGE_NAME multilingual)
+set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "A Python-like programming language written in 17 human languages")
+set(CPACK_PACKAGE_CONTACT "multilingual maintainers <multilingual@example.org>")
+set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+set(CPACK_DEBIAN_PACKAGE_SECTION devel)
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS_PRIVATE_DIRS ${ML_V8_LIBDIR})
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libnode108")
+set(CPACK_STRIP_FILES TRUE)
+include(CPack)
+
+# The package built, its Depends and files checked, unpacked (dpkg -x) and run.
+add_test(NAME debian_package COMMAND bash ${CMAKE_SOURCE_DIR}/tests/install/deb_test.sh ${CMAKE_BINARY_DIR})
+set_tests_properties(debian_package PROPERTIES TIMEOUT 1200 RUN_SERIAL TRUE)

@@ -1,0 +1,16 @@
+// Python objects <-> the runtime's operation values, for the extension module.
+#pragma once
+#include <pybind11/pybind11.h>
+
+#include "runtime/value.h"
+
+namespace ml::python {
+
+// None, bool, int (big ones as digits), float, str, bytes-like and other buffers (numpy arrays:
+// read in place, float64 1-D -> numbers, 2-D -> matrix, uint8 -> bytes), list/tuple
+// (converted once, recursively), dict with str keys, callables. TypeError otherwise.
+runtime::Value to_value(pybind11::handle o);
+// The reverse: numbers -> list of float, matrix -> list of lists, bytes -> bytes, ...
+pybind11::object from_value(const runtime::Value& v);
+
+}  // namespace ml::python
