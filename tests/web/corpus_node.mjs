@@ -13,13 +13,8 @@ if (!dist || !binary) {
   console.error('usage: node corpus_node.mjs DIST MULTILINGUAL_BINARY');
   process.exit(2);
 }
-const { createEngine } = await import(pathToFileURL(join(root, 'web/playground/engine.mjs')));
-const { default: createPlayground } = await import(pathToFileURL(resolve(dist, 'playground.mjs')));
-const eng = await createEngine({
-  createPlayground,
-  wasmBinary: readFileSync(join(dist, 'playground.wasm')),
-  files: JSON.parse(readFileSync(join(dist, 'files.json'), 'utf8')),
-});
+const { nodeEngine } = await import(pathToFileURL(join(root, 'web/wasm/node_engine.mjs')));
+const eng = await nodeEngine(dist);
 
 const corpus = join(root, 'tests/corpus');
 const entries = readFileSync(join(corpus, 'LANGS'), 'utf8').split('\n')

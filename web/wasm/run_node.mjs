@@ -3,11 +3,9 @@
 // Output to stdout, the localized error to stderr, the program's exit status as ours.
 // DIR (default web/playground/dist) is where scripts/build-web.sh put the build.
 import { readFileSync, writeSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { defaultDist, nodeEngine } from './node_engine.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-let dist = join(here, '..', 'playground', 'dist');
+let dist = defaultDist;
 let lang = 'auto';
 let file = null;
 const argv = process.argv.slice(2);
@@ -20,14 +18,8 @@ if (!file) {
   process.stderr.write('usage: node run_node.mjs [--dist DIR] [--lang CODE] FILE\n');
   process.exit(2);
 }
-const { createEngine } = await import(pathToFileURL(join(here, '..', 'playground', 'engine.mjs')));
-const { default: createPlayground } = await import(pathToFileURL(resolve(dist, 'playground.mjs')));
 const started = process.hrtime.bigint();
-const eng = await createEngine({
-  createPlayground,
-  wasmBinary: readFileSync(join(dist, 'playground.wasm')),
-  files: JSON.parse(readFileSync(join(dist, 'files.json'), 'utf8')),
-});
+const eng = await nodeEngine(dist);
 const ready = process.hrtime.bigint();
 const r = eng.run(readFileSync(file, 'utf8'), lang, {
   path: file,
