@@ -18,6 +18,8 @@
 #include <vector>
 
 #include "interp/interpreter.h"
+#include "interp/runtime.h"  // PyError
+#include "lex/lexer.h"
 #include "lang/pack.h"
 #include "lex/translate.h"
 #include "parse/parser.h"
