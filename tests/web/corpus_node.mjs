@@ -23,7 +23,8 @@ let failed = 0;
 for (const [file, lang] of entries) {
   const path = join('tests/corpus', file);
   const source = readFileSync(join(root, path), 'utf8');
-  const cli = spawnSync(binary, ['run', '--lang', lang, path], { cwd: root, encoding: 'utf8' });
+  const cli = spawnSync(binary, ['run', '--lang', lang, path], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (cli.error || cli.status === null) throw new Error(`${binary} run ${path}: ${cli.error || cli.signal}`);
   let out = '', err = '';
   const r = eng.run(source, lang, { path, onWrite: (fd, t) => { if (fd === 1) out += t; else err += t; } });
   const same = out === cli.stdout && err === cli.stderr && r.status === cli.status;

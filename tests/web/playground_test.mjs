@@ -29,7 +29,8 @@ let server, browser, page, base;
 function cli(source, lang) {
   const file = join(scratch, `prog_${lang}.multi`);
   writeFileSync(file, source);
-  const r = spawnSync(binary, ['run', '--lang', lang, file], { encoding: 'utf8' });
+  const r = spawnSync(binary, ['run', '--lang', lang, file], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (r.error || r.status === null) throw new Error(`${binary} run: ${r.error || r.signal}`);
   // The page names its program <playground> where the command line names the file.
   return { stdout: r.stdout, stderr: r.stderr.split(file).join('<playground>'), status: r.status };
 }
