@@ -58,7 +58,7 @@ before(async () => {
   server = spawn(binary, ['serve', '--port', String(port)], {
     cwd: scratch, env: { ...process.env, MULTILINGUAL_WEB_DIR: join(root, 'web') }, stdio: 'ignore',
   });
-  base = `http://127.0.0.1:${port}/playground/`;
+  base = `http://127.0.0.1:${port}/${process.env.ML_WEB_PAGE || 'playground/'}`;
   await waitForServer(base);
   const puppeteer = createRequire(import.meta.url)(puppeteerDir);
   browser = await puppeteer.launch({
