@@ -202,6 +202,28 @@ test('an endless loop can be stopped, and the next program runs', async () => {
   assert.equal(got.stdout, 'after 42\n');
 });
 
+test('the WebAssembly view shows the module and runs it in the browser\'s engine', async () => {
+  await chooseLanguage('fr');
+  const text = 'déf triple(n):\n    retour n * 3\n\nafficher(triple(14))\n';
+  await typeProgram(text);
+  await page.click('#tabs button[data-tab="wasm"]');
+  await page.waitForFunction(() => document.getElementById('explain').dataset.ok === '1');
+  const wat = await page.$eval('#wat', (e) => e.textContent);
+  assert.match(wat, /^\(module/);
+  assert.match(wat, /\(func /);
+  await page.click('#run-compiled');
+  await page.waitForFunction(() => ['done', 'error'].includes(document.getElementById('status').dataset.state)
+    && !document.getElementById('run').disabled);
+  assert.match(await page.$eval('#status', (e) => e.textContent), /ran as WebAssembly/);
+  assert.equal(await page.$eval('#output', (e) => e.textContent), cli(text, 'fr').stdout);
+  // a program the code generator leaves to the interpreter says why
+  await typeProgram('x = {1: 2}\nafficher(x)\n');
+  await page.click('#tabs button[data-tab="wasm"]');  // Run switched to the output
+  await page.waitForFunction(() => document.getElementById('explain').dataset.ok === '0');
+  assert.match(await page.$eval('#explain', (e) => e.textContent), /interpreter only: dict at line 1:5/);
+  assert.equal(await page.$eval('#wat', (e) => e.textContent), '');
+});
+
 test('the program travels in the link', async () => {
   await chooseLanguage('fr');
   await typeProgram(FRENCH);
