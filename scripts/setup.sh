@@ -15,7 +15,8 @@ pkgs=(build-essential cmake ninja-build pkg-config clang-19 lld-19
 # clang), esbuild for the editor bundle, Node.js for the tests; mini-gmp and utf8proc come
 # from Debian's source packages, so their deb-src entries are enabled.
 if [ "${1:-}" = "--web" ]; then
-  pkgs+=(emscripten binaryen esbuild dpkg-dev ninja-build ccache)
+  pkgs+=(emscripten binaryen esbuild dpkg-dev ninja-build ccache
+        fonts-ipafont-gothic fonts-noto-core)  # Japanese and Arabic in the page's screenshots
   command -v node >/dev/null || pkgs+=(nodejs)
   command -v npm >/dev/null || pkgs+=(npm)  # a Node.js from elsewhere brings its own
   src_list=/etc/apt/sources.list.d/multilingual-src.sources

@@ -94,7 +94,9 @@ function applyLanguage() {
     ],
   });
   document.documentElement.dataset.lang = code;
-  ui.output.dir = rtl ? 'rtl' : 'auto';
+  // Output stays left-to-right, as in a terminal: an error's caret line counts columns from
+  // the left, under the source line printed above it.
+  ui.output.dir = 'ltr';
   ui.translation.dir = RTL.has(ui.to.value) ? 'rtl' : 'auto';
 }
 
