@@ -100,8 +100,9 @@ function applyLanguage() {
   ui.translation.dir = RTL.has(ui.to.value) ? 'rtl' : 'auto';
 }
 
+// Debounced after edits; the error marker is not touched here (errorMarks drops it on the edit
+// itself), or a run finishing within the debounce would lose its marker.
 async function onSourceChanged() {
-  view.dispatch({ effects: setError.of(null) });
   if (ui.lang.value === 'auto' && tools) {
     const code = await tools.request({ type: 'detect', source: source() });
     const p = packs.get(code);
