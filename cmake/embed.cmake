@@ -2,7 +2,7 @@
 #
 #   include/multilingual/*.h  the public C++ API (no V8 or interpreter types in it)
 #   src/embed/                its implementation; program_host.cpp is the one file that knows the
-#                             tool's program runner
+#                             program runner (tiering::Runner)
 #   libmultilingual.so        multilingual::runtime: src/embed plus every component it needs,
 #                             exporting only the multilingual:: API (cmake/multilingual.map)
 #   src/python/, python/      the CPython package multilingualprogramming, assembled in

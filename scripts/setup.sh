@@ -12,6 +12,21 @@ pkgs=(build-essential cmake ninja-build pkg-config clang-19 lld-19
       libboost-context-dev libpcre2-dev
       python3-dev pybind11-dev python3-pybind11 python3-numpy python3-pytest dpkg-dev
       libuv1 libc-ares2 libnghttp2-14 libbrotli1 libicu72 chromium curl)
+# The playground's wasm32 build (scripts/build-web.sh), only with --web: Emscripten (with its
+# clang), esbuild for the editor bundle, Node.js for the tests; mini-gmp and utf8proc come
+# from Debian's source packages, so their deb-src entries are enabled.
+if [ "${1:-}" = "--web" ]; then
+  pkgs+=(emscripten binaryen esbuild dpkg-dev ninja-build ccache
+        fonts-ipafont-gothic fonts-noto-core)  # Japanese and Arabic in the page's screenshots
+  command -v node >/dev/null || pkgs+=(nodejs)
+  command -v npm >/dev/null || pkgs+=(npm)  # a Node.js from elsewhere brings its own
+  src_list=/etc/apt/sources.list.d/multilingual-src.sources
+  if ! grep -rqs "deb-src" /etc/apt/sources.list /etc/apt/sources.list.d/; then
+    printf 'Types: deb-src\nURIs: http://deb.debian.org/debian\nSuites: bookworm\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' |
+      $SUDO tee "$src_list" >/dev/null
+    $SUDO apt-get update -qq
+  fi
+fi
 missing=()
 for p in "${pkgs[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then

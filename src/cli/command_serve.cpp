@@ -64,7 +64,9 @@ fs::path resolve(const fs::path& root, std::string path) {
   std::error_code ec;
   fs::path full = fs::weakly_canonical(root / rel, ec);
   fs::path base = fs::weakly_canonical(root, ec);
-  if (ec || full.string().rfind(base.string(), 0) != 0 || !fs::is_regular_file(full, ec)) return {};
+  if (ec || full.string().rfind(base.string(), 0) != 0) return {};
+  if (fs::is_directory(full, ec)) full /= "index.html";  // /playground/ is its index.html
+  if (!fs::is_regular_file(full, ec)) return {};
   return full;
 }
 

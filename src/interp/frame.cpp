@@ -2,7 +2,11 @@
 // (Boost.Context fcontext coroutines), synchronous await, and class creation (C3 MRO).
 #include <sys/mman.h>
 
+#if defined(__EMSCRIPTEN__)
+#include "interp/fcontext_emscripten.h"
+#else
 #include <boost/context/detail/fcontext.hpp>
+#endif
 
 #include <algorithm>
 
@@ -226,10 +230,18 @@ static Value call_function_inner(FuncObj* f, Value* args, int nargs, KwArgs* kw)
 }
 
 // ---------------------------------------------------------------- generators
+#if defined(__EMSCRIPTEN__)
+static constexpr size_t kGenStack = 256 << 10;  // wasm32: no lazy commit, locals live in wasm locals
+#else
 static constexpr size_t kGenStack = 1 << 20;   // 1 MiB (lazily committed)
+#endif
 static constexpr size_t kStackMargin = 64 << 10;
 
+#if defined(__EMSCRIPTEN__)
+namespace bctx = emfiber;
+#else
 namespace bctx = boost::context::detail;
+#endif
 
 struct GenState {
   bctx::fcontext_t ctx = nullptr;     // the generator's side while it is suspended

@@ -59,6 +59,30 @@ TEST(Serve, ServesThePageAndBuiltModules) {
   EXPECT_NE(dom.find("id=\"status\">done"), std::string::npos) << dom;
 }
 
+// A folder's address answers with its index.html: the playground opens at /playground/.
+TEST(Serve, AFolderAnswersWithItsIndex) {
+  auto dir = scratch_dir("serve_index");
+  fs::create_directories(dir / "lesson");
+  write_file(dir / "lesson" / "index.html", "<p>lesson one</p>\n");
+  std::mt19937 rng(static_cast<unsigned>(getpid()) + 7);
+  int port = 20000 + static_cast<int>(rng() % 20000);
+  std::string pid = shell("cd " + shell_quote(dir.string()) + " && (exec " + shell_quote(ML_BINARY) + " serve --port " +
+                          std::to_string(port) + " >serve.log 2>&1 & echo $!)");
+  std::string base = "http://127.0.0.1:" + std::to_string(port) + "/";
+  std::string body;
+  for (int i = 0; i < 40 && body.find("lesson one") == std::string::npos; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    body = shell("curl -s " + base + "lesson/");
+  }
+  std::string page = shell("curl -si " + base + "playground/");
+  std::string missing = shell("curl -si " + base + "nothing/");
+  shell("kill " + pid);
+  EXPECT_EQ(body, "<p>lesson one</p>\n");
+  EXPECT_NE(page.find("text/html"), std::string::npos) << page;
+  EXPECT_NE(page.find("id=\"editor\""), std::string::npos) << page;
+  EXPECT_NE(missing.find("404"), std::string::npos) << missing;
+}
+
 TEST(Serve, AFilePageSaysToServeIt) {
   auto dir = scratch_dir("serve_file");
   std::string dom = chromium_dom("file://" + std::string(ML_SOURCE_DIR) + "/web/index.html?wasm=x.wasm", dir / "profile");

@@ -1,0 +1,74 @@
+// The wasm32 build of the interpreter (dist/playground.mjs + .wasm) behind a small API, shared
+// by the page's worker (worker.js) and the command-line check (web/wasm/run_node.mjs).
+//
+//   const eng = await createEngine({ wasmBinary, files, createPlayground });
+//   eng.run(source, lang, { onWrite(fd, text) {} }) -> { status, lang, line, col }
+//
+// `files` maps paths ("languages/fr.toml", "stdlib/copy.py") to their text: the packs and the
+// library written in the language, put in the module's in-memory file system under "/".
+
+export async function createEngine({ wasmBinary, wasmModule, files, createPlayground }) {
+  let sink = () => {};
+  const decoders = { 1: new TextDecoder(), 2: new TextDecoder() };
+  const opts = {
+    noInitialRun: false,
+    print: (t) => sink(1, t + '\n'),
+    printErr: (t) => sink(2, t + '\n'),
+    onWrite: (fd, bytes) => sink(fd, decoders[fd].decode(bytes, { stream: true })),
+  };
+  if (wasmModule) {
+    // A module compiled once (the page's worker gets it from the page): instantiating it again
+    // for a fresh worker costs no compile.
+    opts.instantiateWasm = (imports, done) => {
+      WebAssembly.instantiate(wasmModule, imports).then((inst) => done(inst, wasmModule));
+      return {};
+    };
+  } else {
+    opts.wasmBinary = wasmBinary;
+  }
+  const M = await createPlayground(opts);
+  for (const [path, text] of Object.entries(files)) {
+    const full = '/' + path;
+    const dir = full.slice(0, full.lastIndexOf('/'));
+    M.FS.mkdirTree(dir);
+    M.FS.writeFile(full, text);
+  }
+
+  // Arguments as C strings on the heap, freed after the call.
+  function call(name, ...args) {
+    const ptrs = args.map((s) => {
+      const n = M.lengthBytesUTF8(s) + 1;
+      const p = M._malloc(n);
+      M.stringToUTF8(s, p, n);
+      return p;
+    });
+    try {
+      M['_' + name](...ptrs);
+    } finally {
+      ptrs.forEach((p) => M._free(p));
+    }
+    return JSON.parse(M.UTF8ToString(M._ml_result()));
+  }
+
+  return {
+    languages: () => call('ml_languages'),
+    detect: (source) => call('ml_detect', source).lang,
+    translate: (source, from, to) => call('ml_translate', source, from || 'auto', to),
+    // The whole program as one WebAssembly module (`multilingual build`): {ok, functions, wat,
+    // reason | error, bytes}.
+    compile(source, lang) {
+      const r = call('ml_compile', source, lang || 'auto');
+      if (r.ok) r.bytes = M.HEAPU8.slice(M._ml_wasm_bytes(), M._ml_wasm_bytes() + M._ml_wasm_size());
+      return r;
+    },
+    run(source, lang, { onWrite, path } = {}) {
+      sink = (fd, text) => { if (text) onWrite(fd, text); };
+      try {
+        return call('ml_run', source, lang || 'auto', path || '<playground>');
+      } finally {
+        for (const fd of [1, 2]) sink(fd, decoders[fd].decode());
+        sink = () => {};
+      }
+    },
+  };
+}
