@@ -390,7 +390,8 @@ static Value int_op(BinOp op, int64_t x, int64_t y) {
       return Value::integer(mod64(x, y));
     case BinOp::Div:
       if (y == 0) zero_div();
-      if (x > -(1LL << 53) && x < (1LL << 53) && y > -(1LL << 53) && y < (1LL << 53)) return  // both exact as doubles Value::flt((double)x / (double)y);
+      if (x > -(1LL << 53) && x < (1LL << 53) && y > -(1LL << 53) && y < (1LL << 53))  // both exact as doubles
+        return Value::flt((double)x / (double)y);
       break;
     case BinOp::BitAnd: return Value::integer(x & y);
     case BinOp::BitOr: return Value::integer(x | y);
