@@ -50,7 +50,8 @@ install(FILES ${CMAKE_BINARY_DIR}/multilingualConfig.cmake ${CMAKE_BINARY_DIR}/m
 # kernels, doctor's account of where things came from, and examples/embed built against it.
 add_test(NAME install_relocatable
   COMMAND bash ${CMAKE_SOURCE_DIR}/tests/install/install_test.sh ${CMAKE_BINARY_DIR} ${CMAKE_SOURCE_DIR})
-set_tests_properties(install_relocatable PROPERTIES TIMEOUT 900 RUN_SERIAL TRUE)
+set_tests_properties(install_relocatable PROPERTIES TIMEOUT 900 RUN_SERIAL TRUE
+  ENVIRONMENT "${ML_UNINSTRUMENTED_HOST_ENV}")
 
 # Debian package: `cd build && cpack -G DEB`. The shared-library dependencies are computed by
 # dpkg-shlibdeps from what the binaries link; libnode108 (which the engine plugin loads, and
@@ -71,4 +72,5 @@ include(CPack)
 
 # The package built, its Depends and files checked, unpacked (dpkg -x) and run.
 add_test(NAME debian_package COMMAND bash ${CMAKE_SOURCE_DIR}/tests/install/deb_test.sh ${CMAKE_BINARY_DIR})
-set_tests_properties(debian_package PROPERTIES TIMEOUT 1200 RUN_SERIAL TRUE)
+set_tests_properties(debian_package PROPERTIES TIMEOUT 1200 RUN_SERIAL TRUE
+  ENVIRONMENT "${ML_UNINSTRUMENTED_HOST_ENV}")

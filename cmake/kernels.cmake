@@ -76,7 +76,7 @@ file(GLOB ML_RT_TEST_SOURCES CONFIGURE_DEPENDS
   ${CMAKE_SOURCE_DIR}/tests/runtime/*_test.cpp)
 if(ML_RT_TEST_SOURCES)
   add_executable(ml_rt_selftests ${ML_RT_TEST_SOURCES})
-  target_link_libraries(ml_rt_selftests PRIVATE mlruntime GTest::gtest GTest::gmock GTest::gtest_main)
+  target_link_libraries(ml_rt_selftests PRIVATE mlruntime mlcheckednew GTest::gtest GTest::gmock GTest::gtest_main)
   target_compile_definitions(ml_rt_selftests PRIVATE
     ML_SOURCE_DIR="${CMAKE_SOURCE_DIR}" ML_BUILD_DIR="${CMAKE_BINARY_DIR}")
   if(TARGET ml_kernels_wasm)
@@ -92,7 +92,7 @@ target_link_libraries(mlruntime PUBLIC simdjson::simdjson)
 # The runtime's benchmarks on their own (bench/runtime_bench.cpp is also part of ml_bench).
 if(EXISTS ${CMAKE_SOURCE_DIR}/bench/runtime_bench.cpp)
   add_executable(ml_rt_bench ${CMAKE_SOURCE_DIR}/bench/runtime_bench.cpp)
-  target_link_libraries(ml_rt_bench PRIVATE mlruntime benchmark::benchmark benchmark::benchmark_main)
+  target_link_libraries(ml_rt_bench PRIVATE mlruntime mlcheckednew benchmark::benchmark benchmark::benchmark_main)
   if(TARGET ml_kernels_wasm)
     add_dependencies(ml_rt_bench ml_kernels_wasm)
   endif()

@@ -4,6 +4,8 @@
 
 #include <cmath>
 
+#include "support/json_text.h"
+
 namespace ml::runtime {
 
 namespace {
@@ -12,25 +14,6 @@ const T& payload(const std::shared_ptr<const void>& p) {
   return *static_cast<const T*>(p.get());
 }
 using Dict = std::vector<std::pair<std::string, Value>>;
-
-void json_string(std::string& out, std::string_view s) {
-  out += '"';
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      default:
-        if (c < 0x20) out += fmt::format("\\u{:04x}", c);
-        else out += char(c);
-    }
-  }
-  out += '"';
-}
 
 // How to write the floats JSON has no number for: as Python's json.dumps does (NaN,
 // Infinity), or, for strict JSON, as null (and say so in *lossy).
@@ -67,7 +50,7 @@ void to_json_impl(const Value& v, std::string& out, const JsonStyle& st) {
     case Value::Kind::Int: out += fmt::format("{}", v.as_int()); break;
     case Value::Kind::BigInt: out += v.as_str(); break;
     case Value::Kind::Float: out += float_text(v.as_float(), st); break;
-    case Value::Kind::Str: json_string(out, v.as_str()); break;
+    case Value::Kind::Str: json_text::append_quoted(out, v.as_str()); break;
     case Value::Kind::Bytes: {
       auto b = v.as_bytes();
       out += '[';
@@ -103,7 +86,7 @@ void to_json_impl(const Value& v, std::string& out, const JsonStyle& st) {
       for (auto& [k, x] : v.as_dict()) {
         if (!first) out += ',';
         first = false;
-        json_string(out, k);
+        json_text::append_quoted(out, k);
         out += ':';
         to_json_impl(x, out, st);
       }

@@ -2,32 +2,14 @@
 // strings, numbers and string lists.
 #pragma once
 #include <cstdio>
+
+#include "support/json_text.h"
 #include <string>
 #include <vector>
 
 namespace web {
 
-inline std::string json_quote(const std::string& s) {
-  std::string out = "\"";
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out += char(c);  // UTF-8 passes through: JSON text is Unicode
-        }
-    }
-  }
-  return out + "\"";
-}
+inline std::string json_quote(const std::string& s) { return ml::json_text::quoted(s); }
 
 class JsonObject {
  public:

@@ -6,41 +6,13 @@
 #include <cmath>
 
 #include "interp/lib/libutil.h"
+#include "support/json_text.h"
 
 namespace ml::interp {
 
 namespace {
 
 ClassObj *t_decode_error, *t_encoder, *t_decoder;
-
-void json_escape(std::string& out, const std::string& s, bool ensure_ascii) {
-  out += '"';
-  for (uint32_t c : decode_utf8(s)) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      default:
-        if (c < 0x20 || (ensure_ascii && c >= 0x7f)) {
-          char buf[16];
-          if (c >= 0x10000) {
-            uint32_t v = c - 0x10000;
-            std::snprintf(buf, sizeof buf, "\\u%04x\\u%04x", 0xD800 + (v >> 10), 0xDC00 + (v & 0x3FF));
-          } else {
-            std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          }
-          out += buf;
-        } else {
-          append_utf8(out, c);
-        }
-    }
-  }
-  out += '"';
-}
 
 struct JsonOpts {
   std::string indent;
@@ -91,7 +63,7 @@ struct Dumper {
     if (v.t == VT::Bool) { out += v.b ? "true" : "false"; return; }
     if (v.t == VT::Int || v.is(OK::Big)) { out += repr(v); return; }
     if (v.t == VT::Float) { out += float_text(v.f, o); return; }
-    if (v.is(OK::Str)) { json_escape(out, str_of(v), o.ensure_ascii); return; }
+    if (v.is(OK::Str)) { json_text::append_quoted(out, str_of(v), o.ensure_ascii); return; }
     if (v.is(OK::List) || v.is(OK::Tuple)) {
       const ValueVec& items = v.is(OK::List) ? v.as<ListObj>()->v : v.as<TupleObj>()->v;
       if (items.empty()) { out += "[]"; return; }
@@ -122,7 +94,7 @@ struct Dumper {
         if (!first) out += sep();
         first = false;
         nl(level + 1);
-        json_escape(out, key, o.ensure_ascii);
+        json_text::append_quoted(out, key, o.ensure_ascii);
         out += o.key_sep;
         dump(x, level + 1);
       }

@@ -1,0 +1,62 @@
+// The replaceable allocation functions ([new.delete]) of the programs this project builds
+// (the command-line tool, the test and benchmark binaries): every form goes through the
+// memory limit's check. This file is linked into executables only, never into
+// libmultilingual.so or the Python extension: a library that replaced its host's operator new
+// would mix two allocators across the API (a string built inside, freed outside).
+#include <cstdlib>
+#include <new>
+
+#include "support/memory_limit.h"
+
+namespace {
+
+void* allocate(size_t n) {
+  ml::support::check_allocation(n);
+  if (n == 0) n = 1;
+  while (true) {
+    if (void* p = std::malloc(n)) return p;
+    std::new_handler h = std::get_new_handler();
+    if (!h) throw std::bad_alloc();
+    h();
+  }
+}
+
+void* allocate_aligned(size_t n, std::align_val_t al) {
+  ml::support::check_allocation(n);
+  size_t a = static_cast<size_t>(al);
+  if (a < sizeof(void*)) a = sizeof(void*);
+  void* p = nullptr;
+  if (posix_memalign(&p, a, n ? n : 1) != 0) throw std::bad_alloc();
+  return p;
+}
+
+}  // namespace
+
+void* operator new(size_t n) { return allocate(n); }
+void* operator new[](size_t n) { return allocate(n); }
+void* operator new(size_t n, const std::nothrow_t&) noexcept {
+  try {
+    return allocate(n);
+  } catch (...) {
+    return nullptr;
+  }
+}
+void* operator new[](size_t n, const std::nothrow_t&) noexcept {
+  try {
+    return allocate(n);
+  } catch (...) {
+    return nullptr;
+  }
+}
+void* operator new(size_t n, std::align_val_t a) { return allocate_aligned(n, a); }
+void* operator new[](size_t n, std::align_val_t a) { return allocate_aligned(n, a); }
+void operator delete(void* p) noexcept { std::free(p); }
+void operator delete[](void* p) noexcept { std::free(p); }
+void operator delete(void* p, size_t) noexcept { std::free(p); }
+void operator delete[](void* p, size_t) noexcept { std::free(p); }
+void operator delete(void* p, const std::nothrow_t&) noexcept { std::free(p); }
+void operator delete[](void* p, const std::nothrow_t&) noexcept { std::free(p); }
+void operator delete(void* p, std::align_val_t) noexcept { std::free(p); }
+void operator delete[](void* p, std::align_val_t) noexcept { std::free(p); }
+void operator delete(void* p, size_t, std::align_val_t) noexcept { std::free(p); }
+void operator delete[](void* p, size_t, std::align_val_t) noexcept { std::free(p); }
