@@ -69,5 +69,5 @@ if(ML_PYTHON)
   add_test(NAME python_package
     COMMAND ${Python3_EXECUTABLE} -m pytest -q -p no:cacheprovider ${CMAKE_SOURCE_DIR}/python/tests)
   set_tests_properties(python_package PROPERTIES TIMEOUT 900
-    ENVIRONMENT "PYTHONPATH=${ML_PY_OUT};ML_SOURCE_DIR=${CMAKE_SOURCE_DIR};${ML_UNINSTRUMENTED_HOST_ENV}")
+    ENVIRONMENT "PYTHONPATH=${ML_PY_OUT};ML_SOURCE_DIR=${CMAKE_SOURCE_DIR};LD_PRELOAD=${ML_HOST_PRELOAD}")
 endif()

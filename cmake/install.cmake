@@ -7,11 +7,21 @@
 #   P/include/multilingual/*.h
 #   P/lib/cmake/multilingual/                  find_package(multilingual)
 #   P/share/multilingual/{languages,kernels,stdlib,web}
+#   P/share/man/man1/multilingual*.1.gz        the manual (`multilingual man` writes it)
 # and `cpack -G DEB` (in the build folder) the Debian package of the same tree under /usr.
 include(CMakePackageConfigHelpers)
 set(ML_INSTALL_SHARE ${CMAKE_INSTALL_DATADIR}/multilingual)
 
 install(TARGETS multilingual RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+# The man pages, written by the tool itself from the same declarations as its --help.
+set(ML_MAN_DIR ${CMAKE_BINARY_DIR}/man)
+add_custom_command(OUTPUT ${ML_MAN_DIR}/multilingual.1.gz
+  COMMAND ${CMAKE_COMMAND} -E rm -rf ${ML_MAN_DIR}
+  COMMAND $<TARGET_FILE:multilingual> man --output-dir ${ML_MAN_DIR}
+  COMMAND sh -c "gzip -9nf '${ML_MAN_DIR}'/*.1"
+  DEPENDS multilingual VERBATIM)
+add_custom_target(ml_man ALL DEPENDS ${ML_MAN_DIR}/multilingual.1.gz)
+install(DIRECTORY ${ML_MAN_DIR}/ DESTINATION ${CMAKE_INSTALL_MANDIR}/man1 FILES_MATCHING PATTERN "*.1.gz")
 # lib/multilingual whatever CMAKE_INSTALL_LIBDIR is: install_layout.cpp looks for it beside share/
 install(TARGETS mlv8 LIBRARY DESTINATION lib/multilingual)
 set_target_properties(mlruntime_shared PROPERTIES EXPORT_NAME runtime)
@@ -51,7 +61,7 @@ install(FILES ${CMAKE_BINARY_DIR}/multilingualConfig.cmake ${CMAKE_BINARY_DIR}/m
 add_test(NAME install_relocatable
   COMMAND bash ${CMAKE_SOURCE_DIR}/tests/install/install_test.sh ${CMAKE_BINARY_DIR} ${CMAKE_SOURCE_DIR})
 set_tests_properties(install_relocatable PROPERTIES TIMEOUT 900 RUN_SERIAL TRUE
-  ENVIRONMENT "${ML_UNINSTRUMENTED_HOST_ENV}")
+  ENVIRONMENT "ML_HOST_PRELOAD=${ML_HOST_PRELOAD}")
 
 # Debian package: `cd build && cpack -G DEB`. The shared-library dependencies are computed by
 # dpkg-shlibdeps from what the binaries link; libnode108 (which the engine plugin loads, and
@@ -73,4 +83,4 @@ include(CPack)
 # The package built, its Depends and files checked, unpacked (dpkg -x) and run.
 add_test(NAME debian_package COMMAND bash ${CMAKE_SOURCE_DIR}/tests/install/deb_test.sh ${CMAKE_BINARY_DIR})
 set_tests_properties(debian_package PROPERTIES TIMEOUT 1200 RUN_SERIAL TRUE
-  ENVIRONMENT "${ML_UNINSTRUMENTED_HOST_ENV}")
+  ENVIRONMENT "ML_HOST_PRELOAD=${ML_HOST_PRELOAD}")

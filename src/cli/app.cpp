@@ -6,9 +6,12 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/manual.h"
 #include "runtime/config.h"
 
 namespace ml::cli {
@@ -74,12 +77,40 @@ int unknown_command(const CLI::App& app, const std::string& word) {
   return 2;
 }
 
+// `man COMMAND` prints one page in roff; `man --output-dir DIR` writes them all.
+int write_manual(const CLI::App& app, const Options& opt) {
+  std::vector<std::string> commands{""};
+  for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; }))
+    commands.push_back(sub->get_name());
+  if (opt.output_dir.empty()) {
+    if (std::find(commands.begin(), commands.end(), opt.op) == commands.end()) {
+      std::cerr << fmt::format("multilingual man: no command '{}'\n", opt.op);
+      return 2;
+    }
+    std::cout << roff_page(app, opt.op);
+    return 0;
+  }
+  std::error_code ec;
+  std::filesystem::create_directories(opt.output_dir, ec);
+  for (const std::string& c : commands) {
+    std::string path = opt.output_dir + "/" + (c.empty() ? "multilingual" : "multilingual-" + c) + ".1";
+    std::ofstream f(path);
+    f << roff_page(app, c);
+    if (!f.flush()) {
+      std::cerr << fmt::format("multilingual man: cannot write '{}'\n", path);
+      return 2;
+    }
+  }
+  return 0;
+}
+
 }  // namespace
 
 int run_app(int argc, char** argv) {
-  CLI::App app{"multilingual: write programs in your own human language; heavy work runs as WebAssembly"};
+  CLI::App app{"write programs in your own human language; heavy work runs as WebAssembly"};
   app.set_version_flag("--version", std::string("multilingual ") + ML_VERSION);
   app.require_subcommand(1);
+  use_manual_layout(app);  // before the subcommands, which take the layout from it
 
   Options opt;
   auto add_lang = [&](CLI::App* sub) {
@@ -156,6 +187,10 @@ int run_app(int argc, char** argv) {
   serve->add_option("dir", opt.file, "folder of the .wasm files (default: the working directory)");
   serve->add_option("--port", opt.port, "TCP port on 127.0.0.1")->check(CLI::Range(1, 65535))->capture_default_str();
 
+  auto* man = app.add_subcommand("man", "print a command's manual page in roff (for man -l -), or write them all");
+  man->add_option("command", opt.op, "the command whose page to print (none: multilingual's own)");
+  man->add_option("--output-dir", opt.output_dir, "write every page (multilingual.1, multilingual-run.1, ...) into this folder");
+
   struct Entry {
     CLI::App* sub;
     int (*fn)(const Options&);
@@ -168,7 +203,8 @@ int run_app(int argc, char** argv) {
 
   std::vector<std::string> args(argv + 1, argv + argc);
   if (!args.empty() && !args[0].empty() && args[0][0] != '-' &&
-      std::none_of(std::begin(commands), std::end(commands), [&](const Entry& c) { return c.sub->get_name() == args[0]; }))
+      std::none_of(std::begin(commands), std::end(commands), [&](const Entry& c) { return c.sub->get_name() == args[0]; }) &&
+      args[0] != "man")
     return unknown_command(app, args[0]);
   // CLI11 reads an argument written "[a,b]" as a list of values and splits it, which would
   // break JSON arrays given to `call`; a trailing space (which JSON ignores) keeps it whole.
@@ -183,6 +219,7 @@ int run_app(int argc, char** argv) {
     return status == 0 ? 0 : 2;  // --help and --version are not errors; every usage error is 2
   }
   try {
+    if (*man) return write_manual(app, opt);
     for (const Entry& c : commands)
       if (*c.sub) return c.fn(opt);
   } catch (const runtime::ConfigError& e) {

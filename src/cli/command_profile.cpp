@@ -63,7 +63,8 @@ int cmd_profile(const Options& opt) {
   runner.interpreter().set_call_observer(&observer);
   int status;
   {
-    SigintGuard ctrl_c(runner.interpreter());  // Ctrl-C: KeyboardInterrupt, status 130
+    // Ctrl-C: KeyboardInterrupt, status 130
+    SigintGuard ctrl_c(runner.interpreter(), [&runner] { runner.interrupt_compiled_code(); });
     status = runner.run_file(ls.src);
   }
   runner.interpreter().set_call_observer(nullptr);

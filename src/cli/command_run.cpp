@@ -19,7 +19,8 @@ int cmd_run(const Options& opt) {
   runner.set_argv(std::move(argv));
   int status;
   {
-    SigintGuard ctrl_c(runner.interpreter());  // Ctrl-C: KeyboardInterrupt, status 130
+    // Ctrl-C: KeyboardInterrupt, status 130
+    SigintGuard ctrl_c(runner.interpreter(), [&runner] { runner.interrupt_compiled_code(); });
     status = runner.run_file(ls.src);
   }
   if (opt.explain) std::cerr << runner.explain();

@@ -39,6 +39,7 @@ struct Options {
   std::vector<std::string> args;    // call: JSON arguments
   bool list = false, verbose = false;
   int port = 8000;                  // serve
+  std::string output_dir;           // man: write every page here
   perf::BenchOptions bench;
 };
 

@@ -26,7 +26,8 @@ void on_sigint(int) {
 }
 }  // namespace
 
-SigintGuard::SigintGuard(interp::Interpreter& in) : in_(in) {
+SigintGuard::SigintGuard(interp::Interpreter& in, std::function<void()> stop_compiled)
+    : in_(in), stop_compiled_(std::move(stop_compiled)) {
   SigintGuard* none = nullptr;
   if (!g_guard.compare_exchange_strong(none, this)) return;  // an outer guard already watches
   if (::pipe2(pipe_, O_CLOEXEC | O_NONBLOCK) != 0) {
@@ -78,7 +79,10 @@ void SigintGuard::watch() {
     ssize_t got = ::read(pipe_[0], buf, sizeof buf);
     for (ssize_t i = 0; i < got; ++i)
       if (buf[i] == 'q') return;
-    if (got > 0) wait_ms = kGraceMs;
+    if (got > 0) {
+      if (stop_compiled_ && in_.keyboard_interrupt_pending()) stop_compiled_();
+      wait_ms = kGraceMs;
+    }
   }
 }
 

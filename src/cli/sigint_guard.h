@@ -2,6 +2,7 @@
 #pragma once
 #include <signal.h>
 
+#include <functional>
 #include <thread>
 
 #include "interp/interpreter.h"
@@ -9,12 +10,13 @@
 namespace ml::cli {
 
 // While alive, SIGINT asks the interpreter to raise KeyboardInterrupt at its next loop
-// iteration or call (the caller reports it and exits with 130, as Python does). A program
-// inside one long native or WebAssembly operation never gets there: kGraceMs after the
-// signal, the process flushes what the program printed, says KeyboardInterrupt and exits 130.
+// iteration or call (the caller reports it and exits with 130, as Python does), and calls
+// stop_compiled (from a watcher thread, not the signal handler) so that compiled code hands
+// back at once. A program inside one long native operation never gets there: kGraceMs after
+// the signal, the process flushes what the program printed, says KeyboardInterrupt and exits 130.
 class SigintGuard {
  public:
-  explicit SigintGuard(interp::Interpreter& in);
+  explicit SigintGuard(interp::Interpreter& in, std::function<void()> stop_compiled = {});
   ~SigintGuard();
   SigintGuard(const SigintGuard&) = delete;
   SigintGuard& operator=(const SigintGuard&) = delete;
@@ -23,6 +25,7 @@ class SigintGuard {
  private:
   void watch();
   interp::Interpreter& in_;
+  std::function<void()> stop_compiled_;
   int pipe_[2] = {-1, -1};  // the handler wakes the watcher through it
   struct sigaction old_ {};
   std::thread th_;

@@ -49,7 +49,8 @@ enum class ErrorKind : uint8_t {
   Signature,      // arguments do not match the export's parameter types
   Trap,           // the module trapped at run time (see TrapKind)
   Memory,         // linear memory limit reached / memory access from the host out of range
-  Timeout,        // timeout_ms elapsed; execution was interrupted
+  Timeout,        // timeout_ms elapsed, or interrupt() stopped the call while it ran
+  Interrupted,    // interrupt() came before the call started: nothing of it ran
   Host,           // a host (imported) function threw
 };
 std::string_view to_string(ErrorKind k);
@@ -209,8 +210,9 @@ class Engine {
   virtual std::unique_ptr<Instance> instantiate(const std::shared_ptr<Module>& module,
                                                 std::vector<HostFunction> imports = {}) = 0;
   virtual CacheStats cache_stats() const = 0;
-  // Stops the call running now, from any thread (a program's time limit); that call, or the
-  // next one if none runs, ends with WasmError{Timeout}. The engine stays usable.
+  // Stops the call running now, from any thread (a program's time limit, Ctrl-C); that call
+  // ends with WasmError{Timeout}, or if none runs, the next one with WasmError{Interrupted}
+  // without running. The engine stays usable.
   virtual void interrupt() = 0;
 };
 

@@ -64,6 +64,7 @@ std::string_view to_string(ErrorKind k) {
     case ErrorKind::Trap: return "trap";
     case ErrorKind::Memory: return "memory";
     case ErrorKind::Timeout: return "timeout";
+    case ErrorKind::Interrupted: return "interrupted";
     case ErrorKind::Host: return "host function";
   }
   return "?";

@@ -325,7 +325,8 @@ class V8Engine final : public Engine {
     for (size_t k = i; k < held.size(); ++k) held[k]->enter(context_of(*held[k]));
   }
   static v8::Global<v8::Context>& context_of(const Hold& h);
-  // True once per interrupt(): the call that observes it ends with WasmError{Timeout}.
+  // True once per interrupt(): the call that observes it ends with WasmError{Timeout} or
+  // {Interrupted}.
   bool take_interrupt() { return interrupted_.exchange(false); }
 
   std::shared_ptr<Module> compile(std::span<const uint8_t> bytes) override {
@@ -705,7 +706,7 @@ class V8Instance final : public Instance {
     // (a plain load first: taking the flag is an atomic exchange, for the rare interrupted call)
     if (eng_->interrupted_.load() && eng_->take_interrupt()) {
       eng_->calls_running_.fetch_sub(1);
-      throw WasmError(ErrorKind::Timeout, fmt::format("'{}' was not started: the program was interrupted", name));
+      throw WasmError(ErrorKind::Interrupted, fmt::format("'{}' was not started: the program was interrupted", name));
     }
     if (timeout) eng_->watchdog_->arm(timeout);
     v8::MaybeLocal<v8::Value> r = fn->Call(ctx, v8::Undefined(iso), int(args.size()), pargs);
@@ -715,7 +716,7 @@ class V8Instance final : public Instance {
       iso->CancelTerminateExecution();
       if (r.IsEmpty() && eng_->take_interrupt()) {
         refresh_memory(iso);
-        throw WasmError(ErrorKind::Timeout, fmt::format("'{}' was interrupted: the program's time ran out", name));
+        throw WasmError(ErrorKind::Timeout, fmt::format("'{}' was interrupted (time limit or Ctrl-C)", name));
       }
       if (r.IsEmpty()) {
         refresh_memory(iso);

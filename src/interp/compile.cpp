@@ -3,6 +3,7 @@
 
 #include "interp/attrcache.h"
 #include "interp/compile_impl.h"
+#include "interp/int_str_limit.h"
 #include "lang/pack.h"
 
 namespace ml::interp {
@@ -944,7 +945,7 @@ std::vector<SeqItem> Compiler::seq_items(const std::vector<ExprP>& items) {
 
 static Value int_literal(const Expr& e) {
   if (e.int_fits) return Value::integer(e.ival);
-  return parse_int(e.str, 10);
+  return parse_int_unlimited(e.str, 10);  // the lexer checked the digits of decimal literals
 }
 
 EP Compiler::expr(const Expr& e) {

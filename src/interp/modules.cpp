@@ -6,6 +6,7 @@
 #include <numeric>
 #include <thread>
 
+#include "interp/int_str_limit.h"
 #include "interp/code.h"
 #include "interp/lib/lib_modules.h"
 
@@ -931,6 +932,15 @@ static void init_misc_modules() {
   def_native(sd, "getrecursionlimit", [](Interp& in, Value*, int, KwArgs*) -> Value { return Value::integer(in.recursion_limit); });
   def_native(sd, "setrecursionlimit", [](Interp& in, Value* a, int, KwArgs*) -> Value {
     in.recursion_limit = (int)std::min<int64_t>(as_index(a[0]), 20000);
+    return Value();
+  });
+  set_max_str_digits(kDefaultMaxStrDigits);  // each interpreter starts at Python's default
+  def_native(sd, "get_int_max_str_digits", [](ARGS) -> Value { return Value::integer(max_str_digits()); });
+  def_native(sd, "set_int_max_str_digits", [](ARGS) -> Value {
+    int64_t d = n ? as_index(a[0]) : kDefaultMaxStrDigits;
+    if (d != 0 && d < kMaxStrDigitsThreshold)
+      raise_id("ValueError", "runtime.int_max_str_digits_range", {{"min", std::to_string(kMaxStrDigitsThreshold)}});
+    set_max_str_digits(int(std::min<int64_t>(d, INT32_MAX)));
     return Value();
   });
   sd->set(str_key("argv"), mk_list());

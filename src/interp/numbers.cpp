@@ -2,12 +2,14 @@
 // every type, parsing, and the format-spec mini-language.
 #include <unistd.h>
 
+#include <atomic>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 
+#include "interp/int_str_limit.h"
 #include "interp/runtime.h"
 #include "support/memory_limit.h"
 
@@ -116,15 +118,33 @@ double to_double(const Value& v) {
   type_error("must be real number, not " + type_name(v));
 }
 
+namespace {
+std::atomic<int> g_max_str_digits{kDefaultMaxStrDigits};
+bool power_of_two(int base) { return (base & (base - 1)) == 0; }
+[[noreturn]] void too_many_digits_for_str(int limit) {
+  raise_id("ValueError", "runtime.int_str_digits_str", {{"limit", std::to_string(limit)}});
+}
+}  // namespace
+
+int max_str_digits() { return g_max_str_digits.load(std::memory_order_relaxed); }
+void set_max_str_digits(int digits) { g_max_str_digits.store(digits, std::memory_order_relaxed); }
+
 std::string int_to_string(const Value& v, int base) {
   if (v.t == VT::Int && base == 10) return std::to_string(v.i);
   mpz_t z;
   mpz_init(z);
   to_mpz(v, z);
-  std::string s(mpz_sizeinbase(z, base) + 2, '\0');
+  int limit = power_of_two(base) ? 0 : max_str_digits();
+  size_t estimate = mpz_sizeinbase(z, base);  // exact or one too many
+  if (limit && estimate > size_t(limit) + 1) {
+    mpz_clear(z);
+    too_many_digits_for_str(limit);
+  }
+  std::string s(estimate + 2, '\0');
   mpz_get_str(s.data(), base, z);
   s.resize(std::strlen(s.c_str()));
   mpz_clear(z);
+  if (limit && s.size() - (s[0] == '-') > size_t(limit)) too_many_digits_for_str(limit);
   return s;
 }
 
@@ -173,7 +193,18 @@ static std::string strip_ws(std::string_view s) {
   return std::string(s.substr(a, b - a));
 }
 
+namespace {
+Value parse_int_limited(std::string_view src, int base, int limit);
+}
+
 Value parse_int(std::string_view src, int base) {
+  return parse_int_limited(src, base, power_of_two(base) ? 0 : max_str_digits());
+}
+
+Value parse_int_unlimited(std::string_view src, int base) { return parse_int_limited(src, base, 0); }
+
+namespace {
+Value parse_int_limited(std::string_view src, int base, int limit) {
   std::string s = strip_ws(src);
   auto bad = [&]() -> Value {
     if (base == 10) raise_id("ValueError", "runtime.invalid_literal_int", {{"value", str_repr(src)}});
@@ -201,6 +232,9 @@ Value parse_int(std::string_view src, int base) {
     last_us = false;
   }
   if (digits.empty() || last_us) return bad();
+  if (limit && !power_of_two(base) && digits.size() > size_t(limit))
+    raise_id("ValueError", "runtime.int_str_digits_parse",
+             {{"limit", std::to_string(limit)}, {"digits", std::to_string(digits.size())}});
   if (digits.size() < 18 && base == 10) {
     int64_t v = std::strtoll(digits.c_str(), nullptr, 10);
     return Value::integer(neg ? -v : v);
@@ -213,6 +247,7 @@ Value parse_int(std::string_view src, int base) {
   mpz_clear(z);
   return r;
 }
+}  // namespace
 
 Value parse_float(std::string_view src) {
   std::string s = strip_ws(src);

@@ -649,6 +649,12 @@ class Lexer {
   }
 
   void finish_int(const std::string& digits, int base, Loc loc, size_t start) {
+    // Python refuses decimal literals longer than its int <-> str limit (4300 digits by
+    // default, sys.int_info.default_max_str_digits) when it compiles them; other bases are free.
+    constexpr size_t kMaxDecimalLiteralDigits = 4300;
+    if (base == 10 && digits.size() > kMaxDecimalLiteralDigits)
+      fail("SyntaxError", "syntax.int_literal_digits",
+           {{"limit", std::to_string(kMaxDecimalLiteralDigits)}, {"digits", std::to_string(digits.size())}}, loc);
     Token tk;
     tk.kind = Tok::Int;
     tk.text = t_.substr(start, i_ - start);

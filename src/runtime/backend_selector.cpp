@@ -224,7 +224,8 @@ Value BackendSelector::call_function(std::string_view name, const std::vector<Va
       rep.backend = Backend::Wasm;
     } catch (const engine::WasmError& e) {
       // A timeout is the limit the user asked for; with wasm forced, errors are the answer.
-      if (e.kind() == engine::ErrorKind::Timeout || config_.prefer_backend == Backend::Wasm) {
+      if (e.kind() == engine::ErrorKind::Timeout || e.kind() == engine::ErrorKind::Interrupted ||
+          config_.prefer_backend == Backend::Wasm) {
         rep.backend = Backend::Wasm;
         rep.note = fmt::format("{} error: {}", engine::to_string(e.kind()), e.what());
         rep.ms = ms_since(t0);

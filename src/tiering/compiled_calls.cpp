@@ -135,17 +135,26 @@ std::optional<iv::Value> CompiledCalls::run(const iv::FuncCode* code, Function& 
   bool timed = policy_.options().adaptive && fn.state.trial_calls < policy_.options().trial_calls;
   auto t0 = timed ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point();
   wasm::BasicOutcome<InterpAdapter> out;
+  // An interrupt asked for while the engine was still being made found no engine to stop.
+  iv::check_interrupt();
   try {
     support::UncheckedAllocations engine_allocates;  // V8 cannot take a bad_alloc
     out = wasm::call_prepared<InterpAdapter>(program_, p, std::span<const iv::Value>(args, size_t(nargs)),
                                              frames_used());
   } catch (const engine::WasmError& e) {
+    if (e.kind() == engine::ErrorKind::Interrupted) {
+      // An interrupt the interpreter may already have raised (Ctrl-C caught by the program)
+      // kept the call from starting: nothing ran, so it runs interpreted this once.
+      iv::check_interrupt();
+      return std::nullopt;
+    }
     if (e.kind() != engine::ErrorKind::Timeout) throw;
-    // The engine stopped the call because the program's time ran out: raise it here, at the
-    // call, rather than running the call again interpreted.
+    // The engine stopped the call while it ran: the program's time ran out, or Ctrl-C. Raise it
+    // here, at the call; never run the call again interpreted (part of it ran). An interrupt no
+    // longer pending was a Ctrl-C the interpreter raised meanwhile: this is the next one.
     iv::check_interrupt();
-    policy_.fell_back(fn.state, e.what());
-    return std::nullopt;
+    interpreter_.interrupt_keyboard();
+    iv::check_interrupt();
   }
   switch (out.kind) {
     case wasm::CallOutcome::Fallback:

@@ -5,6 +5,7 @@
 
 #include <set>
 
+#include "interp/int_str_limit.h"
 #include "interp/runtime.h"
 #include "lang/pack.h"
 #include "runtime/backend_selector.h"
@@ -69,7 +70,7 @@ iv::Value to_interp(const rv::Value& v) {
     case K::None: return iv::Value::none();
     case K::Bool: return iv::Value::boolean(v.as_bool());
     case K::Int: return iv::Value::integer(v.as_int());
-    case K::BigInt: return iv::parse_int(v.as_str(), 10);
+    case K::BigInt: return iv::parse_int_unlimited(v.as_str(), 10);
     case K::Float: return iv::Value::flt(v.as_float());
     case K::Str: return iv::Value::obj(new iv::StrObj(v.as_str()));
     case K::Bytes: {

@@ -170,4 +170,8 @@ std::string Runner::explain() const {
   return out;
 }
 
+void Runner::interrupt_compiled_code() {
+  if (engine::Engine* e = running_engine_.load()) e->interrupt();
+}
+
 }  // namespace ml::tiering

@@ -67,6 +67,9 @@ class Runner {
   std::string emitted_wat();
   // Which backend each function ran on and why (for --explain).
   std::string explain() const;
+  // Stops the compiled call running now, if any, from any thread (Ctrl-C: the interpreter has
+  // been asked for KeyboardInterrupt, which the call, handed back, raises at once).
+  void interrupt_compiled_code();
   // The hot policy's settings for the modules run from now on (tests, tools).
   PolicyOptions& policy() { return policy_; }
   // The compiled calls of each module run with compiling on, in the order run.

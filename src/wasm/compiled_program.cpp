@@ -431,7 +431,7 @@ RawOutcome CompiledProgram::run_prepared(const Prepared& p, std::span<const eng:
     inst.call(p.enter, std::span<const eng::Val>(all, vals.size() + 2),
               std::span<eng::Val>(&result, p.ret == kNone ? 0 : 1));
   } catch (const eng::WasmError& e) {
-    if (e.kind() == eng::ErrorKind::Timeout) throw;
+    if (e.kind() == eng::ErrorKind::Timeout || e.kind() == eng::ErrorKind::Interrupted) throw;
     if (e.kind() != eng::ErrorKind::Trap) {
       out.reason = std::string("engine error: ") + e.what();
       out_.clear();

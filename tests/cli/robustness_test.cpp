@@ -113,16 +113,27 @@ TEST(Robust, CtrlCRaisesKeyboardInterruptAndKeepsOutput) {
   EXPECT_EQ(read_file(dir / "out.txt"), "started\ncaught\nafter\n");
 }
 
-// Inside compiled code the interpreter never gets to raise it: the process still ends with
-// the output flushed, KeyboardInterrupt said, and 130.
-TEST(Robust, CtrlCInsideCompiledCodeStillFlushes) {
+// Inside compiled code the engine is stopped: KeyboardInterrupt is raised at the call, the
+// output is kept, and a program may catch it and go on calling compiled code.
+TEST(Robust, CtrlCInsideCompiledCodeIsAKeyboardInterruptAtTheCall) {
   auto dir = scratch_dir("robust_sigint_wasm");
   write_file(dir / "p.multi",
              "def spin(n):\n    while n >= 0:\n        n = n + 1 - 1\n    return n\n\n"
              "print(\"before\")\nprint(\"started\", flush=True)\nprint(\"kept\")\nprint(spin(1))\n");
   EXPECT_EQ(interrupt_program(dir, "--backend wasm"), 130);
   EXPECT_EQ(read_file(dir / "out.txt"), "before\nstarted\nkept\n");
-  EXPECT_TRUE(has(read_file(dir / "err.txt"), "KeyboardInterrupt"));
+  std::string err = read_file(dir / "err.txt");
+  EXPECT_TRUE(has(err, "KeyboardInterrupt")) << err;
+  EXPECT_TRUE(has(err, "p.multi:9")) << err;
+
+  write_file(dir / "p.multi",
+             "def spin(n):\n    while n >= 0:\n        n = n + 1 - 1\n    return n\n\n"
+             "def add(a, b):\n    return a + b\n\n"
+             "print(\"started\", flush=True)\ntry:\n    spin(1)\nexcept KeyboardInterrupt:\n    print(\"caught\")\n"
+             "print(add(2, 3), spin(-5))\n");
+  EXPECT_EQ(interrupt_program(dir, "--backend wasm --explain"), 0);
+  EXPECT_EQ(read_file(dir / "out.txt"), "started\ncaught\n5 -5\n");
+  EXPECT_TRUE(has(read_file(dir / "err.txt"), "spin(int): wasm")) << read_file(dir / "err.txt");
 }
 
 // Output that cannot be written is Python's OSError and status 1, not a silent success.

@@ -23,7 +23,8 @@ contents="$(dpkg-deb -c "$deb")"
 for f in ./usr/bin/multilingual ./usr/lib/multilingual/libmlv8.so ./usr/share/multilingual/languages/fr.toml \
          ./usr/share/multilingual/kernels/kernels_simd.wasm ./usr/share/multilingual/stdlib/bisect.py \
          ./usr/share/multilingual/web/loader.mjs ./usr/include/multilingual/multilingual.h \
-         ./usr/lib/cmake/multilingual/multilingualConfig.cmake ./usr/lib/python3/dist-packages/multilingualprogramming/__init__.py; do
+         ./usr/lib/cmake/multilingual/multilingualConfig.cmake ./usr/lib/python3/dist-packages/multilingualprogramming/__init__.py \
+         ./usr/share/man/man1/multilingual.1.gz ./usr/share/man/man1/multilingual-run.1.gz; do
   grep -qF " $f" <<<"$contents" || fail "package lacks $f"
 done
 echo "ok: dependencies and contents"
@@ -33,7 +34,8 @@ cd "$tmp"
 printf 'afficher(6 * 7)\n' > p.ml
 [ "$("$tmp/root/usr/bin/multilingual" run p.ml --lang fr)" = "42" ] || fail "unpacked tool"
 [ "$("$tmp/root/usr/bin/multilingual" call fibonacci 30 --backend wasm)" = "832040" ] || fail "unpacked wasm call"
-got="$(PYTHONPATH="$tmp/root/usr/lib/python3/dist-packages" /usr/bin/python3 -c '
+# (ML_HOST_PRELOAD: in sanitizer builds, the run-time an uninstrumented host must load first)
+got="$(LD_PRELOAD="${ML_HOST_PRELOAD:-}" PYTHONPATH="$tmp/root/usr/lib/python3/dist-packages" /usr/bin/python3 -c '
 from multilingualprogramming.runtime.backend_selector import BackendSelector
 s = BackendSelector(); print(s.backend, s.call_function("fibonacci", 30))')"
 [ "$got" = "wasm 832040" ] || fail "unpacked Python package: $got"

@@ -37,10 +37,15 @@ for d in languages kernels stdlib web "engine plugin"; do
 done
 grep -q "Chosen backend: wasm" <<<"$doctor" || fail "doctor: WebAssembly not chosen: $doctor"
 echo "ok: doctor chose wasm"
+# the manual, where man finds it under the prefix
+page="$(MANPATH="$P/share/man" MANWIDTH=80 man multilingual-run 2>&1)" || fail "man multilingual-run: $page"
+grep -q "EXIT STATUS" <<<"$page" || fail "man page of run: $page"
+echo "ok: man multilingual-run"
 
 cmake -S "$src/examples/embed" -B "$tmp/embed-build" -DCMAKE_PREFIX_PATH="$P" >/dev/null
 cmake --build "$tmp/embed-build" >/dev/null
-out="$("$tmp/embed-build/embed_example")"
+# (ML_HOST_PRELOAD: in sanitizer builds, the run-time an uninstrumented host must load first)
+out="$(LD_PRELOAD="${ML_HOST_PRELOAD:-}" "$tmp/embed-build/embed_example")"
 echo "$out"
 expect "embedder: French loop" "bonjour 2" "$(sed -n 3p <<<"$out")"
 expect "embedder: English" "144" "$(sed -n 4p <<<"$out")"

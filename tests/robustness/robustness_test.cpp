@@ -218,7 +218,14 @@ TEST(Robustness, NestingWithinLimitsStillRuns) {
 
 TEST(Robustness, HugeLiteralsAndLongLines) {
   Prog p("huge");
+  // A decimal literal past Python's 4300-digit limit is a SyntaxError, as in CPython 3.11+;
+  // the same number from int() with the limit lifted is fine.
   RunResult r = p.run("h.multi", "x = " + repeat("9", 100000) + "\nprint(x % 1000, len(str(x)))\n");
+  EXPECT_EQ(r.status, 1) << r.out.substr(0, 2000);
+  EXPECT_NE(r.out.find("h.multi:1:5: SyntaxError: Exceeds the limit (4300 digits)"), std::string::npos)
+      << r.out.substr(0, 2000);
+  r = p.run("h.multi", "import sys\nsys.set_int_max_str_digits(0)\nx = int(\"" + repeat("9", 100000) +
+                           "\")\nprint(x % 1000, len(str(x)))\n");
   EXPECT_EQ(r.status, 0) << r.out.substr(0, 2000);
   EXPECT_NE(r.out.find("999 100000"), std::string::npos) << r.out.substr(0, 2000);
   r = p.run("h.multi", "x = 1" + repeat("0", 400) + ".5\ny = 1e99999999999999999999\nprint(x, y)\n");
