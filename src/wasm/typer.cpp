@@ -3,6 +3,8 @@
 #include "wasm/typing/func_typer.h"
 
 #include <algorithm>
+#include <deque>
+#include <mutex>
 #include <set>
 
 #include <fmt/format.h>
@@ -27,6 +29,44 @@ std::string Type::name() const {
   }
   for (int i = 0; i < depth; ++i) b = "list[" + b + "]";
   return b;
+}
+
+namespace {
+// Interned lists of tuple item types, shared by every typer of the process (types cross
+// between the typer, the code generator and the hosts' value adapters).
+struct TupleItems {
+  std::mutex mu;
+  std::deque<std::vector<Type>> lists{std::vector<Type>{}};  // id 0: no items
+  std::map<std::vector<std::pair<uint64_t, uint32_t>>, uint32_t> ids;
+};
+TupleItems& tuple_items() {
+  static TupleItems t;
+  return t;
+}
+std::pair<uint64_t, uint32_t> type_key(Type t) {
+  return {uint64_t(t.base) | uint64_t(t.depth) << 8 | uint64_t(t.tn) << 16, t.tid};
+}
+}  // namespace
+
+Type Type::tuple_of(const std::vector<Type>& items) {
+  Type t{Base::Tuple};
+  t.tn = static_cast<uint8_t>(items.size());
+  if (items.empty()) return t;
+  std::vector<std::pair<uint64_t, uint32_t>> key;
+  key.reserve(items.size());
+  for (const Type& i : items) key.push_back(type_key(i));
+  TupleItems& ti = tuple_items();
+  std::lock_guard<std::mutex> lock(ti.mu);
+  auto [it, added] = ti.ids.try_emplace(std::move(key), static_cast<uint32_t>(ti.lists.size()));
+  if (added) ti.lists.push_back(items);
+  t.tid = it->second;
+  return t;
+}
+
+Type Type::item(size_t i) const {
+  TupleItems& ti = tuple_items();
+  std::lock_guard<std::mutex> lock(ti.mu);
+  return ti.lists[tid][i];
 }
 
 WType wtype(Type t) {

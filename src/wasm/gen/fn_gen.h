@@ -324,6 +324,7 @@ class FnGen : public Emit {
   GuardFact guard_fact() const;
 
   void store_target(const Expr& tg, uint32_t v, Type vt);
+  void unpack(const Expr& tg, uint32_t v, Type vt);
 
   void stmt(const Stmt& s);
 

@@ -175,7 +175,7 @@ Type FuncTyper::call(const Expr& e, bool statement) {
   };
   if (b == "print") {
     for (size_t i = 0; i < n; ++i)
-      if (ts[i].depth == 0 && ts[i].base == Base::None) need(false);
+      if ((ts[i].depth == 0 && ts[i].base == Base::None) || (ts[i].base == Base::Tuple && !ts[i].flat())) need(false);
     return record(e, kNone);
   }
   if (b == "len") { need(n == 1 && (ts[0].is_list() || ts[0].is_str() || ts[0].is_tuple())); return record(e, kInt); }

@@ -159,7 +159,7 @@ Type FuncTyper::expr(const Expr& e) {
         if (i->kind == ExprKind::Starred) fail("starred expression", i->loc);
         Type x = value_expr(*i);
         if (!x.known() && x.depth == 0) { unknown = true; continue; }
-        if (!x.numeric() && !x.is_str()) fail("tuple holding a " + x.name(), i->loc);
+        if (!x.known() || x == kNone) fail("tuple holding a " + x.name(), i->loc);
         items.push_back(x);
       }
       if (e.items.size() > kMaxTupleItems) fail("tuple of more than " + std::to_string(kMaxTupleItems) + " items", e.loc);
@@ -209,6 +209,7 @@ Type FuncTyper::expr(const Expr& e) {
             if (!(l.is_str() && r.is_str())) fail("comparison of " + what, e.loc);
           } else if (l.is_tuple() || r.is_tuple()) {
             if (!(l.is_tuple() && r.is_tuple())) fail("comparison of " + what, e.loc);
+            if (!l.flat() || !r.flat()) fail("comparison of tuples holding containers", e.loc, what);
             // ordering: items at the same place must be comparable (Python raises
             // TypeError for a str against a number)
             for (size_t k = 0; !eq && k < std::min(l.tn, r.tn); ++k)

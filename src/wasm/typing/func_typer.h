@@ -50,6 +50,7 @@ class FuncTyper {
   // ------------------------------------------------------------------ statements
   void body(const ast::Body& b);
   void assign(const Expr& target, Type t, Loc loc);
+  void unpack(const Expr& target, Type t, Loc loc);
   void stmt(const Stmt& s);
   // The element type produced by iterating `it` (range(...) or a list).
   Type iter_elem(const Expr& it);

@@ -78,22 +78,31 @@ void FuncTyper::assign(const Expr& target, Type t, Loc loc) {
     S.types[&target] = lt.is_list() ? lt.elem() : kUnknown;
     return;
   }
-  if (target.kind == ExprKind::Tuple) {
-    // a, b = t with a tuple value of the same length
-    if (!t.known()) {
-      for (const auto& i : target.items) assign(*i, kUnknown, loc);
-      return;
-    }
-    if (!t.is_tuple()) fail("unpacking a " + t.name(), target.loc);
-    if (t.tn != target.items.size())
-      fail("unpacking a tuple of " + std::to_string(t.tn) + " items into " + std::to_string(target.items.size()), target.loc);
-    for (size_t i = 0; i < target.items.size(); ++i) {
-      if (target.items[i]->kind == ExprKind::Starred) fail("starred assignment target", target.items[i]->loc);
-      assign(*target.items[i], t.item(i), loc);
-    }
+  if (target.kind == ExprKind::Tuple || target.kind == ExprKind::List) {
+    unpack(target, t, loc);
     return;
   }
   fail("assignment target", target.loc);
+}
+
+// a, b = t / (a, [b, c]) = t: a tuple of as many items, or a list (whose length is checked
+// when the code runs: another length leaves the call to the interpreter, which raises
+// Python's ValueError)
+void FuncTyper::unpack(const Expr& target, Type t, Loc loc) {
+  for (const auto& i : target.items)
+    if (i->kind == ExprKind::Starred) fail("starred assignment target", i->loc);
+  if (!t.known()) {
+    for (const auto& i : target.items) assign(*i, kUnknown, loc);
+    return;
+  }
+  if (t.is_list()) {
+    for (const auto& i : target.items) assign(*i, t.elem(), loc);
+    return;
+  }
+  if (!t.is_tuple()) fail("unpacking a " + t.name(), target.loc);
+  if (t.tn != target.items.size())
+    fail("unpacking a tuple of " + std::to_string(t.tn) + " items into " + std::to_string(target.items.size()), target.loc);
+  for (size_t i = 0; i < target.items.size(); ++i) assign(*target.items[i], t.item(i), loc);
 }
 
 void FuncTyper::stmt(const Stmt& s) {
@@ -155,7 +164,8 @@ void FuncTyper::stmt(const Stmt& s) {
       return;
     case StmtKind::For: {
       const Expr& tg = *s.targets[0];
-      if (tg.kind != ExprKind::Name && tg.kind != ExprKind::Tuple) fail("for loop target", tg.loc);
+      if (tg.kind != ExprKind::Name && tg.kind != ExprKind::Tuple && tg.kind != ExprKind::List)
+        fail("for loop target", tg.loc);
       Type et = iter_elem(*s.iter);
       assign(tg, et, s.loc);
       ++loop_depth;

@@ -1,0 +1,128 @@
+// Nested containers crossing into compiled code: tuples holding lists and tuples, lists of
+// them, and unpacking patterns. Lists inside them stay the interpreter's own lists (changes
+// made by compiled code are seen after the call, identity holds), and what compiled code does
+// not take falls back with its reason while the program prints what Python prints.
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "lang/pack.h"
+#include "tiering/compiled_calls.h"
+#include "tiering/runner.h"
+
+namespace ml::tiering {
+namespace {
+
+struct Session {
+  std::ostringstream out, err;
+  Runner runner;
+  explicit Session(runtime::Backend b) : runner(*LanguageRegistry::instance().find("en"), config(b), Streams{&out, &err, nullptr}) {}
+  static runtime::LoadedConfig config(runtime::Backend b) {
+    runtime::LoadedConfig c;
+    c.config.prefer_backend = b;
+    return c;
+  }
+  std::string explain() const { return runner.explain(); }
+};
+
+// The shape of the n-body program: bodies are (position, velocity, mass) tuples, pairs share
+// those tuples, and the compiled loop changes the inner lists in place.
+const char* kBodies =
+    "def advance(dt, n, bodies, pairs):\n"
+    "    for i in range(n):\n"
+    "        for (([x1, y1], v1, m1), ([x2, y2], v2, m2)) in pairs:\n"
+    "            dx = x1 - x2\n"
+    "            dy = y1 - y2\n"
+    "            v1[0] -= dx * m2 * dt\n"
+    "            v1[1] -= dy * m2 * dt\n"
+    "            v2[0] += dx * m1 * dt\n"
+    "            v2[1] += dy * m1 * dt\n"
+    "        for (r, [vx, vy], m) in bodies:\n"
+    "            r[0] += dt * vx\n"
+    "            r[1] += dt * vy\n"
+    "a = ([0.0, 0.0], [0.0, 0.5], 10.0)\n"
+    "b = ([1.0, 2.0], [0.25, 0.0], 1.0)\n"
+    "c = ([3.0, -1.0], [0.0, 0.0], 2.0)\n"
+    "bodies = [a, b, c]\n"
+    "pairs = [(a, b), (a, c), (b, c)]\n"
+    "pos = a[0]\n"
+    "advance(0.01, 50, bodies, pairs)\n"
+    "print(bodies)\n"
+    "print(pos is bodies[0][0], pairs[0][0] is a, pairs[0][0][1] is a[1])\n";
+
+TEST(NestedContainers, TuplesHoldingListsCompileAndChangeTheCallersLists) {
+  Session w(runtime::Backend::Wasm), in(runtime::Backend::Native);
+  ASSERT_EQ(w.runner.run_string(kBodies), 0) << w.err.str();
+  ASSERT_EQ(in.runner.run_string(kBodies), 0) << in.err.str();
+  EXPECT_EQ(w.out.str(), in.out.str());
+  EXPECT_NE(w.out.str().find("True True True"), std::string::npos) << w.out.str();
+  EXPECT_NE(w.explain().find("advance(float, int, list[tuple[list[float], list[float], float]], "
+                             "list[tuple[tuple[list[float], list[float], float], tuple[list[float], list[float], "
+                             "float]]]): wasm (1 call)"),
+            std::string::npos)
+      << w.explain();
+}
+
+TEST(NestedContainers, MixedTuplesAreBuiltAndReturned) {
+  const char* prog =
+      "def split(xs):\n"
+      "    lo = []\n"
+      "    hi = []\n"
+      "    for x in xs:\n"
+      "        if x < 0:\n"
+      "            lo.append(x)\n"
+      "        else:\n"
+      "            hi.append(x)\n"
+      "    return (len(lo), lo, ('hi', hi), 0.5)\n"
+      "n, lo, (name, hi), h = split([3, -1, 4, -1, 5])\n"
+      "print(n, lo, name, hi, h)\n"
+      "t = split([1])\n"
+      "print(t[0], t[1], t[2][0], t[2][1], len(t))\n";
+  Session w(runtime::Backend::Wasm);
+  ASSERT_EQ(w.runner.run_string(prog), 0) << w.err.str();
+  EXPECT_EQ(w.out.str(), "2 [-1, -1] hi [3, 4, 5] 0.5\n0 [] hi [1] 4\n");
+  EXPECT_NE(w.explain().find("split(list[int]): wasm (2 calls)"), std::string::npos) << w.explain();
+}
+
+TEST(NestedContainers, UnpackingAListOfAnotherLengthIsPythonsValueError) {
+  const char* prog =
+      "def norm1(vs):\n"
+      "    s = 0\n"
+      "    for [x, y] in vs:\n"
+      "        s += abs(x) + abs(y)\n"
+      "    return s\n"
+      "print(norm1([[1, -2], [3, 4]]))\n"
+      "try:\n"
+      "    print(norm1([[1, 2], [3, 4, 5]]))\n"
+      "except ValueError as e:\n"
+      "    print('ValueError:', e)\n"
+      "try:\n"
+      "    print(norm1([[1, 2], [3]]))\n"
+      "except ValueError as e:\n"
+      "    print('ValueError:', e)\n";
+  Session w(runtime::Backend::Wasm);
+  ASSERT_EQ(w.runner.run_string(prog), 0) << w.err.str();
+  EXPECT_EQ(w.out.str(),
+            "10\nValueError: too many values to unpack (expected 2)\n"
+            "ValueError: not enough values to unpack (expected 2, got 1)\n");
+  // the two calls that unpack a list of another length are run again by the interpreter
+  EXPECT_NE(w.explain().find("norm1(list[list[int]]): wasm (3 calls), 2 handed back to the interpreter "
+                             "(value the compiled code leaves to the interpreter at line 3)"),
+            std::string::npos)
+      << w.explain();
+}
+
+TEST(NestedContainers, PrintingOrComparingTuplesHoldingListsFallsBackWithAReason) {
+  Session w(runtime::Backend::Wasm);
+  ASSERT_EQ(w.runner.run_string("def show(t):\n    print(t)\nshow((1, [2.5]))\n"
+                                "def same(a, b):\n    return a == b\nprint(same((1, [2]), (1, [2])))\n"),
+            0)
+      << w.err.str();
+  EXPECT_EQ(w.out.str(), "(1, [2.5])\nTrue\n");
+  EXPECT_NE(w.explain().find("show(tuple[int, list[float]]): interpreter (print(tuple[int, list[float]]) at line 2:10)"), std::string::npos)
+      << w.explain();
+  EXPECT_NE(w.explain().find("comparison of tuples holding containers"), std::string::npos) << w.explain();
+}
+
+}  // namespace
+}  // namespace ml::tiering
