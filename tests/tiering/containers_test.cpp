@@ -124,5 +124,65 @@ TEST(NestedContainers, PrintingOrComparingTuplesHoldingListsFallsBackWithAReason
   EXPECT_NE(w.explain().find("comparison of tuples holding containers"), std::string::npos) << w.explain();
 }
 
+// Expected output from python3.
+TEST(ListSlices, SlicesAndListCallsCompileWithPythonsBounds) {
+  const char* prog =
+      "def f(xs, n):\n"
+      "    a = xs[1:]\n"
+      "    b = xs[:-1]\n"
+      "    c = xs[::-1]\n"
+      "    d = xs[n::-2]\n"
+      "    e = xs[-100:100:3]\n"
+      "    g = list(range(n))\n"
+      "    h = list(range(n, -n, -3))\n"
+      "    k = list(xs)\n"
+      "    k.append(99)\n"
+      "    m = list('h\u00e9llo')\n"
+      "    p = list((1.5, 2.5))\n"
+      "    q = xs[5:2]\n"
+      "    return a, b, c, d, e, g, h, k, m, p, q, xs\n"
+      "print(f([1, 2, 3, 4, 5, 6, 7], 4))\n"
+      "print(f([7], -3))\n"
+      "def big():\n"
+      "    return len(list(range(-9223372036854775807, 9223372036854775807, 4611686018427387904)))\n"
+      "print(big())\n"
+      "def zero(xs, s):\n"
+      "    return xs[::s]\n"
+      "try:\n"
+      "    print(zero([1, 2], 0))\n"
+      "except ValueError as e:\n"
+      "    print('ValueError', e)\n";
+  Session w(runtime::Backend::Wasm);
+  ASSERT_EQ(w.runner.run_string(prog), 0) << w.err.str();
+  EXPECT_EQ(w.out.str(),
+            "([2, 3, 4, 5, 6, 7], [1, 2, 3, 4, 5, 6], [7, 6, 5, 4, 3, 2, 1], [5, 3, 1], [1, 4, 7], [0, 1, 2, 3], "
+            "[4, 1, -2], [1, 2, 3, 4, 5, 6, 7, 99], ['h', '\u00e9', 'l', 'l', 'o'], [1.5, 2.5], [], [1, 2, 3, 4, 5, 6, 7])\n"
+            "([], [], [7], [], [7], [], [], [7, 99], ['h', '\u00e9', 'l', 'l', 'o'], [1.5, 2.5], [], [7])\n"
+            "4\n"
+            "ValueError slice step cannot be zero\n");
+  EXPECT_NE(w.explain().find("f(list[int], int): wasm (2 calls)"), std::string::npos) << w.explain();
+  EXPECT_NE(w.explain().find("big(): wasm (1 call)"), std::string::npos) << w.explain();
+  EXPECT_NE(w.explain().find("zero(list[int], int): wasm (1 call), all handed back"), std::string::npos) << w.explain();
+}
+
+// nbody's combinations(): a slice of a list of lists, tuples of its items appended.
+TEST(ListSlices, PairsOfItemsKeepTheInnerLists) {
+  const char* prog =
+      "def comb(l):\n"
+      "    result = []\n"
+      "    for x in range(len(l) - 1):\n"
+      "        ls = l[x + 1:]\n"
+      "        for y in ls:\n"
+      "            result.append((l[x], y))\n"
+      "    return result\n"
+      "l = [[1.0], [2.0], [3.0]]\n"
+      "r = comb(l)\n"
+      "print(r, r[0][0] is l[0], r[2][1] is l[2])\n";
+  Session w(runtime::Backend::Wasm);
+  ASSERT_EQ(w.runner.run_string(prog), 0) << w.err.str();
+  EXPECT_EQ(w.out.str(), "[([1.0], [2.0]), ([1.0], [3.0]), ([2.0], [3.0])] True True\n");
+  EXPECT_NE(w.explain().find("comb(list[list[float]]): wasm (1 call)"), std::string::npos) << w.explain();
+}
+
 }  // namespace
 }  // namespace ml::tiering

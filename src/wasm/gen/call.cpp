@@ -93,6 +93,22 @@ void FnGen::call(const Expr& e) {
     if (const ListCache* c = cached(*pos[0])) { F->get(c->len); return; }
     ex(*pos[0]); F->mem(Op::I32Load, 2, 0); F->op(Op::I64ExtendI32U); return;
   }
+  if (b == "list") {  // list(range(...)) / list(a list, str or tuple)
+    const Expr& a = *pos[0];
+    auto rc = S.calls.find(&a);
+    if (rc != S.calls.end() && rc->second.kind == CallInfo::Builtin && rc->second.name == "range") {
+      const auto& ra = a.args;
+      if (ra.size() == 1) F->i64(0);
+      ex_as(*ra[0].value, kInt);
+      if (ra.size() >= 2) ex_as(*ra[1].value, kInt);
+      if (ra.size() == 3) ex_as(*ra[2].value, kInt); else F->i64(1);
+      F->op(Op::Call, G.helper("list_range"));
+      return;
+    }
+    ex(a);
+    F->op(Op::Call, G.helper(ty(a).is_str() ? "str_chars" : "list_copy"));
+    return;
+  }
   if (b == "sorted") {
     Type at = ty(*pos[0]);
     uint32_t l = tmp(WType::I32);

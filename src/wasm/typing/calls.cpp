@@ -141,6 +141,7 @@ Type FuncTyper::call(const Expr& e, bool statement) {
   CallInfo ci;
   ci.name = b;
   S.calls[&e] = ci;
+  if (b == "list") return list_call(e);
   if (b == "sorted") {
     sort_reverse(e, "sorted()");
     std::vector<const Expr*> pos;
@@ -202,6 +203,23 @@ Type FuncTyper::call(const Expr& e, bool statement) {
   }
   if (b == "range") fail("range() outside a for loop", e.loc);
   fail("builtin " + b + "()", e.loc);
+}
+
+// list(range(...)), list(a list), list(a str), list(a tuple of one item type): a new list
+Type FuncTyper::list_call(const Expr& e) {
+  if (e.args.size() != 1 || e.args[0].kind != ast::Arg::Positional) fail("list() with other than one argument", e.loc);
+  const Expr& a = *e.args[0].value;
+  if (a.kind == ExprKind::Call && a.a->kind == ExprKind::Name && !resolve(a.a->name) && !T.find_function(a.a->name)) {
+    std::string b = T.builtin_of(a.a->name);
+    if (b == "range") return record(e, Type::list_of(iter_elem(a)));
+    if (b == "enumerate" || b == "zip") fail("list() of " + b + "()", e.loc);
+  }
+  Type t = expr(a);
+  if (!t.known() && t.depth == 0) return record(e, kUnknown);
+  if (t.is_list()) return record(e, t);
+  if (t.is_str()) return record(e, Type::list_of(kStr));
+  if (t.is_tuple() && t.uniform()) return record(e, Type::list_of(t.item(0)));
+  fail("list() of a " + t.name(), e.loc);
 }
 
 }  // namespace ml::wasm

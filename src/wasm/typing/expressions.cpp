@@ -69,6 +69,19 @@ Type FuncTyper::subscript_type(const Expr& e, Type ct) {
   return record(e, ct.item(0));
 }
 
+// l[a:b:c] on a list: a new list of the same type
+Type FuncTyper::list_slice_type(const Expr& e, Type lt) {
+  const Expr& ix = *e.b;
+  for (const Expr* b : {ix.a.get(), ix.b.get(), ix.c.get()})
+    if (b) {
+      Type t = expr(*b);
+      if (t.known() && !(t == kInt || t == kBool)) fail("slice bound of type " + t.name(), b->loc);
+    }
+  if (!lt.known() && lt.depth == 0) return record(e, kUnknown);
+  S.types[&ix] = lt;
+  return record(e, lt);
+}
+
 // ------------------------------------------------------------------ expressions
 Type FuncTyper::name_expr(const Expr& e) {
   auto r = resolve(e.name);
@@ -234,6 +247,7 @@ Type FuncTyper::expr(const Expr& e) {
     case ExprKind::Subscript: {
       Type lt = expr(*e.a);
       if (lt.is_str() || lt.is_tuple()) return subscript_type(e, lt);
+      if (e.b->kind == ExprKind::Slice && (lt.is_list() || !lt.known())) return list_slice_type(e, lt);
       index_type(*e.b);
       if (!lt.known() && lt.depth == 0) return record(e, kUnknown);
       if (!lt.is_list()) fail("indexing a " + lt.name(), e.loc);

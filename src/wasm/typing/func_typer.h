@@ -66,6 +66,7 @@ class FuncTyper {
   static std::optional<std::vector<size_t>> tuple_slice(const Expr& sl, int64_t n);
   // s[i] / s[a:b] on a string, t[i] on a tuple
   Type subscript_type(const Expr& e, Type ct);
+  Type list_slice_type(const Expr& e, Type lt);
   // ------------------------------------------------------------------ expressions
   Type name_expr(const Expr& e);
   static Type num_promote(Type t);
@@ -81,6 +82,7 @@ class FuncTyper {
   // what sorted()/sort() orders: numbers or strings
   static bool sortable(Type el);
   Type call(const Expr& e, bool statement);
+  Type list_call(const Expr& e);
 };
 
 // ------------------------------------------------------------------ definite assignment
