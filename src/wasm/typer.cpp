@@ -234,8 +234,13 @@ void Typer::run(FuncSpec* S) {
         S->param_keys.push_back(p.args[i].name);
       }
     }
+    S->method_aliases.clear();
+    if (S->def) {
+      std::set<std::string> params(S->param_keys.begin(), S->param_keys.end());
+      S->method_aliases = find_method_aliases(body, params);
+    }
     for (const auto& n : assigned)
-      if (!S->locals.count(n)) S->locals[n] = kUnknown;
+      if (!S->locals.count(n) && !S->method_aliases.count(n)) S->locals[n] = kUnknown;
     S->ret = S->def ? kUnknown : kNone;
     for (int pass = 0;; ++pass) {
       if (pass > 64) fail("types that do not settle", S->def ? S->def->loc : Loc{});

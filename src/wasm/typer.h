@@ -81,6 +81,9 @@ struct CallInfo {
   enum Kind : uint8_t { User, Builtin, Method } kind = Builtin;
   FuncSpec* callee = nullptr;  // User
   std::string name;            // Builtin: canonical name ("len", "print"); Method: "append"
+  const ast::Expr* attr = nullptr;  // list Method: the obj.m expression (the callee, or an alias's value)
+  // a list method that changes the list's length
+  bool resizes() const { return kind == Method && (name == "append" || name == "insert" || name == "pop"); }
 };
 
 struct FuncSpec {
@@ -95,6 +98,8 @@ struct FuncSpec {
   std::unordered_map<const ast::Expr*, Type> types;
   std::unordered_map<const ast::Expr*, NameRef> names;
   std::unordered_map<const ast::Expr*, CallInfo> calls;
+  // `push = xs.append`: names bound once to a list's method, called as that method
+  std::map<std::string, const ast::Expr*> method_aliases;
   std::optional<Reason> failure;
   int stack_index = -1;  // position on the in-progress stack while typing
   int min_dep = 1 << 30;
@@ -139,6 +144,9 @@ class Typer {
 };
 
 std::string signature_key(const std::string& name, const std::vector<Type>& args);
+
+// `push = xs.append` in S's body, typed as an alias of that method (no code of its own).
+bool is_method_alias(const FuncSpec& S, const ast::Stmt& s);
 
 // An int literal, or minus one: the index it denotes.
 std::optional<int64_t> literal_index(const ast::Expr& e);

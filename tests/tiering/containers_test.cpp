@@ -184,5 +184,90 @@ TEST(ListSlices, PairsOfItemsKeepTheInnerLists) {
   EXPECT_NE(w.explain().find("comb(list[list[float]]): wasm (1 call)"), std::string::npos) << w.explain();
 }
 
+// fannkuch's shapes: methods bound to names, insert and pop, slice assignment, `while 1` that
+// only ends by returning. Expected output from python3.
+TEST(ListMethods, InsertPopAliasesAndSliceAssignmentCompile) {
+  const char* prog =
+      "def rot(xs, n):\n"
+      "    ins = xs.insert\n"
+      "    pop = xs.pop\n"
+      "    out = []\n"
+      "    push = out.append\n"
+      "    for i in range(n):\n"
+      "        ins(i % 3, pop(0))\n"
+      "        push(xs[0])\n"
+      "    xs.insert(-100, 7)\n"
+      "    xs.insert(100, 8)\n"
+      "    xs.insert(-1, 9)\n"
+      "    push(xs.pop())\n"
+      "    push(xs.pop(-2))\n"
+      "    return out\n"
+      "a = [1, 2, 3, 4, 5]\n"
+      "print(rot(a, 7), a)\n"
+      "def flips(p):\n"
+      "    p = p[:]\n"
+      "    k = p[0]\n"
+      "    n = 0\n"
+      "    while 1:\n"
+      "        if not k:\n"
+      "            return n\n"
+      "        p[:k + 1] = p[k::-1]\n"
+      "        n += 1\n"
+      "        k = p[0]\n"
+      "print(flips([3, 1, 0, 2]), flips([0, 1]))\n"
+      "def grow(xs, ys):\n"
+      "    xs[1:2] = ys\n"
+      "    xs[:0] = xs\n"
+      "    xs[len(xs):] = [0.5]\n"
+      "    xs[-2:] = []\n"
+      "    return xs\n"
+      "b = [1.0, 2.0, 3.0]\n"
+      "print(grow(b, [9.0, 8.0]), b)\n"
+      "def bad(xs):\n"
+      "    return xs.pop(5)\n"
+      "try:\n"
+      "    bad([1])\n"
+      "except IndexError as e:\n"
+      "    print('IndexError', e)\n"
+      "try:\n"
+      "    bad([])\n"
+      "except IndexError as e:\n"
+      "    print('IndexError', e)\n";
+  Session w(runtime::Backend::Wasm);
+  ASSERT_EQ(w.runner.run_string(prog), 0) << w.err.str();
+  EXPECT_EQ(w.out.str(),
+            "[1, 2, 1, 1, 3, 1, 1, 8, 5] [7, 1, 2, 3, 4, 9]\n"
+            "3 0\n"
+            "[1.0, 9.0, 8.0, 3.0, 1.0, 9.0, 8.0] [1.0, 9.0, 8.0, 3.0, 1.0, 9.0, 8.0]\n"
+            "IndexError pop index out of range\n"
+            "IndexError pop from empty list\n");
+  for (const char* f : {"rot(list[int], int): wasm (1 call)", "flips(list[int]): wasm (2 calls)",
+                        "grow(list[float], list[float]): wasm (1 call)", "bad(list[int]): wasm (1 call), all handed back"})
+    EXPECT_NE(w.explain().find(f), std::string::npos) << f << "\n" << w.explain();
+}
+
+// A name bound to a method is an alias only while both names keep their objects.
+TEST(ListMethods, RebindingTheListOrTheNameIsNotAnAlias) {
+  const char* prog =
+      "def f(xs):\n"
+      "    push = xs.append\n"
+      "    xs = []\n"
+      "    push(1)\n"
+      "    return xs\n"
+      "a = [0]\n"
+      "print(f(a), a)\n"
+      "def g(xs):\n"
+      "    push = xs.append\n"
+      "    push(1)\n"
+      "    push = xs.pop\n"
+      "    return push()\n"
+      "print(g([5]))\n";
+  Session w(runtime::Backend::Wasm);
+  ASSERT_EQ(w.runner.run_string(prog), 0) << w.err.str();
+  EXPECT_EQ(w.out.str(), "[] [0, 1]\n1\n");
+  EXPECT_EQ(w.explain().find("f(list[int]): wasm"), std::string::npos) << w.explain();
+  EXPECT_EQ(w.explain().find("g(list[int]): wasm"), std::string::npos) << w.explain();
+}
+
 }  // namespace
 }  // namespace ml::tiering

@@ -38,9 +38,13 @@ void FnGen::call(const Expr& e) {
     return;
   }
   if (ci.kind == CallInfo::Method && ci.name == "sort") {  // list.sort(reverse=...)
-    ex(*e.a->a);
+    ex(*ci.attr->a);
     F->i32(sort_reverse(e));
-    F->op(Op::Call, G.helper(sort_helper(ty(*e.a->a).elem())));
+    F->op(Op::Call, G.helper(sort_helper(ty(*ci.attr->a).elem())));
+    return;
+  }
+  if (ci.kind == CallInfo::Method && (ci.name == "insert" || ci.name == "pop")) {
+    list_insert_pop(e, ci, t);
     return;
   }
   if (ci.kind == CallInfo::Method && ci.name.rfind("str.", 0) == 0) {
@@ -61,7 +65,7 @@ void FnGen::call(const Expr& e) {
     return;
   }
   if (ci.kind == CallInfo::Method) {  // list.append(v)
-    const Expr& obj = *e.a->a;
+    const Expr& obj = *ci.attr->a;
     Type el = ty(obj).elem();
     Type vt = ty(*e.args[0].value);
     if (!el.known()) el = vt;
@@ -220,6 +224,29 @@ void FnGen::call(const Expr& e) {
     return;
   }
   fail("builtin " + b + "()", e.loc);
+}
+
+// l.insert(i, x): the list, the index and the value in Python's order, then the slot made
+// for it; l.pop([i]): the slot's bits as the element's value.
+void FnGen::list_insert_pop(const Expr& e, const CallInfo& ci, Type t) {
+  Type lt = ty(*ci.attr->a);
+  ex(*ci.attr->a);
+  if (!e.args.empty()) ex_as(*e.args[0].value, kInt);
+  if (ci.name == "insert") {
+    Type vt = ty(*e.args[1].value);
+    uint32_t v = tmp(wtype(vt));
+    ex(*e.args[1].value); F->set(v);
+    F->op(Op::Call, G.helper("list_insert"));
+    F->get(v);
+    store(vt);
+    return;
+  }
+  if (e.args.empty()) F->i64(-1);  // pop() is pop(-1)
+  F->op(Op::Call, G.helper("list_pop"));
+  Type el = lt.elem();
+  if (el == kFloat) F->op(Op::F64ReinterpretI64);
+  else if (!(el == kInt)) F->op(Op::I32WrapI64);
+  (void)t;
 }
 
 }  // namespace ml::wasm::gen

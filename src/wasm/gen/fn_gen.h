@@ -325,6 +325,8 @@ class FnGen : public Emit {
 
   void store_target(const Expr& tg, uint32_t v, Type vt);
   void unpack(const Expr& tg, uint32_t v, Type vt);
+  bool temp_slice_assign(const Stmt& s);
+  void list_insert_pop(const Expr& e, const CallInfo& ci, Type t);
 
   void stmt(const Stmt& s);
 

@@ -47,6 +47,51 @@ void FnGen::unpack(const Expr& tg, uint32_t v, Type vt) {
   for (uint32_t i = 0; i < n; ++i) store_target(*tg.items[i], items[i].first, items[i].second);
 }
 
+namespace {
+// An expression that allocates nothing and calls nothing: names, numbers and arithmetic.
+bool plain(const Expr* e) {
+  if (!e) return true;
+  switch (e->kind) {
+    case ExprKind::Name:
+    case ExprKind::Int:
+    case ExprKind::True:
+    case ExprKind::False: return true;
+    case ExprKind::UnaryOp: return plain(e->a.get());
+    case ExprKind::BinOp: return plain(e->a.get()) && plain(e->b.get());
+    default: return false;
+  }
+}
+bool plain_slice(const Expr& e) {
+  return e.kind == ExprKind::Subscript && e.a->kind == ExprKind::Name && e.b->kind == ExprKind::Slice &&
+         plain(e.b->a.get()) && plain(e.b->b.get()) && plain(e.b->c.get());
+}
+}  // namespace
+
+// l[a:b] = m[c:d:e] with plain bounds: the slice on the right is a temporary nobody else can
+// see, so when its items are copied in place its memory is given back at once (a loop of such
+// statements runs in constant memory).
+bool FnGen::temp_slice_assign(const Stmt& s) {
+  if (s.kind != StmtKind::Assign || s.targets.size() != 1 || !plain_slice(*s.targets[0]) || !plain_slice(*s.value) ||
+      !ty(*s.value).is_list())
+    return false;
+  uint32_t mark = tmp(WType::I32), v = tmp(WType::I32);
+  F->op(Op::GlobalGet, G.g_heap); F->set(mark);
+  ex(*s.value); F->set(v);
+  const Expr& tg = *s.targets[0];
+  const Expr& ix = *tg.b;
+  ex(*tg.a);
+  if (ix.a) ex_as(*ix.a, kInt); else F->i64(0);
+  if (ix.b) ex_as(*ix.b, kInt); else F->i64(0);
+  F->i64(1);
+  F->i32((ix.a ? 1 : 0) | (ix.b ? 2 : 0));
+  F->get(v);
+  F->op(Op::Call, G.helper("list_setslice"));
+  F->block(Op::If);
+  F->get(mark); F->op(Op::GlobalSet, G.g_heap);
+  F->op(Op::End);
+  return true;
+}
+
 void FnGen::store_target(const Expr& tg, uint32_t v, Type vt) {
   if (tg.kind == ExprKind::Tuple || tg.kind == ExprKind::List) {
     unpack(tg, v, vt);
@@ -58,6 +103,18 @@ void FnGen::store_target(const Expr& tg, uint32_t v, Type vt) {
     return;
   }
   // subscript: container and index are evaluated after the value, as in Python
+  if (tg.b->kind == ExprKind::Slice) {  // l[a:b] = v (the typer allowed no step)
+    const Expr& ix = *tg.b;
+    ex(*tg.a);
+    if (ix.a) ex_as(*ix.a, kInt); else F->i64(0);
+    if (ix.b) ex_as(*ix.b, kInt); else F->i64(0);
+    F->i64(1);
+    F->i32((ix.a ? 1 : 0) | (ix.b ? 2 : 0));
+    F->get(v);
+    F->op(Op::Call, G.helper("list_setslice"));
+    F->op(Op::Drop);
+    return;
+  }
   Access acc = list_index(tg);
   elem_addr(acc, RtError::IndexStore, pos_code(tg.loc));
   F->get(v);
@@ -75,7 +132,8 @@ void FnGen::stmt(const Stmt& s) {
     }
     case StmtKind::Assign:
     case StmtKind::AnnAssign: {
-      if (!s.value) return;
+      if (!s.value || is_method_alias(S, s)) return;
+      if (temp_slice_assign(s)) return;
       if (s.kind == StmtKind::Assign && s.targets.size() == 1 && s.targets[0]->kind == ExprKind::Tuple &&
           s.value->kind == ExprKind::Tuple) {
         std::vector<std::pair<uint32_t, Type>> vals;

@@ -1,4 +1,5 @@
-// Slices of lists and the lists that list(range(...)) makes.
+// Slices of lists, the lists that list(range(...)) makes, and insert/pop (which move a run of
+// slots).
 #include "wasm/rt/helpers.h"
 
 namespace ml::wasm::gen {
@@ -91,12 +92,91 @@ void emit_list_range(Gen& G, Function& f, Emit& e, const std::string& name) {
   f.get(r);
 }
 
+void emit_list_insert(Gen& G, Function& f, Emit& e, const std::string& name) {
+  // l.insert(i, x): the index clamped as Python does; returns the address of x's new slot
+  f.local_names = {"l", "i"};
+  uint32_t n = f.add_local(I64, "n"), at = f.add_local(I32, "at");
+  f.get(0); f.mem(Op::I32Load, 2, 0); f.op(Op::I64ExtendI32U); f.set(n);
+  f.get(1); f.i64(0); f.op(Op::I64LtS);
+  f.block(Op::If);
+  f.get(1); f.get(n); f.op(Op::I64Add); f.set(1);
+  f.get(1); f.i64(0); f.op(Op::I64LtS);
+  f.block(Op::If); f.i64(0); f.set(1); f.op(Op::End);
+  f.op(Op::End);
+  f.get(1); f.get(n); f.op(Op::I64GtS);
+  f.block(Op::If); f.get(n); f.set(1); f.op(Op::End);
+  f.get(0); f.op(Op::Call, G.helper("append_slot")); f.op(Op::Drop);  // one more slot (the data may move)
+  f.get(0); f.mem(Op::I32Load, 2, 8); f.get(1); f.op(Op::I32WrapI64); f.i32(3); f.op(Op::I32Shl); f.op(Op::I32Add); f.set(at);
+  f.get(at); f.i32(kSlot); f.op(Op::I32Add); f.get(at);
+  f.get(n); f.get(1); f.op(Op::I64Sub); f.op(Op::I32WrapI64); f.i32(3); f.op(Op::I32Shl);
+  f.op(Op::MemoryCopy);
+  f.get(at);
+}
+
+void emit_list_pop(Gen& G, Function& f, Emit& e, const std::string& name) {
+  // l.pop(i): the slot's bits; an empty list or an index out of range (IndexError) is left to
+  // the interpreter
+  f.local_names = {"l", "i"};
+  uint32_t n = f.add_local(I64, "n"), at = f.add_local(I32, "at"), r = f.add_local(I64, "r");
+  f.get(0); f.mem(Op::I32Load, 2, 0); f.op(Op::I64ExtendI32U); f.set(n);
+  f.get(1); f.i64(0); f.op(Op::I64LtS);
+  f.block(Op::If); f.get(1); f.get(n); f.op(Op::I64Add); f.set(1); f.op(Op::End);
+  f.get(1); f.get(n); f.op(Op::I64GeU); e.err_if(RtError::Fallback, 0);  // negative too (unsigned)
+  f.get(0); f.mem(Op::I32Load, 2, 8); f.get(1); f.op(Op::I32WrapI64); f.i32(3); f.op(Op::I32Shl); f.op(Op::I32Add); f.set(at);
+  f.get(at); f.mem(Op::I64Load, 3, 0); f.set(r);
+  f.get(at); f.get(at); f.i32(kSlot); f.op(Op::I32Add);
+  f.get(n); f.get(1); f.op(Op::I64Sub); f.i64(1); f.op(Op::I64Sub); f.op(Op::I32WrapI64); f.i32(3); f.op(Op::I32Shl);
+  f.op(Op::MemoryCopy);
+  f.get(0); f.get(n); f.i64(1); f.op(Op::I64Sub); f.op(Op::I32WrapI64); f.mem(Op::I32Store, 2, 0);
+  f.get(r);
+}
+
+void emit_list_setslice(Gen& G, Function& f, Emit& e, const std::string& name) {
+  // l[lo:hi] = src (step 1): the same number of items are copied in place, otherwise the list
+  // gets new data of the new length. src may be l itself: it is read before anything moves.
+  // Returns 1 when the items were copied in place (nothing allocated but a copy of src == l).
+  f.local_names = {"l", "lo", "hi", "step", "given", "src"};
+  uint32_t n = f.add_local(I64, "n"), cnt = f.add_local(I64, "cnt"), m = f.add_local(I32, "m"), d = f.add_local(I32, "d"),
+           nn = f.add_local(I32, "nn"), lo = f.add_local(I32, "lo32"), tail = f.add_local(I32, "tail");
+  f.get(0); f.mem(Op::I32Load, 2, 0); f.op(Op::I64ExtendI32U); f.set(n);
+  emit_slice_count(f, e, n, cnt);
+  f.get(5); f.get(0); f.op(Op::I32Eq);
+  f.block(Op::If); f.get(5); f.op(Op::Call, G.helper("list_copy")); f.set(5); f.op(Op::End);
+  f.get(5); f.mem(Op::I32Load, 2, 0); f.set(m);
+  f.get(1); f.op(Op::I32WrapI64); f.set(lo);
+  f.get(cnt); f.get(m); f.op(Op::I64ExtendI32U); f.op(Op::I64Eq);
+  f.block(Op::If);
+  f.get(0); f.mem(Op::I32Load, 2, 8); f.get(lo); f.i32(3); f.op(Op::I32Shl); f.op(Op::I32Add);
+  f.get(5); f.mem(Op::I32Load, 2, 8); f.get(m); f.i32(3); f.op(Op::I32Shl); f.op(Op::MemoryCopy);
+  f.op(Op::Else);
+  f.get(n); f.get(cnt); f.op(Op::I64Sub); f.op(Op::I32WrapI64); f.set(tail);  // items kept: lo before, the rest after
+  f.get(tail); f.get(lo); f.op(Op::I32Sub); f.set(tail);
+  f.get(lo); f.get(m); f.op(Op::I32Add); f.get(tail); f.op(Op::I32Add); f.set(nn);
+  f.get(nn); f.i32(1 << 27); f.op(Op::I32GtU); e.err_if(RtError::Memory, 0);
+  f.get(nn); f.i32(3); f.op(Op::I32Shl); f.op(Op::Call, G.helper("alloc")); f.set(d);
+  f.get(d); f.get(0); f.mem(Op::I32Load, 2, 8); f.get(lo); f.i32(3); f.op(Op::I32Shl); f.op(Op::MemoryCopy);
+  f.get(d); f.get(lo); f.i32(3); f.op(Op::I32Shl); f.op(Op::I32Add);
+  f.get(5); f.mem(Op::I32Load, 2, 8); f.get(m); f.i32(3); f.op(Op::I32Shl); f.op(Op::MemoryCopy);
+  f.get(d); f.get(lo); f.get(m); f.op(Op::I32Add); f.i32(3); f.op(Op::I32Shl); f.op(Op::I32Add);
+  f.get(0); f.mem(Op::I32Load, 2, 8); f.get(lo); f.get(cnt); f.op(Op::I32WrapI64); f.op(Op::I32Add); f.i32(3); f.op(Op::I32Shl); f.op(Op::I32Add);
+  f.get(tail); f.i32(3); f.op(Op::I32Shl); f.op(Op::MemoryCopy);
+  f.get(0); f.get(nn); f.mem(Op::I32Store, 2, 0);
+  f.get(0); f.get(nn); f.mem(Op::I32Store, 2, 4);
+  f.get(0); f.get(d); f.mem(Op::I32Store, 2, 8);
+  f.i32(0); f.op(Op::Return);
+  f.op(Op::End);
+  f.i32(1);
+}
+
 }  // namespace
 
 std::span<const RtHelper> slices_helpers() {
   static const RtHelper table[] = {
     {"list_slice", {{I32, I64, I64, I64, I32}, {I32}}, emit_list_slice},
     {"list_range", {{I64, I64, I64}, {I32}}, emit_list_range},
+    {"list_insert", {{I32, I64}, {I32}}, emit_list_insert},
+    {"list_pop", {{I32, I64}, {I64}}, emit_list_pop},
+    {"list_setslice", {{I32, I64, I64, I64, I32, I32}, {I32}}, emit_list_setslice},
   };
   return table;
 }

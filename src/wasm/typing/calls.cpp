@@ -62,6 +62,70 @@ std::optional<bool> FuncTyper::sort_reverse(const Expr& e, const std::string& wh
 // what sorted()/sort() orders: numbers or strings
 bool FuncTyper::sortable(Type el) { return el.numeric() || el.is_str(); }
 
+// obj.m(...), or alias(...) where `alias = obj.m` (`f` is the obj.m expression): list and
+// string methods
+Type FuncTyper::method_call(const Expr& e, const Expr& f, bool statement) {
+  Type ot = expr(*f.a);
+  if (f.name == "sort" && (ot.is_list() || !ot.known())) {
+    sort_reverse(e, ".sort()");
+    size_t pos = 0;
+    for (const auto& a : e.args) pos += a.kind == ast::Arg::Positional;
+    if (pos) fail(".sort() with a positional argument", e.loc);
+    if (ot.is_list() && ot.elem().known() && !sortable(ot.elem())) fail(".sort() of a " + ot.name(), e.loc);
+    CallInfo ci;
+    ci.kind = CallInfo::Method;
+    ci.attr = &f;
+    ci.name = "sort";
+    S.calls[&e] = ci;
+    return record(e, kNone);
+  }
+  if (f.name == "append" && e.args.size() == 1) {
+    Type v = value_expr(*e.args[0].value);
+    if (ot.known() && !ot.is_list()) fail("append on a " + ot.name(), e.loc);
+    if (ot.is_list() && ot.elem().known() && v.known() && !(ot.elem() == v))
+      fail("appending a " + v.name() + " to a " + ot.name(), e.loc);
+    if (f.a->kind == ExprKind::Name && v.known()) {
+      auto r = resolve(f.a->name);
+      if (r && r->kind == NameRef::Local) set_local(r->key, Type::list_of(v), e.loc);
+    }
+    CallInfo ci;
+    ci.kind = CallInfo::Method;
+    ci.attr = &f;
+    ci.name = "append";
+    S.calls[&e] = ci;
+    return record(e, kNone);
+  }
+  if ((f.name == "insert" && e.args.size() == 2) || (f.name == "pop" && e.args.size() <= 1))
+    return list_insert_pop(e, f, ot);
+  if (ot.is_str()) return str_method(e, f.name, statement);
+  if (!ot.known() && ot.depth == 0) {  // not known yet (a later pass of the fixpoint decides)
+    for (const auto& x : e.args) expr(*x.value);
+    return record(e, kUnknown);
+  }
+  fail("method call ." + f.name + "()", e.loc);
+}
+
+// l.insert(i, x), l.pop(), l.pop(i): an index out of range for pop (IndexError) is left to
+// the interpreter
+Type FuncTyper::list_insert_pop(const Expr& e, const Expr& f, Type ot) {
+  if (ot.known() && !ot.is_list()) fail("." + f.name + "() on a " + ot.name(), e.loc);
+  if (!e.args.empty()) index_type(*e.args[0].value);
+  CallInfo ci;
+  ci.kind = CallInfo::Method;
+  ci.attr = &f;
+  ci.name = f.name;
+  S.calls[&e] = ci;
+  if (f.name == "pop") return record(e, ot.is_list() ? ot.elem() : kUnknown);
+  Type v = value_expr(*e.args[1].value);
+  if (ot.is_list() && ot.elem().known() && v.known() && !(ot.elem() == v))
+    fail("inserting a " + v.name() + " into a " + ot.name(), e.loc);
+  if (f.a->kind == ExprKind::Name && v.known()) {
+    auto r = resolve(f.a->name);
+    if (r && r->kind == NameRef::Local) set_local(r->key, Type::list_of(v), e.loc);
+  }
+  return record(e, kNone);
+}
+
 Type FuncTyper::call(const Expr& e, bool statement) {
   const Expr& f = *e.a;
   bool sorting = (f.kind == ExprKind::Attribute && f.name == "sort") ||
@@ -70,41 +134,10 @@ Type FuncTyper::call(const Expr& e, bool statement) {
     if (a.kind != ast::Arg::Positional && !(a.kind == ast::Arg::Keyword && (a.name == "end" || a.name == "sep")) &&
         !(sorting && a.kind == ast::Arg::Keyword))
       fail(a.kind == ast::Arg::Keyword ? "keyword argument" : "star argument", e.loc);
-  if (f.kind == ExprKind::Attribute) {
-    Type ot = expr(*f.a);
-    if (f.name == "sort" && (ot.is_list() || !ot.known())) {
-      sort_reverse(e, ".sort()");
-      size_t pos = 0;
-      for (const auto& a : e.args) pos += a.kind == ast::Arg::Positional;
-      if (pos) fail(".sort() with a positional argument", e.loc);
-      if (ot.is_list() && ot.elem().known() && !sortable(ot.elem())) fail(".sort() of a " + ot.name(), e.loc);
-      CallInfo ci;
-      ci.kind = CallInfo::Method;
-      ci.name = "sort";
-      S.calls[&e] = ci;
-      return record(e, kNone);
-    }
-    if (f.name == "append" && e.args.size() == 1) {
-      Type v = value_expr(*e.args[0].value);
-      if (ot.known() && !ot.is_list()) fail("append on a " + ot.name(), e.loc);
-      if (ot.is_list() && ot.elem().known() && v.known() && !(ot.elem() == v))
-        fail("appending a " + v.name() + " to a " + ot.name(), e.loc);
-      if (f.a->kind == ExprKind::Name && v.known()) {
-        auto r = resolve(f.a->name);
-        if (r && r->kind == NameRef::Local) set_local(r->key, Type::list_of(v), e.loc);
-      }
-      CallInfo ci;
-      ci.kind = CallInfo::Method;
-      ci.name = "append";
-      S.calls[&e] = ci;
-      return record(e, kNone);
-    }
-    if (ot.is_str()) return str_method(e, f.name, statement);
-    if (!ot.known() && ot.depth == 0) {  // not known yet (a later pass of the fixpoint decides)
-      for (const auto& x : e.args) expr(*x.value);
-      return record(e, kUnknown);
-    }
-    fail("method call ." + f.name + "()", e.loc);
+  if (f.kind == ExprKind::Attribute) return method_call(e, f, statement);
+  if (f.kind == ExprKind::Name) {
+    auto al = S.method_aliases.find(f.name);
+    if (al != S.method_aliases.end()) return method_call(e, *al->second, statement);
   }
   if (f.kind != ExprKind::Name) fail("call of a computed function", e.loc);
   if (resolve(f.name)) fail("call of a variable", e.loc, f.name);

@@ -28,6 +28,7 @@ const char* binop_text(ast::BinOp op);
 bool always_returns(const ast::Body& body);
 void collect_target(const Expr& t, std::set<std::string>& out);
 void collect_assigned(const ast::Body& body, std::set<std::string>& out);
+std::map<std::string, const Expr*> find_method_aliases(const ast::Body& body, const std::set<std::string>& params);
 
 // Types one function body; run to a fixpoint by Typer::run, then once more with `strict` set
 // (every value must have a known type by then).
@@ -51,6 +52,7 @@ class FuncTyper {
   void body(const ast::Body& b);
   void assign(const Expr& target, Type t, Loc loc);
   void unpack(const Expr& target, Type t, Loc loc);
+  void slice_assign(const Expr& target, Type t);
   void stmt(const Stmt& s);
   // The element type produced by iterating `it` (range(...) or a list).
   Type iter_elem(const Expr& it);
@@ -81,6 +83,8 @@ class FuncTyper {
   std::optional<bool> sort_reverse(const Expr& e, const std::string& what);
   // what sorted()/sort() orders: numbers or strings
   static bool sortable(Type el);
+  Type method_call(const Expr& e, const Expr& f, bool statement);
+  Type list_insert_pop(const Expr& e, const Expr& f, Type ot);
   Type call(const Expr& e, bool statement);
   Type list_call(const Expr& e);
 };

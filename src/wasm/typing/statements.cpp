@@ -65,6 +65,10 @@ void FuncTyper::assign(const Expr& target, Type t, Loc loc) {
     S.types[&target] = S.locals[r->key];
     return;
   }
+  if (target.kind == ExprKind::Subscript && target.b->kind == ExprKind::Slice) {
+    slice_assign(target, t);
+    return;
+  }
   if (target.kind == ExprKind::Subscript) {
     Type lt = expr(*target.a);
     index_type(*target.b);
@@ -83,6 +87,23 @@ void FuncTyper::assign(const Expr& target, Type t, Loc loc) {
     return;
   }
   fail("assignment target", target.loc);
+}
+
+// l[a:b] = v with v a list of l's type (a step would need Python's length check)
+void FuncTyper::slice_assign(const Expr& target, Type t) {
+  const Expr& ix = *target.b;
+  Type lt = expr(*target.a);
+  if (ix.c) fail("slice assignment with a step", ix.loc);
+  for (const Expr* b : {ix.a.get(), ix.b.get()})
+    if (b) {
+      Type bt = expr(*b);
+      if (bt.known() && !(bt == kInt || bt == kBool)) fail("slice bound of type " + bt.name(), b->loc);
+    }
+  if (lt.known() && !lt.is_list()) fail("slice assignment on a " + lt.name(), target.loc);
+  if (t.known() && !t.is_list()) fail("slice assignment of a " + t.name(), target.loc);
+  if (lt.is_list() && t.is_list() && t.known() && !(lt == t))
+    fail("slice assignment of a " + t.name() + " into a " + lt.name(), target.loc);
+  S.types[&target] = lt;
 }
 
 // a, b = t / (a, [b, c]) = t: a tuple of as many items, or a list (whose length is checked
@@ -118,6 +139,10 @@ void FuncTyper::stmt(const Stmt& s) {
       return;
     }
     case StmtKind::Assign: {
+      if (is_method_alias(S, s)) {  // push = xs.append: no value of its own
+        expr(*s.value->a);
+        return;
+      }
       // a, b = x, y: every value is evaluated before any target is stored.
       if (s.targets.size() == 1 && s.targets[0]->kind == ExprKind::Tuple && s.value->kind == ExprKind::Tuple) {
         const Expr& tt = *s.targets[0];

@@ -63,9 +63,24 @@ const char* binop_text(ast::BinOp op) {
 }
 
 // Does executing `body` always end in return (so control never falls off its end)?
+namespace {
+// A `break` of the loop whose body this is (not of a loop inside it).
+bool breaks(const ast::Body& body) {
+  for (const auto& s : body) {
+    if (s->kind == StmtKind::Break) return true;
+    if (s->kind != StmtKind::For && s->kind != StmtKind::While && (breaks(s->body) || breaks(s->orelse))) return true;
+  }
+  return false;
+}
+}  // namespace
+
 bool always_returns(const ast::Body& body) {
   for (const auto& s : body) {
     if (s->kind == StmtKind::Return) return true;
+    // while True: / while 1: without a break of its own only ends by returning (or raising)
+    if (s->kind == StmtKind::While && !breaks(s->body) &&
+        (s->value->kind == ExprKind::True || (s->value->kind == ExprKind::Int && s->value->int_fits && s->value->ival != 0)))
+      return true;
     if (s->kind == StmtKind::If && !s->orelse.empty() && always_returns(s->body) && always_returns(s->orelse))
       return true;
   }
@@ -95,6 +110,56 @@ void collect_assigned(const ast::Body& body, std::set<std::string>& out) {
     collect_assigned(s->body, out);
     collect_assigned(s->orelse, out);
   }
+}
+
+namespace {
+void count_target(const Expr& t, std::map<std::string, int>& out) {
+  if (t.kind == ExprKind::Name) out[t.name]++;
+  else if (t.kind == ExprKind::Tuple || t.kind == ExprKind::List)
+    for (const auto& i : t.items) count_target(*i, out);
+}
+void count_bindings(const ast::Body& body, std::map<std::string, int>& out) {
+  for (const auto& s : body) {
+    if (s->kind == StmtKind::FunctionDef || s->kind == StmtKind::ClassDef) {
+      out[s->name]++;
+      continue;
+    }
+    if (s->kind == StmtKind::Assign || s->kind == StmtKind::AugAssign || s->kind == StmtKind::AnnAssign ||
+        s->kind == StmtKind::For)
+      for (const auto& t : s->targets) count_target(*t, out);
+    count_bindings(s->body, out);
+    count_bindings(s->orelse, out);
+  }
+}
+}  // namespace
+
+// `push = xs.append` (or .insert, .pop) at the top level of a function, where push is bound
+// nowhere else and xs is either a parameter never rebound or bound once before this statement:
+// every call push(...) is then xs.append(...) on the same list, as in Python.
+std::map<std::string, const Expr*> find_method_aliases(const ast::Body& body, const std::set<std::string>& params) {
+  std::map<std::string, int> n;
+  count_bindings(body, n);
+  std::map<std::string, const Expr*> out;
+  std::set<std::string> bound_before;
+  for (const auto& s : body) {
+    if (s->kind == StmtKind::Assign && s->targets.size() == 1 && s->targets[0]->kind == ExprKind::Name &&
+        s->value->kind == ExprKind::Attribute && s->value->a->kind == ExprKind::Name &&
+        (s->value->name == "append" || s->value->name == "insert" || s->value->name == "pop")) {
+      const std::string& alias = s->targets[0]->name;
+      const std::string& obj = s->value->a->name;
+      bool obj_fixed = params.count(obj) ? n[obj] == 0 : n[obj] == 1 && bound_before.count(obj);
+      if (n[alias] == 1 && !params.count(alias) && alias != obj && obj_fixed) out[alias] = s->value.get();
+    }
+    if (s->kind == StmtKind::Assign)
+      for (const auto& t : s->targets) collect_target(*t, bound_before);
+  }
+  return out;
+}
+
+bool is_method_alias(const FuncSpec& S, const Stmt& s) {
+  if (s.kind != StmtKind::Assign || s.targets.size() != 1 || s.targets[0]->kind != ExprKind::Name) return false;
+  auto it = S.method_aliases.find(s.targets[0]->name);
+  return it != S.method_aliases.end() && it->second == s.value.get();
 }
 
 }  // namespace ml::wasm
