@@ -246,7 +246,8 @@ TEST(ListMethods, InsertPopAliasesAndSliceAssignmentCompile) {
     EXPECT_NE(w.explain().find(f), std::string::npos) << f << "\n" << w.explain();
 }
 
-// A name bound to a method is an alias only while both names keep their objects.
+// A name bound to a method is an alias only while both names keep their objects, and only
+// once it is bound.
 TEST(ListMethods, RebindingTheListOrTheNameIsNotAnAlias) {
   const char* prog =
       "def f(xs):\n"
@@ -261,12 +262,26 @@ TEST(ListMethods, RebindingTheListOrTheNameIsNotAnAlias) {
       "    push(1)\n"
       "    push = xs.pop\n"
       "    return push()\n"
-      "print(g([5]))\n";
+      "print(g([5]))\n"
+      "def h(xs):\n"
+      "    if len(xs) > 3:\n"
+      "        push(0)\n"
+      "    push = xs.append\n"
+      "    push(1)\n"
+      "    return xs\n"
+      "print(h([5]))\n"
+      "try:\n"
+      "    h([1, 2, 3, 4])\n"
+      "except UnboundLocalError:\n"
+      "    print('UnboundLocalError')\n";
   Session w(runtime::Backend::Wasm);
   ASSERT_EQ(w.runner.run_string(prog), 0) << w.err.str();
-  EXPECT_EQ(w.out.str(), "[] [0, 1]\n1\n");
+  EXPECT_EQ(w.out.str(), "[] [0, 1]\n1\n[5, 1]\nUnboundLocalError\n");
   EXPECT_EQ(w.explain().find("f(list[int]): wasm"), std::string::npos) << w.explain();
   EXPECT_EQ(w.explain().find("g(list[int]): wasm"), std::string::npos) << w.explain();
+  EXPECT_NE(w.explain().find("h(list[int]): interpreter (local variable 'push' that may be used before it is assigned"),
+            std::string::npos)
+      << w.explain();
 }
 
 }  // namespace

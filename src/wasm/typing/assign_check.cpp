@@ -11,6 +11,9 @@ void AssignCheck::read_expr(const Expr& e, const Set& d) {
       fail(std::string(S.def ? "local variable" : "name") + " '" + e.name + "' that may be used before it is assigned", e.loc);
     return;
   }
+  if (e.kind == ExprKind::Call && e.a->kind == ExprKind::Name && S.method_aliases.count(e.a->name) && !d.all &&
+      !d.names.count(e.a->name))  // push(x) before push = xs.append: Python's UnboundLocalError
+    fail("local variable '" + e.a->name + "' that may be used before it is assigned", e.a->loc);
   if (e.kind == ExprKind::ListComp) {
     read_expr(*e.gens[0].iter, d);
     for (const auto& c : e.gens[0].ifs) read_expr(*c, d);
@@ -52,6 +55,12 @@ void AssignCheck::stmt(const Stmt& s, Set& d) {
   switch (s.kind) {
     case StmtKind::Expr: read_expr(*s.value, d); break;
     case StmtKind::Assign:
+      if (is_method_alias(S, s)) {
+        read_expr(*s.value->a, d);
+        d.names.insert(s.targets[0]->name);
+        break;
+      }
+      [[fallthrough]];
     case StmtKind::AnnAssign:
       if (s.value) read_expr(*s.value, d);
       if (s.value || s.kind == StmtKind::Assign)
