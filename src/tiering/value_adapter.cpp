@@ -9,9 +9,13 @@ namespace iv = ml::interp;
 
 namespace {
 
-std::optional<wasm::Type> tuple_type(const iv::ValueVec& items, std::string& why) {
+std::optional<wasm::Type> tuple_type(const iv::ValueVec& items, std::string& why, int depth) {
   if (items.size() > static_cast<size_t>(wasm::kMaxTupleItems)) {
     why = "a tuple of more than " + std::to_string(wasm::kMaxTupleItems) + " items";
+    return std::nullopt;
+  }
+  if (depth >= 4) {
+    why = "containers nested more than 4 deep";
     return std::nullopt;
   }
   std::vector<wasm::Type> ts;
@@ -19,9 +23,10 @@ std::optional<wasm::Type> tuple_type(const iv::ValueVec& items, std::string& why
     if (x.is_bool()) ts.push_back(wasm::kBool);
     else if (x.is_int()) ts.push_back(wasm::kInt);
     else if (x.is_float()) ts.push_back(wasm::kFloat);
-    else if (x.is(iv::OK::Str) && wasm::is_valid_utf8(x.as<iv::StrObj>()->s)) ts.push_back(wasm::kStr);
+    else if (auto t = compiled_type(x, why, depth + 1); t && t->known()) ts.push_back(*t);
     else {
-      why = "a tuple holding a " + iv::type_name(x);
+      if (t) why = "an empty list";
+      why = "a tuple holding " + why;
       return std::nullopt;
     }
   }
@@ -74,13 +79,13 @@ std::optional<wasm::Type> compiled_type(const iv::Value& v, std::string& why, in
     }
     return wasm::kStr;
   }
-  if (v.is(iv::OK::Tuple)) return tuple_type(v.as<iv::TupleObj>()->v, why);
+  if (v.is(iv::OK::Tuple)) return tuple_type(v.as<iv::TupleObj>()->v, why, depth);
   if (!v.is(iv::OK::List)) {
     why = v.is(iv::OK::Big) ? std::string("an int beyond 64 bits") : "a " + iv::type_name(v);
     return std::nullopt;
   }
   if (depth >= 4) {
-    why = "lists nested more than 4 deep";
+    why = "containers nested more than 4 deep";
     return std::nullopt;
   }
   return list_type(v.as<iv::ListObj>()->v, why, depth);

@@ -92,6 +92,7 @@ enum class Imm : uint8_t { None, Block, Label, Func, Local, Global, Mem, I32, I6
   X(I64Sub, "i64.sub", 0, 0x7d, None)                                          \
   X(I64Mul, "i64.mul", 0, 0x7e, None)                                          \
   X(I64DivS, "i64.div_s", 0, 0x7f, None)                                       \
+  X(I64DivU, "i64.div_u", 0, 0x80, None)                                       \
   X(I64RemS, "i64.rem_s", 0, 0x81, None)                                       \
   X(I64And, "i64.and", 0, 0x83, None)                                          \
   X(I64Or, "i64.or", 0, 0x84, None)                                            \

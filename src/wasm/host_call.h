@@ -12,7 +12,8 @@
 //     static V none();
 //     static V new_list(std::vector<V>&&);
 //     static void refill(const V& list, std::vector<V>&&);  // a list passed in, changed by the call
-//     // strings and tuples (immutable; laid out once per object, made anew when read back)
+//     // strings and tuples (immutable; laid out once per object, made anew when read back;
+//     // a list inside a tuple is still the host's list, refilled when the call changed it)
 //     static const void* value_id(const V&);           // identity of a str or tuple
 //     static bool is_str(const V&);
 //     static const std::string& str_utf8(const V&);    // valid UTF-8 (the type check made sure)
@@ -82,7 +83,7 @@ struct Layout {
       for (uint32_t i = 0; i < n; ++i) {
         Type it = t.item(i);
         const V& x = A::tuple_at(v, i);
-        slots[i] = it.is_str() ? plan_value(x, it) : A::slot_bits(x, it);
+        slots[i] = it.numeric() ? A::slot_bits(x, it) : plan_value(x, it);
       }
       h = alloc(kListHeader + uint64_t(n) * kSlot);
       b.resize(kListHeader + size_t(n) * kSlot);
@@ -220,7 +221,9 @@ struct Reader {
     for (uint32_t i = 0; i < n; ++i) {
       uint64_t b = get<uint64_t>(uint64_t(d) + uint64_t(i) * kSlot);
       Type it = t.item(i);
-      items.push_back(it.is_str() ? value(static_cast<uint32_t>(b), it) : A::from_slot(b, it));
+      if (it.is_list()) items.push_back(list(static_cast<uint32_t>(b), it));
+      else if (it.is_str() || it.is_tuple()) items.push_back(value(static_cast<uint32_t>(b), it));
+      else items.push_back(A::from_slot(b, it));
     }
     return A::new_tuple(std::move(items));
   }

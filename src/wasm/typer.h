@@ -21,34 +21,36 @@ enum class Base : uint8_t { Unknown, None, Bool, Int, Float, Str, Tuple };
 
 // A scalar (depth 0) or a list nested `depth` times around `base`
 // (list[list[float]] = {Float, 2}). {Unknown, 1} is a list whose elements are not known yet.
-// A tuple has a fixed number of items (tn), each an int, float, bool or str (tel: item i's
-// Base in bits 4i..4i+3), so tuple[int, float] = {Tuple, 0, 2, Int | Float << 4}.
+// A tuple has a fixed number of items (tn) of any types (numbers, strings, lists, tuples);
+// the list of item types is interned (tid), so types stay small, trivially copied and
+// compared: tuple[int, list[float]] = {Tuple, 0, 2, id of [int, list[float]]}.
 constexpr int kMaxTupleItems = 16;
 struct Type {
   Base base = Base::Unknown;
   uint8_t depth = 0;
-  uint8_t tn = 0;    // Tuple: number of items
-  uint64_t tel = 0;  // Tuple: the items' bases
+  uint8_t tn = 0;     // Tuple: number of items
+  uint32_t tid = 0;   // Tuple: the interned item types (0: no items)
   bool is_list() const { return depth > 0; }
   bool known() const { return base != Base::Unknown; }
   bool numeric() const { return depth == 0 && (base == Base::Int || base == Base::Float || base == Base::Bool); }
   bool is_str() const { return depth == 0 && base == Base::Str; }
   bool is_tuple() const { return depth == 0 && base == Base::Tuple; }
-  Type item(size_t i) const { return {static_cast<Base>((tel >> (4 * i)) & 15)}; }
-  // every item has the same type (an empty tuple: nullopt)
+  Type item(size_t i) const;
+  // every item has the same type (an empty tuple: false)
   bool uniform() const {
     for (size_t i = 1; i < tn; ++i)
       if (!(item(i) == item(0))) return false;
     return tn > 0;
   }
+  // a tuple whose items are numbers and strings only (what printing, comparing and `in` take)
+  bool flat() const {
+    for (size_t i = 0; i < tn; ++i)
+      if (!item(i).numeric() && !item(i).is_str()) return false;
+    return true;
+  }
   Type elem() const { Type t = *this; t.depth = static_cast<uint8_t>(depth - 1); return t; }
   static Type list_of(Type t) { t.depth = static_cast<uint8_t>(t.depth + 1); return t; }
-  static Type tuple_of(const std::vector<Type>& items) {  // scalar items, at most kMaxTupleItems
-    Type t{Base::Tuple};
-    t.tn = static_cast<uint8_t>(items.size());
-    for (size_t i = 0; i < items.size(); ++i) t.tel |= uint64_t(items[i].base) << (4 * i);
-    return t;
-  }
+  static Type tuple_of(const std::vector<Type>& items);  // at most kMaxTupleItems
   bool operator==(const Type&) const = default;
   std::string name() const;  // "int", "list[list[float]]", "tuple[int, float]"
 };
@@ -79,6 +81,9 @@ struct CallInfo {
   enum Kind : uint8_t { User, Builtin, Method } kind = Builtin;
   FuncSpec* callee = nullptr;  // User
   std::string name;            // Builtin: canonical name ("len", "print"); Method: "append"
+  const ast::Expr* attr = nullptr;  // list Method: the obj.m expression (the callee, or an alias's value)
+  // a list method that changes the list's length
+  bool resizes() const { return kind == Method && (name == "append" || name == "insert" || name == "pop"); }
 };
 
 struct FuncSpec {
@@ -93,6 +98,8 @@ struct FuncSpec {
   std::unordered_map<const ast::Expr*, Type> types;
   std::unordered_map<const ast::Expr*, NameRef> names;
   std::unordered_map<const ast::Expr*, CallInfo> calls;
+  // `push = xs.append`: names bound once to a list's method, called as that method
+  std::map<std::string, const ast::Expr*> method_aliases;
   std::optional<Reason> failure;
   int stack_index = -1;  // position on the in-progress stack while typing
   int min_dep = 1 << 30;
@@ -137,6 +144,9 @@ class Typer {
 };
 
 std::string signature_key(const std::string& name, const std::vector<Type>& args);
+
+// `push = xs.append` in S's body, typed as an alias of that method (no code of its own).
+bool is_method_alias(const FuncSpec& S, const ast::Stmt& s);
 
 // An int literal, or minus one: the index it denotes.
 std::optional<int64_t> literal_index(const ast::Expr& e);

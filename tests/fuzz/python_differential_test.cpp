@@ -1,5 +1,6 @@
 // Differential generator against python3: seeded random Python programs over ints, floats,
-// strings and generators (yield, yield from with a return value, send, throw, close, finally
+// strings, nested containers (tuples holding lists, slices, insert/pop, slice assignment) and
+// generators (yield, yield from with a return value, send, throw, close, finally
 // run when a loop abandons its generator, generator expressions), with names that collide with
 // other languages' keywords and builtins. Each program is run by python3 (the reference), by
 // our interpreter, by the default backend (functions compiled where they qualify), and after
@@ -29,9 +30,10 @@ class PythonGen {
     std::ostringstream p;
     int pieces = pick(3, 6);
     for (int i = 0; i < pieces; ++i) {
-      switch (pick(0, 3)) {
+      switch (pick(0, 4)) {
         case 0: p << numbers(i); break;
         case 1: p << strings(i); break;
+        case 2: p << containers(i); break;
         default: p << generators(i); break;
       }
     }
@@ -225,6 +227,46 @@ class PythonGen {
     }
     return f.str();
   }
+
+  // A slice bound: omitted or a small int (negative ones count from the end).
+  std::string bound(int lo, int hi) { return pick(0, 2) ? std::to_string(pick(lo, hi)) : ""; }
+  std::string int_list(int max_len) {
+    std::string l = "[";
+    for (int i = 0, n = pick(0, max_len); i < n; ++i) l += (i ? ", " : "") + std::to_string(pick(-9, 9));
+    return l + "]";
+  }
+
+  // Nested containers through a function with a loop (so it is compiled at once): tuples
+  // holding lists, list patterns, slices with any bounds, insert, pop, slice assignment and a
+  // name bound to a list's method; the caller's lists must change exactly as in Python.
+  std::string containers(int index) {
+    std::ostringstream f;
+    std::string fn = name(index);
+    static const char* const kSteps[] = {"", ":1", ":2", ":-1", ":-2", ":3"};
+    std::string step = one_of(kSteps);
+    f << "def " << fn << "(rows, k):\n";
+    f << "    acc = []\n    push = acc.append\n";
+    f << "    for (xs, [p, q], w) in rows:\n";
+    f << "        ys = xs[" << bound(-4, 5) << ":" << bound(-4, 5) << step << "]\n";
+    f << "        ys.insert(" << pick(-5, 5) << ", p + k)\n";
+    f << "        xs[" << bound(-3, 4) << ":" << bound(-3, 4) << "] = ys\n";
+    f << "        push((len(xs), q, w * q + p))\n";
+    if (pick(0, 1)) f << "        if len(xs) > " << pick(0, 4) << ":\n            xs.pop(" << bound(-3, 3) << ")\n";
+    f << "    return acc, rows[" << pick(-1, 0) << "]\n";
+    std::string rows = "[";
+    for (int r = 0, n = pick(1, 3); r < n; ++r) {
+      std::string pq = pick(0, 6) ? "[" + std::to_string(pick(-5, 5)) + ", " + std::to_string(pick(-5, 5)) + "]"
+                                  : "[1, 2, 3]";  // ValueError from the unpacking
+      rows += (r ? ", " : "") + std::string("(") + int_list(6) + ", " + pq + ", " + std::to_string(pick(-9, 9)) + ".5)";
+    }
+    rows += "]";
+    f << "rows_" << index << " = " << rows << "\n";
+    f << "first_" << index << " = rows_" << index << "[0][0]\n";
+    f << "try:\n    print(" << fn << "(rows_" << index << ", " << pick(-3, 3) << "))\n";
+    f << "except (ValueError, IndexError) as e:\n    print(type(e).__name__)\n";  // messages are localized after translate
+    f << "print(rows_" << index << ", first_" << index << " is rows_" << index << "[0][0])\n";
+    return f.str();
+  }
 };
 
 int env_int(const char* name, int fallback) {
@@ -250,16 +292,19 @@ TEST(PythonDifferential, RandomProgramsMatchPythonOnEveryBackendAndAfterTranslat
 
     auto interp = run_ml("run --backend interpreter " + stem + ".py", dir.string());
     auto automatic = run_ml("run " + stem + ".py", dir.string());
+    auto compiled = run_ml("run --backend wasm " + stem + ".py", dir.string());
     std::string target = kTargets[seed % (sizeof kTargets / sizeof *kTargets)];
     auto translated = run_ml("translate " + stem + ".py --to " + target, dir.string(), false);
     write_file(dir / (stem + "." + target + ".ml"), translated.out);
     auto rerun = run_ml("run " + stem + "." + target + ".ml", dir.string());
 
     bool ok = interp.status == 0 && interp.out == expected && automatic.status == 0 && automatic.out == expected &&
+              compiled.status == 0 && compiled.out == expected &&
               translated.status == 0 && rerun.status == 0 && rerun.out == expected;
     if (!ok) ++failures;
     EXPECT_EQ(interp.out, expected) << "interpreter, seed " << seed << "\n" << src;
     EXPECT_EQ(automatic.out, expected) << "default backend, seed " << seed << "\n" << src;
+    EXPECT_EQ(compiled.out, expected) << "--backend wasm, seed " << seed << "\n" << src;
     EXPECT_EQ(translated.status, 0) << "translate --to " << target << ", seed " << seed;
     EXPECT_EQ(rerun.out, expected) << "translated to " << target << ", seed " << seed << "\n" << translated.out;
   }

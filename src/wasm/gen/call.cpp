@@ -38,9 +38,13 @@ void FnGen::call(const Expr& e) {
     return;
   }
   if (ci.kind == CallInfo::Method && ci.name == "sort") {  // list.sort(reverse=...)
-    ex(*e.a->a);
+    ex(*ci.attr->a);
     F->i32(sort_reverse(e));
-    F->op(Op::Call, G.helper(sort_helper(ty(*e.a->a).elem())));
+    F->op(Op::Call, G.helper(sort_helper(ty(*ci.attr->a).elem())));
+    return;
+  }
+  if (ci.kind == CallInfo::Method && (ci.name == "insert" || ci.name == "pop")) {
+    list_insert_pop(e, ci, t);
     return;
   }
   if (ci.kind == CallInfo::Method && ci.name.rfind("str.", 0) == 0) {
@@ -61,7 +65,7 @@ void FnGen::call(const Expr& e) {
     return;
   }
   if (ci.kind == CallInfo::Method) {  // list.append(v)
-    const Expr& obj = *e.a->a;
+    const Expr& obj = *ci.attr->a;
     Type el = ty(obj).elem();
     Type vt = ty(*e.args[0].value);
     if (!el.known()) el = vt;
@@ -92,6 +96,22 @@ void FnGen::call(const Expr& e) {
   if (b == "len") {
     if (const ListCache* c = cached(*pos[0])) { F->get(c->len); return; }
     ex(*pos[0]); F->mem(Op::I32Load, 2, 0); F->op(Op::I64ExtendI32U); return;
+  }
+  if (b == "list") {  // list(range(...)) / list(a list, str or tuple)
+    const Expr& a = *pos[0];
+    auto rc = S.calls.find(&a);
+    if (rc != S.calls.end() && rc->second.kind == CallInfo::Builtin && rc->second.name == "range") {
+      const auto& ra = a.args;
+      if (ra.size() == 1) F->i64(0);
+      ex_as(*ra[0].value, kInt);
+      if (ra.size() >= 2) ex_as(*ra[1].value, kInt);
+      if (ra.size() == 3) ex_as(*ra[2].value, kInt); else F->i64(1);
+      F->op(Op::Call, G.helper("list_range"));
+      return;
+    }
+    ex(a);
+    F->op(Op::Call, G.helper(ty(a).is_str() ? "str_chars" : "list_copy"));
+    return;
   }
   if (b == "sorted") {
     Type at = ty(*pos[0]);
@@ -204,6 +224,29 @@ void FnGen::call(const Expr& e) {
     return;
   }
   fail("builtin " + b + "()", e.loc);
+}
+
+// l.insert(i, x): the list, the index and the value in Python's order, then the slot made
+// for it; l.pop([i]): the slot's bits as the element's value.
+void FnGen::list_insert_pop(const Expr& e, const CallInfo& ci, Type t) {
+  Type lt = ty(*ci.attr->a);
+  ex(*ci.attr->a);
+  if (!e.args.empty()) ex_as(*e.args[0].value, kInt);
+  if (ci.name == "insert") {
+    Type vt = ty(*e.args[1].value);
+    uint32_t v = tmp(wtype(vt));
+    ex(*e.args[1].value); F->set(v);
+    F->op(Op::Call, G.helper("list_insert"));
+    F->get(v);
+    store(vt);
+    return;
+  }
+  if (e.args.empty()) F->i64(-1);  // pop() is pop(-1)
+  F->op(Op::Call, G.helper("list_pop"));
+  Type el = lt.elem();
+  if (el == kFloat) F->op(Op::F64ReinterpretI64);
+  else if (!(el == kInt)) F->op(Op::I32WrapI64);
+  (void)t;
 }
 
 }  // namespace ml::wasm::gen

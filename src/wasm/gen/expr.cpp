@@ -141,6 +141,16 @@ void FnGen::ex(const Expr& e) {
         F->op(Op::Call, G.helper("str_at"));
         return;
       }
+      if (ct.is_list() && e.b->kind == ExprKind::Slice) {  // l[a:b:c]: a new list
+        const Expr& ix = *e.b;
+        ex(*e.a);
+        if (ix.a) ex_as(*ix.a, kInt); else F->i64(0);
+        if (ix.b) ex_as(*ix.b, kInt); else F->i64(0);
+        if (ix.c) ex_as(*ix.c, kInt); else F->i64(1);
+        F->i32((ix.a ? 1 : 0) | (ix.b ? 2 : 0));
+        F->op(Op::Call, G.helper("list_slice"));
+        return;
+      }
       if (ct.is_tuple() && e.b->kind == ExprKind::Slice) {  // the typer made the items known
         uint32_t src = tmp(WType::I32), h = tmp(WType::I32);
         ex(*e.a);

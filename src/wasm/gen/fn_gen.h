@@ -324,6 +324,9 @@ class FnGen : public Emit {
   GuardFact guard_fact() const;
 
   void store_target(const Expr& tg, uint32_t v, Type vt);
+  void unpack(const Expr& tg, uint32_t v, Type vt);
+  bool temp_slice_assign(const Stmt& s);
+  void list_insert_pop(const Expr& e, const CallInfo& ci, Type t);
 
   void stmt(const Stmt& s);
 

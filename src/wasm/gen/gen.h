@@ -77,13 +77,15 @@ class Gen {
   // changes the length of some list itself: append, or += / *= on a list
   static bool appends(const FuncSpec* s) {
     for (const auto& [e, c] : s->calls)
-      if (c.kind == CallInfo::Method && c.name == "append") return true;
+      if (c.resizes()) return true;
     std::function<bool(const ast::Body&)> walk = [&](const ast::Body& b) {
       for (const auto& st : b) {
         if (st->kind == StmtKind::AugAssign) {
           auto t = s->types.find(st->targets[0].get());
           if (t == s->types.end() || t->second.is_list()) return true;
         }
+        for (const auto& tg : st->targets)  // l[a:b] = ...
+          if (tg->kind == ExprKind::Subscript && tg->b->kind == ExprKind::Slice) return true;
         if (walk(st->body) || walk(st->orelse)) return true;
       }
       return false;

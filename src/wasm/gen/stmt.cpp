@@ -26,13 +26,95 @@ FnGen::GuardFact FnGen::guard_fact() const {
   return {&st, r->key};
 }
 
+// a, (b, [c, d]) = v: every item read before any store, as Python does. A list of another
+// length than the target's leaves the call to the interpreter (which raises ValueError).
+void FnGen::unpack(const Expr& tg, uint32_t v, Type vt) {
+  const uint32_t n = static_cast<uint32_t>(tg.items.size());
+  if (vt.is_list()) {
+    F->get(v); F->mem(Op::I32Load, 2, 0); F->i32(static_cast<int32_t>(n)); F->op(Op::I32Ne);
+    err_if(RtError::Fallback, tg.loc.line);
+  }
+  std::vector<std::pair<uint32_t, Type>> items;
+  for (uint32_t i = 0; i < n; ++i) {
+    Type it = vt.is_list() ? vt.elem() : vt.item(i);
+    uint32_t x = tmp(wtype(it));
+    F->get(v);
+    if (vt.is_list()) { F->mem(Op::I32Load, 2, 8); load(it, i * kSlot); }
+    else load(it, kListHeader + i * kSlot);
+    F->set(x);
+    items.push_back({x, it});
+  }
+  for (uint32_t i = 0; i < n; ++i) store_target(*tg.items[i], items[i].first, items[i].second);
+}
+
+namespace {
+// An expression that allocates nothing and calls nothing: names, numbers and arithmetic.
+bool plain(const Expr* e) {
+  if (!e) return true;
+  switch (e->kind) {
+    case ExprKind::Name:
+    case ExprKind::Int:
+    case ExprKind::True:
+    case ExprKind::False: return true;
+    case ExprKind::UnaryOp: return plain(e->a.get());
+    case ExprKind::BinOp: return plain(e->a.get()) && plain(e->b.get());
+    default: return false;
+  }
+}
+bool plain_slice(const Expr& e) {
+  return e.kind == ExprKind::Subscript && e.a->kind == ExprKind::Name && e.b->kind == ExprKind::Slice &&
+         plain(e.b->a.get()) && plain(e.b->b.get()) && plain(e.b->c.get());
+}
+}  // namespace
+
+// l[a:b] = m[c:d:e] with plain bounds: the slice on the right is a temporary nobody else can
+// see, so when its items are copied in place its memory is given back at once (a loop of such
+// statements runs in constant memory).
+bool FnGen::temp_slice_assign(const Stmt& s) {
+  if (s.kind != StmtKind::Assign || s.targets.size() != 1 || !plain_slice(*s.targets[0]) || !plain_slice(*s.value) ||
+      !ty(*s.value).is_list())
+    return false;
+  uint32_t mark = tmp(WType::I32), v = tmp(WType::I32);
+  F->op(Op::GlobalGet, G.g_heap); F->set(mark);
+  ex(*s.value); F->set(v);
+  const Expr& tg = *s.targets[0];
+  const Expr& ix = *tg.b;
+  ex(*tg.a);
+  if (ix.a) ex_as(*ix.a, kInt); else F->i64(0);
+  if (ix.b) ex_as(*ix.b, kInt); else F->i64(0);
+  F->i64(1);
+  F->i32((ix.a ? 1 : 0) | (ix.b ? 2 : 0));
+  F->get(v);
+  F->op(Op::Call, G.helper("list_setslice"));
+  F->block(Op::If);
+  F->get(mark); F->op(Op::GlobalSet, G.g_heap);
+  F->op(Op::End);
+  return true;
+}
+
 void FnGen::store_target(const Expr& tg, uint32_t v, Type vt) {
+  if (tg.kind == ExprKind::Tuple || tg.kind == ExprKind::List) {
+    unpack(tg, v, vt);
+    return;
+  }
   if (tg.kind == ExprKind::Name) {
     F->get(v);
     set_var(S.names.at(&tg));
     return;
   }
   // subscript: container and index are evaluated after the value, as in Python
+  if (tg.b->kind == ExprKind::Slice) {  // l[a:b] = v (the typer allowed no step)
+    const Expr& ix = *tg.b;
+    ex(*tg.a);
+    if (ix.a) ex_as(*ix.a, kInt); else F->i64(0);
+    if (ix.b) ex_as(*ix.b, kInt); else F->i64(0);
+    F->i64(1);
+    F->i32((ix.a ? 1 : 0) | (ix.b ? 2 : 0));
+    F->get(v);
+    F->op(Op::Call, G.helper("list_setslice"));
+    F->op(Op::Drop);
+    return;
+  }
   Access acc = list_index(tg);
   elem_addr(acc, RtError::IndexStore, pos_code(tg.loc));
   F->get(v);
@@ -50,7 +132,8 @@ void FnGen::stmt(const Stmt& s) {
     }
     case StmtKind::Assign:
     case StmtKind::AnnAssign: {
-      if (!s.value) return;
+      if (!s.value || is_method_alias(S, s)) return;
+      if (temp_slice_assign(s)) return;
       if (s.kind == StmtKind::Assign && s.targets.size() == 1 && s.targets[0]->kind == ExprKind::Tuple &&
           s.value->kind == ExprKind::Tuple) {
         std::vector<std::pair<uint32_t, Type>> vals;
@@ -69,16 +152,6 @@ void FnGen::stmt(const Stmt& s) {
       ex(*s.value);
       F->set(v);
       for (const auto& tg : s.targets) {
-        if (tg->kind == ExprKind::Tuple) {  // a, b = t: every item read before any store
-          std::vector<uint32_t> items;
-          for (size_t i = 0; i < tg->items.size(); ++i) {
-            uint32_t x = tmp(wtype(t.item(i)));
-            F->get(v); load(t.item(i), kListHeader + static_cast<uint32_t>(i) * kSlot); F->set(x);
-            items.push_back(x);
-          }
-          for (size_t i = 0; i < items.size(); ++i) store_target(*tg->items[i], items[i], t.item(i));
-          continue;
-        }
         store_target(*tg, v, t);
       }
       return;
@@ -149,29 +222,25 @@ void FnGen::stmt(const Stmt& s) {
       const Expr& tg = *s.targets[0];
       Scan sc;
       scan_stmts(s.body, sc);
-      if (tg.kind == ExprKind::Tuple) {  // for a, b in list_of_tuples / enumerate(...) / zip(...)
+      if (tg.kind == ExprKind::Tuple || tg.kind == ExprKind::List) {  // for a, b in list_of_tuples / enumerate(...) / zip(...)
         scan_target(tg, sc);
         static const NameRef none{NameRef::Local, ""};
         auto zc = S.calls.find(s.iter.get());
         if (zc != S.calls.end() && zc->second.kind == CallInfo::Builtin &&
             (zc->second.name == "enumerate" || zc->second.name == "zip")) {
           std::function<void(const std::vector<uint32_t>&)> bind_items = [&](const std::vector<uint32_t>& items) {
-            for (size_t i = 0; i < tg.items.size(); ++i) {
-              F->get(items[i]);
-              set_var(S.names.at(tg.items[i].get()));
-            }
+            Type zt = ty(*s.iter);
+            for (size_t i = 0; i < tg.items.size(); ++i) store_target(*tg.items[i], items[i], zt.item(i));
           };
           for_loop(*s.iter, none, sc, [] {}, [&] { stmts(s.body); }, &s.orelse, nullptr, &bind_items);
           return;
         }
-        Type et = ty(*s.iter).elem();
+        Type it = ty(*s.iter);
+        Type et = it.is_tuple() ? it.item(0) : it.elem();
         uint32_t v = tmp(WType::I32);
         for_loop(*s.iter, none, sc, [&] {
           F->set(v);
-          for (size_t i = 0; i < tg.items.size(); ++i) {
-            F->get(v); load(et.item(i), kListHeader + static_cast<uint32_t>(i) * kSlot);
-            set_var(S.names.at(tg.items[i].get()));
-          }
+          unpack(tg, v, et);
         }, [&] { stmts(s.body); }, &s.orelse, nullptr);
         return;
       }

@@ -24,7 +24,7 @@ void FnGen::scan_expr(const Expr& e, Scan& sc) const {
   if (e.kind == ExprKind::Call) {
     auto ci = S.calls.find(&e);
     if (ci == S.calls.end()) sc.mutates = true;
-    else if (ci->second.kind == CallInfo::Method && ci->second.name == "append") sc.mutates = true;
+    else if (ci->second.resizes()) sc.mutates = true;
     else if (ci->second.kind == CallInfo::User && G.mutating.count(ci->second.callee)) sc.mutates = true;
     else if (ci->second.kind == CallInfo::Builtin && ci->second.name == "len" && e.args.size() == 1) {
       const NameRef* r = local_name(*e.args[0].value);
@@ -49,7 +49,10 @@ void FnGen::scan_stmts(const ast::Body& b, Scan& sc) const {
       auto t = S.types.find(s->targets[0].get());
       if (t == S.types.end() || t->second.is_list()) sc.mutates = true;
     }
-    for (const auto& t : s->targets) scan_target(*t, sc);
+    for (const auto& t : s->targets) {
+      if (t->kind == ExprKind::Subscript && t->b->kind == ExprKind::Slice) sc.mutates = true;  // l[a:b] = ...
+      scan_target(*t, sc);
+    }
     if (s->value) scan_expr(*s->value, sc);
     if (s->iter) scan_expr(*s->iter, sc);
     scan_stmts(s->body, sc);

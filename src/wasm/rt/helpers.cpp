@@ -24,7 +24,7 @@ const RtHelper& find_helper(const std::string& name) {
   static const std::unordered_map<std::string, const RtHelper*> all = [] {
     std::unordered_map<std::string, const RtHelper*> m;
     for (auto family : {lists_helpers(), arith_helpers(), str_core_helpers(), str_convert_helpers(),
-                        str_methods_helpers(), sort_helpers()})
+                        str_methods_helpers(), sort_helpers(), slices_helpers()})
       for (const RtHelper& h : family) m.emplace(h.name, &h);
     return m;
   }();

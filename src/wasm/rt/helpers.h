@@ -23,6 +23,13 @@ std::span<const RtHelper> str_core_helpers();
 std::span<const RtHelper> str_convert_helpers();
 std::span<const RtHelper> str_methods_helpers();
 std::span<const RtHelper> sort_helpers();
+std::span<const RtHelper> slices_helpers();
+
+// In a helper taking (seq, lo, hi, step, given): Python's slice.indices() for a sequence of
+// length `n` (an i64 local). lo and hi (parameters 1, 2) become the adjusted start and stop,
+// `cnt` (an i64 local) the number of items; `given` (bit 0: lo, bit 1: hi) says which bounds
+// were written. A zero step (ValueError) is left to the interpreter.
+void emit_slice_count(Function& f, Emit& e, uint32_t n, uint32_t cnt);
 
 // Traps with `code`, the source position being the value of local `line_local` (helpers take
 // the caller's position as a parameter).

@@ -190,40 +190,8 @@ void emit_str_slice_step(Gen& G, Function& f, Emit& e, const std::string& name) 
   f.local_names = {"s", "lo", "hi", "step", "given"};
   uint32_t n = f.add_local(I64, "n"), cnt = f.add_local(I64, "cnt"), r = f.add_local(I32, "r"), k = f.add_local(I64, "k"),
            d = f.add_local(I32, "d"), rd = f.add_local(I32, "rd");
-  f.get(3); f.op(Op::I64Eqz); f.get(3); f.i64(INT64_MIN); f.op(Op::I64Eq); f.op(Op::I32Or); e.err_if(RtError::Fallback, 0);
   f.get(0); f.mem(Op::I32Load, 2, 0); f.op(Op::I64ExtendI32U); f.set(n);
-  auto adjust = [&](uint32_t b, int bit, bool neg_step_default_end) {
-    (void)neg_step_default_end;
-    f.get(4); f.i32(bit); f.op(Op::I32And);
-    f.block(Op::If);
-    // given: negative counts from the end, then clamp
-    f.get(b); f.i64(0); f.op(Op::I64LtS);
-    f.block(Op::If);
-    f.get(b); f.get(n); f.op(Op::I64Add); f.set(b);
-    f.get(b); f.i64(0); f.op(Op::I64LtS);
-    f.block(Op::If); f.i64(-1); f.i64(0); f.get(3); f.i64(0); f.op(Op::I64LtS); f.op(Op::Select); f.set(b); f.op(Op::End);
-    f.op(Op::Else);
-    f.get(b); f.get(n); f.op(Op::I64GeS);
-    f.block(Op::If); f.get(n); f.i64(1); f.op(Op::I64Sub); f.get(n); f.get(3); f.i64(0); f.op(Op::I64LtS); f.op(Op::Select); f.set(b); f.op(Op::End);
-    f.op(Op::End);
-    f.op(Op::Else);
-    // omitted: the start (or end) in the step's direction
-    if (bit == 1) { f.get(n); f.i64(1); f.op(Op::I64Sub); f.i64(0); }
-    else { f.i64(-1); f.get(n); }
-    f.get(3); f.i64(0); f.op(Op::I64LtS); f.op(Op::Select); f.set(b);
-    f.op(Op::End);
-  };
-  adjust(1, 1, false);
-  adjust(2, 2, true);
-  // count: step > 0: hi > lo ? (hi - lo - 1) / step + 1 : 0; step < 0: lo > hi ? (lo - hi - 1) / -step + 1 : 0
-  f.get(3); f.i64(0); f.op(Op::I64GtS);
-  f.block(Op::If);
-  f.get(2); f.get(1); f.op(Op::I64GtS);
-  f.block(Op::If); f.get(2); f.get(1); f.op(Op::I64Sub); f.i64(1); f.op(Op::I64Sub); f.get(3); f.op(Op::I64DivS); f.i64(1); f.op(Op::I64Add); f.set(cnt); f.op(Op::End);
-  f.op(Op::Else);
-  f.get(1); f.get(2); f.op(Op::I64GtS);
-  f.block(Op::If); f.get(1); f.get(2); f.op(Op::I64Sub); f.i64(1); f.op(Op::I64Sub); f.i64(0); f.get(3); f.op(Op::I64Sub); f.op(Op::I64DivS); f.i64(1); f.op(Op::I64Add); f.set(cnt); f.op(Op::End);
-  f.op(Op::End);
+  emit_slice_count(f, e, n, cnt);
   f.get(cnt); f.op(Op::I32WrapI64); f.op(Op::Call, G.helper("str_new")); f.tee(r); f.mem(Op::I32Load, 2, 8); f.set(rd);
   f.get(0); f.mem(Op::I32Load, 2, 8); f.set(d);
   f.block(Op::Block); f.block(Op::Loop);
