@@ -632,15 +632,20 @@ struct JsonParser {
     pos += i;
     return push(tag(t, 0));
   }
-  // Iterative: a container's tape word temporarily holds (parent index + 1) as its payload, so
-  // the chain of open containers lives in the tape itself; closing fixes both payloads.
+  // Iterative: a container's tape word temporarily holds (parent index + 1) in its low 32 bits,
+  // so the chain of open containers lives in the tape itself; closing fixes both payloads. Bits
+  // 32..55 count the container's values as they complete (kept when it closes).
   void close_container(int32_t& open, int32_t& depth) {
     uint32_t k2 = uint32_t(tape[open] >> 56);
     int32_t parent = int32_t(tape[open] & 0xffffffffu) - 1;
     if (!push(tag(k2 == MLK_J_OBJECT ? MLK_J_OBJECT_END : MLK_J_ARRAY_END, uint64_t(open)))) return;
-    tape[open] = tag(k2, uint64_t(n - 1));
+    tape[open] = (tape[open] & ~uint64_t(0xffffffffu)) | uint64_t(n - 1);
     open = parent;
     --depth;
+    count_value(open);
+  }
+  void count_value(int32_t open) {
+    if (open >= 0 && ((tape[open] >> 32) & 0xffffff) != 0xffffff) tape[open] += uint64_t(1) << 32;
   }
   bool key_colon() {
     if (pos >= len || s[pos] != '"') return false;
@@ -685,6 +690,7 @@ struct JsonParser {
         if (!literal("null", MLK_J_NULL)) return false;
       } else return false;
       if (!have_value) continue;
+      if (c != '{' && c != '[') count_value(open);  // (a closed container counted itself)
       // after a value: a separator, or closing brackets
       for (;;) {
         ws();

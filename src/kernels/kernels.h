@@ -111,9 +111,11 @@ enum : uint32_t {
   MLK_J_DOUBLE = 'd',   // next word: IEEE-754 bits
   MLK_J_STRING = 's',   // payload: byte offset in the string pool; next word: byte length
   MLK_J_NUMTEXT = 'N',  // (stringify input only) number already formatted: like 's'
-  MLK_J_ARRAY = '[',    // payload: tape index of the matching ']'
+  MLK_J_ARRAY = '[',    // payload: tape index of the matching ']' (low 32 bits) and the number
+                        // of values inside (bits 32..55, at most 0xffffff: more saturate)
   MLK_J_ARRAY_END = ']',
-  MLK_J_OBJECT = '{',   // payload: tape index of the matching '}'; inside, key string then value
+  MLK_J_OBJECT = '{',   // payload: as '[' (its values are the key/value pairs); inside, key
+                        // string then value
   MLK_J_OBJECT_END = '}',
 };
 // Parses text[len] (unescaping strings in place, so the pool of 's' offsets is text itself).

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <iterator>
 #include <random>
+#include <thread>
 
 #include "engine/engine.h"
 #include "runtime/backend_selector.h"
@@ -235,6 +236,41 @@ TEST(Threads, TimeoutStopsEveryThreadOfALongSplitCall) {
   SplitMultiply small(*k.inst, s, s, 2);
   k.inst->call_split("mlk_matrix_multiply", small.lists());
   EXPECT_TRUE(same_bits(small.result(*k.inst), naive_multiply(s, s)));
+}
+
+TEST(Threads, InterruptStopsTheWorkersWhileTheCallerWaits) {
+  Kernels k(2);
+  // The calling thread's part is empty (its counter already past the last panel), so it returns
+  // at once and waits; the worker's part is a whole 2000x2000 multiply (seconds on one thread).
+  Matrix big = random_matrix(2000, 2000, 10);
+  SplitMultiply mm(*k.inst, big, big, 2);
+  int32_t panels = (mm.m + mm.pw - 1) / mm.pw;
+  uint64_t top = mm.scratch.back() + 4096 * 1024;
+  k.inst->ensure_memory(top + 16);
+  uint32_t done_counter = uint32_t(top);
+  k.inst->memory_write(done_counter, {reinterpret_cast<const uint8_t*>(&panels), 4});
+  std::vector<std::vector<eng::Val>> lists = {mm.list(0, done_counter), mm.list(1, mm.counter)};
+  std::thread stopper([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    k.engine->interrupt();
+  });
+  try {
+    k.inst->call_split("mlk_matrix_multiply", lists);
+    ADD_FAILURE() << "the interrupted split call returned normally";
+  } catch (const eng::WasmError& e) {
+    EXPECT_EQ(e.kind(), eng::ErrorKind::Timeout) << e.what();
+    EXPECT_NE(std::string(e.what()).find("interrupted"), std::string::npos) << e.what();
+  }
+  stopper.join();
+  // The worker stopped part way: the shared counter did not run past the last panel.
+  int32_t taken = 0;
+  k.inst->memory_read(mm.counter, {reinterpret_cast<uint8_t*>(&taken), 4});
+  EXPECT_LE(taken, panels);
+  // The interrupt was consumed by that call: the next one runs, on both threads.
+  Matrix s = random_matrix(40, 30, 11), t = random_matrix(30, 50, 12);
+  SplitMultiply small(*k.inst, s, t, 2);
+  k.inst->call_split("mlk_matrix_multiply", small.lists());
+  EXPECT_TRUE(same_bits(small.result(*k.inst), naive_multiply(s, t)));
 }
 
 TEST(Threads, MemoryLimitWithWorkers) {
