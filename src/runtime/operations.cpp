@@ -391,22 +391,21 @@ MatrixIn matrix_in(const std::vector<Value>& a, size_t i, const char* what) {
   if (x.cols == 0) x.rows = rows.empty() ? 0 : x.rows;
   return x;
 }
-// The doubles of x in machine memory (natively a Matrix is read in place).
-Machine::Buf matrix_input(Machine& m, const MatrixIn& x) {
-  if (x.v->kind() == Value::Kind::Matrix) {
-    const auto& d = x.v->matrix_ref().data;
-    return m.input(d.data(), d.size() * 8);
-  }
+// The doubles of x in machine memory (natively a Matrix is read in place); with min_bytes, a
+// buffer of at least that many bytes holding them at its start.
+Machine::Buf matrix_input(Machine& m, const MatrixIn& x, uint64_t min_bytes = 0) {
   uint64_t bytes = uint64_t(x.rows * x.cols) * 8;
   bool plain = x.v->kind() == Value::Kind::List;
   for (size_t r = 0; plain && r < x.v->as_list().size(); ++r) plain = x.v->as_list()[r].kind() == Value::Kind::List;
-  if (!plain) {
-    Matrix conv = x.v->to_matrix();
-    Machine::Buf b = m.alloc(bytes);
-    if (bytes) std::memcpy(m.ptr(b), conv.data.data(), bytes);
+  if (x.v->kind() == Value::Kind::Matrix || !plain) {
+    Matrix conv;
+    const Matrix& mx = x.v->kind() == Value::Kind::Matrix ? x.v->matrix_ref() : (conv = x.v->to_matrix());
+    if (min_bytes <= bytes && &mx != &conv) return m.input(mx.data.data(), bytes);
+    Machine::Buf b = m.alloc(std::max(bytes, min_bytes));
+    if (bytes) std::memcpy(m.ptr(b), mx.data.data(), bytes);
     return b;
   }
-  Machine::Buf b = m.alloc(bytes);
+  Machine::Buf b = m.alloc(std::max(bytes, min_bytes));
   double* d = reinterpret_cast<double*>(m.ptr(b));
   for (const Value& row : x.v->as_list())
     for (const Value& e : row.as_list()) *d++ = e.as_float();
@@ -420,17 +419,22 @@ Value op_matrix_multiply(Machine& m, const std::vector<Value>& a) {
     bad_arg(fmt::format("matrix_multiply: a is {}x{} and b is {}x{}; a's columns must equal b's rows", A.rows,
                         A.cols, B.rows, B.cols));
   int32_t n = checked_len(A.rows, "rows"), k = checked_len(A.cols, "columns"), mm = checked_len(B.cols, "columns");
-  auto ba = matrix_input(m, A);
-  auto bb = matrix_input(m, B);
   Matrix r{n, mm, {}};
   support::resize_huge(r.data, size_t(n) * size_t(mm));
-  auto bc = m.output(r.data.data(), r.data.size() * 8);
+  uint64_t c_bytes = r.data.size() * 8;
+  auto ba = matrix_input(m, A);
+  // In WebAssembly the product is written over its copy of b (the kernel packs each panel of b
+  // before writing that panel of c): two matrices of linear memory, not three. Natively b may be
+  // the caller's own matrix, so c is the result's memory.
+  auto bb = matrix_input(m, B, m.is_wasm() ? c_bytes : 0);
+  auto bc = m.is_wasm() ? bb : m.output(r.data.data(), c_bytes);
   // Large products are split into column panels across the machine's threads (same result).
   unsigned threads = double(n) * k * mm >= 1e6 ? m.threads() : 1;
-  int32_t pw = m.call1("mlk_matrix_multiply_panel_width", {Val::I32(mm), Val::I32(int32_t(threads))}).i32;
+  int32_t pw = m.call1("mlk_matrix_multiply_panel_width", {Val::I32(mm), Val::I32(k), Val::I32(int32_t(threads))}).i32;
   int32_t panels = mm ? (mm + pw - 1) / pw : 0;
   if (unsigned(panels) < threads) threads = std::max(1, panels);
-  int32_t scratch = m.call1("mlk_matrix_multiply_scratch_doubles", {Val::I32(pw)}).i32;
+  int32_t scratch = m.call1("mlk_matrix_multiply_scratch_doubles", {Val::I32(k), Val::I32(pw)}).i32;
+  if (scratch < 0) bad_arg(fmt::format("matrix_multiply: b has too many rows ({})", k));
   auto counter = m.alloc(4);
   std::memset(m.ptr(counter), 0, 4);
   std::vector<std::vector<Val>> lists;
@@ -440,7 +444,7 @@ Value op_matrix_multiply(Machine& m, const std::vector<Value>& a) {
                      m.arg(counter)});
   }
   m.call_split("mlk_matrix_multiply", lists);
-  m.collect(bc, r.data.data(), r.data.size() * 8);
+  m.collect(bc, r.data.data(), c_bytes);
   return Value::matrix(std::move(r));
 }
 Value op_matrix_transpose(Machine& m, const std::vector<Value>& a) {

@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "engine/engine.h"
+#include "kernels/kernels.h"
 #include "runtime/backend_selector.h"
 
 using namespace ml::runtime;
@@ -104,8 +105,8 @@ struct SplitMultiply {
   int32_t n, k, m, pw;
   SplitMultiply(eng::Instance& inst, const Matrix& A, const Matrix& B, unsigned threads)
       : n(int32_t(A.rows)), k(int32_t(A.cols)), m(int32_t(B.cols)) {
-    pw = inst.call("mlk_matrix_multiply_panel_width", {eng::Val::I32(m), eng::Val::I32(int32_t(threads))})[0].i32;
-    int32_t sd = inst.call("mlk_matrix_multiply_scratch_doubles", {eng::Val::I32(pw)})[0].i32;
+    pw = inst.call("mlk_matrix_multiply_panel_width", {eng::Val::I32(m), eng::Val::I32(k), eng::Val::I32(int32_t(threads))})[0].i32;
+    int32_t sd = inst.call("mlk_matrix_multiply_scratch_doubles", {eng::Val::I32(k), eng::Val::I32(pw)})[0].i32;
     uint64_t top = (uint64_t(inst.global_value("__heap_base")) + 15) & ~uint64_t(15);
     auto take = [&](uint64_t bytes) {
       uint64_t at = top;
@@ -143,7 +144,9 @@ TEST(Threads, MatrixMultiplySameOnOneAndManyThreads) {
   BackendSelector native1(config(Backend::Native, false)), nativeN(config(Backend::Native, true));
   BackendSelector wasm1(config(Backend::Wasm, false)), wasmN(config(Backend::Wasm, true));
   ASSERT_EQ(wasmN.backend(), Backend::Wasm) << wasmN.status().reason;
-  for (auto [n, k, m] : {std::tuple{300, 310, 290}, std::tuple{129, 257, 515}, std::tuple{7, 1000, 1001}}) {
+  // (b has more rows than a, and fewer: in WebAssembly the product is written over b's copy)
+  for (auto [n, k, m] : {std::tuple{300, 310, 290}, std::tuple{129, 257, 515}, std::tuple{7, 1000, 1001},
+                         std::tuple{520, 130, 300}, std::tuple{9, 3, 2}}) {
     Matrix a = random_matrix(n, k, 11), b = random_matrix(k, m, 12);
     Matrix ref = naive_multiply(a, b);
     for (BackendSelector* s : {&native1, &nativeN, &wasm1, &wasmN}) {
@@ -152,6 +155,31 @@ TEST(Threads, MatrixMultiplySameOnOneAndManyThreads) {
       EXPECT_TRUE(same_bits(r.matrix_ref(), ref)) << n << "x" << k << "x" << m << " on "
                                                   << to_string(s->last_call_report().backend)
                                                   << (s->config().parallel ? " (parallel)" : "");
+    }
+  }
+}
+
+// The kernel itself, natively: c written over b (b's buffer holding max(n, k) rows), on one
+// thread and on three sharing the panel counter.
+TEST(Threads, MatrixMultiplyMayWriteItsProductOverB) {
+  for (auto [n, k, m] : {std::tuple{70, 300, 530}, std::tuple{300, 70, 530}, std::tuple{5, 5, 1}}) {
+    Matrix a = random_matrix(n, k, 21), b = random_matrix(k, m, 22);
+    Matrix ref = naive_multiply(a, b);
+    for (int threads : {1, 3}) {
+      std::vector<double> bc(size_t(std::max(n, k)) * size_t(m));
+      std::copy(b.data.begin(), b.data.end(), bc.begin());
+      int32_t pw = mlk_matrix_multiply_panel_width(m, k, threads);
+      int32_t counter = 0;
+      std::vector<std::vector<double>> scratch(size_t(threads),
+                                               std::vector<double>(size_t(mlk_matrix_multiply_scratch_doubles(k, pw))));
+      std::vector<std::thread> ts;
+      for (int t = 0; t < threads; ++t)
+        ts.emplace_back([&, t] {
+          mlk_matrix_multiply(a.data.data(), bc.data(), bc.data(), n, k, m, pw, scratch[size_t(t)].data(), &counter);
+        });
+      for (auto& t : ts) t.join();
+      bc.resize(size_t(n) * size_t(m));
+      EXPECT_TRUE(same_bits(Matrix{n, m, bc}, ref)) << n << "x" << k << "x" << m << " on " << threads;
     }
   }
 }
