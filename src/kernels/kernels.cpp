@@ -863,15 +863,30 @@ int32_t mlk_json_stringify(const uint64_t* tape, int32_t n, const uint8_t* pool,
 double mlk_monte_carlo_pi(int64_t samples, int64_t seed) {
   if (samples <= 0) return 0.0;
   uint64_t state = uint64_t(seed);
-  auto next = [&]() {
-    uint64_t z = (state += 0x9e3779b97f4a7c15ull);
+  auto mix = [](uint64_t z) {
     z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
     z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
     return z ^ (z >> 31);
   };
+  auto next = [&]() { return mix(state += 0x9e3779b97f4a7c15ull); };
   const double scale = 1.0 / 9007199254740992.0;  // 2^-53
   int64_t inside = 0;
-  for (int64_t i = 0; i < samples; ++i) {
+  // Four samples a turn (the same draws: sample i takes draws 2i + 1 and 2i + 2 of the counter),
+  // each computed from the counter alone, so their work overlaps (wasm in V8: 3.6 -> 2.6 ms for
+  // a million samples; GCC's code is the same speed either way).
+  int64_t i = 0;
+  for (; i + 4 <= samples; i += 4) {
+    uint64_t base = state;
+    state += 8 * 0x9e3779b97f4a7c15ull;
+    int64_t in4 = 0;
+    for (int u = 0; u < 4; ++u) {
+      double x = double(int64_t(mix(base + (2 * u + 1) * 0x9e3779b97f4a7c15ull) >> 11)) * scale;
+      double y = double(int64_t(mix(base + (2 * u + 2) * 0x9e3779b97f4a7c15ull) >> 11)) * scale;
+      in4 += (x * x + y * y <= 1.0);
+    }
+    inside += in4;
+  }
+  for (; i < samples; ++i) {
     // (53-bit values: a signed conversion is exact and is one instruction on every target)
     double x = double(int64_t(next() >> 11)) * scale;
     double y = double(int64_t(next() >> 11)) * scale;

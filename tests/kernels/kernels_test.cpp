@@ -232,6 +232,30 @@ TEST(Kernels, JsonTapeCountsTheValuesOfEachContainer) {
   EXPECT_EQ(both("json_parse", {S(doc)}).to_json(), R"([{"a":[],"b":[1,[2,3],{"c":null}],"d":"x"},4,[],{}])");
 }
 
+// The estimate is the plain splitmix64 loop's, for any number of samples (the kernel takes
+// them four at a time, then one by one).
+TEST(Kernels, MonteCarloIsThePlainLoopsEstimate) {
+  auto plain = [](int64_t samples, int64_t seed) {
+    uint64_t state = uint64_t(seed);
+    auto next = [&] {
+      uint64_t z = (state += 0x9e3779b97f4a7c15ull);
+      z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+      z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+      return z ^ (z >> 31);
+    };
+    int64_t inside = 0;
+    for (int64_t i = 0; i < samples; ++i) {
+      double x = double(int64_t(next() >> 11)) / 9007199254740992.0;
+      double y = double(int64_t(next() >> 11)) / 9007199254740992.0;
+      inside += x * x + y * y <= 1.0;
+    }
+    return 4.0 * double(inside) / double(samples);
+  };
+  for (int64_t n : {1, 2, 3, 4, 5, 7, 8, 1003, 100000})
+    for (int64_t seed : {0, 42, -5})
+      EXPECT_EQ(both("monte_carlo_pi", {I(n), I(seed)}).as_float(), plain(n, seed)) << n << " " << seed;
+}
+
 TEST(Kernels, Json) {
   std::string doc = R"({"a": [1, 2.5, -3e2, true, false, null], "s": "x\"\\\n\u00e9\ud83d\ude00", "big": 123456789012345678901, "o": {}})";
   Value p = both("json_parse", {S(doc)});
