@@ -296,7 +296,8 @@ class V8Engine final : public Engine {
     interrupted_.store(true);
     if (calls_running_.load() > 0) iso_->TerminateExecution();
     // The workers of a split call run in their own isolates: each is stopped too, also when the
-    // calling thread's own part has already returned and it is waiting for theirs.
+    // calling thread's own part has already returned and it is waiting for theirs. (This takes
+    // locks: call it from a thread, such as the watchdog's, not from a signal handler.)
     std::lock_guard lk(splitting_mutex_);
     for (WorkerPool* p : splitting_) p->stop();
   }
