@@ -22,10 +22,13 @@ if(ML_WASM_CLANG)
   # Threads: the memory is shared (imported as such, maximum 4 GiB: the runtime's own maximum
   # applies), atomics are real, and the data segments are initialized once by the first instance;
   # every further instance on the same memory (a worker) gets its own stack (threads.wasm.cpp).
+  # The calling thread's stack in linear memory holds only what a kernel takes the address of
+  # (its largest frame, json_stringify's, is under 2 KiB; calls themselves use V8's own stack),
+  # so 64 KiB is ample, and every call's linear memory starts that much lower than with 1 MiB.
   set(ML_WASM_COMMON --target=wasm32 -O3 -pthread -matomics -mbulk-memory -mnontrapping-fptoint -std=c++20
       -ffreestanding -fno-exceptions -fno-rtti -nostdlib -I${CMAKE_SOURCE_DIR}/src
       -Wl,--no-entry -Wl,--import-memory -Wl,--shared-memory -Wl,--max-memory=4294967296
-      -Wl,--export=__heap_base -Wl,--export=__stack_pointer -Wl,-z,stack-size=1048576 -Wl,--strip-debug)
+      -Wl,--export=__heap_base -Wl,--export=__stack_pointer -Wl,-z,stack-size=65536 -Wl,--strip-debug)
   file(GLOB ML_KERNEL_WASM_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/kernels/*.cpp)
   file(GLOB ML_KERNEL_HEADERS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/kernels/*.h)
   set(ML_KERNEL_WASM_FILES)

@@ -174,7 +174,7 @@ int run_app(int argc, char** argv) {
   call->add_flag("-v,--verbose", opt.verbose, "print which backend ran and how long it took");
 
   auto* bench = app.add_subcommand("bench", "measure the seed's operations on every backend (table, JSON, SVG plot)");
-  bench->add_option("ops", opt.bench.ops, "operations (matmul xor fib json blur montecarlo; default all)");
+  bench->add_option("ops", opt.bench.ops, "operations (matmul xor fib json_parse json_tape blur montecarlo; default all)");
   bench->add_option("--sizes", opt.bench.sizes, "seed | quick | compare")->capture_default_str();
   bench->add_option("--json", opt.bench.json_path, "write the results as JSON to FILE ('-' = stdout)");
   bench->add_option("--plot", opt.bench.plot_path, "write an SVG bar chart (log scale) to FILE.svg");

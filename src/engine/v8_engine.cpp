@@ -295,6 +295,20 @@ class V8Engine final : public Engine {
   void interrupt() override {
     interrupted_.store(true);
     if (calls_running_.load() > 0) iso_->TerminateExecution();
+    // The workers of a split call run in their own isolates: each is stopped too, also when the
+    // calling thread's own part has already returned and it is waiting for theirs. (This takes
+    // locks: call it from a thread, such as the watchdog's, not from a signal handler.)
+    std::lock_guard lk(splitting_mutex_);
+    for (WorkerPool* p : splitting_) p->stop();
+  }
+  // A split call's workers, stopped by interrupt() while registered (see V8Instance::call_split).
+  void begin_split(WorkerPool* p) {
+    std::lock_guard lk(splitting_mutex_);
+    splitting_.push_back(p);
+  }
+  void end_split(WorkerPool* p) {
+    std::lock_guard lk(splitting_mutex_);
+    std::erase(splitting_, p);
   }
   // Makes this thread hold the isolate (see ThreadHolds).
   void hold_on_this_thread() {
@@ -457,6 +471,8 @@ class V8Engine final : public Engine {
   std::atomic<bool> interrupted_{false};
 
  private:
+  std::mutex splitting_mutex_;
+  std::vector<WorkerPool*> splitting_;
   std::unique_ptr<v8::ArrayBuffer::Allocator> allocator_;
   std::unordered_multimap<uint64_t, std::pair<std::vector<uint8_t>, std::shared_ptr<V8Module>>> local_cache_;
   CacheStats stats_;
@@ -899,6 +915,12 @@ void V8Instance::call_split(std::string_view name, const std::vector<std::vector
   }
   auto deadline = std::chrono::steady_clock::time_point::max();
   if (uint32_t t = eng_->opts_.timeout_ms) deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(t);
+  struct Registered {  // interrupt() reaches the workers from dispatch until the last has stopped
+    V8Engine* eng;
+    WorkerPool* pool;
+    ~Registered() { eng->end_split(pool); }
+  } registered{eng_, workers_.get()};
+  eng_->begin_split(workers_.get());
   workers_->dispatch(std::string(name), std::vector<std::vector<Val>>(lists.begin() + 1, lists.end()));
   try {
     call(name, std::span<const Val>(lists[0].data(), lists[0].size()));
@@ -911,7 +933,12 @@ void V8Instance::call_split(std::string_view name, const std::vector<std::vector
                     fmt::format("'{}' did not finish within timeout_ms = {} ms on {} threads and was interrupted "
                                 "(raise timeout_ms in [wasm] of multilingual.toml, or 0 for no limit)",
                                 name, eng_->opts_.timeout_ms, threads()));
-  if (const WasmError* err = workers_->error()) throw *err;
+  if (const WasmError* err = workers_->error()) {
+    // A worker stopped by interrupt() while this thread waited: the interrupt is this call's.
+    if (err->kind() == ErrorKind::Timeout && eng_->take_interrupt())
+      throw WasmError(ErrorKind::Timeout, fmt::format("'{}' was interrupted: the program's time ran out", name));
+    throw *err;
+  }
 }
 
 std::unique_ptr<Instance> V8Engine::instantiate(const std::shared_ptr<Module>& module,

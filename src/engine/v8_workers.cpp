@@ -269,18 +269,20 @@ void WorkerPool::dispatch(const std::string& name, const std::vector<std::vector
   }
 }
 
-bool WorkerPool::wait(std::chrono::steady_clock::time_point deadline, bool stop) {
-  bool timed_out = false;
-  auto terminate = [&] {
-    for (auto& w : workers_) {
-      std::lock_guard lk(w->m);
-      if (w->busy) {
-        w->cancel = true;
-        if (v8::Isolate* i = w->iso.load()) i->TerminateExecution();
-      }
+void WorkerPool::stop() {
+  for (auto& w : workers_) {
+    std::lock_guard lk(w->m);
+    if (w->busy) {
+      w->cancel = true;
+      if (v8::Isolate* i = w->iso.load()) i->TerminateExecution();
     }
-  };
-  if (stop) terminate();
+  }
+}
+
+bool WorkerPool::wait(std::chrono::steady_clock::time_point deadline, bool stop_now) {
+  bool timed_out = false;
+  auto terminate = [&] { stop(); };
+  if (stop_now) terminate();
   for (auto& w : workers_) {
     std::unique_lock lk(w->m);
     if (!w->cv.wait_until(lk, deadline, [&] { return !w->busy; })) {

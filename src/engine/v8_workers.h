@@ -30,9 +30,11 @@ class WorkerPool {
   // Runs export `name` with lists[i] on worker i (lists.size() <= size()), without waiting.
   void dispatch(const std::string& name, const std::vector<std::vector<Val>>& lists);
   // Waits for the dispatched calls until `deadline` (none: time_point::max()). Past it, or at
-  // once with stop = true, every running call is terminated; this returns when all have
+  // once with stop_now = true, every running call is terminated; this returns when all have
   // stopped. Returns true when the deadline passed. The first error is left in error().
-  bool wait(std::chrono::steady_clock::time_point deadline, bool stop = false);
+  bool wait(std::chrono::steady_clock::time_point deadline, bool stop_now = false);
+  // Stops every running call at once (they end with WasmError{Timeout}); from any thread.
+  void stop();
   // The first error of the last dispatch (nullptr if none).
   const WasmError* error() const { return error_.get(); }
 

@@ -48,16 +48,19 @@ MLK_API MLK_EXPORT(mlk_factorial) int32_t mlk_factorial(int32_t n, uint32_t* lim
 // cut into panels of panel_width columns; each call takes panels in turn from *next_panel
 // (an atomic counter, 0 at the start) until none is left, so any number of threads may call
 // it at once with the same counter, each with its own scratch of
-// mlk_matrix_multiply_scratch_doubles(panel_width) doubles. One call with *next_panel = 0 does it all.
+// mlk_matrix_multiply_scratch_doubles(k, panel_width) doubles. One call with *next_panel = 0
+// does it all. c may be b itself (then holding max(n, k) rows of m): a panel of b is packed
+// whole into the scratch before that panel of c is written, so the product needs no third matrix.
 MLK_API MLK_EXPORT(mlk_matrix_multiply) void mlk_matrix_multiply(const double* a, const double* b, double* c,
                                                                  int32_t n, int32_t k, int32_t m,
                                                                  int32_t panel_width, double* scratch,
                                                                  int32_t* next_panel);
-// A good panel width for m columns on `threads` threads (a multiple of 4 in 64..256).
-MLK_API MLK_EXPORT(mlk_matrix_multiply_panel_width) int32_t mlk_matrix_multiply_panel_width(int32_t m,
+// A good panel width for m columns, k rows of b, on `threads` threads (a multiple of 4).
+MLK_API MLK_EXPORT(mlk_matrix_multiply_panel_width) int32_t mlk_matrix_multiply_panel_width(int32_t m, int32_t k,
                                                                                            int32_t threads);
+// Scratch doubles per thread (-1: too many for 32 bits).
 MLK_API MLK_EXPORT(mlk_matrix_multiply_scratch_doubles) int32_t mlk_matrix_multiply_scratch_doubles(
-    int32_t panel_width);
+    int32_t k, int32_t panel_width);
 MLK_API MLK_EXPORT(mlk_matrix_transpose) void mlk_matrix_transpose(const double* a, double* out, int32_t rows,
                                                                    int32_t cols);
 // Determinant by Gaussian elimination with partial pivoting; `a` (n x n) is overwritten.
@@ -111,9 +114,11 @@ enum : uint32_t {
   MLK_J_DOUBLE = 'd',   // next word: IEEE-754 bits
   MLK_J_STRING = 's',   // payload: byte offset in the string pool; next word: byte length
   MLK_J_NUMTEXT = 'N',  // (stringify input only) number already formatted: like 's'
-  MLK_J_ARRAY = '[',    // payload: tape index of the matching ']'
+  MLK_J_ARRAY = '[',    // payload: tape index of the matching ']' (low 32 bits) and the number
+                        // of values inside (bits 32..55, at most 0xffffff: more saturate)
   MLK_J_ARRAY_END = ']',
-  MLK_J_OBJECT = '{',   // payload: tape index of the matching '}'; inside, key string then value
+  MLK_J_OBJECT = '{',   // payload: as '[' (its values are the key/value pairs); inside, key
+                        // string then value
   MLK_J_OBJECT_END = '}',
 };
 // Parses text[len] (unescaping strings in place, so the pool of 's' offsets is text itself).

@@ -81,7 +81,9 @@ inline void tile(const double* a, int32_t lda, const double* bp, int32_t kc, dou
     for (int q = 0; q < w; ++q) c[int64_t(r) * ldc + q] = t[r * NR + q];
 }
 
-// Columns [j0, j0 + nc) of c, every row, every k.
+// Columns [j0, j0 + nc) of c, every row, every k. The whole panel of b is packed first (each
+// KC-row block after the previous one, kpad = nc rounded up to NR), so c may be b itself: the
+// panel's columns of b are not read again once its part of c is being written.
 void panel(const double* a, const double* b, double* c, int32_t n, int32_t k, int32_t m, int32_t j0, int32_t nc,
            double* bp) {
   if (k == 0) {
@@ -89,9 +91,12 @@ void panel(const double* a, const double* b, double* c, int32_t n, int32_t k, in
       for (int32_t j = 0; j < nc; ++j) c[int64_t(i) * m + j0 + j] = 0.0;
     return;
   }
+  const int32_t kpad = (nc + NR - 1) / NR * NR;
+  for (int32_t k0 = 0; k0 < k; k0 += KC)
+    pack_b(b + int64_t(k0) * m + j0, m, k - k0 < KC ? k - k0 : KC, nc, bp + int64_t(k0) * kpad);
   for (int32_t k0 = 0; k0 < k; k0 += KC) {
     int32_t kc = k - k0 < KC ? k - k0 : KC;
-    pack_b(b + int64_t(k0) * m + j0, m, kc, nc, bp);
+    const double* bk = bp + int64_t(k0) * kpad;
     bool first = k0 == 0;
     int32_t i = 0;
     for (; i + MR <= n; i += MR) {
@@ -99,7 +104,7 @@ void panel(const double* a, const double* b, double* c, int32_t n, int32_t k, in
       double* ci = c + int64_t(i) * m + j0;
       for (int32_t s = 0; s * NR < nc; ++s) {
         int32_t w = nc - s * NR < NR ? nc - s * NR : NR;
-        tile<MR>(ai, k, bp + int64_t(s) * kc * NR, kc, ci + s * NR, m, w, first);
+        tile<MR>(ai, k, bk + int64_t(s) * kc * NR, kc, ci + s * NR, m, w, first);
       }
     }
     for (; i < n; ++i) {
@@ -107,27 +112,33 @@ void panel(const double* a, const double* b, double* c, int32_t n, int32_t k, in
       double* ci = c + int64_t(i) * m + j0;
       for (int32_t s = 0; s * NR < nc; ++s) {
         int32_t w = nc - s * NR < NR ? nc - s * NR : NR;
-        tile<1>(ai, k, bp + int64_t(s) * kc * NR, kc, ci + s * NR, m, w, first);
+        tile<1>(ai, k, bk + int64_t(s) * kc * NR, kc, ci + s * NR, m, w, first);
       }
     }
   }
 }
 }  // namespace
 
-int32_t mlk_matrix_multiply_panel_width(int32_t m, int32_t threads) {
+int32_t mlk_matrix_multiply_panel_width(int32_t m, int32_t k, int32_t threads) {
   // Four panels per thread at least when splitting (a thread that starts late, or is descheduled
   // on a busy machine, holds up the others by at most one small panel), at most 256 columns (a
-  // packed KC x 256 block of b is 512 KiB: in L2 beside the rows of a).
+  // packed KC x 256 block of b is 512 KiB: in L2 beside the rows of a), and narrow enough that a
+  // whole packed panel (k x width) stays within 2 MiB per thread.
   if (threads < 1) threads = 1;
   int32_t per = threads == 1 ? 1 : 4 * threads;
   int32_t w = (m + per - 1) / per;
   w = (w + NR - 1) / NR * NR;
   if (w > 256) w = 256;
   if (w < 64) w = 64;
+  int64_t fit = k > 0 ? (int64_t(2) << 20) / 8 / k / NR * NR : w;
+  if (w > fit) w = fit < NR ? NR : int32_t(fit);
   return w;
 }
 
-int32_t mlk_matrix_multiply_scratch_doubles(int32_t panel_width) { return KC * ((panel_width + NR - 1) / NR * NR); }
+int32_t mlk_matrix_multiply_scratch_doubles(int32_t k, int32_t panel_width) {
+  int64_t d = int64_t(k < 1 ? 1 : k) * ((panel_width + NR - 1) / NR * NR);
+  return d > INT32_MAX ? -1 : int32_t(d);
+}
 
 void mlk_matrix_multiply(const double* a, const double* b, double* c, int32_t n, int32_t k, int32_t m,
                          int32_t panel_width, double* scratch, int32_t* next_panel) {

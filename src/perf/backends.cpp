@@ -34,6 +34,7 @@ std::string runtime_operation(const std::string& op) {
   if (op == "xor") return "crypto_xor_cipher";
   if (op == "fib") return "numeric_fibonacci_recursive";
   if (op == "json_parse") return "json_parse";
+  if (op == "json_tape") return "json_stats";
   if (op == "blur") return "image_blur";
   if (op == "montecarlo") return "numeric_monte_carlo_pi";
   throw std::invalid_argument(fmt::format("no runtime operation for benchmark operation '{}'", op));
@@ -74,7 +75,7 @@ std::vector<Value> make_arguments(const Workload& w) {
     return {Value::bytes(std::move(data)), Value::bytes(std::vector<uint8_t>(key.begin(), key.end()))};
   }
   if (w.op == "fib") return {Value::integer(w.param("n"))};
-  if (w.op == "json_parse") return {Value::str(make_json_document(w.param("records")))};
+  if (w.op == "json_parse" || w.op == "json_tape") return {Value::str(make_json_document(w.param("records")))};
   if (w.op == "blur") {
     int64_t width = w.param("width"), height = w.param("height");
     int64_t n = width * height * 3;
@@ -363,6 +364,10 @@ BackendFactory program_backend(ProgramRunner runner, ProgramBackendOptions opt) 
     Case c;
     c.op = w.op;
     c.size = w.size;
+    if (w.kernels_only) {
+      c.skip = fmt::format("{} times a part of the kernels' work (no program does the same)", w.op);
+      return c;
+    }
     auto st = std::make_shared<ProgramState>();
     std::string dir = opt.programs_dir.empty() ? default_programs_dir() : opt.programs_dir;
     try {

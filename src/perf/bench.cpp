@@ -27,7 +27,7 @@ int64_t Workload::param(const std::string& name) const {
 }
 
 const std::vector<std::string>& operation_names() {
-  static const std::vector<std::string> n = {"matmul", "xor", "fib", "json_parse", "blur", "montecarlo"};
+  static const std::vector<std::string> n = {"matmul", "xor", "fib", "json_parse", "json_tape", "blur", "montecarlo"};
   return n;
 }
 
@@ -54,6 +54,8 @@ std::vector<Workload> workloads(const std::string& sizes) {
                                "\"multilingual-key\"";
   const std::string json_desc = "parse a JSON document (an array of records with ints, floats, strings, "
                                 "booleans, nested arrays) into values";
+  const std::string tape_desc = "the same JSON document parsed into the kernel's tape only (no values built), "
+                                "then counted (runtime operation json_stats)";
   const std::string blur_desc = "3x3 box blur (radius 1, separable, clamped edges) of an RGB image";
   const std::string mc_desc = "Monte Carlo estimate of pi from N points (splitmix64, seed 42)";
   const std::string fib_desc = "naive doubly recursive Fibonacci";
@@ -70,11 +72,12 @@ std::vector<Workload> workloads(const std::string& sizes) {
     d.seed_python_ms = 200, d.seed_wasm_ms = 2, d.memory_table = true, d.seed_memory = "~1KB";
     auto e = wl("json_parse", "10 MB", {{"records", 80650}}, json_desc);
     e.seed_python_ms = 200, e.seed_wasm_ms = 20;
+    auto e2 = wl("json_tape", "10 MB", {{"records", 80650}}, tape_desc);
     auto f = wl("blur", "4K (3840x2160)", {{"width", 3840}, {"height", 2160}}, blur_desc);
     f.seed_python_ms = 2000, f.seed_wasm_ms = 40, f.memory_table = true, f.seed_memory = "~50MB";
     auto g = wl("montecarlo", "1M", {{"samples", 1000000}}, mc_desc);
     g.seed_python_ms = 1000, g.seed_wasm_ms = 10;
-    v = {a, b, c, c2, d, e, f, g};
+    v = {a, b, c, c2, d, e, e2, f, g};
   } else if (sizes == "quick") {
     auto a = wl("matmul", "24x24", {{"size", 24}}, mm_desc(24));
     a.memory_table = true;
@@ -84,10 +87,11 @@ std::vector<Workload> workloads(const std::string& sizes) {
     auto d = wl("fib", "12", {{"n", 12}}, fib_desc);
     d.memory_table = true;
     auto e = wl("json_parse", "7 KB", {{"records", 60}}, json_desc);
+    auto e2 = wl("json_tape", "7 KB", {{"records", 60}}, tape_desc);
     auto f = wl("blur", "32x18", {{"width", 32}, {"height", 18}}, blur_desc);
     f.memory_table = true;
     auto g = wl("montecarlo", "5k", {{"samples", 5000}}, mc_desc);
-    v = {a, b, c, d, e, f, g};
+    v = {a, b, c, d, e, e2, f, g};
   } else if (sizes == "compare") {
     // the sizes the programs in bench/programs/ have by default, plus matmul 1000x1000
     // (scripts/compare.sh; issue 4's side-by-side run)
@@ -96,11 +100,13 @@ std::vector<Workload> workloads(const std::string& sizes) {
          wl("xor", "1 MB", {{"nbytes", 1 << 20}}, xor_desc),
          wl("fib", "30", {{"n", 30}}, fib_desc),
          wl("json_parse", "10 MB", {{"records", 80650}}, json_desc),
+         wl("json_tape", "10 MB", {{"records", 80650}}, tape_desc),
          wl("blur", "1024x1024", {{"width", 1024}, {"height", 1024}}, blur_desc),
          wl("montecarlo", "1M", {{"samples", 1000000}}, mc_desc)};
   } else {
     throw std::invalid_argument(fmt::format("unknown --sizes '{}' (expected seed, quick or compare)", sizes));
   }
+  for (auto& w : v) w.kernels_only = w.op == "json_tape";
   return v;
 }
 

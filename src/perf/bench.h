@@ -22,7 +22,7 @@ namespace ml::perf {
 // One operation at one size. `params` are the numbers the operation is parameterised by (the
 // same names the programs in bench/programs/ use in their `# bench:param` lines).
 struct Workload {
-  std::string op;     // "matmul", "xor", "fib", "json", "blur", "montecarlo"
+  std::string op;     // "matmul", "xor", "fib", "json_parse", "json_tape", "blur", "montecarlo"
   std::string size;   // "1000x1000", "1 MB", "30", ...
   std::map<std::string, int64_t> params;  // {"size": 1000}
   bool speed_table = true;    // a row of the seed's "Expected Speedups" table
@@ -31,6 +31,9 @@ struct Workload {
   double seed_python_ms = 0, seed_wasm_ms = 0;
   std::string seed_memory;  // "~16MB"
   std::string description;  // what exactly runs
+  // Times a part of what only the kernels have (json_tape: the tape without values), so there is
+  // no program for the program backends (python, interpreted, compiled) to run.
+  bool kernels_only = false;
   int64_t param(const std::string& name) const;  // throws std::out_of_range naming it
 };
 

@@ -17,7 +17,7 @@
 namespace ml::perf {
 
 struct BenchOptions {
-  std::vector<std::string> ops;      // empty = all: matmul xor fib json blur montecarlo
+  std::vector<std::string> ops;      // empty = all: matmul xor fib json_parse json_tape blur montecarlo
   std::string sizes = "seed";        // "seed" | "quick" | "compare"
   std::string json_path;             // --json FILE ("" = none; "-" = stdout)
   std::string plot_path;             // --plot FILE.svg

@@ -12,6 +12,7 @@
 #include <unordered_map>
 
 #include "kernels/kernels.h"
+#include "support/huge_pages.h"
 
 namespace ml::runtime {
 
@@ -79,6 +80,7 @@ class NativeMachine final : public Machine {
   Buf alloc(uint64_t bytes) override {
     // uninitialized, like the WebAssembly machine's buffers (kernels write what they return)
     owned_.push_back(std::make_unique_for_overwrite<uint8_t[]>(std::max<uint64_t>(bytes, 1)));
+    support::advise_huge_pages(owned_.back().get(), bytes);  // untouched yet: faulted in 2 MiB pages
     ptrs_.push_back(owned_.back().get());
     return Buf{ptrs_.size() - 1};
   }
@@ -86,6 +88,11 @@ class NativeMachine final : public Machine {
     ptrs_.push_back(static_cast<uint8_t*>(const_cast<void*>(data)));
     return Buf{ptrs_.size() - 1};
   }
+  Buf output(void* host, uint64_t) override {
+    ptrs_.push_back(static_cast<uint8_t*>(host));
+    return Buf{ptrs_.size() - 1};
+  }
+  void collect(Buf, void*, uint64_t) override {}
   uint8_t* ptr(Buf b) override { return ptrs_[b.id]; }
   Val arg(Buf b) override { return Val::I64(int64_t(reinterpret_cast<uintptr_t>(ptrs_[b.id]))); }
   std::vector<Val> call(std::string_view kernel, std::span<const Val> args) override {
@@ -142,6 +149,10 @@ class WasmMachine final : public Machine {
     Buf b = alloc(bytes);
     if (bytes) std::memcpy(ptr(b), data, bytes);
     return b;
+  }
+  Buf output(void*, uint64_t bytes) override { return alloc(bytes); }
+  void collect(Buf b, void* host, uint64_t bytes) override {
+    if (bytes) std::memcpy(host, ptr(b), bytes);
   }
   uint8_t* ptr(Buf b) override { return inst_.memory_data() + b.id; }
   Val arg(Buf b) override { return Val::I32(int32_t(uint32_t(b.id))); }
@@ -338,26 +349,92 @@ Value matrix_result(Machine& m, Machine::Buf b, int64_t rows, int64_t cols) {
   Matrix r;
   r.rows = rows;
   r.cols = cols;
-  r.data.resize(size_t(rows * cols));
+  support::resize_huge(r.data, size_t(rows * cols));
   if (!r.data.empty()) std::memcpy(r.data.data(), m.ptr(b), r.data.size() * 8);
   return Value::matrix(std::move(r));
 }
 
+// A matrix argument read where it is: a Matrix value's doubles, or a list of rows (lists of
+// numbers) converted straight into the machine's buffer, without an intermediate Matrix.
+struct MatrixIn {
+  const Value* v = nullptr;
+  int64_t rows = 0, cols = 0;
+};
+MatrixIn matrix_in(const std::vector<Value>& a, size_t i, const char* what) {
+  MatrixIn x{&a[i]};
+  if (a[i].kind() == Value::Kind::Matrix) {
+    x.rows = a[i].matrix_ref().rows, x.cols = a[i].matrix_ref().cols;
+    return x;
+  }
+  if (a[i].kind() != Value::Kind::List) {
+    Matrix m = matrix_arg(a, i, what);  // throws the conversion's own error
+    x.rows = m.rows, x.cols = m.cols;
+    return x;
+  }
+  const auto& rows = a[i].as_list();
+  x.rows = int64_t(rows.size());
+  for (size_t r = 0; r < rows.size(); ++r) {
+    bool plain = rows[r].kind() == Value::Kind::List;
+    int64_t len = plain ? int64_t(rows[r].as_list().size()) : -1;
+    if (plain)
+      for (const Value& e : rows[r].as_list()) plain = plain && e.is_number();
+    if (!plain) {  // other row kinds, and the errors, as the general conversion has them
+      Matrix m = matrix_arg(a, i, what);
+      x.rows = m.rows, x.cols = m.cols;
+      return x;
+    }
+    if (r == 0) x.cols = len;
+    else if (len != x.cols)
+      bad_arg(fmt::format("argument {} ({}): matrix rows differ in length: row 0 has {}, row {} has {}", i + 1, what,
+                          x.cols, r, len));
+  }
+  if (x.cols == 0) x.rows = rows.empty() ? 0 : x.rows;
+  return x;
+}
+// The doubles of x in machine memory (natively a Matrix is read in place); with min_bytes, a
+// buffer of at least that many bytes holding them at its start.
+Machine::Buf matrix_input(Machine& m, const MatrixIn& x, uint64_t min_bytes = 0) {
+  uint64_t bytes = uint64_t(x.rows * x.cols) * 8;
+  bool plain = x.v->kind() == Value::Kind::List;
+  for (size_t r = 0; plain && r < x.v->as_list().size(); ++r) plain = x.v->as_list()[r].kind() == Value::Kind::List;
+  if (x.v->kind() == Value::Kind::Matrix || !plain) {
+    Matrix conv;
+    const Matrix& mx = x.v->kind() == Value::Kind::Matrix ? x.v->matrix_ref() : (conv = x.v->to_matrix());
+    if (min_bytes <= bytes && &mx != &conv) return m.input(mx.data.data(), bytes);
+    Machine::Buf b = m.alloc(std::max(bytes, min_bytes));
+    if (bytes) std::memcpy(m.ptr(b), mx.data.data(), bytes);
+    return b;
+  }
+  Machine::Buf b = m.alloc(std::max(bytes, min_bytes));
+  double* d = reinterpret_cast<double*>(m.ptr(b));
+  for (const Value& row : x.v->as_list())
+    for (const Value& e : row.as_list()) *d++ = e.as_float();
+  return b;
+}
+
 Value op_matrix_multiply(Machine& m, const std::vector<Value>& a) {
-  Matrix A = matrix_arg(a, 0, "a"), B = matrix_arg(a, 1, "b");
-  if (A.cols != B.rows && !(A.data.empty() && B.data.empty()))
+  MatrixIn A = matrix_in(a, 0, "a"), B = matrix_in(a, 1, "b");
+  bool empty = A.rows * A.cols == 0 && B.rows * B.cols == 0;
+  if (A.cols != B.rows && !empty)
     bad_arg(fmt::format("matrix_multiply: a is {}x{} and b is {}x{}; a's columns must equal b's rows", A.rows,
                         A.cols, B.rows, B.cols));
   int32_t n = checked_len(A.rows, "rows"), k = checked_len(A.cols, "columns"), mm = checked_len(B.cols, "columns");
-  auto ba = m.input(A.data.data(), A.data.size() * 8);
-  auto bb = m.input(B.data.data(), B.data.size() * 8);
-  auto bc = m.alloc(uint64_t(n) * mm * 8);
+  Matrix r{n, mm, {}};
+  support::resize_huge(r.data, size_t(n) * size_t(mm));
+  uint64_t c_bytes = r.data.size() * 8;
+  auto ba = matrix_input(m, A);
+  // In WebAssembly the product is written over its copy of b (the kernel packs each panel of b
+  // before writing that panel of c): two matrices of linear memory, not three. Natively b may be
+  // the caller's own matrix, so c is the result's memory.
+  auto bb = matrix_input(m, B, m.is_wasm() ? c_bytes : 0);
+  auto bc = m.is_wasm() ? bb : m.output(r.data.data(), c_bytes);
   // Large products are split into column panels across the machine's threads (same result).
   unsigned threads = double(n) * k * mm >= 1e6 ? m.threads() : 1;
-  int32_t pw = m.call1("mlk_matrix_multiply_panel_width", {Val::I32(mm), Val::I32(int32_t(threads))}).i32;
+  int32_t pw = m.call1("mlk_matrix_multiply_panel_width", {Val::I32(mm), Val::I32(k), Val::I32(int32_t(threads))}).i32;
   int32_t panels = mm ? (mm + pw - 1) / pw : 0;
   if (unsigned(panels) < threads) threads = std::max(1, panels);
-  int32_t scratch = m.call1("mlk_matrix_multiply_scratch_doubles", {Val::I32(pw)}).i32;
+  int32_t scratch = m.call1("mlk_matrix_multiply_scratch_doubles", {Val::I32(k), Val::I32(pw)}).i32;
+  if (scratch < 0) bad_arg(fmt::format("matrix_multiply: b has too many rows ({})", k));
   auto counter = m.alloc(4);
   std::memset(m.ptr(counter), 0, 4);
   std::vector<std::vector<Val>> lists;
@@ -367,7 +444,8 @@ Value op_matrix_multiply(Machine& m, const std::vector<Value>& a) {
                      m.arg(counter)});
   }
   m.call_split("mlk_matrix_multiply", lists);
-  return matrix_result(m, bc, n, mm);
+  m.collect(bc, r.data.data(), c_bytes);
+  return Value::matrix(std::move(r));
 }
 Value op_matrix_transpose(Machine& m, const std::vector<Value>& a) {
   Matrix A = matrix_arg(a, 0, "a");
@@ -695,68 +773,90 @@ std::string text_arg(const std::vector<Value>& a, size_t i, const char* what) {
   auto b = bytes_arg(a, i, what);
   return std::string(b.begin(), b.end());
 }
+// The values of a tape, built where the tape lies (machine memory: nothing runs meanwhile).
+// Containers are filled in place with their number of values known from the tape, so no vector
+// grows, and object keys are made straight from the string pool.
+class TapeValues {
+ public:
+  TapeValues(const uint64_t* tape, size_t n, const char* pool) : t_(tape), n_(n), pool_(pool) {}
+  Value build() {
+    struct Frame {
+      bool object;
+      std::vector<Value> items;
+      std::vector<std::pair<std::string, Value>> entries;
+    };
+    std::vector<Frame> stack;
+    Value result;
+    for (size_t i = 0; i < n_; ++i) {
+      uint64_t w = t_[i];
+      uint32_t tag = uint32_t(w >> 56);
+      if (tag == MLK_J_ARRAY || tag == MLK_J_OBJECT) {
+        size_t count = size_t((w >> 32) & 0xffffff);
+        Frame& f = stack.emplace_back(Frame{tag == MLK_J_OBJECT, {}, {}});
+        if (f.object) f.entries.reserve(count);
+        else f.items.reserve(count);
+        continue;
+      }
+      if (!stack.empty() && stack.back().object && tag == MLK_J_STRING) {  // a key: its value follows
+        Frame& f = stack.back();
+        f.entries.emplace_back(std::string(pool_ + uint32_t(w), size_t(t_[i + 1])), Value());
+        i += 2;
+        w = t_[i];
+        tag = uint32_t(w >> 56);
+        if (tag == MLK_J_ARRAY || tag == MLK_J_OBJECT) {
+          --i;  // the container opens on the next turn; its value is placed when it closes
+          continue;
+        }
+        f.entries.back().second = scalar(tag, i);
+        continue;
+      }
+      Value v;
+      if (tag == MLK_J_ARRAY_END || tag == MLK_J_OBJECT_END) {
+        Frame f = std::move(stack.back());
+        stack.pop_back();
+        v = f.object ? Value::dict(std::move(f.entries)) : Value::list(std::move(f.items));
+      } else {
+        v = scalar(tag, i);
+      }
+      if (stack.empty()) result = std::move(v);
+      else if (stack.back().object) stack.back().entries.back().second = std::move(v);
+      else stack.back().items.push_back(std::move(v));
+    }
+    return result;
+  }
+
+ private:
+  // The scalar at tape[i] (i moves past its second word, if any).
+  Value scalar(uint32_t tag, size_t& i) {
+    switch (tag) {
+      case MLK_J_NULL: return Value::none();
+      case MLK_J_TRUE: return Value::boolean(true);
+      case MLK_J_FALSE: return Value::boolean(false);
+      case MLK_J_INT: return Value::integer(int64_t(t_[++i]));
+      case MLK_J_DOUBLE: {
+        double d;
+        std::memcpy(&d, &t_[++i], 8);
+        return Value::number(d);
+      }
+      case MLK_J_STRING: {
+        uint32_t off = uint32_t(t_[i]);
+        return Value::str(std::string(pool_ + off, size_t(t_[++i])));
+      }
+      default: throw CallError(CallError::Kind::Backend, fmt::format("unexpected JSON tape word {:#x}", t_[i]));
+    }
+  }
+  const uint64_t* t_;
+  size_t n_;
+  const char* pool_;
+};
+
 Value op_json_parse(Machine& m, const std::vector<Value>& a) {
   std::string copy;  // only for bytes: a str is read in place
   const std::string& text = a[0].kind() == Value::Kind::Str ? a[0].as_str() : (copy = text_arg(a, 0, "text"));
   Tape t = json_tape(m, text);
-  std::vector<uint64_t> tape(size_t(t.n));
-  if (t.n) std::memcpy(tape.data(), m.ptr(t.tape), tape.size() * 8);
-  const char* pool = reinterpret_cast<const char*>(m.ptr(t.text));
-  // build the value tree (iteratively: containers on an explicit stack)
-  struct Frame {
-    bool object;
-    std::vector<Value> items;
-    std::vector<std::pair<std::string, Value>> entries;
-    std::string key;
-    bool have_key = false;
-  };
-  std::vector<Frame> stack;
-  Value result;
-  auto emit = [&](Value v) {
-    if (stack.empty()) {
-      result = std::move(v);
-      return;
-    }
-    Frame& f = stack.back();
-    if (!f.object) f.items.push_back(std::move(v));
-    else if (!f.have_key) {
-      f.key = v.as_str();
-      f.have_key = true;
-    } else {
-      f.entries.emplace_back(std::move(f.key), std::move(v));
-      f.have_key = false;
-    }
-  };
-  for (size_t i = 0; i < tape.size(); ++i) {
-    uint32_t tag = uint32_t(tape[i] >> 56);
-    switch (tag) {
-      case MLK_J_NULL: emit(Value::none()); break;
-      case MLK_J_TRUE: emit(Value::boolean(true)); break;
-      case MLK_J_FALSE: emit(Value::boolean(false)); break;
-      case MLK_J_INT: emit(Value::integer(int64_t(tape[++i]))); break;
-      case MLK_J_DOUBLE: {
-        double d;
-        std::memcpy(&d, &tape[++i], 8);
-        emit(Value::number(d));
-        break;
-      }
-      case MLK_J_STRING: {
-        uint32_t off = uint32_t(tape[i] & 0xffffffffu);
-        emit(Value::str(std::string(pool + off, size_t(tape[++i]))));
-        break;
-      }
-      case MLK_J_ARRAY: stack.push_back(Frame{false}); break;
-      case MLK_J_OBJECT: stack.push_back(Frame{true}); break;
-      case MLK_J_ARRAY_END:
-      case MLK_J_OBJECT_END: {
-        Frame f = std::move(stack.back());
-        stack.pop_back();
-        emit(f.object ? Value::dict(std::move(f.entries)) : Value::list(std::move(f.items)));
-        break;
-      }
-    }
-  }
-  return result;
+  return TapeValues(reinterpret_cast<const uint64_t*>(m.ptr(t.tape)), size_t(t.n),
+                    reinterpret_cast<const char*>(m.ptr(t.text)))
+      .build();
 }
 Value op_json_stats(Machine& m, const std::vector<Value>& a) {
   std::string copy;  // only for bytes: a str is read in place

@@ -36,6 +36,10 @@ class Machine {
   virtual bool is_wasm() const = 0;
   virtual Buf alloc(uint64_t bytes) = 0;                     // uninitialised
   virtual Buf input(const void* data, uint64_t bytes) = 0;    // read-only input (native: no copy)
+  // A buffer a kernel writes a result into, for `host` (bytes long) to receive: natively `host`
+  // itself (no copy), in WebAssembly a buffer of linear memory that collect() copies to `host`.
+  virtual Buf output(void* host, uint64_t bytes) = 0;
+  virtual void collect(Buf b, void* host, uint64_t bytes) = 0;
   virtual uint8_t* ptr(Buf b) = 0;                           // valid until the next alloc/call
   virtual engine::Val arg(Buf b) = 0;                        // the pointer argument for a kernel
   virtual std::vector<engine::Val> call(std::string_view kernel, std::span<const engine::Val> args) = 0;

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <random>
 
+#include "kernels/kernels.h"
 #include "runtime/backend_selector.h"
 
 using namespace ml::runtime;
@@ -203,6 +204,56 @@ TEST(Kernels, CallbacksRunNativelyWithReason) {
                                                  return Value::integer(-a[0].as_int());
                                                })}).to_json(),
             "[4,3,2,1]");
+}
+
+// Container words carry the matching end's index and how many values they hold (object: pairs),
+// which the value builder uses to size each list and dict once.
+TEST(Kernels, JsonTapeCountsTheValuesOfEachContainer) {
+  std::string doc = R"([{"a": [], "b": [1, [2, 3], {"c": null}], "d": "x"}, 4, [], {}])";
+  std::vector<uint64_t> tape(256);
+  int32_t n = mlk_json_parse(reinterpret_cast<uint8_t*>(doc.data()), int32_t(doc.size()), tape.data(), 256, 64);
+  ASSERT_GT(n, 0);
+  std::vector<std::pair<char, int>> seen;  // (kind, count) of each container in tape order
+  for (int32_t i = 0; i < n; ++i) {
+    uint32_t t = uint32_t(tape[size_t(i)] >> 56);
+    if (t == MLK_J_ARRAY || t == MLK_J_OBJECT) {
+      uint32_t end = uint32_t(tape[size_t(i)]);
+      ASSERT_LT(end, uint32_t(n));
+      EXPECT_EQ(uint32_t(tape[end] >> 56), t == MLK_J_ARRAY ? uint32_t(MLK_J_ARRAY_END) : uint32_t(MLK_J_OBJECT_END));
+      EXPECT_EQ(uint32_t(tape[end]), uint32_t(i));  // and back
+      seen.emplace_back(char(t), int((tape[size_t(i)] >> 32) & 0xffffff));
+    } else if (t == MLK_J_STRING || t == MLK_J_INT || t == MLK_J_DOUBLE) {
+      ++i;
+    }
+  }
+  std::vector<std::pair<char, int>> want = {{'[', 4}, {'{', 3}, {'[', 0}, {'[', 3}, {'[', 2}, {'{', 1}, {'[', 0}, {'{', 0}};
+  EXPECT_EQ(seen, want);
+  // and the values built from it, on both backends
+  EXPECT_EQ(both("json_parse", {S(doc)}).to_json(), R"([{"a":[],"b":[1,[2,3],{"c":null}],"d":"x"},4,[],{}])");
+}
+
+// The estimate is the plain splitmix64 loop's, for any number of samples (the kernel takes
+// them four at a time, then one by one).
+TEST(Kernels, MonteCarloIsThePlainLoopsEstimate) {
+  auto plain = [](int64_t samples, int64_t seed) {
+    uint64_t state = uint64_t(seed);
+    auto next = [&] {
+      uint64_t z = (state += 0x9e3779b97f4a7c15ull);
+      z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+      z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+      return z ^ (z >> 31);
+    };
+    int64_t inside = 0;
+    for (int64_t i = 0; i < samples; ++i) {
+      double x = double(int64_t(next() >> 11)) / 9007199254740992.0;
+      double y = double(int64_t(next() >> 11)) / 9007199254740992.0;
+      inside += x * x + y * y <= 1.0;
+    }
+    return 4.0 * double(inside) / double(samples);
+  };
+  for (int64_t n : {1, 2, 3, 4, 5, 7, 8, 1003, 100000})
+    for (int64_t seed : {0, 42, -5})
+      EXPECT_EQ(both("monte_carlo_pi", {I(n), I(seed)}).as_float(), plain(n, seed)) << n << " " << seed;
 }
 
 TEST(Kernels, Json) {

@@ -542,6 +542,7 @@ TEST(Programs, EveryOperationHasAMultilingualProgramAndAPythonTwin) {
   for (auto sizes : {"seed", "quick", "compare"})
     for (auto& w : workloads(sizes))
       for (auto ext : {".multi", ".py"}) {
+        if (w.kernels_only) continue;  // (the program backends skip it, tested below)
         Program p;
         ASSERT_NO_THROW(p = load_program(w, dir, ext)) << w.op << ext;
         EXPECT_NE(p.source.find("bench:work"), std::string::npos) << p.path;
@@ -556,6 +557,7 @@ TEST(Programs, PythonTwinsPrintWhatTheNativeKernelsCompute) {
   std::string dir = std::string(ML_SOURCE_DIR) + "/bench/programs";
   auto run_py = subprocess_runner({"/usr/bin/env", "python3"});
   for (auto& w : workloads("quick")) {
+    if (w.kernels_only) continue;
     Program p = load_program(w, dir, ".py");
     std::string out = run_py(p.source, w.op + ".py");
     auto args = make_arguments(w);
@@ -579,6 +581,27 @@ TEST(Programs, PythonTwinsPrintWhatTheNativeKernelsCompute) {
       EXPECT_NEAR(std::stod(out), 3.14159, 0.1);
       EXPECT_NEAR(v.as_float(), 3.14159, 0.1);
     }
+  }
+}
+
+TEST(Programs, TheTapeOnlyRowIsTheKernelsAlone) {
+  ProgramBackendOptions po;
+  po.programs_dir = std::string(ML_SOURCE_DIR) + "/bench/programs";
+  auto f = program_backend([](const std::string&, const std::string&) -> std::string { return ""; }, po);
+  for (auto sizes : {"seed", "quick", "compare"}) {
+    int tape_rows = 0;
+    for (auto& w : workloads(sizes)) {
+      EXPECT_EQ(w.kernels_only, w.op == "json_tape") << w.op;
+      if (!w.kernels_only) continue;
+      ++tape_rows;
+      Case c = f(w);
+      EXPECT_NE(c.skip.find("json_tape"), std::string::npos) << c.skip;
+      EXPECT_EQ(runtime_operation(w.op), "json_stats");
+      // the same document as the json_parse row of the same size
+      for (auto& p : workloads(sizes))
+        if (p.op == "json_parse") EXPECT_EQ(p.params, w.params);
+    }
+    EXPECT_EQ(tape_rows, 1) << sizes;
   }
 }
 

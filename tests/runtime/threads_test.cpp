@@ -8,8 +8,10 @@
 #include <fstream>
 #include <iterator>
 #include <random>
+#include <thread>
 
 #include "engine/engine.h"
+#include "kernels/kernels.h"
 #include "runtime/backend_selector.h"
 
 using namespace ml::runtime;
@@ -103,8 +105,8 @@ struct SplitMultiply {
   int32_t n, k, m, pw;
   SplitMultiply(eng::Instance& inst, const Matrix& A, const Matrix& B, unsigned threads)
       : n(int32_t(A.rows)), k(int32_t(A.cols)), m(int32_t(B.cols)) {
-    pw = inst.call("mlk_matrix_multiply_panel_width", {eng::Val::I32(m), eng::Val::I32(int32_t(threads))})[0].i32;
-    int32_t sd = inst.call("mlk_matrix_multiply_scratch_doubles", {eng::Val::I32(pw)})[0].i32;
+    pw = inst.call("mlk_matrix_multiply_panel_width", {eng::Val::I32(m), eng::Val::I32(k), eng::Val::I32(int32_t(threads))})[0].i32;
+    int32_t sd = inst.call("mlk_matrix_multiply_scratch_doubles", {eng::Val::I32(k), eng::Val::I32(pw)})[0].i32;
     uint64_t top = (uint64_t(inst.global_value("__heap_base")) + 15) & ~uint64_t(15);
     auto take = [&](uint64_t bytes) {
       uint64_t at = top;
@@ -142,7 +144,9 @@ TEST(Threads, MatrixMultiplySameOnOneAndManyThreads) {
   BackendSelector native1(config(Backend::Native, false)), nativeN(config(Backend::Native, true));
   BackendSelector wasm1(config(Backend::Wasm, false)), wasmN(config(Backend::Wasm, true));
   ASSERT_EQ(wasmN.backend(), Backend::Wasm) << wasmN.status().reason;
-  for (auto [n, k, m] : {std::tuple{300, 310, 290}, std::tuple{129, 257, 515}, std::tuple{7, 1000, 1001}}) {
+  // (b has more rows than a, and fewer: in WebAssembly the product is written over b's copy)
+  for (auto [n, k, m] : {std::tuple{300, 310, 290}, std::tuple{129, 257, 515}, std::tuple{7, 1000, 1001},
+                         std::tuple{520, 130, 300}, std::tuple{9, 3, 2}}) {
     Matrix a = random_matrix(n, k, 11), b = random_matrix(k, m, 12);
     Matrix ref = naive_multiply(a, b);
     for (BackendSelector* s : {&native1, &nativeN, &wasm1, &wasmN}) {
@@ -151,6 +155,31 @@ TEST(Threads, MatrixMultiplySameOnOneAndManyThreads) {
       EXPECT_TRUE(same_bits(r.matrix_ref(), ref)) << n << "x" << k << "x" << m << " on "
                                                   << to_string(s->last_call_report().backend)
                                                   << (s->config().parallel ? " (parallel)" : "");
+    }
+  }
+}
+
+// The kernel itself, natively: c written over b (b's buffer holding max(n, k) rows), on one
+// thread and on three sharing the panel counter.
+TEST(Threads, MatrixMultiplyMayWriteItsProductOverB) {
+  for (auto [n, k, m] : {std::tuple{70, 300, 530}, std::tuple{300, 70, 530}, std::tuple{5, 5, 1}}) {
+    Matrix a = random_matrix(n, k, 21), b = random_matrix(k, m, 22);
+    Matrix ref = naive_multiply(a, b);
+    for (int threads : {1, 3}) {
+      std::vector<double> bc(size_t(std::max(n, k)) * size_t(m));
+      std::copy(b.data.begin(), b.data.end(), bc.begin());
+      int32_t pw = mlk_matrix_multiply_panel_width(m, k, threads);
+      int32_t counter = 0;
+      std::vector<std::vector<double>> scratch(size_t(threads),
+                                               std::vector<double>(size_t(mlk_matrix_multiply_scratch_doubles(k, pw))));
+      std::vector<std::thread> ts;
+      for (int t = 0; t < threads; ++t)
+        ts.emplace_back([&, t] {
+          mlk_matrix_multiply(a.data.data(), bc.data(), bc.data(), n, k, m, pw, scratch[size_t(t)].data(), &counter);
+        });
+      for (auto& t : ts) t.join();
+      bc.resize(size_t(n) * size_t(m));
+      EXPECT_TRUE(same_bits(Matrix{n, m, bc}, ref)) << n << "x" << k << "x" << m << " on " << threads;
     }
   }
 }
@@ -235,6 +264,41 @@ TEST(Threads, TimeoutStopsEveryThreadOfALongSplitCall) {
   SplitMultiply small(*k.inst, s, s, 2);
   k.inst->call_split("mlk_matrix_multiply", small.lists());
   EXPECT_TRUE(same_bits(small.result(*k.inst), naive_multiply(s, s)));
+}
+
+TEST(Threads, InterruptStopsTheWorkersWhileTheCallerWaits) {
+  Kernels k(2);
+  // The calling thread's part is empty (its counter already past the last panel), so it returns
+  // at once and waits; the worker's part is a whole 2000x2000 multiply (seconds on one thread).
+  Matrix big = random_matrix(2000, 2000, 10);
+  SplitMultiply mm(*k.inst, big, big, 2);
+  int32_t panels = (mm.m + mm.pw - 1) / mm.pw;
+  uint64_t top = mm.scratch.back() + 4096 * 1024;
+  k.inst->ensure_memory(top + 16);
+  uint32_t done_counter = uint32_t(top);
+  k.inst->memory_write(done_counter, {reinterpret_cast<const uint8_t*>(&panels), 4});
+  std::vector<std::vector<eng::Val>> lists = {mm.list(0, done_counter), mm.list(1, mm.counter)};
+  std::thread stopper([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    k.engine->interrupt();
+  });
+  try {
+    k.inst->call_split("mlk_matrix_multiply", lists);
+    ADD_FAILURE() << "the interrupted split call returned normally";
+  } catch (const eng::WasmError& e) {
+    EXPECT_EQ(e.kind(), eng::ErrorKind::Timeout) << e.what();
+    EXPECT_NE(std::string(e.what()).find("interrupted"), std::string::npos) << e.what();
+  }
+  stopper.join();
+  // The worker stopped part way: the shared counter did not run past the last panel.
+  int32_t taken = 0;
+  k.inst->memory_read(mm.counter, {reinterpret_cast<uint8_t*>(&taken), 4});
+  EXPECT_LE(taken, panels);
+  // The interrupt was consumed by that call: the next one runs, on both threads.
+  Matrix s = random_matrix(40, 30, 11), t = random_matrix(30, 50, 12);
+  SplitMultiply small(*k.inst, s, t, 2);
+  k.inst->call_split("mlk_matrix_multiply", small.lists());
+  EXPECT_TRUE(same_bits(small.result(*k.inst), naive_multiply(s, t)));
 }
 
 TEST(Threads, MemoryLimitWithWorkers) {
