@@ -77,7 +77,8 @@ const std::vector<ManualPage>& pages() {
        kFrontStatus},
       {"repl",
        "An interactive session: each line (or block) runs as it is entered. :lang L switches the "
-       "human language, :quit (or Ctrl-D) leaves. Line editing and history come from readline.",
+       "human language, :wasm turns compiling to WebAssembly on or off, :explain says where each "
+       "function ran, :quit (or Ctrl-D) leaves. Line editing and history come from readline.",
        {{"multilingual repl --lang fr", "a session in French"}},
        "0  the session ended\n2  bad usage or configuration"},
       {"profile",
