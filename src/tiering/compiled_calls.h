@@ -38,6 +38,8 @@ class CompiledCalls {
   // The function was defined by this module.
   bool owns(const interp::FuncObj* f) const;
   const HotPolicy& policy() const { return policy_; }
+  // Time spent starting the engine (or asking for it), kept out of the policy's compile time.
+  double engine_start_ms() const { return engine_start_ms_; }
   // The policy's state of a function defined by this module (null before its first call).
   const FunctionState* state_of(const interp::FuncCode* code) const;
   const FunctionState* state_of(const std::string& name) const;
@@ -67,6 +69,7 @@ class CompiledCalls {
   interp::Interpreter& interpreter_;
   std::ostream& out_;
   HotPolicy policy_;
+  double engine_start_ms_ = 0;  // before program_, whose engine provider adds to it
   wasm::CompiledProgram program_;
   std::map<std::string, std::vector<const ast::Stmt*>> defs_;  // top-level defs by name
   std::set<std::string> def_names_;

@@ -11,7 +11,16 @@ bool HotPolicy::offer(FunctionState& st, double run_ms, std::string& why) {
   why.clear();
   if (given_up(st)) return false;
   if (!o_.adaptive || st.offered) return st.offered = true;
-  if (++st.interpreted_calls >= o_.hot_calls) return st.offered = true;
+  ++st.interpreted_calls;
+  if (st.straight_line && !engine_running_) {
+    // A bounded body gains at most a microsecond or so a call from compiling, and starting the
+    // engine costs tens of milliseconds: such functions never start it by themselves. (Said
+    // once: this refusal is on the path of every call.)
+    if (st.interpreted_calls == 1)
+      why = "no loops: not worth starting the WebAssembly engine for (compiled when it runs and the function is hot)";
+    return false;
+  }
+  if (st.interpreted_calls >= o_.hot_calls) return st.offered = true;
   if (st.straight_line) {  // bounded work per call: wait until hot
     why = fmt::format("not hot yet: no loops; compiled once called {} times", o_.hot_calls);
     return false;

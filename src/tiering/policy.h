@@ -52,6 +52,8 @@ class HotPolicy {
   // Time spent compiling (code generation and the engine's compile), against the budget.
   void spent_compiling(double ms) { compile_ms_ += ms; }
   double compile_ms() const { return compile_ms_; }
+  // The engine has started (for a function with loops): bounded functions may now be compiled too.
+  void engine_running() { engine_running_ = true; }
   // The offered call ran interpreted after all (did not compile, argument not taken, fallback).
   void fell_back(FunctionState& st, std::string reason);
   // The offered call ran compiled in `ns`. False when the function is from now on left to the
@@ -64,6 +66,7 @@ class HotPolicy {
  private:
   PolicyOptions o_;
   double compile_ms_ = 0;
+  bool engine_running_ = false;
 };
 
 }  // namespace ml::tiering

@@ -21,8 +21,24 @@ TEST(HotPolicy, WasmBackendOffersEveryCall) {
   EXPECT_TRUE(why.empty());
 }
 
+TEST(HotPolicy, StraightLineFunctionNeverStartsTheEngine) {
+  HotPolicy p(adaptive());
+  FunctionState st;
+  st.straight_line = true;
+  std::string why;
+  EXPECT_FALSE(p.offer(st, 1e9, why));
+  EXPECT_NE(why.find("not worth starting the WebAssembly engine"), std::string::npos) << why;
+  for (int i = 1; i < 3 * p.options().hot_calls; ++i) {
+    EXPECT_FALSE(p.offer(st, 1e9, why)) << "call " << i;
+    EXPECT_EQ(why, "") << "said once, at the first call";
+  }
+  p.engine_running();  // started for a function with loops: now it may be compiled too
+  EXPECT_TRUE(p.offer(st, 0, why));
+}
+
 TEST(HotPolicy, StraightLineFunctionBecomesHotAfterHotCalls) {
   HotPolicy p(adaptive());
+  p.engine_running();
   FunctionState st;
   st.straight_line = true;
   std::string why;
