@@ -707,7 +707,7 @@ void Interp::init_builtins() {
   ctor(t_bytes, [](Interp&, Value* a, int n, KwArgs*) -> Value {
     if (n == 0) return mk_bytes("");
     if (a[0].is(OK::Str)) return mk_bytes(str_of(a[0]));
-    if (a[0].is(OK::Bytes)) return a[0];
+    if (a[0].is(OK::Bytes)) return a[0].o->type == I->t_bytes ? a[0] : mk_bytes(a[0].as<BytesObj>()->s);
     if (is_intlike(a[0])) return mk_bytes(std::string((size_t)as_index(a[0]), '\0'));
     std::string s;
     for_each(a[0], [&](const Value& x) {

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <sstream>
 
+#include "interp/bytearray.h"
 #include "interp/runtime.h"
 #include "lang/pack.h"
 
@@ -645,7 +646,9 @@ int64_t hash_value(const Value& v) {
       h = h * 69069U + 907133923ULL;
       return h == (uint64_t)-1 ? 590923713 : (int64_t)h;
     }
-    case OK::Bytes: return hash_sv(v.as<BytesObj>()->s) ^ 0x1234;
+    case OK::Bytes:
+      if (is_bytearray(v)) raise_id("TypeError", "runtime.unhashable", {{"type", type_name(v)}});
+      return hash_sv(v.as<BytesObj>()->s) ^ 0x1234;
     case OK::List: case OK::Dict: case OK::Set:
       raise_id("TypeError", "runtime.unhashable", {{"type", type_name(v)}});
     case OK::Inst: {
@@ -1031,7 +1034,9 @@ std::string repr(const Value& v) {
   switch (v.o->kind) {
     case OK::Str: return str_repr(v.as<StrObj>()->s);
     case OK::Big: return int_to_string(v);
-    case OK::Bytes: return bytes_repr(v.as<BytesObj>()->s);
+    case OK::Bytes:
+      if (is_bytearray(v)) return "bytearray(" + bytes_repr(v.as<BytesObj>()->s) + ")";
+      return bytes_repr(v.as<BytesObj>()->s);
     case OK::List: {
       ReprEnter re(v.o);
       if (re.again) return "[...]";

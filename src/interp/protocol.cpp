@@ -2,6 +2,7 @@
 #include <cmath>
 
 #include "interp/attrcache.h"
+#include "interp/bytearray.h"
 #include "interp/runtime.h"
 
 namespace ml::interp {
@@ -514,7 +515,7 @@ Value getitem(const Value& obj, const Value& key) {
           std::string out;
           if (st > 0) for (int64_t i = a; i < b; i += st) out += s[i];
           else for (int64_t i = a; i > b; i += st) out += s[i];
-          return mk_bytes(std::move(out));
+          return mk_bytes_like(obj, std::move(out));
         }
         int64_t i = as_index(key);
         if (i < 0) i += (int64_t)s.size();
@@ -554,6 +555,7 @@ Value getitem(const Value& obj, const Value& key) {
 }
 
 void setitem(const Value& obj, const Value& key, Value v) {
+  if (is_bytearray(obj)) return bytearray_setitem(obj, key, v);
   if (obj.t == VT::Obj) {
     switch (obj.o->kind) {
       case OK::List: {
@@ -613,6 +615,7 @@ void setitem(const Value& obj, const Value& key, Value v) {
 }
 
 void delitem(const Value& obj, const Value& key) {
+  if (is_bytearray(obj)) return bytearray_delitem(obj, key);
   if (obj.is(OK::List)) {
     auto& l = obj.as<ListObj>()->v;
     if (key.is(OK::Slice)) {
