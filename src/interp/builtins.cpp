@@ -20,6 +20,7 @@ void check_output(std::ostream& out) {
 }
 
 Value make_class(const std::string& name, ValueVec bases, Ref<DictObj> ns);
+const Value* meta_special(const Value& cls, std::string_view name);  // metaclass.cpp
 
 // ---------------------------------------------------------------- helpers
 void def_native(DictObj* d, const std::string& name, NativeFn fn) {
@@ -78,17 +79,20 @@ struct SuperObj : Object {
 
 bool super_getattr(const Value& sup, std::string_view name, Value& out) {
   auto* s = sup.as<SuperObj>();
-  ClassObj* t = s->self.is(OK::Class) ? s->self.as<ClassObj>() : type_of(s->self);
+  // A class is looked at as a class (classmethods, __new__) when it derives from `start`; else
+  // as an instance of its metaclass (super() inside a metaclass's methods).
+  bool as_class = s->self.is(OK::Class) && s->self.as<ClassObj>()->is_subclass(s->start);
+  ClassObj* t = as_class ? s->self.as<ClassObj>() : type_of(s->self);
   auto& mro = t->mro;
   auto it = std::find(mro.begin(), mro.end(), s->start);
   if (it == mro.end()) type_error("super(type, obj): obj must be an instance or subtype of type");
   for (++it; it != mro.end(); ++it) {
     if (Value* v = (*it)->dict->find(str_key(name))) {
       if (v->is(OK::Func) || v->is(OK::Native)) {
-        if (s->self.is(OK::Class)) out = *v;
+        if (as_class) out = *v;
         else out = Value::obj(new BoundObj(s->self, *v));
       } else if (v->is(OK::ClassMethod)) {
-        out = Value::obj(new BoundObj(s->self.is(OK::Class) ? s->self : Value::obj(t), v->as<WrapperObj>()->func));
+        out = Value::obj(new BoundObj(as_class ? s->self : Value::obj(t), v->as<WrapperObj>()->func));
       } else if (v->is(OK::StaticMethod)) {
         out = v->as<WrapperObj>()->func;
       } else if (v->is(OK::Property)) {
@@ -484,6 +488,8 @@ void Interp::init_builtins() {
         if (getattr_opt(c, "__instancecheck__", check)) return truthy(call1(check, a[0]));
         type_error("isinstance() arg 2 must be a type, a tuple of types, or a union");
       }
+      if (type_of(a[0]) == c.o) return true;
+      if (const Value* m = meta_special(c, "__instancecheck__")) return truthy(call2(*m, c, a[0]));
       return subclass_of(type_of(a[0]), c.as<ClassObj>());
     };
     return Value::boolean(test(a[1]));
@@ -501,6 +507,7 @@ void Interp::init_builtins() {
         if (getattr_opt(c, "__subclasscheck__", check)) return truthy(call1(check, a[0]));
         type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union");
       }
+      if (const Value* m = meta_special(c, "__subclasscheck__")) return truthy(call2(*m, c, a[0]));
       return subclass_of(a[0].as<ClassObj>(), c.as<ClassObj>());
     };
     return Value::boolean(test(a[1]));

@@ -1017,10 +1017,12 @@ static void init_dict_view_methods() {
 }
 
 void init_bytes_methods();  // methods_bytes.cpp
+void init_metaclass_support();  // metaclass.cpp
 
 void init_type_methods() {
   init_dict_view_methods();
   init_bytes_methods();
+  init_metaclass_support();
   init_str_methods(I->t_str);
   init_list_methods(I->t_list);
   init_dict_methods(I->t_dict);

@@ -10,6 +10,8 @@
 
 namespace ml::interp {
 
+const Value* meta_special(const Value& cls, std::string_view name);  // metaclass.cpp
+
 Interp* I = nullptr;
 
 // ---------------------------------------------------------------- constructors
@@ -1111,6 +1113,11 @@ std::string repr(const Value& v) {
     case OK::Bound: return "<bound method of " + repr(v.as<BoundObj>()->self) + ">";
     case OK::Class: {
       auto* c = v.as<ClassObj>();
+      if (const Value* m = meta_special(v, "__repr__")) {
+        Value r = call1(*m, v);
+        if (!r.is(OK::Str)) raise("TypeError", "__repr__ returned non-string (type " + type_name(r) + ")");
+        return str_of(r);
+      }
       return "<class '" + class_path(c) + "'>";
     }
     case OK::Module: return "<module '" + v.as<ModuleObj>()->name + "'>";

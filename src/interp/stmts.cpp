@@ -7,6 +7,9 @@ namespace ml::interp {
 using namespace ast;
 
 Value make_class(const std::string& name, ValueVec bases, Ref<DictObj> ns);
+// metaclass.cpp: the class statement through its metaclass, when it has one or keywords.
+bool class_needs_metaclass(const ValueVec& bases, const KwArgs& kw);
+Value build_class(const std::string& name, ValueVec bases, KwArgs& kw, const std::function<void(DictObj*)>& body);
 
 // ================================================================ iteration helper
 template <class F>
@@ -289,6 +292,7 @@ struct ClassDefStmt : SNode {
   std::string name, qualname;
   std::unique_ptr<MakeFunction> body_fn;
   std::vector<EP> bases;
+  std::vector<std::pair<std::string, EP>> keywords;  // metaclass=, and __init_subclass__'s
   std::vector<EP> decorators;
   TP target;
   Exec exec(Frame& fr) override {
@@ -296,21 +300,30 @@ struct ClassDefStmt : SNode {
     for (auto& d : decorators) decs.push_back(d->eval(fr));
     ValueVec bs;
     for (auto& b : bases) bs.push_back(b->eval(fr));
+    KwArgs kw;
+    for (auto& [k, e] : keywords) kw.items.emplace_back(str_key(k), e->eval(fr));
     Value fnv = body_fn->make(fr);
     auto* fn = fnv.as<FuncObj>();
-    Ref<DictObj> ns(new DictObj());
-    // The defining module's name: classes print as <class 'mod.Name'>.
-    Value* modname = fr.globals ? fr.globals->find(str_key("__name__")) : nullptr;
-    ns->set(str_key("__module__"), modname && modname->is(OK::Str) ? *modname : mk_str("__main__"));
-    ns->set(str_key("__qualname__"), mk_str(qualname));
-    if (!fn->code->doc.is_none()) ns->set(str_key("__doc__"), fn->code->doc);
-    Frame cf;
-    cf.func = fn;
-    cf.globals = fr.globals;
-    cf.ns = ns.get();
-    fn->code->body->exec(cf);
+    auto body = [&](DictObj* ns) {
+      // The defining module's name: classes print as <class 'mod.Name'>.
+      Value* modname = fr.globals ? fr.globals->find(str_key("__name__")) : nullptr;
+      ns->set(str_key("__module__"), modname && modname->is(OK::Str) ? *modname : mk_str("__main__"));
+      ns->set(str_key("__qualname__"), mk_str(qualname));
+      if (!fn->code->doc.is_none()) ns->set(str_key("__doc__"), fn->code->doc);
+      Frame cf;
+      cf.func = fn;
+      cf.globals = fr.globals;
+      cf.ns = ns;
+      fn->code->body->exec(cf);
+    };
     Value cls;
-    ML_GUARD(cls = make_class(name, std::move(bs), ns));
+    if (class_needs_metaclass(bs, kw)) {
+      ML_GUARD(cls = build_class(name, std::move(bs), kw, body));
+    } else {
+      Ref<DictObj> ns(new DictObj());
+      body(ns.get());
+      ML_GUARD(cls = make_class(name, std::move(bs), ns));
+    }
     for (size_t i = decs.size(); i-- > 0;) ML_GUARD(cls = call1(decs[i], cls));
     target->store(fr, std::move(cls));
     return Exec::Normal;
@@ -903,8 +916,10 @@ SP Compiler::stmt(const Stmt& s) {
       n->name = s.name;
       n->qualname = qualprefix.empty() ? s.name : qualprefix + "." + s.name;
       for (auto& d : s.decorators) n->decorators.push_back(expr(*d));
-      for (auto& b : s.bases)
+      for (auto& b : s.bases) {
         if (b.kind == Arg::Positional) n->bases.push_back(expr(*b.value));
+        else if (b.kind == Arg::Keyword) n->keywords.emplace_back(b.name, expr(*b.value));
+      }
       n->body_fn = function(&s, s.name, nullptr, &s.body, nullptr, false, s.loc);
       n->target = store_name(s.name, s.loc);
       return with_loc(n, s.loc);
