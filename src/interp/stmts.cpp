@@ -379,6 +379,9 @@ struct TryStmt : SNode {
       }
       if (match_error) { pending = true; pend = merr; }
       else if (h) {
+        // The frame that catches the error is the outermost one of its traceback.
+        if (exc.is(OK::Inst) && !exc.as<InstObj>()->tb.empty() && exc.as<InstObj>()->tb.back().name.empty())
+          exc.as<InstObj>()->tb.back().name = fr.func ? fr.func->name : std::string("<module>");
         I->handling.push_back(exc);
         size_t depth = I->handling.size();
         if (h->name) h->name->store(fr, exc);
