@@ -427,13 +427,107 @@ def get_args(tp):
     return ()
 
 
+def _eval_hint(text, globalns, localns):
+    """A string annotation's value: names (dotted), X[...] subscripts, X | Y and None, looked
+    up in the given namespaces, then the builtins."""
+    import builtins
+    pos = 0
+
+    def skip():
+        nonlocal pos
+        while pos < len(text) and text[pos] == " ":
+            pos += 1
+
+    def name():
+        nonlocal pos
+        skip()
+        start = pos
+        while pos < len(text) and (text[pos].isalnum() or text[pos] in "_."):
+            pos += 1
+        word = text[start:pos]
+        if not word:
+            raise SyntaxError("Forward reference must be an expression -- got %r" % text)
+        if word == "None":
+            return None
+        if word == "...":
+            return ...
+        head, *rest = word.split(".")
+        for ns in (localns, globalns, builtins.__dict__):
+            if ns is not None and head in ns:
+                value = ns[head]
+                break
+        else:
+            raise NameError("name %r is not defined" % head)
+        for part in rest:
+            value = getattr(value, part)
+        return value
+
+    def atom():
+        nonlocal pos
+        skip()
+        if text.startswith("[", pos):
+            pos += 1
+            items = []
+            skip()
+            while not text.startswith("]", pos):
+                items.append(union())
+                skip()
+                if text.startswith(",", pos):
+                    pos += 1
+                skip()
+            pos += 1
+            return items
+        if text[pos:pos + 3] == "...":
+            pos += 3
+            return ...
+        value = name()
+        skip()
+        while text.startswith("[", pos):
+            pos += 1
+            args = [union()]
+            skip()
+            while text.startswith(",", pos):
+                pos += 1
+                args.append(union())
+                skip()
+            pos += 1
+            value = value[args[0] if len(args) == 1 else tuple(args)]
+            skip()
+        return value
+
+    def union():
+        nonlocal pos
+        value = atom()
+        skip()
+        while text.startswith("|", pos):
+            pos += 1
+            value = value | atom() if value is not None else type(None) | atom()
+            skip()
+        return value
+
+    return union()
+
+
 def get_type_hints(obj, globalns=None, localns=None, include_extras=False):
+    import sys
     hints = {}
     if isinstance(obj, type):
         for base in reversed(obj.__mro__):
-            hints.update(base.__dict__.get("__annotations__", {}))
+            ns = globalns
+            if ns is None:
+                module = sys.modules.get(base.__dict__.get("__module__", ""))
+                ns = module.__dict__ if module is not None else {}
+            for key, value in base.__dict__.get("__annotations__", {}).items():
+                hints[key] = _eval_hint(value, ns, localns) if isinstance(value, str) else value
         return hints
-    return dict(getattr(obj, "__annotations__", {}) or {})
+    ns = globalns if globalns is not None else getattr(obj, "__globals__", {})
+    hints = dict(getattr(obj, "__annotations__", {}) or {})
+    for key, value in hints.items():
+        if isinstance(value, str):
+            hints[key] = _eval_hint(value, ns, localns)
+        elif value is None:
+            hints[key] = type(None)
+    return hints
 
 
 def NewType(name, tp):

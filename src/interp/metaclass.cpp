@@ -98,6 +98,12 @@ Value build_class(const std::string& name, ValueVec bases, KwArgs& kw, const std
   return call(meta, args, 3, &kw);
 }
 
+// list[int] and int | None are made by the types module (written in the language).
+Value generic_alias(const Value& cls, const Value& args) {
+  return call2(getattr(import_module("types"), "GenericAlias"), cls, args);
+}
+Value class_union(const Value& a, const Value& b) { return call2(getattr(import_module("types"), "_union"), a, b); }
+
 void init_metaclass_support() {
   ClassObj* t = I->t_type;
   // type.__new__(meta, name, bases, ns, **kw)

@@ -931,6 +931,10 @@ static void init_misc_modules() {
 }
 
 void init_modules() {
+  {  // builtins: the module whose namespace is the builtins themselves
+    Value b = new_module("builtins");
+    b.as<ModuleObj>()->dict = I->builtins;
+  }
   init_math();
   init_json();  // lib/json.cpp
   init_traceback();

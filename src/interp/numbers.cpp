@@ -16,6 +16,8 @@
 
 namespace ml::interp {
 
+Value class_union(const Value& a, const Value& b);  // metaclass.cpp
+
 using ast::BinOp;
 
 // ---------------------------------------------------------------- bigint helpers
@@ -626,6 +628,9 @@ Value binop(BinOp op, const Value& a, const Value& b) {
     if (ok) return r;
   }
   if (b.t == VT::Obj && (b.is(OK::List) || b.is(OK::Tuple) || b.is(OK::Str)) && op == BinOp::Mul && is_intlike(a)) return binop(op, b, a);
+  // int | None, str | bytes: a types.UnionType (annotations, isinstance)
+  if (op == BinOp::BitOr && (a.is(OK::Class) || b.is(OK::Class)) && (a.is(OK::Class) || a.is_none()) && (b.is(OK::Class) || b.is_none()))
+    return class_union(a, b);
   unsupported(op, a, b);
 }
 

@@ -10,6 +10,7 @@ namespace ml::interp {
 Value metaclass_call(const Value& cls, Value* args, int nargs, KwArgs* kw);  // metaclass.cpp
 bool metaclass_getattr(const Value& cls, std::string_view name, Value& out);
 const Value* meta_special(const Value& cls, std::string_view name);
+Value generic_alias(const Value& cls, const Value& args);
 
 // ---------------------------------------------------------------- utf-8 / strings
 std::vector<uint32_t> decode_utf8(std::string_view s) {
@@ -316,6 +317,7 @@ bool getattr_opt(const Value& obj, std::string_view name, Value& out) {
         auto* m = obj.as<ModuleObj>();
         if (Value* v = m->dict->find_str(name, str_hash_sv(name))) { out = *v; return true; }
         if (name == "__name__") { out = mk_str(m->name); return true; }
+        if (name == "__dict__") { out = Value::obj(m->dict.get()); return true; }
         return false;
       }
       case OK::Func: {
@@ -330,6 +332,15 @@ bool getattr_opt(const Value& obj, std::string_view name, Value& out) {
         }
         if (f->attrs) if (Value* v = f->attrs->find(str_key(name))) { out = *v; return true; }
         if (name == "__dict__") { if (!f->attrs) f->attrs = Ref<DictObj>(new DictObj()); out = Value::obj(f->attrs.get()); return true; }
+        if (name == "__annotations__") {  // made empty on first use, as in Python
+          if (!f->attrs) f->attrs = Ref<DictObj>(new DictObj());
+          out = mk_dict();
+          f->attrs->set(str_key(name), out);
+          return true;
+        }
+        if (name == "__defaults__") { out = f->defaults.empty() ? Value() : mk_tuple(f->defaults); return true; }
+        if (name == "__kwdefaults__") { out = f->kwdefaults ? Value::obj(f->kwdefaults.get()) : Value(); return true; }
+        if (name == "__globals__") { out = Value::obj(f->globals.get()); return true; }
         break;
       }
       case OK::Native:
@@ -338,7 +349,8 @@ bool getattr_opt(const Value& obj, std::string_view name, Value& out) {
       case OK::Bound:
         if (name == "__self__") { out = obj.as<BoundObj>()->self; return true; }
         if (name == "__func__") { out = obj.as<BoundObj>()->func; return true; }
-        if (name == "__name__") return getattr_opt(obj.as<BoundObj>()->func, name, out);
+        // a method reads the rest of its attributes from its function
+        if (name != "__class__" && getattr_opt(obj.as<BoundObj>()->func, name, out)) return true;
         break;
       case OK::Property:
         if (name == "fget") { out = obj.as<PropertyObj>()->fget; return true; }
@@ -553,7 +565,7 @@ Value getitem(const Value& obj, const Value& key) {
           if (m->is(OK::StaticMethod)) return call1(f, key);
           return call2(f, obj, key);
         }
-        return obj;  // list[int] etc.: annotations only
+        return generic_alias(obj, key);  // list[int]: a types.GenericAlias
       }
       default: break;
     }

@@ -7,6 +7,13 @@ namespace ml::interp {
 using namespace ast;
 
 Value make_class(const std::string& name, ValueVec bases, Ref<DictObj> ns);
+std::string annotation_text(const ast::Expr& e);  // annotations.cpp
+// An annotation kept as its text (`from __future__ import annotations`).
+struct AnnotationText : ENode {
+  Value text;
+  explicit AnnotationText(std::string t) : text(mk_str(std::move(t))) {}
+  Value eval(Frame&) override { return text; }
+};
 // metaclass.cpp: the class statement through its metaclass, when it has one or keywords.
 bool class_needs_metaclass(const ValueVec& bases, const KwArgs& kw);
 Value build_class(const std::string& name, ValueVec bases, KwArgs& kw, const std::function<void(DictObj*)>& body);
@@ -277,11 +284,20 @@ SP Compiler::return_stmt(EP value, Loc loc) {
 struct FuncDefStmt : SNode {
   std::unique_ptr<MakeFunction> mk;
   std::vector<EP> decorators;
+  std::vector<std::pair<Value, EP>> annotations;  // parameter name (or "return"), annotation
   TP target;
   Exec exec(Frame& fr) override {
     std::vector<Value> decs;
     for (auto& d : decorators) decs.push_back(d->eval(fr));
     Value f = mk->make(fr);
+    if (!annotations.empty()) {
+      // evaluated when the def runs, in its scope, as in Python
+      Value ann = mk_dict();
+      for (auto& [k, e] : annotations) ann.as<DictObj>()->set(k, e->eval(fr));
+      auto* fo = f.as<FuncObj>();
+      if (!fo->attrs) fo->attrs = Ref<DictObj>(new DictObj());
+      fo->attrs->set(str_key("__annotations__"), ann);
+    }
     for (size_t i = decs.size(); i-- > 0;) ML_GUARD(f = call1(decs[i], f));
     target->store(fr, std::move(f));
     return Exec::Normal;
@@ -837,7 +853,7 @@ SP Compiler::stmt(const Stmt& s) {
       if (scope->kind != Scope::Function && s.targets[0]->kind == ExprKind::Name) {
         auto* n = new AnnotateStmt();
         n->name = s.targets[0]->name;
-        n->annotation = expr(*s.extra);
+        n->annotation = unit->future_annotations ? EP(new AnnotationText(annotation_text(*s.extra))) : expr(*s.extra);
         n->name_text = s.extra->kind == ExprKind::Name ? s.extra->name : (s.extra->kind == ExprKind::Str ? s.extra->str : "");
         if (s.value) {
           n->value = expr(*s.value);
@@ -911,6 +927,19 @@ SP Compiler::stmt(const Stmt& s) {
       auto* n = new FuncDefStmt();
       for (auto& d : s.decorators) n->decorators.push_back(expr(*d));
       n->mk = function(&s, s.name, s.params.get(), &s.body, nullptr, s.is_async, s.loc);
+      auto annotate = [&](const std::string& name, const ast::ExprP& a) {
+        if (!a) return;
+        EP e = unit->future_annotations ? EP(new AnnotationText(annotation_text(*a))) : expr(*a);
+        n->annotations.emplace_back(mk_str(name), std::move(e));
+      };
+      if (const ast::Params* p = s.params.get()) {
+        for (auto& q : p->posonly) annotate(q.name, q.annotation);
+        for (auto& q : p->args) annotate(q.name, q.annotation);
+        if (p->vararg) annotate(p->vararg->name, p->vararg->annotation);
+        for (auto& q : p->kwonly) annotate(q.name, q.annotation);
+        if (p->kwarg) annotate(p->kwarg->name, p->kwarg->annotation);
+      }
+      annotate("return", s.returns);
       n->target = store_name(s.name, s.loc);
       return with_loc(n, s.loc);
     }
@@ -1010,6 +1039,9 @@ SP Compiler::stmt(const Stmt& s) {
 std::unique_ptr<CompiledUnit> compile_module(const ast::Module& m, const LanguagePack* pack, bool repl) {
   auto unit = std::make_unique<CompiledUnit>();
   unit->src = m.source;
+  for (auto& s : m.body)
+    if (s->kind == StmtKind::ImportFrom && s->module == "__future__")
+      for (auto& n : s->names) unit->future_annotations |= n.name == "annotations";
   ScopeTable tables = analyze_scopes(m);
   auto code = std::make_unique<FuncCode>();
   code->name = "<module>";
