@@ -1,4 +1,6 @@
 // Core objects: constructors, the ordered dict, hashing, equality, ordering, repr/str, errors.
+#include <utf8proc.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -952,6 +954,21 @@ std::string str_repr(std::string_view s) {
     else if (c == '\r') out += "\\r";
     else if (c == '\t') out += "\\t";
     else if (c < 0x20 || c == 0x7f) { char buf[8]; std::snprintf(buf, sizeof buf, "\\x%02x", c); out += buf; }
+    else if (c >= 0x80) {
+      // Python escapes the characters str.isprintable() refuses (U+00A0, U+200B, ...)
+      size_t len = (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
+      uint32_t cp = decode_utf8(s.substr(i, len))[0];
+      auto cat = utf8proc_category((utf8proc_int32_t)cp);
+      if (cat == UTF8PROC_CATEGORY_CC || cat == UTF8PROC_CATEGORY_CF || cat == UTF8PROC_CATEGORY_CS || cat == UTF8PROC_CATEGORY_CO ||
+          cat == UTF8PROC_CATEGORY_CN || cat == UTF8PROC_CATEGORY_ZS || cat == UTF8PROC_CATEGORY_ZL || cat == UTF8PROC_CATEGORY_ZP) {
+        char buf[16];
+        std::snprintf(buf, sizeof buf, cp < 0x100 ? "\\x%02x" : cp < 0x10000 ? "\\u%04x" : "\\U%08x", cp);
+        out += buf;
+      } else {
+        out.append(s.substr(i, len));
+      }
+      i += len - 1;
+    }
     else out += (char)c;
   }
   out += q;
