@@ -545,27 +545,44 @@ def NamedTuple(typename, fields=None, /, **kwargs):
     return collections.namedtuple(typename, names)
 
 
-class _NamedTupleMeta:
-    pass
+_NT_RESERVED = frozenset({"__new__", "__init__", "__slots__", "__getnewargs__", "_fields", "_field_defaults",
+                          "_make", "_replace", "_asdict", "_source"})
+_NT_SPECIAL = frozenset({"__module__", "__name__", "__annotations__", "__qualname__", "__doc__", "__dict__",
+                         "__weakref__", "__orig_bases__"})
 
 
-def _namedtuple_from_class(cls):
-    ann = cls.__dict__.get("__annotations__", {})
-    names = list(ann)
-    defaults = [cls.__dict__[n] for n in names if n in cls.__dict__]
-    nt = collections.namedtuple(cls.__name__, names, defaults=defaults)
-    for key, value in cls.__dict__.items():
-        if key not in names and key not in ("__annotations__", "__dict__", "__weakref__", "__module__", "__qualname__", "__doc__"):
-            setattr(nt, key, value)
-    nt.__annotations__ = dict(ann)
-    return nt
+class NamedTupleMeta(type):
+    """`class P(NamedTuple): x: int; y: int = 0` makes a collections.namedtuple from the
+    annotations (defaults from the assigned values), with the class body's methods."""
+
+    def __new__(mcls, typename, bases, ns):
+        ann = ns.get("__annotations__", {})
+        names = list(ann)
+        defaults = []
+        for n in names:
+            if n in ns:
+                defaults.append(ns[n])
+            elif defaults:
+                raise TypeError(f"Non-default namedtuple field {n} cannot follow default field"
+                                f"{'s' if len(defaults) > 1 else ''} {', '.join(names[names.index(n) - len(defaults):names.index(n)])}")
+        nt = collections.namedtuple(typename, names, defaults=defaults, module=ns.get("__module__"))
+        nt.__annotations__ = dict(ann)
+        for key, value in ns.items():
+            if key in _NT_RESERVED:
+                raise AttributeError("Cannot overwrite NamedTuple attribute " + key)
+            if key not in _NT_SPECIAL and key not in names:
+                setattr(nt, key, value)
+        return nt
 
 
-def _namedtuple_init_subclass(cls):
-    pass
+_NamedTuple = type.__new__(NamedTupleMeta, "NamedTuple", (), {})
 
 
-NamedTuple.__mro_entries__ = None
+def _namedtuple_mro_entries(bases):
+    return (_NamedTuple,)
+
+
+NamedTuple.__mro_entries__ = _namedtuple_mro_entries
 
 
 def TypedDict(typename, fields=None, /, *, total=True, **kwargs):

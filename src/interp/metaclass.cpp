@@ -64,7 +64,18 @@ static Value winning_meta(Value meta, const ValueVec& bases) {
   return Value::obj(win);
 }
 
-bool class_needs_metaclass(const ValueVec& bases, const KwArgs& kw) {
+bool class_needs_metaclass(ValueVec& bases, const KwArgs& kw) {
+  // Bases that are not classes (typing.NamedTuple, Generic[T]) name the classes to use
+  // through __mro_entries__, before the metaclass is chosen (Python's resolve_bases).
+  for (size_t i = 0; i < bases.size(); ++i) {
+    Value me;
+    if (bases[i].is(OK::Class) || !getattr_opt(bases[i], "__mro_entries__", me) || me.is_none()) continue;
+    ValueVec repl = to_vec(call1(me, mk_tuple(bases)));
+    bases.erase(bases.begin() + (long)i);
+    bases.insert(bases.begin() + (long)i, repl.begin(), repl.end());
+    i += repl.size();
+    --i;
+  }
   if (!kw.empty()) return true;
   for (const Value& b : bases)
     if (b.is(OK::Class) && b.o->type != I->t_type) return true;

@@ -884,7 +884,7 @@ static void init_itertools() {
 }
 
 static void init_misc_modules() {
-  Value s = new_module("string");
+  Value s = new_module("_string");
   DictObj* d = MD(s);
   d->set(str_key("ascii_lowercase"), mk_str("abcdefghijklmnopqrstuvwxyz"));
   d->set(str_key("ascii_uppercase"), mk_str("ABCDEFGHIJKLMNOPQRSTUVWXYZ"));

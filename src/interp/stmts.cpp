@@ -15,7 +15,7 @@ struct AnnotationText : ENode {
   Value eval(Frame&) override { return text; }
 };
 // metaclass.cpp: the class statement through its metaclass, when it has one or keywords.
-bool class_needs_metaclass(const ValueVec& bases, const KwArgs& kw);
+bool class_needs_metaclass(ValueVec& bases, const KwArgs& kw);  // resolves __mro_entries__ too
 Value build_class(const std::string& name, ValueVec bases, KwArgs& kw, const std::function<void(DictObj*)>& body);
 
 // ================================================================ iteration helper
