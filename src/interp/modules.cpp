@@ -68,7 +68,42 @@ static void init_math() {
   F1("isfinite", Value::boolean(std::isfinite(x)));
   F1("erf", Value::flt(std::erf(x)));
   F1("gamma", math_result(std::tgamma(x)));
+  F1("erfc", Value::flt(std::erfc(x)));
+  F1("acosh", math_result(std::acosh(x)));
+  F1("asinh", Value::flt(std::asinh(x)));
+  F1("atanh", (std::fabs(x) >= 1 ? (value_error("math domain error"), Value()) : Value::flt(std::atanh(x))));
+  F1("cbrt", Value::flt(std::cbrt(x)));
+  F1("exp2", math_result(std::exp2(x)));
+  F1("lgamma", (x <= 0 && x == std::floor(x) ? (value_error("math domain error"), Value()) : math_result(std::lgamma(x))));
+  F1("ulp", (std::isnan(x) || std::isinf(x) ? Value::flt(std::fabs(x))
+             : Value::flt(std::nextafter(std::fabs(x), INFINITY) - std::fabs(x) > 0 && std::isfinite(std::nextafter(std::fabs(x), INFINITY))
+                              ? std::nextafter(std::fabs(x), INFINITY) - std::fabs(x)
+                              : std::fabs(x) - std::nextafter(std::fabs(x), 0.0))));
+  F1("frexp", ([&] {
+    int e = 0;
+    double m = std::isfinite(x) ? std::frexp(x, &e) : x;
+    return mk_tuple({Value::flt(m), Value::integer(e)});
+  }()));
 #undef F1
+  def_native(d, "ldexp", [](ARGS) -> Value {
+    check_args("ldexp", n, 2, 2);
+    if (!is_intlike(a[1])) type_error("Expected an int as second argument to ldexp.");
+    double x = to_double(a[0]);
+    int64_t e = as_index(a[1]);
+    double r = std::ldexp(x, (int)std::clamp<int64_t>(e, -100000, 100000));
+    if (std::isinf(r) && std::isfinite(x)) raise("OverflowError", "math range error");
+    return Value::flt(r);
+  });
+  def_native(d, "nextafter", [](ARGS) -> Value {
+    check_args("nextafter", n, 2, 2);
+    return Value::flt(std::nextafter(to_double(a[0]), to_double(a[1])));
+  });
+  def_native(d, "remainder", [](ARGS) -> Value {
+    check_args("remainder", n, 2, 2);
+    double x = to_double(a[0]), y = to_double(a[1]);
+    if (std::isinf(x) || y == 0) value_error("math domain error");
+    return Value::flt(std::remainder(x, y));
+  });
   auto to_int_val = [](double r) -> Value {
     if (std::isnan(r)) value_error("cannot convert float NaN to integer");
     if (std::isinf(r)) raise("OverflowError", "cannot convert float infinity to integer");
