@@ -450,6 +450,29 @@ static void init_misc_methods(Interp& in) {
   def_method(r, "count", [](ARGS) -> Value { return Value::integer(contains(a[0], a[1]) ? 1 : 0); });
 }
 
+// int.__repr__, dict.__repr__, ...: each builtin type's own (programs compare them by identity,
+// as pprint does, and call them through super()). A subclass's value is shown as its builtin.
+static void init_builtin_reprs() {
+  for (ClassObj* t : {I->t_int, I->t_float, I->t_bool, I->t_str, I->t_bytes, I->t_list, I->t_tuple, I->t_dict, I->t_set,
+                      I->t_frozenset, I->t_none, I->t_range}) {
+    def_method(t, "__repr__", [](ARGS) -> Value {
+      check_args("__repr__", n, 1, 1);
+      const Value& v = a[0];
+      if (!v.is_obj() || v.o->type->builtin) return mk_str(repr(v));
+      switch (v.o->kind) {
+        case OK::List: return mk_str(repr(mk_list(v.as<ListObj>()->v)));
+        case OK::Tuple: return mk_str(repr(mk_tuple(v.as<TupleObj>()->v)));
+        case OK::Dict: {
+          Value d = mk_dict();
+          v.as<DictObj>()->for_each([&](const Value& k, const Value& x) { d.as<DictObj>()->set(k, x); });
+          return mk_str(repr(d));
+        }
+        default: return mk_str(repr(v));
+      }
+    });
+  }
+}
+
 static void init_dict_view_methods() {
   for (ClassObj* t : {I->t_dict_keys, I->t_dict_values, I->t_dict_items}) {
     def_method(t, "__len__", [](ARGS) -> Value { return Value::integer(len(a[0])); });
@@ -476,6 +499,7 @@ void init_metaclass_support();  // metaclass.cpp
 
 void init_type_methods() {
   init_dict_view_methods();
+  init_builtin_reprs();
   init_bytes_methods();
   init_metaclass_support();
   init_str_methods(I->t_str);
