@@ -326,8 +326,22 @@ void Interp::init_builtins() {
       out += to_str(a[i]);
     }
     out += end;
+    if (file.is_none()) {
+      // print() writes to sys.stdout: a program (contextlib.redirect_stdout) may replace it
+      auto sys = in.modules.find("sys");
+      if (sys != in.modules.end()) {
+        DictObj* sd = sys->second.as<ModuleObj>()->dict.get();
+        Value* cur = sd->find_str("stdout", str_hash_sv("stdout"));
+        Value* orig = sd->find_str("__stdout__", str_hash_sv("__stdout__"));
+        if (cur && orig && !cur->same(*orig) && !cur->is_none()) file = *cur;
+      }
+    }
     if (!file.is_none()) {
       call1(getattr(file, "write"), mk_str(out));
+      if (flush) {
+        Value f;
+        if (getattr_opt(file, "flush", f)) call0(f);
+      }
       return Value();
     }
     in.out->write(out.data(), (std::streamsize)out.size());
