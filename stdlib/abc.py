@@ -38,13 +38,36 @@ def _registered(cls, sub):
     return False
 
 
-class ABC:
-    __slots__ = ()
+class ABCMeta(type):
+    """Metaclass of abstract classes: a class keeps the names of the abstract methods it has not
+    implemented in __abstractmethods__, and cannot be instantiated while there are any."""
 
-    @classmethod
+    def __new__(mcls, name, bases, namespace, **kwargs):
+        cls = super().__new__(mcls, name, bases, namespace, **kwargs)
+        abstracts = {key for key, value in namespace.items()
+                     if getattr(value, "__isabstractmethod__", False)}
+        for base in bases:
+            for key in getattr(base, "__abstractmethods__", ()):
+                if getattr(getattr(cls, key, None), "__isabstractmethod__", False):
+                    abstracts.add(key)
+        cls.__abstractmethods__ = frozenset(abstracts)
+        return cls
+
+    def __call__(cls, *args, **kwargs):
+        missing = cls.__abstractmethods__
+        if missing:
+            names = sorted(missing)
+            raise TypeError("Can't instantiate abstract class %s with abstract method%s %s"
+                            % (cls.__name__, "s" if len(names) > 1 else "", ", ".join(names)))
+        return super().__call__(*args, **kwargs)
+
     def register(cls, subclass):
         _registry.setdefault(cls, []).append(subclass)
         return subclass
+
+
+class ABC(metaclass=ABCMeta):
+    __slots__ = ()
 
     @classmethod
     def __subclasshook__(cls, C):
@@ -52,6 +75,3 @@ class ABC:
             if _registered(base, C):
                 return True
         return NotImplemented
-
-
-ABCMeta = type

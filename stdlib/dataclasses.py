@@ -116,7 +116,7 @@ def _get_field(cls, name, tp, default_kw_only):
             f.kw_only = default_kw_only
     if f._field_type is _FIELD and f.default_factory is MISSING and f.default is not MISSING:
         d = f.default
-        if isinstance(d, (list, dict, set)) or (type(d).__hash__ is None):
+        if isinstance(d, (list, dict, set)) or getattr(type(d), "__hash__", 0) is None:
             raise ValueError(f"mutable default {type(d)} for field {name} is not allowed: use default_factory")
     return f
 

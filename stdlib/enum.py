@@ -395,8 +395,8 @@ class Flag(Enum):
             raise ValueError(f"{value!r} is not a valid {cls.__qualname__}")
         mask = getattr(cls, "_flag_mask_", 0)
         if value < 0 or value & ~mask:
-            if cls._member_type_() is int:
-                pass
+            if issubclass(cls, _IntLike):
+                pass  # an IntFlag keeps any int (Python's boundary KEEP)
             else:
                 raise ValueError(f"{value!r} is not a valid {cls.__qualname__}")
         base = cls._member_type_()
@@ -473,17 +473,23 @@ class IntFlag(_IntLike, ReprEnum, Flag):
         return hash(self._value_)
 
     def __or__(self, other):
-        if isinstance(other, int):
+        if isinstance(other, (int, _IntLike)):
             return self.__class__(self._value_ | int(other))
         return NotImplemented
 
     def __and__(self, other):
-        if isinstance(other, int):
+        if isinstance(other, (int, _IntLike)):
             return self.__class__(self._value_ & int(other))
+        return NotImplemented
+
+    def __xor__(self, other):
+        if isinstance(other, (int, _IntLike)):
+            return self.__class__(self._value_ ^ int(other))
         return NotImplemented
 
     __ror__ = __or__
     __rand__ = __and__
+    __rxor__ = __xor__
 
 
 def unique(enumeration):

@@ -149,8 +149,11 @@ class Formatter:
         return self.default_msec_format % (s, record.msecs)
 
     def formatException(self, ei):
-        exc = ei[1]
-        return "%s: %s" % (type(exc).__name__, exc) if str(exc) else type(exc).__name__
+        import traceback
+        s = "".join(traceback.format_exception(ei[0], ei[1], ei[2]))
+        if s[-1:] == "\n":
+            s = s[:-1]
+        return s
 
     def usesTime(self):
         return self._style.usesTime()

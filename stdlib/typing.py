@@ -427,13 +427,107 @@ def get_args(tp):
     return ()
 
 
+def _eval_hint(text, globalns, localns):
+    """A string annotation's value: names (dotted), X[...] subscripts, X | Y and None, looked
+    up in the given namespaces, then the builtins."""
+    import builtins
+    pos = 0
+
+    def skip():
+        nonlocal pos
+        while pos < len(text) and text[pos] == " ":
+            pos += 1
+
+    def name():
+        nonlocal pos
+        skip()
+        start = pos
+        while pos < len(text) and (text[pos].isalnum() or text[pos] in "_."):
+            pos += 1
+        word = text[start:pos]
+        if not word:
+            raise SyntaxError("Forward reference must be an expression -- got %r" % text)
+        if word == "None":
+            return None
+        if word == "...":
+            return ...
+        head, *rest = word.split(".")
+        for ns in (localns, globalns, builtins.__dict__):
+            if ns is not None and head in ns:
+                value = ns[head]
+                break
+        else:
+            raise NameError("name %r is not defined" % head)
+        for part in rest:
+            value = getattr(value, part)
+        return value
+
+    def atom():
+        nonlocal pos
+        skip()
+        if text.startswith("[", pos):
+            pos += 1
+            items = []
+            skip()
+            while not text.startswith("]", pos):
+                items.append(union())
+                skip()
+                if text.startswith(",", pos):
+                    pos += 1
+                skip()
+            pos += 1
+            return items
+        if text[pos:pos + 3] == "...":
+            pos += 3
+            return ...
+        value = name()
+        skip()
+        while text.startswith("[", pos):
+            pos += 1
+            args = [union()]
+            skip()
+            while text.startswith(",", pos):
+                pos += 1
+                args.append(union())
+                skip()
+            pos += 1
+            value = value[args[0] if len(args) == 1 else tuple(args)]
+            skip()
+        return value
+
+    def union():
+        nonlocal pos
+        value = atom()
+        skip()
+        while text.startswith("|", pos):
+            pos += 1
+            value = value | atom() if value is not None else type(None) | atom()
+            skip()
+        return value
+
+    return union()
+
+
 def get_type_hints(obj, globalns=None, localns=None, include_extras=False):
+    import sys
     hints = {}
     if isinstance(obj, type):
         for base in reversed(obj.__mro__):
-            hints.update(base.__dict__.get("__annotations__", {}))
+            ns = globalns
+            if ns is None:
+                module = sys.modules.get(base.__dict__.get("__module__", ""))
+                ns = module.__dict__ if module is not None else {}
+            for key, value in base.__dict__.get("__annotations__", {}).items():
+                hints[key] = _eval_hint(value, ns, localns) if isinstance(value, str) else value
         return hints
-    return dict(getattr(obj, "__annotations__", {}) or {})
+    ns = globalns if globalns is not None else getattr(obj, "__globals__", {})
+    hints = dict(getattr(obj, "__annotations__", {}) or {})
+    for key, value in hints.items():
+        if isinstance(value, str):
+            hints[key] = _eval_hint(value, ns, localns)
+        elif value is None:
+            hints[key] = type(None)
+    return hints
 
 
 def NewType(name, tp):
@@ -451,27 +545,44 @@ def NamedTuple(typename, fields=None, /, **kwargs):
     return collections.namedtuple(typename, names)
 
 
-class _NamedTupleMeta:
-    pass
+_NT_RESERVED = frozenset({"__new__", "__init__", "__slots__", "__getnewargs__", "_fields", "_field_defaults",
+                          "_make", "_replace", "_asdict", "_source"})
+_NT_SPECIAL = frozenset({"__module__", "__name__", "__annotations__", "__qualname__", "__doc__", "__dict__",
+                         "__weakref__", "__orig_bases__"})
 
 
-def _namedtuple_from_class(cls):
-    ann = cls.__dict__.get("__annotations__", {})
-    names = list(ann)
-    defaults = [cls.__dict__[n] for n in names if n in cls.__dict__]
-    nt = collections.namedtuple(cls.__name__, names, defaults=defaults)
-    for key, value in cls.__dict__.items():
-        if key not in names and key not in ("__annotations__", "__dict__", "__weakref__", "__module__", "__qualname__", "__doc__"):
-            setattr(nt, key, value)
-    nt.__annotations__ = dict(ann)
-    return nt
+class NamedTupleMeta(type):
+    """`class P(NamedTuple): x: int; y: int = 0` makes a collections.namedtuple from the
+    annotations (defaults from the assigned values), with the class body's methods."""
+
+    def __new__(mcls, typename, bases, ns):
+        ann = ns.get("__annotations__", {})
+        names = list(ann)
+        defaults = []
+        for n in names:
+            if n in ns:
+                defaults.append(ns[n])
+            elif defaults:
+                raise TypeError(f"Non-default namedtuple field {n} cannot follow default field"
+                                f"{'s' if len(defaults) > 1 else ''} {', '.join(names[names.index(n) - len(defaults):names.index(n)])}")
+        nt = collections.namedtuple(typename, names, defaults=defaults, module=ns.get("__module__"))
+        nt.__annotations__ = dict(ann)
+        for key, value in ns.items():
+            if key in _NT_RESERVED:
+                raise AttributeError("Cannot overwrite NamedTuple attribute " + key)
+            if key not in _NT_SPECIAL and key not in names:
+                setattr(nt, key, value)
+        return nt
 
 
-def _namedtuple_init_subclass(cls):
-    pass
+_NamedTuple = type.__new__(NamedTupleMeta, "NamedTuple", (), {})
 
 
-NamedTuple.__mro_entries__ = None
+def _namedtuple_mro_entries(bases):
+    return (_NamedTuple,)
+
+
+NamedTuple.__mro_entries__ = _namedtuple_mro_entries
 
 
 def TypedDict(typename, fields=None, /, *, total=True, **kwargs):

@@ -20,6 +20,7 @@ void check_output(std::ostream& out) {
 }
 
 Value make_class(const std::string& name, ValueVec bases, Ref<DictObj> ns);
+const Value* meta_special(const Value& cls, std::string_view name);  // metaclass.cpp
 
 // ---------------------------------------------------------------- helpers
 void def_native(DictObj* d, const std::string& name, NativeFn fn) {
@@ -78,17 +79,20 @@ struct SuperObj : Object {
 
 bool super_getattr(const Value& sup, std::string_view name, Value& out) {
   auto* s = sup.as<SuperObj>();
-  ClassObj* t = s->self.is(OK::Class) ? s->self.as<ClassObj>() : type_of(s->self);
+  // A class is looked at as a class (classmethods, __new__) when it derives from `start`; else
+  // as an instance of its metaclass (super() inside a metaclass's methods).
+  bool as_class = s->self.is(OK::Class) && s->self.as<ClassObj>()->is_subclass(s->start);
+  ClassObj* t = as_class ? s->self.as<ClassObj>() : type_of(s->self);
   auto& mro = t->mro;
   auto it = std::find(mro.begin(), mro.end(), s->start);
   if (it == mro.end()) type_error("super(type, obj): obj must be an instance or subtype of type");
   for (++it; it != mro.end(); ++it) {
     if (Value* v = (*it)->dict->find(str_key(name))) {
       if (v->is(OK::Func) || v->is(OK::Native)) {
-        if (s->self.is(OK::Class)) out = *v;
+        if (as_class) out = *v;
         else out = Value::obj(new BoundObj(s->self, *v));
       } else if (v->is(OK::ClassMethod)) {
-        out = Value::obj(new BoundObj(s->self.is(OK::Class) ? s->self : Value::obj(t), v->as<WrapperObj>()->func));
+        out = Value::obj(new BoundObj(as_class ? s->self : Value::obj(t), v->as<WrapperObj>()->func));
       } else if (v->is(OK::StaticMethod)) {
         out = v->as<WrapperObj>()->func;
       } else if (v->is(OK::Property)) {
@@ -322,8 +326,22 @@ void Interp::init_builtins() {
       out += to_str(a[i]);
     }
     out += end;
+    if (file.is_none()) {
+      // print() writes to sys.stdout: a program (contextlib.redirect_stdout) may replace it
+      auto sys = in.modules.find("sys");
+      if (sys != in.modules.end()) {
+        DictObj* sd = sys->second.as<ModuleObj>()->dict.get();
+        Value* cur = sd->find_str("stdout", str_hash_sv("stdout"));
+        Value* orig = sd->find_str("__stdout__", str_hash_sv("__stdout__"));
+        if (cur && orig && !cur->same(*orig) && !cur->is_none()) file = *cur;
+      }
+    }
     if (!file.is_none()) {
       call1(getattr(file, "write"), mk_str(out));
+      if (flush) {
+        Value f;
+        if (getattr_opt(file, "flush", f)) call0(f);
+      }
       return Value();
     }
     in.out->write(out.data(), (std::streamsize)out.size());
@@ -484,6 +502,8 @@ void Interp::init_builtins() {
         if (getattr_opt(c, "__instancecheck__", check)) return truthy(call1(check, a[0]));
         type_error("isinstance() arg 2 must be a type, a tuple of types, or a union");
       }
+      if (type_of(a[0]) == c.o) return true;
+      if (const Value* m = meta_special(c, "__instancecheck__")) return truthy(call2(*m, c, a[0]));
       return subclass_of(type_of(a[0]), c.as<ClassObj>());
     };
     return Value::boolean(test(a[1]));
@@ -501,6 +521,7 @@ void Interp::init_builtins() {
         if (getattr_opt(c, "__subclasscheck__", check)) return truthy(call1(check, a[0]));
         type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union");
       }
+      if (const Value* m = meta_special(c, "__subclasscheck__")) return truthy(call2(*m, c, a[0]));
       return subclass_of(a[0].as<ClassObj>(), c.as<ClassObj>());
     };
     return Value::boolean(test(a[1]));
@@ -707,7 +728,7 @@ void Interp::init_builtins() {
   ctor(t_bytes, [](Interp&, Value* a, int n, KwArgs*) -> Value {
     if (n == 0) return mk_bytes("");
     if (a[0].is(OK::Str)) return mk_bytes(str_of(a[0]));
-    if (a[0].is(OK::Bytes)) return a[0];
+    if (a[0].is(OK::Bytes)) return a[0].o->type == I->t_bytes ? a[0] : mk_bytes(a[0].as<BytesObj>()->s);
     if (is_intlike(a[0])) return mk_bytes(std::string((size_t)as_index(a[0]), '\0'));
     std::string s;
     for_each(a[0], [&](const Value& x) {

@@ -72,6 +72,7 @@ struct CompiledUnit {
   std::shared_ptr<const SourceFile> src;
   std::vector<std::unique_ptr<FuncCode>> codes;
   FuncCode* module_code = nullptr;
+  bool future_annotations = false;  // `from __future__ import annotations`: annotations stay text
 };
 
 // Resolves and compiles a module. `repl`: top-level expression statements record their value.

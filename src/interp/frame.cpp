@@ -577,9 +577,20 @@ static void set_owner(const Value& v, ClassObj* cls) {
   }
 }
 
+Value make_class(const std::string& name, ValueVec bases, Ref<DictObj> ns, ClassObj* meta, KwArgs* kw);
 Value make_class(const std::string& name, ValueVec bases, Ref<DictObj> ns) {
+  return make_class(name, std::move(bases), std::move(ns), I->t_type, nullptr);
+}
+
+// type.__new__(meta, name, bases, ns, **kw): `meta` is the new class's type; `kw` goes to the
+// parent's __init_subclass__.
+Value make_class(const std::string& name, ValueVec bases, Ref<DictObj> ns, ClassObj* meta, KwArgs* kw) {
   auto* cls = new ClassObj(name);
   Value cv = Value::obj(cls);
+  if (meta != cls->type) {
+    incref(meta);  // a class keeps its metaclass alive
+    cls->type = meta;
+  }
   cls->dict = ns;
   ns->class_dict = true;
   // A base that is not a class (typing.Generic[T], a subscripted alias) names the classes to
@@ -631,7 +642,7 @@ Value make_class(const std::string& name, ValueVec bases, Ref<DictObj> ns) {
   for (size_t i = 1; i < cls->mro.size(); ++i) {
     if (const Value* h = cls->mro[i]->dict->find(str_key("__init_subclass__"))) {
       Value f = h->is(OK::ClassMethod) || h->is(OK::StaticMethod) ? h->as<WrapperObj>()->func : *h;
-      if (f.is(OK::Func)) call1(f, cv);
+      call(f, &cv, 1, kw);
       break;
     }
   }

@@ -2,6 +2,7 @@
 // int.from_bytes.
 #include <algorithm>
 
+#include "interp/bytearray.h"
 #include "interp/code.h"
 
 namespace ml::interp {
@@ -183,6 +184,185 @@ Value all_bytes(const std::string& s, P p) {
   return Value::boolean(true);
 }
 
+bool is_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
+bool is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+char flip(char c) { return is_lower(c) ? char(c - 32) : is_upper(c) ? char(c + 32) : c; }
+
+// center/ljust/rjust: the fill is one byte.
+Value pad(Value* a, int n, const char* name, int where) {
+  check_args(name, n, 2, 3);
+  const std::string& s = B(a[0]);
+  int64_t w = as_index(a[1]);
+  char fill = ' ';
+  if (n > 2) {
+    if (!a[2].is(OK::Bytes) || B(a[2]).size() != 1)
+      type_error(std::string(name) + "() argument 2 must be a byte string of length 1, not " + type_name(a[2]));
+    fill = B(a[2])[0];
+  }
+  if (w <= (int64_t)s.size()) return mk_bytes(s);
+  size_t total = (size_t)w - s.size(), left = where < 0 ? 0 : where > 0 ? total : total / 2 + (total & (size_t)w & 1);
+  return mk_bytes(std::string(left, fill) + s + std::string(total - left, fill));
+}
+
+Value partition(Value* a, int n, bool rev) {
+  check_args(rev ? "rpartition" : "partition", n, 2, 2);
+  const std::string &s = B(a[0]), &sep = B(a[1]);
+  if (sep.empty()) value_error("empty separator");
+  size_t at = rev ? s.rfind(sep) : s.find(sep);
+  if (at == std::string::npos)
+    return rev ? mk_tuple({mk_bytes(""), mk_bytes(""), mk_bytes(s)}) : mk_tuple({mk_bytes(s), mk_bytes(""), mk_bytes("")});
+  return mk_tuple({mk_bytes(s.substr(0, at)), mk_bytes(sep), mk_bytes(s.substr(at + sep.size()))});
+}
+
+Value rsplit_sep(const std::string& s, const std::string& d, int64_t maxsplit) {
+  if (d.empty()) value_error("empty separator");
+  ValueVec out;
+  size_t end = s.size();
+  int64_t done = 0;
+  while ((maxsplit < 0 || done < maxsplit) && end >= d.size()) {
+    size_t at = s.rfind(d, end - d.size());
+    if (at == std::string::npos) break;
+    out.push_back(mk_bytes(s.substr(at + d.size(), end - at - d.size())));
+    end = at;
+    ++done;
+  }
+  out.push_back(mk_bytes(s.substr(0, end)));
+  std::reverse(out.begin(), out.end());
+  return mk_list(std::move(out));
+}
+
+// The methods bytes shares with str that only look at ASCII letters, layout and separators.
+void init_bytes_text(ClassObj* b) {
+  def_method(b, "capitalize", [](ARGS) -> Value {
+    std::string s = B(a[0]);
+    for (size_t i = 0; i < s.size(); ++i) s[i] = i == 0 ? (is_lower(s[i]) ? char(s[i] - 32) : s[i]) : (is_upper(s[i]) ? char(s[i] + 32) : s[i]);
+    return mk_bytes(std::move(s));
+  });
+  def_method(b, "swapcase", [](ARGS) -> Value {
+    std::string s = B(a[0]);
+    for (char& c : s) c = flip(c);
+    return mk_bytes(std::move(s));
+  });
+  def_method(b, "title", [](ARGS) -> Value {
+    std::string s = B(a[0]);
+    bool prev = false;
+    for (char& c : s) {
+      if (is_lower(c) || is_upper(c)) { c = prev ? (is_upper(c) ? char(c + 32) : c) : (is_lower(c) ? char(c - 32) : c); prev = true; }
+      else prev = false;
+    }
+    return mk_bytes(std::move(s));
+  });
+  def_method(b, "islower", [](ARGS) -> Value {
+    const std::string& s = B(a[0]);
+    bool any = false;
+    for (unsigned char c : s) { if (is_upper(c)) return Value::boolean(false); any |= is_lower(c); }
+    return Value::boolean(any);
+  });
+  def_method(b, "isupper", [](ARGS) -> Value {
+    const std::string& s = B(a[0]);
+    bool any = false;
+    for (unsigned char c : s) { if (is_lower(c)) return Value::boolean(false); any |= is_upper(c); }
+    return Value::boolean(any);
+  });
+  def_method(b, "istitle", [](ARGS) -> Value {
+    bool prev = false, any = false;
+    for (unsigned char c : B(a[0])) {
+      if (is_upper(c)) { if (prev) return Value::boolean(false); prev = any = true; }
+      else if (is_lower(c)) { if (!prev) return Value::boolean(false); prev = true; }
+      else prev = false;
+    }
+    return Value::boolean(any);
+  });
+  def_method(b, "isascii", [](ARGS) -> Value {
+    for (unsigned char c : B(a[0])) if (c >= 0x80) return Value::boolean(false);
+    return Value::boolean(true);
+  });
+  def_method(b, "ljust", [](ARGS) -> Value { return pad(a, n, "ljust", -1); });
+  def_method(b, "rjust", [](ARGS) -> Value { return pad(a, n, "rjust", 1); });
+  def_method(b, "center", [](ARGS) -> Value { return pad(a, n, "center", 0); });
+  def_method(b, "zfill", [](ARGS) -> Value {
+    check_args("zfill", n, 2, 2);
+    std::string s = B(a[0]);
+    int64_t w = as_index(a[1]);
+    if (w <= (int64_t)s.size()) return mk_bytes(s);
+    size_t sign = !s.empty() && (s[0] == '+' || s[0] == '-') ? 1 : 0;
+    s.insert(sign, std::string((size_t)w - s.size(), '0'));
+    return mk_bytes(std::move(s));
+  });
+  def_method(b, "partition", [](ARGS) -> Value { return partition(a, n, false); });
+  def_method(b, "rpartition", [](ARGS) -> Value { return partition(a, n, true); });
+  def_method(b, "removeprefix", [](ARGS) -> Value {
+    check_args("removeprefix", n, 2, 2);
+    const std::string &s = B(a[0]), &p = B(a[1]);
+    return mk_bytes(s.compare(0, p.size(), p) == 0 && s.size() >= p.size() ? s.substr(p.size()) : s);
+  });
+  def_method(b, "removesuffix", [](ARGS) -> Value {
+    check_args("removesuffix", n, 2, 2);
+    const std::string &s = B(a[0]), &p = B(a[1]);
+    bool ends = s.size() >= p.size() && s.compare(s.size() - p.size(), p.size(), p) == 0;
+    return mk_bytes(ends && !p.empty() ? s.substr(0, s.size() - p.size()) : s);
+  });
+  def_method(b, "rindex", [](ARGS) -> Value {
+    check_args("rindex", n, 2, 4);
+    int64_t i = find_bytes(a, n, true);
+    if (i < 0) value_error("subsection not found");
+    return Value::integer(i);
+  });
+  def_method(b, "rsplit", [](ARGS) -> Value {
+    Value sep = opt(a + 1, n - 1, kw, 0, "sep"), ms = opt(a + 1, n - 1, kw, 1, "maxsplit");
+    int64_t m = ms.is_none() ? -1 : as_index(ms);
+    if (sep.is_none()) return split_bytes(B(a[0]), sep, m, true);
+    return rsplit_sep(B(a[0]), B(sep), m);
+  });
+  def_method(b, "splitlines", [](ARGS) -> Value {
+    bool keep = truthy(opt(a + 1, n - 1, kw, 0, "keepends"));
+    const std::string& s = B(a[0]);
+    ValueVec out;
+    for (size_t i = 0; i < s.size();) {
+      size_t j = i;
+      while (j < s.size() && s[j] != '\n' && s[j] != '\r') ++j;
+      size_t eol = j < s.size() ? (s[j] == '\r' && j + 1 < s.size() && s[j + 1] == '\n' ? 2 : 1) : 0;
+      out.push_back(mk_bytes(s.substr(i, j - i + (keep ? eol : 0))));
+      i = j + eol;
+    }
+    return mk_list(std::move(out));
+  });
+  def_method(b, "expandtabs", [](ARGS) -> Value {
+    Value ts = opt(a + 1, n - 1, kw, 0, "tabsize");
+    int64_t tab = ts.is_none() ? 8 : as_index(ts), col = 0;
+    std::string out;
+    for (char c : B(a[0])) {
+      if (c == '\t') { if (tab > 0) { out.append((size_t)(tab - col % tab), ' '); col += tab - col % tab; } }
+      else { out += c; col = c == '\n' || c == '\r' ? 0 : col + 1; }
+    }
+    return mk_bytes(std::move(out));
+  });
+  // bytes.maketrans(from, to): a 256-byte table for translate().
+  def_method(b, "maketrans", [](ARGS) -> Value {
+    int skip = n > 0 && a[0].is(OK::Class) ? 1 : 0;
+    check_args("maketrans", n - skip, 2, 2);
+    const std::string &from = B(a[skip]), &to = B(a[skip + 1]);
+    if (from.size() != to.size()) value_error("maketrans arguments must have same length");
+    std::string table(256, '\0');
+    for (int i = 0; i < 256; ++i) table[i] = (char)i;
+    for (size_t i = 0; i < from.size(); ++i) table[(unsigned char)from[i]] = to[i];
+    return mk_bytes(std::move(table));
+  });
+  def_method(b, "translate", [](ARGS) -> Value {
+    check_args("translate", n, 2, 3);
+    const std::string& s = B(a[0]);
+    Value del = n > 2 ? a[2] : kw_find(kw, "delete") ? *kw_find(kw, "delete") : Value();
+    std::string drop = del.is_none() ? "" : B(del);
+    if (!a[1].is_none() && B(a[1]).size() != 256) value_error("translation table must be 256 characters long");
+    std::string out;
+    for (unsigned char c : s) {
+      if (drop.find((char)c) != std::string::npos) continue;
+      out += a[1].is_none() ? (char)c : B(a[1])[c];
+    }
+    return mk_bytes(std::move(out));
+  });
+}
+
 void init_bytes(ClassObj* b) {
   def_method(b, "decode", [](ARGS) -> Value {
     return decode(B(a[0]), opt(a + 1, n - 1, kw, 0, "encoding"), opt(a + 1, n - 1, kw, 1, "errors"));
@@ -292,6 +472,7 @@ void init_bytes(ClassObj* b) {
   def_method(b, "isalpha", [](ARGS) -> Value { return all_bytes(B(a[0]), [](unsigned char c) { return std::isalpha(c) != 0; }); });
   def_method(b, "isalnum", [](ARGS) -> Value { return all_bytes(B(a[0]), [](unsigned char c) { return std::isalnum(c) != 0; }); });
   def_method(b, "isspace", [](ARGS) -> Value { return all_bytes(B(a[0]), [](unsigned char c) { return is_space((char)c); }); });
+  init_bytes_text(b);
 }
 
 // int.to_bytes(length=1, byteorder='big', *, signed=False) and int.from_bytes(bytes, byteorder='big', *, signed=False)
@@ -359,6 +540,7 @@ void init_int_bytes(ClassObj* t) {
 
 void init_bytes_methods() {
   init_bytes(I->t_bytes);
+  init_bytearray(init_bytes);
   init_int_bytes(I->t_int);
   def_method(I->t_str, "encode", [](ARGS) -> Value {
     if (!a[0].is(OK::Str)) type_error("descriptor 'encode' requires a 'str' object");

@@ -68,7 +68,42 @@ static void init_math() {
   F1("isfinite", Value::boolean(std::isfinite(x)));
   F1("erf", Value::flt(std::erf(x)));
   F1("gamma", math_result(std::tgamma(x)));
+  F1("erfc", Value::flt(std::erfc(x)));
+  F1("acosh", math_result(std::acosh(x)));
+  F1("asinh", Value::flt(std::asinh(x)));
+  F1("atanh", (std::fabs(x) >= 1 ? (value_error("math domain error"), Value()) : Value::flt(std::atanh(x))));
+  F1("cbrt", Value::flt(std::cbrt(x)));
+  F1("exp2", math_result(std::exp2(x)));
+  F1("lgamma", (x <= 0 && x == std::floor(x) ? (value_error("math domain error"), Value()) : math_result(std::lgamma(x))));
+  F1("ulp", (std::isnan(x) || std::isinf(x) ? Value::flt(std::fabs(x))
+             : Value::flt(std::nextafter(std::fabs(x), INFINITY) - std::fabs(x) > 0 && std::isfinite(std::nextafter(std::fabs(x), INFINITY))
+                              ? std::nextafter(std::fabs(x), INFINITY) - std::fabs(x)
+                              : std::fabs(x) - std::nextafter(std::fabs(x), 0.0))));
+  F1("frexp", ([&] {
+    int e = 0;
+    double m = std::isfinite(x) ? std::frexp(x, &e) : x;
+    return mk_tuple({Value::flt(m), Value::integer(e)});
+  }()));
 #undef F1
+  def_native(d, "ldexp", [](ARGS) -> Value {
+    check_args("ldexp", n, 2, 2);
+    if (!is_intlike(a[1])) type_error("Expected an int as second argument to ldexp.");
+    double x = to_double(a[0]);
+    int64_t e = as_index(a[1]);
+    double r = std::ldexp(x, (int)std::clamp<int64_t>(e, -100000, 100000));
+    if (std::isinf(r) && std::isfinite(x)) raise("OverflowError", "math range error");
+    return Value::flt(r);
+  });
+  def_native(d, "nextafter", [](ARGS) -> Value {
+    check_args("nextafter", n, 2, 2);
+    return Value::flt(std::nextafter(to_double(a[0]), to_double(a[1])));
+  });
+  def_native(d, "remainder", [](ARGS) -> Value {
+    check_args("remainder", n, 2, 2);
+    double x = to_double(a[0]), y = to_double(a[1]);
+    if (std::isinf(x) || y == 0) value_error("math domain error");
+    return Value::flt(std::remainder(x, y));
+  });
   auto to_int_val = [](double r) -> Value {
     if (std::isnan(r)) value_error("cannot convert float NaN to integer");
     if (std::isinf(r)) raise("OverflowError", "cannot convert float infinity to integer");
@@ -518,7 +553,7 @@ static void init_asyncio() {
 }
 
 // ---------------------------------------------------------------- functools / itertools / collections
-static ClassObj *t_counter, *t_defaultdict, *t_ordereddict, *t_deque;
+static ClassObj *t_counter, *t_defaultdict, *t_ordereddict;
 
 static void counter_add(DictObj* d, const Value& k, const Value& inc) {
   Value* cur = d->find(k);
@@ -662,26 +697,7 @@ static void init_collections() {
     d.o->type = t_ordereddict;
     return d;
   })));
-  // deque: a list with appendleft/popleft
-  t_deque = new ClassObj("deque");
-  incref(t_deque);
-  t_deque->builtin = true;
-  t_deque->mro = {t_deque, I->t_list, I->t_object};
-  t_deque->bases.emplace_back(I->t_list);
-  d->set(str_key("deque"), Value::obj(t_deque));
-  t_deque->dict->set(str_key("__ctor__"), Value::obj(new NativeObj("deque", [](ARGS) -> Value {
-    Value l = n ? mk_list(to_vec(a[0])) : mk_list();
-    l.o->type = t_deque;
-    return l;
-  })));
-  def_method(t_deque, "appendleft", [](ARGS) -> Value { auto& v = a[0].as<ListObj>()->v; v.insert(v.begin(), a[1]); return Value(); });
-  def_method(t_deque, "popleft", [](ARGS) -> Value {
-    auto& v = a[0].as<ListObj>()->v;
-    if (v.empty()) raise("IndexError", "pop from an empty deque");
-    Value x = v.front();
-    v.erase(v.begin());
-    return x;
-  });
+  init_deque(d);
   // OrderedDict's own methods: reordering and popping from either end.
   def_method(t_ordereddict, "move_to_end", [](ARGS) -> Value {
     check_args("move_to_end", n, 2, 3);
@@ -743,9 +759,6 @@ static void init_collections() {
   });
   def_method(t_defaultdict, "__repr__", [plain_dict](ARGS) -> Value {
     return mk_str(type_name(a[0]) + "(" + repr(a[0].as<DictObj>()->default_factory) + ", " + repr(plain_dict(a[0])) + ")");
-  });
-  def_method(t_deque, "__repr__", [](ARGS) -> Value {
-    return mk_str(type_name(a[0]) + "(" + repr(mk_list(a[0].as<ListObj>()->v)) + ")");
   });
   // namedtuple is written in the language (stdlib/_namedtuple.py: a real tuple subclass);
   // imported on first use so programs that never call it do not pay for it.
@@ -906,7 +919,7 @@ static void init_itertools() {
 }
 
 static void init_misc_modules() {
-  Value s = new_module("string");
+  Value s = new_module("_string");
   DictObj* d = MD(s);
   d->set(str_key("ascii_lowercase"), mk_str("abcdefghijklmnopqrstuvwxyz"));
   d->set(str_key("ascii_uppercase"), mk_str("ABCDEFGHIJKLMNOPQRSTUVWXYZ"));
@@ -949,44 +962,17 @@ static void init_misc_modules() {
   sd->set(str_key("platform"), mk_str("linux"));
   init_sys_streams(sd);
 
-  Value os = new_module("os");
-  DictObj* od = MD(os);
-  Value path = new_module("os.path");
-  DictObj* pd = MD(path);
-  od->set(str_key("path"), path);
-  od->set(str_key("sep"), mk_str("/"));
-  def_native(pd, "exists", [](ARGS) -> Value {
-    std::FILE* f = std::fopen(str_of(a[0]).c_str(), "r");
-    if (f) std::fclose(f);
-    return Value::boolean(f != nullptr);
-  });
-  def_native(pd, "join", [](ARGS) -> Value {
-    std::string out;
-    for (int i = 0; i < n; ++i) {
-      const std::string& p = str_of(a[i]);
-      if (!p.empty() && p[0] == '/') out = p;
-      else if (out.empty() || out.back() == '/') out += p;
-      else out += "/" + p;
-    }
-    return mk_str(out);
-  });
-  def_native(od, "remove", [](ARGS) -> Value {
-    if (std::remove(str_of(a[0]).c_str()) != 0) raise("FileNotFoundError", "[Errno 2] No such file or directory: '" + str_of(a[0]) + "'");
-    return Value();
-  });
-  def_native(od, "getcwd", [](ARGS) -> Value {
-    char buf[4096];
-    return mk_str(getcwd(buf, sizeof buf) ? buf : ".");
-  });
-  def_native(od, "getenv", [](ARGS) -> Value {
-    const char* v = std::getenv(str_of(a[0]).c_str());
-    return v ? mk_str(v) : (n > 1 ? a[1] : Value());
-  });
+  init_os();  // lib/os.cpp
 }
 
 void init_modules() {
+  {  // builtins: the module whose namespace is the builtins themselves
+    Value b = new_module("builtins");
+    b.as<ModuleObj>()->dict = I->builtins;
+  }
   init_math();
   init_json();  // lib/json.cpp
+  init_traceback();
   init_random();
   init_time();  // lib/time.cpp
   init_datetime();  // lib/datetime.cpp

@@ -9,11 +9,14 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "interp/bytearray.h"
 #include "interp/int_str_limit.h"
 #include "interp/runtime.h"
 #include "support/memory_limit.h"
 
 namespace ml::interp {
+
+Value class_union(const Value& a, const Value& b);  // metaclass.cpp
 
 using ast::BinOp;
 
@@ -594,13 +597,15 @@ Value binop(BinOp op, const Value& a, const Value& b) {
       }
       if (op == BinOp::Mul && is_intlike(b)) return seq_repeat_list(a.as<TupleObj>()->v, b, true);
     } else if (ka == OK::Bytes) {
-      if (op == BinOp::Add && b.is(OK::Bytes)) return mk_bytes(a.as<BytesObj>()->s + b.as<BytesObj>()->s);
+      if (op == BinOp::Add && b.is(OK::Bytes)) return mk_bytes_like(a, a.as<BytesObj>()->s + b.as<BytesObj>()->s);
+      if (op == BinOp::Add && !b.is_obj()) type_error("can't concat " + type_name(b) + " to " + type_name(a));
+      if (op == BinOp::Add && b.o->type->builtin) type_error("can't concat " + type_name(b) + " to " + type_name(a));
       if (op == BinOp::Mul && is_intlike(b)) {
         std::string r;
         int64_t k = repeat_count(a.as<BytesObj>()->s.size(), b, 1);
         r.reserve(a.as<BytesObj>()->s.size() * size_t(k));
         for (int64_t i = 0; i < k; ++i) r += a.as<BytesObj>()->s;
-        return mk_bytes(std::move(r));
+        return mk_bytes_like(a, std::move(r));
       }
     } else if ((ka == OK::Set || ka == OK::FrozenSet) && (b.is(OK::Set) || b.is(OK::FrozenSet))) {
       switch (op) {
@@ -623,11 +628,15 @@ Value binop(BinOp op, const Value& a, const Value& b) {
     if (ok) return r;
   }
   if (b.t == VT::Obj && (b.is(OK::List) || b.is(OK::Tuple) || b.is(OK::Str)) && op == BinOp::Mul && is_intlike(a)) return binop(op, b, a);
+  // int | None, str | bytes: a types.UnionType (annotations, isinstance)
+  if (op == BinOp::BitOr && (a.is(OK::Class) || b.is(OK::Class)) && (a.is(OK::Class) || a.is_none()) && (b.is(OK::Class) || b.is_none()))
+    return class_union(a, b);
   unsupported(op, a, b);
 }
 
 Value inplace_op(BinOp op, const Value& a, const Value& b) {
   if (a.t == VT::Int && b.t == VT::Int) return int_op(op, a.i, b.i);
+  if (is_bytearray(a)) return bytearray_inplace(op, a, b);
   if (a.is(OK::List)) {
     if (op == BinOp::Add) {
       auto* l = a.as<ListObj>();

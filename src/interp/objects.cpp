@@ -1,13 +1,18 @@
 // Core objects: constructors, the ordered dict, hashing, equality, ordering, repr/str, errors.
+#include <utf8proc.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <sstream>
 
+#include "interp/bytearray.h"
 #include "interp/runtime.h"
 #include "lang/pack.h"
 
 namespace ml::interp {
+
+const Value* meta_special(const Value& cls, std::string_view name);  // metaclass.cpp
 
 Interp* I = nullptr;
 
@@ -645,7 +650,9 @@ int64_t hash_value(const Value& v) {
       h = h * 69069U + 907133923ULL;
       return h == (uint64_t)-1 ? 590923713 : (int64_t)h;
     }
-    case OK::Bytes: return hash_sv(v.as<BytesObj>()->s) ^ 0x1234;
+    case OK::Bytes:
+      if (is_bytearray(v)) raise_id("TypeError", "runtime.unhashable", {{"type", type_name(v)}});
+      return hash_sv(v.as<BytesObj>()->s) ^ 0x1234;
     case OK::List: case OK::Dict: case OK::Set:
       raise_id("TypeError", "runtime.unhashable", {{"type", type_name(v)}});
     case OK::Inst: {
@@ -947,6 +954,21 @@ std::string str_repr(std::string_view s) {
     else if (c == '\r') out += "\\r";
     else if (c == '\t') out += "\\t";
     else if (c < 0x20 || c == 0x7f) { char buf[8]; std::snprintf(buf, sizeof buf, "\\x%02x", c); out += buf; }
+    else if (c >= 0x80) {
+      // Python escapes the characters str.isprintable() refuses (U+00A0, U+200B, ...)
+      size_t len = (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
+      uint32_t cp = decode_utf8(s.substr(i, len))[0];
+      auto cat = utf8proc_category((utf8proc_int32_t)cp);
+      if (cat == UTF8PROC_CATEGORY_CC || cat == UTF8PROC_CATEGORY_CF || cat == UTF8PROC_CATEGORY_CS || cat == UTF8PROC_CATEGORY_CO ||
+          cat == UTF8PROC_CATEGORY_CN || cat == UTF8PROC_CATEGORY_ZS || cat == UTF8PROC_CATEGORY_ZL || cat == UTF8PROC_CATEGORY_ZP) {
+        char buf[16];
+        std::snprintf(buf, sizeof buf, cp < 0x100 ? "\\x%02x" : cp < 0x10000 ? "\\u%04x" : "\\U%08x", cp);
+        out += buf;
+      } else {
+        out.append(s.substr(i, len));
+      }
+      i += len - 1;
+    }
     else out += (char)c;
   }
   out += q;
@@ -1031,7 +1053,9 @@ std::string repr(const Value& v) {
   switch (v.o->kind) {
     case OK::Str: return str_repr(v.as<StrObj>()->s);
     case OK::Big: return int_to_string(v);
-    case OK::Bytes: return bytes_repr(v.as<BytesObj>()->s);
+    case OK::Bytes:
+      if (is_bytearray(v)) return "bytearray(" + bytes_repr(v.as<BytesObj>()->s) + ")";
+      return bytes_repr(v.as<BytesObj>()->s);
     case OK::List: {
       ReprEnter re(v.o);
       if (re.again) return "[...]";
@@ -1106,6 +1130,11 @@ std::string repr(const Value& v) {
     case OK::Bound: return "<bound method of " + repr(v.as<BoundObj>()->self) + ">";
     case OK::Class: {
       auto* c = v.as<ClassObj>();
+      if (const Value* m = meta_special(v, "__repr__")) {
+        Value r = call1(*m, v);
+        if (!r.is(OK::Str)) raise("TypeError", "__repr__ returned non-string (type " + type_name(r) + ")");
+        return str_of(r);
+      }
       return "<class '" + class_path(c) + "'>";
     }
     case OK::Module: return "<module '" + v.as<ModuleObj>()->name + "'>";

@@ -2,9 +2,15 @@
 #include <cmath>
 
 #include "interp/attrcache.h"
+#include "interp/bytearray.h"
 #include "interp/runtime.h"
 
 namespace ml::interp {
+
+Value metaclass_call(const Value& cls, Value* args, int nargs, KwArgs* kw);  // metaclass.cpp
+bool metaclass_getattr(const Value& cls, std::string_view name, Value& out);
+const Value* meta_special(const Value& cls, std::string_view name);
+Value generic_alias(const Value& cls, const Value& args);
 
 // ---------------------------------------------------------------- utf-8 / strings
 std::vector<uint32_t> decode_utf8(std::string_view s) {
@@ -137,11 +143,11 @@ Value retype_builtin(Value obj, ClassObj* cls) {
   return obj;
 }
 
-static Value construct(ClassObj* cls, Value* args, int nargs, KwArgs* kw) {
+Value construct(ClassObj* cls, Value* args, int nargs, KwArgs* kw) {
   if (const Value* nw = cls->find("__new__"); nw && !cls->builtin) {
     // user-level __new__ (staticmethod implied)
     const Value& fn = nw->is(OK::StaticMethod) ? nw->as<WrapperObj>()->func : *nw;
-    if (fn.is(OK::Func)) {
+    if (fn.is(OK::Func) || cls->builtin_base == I->t_type) {
       Value obj = call_with_self(fn, Value::obj(cls), args, nargs, kw);
       if (type_of(obj)->is_subclass(cls)) {
         if (const Value* init = cls->find("__init__"); init && init->is(OK::Func)) call_with_self(*init, obj, args, nargs, kw);
@@ -194,7 +200,9 @@ Value call(const Value& f, Value* args, int nargs, KwArgs* kw) {
         auto* b = f.as<BoundObj>();
         return call_with_self(b->func, b->self, args, nargs, kw);
       }
-      case OK::Class: return construct(f.as<ClassObj>(), args, nargs, kw);
+      case OK::Class:
+        if (f.o->type != I->t_type) return metaclass_call(f, args, nargs, kw);
+        return construct(f.as<ClassObj>(), args, nargs, kw);
       case OK::StaticMethod: case OK::ClassMethod: return call(f.as<WrapperObj>()->func, args, nargs, kw);
       case OK::Inst: {
         if (const Value* m = f.o->type->find("__call__")) return call_with_self(*m, f, args, nargs, kw);
@@ -300,15 +308,16 @@ bool getattr_opt(const Value& obj, std::string_view name, Value& out) {
           return true;
         }
         if (name == "__dict__") { out = Value::obj(c->dict.get()); return true; }
-        if (name == "__class__") { out = Value::obj(I->t_type); return true; }
+        if (name == "__class__") { out = Value::obj(c->type); return true; }
         if (name == "__doc__") { out = Value(); return true; }
         if (name == "__module__") { out = mk_str(c->builtin ? "builtins" : "__main__"); return true; }
-        return false;
+        return c->type != I->t_type && metaclass_getattr(obj, name, out);
       }
       case OK::Module: {
         auto* m = obj.as<ModuleObj>();
         if (Value* v = m->dict->find_str(name, str_hash_sv(name))) { out = *v; return true; }
         if (name == "__name__") { out = mk_str(m->name); return true; }
+        if (name == "__dict__") { out = Value::obj(m->dict.get()); return true; }
         return false;
       }
       case OK::Func: {
@@ -323,6 +332,15 @@ bool getattr_opt(const Value& obj, std::string_view name, Value& out) {
         }
         if (f->attrs) if (Value* v = f->attrs->find(str_key(name))) { out = *v; return true; }
         if (name == "__dict__") { if (!f->attrs) f->attrs = Ref<DictObj>(new DictObj()); out = Value::obj(f->attrs.get()); return true; }
+        if (name == "__annotations__") {  // made empty on first use, as in Python
+          if (!f->attrs) f->attrs = Ref<DictObj>(new DictObj());
+          out = mk_dict();
+          f->attrs->set(str_key(name), out);
+          return true;
+        }
+        if (name == "__defaults__") { out = f->defaults.empty() ? Value() : mk_tuple(f->defaults); return true; }
+        if (name == "__kwdefaults__") { out = f->kwdefaults ? Value::obj(f->kwdefaults.get()) : Value(); return true; }
+        if (name == "__globals__") { out = Value::obj(f->globals.get()); return true; }
         break;
       }
       case OK::Native:
@@ -331,7 +349,8 @@ bool getattr_opt(const Value& obj, std::string_view name, Value& out) {
       case OK::Bound:
         if (name == "__self__") { out = obj.as<BoundObj>()->self; return true; }
         if (name == "__func__") { out = obj.as<BoundObj>()->func; return true; }
-        if (name == "__name__") return getattr_opt(obj.as<BoundObj>()->func, name, out);
+        // a method reads the rest of its attributes from its function
+        if (name != "__class__" && getattr_opt(obj.as<BoundObj>()->func, name, out)) return true;
         break;
       case OK::Property:
         if (name == "fget") { out = obj.as<PropertyObj>()->fget; return true; }
@@ -514,7 +533,7 @@ Value getitem(const Value& obj, const Value& key) {
           std::string out;
           if (st > 0) for (int64_t i = a; i < b; i += st) out += s[i];
           else for (int64_t i = a; i > b; i += st) out += s[i];
-          return mk_bytes(std::move(out));
+          return mk_bytes_like(obj, std::move(out));
         }
         int64_t i = as_index(key);
         if (i < 0) i += (int64_t)s.size();
@@ -539,13 +558,14 @@ Value getitem(const Value& obj, const Value& key) {
       }
       case OK::Class: {
         auto* c = obj.as<ClassObj>();
+        if (const Value* m = meta_special(obj, "__getitem__")) return call2(*m, obj, key);
         // __class_getitem__ is an implicit classmethod: it receives the class subscripted
         if (const Value* m = c->find("__class_getitem__")) {
           const Value& f = m->is(OK::ClassMethod) || m->is(OK::StaticMethod) ? m->as<WrapperObj>()->func : *m;
           if (m->is(OK::StaticMethod)) return call1(f, key);
           return call2(f, obj, key);
         }
-        return obj;  // list[int] etc.: annotations only
+        return generic_alias(obj, key);  // list[int]: a types.GenericAlias
       }
       default: break;
     }
@@ -554,6 +574,7 @@ Value getitem(const Value& obj, const Value& key) {
 }
 
 void setitem(const Value& obj, const Value& key, Value v) {
+  if (is_bytearray(obj)) return bytearray_setitem(obj, key, v);
   if (obj.t == VT::Obj) {
     switch (obj.o->kind) {
       case OK::List: {
@@ -613,6 +634,7 @@ void setitem(const Value& obj, const Value& key, Value v) {
 }
 
 void delitem(const Value& obj, const Value& key) {
+  if (is_bytearray(obj)) return bytearray_delitem(obj, key);
   if (obj.is(OK::List)) {
     auto& l = obj.as<ListObj>()->v;
     if (key.is(OK::Slice)) {
@@ -642,11 +664,15 @@ void delitem(const Value& obj, const Value& key) {
   raise_id("TypeError", "runtime.no_item_deletion", {{"type", type_name(obj)}});
 }
 
-// Without metaclasses, a class can still be iterated, sized and searched (an Enum class:
-// `for c in Color`, `len(Color)`, `x in Color`) by defining the classmethod-like hooks
-// __class_iter__ / __class_len__ / __class_contains__ that a metaclass's __iter__, __len__ and
-// __contains__ would be in Python. Returns false when the class has no such hook.
+// A class is iterated, sized and searched (`for c in Color`, `len(Color)`, `x in Color`) by its
+// metaclass's __iter__, __len__ and __contains__, or by the classmethod-like hooks
+// __class_iter__ / __class_len__ / __class_contains__ it defines itself (the library's enum
+// uses those). Returns false when there is neither.
 static bool class_hook(const Value& cls, const char* name, Value* arg, Value& out) {
+  if (const Value* m = meta_special(cls, "__" + std::string(name + 8))) {
+    out = arg ? call2(*m, cls, *arg) : call1(*m, cls);
+    return true;
+  }
   const Value* h = cls.as<ClassObj>()->find(name);
   if (!h) return false;
   const Value& f = h->is(OK::ClassMethod) || h->is(OK::StaticMethod) ? h->as<WrapperObj>()->func : *h;

@@ -7,6 +7,16 @@ namespace ml::interp {
 using namespace ast;
 
 Value make_class(const std::string& name, ValueVec bases, Ref<DictObj> ns);
+std::string annotation_text(const ast::Expr& e);  // annotations.cpp
+// An annotation kept as its text (`from __future__ import annotations`).
+struct AnnotationText : ENode {
+  Value text;
+  explicit AnnotationText(std::string t) : text(mk_str(std::move(t))) {}
+  Value eval(Frame&) override { return text; }
+};
+// metaclass.cpp: the class statement through its metaclass, when it has one or keywords.
+bool class_needs_metaclass(ValueVec& bases, const KwArgs& kw);  // resolves __mro_entries__ too
+Value build_class(const std::string& name, ValueVec bases, KwArgs& kw, const std::function<void(DictObj*)>& body);
 
 // ================================================================ iteration helper
 template <class F>
@@ -274,11 +284,20 @@ SP Compiler::return_stmt(EP value, Loc loc) {
 struct FuncDefStmt : SNode {
   std::unique_ptr<MakeFunction> mk;
   std::vector<EP> decorators;
+  std::vector<std::pair<Value, EP>> annotations;  // parameter name (or "return"), annotation
   TP target;
   Exec exec(Frame& fr) override {
     std::vector<Value> decs;
     for (auto& d : decorators) decs.push_back(d->eval(fr));
     Value f = mk->make(fr);
+    if (!annotations.empty()) {
+      // evaluated when the def runs, in its scope, as in Python
+      Value ann = mk_dict();
+      for (auto& [k, e] : annotations) ann.as<DictObj>()->set(k, e->eval(fr));
+      auto* fo = f.as<FuncObj>();
+      if (!fo->attrs) fo->attrs = Ref<DictObj>(new DictObj());
+      fo->attrs->set(str_key("__annotations__"), ann);
+    }
     for (size_t i = decs.size(); i-- > 0;) ML_GUARD(f = call1(decs[i], f));
     target->store(fr, std::move(f));
     return Exec::Normal;
@@ -289,6 +308,7 @@ struct ClassDefStmt : SNode {
   std::string name, qualname;
   std::unique_ptr<MakeFunction> body_fn;
   std::vector<EP> bases;
+  std::vector<std::pair<std::string, EP>> keywords;  // metaclass=, and __init_subclass__'s
   std::vector<EP> decorators;
   TP target;
   Exec exec(Frame& fr) override {
@@ -296,21 +316,30 @@ struct ClassDefStmt : SNode {
     for (auto& d : decorators) decs.push_back(d->eval(fr));
     ValueVec bs;
     for (auto& b : bases) bs.push_back(b->eval(fr));
+    KwArgs kw;
+    for (auto& [k, e] : keywords) kw.items.emplace_back(str_key(k), e->eval(fr));
     Value fnv = body_fn->make(fr);
     auto* fn = fnv.as<FuncObj>();
-    Ref<DictObj> ns(new DictObj());
-    // The defining module's name: classes print as <class 'mod.Name'>.
-    Value* modname = fr.globals ? fr.globals->find(str_key("__name__")) : nullptr;
-    ns->set(str_key("__module__"), modname && modname->is(OK::Str) ? *modname : mk_str("__main__"));
-    ns->set(str_key("__qualname__"), mk_str(qualname));
-    if (!fn->code->doc.is_none()) ns->set(str_key("__doc__"), fn->code->doc);
-    Frame cf;
-    cf.func = fn;
-    cf.globals = fr.globals;
-    cf.ns = ns.get();
-    fn->code->body->exec(cf);
+    auto body = [&](DictObj* ns) {
+      // The defining module's name: classes print as <class 'mod.Name'>.
+      Value* modname = fr.globals ? fr.globals->find(str_key("__name__")) : nullptr;
+      ns->set(str_key("__module__"), modname && modname->is(OK::Str) ? *modname : mk_str("__main__"));
+      ns->set(str_key("__qualname__"), mk_str(qualname));
+      if (!fn->code->doc.is_none()) ns->set(str_key("__doc__"), fn->code->doc);
+      Frame cf;
+      cf.func = fn;
+      cf.globals = fr.globals;
+      cf.ns = ns;
+      fn->code->body->exec(cf);
+    };
     Value cls;
-    ML_GUARD(cls = make_class(name, std::move(bs), ns));
+    if (class_needs_metaclass(bs, kw)) {
+      ML_GUARD(cls = build_class(name, std::move(bs), kw, body));
+    } else {
+      Ref<DictObj> ns(new DictObj());
+      body(ns.get());
+      ML_GUARD(cls = make_class(name, std::move(bs), ns));
+    }
     for (size_t i = decs.size(); i-- > 0;) ML_GUARD(cls = call1(decs[i], cls));
     target->store(fr, std::move(cls));
     return Exec::Normal;
@@ -366,6 +395,9 @@ struct TryStmt : SNode {
       }
       if (match_error) { pending = true; pend = merr; }
       else if (h) {
+        // The frame that catches the error is the outermost one of its traceback.
+        if (exc.is(OK::Inst) && !exc.as<InstObj>()->tb.empty() && exc.as<InstObj>()->tb.back().name.empty())
+          exc.as<InstObj>()->tb.back().name = fr.func ? fr.func->name : std::string("<module>");
         I->handling.push_back(exc);
         size_t depth = I->handling.size();
         if (h->name) h->name->store(fr, exc);
@@ -821,7 +853,7 @@ SP Compiler::stmt(const Stmt& s) {
       if (scope->kind != Scope::Function && s.targets[0]->kind == ExprKind::Name) {
         auto* n = new AnnotateStmt();
         n->name = s.targets[0]->name;
-        n->annotation = expr(*s.extra);
+        n->annotation = unit->future_annotations ? EP(new AnnotationText(annotation_text(*s.extra))) : expr(*s.extra);
         n->name_text = s.extra->kind == ExprKind::Name ? s.extra->name : (s.extra->kind == ExprKind::Str ? s.extra->str : "");
         if (s.value) {
           n->value = expr(*s.value);
@@ -895,6 +927,19 @@ SP Compiler::stmt(const Stmt& s) {
       auto* n = new FuncDefStmt();
       for (auto& d : s.decorators) n->decorators.push_back(expr(*d));
       n->mk = function(&s, s.name, s.params.get(), &s.body, nullptr, s.is_async, s.loc);
+      auto annotate = [&](const std::string& name, const ast::ExprP& a) {
+        if (!a) return;
+        EP e = unit->future_annotations ? EP(new AnnotationText(annotation_text(*a))) : expr(*a);
+        n->annotations.emplace_back(mk_str(name), std::move(e));
+      };
+      if (const ast::Params* p = s.params.get()) {
+        for (auto& q : p->posonly) annotate(q.name, q.annotation);
+        for (auto& q : p->args) annotate(q.name, q.annotation);
+        if (p->vararg) annotate(p->vararg->name, p->vararg->annotation);
+        for (auto& q : p->kwonly) annotate(q.name, q.annotation);
+        if (p->kwarg) annotate(p->kwarg->name, p->kwarg->annotation);
+      }
+      annotate("return", s.returns);
       n->target = store_name(s.name, s.loc);
       return with_loc(n, s.loc);
     }
@@ -903,8 +948,10 @@ SP Compiler::stmt(const Stmt& s) {
       n->name = s.name;
       n->qualname = qualprefix.empty() ? s.name : qualprefix + "." + s.name;
       for (auto& d : s.decorators) n->decorators.push_back(expr(*d));
-      for (auto& b : s.bases)
+      for (auto& b : s.bases) {
         if (b.kind == Arg::Positional) n->bases.push_back(expr(*b.value));
+        else if (b.kind == Arg::Keyword) n->keywords.emplace_back(b.name, expr(*b.value));
+      }
       n->body_fn = function(&s, s.name, nullptr, &s.body, nullptr, false, s.loc);
       n->target = store_name(s.name, s.loc);
       return with_loc(n, s.loc);
@@ -992,6 +1039,9 @@ SP Compiler::stmt(const Stmt& s) {
 std::unique_ptr<CompiledUnit> compile_module(const ast::Module& m, const LanguagePack* pack, bool repl) {
   auto unit = std::make_unique<CompiledUnit>();
   unit->src = m.source;
+  for (auto& s : m.body)
+    if (s->kind == StmtKind::ImportFrom && s->module == "__future__")
+      for (auto& n : s->names) unit->future_annotations |= n.name == "annotations";
   ScopeTable tables = analyze_scopes(m);
   auto code = std::make_unique<FuncCode>();
   code->name = "<module>";

@@ -11,5 +11,8 @@ void init_struct();                        // struct.cpp
 void init_time();                          // time.cpp
 void init_json();                          // json.cpp
 void init_datetime();                      // datetime.cpp
+void init_deque(DictObj* collections);     // deque.cpp: collections.deque
+void init_traceback();                     // traceback.cpp
+void init_os();                            // os.cpp: os and os.path
 
 }  // namespace ml::interp

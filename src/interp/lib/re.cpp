@@ -705,7 +705,7 @@ void init_module_functions(DictObj* d) {
 }  // namespace
 
 void init_re() {
-  Value m = lib_module("re");
+  Value m = lib_module("_re");  // stdlib/re.py re-exports it with the flags as RegexFlag values
   DictObj* d = module_dict(m);
   uint32_t jit = 0;
   pcre2_config(PCRE2_CONFIG_JIT, &jit);

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <unordered_map>
 
+#include "interp/bytearray.h"
 #include "interp/lib/libutil.h"
 
 namespace ml::interp {
@@ -297,6 +298,25 @@ Value iter_unpack(const Layout& L, const Value& buf) {
   }));
 }
 
+// pack_into(fmt, buffer, offset, *v): writes into a bytearray at offset (negative from the end).
+Value pack_into(const Layout& L, Value* a, int n) {
+  if (n < 2) type_error("pack_into expected buffer argument");
+  if (!is_bytearray(a[0])) type_error("argument must be read-write bytes-like object, not " + type_name(a[0]));
+  std::string& s = a[0].as<BytesObj>()->s;
+  int64_t offset = as_index(a[1]);
+  std::string packed = pack(L, a + 2, n - 2);
+  if (offset < 0) {
+    if (offset + (int64_t)s.size() < 0) struct_error("offset " + std::to_string(offset) + " out of range for " + std::to_string(s.size()) + "-byte buffer");
+    offset += (int64_t)s.size();
+  }
+  if ((size_t)offset + packed.size() > s.size())
+    struct_error("pack_into requires a buffer of at least " + std::to_string(packed.size() + (size_t)offset) + " bytes for packing " +
+                 std::to_string(packed.size()) + " bytes at offset " + std::to_string(offset) + " (actual buffer size is " +
+                 std::to_string(s.size()) + ")");
+  s.replace((size_t)offset, packed.size(), packed);
+  return Value();
+}
+
 const Layout& self_layout(const Value& self) { return layout_of(getattr(self, "format")); }
 
 void init_struct_class(ClassObj* c) {
@@ -312,6 +332,7 @@ void init_struct_class(ClassObj* c) {
   def_method(c, "unpack_from", [](ARGS) -> Value {
     return unpack_from(self_layout(a[0]), *arg_at(a + 1, n - 1, kw, 0, "buffer"), as_index(arg_or(a + 1, n - 1, kw, 1, "offset", Value::integer(0))));
   });
+  def_method(c, "pack_into", [](ARGS) -> Value { return pack_into(self_layout(a[0]), a + 1, n - 1); });
   def_method(c, "iter_unpack", [](ARGS) -> Value { check_args("iter_unpack", n, 2, 2); return iter_unpack(self_layout(a[0]), a[1]); });
   def_method(c, "__repr__", [](ARGS) -> Value { return mk_str("Struct(" + repr(getattr(a[0], "format")) + ")"); });
 }
@@ -342,6 +363,10 @@ void init_struct() {
     const Value* buf = arg_at(a, n, kw, 1, "buffer");
     if (n < 1 || !buf) type_error("unpack_from() missing required argument 'buffer' (pos 2)");
     return unpack_from(layout_of(a[0]), *buf, as_index(arg_or(a, n, kw, 2, "offset", Value::integer(0))));
+  });
+  def_native(d, "pack_into", [](ARGS) -> Value {
+    check_args("pack_into", n, 1, -1);
+    return pack_into(layout_of(a[0]), a + 1, n - 1);
   });
   def_native(d, "iter_unpack", [](ARGS) -> Value {
     check_args("iter_unpack", n, 2, 2);
