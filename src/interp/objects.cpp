@@ -95,7 +95,13 @@ static int64_t hash_sv(std::string_view sv) {
 }
 
 int64_t DictObj::lookup(const Value& key, int64_t h) {
-  if (index.empty()) return -1;
+  if (index.empty()) {  // small: a scan of at most kSmall entries (tombstones never match)
+    for (size_t k = 0; k < entries.size(); ++k) {
+      Entry& en = entries[k];
+      if (en.hash == h && (en.key.same(key) || eq(en.key, key))) return (int64_t)k;
+    }
+    return -1;
+  }
   size_t mask = index.size() - 1;
   size_t i = (size_t)h & mask;
   while (true) {
@@ -110,15 +116,23 @@ int64_t DictObj::lookup(const Value& key, int64_t h) {
 static uint64_t g_dict_version = 0;
 uint64_t g_class_epoch = 1;
 
+// Drops tombstones; a dict of fewer than kSmall entries keeps no index (lookups scan), a larger
+// one gets an index of at least `cap` slots. Entries are reserved up to the next rebuild so
+// that filling the dict does not reallocate them on the way.
 void DictObj::rebuild(size_t cap) {
   version = ++g_dict_version;
   size_t n = 8;
   while (n < cap) n <<= 1;
+  bool small = used < kSmall;
   std::vector<Entry> ne;
-  ne.reserve(used + 1);
+  ne.reserve(small ? kSmall : n * 2 / 3 + 1);
   for (auto& en : entries)
     if (en.hash != kTombstone) ne.push_back(std::move(en));
   entries = std::move(ne);
+  if (small) {
+    index.clear();
+    return;
+  }
   index.assign(n, -1);
   size_t mask = n - 1;
   for (size_t k = 0; k < entries.size(); ++k) {
@@ -135,7 +149,13 @@ Value* DictObj::find(const Value& key) {
 }
 
 int64_t DictObj::find_str_index(std::string_view key, int64_t h) {
-  if (index.empty()) return -1;
+  if (index.empty()) {
+    for (size_t k = 0; k < entries.size(); ++k) {
+      Entry& en = entries[k];
+      if (en.hash == h && en.key.is(OK::Str) && en.key.as<StrObj>()->s == key) return (int64_t)k;
+    }
+    return -1;
+  }
   size_t mask = index.size() - 1;
   size_t i = (size_t)h & mask;
   while (true) {
@@ -167,7 +187,15 @@ void DictObj::set(const Value& key, Value v) {
   int64_t h = hash_value(key);
   int64_t e = lookup(key, h);
   if (e >= 0) { entries[e].value = std::move(v); return; }
-  if ((entries.size() + 1) * 3 >= index.size() * 2) rebuild((used + 1) * 3);
+  if (index.empty() ? entries.size() >= kSmall : (entries.size() + 1) * 3 >= index.size() * 2)
+    rebuild((used + 1) * 3);  // compacts; builds an index once the dict is no longer small
+  if (index.empty()) {
+    if (entries.capacity() == 0) entries.reserve(4);
+    entries.push_back(Entry{key, std::move(v), h});
+    ++used;
+    version = ++g_dict_version;
+    return;
+  }
   size_t mask = index.size() - 1;
   size_t i = (size_t)h & mask;
   while (index[i] >= 0) i = (i + 1) & mask;
