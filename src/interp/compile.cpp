@@ -769,6 +769,34 @@ struct CompExpr : ENode {
   }
 };
 
+// list(genexpr), tuple(...), set(...), frozenset(...): these builtins take every value at once
+// and run no code of the program between two of them, so the generator expression runs in
+// place into the result (no generator object, no stack switch per value); it behaves as
+// the generator would, whatever the callee turns out to be at run time.
+struct CallOnGenExpr : ENode {
+  EP func;
+  std::unique_ptr<CompExpr> arg;
+  Value eval(Frame& fr) override {
+    Value f = func->eval(fr);
+    ClassObj* c = f.is(OK::Class) ? f.as<ClassObj>() : nullptr;
+    if (c && !I->observer && (c == I->t_list || c == I->t_tuple || c == I->t_set || c == I->t_frozenset)) {
+      bool to_set = c == I->t_set || c == I->t_frozenset;
+      Value out = to_set ? mk_set(c == I->t_frozenset) : mk_list();
+      PushSink sink;
+      if (to_set) sink.set = out.as<SetObj>();
+      else sink.list = out.as<ListObj>();
+      Value it = arg->first->eval(fr);
+      ML_GUARD(it = iter(it));
+      Value fn = arg->mk->make(fr);
+      ML_GUARD(run_genexpr_in_place(fn.as<FuncObj>(), std::move(it), sink));
+      if (c == I->t_tuple) return mk_tuple(std::move(out.as<ListObj>()->v));
+      return out;
+    }
+    Value a = arg->eval(fr);
+    ML_GUARD(return call(f, &a, 1, nullptr));
+  }
+};
+
 EP make_comp_expr(std::unique_ptr<MakeFunction> mk, EP first, bool is_gen) {
   auto* k = new CompExpr();
   k->loc = mk->loc;
@@ -1116,6 +1144,21 @@ EP Compiler::call(const Expr& e) {
     k->site.init(e.a->name);
     k->simple = simple;
     for (auto& a : e.args) k->args.push_back(CallArg{expr(*a.value), a.kind, a.kind == Arg::Keyword ? mk_str(a.name) : Value()});
+    return EP(k);
+  }
+  if (simple && e.args.size() == 1 && e.args[0].value->kind == ExprKind::GeneratorExp) {
+    EP f = expr(*e.a);
+    EP a = expr(*e.args[0].value);
+    if (auto* comp = dynamic_cast<CompExpr*>(a.get()); comp && comp->is_gen) {
+      auto* k = new CallOnGenExpr();
+      k->loc = e.loc;
+      k->func = std::move(f);
+      k->arg.reset(static_cast<CompExpr*>(a.release()));
+      return EP(k);
+    }
+    auto* k = new CallN<1>();
+    k->func = std::move(f);
+    k->args[0] = std::move(a);
     return EP(k);
   }
   if (simple && e.args.size() <= 4) {

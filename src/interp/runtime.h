@@ -50,6 +50,7 @@ struct Frame {
   DictObj* ns = nullptr;       // class body namespace (null otherwise)
   Value retval;
   struct GenObj* gen = nullptr;  // running generator, if any
+  struct PushSink* sink = nullptr;  // a generator expression run in place: where its values go
 };
 
 struct GenState;

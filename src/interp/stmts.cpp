@@ -596,7 +596,14 @@ struct CompBody : SNode {
             result.as<DictObj>()->set(k, std::move(v));
             break;
           }
-          default: gen_yield(fr, elt->eval(fr)); break;
+          default:
+            if (PushSink* s = fr.sink) {
+              if (s->list) s->list->v.push_back(elt->eval(fr));
+              else s->set->add(elt->eval(fr));
+            } else {
+              gen_yield(fr, elt->eval(fr));
+            }
+            break;
         }
         return true;
       });

@@ -43,4 +43,56 @@ TEST(SpeedPaths, InstanceAttributesAcrossTheSmallDictThreshold) {
             "method 11 False\n");
 }
 
+// list/tuple/set/frozenset of a generator expression run it in place: the values, the order in
+// which the program's code runs (making a value, hashing it), errors, a StopIteration escaping
+// the expression (a RuntimeError, PEP 479, as from any generator), and a rebound name.
+TEST(SpeedPaths, GeneratorExpressionsConsumedInPlace) {
+  EXPECT_EQ(run("import sys\n"
+                "def f():\n"
+                "    it = iter([])\n"
+                "    return tuple(next(it) for x in range(3))\n"
+                "try:\n"
+                "    print(f())\n"
+                "except Exception as e:\n"
+                "    print(type(e).__name__, e, type(e.__cause__).__name__)\n"
+                "def g():\n"
+                "    yield 1\n"
+                "    raise StopIteration\n"
+                "try:\n"
+                "    print(list(g()))\n"
+                "except RuntimeError as e:\n"
+                "    print('RuntimeError', e)\n"
+                "log = []\n"
+                "class H:\n"
+                "    def __init__(self, v): self.v = v\n"
+                "    def __hash__(self): log.append(('hash', self.v)); return hash(self.v)\n"
+                "    def __eq__(self, o): return self.v == o.v\n"
+                "def mk(v):\n"
+                "    log.append(('make', v)); return H(v)\n"
+                "s = set(mk(v) for v in [1, 2, 1])\n"
+                "print(len(s), log)\n"
+                "print(tuple(x * y for x in range(3) for y in range(3) if x != y), frozenset(c for c in 'abca') == frozenset('abc'))\n"
+                "print(list(x for x in []), tuple(i for i in range(0)))\n"
+                "def gen_list(): return list\n"
+                "def scoped():\n"
+                "    k = 10\n"
+                "    return list(k + i for i in range(3)), [list(j for j in range(i)) for i in range(3)]\n"
+                "print(scoped())\n"
+                "list = lambda g: 'shadowed ' + str(sum(g))\n"
+                "print(list(x for x in range(4)))\n"
+                "del list\n"
+                "try:\n"
+                "    tuple(1 / x for x in [1, 0])\n"
+                "except ZeroDivisionError as e:\n"
+                "    print('ZeroDivisionError', e)\n"),
+            "RuntimeError generator raised StopIteration StopIteration\n"
+                "RuntimeError generator raised StopIteration\n"
+                "2 [('make', 1), ('hash', 1), ('make', 2), ('hash', 2), ('make', 1), ('hash', 1)]\n"
+                "(0, 0, 0, 2, 0, 2) True\n"
+                "[] ()\n"
+                "([10, 11, 12], [[], [0], [0, 1]])\n"
+                "shadowed 6\n"
+                "ZeroDivisionError division by zero\n");
+}
+
 }  // namespace
