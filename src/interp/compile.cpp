@@ -433,6 +433,44 @@ struct SliceNode : ENode {
   }
 };
 
+// obj[a:b:c] and obj[a:b:c] = v: a list or tuple is sliced without making a slice object.
+struct SliceParts {
+  EP a, b, c;
+  void eval(Frame& fr, Value& x, Value& y, Value& z) {
+    if (a) x = a->eval(fr);
+    if (b) y = b->eval(fr);
+    if (c) z = c->eval(fr);
+  }
+};
+struct SliceSubNode : ENode {
+  EP obj;
+  SliceParts parts;
+  Value eval(Frame& fr) override {
+    Value o = obj->eval(fr);
+    Value x, y, z, out;
+    parts.eval(fr, x, y, z);
+    ML_GUARD(if (getslice_fast(o, x, y, z, out)) return out);
+    ML_GUARD(return getitem(o, Value::obj(new SliceObj(std::move(x), std::move(y), std::move(z)))));
+  }
+};
+struct StoreSlice : TNode {
+  EP obj;
+  SliceParts parts;
+  void store(Frame& fr, Value v) override {
+    Value o = obj->eval(fr);
+    Value x, y, z;
+    parts.eval(fr, x, y, z);
+    ML_GUARD(if (setslice_fast(o, x, y, z, v)) return);
+    ML_GUARD(setitem(o, Value::obj(new SliceObj(std::move(x), std::move(y), std::move(z))), std::move(v)));
+  }
+  void del(Frame& fr) override {
+    Value o = obj->eval(fr);
+    Value x, y, z;
+    parts.eval(fr, x, y, z);
+    ML_GUARD(delitem(o, Value::obj(new SliceObj(std::move(x), std::move(y), std::move(z)))));
+  }
+};
+
 // ================================================================ unpacking targets
 struct StoreUnpack : TNode {
   std::vector<TP> targets;
@@ -925,6 +963,13 @@ TP Compiler::target(const Expr& e) {
       return TP(k);
     }
     case ExprKind::Subscript: {
+      if (e.b->kind == ExprKind::Slice) {
+        auto* k = new StoreSlice();
+        k->loc = e.loc;
+        k->obj = expr(*e.a);
+        k->parts = slice_parts(*e.b);
+        return TP(k);
+      }
       auto* k = new StoreSub();
       k->loc = e.loc;
       k->obj = expr(*e.a);
@@ -974,6 +1019,14 @@ std::vector<SeqItem> Compiler::seq_items(const std::vector<ExprP>& items) {
 static Value int_literal(const Expr& e) {
   if (e.int_fits) return Value::integer(e.ival);
   return parse_int_unlimited(e.str, 10);  // the lexer checked the digits of decimal literals
+}
+
+SliceParts Compiler::slice_parts(const Expr& e) {
+  SliceParts p;
+  if (e.a) p.a = expr(*e.a);
+  if (e.b) p.b = expr(*e.b);
+  if (e.c) p.c = expr(*e.c);
+  return p;
 }
 
 EP Compiler::expr(const Expr& e) {
@@ -1068,6 +1121,12 @@ EP Compiler::expr_inner(const Expr& e) {
       return EP(k);
     }
     case ExprKind::Subscript: {
+      if (e.b->kind == ExprKind::Slice) {
+        auto* k = new SliceSubNode();
+        k->obj = expr(*e.a);
+        k->parts = slice_parts(*e.b);
+        return EP(k);
+      }
       auto* k = new SubNode();
       k->obj = expr(*e.a);
       k->idx = expr(*e.b);

@@ -10,6 +10,7 @@
 namespace ml::interp {
 
 struct SeqItem;
+struct SliceParts;
 
 struct NameRef {
   enum Kind { Local, Cell, Free, Global, ClassNS, ClassFree } kind = Global;
@@ -38,6 +39,7 @@ struct Compiler {
   EP expr(const ast::Expr& e);
   EP expr_inner(const ast::Expr& e);
   EP call(const ast::Expr& e);
+  SliceParts slice_parts(const ast::Expr& e);
   EP comprehension(const ast::Expr& e);
   std::vector<SeqItem> seq_items(const std::vector<ast::ExprP>& items);
   std::unique_ptr<MakeFunction> function(const void* node, const std::string& name, const ast::Params* params,

@@ -95,4 +95,68 @@ TEST(SpeedPaths, GeneratorExpressionsConsumedInPlace) {
                 "ZeroDivisionError division by zero\n");
 }
 
+// obj[a:b:c] and obj[a:b:c] = v on lists and tuples skip the slice object: bounds, negative
+// steps, clamping, same-length and resizing assignment, a list assigned into itself, errors,
+// __index__ bounds, and other receivers that still get a slice object.
+TEST(SpeedPaths, SlicesWithoutSliceObjects) {
+  EXPECT_EQ(run("l = list(range(10))\n"
+                "print(l[2:5], l[::-1], l[8:2:-2], l[-3:], l[:-3], l[100:], l[-100:2], l[::3], l[5:2], l[True:3])\n"
+                "t = tuple(l)\n"
+                "print(t[2:5], t[::-2], t[:0], type(t[1:]).__name__)\n"
+                "print('héllo'[1:4], b'abcdef'[::2], range(10)[2:8:3])\n"
+                "class S:\n"
+                "    def __getitem__(self, k): return ('slice', k.start, k.stop, k.step)\n"
+                "    def __setitem__(self, k, v): print('set', k, v)\n"
+                "    def __delitem__(self, k): print('del', k)\n"
+                "s = S()\n"
+                "print(s[1:2], s[::3], s['a':'b':None])\n"
+                "s[1:2] = 5\n"
+                "del s[:3]\n"
+                "m = list(range(8))\n"
+                "m[2:4] = ['a', 'b']; print(m)\n"
+                "m[2:4] = ['x']; print(m)\n"
+                "m[1:1] = (7, 8, 9); print(m)\n"
+                "m[::2] = m[1::2][:len(m[::2])] if len(m[1::2]) == len(m[::2]) else m[::2]; print(m)\n"
+                "m[:] = m; print(m)\n"
+                "m[:3] = m; print(m)\n"
+                "m[5:1] = 'zz'; print(m)\n"
+                "try:\n"
+                "    m[::2] = [1]\n"
+                "except ValueError as e:\n"
+                "    print(e)\n"
+                "try:\n"
+                "    l[::0]\n"
+                "except ValueError as e:\n"
+                "    print(e)\n"
+                "try:\n"
+                "    l['a':]\n"
+                "except TypeError as e:\n"
+                "    print(e)\n"
+                "class Ix:\n"
+                "    def __index__(self): return 2\n"
+                "print(l[Ix():5], l[10**30:], l[:-10**30])\n"
+                "n = [1, 2, 3]\n"
+                "n[1:] = iter([9, 9, 9]); print(n)\n"
+                "del n[::2]; print(n)\n"),
+            "[2, 3, 4] [9, 8, 7, 6, 5, 4, 3, 2, 1, 0] [8, 6, 4] [7, 8, 9] [0, 1, 2, 3, 4, 5, 6] [] [0, 1] [0, 3, 6, 9] [] [1, 2]\n"
+                "(2, 3, 4) (9, 7, 5, 3, 1) () tuple\n"
+                "éll b'ace' range(2, 8, 3)\n"
+                "('slice', 1, 2, None) ('slice', None, None, 3) ('slice', 'a', 'b', None)\n"
+                "set slice(1, 2, None) 5\n"
+                "del slice(None, 3, None)\n"
+                "[0, 1, 'a', 'b', 4, 5, 6, 7]\n"
+                "[0, 1, 'x', 4, 5, 6, 7]\n"
+                "[0, 7, 8, 9, 1, 'x', 4, 5, 6, 7]\n"
+                "[7, 7, 9, 9, 'x', 'x', 5, 5, 7, 7]\n"
+                "[7, 7, 9, 9, 'x', 'x', 5, 5, 7, 7]\n"
+                "[7, 7, 9, 9, 'x', 'x', 5, 5, 7, 7, 9, 'x', 'x', 5, 5, 7, 7]\n"
+                "[7, 7, 9, 9, 'x', 'z', 'z', 'x', 5, 5, 7, 7, 9, 'x', 'x', 5, 5, 7, 7]\n"
+                "attempt to assign sequence of size 1 to extended slice of size 10\n"
+                "slice step cannot be zero\n"
+                "slice indices must be integers or None or have an __index__ method\n"
+                "[2, 3, 4] [] []\n"
+                "[1, 9, 9, 9]\n"
+                "[9, 9]\n");
+}
+
 }  // namespace
