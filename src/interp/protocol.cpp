@@ -201,8 +201,29 @@ Value retype_builtin(Value obj, ClassObj* cls) {
   return obj;
 }
 
+// What a class call needs from the class (its __new__ and __init__), remembered for the last
+// classes called while no class has changed (g_class_epoch; a class that dies bumps it too).
+struct CtorEntry {
+  const ClassObj* cls = nullptr;
+  uint64_t epoch = 0;
+  const Value* nw = nullptr;
+  const Value* init = nullptr;
+};
+static CtorEntry& ctor_entry(ClassObj* cls) {
+  static CtorEntry cache[64];
+  CtorEntry& e = cache[((uintptr_t)cls >> 4) & 63];
+  if (e.cls != cls || e.epoch != g_class_epoch) {
+    e.cls = cls;
+    e.epoch = g_class_epoch;
+    e.nw = cls->find("__new__");
+    e.init = cls->find("__init__");
+  }
+  return e;
+}
+
 static Value construct(ClassObj* cls, Value* args, int nargs, KwArgs* kw) {
-  if (const Value* nw = cls->find("__new__"); nw && !cls->builtin) {
+  CtorEntry& ce = ctor_entry(cls);
+  if (const Value* nw = ce.nw; nw && !cls->builtin) {
     // user-level __new__ (staticmethod implied)
     const Value& fn = nw->is(OK::StaticMethod) ? nw->as<WrapperObj>()->func : *nw;
     if (fn.is(OK::Func)) {
@@ -229,7 +250,7 @@ static Value construct(ClassObj* cls, Value* args, int nargs, KwArgs* kw) {
     ValueVec a(args, args + nargs);
     obj.as<InstObj>()->dict->set(str_key("args"), mk_tuple(std::move(a)));
   }
-  const Value* init = cls->find("__init__");
+  const Value* init = ce.init;
   if (init && !(init->is(OK::Native) && init->as<NativeObj>()->name == "object.__init__")) {
     Value r = call_with_self(*init, obj, args, nargs, kw);
     if (!r.is_none()) type_error("__init__() should return None, not '" + type_name(r) + "'");

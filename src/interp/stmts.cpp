@@ -1,4 +1,5 @@
 // Statement nodes, comprehensions, pattern matching, and module compilation.
+#include "interp/attrcache.h"
 #include "interp/compile_impl.h"
 #include "lang/pack.h"
 
@@ -131,14 +132,14 @@ struct AugName : SNode {
 };
 struct AugAttr : SNode {
   EP obj, value;
-  std::string name;
+  AttrSite site;  // read and written through the same cache
   BinOp op;
   Exec exec(Frame& fr) override {
     Value o = obj->eval(fr);
     ML_GUARD({
-      Value a = getattr(o, name);
+      Value a = attr_load(site, o);
       Value b = value->eval(fr);
-      setattr(o, name, inplace_op(op, a, b));
+      attr_store(site, o, inplace_op(op, a, b));
     });
     return Exec::Normal;
   }
@@ -855,7 +856,7 @@ SP Compiler::stmt(const Stmt& s) {
       if (t.kind == ExprKind::Attribute) {
         auto* n = new AugAttr();
         n->obj = expr(*t.a);
-        n->name = t.name;
+        n->site.init(t.name);
         n->value = expr(*s.value);
         n->op = s.op;
         return with_loc(n, s.loc);

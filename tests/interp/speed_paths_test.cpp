@@ -159,4 +159,73 @@ TEST(SpeedPaths, SlicesWithoutSliceObjects) {
                 "[9, 9]\n");
 }
 
+// `o.a += x` goes through the attribute caches (properties, __getattr__, __setattr__, class
+// attributes read then shadowed); a method found missing from the same instance dict again and
+// again until an instance attribute shadows it; class calls remember __new__/__init__ only
+// while no class changes.
+TEST(SpeedPaths, AttributeCachesAndConstructors) {
+  EXPECT_EQ(run("class P:\n"
+                "    def __init__(self): self._v = 1\n"
+                "    @property\n"
+                "    def v(self): return self._v\n"
+                "    @v.setter\n"
+                "    def v(self, x): print('set v', x); self._v = x\n"
+                "class G:\n"
+                "    def __getattr__(self, n): return 10\n"
+                "class S:\n"
+                "    def __setattr__(self, n, x): print('setattr', n, x); object.__setattr__(self, n, x)\n"
+                "p, g, s = P(), G(), S()\n"
+                "for o in (p, p):\n"
+                "    o.v += 2\n"
+                "g.a += 1; g.a += 1\n"
+                "s.b = 1; s.b *= 5\n"
+                "print(p.v, g.a, s.b)\n"
+                "class K:\n"
+                "    n = 0\n"
+                "k = K()\n"
+                "k.n += 1; K.n = 100; k2 = K(); k2.n += 1\n"
+                "print(k.n, k2.n, K.n)\n"
+                "# a method called on the same object, then shadowed by an instance attribute, then deleted\n"
+                "class M:\n"
+                "    def f(self): return 'method'\n"
+                "m = M()\n"
+                "out = []\n"
+                "for i in range(6):\n"
+                "    out.append(m.f())\n"
+                "    if i == 1: m.f = lambda: 'instance'\n"
+                "    if i == 3: del m.f\n"
+                "    if i == 4: m.__dict__['f'] = lambda: 'via __dict__'\n"
+                "print(out)\n"
+                "# constructors: __init__ replaced after instances exist, __new__ added later, a subclass\n"
+                "class A:\n"
+                "    def __init__(self, x): self.x = x\n"
+                "a1 = A(1)\n"
+                "def init2(self, x): self.x = x * 10\n"
+                "A.__init__ = init2\n"
+                "a2 = A(2)\n"
+                "def new(cls, x):\n"
+                "    o = object.__new__(cls); o.made = 'by new'; return o\n"
+                "A.__new__ = new\n"
+                "a3 = A(3)\n"
+                "class B(A): pass\n"
+                "b = B(4)\n"
+                "\n"
+                "a4 = A.__new__(A, 5); A.__init__(a4, 5)\n"
+                "print(a1.x, a2.x, a3.x, a3.made, b.x, b.made, a4.x, a4.made)\n"
+                "try:\n"
+                "    class N: pass\n"
+                "    N(1)\n"
+                "except TypeError as e:\n"
+                "    print(e)\n"),
+            "set v 3\n"
+                "set v 5\n"
+                "setattr b 1\n"
+                "setattr b 5\n"
+                "5 12 5\n"
+                "1 101 100\n"
+                "['method', 'method', 'instance', 'instance', 'method', 'via __dict__']\n"
+                "1 20 30 by new 40 by new 50 by new\n"
+                "N() takes no arguments\n");
+}
+
 }  // namespace
