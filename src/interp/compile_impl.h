@@ -9,6 +9,46 @@
 
 namespace ml::interp {
 
+// Leaves that other nodes look into (an operand read in place, a pure subscript index).
+struct Const : ENode {
+  Value v;
+  explicit Const(Value x) : v(std::move(x)) {}
+  Value eval(Frame&) override { return v; }
+};
+
+[[noreturn]] void unbound_local(const std::string& name);
+
+struct LoadLocal : ENode {
+  int slot;
+  std::string name;
+  Value eval(Frame& fr) override {
+    Value& v = fr.slots[slot];
+    if (__builtin_expect(v.t == VT::Undef, 0)) ML_GUARD(unbound_local(name));
+    return v;
+  }
+  const Value* ref(Frame& fr) override {
+    Value& v = fr.slots[slot];
+    return v.t == VT::Undef ? nullptr : &v;
+  }
+};
+struct StoreLocal : TNode {
+  int slot;
+  std::string name;
+  void store(Frame& fr, Value v) override { fr.slots[slot] = std::move(v); }
+  void del(Frame& fr) override {
+    if (fr.slots[slot].t == VT::Undef) ML_GUARD(unbound_local(name));
+    fr.slots[slot] = Value();
+    fr.slots[slot].t = VT::Undef;
+  }
+};
+
+// Whether `name` (as written in the program's language) is the builtin `canon`.
+bool is_canonical(const LanguagePack* pack, const std::string& name, const char* canon);
+// The nodes of `await a`, `yield a` (a may be null) and `yield from a` (compile_calls.cpp).
+EP make_await(EP a);
+EP make_yield(EP a);
+EP make_yield_from(EP a);
+
 struct SeqItem;
 struct SliceParts;
 
