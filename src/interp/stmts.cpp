@@ -169,6 +169,13 @@ struct IfStmt : SNode {
     if (orelse) return orelse->exec(fr);
     return Exec::Normal;
   }
+  Exec exec_soft(Frame& fr, Value& exc) override {
+    Value t = test->eval(fr);
+    bool b = t.t == VT::Bool ? t.b : truthy(t);
+    if (b) return body->exec_soft(fr, exc);
+    if (orelse) return orelse->exec_soft(fr, exc);
+    return Exec::Normal;
+  }
 };
 
 void raise_memory_error(Loc loc) {
@@ -410,6 +417,23 @@ struct RaiseStmt : SNode {
       if (I->handling.empty()) ML_GUARD(raise("RuntimeError", "No active exception to reraise"));
       throw PyError(I->handling.back());
     }
+    PyError err(make(fr));
+    annotate(err, loc);
+    throw err;
+  }
+  // In a try body the exception is handed to the try statement without a C++ throw.
+  Exec exec_soft(Frame& fr, Value& out) override {
+    if (!exc) {
+      if (I->handling.empty()) ML_GUARD(raise("RuntimeError", "No active exception to reraise"));
+      out = I->handling.back();
+      return Exec::Normal;
+    }
+    out = make(fr);
+    annotate_soft(out, loc);
+    return Exec::Normal;
+  }
+  // The exception `raise exc from cause` raises, its cause and context set.
+  Value make(Frame& fr) {
     Value v = exc->eval(fr);
     ML_GUARD({
       if (v.is(OK::Class)) v = call0(v);
@@ -423,9 +447,7 @@ struct RaiseStmt : SNode {
       in->suppress_context = true;
     }
     if (!I->handling.empty() && in->context.is_none() && !I->handling.back().same(v)) in->context = I->handling.back();
-    PyError err(v);
-    annotate(err, loc);
-    throw err;
+    return v;
   }
 };
 

@@ -228,4 +228,95 @@ TEST(SpeedPaths, AttributeCachesAndConstructors) {
                 "N() takes no arguments\n");
 }
 
+// `raise` in a try body (also under an if) hands the exception to the try without a C++ throw:
+// handlers chosen by type, context and cause, a raised class, a non-exception, a bare raise,
+// finally blocks, and an exception no handler matches.
+TEST(SpeedPaths, RaiseInATryBody) {
+  EXPECT_EQ(run("def f(n):\n"
+                "    out = []\n"
+                "    for i in range(n):\n"
+                "        try:\n"
+                "            if i % 2:\n"
+                "                raise KeyError(i)\n"
+                "            else:\n"
+                "                raise ValueError\n"
+                "        except KeyError as e:\n"
+                "            out.append(('K', e.args))\n"
+                "        except ValueError as e:\n"
+                "            out.append(('V', e.args))\n"
+                "    return out\n"
+                "print(f(4))\n"
+                "def g():\n"
+                "    try:\n"
+                "        try:\n"
+                "            raise TypeError('inner')\n"
+                "        except TypeError:\n"
+                "            raise ValueError('outer')\n"
+                "    except ValueError as e:\n"
+                "        return repr(e), repr(e.__context__), e.__cause__\n"
+                "print(g())\n"
+                "def h():\n"
+                "    try:\n"
+                "        raise RuntimeError('x') from KeyError('c')\n"
+                "    except RuntimeError as e:\n"
+                "        return repr(e.__cause__), repr(e.__context__)\n"
+                "print(h())\n"
+                "def k():\n"
+                "    try:\n"
+                "        raise 5\n"
+                "    except TypeError as e:\n"
+                "        return str(e)\n"
+                "print(k())\n"
+                "def r():\n"
+                "    try:\n"
+                "        try:\n"
+                "            raise KeyError('a')\n"
+                "        except KeyError:\n"
+                "            raise\n"
+                "    except KeyError as e:\n"
+                "        return repr(e)\n"
+                "print(r())\n"
+                "def fin():\n"
+                "    log = []\n"
+                "    try:\n"
+                "        try:\n"
+                "            raise IndexError('i')\n"
+                "        finally:\n"
+                "            log.append('finally')\n"
+                "    except IndexError as e:\n"
+                "        log.append(repr(e))\n"
+                "    return log\n"
+                "print(fin())\n"
+                "def nomatch():\n"
+                "    try:\n"
+                "        raise KeyError('unhandled')\n"
+                "    except ValueError:\n"
+                "        pass\n"
+                "try:\n"
+                "    nomatch()\n"
+                "except KeyError as e:\n"
+                "    print('caught outside', repr(e))\n"
+                "try:\n"
+                "    raise\n"
+                "except RuntimeError as e:\n"
+                "    print(e)\n"),
+            "[('V', ()), ('K', (1,)), ('V', ()), ('K', (3,))]\n"
+                "(\"ValueError('outer')\", \"TypeError('inner')\", None)\n"
+                "(\"KeyError('c')\", 'None')\n"
+                "exceptions must derive from BaseException\n"
+                "KeyError('a')\n"
+                "['finally', \"IndexError('i')\"]\n"
+                "caught outside KeyError('unhandled')\n"
+                "No active exception to reraise\n");
+}
+
+// The same exception left uncaught keeps its traceback and location.
+TEST(SpeedPaths, RaiseInATryBodyUncaughtKeepsItsLocation) {
+  std::string out = run("def nomatch():\n    try:\n        if True:\n            raise KeyError('unhandled')\n"
+                        "    except ValueError:\n        pass\nnomatch()\n");
+  EXPECT_NE(out.find("4:13: KeyError: 'unhandled'"), std::string::npos) << out;
+  EXPECT_NE(out.find(":7: <module>"), std::string::npos) << out;
+  EXPECT_NE(out.find(":4: nomatch"), std::string::npos) << out;
+}
+
 }  // namespace
