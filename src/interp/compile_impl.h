@@ -91,6 +91,7 @@ struct Compiler {
   SP stmt(const ast::Stmt& s);
   SP block(const ast::Body& b);
   SP return_stmt(EP value, Loc loc);
+  SP match_stmt(const ast::Stmt& s);
   struct PNode;
   std::unique_ptr<PNode> pattern(const ast::Expr& e);
 };
