@@ -1,5 +1,6 @@
 // Interpreter mechanism benchmarks: attribute load (cache hit, and a site that sees a new class
-// each time), method call, generator resume, exception raise/catch, plain calls. Each
+// each time), method call, generator resume, exception raise/catch, plain calls, instance
+// creation, a generator expression consumed by tuple(), slice assignment. Each
 // iteration runs a Python loop of kOps operations; items/s is operations per second.
 //   ml_bench --benchmark_filter=Interp
 #include <benchmark/benchmark.h>
@@ -70,6 +71,21 @@ def f(x):
 def plain_call(n):
     for i in range(n):
         f(i)
+
+def construct(n):
+    for i in range(n):
+        P()
+
+def genexpr_tuple(n):
+    # tuple() of a generator expression of 8 values (run in place, no generator object)
+    r = range(8)
+    for i in range(n):
+        tuple(x for x in r)
+
+def slice_assign(n):
+    l = list(range(10))
+    for i in range(n):
+        l[:5] = l[4::-1]
 )";
 
 ml::ast::Module parse(const std::string& code) {
@@ -98,6 +114,9 @@ void BM_InterpMethodCall(benchmark::State& st) { run_py(st, "method_call"); }
 void BM_InterpGeneratorResume(benchmark::State& st) { run_py(st, "gen_resume"); }
 void BM_InterpRaiseCatch(benchmark::State& st) { run_py(st, "raise_catch"); }
 void BM_InterpPlainCall(benchmark::State& st) { run_py(st, "plain_call"); }
+void BM_InterpConstruct(benchmark::State& st) { run_py(st, "construct"); }
+void BM_InterpGenexprTuple(benchmark::State& st) { run_py(st, "genexpr_tuple"); }
+void BM_InterpSliceAssign(benchmark::State& st) { run_py(st, "slice_assign"); }
 
 // Real time: the interpreter runs each program on its own thread (interpreter.h), so the
 // benchmark thread's CPU time would leave the work out.
@@ -107,5 +126,8 @@ BENCHMARK(BM_InterpMethodCall)->UseRealTime();
 BENCHMARK(BM_InterpGeneratorResume)->UseRealTime();
 BENCHMARK(BM_InterpRaiseCatch)->UseRealTime();
 BENCHMARK(BM_InterpPlainCall)->UseRealTime();
+BENCHMARK(BM_InterpConstruct)->UseRealTime();
+BENCHMARK(BM_InterpGenexprTuple)->UseRealTime();
+BENCHMARK(BM_InterpSliceAssign)->UseRealTime();
 
 }  // namespace

@@ -50,8 +50,25 @@ static inline Value* inst_find(AttrSite& s, DictObj* d) {
       return &e.value;
   }
   if (d->size() == 0) return nullptr;
-  int64_t i = d->find_str_index(s.name, s.hash);
-  if (i < 0) return nullptr;
+  if (d == s.miss_dict && d->version == s.miss_version) return nullptr;
+  int64_t i;
+  if (d->index.empty()) {  // a small dict: scan it here, the interned key first
+    i = -1;
+    for (size_t k = 0; k < d->entries.size(); ++k) {
+      DictObj::Entry& e = d->entries[k];
+      if (e.hash == s.hash && e.key.t == VT::Obj && (e.key.o == s.key.o || (e.key.is(OK::Str) && str_of(e.key) == s.name))) {
+        i = (int64_t)k;
+        break;
+      }
+    }
+  } else {
+    i = d->find_str_index(s.name, s.hash);
+  }
+  if (i < 0) {
+    s.miss_dict = d;
+    s.miss_version = d->version;
+    return nullptr;
+  }
   s.idx = (uint32_t)i;
   return &d->entries[i].value;
 }

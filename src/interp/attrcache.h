@@ -27,6 +27,12 @@ struct AttrSite {
   uint64_t epoch = 0;
   uint8_t next_way = 0;        // the way a miss fills next
   uint32_t idx = 0;            // where the name was in the last instance dict's entries
+  // The last instance dict found without the name, and its version then: a method called
+  // again and again on the same object skips the dict. (A dict's version is unique to its
+  // set of keys; a dict never changed is empty, so a new dict at a freed one's address
+  // cannot be mistaken for it.)
+  const DictObj* miss_dict = nullptr;
+  uint64_t miss_version = 0;
 
   void init(std::string n);
 };

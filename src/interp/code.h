@@ -80,6 +80,16 @@ std::unique_ptr<CompiledUnit> compile_module(const ast::Module& m, const Languag
 
 // Runs a function body in a prepared frame (slots bound).
 Value run_frame(FuncObj* f, Value* slots, GenObj* gen);
+
+// Where a generator expression consumed whole by list/tuple/set/frozenset puts its values
+// when it runs in place, without a generator object and without switching stacks.
+struct PushSink {
+  struct ListObj* list = nullptr;
+  struct SetObj* set = nullptr;
+};
+// Runs the implicit function of a generator expression (its one argument: the iterator of
+// the first `for`) to its end, each value going to `sink` instead of being yielded.
+void run_genexpr_in_place(FuncObj* f, Value it, PushSink& sink);
 // Runs module-level code with the given globals.
 void run_module_code(const FuncCode* code, DictObj* globals);
 

@@ -9,7 +9,48 @@
 
 namespace ml::interp {
 
+// Leaves that other nodes look into (an operand read in place, a pure subscript index).
+struct Const : ENode {
+  Value v;
+  explicit Const(Value x) : v(std::move(x)) {}
+  Value eval(Frame&) override { return v; }
+};
+
+[[noreturn]] void unbound_local(const std::string& name);
+
+struct LoadLocal : ENode {
+  int slot;
+  std::string name;
+  Value eval(Frame& fr) override {
+    Value& v = fr.slots[slot];
+    if (__builtin_expect(v.t == VT::Undef, 0)) ML_GUARD(unbound_local(name));
+    return v;
+  }
+  const Value* ref(Frame& fr) override {
+    Value& v = fr.slots[slot];
+    return v.t == VT::Undef ? nullptr : &v;
+  }
+};
+struct StoreLocal : TNode {
+  int slot;
+  std::string name;
+  void store(Frame& fr, Value v) override { fr.slots[slot] = std::move(v); }
+  void del(Frame& fr) override {
+    if (fr.slots[slot].t == VT::Undef) ML_GUARD(unbound_local(name));
+    fr.slots[slot] = Value();
+    fr.slots[slot].t = VT::Undef;
+  }
+};
+
+// Whether `name` (as written in the program's language) is the builtin `canon`.
+bool is_canonical(const LanguagePack* pack, const std::string& name, const char* canon);
+// The nodes of `await a`, `yield a` (a may be null) and `yield from a` (compile_calls.cpp).
+EP make_await(EP a);
+EP make_yield(EP a);
+EP make_yield_from(EP a);
+
 struct SeqItem;
+struct SliceParts;
 
 struct NameRef {
   enum Kind { Local, Cell, Free, Global, ClassNS, ClassFree } kind = Global;
@@ -38,6 +79,7 @@ struct Compiler {
   EP expr(const ast::Expr& e);
   EP expr_inner(const ast::Expr& e);
   EP call(const ast::Expr& e);
+  SliceParts slice_parts(const ast::Expr& e);
   EP comprehension(const ast::Expr& e);
   std::vector<SeqItem> seq_items(const std::vector<ast::ExprP>& items);
   std::unique_ptr<MakeFunction> function(const void* node, const std::string& name, const ast::Params* params,
@@ -49,6 +91,7 @@ struct Compiler {
   SP stmt(const ast::Stmt& s);
   SP block(const ast::Body& b);
   SP return_stmt(EP value, Loc loc);
+  SP match_stmt(const ast::Stmt& s);
   struct PNode;
   std::unique_ptr<PNode> pattern(const ast::Expr& e);
 };

@@ -52,12 +52,14 @@ struct SrcGuard {
 };
 
 // Inlined into the call path (call_function_inner); run_frame is the out-of-line copy.
-[[gnu::always_inline]] static inline Value run_frame_inline(FuncObj* f, Value* slots, GenObj* gen) {
+[[gnu::always_inline]] static inline Value run_frame_inline(FuncObj* f, Value* slots, GenObj* gen,
+                                                           PushSink* sink = nullptr) {
   Frame fr;
   fr.slots = slots;
   fr.func = f;
   fr.globals = f->globals.get();
   fr.gen = gen;
+  fr.sink = sink;
   SrcGuard sg(f->code->src);
   try {
     f->code->body->exec(fr);
@@ -229,6 +231,41 @@ static Value call_function_inner(FuncObj* f, Value* args, int nargs, KwArgs* kw)
   return run_frame_inline(f, slots, nullptr);
 }
 
+// A StopIteration escaping a generator's body is a RuntimeError (PEP 479): otherwise it would
+// silently end the loop that drives the generator.
+[[noreturn]] static void generator_raised_stop(PyError& e) {
+  Value err = make_exception(I->e("RuntimeError"), {mk_str("generator raised StopIteration")});
+  err.as<InstObj>()->cause = e.exc;
+  err.as<InstObj>()->context = e.exc;
+  err.as<InstObj>()->suppress_context = true;
+  PyError re(std::move(err));
+  re.exc.as<InstObj>()->tb = e.exc.as<InstObj>()->tb;
+  throw re;
+}
+static bool is_stop_iteration(const PyError& e) {
+  return e.exc.is(OK::Inst) && e.exc.o->type->is_subclass(I->e("StopIteration"));
+}
+
+void run_genexpr_in_place(FuncObj* f, Value it, PushSink& sink) {
+  const FuncCode* c = f->code;
+  DepthGuard dg;
+  SlotAlloc sa(c->nslots);
+  Value* slots = sa.slots;
+  slots[0] = std::move(it);
+  for (int i = 1; i < c->nslots; ++i) slots[i].t = VT::Undef;
+  for (int s : c->cell_slots) {
+    auto* cell = new CellObj();
+    if (s < c->nparams) { cell->v = std::move(slots[s]); cell->bound = true; }
+    slots[s] = Value::obj(cell);
+  }
+  try {
+    run_frame_inline(f, slots, nullptr, &sink);
+  } catch (PyError& e) {
+    if (is_stop_iteration(e)) generator_raised_stop(e);
+    throw;
+  }
+}
+
 // ---------------------------------------------------------------- generators
 #if defined(__EMSCRIPTEN__)
 static constexpr size_t kGenStack = 256 << 10;  // wasm32: no lazy commit, locals live in wasm locals
@@ -341,8 +378,13 @@ static void gen_entry(bctx::transfer_t t) {
   st->caller = t.fctx;
   fiber_arrived(nullptr, st);
   try {
-    Value r = run_frame(g->func.get(), g->slots.data(), g);
-    st->transfer = std::move(r);
+    try {
+      Value r = run_frame(g->func.get(), g->slots.data(), g);
+      st->transfer = std::move(r);
+    } catch (PyError& e) {
+      if (is_stop_iteration(e)) generator_raised_stop(e);
+      throw;
+    }
   } catch (...) {
     st->exc = std::current_exception();
   }

@@ -76,12 +76,19 @@ Value str_slice(StrObj* s, int64_t start, int64_t stop, int64_t step) {
   return mk_str(std::move(out));
 }
 
-void slice_indices(const SliceObj* s, int64_t len, int64_t& start, int64_t& stop, int64_t& step) {
-  step = s->step.is_none() ? 1 : as_index(s->step);
+void slice_indices(const Value& lo, const Value& hi, const Value& by, int64_t len, int64_t& start, int64_t& stop,
+                   int64_t& step) {
+  auto index = [](const Value& v) -> int64_t {
+    if (v.t == VT::Int) return v.i;
+    if (!is_intlike(v) && !type_lookup(v, "__index__"))
+      type_error("slice indices must be integers or None or have an __index__ method");
+    return as_index(v);
+  };
+  step = by.is_none() ? 1 : index(by);
   if (step == 0) value_error("slice step cannot be zero");
   auto clamp = [&](const Value& v, int64_t def) -> int64_t {
     if (v.is_none()) return def;
-    int64_t x = v.is(OK::Big) ? (mpz_sgn(v.as<BigObj>()->z) < 0 ? INT64_MIN / 2 : INT64_MAX / 2) : as_index(v);
+    int64_t x = v.is(OK::Big) ? (mpz_sgn(v.as<BigObj>()->z) < 0 ? INT64_MIN / 2 : INT64_MAX / 2) : index(v);
     if (x < 0) {
       x += len;
       if (x < 0) x = step < 0 ? -1 : 0;
@@ -90,17 +97,74 @@ void slice_indices(const SliceObj* s, int64_t len, int64_t& start, int64_t& stop
     }
     return x;
   };
-  start = clamp(s->start, step < 0 ? len - 1 : 0);
-  stop = clamp(s->stop, step < 0 ? -1 : len);
+  start = clamp(lo, step < 0 ? len - 1 : 0);
+  stop = clamp(hi, step < 0 ? -1 : len);
 }
 
-static ValueVec slice_vec(const ValueVec& v, const SliceObj* s) {
+void slice_indices(const SliceObj* s, int64_t len, int64_t& start, int64_t& stop, int64_t& step) {
+  slice_indices(s->start, s->stop, s->step, len, start, stop, step);
+}
+
+static int64_t slice_count(int64_t a, int64_t b, int64_t st) {
+  if (st > 0) return a < b ? (b - a + st - 1) / st : 0;
+  return a > b ? (a - b - st - 1) / (-st) : 0;
+}
+
+static ValueVec slice_vec(const ValueVec& v, const Value& lo, const Value& hi, const Value& by) {
   int64_t a, b, st;
-  slice_indices(s, (int64_t)v.size(), a, b, st);
+  slice_indices(lo, hi, by, (int64_t)v.size(), a, b, st);
+  if (st == 1) return ValueVec(v.begin() + a, v.begin() + std::max(a, b));
   ValueVec out;
+  out.reserve(slice_count(a, b, st));
   if (st > 0) for (int64_t i = a; i < b; i += st) out.push_back(v[i]);
   else for (int64_t i = a; i > b; i += st) out.push_back(v[i]);
   return out;
+}
+static ValueVec slice_vec(const ValueVec& v, const SliceObj* s) { return slice_vec(v, s->start, s->stop, s->step); }
+
+bool getslice_fast(const Value& obj, const Value& lo, const Value& hi, const Value& by, Value& out) {
+  if (obj.is(OK::List)) {
+    out = mk_list(slice_vec(obj.as<ListObj>()->v, lo, hi, by));
+    return true;
+  }
+  if (obj.is(OK::Tuple)) {
+    out = mk_tuple(slice_vec(obj.as<TupleObj>()->v, lo, hi, by));
+    return true;
+  }
+  return false;
+}
+
+// l[lo:hi:by] = items (items already taken from the right-hand side).
+static void list_assign_slice(ValueVec& l, const Value& lo, const Value& hi, const Value& by, const ValueVec& items) {
+  int64_t a, b, st;
+  slice_indices(lo, hi, by, (int64_t)l.size(), a, b, st);
+  if (st == 1) {
+    if (b < a) b = a;
+    if (b - a == (int64_t)items.size()) {
+      std::copy(items.begin(), items.end(), l.begin() + a);
+      return;
+    }
+    l.erase(l.begin() + a, l.begin() + b);
+    l.insert(l.begin() + a, items.begin(), items.end());
+    return;
+  }
+  int64_t n = slice_count(a, b, st);
+  if (n != (int64_t)items.size())
+    value_error("attempt to assign sequence of size " + std::to_string(items.size()) + " to extended slice of size " + std::to_string(n));
+  for (int64_t k = 0; k < n; ++k) l[a + k * st] = items[k];
+}
+
+bool setslice_fast(const Value& obj, const Value& lo, const Value& hi, const Value& by, Value& v) {
+  if (!obj.is(OK::List)) return false;
+  ValueVec& l = obj.as<ListObj>()->v;
+  // A list or tuple on the right is read in place, unless it is the target itself.
+  if ((v.is(OK::List) || v.is(OK::Tuple)) && v.o != obj.o) {
+    list_assign_slice(l, lo, hi, by, v.is(OK::List) ? v.as<ListObj>()->v : v.as<TupleObj>()->v);
+  } else {
+    ValueVec items = to_vec(v);
+    list_assign_slice(l, lo, hi, by, items);
+  }
+  return true;
 }
 
 // ---------------------------------------------------------------- calls
@@ -143,8 +207,29 @@ Value retype_builtin(Value obj, ClassObj* cls) {
   return obj;
 }
 
+// What a class call needs from the class (its __new__ and __init__), remembered for the last
+// classes called while no class has changed (g_class_epoch; a class that dies bumps it too).
+struct CtorEntry {
+  const ClassObj* cls = nullptr;
+  uint64_t epoch = 0;
+  const Value* nw = nullptr;
+  const Value* init = nullptr;
+};
+static CtorEntry& ctor_entry(ClassObj* cls) {
+  static CtorEntry cache[64];
+  CtorEntry& e = cache[((uintptr_t)cls >> 4) & 63];
+  if (e.cls != cls || e.epoch != g_class_epoch) {
+    e.cls = cls;
+    e.epoch = g_class_epoch;
+    e.nw = cls->find("__new__");
+    e.init = cls->find("__init__");
+  }
+  return e;
+}
+
 Value construct(ClassObj* cls, Value* args, int nargs, KwArgs* kw) {
-  if (const Value* nw = cls->find("__new__"); nw && !cls->builtin) {
+  CtorEntry& ce = ctor_entry(cls);
+  if (const Value* nw = ce.nw; nw && !cls->builtin) {
     // user-level __new__ (staticmethod implied)
     const Value& fn = nw->is(OK::StaticMethod) ? nw->as<WrapperObj>()->func : *nw;
     if (fn.is(OK::Func) || cls->builtin_base == I->t_type) {
@@ -171,7 +256,7 @@ Value construct(ClassObj* cls, Value* args, int nargs, KwArgs* kw) {
     ValueVec a(args, args + nargs);
     obj.as<InstObj>()->dict->set(str_key("args"), mk_tuple(std::move(a)));
   }
-  const Value* init = cls->find("__init__");
+  const Value* init = ce.init;
   if (init && !(init->is(OK::Native) && init->as<NativeObj>()->name == "object.__init__")) {
     Value r = call_with_self(*init, obj, args, nargs, kw);
     if (!r.is_none()) type_error("__init__() should return None, not '" + type_name(r) + "'");
@@ -588,21 +673,7 @@ void setitem(const Value& obj, const Value& key, Value v) {
         }
         if (key.is(OK::Slice)) {
           auto* s = key.as<SliceObj>();
-          ValueVec items = to_vec(v);
-          int64_t a, b, st;
-          slice_indices(s, (int64_t)l.size(), a, b, st);
-          if (st == 1) {
-            if (b < a) b = a;
-            l.erase(l.begin() + a, l.begin() + b);
-            l.insert(l.begin() + a, items.begin(), items.end());
-            return;
-          }
-          std::vector<int64_t> idx;
-          if (st > 0) for (int64_t i = a; i < b; i += st) idx.push_back(i);
-          else for (int64_t i = a; i > b; i += st) idx.push_back(i);
-          if (idx.size() != items.size())
-            value_error("attempt to assign sequence of size " + std::to_string(items.size()) + " to extended slice of size " + std::to_string(idx.size()));
-          for (size_t k = 0; k < idx.size(); ++k) l[idx[k]] = items[k];
+          setslice_fast(obj, s->start, s->stop, s->step, v);
           return;
         }
         raise_id("TypeError", "runtime.seq_indices", {{"type", "list"}, {"key", type_name(key)}});

@@ -50,6 +50,7 @@ struct Frame {
   DictObj* ns = nullptr;       // class body namespace (null otherwise)
   Value retval;
   struct GenObj* gen = nullptr;  // running generator, if any
+  struct PushSink* sink = nullptr;  // a generator expression run in place: where its values go
 };
 
 struct GenState;
@@ -237,6 +238,12 @@ void set_symmetric_difference_update(SetObj* so, const Value& other);
 
 // slices
 void slice_indices(const SliceObj* s, int64_t len, int64_t& start, int64_t& stop, int64_t& step);
+void slice_indices(const Value& lo, const Value& hi, const Value& by, int64_t len, int64_t& start, int64_t& stop,
+                   int64_t& step);
+// obj[lo:hi:by] (and `= v`) on a list or tuple, without a slice object; false (nothing done)
+// for any other receiver, which then needs the general getitem/setitem.
+bool getslice_fast(const Value& obj, const Value& lo, const Value& hi, const Value& by, Value& out);
+bool setslice_fast(const Value& obj, const Value& lo, const Value& hi, const Value& by, Value& v);
 
 // builtins registry
 void def_native(DictObj* d, const std::string& name, NativeFn fn);

@@ -1,4 +1,5 @@
-// Statement nodes, comprehensions, pattern matching, and module compilation.
+// Statement nodes, comprehensions, and module compilation (pattern matching: compile_match.cpp).
+#include "interp/attrcache.h"
 #include "interp/compile_impl.h"
 #include "lang/pack.h"
 
@@ -141,14 +142,14 @@ struct AugName : SNode {
 };
 struct AugAttr : SNode {
   EP obj, value;
-  std::string name;
+  AttrSite site;  // read and written through the same cache
   BinOp op;
   Exec exec(Frame& fr) override {
     Value o = obj->eval(fr);
     ML_GUARD({
-      Value a = getattr(o, name);
+      Value a = attr_load(site, o);
       Value b = value->eval(fr);
-      setattr(o, name, inplace_op(op, a, b));
+      attr_store(site, o, inplace_op(op, a, b));
     });
     return Exec::Normal;
   }
@@ -176,6 +177,13 @@ struct IfStmt : SNode {
     bool b = t.t == VT::Bool ? t.b : truthy(t);
     if (b) return body->exec(fr);
     if (orelse) return orelse->exec(fr);
+    return Exec::Normal;
+  }
+  Exec exec_soft(Frame& fr, Value& exc) override {
+    Value t = test->eval(fr);
+    bool b = t.t == VT::Bool ? t.b : truthy(t);
+    if (b) return body->exec_soft(fr, exc);
+    if (orelse) return orelse->exec_soft(fr, exc);
     return Exec::Normal;
   }
 };
@@ -441,6 +449,23 @@ struct RaiseStmt : SNode {
       if (I->handling.empty()) ML_GUARD(raise("RuntimeError", "No active exception to reraise"));
       throw PyError(I->handling.back());
     }
+    PyError err(make(fr));
+    annotate(err, loc);
+    throw err;
+  }
+  // In a try body the exception is handed to the try statement without a C++ throw.
+  Exec exec_soft(Frame& fr, Value& out) override {
+    if (!exc) {
+      if (I->handling.empty()) ML_GUARD(raise("RuntimeError", "No active exception to reraise"));
+      out = I->handling.back();
+      return Exec::Normal;
+    }
+    out = make(fr);
+    annotate_soft(out, loc);
+    return Exec::Normal;
+  }
+  // The exception `raise exc from cause` raises, its cause and context set.
+  Value make(Frame& fr) {
     Value v = exc->eval(fr);
     ML_GUARD({
       if (v.is(OK::Class)) v = call0(v);
@@ -454,9 +479,7 @@ struct RaiseStmt : SNode {
       in->suppress_context = true;
     }
     if (!I->handling.empty() && in->context.is_none() && !I->handling.back().same(v)) in->context = I->handling.back();
-    PyError err(v);
-    annotate(err, loc);
-    throw err;
+    return v;
   }
 };
 
@@ -628,7 +651,14 @@ struct CompBody : SNode {
             result.as<DictObj>()->set(k, std::move(v));
             break;
           }
-          default: gen_yield(fr, elt->eval(fr)); break;
+          default:
+            if (PushSink* s = fr.sink) {
+              if (s->list) s->list->v.push_back(elt->eval(fr));
+              else s->set->add(elt->eval(fr));
+            } else {
+              gen_yield(fr, elt->eval(fr));
+            }
+            break;
         }
         return true;
       });
@@ -660,167 +690,6 @@ EP Compiler::comprehension(const Expr& e) {
   });
   return make_comp_expr(std::move(mk), std::move(first), kind == 3);
 }
-
-// ================================================================ match
-struct Compiler::PNode {
-  enum Kind { Wild, Capture, Value_, Seq, Class, Or, Mapping, As } kind = Wild;
-  TP capture;
-  EP value;
-  bool identity = false;  // None/True/False compare by identity
-  std::vector<std::unique_ptr<PNode>> items;
-  int star = -1;  // Seq: index of the starred sub-pattern
-  std::vector<std::pair<std::string, std::unique_ptr<PNode>>> kw;
-  std::vector<EP> keys;
-
-  bool match(Frame& fr, const Value& v) {
-    switch (kind) {
-      case Wild: return true;
-      case Capture: capture->store(fr, v); return true;
-      case As: if (!items[0]->match(fr, v)) return false; capture->store(fr, v); return true;
-      case Value_: {
-        Value x = value->eval(fr);
-        return identity ? x.same(v) : eq(v, x);
-      }
-      case Or:
-        for (auto& p : items) if (p->match(fr, v)) return true;
-        return false;
-      case Seq: {
-        if (!(v.is(OK::List) || v.is(OK::Tuple) || v.is(OK::Range))) return false;
-        ValueVec xs = to_vec(v);
-        size_t n = xs.size(), k = items.size();
-        if (star < 0) {
-          if (n != k) return false;
-          for (size_t i = 0; i < k; ++i) if (!items[i]->match(fr, xs[i])) return false;
-          return true;
-        }
-        if (n < k - 1) return false;
-        size_t after = k - 1 - star;
-        for (int i = 0; i < star; ++i) if (!items[i]->match(fr, xs[i])) return false;
-        for (size_t i = 0; i < after; ++i) if (!items[star + 1 + i]->match(fr, xs[n - after + i])) return false;
-        if (items[star]->kind == Capture) items[star]->capture->store(fr, mk_list(ValueVec(xs.begin() + star, xs.begin() + (n - after))));
-        return true;
-      }
-      case Mapping: {
-        if (!v.is(OK::Dict)) return false;
-        for (size_t i = 0; i < keys.size(); ++i) {
-          Value k = keys[i]->eval(fr);
-          Value* x = v.as<DictObj>()->find(k);
-          if (!x || !items[i]->match(fr, *x)) return false;
-        }
-        return true;
-      }
-      case Class: {
-        Value cls = value->eval(fr);
-        if (!cls.is(OK::Class)) type_error("called match pattern must be a class");
-        auto* c = cls.as<ClassObj>();
-        if (!type_of(v)->is_subclass(c)) return false;
-        if (!items.empty()) {
-          const Value* ma = c->find("__match_args__");
-          bool self_match = c->builtin;
-          if (self_match && items.size() == 1) {
-            if (!items[0]->match(fr, v)) return false;
-          } else {
-            if (!ma || !ma->is(OK::Tuple)) type_error(c->name + "() accepts 0 positional sub-patterns");
-            auto& names = ma->as<TupleObj>()->v;
-            if (items.size() > names.size()) type_error(c->name + "() accepts " + std::to_string(names.size()) + " positional sub-patterns");
-            for (size_t i = 0; i < items.size(); ++i) {
-              Value a;
-              if (!getattr_opt(v, str_of(names[i]), a)) return false;
-              if (!items[i]->match(fr, a)) return false;
-            }
-          }
-        }
-        for (auto& [n, p] : kw) {
-          Value a;
-          if (!getattr_opt(v, n, a)) return false;
-          if (!p->match(fr, a)) return false;
-        }
-        return true;
-      }
-    }
-    return false;
-  }
-};
-
-std::unique_ptr<Compiler::PNode> Compiler::pattern(const Expr& e) {
-  auto p = std::make_unique<PNode>();
-  switch (e.kind) {
-    case ExprKind::Name:
-      if (e.name == "_") p->kind = PNode::Wild;
-      else { p->kind = PNode::Capture; p->capture = store_name(e.name, e.loc); }
-      return p;
-    case ExprKind::None: case ExprKind::True: case ExprKind::False:
-      p->kind = PNode::Value_;
-      p->identity = true;
-      p->value = expr(e);
-      return p;
-    case ExprKind::Tuple: case ExprKind::List:
-      p->kind = PNode::Seq;
-      for (size_t i = 0; i < e.items.size(); ++i) {
-        if (e.items[i]->kind == ExprKind::Starred) {
-          p->star = (int)i;
-          p->items.push_back(pattern(*e.items[i]->a));
-        } else {
-          p->items.push_back(pattern(*e.items[i]));
-        }
-      }
-      return p;
-    case ExprKind::BinOp:
-      if (e.bin == BinOp::BitOr) {
-        p->kind = PNode::Or;
-        p->items.push_back(pattern(*e.a));
-        p->items.push_back(pattern(*e.b));
-        return p;
-      }
-      break;
-    case ExprKind::Call:
-      p->kind = PNode::Class;
-      p->value = expr(*e.a);
-      for (auto& a : e.args) {
-        if (a.kind == Arg::Keyword) p->kw.emplace_back(a.name, pattern(*a.value));
-        else p->items.push_back(pattern(*a.value));
-      }
-      return p;
-    case ExprKind::Dict:
-      p->kind = PNode::Mapping;
-      for (size_t i = 0; i < e.items.size(); ++i) {
-        if (!e.items[i]) continue;
-        p->keys.push_back(expr(*e.items[i]));
-        p->items.push_back(pattern(*e.values[i]));
-      }
-      return p;
-    case ExprKind::NamedExpr:
-      p->kind = PNode::As;
-      p->items.push_back(pattern(*e.a));
-      p->capture = store_name(e.name, e.loc);
-      return p;
-    default: break;
-  }
-  p->kind = PNode::Value_;
-  p->value = expr(e);
-  return p;
-}
-
-struct MatchStmt : SNode {
-  EP subject;
-  struct Case {
-    std::unique_ptr<Compiler::PNode> pat;  // null = default
-    EP guard;
-    SP body;
-  };
-  std::vector<Case> cases;
-  Exec exec(Frame& fr) override {
-    Value v = subject->eval(fr);
-    for (auto& c : cases) {
-      bool ok;
-      ML_GUARD(ok = !c.pat || c.pat->match(fr, v));
-      if (!ok) continue;
-      if (c.guard && !truthy(c.guard->eval(fr))) continue;
-      return c.body->exec(fr);
-    }
-    return Exec::Normal;
-  }
-};
 
 // ================================================================ statement compilation
 SP Compiler::block(const Body& b) {
@@ -880,7 +749,7 @@ SP Compiler::stmt(const Stmt& s) {
       if (t.kind == ExprKind::Attribute) {
         auto* n = new AugAttr();
         n->obj = expr(*t.a);
-        n->name = t.name;
+        n->site.init(t.name);
         n->value = expr(*s.value);
         n->op = s.op;
         return with_loc(n, s.loc);
@@ -1020,18 +889,7 @@ SP Compiler::stmt(const Stmt& s) {
       for (auto& t : s.targets) n->targets.push_back(target(*t));
       return with_loc(n, s.loc);
     }
-    case StmtKind::Match: {
-      auto* n = new MatchStmt();
-      n->subject = expr(*s.value);
-      for (auto& c : s.cases) {
-        MatchStmt::Case cc;
-        if (c.pattern) cc.pat = pattern(*c.pattern);
-        if (c.guard) cc.guard = expr(*c.guard);
-        cc.body = block(c.body);
-        n->cases.push_back(std::move(cc));
-      }
-      return with_loc(n, s.loc);
-    }
+    case StmtKind::Match: return match_stmt(s);
   }
   throw_syntax("unsupported statement", s.loc);
 }

@@ -152,8 +152,11 @@ struct BytesObj : Object {
 struct DictObj : Object {
   struct Entry { Value key, value; int64_t hash; };
   static constexpr int64_t kTombstone = -1;  // no Python hash is -1
+  // Below this many entries there is no index: a scan of the hashes is faster than probing,
+  // and most dicts (instance attributes, keyword arguments) stay that small.
+  static constexpr size_t kSmall = 8;
   std::vector<Entry> entries;  // may hold tombstones (key.t == None && hash == kTombstone)
-  std::vector<int32_t> index;  // open addressing, -1 empty
+  std::vector<int32_t> index;  // open addressing, -1 empty; empty while the dict is small
   size_t used = 0;             // live entries
   Value default_factory;       // defaultdict
   uint64_t version = 0;        // changes whenever a key is added/removed (lookup caches)

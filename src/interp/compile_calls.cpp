@@ -1,0 +1,405 @@
+// AST -> evaluation nodes: calls (positional, keyword and star arguments, method calls without
+// a bound method, generator expressions consumed in place), function and lambda objects,
+// comprehensions, await and yield.
+#include "interp/attrcache.h"
+#include "interp/compile_impl.h"
+#include "lang/pack.h"
+
+namespace ml::interp {
+
+using namespace ast;
+
+// ================================================================ calls
+struct CallArg { EP e; Arg::Kind kind; Value name; };
+
+static void build_args(Frame& fr, const std::vector<CallArg>& args, ValueVec& pos, KwArgs& kw, Loc loc) {
+  for (auto& a : args) {
+    Value v = a.e->eval(fr);
+    switch (a.kind) {
+      case Arg::Positional: pos.push_back(std::move(v)); break;
+      case Arg::Keyword: kw.items.emplace_back(a.name, std::move(v)); break;
+      case Arg::Star:
+        if (v.is(OK::Tuple) || v.is(OK::List)) {
+          const ValueVec& src = v.is(OK::List) ? v.as<ListObj>()->v : v.as<TupleObj>()->v;
+          pos.insert(pos.end(), src.begin(), src.end());
+        } else {
+          try { for_each(v, [&](const Value& x) { pos.push_back(x); }); }
+          catch (PyError& e) { annotate(e, loc); throw; }
+        }
+        break;
+      case Arg::DoubleStar:
+        if (v.is(OK::Dict)) {
+          v.as<DictObj>()->for_each([&](const Value& k, const Value& x) { kw.items.emplace_back(k, x); });
+        } else {
+          try {
+            Value keys = call0(getattr(v, "keys"));
+            for_each(keys, [&](const Value& k) { kw.items.emplace_back(k, getitem(v, k)); });
+          } catch (PyError& e) { annotate(e, loc); throw; }
+        }
+        break;
+    }
+  }
+}
+
+template <int N>
+struct CallN : ENode {
+  EP func;
+  EP args[N > 0 ? N : 1];
+  Value eval(Frame& fr) override {
+    Value f = func->eval(fr);
+    Value buf[N > 0 ? N : 1];
+    for (int i = 0; i < N; ++i) buf[i] = args[i]->eval(fr);
+    try {
+      if (f.is(OK::Func)) return call_function(f.as<FuncObj>(), buf, N, nullptr);
+      return call(f, buf, N, nullptr);
+    } catch (PyError& e) {
+      annotate(e, loc);
+      throw;
+    }
+  }
+};
+
+struct CallGeneric : ENode {
+  EP func;
+  std::vector<CallArg> args;
+  Value eval(Frame& fr) override {
+    Value f = func->eval(fr);
+    ValueVec pos;
+    KwArgs kw;
+    build_args(fr, args, pos, kw, loc);
+    ML_GUARD(return call(f, pos.data(), (int)pos.size(), kw.empty() ? nullptr : &kw));
+  }
+};
+
+// obj.name(args) without allocating a bound method
+struct CallMethod : ENode {
+  EP obj;
+  AttrSite site;
+  std::vector<CallArg> args;
+  bool simple = true;
+  Value eval(Frame& fr) override { return call_on(fr, obj->eval(fr)); }
+  bool eval_soft(Frame& fr, Value& out, Value& exc) override {
+    Value o;
+    if (!obj->eval_soft(fr, o, exc)) return false;
+    out = call_on(fr, std::move(o));
+    return true;
+  }
+  [[gnu::always_inline]] Value call_on(Frame& fr, Value o) {
+    Value f;
+    bool self_needed;
+    ML_GUARD(attr_method(site, o, f, self_needed));
+    if (simple && args.size() < 7) {
+      Value buf[8];
+      int n = 0;
+      if (self_needed) buf[n++] = o;
+      for (auto& a : args) buf[n++] = a.e->eval(fr);
+      ML_GUARD(return call(f, buf, n, nullptr));
+    }
+    ValueVec pos;
+    if (self_needed) pos.push_back(o);
+    KwArgs kw;
+    build_args(fr, args, pos, kw, loc);
+    ML_GUARD(return call(f, pos.data(), (int)pos.size(), kw.empty() ? nullptr : &kw));
+  }
+};
+
+// super() with no arguments
+struct SuperNode : ENode {
+  EP self;
+  Value eval(Frame& fr) override {
+    ClassObj* owner = fr.func ? fr.func->owner : nullptr;
+    if (!owner) ML_GUARD(raise("RuntimeError", "super(): no arguments"));
+    Value s = self->eval(fr);
+    Value sup = I->builtins->find(str_key("super")) ? *I->builtins->find(str_key("super")) : Value();
+    ML_GUARD(return call2(sup, Value::obj(owner), s));
+  }
+};
+
+// ================================================================ functions
+void bind_closure(FuncObj* f, Frame& fr, const std::vector<CellSrc>& cells) {
+  f->closure.reserve(cells.size());
+  for (auto& c : cells) {
+    if (c.from_slot) f->closure.emplace_back(fr.slots[c.idx].as<CellObj>());
+    else f->closure.push_back(fr.func->closure[c.idx]);
+  }
+}
+
+Value MakeFunction::make(Frame& fr) {
+  auto* f = new FuncObj(code, Ref<DictObj>(fr.globals));
+  Value fv = Value::obj(f);
+  for (auto& d : defaults) f->defaults.push_back(d->eval(fr));
+  if (!kwdefaults.empty()) {
+    f->kwdefaults = Ref<DictObj>(new DictObj());
+    for (auto& [n, e] : kwdefaults) f->kwdefaults->set(str_key(n), e->eval(fr));
+  }
+  bind_closure(f, fr, cells);
+  f->name = code->name;
+  f->qualname = code->qualname;
+  f->doc = code->doc;
+  return fv;
+}
+Value MakeFunction::eval(Frame& fr) { return make(fr); }
+
+// comprehension: make the implicit function and call it with the first iterable
+struct CompExpr : ENode {
+  std::unique_ptr<MakeFunction> mk;
+  EP first;
+  bool is_gen = false;
+  Value eval(Frame& fr) override {
+    Value it = first->eval(fr);
+    if (is_gen) ML_GUARD(it = iter(it));
+    Value f = mk->make(fr);
+    ML_GUARD(return call_function(f.as<FuncObj>(), &it, 1, nullptr));
+  }
+};
+
+// list(genexpr), tuple(...), set(...), frozenset(...): these builtins take every value at once
+// and run no code of the program between two of them, so the generator expression runs in
+// place into the result (no generator object, no stack switch per value); it behaves as
+// the generator would, whatever the callee turns out to be at run time.
+struct CallOnGenExpr : ENode {
+  EP func;
+  std::unique_ptr<CompExpr> arg;
+  Value eval(Frame& fr) override {
+    Value f = func->eval(fr);
+    ClassObj* c = f.is(OK::Class) ? f.as<ClassObj>() : nullptr;
+    if (c && !I->observer && (c == I->t_list || c == I->t_tuple || c == I->t_set || c == I->t_frozenset)) {
+      bool to_set = c == I->t_set || c == I->t_frozenset;
+      Value out = to_set ? mk_set(c == I->t_frozenset) : mk_list();
+      PushSink sink;
+      if (to_set) sink.set = out.as<SetObj>();
+      else sink.list = out.as<ListObj>();
+      Value it = arg->first->eval(fr);
+      ML_GUARD(it = iter(it));
+      Value fn = arg->mk->make(fr);
+      ML_GUARD(run_genexpr_in_place(fn.as<FuncObj>(), std::move(it), sink));
+      if (c == I->t_tuple) return mk_tuple(std::move(out.as<ListObj>()->v));
+      return out;
+    }
+    Value a = arg->eval(fr);
+    ML_GUARD(return call(f, &a, 1, nullptr));
+  }
+};
+
+EP make_comp_expr(std::unique_ptr<MakeFunction> mk, EP first, bool is_gen) {
+  auto* k = new CompExpr();
+  k->loc = mk->loc;
+  k->mk = std::move(mk);
+  k->first = std::move(first);
+  k->is_gen = is_gen;
+  return EP(k);
+}
+
+// ================================================================ await / yield
+struct AwaitNode : ENode {
+  EP a;
+  Value eval(Frame& fr) override {
+    Value v = a->eval(fr);
+    ML_GUARD(return run_await(v));
+  }
+};
+struct YieldNode : ENode {
+  EP a;
+  Value eval(Frame& fr) override {
+    Value v = a ? a->eval(fr) : Value();
+    return gen_yield(fr, std::move(v));
+  }
+};
+struct YieldFromNode : ENode {
+  EP a;
+  Value eval(Frame& fr) override {
+    Value src = a->eval(fr);
+    if (src.is(OK::Coro)) ML_GUARD(return run_await(src));
+    Value it = src;
+    if (!src.is(OK::Gen)) ML_GUARD(it = iter(src));
+    if (it.is(OK::Gen)) {
+      if (fr.gen && !fr.gen->is_async) ML_GUARD(return gen_delegate(fr, std::move(it)));
+      auto* g = it.as<GenObj>();
+      Value sent;
+      while (true) {
+        bool done;
+        Value r;
+        ML_GUARD(r = gen_send(g, sent, done));
+        if (done) return r;
+        sent = gen_yield(fr, std::move(r));
+      }
+    }
+    Value x;
+    while (true) {
+      bool more;
+      ML_GUARD(more = next(it, x));
+      if (!more) break;
+      gen_yield(fr, x);
+    }
+    return Value();
+  }
+};
+
+EP make_await(EP a) {
+  auto* k = new AwaitNode();
+  k->a = std::move(a);
+  return EP(k);
+}
+EP make_yield(EP a) {
+  auto* k = new YieldNode();
+  k->a = std::move(a);
+  return EP(k);
+}
+EP make_yield_from(EP a) {
+  auto* k = new YieldFromNode();
+  k->a = std::move(a);
+  return EP(k);
+}
+
+EP Compiler::call(const Expr& e) {
+  bool simple = true;
+  for (auto& a : e.args) if (a.kind != Arg::Positional) simple = false;
+  // zero-argument super()
+  if (e.a->kind == ExprKind::Name && e.args.empty() && is_canonical(pack, e.a->name, "super") &&
+      resolve(e.a->name).kind == NameRef::Global && scope->kind == Scope::Function && code && code->nparams > 0) {
+    std::string first;
+    for (auto& [nm, idx] : slots)
+      if (idx == 0) first = nm;
+    if (!first.empty()) {
+      auto* k = new SuperNode();
+      k->self = load_name(first, e.loc);
+      return EP(k);
+    }
+  }
+  if (e.a->kind == ExprKind::Attribute) {
+    auto* k = new CallMethod();
+    k->obj = expr(*e.a->a);
+    k->site.init(e.a->name);
+    k->simple = simple;
+    for (auto& a : e.args) k->args.push_back(CallArg{expr(*a.value), a.kind, a.kind == Arg::Keyword ? mk_str(a.name) : Value()});
+    return EP(k);
+  }
+  if (simple && e.args.size() == 1 && e.args[0].value->kind == ExprKind::GeneratorExp) {
+    EP f = expr(*e.a);
+    EP a = expr(*e.args[0].value);
+    if (auto* comp = dynamic_cast<CompExpr*>(a.get()); comp && comp->is_gen) {
+      auto* k = new CallOnGenExpr();
+      k->loc = e.loc;
+      k->func = std::move(f);
+      k->arg.reset(static_cast<CompExpr*>(a.release()));
+      return EP(k);
+    }
+    auto* k = new CallN<1>();
+    k->func = std::move(f);
+    k->args[0] = std::move(a);
+    return EP(k);
+  }
+  if (simple && e.args.size() <= 4) {
+    EP f = expr(*e.a);
+    switch (e.args.size()) {
+#define CASE(N) case N: { auto* k = new CallN<N>(); k->func = std::move(f); for (int i = 0; i < N; ++i) k->args[i] = expr(*e.args[i].value); return EP(k); }
+      CASE(0) CASE(1) CASE(2) CASE(3) CASE(4)
+#undef CASE
+    }
+  }
+  auto* k = new CallGeneric();
+  k->func = expr(*e.a);
+  for (auto& a : e.args) k->args.push_back(CallArg{expr(*a.value), a.kind, a.kind == Arg::Keyword ? mk_str(a.name) : Value()});
+  return EP(k);
+}
+
+// ================================================================ function compilation
+std::unique_ptr<MakeFunction> Compiler::function(const void* node, const std::string& name, const Params* params,
+                                                 const Body* body, const Expr* lambda_body, bool is_async, Loc loc,
+                                                 const std::function<SP(Compiler&)>& builder) {
+  Scope* child = tables.of.at(node);
+  auto code = std::make_unique<FuncCode>();
+  FuncCode* c = code.get();
+  unit->codes.push_back(std::move(code));
+  c->name = name;
+  c->qualname = qualprefix.empty() ? name : qualprefix + "." + name;
+  c->src = unit->src.get();
+  c->loc = loc;
+  // a def statement (lambdas have no body, class bodies and comprehensions no parameters)
+  if (params && body && !lambda_body) c->def = static_cast<const ast::Stmt*>(node);
+  c->is_async = is_async;
+  c->is_gen = child->has_yield;
+
+  auto mk = std::make_unique<MakeFunction>();
+  mk->loc = loc;
+  mk->code = c;
+  // defaults are evaluated in the enclosing scope
+  if (params) {
+    std::vector<const Param*> pos;
+    for (auto& p : params->posonly) pos.push_back(&p);
+    for (auto& p : params->args) pos.push_back(&p);
+    bool seen_default = false;
+    for (auto* p : pos) {
+      if (p->default_value) { mk->defaults.push_back(expr(*p->default_value)); seen_default = true; }
+      else if (seen_default) throw_syntax("non-default argument follows default argument", p->loc);
+    }
+    for (auto& p : params->kwonly)
+      if (p.default_value) mk->kwdefaults.emplace_back(p.name, expr(*p.default_value));
+  }
+  // closure cells come from the current (enclosing) scope
+  for (auto& fv : child->freevars) {
+    NameRef r = resolve(fv);
+    if (r.kind == NameRef::Cell) mk->cells.push_back(CellSrc{true, r.idx});
+    else if (r.kind == NameRef::Free || r.kind == NameRef::ClassFree) mk->cells.push_back(CellSrc{false, r.idx});
+    else {
+      // the enclosing scope is a class whose freevars hold it
+      int fi = scope->free_index(fv);
+      mk->cells.push_back(CellSrc{false, fi < 0 ? 0 : fi});
+    }
+  }
+  c->freevars = child->freevars;
+
+  // compile the body in the child scope
+  Compiler sub(*this, child, c);
+  sub.qualprefix = child->kind == Scope::Class ? c->qualname : c->qualname + ".<locals>";
+  // slots: params first
+  if (params) {
+    for (auto& p : params->posonly) sub.add_slot(p.name);
+    for (auto& p : params->args) sub.add_slot(p.name);
+    c->nposonly = (int)params->posonly.size();
+    c->npos = (int)(params->posonly.size() + params->args.size());
+    if (params->vararg) c->vararg_slot = sub.add_slot(params->vararg->name);
+    for (auto& p : params->kwonly) sub.add_slot(p.name);
+    c->nkwonly = (int)params->kwonly.size();
+    if (params->kwarg) c->kwarg_slot = sub.add_slot(params->kwarg->name);
+  }
+  if (child->comp) { sub.add_slot(".0"); c->npos = 1; }
+  c->nparams = (int)sub.slots.size();
+  if (child->kind == Scope::Function) for (auto& n : child->order) {
+    const Sym& y = child->syms.at(n);
+    if ((y.bound || y.param) && !y.global && !y.free && !y.nonlocal) sub.add_slot(n);
+  }
+  for (auto& [n, idx] : sub.slots)
+    if (child->syms.count(n) && child->syms.at(n).cell) c->cell_slots.push_back(idx);
+  std::sort(c->cell_slots.begin(), c->cell_slots.end());
+  c->simple = c->vararg_slot < 0 && c->kwarg_slot < 0 && c->nkwonly == 0 && c->cell_slots.empty();
+
+  auto blk = std::make_unique<Block>();
+  if (body) {
+    if (!body->empty() && (*body)[0]->kind == StmtKind::Expr && (*body)[0]->value && (*body)[0]->value->kind == ExprKind::Str)
+      c->doc = mk_str((*body)[0]->value->str);
+    for (auto& s : *body) blk->stmts.push_back(sub.stmt(*s));
+  } else if (lambda_body) {
+    blk->stmts.push_back(sub.return_stmt(sub.expr(*lambda_body), lambda_body->loc));
+  } else if (builder) {
+    blk->stmts.push_back(builder(sub));
+  }
+  c->body = std::move(blk);
+  c->nslots = (int)sub.slots.size() + sub.extra_slots;
+  c->slot_names.resize(c->nslots);
+  for (auto& [n, idx] : sub.slots) c->slot_names[idx] = n;
+  return mk;
+}
+
+int Compiler::add_slot(const std::string& name) {
+  auto it = slots.find(name);
+  if (it != slots.end()) return it->second;
+  int idx = (int)slots.size() + extra_slots;
+  slots[name] = idx;
+  return idx;
+}
+
+Compiler::Compiler(Compiler& parent, Scope* s, FuncCode* c)
+    : unit(parent.unit), tables(parent.tables), pack(parent.pack), scope(s), code(c), repl(false) {}
+
+}  // namespace ml::interp
