@@ -86,6 +86,14 @@ std::vector<const CLI::Option*> flags_of(const CLI::App* app, bool positional) {
 
 class ManFormatter : public CLI::Formatter {
  public:
+  // The command's positionals (or its flags) as (term, text) pairs.
+  std::vector<std::pair<std::string, std::string>> terms_of(const CLI::App* app, bool positional) const {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const CLI::Option* o : flags_of(app, positional))
+      out.emplace_back(make_option_name(o, positional) + (positional ? "" : make_option_opts(o)), make_option_desc(o));
+    return out;
+  }
+
   std::string make_help(const CLI::App* app, std::string name, CLI::AppFormatMode mode) const override {
     if (mode == CLI::AppFormatMode::Sub) return CLI::Formatter::make_help(app, name, mode);
     const bool top = app->get_parent() == nullptr;
@@ -100,10 +108,7 @@ class ManFormatter : public CLI::Formatter {
       for (const std::string& p : paragraphs(page->description)) out += (first ? "" : "\n") + fill(p, 4), first = false;
     }
     if (top) out += "\nCOMMANDS\n" + list(sub_lines(app));
-    std::vector<std::pair<std::string, std::string>> args, opts;
-    for (const CLI::Option* o : flags_of(app, true)) args.emplace_back(make_option_name(o, true), make_option_desc(o));
-    for (const CLI::Option* o : flags_of(app, false))
-      opts.emplace_back(make_option_name(o, false) + make_option_opts(o), make_option_desc(o));
+    auto args = terms_of(app, true), opts = terms_of(app, false);
     if (!args.empty()) out += "\nARGUMENTS\n" + list(args);
     if (!opts.empty()) out += "\nOPTIONS\n" + list(opts);
     if (!page) return out;
@@ -199,10 +204,7 @@ std::string roff_page(const CLI::App& app, std::string_view command) {
     for (const CLI::App* s : app.get_subcommands([](const CLI::App*) { return true; }))
       out += ".TP\n.BR multilingual\\-" + roff_text(s->get_name(), true) + " (1)\n" + roff_text(s->get_description()) + "\n";
   }
-  std::vector<std::pair<std::string, std::string>> args, opts;
-  for (const CLI::Option* o : flags_of(sub, true)) args.emplace_back(f.make_option_name(o, true), f.make_option_desc(o));
-  for (const CLI::Option* o : flags_of(sub, false))
-    opts.emplace_back(f.make_option_name(o, false) + f.make_option_opts(o), f.make_option_desc(o));
+  auto args = f.terms_of(sub, true), opts = f.terms_of(sub, false);
   if (!args.empty()) out += ".SH ARGUMENTS\n", roff_terms(out, args, true);
   if (!opts.empty()) out += ".SH OPTIONS\n", roff_terms(out, opts, true);
   if (page) {

@@ -324,6 +324,8 @@ class FnGen : public Emit {
   GuardFact guard_fact() const;
 
   void store_target(const Expr& tg, uint32_t v, Type vt);
+  // l[a:b] = v (no step) through list_setslice; leaves its i32 result (1: copied in place).
+  void call_list_setslice(const Expr& tg, uint32_t v);
   void unpack(const Expr& tg, uint32_t v, Type vt);
   bool temp_slice_assign(const Stmt& s);
   void list_insert_pop(const Expr& e, const CallInfo& ci, Type t);

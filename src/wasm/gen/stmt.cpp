@@ -77,7 +77,14 @@ bool FnGen::temp_slice_assign(const Stmt& s) {
   uint32_t mark = tmp(WType::I32), v = tmp(WType::I32);
   F->op(Op::GlobalGet, G.g_heap); F->set(mark);
   ex(*s.value); F->set(v);
-  const Expr& tg = *s.targets[0];
+  call_list_setslice(*s.targets[0], v);
+  F->block(Op::If);
+  F->get(mark); F->op(Op::GlobalSet, G.g_heap);
+  F->op(Op::End);
+  return true;
+}
+
+void FnGen::call_list_setslice(const Expr& tg, uint32_t v) {
   const Expr& ix = *tg.b;
   ex(*tg.a);
   if (ix.a) ex_as(*ix.a, kInt); else F->i64(0);
@@ -86,10 +93,6 @@ bool FnGen::temp_slice_assign(const Stmt& s) {
   F->i32((ix.a ? 1 : 0) | (ix.b ? 2 : 0));
   F->get(v);
   F->op(Op::Call, G.helper("list_setslice"));
-  F->block(Op::If);
-  F->get(mark); F->op(Op::GlobalSet, G.g_heap);
-  F->op(Op::End);
-  return true;
 }
 
 void FnGen::store_target(const Expr& tg, uint32_t v, Type vt) {
@@ -104,14 +107,7 @@ void FnGen::store_target(const Expr& tg, uint32_t v, Type vt) {
   }
   // subscript: container and index are evaluated after the value, as in Python
   if (tg.b->kind == ExprKind::Slice) {  // l[a:b] = v (the typer allowed no step)
-    const Expr& ix = *tg.b;
-    ex(*tg.a);
-    if (ix.a) ex_as(*ix.a, kInt); else F->i64(0);
-    if (ix.b) ex_as(*ix.b, kInt); else F->i64(0);
-    F->i64(1);
-    F->i32((ix.a ? 1 : 0) | (ix.b ? 2 : 0));
-    F->get(v);
-    F->op(Op::Call, G.helper("list_setslice"));
+    call_list_setslice(tg, v);
     F->op(Op::Drop);
     return;
   }
