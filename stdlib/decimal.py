@@ -76,6 +76,18 @@ class FloatOperation(DecimalException, TypeError):
     pass
 
 
+def _ndigits(n):
+    """Decimal digits of the int n >= 0, without str(): coefficients in the middle of a
+    computation may pass the interpreter's int-to-str digit limit (as CPython's C decimal
+    never converts them)."""
+    if n < 10 ** 18:
+        return len(str(n))
+    d = (n.bit_length() - 1) * 30102 // 100000  # at most floor(log10(n)): 0.30102 < log10(2)
+    while 10 ** (d + 1) <= n:
+        d += 1
+    return d + 1
+
+
 def _signal(cls):
     # The trapped signal is raised (InvalidOperation for its conditions such as
     # ConversionSyntax); the message names the condition: [<class 'decimal.ConversionSyntax'>]
@@ -275,19 +287,19 @@ class Decimal:
         if self._special:
             return self
         ctx = context or getcontext()
-        digits = len(str(self._int))
+        digits = _ndigits(self._int)
         if digits <= ctx.prec:
             return self
         drop = digits - ctx.prec
         coef = _round_coef(self._int, drop, self._sign, ctx.rounding)
         exp = self._exp + drop
-        if len(str(coef)) > ctx.prec:
+        if _ndigits(coef) > ctx.prec:
             coef //= 10
             exp += 1
         return self._new(self._sign, coef, exp)
 
     def adjusted(self):
-        return self._exp + len(str(self._int)) - 1 if not self._special else 0
+        return self._exp + _ndigits(self._int) - 1 if not self._special else 0
 
     def as_tuple(self):
         from collections import namedtuple
@@ -513,7 +525,7 @@ class Decimal:
         if self._int == 0:
             return self._new(sign, 0, self._exp - other._exp)
         prec = getcontext().prec
-        shift = len(str(other._int)) - len(str(self._int)) + prec + 1
+        shift = _ndigits(other._int) - _ndigits(self._int) + prec + 1
         exp = self._exp - other._exp - shift
         if shift >= 0:
             coef, rem = divmod(self._int * 10 ** shift, other._int)
@@ -543,7 +555,7 @@ class Decimal:
         b = other._int * 10 ** (other._exp - exp)
         q, r = divmod(a, b)  # truncating division: the remainder has the dividend's sign
         sign = self._sign ^ other._sign
-        if len(str(q)) > getcontext().prec:
+        if _ndigits(q) > getcontext().prec:
             _signal(DivisionImpossible)
         return self._new(sign, q, 0), self._new(self._sign, r, exp)._fix()
 
@@ -625,7 +637,7 @@ class Decimal:
             coef = _round_coef(self._int, target - self._exp, self._sign, rounding) if target > self._exp else self._int
         else:
             coef = self._int * 10 ** (self._exp - target)
-        if len(str(coef)) > ctx.prec:
+        if _ndigits(coef) > ctx.prec:
             _signal(InvalidOperation)
         return self._new(self._sign, coef, target)
 
@@ -665,7 +677,7 @@ class Decimal:
             coef *= 10
             exp -= 1
         # enough digits for prec + 1 significant digits of the root
-        k = max(0, ctx.prec + 2 - (len(str(coef)) + 1) // 2)
+        k = max(0, ctx.prec + 2 - (_ndigits(coef) + 1) // 2)
         coef *= 10 ** (2 * k)
         exp -= 2 * k
         root = math.isqrt(coef)

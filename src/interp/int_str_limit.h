@@ -17,5 +17,6 @@ void set_max_str_digits(int digits);
 // int(text, base) without the limit: for literals of the program (checked when lexed) and
 // numbers handed back in decimal by other parts of the runtime.
 Value parse_int_unlimited(std::string_view text, int base);
+std::string int_to_decimal_unlimited(const Value& v);
 
 }  // namespace ml::interp

@@ -132,12 +132,12 @@ bool power_of_two(int base) { return (base & (base - 1)) == 0; }
 int max_str_digits() { return g_max_str_digits.load(std::memory_order_relaxed); }
 void set_max_str_digits(int digits) { g_max_str_digits.store(digits, std::memory_order_relaxed); }
 
-std::string int_to_string(const Value& v, int base) {
+namespace {
+std::string int_to_string_limited(const Value& v, int base, int limit) {
   if (v.t == VT::Int && base == 10) return std::to_string(v.i);
   mpz_t z;
   mpz_init(z);
   to_mpz(v, z);
-  int limit = power_of_two(base) ? 0 : max_str_digits();
   size_t estimate = mpz_sizeinbase(z, base);  // exact or one too many
   if (limit && estimate > size_t(limit) + 1) {
     mpz_clear(z);
@@ -150,6 +150,13 @@ std::string int_to_string(const Value& v, int base) {
   if (limit && s.size() - (s[0] == '-') > size_t(limit)) too_many_digits_for_str(limit);
   return s;
 }
+}  // namespace
+
+std::string int_to_string(const Value& v, int base) {
+  return int_to_string_limited(v, base, power_of_two(base) ? 0 : max_str_digits());
+}
+
+std::string int_to_decimal_unlimited(const Value& v) { return int_to_string_limited(v, 10, 0); }
 
 // ---------------------------------------------------------------- float repr
 std::string float_repr(double d) {

@@ -33,7 +33,7 @@ rv::Value to_runtime(const iv::Value& v) {
   if (v.is_bool()) return rv::Value::boolean(v.b);
   if (v.is_int()) return rv::Value::integer(v.i);
   if (v.is_float()) return rv::Value::number(v.f);
-  if (v.is(iv::OK::Big)) return rv::Value::bigint(iv::int_to_string(v));
+  if (v.is(iv::OK::Big)) return rv::Value::bigint(iv::int_to_decimal_unlimited(v));
   if (v.is(iv::OK::Str)) return rv::Value::str(v.as<iv::StrObj>()->s);
   if (v.is(iv::OK::Bytes)) {
     const std::string& s = v.as<iv::BytesObj>()->s;

@@ -64,6 +64,15 @@ TEST(Runner, MissingFileIsAnErrorNotACrash) {
   EXPECT_FALSE(r.err.str().empty());
 }
 
+// A big int handed to a library operation crosses in full: the int-to-str digit limit is the
+// program's, not the runtime's own conversions.
+TEST(Runner, BigIntsPassToLibraryOperationsPastTheDigitLimit) {
+  Session r(runtime::Backend::Native);
+  EXPECT_EQ(r.runner.run_string("big = 10 ** 5000 + 7\ntext = json_stringify([big, 1])\nprint(len(text), text[-6:])\n"), 0)
+      << r.err.str();
+  EXPECT_EQ(r.out.str(), "5005 007,1]\n");
+}
+
 TEST(Runner, SystemExitStatus) {
   Session r(runtime::Backend::Native);
   EXPECT_EQ(r.runner.run_string("import sys\nsys.exit(3)\n"), 3);
