@@ -66,6 +66,11 @@ struct FuncCode {
   Loc loc;
   const ast::Stmt* def = nullptr;  // the def statement (null for lambdas, class bodies, the module)
   Value doc;
+  // Kept here by the compiled-call hook (tiering), so that a call pays no lookup: its state
+  // for this function, and whether the function is the interpreter's for good (then the hook
+  // is not asked again).
+  mutable void* tier_state = nullptr;
+  mutable bool interpret_only = false;
 };
 
 struct CompiledUnit {

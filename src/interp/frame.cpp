@@ -190,7 +190,7 @@ Value call_function(FuncObj* f, Value* args, int nargs, KwArgs* kw) {
 
 static Value call_function_inner(FuncObj* f, Value* args, int nargs, KwArgs* kw) {
   const FuncCode* c = f->code;
-  if (__builtin_expect((bool)I->try_call_compiled, 0)) {
+  if (__builtin_expect((bool)I->try_call_compiled, 0) && !c->interpret_only) {
     if (!kw) {
       std::optional<Value> r;
       try {

@@ -67,17 +67,29 @@ double CompiledCalls::run_ms() const {
 // Only the module's own top-level functions (not methods, closures or lambdas), each defined
 // once, are compiled: decided at a function's first call.
 CompiledCalls::Function& CompiledCalls::function_of(const iv::FuncCode* code) {
-  if (code == last_code_) return *last_fn_;
+  if (auto* known = static_cast<Function*>(code->tier_state); known && known->owner == this) return *known;
   auto [it, fresh] = functions_.try_emplace(code);
   Function& fn = it->second;
-  if (fresh && code->def && code->src == source_) {
-    auto d = defs_.find(code->name);
-    fn.eligible = d != defs_.end() && d->second.size() == 1 && d->second.front() == code->def;
-    if (fn.eligible) fn.state.straight_line = straight_line(code->def->body, def_names_);
+  if (fresh) {
+    fn.owner = this;
+    if (code->def && code->src == source_) {
+      auto d = defs_.find(code->name);
+      fn.eligible = d != defs_.end() && d->second.size() == 1 && d->second.front() == code->def;
+      if (fn.eligible) fn.state.straight_line = straight_line(code->def->body, def_names_);
+    }
   }
-  last_code_ = code;
-  last_fn_ = &fn;
+  code->tier_state = &fn;
   return fn;
+}
+
+void CompiledCalls::fall_back(const iv::FuncCode* code, Function& fn, const std::string& why) {
+  policy_.fell_back(fn.state, why);
+  if (policy_.given_up(fn.state)) interpret_for_good(code);
+}
+
+std::nullopt_t CompiledCalls::interpret_for_good(const iv::FuncCode* code) {
+  code->interpret_only = true;
+  return std::nullopt;
 }
 
 // The compiled specialization for these argument types, compiled at its first call.
@@ -98,8 +110,10 @@ CompiledCalls::Signature& CompiledCalls::signature_for(const iv::FuncCode* code,
 
 std::optional<iv::Value> CompiledCalls::try_call(iv::FuncObj* f, iv::Value* args, int nargs) {
   const iv::FuncCode* code = f->code;
+  ++offered_calls_;
   Function& fn = function_of(code);
-  if (!fn.eligible || !f->closure.empty() || policy_.given_up(fn.state)) return std::nullopt;
+  if (!fn.eligible || policy_.given_up(fn.state)) return interpret_for_good(code);
+  if (!f->closure.empty()) return std::nullopt;
   // Compiled code takes exactly the declared positional parameters: a call that leaves some
   // out gets the function's defaults here; any other shape (too few or too many arguments,
   // special parameters) is the interpreter's to bind, and to reject with its TypeError.
@@ -113,6 +127,7 @@ std::optional<iv::Value> CompiledCalls::try_call(iv::FuncObj* f, iv::Value* args
   // (run_ms reads the clock: only the policy's compile budget for functions with loops needs it)
   if (!policy_.offer(fn.state, fn.state.offered || fn.state.straight_line ? 0.0 : run_ms(), why)) {
     if (!why.empty()) program_.note_not_offered(code->name, why);
+    if (policy_.given_up(fn.state)) return interpret_for_good(code);
     return std::nullopt;
   }
   // The argument types first: a call that cannot compile costs no marshalling of big lists.
@@ -125,7 +140,7 @@ std::optional<iv::Value> CompiledCalls::try_call(iv::FuncObj* f, iv::Value* args
       const ast::Stmt* def = code->def;
       if (def->params && i < int(def->params->args.size())) arg = "'" + def->params->args[size_t(i)].name + "'";
       why = "argument " + arg + " is " + why;
-      policy_.fell_back(fn.state, why);
+      fall_back(code, fn, why);
       program_.note_not_offered(code->name, why);
       return std::nullopt;
     }
@@ -133,7 +148,7 @@ std::optional<iv::Value> CompiledCalls::try_call(iv::FuncObj* f, iv::Value* args
   }
   Signature& sig = signature_for(code, fn, types);
   if (!sig.prepared) {
-    policy_.fell_back(fn.state, sig.why);
+    fall_back(code, fn, sig.why);
     return std::nullopt;
   }
   return run(code, fn, sig, args, nargs);
@@ -169,13 +184,16 @@ std::optional<iv::Value> CompiledCalls::run(const iv::FuncCode* code, Function& 
   }
   switch (out.kind) {
     case wasm::CallOutcome::Fallback:
-      policy_.fell_back(fn.state, out.reason);
+      fall_back(code, fn, out.reason);
       iv::check_interrupt();  // stopped by the program's time limit: no second run interpreted
       return std::nullopt;
     case wasm::CallOutcome::Ok: {
       double ns = timed ? std::chrono::duration<double, std::nano>(std::chrono::steady_clock::now() - t0).count() : 0;
       std::string why;
-      if (!policy_.ran_compiled(fn.state, ns, why)) program_.note_not_offered(code->name, why);
+      if (!policy_.ran_compiled(fn.state, ns, why)) {
+        program_.note_not_offered(code->name, why);
+        interpret_for_good(code);
+      }
       if (!sig.ran) {
         sig.ran = true;
         ran_.emplace(p.key, std::make_pair(code->name, sig.types));

@@ -38,6 +38,8 @@ class CompiledCalls {
   // The function was defined by this module.
   bool owns(const interp::FuncObj* f) const;
   const HotPolicy& policy() const { return policy_; }
+  // How many calls were offered here: a function left to the interpreter for good stops asking.
+  long offered_calls() const { return offered_calls_; }
   // Time spent starting the engine (or asking for it), kept out of the policy's compile time.
   double engine_start_ms() const { return engine_start_ms_; }
   // The policy's state of a function defined by this module (null before its first call).
@@ -53,11 +55,16 @@ class CompiledCalls {
     bool ran = false;  // ran compiled at least once
   };
   struct Function {
+    const CompiledCalls* owner = nullptr;  // FuncCode::tier_state points here
     bool eligible = false;  // a top-level def of this module, defined once
     FunctionState state;
     std::vector<Signature> signatures;
   };
   Function& function_of(const interp::FuncCode* code);
+  // From now on the function runs on the interpreter: its calls no longer ask here.
+  static std::nullopt_t interpret_for_good(const interp::FuncCode* code);
+  // The call ran interpreted after all; the function is given up after enough of those.
+  void fall_back(const interp::FuncCode* code, Function& fn, const std::string& why);
   Signature& signature_for(const interp::FuncCode* code, Function& fn, const std::vector<wasm::Type>& types);
   std::optional<interp::Value> run(const interp::FuncCode* code, Function& fn, Signature& sig,
                                    const interp::Value* args, int nargs);
@@ -69,15 +76,14 @@ class CompiledCalls {
   interp::Interpreter& interpreter_;
   std::ostream& out_;
   HotPolicy policy_;
+  long offered_calls_ = 0;
   double engine_start_ms_ = 0;  // before program_, whose engine provider adds to it
   wasm::CompiledProgram program_;
   std::map<std::string, std::vector<const ast::Stmt*>> defs_;  // top-level defs by name
   std::set<std::string> def_names_;
   const SourceFile* source_ = nullptr;
   std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
-  std::unordered_map<const interp::FuncCode*, Function> functions_;
-  const interp::FuncCode* last_code_ = nullptr;  // the last function called, and its entry
-  Function* last_fn_ = nullptr;
+  std::unordered_map<const interp::FuncCode*, Function> functions_;  // node-based: entries stay put
   std::vector<wasm::Type> types_;  // the argument types of the call being offered
   // signatures that ran compiled, for wat(): key -> (name, argument types)
   std::map<std::string, std::pair<std::string, std::vector<wasm::Type>>> ran_;

@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "engine/engine.h"
+#include "interp/code.h"
 #include "interp/runtime.h"
 #include "parse/parser.h"
 #include "runtime/backend_selector.h"
@@ -147,6 +148,7 @@ void Runner::attach(const ast::Module& m) {
   interp_->set_compiled_call_hook([this](interp::FuncObj* f, interp::Value* args, int nargs) {
     for (auto& c : compiled_)
       if (c->owns(f)) return c->try_call(f, args, nargs);
+    f->code->interpret_only = true;  // another module's (a library's): never compiled here
     return std::optional<interp::Value>();
   });
 }

@@ -144,6 +144,21 @@ TEST(CompiledCalls, StartingTheEngineIsNotChargedToCompiling) {
   EXPECT_EQ(r.state("f")->last_reason, "");  // it ran compiled
 }
 
+// A function the interpreter keeps for good (given up, or never eligible) is not offered
+// again: its calls pay nothing for the compiled tier.
+TEST(CompiledCalls, AFunctionGivenUpIsNoLongerOffered) {
+  Session r(runtime::Backend::Wasm);
+  std::string prog =
+      "def f(n):\n    try:\n        return n + 1\n    except ValueError:\n        return 0\n"
+      "def g(n):\n    return n\n"
+      "def g(n):\n    return n + 1\n"  // defined twice: never compiled
+      "s = 0\nfor i in range(100):\n    s += f(i) + g(i)\nprint(s)\n";
+  EXPECT_EQ(r.runner.run_string(prog), 0) << r.err.str();
+  EXPECT_EQ(r.out.str(), "10100\n");
+  ASSERT_EQ(r.runner.compiled_modules().size(), 1u);
+  EXPECT_EQ(r.runner.compiled_modules()[0]->offered_calls(), 3 + 1);  // f's three tries, g's one
+}
+
 TEST(CompiledCalls, AutoBackendLeavesAColdFunctionInterpreted) {
   Session r(runtime::Backend::Auto);
   EXPECT_EQ(r.runner.run_string("def add(a, b):\n    return a + b\nprint(add(1, 2))\n"), 0);
