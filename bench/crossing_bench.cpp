@@ -1,5 +1,6 @@
-// The cost of crossing from the interpreter into compiled code: a call of `f(x)` returning x,
-// at each layer (the engine, a prepared compiled call, a whole interpreted program calling it).
+// The cost of crossing between the interpreter and compiled code: a call of `f(x)` returning x,
+// at each layer (the engine, a prepared compiled call, a whole interpreted program calling it),
+// and the other way, compiled code calling a host function.
 //   ml_bench --benchmark_filter=Crossing
 #include <benchmark/benchmark.h>
 
@@ -9,6 +10,7 @@
 #include "lang/pack.h"
 #include "parse/parser.h"
 #include "tiering/runner.h"
+#include "wasm/binary_writer.h"
 #include "wasm/compiled_program.h"
 
 namespace {
@@ -83,5 +85,54 @@ void Crossing_ProgramInterpreter(benchmark::State& st) { run_program(st, runtime
 // The program runs on the interpreter's own thread: count the process's CPU time.
 BENCHMARK(Crossing_ProgramWasm)->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime();
 BENCHMARK(Crossing_ProgramInterpreter)->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime();
+
+// The other direction: compiled code calling an imported host function id(x) n times in a
+// loop (items = calls); per item, a crossing out of WebAssembly and back.
+void Crossing_HostImport(benchmark::State& st) {
+  using wasm::Op;
+  using wasm::WType;
+  wasm::ModuleBuilder mb;
+  uint32_t id = mb.import_function("env", "id", {{WType::I64}, {WType::I64}});
+  uint32_t loop = mb.add_function("loop", {{WType::I32}, {WType::I64}});
+  wasm::Function& f = mb.function(loop);
+  uint32_t acc = f.add_local(WType::I64, "acc");
+  f.block(Op::Block);
+  f.block(Op::Loop);
+  f.get(0);
+  f.op(Op::I32Eqz);
+  f.op(Op::BrIf, 1);
+  f.get(acc);
+  f.i64(1);
+  f.op(Op::I64Add);
+  f.op(Op::Call, id);
+  f.set(acc);
+  f.get(0);
+  f.i32(1);
+  f.op(Op::I32Sub);
+  f.set(0);
+  f.op(Op::Br, 0);
+  f.op(Op::End);
+  f.op(Op::End);
+  f.get(acc);
+  mb.export_function(loop, "loop");
+  std::vector<uint8_t> bytes = mb.encode();
+  auto engine = engine::create_engine({});
+  engine::HostFunction hf;
+  hf.name = "id";
+  hf.type = {{engine::ValType::I64}, {engine::ValType::I64}};
+  hf.fn = [](std::span<const engine::Val> a) { return std::vector<engine::Val>{a[0]}; };
+  std::vector<engine::HostFunction> imports;
+  imports.push_back(std::move(hf));
+  auto inst = engine->instantiate(engine->compile(bytes), std::move(imports));
+  const int n = 10000;
+  engine::Val arg = engine::Val::I32(n), res;
+  engine::ExportFunction fn = inst->function("loop");
+  for (auto _ : st) {
+    inst->call(fn, std::span<const engine::Val>(&arg, 1), std::span<engine::Val>(&res, 1));
+    if (res.i64 != n) st.SkipWithError("wrong result");
+  }
+  st.SetItemsProcessed(st.iterations() * n);
+}
+BENCHMARK(Crossing_HostImport)->MeasureProcessCPUTime();
 
 }  // namespace

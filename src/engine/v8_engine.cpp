@@ -855,9 +855,9 @@ class V8Instance final : public Instance {
         "[tool.multilingual.wasm] in pyproject.toml, or --memory-pages)",
         needed, need_pages, max_pages_, uint64_t(max_pages_) * kPageSize, need_pages);
   }
+  // (inside a HandleScope of the caller's)
   void refresh_memory(v8::Isolate* iso) {
     if (memory_.IsEmpty()) return;
-    v8::HandleScope hs(iso);
     v8::Local<v8::Object> m = memory_.Get(iso);
     v8::Local<v8::ArrayBuffer> buf = v8::Local<v8::WasmMemoryObject>::Cast(m)->Buffer();
     mem_data_ = static_cast<uint8_t*>(buf->Data());

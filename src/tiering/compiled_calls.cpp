@@ -27,6 +27,9 @@ CompiledCalls::CompiledCalls(const ast::Module& module, const LanguagePack& pack
           engine::Engine& e = engine();
           engine_start_ms_ += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
           policy_.engine_running();
+          // Functions that waited for the engine are offered again.
+          for (const iv::FuncCode* code : waiting_) code->interpret_only = false;
+          waiting_.clear();
           return e;
         };
         return o;
@@ -128,6 +131,10 @@ std::optional<iv::Value> CompiledCalls::try_call(iv::FuncObj* f, iv::Value* args
   if (!policy_.offer(fn.state, fn.state.offered || fn.state.straight_line ? 0.0 : run_ms(), why)) {
     if (!why.empty()) program_.note_not_offered(code->name, why);
     if (policy_.given_up(fn.state)) return interpret_for_good(code);
+    if (policy_.waits_for_engine(fn.state)) {  // its calls stop asking until the engine starts
+      code->interpret_only = true;
+      waiting_.push_back(code);
+    }
     return std::nullopt;
   }
   // The argument types first: a call that cannot compile costs no marshalling of big lists.
@@ -160,21 +167,17 @@ std::optional<iv::Value> CompiledCalls::run(const iv::FuncCode* code, Function& 
   wasm::CompiledProgram::count_call(p);
   bool timed = policy_.options().adaptive && fn.state.trial_calls < policy_.options().trial_calls;
   auto t0 = timed ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point();
-  wasm::BasicOutcome<InterpAdapter> out;
   // An interrupt asked for while the engine was still being made found no engine to stop.
   iv::check_interrupt();
-  try {
-    support::UncheckedAllocations engine_allocates;  // V8 cannot take a bad_alloc
-    out = wasm::call_prepared<InterpAdapter>(program_, p, std::span<const iv::Value>(args, size_t(nargs)),
-                                             frames_used());
-  } catch (const engine::WasmError& e) {
-    if (e.kind() == engine::ErrorKind::Interrupted) {
-      // An interrupt the interpreter may already have raised (Ctrl-C caught by the program)
-      // kept the call from starting: nothing ran, so it runs interpreted this once.
-      iv::check_interrupt();
-      return std::nullopt;
-    }
-    if (e.kind() != engine::ErrorKind::Timeout) throw;
+  Stop stop = Stop::None;
+  wasm::BasicOutcome<InterpAdapter> out = call_engine(p, args, nargs, stop);
+  if (stop == Stop::NotStarted) {
+    // An interrupt the interpreter may already have raised (Ctrl-C caught by the program)
+    // kept the call from starting: nothing ran, so it runs interpreted this once.
+    iv::check_interrupt();
+    return std::nullopt;
+  }
+  if (stop == Stop::Cut) {
     // The engine stopped the call while it ran: the program's time ran out, or Ctrl-C. Raise it
     // here, at the call; never run the call again interpreted (part of it ran). An interrupt no
     // longer pending was a Ctrl-C the interpreter raised meanwhile: this is the next one.
@@ -206,6 +209,22 @@ std::optional<iv::Value> CompiledCalls::run(const iv::FuncCode* code, Function& 
       raise_error(out.error);
   }
   return std::nullopt;
+}
+
+// The compiled call's outcome (returned in place, not moved: a call is a few hundred
+// nanoseconds), or how the engine stopped it.
+wasm::BasicOutcome<InterpAdapter> CompiledCalls::call_engine(const wasm::Prepared& p, const iv::Value* args, int nargs,
+                                                             Stop& stop) {
+  try {
+    support::UncheckedAllocations engine_allocates;  // V8 cannot take a bad_alloc
+    return wasm::call_prepared<InterpAdapter>(program_, p, std::span<const iv::Value>(args, size_t(nargs)),
+                                              frames_used());
+  } catch (const engine::WasmError& e) {
+    if (e.kind() == engine::ErrorKind::Interrupted) stop = Stop::NotStarted;
+    else if (e.kind() == engine::ErrorKind::Timeout) stop = Stop::Cut;
+    else throw;
+  }
+  return {};
 }
 
 // The same exception the interpreter would raise, located at the failing line.

@@ -14,7 +14,9 @@
 
 #include "interp/interpreter.h"
 #include "tiering/policy.h"
+#include "tiering/value_adapter.h"
 #include "wasm/compiled_program.h"
+#include "wasm/host_call.h"
 
 namespace ml::interp { struct FuncCode; struct FuncObj; }
 
@@ -68,6 +70,9 @@ class CompiledCalls {
   Signature& signature_for(const interp::FuncCode* code, Function& fn, const std::vector<wasm::Type>& types);
   std::optional<interp::Value> run(const interp::FuncCode* code, Function& fn, Signature& sig,
                                    const interp::Value* args, int nargs);
+  enum class Stop { None, NotStarted, Cut };  // the engine's interrupt: before the call, or during it
+  wasm::BasicOutcome<InterpAdapter> call_engine(const wasm::Prepared& p, const interp::Value* args, int nargs,
+                                                Stop& stop);
   [[noreturn]] void raise_error(const wasm::ErrorText& er);
   void write_output(const std::string& s);
   double run_ms() const;
@@ -77,6 +82,7 @@ class CompiledCalls {
   std::ostream& out_;
   HotPolicy policy_;
   long offered_calls_ = 0;
+  std::vector<const interp::FuncCode*> waiting_;  // not offered until the engine starts
   double engine_start_ms_ = 0;  // before program_, whose engine provider adds to it
   wasm::CompiledProgram program_;
   std::map<std::string, std::vector<const ast::Stmt*>> defs_;  // top-level defs by name

@@ -59,6 +59,10 @@ class HotPolicy {
   // The offered call ran compiled in `ns`. False when the function is from now on left to the
   // interpreter (adaptive: its calls are quick and its body bounded), with `why` saying so.
   bool ran_compiled(FunctionState& st, double ns, std::string& why);
+  // Refused only because the engine has not started: nothing changes for it until it starts.
+  bool waits_for_engine(const FunctionState& st) const {
+    return o_.adaptive && !st.offered && st.straight_line && !engine_running_ && !given_up(st);
+  }
   bool given_up(const FunctionState& st) const {
     return st.settled_interpreted || st.fallbacks_in_row >= o_.give_up_after;
   }

@@ -11,8 +11,10 @@
 //            30 bytes) at buf                                             (only when used)
 //   exports  the entry function (by its name), ml_heap() -> i32, ml_set_heap(i32),
 //            ml_set_limit(i32) (resets the call depth; deeper calls fall back),
-//            ml_enter(entry's params..., heap i32, limit i32) (the three in one call; not in
-//            standalone modules),
+//            ml_call(heap i32, limit i32): the three in one call, the entry's arguments read
+//            from the argument area (8-byte slots at GeneratedModule::args_at, one a
+//            parameter: i64, f64, or i32 in the low half) and its result written to the first
+//            slot; not in standalone modules,
 //            globals ml_err (an RtError code) and ml_err_line (the source position, see
 //            pos_code), set before a trap.
 //   lists    an i32 address of a 16-byte header {len i32, cap i32, data i32, 0}; `data` holds
@@ -69,8 +71,8 @@ constexpr int pos_col(int32_t code) { return (code >> 20) & ((1 << 11) - 1); }
 constexpr uint32_t kListHeader = 16;
 constexpr uint32_t kSlot = 8;
 constexpr uint32_t kStrHeader = 16;  // then 4-byte code points
-constexpr uint32_t kDataBase = 64;
-constexpr const char* kEnterExport = "ml_enter";  // string constants start here; address 0 stays unused
+constexpr uint32_t kDataBase = 64;  // string constants start here; address 0 stays unused
+constexpr const char* kCallExport = "ml_call";
 
 struct CodegenOptions {
   bool standalone = false;   // compile the module body as `main`/`_start`; define+export memory
@@ -84,7 +86,8 @@ struct GeneratedModule {
   std::string wat;                      // the text format of the same module
   std::string entry_export;             // export name of the entry function
   std::vector<std::string> functions;   // keys of every specialization compiled in
-  uint32_t heap_base = 0;               // first free address after the data segment
+  uint32_t heap_base = 0;               // first free address after the data segment and argument area
+  uint32_t args_at = 0;                 // ml_call's argument area
   bool uses_fmod = false, uses_pow = false;
 };
 

@@ -244,7 +244,8 @@ CompiledProgram::Unit* CompiledProgram::unit_for(const ast::Stmt* def, const std
       up->inst = engine().instantiate(up->mod, std::move(imports));
       Prepared& p = up->prepared;
       p.inst = up->inst.get();
-      p.enter = up->inst->function(kEnterExport);
+      p.enter = up->inst->function(kCallExport);
+      p.args_at = up->gen.args_at;
       for (const auto& pk : spec->param_keys) p.params.push_back(spec->locals.at(pk));
       p.ret = spec->ret;
       p.entry = up->gen.entry_export;
@@ -414,22 +415,32 @@ RawOutcome CompiledProgram::run_prepared(const Prepared& p, std::span<const eng:
                                          uint32_t heap_end) {
   RawOutcome out;
   eng::Instance& inst = *p.inst;
-  // the arguments, then the heap start and the depth limit (kEnterExport)
-  eng::Val small[18];
-  std::vector<eng::Val> big;
-  eng::Val* all = small;
-  if (vals.size() + 2 > std::size(small)) {
-    big.resize(vals.size() + 2);
-    all = big.data();
+  // The arguments go to the argument area, 8 bytes each (an i32 in the low half); the entry
+  // takes the heap start and the depth limit.
+  uint8_t* area = inst.memory_data() + p.args_at;
+  for (size_t i = 0; i < vals.size(); ++i) {
+    uint64_t bits = 0;
+    switch (vals[i].type) {
+      case eng::ValType::I64: bits = static_cast<uint64_t>(vals[i].i64); break;
+      case eng::ValType::F64: std::memcpy(&bits, &vals[i].f64, 8); break;
+      default: bits = static_cast<uint32_t>(vals[i].i32); break;
+    }
+    std::memcpy(area + kSlot * i, &bits, 8);
   }
-  std::copy(vals.begin(), vals.end(), all);
-  all[vals.size()] = eng::Val::I32(static_cast<int32_t>(std::max(heap_end, p.heap_base)));
-  all[vals.size() + 1] = eng::Val::I32(std::max(1, opts_.recursion_limit - depth));
-  out_.clear();
+  const eng::Val entry[2] = {eng::Val::I32(static_cast<int32_t>(std::max(heap_end, p.heap_base))),
+                             eng::Val::I32(std::max(1, opts_.recursion_limit - depth))};
+  if (!out_.empty()) out_.clear();
   eng::Val result;
   try {
-    inst.call(p.enter, std::span<const eng::Val>(all, vals.size() + 2),
-              std::span<eng::Val>(&result, p.ret == kNone ? 0 : 1));
+    inst.call(p.enter, std::span<const eng::Val>(entry, 2), std::span<eng::Val>());
+    if (!(p.ret == kNone)) {  // memory_data() again: the call may have grown the memory
+      const uint8_t* r = inst.memory_data() + p.args_at;
+      switch (wtype(p.ret)) {
+        case WType::I64: std::memcpy(&result.i64, r, 8); result.type = eng::ValType::I64; break;
+        case WType::F64: std::memcpy(&result.f64, r, 8); result.type = eng::ValType::F64; break;
+        default: std::memcpy(&result.i32, r, 4); result.type = eng::ValType::I32; break;
+      }
+    }
   } catch (const eng::WasmError& e) {
     if (e.kind() == eng::ErrorKind::Timeout || e.kind() == eng::ErrorKind::Interrupted) throw;
     if (e.kind() != eng::ErrorKind::Trap) {
@@ -445,8 +456,10 @@ RawOutcome CompiledProgram::run_prepared(const Prepared& p, std::span<const eng:
     out_.clear();
     return out;
   }
-  out.output = std::move(out_);
-  out_.clear();
+  if (!out_.empty()) {
+    out.output = std::move(out_);
+    out_.clear();
+  }
   out.kind = CallOutcome::Ok;
   out.result = result;
   return out;

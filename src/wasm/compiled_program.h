@@ -105,7 +105,8 @@ struct ExplainRecord;
 // It lives as long as the CompiledProgram: a host may keep a pointer to it and call it again.
 struct Prepared {
   engine::Instance* inst = nullptr;
-  engine::ExportFunction enter;  // kEnterExport: the entry taking the heap and depth limit too
+  engine::ExportFunction enter;  // kCallExport: the entry taking the heap and depth limit too
+  uint32_t args_at = 0;          // its argument area (codegen.h)
   std::vector<Type> params;
   Type ret = kNone;
   std::string entry;             // export name

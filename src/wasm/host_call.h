@@ -318,8 +318,8 @@ BasicOutcome<A> call_prepared(CompiledProgram& prog, const Prepared& pr, std::sp
     // scalars only (the common case): nothing to read back from linear memory
     if (raw.kind == CallOutcome::Ok && !(p->ret == kNone)) out.result = scalar_result<A>(raw.result, p->ret);
     out.kind = raw.kind;
-    out.output = std::move(raw.output);
-    out.error = std::move(raw.error);
+    if (!raw.output.empty()) out.output = std::move(raw.output);
+    if (raw.kind == CallOutcome::Error) out.error = std::move(raw.error);
     return out;
   }
   host_detail::Reader<A> rd{p->inst->memory_data(), p->inst->memory_size(), lay, {}, {}};

@@ -159,6 +159,24 @@ TEST(CompiledCalls, AFunctionGivenUpIsNoLongerOffered) {
   EXPECT_EQ(r.runner.compiled_modules()[0]->offered_calls(), 3 + 1);  // f's three tries, g's one
 }
 
+// A function without loops does not start the engine: its calls stop asking the compiled tier
+// (they cost the interpreter nothing more) until a function with loops starts it.
+TEST(CompiledCalls, AFunctionWaitingForTheEngineIsOfferedOnceItStarts) {
+  Session r(runtime::Backend::Auto);
+  r.runner.policy().quick_call_us = 0;  // never "quick": stays compiled whatever the machine
+  EXPECT_EQ(r.runner.run_string("def add(a, b):\n    return a + b\n"
+                                "def total(n):\n    t = 0\n    for k in range(n):\n        t += k\n    return t\n"
+                                "s = 0\nfor i in range(100):\n    s = add(s, i)\n"
+                                "print(total(10))\n"
+                                "for i in range(100):\n    s = add(s, i)\n"
+                                "print(s)\n"),
+            0);
+  EXPECT_EQ(r.out.str(), "45\n9900\n");
+  ASSERT_EQ(r.runner.compiled_modules().size(), 1u);
+  EXPECT_EQ(r.runner.compiled_modules()[0]->offered_calls(), 1 + 1 + 100);
+  EXPECT_NE(r.runner.explain().find("add(int, int): wasm"), std::string::npos) << r.runner.explain();
+}
+
 TEST(CompiledCalls, AutoBackendLeavesAColdFunctionInterpreted) {
   Session r(runtime::Backend::Auto);
   EXPECT_EQ(r.runner.run_string("def add(a, b):\n    return a + b\nprint(add(1, 2))\n"), 0);

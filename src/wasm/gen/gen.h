@@ -58,6 +58,8 @@ class Gen {
   CodegenOptions o;
   ModuleBuilder mb;
   uint32_t g_heap = 0, g_err = 0, g_line = 0, g_limit = 0;
+  uint32_t call_handle = 0, call_wrapper = 0;  // ml_call and the entry's exported wrapper
+  void call_body(const FuncSpec& entry, uint32_t args_at);
   // Call depth: every compiled function takes a trailing i32 `rem`, the number of frames
   // still allowed to functions that are part of a recursion. A function that cannot recurse
   // appears at most once on the stack, so the exported entry starts from

@@ -97,6 +97,34 @@ void Gen::body_of(FuncSpec* s) {
   if (s->def && !(s->ret == kNone)) f.op(Op::Unreachable);  // every path returned
 }
 
+// ml_call's body (codegen.h): the slots at `args_at` hold the arguments on entry and the result
+// on return.
+void Gen::call_body(const FuncSpec& entry, uint32_t args_at) {
+  Function& n = mb.function(call_handle);
+  n.get(0);
+  n.op(Op::GlobalSet, g_heap);
+  n.i32(0);
+  n.op(Op::GlobalSet, g_err);
+  n.get(1);
+  n.op(Op::GlobalSet, g_limit);
+  bool ret = !(entry.ret == kNone);
+  if (ret) n.i32(static_cast<int32_t>(args_at));  // the store's address, under the result
+  for (size_t i = 0; i < entry.params.size(); ++i) {
+    n.i32(static_cast<int32_t>(args_at + kSlot * i));
+    switch (wtype(entry.params[i])) {
+      case WType::I64: n.mem(Op::I64Load, 3); break;
+      case WType::F64: n.mem(Op::F64Load, 3); break;
+      default: n.mem(Op::I32Load, 2); break;
+    }
+  }
+  n.op(Op::Call, call_wrapper);
+  if (ret) switch (wtype(entry.ret)) {
+      case WType::I64: n.mem(Op::I64Store, 3); break;
+      case WType::F64: n.mem(Op::F64Store, 3); break;
+      default: n.mem(Op::I32Store, 2); break;
+    }
+}
+
 GeneratedModule Gen::run(FuncSpec* entry) {
   g_heap = mb.add_global(WType::I32, true, 0, 0, "", "heap");
   g_err = mb.add_global(WType::I32, true, 0, 0, "ml_err", "err");
@@ -133,23 +161,12 @@ GeneratedModule Gen::run(FuncSpec* entry) {
     w.op(Op::Call, eh);
     mb.export_function(wh, entry->name);
     out.entry_export = entry->name;
-    // ml_enter(params..., heap, limit): the entry with the heap pointer and the call-depth limit
-    // set first, so that a host call crosses once instead of three times
-    Sig esig = sig;
-    esig.params.push_back(WType::I32);
-    esig.params.push_back(WType::I32);
-    uint32_t nh = mb.add_function(kEnterExport, esig);
-    Function& n = mb.function(nh);
-    uint32_t np = static_cast<uint32_t>(entry->params.size());
-    n.get(np);
-    n.op(Op::GlobalSet, g_heap);
-    n.i32(0);
-    n.op(Op::GlobalSet, g_err);
-    n.get(np + 1);
-    n.op(Op::GlobalSet, g_limit);
-    for (uint32_t i = 0; i < np; ++i) n.get(i);
-    n.op(Op::Call, wh);
-    mb.export_function(nh, kEnterExport);
+    // ml_call(heap, limit): the entry with the heap pointer and the call-depth limit set
+    // first, its arguments read from the argument area and its result written there, so that
+    // a host call crosses once and the engine makes no value (an i64 would be a JS BigInt)
+    call_handle = mb.add_function(kCallExport, Sig{{WType::I32, WType::I32}, {}});
+    call_wrapper = wh;
+    mb.export_function(call_handle, kCallExport);
   }
   for (size_t i = 0; i < todo.size(); ++i) body_of(todo[i]);
   for (FuncSpec* s : todo) out.functions.push_back(s->key);
@@ -169,6 +186,11 @@ GeneratedModule Gen::run(FuncSpec* entry) {
   mb.function(lh).op(Op::GlobalSet, g_limit);
   mb.export_function(lh, "ml_set_limit");
   out.heap_base = (kDataBase + static_cast<uint32_t>(data.size()) + 15) & ~15u;
+  if (!o.standalone) {  // the argument area: one 8-byte slot a parameter (and for the result)
+    out.args_at = out.heap_base;
+    out.heap_base += (kSlot * uint32_t(std::max<size_t>(entry->params.size(), 1)) + 15) & ~15u;
+    call_body(*entry, out.args_at);
+  }
   mb.set_global_init(g_heap, out.heap_base);
   if (!data.empty()) mb.add_data(kDataBase, data);
   if (!o.custom_name.empty()) mb.add_custom_section(o.custom_name, o.custom_bytes);
