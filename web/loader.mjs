@@ -1,7 +1,8 @@
 // Runs a program built with `multilingual build FILE -o out.wasm`.
 //   node web/loader.mjs out.wasm        (prints to stdout, errors to stderr, exit code 1)
 //   import { runWasm } from './loader.mjs'   (browsers: see index.html)
-// The module imports env.print_i64/print_f64/print_bool/print_str (and env.fmod/env.pow when
+// The host imports are those of src/wasm/host_imports.h (tests/wasm/host_imports_test.cpp
+// checks the `env` below names exactly those): env.print_i64/print_f64/print_bool/print_str (and env.fmod/env.pow when
 // it uses float % or **, env.f64_repr(x, buf) -> length when it turns a float into a str), exports `memory` and `_start`; on an error it sets the exported
 // globals ml_err (1 ZeroDivisionError, 2/3 IndexError, 4 overflow beyond 64 bits,
 // 5 a case compiled code does not handle, 6 out of memory, 7 recursion too deep,

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "wasm/host_call.h"
+#include "wasm/host_imports.h"
 #include "wasm/pyfmt.h"
 
 namespace ml::wasm {
@@ -189,6 +190,40 @@ eng::Engine& CompiledProgram::engine() {
 
 bool CompiledProgram::has_function(const std::string& name) const { return typer_.find_function(name) != nullptr; }
 
+// The native implementation of host import `name` (host_imports.h) for unit `up`; empty when
+// there is none.
+std::function<std::vector<eng::Val>(std::span<const eng::Val>)> CompiledProgram::host_function(std::string_view name,
+                                                                                               Unit* up) {
+  if (name == "print_i64")
+    return [this](std::span<const eng::Val> a) { out_ += std::to_string(a[0].i64); return std::vector<eng::Val>{}; };
+  if (name == "print_f64")
+    return [this](std::span<const eng::Val> a) { out_ += py_float_repr(a[0].f64); return std::vector<eng::Val>{}; };
+  if (name == "print_bool")
+    return [this](std::span<const eng::Val> a) { out_ += a[0].i32 ? "True" : "False"; return std::vector<eng::Val>{}; };
+  if (name == "print_str")
+    return [this, up](std::span<const eng::Val> a) {
+      uint32_t p = static_cast<uint32_t>(a[0].i32), n = static_cast<uint32_t>(a[1].i32);
+      if (uint64_t(p) + n > up->inst->memory_size()) throw eng::WasmError(eng::ErrorKind::Memory, "print_str out of range");
+      out_.append(reinterpret_cast<const char*>(up->inst->memory_data()) + p, n);
+      return std::vector<eng::Val>{};
+    };
+  if (name == "f64_repr")  // str(float): Python's repr written at buf (ASCII)
+    return [up](std::span<const eng::Val> a) {
+      std::string r = py_float_repr(a[0].f64);
+      uint32_t p = static_cast<uint32_t>(a[1].i32);
+      if (uint64_t(p) + r.size() > up->inst->memory_size()) throw eng::WasmError(eng::ErrorKind::Memory, "f64_repr out of range");
+      std::memcpy(up->inst->memory_data() + p, r.data(), r.size());
+      return std::vector<eng::Val>{eng::Val::I32(static_cast<int32_t>(r.size()))};
+    };
+  if (name == "fmod")
+    return [](std::span<const eng::Val> a) { return std::vector<eng::Val>{eng::Val::F64(std::fmod(a[0].f64, a[1].f64))}; };
+  if (name == "pow")
+    return [](std::span<const eng::Val> a) { return std::vector<eng::Val>{eng::Val::F64(std::pow(a[0].f64, a[1].f64))}; };
+  return {};
+}
+
+bool CompiledProgram::hosts(std::string_view name) { return bool(host_function(name, nullptr)); }
+
 CompiledProgram::Unit* CompiledProgram::unit_for(const ast::Stmt* def, const std::vector<Type>& types, std::string* why) {
   std::string key = signature_key(def->name, types);
   auto it = units_.find(key);
@@ -212,33 +247,8 @@ CompiledProgram::Unit* CompiledProgram::unit_for(const ast::Stmt* def, const std
         hf.module = imp.module;
         hf.name = imp.name;
         hf.type = imp.type;
-        if (imp.name == "print_i64")
-          hf.fn = [this](std::span<const eng::Val> a) { out_ += std::to_string(a[0].i64); return std::vector<eng::Val>{}; };
-        else if (imp.name == "print_f64")
-          hf.fn = [this](std::span<const eng::Val> a) { out_ += py_float_repr(a[0].f64); return std::vector<eng::Val>{}; };
-        else if (imp.name == "print_bool")
-          hf.fn = [this](std::span<const eng::Val> a) { out_ += a[0].i32 ? "True" : "False"; return std::vector<eng::Val>{}; };
-        else if (imp.name == "print_str")
-          hf.fn = [this, up](std::span<const eng::Val> a) {
-            uint32_t p = static_cast<uint32_t>(a[0].i32), n = static_cast<uint32_t>(a[1].i32);
-            if (uint64_t(p) + n > up->inst->memory_size()) throw eng::WasmError(eng::ErrorKind::Memory, "print_str out of range");
-            out_.append(reinterpret_cast<const char*>(up->inst->memory_data()) + p, n);
-            return std::vector<eng::Val>{};
-          };
-        else if (imp.name == "f64_repr")  // str(float): Python's repr written at buf (ASCII)
-          hf.fn = [up](std::span<const eng::Val> a) {
-            std::string r = py_float_repr(a[0].f64);
-            uint32_t p = static_cast<uint32_t>(a[1].i32);
-            if (uint64_t(p) + r.size() > up->inst->memory_size()) throw eng::WasmError(eng::ErrorKind::Memory, "f64_repr out of range");
-            std::memcpy(up->inst->memory_data() + p, r.data(), r.size());
-            return std::vector<eng::Val>{eng::Val::I32(static_cast<int32_t>(r.size()))};
-          };
-        else if (imp.name == "fmod")
-          hf.fn = [](std::span<const eng::Val> a) { return std::vector<eng::Val>{eng::Val::F64(std::fmod(a[0].f64, a[1].f64))}; };
-        else if (imp.name == "pow")
-          hf.fn = [](std::span<const eng::Val> a) { return std::vector<eng::Val>{eng::Val::F64(std::pow(a[0].f64, a[1].f64))}; };
-        else
-          throw CannotCompile{Reason{"unknown import " + imp.name, def->loc, ""}};
+        hf.fn = host_function(imp.name, up);
+        if (!hf.fn || !find_host_import(imp.name)) throw CannotCompile{Reason{"unknown import " + imp.name, def->loc, ""}};
         imports.push_back(std::move(hf));
       }
       up->inst = engine().instantiate(up->mod, std::move(imports));

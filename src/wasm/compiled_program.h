@@ -171,6 +171,8 @@ class CompiledProgram {
                           std::string* key);
   const Prepared* prepared(const ast::Stmt* def, const std::vector<Type>& types, std::string* why);
   static void count_call(const Prepared& p);
+  // This host implements the generated modules' import `name` (host_imports.h).
+  bool hosts(std::string_view name);
   RawOutcome run_prepared(const Prepared& p, std::span<const engine::Val> vals, int depth, uint32_t heap_end);
   void note_fallback(const std::string& key, const std::string& reason);
   static void note_fallback(const Prepared& p, const std::string& reason);
@@ -189,6 +191,7 @@ class CompiledProgram {
 
  private:
   struct Unit;
+  std::function<std::vector<engine::Val>(std::span<const engine::Val>)> host_function(std::string_view name, Unit* up);
   const ast::Module& module_;
   const LanguagePack& pack_;
   engine::Engine* engine_;

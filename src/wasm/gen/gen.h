@@ -14,6 +14,7 @@
 
 #include "engine/engine.h"
 #include "wasm/codegen.h"
+#include "wasm/host_imports.h"
 #include "wasm/wat_printer.h"
 
 namespace ml::wasm::gen {
@@ -218,18 +219,11 @@ class Gen {
   }
 
   uint32_t import(const std::string& name) {
-    static const std::map<std::string, Sig> sigs = {
-        {"print_i64", {{WType::I64}, {}}},
-        {"print_f64", {{WType::F64}, {}}},
-        {"print_bool", {{WType::I32}, {}}},
-        {"print_str", {{WType::I32, WType::I32}, {}}},
-        {"f64_repr", {{WType::F64, WType::I32}, {WType::I32}}},
-        {"fmod", {{WType::F64, WType::F64}, {WType::F64}}},
-        {"pow", {{WType::F64, WType::F64}, {WType::F64}}},
-    };
+    const HostImport* h = find_host_import(name);
+    if (!h) throw std::logic_error("no host import " + name);
     if (name == "fmod") uses_fmod = true;
     if (name == "pow") uses_pow = true;
-    return mb.import_function("env", name, sigs.at(name));
+    return mb.import_function("env", name, h->sig);
   }
 
   uint32_t helper(const std::string& name);
