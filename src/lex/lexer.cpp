@@ -230,6 +230,8 @@ class Lexer {
       }
       lex_token();
     }
+    if (!open_.empty())
+      fail("SyntaxError", "syntax.never_closed", {{"bracket", open_.back().text}}, open_.back().loc);
     Loc end_loc{line_, col_};
     if (!toks_.empty() && toks_.back().kind != Tok::Newline) push_simple(Tok::Newline, "\n", end_loc);
     while (indents_.size() > 1) {
@@ -247,12 +249,35 @@ class Lexer {
   size_t i_ = 0;
   int line_ = 1, col_ = 1;
   int depth_ = 0;  // bracket nesting: newlines inside are not tokens
+  // The open brackets, as written ("(" or a full-width "（") and where, so that a closing
+  // bracket of the wrong kind, one too many, or the end of the file inside brackets is reported
+  // at the bracket as CPython's tokenizer does, not as a puzzling error at the end of the file.
+  struct Open {
+    std::string text;
+    char kind;
+    Loc loc;
+  };
+  std::vector<Open> open_;
   // Like CPython's tokenizer: deeper bracket nesting is a located SyntaxError, never a stack
   // overflow in the parser or the passes after it.
   static constexpr int kMaxBrackets = 200;
-  void open_bracket(Loc loc) {
+  void open_bracket(char kind, std::string text, Loc loc) {
     if (depth_ >= kMaxBrackets) fail("SyntaxError", "syntax.too_many_parens", {}, loc);
     depth_++;
+    open_.push_back({std::move(text), kind, loc});
+  }
+  void close_bracket(char kind, const std::string& text, Loc loc) {
+    if (open_.empty()) fail("SyntaxError", "syntax.unmatched_bracket", {{"bracket", text}}, loc);
+    const Open& o = open_.back();
+    char want = o.kind == '(' ? ')' : o.kind == '[' ? ']' : '}';
+    if (kind != want) {
+      if (o.loc.line != loc.line)
+        fail("SyntaxError", "syntax.mismatched_bracket_line",
+             {{"closing", text}, {"opening", o.text}, {"line", std::to_string(o.loc.line)}}, loc);
+      fail("SyntaxError", "syntax.mismatched_bracket", {{"closing", text}, {"opening", o.text}}, loc);
+    }
+    open_.pop_back();
+    depth_--;
   }
   std::vector<int> indents_;
   std::vector<int> alt_indents_{0};  // the same levels with tabs as one column
@@ -492,7 +517,12 @@ class Lexer {
     Loc body_loc = here();
     std::string body;
     while (true) {
-      if (eof()) fail("SyntaxError", "syntax.unterminated_string", {}, loc);
+      if (eof()) {
+        // CPython names the line where it gave up: the last line of the file.
+        int at = !t_.empty() && t_.back() == '\n' ? line_ - 1 : line_;
+        fail("SyntaxError", triple ? "syntax.unterminated_triple" : "syntax.unterminated_string",
+             {{"line", std::to_string(at)}}, loc);
+      }
       char c = t_[i_];
       if (c == '\\' && i_ + 1 < t_.size()) {
         body += c;
@@ -508,7 +538,7 @@ class Lexer {
         }
         continue;
       }
-      if (c == '\n' && !triple) fail("SyntaxError", "syntax.unterminated_string", {}, loc);
+      if (c == '\n' && !triple) fail("SyntaxError", "syntax.unterminated_string", {{"line", std::to_string(line_)}}, loc);
       if (c == q && (!triple || (i_ + 2 < t_.size() && t_[i_ + 1] == q && t_[i_ + 2] == q))) {
         for (int k = 0; k < qn; ++k) advance_byte();
         break;
@@ -726,8 +756,8 @@ class Lexer {
     char c = t_[i_];
     if (c && std::strchr(ops1, c)) {
       char s[2] = {c, 0};
-      if (c == '(' || c == '[' || c == '{') open_bracket(loc);
-      if ((c == ')' || c == ']' || c == '}') && depth_ > 0) depth_--;
+      if (c == '(' || c == '[' || c == '{') open_bracket(c, s, loc);
+      if (c == ')' || c == ']' || c == '}') close_bracket(c, s, loc);
       return emit_op(s, 1, loc);
     }
     // Full-width punctuation people type with CJK input methods.
@@ -741,8 +771,8 @@ class Lexer {
       default: break;
     }
     if (mapped) {
-      if (*mapped == '(') open_bracket(loc);
-      if (*mapped == ')' && depth_ > 0) depth_--;
+      if (*mapped == '(') open_bracket('(', t_.substr(i_, len), loc);
+      if (*mapped == ')') close_bracket(')', t_.substr(i_, len), loc);
       Token tk;
       tk.kind = Tok::Op;
       tk.text = mapped;
