@@ -108,7 +108,7 @@ struct SuperNode : ENode {
   EP self;
   Value eval(Frame& fr) override {
     ClassObj* owner = fr.func ? fr.func->owner : nullptr;
-    if (!owner) ML_GUARD(raise("RuntimeError", "super(): no arguments"));
+    if (!owner) ML_GUARD(raise_id("RuntimeError", "runtime.super_no_arguments"));
     Value s = self->eval(fr);
     Value sup = I->builtins->find(str_key("super")) ? *I->builtins->find(str_key("super")) : Value();
     ML_GUARD(return call2(sup, Value::obj(owner), s));

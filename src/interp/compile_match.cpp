@@ -55,7 +55,7 @@ struct Compiler::PNode {
       }
       case Class: {
         Value cls = value->eval(fr);
-        if (!cls.is(OK::Class)) type_error("called match pattern must be a class");
+        if (!cls.is(OK::Class)) raise_id("TypeError", "runtime.match_not_class");
         auto* c = cls.as<ClassObj>();
         if (!type_of(v)->is_subclass(c)) return false;
         if (!items.empty()) {

@@ -59,7 +59,7 @@ static Value winning_meta(Value meta, const ValueVec& bases) {
     ClassObj* bt = type_of(b);
     if (win->is_subclass(bt)) continue;
     if (bt->is_subclass(win)) { win = bt; continue; }
-    type_error("metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases");
+    raise_id("TypeError", "runtime.metaclass_conflict");
   }
   return Value::obj(win);
 }

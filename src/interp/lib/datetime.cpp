@@ -44,9 +44,9 @@ static ClassObj *t_date, *t_timedelta, *t_datetime;
 static int64_t iattr(const Value& o, const char* name) { return as_index(getattr(o, name)); }
 
 static Value make_date(int64_t y, int64_t m, int64_t d, ClassObj* cls = nullptr) {
-  if (m < 1 || m > 12) value_error("month must be in 1..12");
-  if (d < 1 || d > days_in_month(y, m)) value_error("day is out of range for month");
-  if (y < 1 || y > 9999) value_error("year " + std::to_string(y) + " is out of range");
+  if (m < 1 || m > 12) raise_id("ValueError", "runtime.month_range");
+  if (d < 1 || d > days_in_month(y, m)) raise_id("ValueError", "runtime.day_range");
+  if (y < 1 || y > 9999) raise_id("ValueError", "runtime.year_range", {{"year", std::to_string(y)}});
   Value v = make_instance(cls ? cls : t_date);
   auto* in = v.as<InstObj>();
   in->dict->set(str_key("year"), Value::integer(y));
@@ -78,9 +78,9 @@ static double td_total(const Value& v) {
 static Value make_dt(int64_t y, int64_t mo, int64_t d, int64_t h, int64_t mi, int64_t s, int64_t us) {
   Value v = make_date(y, mo, d, t_datetime);
   auto* in = v.as<InstObj>();
-  if (h < 0 || h > 23) value_error("hour must be in 0..23");
-  if (mi < 0 || mi > 59) value_error("minute must be in 0..59");
-  if (s < 0 || s > 59) value_error("second must be in 0..59");
+  if (h < 0 || h > 23) raise_id("ValueError", "runtime.hour_range");
+  if (mi < 0 || mi > 59) raise_id("ValueError", "runtime.minute_range");
+  if (s < 0 || s > 59) raise_id("ValueError", "runtime.second_range");
   in->dict->set(str_key("hour"), Value::integer(h));
   in->dict->set(str_key("minute"), Value::integer(mi));
   in->dict->set(str_key("second"), Value::integer(s));

@@ -54,7 +54,7 @@ Value ctor(ARGS) {
   if (!m.is_none()) {
     if (!is_intlike(m)) type_error("an integer is required");
     maxlen = as_index(m);
-    if (maxlen < 0) value_error("maxlen must be non-negative");
+    if (maxlen < 0) raise_id("ValueError", "runtime.maxlen_negative");
   }
   return make(it, maxlen);
 }
@@ -97,7 +97,7 @@ void init_methods(ClassObj* t) {
     check_args("insert", n, 3, 3);
     ValueVec& v = items(a[0]);
     int64_t m = maxlen_of(a[0]);
-    if (m >= 0 && (int64_t)v.size() >= m) raise("IndexError", "deque already at its maximum size");
+    if (m >= 0 && (int64_t)v.size() >= m) raise_id("IndexError", "runtime.deque_full");
     int64_t i = as_index(a[1]), len = (int64_t)v.size();
     if (i < 0) i = std::max<int64_t>(0, i + len);
     v.insert(v.begin() + std::min(i, len), a[2]);
@@ -106,7 +106,7 @@ void init_methods(ClassObj* t) {
   def_method(t, "popleft", [](ARGS) -> Value {
     check_args("popleft", n, 1, 1);
     ValueVec& v = items(a[0]);
-    if (v.empty()) raise("IndexError", "pop from an empty deque");
+    if (v.empty()) raise_id("IndexError", "runtime.pop_empty_deque");
     Value x = v.front();
     v.erase(v.begin());
     return x;
@@ -114,7 +114,7 @@ void init_methods(ClassObj* t) {
   def_method(t, "pop", [](ARGS) -> Value {
     check_args("pop", n, 1, 1);
     ValueVec& v = items(a[0]);
-    if (v.empty()) raise("IndexError", "pop from an empty deque");
+    if (v.empty()) raise_id("IndexError", "runtime.pop_empty_deque");
     Value x = v.back();
     v.pop_back();
     return x;

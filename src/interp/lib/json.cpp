@@ -23,7 +23,7 @@ struct JsonOpts {
 
 std::string float_text(double d, const JsonOpts& o) {
   if (std::isfinite(d)) return float_repr(d);
-  if (!o.allow_nan) value_error("Out of range float values are not JSON compliant");
+  if (!o.allow_nan) raise_id("ValueError", "runtime.json_out_of_range_float");
   return std::isnan(d) ? "NaN" : d > 0 ? "Infinity" : "-Infinity";
 }
 
@@ -53,7 +53,7 @@ struct Dumper {
   std::string sep() const { return o.has_indent ? o.item_sep.substr(0, o.item_sep.find_last_not_of(' ') + 1) : o.item_sep; }
   void enter(const Value& v) {
     if (!o.check_circular) return;
-    if (std::find(active.begin(), active.end(), v.o) != active.end()) value_error("Circular reference detected");
+    if (std::find(active.begin(), active.end(), v.o) != active.end()) raise_id("ValueError", "runtime.json_circular");
     active.push_back(v.o);
   }
   void leave() { if (o.check_circular) active.pop_back(); }
@@ -109,7 +109,7 @@ struct Dumper {
       leave();
       return;
     }
-    type_error("Object of type " + type_name(v) + " is not JSON serializable");
+    raise_id("TypeError", "runtime.json_not_serializable", {{"type", type_name(v)}});
   }
 };
 
@@ -384,7 +384,7 @@ void init_classes(DictObj* d) {
   };
   def_method(t_encoder, "__init__", keep_kwargs);
   def_method(t_encoder, "default", [](ARGS) -> Value {
-    type_error("Object of type " + type_name(a[1]) + " is not JSON serializable");
+    raise_id("TypeError", "runtime.json_not_serializable", {{"type", type_name(a[1])}});
   });
   def_method(t_encoder, "encode", [](ARGS) -> Value {
     check_args("encode", n, 2, 2);

@@ -324,15 +324,15 @@ struct Scanner {
 // ---------------------------------------------------------------- groups
 int group_index(PatternObj* p, const Value& g) {
   if (g.t == VT::Int || g.t == VT::Bool || g.is(OK::Big)) {
-    if (g.is(OK::Big)) raise("IndexError", "no such group");
+    if (g.is(OK::Big)) raise_id("IndexError", "runtime.no_such_group");
     int64_t i = g.t == VT::Bool ? g.b : g.i;
-    if (i < 0 || i > p->ngroups) raise("IndexError", "no such group");
+    if (i < 0 || i > p->ngroups) raise_id("IndexError", "runtime.no_such_group");
     return (int)i;
   }
   if (g.is(OK::Str)) {
     if (Value* v = p->groupindex.as<DictObj>()->find(g)) return (int)v->i;
   }
-  raise("IndexError", "no such group");
+  raise_id("IndexError", "runtime.no_such_group");
 }
 
 Value group_value(MatchObj* m, int g, const Value& dflt) {
@@ -367,7 +367,7 @@ std::vector<TemplatePart> template_of(PatternObj* p, const std::string& repl) {
           Value* v = p->groupindex.as<DictObj>()->find(mk_str(name));
           return v ? (int)v->i : -1;
         },
-        [](const std::string& name) { raise("IndexError", "unknown group name '" + name + "'"); });
+        [](const std::string& name) { raise_id("IndexError", "runtime.unknown_group_name", {{"name", name}}); });
   } catch (const SyntaxError& e) {
     re_error(e.msg, p->bytes ? mk_bytes(repl) : mk_str(repl), cp_pos(p->bytes ? mk_bytes(repl) : mk_str(repl), e.pos));
   }

@@ -262,7 +262,7 @@ Value unpack(const Layout& L, std::string_view s) {
 }
 
 const std::string& buffer(const Value& v) {
-  if (!v.is(OK::Bytes)) type_error("a bytes-like object is required, not '" + type_name(v) + "'");
+  if (!v.is(OK::Bytes)) raise_id("TypeError", "runtime.bytes_like_required", {{"type", type_name(v)}});
   return v.as<BytesObj>()->s;
 }
 

@@ -97,7 +97,7 @@ void init_time() {
   def_native(d, "sleep", [](ARGS) -> Value {
     check_args("sleep", n, 1, 1);
     double s = to_double(a[0]);
-    if (s < 0) value_error("sleep length must be non-negative");
+    if (s < 0) raise_id("ValueError", "runtime.sleep_negative");
     std::this_thread::sleep_for(std::chrono::duration<double>(s));
     return Value();
   });
