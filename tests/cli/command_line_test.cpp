@@ -82,7 +82,7 @@ TEST(CommandLine, ReplRunsTheLastBlockAtEndOfInput) {
   EXPECT_FALSE(has(m.out, "Error")) << m.out;
   write_file(dir / "fr.txt", "x = (1,\n");
   auto f = run_ml("repl --lang fr < fr.txt", dir.string());
-  EXPECT_TRUE(has(f.out, ":1:5: Erreur de syntaxe : il manque la fermeture de « ( »")) << f.out;
+  EXPECT_TRUE(has(f.out, ":1:5: Erreur de syntaxe: il manque la fermeture de « ( »")) << f.out;
 }
 
 }  // namespace
