@@ -41,7 +41,7 @@ Value kw_get(KwArgs* kw, std::string_view name) {
 }
 void check_args(std::string_view fname, int nargs, int min, int max) {
   if (nargs < min || (max >= 0 && nargs > max)) {
-    std::string exp = min == max ? std::to_string(min) : (max < 0 ? "at least " + std::to_string(min) : std::to_string(min) + " to " + std::to_string(max));
+    std::string exp = min == max ? std::to_string(min) : (max < 0 ? msg("runtime.arg_at_least", {{"min", std::to_string(min)}}) : msg("runtime.arg_range", {{"min", std::to_string(min)}, {"max", std::to_string(max)}}));
     raise_id("TypeError", "runtime.wrong_arg_count", {{"name", std::string(fname)}, {"expected", exp}, {"given", std::to_string(nargs)}});
   }
 }
@@ -55,7 +55,7 @@ static void check_keywords(std::string_view fname, KwArgs* kw, std::initializer_
   }
 }
 void check_no_kw(std::string_view fname, KwArgs* kw) {
-  if (kw && !kw->empty()) type_error(std::string(fname) + "() takes no keyword arguments");
+  if (kw && !kw->empty()) raise_id("TypeError", "runtime.takes_no_keywords", {{"name", std::string(fname)}});
 }
 
 static ClassObj* mk_type(const std::string& name, ClassObj* base) {
@@ -188,7 +188,7 @@ void sort_list(ValueVec& v, const Value& key, bool reverse) { sort_values(v, key
 
 static Value minmax(Value* args, int nargs, KwArgs* kw, bool is_max) {
   const char* name = is_max ? "max" : "min";
-  if (nargs == 0) type_error(std::string(name) + " expected at least 1 argument, got 0");
+  if (nargs == 0) raise_id("TypeError", "runtime.expected_at_least_one", {{"name", std::string(name)}});
   Value key = kw_get(kw, "key");
   const Value* def = kw_find(kw, "default");
   ValueVec items = nargs == 1 ? to_vec(args[0]) : ValueVec(args, args + nargs);
@@ -824,7 +824,7 @@ void Interp::init_builtins() {
   // user __new__ can call object.__new__ / tuple.__new__ / super().__new__.
   t_object->dict->set(str_key("__new__"), Value::obj(new WrapperObj(OK::StaticMethod, Value::obj(new NativeObj("object.__new__",
       [](Interp&, Value* a, int n, KwArgs* kw) -> Value {
-        if (n < 1 || !a[0].is(OK::Class)) type_error("object.__new__(X): X is not a type object");
+        if (n < 1 || !a[0].is(OK::Class)) raise_id("TypeError", "runtime.object_new_not_type");
         auto* cls = a[0].as<ClassObj>();
         ClassObj* base = cls->builtin ? cls : cls->builtin_base;
         if (!base || base == I->t_object || cls->is_exception) {

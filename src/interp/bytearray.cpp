@@ -12,7 +12,7 @@ ClassObj* g_bytearray_type = nullptr;
 namespace {
 
 std::string& S(const Value& v) {
-  if (!is_bytearray(v)) type_error("descriptor requires a 'bytearray' object, not '" + type_name(v) + "'");
+  if (!is_bytearray(v)) raise_id("TypeError", "runtime.descriptor_not", {{"owner", "bytearray"}, {"type", type_name(v)}});
   return v.as<BytesObj>()->s;
 }
 
@@ -151,7 +151,7 @@ void bytearray_setitem(const Value& ba, const Value& key, const Value& v) {
     s[index_in(s, key, false)] = (char)byte_of(v);
     return;
   }
-  if (is_intlike(v)) type_error("can assign only bytes, buffers, or iterables of ints in range(0, 256)");
+  if (is_intlike(v)) raise_id("TypeError", "runtime.bytearray_assign_int");
   std::string items = bytes_of(v, "can assign only bytes, buffers, or iterables of ints in range(0, 256)");
   int64_t b0, e, st;
   slice_indices(key.as<SliceObj>(), (int64_t)s.size(), b0, e, st);
@@ -164,7 +164,7 @@ void bytearray_setitem(const Value& ba, const Value& key, const Value& v) {
   if (st > 0) for (int64_t i = b0; i < e; i += st) idx.push_back(i);
   else for (int64_t i = b0; i > e; i += st) idx.push_back(i);
   if (idx.size() != items.size())
-    value_error("attempt to assign bytes of size " + std::to_string(items.size()) + " to extended slice of size " + std::to_string(idx.size()));
+    raise_id("ValueError", "runtime.extended_slice_bytes", {{"given", std::to_string(items.size())}, {"size", std::to_string(idx.size())}});
   for (size_t k = 0; k < idx.size(); ++k) s[idx[k]] = items[k];
 }
 

@@ -331,7 +331,7 @@ std::unique_ptr<MakeFunction> Compiler::function(const void* node, const std::st
     bool seen_default = false;
     for (auto* p : pos) {
       if (p->default_value) { mk->defaults.push_back(expr(*p->default_value)); seen_default = true; }
-      else if (seen_default) throw_syntax("non-default argument follows default argument", p->loc);
+      else if (seen_default) throw_syntax(msg("syntax.non_default_argument"), p->loc);
     }
     for (auto& p : params->kwonly)
       if (p.default_value) mk->kwdefaults.emplace_back(p.name, expr(*p.default_value));

@@ -65,7 +65,7 @@ static void init_list_methods(ClassObj* t) {
     if (en < 0) en += (int64_t)l.size();
     for (int64_t i = st; i < std::min<int64_t>(en, l.size()); ++i)
       if (eq(l[i], a[1])) return Value::integer(i);
-    value_error(repr(a[1]) + " is not in list");
+    raise_id("ValueError", "runtime.not_in_list", {{"value", repr(a[1])}});
   });
   def_method(t, "count", [](ARGS) -> Value {
     check_args("count", n, 2, 2);
@@ -91,7 +91,7 @@ static void init_list_methods(ClassObj* t) {
 }
 
 static DictObj* D(const Value& v) {
-  if (!v.is(OK::Dict)) type_error("descriptor requires a 'dict' object but received a '" + type_name(v) + "'");
+  if (!v.is(OK::Dict)) raise_id("TypeError", "runtime.descriptor_received_a", {{"owner", "dict"}, {"type", type_name(v)}});
   return v.as<DictObj>();
 }
 
@@ -314,7 +314,7 @@ static void init_misc_methods(Interp& in) {
   def_method(ft, "conjugate", [](ARGS) -> Value { return a[0]; });
   def_method(ft, "as_integer_ratio", [](ARGS) -> Value {
     double d = a[0].f;
-    if (!std::isfinite(d)) value_error("cannot convert to integer ratio");
+    if (!std::isfinite(d)) raise_id("ValueError", "runtime.integer_ratio");
     mpq_t q;
     mpq_init(q);
     mpq_set_d(q, d);
@@ -444,7 +444,7 @@ static void init_misc_methods(Interp& in) {
   ClassObj* r = in.t_range;
   def_method(r, "index", [](ARGS) -> Value {
     auto* rg = a[0].as<RangeObj>();
-    if (!contains(a[0], a[1])) value_error(repr(a[1]) + " is not in range");
+    if (!contains(a[0], a[1])) raise_id("ValueError", "runtime.not_in_range", {{"value", repr(a[1])}});
     return Value::integer((as_index(a[1]) - rg->start) / rg->step);
   });
   def_method(r, "count", [](ARGS) -> Value { return Value::integer(contains(a[0], a[1]) ? 1 : 0); });

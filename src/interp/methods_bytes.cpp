@@ -196,7 +196,7 @@ Value pad(Value* a, int n, const char* name, int where) {
   char fill = ' ';
   if (n > 2) {
     if (!a[2].is(OK::Bytes) || B(a[2]).size() != 1)
-      type_error(std::string(name) + "() argument 2 must be a byte string of length 1, not " + type_name(a[2]));
+      raise_id("TypeError", "runtime.byte_string_arg", {{"name", std::string(name)}, {"type", type_name(a[2])}});
     fill = B(a[2])[0];
   }
   if (w <= (int64_t)s.size()) return mk_bytes(s);
@@ -376,7 +376,7 @@ void init_bytes(ClassObj* b) {
   // bytes.fromhex(s): read from the class, so the string is the first argument.
   def_method(b, "fromhex", [](ARGS) -> Value {
     const Value& sv = a[0].is(OK::Class) ? a[1] : a[0];
-    if (!sv.is(OK::Str)) type_error("fromhex() argument must be str, not " + type_name(sv));
+    if (!sv.is(OK::Str)) raise_id("TypeError", "runtime.argument_must_be_str", {{"name", "fromhex"}, {"type", type_name(sv)}});
     const std::string& s = str_of(sv);
     std::string out;
     auto hexv = [](char c) { return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1; };
@@ -481,7 +481,7 @@ void init_bytes(ClassObj* b) {
 // int.to_bytes(length=1, byteorder='big', *, signed=False) and int.from_bytes(bytes, byteorder='big', *, signed=False)
 bool little(const Value& order) {
   if (order.is_none()) return false;
-  if (!order.is(OK::Str)) type_error("to_bytes() argument 'byteorder' must be str, not " + type_name(order));
+  if (!order.is(OK::Str)) raise_id("TypeError", "runtime.byteorder_must_be_str", {{"type", type_name(order)}});
   const std::string& o = str_of(order);
   if (o != "little" && o != "big") raise_id("ValueError", "runtime.byteorder_value");
   return o == "little";
@@ -546,7 +546,7 @@ void init_bytes_methods() {
   init_bytearray(init_bytes);
   init_int_bytes(I->t_int);
   def_method(I->t_str, "encode", [](ARGS) -> Value {
-    if (!a[0].is(OK::Str)) type_error("descriptor 'encode' requires a 'str' object");
+    if (!a[0].is(OK::Str)) raise_id("TypeError", "runtime.descriptor_method", {{"name", "encode"}, {"owner", "str"}});
     return encode(str_of(a[0]), opt(a + 1, n - 1, kw, 0, "encoding"), opt(a + 1, n - 1, kw, 1, "errors"));
   });
 }

@@ -87,7 +87,7 @@ static void init_math() {
 #undef F1
   def_native(d, "ldexp", [](ARGS) -> Value {
     check_args("ldexp", n, 2, 2);
-    if (!is_intlike(a[1])) type_error("Expected an int as second argument to ldexp.");
+    if (!is_intlike(a[1])) raise_id("TypeError", "runtime.ldexp_int");
     double x = to_double(a[0]);
     int64_t e = as_index(a[1]);
     double r = std::ldexp(x, (int)std::clamp<int64_t>(e, -100000, 100000));
@@ -373,7 +373,7 @@ struct MT {
 // lives and dies with the instance (and subclasses of Random work like any class).
 static MT& self_mt(const Value& self) {
   Value* st = self.is(OK::Inst) ? self.as<InstObj>()->dict->find_str("_mt_state", hash_value(str_key("_mt_state"))) : nullptr;
-  if (!st || !st->is(OK::Bytes)) type_error("descriptor requires a 'random.Random' object");
+  if (!st || !st->is(OK::Bytes)) raise_id("TypeError", "runtime.descriptor_requires", {{"owner", "random.Random"}});
   return *reinterpret_cast<MT*>(st->as<BytesObj>()->s.data());
 }
 static void seed_now(MT& mt) {
@@ -410,9 +410,9 @@ static void init_random() {
     MT_SELF;
     check_args("setstate", n, 1, 1);
     ValueVec outer = to_vec(a[0]);
-    if (outer.size() != 3) value_error("state vector is the wrong size");
+    if (outer.size() != 3) raise_id("ValueError", "runtime.state_vector_size");
     ValueVec st = to_vec(outer[1]);
-    if (st.size() != 625) value_error("state vector is the wrong size");
+    if (st.size() != 625) raise_id("ValueError", "runtime.state_vector_size");
     for (int i = 0; i < 624; ++i) g_mt.mt[i] = (uint32_t)as_index(st[i]);
     g_mt.mti = (int)as_index(st[624]);
     return Value();

@@ -848,7 +848,7 @@ static std::string format_number(const Value& v, const Spec& sp) {
   }
   double d = to_double(v);
   if (!(type == 0 || type == 'f' || type == 'F' || type == 'e' || type == 'E' || type == 'g' || type == 'G' || type == '%' || type == 'n'))
-    value_error(std::string("Unknown format code '") + type + "' for object of type '" + type_name(v) + "'");
+    raise_id("ValueError", "runtime.unknown_format_code", {{"code", std::string(1, type)}, {"type", type_name(v)}});
   if (type == 'n') type = 'g';
   if (type == '%') d *= 100;
   bool neg = std::signbit(d) && !std::isnan(d);
@@ -879,7 +879,7 @@ Value format_value(const Value& v, std::string_view spec) {
     return mk_str(format_number(v, sp));
   }
   if (v.is(OK::Str)) {
-    if (sp.type && sp.type != 's') value_error(std::string("Unknown format code '") + sp.type + "' for object of type 'str'");
+    if (sp.type && sp.type != 's') raise_id("ValueError", "runtime.unknown_format_code", {{"code", std::string(1, sp.type)}, {"type", "str"}});
     std::string s = str_of(v);
     if (sp.precision >= 0) {
       auto cps = decode_utf8(s);

@@ -845,6 +845,13 @@ std::string msg(std::string_view id, const std::map<std::string, std::string>& a
       if (m != id.substr(8)) return m;
     }
   }
+  // Without a pack (an embedding that gave none), the English pack still has every id.
+  try {
+    std::string m = LanguageRegistry::instance().english().message(id, args);
+    if (m != id) return m;
+  } catch (const std::exception&) {
+    // no language directory: the built-in English texts below
+  }
   auto& m = english_messages();
   auto it = m.find(id);
   if (it != m.end()) return fill_template(it->second, args);

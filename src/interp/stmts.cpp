@@ -762,7 +762,7 @@ SP Compiler::stmt(const Stmt& s) {
         n->op = s.op;
         return with_loc(n, s.loc);
       }
-      throw_syntax("illegal expression for augmented assignment", s.loc);
+      throw_syntax(msg("syntax.augmented_target"), s.loc);
     }
     case StmtKind::If: {
       auto* n = new IfStmt();
@@ -891,7 +891,7 @@ SP Compiler::stmt(const Stmt& s) {
     }
     case StmtKind::Match: return match_stmt(s);
   }
-  throw_syntax("unsupported statement", s.loc);
+  throw_syntax(msg("syntax.unsupported_statement"), s.loc);
 }
 
 std::unique_ptr<CompiledUnit> compile_module(const ast::Module& m, const LanguagePack* pack, bool repl) {

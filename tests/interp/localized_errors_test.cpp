@@ -210,3 +210,43 @@ TEST(LocalizedErrors, FrenchSpellingsOfLibraryMessages) {
   EXPECT_TRUE(has(run("x = {}.popitem()\n", "fr"), "popitem() : le dictionnaire est vide"));
   EXPECT_TRUE(has(run("x = 'é'.encode('ascii')\n", "zh"), "“ascii”编解码器无法编码位置 0 的字符“\\xe9”"));
 }
+
+namespace {
+
+bool has_latin_word(const std::string& s, const char* word) {
+  return s.find(word) != std::string::npos;
+}
+
+}  // namespace
+
+// Messages put together from pieces: the pieces come from the pack too.
+TEST(LocalizedErrors, PiecesOfMessagesAreLocalized) {
+  EXPECT_TRUE(has(run("x = [1, 2].index(5)\n"), "ValueError: 5 is not in list\n"));
+  EXPECT_TRUE(has(run("x = '{:d}'.format('a')\n"), "ValueError: Unknown format code 'd' for object of type 'str'\n"));
+  EXPECT_TRUE(has(run("import struct\nx = struct.pack('b', 300)\n"), "error: byte format requires -128 <= number <= 127\n"));
+  for (const char* code : {"fr", "zh", "ar", "ta"}) {
+    const LanguagePack& p = pack_for(code);
+    std::string out = run("x = [1, 2].index(5)\n", code);
+    EXPECT_TRUE(has(out, p.message("runtime.not_in_list", {{"value", "5"}}))) << code << ": " << out;
+    out = run("x = '{:d}'.format('a')\n", code);
+    EXPECT_TRUE(has(out, p.message("runtime.unknown_format_code", {{"code", "d"}, {"type", "str"}}))) << code << ": " << out;
+    out = run(p.preferred(Concept::Import) + " struct\nx = struct.pack('b', 300)\n", code);
+    EXPECT_TRUE(has(out, p.message("runtime.struct_format_range", {{"format", "byte"}, {"low", "-128"}, {"high", "127"}})))
+        << code << ": " << out;
+    // a builtin given too many arguments: the count range is the pack's words, not "at least" / "to"
+    for (const char* program : {"x = [].index()\n", "x = {map}(5)\n"}) {
+      out = run(in_language(p, program), code);
+      EXPECT_TRUE(has(out, p.message("kind.TypeError"))) << code << ": " << out;
+      EXPECT_FALSE(has_latin_word(out, " to ") || has_latin_word(out, "at least") || has_latin_word(out, "takes"))
+          << code << ": " << out;
+    }
+  }
+  // a SyntaxError found when the interpreter compiles the tree
+  EXPECT_TRUE(has(run("a = [1]\nx = *a\n"), "SyntaxError: can't use starred expression here\n"));
+  for (const char* code : {"fr", "ja"}) {
+    std::string out = run("a = [1]\nx = *a\n", code);
+    EXPECT_TRUE(has(out, "<test>:2:5: " + pack_for(code).message("kind.SyntaxError") + ": " +
+                             pack_for(code).message("syntax.starred_here")))
+        << code << ": " << out;
+  }
+}

@@ -179,7 +179,7 @@ void init_datetime() {
     for (int i = 0; i < 7; ++i) {
       if (i < n) f[i] = as_index(a[i]);
       else if (const Value* v = kw_find(kw, names[i])) f[i] = as_index(*v);
-      else if (i < 3) type_error(std::string("function missing required argument '") + names[i] + "'");
+      else if (i < 3) raise_id("TypeError", "runtime.function_missing_argument", {{"name", names[i]}});
     }
     return make_dt(f[0], f[1], f[2], f[3], f[4], f[5], f[6]);
   })));
@@ -322,7 +322,7 @@ void init_datetime() {
   t_datetime->dict->set(str_key("strptime"), Value::obj(new WrapperObj(OK::ClassMethod, Value::obj(new NativeObj("strptime", [](ARGS) -> Value {
     std::tm tmv{};
     const char* end = ::strptime(str_of(a[1]).c_str(), str_of(a[2]).c_str(), &tmv);
-    if (!end || *end) value_error("time data " + repr(a[1]) + " does not match format " + repr(a[2]));
+    if (!end || *end) raise_id("ValueError", "runtime.time_data_mismatch", {{"data", repr(a[1])}, {"format", repr(a[2])}});
     return make_dt(tmv.tm_year + 1900, tmv.tm_mon + 1, tmv.tm_mday, tmv.tm_hour, tmv.tm_min, tmv.tm_sec, 0);
   })))));
   def_method(t_datetime, "date", [](ARGS) -> Value { return make_date(iattr(a[0], "year"), iattr(a[0], "month"), iattr(a[0], "day")); });

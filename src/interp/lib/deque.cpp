@@ -20,7 +20,7 @@ int64_t maxlen_of(const Value& v) {
 
 ValueVec& items(const Value& v) {
   if (!v.is(OK::List) || !type_of(v)->is_subclass(t_deque))
-    type_error("descriptor requires a 'collections.deque' object but received a '" + type_name(v) + "'");
+    raise_id("TypeError", "runtime.descriptor_received_a", {{"owner", "collections.deque"}, {"type", type_name(v)}});
   return v.as<ListObj>()->v;
 }
 
@@ -52,7 +52,7 @@ Value ctor(ARGS) {
   Value m = arg_or(a, n, kw, 1, "maxlen", Value());
   int64_t maxlen = -1;
   if (!m.is_none()) {
-    if (!is_intlike(m)) type_error("an integer is required");
+    if (!is_intlike(m)) raise_id("TypeError", "runtime.integer_required");
     maxlen = as_index(m);
     if (maxlen < 0) raise_id("ValueError", "runtime.maxlen_negative");
   }
@@ -138,7 +138,7 @@ void init_methods(ClassObj* t) {
         v.erase(v.begin() + (long)i);
         return Value();
       }
-    value_error(repr(a[1]) + " is not in deque");
+    raise_id("ValueError", "runtime.not_in_deque", {{"value", repr(a[1])}});
   });
   auto copy = [](ARGS) -> Value {
     Value c = make(Value(), maxlen_of(a[0]));

@@ -35,7 +35,7 @@ bool json_key(const Value& k, const JsonOpts& o, std::string& out) {
   else if (k.t == VT::Int || k.is(OK::Big)) out = repr(k);
   else if (k.t == VT::Float) out = float_text(k.f, o);
   else if (o.skipkeys) return false;
-  else type_error("keys must be str, int, float, bool or None, not " + type_name(k));
+  else raise_id("TypeError", "runtime.json_key_type", {{"type", type_name(k)}});
   return true;
 }
 
@@ -127,7 +127,7 @@ JsonOpts json_opts(KwArgs* kw) {
   if (const Value* v = kw_find(kw, "skipkeys")) o.skipkeys = truthy(*v);
   if (const Value* v = kw_find(kw, "separators"); v && !v->is_none()) {
     ValueVec p = to_vec(*v);
-    if (p.size() != 2 || !p[0].is(OK::Str) || !p[1].is(OK::Str)) type_error("separators must be a (item_separator, key_separator) pair of str");
+    if (p.size() != 2 || !p[0].is(OK::Str) || !p[1].is(OK::Str)) raise_id("TypeError", "runtime.json_separators");
     o.item_sep = str_of(p[0]);
     o.key_sep = str_of(p[1]);
   }
@@ -341,7 +341,7 @@ struct JsonParser {
 
 std::string doc_text(const Value& v) {
   if (v.is(OK::Bytes)) return v.as<BytesObj>()->s;
-  if (!v.is(OK::Str)) type_error("the JSON object must be str, bytes or bytearray, not " + type_name(v));
+  if (!v.is(OK::Str)) raise_id("TypeError", "runtime.json_input_type", {{"type", type_name(v)}});
   return str_of(v);
 }
 
