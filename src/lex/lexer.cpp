@@ -192,7 +192,7 @@ class Lexer {
     indents_.push_back(0);
     bool at_line_start = true;
     while (true) {
-      if (at_line_start && depth_ == 0) {
+      if (at_line_start && open_.empty()) {
         if (!handle_indentation()) break;  // EOF
         at_line_start = false;
         continue;
@@ -222,7 +222,7 @@ class Lexer {
         }
         newline();
       line_end:
-        if (depth_ == 0) {
+        if (open_.empty()) {
           if (!toks_.empty() && toks_.back().kind != Tok::Newline) push_simple(Tok::Newline, "\n", last_loc_);
           at_line_start = true;
         }
@@ -248,10 +248,10 @@ class Lexer {
   KeywordTable kw_;
   size_t i_ = 0;
   int line_ = 1, col_ = 1;
-  int depth_ = 0;  // bracket nesting: newlines inside are not tokens
-  // The open brackets, as written ("(" or a full-width "（") and where, so that a closing
-  // bracket of the wrong kind, one too many, or the end of the file inside brackets is reported
-  // at the bracket as CPython's tokenizer does, not as a puzzling error at the end of the file.
+  // The open brackets (newlines inside them are not tokens), as written ("(" or a full-width
+  // "（") and where: a closing bracket of the wrong kind, one too many, or the end of the file
+  // inside brackets is reported at the bracket as CPython's tokenizer does, not as a puzzling
+  // error at the end of the file.
   struct Open {
     std::string text;
     char kind;
@@ -260,10 +260,9 @@ class Lexer {
   std::vector<Open> open_;
   // Like CPython's tokenizer: deeper bracket nesting is a located SyntaxError, never a stack
   // overflow in the parser or the passes after it.
-  static constexpr int kMaxBrackets = 200;
+  static constexpr size_t kMaxBrackets = 200;
   void open_bracket(char kind, std::string text, Loc loc) {
-    if (depth_ >= kMaxBrackets) fail("SyntaxError", "syntax.too_many_parens", {}, loc);
-    depth_++;
+    if (open_.size() >= kMaxBrackets) fail("SyntaxError", "syntax.too_many_parens", {}, loc);
     open_.push_back({std::move(text), kind, loc});
   }
   void close_bracket(char kind, const std::string& text, Loc loc) {
@@ -277,7 +276,6 @@ class Lexer {
       fail("SyntaxError", "syntax.mismatched_bracket", {{"closing", text}, {"opening", o.text}}, loc);
     }
     open_.pop_back();
-    depth_--;
   }
   std::vector<int> indents_;
   std::vector<int> alt_indents_{0};  // the same levels with tabs as one column

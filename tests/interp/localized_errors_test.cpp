@@ -250,3 +250,17 @@ TEST(LocalizedErrors, PiecesOfMessagesAreLocalized) {
         << code << ": " << out;
   }
 }
+
+// Regular-expression syntax errors (re.error) read in the program's language, position included.
+TEST(LocalizedErrors, RegexErrors) {
+  EXPECT_TRUE(has(run("import re\nx = re.compile('(a')\n"), "error: missing ), unterminated subpattern at position 0\n"));
+  EXPECT_TRUE(has(run("import re\nx = re.compile('a\\\\')\n"), "error: bad escape (end of pattern) at position 1\n"));
+  for (const char* code : {"fr", "zh", "hi"}) {
+    const LanguagePack& p = pack_for(code);
+    std::string out = run(p.preferred(Concept::Import) + " re\nx = re.compile('(a')\n", code);
+    std::string want = p.message("runtime.re_at_position",
+                                 {{"message", p.message("runtime.re_unterminated_subpattern")}, {"position", "0"}});
+    EXPECT_TRUE(has(out, want)) << code << ": " << out;
+    EXPECT_FALSE(has(out, "at position") || has(out, "unterminated")) << code << ": " << out;
+  }
+}

@@ -25,12 +25,12 @@ pcre2_match_context* g_mctx;
 
 Value cp_pos(const Value& pattern, size_t byte);
 
-[[noreturn]] void re_error(const std::string& msg, const Value& pattern, Value pos) {
-  std::string full = msg;
-  if (!pos.is_none()) full += " at position " + repr(pos);
+[[noreturn]] void re_error(const std::string& text, const Value& pattern, Value pos) {
+  std::string full = text;
+  if (!pos.is_none()) full = msg("runtime.re_at_position", {{"message", text}, {"position", repr(pos)}});
   Value e = make_exception(t_error, ValueVec{mk_str(full)});
   DictObj* d = e.as<InstObj>()->dict.get();
-  d->set(str_key("msg"), mk_str(msg));
+  d->set(str_key("msg"), mk_str(text));
   d->set(str_key("pattern"), pattern);
   d->set(str_key("pos"), pos);
   throw PyError(e);
