@@ -185,8 +185,8 @@ namespace {
 
 class Lexer {
  public:
-  Lexer(std::shared_ptr<const SourceFile> src, const LanguagePack& pack)
-      : src_(std::move(src)), t_(src_->text), kw_(pack) {}
+  Lexer(std::shared_ptr<const SourceFile> src, const LanguagePack& pack, std::optional<UnclosedBracket>* unclosed)
+      : src_(std::move(src)), t_(src_->text), kw_(pack), unclosed_(unclosed) {}
 
   std::vector<Token> run() {
     indents_.push_back(0);
@@ -230,8 +230,10 @@ class Lexer {
       }
       lex_token();
     }
-    if (!open_.empty())
-      fail("SyntaxError", "syntax.never_closed", {{"bracket", open_.back().text}}, open_.back().loc);
+    if (!open_.empty()) {
+      if (!unclosed_) fail("SyntaxError", "syntax.never_closed", {{"bracket", open_.back().text}}, open_.back().loc);
+      *unclosed_ = UnclosedBracket{open_.back().text, open_.back().loc};
+    }
     Loc end_loc{line_, col_};
     if (!toks_.empty() && toks_.back().kind != Tok::Newline) push_simple(Tok::Newline, "\n", end_loc);
     while (indents_.size() > 1) {
@@ -246,6 +248,7 @@ class Lexer {
   std::shared_ptr<const SourceFile> src_;
   const std::string& t_;
   KeywordTable kw_;
+  std::optional<UnclosedBracket>* unclosed_;  // where to leave a bracket open at the end, or null
   size_t i_ = 0;
   int line_ = 1, col_ = 1;
   // The open brackets (newlines inside them are not tokens), as written ("(" or a full-width
@@ -797,9 +800,10 @@ class Lexer {
 
 }  // namespace
 
-std::vector<Token> tokenize(std::shared_ptr<const SourceFile> src, const LanguagePack& pack) {
+std::vector<Token> tokenize(std::shared_ptr<const SourceFile> src, const LanguagePack& pack,
+                            std::optional<UnclosedBracket>* unclosed) {
   validate_utf8(src);
-  return Lexer(std::move(src), pack).run();
+  return Lexer(std::move(src), pack, unclosed).run();
 }
 
 }  // namespace ml

@@ -80,6 +80,11 @@ TEST(CommandLine, ReplRunsTheLastBlockAtEndOfInput) {
   auto m = run_ml("repl < more.txt", dir.string());
   EXPECT_TRUE(has(m.out, "[1, 2]\n3\n")) << m.out;
   EXPECT_FALSE(has(m.out, "Error")) << m.out;
+  // a mistake on the bracket's own line is reported at once, and the session goes on
+  write_file(dir / "bad.txt", "def bad(:\nprint('after')\n");
+  auto b = run_ml("repl < bad.txt", dir.string());
+  EXPECT_TRUE(has(b.out, "<repl:1>:1:9: SyntaxError")) << b.out;
+  EXPECT_TRUE(has(b.out, "after\n")) << b.out;
   write_file(dir / "fr.txt", "x = (1,\n");
   auto f = run_ml("repl --lang fr < fr.txt", dir.string());
   EXPECT_TRUE(has(f.out, ":1:5: Erreur de syntaxe: il manque la fermeture de « ( »")) << f.out;

@@ -23,9 +23,17 @@ TEST(Unclosed, BracketAtEndOfFileIsLocatedAtTheBracket) {
   EXPECT_TRUE(has(e, "t.multi:1:9: SyntaxError: '[' was never closed")) << e;
   e = error_of("d = {\n");
   EXPECT_TRUE(has(e, "t.multi:1:5: SyntaxError: '{' was never closed")) << e;
-  // a later tokenizer-level error wins over a parse error, as in CPython
+  // CPython's parser reads on to the end after a value (`1 2`) or past the bracket's line
   e = error_of("print(1 2");
   EXPECT_TRUE(has(e, "t.multi:1:6: SyntaxError: '(' was never closed")) << e;
+  e = error_of("x = (1,\ny = 2\n");
+  EXPECT_TRUE(has(e, "t.multi:1:5: SyntaxError: '(' was never closed")) << e;
+  e = error_of("foo(1,\nif x:\n    pass\n");
+  EXPECT_TRUE(has(e, "t.multi:1:4: SyntaxError: '(' was never closed")) << e;
+  // but an error before that, on the bracket's own line, is reported as it is
+  e = error_of("def ok():\n    return 1\ndef bad(:\n");
+  EXPECT_TRUE(has(e, "t.multi:3:9: SyntaxError: ")) << e;
+  EXPECT_FALSE(has(e, "never closed")) << e;
 }
 
 TEST(Unclosed, WrongAndExtraClosingBrackets) {
