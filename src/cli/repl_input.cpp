@@ -2,6 +2,7 @@
 #include "cli/repl_input.h"
 
 #include "lex/lexer.h"
+#include "parse/parser.h"
 
 namespace ml::cli {
 
@@ -17,7 +18,18 @@ bool needs_more_input(const std::string& buffer, const LanguagePack& pack) {
   src->path = "<repl>";
   src->text = buffer;
   try {
-    auto toks = tokenize(src, pack);
+    std::optional<UnclosedBracket> open;
+    auto toks = tokenize(src, pack, &open);
+    if (open) {
+      // An open bracket waits for more unless the parser finds an error before it matters
+      // (`def f(:`), the same choice a whole program gets.
+      try {
+        parse_program(src, pack);
+      } catch (const CompileError& e) {
+        return e.message_id == "syntax.never_closed";
+      }
+      return false;
+    }
     // Last real token before the final NEWLINE/DEDENT/END.
     for (auto it = toks.rbegin(); it != toks.rend(); ++it) {
       if (it->kind == Tok::Newline || it->kind == Tok::Dedent || it->kind == Tok::End) continue;
@@ -25,29 +37,10 @@ bool needs_more_input(const std::string& buffer, const LanguagePack& pack) {
       break;
     }
   } catch (const CompileError& e) {
-    // An open triple-quoted string reaches the end of the text: wait for more. Any other
-    // error is reported when the chunk runs.
-    return e.message_id == "syntax.unterminated_string" && buffer.find("\"\"\"") != std::string::npos;
+    // An open triple-quoted string reaches the end of the text: wait for more (at the end of
+    // input the chunk runs and reports it). Any other error is reported when the chunk runs.
+    return e.message_id == "syntax.unterminated_triple";
   }
-  // Open brackets (outside strings and comments) mean the statement goes on.
-  int depth = 0;
-  char quote = 0;
-  bool in_comment = false;
-  for (char c : buffer) {
-    if (in_comment) {
-      if (c == '\n') in_comment = false;
-      continue;
-    }
-    if (quote) {
-      if (c == quote) quote = 0;
-      continue;
-    }
-    if (c == '\'' || c == '"') quote = c;
-    else if (c == '(' || c == '[' || c == '{') depth++;
-    else if (c == ')' || c == ']' || c == '}') depth--;
-    else if (c == '#') in_comment = true;
-  }
-  if (depth > 0) return true;
   // Inside a block: continue until an empty line.
   if (multi_line && !ended_with_blank && (last.empty() ? false : (last[0] == ' ' || last[0] == '\t'))) return true;
   return false;

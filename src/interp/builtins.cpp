@@ -41,7 +41,7 @@ Value kw_get(KwArgs* kw, std::string_view name) {
 }
 void check_args(std::string_view fname, int nargs, int min, int max) {
   if (nargs < min || (max >= 0 && nargs > max)) {
-    std::string exp = min == max ? std::to_string(min) : (max < 0 ? "at least " + std::to_string(min) : std::to_string(min) + " to " + std::to_string(max));
+    std::string exp = min == max ? std::to_string(min) : (max < 0 ? msg("runtime.arg_at_least", {{"min", std::to_string(min)}}) : msg("runtime.arg_range", {{"min", std::to_string(min)}, {"max", std::to_string(max)}}));
     raise_id("TypeError", "runtime.wrong_arg_count", {{"name", std::string(fname)}, {"expected", exp}, {"given", std::to_string(nargs)}});
   }
 }
@@ -55,7 +55,7 @@ static void check_keywords(std::string_view fname, KwArgs* kw, std::initializer_
   }
 }
 void check_no_kw(std::string_view fname, KwArgs* kw) {
-  if (kw && !kw->empty()) type_error(std::string(fname) + "() takes no keyword arguments");
+  if (kw && !kw->empty()) raise_id("TypeError", "runtime.takes_no_keywords", {{"name", std::string(fname)}});
 }
 
 static ClassObj* mk_type(const std::string& name, ClassObj* base) {
@@ -85,7 +85,7 @@ bool super_getattr(const Value& sup, std::string_view name, Value& out) {
   ClassObj* t = as_class ? s->self.as<ClassObj>() : type_of(s->self);
   auto& mro = t->mro;
   auto it = std::find(mro.begin(), mro.end(), s->start);
-  if (it == mro.end()) type_error("super(type, obj): obj must be an instance or subtype of type");
+  if (it == mro.end()) raise_id("TypeError", "runtime.super_not_instance");
   for (++it; it != mro.end(); ++it) {
     if (Value* v = (*it)->dict->find(str_key(name))) {
       if (v->is(OK::Func) || v->is(OK::Native)) {
@@ -110,18 +110,18 @@ bool super_getattr(const Value& sup, std::string_view name, Value& out) {
 static Value to_int(const Value& x, KwArgs* kw, int nargs, Value* args) {
   if (nargs >= 2 || kw_find(kw, "base")) {
     Value b = nargs >= 2 ? args[1] : kw_get(kw, "base");
-    if (!x.is(OK::Str) && !x.is(OK::Bytes)) type_error("int() can't convert non-string with explicit base");
+    if (!x.is(OK::Str) && !x.is(OK::Bytes)) raise_id("TypeError", "runtime.int_explicit_base");
     std::string s = x.is(OK::Str) ? str_of(x) : x.as<BytesObj>()->s;
     int64_t base = as_index(b);
-    if (base != 0 && (base < 2 || base > 36)) value_error("int() base must be >= 2 and <= 36, or 0");
+    if (base != 0 && (base < 2 || base > 36)) raise_id("ValueError", "runtime.int_base_range");
     return parse_int(s, (int)base);
   }
   switch (x.t) {
     case VT::Int: return x;
     case VT::Bool: return Value::integer(x.b);
     case VT::Float: {
-      if (std::isnan(x.f)) value_error("cannot convert float NaN to integer");
-      if (std::isinf(x.f)) raise("OverflowError", "cannot convert float infinity to integer");
+      if (std::isnan(x.f)) raise_id("ValueError", "runtime.float_nan_to_int");
+      if (std::isinf(x.f)) raise_id("OverflowError", "runtime.float_inf_to_int");
       double t = std::trunc(x.f);
       if (std::fabs(t) < 9.2e18) return Value::integer((int64_t)t);
       mpz_t z;
@@ -141,7 +141,7 @@ static Value to_int(const Value& x, KwArgs* kw, int nargs, Value* args) {
     if (const Value* m = x.o->type->find("__index__")) return call1(*m, x);
     if (const Value* m = x.o->type->find("__trunc__")) return call1(*m, x);
   }
-  type_error("int() argument must be a string, a bytes-like object or a real number, not '" + type_name(x) + "'");
+  raise_id("TypeError", "runtime.int_arg_type", {{"type", type_name(x)}});
 }
 
 static Value to_float(const Value& x) {
@@ -157,7 +157,7 @@ static Value to_float(const Value& x) {
     if (const Value* m = x.o->type->find("__float__")) return call1(*m, x);
     if (const Value* m = x.o->type->find("__index__")) return Value::flt(to_double(call1(*m, x)));
   }
-  type_error("float() argument must be a string or a real number, not '" + type_name(x) + "'");
+  raise_id("TypeError", "runtime.float_arg_type", {{"type", type_name(x)}});
 }
 
 static Value iter_next_or(const Value& it, Value* def, bool has_def) {
@@ -188,7 +188,7 @@ void sort_list(ValueVec& v, const Value& key, bool reverse) { sort_values(v, key
 
 static Value minmax(Value* args, int nargs, KwArgs* kw, bool is_max) {
   const char* name = is_max ? "max" : "min";
-  if (nargs == 0) type_error(std::string(name) + " expected at least 1 argument, got 0");
+  if (nargs == 0) raise_id("TypeError", "runtime.expected_at_least_one", {{"name", std::string(name)}});
   Value key = kw_get(kw, "key");
   const Value* def = kw_find(kw, "default");
   ValueVec items = nargs == 1 ? to_vec(args[0]) : ValueVec(args, args + nargs);
@@ -215,8 +215,8 @@ static Value round_value(Value* args, int nargs, KwArgs* kw) {
   if (nd.is_none()) {
     if (is_intlike(x)) return x.t == VT::Bool ? Value::integer(x.b) : x;
     double d = to_double(x);
-    if (std::isnan(d)) value_error("cannot convert float NaN to integer");
-    if (std::isinf(d)) raise("OverflowError", "cannot convert float infinity to integer");
+    if (std::isnan(d)) raise_id("ValueError", "runtime.float_nan_to_int");
+    if (std::isinf(d)) raise_id("OverflowError", "runtime.float_inf_to_int");
     double r = std::nearbyint(d);
     return to_int(Value::flt(r), nullptr, 1, &x);
   }
@@ -290,7 +290,7 @@ static Value reversed_of(const Value& v) {
       return true;
     }));
   }
-  type_error("'" + type_name(v) + "' object is not reversible");
+  raise_id("TypeError", "runtime.not_reversible", {{"type", type_name(v)}});
 }
 
 static std::string read_all(std::FILE* fp) {
@@ -317,7 +317,7 @@ void Interp::init_builtins() {
         else if (key == "end") { if (!v.is_none()) end = to_str(v); }
         else if (key == "file") file = v;
         else if (key == "flush") flush = truthy(v);
-        else type_error("'" + key + "' is an invalid keyword argument for print()");
+        else raise_id("TypeError", "runtime.print_keyword", {{"name", key}});
       }
     }
     std::string out;
@@ -370,7 +370,7 @@ void Interp::init_builtins() {
   fn("sum", [](Interp&, Value* a, int n, KwArgs* kw) -> Value { check_keywords("sum", kw, {"start"});
     check_args("sum", n, 1, 2);
     Value acc = n > 1 ? a[1] : (kw_find(kw, "start") ? kw_get(kw, "start") : Value::integer(0));
-    if (acc.is(OK::Str)) type_error("sum() can't sum strings [use ''.join(seq) instead]");
+    if (acc.is(OK::Str)) raise_id("TypeError", "runtime.sum_strings");
     for_each(a[0], [&](const Value& x) {
       if (acc.t == VT::Int && x.t == VT::Int) {
         int64_t r;
@@ -410,7 +410,7 @@ void Interp::init_builtins() {
       for (size_t k = 0; k < its->size(); ++k) {
         Value x;
         if (!next((*its)[k], x)) {
-          if (strict && k > 0) value_error("zip() argument " + std::to_string(k + 1) + " is shorter than argument 1");
+          if (strict && k > 0) raise_id("ValueError", "runtime.zip_shorter", {{"index", std::to_string(k + 1)}});
           return false;
         }
         row.push_back(std::move(x));
@@ -465,9 +465,9 @@ void Interp::init_builtins() {
       mpz_t b, e, m;
       mpz_init(b); mpz_init(e); mpz_init(m);
       to_mpz(a[0], b); to_mpz(a[1], e); to_mpz(a[2], m);
-      if (mpz_sgn(m) == 0) { mpz_clear(b); mpz_clear(e); mpz_clear(m); value_error("pow() 3rd argument cannot be 0"); }
+      if (mpz_sgn(m) == 0) { mpz_clear(b); mpz_clear(e); mpz_clear(m); raise_id("ValueError", "runtime.pow_modulus_zero"); }
       if (mpz_sgn(e) < 0) {
-        if (!mpz_invert(b, b, m)) { mpz_clear(b); mpz_clear(e); mpz_clear(m); value_error("base is not invertible for the given modulus"); }
+        if (!mpz_invert(b, b, m)) { mpz_clear(b); mpz_clear(e); mpz_clear(m); raise_id("ValueError", "runtime.pow_not_invertible"); }
         mpz_neg(e, e);
       }
       mpz_powm(b, b, e, m);
@@ -500,7 +500,7 @@ void Interp::init_builtins() {
       if (!c.is(OK::Class)) {
         Value check;  // typing's aliases (typing.Sequence) answer through __instancecheck__
         if (getattr_opt(c, "__instancecheck__", check)) return truthy(call1(check, a[0]));
-        type_error("isinstance() arg 2 must be a type, a tuple of types, or a union");
+        raise_id("TypeError", "runtime.isinstance_arg");
       }
       if (type_of(a[0]) == c.o) return true;
       if (const Value* m = meta_special(c, "__instancecheck__")) return truthy(call2(*m, c, a[0]));
@@ -510,7 +510,7 @@ void Interp::init_builtins() {
   });
   fn("issubclass", [subclass_of](Interp&, Value* a, int n, KwArgs* kw) -> Value { check_keywords("issubclass", kw, {});
     check_args("issubclass", n, 2, 2);
-    if (!a[0].is(OK::Class)) type_error("issubclass() arg 1 must be a class");
+    if (!a[0].is(OK::Class)) raise_id("TypeError", "runtime.issubclass_first");
     std::function<bool(const Value&)> test = [&](const Value& c) -> bool {
       if (c.is(OK::Tuple)) {
         for (auto& x : c.as<TupleObj>()->v) if (test(x)) return true;
@@ -519,7 +519,7 @@ void Interp::init_builtins() {
       if (!c.is(OK::Class)) {
         Value check;
         if (getattr_opt(c, "__subclasscheck__", check)) return truthy(call1(check, a[0]));
-        type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union");
+        raise_id("TypeError", "runtime.issubclass_second");
       }
       if (const Value* m = meta_special(c, "__subclasscheck__")) return truthy(call2(*m, c, a[0]));
       return subclass_of(a[0].as<ClassObj>(), c.as<ClassObj>());
@@ -547,7 +547,7 @@ void Interp::init_builtins() {
   fn("chr", [](Interp&, Value* a, int n, KwArgs* kw) -> Value { check_keywords("chr", kw, {});
     check_args("chr", n, 1, 1);
     int64_t c = as_index(a[0]);
-    if (c < 0 || c > 0x10FFFF) value_error("chr() arg not in range(0x110000)");
+    if (c < 0 || c > 0x10FFFF) raise_id("ValueError", "runtime.chr_range");
     std::string s;
     append_utf8(s, (uint32_t)c);
     return mk_str(std::move(s));
@@ -555,9 +555,9 @@ void Interp::init_builtins() {
   fn("ord", [](Interp&, Value* a, int n, KwArgs* kw) -> Value { check_keywords("ord", kw, {});
     check_args("ord", n, 1, 1);
     if (a[0].is(OK::Bytes) && a[0].as<BytesObj>()->s.size() == 1) return Value::integer((unsigned char)a[0].as<BytesObj>()->s[0]);
-    if (!a[0].is(OK::Str)) type_error("ord() expected string of length 1, but " + type_name(a[0]) + " found");
+    if (!a[0].is(OK::Str)) raise_id("TypeError", "runtime.ord_type", {{"type", type_name(a[0])}});
     auto cps = decode_utf8(str_of(a[0]));
-    if (cps.size() != 1) type_error("ord() expected a character, but string of length " + std::to_string(cps.size()) + " found");
+    if (cps.size() != 1) raise_id("TypeError", "runtime.ord_length", {{"length", std::to_string(cps.size())}});
     return Value::integer(cps[0]);
   });
   auto radix = [](const Value& v, int base, const char* prefix) {
@@ -583,7 +583,7 @@ void Interp::init_builtins() {
       check_output(*in.out);
     }
     std::string line;
-    if (!in.in || !std::getline(*in.in, line)) raise("EOFError", "EOF when reading a line");
+    if (!in.in || !std::getline(*in.in, line)) raise_id("EOFError", "runtime.eof_reading_line");
     if (!line.empty() && line.back() == '\r') line.pop_back();
     return mk_str(std::move(line));
   });
@@ -601,7 +601,7 @@ void Interp::init_builtins() {
   });
   fn("getattr", [](Interp&, Value* a, int n, KwArgs* kw) -> Value { check_keywords("getattr", kw, {});
     check_args("getattr", n, 2, 3);
-    if (!a[1].is(OK::Str)) type_error("attribute name must be string");
+    if (!a[1].is(OK::Str)) raise_id("TypeError", "runtime.attribute_name_str");
     if (n == 3) {
       Value out;
       try {
@@ -717,7 +717,7 @@ void Interp::init_builtins() {
       } else {
         for_each(a[0], [&](const Value& item) {
           ValueVec kv = to_vec(item);
-          if (kv.size() != 2) value_error("dictionary update sequence element has length " + std::to_string(kv.size()) + "; 2 is required");
+          if (kv.size() != 2) raise_id("ValueError", "runtime.dict_update_length", {{"length", std::to_string(kv.size())}});
           dd->set(kv[0], kv[1]);
         });
       }
@@ -733,7 +733,7 @@ void Interp::init_builtins() {
     std::string s;
     for_each(a[0], [&](const Value& x) {
       int64_t c = as_index(x);
-      if (c < 0 || c > 255) value_error("bytes must be in range(0, 256)");
+      if (c < 0 || c > 255) raise_id("ValueError", "runtime.bytes_range");
       s += (char)c;
     });
     return mk_bytes(std::move(s));
@@ -743,7 +743,7 @@ void Interp::init_builtins() {
     int64_t start = 0, stop, step = 1;
     if (n == 1) stop = as_index(a[0]);
     else { start = as_index(a[0]); stop = as_index(a[1]); if (n == 3) step = as_index(a[2]); }
-    if (step == 0) value_error("range() arg 3 must not be zero");
+    if (step == 0) raise_id("ValueError", "runtime.range_step_zero");
     return Value::obj(new RangeObj(start, stop, step));
   });
   ctor(t_slice, [](Interp&, Value* a, int n, KwArgs*) -> Value {
@@ -783,7 +783,7 @@ void Interp::init_builtins() {
   });
   ctor(t_super, [](Interp&, Value* a, int n, KwArgs*) -> Value {
     check_args("super", n, 2, 2);
-    if (!a[0].is(OK::Class)) type_error("super() argument 1 must be a type, not " + type_name(a[0]));
+    if (!a[0].is(OK::Class)) raise_id("TypeError", "runtime.super_not_type", {{"type", type_name(a[0])}});
     return Value::obj(new SuperObj(a[0].as<ClassObj>(), a[1]));
   });
   def_method(t_property, "setter", [](Interp&, Value* a, int n, KwArgs*) -> Value {
@@ -824,7 +824,7 @@ void Interp::init_builtins() {
   // user __new__ can call object.__new__ / tuple.__new__ / super().__new__.
   t_object->dict->set(str_key("__new__"), Value::obj(new WrapperObj(OK::StaticMethod, Value::obj(new NativeObj("object.__new__",
       [](Interp&, Value* a, int n, KwArgs* kw) -> Value {
-        if (n < 1 || !a[0].is(OK::Class)) type_error("object.__new__(X): X is not a type object");
+        if (n < 1 || !a[0].is(OK::Class)) raise_id("TypeError", "runtime.object_new_not_type");
         auto* cls = a[0].as<ClassObj>();
         ClassObj* base = cls->builtin ? cls : cls->builtin_base;
         if (!base || base == I->t_object || cls->is_exception) {
@@ -833,7 +833,7 @@ void Interp::init_builtins() {
           return obj;
         }
         const Value* ctor = base->dict->find_str("__ctor__", hash_value(str_key("__ctor__")));
-        if (!ctor) type_error("cannot create '" + cls->name + "' instances");
+        if (!ctor) raise_id("TypeError", "runtime.cannot_create_instances", {{"type", cls->name}});
         Value obj = call(*ctor, a + 1, n - 1, kw);
         return retype_builtin(obj, cls);
       })))));

@@ -12,14 +12,14 @@ ClassObj* g_bytearray_type = nullptr;
 namespace {
 
 std::string& S(const Value& v) {
-  if (!is_bytearray(v)) type_error("descriptor requires a 'bytearray' object, not '" + type_name(v) + "'");
+  if (!is_bytearray(v)) raise_id("TypeError", "runtime.descriptor_not", {{"owner", "bytearray"}, {"type", type_name(v)}});
   return v.as<BytesObj>()->s;
 }
 
 unsigned char byte_of(const Value& v) {
-  if (!is_intlike(v)) type_error("'" + type_name(v) + "' object cannot be interpreted as an integer");
+  if (!is_intlike(v)) raise_id("TypeError", "runtime.not_integer", {{"type", type_name(v)}});
   int64_t c = as_index(v);
-  if (c < 0 || c > 255) value_error("byte must be in range(0, 256)");
+  if (c < 0 || c > 255) raise_id("ValueError", "runtime.byte_range");
   return (unsigned char)c;
 }
 
@@ -60,15 +60,15 @@ Value ctor(ARGS) {
   Value src = n ? a[0] : *kw_find(kw, "source");
   if (src.is(OK::Str)) {
     Value enc = n > 1 ? a[1] : kw_find(kw, "encoding") ? *kw_find(kw, "encoding") : Value();
-    if (enc.is_none()) type_error("string argument without an encoding");
+    if (enc.is_none()) raise_id("TypeError", "runtime.string_without_encoding");
     Value args[3] = {src, enc, n > 2 ? a[2] : kw_find(kw, "errors") ? *kw_find(kw, "errors") : mk_str("strict")};
     Value encoded = call(getattr(src, "encode"), args + 1, 2);
     return new_bytearray(encoded.as<BytesObj>()->s);
   }
-  if (n > 1) type_error("encoding without a string argument");
+  if (n > 1) raise_id("TypeError", "runtime.encoding_without_string");
   if (is_intlike(src)) {
     int64_t k = as_index(src);
-    if (k < 0) value_error("negative count");
+    if (k < 0) raise_id("ValueError", "runtime.negative_count");
     return new_bytearray(std::string((size_t)k, '\0'));
   }
   if (src.is(OK::Bytes)) return new_bytearray(src.as<BytesObj>()->s);
@@ -81,7 +81,7 @@ int64_t index_in(const std::string& s, const Value& key, bool insert) {
   int64_t i = as_index(key), len = (int64_t)s.size();
   if (insert) return i < 0 ? std::max<int64_t>(0, i + len) : std::min(i, len);
   if (i < 0) i += len;
-  if (i < 0 || i >= len) raise("IndexError", "bytearray index out of range");
+  if (i < 0 || i >= len) raise_id("IndexError", "runtime.index_out_of_range", {{"type", "bytearray"}});
   return i;
 }
 
@@ -107,7 +107,7 @@ void init_methods(ClassObj* t) {
   def_method(t, "pop", [](ARGS) -> Value {
     check_args("pop", n, 1, 2);
     std::string& s = S(a[0]);
-    if (s.empty()) raise("IndexError", "pop from empty bytearray");
+    if (s.empty()) raise_id("IndexError", "runtime.pop_empty_bytearray");
     int64_t i = n > 1 ? index_in(s, a[1], false) : (int64_t)s.size() - 1;
     unsigned char c = (unsigned char)s[i];
     s.erase(s.begin() + i);
@@ -117,7 +117,7 @@ void init_methods(ClassObj* t) {
     check_args("remove", n, 2, 2);
     std::string& s = S(a[0]);
     size_t at = s.find((char)byte_of(a[1]));
-    if (at == std::string::npos) value_error("value not found in bytearray");
+    if (at == std::string::npos) raise_id("ValueError", "runtime.bytearray_value_missing");
     s.erase(at, 1);
     return Value();
   });
@@ -151,7 +151,7 @@ void bytearray_setitem(const Value& ba, const Value& key, const Value& v) {
     s[index_in(s, key, false)] = (char)byte_of(v);
     return;
   }
-  if (is_intlike(v)) type_error("can assign only bytes, buffers, or iterables of ints in range(0, 256)");
+  if (is_intlike(v)) raise_id("TypeError", "runtime.bytearray_assign_int");
   std::string items = bytes_of(v, "can assign only bytes, buffers, or iterables of ints in range(0, 256)");
   int64_t b0, e, st;
   slice_indices(key.as<SliceObj>(), (int64_t)s.size(), b0, e, st);
@@ -164,7 +164,7 @@ void bytearray_setitem(const Value& ba, const Value& key, const Value& v) {
   if (st > 0) for (int64_t i = b0; i < e; i += st) idx.push_back(i);
   else for (int64_t i = b0; i > e; i += st) idx.push_back(i);
   if (idx.size() != items.size())
-    value_error("attempt to assign bytes of size " + std::to_string(items.size()) + " to extended slice of size " + std::to_string(idx.size()));
+    raise_id("ValueError", "runtime.extended_slice_bytes", {{"given", std::to_string(items.size())}, {"size", std::to_string(idx.size())}});
   for (size_t k = 0; k < idx.size(); ++k) s[idx[k]] = items[k];
 }
 
@@ -187,7 +187,7 @@ void bytearray_delitem(const Value& ba, const Value& key) {
 Value bytearray_inplace(ast::BinOp op, const Value& ba, const Value& b) {
   std::string& s = ba.as<BytesObj>()->s;
   if (op == ast::BinOp::Add) {
-    if (!b.is(OK::Bytes)) type_error("can't concat " + type_name(b) + " to bytearray");
+    if (!b.is(OK::Bytes)) raise_id("TypeError", "runtime.cant_concat", {{"right", type_name(b)}, {"left", "bytearray"}});
     s += std::string(b.as<BytesObj>()->s);
     return ba;
   }

@@ -12,7 +12,7 @@ namespace ml::interp {
 
 using namespace ast;
 
-void TNode::del(Frame&) { raise("SyntaxError", "cannot delete this target"); }
+void TNode::del(Frame&) { raise_id("SyntaxError", "runtime.cannot_delete_target"); }
 
 // ================================================================ operators
 // An operand of a binary operator or comparison: a local variable or a constant is read in
@@ -562,7 +562,7 @@ TP Compiler::target(const Expr& e) {
     case ExprKind::Starred: return target(*e.a);
     default: break;
   }
-  throw_syntax("cannot assign to expression", e.loc);
+  throw_syntax(msg("syntax.assign_expression"), e.loc);
 }
 
 void Compiler::throw_syntax(const std::string& m, Loc loc) {
@@ -708,8 +708,8 @@ EP Compiler::expr_inner(const Expr& e) {
       if (e.c) k->c = expr(*e.c);
       return EP(k);
     }
-    case ExprKind::Starred: throw_syntax("can't use starred expression here", e.loc);
-    case ExprKind::DoubleStarred: throw_syntax("can't use double starred expression here", e.loc);
+    case ExprKind::Starred: throw_syntax(msg("syntax.starred_here"), e.loc);
+    case ExprKind::DoubleStarred: throw_syntax(msg("syntax.double_starred_here"), e.loc);
     case ExprKind::List: { auto* k = new ListDisplay(); k->items = seq_items(e.items); return EP(k); }
     case ExprKind::Tuple: {
       bool all_const = true;
@@ -747,7 +747,7 @@ EP Compiler::expr_inner(const Expr& e) {
     case ExprKind::Yield: return make_yield(e.a ? expr(*e.a) : nullptr);
     case ExprKind::YieldFrom: return make_yield_from(expr(*e.a));
   }
-  throw_syntax("unsupported expression", e.loc);
+  throw_syntax(msg("syntax.unsupported_expression"), e.loc);
 }
 
 }  // namespace ml::interp

@@ -108,7 +108,7 @@ struct SuperNode : ENode {
   EP self;
   Value eval(Frame& fr) override {
     ClassObj* owner = fr.func ? fr.func->owner : nullptr;
-    if (!owner) ML_GUARD(raise("RuntimeError", "super(): no arguments"));
+    if (!owner) ML_GUARD(raise_id("RuntimeError", "runtime.super_no_arguments"));
     Value s = self->eval(fr);
     Value sup = I->builtins->find(str_key("super")) ? *I->builtins->find(str_key("super")) : Value();
     ML_GUARD(return call2(sup, Value::obj(owner), s));
@@ -331,7 +331,7 @@ std::unique_ptr<MakeFunction> Compiler::function(const void* node, const std::st
     bool seen_default = false;
     for (auto* p : pos) {
       if (p->default_value) { mk->defaults.push_back(expr(*p->default_value)); seen_default = true; }
-      else if (seen_default) throw_syntax("non-default argument follows default argument", p->loc);
+      else if (seen_default) throw_syntax(msg("syntax.non_default_argument"), p->loc);
     }
     for (auto& p : params->kwonly)
       if (p.default_value) mk->kwdefaults.emplace_back(p.name, expr(*p.default_value));

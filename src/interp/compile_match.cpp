@@ -55,7 +55,7 @@ struct Compiler::PNode {
       }
       case Class: {
         Value cls = value->eval(fr);
-        if (!cls.is(OK::Class)) type_error("called match pattern must be a class");
+        if (!cls.is(OK::Class)) raise_id("TypeError", "runtime.match_not_class");
         auto* c = cls.as<ClassObj>();
         if (!type_of(v)->is_subclass(c)) return false;
         if (!items.empty()) {
@@ -64,9 +64,9 @@ struct Compiler::PNode {
           if (self_match && items.size() == 1) {
             if (!items[0]->match(fr, v)) return false;
           } else {
-            if (!ma || !ma->is(OK::Tuple)) type_error(c->name + "() accepts 0 positional sub-patterns");
+            if (!ma || !ma->is(OK::Tuple)) raise_id("TypeError", "runtime.match_no_positional", {{"name", c->name}});
             auto& names = ma->as<TupleObj>()->v;
-            if (items.size() > names.size()) type_error(c->name + "() accepts " + std::to_string(names.size()) + " positional sub-patterns");
+            if (items.size() > names.size()) raise_id("TypeError", "runtime.match_positional_count", {{"name", c->name}, {"count", std::to_string(names.size())}});
             for (size_t i = 0; i < items.size(); ++i) {
               Value a;
               if (!getattr_opt(v, str_of(names[i]), a)) return false;

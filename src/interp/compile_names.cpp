@@ -43,7 +43,7 @@ struct LoadFree : ENode {
   std::string name;
   Value eval(Frame& fr) override {
     CellObj* c = fr.func->closure[idx].get();
-    if (!c->bound) ML_GUARD(raise("NameError", "cannot access free variable '" + name + "' where it is not associated with a value in enclosing scope"));
+    if (!c->bound) ML_GUARD(raise_id("NameError", "runtime.free_variable", {{"name", name}}));
     return c->v;
   }
 };

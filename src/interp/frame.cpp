@@ -234,7 +234,7 @@ static Value call_function_inner(FuncObj* f, Value* args, int nargs, KwArgs* kw)
 // A StopIteration escaping a generator's body is a RuntimeError (PEP 479): otherwise it would
 // silently end the loop that drives the generator.
 [[noreturn]] static void generator_raised_stop(PyError& e) {
-  Value err = make_exception(I->e("RuntimeError"), {mk_str("generator raised StopIteration")});
+  Value err = make_exception(I->e("RuntimeError"), {mk_str(msg("runtime.generator_stop_iteration"))});
   err.as<InstObj>()->cause = e.exc;
   err.as<InstObj>()->context = e.exc;
   err.as<InstObj>()->suppress_context = true;
@@ -400,7 +400,7 @@ static Value resume(GenObj* g, Value sent, bool& done) {
   // generators) runs one level deeper: endless chains end in RecursionError, as calls do.
   if (I->depth + 1 > I->recursion_limit) raise_id("RecursionError", "runtime.recursion");
   if (!g->started) {
-    if (!sent.is_none()) type_error("can't send non-None value to a just-started generator");
+    if (!sent.is_none()) raise_id("TypeError", "runtime.generator_send_first");
     g->st = new GenState();
     g->st->stack = alloc_stack();
     g->st->ctx = bctx::make_fcontext(g->st->stack + kGenStack, kGenStack - 4096, gen_entry);
@@ -447,7 +447,7 @@ static Value resume(GenObj* g, Value sent, bool& done) {
 Value gen_send(GenObj* g, Value sent, bool& done) {
   done = false;
   if (g->finished) { done = true; return Value(); }
-  if (g->running) value_error("generator already executing");
+  if (g->running) raise_id("ValueError", "runtime.generator_running");
   while (true) {
     GenState* st = g->st;
     if (st && st->yf.is(OK::Gen)) {
@@ -479,7 +479,7 @@ Value gen_send(GenObj* g, Value sent, bool& done) {
 
 Value gen_yield(Frame& fr, Value v) {
   GenObj* g = fr.gen;
-  if (!g) raise("SyntaxError", "'yield' outside function");
+  if (!g) raise_id("SyntaxError", "runtime.yield_outside_function");
   GenState* st = g->st;
   st->transfer = std::move(v);
   void* fake = nullptr;
@@ -510,7 +510,7 @@ Value gen_delegate(Frame& fr, Value sub) {
 
 Value gen_throw(GenObj* g, Value exc, bool& done) {
   done = false;
-  if (g->running) value_error("generator already executing");
+  if (g->running) raise_id("ValueError", "runtime.generator_running");
   if (!g->started || g->finished) {
     g->finished = true;
     throw PyError(std::move(exc));
@@ -552,14 +552,14 @@ void gen_close(GenObj* g) {
     if (t->is_subclass(I->e("GeneratorExit")) || t->is_subclass(I->e("StopIteration"))) return;
     throw;
   }
-  if (!done) raise("RuntimeError", "generator ignored GeneratorExit");
+  if (!done) raise_id("RuntimeError", "runtime.generator_ignored_exit");
 }
 
 // ---------------------------------------------------------------- await
 Value run_await(const Value& a) {
   if (a.is(OK::Coro)) {
     auto* c = a.as<CoroObj>();
-    if (c->done) raise("RuntimeError", "cannot reuse already awaited coroutine");
+    if (c->done) raise_id("RuntimeError", "runtime.coroutine_reused");
     c->done = true;
     if (c->thunk) return c->thunk();
     if (!c->func) return c->result;
@@ -584,7 +584,7 @@ Value run_await(const Value& a) {
       return Value();
     }
   }
-  type_error("object " + type_name(a) + " can't be used in 'await' expression");
+  raise_id("TypeError", "runtime.not_awaitable", {{"type", type_name(a)}});
 }
 
 // ---------------------------------------------------------------- classes
@@ -601,7 +601,7 @@ static std::vector<ClassObj*> c3_merge(std::vector<std::vector<ClassObj*>> seqs,
         if (std::find(t.begin() + 1, t.end(), h) != t.end()) { in_tail = true; break; }
       if (!in_tail) { cand = h; break; }
     }
-    if (!cand) type_error("Cannot create a consistent method resolution order (MRO) for bases of " + name);
+    if (!cand) raise_id("TypeError", "runtime.mro_conflict", {{"names", name}});
     out.push_back(cand);
     for (auto& s : seqs)
       if (!s.empty() && s[0] == cand) s.erase(s.begin());
@@ -656,7 +656,7 @@ Value make_class(const std::string& name, ValueVec bases, Ref<DictObj> ns, Class
   std::vector<std::vector<ClassObj*>> seqs;
   std::vector<ClassObj*> direct;
   for (auto& b : bases) {
-    if (!b.is(OK::Class)) type_error("bases must be types");
+    if (!b.is(OK::Class)) raise_id("TypeError", "runtime.bases_not_types");
     auto* bc = b.as<ClassObj>();
     cls->bases.emplace_back(bc);
     seqs.push_back(bc->mro);

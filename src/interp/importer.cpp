@@ -272,10 +272,10 @@ std::string resolve_module_name(const std::string& name, DictObj* globals) {
     Value* p = globals->find(str_key("__package__"));
     if (p && p->is(OK::Str)) pkg = str_of(*p);
   }
-  if (pkg.empty()) raise("ImportError", "attempted relative import with no known parent package");
+  if (pkg.empty()) raise_id("ImportError", "runtime.relative_import_no_parent");
   for (size_t i = 1; i < level; ++i) {
     size_t dot = pkg.rfind('.');
-    if (dot == std::string::npos) raise("ImportError", "attempted relative import beyond top-level package");
+    if (dot == std::string::npos) raise_id("ImportError", "runtime.relative_import_beyond");
     pkg.resize(dot);
   }
   std::string rest = name.substr(level);

@@ -59,7 +59,7 @@ static Value winning_meta(Value meta, const ValueVec& bases) {
     ClassObj* bt = type_of(b);
     if (win->is_subclass(bt)) continue;
     if (bt->is_subclass(win)) { win = bt; continue; }
-    type_error("metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases");
+    raise_id("TypeError", "runtime.metaclass_conflict");
   }
   return Value::obj(win);
 }
@@ -98,7 +98,7 @@ Value build_class(const std::string& name, ValueVec bases, KwArgs& kw, const std
   if (meta.is(OK::Class) && meta.o != I->t_type && getattr_opt(meta, "__prepare__", prep)) {
     Value args[2] = {mk_str(name), bases_t};
     Value d = call(prep, args, 2, &kw);
-    if (!d.is(OK::Dict)) type_error(name + ".__prepare__() must return a mapping, not " + type_name(d));
+    if (!d.is(OK::Dict)) raise_id("TypeError", "runtime.prepare_not_mapping", {{"name", name}, {"type", type_name(d)}});
     ns = Ref<DictObj>(d.as<DictObj>());
   } else {
     ns = Ref<DictObj>(new DictObj());
@@ -120,22 +120,22 @@ void init_metaclass_support() {
   // type.__new__(meta, name, bases, ns, **kw)
   t->dict->set(str_key("__new__"), Value::obj(new WrapperObj(OK::StaticMethod, Value::obj(new NativeObj("type.__new__", [](ARGS) -> Value {
     if (n == 2 && a[0].is(OK::Class)) return Value::obj(type_of(a[1]));
-    if (n != 4) type_error("type.__new__() takes exactly 3 arguments (" + std::to_string(n - 1) + " given)");
+    if (n != 4) raise_id("TypeError", "runtime.type_new_arg_count", {{"given", std::to_string(n - 1)}});
     if (!a[0].is(OK::Class) || !a[0].as<ClassObj>()->is_subclass(I->t_type))
-      type_error("type.__new__(X): X is not a type object (" + type_name(a[0]) + ")");
-    if (!a[1].is(OK::Str)) type_error("type.__new__() argument 1 must be str, not " + type_name(a[1]));
-    if (!a[2].is(OK::Tuple)) type_error("type.__new__() argument 2 must be tuple, not " + type_name(a[2]));
-    if (!a[3].is(OK::Dict)) type_error("type.__new__() argument 3 must be dict, not " + type_name(a[3]));
+      raise_id("TypeError", "runtime.type_new_not_type", {{"type", type_name(a[0])}});
+    if (!a[1].is(OK::Str)) raise_id("TypeError", "runtime.type_new_argument", {{"index", "1"}, {"expected", "str"}, {"type", type_name(a[1])}});
+    if (!a[2].is(OK::Tuple)) raise_id("TypeError", "runtime.type_new_argument", {{"index", "2"}, {"expected", "tuple"}, {"type", type_name(a[2])}});
+    if (!a[3].is(OK::Dict)) raise_id("TypeError", "runtime.type_new_argument", {{"index", "3"}, {"expected", "dict"}, {"type", type_name(a[3])}});
     Ref<DictObj> ns(new DictObj());
     a[3].as<DictObj>()->for_each([&](const Value& k, const Value& v) { ns->set(k, v); });
     return make_class(str_of(a[1]), a[2].as<TupleObj>()->v, ns, a[0].as<ClassObj>(), kw);
   })))));
   def_method(t, "__init__", [](ARGS) -> Value {
-    if (n != 2 && n != 4) type_error("type.__init__() takes 1 or 3 arguments");
+    if (n != 2 && n != 4) raise_id("TypeError", "runtime.type_init_args");
     return Value();
   });
   def_method(t, "__call__", [](ARGS) -> Value {
-    if (n < 1 || !a[0].is(OK::Class)) type_error("descriptor '__call__' requires a 'type' object");
+    if (n < 1 || !a[0].is(OK::Class)) raise_id("TypeError", "runtime.descriptor_method", {{"name", "__call__"}, {"owner", "type"}});
     return construct(a[0].as<ClassObj>(), a + 1, n - 1, kw);
   });
   def_method(t, "mro", [](ARGS) -> Value {
@@ -148,7 +148,7 @@ void init_metaclass_support() {
   // where no keyword may be left.
   I->t_object->dict->set(str_key("__init_subclass__"), Value::obj(new WrapperObj(OK::ClassMethod, Value::obj(new NativeObj("__init_subclass__", [](ARGS) -> Value {
     if (kw && !kw->empty() && n > 0 && a[0].is(OK::Class))
-      type_error(a[0].as<ClassObj>()->name + ".__init_subclass__() takes no keyword arguments");
+      raise_id("TypeError", "runtime.init_subclass_keywords", {{"name", a[0].as<ClassObj>()->name}});
     return Value();
   })))));
 }

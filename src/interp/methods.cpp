@@ -18,7 +18,7 @@ void init_str_methods(ClassObj* t);  // methods_str.cpp
 
 static ValueVec& L(const Value& v) { return v.as<ListObj>()->v; }
 static const std::string& S(const Value& v) {
-  if (!v.is(OK::Str)) type_error("must be str, not " + type_name(v));
+  if (!v.is(OK::Str)) raise_id("TypeError", "runtime.must_be_str", {{"type", type_name(v)}});
   return str_of(v);
 }
 
@@ -42,10 +42,10 @@ static void init_list_methods(ClassObj* t) {
   def_method(t, "pop", [](ARGS) -> Value {
     check_args("pop", n, 1, 2);
     auto& l = L(a[0]);
-    if (l.empty()) raise("IndexError", "pop from empty list");
+    if (l.empty()) raise_id("IndexError", "runtime.pop_empty_list");
     int64_t i = n > 1 ? as_index(a[1]) : (int64_t)l.size() - 1;
     if (i < 0) i += (int64_t)l.size();
-    if (i < 0 || i >= (int64_t)l.size()) raise("IndexError", "pop index out of range");
+    if (i < 0 || i >= (int64_t)l.size()) raise_id("IndexError", "runtime.pop_index");
     Value v = l[i];
     l.erase(l.begin() + i);
     return v;
@@ -55,7 +55,7 @@ static void init_list_methods(ClassObj* t) {
     auto& l = L(a[0]);
     for (size_t i = 0; i < l.size(); ++i)
       if (eq(l[i], a[1])) { l.erase(l.begin() + i); return Value(); }
-    value_error("list.remove(x): x not in list");
+    raise_id("ValueError", "runtime.list_remove_missing");
   });
   def_method(t, "index", [](ARGS) -> Value {
     check_args("index", n, 2, 4);
@@ -65,7 +65,7 @@ static void init_list_methods(ClassObj* t) {
     if (en < 0) en += (int64_t)l.size();
     for (int64_t i = st; i < std::min<int64_t>(en, l.size()); ++i)
       if (eq(l[i], a[1])) return Value::integer(i);
-    value_error(repr(a[1]) + " is not in list");
+    raise_id("ValueError", "runtime.not_in_list", {{"value", repr(a[1])}});
   });
   def_method(t, "count", [](ARGS) -> Value {
     check_args("count", n, 2, 2);
@@ -91,7 +91,7 @@ static void init_list_methods(ClassObj* t) {
 }
 
 static DictObj* D(const Value& v) {
-  if (!v.is(OK::Dict)) type_error("descriptor requires a 'dict' object but received a '" + type_name(v) + "'");
+  if (!v.is(OK::Dict)) raise_id("TypeError", "runtime.descriptor_received_a", {{"owner", "dict"}, {"type", type_name(v)}});
   return v.as<DictObj>();
 }
 
@@ -123,7 +123,7 @@ static void init_dict_methods(ClassObj* t) {
       d->erase(k);
       return mk_tuple({k, v});
     }
-    throw PyError(make_exception(I->e("KeyError"), ValueVec{mk_str("popitem(): dictionary is empty")}));
+    throw PyError(make_exception(I->e("KeyError"), ValueVec{mk_str(msg("runtime.popitem_empty"))}));
   });
   def_method(t, "setdefault", [](ARGS) -> Value {
     check_args("setdefault", n, 2, 3);
@@ -143,7 +143,7 @@ static void init_dict_methods(ClassObj* t) {
       } else {
         for_each(a[1], [&](const Value& item) {
           ValueVec kv = to_vec(item);
-          if (kv.size() != 2) value_error("dictionary update sequence element has length " + std::to_string(kv.size()) + "; 2 is required");
+          if (kv.size() != 2) raise_id("ValueError", "runtime.dict_update_length", {{"length", std::to_string(kv.size())}});
           d->set(kv[0], kv[1]);
         });
       }
@@ -191,7 +191,7 @@ static void init_set_methods(ClassObj* t, ClassObj* ft) {
   def_method(t, "pop", [](ARGS) -> Value {
     check_args("pop", n, 1, 1);
     Value k;
-    if (!SD(a[0])->pop(k)) throw PyError(make_exception(I->e("KeyError"), ValueVec{mk_str("pop from an empty set")}));
+    if (!SD(a[0])->pop(k)) throw PyError(make_exception(I->e("KeyError"), ValueVec{mk_str(msg("runtime.set_pop_empty"))}));
     return k;
   });
   def_method(t, "clear", [](ARGS) -> Value { SD(a[0])->clear(); return Value(); });
@@ -275,7 +275,7 @@ static void init_misc_methods(Interp& in) {
   def_method(t, "index", [](ARGS) -> Value {
     auto& v = a[0].as<TupleObj>()->v;
     for (size_t i = 0; i < v.size(); ++i) if (eq(v[i], a[1])) return Value::integer((int64_t)i);
-    value_error("tuple.index(x): x not in tuple");
+    raise_id("ValueError", "runtime.tuple_index_missing");
   });
   def_method(t, "__len__", [](ARGS) -> Value { return Value::integer(len(a[0])); });
   def_method(t, "__getitem__", [](ARGS) -> Value { return getitem(a[0], a[1]); });
@@ -314,7 +314,7 @@ static void init_misc_methods(Interp& in) {
   def_method(ft, "conjugate", [](ARGS) -> Value { return a[0]; });
   def_method(ft, "as_integer_ratio", [](ARGS) -> Value {
     double d = a[0].f;
-    if (!std::isfinite(d)) value_error("cannot convert to integer ratio");
+    if (!std::isfinite(d)) raise_id("ValueError", "runtime.integer_ratio");
     mpq_t q;
     mpq_init(q);
     mpq_set_d(q, d);
@@ -330,7 +330,7 @@ static void init_misc_methods(Interp& in) {
   ClassObj* f = in.t_file;
   auto F = [](const Value& v) {
     auto* fo = v.as<FileObj>();
-    if (fo->closed || !fo->fp) value_error("I/O operation on closed file.");
+    if (fo->closed || !fo->fp) raise_id("ValueError", "runtime.closed_file");
     return fo;
   };
   def_method(f, "read", [F](ARGS) -> Value {
@@ -409,10 +409,10 @@ static void init_misc_methods(Interp& in) {
     return Value();
   });
   def_method(g, "throw", [](ARGS) -> Value {
-    if (n < 2) type_error("throw expected at least 1 argument, got 0");
+    if (n < 2) raise_id("TypeError", "runtime.throw_no_argument");
     Value exc = a[1];
     if (exc.is(OK::Class)) exc = call(exc, nullptr, 0);  // g.throw(ValueError)
-    if (!exc.is(OK::Inst) || !exc.o->type->is_exception) type_error("exceptions must derive from BaseException");
+    if (!exc.is(OK::Inst) || !exc.o->type->is_exception) raise_id("TypeError", "runtime.not_an_exception");
     bool done;
     Value r = gen_throw(a[0].as<GenObj>(), exc, done);
     if (done) throw PyError(make_exception(I->e("StopIteration"), r.is_none() ? ValueVec{} : ValueVec{r}));
@@ -444,7 +444,7 @@ static void init_misc_methods(Interp& in) {
   ClassObj* r = in.t_range;
   def_method(r, "index", [](ARGS) -> Value {
     auto* rg = a[0].as<RangeObj>();
-    if (!contains(a[0], a[1])) value_error(repr(a[1]) + " is not in range");
+    if (!contains(a[0], a[1])) raise_id("ValueError", "runtime.not_in_range", {{"value", repr(a[1])}});
     return Value::integer((as_index(a[1]) - rg->start) / rg->step);
   });
   def_method(r, "count", [](ARGS) -> Value { return Value::integer(contains(a[0], a[1]) ? 1 : 0); });

@@ -12,7 +12,7 @@ namespace ml::interp {
 namespace {
 
 const std::string& B(const Value& v) {
-  if (!v.is(OK::Bytes)) type_error("a bytes-like object is required, not '" + type_name(v) + "'");
+  if (!v.is(OK::Bytes)) raise_id("TypeError", "runtime.bytes_like_required", {{"type", type_name(v)}});
   return v.as<BytesObj>()->s;
 }
 
@@ -34,7 +34,7 @@ Value encode(const std::string& s, const Value& enc_v, const Value& err_v) {
   std::string enc = enc_v.is_none() ? "utf-8" : norm_encoding(str_of(enc_v));
   std::string errors = err_v.is_none() ? "strict" : str_of(err_v);
   if (enc == "utf-8") return mk_bytes(s);
-  if (enc != "ascii" && enc != "latin-1") raise("LookupError", "unknown encoding: " + str_of(enc_v));
+  if (enc != "ascii" && enc != "latin-1") raise_id("LookupError", "runtime.unknown_encoding", {{"name", str_of(enc_v)}});
   uint32_t limit = enc == "ascii" ? 0x80 : 0x100;
   std::string out;
   int64_t pos = 0;
@@ -45,8 +45,8 @@ Value encode(const std::string& s, const Value& enc_v, const Value& err_v) {
     else {
       char buf[16];
       std::snprintf(buf, sizeof buf, c < 0x100 ? "\\x%02x" : c < 0x10000 ? "\\u%04x" : "\\U%08x", c);
-      raise("UnicodeEncodeError", "'" + enc + "' codec can't encode character '" + buf + "' in position " +
-                                      std::to_string(pos) + ": ordinal not in range(" + std::to_string(limit) + ")");
+      raise_id("UnicodeEncodeError", "runtime.codec_encode",
+               {{"codec", enc}, {"char", buf}, {"position", std::to_string(pos)}, {"limit", std::to_string(limit)}});
     }
     ++pos;
   }
@@ -66,7 +66,7 @@ size_t utf8_len(const std::string& s, size_t i) {
 Value decode(const std::string& s, const Value& enc_v, const Value& err_v) {
   std::string enc = enc_v.is_none() ? "utf-8" : norm_encoding(str_of(enc_v));
   std::string errors = err_v.is_none() ? "strict" : str_of(err_v);
-  if (enc != "utf-8" && enc != "ascii" && enc != "latin-1") raise("LookupError", "unknown encoding: " + str_of(enc_v));
+  if (enc != "utf-8" && enc != "ascii" && enc != "latin-1") raise_id("LookupError", "runtime.unknown_encoding", {{"name", str_of(enc_v)}});
   std::string out;
   for (size_t i = 0; i < s.size();) {
     unsigned char c = s[i];
@@ -77,8 +77,8 @@ Value decode(const std::string& s, const Value& enc_v, const Value& err_v) {
     if (errors == "replace") { append_utf8(out, 0xFFFD); ++i; continue; }
     char buf[8];
     std::snprintf(buf, sizeof buf, "0x%02x", c);
-    raise("UnicodeDecodeError", "'" + enc + "' codec can't decode byte " + buf + " in position " + std::to_string(i) +
-                                    (enc == "ascii" ? ": ordinal not in range(128)" : ": invalid start byte"));
+    raise_id("UnicodeDecodeError", enc == "ascii" ? "runtime.codec_decode_range" : "runtime.codec_decode_start",
+             {{"codec", enc}, {"byte", buf}, {"position", std::to_string(i)}});
   }
   return mk_str(std::move(out));
 }
@@ -109,7 +109,7 @@ void range_of(const std::string& s, Value* a, int n, int first, size_t& b, size_
 std::string needle(const Value& v) {
   if (is_intlike(v)) {
     int64_t c = as_index(v);
-    if (c < 0 || c > 255) value_error("byte must be in range(0, 256)");
+    if (c < 0 || c > 255) raise_id("ValueError", "runtime.byte_range");
     return std::string(1, (char)c);
   }
   return B(v);
@@ -147,7 +147,7 @@ Value split_bytes(const std::string& s, const Value& sep, int64_t maxsplit, bool
     return mk_list(std::move(out));
   }
   const std::string& d = B(sep);
-  if (d.empty()) value_error("empty separator");
+  if (d.empty()) raise_id("ValueError", "runtime.empty_separator");
   size_t start = 0;
   int64_t done = 0;
   while (maxsplit < 0 || done < maxsplit) {
@@ -196,7 +196,7 @@ Value pad(Value* a, int n, const char* name, int where) {
   char fill = ' ';
   if (n > 2) {
     if (!a[2].is(OK::Bytes) || B(a[2]).size() != 1)
-      type_error(std::string(name) + "() argument 2 must be a byte string of length 1, not " + type_name(a[2]));
+      raise_id("TypeError", "runtime.byte_string_arg", {{"name", std::string(name)}, {"type", type_name(a[2])}});
     fill = B(a[2])[0];
   }
   if (w <= (int64_t)s.size()) return mk_bytes(s);
@@ -207,7 +207,7 @@ Value pad(Value* a, int n, const char* name, int where) {
 Value partition(Value* a, int n, bool rev) {
   check_args(rev ? "rpartition" : "partition", n, 2, 2);
   const std::string &s = B(a[0]), &sep = B(a[1]);
-  if (sep.empty()) value_error("empty separator");
+  if (sep.empty()) raise_id("ValueError", "runtime.empty_separator");
   size_t at = rev ? s.rfind(sep) : s.find(sep);
   if (at == std::string::npos)
     return rev ? mk_tuple({mk_bytes(""), mk_bytes(""), mk_bytes(s)}) : mk_tuple({mk_bytes(s), mk_bytes(""), mk_bytes("")});
@@ -215,7 +215,7 @@ Value partition(Value* a, int n, bool rev) {
 }
 
 Value rsplit_sep(const std::string& s, const std::string& d, int64_t maxsplit) {
-  if (d.empty()) value_error("empty separator");
+  if (d.empty()) raise_id("ValueError", "runtime.empty_separator");
   ValueVec out;
   size_t end = s.size();
   int64_t done = 0;
@@ -305,7 +305,7 @@ void init_bytes_text(ClassObj* b) {
   def_method(b, "rindex", [](ARGS) -> Value {
     check_args("rindex", n, 2, 4);
     int64_t i = find_bytes(a, n, true);
-    if (i < 0) value_error("subsection not found");
+    if (i < 0) raise_id("ValueError", "runtime.subsection_not_found");
     return Value::integer(i);
   });
   def_method(b, "rsplit", [](ARGS) -> Value {
@@ -342,7 +342,7 @@ void init_bytes_text(ClassObj* b) {
     int skip = n > 0 && a[0].is(OK::Class) ? 1 : 0;
     check_args("maketrans", n - skip, 2, 2);
     const std::string &from = B(a[skip]), &to = B(a[skip + 1]);
-    if (from.size() != to.size()) value_error("maketrans arguments must have same length");
+    if (from.size() != to.size()) raise_id("ValueError", "runtime.bytes_maketrans_length");
     std::string table(256, '\0');
     for (int i = 0; i < 256; ++i) table[i] = (char)i;
     for (size_t i = 0; i < from.size(); ++i) table[(unsigned char)from[i]] = to[i];
@@ -353,7 +353,7 @@ void init_bytes_text(ClassObj* b) {
     const std::string& s = B(a[0]);
     Value del = n > 2 ? a[2] : kw_find(kw, "delete") ? *kw_find(kw, "delete") : Value();
     std::string drop = del.is_none() ? "" : B(del);
-    if (!a[1].is_none() && B(a[1]).size() != 256) value_error("translation table must be 256 characters long");
+    if (!a[1].is_none() && B(a[1]).size() != 256) raise_id("ValueError", "runtime.translate_table_length");
     std::string out;
     for (unsigned char c : s) {
       if (drop.find((char)c) != std::string::npos) continue;
@@ -376,14 +376,14 @@ void init_bytes(ClassObj* b) {
   // bytes.fromhex(s): read from the class, so the string is the first argument.
   def_method(b, "fromhex", [](ARGS) -> Value {
     const Value& sv = a[0].is(OK::Class) ? a[1] : a[0];
-    if (!sv.is(OK::Str)) type_error("fromhex() argument must be str, not " + type_name(sv));
+    if (!sv.is(OK::Str)) raise_id("TypeError", "runtime.argument_must_be_str", {{"name", "fromhex"}, {"type", type_name(sv)}});
     const std::string& s = str_of(sv);
     std::string out;
     auto hexv = [](char c) { return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1; };
     for (size_t i = 0; i < s.size();) {
       if (is_space(s[i])) { ++i; continue; }
       int hi = hexv(s[i]), lo = i + 1 < s.size() ? hexv(s[i + 1]) : -1;
-      if (hi < 0 || lo < 0) value_error("non-hexadecimal number found in fromhex() arg at position " + std::to_string(hi < 0 ? i : i + 1));
+      if (hi < 0 || lo < 0) raise_id("ValueError", "runtime.fromhex_non_hex", {{"position", std::to_string(hi < 0 ? i : i + 1)}});
       out += (char)(hi * 16 + lo);
       i += 2;
     }
@@ -395,8 +395,11 @@ void init_bytes(ClassObj* b) {
     const std::string& sep = B(a[0]);
     std::string out;
     bool first = true;
+    int64_t index = 0;
     for_each(a[1], [&](const Value& x) {
-      if (!x.is(OK::Bytes)) type_error("sequence item: expected a bytes-like object, " + type_name(x) + " found");
+      if (!x.is(OK::Bytes))
+        raise_id("TypeError", "runtime.join_item_bytes", {{"index", std::to_string(index)}, {"type", type_name(x)}});
+      ++index;
       if (!first) out += sep;
       first = false;
       out += x.as<BytesObj>()->s;
@@ -410,7 +413,7 @@ void init_bytes(ClassObj* b) {
   def_method(b, "index", [](ARGS) -> Value {
     check_args("index", n, 2, 4);
     int64_t i = find_bytes(a, n, false);
-    if (i < 0) value_error("subsection not found");
+    if (i < 0) raise_id("ValueError", "runtime.subsection_not_found");
     return Value::integer(i);
   });
   def_method(b, "count", [](ARGS) -> Value {
@@ -478,9 +481,9 @@ void init_bytes(ClassObj* b) {
 // int.to_bytes(length=1, byteorder='big', *, signed=False) and int.from_bytes(bytes, byteorder='big', *, signed=False)
 bool little(const Value& order) {
   if (order.is_none()) return false;
-  if (!order.is(OK::Str)) type_error("to_bytes() argument 'byteorder' must be str, not " + type_name(order));
+  if (!order.is(OK::Str)) raise_id("TypeError", "runtime.byteorder_must_be_str", {{"type", type_name(order)}});
   const std::string& o = str_of(order);
-  if (o != "little" && o != "big") value_error("byteorder must be either 'little' or 'big'");
+  if (o != "little" && o != "big") raise_id("ValueError", "runtime.byteorder_value");
   return o == "little";
 }
 
@@ -488,7 +491,7 @@ void init_int_bytes(ClassObj* t) {
   def_method(t, "to_bytes", [](ARGS) -> Value {
     Value lv = opt(a + 1, n - 1, kw, 0, "length");
     int64_t length = lv.is_none() ? 1 : as_index(lv);
-    if (length < 0) value_error("length argument must be non-negative");
+    if (length < 0) raise_id("ValueError", "runtime.length_negative");
     bool le = little(opt(a + 1, n - 1, kw, 1, "byteorder"));
     const Value* sg = kw_find(kw, "signed");
     bool is_signed = sg && truthy(*sg);
@@ -497,10 +500,10 @@ void init_int_bytes(ClassObj* t) {
     mpz_init(lim);
     to_mpz(a[0], z);
     bool neg = mpz_sgn(z) < 0;
-    if (neg && !is_signed) { mpz_clear(z); mpz_clear(lim); raise("OverflowError", "can't convert negative int to unsigned"); }
+    if (neg && !is_signed) { mpz_clear(z); mpz_clear(lim); raise_id("OverflowError", "runtime.negative_to_unsigned"); }
     mpz_ui_pow_ui(lim, 2, (unsigned long)(8 * length - (is_signed ? 1 : 0)));
     bool fits = neg ? mpz_cmpabs(z, lim) <= 0 : mpz_cmp(z, lim) < 0;
-    if (!fits || (length == 0 && mpz_sgn(z) != 0)) { mpz_clear(z); mpz_clear(lim); raise("OverflowError", "int too big to convert"); }
+    if (!fits || (length == 0 && mpz_sgn(z) != 0)) { mpz_clear(z); mpz_clear(lim); raise_id("OverflowError", "runtime.int_too_big"); }
     if (neg) { mpz_ui_pow_ui(lim, 2, (unsigned long)(8 * length)); mpz_add(z, z, lim); }
     std::string out((size_t)length, '\0');
     size_t count = 0;
@@ -543,7 +546,7 @@ void init_bytes_methods() {
   init_bytearray(init_bytes);
   init_int_bytes(I->t_int);
   def_method(I->t_str, "encode", [](ARGS) -> Value {
-    if (!a[0].is(OK::Str)) type_error("descriptor 'encode' requires a 'str' object");
+    if (!a[0].is(OK::Str)) raise_id("TypeError", "runtime.descriptor_method", {{"name", "encode"}, {"owner", "str"}});
     return encode(str_of(a[0]), opt(a + 1, n - 1, kw, 0, "encoding"), opt(a + 1, n - 1, kw, 1, "errors"));
   });
 }

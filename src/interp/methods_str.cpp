@@ -12,7 +12,7 @@ namespace ml::interp {
 #define UNUSED_KW (void)kw
 
 static const std::string& S(const Value& v) {
-  if (!v.is(OK::Str)) type_error("must be str, not " + type_name(v));
+  if (!v.is(OK::Str)) raise_id("TypeError", "runtime.must_be_str", {{"type", type_name(v)}});
   return str_of(v);
 }
 
@@ -89,7 +89,7 @@ static ValueVec split_ws(const std::string& s, int64_t maxsplit) {
 }
 
 static ValueVec split_sep(const std::string& s, const std::string& sep, int64_t maxsplit) {
-  if (sep.empty()) value_error("empty separator");
+  if (sep.empty()) raise_id("ValueError", "runtime.empty_separator");
   ValueVec out;
   size_t pos = 0;
   while (true) {
@@ -150,7 +150,7 @@ Value str_format(const std::string& fmt, Value* args, int nargs, KwArgs* kw) {
         else if (fmt[j] == '}') --depth;
         if (depth) ++j;
       }
-      if (j >= fmt.size()) value_error("Single '{' encountered in format string");
+      if (j >= fmt.size()) raise_id("ValueError", "runtime.format_single_open");
       std::string field = fmt.substr(i + 1, j - i - 1);
       i = j;
       std::string spec;
@@ -165,11 +165,11 @@ Value str_format(const std::string& fmt, Value* args, int nargs, KwArgs* kw) {
       std::string head = field.substr(0, k);
       Value v;
       if (head.empty()) {
-        if (auto_idx >= nargs) raise("IndexError", "Replacement index " + std::to_string(auto_idx) + " out of range for positional args tuple");
+        if (auto_idx >= nargs) raise_id("IndexError", "runtime.format_replacement_index", {{"index", std::to_string(auto_idx)}});
         v = args[auto_idx++];
       } else if (std::isdigit((unsigned char)head[0])) {
         int idx = std::stoi(head);
-        if (idx >= nargs) raise("IndexError", "Replacement index " + std::to_string(idx) + " out of range for positional args tuple");
+        if (idx >= nargs) raise_id("IndexError", "runtime.format_replacement_index", {{"index", std::to_string(idx)}});
         v = args[idx];
       } else {
         const Value* kv = kw_find(kw, head);
@@ -196,7 +196,7 @@ Value str_format(const std::string& fmt, Value* args, int nargs, KwArgs* kw) {
       out += str_of(format_value(v, spec));
     } else if (c == '}') {
       if (i + 1 < fmt.size() && fmt[i + 1] == '}') { out += '}'; ++i; continue; }
-      value_error("Single '}' encountered in format string");
+      raise_id("ValueError", "runtime.format_single_close");
     } else {
       out += c;
     }
@@ -222,7 +222,7 @@ static Value pad_str(const std::string& s, int64_t width, uint32_t fill, char al
 static uint32_t fill_char(Value* a, int n, int idx) {
   if (n <= idx) return ' ';
   auto cps = decode_utf8(S(a[idx]));
-  if (cps.size() != 1) type_error("The fill character must be exactly one character long");
+  if (cps.size() != 1) raise_id("TypeError", "runtime.format_fill_char");
   return cps[0];
 }
 
@@ -295,8 +295,11 @@ void init_str_methods(ClassObj* t) {
     const std::string& sep = S(a[0]);
     std::string out;
     bool first = true;
+    int64_t index = 0;
     for_each(a[1], [&](const Value& x) {
-      if (!x.is(OK::Str)) type_error("sequence item: expected str instance, " + type_name(x) + " found");
+      if (!x.is(OK::Str))
+        raise_id("TypeError", "runtime.join_item_str", {{"index", std::to_string(index)}, {"type", type_name(x)}});
+      ++index;
       if (!first) out += sep;
       first = false;
       out += str_of(x);
@@ -348,13 +351,13 @@ void init_str_methods(ClassObj* t) {
   def_method(t, "index", [](ARGS) -> Value {
     check_args("index", n, 2, 4);
     int64_t r = find_impl(S(a[0]), S(a[1]), a + 1, n - 1, false);
-    if (r < 0) value_error("substring not found");
+    if (r < 0) raise_id("ValueError", "runtime.substring_not_found");
     return Value::integer(r);
   });
   def_method(t, "rindex", [](ARGS) -> Value {
     check_args("rindex", n, 2, 4);
     int64_t r = find_impl(S(a[0]), S(a[1]), a + 1, n - 1, true);
-    if (r < 0) value_error("substring not found");
+    if (r < 0) raise_id("ValueError", "runtime.substring_not_found");
     return Value::integer(r);
   });
   def_method(t, "count", [](ARGS) -> Value {
@@ -557,7 +560,7 @@ void init_str_methods(ClassObj* t) {
       return d;
     }
     auto x = decode_utf8(S(a[0])), y = decode_utf8(S(a[1]));
-    if (x.size() != y.size()) value_error("the first two maketrans arguments must have equal length");
+    if (x.size() != y.size()) raise_id("ValueError", "runtime.maketrans_equal_length");
     for (size_t i = 0; i < x.size(); ++i) {
       std::string s;
       append_utf8(s, y[i]);

@@ -31,8 +31,8 @@ static double D1(Value* a, int n, const char* name) {
   return to_double(a[0]);
 }
 static Value math_result(double r) {
-  if (std::isnan(r)) value_error("math domain error");
-  if (std::isinf(r)) raise("OverflowError", "math range error");
+  if (std::isnan(r)) raise_id("ValueError", "runtime.math_domain");
+  if (std::isinf(r)) raise_id("OverflowError", "runtime.math_range");
   return Value::flt(r);
 }
 
@@ -45,7 +45,7 @@ static void init_math() {
   d->set(str_key("inf"), Value::flt(INFINITY));
   d->set(str_key("nan"), Value::flt(NAN));
 #define F1(NAME, EXPR) def_native(d, NAME, [](ARGS) -> Value { double x = D1(a, n, NAME); (void)x; return EXPR; })
-  F1("sqrt", (x < 0 ? (value_error("math domain error"), Value()) : Value::flt(std::sqrt(x))));
+  F1("sqrt", (x < 0 ? (raise_id("ValueError", "runtime.math_domain"), Value()) : Value::flt(std::sqrt(x))));
   F1("exp", math_result(std::exp(x)));
   F1("sin", math_result(std::sin(x)));
   F1("cos", math_result(std::cos(x)));
@@ -57,8 +57,8 @@ static void init_math() {
   F1("cosh", math_result(std::cosh(x)));
   F1("tanh", Value::flt(std::tanh(x)));
   F1("fabs", Value::flt(std::fabs(x)));
-  F1("log2", (x <= 0 ? (value_error("math domain error"), Value()) : Value::flt(std::log2(x))));
-  F1("log10", (x <= 0 ? (value_error("math domain error"), Value()) : Value::flt(std::log10(x))));
+  F1("log2", (x <= 0 ? (raise_id("ValueError", "runtime.math_domain"), Value()) : Value::flt(std::log2(x))));
+  F1("log10", (x <= 0 ? (raise_id("ValueError", "runtime.math_domain"), Value()) : Value::flt(std::log10(x))));
   F1("log1p", math_result(std::log1p(x)));
   F1("expm1", math_result(std::expm1(x)));
   F1("degrees", Value::flt(x * 180.0 / M_PI));
@@ -71,10 +71,10 @@ static void init_math() {
   F1("erfc", Value::flt(std::erfc(x)));
   F1("acosh", math_result(std::acosh(x)));
   F1("asinh", Value::flt(std::asinh(x)));
-  F1("atanh", (std::fabs(x) >= 1 ? (value_error("math domain error"), Value()) : Value::flt(std::atanh(x))));
+  F1("atanh", (std::fabs(x) >= 1 ? (raise_id("ValueError", "runtime.math_domain"), Value()) : Value::flt(std::atanh(x))));
   F1("cbrt", Value::flt(std::cbrt(x)));
   F1("exp2", math_result(std::exp2(x)));
-  F1("lgamma", (x <= 0 && x == std::floor(x) ? (value_error("math domain error"), Value()) : math_result(std::lgamma(x))));
+  F1("lgamma", (x <= 0 && x == std::floor(x) ? (raise_id("ValueError", "runtime.math_domain"), Value()) : math_result(std::lgamma(x))));
   F1("ulp", (std::isnan(x) || std::isinf(x) ? Value::flt(std::fabs(x))
              : Value::flt(std::nextafter(std::fabs(x), INFINITY) - std::fabs(x) > 0 && std::isfinite(std::nextafter(std::fabs(x), INFINITY))
                               ? std::nextafter(std::fabs(x), INFINITY) - std::fabs(x)
@@ -87,11 +87,11 @@ static void init_math() {
 #undef F1
   def_native(d, "ldexp", [](ARGS) -> Value {
     check_args("ldexp", n, 2, 2);
-    if (!is_intlike(a[1])) type_error("Expected an int as second argument to ldexp.");
+    if (!is_intlike(a[1])) raise_id("TypeError", "runtime.ldexp_int");
     double x = to_double(a[0]);
     int64_t e = as_index(a[1]);
     double r = std::ldexp(x, (int)std::clamp<int64_t>(e, -100000, 100000));
-    if (std::isinf(r) && std::isfinite(x)) raise("OverflowError", "math range error");
+    if (std::isinf(r) && std::isfinite(x)) raise_id("OverflowError", "runtime.math_range");
     return Value::flt(r);
   });
   def_native(d, "nextafter", [](ARGS) -> Value {
@@ -101,12 +101,12 @@ static void init_math() {
   def_native(d, "remainder", [](ARGS) -> Value {
     check_args("remainder", n, 2, 2);
     double x = to_double(a[0]), y = to_double(a[1]);
-    if (std::isinf(x) || y == 0) value_error("math domain error");
+    if (std::isinf(x) || y == 0) raise_id("ValueError", "runtime.math_domain");
     return Value::flt(std::remainder(x, y));
   });
   auto to_int_val = [](double r) -> Value {
-    if (std::isnan(r)) value_error("cannot convert float NaN to integer");
-    if (std::isinf(r)) raise("OverflowError", "cannot convert float infinity to integer");
+    if (std::isnan(r)) raise_id("ValueError", "runtime.float_nan_to_int");
+    if (std::isinf(r)) raise_id("OverflowError", "runtime.float_inf_to_int");
     if (std::fabs(r) < 9.2e18) return Value::integer((int64_t)r);
     mpz_t z; mpz_init(z); mpz_set_d(z, r);
     Value v = int_from_mpz(z);
@@ -137,16 +137,16 @@ static void init_math() {
       // log of a big int: use size in bits to avoid overflow
       long e;
       double m = mpz_get_d_2exp(&e, a[0].as<BigObj>()->z);
-      if (m <= 0) value_error("math domain error");
+      if (m <= 0) raise_id("ValueError", "runtime.math_domain");
       x = std::log(m) + (double)e * std::log(2.0);
     } else {
       double v = to_double(a[0]);
-      if (v <= 0) value_error("math domain error");
+      if (v <= 0) raise_id("ValueError", "runtime.math_domain");
       x = std::log(v);
     }
     if (n == 2) {
       double b = to_double(a[1]);
-      if (b <= 0 || b == 1) value_error("math domain error");
+      if (b <= 0 || b == 1) raise_id("ValueError", "runtime.math_domain");
       return Value::flt(x / std::log(b));
     }
     return Value::flt(x);
@@ -154,8 +154,8 @@ static void init_math() {
   def_native(d, "pow", [](ARGS) -> Value {
     check_args("pow", n, 2, 2);
     double x = to_double(a[0]), y = to_double(a[1]);
-    if (x < 0 && y != std::floor(y)) value_error("math domain error");
-    if (x == 0 && y < 0) value_error("math domain error");
+    if (x < 0 && y != std::floor(y)) raise_id("ValueError", "runtime.math_domain");
+    if (x == 0 && y < 0) raise_id("ValueError", "runtime.math_domain");
     return math_result(std::pow(x, y));
   });
   def_native(d, "atan2", [](ARGS) -> Value { check_args("atan2", n, 2, 2); return Value::flt(std::atan2(to_double(a[0]), to_double(a[1]))); });
@@ -168,7 +168,7 @@ static void init_math() {
   def_native(d, "fmod", [](ARGS) -> Value {
     check_args("fmod", n, 2, 2);
     double y = to_double(a[1]);
-    if (y == 0) value_error("math domain error");
+    if (y == 0) raise_id("ValueError", "runtime.math_domain");
     return Value::flt(std::fmod(to_double(a[0]), y));
   });
   def_native(d, "modf", [](ARGS) -> Value {
@@ -178,9 +178,9 @@ static void init_math() {
   });
   def_native(d, "factorial", [](ARGS) -> Value {
     check_args("factorial", n, 1, 1);
-    if (a[0].t == VT::Float) type_error("'float' object cannot be interpreted as an integer");
+    if (a[0].t == VT::Float) raise_id("TypeError", "runtime.not_integer", {{"type", "float"}});
     int64_t k = as_index(a[0]);
-    if (k < 0) value_error("factorial() not defined for negative values");
+    if (k < 0) raise_id("ValueError", "runtime.factorial_negative");
     mpz_t z;
     mpz_init(z);
     mpz_fac_ui(z, (unsigned long)k);
@@ -217,7 +217,7 @@ static void init_math() {
     mpz_t z;
     mpz_init(z);
     to_mpz(a[0], z);
-    if (mpz_sgn(z) < 0) { mpz_clear(z); value_error("isqrt() argument must be nonnegative"); }
+    if (mpz_sgn(z) < 0) { mpz_clear(z); raise_id("ValueError", "runtime.isqrt_negative"); }
     mpz_sqrt(z, z);
     Value r = int_from_mpz(z);
     mpz_clear(z);
@@ -226,7 +226,7 @@ static void init_math() {
   def_native(d, "comb", [](ARGS) -> Value {
     check_args("comb", n, 2, 2);
     int64_t nn = as_index(a[0]), k = as_index(a[1]);
-    if (nn < 0 || k < 0) value_error("n must be a non-negative integer");
+    if (nn < 0 || k < 0) raise_id("ValueError", "runtime.comb_negative");
     if (k > nn) return Value::integer(0);
     mpz_t z;
     mpz_init(z);
@@ -373,7 +373,7 @@ struct MT {
 // lives and dies with the instance (and subclasses of Random work like any class).
 static MT& self_mt(const Value& self) {
   Value* st = self.is(OK::Inst) ? self.as<InstObj>()->dict->find_str("_mt_state", hash_value(str_key("_mt_state"))) : nullptr;
-  if (!st || !st->is(OK::Bytes)) type_error("descriptor requires a 'random.Random' object");
+  if (!st || !st->is(OK::Bytes)) raise_id("TypeError", "runtime.descriptor_requires", {{"owner", "random.Random"}});
   return *reinterpret_cast<MT*>(st->as<BytesObj>()->s.data());
 }
 static void seed_now(MT& mt) {
@@ -410,9 +410,9 @@ static void init_random() {
     MT_SELF;
     check_args("setstate", n, 1, 1);
     ValueVec outer = to_vec(a[0]);
-    if (outer.size() != 3) value_error("state vector is the wrong size");
+    if (outer.size() != 3) raise_id("ValueError", "runtime.state_vector_size");
     ValueVec st = to_vec(outer[1]);
-    if (st.size() != 625) value_error("state vector is the wrong size");
+    if (st.size() != 625) raise_id("ValueError", "runtime.state_vector_size");
     for (int i = 0; i < 624; ++i) g_mt.mt[i] = (uint32_t)as_index(st[i]);
     g_mt.mti = (int)as_index(st[624]);
     return Value();
@@ -420,7 +420,7 @@ static void init_random() {
   def_method(cls, "randbytes", [](ARGS) -> Value {
     MT_SELF;
     int64_t k = as_index(a[0]);
-    if (k < 0) value_error("negative argument not allowed");
+    if (k < 0) raise_id("ValueError", "runtime.negative_argument");
     std::string out;
     // CPython: getrandbits(8k) as little-endian bytes, made 32 bits at a time
     for (int64_t i = 0; i < k; i += 4) {
@@ -443,7 +443,7 @@ static void init_random() {
     MT_SELF;
     check_args("randint", n, 2, 2);
     int64_t lo = as_index(a[0]), hi = as_index(a[1]);
-    if (hi < lo) value_error("empty range for randrange() (" + std::to_string(lo) + ", " + std::to_string(hi + 1) + ", " + std::to_string(hi + 1 - lo) + ")");
+    if (hi < lo) raise_id("ValueError", "runtime.randrange_empty_bounds", {{"start", std::to_string(lo)}, {"stop", std::to_string(hi + 1)}, {"width", std::to_string(hi + 1 - lo)}});
     return Value::integer(lo + (int64_t)g_mt.below((uint64_t)(hi - lo + 1)));
   });
   def_method(cls, "randrange", [](ARGS) -> Value {
@@ -454,18 +454,18 @@ static void init_random() {
     else { start = as_index(a[0]); stop = as_index(a[1]); if (n > 2) step = as_index(a[2]); }
     int64_t width = stop - start;
     if (step == 1) {
-      if (width <= 0) value_error("empty range for randrange()");
+      if (width <= 0) raise_id("ValueError", "runtime.randrange_empty");
       return Value::integer(start + (int64_t)g_mt.below((uint64_t)width));
     }
     int64_t cnt = step > 0 ? (width + step - 1) / step : (width + step + 1) / step;
-    if (cnt <= 0) value_error("empty range for randrange()");
+    if (cnt <= 0) raise_id("ValueError", "runtime.randrange_empty");
     return Value::integer(start + step * (int64_t)g_mt.below((uint64_t)cnt));
   });
   def_method(cls, "choice", [](ARGS) -> Value {
     MT_SELF;
     check_args("choice", n, 1, 1);
     int64_t len_ = len(a[0]);
-    if (len_ == 0) raise("IndexError", "Cannot choose from an empty sequence");
+    if (len_ == 0) raise_id("IndexError", "runtime.choice_empty");
     return getitem(a[0], Value::integer((int64_t)g_mt.below((uint64_t)len_)));
   });
   def_method(cls, "shuffle", [](ARGS) -> Value {
@@ -487,7 +487,7 @@ static void init_random() {
     MT_SELF;
     ValueVec pool = to_vec(a[0]);
     int64_t k = as_index(n > 1 ? a[1] : kw_get(kw, "k"));
-    if (k < 0 || k > (int64_t)pool.size()) value_error("Sample larger than population or is negative");
+    if (k < 0 || k > (int64_t)pool.size()) raise_id("ValueError", "runtime.sample_too_large");
     ValueVec out;
     for (int64_t i = 0; i < k; ++i) {
       size_t j = (size_t)g_mt.below(pool.size() - i);
@@ -568,7 +568,7 @@ static void init_functools() {
     Value it = iter(a[1]);
     Value acc;
     if (n > 2) acc = a[2];
-    else if (!next(it, acc)) type_error("reduce() of empty iterable with no initial value");
+    else if (!next(it, acc)) raise_id("TypeError", "runtime.reduce_empty");
     Value x;
     while (next(it, x)) acc = call2(a[0], acc, x);
     return acc;
@@ -718,7 +718,7 @@ static void init_collections() {
   def_method(t_ordereddict, "popitem", [](ARGS) -> Value {
     auto* d = a[0].as<DictObj>();
     bool last = n > 1 ? truthy(a[1]) : (kw_find(kw, "last") ? truthy(*kw_find(kw, "last")) : true);
-    if (d->size() == 0) throw PyError(make_exception(I->e("KeyError"), ValueVec{mk_str("dictionary is empty")}));
+    if (d->size() == 0) throw PyError(make_exception(I->e("KeyError"), ValueVec{mk_str(msg("runtime.dict_empty"))}));
     Value key, val;
     bool found = false;
     d->for_each([&](const Value& k, const Value& x) {

@@ -32,7 +32,7 @@ void to_mpz(const Value& v, mpz_t out) {
   if (v.t == VT::Int) mpz_set_si(out, v.i);
   else if (v.t == VT::Bool) mpz_set_si(out, v.b ? 1 : 0);
   else if (v.is(OK::Big)) mpz_set(out, v.as<BigObj>()->z);
-  else type_error("expected an integer, got '" + type_name(v) + "'");
+  else raise_id("TypeError", "runtime.expected_integer", {{"type", type_name(v)}});
 }
 
 bool is_intlike(const Value& v) { return v.t == VT::Int || v.t == VT::Bool || v.is(OK::Big); }
@@ -81,7 +81,7 @@ static double big_to_double(const mpz_t z) {
   bool inexact = mpz_scan1(z, 0) < (mp_bitcnt_t)shift;  // the lowest 1 of z and of |z| agree
   double d = scaled_to_double(q, inexact, -shift);
   mpz_clear(q);
-  if (std::isinf(d)) raise("OverflowError", "int too large to convert to float");
+  if (std::isinf(d)) raise_id("OverflowError", "runtime.int_too_large_float");
   return d;
 }
 
@@ -89,7 +89,7 @@ static double big_to_double(const mpz_t z) {
 static double int_true_divide(const mpz_t x, const mpz_t y) {
   long e = long(mpz_sizeinbase(x, 2)) - long(mpz_sizeinbase(y, 2));  // x/y is in [2**(e-1), 2**(e+1))
   if (mpz_sgn(x) == 0) return mpz_sgn(y) < 0 ? -0.0 : 0.0;
-  if (e > 1025) raise("OverflowError", "integer division result too large for a float");
+  if (e > 1025) raise_id("OverflowError", "runtime.int_division_too_large");
   long shift = std::min(55 - e, 1076L);  // quotient bits kept: >= 55, or down to 2**-1076
   mpz_t n, d, q, r;
   mpz_inits(n, d, q, r, nullptr);
@@ -102,7 +102,7 @@ static double int_true_divide(const mpz_t x, const mpz_t y) {
   double out = scaled_to_double(q, mpz_sgn(r) != 0, shift);
   bool negative = (mpz_sgn(x) < 0) != (mpz_sgn(y) < 0);
   mpz_clears(n, d, q, r, nullptr);
-  if (std::isinf(out)) raise("OverflowError", "integer division result too large for a float");
+  if (std::isinf(out)) raise_id("OverflowError", "runtime.int_division_too_large");
   if (out == 0 && negative) return -0.0;
   return out;
 }
@@ -118,7 +118,7 @@ double to_double(const Value& v) {
   if (v.is(OK::Inst)) {
     if (const Value* m = v.o->type->find("__float__")) return to_double(call1(*m, v));
   }
-  type_error("must be real number, not " + type_name(v));
+  raise_id("TypeError", "runtime.must_be_real", {{"type", type_name(v)}});
 }
 
 namespace {
@@ -397,14 +397,14 @@ static Value big_op(BinOp op, const Value& a, const Value& b) {
     case BinOp::BitOr: mpz_ior(r, x, y); break;
     case BinOp::BitXor: mpz_xor(r, x, y); break;
     case BinOp::LShift: {
-      if (mpz_sgn(y) < 0) value_error("negative shift count");
+      if (mpz_sgn(y) < 0) raise_id("ValueError", "runtime.negative_shift");
       if (!mpz_fits_ulong_p(y)) raise("OverflowError", msg("runtime.overflow"));
       if (mpz_sgn(x)) check_result_bits(bit_length(x) + double(mpz_get_ui(y)));
       mpz_mul_2exp(r, x, mpz_get_ui(y));
       break;
     }
     case BinOp::RShift: {
-      if (mpz_sgn(y) < 0) value_error("negative shift count");
+      if (mpz_sgn(y) < 0) raise_id("ValueError", "runtime.negative_shift");
       if (!mpz_fits_ulong_p(y)) { mpz_set_si(r, mpz_sgn(x) < 0 ? -1 : 0); break; }
       mpz_fdiv_q_2exp(r, x, mpz_get_ui(y));
       break;
@@ -442,11 +442,11 @@ static Value int_op(BinOp op, int64_t x, int64_t y) {
     case BinOp::BitOr: return Value::integer(x | y);
     case BinOp::BitXor: return Value::integer(x ^ y);
     case BinOp::LShift:
-      if (y < 0) value_error("negative shift count");
+      if (y < 0) raise_id("ValueError", "runtime.negative_shift");
       if (y < 63 && x == ((x << y) >> y)) return Value::integer(x << y);
       break;
     case BinOp::RShift:
-      if (y < 0) value_error("negative shift count");
+      if (y < 0) raise_id("ValueError", "runtime.negative_shift");
       return Value::integer(y >= 63 ? (x < 0 ? -1 : 0) : (x >> y));
     case BinOp::Pow: return int_pow(Value::integer(x), Value::integer(y));
     default: break;
@@ -483,7 +483,7 @@ static Value float_op(BinOp op, double x, double y, const Value& a, const Value&
     }
     case BinOp::Pow: {
       if (x == 0 && y < 0) zero_div();
-      if (x < 0 && y != std::floor(y)) value_error("math domain error");
+      if (x < 0 && y != std::floor(y)) raise_id("ValueError", "runtime.math_domain");
       double r = std::pow(x, y);
       if (std::isinf(r) && std::isfinite(x) && std::isfinite(y)) raise("OverflowError", "(34, 'Numerical result out of range')");
       return Value::flt(r);
@@ -605,8 +605,8 @@ Value binop(BinOp op, const Value& a, const Value& b) {
       if (op == BinOp::Mul && is_intlike(b)) return seq_repeat_list(a.as<TupleObj>()->v, b, true);
     } else if (ka == OK::Bytes) {
       if (op == BinOp::Add && b.is(OK::Bytes)) return mk_bytes_like(a, a.as<BytesObj>()->s + b.as<BytesObj>()->s);
-      if (op == BinOp::Add && !b.is_obj()) type_error("can't concat " + type_name(b) + " to " + type_name(a));
-      if (op == BinOp::Add && b.o->type->builtin) type_error("can't concat " + type_name(b) + " to " + type_name(a));
+      if (op == BinOp::Add && !b.is_obj()) raise_id("TypeError", "runtime.cant_concat", {{"right", type_name(b)}, {"left", type_name(a)}});
+      if (op == BinOp::Add && b.o->type->builtin) raise_id("TypeError", "runtime.cant_concat", {{"right", type_name(b)}, {"left", type_name(a)}});
       if (op == BinOp::Mul && is_intlike(b)) {
         std::string r;
         int64_t k = repeat_count(a.as<BytesObj>()->s.size(), b, 1);
@@ -748,11 +748,11 @@ static Spec parse_spec(std::string_view s) {
   if (i < cps.size() && cps[i] == '.') {
     ++i;
     sp.precision = 0;
-    if (!(i < cps.size() && cps[i] >= '0' && cps[i] <= '9')) value_error("Format specifier missing precision");
+    if (!(i < cps.size() && cps[i] >= '0' && cps[i] <= '9')) raise_id("ValueError", "runtime.format_missing_precision");
     while (i < cps.size() && cps[i] >= '0' && cps[i] <= '9') sp.precision = sp.precision * 10 + (int)(cps[i++] - '0');
   }
   if (i < cps.size()) sp.type = (char)cps[i++];
-  if (i < cps.size()) value_error("Invalid format specifier '" + std::string(s) + "'");
+  if (i < cps.size()) raise_id("ValueError", "runtime.format_invalid_spec", {{"spec", std::string(s)}});
   if (sp.zero && !sp.align) { sp.fill = '0'; sp.align = '='; }
   return sp;
 }
@@ -831,7 +831,7 @@ static std::string format_number(const Value& v, const Spec& sp) {
       append_utf8(s, (uint32_t)as_index(v));
       return pad(s, "", sp, '<');
     }
-    if (sp.precision >= 0) value_error("Precision not allowed in integer format specifier");
+    if (sp.precision >= 0) raise_id("ValueError", "runtime.format_int_precision");
     Value iv = v.t == VT::Bool ? Value::integer(v.b) : v;
     int base = type == 'b' ? 2 : type == 'o' ? 8 : (type == 'x' || type == 'X') ? 16 : 10;
     std::string digits = int_to_string(iv, base);
@@ -848,7 +848,7 @@ static std::string format_number(const Value& v, const Spec& sp) {
   }
   double d = to_double(v);
   if (!(type == 0 || type == 'f' || type == 'F' || type == 'e' || type == 'E' || type == 'g' || type == 'G' || type == '%' || type == 'n'))
-    value_error(std::string("Unknown format code '") + type + "' for object of type '" + type_name(v) + "'");
+    raise_id("ValueError", "runtime.unknown_format_code", {{"code", std::string(1, type)}, {"type", type_name(v)}});
   if (type == 'n') type = 'g';
   if (type == '%') d *= 100;
   bool neg = std::signbit(d) && !std::isnan(d);
@@ -879,7 +879,7 @@ Value format_value(const Value& v, std::string_view spec) {
     return mk_str(format_number(v, sp));
   }
   if (v.is(OK::Str)) {
-    if (sp.type && sp.type != 's') value_error(std::string("Unknown format code '") + sp.type + "' for object of type 'str'");
+    if (sp.type && sp.type != 's') raise_id("ValueError", "runtime.unknown_format_code", {{"code", std::string(1, sp.type)}, {"type", "str"}});
     std::string s = str_of(v);
     if (sp.precision >= 0) {
       auto cps = decode_utf8(s);
@@ -907,13 +907,13 @@ Value str_percent(const std::string& fmt, const Value& args) {
   size_t ai = 0;
   std::string out;
   auto next_arg = [&]() -> Value {
-    if (ai >= items.size()) type_error("not enough arguments for format string");
+    if (ai >= items.size()) raise_id("TypeError", "runtime.format_not_enough_args");
     return items[ai++];
   };
   for (size_t i = 0; i < fmt.size(); ++i) {
     if (fmt[i] != '%') { out += fmt[i]; continue; }
     ++i;
-    if (i >= fmt.size()) value_error("incomplete format");
+    if (i >= fmt.size()) raise_id("ValueError", "runtime.format_incomplete");
     if (fmt[i] == '%') { out += '%'; continue; }
     // %(name)s takes its value from a mapping argument
     Value keyed;
@@ -921,19 +921,19 @@ Value str_percent(const std::string& fmt, const Value& args) {
     if (fmt[i] == '(') {
       size_t depth = 1, k = i + 1;
       while (k < fmt.size() && depth) { if (fmt[k] == '(') ++depth; else if (fmt[k] == ')') --depth; ++k; }
-      if (depth) value_error("incomplete format key");
-      if (args.is(OK::Tuple) || args.is(OK::Str) || !args.is_obj()) type_error("format requires a mapping");
+      if (depth) raise_id("ValueError", "runtime.format_incomplete_key");
+      if (args.is(OK::Tuple) || args.is(OK::Str) || !args.is_obj()) raise_id("TypeError", "runtime.format_requires_mapping");
       keyed = getitem(args, mk_str(fmt.substr(i + 1, k - i - 2)));
       has_key = true;
       i = k;
-      if (i >= fmt.size()) value_error("incomplete format");
+      if (i >= fmt.size()) raise_id("ValueError", "runtime.format_incomplete");
     }
     std::string flags;
     while (i < fmt.size() && std::strchr("-+ #0", fmt[i])) flags += fmt[i++];
     std::string width, prec;
     while (i < fmt.size() && std::isdigit((unsigned char)fmt[i])) width += fmt[i++];
     if (i < fmt.size() && fmt[i] == '.') { ++i; prec = "."; while (i < fmt.size() && std::isdigit((unsigned char)fmt[i])) prec += fmt[i++]; }
-    if (i >= fmt.size()) value_error("incomplete format");
+    if (i >= fmt.size()) raise_id("ValueError", "runtime.format_incomplete");
     char c = fmt[i];
     Value a = has_key ? keyed : next_arg();
     if (has_key) ai = items.size();
@@ -968,10 +968,10 @@ Value str_percent(const std::string& fmt, const Value& args) {
         break;
       }
       case 'c': out += a.is(OK::Str) ? str_of(a) : str_of(format_value(a, "c")); break;
-      default: value_error(std::string("unsupported format character '") + c + "'");
+      default: raise_id("ValueError", "runtime.format_unsupported_char", {{"char", std::string(1, c)}});
     }
   }
-  if (ai < items.size() && args.is(OK::Tuple)) type_error("not all arguments converted during string formatting");
+  if (ai < items.size() && args.is(OK::Tuple)) raise_id("TypeError", "runtime.format_not_all_converted");
   return mk_str(std::move(out));
 }
 

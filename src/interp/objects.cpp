@@ -642,7 +642,7 @@ std::string repr(const Value& v) {
   if (v.o->kind != OK::Inst && v.o->kind != OK::Class) {
     if (const Value* m = subtype_repr(v.o->type)) {
       Value r = call1(*m, v);
-      if (!r.is(OK::Str)) raise("TypeError", "__repr__ returned non-string (type " + type_name(r) + ")");
+      if (!r.is(OK::Str)) raise_id("TypeError", "runtime.repr_returned_non_string", {{"type", type_name(r)}});
       return str_of(r);
     }
   }
@@ -729,7 +729,7 @@ std::string repr(const Value& v) {
       auto* c = v.as<ClassObj>();
       if (const Value* m = meta_special(v, "__repr__")) {
         Value r = call1(*m, v);
-        if (!r.is(OK::Str)) raise("TypeError", "__repr__ returned non-string (type " + type_name(r) + ")");
+        if (!r.is(OK::Str)) raise_id("TypeError", "runtime.repr_returned_non_string", {{"type", type_name(r)}});
         return str_of(r);
       }
       return "<class '" + class_path(c) + "'>";
@@ -746,7 +746,7 @@ std::string repr(const Value& v) {
       if (v.same(I->not_impl)) return "NotImplemented";
       if (const Value* m = v.o->type->find("__repr__")) {
         Value r = call1(*m, v);
-        if (!r.is(OK::Str)) raise("TypeError", "__repr__ returned non-string (type " + type_name(r) + ")");
+        if (!r.is(OK::Str)) raise_id("TypeError", "runtime.repr_returned_non_string", {{"type", type_name(r)}});
         return str_of(r);
       }
       if (v.o->type->is_exception) {
@@ -777,14 +777,14 @@ std::string to_str(const Value& v) {
   if (v.is_obj() && v.o->kind != OK::Inst && v.o->kind != OK::Class && !v.o->type->builtin) {
     if (const Value* m = v.o->type->find("__str__"); m && m->is(OK::Func)) {
       Value r = call1(*m, v);
-      if (!r.is(OK::Str)) raise("TypeError", "__str__ returned non-string (type " + type_name(r) + ")");
+      if (!r.is(OK::Str)) raise_id("TypeError", "runtime.str_returned_non_string", {{"type", type_name(r)}});
       return str_of(r);
     }
   }
   if (v.is(OK::Inst)) {
     if (const Value* m = v.o->type->find("__str__")) {
       Value r = call1(*m, v);
-      if (!r.is(OK::Str)) raise("TypeError", "__str__ returned non-string (type " + type_name(r) + ")");
+      if (!r.is(OK::Str)) raise_id("TypeError", "runtime.str_returned_non_string", {{"type", type_name(r)}});
       return str_of(r);
     }
     if (v.o->type->is_exception && !v.o->type->find("__repr__")) return exc_message(v);
@@ -837,9 +837,20 @@ static std::string fill_template(std::string_view t, const std::map<std::string,
 
 std::string msg(std::string_view id, const std::map<std::string, std::string>& args) {
   if (I && I->pack) {
-    auto it = I->pack->messages.find(id);
-    if (it == I->pack->messages.end() && id.substr(0, 8) == "runtime.") it = I->pack->messages.find(id.substr(8));
-    if (it != I->pack->messages.end()) return fill_template(it->second, args);
+    // The pack fills the template ({{ and }} are literal braces) and falls back to English.
+    std::string m = I->pack->message(id, args);
+    if (m != id) return m;
+    if (id.substr(0, 8) == "runtime.") {
+      m = I->pack->message(id.substr(8), args);
+      if (m != id.substr(8)) return m;
+    }
+  }
+  // Without a pack (an embedding that gave none), the English pack still has every id.
+  try {
+    std::string m = LanguageRegistry::instance().english().message(id, args);
+    if (m != id) return m;
+  } catch (const std::exception&) {
+    // no language directory: the built-in English texts below
   }
   auto& m = english_messages();
   auto it = m.find(id);

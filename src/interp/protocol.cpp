@@ -81,11 +81,11 @@ void slice_indices(const Value& lo, const Value& hi, const Value& by, int64_t le
   auto index = [](const Value& v) -> int64_t {
     if (v.t == VT::Int) return v.i;
     if (!is_intlike(v) && !type_lookup(v, "__index__"))
-      type_error("slice indices must be integers or None or have an __index__ method");
+      raise_id("TypeError", "runtime.slice_indices");
     return as_index(v);
   };
   step = by.is_none() ? 1 : index(by);
-  if (step == 0) value_error("slice step cannot be zero");
+  if (step == 0) raise_id("ValueError", "runtime.slice_step_zero");
   auto clamp = [&](const Value& v, int64_t def) -> int64_t {
     if (v.is_none()) return def;
     int64_t x = v.is(OK::Big) ? (mpz_sgn(v.as<BigObj>()->z) < 0 ? INT64_MIN / 2 : INT64_MAX / 2) : index(v);
@@ -150,7 +150,7 @@ static void list_assign_slice(ValueVec& l, const Value& lo, const Value& hi, con
   }
   int64_t n = slice_count(a, b, st);
   if (n != (int64_t)items.size())
-    value_error("attempt to assign sequence of size " + std::to_string(items.size()) + " to extended slice of size " + std::to_string(n));
+    raise_id("ValueError", "runtime.extended_slice_size", {{"given", std::to_string(items.size())}, {"size", std::to_string(n)}});
   for (int64_t k = 0; k < n; ++k) l[a + k * st] = items[k];
 }
 
@@ -244,7 +244,7 @@ Value construct(ClassObj* cls, Value* args, int nargs, KwArgs* kw) {
   if (base && base != I->t_object && !base->is_exception) {
     // builtin type (or a user subclass of one): its constructor lives in dict "__ctor__"
     const Value* ctor = base->dict->find_str("__ctor__", hash_value(str_key("__ctor__")));
-    if (!ctor) type_error("cannot create '" + cls->name + "' instances");
+    if (!ctor) raise_id("TypeError", "runtime.cannot_create_instances", {{"type", cls->name}});
     Value obj = call(*ctor, args, nargs, kw);
     if (cls->builtin) return obj;
     obj = retype_builtin(obj, cls);
@@ -259,7 +259,7 @@ Value construct(ClassObj* cls, Value* args, int nargs, KwArgs* kw) {
   const Value* init = ce.init;
   if (init && !(init->is(OK::Native) && init->as<NativeObj>()->name == "object.__init__")) {
     Value r = call_with_self(*init, obj, args, nargs, kw);
-    if (!r.is_none()) type_error("__init__() should return None, not '" + type_name(r) + "'");
+    if (!r.is_none()) raise_id("TypeError", "runtime.init_returned_value", {{"type", type_name(r)}});
   } else if ((nargs || (kw && !kw->empty())) && !cls->is_exception) {
     raise_id("TypeError", "runtime.takes_no_arguments", {{"name", cls->name}});
   }
@@ -306,7 +306,7 @@ static Value bind(const Value& attr, const Value& self) {
   if (attr.is(OK::ClassMethod)) return Value::obj(new BoundObj(Value::obj(type_of(self)), attr.as<WrapperObj>()->func));
   if (attr.is(OK::Property)) {
     auto* p = attr.as<PropertyObj>();
-    if (p->fget.is_none()) raise("AttributeError", "property has no getter");
+    if (p->fget.is_none()) raise_id("AttributeError", "runtime.property_no_getter");
     return call1(p->fget, self);
   }
   return attr;
@@ -490,7 +490,7 @@ void setattr(const Value& obj, std::string_view name, Value v) {
     ClassObj* t = obj.o->type;
     if (const Value* ta = t->find(name); ta && ta->is(OK::Property)) {
       auto* p = ta->as<PropertyObj>();
-      if (p->fset.is_none()) raise("AttributeError", "can't set attribute '" + std::string(name) + "'");
+      if (p->fset.is_none()) raise_id("AttributeError", "runtime.cant_set_attribute", {{"name", std::string(name)}});
       call2(p->fset, obj, std::move(v));
       return;
     }
@@ -770,7 +770,7 @@ int64_t len(const Value& v) {
         if (const Value* m = v.o->type->find("__len__")) {
           Value r = call1(*m, v);
           int64_t n = as_index(r);
-          if (n < 0) value_error("__len__() should return >= 0");
+          if (n < 0) raise_id("ValueError", "runtime.len_negative");
           return n;
         }
         break;
@@ -794,7 +794,7 @@ bool contains(const Value& c, const Value& item) {
         return false;
       }
       case OK::Str:
-        if (!item.is(OK::Str)) type_error("'in <string>' requires string as left operand, not " + type_name(item));
+        if (!item.is(OK::Str)) raise_id("TypeError", "runtime.in_string_operand", {{"type", type_name(item)}});
         return str_of(c).find(str_of(item)) != std::string::npos;
       case OK::Dict: return c.as<DictObj>()->find(item) != nullptr;
       case OK::DictView: return dict_view_contains(c.as<DictViewObj>(), item);
@@ -878,7 +878,7 @@ Value iter(const Value& v) {
         Ref<SetObj> s(v.as<SetObj>());
         size_t i = 0, n0 = s->size();
         return Value::obj(new IterObj([s, i, n0](Value& out) mutable {
-          if (s->size() != n0) raise("RuntimeError", "Set changed size during iteration");
+          if (s->size() != n0) raise_id("RuntimeError", "runtime.set_changed_size");
           while (i < s->table.size() && s->table[i].key.t == VT::Undef) ++i;
           if (i >= s->table.size()) return false;
           out = s->table[i++].key;
@@ -890,7 +890,7 @@ Value iter(const Value& v) {
         auto which = v.as<DictViewObj>()->which;
         size_t i = 0, n0 = d->size();
         return Value::obj(new IterObj([d, which, i, n0](Value& out) mutable {
-          if (d->size() != n0) raise("RuntimeError", "dictionary changed size during iteration");
+          if (d->size() != n0) raise_id("RuntimeError", "runtime.dict_changed_size");
           while (i < d->entries.size() && d->entries[i].hash == DictObj::kTombstone) ++i;
           if (i >= d->entries.size()) return false;
           auto& e = d->entries[i++];
@@ -904,7 +904,7 @@ Value iter(const Value& v) {
         Ref<DictObj> d(v.as<DictObj>());
         size_t i = 0, n0 = d->size();
         return Value::obj(new IterObj([d, i, n0](Value& out) mutable {
-          if (d->size() != n0) raise("RuntimeError", "dictionary changed size during iteration");
+          if (d->size() != n0) raise_id("RuntimeError", "runtime.dict_changed_size");
           while (i < d->entries.size() && d->entries[i].hash == DictObj::kTombstone) ++i;
           if (i >= d->entries.size()) return false;
           out = d->entries[i++].key;
@@ -936,7 +936,7 @@ Value iter(const Value& v) {
         Value keep = v;
         return Value::obj(new IterObj([keep](Value& out) {
           auto* f = keep.as<FileObj>();
-          if (!f->fp || f->closed) value_error("I/O operation on closed file.");
+          if (!f->fp || f->closed) raise_id("ValueError", "runtime.closed_file");
           std::string line;
           int c;
           while ((c = std::fgetc(f->fp)) != EOF) {

@@ -361,7 +361,7 @@ bool exc_matches(const Value& exc, const Value& type) {
       if (exc_matches(exc, t)) return true;
     return false;
   }
-  if (!type.is(OK::Class)) type_error("catching classes that do not inherit from BaseException is not allowed");
+  if (!type.is(OK::Class)) raise_id("TypeError", "runtime.catch_non_exception");
   return type_of(exc)->is_subclass(type.as<ClassObj>());
 }
 
@@ -446,7 +446,7 @@ struct RaiseStmt : SNode {
   EP exc, cause;
   Exec exec(Frame& fr) override {
     if (!exc) {
-      if (I->handling.empty()) ML_GUARD(raise("RuntimeError", "No active exception to reraise"));
+      if (I->handling.empty()) ML_GUARD(raise_id("RuntimeError", "runtime.no_active_exception"));
       throw PyError(I->handling.back());
     }
     PyError err(make(fr));
@@ -456,7 +456,7 @@ struct RaiseStmt : SNode {
   // In a try body the exception is handed to the try statement without a C++ throw.
   Exec exec_soft(Frame& fr, Value& out) override {
     if (!exc) {
-      if (I->handling.empty()) ML_GUARD(raise("RuntimeError", "No active exception to reraise"));
+      if (I->handling.empty()) ML_GUARD(raise_id("RuntimeError", "runtime.no_active_exception"));
       out = I->handling.back();
       return Exec::Normal;
     }
@@ -469,7 +469,7 @@ struct RaiseStmt : SNode {
     Value v = exc->eval(fr);
     ML_GUARD({
       if (v.is(OK::Class)) v = call0(v);
-      if (!v.is(OK::Inst) || !v.o->type->is_exception) type_error("exceptions must derive from BaseException");
+      if (!v.is(OK::Inst) || !v.o->type->is_exception) raise_id("TypeError", "runtime.not_an_exception");
     });
     auto* in = v.as<InstObj>();
     if (cause) {
@@ -603,7 +603,7 @@ struct ImportFromStmt : SNode {
           v = import_module_from(full + "." + n, fr.globals);
         } catch (PyError& e) {
           if (!e.exc.is(OK::Inst) || e.exc.o->type->name != "ModuleNotFoundError") ML_GUARD(throw);
-          ML_GUARD(raise("ImportError", "cannot import name '" + n + "' from '" + full + "'"));
+          ML_GUARD(raise_id("ImportError", "runtime.cannot_import_name", {{"name", n}, {"module", full}}));
         }
       }
       t->store(fr, v);
@@ -762,7 +762,7 @@ SP Compiler::stmt(const Stmt& s) {
         n->op = s.op;
         return with_loc(n, s.loc);
       }
-      throw_syntax("illegal expression for augmented assignment", s.loc);
+      throw_syntax(msg("syntax.augmented_target"), s.loc);
     }
     case StmtKind::If: {
       auto* n = new IfStmt();
@@ -891,7 +891,7 @@ SP Compiler::stmt(const Stmt& s) {
     }
     case StmtKind::Match: return match_stmt(s);
   }
-  throw_syntax("unsupported statement", s.loc);
+  throw_syntax(msg("syntax.unsupported_statement"), s.loc);
 }
 
 std::unique_ptr<CompiledUnit> compile_module(const ast::Module& m, const LanguagePack* pack, bool repl) {

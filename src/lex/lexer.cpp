@@ -185,14 +185,14 @@ namespace {
 
 class Lexer {
  public:
-  Lexer(std::shared_ptr<const SourceFile> src, const LanguagePack& pack)
-      : src_(std::move(src)), t_(src_->text), kw_(pack) {}
+  Lexer(std::shared_ptr<const SourceFile> src, const LanguagePack& pack, std::optional<UnclosedBracket>* unclosed)
+      : src_(std::move(src)), t_(src_->text), kw_(pack), unclosed_(unclosed) {}
 
   std::vector<Token> run() {
     indents_.push_back(0);
     bool at_line_start = true;
     while (true) {
-      if (at_line_start && depth_ == 0) {
+      if (at_line_start && open_.empty()) {
         if (!handle_indentation()) break;  // EOF
         at_line_start = false;
         continue;
@@ -222,13 +222,17 @@ class Lexer {
         }
         newline();
       line_end:
-        if (depth_ == 0) {
+        if (open_.empty()) {
           if (!toks_.empty() && toks_.back().kind != Tok::Newline) push_simple(Tok::Newline, "\n", last_loc_);
           at_line_start = true;
         }
         continue;
       }
       lex_token();
+    }
+    if (!open_.empty()) {
+      if (!unclosed_) fail("SyntaxError", "syntax.never_closed", {{"bracket", open_.back().text}}, open_.back().loc);
+      *unclosed_ = UnclosedBracket{open_.back().text, open_.back().loc};
     }
     Loc end_loc{line_, col_};
     if (!toks_.empty() && toks_.back().kind != Tok::Newline) push_simple(Tok::Newline, "\n", end_loc);
@@ -244,15 +248,37 @@ class Lexer {
   std::shared_ptr<const SourceFile> src_;
   const std::string& t_;
   KeywordTable kw_;
+  std::optional<UnclosedBracket>* unclosed_;  // where to leave a bracket open at the end, or null
   size_t i_ = 0;
   int line_ = 1, col_ = 1;
-  int depth_ = 0;  // bracket nesting: newlines inside are not tokens
+  // The open brackets (newlines inside them are not tokens), as written ("(" or a full-width
+  // "（") and where: a closing bracket of the wrong kind, one too many, or the end of the file
+  // inside brackets is reported at the bracket as CPython's tokenizer does, not as a puzzling
+  // error at the end of the file.
+  struct Open {
+    std::string text;
+    char kind;
+    Loc loc;
+  };
+  std::vector<Open> open_;
   // Like CPython's tokenizer: deeper bracket nesting is a located SyntaxError, never a stack
   // overflow in the parser or the passes after it.
-  static constexpr int kMaxBrackets = 200;
-  void open_bracket(Loc loc) {
-    if (depth_ >= kMaxBrackets) fail("SyntaxError", "syntax.too_many_parens", {}, loc);
-    depth_++;
+  static constexpr size_t kMaxBrackets = 200;
+  void open_bracket(char kind, std::string text, Loc loc) {
+    if (open_.size() >= kMaxBrackets) fail("SyntaxError", "syntax.too_many_parens", {}, loc);
+    open_.push_back({std::move(text), kind, loc});
+  }
+  void close_bracket(char kind, const std::string& text, Loc loc) {
+    if (open_.empty()) fail("SyntaxError", "syntax.unmatched_bracket", {{"bracket", text}}, loc);
+    const Open& o = open_.back();
+    char want = o.kind == '(' ? ')' : o.kind == '[' ? ']' : '}';
+    if (kind != want) {
+      if (o.loc.line != loc.line)
+        fail("SyntaxError", "syntax.mismatched_bracket_line",
+             {{"closing", text}, {"opening", o.text}, {"line", std::to_string(o.loc.line)}}, loc);
+      fail("SyntaxError", "syntax.mismatched_bracket", {{"closing", text}, {"opening", o.text}}, loc);
+    }
+    open_.pop_back();
   }
   std::vector<int> indents_;
   std::vector<int> alt_indents_{0};  // the same levels with tabs as one column
@@ -492,7 +518,12 @@ class Lexer {
     Loc body_loc = here();
     std::string body;
     while (true) {
-      if (eof()) fail("SyntaxError", "syntax.unterminated_string", {}, loc);
+      if (eof()) {
+        // CPython names the line where it gave up: the last line of the file.
+        int at = !t_.empty() && t_.back() == '\n' ? line_ - 1 : line_;
+        fail("SyntaxError", triple ? "syntax.unterminated_triple" : "syntax.unterminated_string",
+             {{"line", std::to_string(at)}}, loc);
+      }
       char c = t_[i_];
       if (c == '\\' && i_ + 1 < t_.size()) {
         body += c;
@@ -508,7 +539,7 @@ class Lexer {
         }
         continue;
       }
-      if (c == '\n' && !triple) fail("SyntaxError", "syntax.unterminated_string", {}, loc);
+      if (c == '\n' && !triple) fail("SyntaxError", "syntax.unterminated_string", {{"line", std::to_string(line_)}}, loc);
       if (c == q && (!triple || (i_ + 2 < t_.size() && t_[i_ + 1] == q && t_[i_ + 2] == q))) {
         for (int k = 0; k < qn; ++k) advance_byte();
         break;
@@ -726,8 +757,8 @@ class Lexer {
     char c = t_[i_];
     if (c && std::strchr(ops1, c)) {
       char s[2] = {c, 0};
-      if (c == '(' || c == '[' || c == '{') open_bracket(loc);
-      if ((c == ')' || c == ']' || c == '}') && depth_ > 0) depth_--;
+      if (c == '(' || c == '[' || c == '{') open_bracket(c, s, loc);
+      if (c == ')' || c == ']' || c == '}') close_bracket(c, s, loc);
       return emit_op(s, 1, loc);
     }
     // Full-width punctuation people type with CJK input methods.
@@ -741,8 +772,8 @@ class Lexer {
       default: break;
     }
     if (mapped) {
-      if (*mapped == '(') open_bracket(loc);
-      if (*mapped == ')' && depth_ > 0) depth_--;
+      if (*mapped == '(') open_bracket('(', t_.substr(i_, len), loc);
+      if (*mapped == ')') close_bracket(')', t_.substr(i_, len), loc);
       Token tk;
       tk.kind = Tok::Op;
       tk.text = mapped;
@@ -769,9 +800,10 @@ class Lexer {
 
 }  // namespace
 
-std::vector<Token> tokenize(std::shared_ptr<const SourceFile> src, const LanguagePack& pack) {
+std::vector<Token> tokenize(std::shared_ptr<const SourceFile> src, const LanguagePack& pack,
+                            std::optional<UnclosedBracket>* unclosed) {
   validate_utf8(src);
-  return Lexer(std::move(src), pack).run();
+  return Lexer(std::move(src), pack, unclosed).run();
 }
 
 }  // namespace ml

@@ -4,6 +4,7 @@
 #pragma once
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,8 +29,18 @@ class KeywordTable {
   std::map<std::string, std::vector<Entry>, std::less<>> by_first_;
 };
 
+// A bracket still open at the end of the text (the innermost), as written and where.
+struct UnclosedBracket {
+  std::string text;
+  Loc loc;
+};
+
 // Throws CompileError (kind SyntaxError / IndentationError / UnicodeDecodeError) with a location.
-std::vector<Token> tokenize(std::shared_ptr<const SourceFile> src, const LanguagePack& pack);
+// A bracket still open at the end is "'(' was never closed" unless `unclosed` is given: then the
+// tokens are returned and the bracket is left there for the parser, which reports it or its own
+// error, whichever CPython would (see parse_program).
+std::vector<Token> tokenize(std::shared_ptr<const SourceFile> src, const LanguagePack& pack,
+                            std::optional<UnclosedBracket>* unclosed = nullptr);
 
 // Checks that `text` is valid UTF-8; throws CompileError(UnicodeDecodeError) at the first bad byte.
 void validate_utf8(const std::shared_ptr<const SourceFile>& src);

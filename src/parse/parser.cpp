@@ -218,10 +218,36 @@ bool Parser::try_surface_pattern(Body& out) {
   return false;
 }
 
+// With a bracket left open at the end of the file the parse fails somewhere; CPython then says
+// "'(' was never closed" when its parser read on to the end of the file: the error is at the end,
+// on a later line than the bracket, or at a value it tried to read as the start of an expression
+// (`print(1 2`). An error before that on the bracket's own line wins (`def f(:`).
+static bool reached_the_end(const CompileError& e, const UnclosedBracket& open, const std::vector<Token>& toks) {
+  if (e.loc.line > open.loc.line) return true;
+  if (e.loc.line == toks.back().loc.line && e.loc.col >= toks.back().loc.col) return true;
+  for (const Token& t : toks) {
+    if (t.loc.line != e.loc.line || t.loc.col != e.loc.col) continue;
+    bool after = t.loc.line > open.loc.line || t.loc.col > open.loc.col;
+    return after && (t.kind == Tok::Name || t.kind == Tok::Int || t.kind == Tok::Float || t.kind == Tok::Str);
+  }
+  return false;
+}
+
 ast::Module parse_program(std::shared_ptr<const SourceFile> src, const LanguagePack& pack) {
-  auto toks = tokenize(src, pack);
-  Parser p(src, pack, std::move(toks));
-  return p.parse_module();
+  std::optional<UnclosedBracket> open;
+  auto toks = tokenize(src, pack, &open);
+  if (!open) {
+    Parser p(src, pack, std::move(toks));
+    return p.parse_module();
+  }
+  CompileError never_closed("SyntaxError", "syntax.never_closed", {{"bracket", open->text}}, open->loc, src);
+  try {
+    Parser p(src, pack, toks);
+    p.parse_module();
+  } catch (const CompileError& e) {
+    if (!reached_the_end(e, *open, toks)) throw;
+  }
+  throw never_closed;
 }
 
 // At most kMaxSourceBytes of `in` (whose size, if known, is `size`); SourceReadError past that.

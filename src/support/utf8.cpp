@@ -153,6 +153,9 @@ std::size_t length(std::string_view s) {
 }
 
 int display_width(char32_t cp) {
+  // utf8proc gives every combining mark width 0, but a spacing mark (category Mc, like the
+  // Devanagari vowel sign AA in "मान") takes a column in terminals, as wcwidth() says.
+  if (utf8proc_category(static_cast<utf8proc_int32_t>(cp)) == UTF8PROC_CATEGORY_MC) return 1;
   int w = utf8proc_charwidth(static_cast<utf8proc_int32_t>(cp));
   return w < 0 ? 1 : w;
 }

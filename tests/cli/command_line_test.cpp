@@ -74,7 +74,20 @@ TEST(CommandLine, ReplRunsTheLastBlockAtEndOfInput) {
   EXPECT_TRUE(has(r.out, "line 2\n")) << r.out;
   write_file(dir / "open.txt", "x = [1, 2,\n");
   auto o = run_ml("repl < open.txt", dir.string());
-  EXPECT_TRUE(has(o.out, "SyntaxError") || has(o.out, "rror")) << o.out;
+  EXPECT_TRUE(has(o.out, ":1:5: SyntaxError: '[' was never closed\n    x = [1, 2,\n        ^")) << o.out;
+  // brackets and triple-quoted strings across lines still wait for the rest
+  write_file(dir / "more.txt", "x = [1,\n  2]\nprint(x)\ns = '''a\nb'''\nprint(len(s))\n");
+  auto m = run_ml("repl < more.txt", dir.string());
+  EXPECT_TRUE(has(m.out, "[1, 2]\n3\n")) << m.out;
+  EXPECT_FALSE(has(m.out, "Error")) << m.out;
+  // a mistake on the bracket's own line is reported at once, and the session goes on
+  write_file(dir / "bad.txt", "def bad(:\nprint('after')\n");
+  auto b = run_ml("repl < bad.txt", dir.string());
+  EXPECT_TRUE(has(b.out, "<repl:1>:1:9: SyntaxError")) << b.out;
+  EXPECT_TRUE(has(b.out, "after\n")) << b.out;
+  write_file(dir / "fr.txt", "x = (1,\n");
+  auto f = run_ml("repl --lang fr < fr.txt", dir.string());
+  EXPECT_TRUE(has(f.out, ":1:5: Erreur de syntaxe: il manque la fermeture de « ( »")) << f.out;
 }
 
 }  // namespace

@@ -117,6 +117,9 @@ TEST(ParserErrors, CaretsCountDisplayColumns) {
   std::string hi = error_of("कुल = (1 +* 2)\n", "hi");
   // "कुल" is three code points (क, the vowel sign ु, ल) but two columns
   EXPECT_NE(hi.find("    कुल = (1 +* 2)\n             ^"), std::string::npos) << hi;
+  // "काम" is क, the spacing vowel sign ा (one column, as a terminal draws it) and म: 3 columns
+  std::string hi2 = error_of("काम = (1 +* 2)\n", "hi");
+  EXPECT_NE(hi2.find("    काम = (1 +* 2)\n              ^"), std::string::npos) << hi2;
 }
 
 // Control characters of the program's text (ESC sequences, NUL, the right-to-left override)

@@ -101,3 +101,166 @@ TEST(LocalizedErrors, BuiltinsInGerman) {
   EXPECT_TRUE(has(out, "Argument von min() ist eine leere Folge")) << out;
   EXPECT_TRUE(has(run("print(max([]))\n"), "ValueError: max() arg is an empty sequence\n"));
 }
+
+namespace {
+
+// Errors raised by methods, operators and the library: every one reads in the program's
+// language (the programs use no keywords or builtins), and in English as CPython prints it.
+const Case kLibraryCases[] = {
+    {"x = [].pop()\n", 1, "IndexError", "runtime.pop_empty_list", {}, "pop from empty list"},
+    {"x = [1, 2].pop(5)\n", 1, "IndexError", "runtime.pop_index", {}, "pop index out of range"},
+    {"x = [1]\nx.remove(5)\n", 2, "ValueError", "runtime.list_remove_missing", {}, "list.remove(x): x not in list"},
+    {"x = (1, 2).index(5)\n", 1, "ValueError", "runtime.tuple_index_missing", {}, "tuple.index(x): x not in tuple"},
+    {"x = 'a,b'.split('')\n", 1, "ValueError", "runtime.empty_separator", {}, "empty separator"},
+    {"x = 'abc'.index('z')\n", 1, "ValueError", "runtime.substring_not_found", {}, "substring not found"},
+    {"x = 1 << -1\n", 1, "ValueError", "runtime.negative_shift", {}, "negative shift count"},
+    {"x = '{}'.format()\n", 1, "IndexError", "runtime.format_replacement_index", {{"index", "0"}},
+     "Replacement index 0 out of range for positional args tuple"},
+    {"x = 'a{b'.format()\n", 1, "ValueError", "runtime.format_single_open", {}, "Single '{' encountered in format string"},
+    {"x = 'a}b'.format()\n", 1, "ValueError", "runtime.format_single_close", {}, "Single '}' encountered in format string"},
+    {"x = '%d %d' % (1,)\n", 1, "TypeError", "runtime.format_not_enough_args", {}, "not enough arguments for format string"},
+    {"x = '%d' % (1, 2)\n", 1, "TypeError", "runtime.format_not_all_converted", {},
+     "not all arguments converted during string formatting"},
+    {"x = ', '.join(['a', 1])\n", 1, "TypeError", "runtime.join_item_str", {{"index", "1"}, {"type", "int"}},
+     "sequence item 1: expected str instance, int found"},
+    {"x = b'a'.join([b'a', 2])\n", 1, "TypeError", "runtime.join_item_bytes", {{"index", "1"}, {"type", "int"}},
+     "sequence item 1: expected a bytes-like object, int found"},
+    {"x = b'a' + 'b'\n", 1, "TypeError", "runtime.cant_concat", {{"right", "str"}, {"left", "bytes"}}, "can't concat str to bytes"},
+    {"x = [1, 2, 3]\nx[::2] = [1]\n", 2, "ValueError", "runtime.extended_slice_size", {{"given", "1"}, {"size", "2"}},
+     "attempt to assign sequence of size 1 to extended slice of size 2"},
+    {"x = [1][::0]\n", 1, "ValueError", "runtime.slice_step_zero", {}, "slice step cannot be zero"},
+};
+
+}  // namespace
+
+TEST(LocalizedErrors, LibraryMessagesInEnglishAreCPythons) {
+  for (const auto& c : kLibraryCases) {
+    std::string out = run(c.program);
+    EXPECT_TRUE(has(out, "<test>:" + std::to_string(c.line) + ":")) << out;
+    EXPECT_TRUE(has(out, std::string(c.kind) + ": " + c.english + "\n")) << out;
+  }
+}
+
+TEST(LocalizedErrors, LibraryMessagesInEveryLanguage) {
+  const LanguagePack& en = pack_for("en");
+  for (const auto& code : LanguageRegistry::instance().codes()) {
+    const LanguagePack& p = pack_for(code);
+    for (const auto& c : kLibraryCases) {
+      std::string out = run(c.program, code);
+      std::string want = p.message(c.id, c.args);
+      EXPECT_TRUE(has(out, "<test>:" + std::to_string(c.line) + ":")) << code << ": " << out;
+      EXPECT_TRUE(has(out, p.message(std::string("kind.") + c.kind) + ": " + want)) << code << ": " << out;
+      if (code != "en") {
+        EXPECT_FALSE(has(out, en.message(c.id, c.args))) << code << " still English: " << out;
+      }
+    }
+  }
+}
+
+namespace {
+
+// `text` with each {builtin} replaced by the pack's preferred spelling of that builtin.
+std::string in_language(const LanguagePack& p, std::string text) {
+  for (size_t at; (at = text.find('{')) != std::string::npos;) {
+    size_t end = text.find('}', at);
+    std::string name = text.substr(at + 1, end - at - 1);
+    auto it = p.builtin_preferred.find(name);
+    text.replace(at, end - at + 1, it == p.builtin_preferred.end() ? name : it->second);
+  }
+  return text;
+}
+
+}  // namespace
+
+// The examples users met in English inside localized errors: builtins' own messages.
+TEST(LocalizedErrors, BuiltinMessagesInFrenchChineseArabic) {
+  struct B {
+    const char* program;
+    const char* id;
+    std::map<std::string, std::string> args;
+  };
+  const B cases[] = {
+      {"x = {chr}(-1)\n", "runtime.chr_range", {}},
+      {"x = {int}('1', 99)\n", "runtime.int_base_range", {}},
+      {"x = {range}(1, 2, 0)\n", "runtime.range_step_zero", {}},
+      {"x = {sum}(['a'], '')\n", "runtime.sum_strings", {}},
+      {"x = {ord}('ab')\n", "runtime.ord_length", {{"length", "2"}}},
+      {"x = {float}([])\n", "runtime.float_arg_type", {{"type", "list"}}},
+      {"x = {reversed}(5)\n", "runtime.not_reversible", {{"type", "int"}}},
+      {"x = {pow}(2, 3, 0)\n", "runtime.pow_modulus_zero", {}},
+      {"x = {min}([])\n", "runtime.empty_sequence", {{"name", "min"}}},
+  };
+  const LanguagePack& en = pack_for("en");
+  for (const char* code : {"fr", "zh", "ar", "hi", "ja"}) {
+    const LanguagePack& p = pack_for(code);
+    for (const auto& c : cases) {
+      std::string out = run(in_language(p, c.program), code);
+      EXPECT_TRUE(has(out, "<test>:1:")) << code << ": " << out;
+      EXPECT_TRUE(has(out, p.message(c.id, c.args))) << code << ": " << out;
+      EXPECT_FALSE(has(out, en.message(c.id, c.args))) << code << " still English: " << out;
+    }
+  }
+  EXPECT_TRUE(has(run("x = chr(-1)\n"), "ValueError: chr() arg not in range(0x110000)\n"));
+  EXPECT_TRUE(has(run("x = sum(['a'], '')\n"), "TypeError: sum() can't sum strings [use ''.join(seq) instead]\n"));
+}
+
+TEST(LocalizedErrors, FrenchSpellingsOfLibraryMessages) {
+  EXPECT_TRUE(has(run("x = [].pop()\n", "fr"), "pop() sur une liste vide")) << run("x = [].pop()\n", "fr");
+  EXPECT_TRUE(has(run("x = 'a{b'.format()\n", "fr"), "« { » isolé dans la chaîne de format"));
+  EXPECT_TRUE(has(run("x = {}.popitem()\n", "fr"), "popitem() : le dictionnaire est vide"));
+  EXPECT_TRUE(has(run("x = 'é'.encode('ascii')\n", "zh"), "“ascii”编解码器无法编码位置 0 的字符“\\xe9”"));
+}
+
+namespace {
+
+bool has_latin_word(const std::string& s, const char* word) {
+  return s.find(word) != std::string::npos;
+}
+
+}  // namespace
+
+// Messages put together from pieces: the pieces come from the pack too.
+TEST(LocalizedErrors, PiecesOfMessagesAreLocalized) {
+  EXPECT_TRUE(has(run("x = [1, 2].index(5)\n"), "ValueError: 5 is not in list\n"));
+  EXPECT_TRUE(has(run("x = '{:d}'.format('a')\n"), "ValueError: Unknown format code 'd' for object of type 'str'\n"));
+  EXPECT_TRUE(has(run("import struct\nx = struct.pack('b', 300)\n"), "error: byte format requires -128 <= number <= 127\n"));
+  for (const char* code : {"fr", "zh", "ar", "ta"}) {
+    const LanguagePack& p = pack_for(code);
+    std::string out = run("x = [1, 2].index(5)\n", code);
+    EXPECT_TRUE(has(out, p.message("runtime.not_in_list", {{"value", "5"}}))) << code << ": " << out;
+    out = run("x = '{:d}'.format('a')\n", code);
+    EXPECT_TRUE(has(out, p.message("runtime.unknown_format_code", {{"code", "d"}, {"type", "str"}}))) << code << ": " << out;
+    out = run(p.preferred(Concept::Import) + " struct\nx = struct.pack('b', 300)\n", code);
+    EXPECT_TRUE(has(out, p.message("runtime.struct_format_range", {{"format", "byte"}, {"low", "-128"}, {"high", "127"}})))
+        << code << ": " << out;
+    // a builtin given too many arguments: the count range is the pack's words, not "at least" / "to"
+    for (const char* program : {"x = [].index()\n", "x = {map}(5)\n"}) {
+      out = run(in_language(p, program), code);
+      EXPECT_TRUE(has(out, p.message("kind.TypeError"))) << code << ": " << out;
+      EXPECT_FALSE(has_latin_word(out, " to ") || has_latin_word(out, "at least") || has_latin_word(out, "takes"))
+          << code << ": " << out;
+    }
+  }
+  // a SyntaxError found when the interpreter compiles the tree
+  EXPECT_TRUE(has(run("a = [1]\nx = *a\n"), "SyntaxError: can't use starred expression here\n"));
+  for (const char* code : {"fr", "ja"}) {
+    std::string out = run("a = [1]\nx = *a\n", code);
+    EXPECT_TRUE(has(out, "<test>:2:5: " + pack_for(code).message("kind.SyntaxError") + ": " +
+                             pack_for(code).message("syntax.starred_here")))
+        << code << ": " << out;
+  }
+}
+
+// Regular-expression syntax errors (re.error) read in the program's language, position included.
+TEST(LocalizedErrors, RegexErrors) {
+  EXPECT_TRUE(has(run("import re\nx = re.compile('(a')\n"), "error: missing ), unterminated subpattern at position 0\n"));
+  EXPECT_TRUE(has(run("import re\nx = re.compile('a\\\\')\n"), "error: bad escape (end of pattern) at position 1\n"));
+  for (const char* code : {"fr", "zh", "hi"}) {
+    const LanguagePack& p = pack_for(code);
+    std::string out = run(p.preferred(Concept::Import) + " re\nx = re.compile('(a')\n", code);
+    std::string want = p.message("runtime.re_at_position",
+                                 {{"message", p.message("runtime.re_unterminated_subpattern")}, {"position", "0"}});
+    EXPECT_TRUE(has(out, want)) << code << ": " << out;
+    EXPECT_FALSE(has(out, "at position") || has(out, "unterminated")) << code << ": " << out;
+  }
+}

@@ -127,6 +127,13 @@ TEST(Utf8, DisplayWidthAndTerminalEscapes) {
   EXPECT_EQ(ml::utf8::display_width(U'数'), 2);
   EXPECT_EQ(ml::utf8::display_width(U'カ'), 2);
   EXPECT_EQ(ml::utf8::display_width(0x0941), 0);  // Devanagari vowel sign U (a combining mark)
+  // spacing marks (Mc) take a column, as wcwidth() and terminals say: Devanagari AA and I,
+  // Bengali AA, Tamil AA
+  EXPECT_EQ(ml::utf8::display_width(0x093E), 1);
+  EXPECT_EQ(ml::utf8::display_width(0x093F), 1);
+  EXPECT_EQ(ml::utf8::display_width(0x09BE), 1);
+  EXPECT_EQ(ml::utf8::display_width(0x0BBE), 1);
+  EXPECT_EQ(ml::utf8::display_width(0x0BCD), 0);  // Tamil virama (Mn)
   EXPECT_EQ(ml::utf8::escape_for_terminal("a\tb\n"), "a\tb\n");
   EXPECT_EQ(ml::utf8::escape_for_terminal(std::string("a\0b", 3)), "a\\x00b");
   EXPECT_EQ(ml::utf8::escape_for_terminal("\x1b[31m"), "\\x1b[31m");

@@ -44,9 +44,9 @@ static ClassObj *t_date, *t_timedelta, *t_datetime;
 static int64_t iattr(const Value& o, const char* name) { return as_index(getattr(o, name)); }
 
 static Value make_date(int64_t y, int64_t m, int64_t d, ClassObj* cls = nullptr) {
-  if (m < 1 || m > 12) value_error("month must be in 1..12");
-  if (d < 1 || d > days_in_month(y, m)) value_error("day is out of range for month");
-  if (y < 1 || y > 9999) value_error("year " + std::to_string(y) + " is out of range");
+  if (m < 1 || m > 12) raise_id("ValueError", "runtime.month_range");
+  if (d < 1 || d > days_in_month(y, m)) raise_id("ValueError", "runtime.day_range");
+  if (y < 1 || y > 9999) raise_id("ValueError", "runtime.year_range", {{"year", std::to_string(y)}});
   Value v = make_instance(cls ? cls : t_date);
   auto* in = v.as<InstObj>();
   in->dict->set(str_key("year"), Value::integer(y));
@@ -78,9 +78,9 @@ static double td_total(const Value& v) {
 static Value make_dt(int64_t y, int64_t mo, int64_t d, int64_t h, int64_t mi, int64_t s, int64_t us) {
   Value v = make_date(y, mo, d, t_datetime);
   auto* in = v.as<InstObj>();
-  if (h < 0 || h > 23) value_error("hour must be in 0..23");
-  if (mi < 0 || mi > 59) value_error("minute must be in 0..59");
-  if (s < 0 || s > 59) value_error("second must be in 0..59");
+  if (h < 0 || h > 23) raise_id("ValueError", "runtime.hour_range");
+  if (mi < 0 || mi > 59) raise_id("ValueError", "runtime.minute_range");
+  if (s < 0 || s > 59) raise_id("ValueError", "runtime.second_range");
   in->dict->set(str_key("hour"), Value::integer(h));
   in->dict->set(str_key("minute"), Value::integer(mi));
   in->dict->set(str_key("second"), Value::integer(s));
@@ -179,7 +179,7 @@ void init_datetime() {
     for (int i = 0; i < 7; ++i) {
       if (i < n) f[i] = as_index(a[i]);
       else if (const Value* v = kw_find(kw, names[i])) f[i] = as_index(*v);
-      else if (i < 3) type_error(std::string("function missing required argument '") + names[i] + "'");
+      else if (i < 3) raise_id("TypeError", "runtime.function_missing_argument", {{"name", names[i]}});
     }
     return make_dt(f[0], f[1], f[2], f[3], f[4], f[5], f[6]);
   })));
@@ -322,7 +322,7 @@ void init_datetime() {
   t_datetime->dict->set(str_key("strptime"), Value::obj(new WrapperObj(OK::ClassMethod, Value::obj(new NativeObj("strptime", [](ARGS) -> Value {
     std::tm tmv{};
     const char* end = ::strptime(str_of(a[1]).c_str(), str_of(a[2]).c_str(), &tmv);
-    if (!end || *end) value_error("time data " + repr(a[1]) + " does not match format " + repr(a[2]));
+    if (!end || *end) raise_id("ValueError", "runtime.time_data_mismatch", {{"data", repr(a[1])}, {"format", repr(a[2])}});
     return make_dt(tmv.tm_year + 1900, tmv.tm_mon + 1, tmv.tm_mday, tmv.tm_hour, tmv.tm_min, tmv.tm_sec, 0);
   })))));
   def_method(t_datetime, "date", [](ARGS) -> Value { return make_date(iattr(a[0], "year"), iattr(a[0], "month"), iattr(a[0], "day")); });

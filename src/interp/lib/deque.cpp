@@ -20,7 +20,7 @@ int64_t maxlen_of(const Value& v) {
 
 ValueVec& items(const Value& v) {
   if (!v.is(OK::List) || !type_of(v)->is_subclass(t_deque))
-    type_error("descriptor requires a 'collections.deque' object but received a '" + type_name(v) + "'");
+    raise_id("TypeError", "runtime.descriptor_received_a", {{"owner", "collections.deque"}, {"type", type_name(v)}});
   return v.as<ListObj>()->v;
 }
 
@@ -52,9 +52,9 @@ Value ctor(ARGS) {
   Value m = arg_or(a, n, kw, 1, "maxlen", Value());
   int64_t maxlen = -1;
   if (!m.is_none()) {
-    if (!is_intlike(m)) type_error("an integer is required");
+    if (!is_intlike(m)) raise_id("TypeError", "runtime.integer_required");
     maxlen = as_index(m);
-    if (maxlen < 0) value_error("maxlen must be non-negative");
+    if (maxlen < 0) raise_id("ValueError", "runtime.maxlen_negative");
   }
   return make(it, maxlen);
 }
@@ -97,7 +97,7 @@ void init_methods(ClassObj* t) {
     check_args("insert", n, 3, 3);
     ValueVec& v = items(a[0]);
     int64_t m = maxlen_of(a[0]);
-    if (m >= 0 && (int64_t)v.size() >= m) raise("IndexError", "deque already at its maximum size");
+    if (m >= 0 && (int64_t)v.size() >= m) raise_id("IndexError", "runtime.deque_full");
     int64_t i = as_index(a[1]), len = (int64_t)v.size();
     if (i < 0) i = std::max<int64_t>(0, i + len);
     v.insert(v.begin() + std::min(i, len), a[2]);
@@ -106,7 +106,7 @@ void init_methods(ClassObj* t) {
   def_method(t, "popleft", [](ARGS) -> Value {
     check_args("popleft", n, 1, 1);
     ValueVec& v = items(a[0]);
-    if (v.empty()) raise("IndexError", "pop from an empty deque");
+    if (v.empty()) raise_id("IndexError", "runtime.pop_empty_deque");
     Value x = v.front();
     v.erase(v.begin());
     return x;
@@ -114,7 +114,7 @@ void init_methods(ClassObj* t) {
   def_method(t, "pop", [](ARGS) -> Value {
     check_args("pop", n, 1, 1);
     ValueVec& v = items(a[0]);
-    if (v.empty()) raise("IndexError", "pop from an empty deque");
+    if (v.empty()) raise_id("IndexError", "runtime.pop_empty_deque");
     Value x = v.back();
     v.pop_back();
     return x;
@@ -138,7 +138,7 @@ void init_methods(ClassObj* t) {
         v.erase(v.begin() + (long)i);
         return Value();
       }
-    value_error(repr(a[1]) + " is not in deque");
+    raise_id("ValueError", "runtime.not_in_deque", {{"value", repr(a[1])}});
   });
   auto copy = [](ARGS) -> Value {
     Value c = make(Value(), maxlen_of(a[0]));

@@ -23,7 +23,7 @@ struct JsonOpts {
 
 std::string float_text(double d, const JsonOpts& o) {
   if (std::isfinite(d)) return float_repr(d);
-  if (!o.allow_nan) value_error("Out of range float values are not JSON compliant");
+  if (!o.allow_nan) raise_id("ValueError", "runtime.json_out_of_range_float");
   return std::isnan(d) ? "NaN" : d > 0 ? "Infinity" : "-Infinity";
 }
 
@@ -35,7 +35,7 @@ bool json_key(const Value& k, const JsonOpts& o, std::string& out) {
   else if (k.t == VT::Int || k.is(OK::Big)) out = repr(k);
   else if (k.t == VT::Float) out = float_text(k.f, o);
   else if (o.skipkeys) return false;
-  else type_error("keys must be str, int, float, bool or None, not " + type_name(k));
+  else raise_id("TypeError", "runtime.json_key_type", {{"type", type_name(k)}});
   return true;
 }
 
@@ -53,7 +53,7 @@ struct Dumper {
   std::string sep() const { return o.has_indent ? o.item_sep.substr(0, o.item_sep.find_last_not_of(' ') + 1) : o.item_sep; }
   void enter(const Value& v) {
     if (!o.check_circular) return;
-    if (std::find(active.begin(), active.end(), v.o) != active.end()) value_error("Circular reference detected");
+    if (std::find(active.begin(), active.end(), v.o) != active.end()) raise_id("ValueError", "runtime.json_circular");
     active.push_back(v.o);
   }
   void leave() { if (o.check_circular) active.pop_back(); }
@@ -109,7 +109,7 @@ struct Dumper {
       leave();
       return;
     }
-    type_error("Object of type " + type_name(v) + " is not JSON serializable");
+    raise_id("TypeError", "runtime.json_not_serializable", {{"type", type_name(v)}});
   }
 };
 
@@ -127,7 +127,7 @@ JsonOpts json_opts(KwArgs* kw) {
   if (const Value* v = kw_find(kw, "skipkeys")) o.skipkeys = truthy(*v);
   if (const Value* v = kw_find(kw, "separators"); v && !v->is_none()) {
     ValueVec p = to_vec(*v);
-    if (p.size() != 2 || !p[0].is(OK::Str) || !p[1].is(OK::Str)) type_error("separators must be a (item_separator, key_separator) pair of str");
+    if (p.size() != 2 || !p[0].is(OK::Str) || !p[1].is(OK::Str)) raise_id("TypeError", "runtime.json_separators");
     o.item_sep = str_of(p[0]);
     o.key_sep = str_of(p[1]);
   }
@@ -341,7 +341,7 @@ struct JsonParser {
 
 std::string doc_text(const Value& v) {
   if (v.is(OK::Bytes)) return v.as<BytesObj>()->s;
-  if (!v.is(OK::Str)) type_error("the JSON object must be str, bytes or bytearray, not " + type_name(v));
+  if (!v.is(OK::Str)) raise_id("TypeError", "runtime.json_input_type", {{"type", type_name(v)}});
   return str_of(v);
 }
 
@@ -384,7 +384,7 @@ void init_classes(DictObj* d) {
   };
   def_method(t_encoder, "__init__", keep_kwargs);
   def_method(t_encoder, "default", [](ARGS) -> Value {
-    type_error("Object of type " + type_name(a[1]) + " is not JSON serializable");
+    raise_id("TypeError", "runtime.json_not_serializable", {{"type", type_name(a[1])}});
   });
   def_method(t_encoder, "encode", [](ARGS) -> Value {
     check_args("encode", n, 2, 2);

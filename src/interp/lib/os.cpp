@@ -19,7 +19,7 @@ std::string P(const Value& v, const char* fn) {
   if (v.is(OK::Bytes)) return v.as<BytesObj>()->s;
   Value f;
   if (v.is(OK::Inst) && getattr_opt(v, "__fspath__", f)) return P(call0(f), fn);
-  type_error(std::string(fn) + ": path should be string, bytes or os.PathLike, not " + type_name(v));
+  raise_id("TypeError", "runtime.path_type", {{"name", std::string(fn)}, {"type", type_name(v)}});
 }
 
 [[noreturn]] void os_error(const std::error_code& ec, const std::string& path) {

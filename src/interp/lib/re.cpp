@@ -25,12 +25,12 @@ pcre2_match_context* g_mctx;
 
 Value cp_pos(const Value& pattern, size_t byte);
 
-[[noreturn]] void re_error(const std::string& msg, const Value& pattern, Value pos) {
-  std::string full = msg;
-  if (!pos.is_none()) full += " at position " + repr(pos);
+[[noreturn]] void re_error(const std::string& text, const Value& pattern, Value pos) {
+  std::string full = text;
+  if (!pos.is_none()) full = msg("runtime.re_at_position", {{"message", text}, {"position", repr(pos)}});
   Value e = make_exception(t_error, ValueVec{mk_str(full)});
   DictObj* d = e.as<InstObj>()->dict.get();
-  d->set(str_key("msg"), mk_str(msg));
+  d->set(str_key("msg"), mk_str(text));
   d->set(str_key("pattern"), pattern);
   d->set(str_key("pos"), pos);
   throw PyError(e);
@@ -106,11 +106,11 @@ struct MatchObj : InstObj {
 };
 
 PatternObj* as_pattern(const Value& v) {
-  if (!v.is(OK::Inst) || v.o->type != t_pattern) type_error("descriptor requires a 're.Pattern' object but received '" + type_name(v) + "'");
+  if (!v.is(OK::Inst) || v.o->type != t_pattern) raise_id("TypeError", "runtime.descriptor_received", {{"owner", "re.Pattern"}, {"type", type_name(v)}});
   return static_cast<PatternObj*>(v.o);
 }
 MatchObj* as_match(const Value& v) {
-  if (!v.is(OK::Inst) || v.o->type != t_match) type_error("descriptor requires a 're.Match' object but received '" + type_name(v) + "'");
+  if (!v.is(OK::Inst) || v.o->type != t_match) raise_id("TypeError", "runtime.descriptor_received", {{"owner", "re.Match"}, {"type", type_name(v)}});
   return static_cast<MatchObj*>(v.o);
 }
 
@@ -144,17 +144,17 @@ pcre2_code* code_for(PatternObj* p, Mode m) {
 
 void check_flags(int64_t flags, bool bytes) {
   if (bytes) {
-    if (flags & kUnicode) value_error("cannot use UNICODE flag with a bytes pattern");
-    if ((flags & kLocale) && (flags & kAscii)) value_error("ASCII and LOCALE flags are incompatible");
+    if (flags & kUnicode) raise_id("ValueError", "runtime.re_unicode_bytes");
+    if ((flags & kLocale) && (flags & kAscii)) raise_id("ValueError", "runtime.re_ascii_locale");
   } else {
-    if (flags & kLocale) value_error("cannot use LOCALE flag with a str pattern");
-    if ((flags & kAscii) && (flags & kUnicode)) value_error("ASCII and UNICODE flags are incompatible");
+    if (flags & kLocale) raise_id("ValueError", "runtime.re_locale_str");
+    if ((flags & kAscii) && (flags & kUnicode)) raise_id("ValueError", "runtime.re_ascii_unicode");
   }
 }
 
 Value new_pattern(const Value& pattern, int64_t flags) {
   bool bytes = is_bytes_like(pattern);
-  if (!bytes && !pattern.is(OK::Str)) type_error("first argument must be string or compiled pattern");
+  if (!bytes && !pattern.is(OK::Str)) raise_id("TypeError", "runtime.re_first_argument");
   const std::string& src = bytes ? pattern.as<BytesObj>()->s : str_of(pattern);
   check_flags(flags, bytes);
   Translated t;
@@ -217,11 +217,11 @@ std::unordered_map<std::string, Value>& cache() {
 PatternObj* compiled(const Value& pattern, const Value& flags_v) {
   int64_t flags = flags_v.is_none() ? 0 : as_index(flags_v);
   if (pattern.is(OK::Inst) && pattern.o->type == t_pattern) {
-    if (flags) value_error("cannot process flags argument with a compiled pattern");
+    if (flags) raise_id("ValueError", "runtime.re_flags_compiled");
     return static_cast<PatternObj*>(pattern.o);
   }
   bool bytes = is_bytes_like(pattern);
-  if (!bytes && !pattern.is(OK::Str)) type_error("first argument must be string or compiled pattern");
+  if (!bytes && !pattern.is(OK::Str)) raise_id("TypeError", "runtime.re_first_argument");
   std::string key = (bytes ? "b" : "s") + std::to_string(flags) + ":" + (bytes ? pattern.as<BytesObj>()->s : str_of(pattern));
   auto& c = cache();
   auto it = c.find(key);
@@ -236,16 +236,16 @@ std::shared_ptr<Subject> subject_of(PatternObj* p, const Value& v) {
   auto s = std::make_shared<Subject>();
   s->keep = v;
   if (v.is(OK::Str)) {
-    if (p->bytes) type_error("cannot use a bytes pattern on a string-like object");
+    if (p->bytes) raise_id("TypeError", "runtime.re_bytes_on_str");
     auto* so = v.as<StrObj>();
     s->s = so->s;
     s->ascii = so->length() == (int64_t)so->s.size();
   } else if (is_bytes_like(v)) {
-    if (!p->bytes) type_error("cannot use a string pattern on a bytes-like object");
+    if (!p->bytes) raise_id("TypeError", "runtime.re_str_on_bytes");
     s->s = v.as<BytesObj>()->s;
     s->bytes = true;
   } else {
-    type_error("expected string or bytes-like object, got '" + type_name(v) + "'");
+    raise_id("TypeError", "runtime.re_expected_string", {{"type", type_name(v)}});
   }
   return s;
 }
@@ -324,15 +324,15 @@ struct Scanner {
 // ---------------------------------------------------------------- groups
 int group_index(PatternObj* p, const Value& g) {
   if (g.t == VT::Int || g.t == VT::Bool || g.is(OK::Big)) {
-    if (g.is(OK::Big)) raise("IndexError", "no such group");
+    if (g.is(OK::Big)) raise_id("IndexError", "runtime.no_such_group");
     int64_t i = g.t == VT::Bool ? g.b : g.i;
-    if (i < 0 || i > p->ngroups) raise("IndexError", "no such group");
+    if (i < 0 || i > p->ngroups) raise_id("IndexError", "runtime.no_such_group");
     return (int)i;
   }
   if (g.is(OK::Str)) {
     if (Value* v = p->groupindex.as<DictObj>()->find(g)) return (int)v->i;
   }
-  raise("IndexError", "no such group");
+  raise_id("IndexError", "runtime.no_such_group");
 }
 
 Value group_value(MatchObj* m, int g, const Value& dflt) {
@@ -367,7 +367,7 @@ std::vector<TemplatePart> template_of(PatternObj* p, const std::string& repl) {
           Value* v = p->groupindex.as<DictObj>()->find(mk_str(name));
           return v ? (int)v->i : -1;
         },
-        [](const std::string& name) { raise("IndexError", "unknown group name '" + name + "'"); });
+        [](const std::string& name) { raise_id("IndexError", "runtime.unknown_group_name", {{"name", name}}); });
   } catch (const SyntaxError& e) {
     re_error(e.msg, p->bytes ? mk_bytes(repl) : mk_str(repl), cp_pos(p->bytes ? mk_bytes(repl) : mk_str(repl), e.pos));
   }
@@ -383,7 +383,7 @@ void expand_into(std::string& out, const std::vector<TemplatePart>& parts, const
 const std::string& text_of(const Value& v, bool bytes, const char* what) {
   if (bytes && v.is(OK::Bytes)) return v.as<BytesObj>()->s;
   if (!bytes && v.is(OK::Str)) return str_of(v);
-  type_error(std::string("expected ") + (bytes ? "a bytes-like object" : "str instance") + ", " + type_name(v) + " found" + what);
+  type_error(msg(bytes ? "runtime.expected_bytes_found" : "runtime.expected_str_found", {{"type", type_name(v)}}) + what);
 }
 
 // ---------------------------------------------------------------- scans
@@ -578,7 +578,7 @@ void init_pattern_class(ClassObj* c) {
     return [mode](ARGS) -> Value {
       PatternObj* p = as_pattern(a[0]);
       const Value* s = arg_at(a + 1, n - 1, kw, 0, "string");
-      if (!s) type_error("missing required argument 'string' (pos 1)");
+      if (!s) raise_id("TypeError", "runtime.missing_argument_pos", {{"arg", "string"}, {"pos", "1"}});
       return match_impl(mode, p, *s, a + 1, n - 1, kw, 1);
     };
   };
@@ -587,19 +587,19 @@ void init_pattern_class(ClassObj* c) {
   def_method(c, "fullmatch", matcher(kFull));
   def_method(c, "findall", [](ARGS) -> Value {
     const Value* s = arg_at(a + 1, n - 1, kw, 0, "string");
-    if (!s) type_error("missing required argument 'string' (pos 1)");
+    if (!s) raise_id("TypeError", "runtime.missing_argument_pos", {{"arg", "string"}, {"pos", "1"}});
     return findall_impl(as_pattern(a[0]), *s, a + 1, n - 1, kw, 1);
   });
   def_method(c, "finditer", [](ARGS) -> Value {
     const Value* s = arg_at(a + 1, n - 1, kw, 0, "string");
-    if (!s) type_error("missing required argument 'string' (pos 1)");
+    if (!s) raise_id("TypeError", "runtime.missing_argument_pos", {{"arg", "string"}, {"pos", "1"}});
     return finditer_impl(as_pattern(a[0]), *s, a + 1, n - 1, kw, 1);
   });
   auto subber = [](bool subn) {
     return [subn](ARGS) -> Value {
       const Value* r = arg_at(a + 1, n - 1, kw, 0, "repl");
       const Value* s = arg_at(a + 1, n - 1, kw, 1, "string");
-      if (!r || !s) type_error("sub() missing required argument");
+      if (!r || !s) raise_id("TypeError", "runtime.missing_argument_any", {{"name", "sub"}});
       return sub_impl(as_pattern(a[0]), *r, *s, int_arg(a + 1, n - 1, kw, 2, "count"), subn);
     };
   };
@@ -607,7 +607,7 @@ void init_pattern_class(ClassObj* c) {
   def_method(c, "subn", subber(true));
   def_method(c, "split", [](ARGS) -> Value {
     const Value* s = arg_at(a + 1, n - 1, kw, 0, "string");
-    if (!s) type_error("split() missing required argument 'string' (pos 1)");
+    if (!s) raise_id("TypeError", "runtime.missing_argument_named_pos", {{"name", "split"}, {"arg", "string"}, {"pos", "1"}});
     return split_impl(as_pattern(a[0]), *s, int_arg(a + 1, n - 1, kw, 1, "maxsplit"));
   });
   def_method(c, "__repr__", [](ARGS) -> Value {
@@ -638,7 +638,7 @@ void init_pattern_class(ClassObj* c) {
 Value escape(const Value& v) {
   static const std::string special = "()[]{}?*+-|^$\\.&~# \t\n\r\v\f";
   bool bytes = v.is(OK::Bytes);
-  if (!bytes && !v.is(OK::Str)) type_error("expected str or bytes, got '" + type_name(v) + "'");
+  if (!bytes && !v.is(OK::Str)) raise_id("TypeError", "runtime.re_expected_str_bytes", {{"type", type_name(v)}});
   const std::string& s = bytes ? v.as<BytesObj>()->s : str_of(v);
   std::string out;
   out.reserve(s.size());
@@ -655,7 +655,7 @@ void init_module_functions(DictObj* d) {
     return [mode, name](ARGS) -> Value {
       const Value* pat = arg_at(a, n, kw, 0, "pattern");
       const Value* s = arg_at(a, n, kw, 1, "string");
-      if (!pat || !s) type_error(std::string(name) + "() missing required argument");
+      if (!pat || !s) raise_id("TypeError", "runtime.missing_argument_any", {{"name", std::string(name)}});
       PatternObj* p = compiled(*pat, arg_or(a, n, kw, 2, "flags", Value()));
       return match_impl(mode, p, *s, nullptr, 0, nullptr, 0);
     };
@@ -689,7 +689,7 @@ void init_module_functions(DictObj* d) {
   });
   def_native(d, "compile", [](ARGS) -> Value {
     const Value* pat = arg_at(a, n, kw, 0, "pattern");
-    if (!pat) type_error("compile() missing required argument 'pattern' (pos 1)");
+    if (!pat) raise_id("TypeError", "runtime.missing_argument_named_pos", {{"name", "compile"}, {"arg", "pattern"}, {"pos", "1"}});
     return Value::obj(compiled(*pat, arg_or(a, n, kw, 1, "flags", Value())));
   });
   def_native(d, "escape", [](ARGS) -> Value {

@@ -11,6 +11,8 @@
 
 #include <cstdio>
 
+#include "interp/runtime.h"  // msg(): the messages are the language pack's
+
 namespace ml::interp::re_syntax {
 
 namespace {
@@ -34,7 +36,7 @@ class Translator {
 
   Translated run() {
     while (i_ < p_.size()) step();
-    if (!open_.empty()) fail("missing ), unterminated subpattern", open_.back().at);
+    if (!open_.empty()) fail(msg("runtime.re_unterminated_subpattern"), open_.back().at);
     return std::move(out_);
   }
 
@@ -65,7 +67,7 @@ class Translator {
     if (c == '[') return char_class();
     if (c == '(') return open_paren();
     if (c == ')') {
-      if (open_.empty()) fail("unbalanced parenthesis", at);
+      if (open_.empty()) fail(msg("runtime.re_unbalanced"), at);
       open_.pop_back();
       emit(")", at);
       ++i_;
@@ -100,7 +102,7 @@ class Translator {
       return;
     }
     if (!lo.empty() && !hi.empty() && std::stoull(hi) < std::stoull(lo))
-      fail("min repeat greater than max repeat", at + 1);
+      fail(msg("runtime.re_min_max"), at + 1);
     emit("{" + (lo.empty() ? std::string("0") : lo) + (comma ? "," + hi : "") + "}", at);
     i_ = j + 1;
   }
@@ -122,15 +124,15 @@ class Translator {
     }
     if (k == 'P' && peek(3) == '=') {  // (?P=name): a reference, PCRE2 reads it as Python does
       size_t e = p_.find(')', i_);
-      if (e == std::string::npos) fail("missing ), unterminated name", i_ + 4);
+      if (e == std::string::npos) fail(msg("runtime.re_unterminated_name"), i_ + 4);
       emit(std::string_view(p_).substr(i_, e + 1 - i_), at);
       i_ = e + 1;
       return;
     }
-    if (k == 'P') fail(std::string("unknown extension ?P") + peek(3), at + 1);
+    if (k == 'P') fail(msg("runtime.re_unknown_extension", {{"ext", "?P" + peek(3)}}), at + 1);
     if (k == '#') {  // comment: up to the first ')'
       size_t e = p_.find(')', i_);
-      if (e == std::string::npos) fail("missing ), unterminated comment", at);
+      if (e == std::string::npos) fail(msg("runtime.re_unterminated_comment"), at);
       i_ = e + 1;
       return;
     }
@@ -141,7 +143,7 @@ class Translator {
       i_ += 3;
       return;
     }
-    if (k == '<') fail(std::string("unknown extension ?<") + peek(3), at + 1);
+    if (k == '<') fail(msg("runtime.re_unknown_extension", {{"ext", "?<" + peek(3)}}), at + 1);
     flags_group(at);
   }
 
@@ -164,13 +166,13 @@ class Translator {
       int64_t bit = f == 'i' ? kIgnoreCase : f == 'm' ? kMultiline : f == 's' ? kDotAll : f == 'x' ? kVerbose
                   : f == 'a' ? kAscii : f == 'u' ? kUnicode : f == 'L' ? kLocale : int64_t(0);
       if (f == '-' && !minus) { minus = true; keep += f; continue; }
-      if (!bit) fail(std::string("unknown extension ?") + f, j - 1);
-      if (f == 'L' && !bytes_) fail("bad inline flags: cannot use 'L' flag with a str pattern", j);
-      if (f == 'u' && bytes_) fail("bad inline flags: cannot use 'u' flag with a bytes pattern", j);
+      if (!bit) fail(msg("runtime.re_unknown_extension", {{"ext", std::string("?") + f}}), j - 1);
+      if (f == 'L' && !bytes_) fail(msg("runtime.re_inline_locale"), j);
+      if (f == 'u' && bytes_) fail(msg("runtime.re_inline_unicode"), j);
       if (!minus) set |= bit;
       if (f != 'a' && f != 'u' && f != 'L') keep += f;
     }
-    if (j >= p_.size()) fail("missing -, : or )", j);
+    if (j >= p_.size()) fail(msg("runtime.re_missing_flag_end"), j);
     bool scoped = p_[j] == ':';
     if (!scoped) {
       out_.inline_flags |= set;
@@ -192,7 +194,7 @@ class Translator {
     if (peek() == '^') { emit("^", i_); ++i_; }
     if (peek() == ']') { emit("\\]", i_); ++i_; }
     while (true) {
-      if (i_ >= p_.size()) fail("unterminated character set", at);
+      if (i_ >= p_.size()) fail(msg("runtime.re_unterminated_set"), at);
       char c = p_[i_];
       if (c == ']') { emit("]", i_); ++i_; return; }
       if (c == '\\') { escape(true); continue; }
@@ -205,7 +207,7 @@ class Translator {
   // A backslash escape at i_, inside a class or not.
   void escape(bool in_class) {
     size_t at = i_;
-    if (i_ + 1 >= p_.size()) fail("bad escape (end of pattern)", at);
+    if (i_ + 1 >= p_.size()) fail(msg("runtime.re_escape_at_end"), at);
     char e = p_[i_ + 1];
     std::string two = p_.substr(i_, 2);
     auto literal = [&](uint32_t cp, size_t len) {
@@ -216,23 +218,23 @@ class Translator {
       size_t j = i_ + 1, end = std::min(p_.size(), i_ + 4);
       uint32_t v = 0;
       while (j < end && is_oct(p_[j])) v = v * 8 + (p_[j++] - '0');
-      if (v > 0377) fail("octal escape value " + p_.substr(i_, j - i_) + " outside of range 0-0o377", at);
+      if (v > 0377) fail(msg("runtime.re_octal_range", {{"value", p_.substr(i_, j - i_)}}), at);
       return literal(v, j - i_);
     }
     if (is_digit(e)) {
-      if (in_class) fail("bad escape " + two, at);
+      if (in_class) fail(msg("runtime.re_bad_escape", {{"escape", two}}), at);
       size_t j = i_ + 2;
       if (j < p_.size() && is_digit(p_[j])) {
         if (is_oct(e) && is_oct(p_[j]) && j + 1 < p_.size() && is_oct(p_[j + 1])) {
           uint32_t v = (e - '0') * 64 + (p_[j] - '0') * 8 + (p_[j + 1] - '0');
-          if (v > 0377) fail("octal escape value " + p_.substr(i_, 4) + " outside of range 0-0o377", at);
+          if (v > 0377) fail(msg("runtime.re_octal_range", {{"value", p_.substr(i_, 4)}}), at);
           return literal(v, 4);
         }
         ++j;
       }
       int g = std::stoi(p_.substr(i_ + 1, j - i_ - 1));
-      if (g > ngroups_) fail("invalid group reference " + std::to_string(g), at + 1);
-      if (group_open(g)) fail("cannot refer to an open group", at);
+      if (g > ngroups_) fail(msg("runtime.re_invalid_group_reference", {{"group", std::to_string(g)}}), at + 1);
+      if (group_open(g)) fail(msg("runtime.re_open_group_reference"), at);
       emit("\\g{" + std::to_string(g) + "}", at);
       i_ = j;
       return;
@@ -241,7 +243,7 @@ class Translator {
       size_t j = i_ + 2;
       uint32_t v = 0;
       for (size_t k = 0; k < count; ++k, ++j) {
-        if (j >= p_.size() || !is_hex(p_[j])) fail("incomplete escape " + p_.substr(i_, j - i_), at);
+        if (j >= p_.size() || !is_hex(p_[j])) fail(msg("runtime.re_incomplete_escape", {{"escape", p_.substr(i_, j - i_)}}), at);
         v = v * 16 + (uint32_t)(is_digit(p_[j]) ? p_[j] - '0' : (p_[j] | 0x20) - 'a' + 10);
       }
       return v;
@@ -249,15 +251,15 @@ class Translator {
     switch (e) {
       case 'x': return literal(hex_digits(2), 4);
       case 'u': case 'U': {
-        if (bytes_) fail("bad escape " + two, at);
+        if (bytes_) fail(msg("runtime.re_bad_escape", {{"escape", two}}), at);
         size_t count = e == 'u' ? 4 : 8;
         uint32_t v = hex_digits(count);
-        if (v > 0x10FFFF) fail("bad escape " + p_.substr(i_, 2 + count), at);
+        if (v > 0x10FFFF) fail(msg("runtime.re_bad_escape", {{"escape", p_.substr(i_, 2 + count)}}), at);
         return literal(v, 2 + count);
       }
       case 'N':
-        if (bytes_) fail("bad escape " + two, at);
-        fail("named Unicode escapes (\\N{...}) are not supported", at);
+        if (bytes_) fail(msg("runtime.re_bad_escape", {{"escape", two}}), at);
+        fail(msg("runtime.re_named_unicode"), at);
       case 'v': return literal(0x0b, 2);
       case 'a': case 'f': case 'n': case 'r': case 't': case 'd': case 'D': case 's': case 'S':
       case 'w': case 'W':
@@ -270,13 +272,13 @@ class Translator {
         i_ += 2;
         return;
       case 'A': case 'B': case 'Z':
-        if (in_class) fail("bad escape " + two, at);
+        if (in_class) fail(msg("runtime.re_bad_escape", {{"escape", two}}), at);
         emit(e == 'Z' ? "\\z" : two, at);
         i_ += 2;
         return;
       default: break;
     }
-    if (is_ascii_letter(e)) fail("bad escape " + two, at);
+    if (is_ascii_letter(e)) fail(msg("runtime.re_bad_escape", {{"escape", two}}), at);
     emit("\\", at);  // an escaped punctuation or non-ASCII character stands for itself
     ++i_;
     if ((unsigned char)e < 0x80 || bytes_) { emit(std::string_view(&p_[i_], 1), i_); ++i_; }
@@ -304,7 +306,7 @@ std::vector<TemplatePart> parse_template(const std::string& r, bool bytes, int n
     parts.back().text += s;
   };
   auto group = [&](int g, size_t at) {
-    if (g > ngroups) throw SyntaxError{"invalid group reference " + std::to_string(g), at};
+    if (g > ngroups) throw SyntaxError{msg("runtime.re_invalid_group_reference", {{"group", std::to_string(g)}}), at};
     parts.push_back({"", g});
   };
   size_t i = 0;
@@ -316,24 +318,24 @@ std::vector<TemplatePart> parse_template(const std::string& r, bool bytes, int n
       i = e;
       continue;
     }
-    if (i + 1 >= r.size()) throw SyntaxError{"bad escape (end of pattern)", i};
+    if (i + 1 >= r.size()) throw SyntaxError{msg("runtime.re_escape_at_end"), i};
     char c = r[i + 1];
     if (c == 'g') {
-      if (i + 2 >= r.size() || r[i + 2] != '<') throw SyntaxError{"missing <", i + 2};
+      if (i + 2 >= r.size() || r[i + 2] != '<') throw SyntaxError{msg("runtime.re_missing_lt"), i + 2};
       size_t e = r.find('>', i + 3);
-      if (e == std::string::npos) throw SyntaxError{"missing >, unterminated name", i + 3};
+      if (e == std::string::npos) throw SyntaxError{msg("runtime.re_missing_gt_name"), i + 3};
       std::string name = r.substr(i + 3, e - i - 3);
-      if (name.empty()) throw SyntaxError{"missing group name", i + 3};
+      if (name.empty()) throw SyntaxError{msg("runtime.re_missing_group_name"), i + 3};
       bool numeric = true;
       for (char ch : name) numeric = numeric && is_digit(ch);
       if (numeric) {
-        if (name.size() > 9) throw SyntaxError{"invalid group reference " + name, i + 3};
+        if (name.size() > 9) throw SyntaxError{msg("runtime.re_invalid_group_reference", {{"group", name}}), i + 3};
         group(std::stoi(name), i + 3);
       } else {
         bool ident = !is_digit(name[0]);
         for (char ch : name)
           ident = ident && (is_ascii_letter(ch) || is_digit(ch) || ch == '_' || (unsigned char)ch >= 0x80);
-        if (!ident) throw SyntaxError{"bad character in group name '" + name + "'", i + 3};
+        if (!ident) throw SyntaxError{msg("runtime.re_bad_group_name", {{"name", name}}), i + 3};
         int g = group_of(name);
         if (g < 0) unknown_name(name);
         group(g, i + 3);
@@ -354,7 +356,7 @@ std::vector<TemplatePart> parse_template(const std::string& r, bool bytes, int n
       if (j < r.size() && is_digit(r[j])) {
         if (is_oct(c) && is_oct(r[j]) && j + 1 < r.size() && is_oct(r[j + 1])) {
           uint32_t v = (c - '0') * 64 + (r[j] - '0') * 8 + (r[j + 1] - '0');
-          if (v > 0377) throw SyntaxError{"octal escape value " + r.substr(i, 4) + " outside of range 0-0o377", i};
+          if (v > 0377) throw SyntaxError{msg("runtime.re_octal_range", {{"value", r.substr(i, 4)}}), i};
           text(chr(v));
           i = j + 2;
           continue;
@@ -378,7 +380,7 @@ std::vector<TemplatePart> parse_template(const std::string& r, bool bytes, int n
       default: break;
     }
     if (esc) { text(esc); i += 2; continue; }
-    if (is_ascii_letter(c)) throw SyntaxError{"bad escape " + r.substr(i, 2), i};
+    if (is_ascii_letter(c)) throw SyntaxError{msg("runtime.re_bad_escape", {{"escape", r.substr(i, 2)}}), i};
     text("\\");  // an unknown escape of punctuation keeps its backslash, as in Python
     ++i;
   }

@@ -68,13 +68,13 @@ Layout parse(const std::string& fmt) {
     if (std::isdigit((unsigned char)c)) {
       count = 0;
       while (i < fmt.size() && std::isdigit((unsigned char)fmt[i])) count = count * 10 + (size_t)(fmt[i++] - '0');
-      if (i >= fmt.size()) struct_error("repeat count given without format specifier");
+      if (i >= fmt.size()) struct_error(msg("runtime.struct_repeat_count"));
       c = fmt[i];
       has_count = true;
     }
     ++i;
     size_t sz = native ? native_size(c) : std_size(c);
-    if (!sz || (!native && (c == 'n' || c == 'N' || c == 'P'))) struct_error("bad char in struct format");
+    if (!sz || (!native && (c == 'n' || c == 'N' || c == 'P'))) struct_error(msg("runtime.struct_bad_char"));
     if (native && c != 's' && c != 'p' && c != 'x' && c != 'c' && sz > 1) off = (off + sz - 1) / sz * sz;
     if (c == 's' || c == 'p') {
       L.items.push_back({c, has_count ? count : 1, 1, off});
@@ -94,7 +94,7 @@ Layout parse(const std::string& fmt) {
 const Layout& layout_of(const Value& fmt) {
   static auto* cache = new std::unordered_map<std::string, Layout>();
   std::string f = fmt.is(OK::Bytes) ? fmt.as<BytesObj>()->s : fmt.is(OK::Str) ? str_of(fmt) : "";
-  if (!fmt.is(OK::Bytes) && !fmt.is(OK::Str)) type_error("Struct() argument 1 must be a str or bytes object, not " + type_name(fmt));
+  if (!fmt.is(OK::Bytes) && !fmt.is(OK::Str)) raise_id("TypeError", "runtime.struct_format_type", {{"type", type_name(fmt)}});
   auto it = cache->find(f);
   if (it != cache->end()) return it->second;
   if (cache->size() > 256) cache->clear();
@@ -116,17 +116,17 @@ double from_half(uint16_t h);
 void pack_one(char* p, char code, size_t sz, bool little, const Value& v) {
   switch (code) {
     case 'c':
-      if (!v.is(OK::Bytes) || v.as<BytesObj>()->s.size() != 1) struct_error("char format requires a bytes object of length 1");
+      if (!v.is(OK::Bytes) || v.as<BytesObj>()->s.size() != 1) struct_error(msg("runtime.struct_char_format"));
       *p = v.as<BytesObj>()->s[0];
       return;
     case '?': *p = truthy(v) ? 1 : 0; return;
     case 'e': case 'f': case 'd': {
-      if (!v.is_float() && !is_intlike(v)) struct_error("required argument is not a float");
+      if (!v.is_float() && !is_intlike(v)) struct_error(msg("runtime.struct_not_float"));
       double d = to_double(v);
       if (code == 'd') { uint64_t u; std::memcpy(&u, &d, 8); put_uint(p, u, 8, little); }
       else if (code == 'f') {
         float f = (float)d;
-        if (std::isinf(f) && !std::isinf(d)) raise("OverflowError", "float too large to pack with f format");
+        if (std::isinf(f) && !std::isinf(d)) raise_id("OverflowError", "runtime.struct_float_too_large", {{"code", "f"}});
         uint32_t u;
         std::memcpy(&u, &f, 4);
         put_uint(p, u, 4, little);
@@ -137,7 +137,7 @@ void pack_one(char* p, char code, size_t sz, bool little, const Value& v) {
     }
     default: break;
   }
-  if (!is_intlike(v)) struct_error("required argument is not an integer");
+  if (!is_intlike(v)) struct_error(msg("runtime.struct_not_integer"));
   bool is_signed = code == 'b' || code == 'h' || code == 'i' || code == 'l' || code == 'q' || code == 'n';
   mpz_t z;
   mpz_init(z);
@@ -160,14 +160,16 @@ void pack_one(char* p, char code, size_t sz, bool little, const Value& v) {
   mpz_clear(z);
   if (!ok) {
     uint64_t top = sz == 8 ? ~uint64_t(0) : (uint64_t(1) << (8 * sz)) - 1;
-    std::string range = is_signed ? std::to_string(-(int64_t)(top >> 1) - 1) + " <= number <= " + std::to_string(top >> 1)
-                                  : "0 <= number <= " + std::to_string(top);
+    std::map<std::string, std::string> range = {
+        {"low", is_signed ? std::to_string(-(int64_t)(top >> 1) - 1) : "0"},
+        {"high", std::to_string(is_signed ? top >> 1 : top)}};
     const char* name = code == 'b' ? "byte" : code == 'B' ? "ubyte" : code == 'h' ? "short" : code == 'H' ? "ushort" : nullptr;
-    if (name) struct_error(std::string(name) + " format requires " + range);
+    range["format"] = name ? std::string(name) : std::string("'") + code + "'";
+    if (name) struct_error(msg("runtime.struct_format_range", range));
     // CPython converts a negative number for an unsigned 4- or 8-byte item, or any number
     // beyond 64 bits, before it checks ranges.
-    if (sz == 8 || (!is_signed && negative)) struct_error("argument out of range");
-    struct_error(std::string("'") + code + "' format requires " + range);
+    if (sz == 8 || (!is_signed && negative)) struct_error(msg("runtime.struct_out_of_range"));
+    struct_error(msg("runtime.struct_format_range", range));
   }
   put_uint(p, u, sz, little);
 }
@@ -212,7 +214,7 @@ uint16_t to_half(double d) {
   }
   double m = std::nearbyint((2 * f - 1) * 1024);
   if (m >= 1024) { m = 0; ++e; }
-  if (e > 15) raise("OverflowError", "float too large to pack with e format");
+  if (e > 15) raise_id("OverflowError", "runtime.struct_float_too_large", {{"code", "e"}});
   return sign | (uint16_t)((e + 15) << 10) | (uint16_t)m;
 }
 double from_half(uint16_t h) {
@@ -222,14 +224,14 @@ double from_half(uint16_t h) {
 }
 
 std::string pack(const Layout& L, Value* a, int n) {
-  if ((size_t)n != L.nvalues) struct_error("pack expected " + std::to_string(L.nvalues) + " items for packing (got " + std::to_string(n) + ")");
+  if ((size_t)n != L.nvalues) struct_error(msg("runtime.struct_pack_count", {{"expected", std::to_string(L.nvalues)}, {"given", std::to_string(n)}}));
   std::string out(L.size, '\0');
   int k = 0;
   for (auto& it : L.items) {
     if (it.code == 'x') continue;
     if (it.code == 's' || it.code == 'p') {
       const Value& v = a[k++];
-      if (!v.is(OK::Bytes)) struct_error(std::string("argument for '") + it.code + "' must be a bytes object");
+      if (!v.is(OK::Bytes)) struct_error(msg("runtime.struct_bytes_argument", {{"code", std::string(1, it.code)}}));
       const std::string& s = v.as<BytesObj>()->s;
       if (it.code == 's') out.replace(it.offset, std::min(s.size(), it.count), s.substr(0, it.count));
       else if (it.count) {
@@ -262,7 +264,7 @@ Value unpack(const Layout& L, std::string_view s) {
 }
 
 const std::string& buffer(const Value& v) {
-  if (!v.is(OK::Bytes)) type_error("a bytes-like object is required, not '" + type_name(v) + "'");
+  if (!v.is(OK::Bytes)) raise_id("TypeError", "runtime.bytes_like_required", {{"type", type_name(v)}});
   return v.as<BytesObj>()->s;
 }
 
@@ -270,22 +272,22 @@ Value unpack_from(const Layout& L, const Value& buf, int64_t offset) {
   const std::string& s = buffer(buf);
   if (offset < 0) offset += (int64_t)s.size();
   if (offset < 0 || (size_t)offset + L.size > s.size())
-    struct_error("unpack_from requires a buffer of at least " + std::to_string(L.size + (size_t)std::max<int64_t>(offset, 0)) +
-                 " bytes for unpacking " + std::to_string(L.size) + " bytes at offset " + std::to_string(offset) +
-                 " (actual buffer size is " + std::to_string(s.size()) + ")");
+    struct_error(msg("runtime.struct_unpack_from_size",
+                     {{"needed", std::to_string(L.size + (size_t)std::max<int64_t>(offset, 0))},
+                      {"size", std::to_string(L.size)}, {"offset", std::to_string(offset)}, {"actual", std::to_string(s.size())}}));
   return unpack(L, std::string_view(s).substr((size_t)offset, L.size));
 }
 
 Value unpack_exact(const Layout& L, const Value& buf) {
   const std::string& s = buffer(buf);
-  if (s.size() != L.size) struct_error("unpack requires a buffer of " + std::to_string(L.size) + " bytes");
+  if (s.size() != L.size) struct_error(msg("runtime.struct_unpack_size", {{"size", std::to_string(L.size)}}));
   return unpack(L, s);
 }
 
 Value iter_unpack(const Layout& L, const Value& buf) {
   const std::string& s = buffer(buf);
-  if (L.size == 0) struct_error("cannot iteratively unpack with a struct of length 0");
-  if (s.size() % L.size) struct_error("iterative unpacking requires a buffer of a multiple of " + std::to_string(L.size) + " bytes");
+  if (L.size == 0) struct_error(msg("runtime.struct_iter_zero"));
+  if (s.size() % L.size) struct_error(msg("runtime.struct_iter_multiple", {{"size", std::to_string(L.size)}}));
   Value keep = buf;
   size_t pos = 0;
   Layout lay = L;
@@ -300,19 +302,19 @@ Value iter_unpack(const Layout& L, const Value& buf) {
 
 // pack_into(fmt, buffer, offset, *v): writes into a bytearray at offset (negative from the end).
 Value pack_into(const Layout& L, Value* a, int n) {
-  if (n < 2) type_error("pack_into expected buffer argument");
-  if (!is_bytearray(a[0])) type_error("argument must be read-write bytes-like object, not " + type_name(a[0]));
+  if (n < 2) raise_id("TypeError", "runtime.struct_pack_into_buffer");
+  if (!is_bytearray(a[0])) raise_id("TypeError", "runtime.struct_read_write", {{"type", type_name(a[0])}});
   std::string& s = a[0].as<BytesObj>()->s;
   int64_t offset = as_index(a[1]);
   std::string packed = pack(L, a + 2, n - 2);
   if (offset < 0) {
-    if (offset + (int64_t)s.size() < 0) struct_error("offset " + std::to_string(offset) + " out of range for " + std::to_string(s.size()) + "-byte buffer");
+    if (offset + (int64_t)s.size() < 0) struct_error(msg("runtime.struct_offset_range", {{"offset", std::to_string(offset)}, {"size", std::to_string(s.size())}}));
     offset += (int64_t)s.size();
   }
   if ((size_t)offset + packed.size() > s.size())
-    struct_error("pack_into requires a buffer of at least " + std::to_string(packed.size() + (size_t)offset) + " bytes for packing " +
-                 std::to_string(packed.size()) + " bytes at offset " + std::to_string(offset) + " (actual buffer size is " +
-                 std::to_string(s.size()) + ")");
+    struct_error(msg("runtime.struct_pack_into_size",
+                     {{"needed", std::to_string(packed.size() + (size_t)offset)}, {"size", std::to_string(packed.size())},
+                      {"offset", std::to_string(offset)}, {"actual", std::to_string(s.size())}}));
   s.replace((size_t)offset, packed.size(), packed);
   return Value();
 }
@@ -361,7 +363,7 @@ void init_struct() {
   });
   def_native(d, "unpack_from", [](ARGS) -> Value {
     const Value* buf = arg_at(a, n, kw, 1, "buffer");
-    if (n < 1 || !buf) type_error("unpack_from() missing required argument 'buffer' (pos 2)");
+    if (n < 1 || !buf) raise_id("TypeError", "runtime.missing_argument_named_pos", {{"name", "unpack_from"}, {"arg", "buffer"}, {"pos", "2"}});
     return unpack_from(layout_of(a[0]), *buf, as_index(arg_or(a, n, kw, 2, "offset", Value::integer(0))));
   });
   def_native(d, "pack_into", [](ARGS) -> Value {

@@ -37,7 +37,7 @@ void init_sys_streams(DictObj* sd) {
   incref(cls);
   def_method(cls, "write", [](ARGS) -> Value {
     check_args("write", n, 2, 2);
-    if (!a[1].is(OK::Str)) type_error("write() argument must be str, not " + type_name(a[1]));
+    if (!a[1].is(OK::Str)) raise_id("TypeError", "runtime.argument_must_be_str", {{"name", "write"}, {"type", type_name(a[1])}});
     const std::string& s = str_of(a[1]);
     out_of(a[0]).write(s.data(), (std::streamsize)s.size());
     return Value::integer(len(a[1]));
@@ -85,7 +85,7 @@ void init_sys_streams(DictObj* sd) {
     sd->set(str_key(k), v);
   def_native(sd, "intern", [](ARGS) -> Value {
     check_args("intern", n, 1, 1);
-    if (!a[0].is(OK::Str)) type_error("intern() argument must be str, not " + type_name(a[0]));
+    if (!a[0].is(OK::Str)) raise_id("TypeError", "runtime.argument_must_be_str", {{"name", "intern"}, {"type", type_name(a[0])}});
     return a[0];
   });
   def_native(sd, "exc_info", [](ARGS) -> Value {

@@ -35,7 +35,7 @@ Value to_struct_time(const std::tm& t) {
 
 std::tm from_struct_time(const Value& v) {
   ValueVec f = to_vec(v);
-  if (f.size() < 9) type_error("time tuple must have 9 elements");
+  if (f.size() < 9) raise_id("TypeError", "runtime.time_tuple_size");
   std::tm t{};
   t.tm_year = (int)as_index(f[0]) - 1900;
   t.tm_mon = (int)as_index(f[1]) - 1;
@@ -97,7 +97,7 @@ void init_time() {
   def_native(d, "sleep", [](ARGS) -> Value {
     check_args("sleep", n, 1, 1);
     double s = to_double(a[0]);
-    if (s < 0) value_error("sleep length must be non-negative");
+    if (s < 0) raise_id("ValueError", "runtime.sleep_negative");
     std::this_thread::sleep_for(std::chrono::duration<double>(s));
     return Value();
   });
@@ -107,12 +107,12 @@ void init_time() {
     check_args("mktime", n, 1, 1);
     std::tm t = from_struct_time(a[0]);
     std::time_t r = std::mktime(&t);
-    if (r == (std::time_t)-1) raise("OverflowError", "mktime argument out of range");
+    if (r == (std::time_t)-1) raise_id("OverflowError", "runtime.mktime_range");
     return Value::flt((double)r);
   });
   def_native(d, "strftime", [](ARGS) -> Value {
     check_args("strftime", n, 1, 2);
-    if (!a[0].is(OK::Str)) type_error("strftime() argument 1 must be str, not " + type_name(a[0]));
+    if (!a[0].is(OK::Str)) raise_id("TypeError", "runtime.argument_one_must_be_str", {{"name", "strftime"}, {"type", type_name(a[0])}});
     return mk_str(format_tm(str_of(a[0]), now_or(a, n, 1)));
   });
   def_native(d, "asctime", [](ARGS) -> Value { return mk_str(format_tm("%a %b %e %H:%M:%S %Y", now_or(a, n, 0))); });

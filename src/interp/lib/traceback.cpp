@@ -105,7 +105,7 @@ std::string joined(const Value& lines) {
 Value exc_arg(Value* a, int n, KwArgs* kw) {
   const Value* v = arg_at(a, n, kw, 1, "value");
   if (v && !(n == 1)) return *v;
-  if (n < 1) type_error("format_exception() missing required argument 'exc'");
+  if (n < 1) raise_id("TypeError", "runtime.missing_argument_named", {{"name", "format_exception"}, {"arg", "exc"}});
   return a[0];
 }
 
