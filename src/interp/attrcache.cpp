@@ -49,7 +49,7 @@ static inline Value* inst_find(AttrSite& s, DictObj* d) {
     if (e.key.t == VT::Obj && (e.key.o == s.key.o || (e.hash == s.hash && e.key.is(OK::Str) && str_of(e.key) == s.name)))
       return &e.value;
   }
-  if (d->size() == 0) return nullptr;
+  if (!d->may_hold(s.hash)) return nullptr;
   if (d == s.miss_dict && d->version == s.miss_version) return nullptr;
   int64_t i;
   if (d->index.empty()) {  // a small dict: scan it here, the interned key first

@@ -235,11 +235,11 @@ static Value call_function_inner(FuncObj* f, Value* args, int nargs, KwArgs* kw)
 // silently end the loop that drives the generator.
 [[noreturn]] static void generator_raised_stop(PyError& e) {
   Value err = make_exception(I->e("RuntimeError"), {mk_str("generator raised StopIteration")});
-  err.as<InstObj>()->cause = e.exc;
-  err.as<InstObj>()->context = e.exc;
-  err.as<InstObj>()->suppress_context = true;
+  err.as<InstObj>()->ex().cause = e.exc;
+  err.as<InstObj>()->ex().context = e.exc;
+  err.as<InstObj>()->ex().suppress_context = true;
   PyError re(std::move(err));
-  re.exc.as<InstObj>()->tb = e.exc.as<InstObj>()->tb;
+  re.exc.as<InstObj>()->ex().tb = e.exc.as<InstObj>()->ex().tb;
   throw re;
 }
 static bool is_stop_iteration(const PyError& e) {

@@ -349,8 +349,8 @@ bool getattr_opt(const Value& obj, std::string_view name, Value& out) {
     if (name == "__class__") { out = Value::obj(t); return true; }
     if (name == "__dict__" && obj.is(OK::Inst)) { out = Value::obj(obj.as<InstObj>()->dict.get()); return true; }
     if (t->is_exception) {
-      if (name == "__cause__") { out = obj.as<InstObj>()->cause; return true; }
-      if (name == "__context__") { out = obj.as<InstObj>()->context; return true; }
+      if (name == "__cause__") { out = obj.as<InstObj>()->ex().cause; return true; }
+      if (name == "__context__") { out = obj.as<InstObj>()->ex().context; return true; }
       if (name == "__traceback__") { out = Value(); return true; }
       // StopIteration.value: what the generator returned (its first argument)
       if (name == "value" && t->is_subclass(I->e("StopIteration"))) {

@@ -404,8 +404,8 @@ struct TryStmt : SNode {
       if (match_error) { pending = true; pend = merr; }
       else if (h) {
         // The frame that catches the error is the outermost one of its traceback.
-        if (exc.is(OK::Inst) && !exc.as<InstObj>()->tb.empty() && exc.as<InstObj>()->tb.back().name.empty())
-          exc.as<InstObj>()->tb.back().name = fr.func ? fr.func->name : std::string("<module>");
+        if (exc.is(OK::Inst) && !exc.as<InstObj>()->ex().tb.empty() && exc.as<InstObj>()->ex().tb.back().name.empty())
+          exc.as<InstObj>()->ex().tb.back().name = fr.func ? fr.func->name : std::string("<module>");
         I->handling.push_back(exc);
         size_t depth = I->handling.size();
         if (h->name) h->name->store(fr, exc);
@@ -475,10 +475,10 @@ struct RaiseStmt : SNode {
     if (cause) {
       Value c = cause->eval(fr);
       if (c.is(OK::Class)) ML_GUARD(c = call0(c));
-      in->cause = c;
-      in->suppress_context = true;
+      in->ex().cause = c;
+      in->ex().suppress_context = true;
     }
-    if (!I->handling.empty() && in->context.is_none() && !I->handling.back().same(v)) in->context = I->handling.back();
+    if (!I->handling.empty() && in->ex().context.is_none() && !I->handling.back().same(v)) in->ex().context = I->handling.back();
     return v;
   }
 };
