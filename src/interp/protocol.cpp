@@ -349,8 +349,10 @@ bool getattr_opt(const Value& obj, std::string_view name, Value& out) {
     if (name == "__class__") { out = Value::obj(t); return true; }
     if (name == "__dict__" && obj.is(OK::Inst)) { out = Value::obj(obj.as<InstObj>()->dict.get()); return true; }
     if (t->is_exception) {
-      if (name == "__cause__") { out = obj.as<InstObj>()->ex().cause; return true; }
-      if (name == "__context__") { out = obj.as<InstObj>()->ex().context; return true; }
+      const ExcState* es = obj.as<InstObj>()->exc_state();  // null: never raised or chained
+      if (name == "__cause__") { out = es ? es->cause : Value(); return true; }
+      if (name == "__context__") { out = es ? es->context : Value(); return true; }
+      if (name == "__suppress_context__") { out = Value::boolean(es && es->suppress_context); return true; }
       if (name == "__traceback__") { out = Value(); return true; }
       // StopIteration.value: what the generator returned (its first argument)
       if (name == "value" && t->is_subclass(I->e("StopIteration"))) {

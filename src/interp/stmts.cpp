@@ -371,6 +371,21 @@ struct Handler {
   SP body;
 };
 
+// An error raised while `handled` was being handled has it as its __context__, as a raise
+// statement sets it; not when that would close a loop of contexts.
+static void chain_context(const Value& err, const Value& handled) {
+  if (!err.is(OK::Inst) || err.same(handled) || !err.o->type->is_exception) return;
+  ExcState& es = err.as<InstObj>()->ex();
+  if (!es.context.is_none()) return;
+  for (const Value* c = &handled; c->is(OK::Inst);) {
+    if (c->same(err)) return;
+    const ExcState* cs = c->as<InstObj>()->exc_state();
+    if (!cs) break;
+    c = &cs->context;
+  }
+  es.context = handled;
+}
+
 struct TryStmt : SNode {
   SP body, orelse, finalbody;
   std::vector<Handler> handlers;
@@ -414,6 +429,7 @@ struct TryStmt : SNode {
         } catch (PyError& e) {
           pending = true;
           pend = e.exc;
+          chain_context(pend, exc);
         }
         I->handling.resize(depth - 1);
         if (h->name) {
