@@ -165,16 +165,17 @@ struct DictObj : Object {
   // Below this many entries there is no index: a scan of the hashes is faster than probing,
   // and most dicts (instance attributes, keyword arguments) stay that small.
   static constexpr size_t kSmall = 8;
+  // Bit (hash mixed down to 0..63) set for every key added since the dict was last emptied: a
+  // clear bit proves a key absent without probing (a missed attribute or method, a missed
+  // get()). Next to `entries`, so that a lookup reads one cache line of the dict.
+  uint64_t key_bits = 0;
+  static uint64_t hash_bit(int64_t h) { return uint64_t(1) << ((uint64_t(h) * 0x9E3779B97F4A7C15ULL) >> 58); }
+  bool may_hold(int64_t h) const { return key_bits & hash_bit(h); }
   std::vector<Entry> entries;  // may hold tombstones (key.t == None && hash == kTombstone)
   std::vector<int32_t> index;  // open addressing, -1 empty; empty while the dict is small
   size_t used = 0;             // live entries
   Value default_factory;       // defaultdict
   uint64_t version = 0;        // changes whenever a key is added/removed (lookup caches)
-  // Bit (hash & 63) set for every key added since the dict was last emptied: a clear bit
-  // proves a key absent without probing (a missed attribute or method, a missed get()).
-  uint64_t key_bits = 0;
-  static uint64_t hash_bit(int64_t h) { return uint64_t(1) << ((uint64_t(h) * 0x9E3779B97F4A7C15ULL) >> 58); }
-  bool may_hold(int64_t h) const { return key_bits & hash_bit(h); }
   bool class_dict = false;     // a class's namespace: every change bumps g_class_epoch
   DictObj();
 
