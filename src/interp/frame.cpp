@@ -165,7 +165,7 @@ static void bind_args(FuncObj* f, Value* slots, Value* args, int nargs, KwArgs* 
   int kw0 = c->vararg_slot >= 0 ? c->vararg_slot + 1 : npos;
   for (int i = kw0; i < kw0 + c->nkwonly; ++i) {
     if (slots[i].t != VT::Undef) continue;
-    Value* d = f->kwdefaults ? f->kwdefaults->find(str_key(c->slot_names[i])) : nullptr;
+    Value* d = f->kwdefaults ? f->kwdefaults->find_str(c->slot_names[i], str_hash_sv(c->slot_names[i])) : nullptr;
     if (d) slots[i] = *d;
     else raise_id("TypeError", "runtime.missing_kwonly", {{"name", c->name}, {"arg", c->slot_names[i]}});
   }
