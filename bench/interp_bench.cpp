@@ -1,6 +1,7 @@
 // Interpreter mechanism benchmarks: attribute load (cache hit, and a site that sees a new class
 // each time), method call, generator resume, exception raise/catch, plain calls, instance
-// creation, a generator expression consumed by tuple(), slice assignment. Each
+// creation, a generator expression consumed by tuple(), slice assignment, method calls on
+// wide instances, dict.get misses, json.loads, object churn. Each
 // iteration runs a Python loop of kOps operations; items/s is operations per second.
 //   ml_bench --benchmark_filter=Interp
 #include <benchmark/benchmark.h>
@@ -82,6 +83,38 @@ def genexpr_tuple(n):
     for i in range(n):
         tuple(x for x in r)
 
+class W:
+    def __init__(self):
+        for i in range(12):
+            setattr(self, 'a%d' % i, i)
+    def m(self, x):
+        return x
+
+def method_call_wide(n):
+    # Method calls on two alternating instances with 12 attributes each: every call must
+    # know that the instance dict does not shadow the method.
+    objs = [W(), W()]
+    for i in range(n):
+        objs[i & 1].m(i)
+
+def dict_get_miss(n):
+    d = {i: i for i in range(40)}
+    for i in range(n):
+        d.get(i + 1000)
+
+import json
+DOC = json.dumps({'key_number_%d' % i: 'value text number %d' % i for i in range(10)})
+
+def json_loads(n):
+    # One operation: a document of 10 string pairs
+    for i in range(n):
+        json.loads(DOC)
+
+def alloc_churn(n):
+    # One operation: a tuple, a list and a dict made and dropped
+    for i in range(n):
+        t = (i, [i], {'k': i})
+
 def slice_assign(n):
     l = list(range(10))
     for i in range(n):
@@ -117,6 +150,10 @@ void BM_InterpPlainCall(benchmark::State& st) { run_py(st, "plain_call"); }
 void BM_InterpConstruct(benchmark::State& st) { run_py(st, "construct"); }
 void BM_InterpGenexprTuple(benchmark::State& st) { run_py(st, "genexpr_tuple"); }
 void BM_InterpSliceAssign(benchmark::State& st) { run_py(st, "slice_assign"); }
+void BM_InterpMethodCallWide(benchmark::State& st) { run_py(st, "method_call_wide"); }
+void BM_InterpDictGetMiss(benchmark::State& st) { run_py(st, "dict_get_miss"); }
+void BM_InterpJsonLoads(benchmark::State& st) { run_py(st, "json_loads"); }
+void BM_InterpAllocChurn(benchmark::State& st) { run_py(st, "alloc_churn"); }
 
 // Real time: the interpreter runs each program on its own thread (interpreter.h), so the
 // benchmark thread's CPU time would leave the work out.
@@ -129,5 +166,9 @@ BENCHMARK(BM_InterpPlainCall)->UseRealTime();
 BENCHMARK(BM_InterpConstruct)->UseRealTime();
 BENCHMARK(BM_InterpGenexprTuple)->UseRealTime();
 BENCHMARK(BM_InterpSliceAssign)->UseRealTime();
+BENCHMARK(BM_InterpMethodCallWide)->UseRealTime();
+BENCHMARK(BM_InterpDictGetMiss)->UseRealTime();
+BENCHMARK(BM_InterpJsonLoads)->UseRealTime();
+BENCHMARK(BM_InterpAllocChurn)->UseRealTime();
 
 }  // namespace

@@ -24,11 +24,12 @@ except Exception:
     pass
 
 
+# A set, as CPython's per-type dispatch table is a dict: one hashed lookup per copy.
+_atomic_set = frozenset(_atomic)
+
+
 def _is_atomic(cls):
-    for t in _atomic:
-        if cls is t:
-            return True
-    return False
+    return cls in _atomic_set
 
 
 def _object_reduce(x):
@@ -120,7 +121,7 @@ def deepcopy(x, memo=None, _nil=[]):
     if y is not _nil:
         return y
     cls = type(x)
-    if _is_atomic(cls):
+    if cls in _atomic_set:
         return x
     if cls is list:
         y = []

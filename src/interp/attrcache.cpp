@@ -42,14 +42,15 @@ static inline AttrSite::Entry& check(AttrSite& s, ClassObj* t) {
   return refill(s, t);
 }
 
-// The name's entry in an instance dict, trying where it was last time first.
+// The name's entry in an instance dict, trying where it was last time first. The key bits come
+// first: a method called on an instance rules its dict out without reading the entries.
 static inline Value* inst_find(AttrSite& s, DictObj* d) {
+  if (!d->may_hold(s.hash)) return nullptr;
   if (s.idx < d->entries.size()) {
     DictObj::Entry& e = d->entries[s.idx];
     if (e.key.t == VT::Obj && (e.key.o == s.key.o || (e.hash == s.hash && e.key.is(OK::Str) && str_of(e.key) == s.name)))
       return &e.value;
   }
-  if (d->size() == 0) return nullptr;
   if (d == s.miss_dict && d->version == s.miss_version) return nullptr;
   int64_t i;
   if (d->index.empty()) {  // a small dict: scan it here, the interned key first

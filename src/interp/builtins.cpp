@@ -832,7 +832,7 @@ void Interp::init_builtins() {
           if (cls->is_exception) obj.as<InstObj>()->dict->set(str_key("args"), mk_tuple(ValueVec(a + 1, a + n)));
           return obj;
         }
-        const Value* ctor = base->dict->find_str("__ctor__", hash_value(str_key("__ctor__")));
+        const Value* ctor = base->dict->find_str("__ctor__", str_hash_sv("__ctor__"));
         if (!ctor) raise_id("TypeError", "runtime.cannot_create_instances", {{"type", cls->name}});
         Value obj = call(*ctor, a + 1, n - 1, kw);
         return retype_builtin(obj, cls);

@@ -567,9 +567,9 @@ TP Compiler::target(const Expr& e) {
 
 void Compiler::throw_syntax(const std::string& m, Loc loc) {
   Value ex = make_exception(I->e("SyntaxError"), ValueVec{mk_str(m)});
-  ex.as<InstObj>()->loc = loc;
-  ex.as<InstObj>()->loc_set = true;
-  ex.as<InstObj>()->src = unit->src.get();
+  ex.as<InstObj>()->ex().loc = loc;
+  ex.as<InstObj>()->ex().loc_set = true;
+  ex.as<InstObj>()->ex().src = unit->src.get();
   throw PyError(ex);
 }
 

@@ -8,6 +8,7 @@ namespace ml::interp {
 
 // ---------------------------------------------------------------- dict
 int64_t DictObj::lookup(const Value& key, int64_t h) {
+  if (!may_hold(h)) return -1;
   if (index.empty()) {  // small: a scan of at most kSmall entries (tombstones never match)
     for (size_t k = 0; k < entries.size(); ++k) {
       Entry& en = entries[k];
@@ -62,6 +63,7 @@ Value* DictObj::find(const Value& key) {
 }
 
 int64_t DictObj::find_str_index(std::string_view key, int64_t h) {
+  if (!may_hold(h)) return -1;
   if (index.empty()) {
     for (size_t k = 0; k < entries.size(); ++k) {
       Entry& en = entries[k];
@@ -95,6 +97,7 @@ void DictObj::set(const Value& key, Value v) {
   if (index.empty()) {
     if (entries.capacity() == 0) entries.reserve(4);
     entries.push_back(Entry{key, std::move(v), h});
+    key_bits |= hash_bit(h);
     ++used;
     version = ++g_dict_version;
     return;
@@ -104,6 +107,7 @@ void DictObj::set(const Value& key, Value v) {
   while (index[i] >= 0) i = (i + 1) & mask;
   index[i] = (int32_t)entries.size();
   entries.push_back(Entry{key, std::move(v), h});
+  key_bits |= hash_bit(h);
   ++used;
   version = ++g_dict_version;
 }
@@ -119,14 +123,28 @@ bool DictObj::erase(const Value& key) {
   --used;
   version = ++g_dict_version;
   // keep the index slot pointing at the tombstone (probe chains stay intact)
-  if (used == 0) { entries.clear(); index.clear(); }
+  if (used == 0) { entries.clear(); index.clear(); key_bits = 0; }
   return true;
+}
+
+void DictObj::reserve(size_t n) {
+  if (used != 0 || entries.size() != 0) return;
+  if (n < kSmall) {
+    entries.reserve(n < 4 ? 4 : kSmall);
+    return;
+  }
+  // the size set() would have grown the index to by the time it held n entries
+  size_t cap = 8;
+  while (n * 3 >= cap * 2) cap <<= 1;
+  entries.reserve(cap * 2 / 3 + 1);
+  index.assign(cap, -1);
 }
 
 void DictObj::clear() {
   if (class_dict) ++g_class_epoch;
   entries.clear();
   index.clear();
+  key_bits = 0;
   used = 0;
   version = ++g_dict_version;
 }

@@ -165,7 +165,7 @@ static void bind_args(FuncObj* f, Value* slots, Value* args, int nargs, KwArgs* 
   int kw0 = c->vararg_slot >= 0 ? c->vararg_slot + 1 : npos;
   for (int i = kw0; i < kw0 + c->nkwonly; ++i) {
     if (slots[i].t != VT::Undef) continue;
-    Value* d = f->kwdefaults ? f->kwdefaults->find(str_key(c->slot_names[i])) : nullptr;
+    Value* d = f->kwdefaults ? f->kwdefaults->find_str(c->slot_names[i], str_hash_sv(c->slot_names[i])) : nullptr;
     if (d) slots[i] = *d;
     else raise_id("TypeError", "runtime.missing_kwonly", {{"name", c->name}, {"arg", c->slot_names[i]}});
   }
@@ -235,11 +235,11 @@ static Value call_function_inner(FuncObj* f, Value* args, int nargs, KwArgs* kw)
 // silently end the loop that drives the generator.
 [[noreturn]] static void generator_raised_stop(PyError& e) {
   Value err = make_exception(I->e("RuntimeError"), {mk_str(msg("runtime.generator_stop_iteration"))});
-  err.as<InstObj>()->cause = e.exc;
-  err.as<InstObj>()->context = e.exc;
-  err.as<InstObj>()->suppress_context = true;
+  err.as<InstObj>()->ex().cause = e.exc;
+  err.as<InstObj>()->ex().context = e.exc;
+  err.as<InstObj>()->ex().suppress_context = true;
   PyError re(std::move(err));
-  re.exc.as<InstObj>()->tb = e.exc.as<InstObj>()->tb;
+  re.exc.as<InstObj>()->ex().tb = e.exc.as<InstObj>()->ex().tb;
   throw re;
 }
 static bool is_stop_iteration(const PyError& e) {

@@ -120,7 +120,7 @@ const LanguagePack* pack_for(const std::string& text) {
 [[noreturn]] void raise_syntax_in(const CompileError& e) {
   std::string message = I->pack ? I->pack->message(e.message_id, e.args) : msg(e.message_id, e.args);
   Value exc = make_exception(I->e(e.kind), ValueVec{mk_str(message)});
-  auto* in = exc.as<InstObj>();
+  ExcState* in = &exc.as<InstObj>()->ex();
   in->loc_set = true;
   in->loc = e.loc;
   in->src = e.source.get();

@@ -194,13 +194,14 @@ namespace {
 // line and the source line per frame. Runs of the same frame (deep recursion) are folded
 // after three, as Python does. Empty when the error did not leave a function.
 std::string render_traceback(const InstObj* in) {
-  const auto& tb = in->tb;
-  if (tb.size() < 2) return "";
+  const ExcState* es = in->exc_state();
+  if (!es || es->tb.size() < 2) return "";
+  const auto& tb = es->tb;
   std::string header = msg("runtime.traceback_header");
   if (!header.empty() && header.back() != ':' && header.compare(header.size() - std::min<size_t>(3, header.size()), 3, "\xef\xbc\x9a") != 0)
     header += ':';
   std::string out = header + "\n";
-  auto same = [](const InstObj::TBEntry& a, const InstObj::TBEntry& b) {
+  auto same = [](const ExcState::TBEntry& a, const ExcState::TBEntry& b) {
     return a.src == b.src && a.loc.line == b.loc.line && a.name == b.name;
   };
   size_t repeats = 0;
@@ -249,8 +250,10 @@ std::string Interpreter::render_error(const PyError& e) const {
   std::string out;
   if (e.exc.is(OK::Inst)) {
     auto* in = e.exc.as<InstObj>();
-    src = in->src;
-    loc = in->loc;
+    if (const ExcState* es = in->exc_state()) {
+      src = es->src;
+      loc = es->loc;
+    }
     out = render_traceback(in);
   }
   if (st_->pack) return out + ml::render_error(*st_->pack, kind, message, src, loc);

@@ -208,6 +208,16 @@ Value parse_int_limited(std::string_view src, int base, int limit);
 }
 
 Value parse_int(std::string_view src, int base) {
+  // The common case, a plain decimal literal that fits an int64, without the general scan.
+  if (base == 10 && !src.empty() && src.size() <= 18) {
+    size_t k = src[0] == '-' || src[0] == '+' ? 1 : 0;
+    if (k < src.size()) {
+      int64_t v = 0;
+      size_t j = k;
+      for (; j < src.size() && src[j] >= '0' && src[j] <= '9'; ++j) v = v * 10 + (src[j] - '0');
+      if (j == src.size()) return Value::integer(src[0] == '-' ? -v : v);
+    }
+  }
   return parse_int_limited(src, base, power_of_two(base) ? 0 : max_str_digits());
 }
 

@@ -18,6 +18,60 @@ const Value* meta_special(const Value& cls, std::string_view name);  // metaclas
 Interp* I = nullptr;
 
 // ---------------------------------------------------------------- constructors
+// ---------------------------------------------------------------- object memory
+// Free lists per 16-byte size class up to kPoolMax bytes, refilled from 64 KiB blocks that are
+// kept for the life of the process (like CPython's small-object allocator, minus returning
+// empty arenas). Objects are only ever made and dropped by the one running interpreter (their
+// reference counts are not atomic either), so the lists take no lock. Under AddressSanitizer
+// every object is its own allocation, so that use-after-free is still caught.
+#if defined(__SANITIZE_ADDRESS__)
+#define ML_OBJECT_POOL 0
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define ML_OBJECT_POOL 0
+#endif
+#endif
+#ifndef ML_OBJECT_POOL
+#define ML_OBJECT_POOL 1
+#endif
+
+namespace {
+constexpr size_t kGrain = 16, kPoolMax = 256, kBlock = 64 << 10;
+struct FreeCell { FreeCell* next; };
+FreeCell* g_free[kPoolMax / kGrain + 1];
+
+[[gnu::noinline]] void* refill(size_t cls) {
+  size_t sz = cls * kGrain;
+  char* block = static_cast<char*>(::operator new(kBlock));
+  size_t n = kBlock / sz;
+  for (size_t k = 1; k + 1 < n; ++k) reinterpret_cast<FreeCell*>(block + k * sz)->next = reinterpret_cast<FreeCell*>(block + (k + 1) * sz);
+  reinterpret_cast<FreeCell*>(block + (n - 1) * sz)->next = g_free[cls];
+  g_free[cls] = reinterpret_cast<FreeCell*>(block + sz);
+  return block;
+}
+}  // namespace
+
+void* object_alloc(size_t n) {
+  if (!ML_OBJECT_POOL || n > kPoolMax) return ::operator new(n);
+  size_t cls = (n + kGrain - 1) / kGrain;
+  if (FreeCell* c = g_free[cls]) {
+    g_free[cls] = c->next;
+    return c;
+  }
+  return refill(cls);
+}
+
+void object_free(void* p, size_t n) noexcept {
+  if (!ML_OBJECT_POOL || n > kPoolMax) {
+    ::operator delete(p);
+    return;
+  }
+  size_t cls = (n + kGrain - 1) / kGrain;
+  auto* c = static_cast<FreeCell*>(p);
+  c->next = g_free[cls];
+  g_free[cls] = c;
+}
+
 StrObj::StrObj(std::string v) : Object(OK::Str, I->t_str), s(std::move(v)) {}
 int64_t StrObj::length() {
   if (ncp < 0) {
@@ -879,7 +933,7 @@ void value_error(std::string m) { raise("ValueError", std::move(m)); }
 
 void annotate(PyError& e, Loc loc) {
   if (!e.exc.is(OK::Inst)) return;
-  auto* in = e.exc.as<InstObj>();
+  ExcState* in = &e.exc.as<InstObj>()->ex();
   if (in->loc_set) {
     if (in->tb_pending) {
       in->tb_pending = false;
@@ -897,7 +951,7 @@ void annotate(PyError& e, Loc loc) {
 
 void leave_frame(PyError& e, const std::string& name) {
   if (!e.exc.is(OK::Inst)) return;
-  auto* in = e.exc.as<InstObj>();
+  ExcState* in = &e.exc.as<InstObj>()->ex();
   if (in->tb.empty() || in->tb_pending) return;
   in->tb.back().name = name;
   in->tb_pending = true;

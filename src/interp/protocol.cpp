@@ -243,7 +243,7 @@ Value construct(ClassObj* cls, Value* args, int nargs, KwArgs* kw) {
   ClassObj* base = cls->builtin ? cls : cls->builtin_base;
   if (base && base != I->t_object && !base->is_exception) {
     // builtin type (or a user subclass of one): its constructor lives in dict "__ctor__"
-    const Value* ctor = base->dict->find_str("__ctor__", hash_value(str_key("__ctor__")));
+    const Value* ctor = base->dict->find_str("__ctor__", str_hash_sv("__ctor__"));
     if (!ctor) raise_id("TypeError", "runtime.cannot_create_instances", {{"type", cls->name}});
     Value obj = call(*ctor, args, nargs, kw);
     if (cls->builtin) return obj;
@@ -272,6 +272,12 @@ Value call(const Value& f, Value* args, int nargs, KwArgs* kw) {
       case OK::Func: return call_function(f.as<FuncObj>(), args, nargs, kw);
       case OK::Native: {
         auto* n = f.as<NativeObj>();
+        if (n->has_self && nargs < 8) {  // a bound builtin method (`append = l.append`)
+          Value buf[8];
+          buf[0] = n->self;
+          for (int i = 0; i < nargs; ++i) buf[i + 1] = args[i];
+          return n->fn(*I, buf, nargs + 1, kw);
+        }
         if (n->has_self) {
           ValueVec buf;
           buf.reserve(nargs + 1);
@@ -334,7 +340,7 @@ bool getattr_opt(const Value& obj, std::string_view name, Value& out) {
       const Value* g = dt->find("__get__");
       if (g && g->is(OK::Func)) {
         bool data = dt->find("__set__") || dt->find("__delete__");
-        if (data || !obj.is(OK::Inst) || !obj.as<InstObj>()->dict->find_str(name, hash_value(str_key(name)))) {
+        if (data || !obj.is(OK::Inst) || !obj.as<InstObj>()->dict->find_str(name, str_hash_sv(name))) {
           Value args[3] = {*ta, obj, Value::obj(t)};
           Value fn = *g;
           out = call(fn, args, 3);
@@ -349,12 +355,14 @@ bool getattr_opt(const Value& obj, std::string_view name, Value& out) {
     if (name == "__class__") { out = Value::obj(t); return true; }
     if (name == "__dict__" && obj.is(OK::Inst)) { out = Value::obj(obj.as<InstObj>()->dict.get()); return true; }
     if (t->is_exception) {
-      if (name == "__cause__") { out = obj.as<InstObj>()->cause; return true; }
-      if (name == "__context__") { out = obj.as<InstObj>()->context; return true; }
+      const ExcState* es = obj.as<InstObj>()->exc_state();  // null: never raised or chained
+      if (name == "__cause__") { out = es ? es->cause : Value(); return true; }
+      if (name == "__context__") { out = es ? es->context : Value(); return true; }
+      if (name == "__suppress_context__") { out = Value::boolean(es && es->suppress_context); return true; }
       if (name == "__traceback__") { out = Value(); return true; }
       // StopIteration.value: what the generator returned (its first argument)
       if (name == "value" && t->is_subclass(I->e("StopIteration"))) {
-        Value* args = obj.as<InstObj>()->dict->find_str("args", hash_value(str_key("args")));
+        Value* args = obj.as<InstObj>()->dict->find_str("args", str_hash_sv("args"));
         out = args && args->is(OK::Tuple) && !args->as<TupleObj>()->v.empty() ? args->as<TupleObj>()->v[0] : Value();
         return true;
       }

@@ -371,6 +371,21 @@ struct Handler {
   SP body;
 };
 
+// An error raised while `handled` was being handled has it as its __context__, as a raise
+// statement sets it; not when that would close a loop of contexts.
+static void chain_context(const Value& err, const Value& handled) {
+  if (!err.is(OK::Inst) || err.same(handled) || !err.o->type->is_exception) return;
+  ExcState& es = err.as<InstObj>()->ex();
+  if (!es.context.is_none()) return;
+  for (const Value* c = &handled; c->is(OK::Inst);) {
+    if (c->same(err)) return;
+    const ExcState* cs = c->as<InstObj>()->exc_state();
+    if (!cs) break;
+    c = &cs->context;
+  }
+  es.context = handled;
+}
+
 struct TryStmt : SNode {
   SP body, orelse, finalbody;
   std::vector<Handler> handlers;
@@ -404,8 +419,8 @@ struct TryStmt : SNode {
       if (match_error) { pending = true; pend = merr; }
       else if (h) {
         // The frame that catches the error is the outermost one of its traceback.
-        if (exc.is(OK::Inst) && !exc.as<InstObj>()->tb.empty() && exc.as<InstObj>()->tb.back().name.empty())
-          exc.as<InstObj>()->tb.back().name = fr.func ? fr.func->name : std::string("<module>");
+        if (exc.is(OK::Inst) && !exc.as<InstObj>()->ex().tb.empty() && exc.as<InstObj>()->ex().tb.back().name.empty())
+          exc.as<InstObj>()->ex().tb.back().name = fr.func ? fr.func->name : std::string("<module>");
         I->handling.push_back(exc);
         size_t depth = I->handling.size();
         if (h->name) h->name->store(fr, exc);
@@ -414,6 +429,7 @@ struct TryStmt : SNode {
         } catch (PyError& e) {
           pending = true;
           pend = e.exc;
+          chain_context(pend, exc);
         }
         I->handling.resize(depth - 1);
         if (h->name) {
@@ -475,10 +491,10 @@ struct RaiseStmt : SNode {
     if (cause) {
       Value c = cause->eval(fr);
       if (c.is(OK::Class)) ML_GUARD(c = call0(c));
-      in->cause = c;
-      in->suppress_context = true;
+      in->ex().cause = c;
+      in->ex().suppress_context = true;
     }
-    if (!I->handling.empty() && in->context.is_none() && !I->handling.back().same(v)) in->context = I->handling.back();
+    if (!I->handling.empty() && in->ex().context.is_none() && !I->handling.back().same(v)) in->ex().context = I->handling.back();
     return v;
   }
 };

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <cstring>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -26,12 +27,21 @@ enum class OK : uint8_t {
   Cell, Gen, Range, Iter, Slice, File, Property, StaticMethod, ClassMethod, Coro, Super, DictView, Other
 };
 
+// Heap objects come from free lists kept per size (objects.cpp): programs make and drop small
+// objects at a high rate, and glibc's allocator, once its per-thread cache for a size is full,
+// takes its slow paths (and merges all its free lists on the next large request).
+void* object_alloc(size_t n);
+void object_free(void* p, size_t n) noexcept;
+
 struct Object {
   uint32_t rc = 0;
   OK kind;
   ClassObj* type;  // the object's class (never null once constructed)
   Object(OK k, ClassObj* t) : kind(k), type(t) {}
   virtual ~Object() = default;
+  // The deleting destructor passes the size of the dynamic type.
+  static void* operator new(size_t n) { return object_alloc(n); }
+  static void operator delete(void* p, size_t n) noexcept { object_free(p, n); }
 };
 
 inline void incref(Object* o) { ++o->rc; }
@@ -155,6 +165,12 @@ struct DictObj : Object {
   // Below this many entries there is no index: a scan of the hashes is faster than probing,
   // and most dicts (instance attributes, keyword arguments) stay that small.
   static constexpr size_t kSmall = 8;
+  // Bit (hash mixed down to 0..63) set for every key added since the dict was last emptied: a
+  // clear bit proves a key absent without probing (a missed attribute or method, a missed
+  // get()). Next to `entries`, so that a lookup reads one cache line of the dict.
+  uint64_t key_bits = 0;
+  static uint64_t hash_bit(int64_t h) { return uint64_t(1) << ((uint64_t(h) * 0x9E3779B97F4A7C15ULL) >> 58); }
+  bool may_hold(int64_t h) const { return key_bits & hash_bit(h); }
   std::vector<Entry> entries;  // may hold tombstones (key.t == None && hash == kTombstone)
   std::vector<int32_t> index;  // open addressing, -1 empty; empty while the dict is small
   size_t used = 0;             // live entries
@@ -170,6 +186,9 @@ struct DictObj : Object {
   bool erase(const Value& key);
   size_t size() const { return used; }
   void clear();
+  // Room for n entries (and an index sized for them) in an empty dict, so that filling it
+  // does not grow it step by step.
+  void reserve(size_t n);
   template <class F> void for_each(F f) const {
     for (auto& e : entries) if (e.hash != kTombstone) f(e.key, e.value);
   }
@@ -272,20 +291,31 @@ struct ClassObj : Object {
   bool is_subclass(const ClassObj* other) const;
 };
 
-struct InstObj : Object {
-  Ref<DictObj> dict;
-  // Exceptions: cause/context, where raised.
+// What an exception instance carries besides its attributes: cause/context and where it was
+// raised. Held apart and made on first use, so that an ordinary instance stays small.
+struct ExcState {
   Value cause, context;
   Loc loc;
   const SourceFile* src = nullptr;
   bool loc_set = false;
   bool suppress_context = false;
+  bool tb_pending = false;  // left a frame: the caller's next location is a new entry
   // Traceback, innermost frame first: where the error was located in each frame it left.
   // `name` is the frame's function ("<module>" at top level), filled in as the error leaves it.
   struct TBEntry { const SourceFile* src; Loc loc; std::string name; };
   std::vector<TBEntry> tb;
-  bool tb_pending = false;  // left a frame: the caller's next location is a new entry
+};
+
+struct InstObj : Object {
+  Ref<DictObj> dict;
   explicit InstObj(ClassObj* cls);
+  ExcState& ex() {
+    if (!exc_) exc_.reset(new ExcState());
+    return *exc_;
+  }
+  const ExcState* exc_state() const { return exc_.get(); }  // null: never raised or chained
+ private:
+  std::unique_ptr<ExcState> exc_;
 };
 
 struct Interp;

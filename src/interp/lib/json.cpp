@@ -199,11 +199,13 @@ struct JsonParser {
     return Value::flt(v);
   }
 
+  // Pairs of the objects being parsed (nested objects stack theirs above their parent's): an
+  // object's dict is made once its size is known, at its final size.
+  std::vector<std::pair<Value, Value>> scratch;
+
   Value object() {
     ++i;
-    ValueVec pairs;
-    Value d = mk_dict();
-    bool use_pairs = !o.object_pairs_hook.is_none();
+    size_t base = scratch.size();
     ws();
     if (i < s.size() && s[i] == '}') {
       ++i;
@@ -217,15 +219,25 @@ struct JsonParser {
         ++i;
         ws();
         Value v = parse();
-        if (use_pairs) pairs.push_back(mk_tuple({k, v}));
-        else d.as<DictObj>()->set(k, v);
+        scratch.emplace_back(std::move(k), std::move(v));
         ws();
         if (i < s.size() && s[i] == ',') { ++i; continue; }
         if (i < s.size() && s[i] == '}') { ++i; break; }
         fail("Expecting ',' delimiter", i);
       }
     }
-    if (use_pairs) return call1(o.object_pairs_hook, mk_list(std::move(pairs)));
+    if (!o.object_pairs_hook.is_none()) {
+      ValueVec pairs;
+      pairs.reserve(scratch.size() - base);
+      for (size_t k = base; k < scratch.size(); ++k) pairs.push_back(mk_tuple({scratch[k].first, scratch[k].second}));
+      scratch.resize(base);
+      return call1(o.object_pairs_hook, mk_list(std::move(pairs)));
+    }
+    Value d = mk_dict();
+    DictObj* dd = d.as<DictObj>();
+    dd->reserve(scratch.size() - base);
+    for (size_t k = base; k < scratch.size(); ++k) dd->set(scratch[k].first, std::move(scratch[k].second));
+    scratch.resize(base);
     if (!o.object_hook.is_none()) return call1(o.object_hook, d);
     return d;
   }
@@ -266,6 +278,11 @@ struct JsonParser {
         while (i < s.size() && std::isdigit((unsigned char)s[i])) ++i;
       }
     }
+    if (!flt && o.parse_int.is_none() && i - st <= 18) {  // fits an int64: no text copy
+      int64_t v = 0;
+      for (size_t k = s[st] == '-' ? st + 1 : st; k < i; ++k) v = v * 10 + (s[k] - '0');
+      return Value::integer(s[st] == '-' ? -v : v);
+    }
     std::string num = s.substr(st, i - st);
     if (flt) return o.parse_float.is_none() ? parse_float(num) : call1(o.parse_float, mk_str(num));
     return o.parse_int.is_none() ? parse_int(num, 10) : call1(o.parse_int, mk_str(num));
@@ -301,7 +318,28 @@ struct JsonParser {
 
   Value str() {
     size_t start = i++;
-    std::string out;
+    // Most strings hold no escape: find the closing quote in one scan and copy the text once.
+    size_t k = i;
+    bool ascii = true;
+    while (k < s.size()) {
+      unsigned char c = (unsigned char)s[k];
+      if (c == '"' || c == '\\' || (c < 0x20 && o.strict)) break;
+      ascii &= c < 0x80;
+      ++k;
+    }
+    if (k < s.size() && s[k] == '"') {
+      size_t n = k - i;
+      Value r = n == 1 && ascii ? I->small_strs[(unsigned char)s[i]] : Value::obj(new StrObj(s.substr(i, n)));
+      if (ascii && n != 1) {
+        auto* so = r.as<StrObj>();
+        so->ascii = true;
+        so->ncp = (int64_t)n;
+      }
+      i = k + 1;
+      return r;
+    }
+    std::string out(s, i, k - i);
+    i = k;
     while (true) {
       if (i >= s.size()) fail("Unterminated string starting at", start);
       char c = s[i++];
@@ -339,7 +377,8 @@ struct JsonParser {
   }
 };
 
-std::string doc_text(const Value& v) {
+// The document's text, read in place (it lives as long as `v`).
+const std::string& doc_text(const Value& v) {
   if (v.is(OK::Bytes)) return v.as<BytesObj>()->s;
   if (!v.is(OK::Str)) raise_id("TypeError", "runtime.json_input_type", {{"type", type_name(v)}});
   return str_of(v);

@@ -36,10 +36,11 @@ std::string file_name(const SourceFile* src) {
 }
 
 void frames(const InstObj* in, ValueVec& out) {
-  const auto& tb = in->tb;
-  if (tb.empty()) return;
+  const ExcState* es = in->exc_state();
+  if (!es || es->tb.empty()) return;
+  const auto& tb = es->tb;
   out.push_back(mk_str("Traceback (most recent call last):\n"));
-  auto same = [](const InstObj::TBEntry& a, const InstObj::TBEntry& b) {
+  auto same = [](const ExcState::TBEntry& a, const ExcState::TBEntry& b) {
     return a.src == b.src && a.loc.line == b.loc.line && a.name == b.name;
   };
   size_t repeats = 0;
@@ -73,7 +74,7 @@ void frames(const InstObj* in, ValueVec& out) {
 void format(const Value& exc, bool chain, ValueVec& out, std::vector<const Object*>& seen) {
   if (exc.is_obj()) seen.push_back(exc.o);
   if (chain && exc.is(OK::Inst)) {
-    auto* in = exc.as<InstObj>();
+    const ExcState* in = &exc.as<InstObj>()->ex();
     auto unseen = [&](const Value& v) { return v.is_obj() && std::find(seen.begin(), seen.end(), v.o) == seen.end(); };
     if (!in->cause.is_none() && unseen(in->cause)) {
       format(in->cause, chain, out, seen);
