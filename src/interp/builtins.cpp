@@ -16,7 +16,16 @@ void check_output(std::ostream& out) {
   if (out.good()) return;
   int err = errno ? errno : EIO;
   out.clear();
-  raise("OSError", "[Errno " + std::to_string(err) + "] " + std::strerror(err));
+  raise_errno(err);
+}
+
+void raise_errno(int err, const std::string* path) {
+  const char* cls = err == ENOENT ? "FileNotFoundError" : err == EEXIST ? "FileExistsError"
+                    : err == EACCES || err == EPERM ? "PermissionError" : err == ENOTDIR ? "NotADirectoryError"
+                    : err == EISDIR ? "IsADirectoryError" : "OSError";
+  ValueVec args{Value::integer(err), mk_str(std::strerror(err))};
+  if (path) args.push_back(mk_str(*path));
+  throw PyError(make_exception(I->e(cls), std::move(args)));
 }
 
 Value make_class(const std::string& name, ValueVec bases, Ref<DictObj> ns);
@@ -77,6 +86,50 @@ struct SuperObj : Object {
   SuperObj(ClassObj* s, Value o) : Object(OK::Super, I->t_super), start(s), self(std::move(o)) {}
 };
 
+// object's own __hash__, __eq__, __ne__, __repr__, __str__ and __format__, as read from the class
+// object (object.__hash__(x)) or through super(): they are not in object's dict, where they
+// would shadow the protocol's defaults for builtin instances (objects.cpp looks those up first).
+bool object_protocol_attr(std::string_view name, Value& out) {
+  static Ref<DictObj> d;
+  if (!d) {
+    d = Ref<DictObj>(new DictObj());
+    def_native(d.get(), "__hash__", [](Interp&, Value* a, int n, KwArgs*) -> Value {
+      check_args("__hash__", n, 1, 1);
+      if (!a[0].is_obj()) return Value::integer(hash_value(a[0]));
+      return Value::integer((int64_t)(((uintptr_t)a[0].o >> 4) & 0x3FFFFFFFFFFFFFFFULL));
+    });
+    def_native(d.get(), "__eq__", [](Interp&, Value* a, int n, KwArgs*) -> Value {
+      check_args("__eq__", n, 2, 2);
+      return a[0].same(a[1]) ? Value::boolean(true) : I->not_impl;
+    });
+    def_native(d.get(), "__ne__", [](Interp&, Value* a, int n, KwArgs*) -> Value {
+      check_args("__ne__", n, 2, 2);
+      return a[0].same(a[1]) ? Value::boolean(false) : I->not_impl;
+    });
+    def_native(d.get(), "__repr__", [](Interp&, Value* a, int n, KwArgs*) -> Value {
+      check_args("__repr__", n, 1, 1);
+      if (!a[0].is(OK::Inst)) return mk_str(repr(a[0]));
+      char buf[64];
+      std::snprintf(buf, sizeof buf, " object at %p>", (void*)a[0].o);
+      Value mod;
+      std::string m = getattr_opt(Value::obj(a[0].o->type), "__module__", mod) && mod.is(OK::Str) ? str_of(mod) : "__main__";
+      return mk_str("<" + (m == "builtins" ? "" : m + ".") + a[0].o->type->name + buf);
+    });
+    def_native(d.get(), "__str__", [](Interp&, Value* a, int n, KwArgs*) -> Value {
+      check_args("__str__", n, 1, 1);
+      return mk_str(repr(a[0]));
+    });
+    def_native(d.get(), "__format__", [](Interp&, Value* a, int n, KwArgs*) -> Value {
+      check_args("__format__", n, 2, 2);
+      if (a[1].is(OK::Str) && !str_of(a[1]).empty())
+        type_error("unsupported format string passed to " + type_name(a[0]) + ".__format__");
+      return mk_str(to_str(a[0]));
+    });
+  }
+  if (Value* v = d->find_str(name, str_hash_sv(name))) { out = *v; return true; }
+  return false;
+}
+
 bool super_getattr(const Value& sup, std::string_view name, Value& out) {
   auto* s = sup.as<SuperObj>();
   // A class is looked at as a class (classmethods, __new__) when it derives from `start`; else
@@ -102,6 +155,10 @@ bool super_getattr(const Value& sup, std::string_view name, Value& out) {
       }
       return true;
     }
+  }
+  if (!as_class && object_protocol_attr(name, out)) {
+    out = Value::obj(new BoundObj(s->self, out));
+    return true;
   }
   return false;
 }
@@ -133,7 +190,7 @@ static Value to_int(const Value& x, KwArgs* kw, int nargs, Value* args) {
     }
     default: break;
   }
-  if (x.is(OK::Big)) return x;
+  if (x.is(OK::Big)) return x.o->type == I->t_int ? x : int_from_mpz(x.as<BigObj>()->z);
   if (x.is(OK::Str)) return parse_int(str_of(x), 10);
   if (x.is(OK::Bytes)) return parse_int(x.as<BytesObj>()->s, 10);
   if (x.is(OK::Inst)) {
@@ -250,9 +307,7 @@ static Value make_file(const std::string& path, const std::string& mode) {
   if (m.find('b') == std::string::npos) m += "";
   std::FILE* fp = std::fopen(path.c_str(), m.c_str());
   if (!fp) {
-    int err = errno;
-    ClassObj* cls = err == ENOENT ? I->e("FileNotFoundError") : err == EACCES ? I->e("PermissionError") : I->e("OSError");
-    raise(cls, "[Errno " + std::to_string(err) + "] " + std::strerror(err) + ": '" + path + "'");
+    raise_errno(errno, &path);
   }
   auto* f = new FileObj();
   f->fp = fp;

@@ -40,7 +40,11 @@ bool is_intlike(const Value& v) { return v.t == VT::Int || v.t == VT::Bool || v.
 int64_t as_index(const Value& v) {
   if (v.t == VT::Int) return v.i;
   if (v.t == VT::Bool) return v.b;
-  if (v.is(OK::Big)) raise("OverflowError", msg("runtime.overflow"));
+  if (v.is(OK::Big)) {
+    // an int subclass's object holds small values too
+    if (mpz_fits_slong_p(v.as<BigObj>()->z)) return mpz_get_si(v.as<BigObj>()->z);
+    raise("OverflowError", msg("runtime.overflow"));
+  }
   if (v.is(OK::Inst)) {
     if (const Value* m = v.o->type->find("__index__")) return as_index(call1(*m, v));
   }
