@@ -29,6 +29,7 @@ void raise_errno(int err, const std::string* path) {
 }
 
 Value make_class(const std::string& name, ValueVec bases, Ref<DictObj> ns);
+Value exec_source(const std::string& text, DictObj* globals, bool eval_mode);  // importer.cpp
 const Value* meta_special(const Value& cls, std::string_view name);  // metaclass.cpp
 
 // ---------------------------------------------------------------- helpers
@@ -696,6 +697,36 @@ void Interp::init_builtins() {
     check_args("vars", n, 1, 1);
     return getattr(a[0], "__dict__");
   });
+  // eval/exec: with globals (and locals, merged into a namespace of their own whose new and
+  // changed names go back to locals); without, in the main program's globals.
+  for (bool ev : {true, false}) {
+    fn(ev ? "eval" : "exec", [ev](Interp& in, Value* a, int n, KwArgs* kw) -> Value {
+      check_args(ev ? "eval" : "exec", n, 1, 3);
+      Value text = a[0];
+      if (text.is(OK::Bytes)) text = mk_str(text.as<BytesObj>()->s);
+      if (!text.is(OK::Str)) type_error(std::string(ev ? "eval" : "exec") + "() arg 1 must be a string, bytes or code object");
+      Value g = n > 1 ? a[1] : kw_find(kw, "globals") ? *kw_find(kw, "globals") : Value();
+      Value l = n > 2 ? a[2] : kw_find(kw, "locals") ? *kw_find(kw, "locals") : Value();
+      if (!g.is_none() && !g.is(OK::Dict)) type_error("globals must be a dict");
+      DictObj* gd = g.is(OK::Dict) ? g.as<DictObj>() : in.globals.get();
+      std::string src = str_of(text);
+      if (ev) {  // leading blanks are allowed in eval, as in Python
+        size_t b = src.find_first_not_of(" \t");
+        src = b == std::string::npos ? "" : src.substr(b);
+      }
+      if (l.is_none() || (l.is(OK::Dict) && l.o == gd)) return exec_source(src, gd, ev);
+      Value ns = mk_dict();
+      DictObj* nd = ns.as<DictObj>();
+      gd->for_each([&](const Value& k, const Value& v) { nd->set(k, v); });
+      for_each(l, [&](const Value& k) { nd->set(k, getitem(l, k)); });
+      Value r = exec_source(src, nd, ev);
+      nd->for_each([&](const Value& k, const Value& v) {
+        Value* old = gd->find(k);
+        if (!old || !old->same(v)) setitem(l, k, v);
+      });
+      return r;
+    });
+  }
   fn("globals", [](Interp& in, Value*, int, KwArgs* kw) -> Value { check_keywords("globals", kw, {}); return Value::obj(in.globals.get()); });
   fn("dir", [](Interp& in, Value* a, int n, KwArgs* kw) -> Value { check_keywords("dir", kw, {});
     ValueVec names;
