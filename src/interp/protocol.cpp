@@ -627,7 +627,25 @@ static Value dict_missing(DictObj* d, const Value& key) {
   throw PyError(make_exception(I->e("KeyError"), ValueVec{key}));
 }
 
+// The item method (__getitem__, __len__...) a user subclass of list or dict defines over its
+// builtin's; the builtin's own natives use the *_builtin operations, which skip this.
+static const Value* item_override(const Value& v, const char* name) {
+  if (v.t != VT::Obj || v.o->type->builtin || (v.o->kind != OK::List && v.o->kind != OK::Dict)) return nullptr;
+  for (ClassObj* c : v.o->type->mro) {
+    if (c->builtin) return nullptr;
+    if (const Value* m = c->dict->find_str(name, str_hash_sv(name))) return m->is(OK::Func) ? m : nullptr;
+  }
+  return nullptr;
+}
+
+Value getitem_builtin(const Value& obj, const Value& key);
 Value getitem(const Value& obj, const Value& key) {
+  if (obj.t == VT::Obj && !obj.o->type->builtin)
+    if (const Value* m = item_override(obj, "__getitem__")) return call2(*m, obj, key);
+  return getitem_builtin(obj, key);
+}
+
+Value getitem_builtin(const Value& obj, const Value& key) {
   if (obj.t == VT::Obj) {
     switch (obj.o->kind) {
       case OK::List: case OK::Tuple: {
@@ -713,7 +731,18 @@ Value getitem(const Value& obj, const Value& key) {
   raise_id("TypeError", "runtime.not_subscriptable", {{"type", type_name(obj)}});
 }
 
+void setitem_builtin(const Value& obj, const Value& key, Value v);
 void setitem(const Value& obj, const Value& key, Value v) {
+  if (obj.t == VT::Obj && !obj.o->type->builtin)
+    if (const Value* m = item_override(obj, "__setitem__")) {
+      Value args[3] = {obj, key, std::move(v)};
+      call(*m, args, 3);
+      return;
+    }
+  setitem_builtin(obj, key, std::move(v));
+}
+
+void setitem_builtin(const Value& obj, const Value& key, Value v) {
   if (is_bytearray(obj)) return bytearray_setitem(obj, key, v);
   if (obj.t == VT::Obj) {
     switch (obj.o->kind) {
@@ -760,6 +789,8 @@ void setitem(const Value& obj, const Value& key, Value v) {
 }
 
 void delitem(const Value& obj, const Value& key) {
+  if (obj.t == VT::Obj && !obj.o->type->builtin)
+    if (const Value* m = item_override(obj, "__delitem__")) { call2(*m, obj, key); return; }
   if (is_bytearray(obj)) return bytearray_delitem(obj, key);
   if (obj.is(OK::List)) {
     auto& l = obj.as<ListObj>()->v;
@@ -807,6 +838,12 @@ static bool class_hook(const Value& cls, const char* name, Value* arg, Value& ou
 }
 
 int64_t len(const Value& v) {
+  if (v.t == VT::Obj && !v.o->type->builtin)
+    if (const Value* m = item_override(v, "__len__")) {
+      int64_t n = as_index(call1(*m, v));
+      if (n < 0) value_error("__len__() should return >= 0");
+      return n;
+    }
   if (v.is(OK::Class)) {
     Value r;
     if (class_hook(v, "__class_len__", nullptr, r)) return as_index(r);
@@ -836,6 +873,8 @@ int64_t len(const Value& v) {
 }
 
 bool contains(const Value& c, const Value& item) {
+  if (c.t == VT::Obj && !c.o->type->builtin)
+    if (const Value* m = item_override(c, "__contains__")) return truthy(call2(*m, c, item));
   if (c.is(OK::Class)) {
     Value r, it = item;
     if (class_hook(c, "__class_contains__", &it, r)) return truthy(r);
