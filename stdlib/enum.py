@@ -144,7 +144,7 @@ class Enum:
     @classmethod
     def _member_type_(cls):
         for b in cls.__mro__:
-            if b is tuple:
+            if b is tuple or b is int:
                 return b
         return object
 
@@ -315,33 +315,17 @@ def _val(x):
     return x._value_ if isinstance(x, Enum) else x
 
 
-class IntEnum(_IntLike, ReprEnum):
+class IntEnum(int, ReprEnum):
+    """Members are ints (arithmetic, comparisons and hashing are the int's), printed as
+    <Color.RED: 1> by repr and as 1 by str and format."""
+
+    __repr__ = Enum.__repr__
+
     def __str__(self):
-        return int.__repr__(self._value_)
+        return repr(int(self))
 
     def __format__(self, format_spec):
-        return format(self._value_, format_spec)
-
-    def __eq__(self, other):
-        return self._value_ == _val(other)
-
-    def __ne__(self, other):
-        return self._value_ != _val(other)
-
-    def __lt__(self, other):
-        return self._value_ < _val(other)
-
-    def __le__(self, other):
-        return self._value_ <= _val(other)
-
-    def __gt__(self, other):
-        return self._value_ > _val(other)
-
-    def __ge__(self, other):
-        return self._value_ >= _val(other)
-
-    def __hash__(self):
-        return hash(self._value_)
+        return format(int(self), format_spec)
 
 
 class StrEnum(ReprEnum):

@@ -30,7 +30,7 @@ static AttrSite::Entry& refill(AttrSite& s, ClassObj* t) {
   bool data_descriptor = dt && (dt->find("__set__") || dt->find("__delete__"));
   e.load_generic = ta && (ta->is(OK::Property) || ta->is(OK::StaticMethod) || ta->is(OK::ClassMethod) || descriptor);
   const Value* sa = t->find("__setattr__");
-  e.store_generic = (ta && ta->is(OK::Property)) || data_descriptor || (sa && sa->is(OK::Func));
+  e.store_generic = (ta && ta->is(OK::Property)) || data_descriptor || (sa && sa->is(OK::Func)) || !t->allows_attr(s.name);
   return e;
 }
 

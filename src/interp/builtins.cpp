@@ -16,10 +16,20 @@ void check_output(std::ostream& out) {
   if (out.good()) return;
   int err = errno ? errno : EIO;
   out.clear();
-  raise("OSError", "[Errno " + std::to_string(err) + "] " + std::strerror(err));
+  raise_errno(err);
+}
+
+void raise_errno(int err, const std::string* path) {
+  const char* cls = err == ENOENT ? "FileNotFoundError" : err == EEXIST ? "FileExistsError"
+                    : err == EACCES || err == EPERM ? "PermissionError" : err == ENOTDIR ? "NotADirectoryError"
+                    : err == EISDIR ? "IsADirectoryError" : "OSError";
+  ValueVec args{Value::integer(err), mk_str(std::strerror(err))};
+  if (path) args.push_back(mk_str(*path));
+  throw PyError(make_exception(I->e(cls), std::move(args)));
 }
 
 Value make_class(const std::string& name, ValueVec bases, Ref<DictObj> ns);
+Value exec_source(const std::string& text, DictObj* globals, bool eval_mode);  // importer.cpp
 const Value* meta_special(const Value& cls, std::string_view name);  // metaclass.cpp
 
 // ---------------------------------------------------------------- helpers
@@ -77,6 +87,50 @@ struct SuperObj : Object {
   SuperObj(ClassObj* s, Value o) : Object(OK::Super, I->t_super), start(s), self(std::move(o)) {}
 };
 
+// object's own __hash__, __eq__, __ne__, __repr__, __str__ and __format__, as read from the class
+// object (object.__hash__(x)) or through super(): they are not in object's dict, where they
+// would shadow the protocol's defaults for builtin instances (objects.cpp looks those up first).
+bool object_protocol_attr(std::string_view name, Value& out) {
+  static Ref<DictObj> d;
+  if (!d) {
+    d = Ref<DictObj>(new DictObj());
+    def_native(d.get(), "__hash__", [](Interp&, Value* a, int n, KwArgs*) -> Value {
+      check_args("__hash__", n, 1, 1);
+      if (!a[0].is_obj()) return Value::integer(hash_value(a[0]));
+      return Value::integer((int64_t)(((uintptr_t)a[0].o >> 4) & 0x3FFFFFFFFFFFFFFFULL));
+    });
+    def_native(d.get(), "__eq__", [](Interp&, Value* a, int n, KwArgs*) -> Value {
+      check_args("__eq__", n, 2, 2);
+      return a[0].same(a[1]) ? Value::boolean(true) : I->not_impl;
+    });
+    def_native(d.get(), "__ne__", [](Interp&, Value* a, int n, KwArgs*) -> Value {
+      check_args("__ne__", n, 2, 2);
+      return a[0].same(a[1]) ? Value::boolean(false) : I->not_impl;
+    });
+    def_native(d.get(), "__repr__", [](Interp&, Value* a, int n, KwArgs*) -> Value {
+      check_args("__repr__", n, 1, 1);
+      if (!a[0].is(OK::Inst)) return mk_str(repr(a[0]));
+      char buf[64];
+      std::snprintf(buf, sizeof buf, " object at %p>", (void*)a[0].o);
+      Value mod;
+      std::string m = getattr_opt(Value::obj(a[0].o->type), "__module__", mod) && mod.is(OK::Str) ? str_of(mod) : "__main__";
+      return mk_str("<" + (m == "builtins" ? "" : m + ".") + a[0].o->type->name + buf);
+    });
+    def_native(d.get(), "__str__", [](Interp&, Value* a, int n, KwArgs*) -> Value {
+      check_args("__str__", n, 1, 1);
+      return mk_str(repr(a[0]));
+    });
+    def_native(d.get(), "__format__", [](Interp&, Value* a, int n, KwArgs*) -> Value {
+      check_args("__format__", n, 2, 2);
+      if (a[1].is(OK::Str) && !str_of(a[1]).empty())
+        type_error("unsupported format string passed to " + type_name(a[0]) + ".__format__");
+      return mk_str(to_str(a[0]));
+    });
+  }
+  if (Value* v = d->find_str(name, str_hash_sv(name))) { out = *v; return true; }
+  return false;
+}
+
 bool super_getattr(const Value& sup, std::string_view name, Value& out) {
   auto* s = sup.as<SuperObj>();
   // A class is looked at as a class (classmethods, __new__) when it derives from `start`; else
@@ -102,6 +156,10 @@ bool super_getattr(const Value& sup, std::string_view name, Value& out) {
       }
       return true;
     }
+  }
+  if (!as_class && object_protocol_attr(name, out)) {
+    out = Value::obj(new BoundObj(s->self, out));
+    return true;
   }
   return false;
 }
@@ -133,7 +191,7 @@ static Value to_int(const Value& x, KwArgs* kw, int nargs, Value* args) {
     }
     default: break;
   }
-  if (x.is(OK::Big)) return x;
+  if (x.is(OK::Big)) return x.o->type == I->t_int ? x : int_from_mpz(x.as<BigObj>()->z);
   if (x.is(OK::Str)) return parse_int(str_of(x), 10);
   if (x.is(OK::Bytes)) return parse_int(x.as<BytesObj>()->s, 10);
   if (x.is(OK::Inst)) {
@@ -250,9 +308,7 @@ static Value make_file(const std::string& path, const std::string& mode) {
   if (m.find('b') == std::string::npos) m += "";
   std::FILE* fp = std::fopen(path.c_str(), m.c_str());
   if (!fp) {
-    int err = errno;
-    ClassObj* cls = err == ENOENT ? I->e("FileNotFoundError") : err == EACCES ? I->e("PermissionError") : I->e("OSError");
-    raise(cls, "[Errno " + std::to_string(err) + "] " + std::strerror(err) + ": '" + path + "'");
+    raise_errno(errno, &path);
   }
   auto* f = new FileObj();
   f->fp = fp;
@@ -641,6 +697,36 @@ void Interp::init_builtins() {
     check_args("vars", n, 1, 1);
     return getattr(a[0], "__dict__");
   });
+  // eval/exec: with globals (and locals, merged into a namespace of their own whose new and
+  // changed names go back to locals); without, in the main program's globals.
+  for (bool ev : {true, false}) {
+    fn(ev ? "eval" : "exec", [ev](Interp& in, Value* a, int n, KwArgs* kw) -> Value {
+      check_args(ev ? "eval" : "exec", n, 1, 3);
+      Value text = a[0];
+      if (text.is(OK::Bytes)) text = mk_str(text.as<BytesObj>()->s);
+      if (!text.is(OK::Str)) type_error(std::string(ev ? "eval" : "exec") + "() arg 1 must be a string, bytes or code object");
+      Value g = n > 1 ? a[1] : kw_find(kw, "globals") ? *kw_find(kw, "globals") : Value();
+      Value l = n > 2 ? a[2] : kw_find(kw, "locals") ? *kw_find(kw, "locals") : Value();
+      if (!g.is_none() && !g.is(OK::Dict)) type_error("globals must be a dict");
+      DictObj* gd = g.is(OK::Dict) ? g.as<DictObj>() : in.globals.get();
+      std::string src = str_of(text);
+      if (ev) {  // leading blanks are allowed in eval, as in Python
+        size_t b = src.find_first_not_of(" \t");
+        src = b == std::string::npos ? "" : src.substr(b);
+      }
+      if (l.is_none() || (l.is(OK::Dict) && l.o == gd)) return exec_source(src, gd, ev);
+      Value ns = mk_dict();
+      DictObj* nd = ns.as<DictObj>();
+      gd->for_each([&](const Value& k, const Value& v) { nd->set(k, v); });
+      for_each(l, [&](const Value& k) { nd->set(k, getitem(l, k)); });
+      Value r = exec_source(src, nd, ev);
+      nd->for_each([&](const Value& k, const Value& v) {
+        Value* old = gd->find(k);
+        if (!old || !old->same(v)) setitem(l, k, v);
+      });
+      return r;
+    });
+  }
   fn("globals", [](Interp& in, Value*, int, KwArgs* kw) -> Value { check_keywords("globals", kw, {}); return Value::obj(in.globals.get()); });
   fn("dir", [](Interp& in, Value* a, int n, KwArgs* kw) -> Value { check_keywords("dir", kw, {});
     ValueVec names;

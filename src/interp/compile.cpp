@@ -220,7 +220,7 @@ struct SubNode : ENode {
   const Value* ref(Frame& fr) override {
     if (!pure_idx) return nullptr;
     const Value* o = obj->ref(fr);
-    if (!o || !o->is(OK::List)) return nullptr;
+    if (!o || !o->is(OK::List) || o->o->type != I->t_list) return nullptr;  // a subclass may override []
     Value k = idx->eval(fr);
     if (k.t != VT::Int) return nullptr;
     auto& v = o->as<ListObj>()->v;
@@ -234,7 +234,7 @@ struct SubNode : ENode {
     }
     Value o = obj->eval(fr);
     Value k = idx->eval(fr);
-    if (o.is(OK::List) && k.t == VT::Int) {
+    if (o.is(OK::List) && k.t == VT::Int && o.o->type == I->t_list) {
       auto& v = o.as<ListObj>()->v;
       int64_t i = k.i;
       if (i < 0) i += (int64_t)v.size();
@@ -267,7 +267,7 @@ struct StoreSub : TNode {
   void store(Frame& fr, Value v) override {
     Value o = obj->eval(fr);
     Value k = idx->eval(fr);
-    if (o.is(OK::List) && k.t == VT::Int) {
+    if (o.is(OK::List) && k.t == VT::Int && o.o->type == I->t_list) {
       auto& l = o.as<ListObj>()->v;
       int64_t i = k.i;
       if (i < 0) i += (int64_t)l.size();

@@ -619,6 +619,31 @@ static void set_owner(const Value& v, ClassObj* cls) {
   }
 }
 
+// __slots__: the class is slotted (no __dict__ on its instances) when it and every class it
+// inherits from, but object and the other builtin types, declare __slots__ without "__dict__".
+static void set_slots(ClassObj* cls, DictObj* ns) {
+  const Value* own = ns->find(str_key("__slots__"));
+  if (!own) return;
+  ValueVec names = own->is(OK::Str) ? ValueVec{*own} : to_vec(*own);
+  for (auto& n : names) {
+    if (!n.is(OK::Str)) type_error("__slots__ items must be strings, not '" + type_name(n) + "'");
+    if (ns->find(n)) value_error(repr(n) + " in __slots__ conflicts with class variable");
+  }
+  bool slotted = true;
+  std::vector<std::string> all;
+  for (auto& n : names) all.push_back(str_of(n));
+  for (size_t i = 1; i < cls->mro.size(); ++i) {
+    ClassObj* c = cls->mro[i];
+    if (c->builtin) continue;
+    if (!c->slotted) { slotted = false; break; }
+    all.insert(all.end(), c->slot_names.begin(), c->slot_names.end());
+  }
+  for (auto& s : all)
+    if (s == "__dict__") slotted = false;
+  cls->slotted = slotted && !cls->is_exception;
+  cls->slot_names = std::move(all);
+}
+
 Value make_class(const std::string& name, ValueVec bases, Ref<DictObj> ns, ClassObj* meta, KwArgs* kw);
 Value make_class(const std::string& name, ValueVec bases, Ref<DictObj> ns) {
   return make_class(name, std::move(bases), std::move(ns), I->t_type, nullptr);
@@ -670,6 +695,7 @@ Value make_class(const std::string& name, ValueVec bases, Ref<DictObj> ns, Class
     if (c->builtin && c != I->t_object) { cls->builtin_base = c; break; }
   }
   if (!cls->builtin_base) cls->builtin_base = I->t_object;
+  set_slots(cls, ns.get());
   // methods learn their class for super()
   ns->for_each([&](const Value&, const Value& v) { set_owner(v, cls); });
   // a class defining __eq__ without __hash__ is unhashable

@@ -130,6 +130,43 @@ const LanguagePack* pack_for(const std::string& text) {
   throw PyError(exc);
 }
 
+// exec(text, globals) / eval(text, globals): `text` parsed in the running program's language
+// (as English when it names none) and run with `globals` as its module namespace; eval takes
+// one expression and returns its value.
+}  // namespace
+
+Value exec_source(const std::string& text, DictObj* globals, bool eval_mode) {
+  auto src = std::make_shared<SourceFile>();
+  src->path = "<string>";
+  src->text = text;
+  const LanguagePack* pack = I->pack ? I->pack : pack_for(text);
+  auto tree = std::make_unique<ast::Module>();
+  try {
+    *tree = parse_program(src, *pack);
+  } catch (const CompileError& e) {
+    raise_syntax_in(e);
+  }
+  if (eval_mode && (tree->body.size() != 1 || tree->body[0]->kind != ast::StmtKind::Expr))
+    raise("SyntaxError", "invalid syntax");
+  I->sources.push_back(src);
+  auto unit = compile_module(*tree, pack, eval_mode);
+  const FuncCode* code = unit->module_code;
+  I->units.push_back(std::move(unit));
+  static std::vector<std::unique_ptr<ast::Module>> trees;  // compiled code points into them
+  trees.push_back(std::move(tree));
+  if (!globals->find(str_key("__builtins__"))) globals->set(str_key("__builtins__"), Value::obj(I->builtins.get()));
+  Value saved = I->last_expr;
+  bool had = I->has_last_expr;
+  I->has_last_expr = false;
+  run_module_code(code, globals);
+  Value r = eval_mode && I->has_last_expr ? I->last_expr : Value();
+  I->last_expr = saved;
+  I->has_last_expr = had;
+  return r;
+}
+
+namespace {
+
 Value load_file(const std::string& name, const std::string& file, bool package) {
   std::shared_ptr<const SourceFile> src;
   try {

@@ -9,6 +9,10 @@
 
 namespace ml::interp {
 
+// The builtin item operations, without a subclass's __getitem__/__setitem__ (protocol.cpp)
+Value getitem_builtin(const Value& obj, const Value& key);
+void setitem_builtin(const Value& obj, const Value& key, Value v);
+
 void sort_list(ValueVec& v, const Value& key, bool reverse);
 
 void init_str_methods(ClassObj* t);  // methods_str.cpp
@@ -84,9 +88,12 @@ static void init_list_methods(ClassObj* t) {
   def_method(t, "copy", [](ARGS) -> Value { return mk_list(L(a[0])); });
   def_method(t, "clear", [](ARGS) -> Value { L(a[0]).clear(); return Value(); });
   def_method(t, "__len__", [](ARGS) -> Value { return Value::integer((int64_t)L(a[0]).size()); });
-  def_method(t, "__getitem__", [](ARGS) -> Value { return getitem(a[0], a[1]); });
-  def_method(t, "__setitem__", [](ARGS) -> Value { setitem(a[0], a[1], a[2]); return Value(); });
-  def_method(t, "__contains__", [](ARGS) -> Value { return Value::boolean(contains(a[0], a[1])); });
+  def_method(t, "__getitem__", [](ARGS) -> Value { return getitem_builtin(a[0], a[1]); });
+  def_method(t, "__setitem__", [](ARGS) -> Value { setitem_builtin(a[0], a[1], a[2]); return Value(); });
+  def_method(t, "__contains__", [](ARGS) -> Value {
+    for (size_t i = 0; i < L(a[0]).size(); ++i) if (eq(L(a[0])[i], a[1])) return Value::boolean(true);
+    return Value::boolean(false);
+  });
   def_method(t, "__iter__", [](ARGS) -> Value { return iter(a[0]); });
 }
 
@@ -167,7 +174,7 @@ static void init_dict_methods(ClassObj* t) {
   def_method(t, "__getitem__", [](ARGS) -> Value {
     Value* v = D(a[0])->find(a[1]);
     if (v) return *v;
-    return getitem(a[0], a[1]);
+    return getitem_builtin(a[0], a[1]);
   });
   def_method(t, "__setitem__", [](ARGS) -> Value { D(a[0])->set(a[1], a[2]); return Value(); });
   def_method(t, "__contains__", [](ARGS) -> Value { return Value::boolean(D(a[0])->find(a[1]) != nullptr); });

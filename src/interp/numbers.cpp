@@ -40,7 +40,11 @@ bool is_intlike(const Value& v) { return v.t == VT::Int || v.t == VT::Bool || v.
 int64_t as_index(const Value& v) {
   if (v.t == VT::Int) return v.i;
   if (v.t == VT::Bool) return v.b;
-  if (v.is(OK::Big)) raise("OverflowError", msg("runtime.overflow"));
+  if (v.is(OK::Big)) {
+    // an int subclass's object holds small values too
+    if (mpz_fits_slong_p(v.as<BigObj>()->z)) return mpz_get_si(v.as<BigObj>()->z);
+    raise("OverflowError", msg("runtime.overflow"));
+  }
   if (v.is(OK::Inst)) {
     if (const Value* m = v.o->type->find("__index__")) return as_index(call1(*m, v));
   }
@@ -550,8 +554,41 @@ static Value try_dunder(BinOp op, const Value& a, const Value& b, bool& ok) {
   return Value();
 }
 
+// An object of a subclass of a builtin type (class N(int), Counter, an IntFlag member): the
+// operator method a non-builtin class in its MRO defines, before the builtin's own; null else.
+// (Types made in C++ on a builtin's layout, Counter or OrderedDict, count as subclasses: their
+// class is flagged builtin but has more than itself and object in its MRO.)
+static bool core_type(const ClassObj* c) { return c->builtin && c->mro.size() <= 2; }
+static bool maybe_subclass(const Value& v) { return v.t == VT::Obj && !core_type(v.o->type); }
+static const Value* subclass_op(const Value& v, const char* name) {
+  if (!maybe_subclass(v) || v.o->kind == OK::Inst || v.o->kind == OK::Class) return nullptr;
+  for (ClassObj* c : v.o->type->mro) {
+    if (core_type(c)) return nullptr;
+    if (const Value* m = c->dict->find_str(name, str_hash_sv(name))) return m->is(OK::Func) || m->is(OK::Native) ? m : nullptr;
+  }
+  return nullptr;
+}
+
+static bool subclass_binop(BinOp op, const Value& a, const Value& b, Value& out) {
+  if (const Value* m = subclass_op(a, op_dunder(op, false))) {
+    out = call2(*m, a, b);
+    if (!out.same(I->not_impl)) return true;
+  }
+  if (!(a.t == VT::Obj && b.t == VT::Obj && a.o->type == b.o->type)) {
+    if (const Value* m = subclass_op(b, op_dunder(op, true))) {
+      out = call2(*m, b, a);
+      if (!out.same(I->not_impl)) return true;
+    }
+  }
+  return false;
+}
+
 Value binop(BinOp op, const Value& a, const Value& b) {
   if (a.t == VT::Int && b.t == VT::Int) return int_op(op, a.i, b.i);
+  if (maybe_subclass(a) || maybe_subclass(b)) {
+    Value r;
+    if (subclass_binop(op, a, b, r)) return r;
+  }
   if (is_num(a) && is_num(b)) {
     if (a.t == VT::Float || b.t == VT::Float) {
       if (op == BinOp::Pow || op == BinOp::Div || op == BinOp::Add || op == BinOp::Sub || op == BinOp::Mul ||

@@ -1,5 +1,6 @@
 // Core objects: constructors, classes, hashing, equality, ordering, repr/str, errors. (The dict
 // and set tables are in dict_set.cpp.)
+#include <unordered_map>
 #include <utf8proc.h>
 
 #include <algorithm>
@@ -103,8 +104,10 @@ SliceObj::SliceObj(Value a, Value b, Value c)
     : Object(OK::Slice, I->t_slice), start(std::move(a)), stop(std::move(b)), step(std::move(c)) {}
 RangeObj::RangeObj(int64_t a, int64_t b, int64_t c) : Object(OK::Range, I->t_range), start(a), stop(b), step(c) {}
 int64_t RangeObj::len() const {
-  if (step > 0) return start < stop ? (stop - start + step - 1) / step : 0;
-  return start > stop ? (start - stop - step - 1) / (-step) : 0;
+  // in 128 bits: stop - start overflows 64 for ranges spanning most of the int64 line
+  __int128 a = start, b = stop, s = step;
+  if (s > 0) return a < b ? (int64_t)((b - a + s - 1) / s) : 0;
+  return a > b ? (int64_t)((a - b - s - 1) / (-s)) : 0;
 }
 ModuleObj::ModuleObj(std::string n) : Object(OK::Module, I->t_module), name(std::move(n)), dict(new DictObj()) {}
 ClassObj::ClassObj(std::string n)
@@ -180,6 +183,35 @@ bool ClassObj::is_subclass(const ClassObj* other) const {
   for (ClassObj* c : mro)
     if (c == other) return true;
   return false;
+}
+
+bool ClassObj::allows_attr(std::string_view attr) const {
+  if (!slotted) return true;
+  for (const auto& s : slot_names)
+    if (s == attr) return true;
+  return false;
+}
+
+// Attribute dicts of objects of builtin kinds (list, int, str...) whose class is a user subclass:
+// few objects have one, so they live in a table instead of a field of every object.
+static std::unordered_map<const Object*, Ref<DictObj>>& extra_dicts() {
+  static auto* table = new std::unordered_map<const Object*, Ref<DictObj>>();
+  return *table;
+}
+DictObj* extra_dict(Object* o, bool create) {
+  if (o->has_extra) return extra_dicts()[o].get();
+  if (!create) return nullptr;
+  o->has_extra = true;
+  Ref<DictObj> d(new DictObj());
+  extra_dicts()[o] = d;
+  return d.get();
+}
+void drop_extra_dict(Object* o) {
+  // moved out first: freeing the dict may free other objects with their own extra dicts
+  auto it = extra_dicts().find(o);
+  if (it == extra_dicts().end()) return;
+  Ref<DictObj> d = std::move(it->second);
+  extra_dicts().erase(it);
 }
 
 // ---------------------------------------------------------------- type / truth
@@ -827,7 +859,7 @@ std::string repr(const Value& v) {
 }
 
 std::string to_str(const Value& v) {
-  if (v.is(OK::Str)) return str_of(v);
+  if (v.is(OK::Str) && v.o->type == I->t_str) return str_of(v);
   if (v.is_obj() && v.o->kind != OK::Inst && v.o->kind != OK::Class && !v.o->type->builtin) {
     if (const Value* m = v.o->type->find("__str__"); m && m->is(OK::Func)) {
       Value r = call1(*m, v);
@@ -843,6 +875,7 @@ std::string to_str(const Value& v) {
     }
     if (v.o->type->is_exception && !v.o->type->find("__repr__")) return exc_message(v);
   }
+  if (v.is(OK::Str)) return str_of(v);
   return repr(v);
 }
 
@@ -969,6 +1002,13 @@ std::string exc_message(const Value& exc) {
   if (l.size() == 1) {
     if (in->type->is_subclass(I->e("KeyError"))) return repr(l[0]);
     return to_str(l[0]);
+  }
+  // OSError(errno, strerror[, filename[, winerror[, filename2]]]), as CPython prints it
+  if (l.size() <= 5 && in->type->is_subclass(I->e("OSError"))) {
+    std::string s = "[Errno " + to_str(l[0]) + "] " + to_str(l[1]);
+    if (l.size() >= 3 && !l[2].is_none()) s += ": " + repr(l[2]);
+    if (l.size() >= 5 && !l[4].is_none()) s += " -> " + repr(l[4]);
+    return s;
   }
   return repr(*args);
 }

@@ -88,7 +88,7 @@ void slice_indices(const Value& lo, const Value& hi, const Value& by, int64_t le
   if (step == 0) raise_id("ValueError", "runtime.slice_step_zero");
   auto clamp = [&](const Value& v, int64_t def) -> int64_t {
     if (v.is_none()) return def;
-    int64_t x = v.is(OK::Big) ? (mpz_sgn(v.as<BigObj>()->z) < 0 ? INT64_MIN / 2 : INT64_MAX / 2) : index(v);
+    int64_t x = v.is(OK::Big) && !mpz_fits_slong_p(v.as<BigObj>()->z) ? (mpz_sgn(v.as<BigObj>()->z) < 0 ? INT64_MIN / 2 : INT64_MAX / 2) : index(v);
     if (x < 0) {
       x += len;
       if (x < 0) x = step < 0 ? -1 : 0;
@@ -192,8 +192,28 @@ static Value call_with_self(const Value& f, const Value& self, Value* args, int 
 Value make_instance(ClassObj* cls) { return Value::obj(new InstObj(cls)); }
 
 Value retype_builtin(Value obj, ClassObj* cls) {
+  if ((obj.t == VT::Int || obj.t == VT::Bool) && cls->is_subclass(I->t_int)) {
+    // an int subclass's object is a heap int (small values too), which can carry a class
+    auto* b = new BigObj();
+    mpz_set_si(b->z, obj.t == VT::Int ? obj.i : obj.b);
+    b->type = cls;
+    incref(cls);
+    return Value::obj(b);
+  }
   if (!obj.is_obj() || obj.o->type == cls) return obj;
   switch (obj.o->kind) {
+    case OK::Big: {
+      auto* b = new BigObj();
+      mpz_set(b->z, obj.as<BigObj>()->z);
+      b->type = cls;
+      incref(cls);
+      return Value::obj(b);
+    }
+    case OK::Str:  // strings are shared (interned names, one-character strings): copy
+      obj = Value::obj(new StrObj(str_of(obj)));
+      obj.o->type = cls;
+      incref(cls);
+      break;
     case OK::Tuple:  // tuples may be shared (the empty one): the subclass gets its own
       obj = Value::obj(new TupleObj(obj.as<TupleObj>()->v));
       [[fallthrough]];
@@ -325,11 +345,13 @@ static Value mro_tuple(ClassObj* c) {
 }
 
 bool super_getattr(const Value& sup, std::string_view name, Value& out);
+bool object_protocol_attr(std::string_view name, Value& out);
 
 bool getattr_opt(const Value& obj, std::string_view name, Value& out) {
   if (obj.is(OK::Super)) return super_getattr(obj, name, out);
   ClassObj* t = type_of(obj);
-  if (obj.is(OK::Inst) || ((obj.is(OK::Dict) || obj.is(OK::List)) && !t->builtin)) {
+  bool inst = obj.is(OK::Inst);
+  if (inst || (obj.t == VT::Obj && !t->builtin && obj.o->kind != OK::Class)) {
     const Value* ta = t->find(name);
     if (ta && ta->is(OK::Property)) { out = bind(*ta, obj); return true; }
     // A descriptor (an instance whose class defines __get__: cached_property, a user
@@ -348,18 +370,32 @@ bool getattr_opt(const Value& obj, std::string_view name, Value& out) {
         }
       }
     }
-    if (obj.is(OK::Inst)) {
+    if (inst) {
       if (Value* iv = obj.as<InstObj>()->dict->find_str(name, str_hash_sv(name))) { out = *iv; return true; }
+    } else if (DictObj* xd = extra_dict(obj.o, false)) {
+      if (Value* iv = xd->find_str(name, str_hash_sv(name))) { out = *iv; return true; }
     }
     if (ta) { out = bind(*ta, obj); return true; }
     if (name == "__class__") { out = Value::obj(t); return true; }
-    if (name == "__dict__" && obj.is(OK::Inst)) { out = Value::obj(obj.as<InstObj>()->dict.get()); return true; }
+    if (name == "__dict__" && !t->slotted) {
+      out = Value::obj(inst ? obj.as<InstObj>()->dict.get() : extra_dict(obj.o, true));
+      return true;
+    }
     if (t->is_exception) {
       const ExcState* es = obj.as<InstObj>()->exc_state();  // null: never raised or chained
       if (name == "__cause__") { out = es ? es->cause : Value(); return true; }
       if (name == "__context__") { out = es ? es->context : Value(); return true; }
       if (name == "__suppress_context__") { out = Value::boolean(es && es->suppress_context); return true; }
       if (name == "__traceback__") { out = Value(); return true; }
+      // OSError(errno, strerror, filename): the arguments by name (None when not given)
+      if ((name == "errno" || name == "strerror" || name == "filename" || name == "filename2") &&
+          t->is_subclass(I->e("OSError"))) {
+        Value* args = obj.as<InstObj>()->dict->find_str("args", hash_value(str_key("args")));
+        size_t i = name == "errno" ? 0 : name == "strerror" ? 1 : name == "filename" ? 2 : 4;
+        const ValueVec* v = args && args->is(OK::Tuple) ? &args->as<TupleObj>()->v : nullptr;
+        out = v && v->size() >= 2 && v->size() <= 5 && i < v->size() ? (*v)[i] : Value();
+        return true;
+      }
       // StopIteration.value: what the generator returned (its first argument)
       if (name == "value" && t->is_subclass(I->e("StopIteration"))) {
         Value* args = obj.as<InstObj>()->dict->find_str("args", str_hash_sv("args"));
@@ -371,7 +407,7 @@ bool getattr_opt(const Value& obj, std::string_view name, Value& out) {
       out = call2(*ga, obj, mk_str(std::string(name)));
       return true;
     }
-    return false;
+    if (inst) return false;
   }
   if (obj.t == VT::Obj) {
     switch (obj.o->kind) {
@@ -404,6 +440,7 @@ bool getattr_opt(const Value& obj, std::string_view name, Value& out) {
         if (name == "__class__") { out = Value::obj(c->type); return true; }
         if (name == "__doc__") { out = Value(); return true; }
         if (name == "__module__") { out = mk_str(c->builtin ? "builtins" : "__main__"); return true; }
+        if (c == I->t_object && object_protocol_attr(name, out)) return true;
         return c->type != I->t_type && metaclass_getattr(obj, name, out);
       }
       case OK::Module: {
@@ -493,8 +530,20 @@ Value getattr(const Value& obj, std::string_view name) {
   throw PyError(attribute_error(obj, name));
 }
 
+// object.__setattr__: into the instance's dict (or the extra dict of a builtin subclass's
+// object); a slotted class takes only its slots' names.
+void store_attr(const Value& obj, std::string_view name, Value v) {
+  ClassObj* t = obj.o->type;
+  if (!t->allows_attr(name)) {
+    if (t->find(name)) raise("AttributeError", "'" + t->name + "' object attribute '" + std::string(name) + "' is read-only");
+    raise_id("AttributeError", "runtime.no_attribute", {{"type", t->name}, {"name", std::string(name)}});
+  }
+  if (obj.is(OK::Inst)) obj.as<InstObj>()->dict->set(str_key(name), std::move(v));
+  else extra_dict(obj.o, true)->set(str_key(name), std::move(v));
+}
+
 void setattr(const Value& obj, std::string_view name, Value v) {
-  if (obj.is(OK::Inst)) {
+  if (obj.is(OK::Inst) || (obj.t == VT::Obj && !obj.o->type->builtin && obj.o->kind != OK::Class)) {
     ClassObj* t = obj.o->type;
     if (const Value* ta = t->find(name); ta && ta->is(OK::Property)) {
       auto* p = ta->as<PropertyObj>();
@@ -516,7 +565,7 @@ void setattr(const Value& obj, std::string_view name, Value v) {
       call(*sa, args, 3);
       return;
     }
-    obj.as<InstObj>()->dict->set(str_key(name), std::move(v));
+    store_attr(obj, name, std::move(v));
     return;
   }
   if (obj.is(OK::Class)) { obj.as<ClassObj>()->dict->set(str_key(name), std::move(v)); return; }
@@ -540,6 +589,8 @@ void delattr(const Value& obj, std::string_view name) {
       return;
     }
     if (obj.as<InstObj>()->dict->erase(str_key(name))) return;
+  } else if (obj.t == VT::Obj && obj.o->has_extra) {
+    if (extra_dict(obj.o, false)->erase(str_key(name))) return;
   } else if (obj.is(OK::Class)) {
     if (obj.as<ClassObj>()->dict->erase(str_key(name))) return;
   } else if (obj.is(OK::Module)) {
@@ -583,7 +634,25 @@ static Value dict_missing(DictObj* d, const Value& key) {
   throw PyError(make_exception(I->e("KeyError"), ValueVec{key}));
 }
 
+// The item method (__getitem__, __len__...) a user subclass of list or dict defines over its
+// builtin's; the builtin's own natives use the *_builtin operations, which skip this.
+static const Value* item_override(const Value& v, const char* name) {
+  if (v.t != VT::Obj || v.o->type->builtin || (v.o->kind != OK::List && v.o->kind != OK::Dict)) return nullptr;
+  for (ClassObj* c : v.o->type->mro) {
+    if (c->builtin) return nullptr;
+    if (const Value* m = c->dict->find_str(name, str_hash_sv(name))) return m->is(OK::Func) ? m : nullptr;
+  }
+  return nullptr;
+}
+
+Value getitem_builtin(const Value& obj, const Value& key);
 Value getitem(const Value& obj, const Value& key) {
+  if (obj.t == VT::Obj && !obj.o->type->builtin)
+    if (const Value* m = item_override(obj, "__getitem__")) return call2(*m, obj, key);
+  return getitem_builtin(obj, key);
+}
+
+Value getitem_builtin(const Value& obj, const Value& key) {
   if (obj.t == VT::Obj) {
     switch (obj.o->kind) {
       case OK::List: case OK::Tuple: {
@@ -598,7 +667,10 @@ Value getitem(const Value& obj, const Value& key) {
           ValueVec r = slice_vec(v, key.as<SliceObj>());
           return obj.o->kind == OK::List ? mk_list(std::move(r)) : mk_tuple(std::move(r));
         }
-        if (key.is(OK::Big)) index_error(obj.o->kind == OK::List ? "list" : "tuple");
+        if (key.is(OK::Big)) {
+          if (mpz_fits_slong_p(key.as<BigObj>()->z)) return getitem(obj, Value::integer(as_index(key)));
+          index_error(obj.o->kind == OK::List ? "list" : "tuple");
+        }
         raise_id("TypeError", "runtime.seq_indices", {{"type", obj.o->kind == OK::List ? "list" : "tuple"}, {"key", type_name(key)}});
       }
       case OK::Str: {
@@ -666,7 +738,18 @@ Value getitem(const Value& obj, const Value& key) {
   raise_id("TypeError", "runtime.not_subscriptable", {{"type", type_name(obj)}});
 }
 
+void setitem_builtin(const Value& obj, const Value& key, Value v);
 void setitem(const Value& obj, const Value& key, Value v) {
+  if (obj.t == VT::Obj && !obj.o->type->builtin)
+    if (const Value* m = item_override(obj, "__setitem__")) {
+      Value args[3] = {obj, key, std::move(v)};
+      call(*m, args, 3);
+      return;
+    }
+  setitem_builtin(obj, key, std::move(v));
+}
+
+void setitem_builtin(const Value& obj, const Value& key, Value v) {
   if (is_bytearray(obj)) return bytearray_setitem(obj, key, v);
   if (obj.t == VT::Obj) {
     switch (obj.o->kind) {
@@ -713,6 +796,8 @@ void setitem(const Value& obj, const Value& key, Value v) {
 }
 
 void delitem(const Value& obj, const Value& key) {
+  if (obj.t == VT::Obj && !obj.o->type->builtin)
+    if (const Value* m = item_override(obj, "__delitem__")) { call2(*m, obj, key); return; }
   if (is_bytearray(obj)) return bytearray_delitem(obj, key);
   if (obj.is(OK::List)) {
     auto& l = obj.as<ListObj>()->v;
@@ -760,6 +845,12 @@ static bool class_hook(const Value& cls, const char* name, Value* arg, Value& ou
 }
 
 int64_t len(const Value& v) {
+  if (v.t == VT::Obj && !v.o->type->builtin)
+    if (const Value* m = item_override(v, "__len__")) {
+      int64_t n = as_index(call1(*m, v));
+      if (n < 0) value_error("__len__() should return >= 0");
+      return n;
+    }
   if (v.is(OK::Class)) {
     Value r;
     if (class_hook(v, "__class_len__", nullptr, r)) return as_index(r);
@@ -789,6 +880,8 @@ int64_t len(const Value& v) {
 }
 
 bool contains(const Value& c, const Value& item) {
+  if (c.t == VT::Obj && !c.o->type->builtin)
+    if (const Value* m = item_override(c, "__contains__")) return truthy(call2(*m, c, item));
   if (c.is(OK::Class)) {
     Value r, it = item;
     if (class_hook(c, "__class_contains__", &it, r)) return truthy(r);
@@ -921,11 +1014,13 @@ Value iter(const Value& v) {
       }
       case OK::Range: {
         auto* r = v.as<RangeObj>();
-        int64_t cur = r->start, stop = r->stop, step = r->step;
-        return Value::obj(new IterObj([cur, stop, step](Value& out) mutable {
-          if (step > 0 ? cur >= stop : cur <= stop) return false;
+        // counted, not compared with stop: the step past the last item may leave int64
+        int64_t cur = r->start, left = r->len(), step = r->step;
+        return Value::obj(new IterObj([cur, left, step](Value& out) mutable {
+          if (left <= 0) return false;
           out = Value::integer(cur);
-          cur += step;
+          cur = (int64_t)((uint64_t)cur + (uint64_t)step);
+          --left;
           return true;
         }));
       }
@@ -1008,8 +1103,9 @@ ValueVec to_vec(const Value& iterable) {
   ValueVec out;
   if (iterable.is(OK::Range)) {
     auto* r = iterable.as<RangeObj>();
-    out.reserve(r->len());
-    for (int64_t i = r->start; r->step > 0 ? i < r->stop : i > r->stop; i += r->step) out.push_back(Value::integer(i));
+    int64_t n = r->len();
+    out.reserve(n);
+    for (int64_t k = 0, i = r->start; k < n; ++k, i = (int64_t)((uint64_t)i + (uint64_t)r->step)) out.push_back(Value::integer(i));
     return out;
   }
   Value it = iter(iterable);

@@ -158,6 +158,9 @@ std::string exc_message(const Value& exc);  // str(exc)
 // OSError ("[Errno 28] No space left on device") when a write to `out` failed: a full disk or
 // a closed stdout is an error of the program, as in Python, not output silently lost.
 void check_output(std::ostream& out);
+// The OSError subclass for errno `err` (FileNotFoundError for ENOENT...) made as CPython makes
+// it: args (err, strerror[, path]), so it prints "[Errno 2] No such file or directory: 'p'".
+[[noreturn]] void raise_errno(int err, const std::string* path = nullptr);
 // TimeoutError "execution timed out after N ms", or KeyboardInterrupt
 [[noreturn]] void raise_interrupt();
 inline void check_interrupt() {

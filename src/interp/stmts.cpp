@@ -24,8 +24,8 @@ template <class F>
 static bool iterate(const Value& src, F f) {  // f returns false to stop; returns false if stopped
   if (src.is(OK::Range)) {
     auto* r = src.as<RangeObj>();
-    int64_t stop = r->stop, step = r->step;
-    for (int64_t i = r->start; step > 0 ? i < stop : i > stop; i += step)
+    int64_t n = r->len(), step = r->step;  // counted: the step past the last may leave int64
+    for (int64_t k = 0, i = r->start; k < n; ++k, i = (int64_t)((uint64_t)i + (uint64_t)step))
       if (!f(Value::integer(i))) return false;
     return true;
   }

@@ -18,6 +18,7 @@ namespace ml::interp {
 
 struct Object;
 struct ClassObj;
+struct DictObj;
 
 enum class VT : uint8_t { None, Bool, Int, Float, Obj, Undef /* unassigned local slot */ };
 
@@ -33,15 +34,25 @@ enum class OK : uint8_t {
 void* object_alloc(size_t n);
 void object_free(void* p, size_t n) noexcept;
 
+// The attribute dict of an object of a user subclass of a builtin type other than object
+// (class L(list), class N(int)...), kept beside it (objects.cpp); `create` makes it on first use.
+DictObj* extra_dict(Object* o, bool create);
+void drop_extra_dict(Object* o);
+
 struct Object {
   uint32_t rc = 0;
   OK kind;
+  bool has_extra = false;  // has an extra_dict
   ClassObj* type;  // the object's class (never null once constructed)
   Object(OK k, ClassObj* t) : kind(k), type(t) {}
   virtual ~Object() = default;
   // The deleting destructor passes the size of the dynamic type.
   static void* operator new(size_t n) { return object_alloc(n); }
   static void operator delete(void* p, size_t n) noexcept { object_free(p, n); }
+
+  virtual ~Object() {
+    if (__builtin_expect(has_extra, 0)) drop_extra_dict(this);
+  }
 };
 
 inline void incref(Object* o) { ++o->rc; }
@@ -283,6 +294,11 @@ struct ClassObj : Object {
   bool builtin = false;
   bool is_exception = false;
   ClassObj* builtin_base = nullptr;  // the builtin type instances are made of (object, Exception...)
+  // __slots__ in this class and every base but object: instances have no __dict__, and only
+  // the names in slot_names (all the classes' slots) can be set on them.
+  bool slotted = false;
+  std::vector<std::string> slot_names;
+  bool allows_attr(std::string_view name) const;
   ClassObj(std::string n);
   ~ClassObj() override;
   Value lookup(std::string_view attr) const;  // via MRO; None-tagged with t==None if absent -> use find

@@ -9,6 +9,81 @@ __all__ = ["ChainMap", "Counter", "OrderedDict", "UserDict", "UserList", "UserSt
            "defaultdict", "deque", "namedtuple"]
 
 
+# Counter's multiset arithmetic (the counting itself is C++): results keep positive counts only.
+def _counter_add(self, other):
+    if not isinstance(other, Counter):
+        return NotImplemented
+    result = Counter()
+    for elem, count in self.items():
+        newcount = count + other[elem]
+        if newcount > 0:
+            result[elem] = newcount
+    for elem, count in other.items():
+        if elem not in self and count > 0:
+            result[elem] = count
+    return result
+
+
+def _counter_sub(self, other):
+    if not isinstance(other, Counter):
+        return NotImplemented
+    result = Counter()
+    for elem, count in self.items():
+        newcount = count - other[elem]
+        if newcount > 0:
+            result[elem] = newcount
+    for elem, count in other.items():
+        if elem not in self and count < 0:
+            result[elem] = 0 - count
+    return result
+
+
+def _counter_or(self, other):
+    if not isinstance(other, Counter):
+        return NotImplemented
+    result = Counter()
+    for elem, count in self.items():
+        other_count = other[elem]
+        newcount = other_count if count < other_count else count
+        if newcount > 0:
+            result[elem] = newcount
+    for elem, count in other.items():
+        if elem not in self and count > 0:
+            result[elem] = count
+    return result
+
+
+def _counter_and(self, other):
+    if not isinstance(other, Counter):
+        return NotImplemented
+    result = Counter()
+    for elem, count in self.items():
+        other_count = other[elem]
+        newcount = count if count < other_count else other_count
+        if newcount > 0:
+            result[elem] = newcount
+    return result
+
+
+def _counter_subtract(self, iterable=None, /, **kwds):
+    if iterable is not None:
+        if hasattr(iterable, "items"):
+            for elem, count in iterable.items():
+                self[elem] = self[elem] - count
+        else:
+            for elem in iterable:
+                self[elem] = self[elem] - 1
+    if kwds:
+        _counter_subtract(self, kwds)
+
+
+Counter.__add__ = _counter_add
+Counter.__sub__ = _counter_sub
+Counter.__or__ = _counter_or
+Counter.__and__ = _counter_and
+Counter.subtract = _counter_subtract
+
+
 class ChainMap(_abc.MutableMapping):
     """A view of several mappings searched in order; writes go to the first."""
 

@@ -14,5 +14,7 @@ void init_datetime();                      // datetime.cpp
 void init_deque(DictObj* collections);     // deque.cpp: collections.deque
 void init_traceback();                     // traceback.cpp
 void init_os();                            // os.cpp: os and os.path
+void init_os_files(DictObj* os, DictObj* os_path);  // os_files.cpp: stat, walk, scandir
+void init_random();                        // random.cpp: _random, the generator under random.py
 
 }  // namespace ml::interp

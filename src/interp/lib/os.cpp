@@ -22,15 +22,7 @@ std::string P(const Value& v, const char* fn) {
   raise_id("TypeError", "runtime.path_type", {{"name", std::string(fn)}, {"type", type_name(v)}});
 }
 
-[[noreturn]] void os_error(const std::error_code& ec, const std::string& path) {
-  const char* cls = ec == std::errc::no_such_file_or_directory ? "FileNotFoundError"
-                    : ec == std::errc::file_exists                ? "FileExistsError"
-                    : ec == std::errc::permission_denied          ? "PermissionError"
-                    : ec == std::errc::not_a_directory            ? "NotADirectoryError"
-                    : ec == std::errc::is_a_directory             ? "IsADirectoryError"
-                                                                  : "OSError";
-  raise(cls, "[Errno " + std::to_string(ec.value()) + "] " + ec.message() + ": '" + path + "'");
-}
+[[noreturn]] void os_error(const std::error_code& ec, const std::string& path) { raise_errno(ec.value(), &path); }
 
 // posixpath.normpath
 std::string normpath(const std::string& p) {
@@ -241,6 +233,7 @@ void init_os() {
   od->set(str_key("path"), path);
   init_os_functions(od);
   init_path(module_dict(path));
+  init_os_files(od, module_dict(path));
 }
 
 }  // namespace ml::interp

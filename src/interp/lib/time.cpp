@@ -21,6 +21,14 @@ Value struct_time_class() {
     Value args[2] = {mk_str("struct_time"), mk_list(std::move(fields))};
     cls = call(getattr(import_module("_namedtuple"), "namedtuple"), args, 2);
     incref(cls.o);  // kept for the whole run
+    // printed with its module, as CPython's structseq is: time.struct_time(tm_year=...)
+    def_method(cls.as<ClassObj>(), "__repr__", [](ARGS) -> Value {
+      static const char* names[] = {"tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec", "tm_wday", "tm_yday", "tm_isdst"};
+      ValueVec f = to_vec(a[0]);
+      std::string s = "time.struct_time(";
+      for (size_t i = 0; i < f.size() && i < 9; ++i) s += std::string(i ? ", " : "") + names[i] + "=" + repr(f[i]);
+      return mk_str(s + ")");
+    });
   }
   return cls;
 }
@@ -74,6 +82,25 @@ std::string format_tm(const std::string& fmt, const std::tm& t) {
   return buf;
 }
 
+// time.strptime(text, format): glibc's strptime on the text, with Python's defaults for what the
+// format leaves out (1900-01-01 00:00:00), weekday and day of the year worked out from the date
+// and tm_isdst -1; ValueError when the text does not match or is not used up.
+Value strptime_value(const std::string& text, const std::string& fmt) {
+  std::tm t{};
+  t.tm_year = 0;
+  t.tm_mday = 1;
+  const char* end = ::strptime(text.c_str(), fmt.c_str(), &t);
+  if (!end) value_error("time data " + str_repr(text) + " does not match format " + str_repr(fmt));
+  if (*end) value_error("unconverted data remains: " + std::string(end));
+  std::tm c = t;
+  c.tm_isdst = 0;
+  timegm(&c);  // fills in tm_wday and tm_yday (in UTC: no time zone shifts the date)
+  t.tm_wday = c.tm_wday;
+  t.tm_yday = c.tm_yday;
+  t.tm_isdst = -1;
+  return to_struct_time(t);
+}
+
 }  // namespace
 
 void init_time() {
@@ -117,6 +144,12 @@ void init_time() {
   });
   def_native(d, "asctime", [](ARGS) -> Value { return mk_str(format_tm("%a %b %e %H:%M:%S %Y", now_or(a, n, 0))); });
   def_native(d, "ctime", [](ARGS) -> Value { return mk_str(format_tm("%a %b %e %H:%M:%S %Y", broken_down(a, n, true))); });
+  def_native(d, "strptime", [](ARGS) -> Value {
+    check_args("strptime", n, 1, 2);
+    if (!a[0].is(OK::Str)) type_error("strptime() argument 1 must be str, not " + type_name(a[0]));
+    std::string fmt = n > 1 ? (a[1].is(OK::Str) ? str_of(a[1]) : (type_error("strptime() argument 2 must be str, not " + type_name(a[1])), "")) : "%a %b %d %H:%M:%S %Y";
+    return strptime_value(str_of(a[0]), fmt);
+  });
   def_native(d, "struct_time", [](ARGS) -> Value { return call(struct_time_class(), a, n, kw); });
   d->set(str_key("timezone"), Value::integer(0));
   d->set(str_key("altzone"), Value::integer(0));
