@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "interp/runtime.h"
+#include "wasm/codegen.h"
 #include "wasm/typer.h"
 
 namespace ml::tiering {
@@ -29,6 +30,10 @@ struct InterpAdapter {
     return b;
   }
   static V from_slot(uint64_t b, wasm::Type t) {
+    if (t.is_num()) {  // int-or-float (wasm/codegen.h)
+      if (wasm::num_is_int(b)) return V::integer(wasm::num_int(b));
+      t = wasm::kFloat;
+    }
     if (t == wasm::kInt) return V::integer(static_cast<int64_t>(b));
     if (t == wasm::kFloat) {
       double d;

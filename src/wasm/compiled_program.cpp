@@ -290,6 +290,10 @@ struct ValueAdapter {
     return b;
   }
   static V from_slot(uint64_t b, Type t) {
+    if (t.is_num()) {
+      if (num_is_int(b)) return Value::of_int(num_int(b));
+      t = kFloat;
+    }
     if (t == kInt) return Value::of_int(static_cast<int64_t>(b));
     if (t == kFloat) {
       double d;

@@ -243,7 +243,7 @@ struct Reader {
 // An int, float or bool result as the host's value.
 template <class A>
 typename A::V scalar_result(const engine::Val& r, Type t) {
-  if (t == kInt) return A::from_slot(static_cast<uint64_t>(r.i64), t);
+  if (t == kInt || t.is_num()) return A::from_slot(static_cast<uint64_t>(r.i64), t);
   if (t == kFloat) {
     uint64_t b;
     std::memcpy(&b, &r.f64, 8);

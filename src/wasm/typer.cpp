@@ -20,6 +20,7 @@ std::string Type::name() const {
     case Base::Int: b = "int"; break;
     case Base::Float: b = "float"; break;
     case Base::Str: b = "str"; break;
+    case Base::Num: b = "int | float"; break;
     case Base::Tuple: {
       b = "tuple[";
       for (size_t i = 0; i < tn; ++i) b += (i ? ", " : "") + item(i).name();
@@ -72,7 +73,7 @@ Type Type::item(size_t i) const {
 WType wtype(Type t) {
   if (t.is_list()) return WType::I32;
   switch (t.base) {
-    case Base::Int: return WType::I64;
+    case Base::Int: case Base::Num: return WType::I64;
     case Base::Float: return WType::F64;
     default: return WType::I32;
   }
@@ -83,6 +84,24 @@ std::string Reason::text() const {
   if (loc.line) s += fmt::format(" at line {}:{}", loc.line, loc.col);
   if (!detail.empty()) s += " (" + detail + ")";
   return s;
+}
+
+Type arith_type(ast::BinOp op, Type a, Type b) {
+  using ast::BinOp;
+  bool isfloat = a == kFloat || b == kFloat;
+  switch (op) {
+    case BinOp::Div: return kFloat;
+    case BinOp::BitAnd: case BinOp::BitOr: case BinOp::BitXor: return a == kBool && b == kBool ? kBool : kInt;
+    case BinOp::LShift: case BinOp::RShift: return kInt;
+    default: return isfloat ? kFloat : kInt;
+  }
+}
+
+std::optional<Type> widen(Type a, Type b) {
+  if (a == b) return a;
+  auto num = [](Type t) { return t == kInt || t == kFloat || t == kNum; };
+  if (num(a) && num(b)) return kNum;
+  return std::nullopt;
 }
 
 std::string signature_key(const std::string& name, const std::vector<Type>& args) {
@@ -249,8 +268,14 @@ void Typer::run(FuncSpec* S) {
       if (S->def && !always_returns(body)) ft.join_into(S->ret, kNone, S->def->loc, "return value");
       if (!ft.changed) break;
     }
-    if (S->def)
+    if (S->def) {
       if (auto ann = annotation_type(S->def->returns.get()); ann && refines(*ann, S->ret)) S->ret = *ann;
+      // a parameter takes the caller's type as it is: one that is also assigned a value of
+      // the other number type would need the caller to pass an int-or-float
+      for (size_t i = 0; i < S->param_keys.size(); ++i)
+        if (S->locals[S->param_keys[i]].is_num() && !S->params[i].is_num())
+          fail("parameter '" + S->param_keys[i] + "' assigned a value of another type", S->def->loc);
+    }
     bool tentative = S->min_dep < S->stack_index;
     if (!tentative) {
       // Final pass: every value must have a known type now.

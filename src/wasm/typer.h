@@ -17,7 +17,9 @@
 
 namespace ml::wasm {
 
-enum class Base : uint8_t { Unknown, None, Bool, Int, Float, Str, Tuple };
+// Num: a variable (or result) that holds an int at some times and a float at others, as
+// Python allows (`total = 0` then `total += x * 0.5`): one i64 in compiled code, see num_box.h.
+enum class Base : uint8_t { Unknown, None, Bool, Int, Float, Str, Tuple, Num };
 
 // A scalar (depth 0) or a list nested `depth` times around `base`
 // (list[list[float]] = {Float, 2}). {Unknown, 1} is a list whose elements are not known yet.
@@ -34,6 +36,9 @@ struct Type {
   bool known() const { return base != Base::Unknown; }
   bool numeric() const { return depth == 0 && (base == Base::Int || base == Base::Float || base == Base::Bool); }
   bool is_str() const { return depth == 0 && base == Base::Str; }
+  bool is_num() const { return depth == 0 && base == Base::Num; }
+  // int, float, bool, or int-or-float: what arithmetic and comparisons take
+  bool arith() const { return numeric() || is_num(); }
   bool is_tuple() const { return depth == 0 && base == Base::Tuple; }
   Type item(size_t i) const;
   // every item has the same type (an empty tuple: false)
@@ -55,7 +60,7 @@ struct Type {
   std::string name() const;  // "int", "list[list[float]]", "tuple[int, float]"
 };
 inline constexpr Type kInt{Base::Int}, kFloat{Base::Float}, kBool{Base::Bool}, kNone{Base::None},
-    kUnknown{Base::Unknown}, kStr{Base::Str};
+    kUnknown{Base::Unknown}, kStr{Base::Str}, kNum{Base::Num};
 // The WASM value type holding a value of `t` (lists, strings and tuples are i32 addresses).
 WType wtype(Type t);
 
@@ -142,6 +147,13 @@ class Typer {
 
   void run(FuncSpec* spec);
 };
+
+// The type of `a op b` for int, float and bool operands (the caller rejects floats in bit
+// operations and shifts): what both the typer and the code generator's int-or-float paths use.
+Type arith_type(ast::BinOp op, Type a, Type b);
+// The type holding either a or b: the same type, or int-or-float for two of int, float and
+// int-or-float; nullopt otherwise.
+std::optional<Type> widen(Type a, Type b);
 
 std::string signature_key(const std::string& name, const std::vector<Type>& args);
 

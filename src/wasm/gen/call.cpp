@@ -16,6 +16,7 @@ void FnGen::print_value(const Expr& a) {
   else if (t.is_list()) F->op(Op::Call, G.print_list(t));
   else if (t == kInt) F->op(Op::Call, G.import("print_i64"));
   else if (t == kFloat) F->op(Op::Call, G.import("print_f64"));
+  else if (t.is_num()) num_print();
   else F->op(Op::Call, G.import("print_bool"));
 }
 

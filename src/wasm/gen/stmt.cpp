@@ -102,6 +102,7 @@ void FnGen::store_target(const Expr& tg, uint32_t v, Type vt) {
   }
   if (tg.kind == ExprKind::Name) {
     F->get(v);
+    convert(vt, ty(tg), tg.loc);  // an int or a float into an int-or-float variable
     set_var(S.names.at(&tg));
     return;
   }
@@ -241,6 +242,7 @@ void FnGen::stmt(const Stmt& s) {
         return;
       }
       const NameRef& target = S.names.at(&tg);
+      if (ty(tg).is_num()) fail("loop variable that also holds values of another type", tg.loc);
       for_loop(*s.iter, target, sc, [&] { set_var(target); }, [&] { stmts(s.body); }, &s.orelse, &s.body);
       return;
     }

@@ -209,7 +209,9 @@ Type FuncTyper::call(const Expr& e, bool statement) {
   };
   if (b == "print") {
     for (size_t i = 0; i < n; ++i)
-      if ((ts[i].depth == 0 && ts[i].base == Base::None) || (ts[i].base == Base::Tuple && !ts[i].flat())) need(false);
+      if ((ts[i].depth == 0 && ts[i].base == Base::None) || (ts[i].base == Base::Tuple && !ts[i].flat()) ||
+          (ts[i].is_list() && ts[i].base == Base::Num))
+        need(false);
     return record(e, kNone);
   }
   if (b == "len") { need(n == 1 && (ts[0].is_list() || ts[0].is_str() || ts[0].is_tuple())); return record(e, kInt); }
@@ -217,7 +219,7 @@ Type FuncTyper::call(const Expr& e, bool statement) {
   if (b == "chr") { need(n == 1 && (ts[0] == kInt || ts[0] == kBool)); return record(e, kStr); }
   if (b == "str") { need(n == 0 || (n == 1 && (ts[0].numeric() || ts[0].is_str()))); return record(e, kStr); }
   if (b == "abs") { need(n == 1 && ts[0].numeric()); return record(e, num_promote(ts[0])); }
-  if (b == "float") { need(n == 0 || (n == 1 && ts[0].numeric())); return record(e, kFloat); }
+  if (b == "float") { need(n == 0 || (n == 1 && ts[0].arith())); return record(e, kFloat); }
   if (b == "int") { need(n == 0 || (n == 1 && (ts[0].numeric() || ts[0].is_str()))); return record(e, kInt); }
   if (b == "bool") { need(n <= 1); return record(e, kBool); }
   if (b == "round") { need(n == 1 && ts[0].numeric()); return record(e, kInt); }

@@ -21,6 +21,13 @@ void FuncTyper::join_into(Type& slot, Type t, Loc loc, const std::string& what) 
     return;
   }
   if (!t.known() && t.depth > 0 && t.depth <= slot.depth) return;  // list[?] into list[T]
+  // an int that later holds a float (or the other way round): Python's variable holds either
+  if (slot.known() && t.known())
+    if (auto w = widen(slot, t)) {
+      if (!(*w == slot)) changed = true;
+      slot = *w;
+      return;
+    }
   fail(what + " changes type", loc, slot.name() + " and " + t.name());
 }
 
@@ -170,7 +177,9 @@ void FuncTyper::stmt(const Stmt& s) {
       Type cur = tg.kind == ExprKind::Name ? name_expr(tg) : expr(tg);
       Type v = value_expr(*s.value);
       Type r = binop_type(s.op, cur, v, s.loc);
-      if (cur.known() && r.known() && !(cur == r) && !(cur.base == Base::Bool && r.base == Base::Int && tg.kind == ExprKind::Name))
+      bool widens = tg.kind == ExprKind::Name && widen(cur, r) && !(cur == kBool);
+      if (cur.known() && r.known() && !(cur == r) && !widens &&
+          !(cur.base == Base::Bool && r.base == Base::Int && tg.kind == ExprKind::Name))
         fail("augmented assignment changes the type", s.loc, cur.name() + " to " + r.name());
       assign(tg, r, s.loc);
       return;
@@ -269,7 +278,7 @@ Type FuncTyper::zip_elem(const Expr& it, const std::string& b) {
     } else if (t.is_list()) el = t.elem();
     else if (t.known()) fail(b + "() over a " + t.name(), a.loc);
     if (!el.known() && el.depth == 0) { unknown = true; return; }
-    if (!el.numeric() && !el.is_str()) fail(b + "() over a " + t.name() + " (items go into a tuple)", a.loc);
+    if (!el.arith() && !el.is_str()) fail(b + "() over a " + t.name() + " (items go into a tuple)", a.loc);
     items.push_back(el);
   };
   if (b == "enumerate") {
