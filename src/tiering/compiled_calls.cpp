@@ -66,6 +66,15 @@ double CompiledCalls::run_ms() const {
 
 // Only the module's own top-level functions (not methods, closures or lambdas), each defined
 // once, are compiled: decided at a function's first call.
+// A function passed as an argument: one of this module's top-level functions, defined once
+// and without a closure, is a value compiled code calls directly (by its definition).
+std::optional<wasm::Type> CompiledCalls::function_value(const iv::FuncObj* g) const {
+  if (!owns(g) || !g->closure.empty() || !g->code->def) return std::nullopt;
+  auto d = defs_.find(g->code->name);
+  if (d == defs_.end() || d->second.size() != 1 || d->second.front() != g->code->def) return std::nullopt;
+  return wasm::Type::function(g->code->name);
+}
+
 CompiledCalls::Function& CompiledCalls::function_of(const iv::FuncCode* code) {
   if (auto* known = static_cast<Function*>(code->tier_state); known && known->owner == this) return *known;
   auto [it, fresh] = functions_.try_emplace(code);
@@ -134,6 +143,12 @@ std::optional<iv::Value> CompiledCalls::try_call(iv::FuncObj* f, iv::Value* args
   std::vector<wasm::Type>& types = types_;  // reused: no allocation per call
   types.clear();
   for (int i = 0; i < nargs; ++i) {
+    if (args[i].is(iv::OK::Func)) {
+      if (auto ft = function_value(args[i].as<iv::FuncObj>())) {
+        types.push_back(*ft);
+        continue;
+      }
+    }
     auto t = compiled_type(args[i], why);
     if (!t) {
       std::string arg = std::to_string(i + 1);

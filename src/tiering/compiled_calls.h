@@ -65,6 +65,7 @@ class CompiledCalls {
   static std::nullopt_t interpret_for_good(const interp::FuncCode* code);
   // The call ran interpreted after all; the function is given up after enough of those.
   void fall_back(const interp::FuncCode* code, Function& fn, const std::string& why);
+  std::optional<wasm::Type> function_value(const interp::FuncObj* g) const;
   Signature& signature_for(const interp::FuncCode* code, Function& fn, const std::vector<wasm::Type>& types);
   std::optional<interp::Value> run(const interp::FuncCode* code, Function& fn, Signature& sig,
                                    const interp::Value* args, int nargs);

@@ -21,6 +21,7 @@ std::string Type::name() const {
     case Base::Float: b = "float"; break;
     case Base::Str: b = "str"; break;
     case Base::Num: b = "int | float"; break;
+    case Base::Func: b = "function " + func_name(); break;
     case Base::Tuple: {
       b = "tuple[";
       for (size_t i = 0; i < tn; ++i) b += (i ? ", " : "") + item(i).name();
@@ -62,6 +63,35 @@ Type Type::tuple_of(const std::vector<Type>& items) {
   if (added) ti.lists.push_back(items);
   t.tid = it->second;
   return t;
+}
+
+namespace {
+// Names of functions used as values, interned like tuple item lists (the type is an id).
+struct FuncNames {
+  std::mutex mu;
+  std::deque<std::string> names;
+  std::map<std::string, uint32_t> ids;
+};
+FuncNames& func_names() {
+  static FuncNames f;
+  return f;
+}
+}  // namespace
+
+Type Type::function(const std::string& name) {
+  FuncNames& f = func_names();
+  std::lock_guard<std::mutex> lock(f.mu);
+  auto [it, added] = f.ids.try_emplace(name, static_cast<uint32_t>(f.names.size()));
+  if (added) f.names.push_back(name);
+  Type t{Base::Func};
+  t.tid = it->second;
+  return t;
+}
+
+std::string Type::func_name() const {
+  FuncNames& f = func_names();
+  std::lock_guard<std::mutex> lock(f.mu);
+  return f.names[tid];
 }
 
 Type Type::item(size_t i) const {

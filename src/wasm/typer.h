@@ -19,7 +19,10 @@ namespace ml::wasm {
 
 // Num: a variable (or result) that holds an int at some times and a float at others, as
 // Python allows (`total = 0` then `total += x * 0.5`): one i64 in compiled code, see num_box.h.
-enum class Base : uint8_t { Unknown, None, Bool, Int, Float, Str, Tuple, Num };
+// Func: one of the module's top-level functions used as a value (passed to a function, bound
+// to a local): the value is that function, so its calls are direct calls of the function
+// specialized for it, and it takes no room at run time.
+enum class Base : uint8_t { Unknown, None, Bool, Int, Float, Str, Tuple, Num, Func };
 
 // A scalar (depth 0) or a list nested `depth` times around `base`
 // (list[list[float]] = {Float, 2}). {Unknown, 1} is a list whose elements are not known yet.
@@ -37,6 +40,9 @@ struct Type {
   bool numeric() const { return depth == 0 && (base == Base::Int || base == Base::Float || base == Base::Bool); }
   bool is_str() const { return depth == 0 && base == Base::Str; }
   bool is_num() const { return depth == 0 && base == Base::Num; }
+  bool is_func() const { return depth == 0 && base == Base::Func; }
+  static Type function(const std::string& name);  // the module function `name` as a value
+  std::string func_name() const;
   // int, float, bool, or int-or-float: what arithmetic and comparisons take
   bool arith() const { return numeric() || is_num(); }
   bool is_tuple() const { return depth == 0 && base == Base::Tuple; }

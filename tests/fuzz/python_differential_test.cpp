@@ -1,5 +1,6 @@
 // Differential generator against python3: seeded random Python programs over ints, floats,
-// strings, nested containers (tuples holding lists, slices, insert/pop, slice assignment) and
+// strings, nested containers (tuples holding lists, slices, insert/pop, slice assignment),
+// variables that hold an int and then a float, and
 // generators (yield, yield from with a return value, send, throw, close, finally
 // run when a loop abandons its generator, generator expressions), with names that collide with
 // other languages' keywords and builtins. Each program is run by python3 (the reference), by
@@ -30,8 +31,9 @@ class PythonGen {
     std::ostringstream p;
     int pieces = pick(3, 6);
     for (int i = 0; i < pieces; ++i) {
-      switch (pick(0, 4)) {
+      switch (pick(0, 5)) {
         case 0: p << numbers(i); break;
+        case 5: p << widening(i); break;
         case 1: p << strings(i); break;
         case 2: p << containers(i); break;
         default: p << generators(i); break;
@@ -113,6 +115,30 @@ class PythonGen {
     f << "    return a\n";
     int calls = pick(1, 3);
     for (int c = 0; c < calls; ++c) f << "print(" << fn << "(" << number() << ", " << number() << "))\n";
+    return f.str();
+  }
+
+  // A variable that starts as an int and may turn into a float (and back) inside a loop
+  // that compiles: what it prints (1 or 1.0), compares and returns must be Python's.
+  std::string widening(int index) {
+    std::ostringstream f;
+    std::string fn = name(index);
+    f << "def " << fn << "(xs, k):\n";
+    f << "    t = " << (pick(0, 3) ? std::to_string(pick(-3, 3)) : int_literal()) << "\n";
+    f << "    for x in xs:\n";
+    static const char* const kSteps[] = {"t += x * ", "t -= ", "t = t * ", "t = t / k + ", "t = t // ", "t = x % 3 + ", "t += "};
+    int branches = pick(1, 3);
+    for (int b = 0; b < branches; ++b) {
+      f << (b == 0 ? "        if" : "        elif") << " x % " << branches + 1 << " == " << b << ":\n";
+      std::string step = one_of(kSteps);
+      std::string operand = step == std::string("t = t // ") ? std::to_string(pick(1, 4)) + (pick(0, 1) ? ".0" : "")
+                                                             : number();
+      f << "            " << step << operand << "\n";
+    }
+    f << "        print(t, t > " << pick(-5, 5) << ", t == " << pick(-2, 2) << ", 1 if t else 0)\n";
+    f << "    return t\n";
+    for (int c = 0, n = pick(1, 3); c < n; ++c)
+      f << "print(" << fn << "(" << int_list(6) << ", " << (pick(0, 1) ? 1 : -1) * pick(1, 5) << "))\n";
     return f.str();
   }
 

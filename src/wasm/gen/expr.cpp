@@ -10,7 +10,11 @@ void FnGen::ex(const Expr& e) {
     case ExprKind::Float: F->f64(e.num); return;
     case ExprKind::True: F->i32(1); return;
     case ExprKind::False: F->i32(0); return;
-    case ExprKind::Name: get_var(e); return;
+    case ExprKind::Name:
+      // a module function as a value: its calls are direct, the value itself holds nothing
+      if (t.is_func() && !S.names.count(&e)) { F->i32(0); return; }
+      get_var(e);
+      return;
     case ExprKind::BinOp:
       // errors are located where the interpreter locates them: at the left operand
       binop(e.bin, ty(*e.a), ty(*e.b), t, e.a->loc.line ? e.a->loc : e.loc, [&] { ex(*e.a); }, [&] { ex(*e.b); },

@@ -140,19 +140,40 @@ Type FuncTyper::call(const Expr& e, bool statement) {
     if (al != S.method_aliases.end()) return method_call(e, *al->second, statement);
   }
   if (f.kind != ExprKind::Name) fail("call of a computed function", e.loc);
-  if (resolve(f.name)) fail("call of a variable", e.loc, f.name);
+  if (auto r = resolve(f.name)) {  // a variable holding a module function
+    Type ft = r->kind == NameRef::Global && S.def ? global_type(r->key) : S.locals[r->key];
+    if (ft.is_func()) {
+      S.names[&f] = *r;
+      for (const auto& a : e.args)
+        if (a.kind == ast::Arg::Keyword) fail("keyword argument", e.loc);
+      const Stmt* def = T.find_function(ft.func_name());
+      if (!def) fail("call of a function that is not defined once at the top level", e.loc, ft.func_name());
+      return user_call(e, def, ft.func_name(), statement);
+    }
+    if (!ft.known() && ft.depth == 0) {  // not known yet (a later pass of the fixpoint decides)
+      for (const auto& a : e.args) value_or_function(*a.value);
+      return record(e, kUnknown);
+    }
+    fail("call of a variable", e.loc, f.name);
+  }
   for (const auto& a : e.args)
     if (a.kind == ast::Arg::Keyword && T.builtin_of(f.name) != "print" && T.builtin_of(f.name) != "sorted")
       fail("keyword argument", e.loc);
-  if (const Stmt* def = T.find_function(f.name)) {
+  if (const Stmt* def = T.find_function(f.name)) return user_call(e, def, f.name, statement);
+  return builtin_call(e, statement);
+}
+
+Type FuncTyper::user_call(const Expr& e, const Stmt* def, const std::string& name, bool statement) {
+  const Expr& f = *e.a;
+  {
     std::vector<Type> args;
     for (const auto& a : e.args) {
-      Type t = value_expr(*a.value);
+      Type t = value_or_function(*a.value);
       args.push_back(t);
     }
     const ast::Params& p = *def->params;
-    if (!p.posonly.empty() || p.vararg || p.kwarg || !p.kwonly.empty()) fail("call to a function with special parameters", e.loc, f.name);
-    if (args.size() != p.args.size()) fail("call with a different number of arguments", e.loc, f.name);
+    if (!p.posonly.empty() || p.vararg || p.kwarg || !p.kwonly.empty()) fail("call to a function with special parameters", e.loc, name);
+    if (args.size() != p.args.size()) fail("call with a different number of arguments", e.loc, name);
     for (const auto& t : args)
       if (!t.known()) return record(e, kUnknown);
     FuncSpec* callee = T.specialize(def, args);
@@ -163,12 +184,17 @@ Type FuncTyper::call(const Expr& e, bool statement) {
     CallInfo ci;
     ci.kind = CallInfo::User;
     ci.callee = callee;
-    ci.name = f.name;
+    ci.name = name;
     S.calls[&e] = ci;
     Type r = callee->ret;
-    if (!statement && r.known() && r.depth == 0 && r.base == Base::None) fail("using the None result of " + f.name + "()", e.loc);
+    if (!statement && r.known() && r.depth == 0 && r.base == Base::None) fail("using the None result of " + name + "()", e.loc);
     return record(e, r);
   }
+}
+
+Type FuncTyper::builtin_call(const Expr& e, bool statement) {
+  (void)statement;
+  const Expr& f = *e.a;
   std::string b = T.builtin_of(f.name);
   if (b.empty()) fail(T.opts_.standalone ? "undefined function" : "call to a global or undefined name", e.loc, f.name);
   CallInfo ci;

@@ -86,14 +86,32 @@ Type FuncTyper::list_slice_type(const Expr& e, Type lt) {
 Type FuncTyper::name_expr(const Expr& e) {
   auto r = resolve(e.name);
   if (!r) {
-    if (T.find_function(e.name)) fail("function used as a value", e.loc, e.name);
+    if (T.find_function(e.name)) {
+      if (allow_func) return record(e, Type::function(e.name));
+      fail("function used as a value", e.loc, e.name);
+    }
     if (!T.builtin_of(e.name).empty()) fail("builtin used as a value", e.loc, e.name);
     if (T.opts_.standalone) fail("undefined name", e.loc, e.name);
     fail("global variable '" + e.name + "'", e.loc);
   }
   S.names[&e] = *r;
-  if (r->kind == NameRef::Global && S.def) return record(e, global_type(r->key));
-  return record(e, S.locals[r->key]);
+  Type t = r->kind == NameRef::Global && S.def ? global_type(r->key) : S.locals[r->key];
+  if (t.is_func() && !allow_func) fail("function used as a value", e.loc, e.name);
+  return record(e, t);
+}
+
+Type FuncTyper::value_or_function(const Expr& e) {
+  if (e.kind != ExprKind::Name) return value_expr(e);
+  allow_func = true;
+  Type t = kUnknown;
+  try {
+    t = value_expr(e);
+  } catch (...) {
+    allow_func = false;
+    throw;
+  }
+  allow_func = false;
+  return t;
 }
 
 Type FuncTyper::num_promote(Type t) { return t == kBool ? kInt : t; }

@@ -160,7 +160,9 @@ void FuncTyper::stmt(const Stmt& s) {
         for (size_t i = 0; i < ts.size(); ++i) assign(*tt.items[i], ts[i], s.loc);
         return;
       }
-      Type t = value_expr(*s.value);
+      bool names = true;
+      for (const auto& tg : s.targets) names &= tg->kind == ExprKind::Name;
+      Type t = names ? value_or_function(*s.value) : value_expr(*s.value);
       for (const auto& tg : s.targets) assign(*tg, t, s.loc);
       return;
     }
@@ -216,6 +218,7 @@ void FuncTyper::stmt(const Stmt& s) {
       if (!S.def) fail("return outside a function", s.loc);
       Type t = kNone;
       if (s.value && s.value->kind != ExprKind::None) t = value_expr(*s.value, true);
+      if (t.is_func()) fail("returning a function", s.loc);
       join_into(S.ret, t, s.loc, "return value");
       return;
     }
