@@ -14,9 +14,10 @@
 
 #include "interp/interpreter.h"
 #include "tiering/policy.h"
+#include "tiering/value_adapter.h"
 #include "wasm/compiled_program.h"
 
-namespace ml::interp { struct FuncCode; struct FuncObj; }
+namespace ml::interp { struct FuncCode; struct FuncObj; struct ClassObj; struct DictObj; }
 
 namespace ml::tiering {
 
@@ -66,6 +67,17 @@ class CompiledCalls {
   // The call ran interpreted after all; the function is given up after enough of those.
   void fall_back(const interp::FuncCode* code, Function& fn, const std::string& why);
   std::optional<wasm::Type> function_value(const interp::FuncObj* g) const;
+  // The class is the module's own class statement, unchanged: its methods are the defs of
+  // its body (see wasm::Typer::find_class), its base such a class too.
+  bool class_ok(const interp::ClassObj* cls, std::string& why);
+  struct ClassVerdict {
+    uint64_t epoch = 0;
+    bool ok = false;
+    std::string why;
+  };
+  std::unordered_map<const interp::ClassObj*, ClassVerdict> classes_;
+  interp::DictObj* globals_ = nullptr;  // the module's namespace (of the functions called)
+  ClassCheck class_check_;
   Signature& signature_for(const interp::FuncCode* code, Function& fn, const std::vector<wasm::Type>& types);
   std::optional<interp::Value> run(const interp::FuncCode* code, Function& fn, Signature& sig,
                                    const interp::Value* args, int nargs);

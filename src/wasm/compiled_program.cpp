@@ -190,7 +190,7 @@ eng::Engine& CompiledProgram::engine() {
 bool CompiledProgram::has_function(const std::string& name) const { return typer_.find_function(name) != nullptr; }
 
 CompiledProgram::Unit* CompiledProgram::unit_for(const ast::Stmt* def, const std::vector<Type>& types, std::string* why) {
-  std::string key = signature_key(def->name, types);
+  std::string key = signature_key(typer_.qualname(def), types);
   auto it = units_.find(key);
   if (it == units_.end()) {
     auto u = std::make_unique<Unit>();
@@ -259,7 +259,7 @@ CompiledProgram::Unit* CompiledProgram::unit_for(const ast::Stmt* def, const std
   }
   Unit* u = it->second.get();
   auto& rec = records_[key];
-  rec.function = def->name;
+  rec.function = typer_.qualname(def);
   rec.signature = key;
   if (!u->failure.empty()) {
     rec.compiled = false;
@@ -486,17 +486,18 @@ std::vector<uint8_t> CompiledProgram::wasm(const std::string& name, const std::v
 // call it, a kind of function that runs on the interpreter, or never called.
 ExplainRecord CompiledProgram::not_called(const ast::Stmt& def) const {
   ExplainRecord r;
-  r.function = def.name;
+  r.function = typer_.qualname(&def);
+  bool method = r.function != def.name;
   if (def.is_generator) r.reason = "a generator: generators run on the interpreter";
   else if (def.is_async) r.reason = "an async function: coroutines run on the interpreter";
   else if (!def.decorators.empty()) r.reason = "decorated: the decorator's result runs on the interpreter";
-  else if (!typer_.find_function(def.name)) r.reason = "defined more than once";
+  else if (!method && !typer_.find_function(def.name)) r.reason = "defined more than once";
   if (!r.reason.empty()) return r;
   std::set<std::string> callers;
-  std::string prefix = def.name + "(";
+  std::string prefix = r.function + "(";
   for (const auto& [key, unit] : units_) {
     auto rec = records_.find(key);
-    if (!unit->inst || rec == records_.end() || rec->second.function == def.name) continue;
+    if (!unit->inst || rec == records_.end() || rec->second.function == r.function) continue;
     for (const auto& f : unit->gen.functions)
       if (f.rfind(prefix, 0) == 0) callers.insert(rec->second.signature.empty() ? key : rec->second.signature);
   }
@@ -509,16 +510,29 @@ ExplainRecord CompiledProgram::not_called(const ast::Stmt& def) const {
 std::vector<ExplainRecord> CompiledProgram::explain() const {
   std::vector<ExplainRecord> out;
   std::set<std::string> seen;
-  for (const auto& s : module_.body) {
-    if (s->kind != ast::StmtKind::FunctionDef || seen.count(s->name)) continue;
-    seen.insert(s->name);
+  auto add = [&](const ast::Stmt& d) {
+    std::string name = typer_.qualname(&d);
+    if (!seen.insert(name).second) return;
     bool any = false;
     for (const auto& [k, r] : records_)
-      if (r.function == s->name) {
+      if (r.function == name) {
         out.push_back(r);
         any = true;
       }
-    if (!any) out.push_back(not_called(*s));
+    if (!any) out.push_back(not_called(d));
+  };
+  for (const auto& s : module_.body) {
+    if (s->kind == ast::StmtKind::FunctionDef) add(*s);
+    // methods: only those that ran, or ran inside compiled code (the rest says nothing new)
+    if (s->kind == ast::StmtKind::ClassDef)
+      for (const auto& m : s->body)
+        if (m->kind == ast::StmtKind::FunctionDef) {
+          std::string name = typer_.qualname(m.get());
+          bool any = false;
+          for (const auto& [k, r] : records_) any |= r.function == name;
+          ExplainRecord nc = any ? ExplainRecord{} : not_called(*m);
+          if (any || nc.compiled) add(*m);
+        }
   }
   return out;
 }

@@ -194,6 +194,11 @@ class CompiledProgram {
   std::unique_ptr<engine::Engine> own_engine_;
   ProgramOptions opts_;
   Typer typer_;
+
+ public:
+  const Typer& typer() const { return typer_; }
+
+ private:
   std::map<std::string, std::unique_ptr<Unit>> units_;  // by signature key
   std::map<std::string, ExplainRecord> records_;        // by signature key
   std::string out_;                                     // print buffer of the running call

@@ -22,6 +22,13 @@ std::string Type::name() const {
     case Base::Str: b = "str"; break;
     case Base::Num: b = "int | float"; break;
     case Base::Func: b = "function " + func_name(); break;
+    case Base::Obj: {
+      b = class_name() + "{";
+      const auto& fs = fields();
+      for (size_t i = 0; i < fs.size(); ++i) b += (i ? ", " : "") + fs[i].first + ": " + fs[i].second.name();
+      b += "}";
+      break;
+    }
     case Base::Tuple: {
       b = "tuple[";
       for (size_t i = 0; i < tn; ++i) b += (i ? ", " : "") + item(i).name();
@@ -94,6 +101,55 @@ std::string Type::func_name() const {
   return f.names[tid];
 }
 
+namespace {
+// Instance shapes (class and field types), interned like tuple item lists.
+struct Shape {
+  std::string cls;
+  std::vector<std::pair<std::string, Type>> fields;
+};
+struct Shapes {
+  std::mutex mu;
+  std::deque<Shape> shapes;
+  std::map<std::pair<std::string, std::vector<std::pair<std::string, std::pair<uint64_t, uint32_t>>>>, uint32_t> ids;
+};
+Shapes& shapes() {
+  static Shapes s;
+  return s;
+}
+}  // namespace
+
+Type Type::object(const std::string& cls, std::vector<std::pair<std::string, Type>> fields) {
+  std::sort(fields.begin(), fields.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<std::pair<std::string, std::pair<uint64_t, uint32_t>>> key;
+  for (const auto& [n, t] : fields) key.emplace_back(n, type_key(t));
+  Shapes& sh = shapes();
+  std::lock_guard<std::mutex> lock(sh.mu);
+  auto [it, added] = sh.ids.try_emplace({cls, std::move(key)}, static_cast<uint32_t>(sh.shapes.size()));
+  if (added) sh.shapes.push_back(Shape{cls, std::move(fields)});
+  Type t{Base::Obj};
+  t.tid = it->second;
+  return t;
+}
+
+std::string Type::class_name() const {
+  Shapes& sh = shapes();
+  std::lock_guard<std::mutex> lock(sh.mu);
+  return sh.shapes[tid].cls;
+}
+
+const std::vector<std::pair<std::string, Type>>& Type::fields() const {
+  Shapes& sh = shapes();
+  std::lock_guard<std::mutex> lock(sh.mu);
+  return sh.shapes[tid].fields;  // a deque: the element stays where it is
+}
+
+int Type::field_index(const std::string& name) const {
+  const auto& fs = fields();
+  for (size_t i = 0; i < fs.size(); ++i)
+    if (fs[i].first == name) return static_cast<int>(i);
+  return -1;
+}
+
 Type Type::item(size_t i) const {
   TupleItems& ti = tuple_items();
   std::lock_guard<std::mutex> lock(ti.mu);
@@ -159,6 +215,9 @@ Typer::Typer(const ast::Module& m, const LanguagePack& pack, TyperOptions o)
       defs_count_[s->name]++;
     } else if (s->kind == StmtKind::ClassDef) {
       defs_count_[s->name]++;
+      classes_[s->name] = s.get();
+      for (const auto& m : s->body)
+        if (m->kind == StmtKind::FunctionDef) method_class_[m.get()] = s->name;
     }
   }
   std::set<std::string> assigned;
@@ -331,7 +390,7 @@ void Typer::run(FuncSpec* S) {
 }
 
 FuncSpec* Typer::specialize(const ast::Stmt* def, const std::vector<Type>& args) {
-  std::string key = signature_key(def->name, args);
+  std::string key = signature_key(qualname(def), args);
   auto& slot = specs_[key];
   if (slot) {
     if (slot->state == FuncSpec::Done || slot->state == FuncSpec::Failed || slot->state == FuncSpec::InProgress)
@@ -339,7 +398,7 @@ FuncSpec* Typer::specialize(const ast::Stmt* def, const std::vector<Type>& args)
   } else {
     slot = std::make_unique<FuncSpec>();
     slot->def = def;
-    slot->name = def->name;
+    slot->name = qualname(def);
     slot->key = key;
     slot->params = args;
   }

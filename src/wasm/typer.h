@@ -22,7 +22,9 @@ namespace ml::wasm {
 // Func: one of the module's top-level functions used as a value (passed to a function, bound
 // to a local): the value is that function, so its calls are direct calls of the function
 // specialized for it, and it takes no room at run time.
-enum class Base : uint8_t { Unknown, None, Bool, Int, Float, Str, Tuple, Num, Func };
+// Obj: an instance of one of the module's classes whose attributes (fields) have these types;
+// laid out like a tuple (a header, then one 8-byte slot per field, fields sorted by name).
+enum class Base : uint8_t { Unknown, None, Bool, Int, Float, Str, Tuple, Num, Func, Obj };
 
 // A scalar (depth 0) or a list nested `depth` times around `base`
 // (list[list[float]] = {Float, 2}). {Unknown, 1} is a list whose elements are not known yet.
@@ -41,6 +43,12 @@ struct Type {
   bool is_str() const { return depth == 0 && base == Base::Str; }
   bool is_num() const { return depth == 0 && base == Base::Num; }
   bool is_func() const { return depth == 0 && base == Base::Func; }
+  bool is_obj() const { return depth == 0 && base == Base::Obj; }
+  // an instance of class `cls` with these fields (sorted by name here)
+  static Type object(const std::string& cls, std::vector<std::pair<std::string, Type>> fields);
+  std::string class_name() const;
+  const std::vector<std::pair<std::string, Type>>& fields() const;
+  int field_index(const std::string& name) const;  // -1: no such field
   static Type function(const std::string& name);  // the module function `name` as a value
   std::string func_name() const;
   // int, float, bool, or int-or-float: what arithmetic and comparisons take
@@ -91,6 +99,7 @@ struct NameRef {
 struct CallInfo {
   enum Kind : uint8_t { User, Builtin, Method } kind = Builtin;
   FuncSpec* callee = nullptr;  // User
+  bool bound = false;          // User: a method called on an instance, `attr->a` (self) first
   std::string name;            // Builtin: canonical name ("len", "print"); Method: "append"
   const ast::Expr* attr = nullptr;  // list Method: the obj.m expression (the callee, or an alias's value)
   // a list method that changes the list's length
@@ -126,6 +135,14 @@ class Typer {
  public:
   Typer(const ast::Module& m, const LanguagePack& pack, TyperOptions o = {});
   const ast::Stmt* find_function(const std::string& name) const;  // top-level def, or null
+  // A class whose instances compiled code takes: defined once at the top level, methods
+  // (plain defs) only, at most one base that is such a class too, nothing that changes how
+  // attributes are found. Null with `why` otherwise.
+  const ast::Stmt* find_class(const std::string& name, std::string* why = nullptr) const;
+  // The method `name` of class `cls` or its bases (the first found), or null.
+  const ast::Stmt* find_method(const std::string& cls, const std::string& name) const;
+  // "Point.normalize" for a method, the name of a top-level function.
+  std::string qualname(const ast::Stmt* def) const;
   // Types `def` for the given argument types. Never throws for unsupported code: the result
   // is Done, or Failed with a reason.
   FuncSpec* specialize(const ast::Stmt* def, const std::vector<Type>& args);
@@ -147,6 +164,8 @@ class Typer {
   TyperOptions opts_;
   std::map<std::string, const ast::Stmt*> functions_;
   std::map<std::string, int> defs_count_;  // names bound more than once at top level
+  std::map<std::string, const ast::Stmt*> classes_;       // top-level class statements by name
+  std::map<const ast::Stmt*, std::string> method_class_;  // a method's def -> its class's name
   std::map<std::string, std::unique_ptr<FuncSpec>> specs_;
   std::vector<FuncSpec*> stack_;
   FuncSpec* module_spec_ = nullptr;

@@ -33,7 +33,12 @@ void FnGen::call(const Expr& e) {
       self_call_with_base_case(e, h);
       return;
     }
-    for (size_t i = 0; i < e.args.size(); ++i) ex_as(*e.args[i].value, ci.callee->params[i]);
+    size_t first = 0;
+    if (ci.bound) {  // obj.method(...): the instance is the first argument
+      ex(*ci.attr->a);
+      first = 1;
+    }
+    for (size_t i = 0; i < e.args.size(); ++i) ex_as(*e.args[i].value, ci.callee->params[i + first]);
     F->get(rem);
     F->op(Op::Call, h);
     return;

@@ -10,6 +10,10 @@ void FnGen::ex(const Expr& e) {
     case ExprKind::Float: F->f64(e.num); return;
     case ExprKind::True: F->i32(1); return;
     case ExprKind::False: F->i32(0); return;
+    case ExprKind::Attribute:  // a field of an instance
+      ex(*e.a);
+      load(t, field_offset(ty(*e.a), e.name));
+      return;
     case ExprKind::Name:
       // a module function as a value: its calls are direct, the value itself holds nothing
       if (t.is_func() && !S.names.count(&e)) { F->i32(0); return; }

@@ -141,10 +141,14 @@ class FnGen : public Emit {
     else if (t == kFloat) F->mem(Op::F64Load, 3, off);
     else F->mem(Op::I32Load, 2, off);
   }
-  void store(Type t) {
-    if (t == kInt || t.is_num()) F->mem(Op::I64Store, 3);
-    else if (t == kFloat) F->mem(Op::F64Store, 3);
-    else F->mem(Op::I32Store, 2);
+  void store(Type t, uint32_t off = 0) {
+    if (t == kInt || t.is_num()) F->mem(Op::I64Store, 3, off);
+    else if (t == kFloat) F->mem(Op::F64Store, 3, off);
+    else F->mem(Op::I32Store, 2, off);
+  }
+  // the offset of field `name` in an instance of type t (laid out like a tuple)
+  static uint32_t field_offset(Type t, const std::string& name) {
+    return kListHeader + kSlot * static_cast<uint32_t>(t.field_index(name));
   }
 
   void get_var(const Expr& e) {

@@ -106,6 +106,12 @@ void FnGen::store_target(const Expr& tg, uint32_t v, Type vt) {
     set_var(S.names.at(&tg));
     return;
   }
+  if (tg.kind == ExprKind::Attribute) {  // obj.name = v: the object is evaluated after the value
+    ex(*tg.a);
+    F->get(v);
+    store(vt, field_offset(ty(*tg.a), tg.name));
+    return;
+  }
   // subscript: container and index are evaluated after the value, as in Python
   if (tg.b->kind == ExprKind::Slice) {  // l[a:b] = v (the typer allowed no step)
     call_list_setslice(tg, v);
@@ -168,6 +174,14 @@ void FnGen::stmt(const Stmt& s) {
       if (tg.kind == ExprKind::Name) {
         op([&] { get_var(tg); }, [&] { ex(*s.value); }, s.value.get());
         set_var(S.names.at(&tg));
+        return;
+      }
+      if (tg.kind == ExprKind::Attribute) {  // obj.name op= v: obj evaluated once
+        uint32_t o = tmp(WType::I32), off = field_offset(ty(*tg.a), tg.name);
+        ex(*tg.a);
+        F->tee(o);
+        op([&] { F->get(o); load(tt, off); }, [&] { ex(*s.value); }, s.value.get());
+        store(tt, off);
         return;
       }
       Access ac = list_index(tg);

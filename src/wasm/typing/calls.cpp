@@ -66,6 +66,7 @@ bool FuncTyper::sortable(Type el) { return el.numeric() || el.is_str(); }
 // string methods
 Type FuncTyper::method_call(const Expr& e, const Expr& f, bool statement) {
   Type ot = expr(*f.a);
+  if (ot.is_obj()) return instance_call(e, f, ot, statement);
   if (f.name == "sort" && (ot.is_list() || !ot.known())) {
     sort_reverse(e, ".sort()");
     size_t pos = 0;
@@ -236,7 +237,7 @@ Type FuncTyper::builtin_call(const Expr& e, bool statement) {
   if (b == "print") {
     for (size_t i = 0; i < n; ++i)
       if ((ts[i].depth == 0 && ts[i].base == Base::None) || (ts[i].base == Base::Tuple && !ts[i].flat()) ||
-          (ts[i].is_list() && ts[i].base == Base::Num))
+          (ts[i].is_list() && ts[i].base == Base::Num) || ts[i].base == Base::Obj || ts[i].is_func())
         need(false);
     return record(e, kNone);
   }

@@ -269,6 +269,7 @@ Type FuncTyper::expr(const Expr& e) {
       return record(e, a);
     }
     case ExprKind::Call: return call(e, false);
+    case ExprKind::Attribute: return attribute(e);
     case ExprKind::Subscript: {
       Type lt = expr(*e.a);
       if (lt.is_str() || lt.is_tuple()) return subscript_type(e, lt);

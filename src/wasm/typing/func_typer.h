@@ -93,6 +93,10 @@ class FuncTyper {
   Type list_insert_pop(const Expr& e, const Expr& f, Type ot);
   Type call(const Expr& e, bool statement);
   Type builtin_call(const Expr& e, bool statement);
+  // ---- instances (classes.cpp)
+  Type attribute(const Expr& e);
+  void attribute_store(const Expr& target, Type t);
+  Type instance_call(const Expr& e, const Expr& f, Type ot, bool statement);
   Type list_call(const Expr& e);
 };
 

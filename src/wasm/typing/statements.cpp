@@ -93,6 +93,10 @@ void FuncTyper::assign(const Expr& target, Type t, Loc loc) {
     unpack(target, t, loc);
     return;
   }
+  if (target.kind == ExprKind::Attribute) {
+    attribute_store(target, t);
+    return;
+  }
   fail("assignment target", target.loc);
 }
 
@@ -175,7 +179,8 @@ void FuncTyper::stmt(const Stmt& s) {
     }
     case StmtKind::AugAssign: {
       const Expr& tg = *s.targets[0];
-      if (tg.kind != ExprKind::Name && tg.kind != ExprKind::Subscript) fail("augmented assignment target", tg.loc);
+      if (tg.kind != ExprKind::Name && tg.kind != ExprKind::Subscript && tg.kind != ExprKind::Attribute)
+        fail("augmented assignment target", tg.loc);
       Type cur = tg.kind == ExprKind::Name ? name_expr(tg) : expr(tg);
       Type v = value_expr(*s.value);
       Type r = binop_type(s.op, cur, v, s.loc);
@@ -313,7 +318,7 @@ void FuncTyper::test(const Expr& e) {
     return;
   }
   Type t = expr(e);
-  if (t.known() && t.depth == 0 && t.base == Base::None) fail("truth value of a " + t.name(), e.loc);
+  if (t.known() && t.depth == 0 && (t.base == Base::None || t.is_obj() || t.is_func())) fail("truth value of a " + t.name(), e.loc);
 }
 
 }  // namespace ml::wasm
