@@ -223,6 +223,40 @@ Typer::Typer(const ast::Module& m, const LanguagePack& pack, TyperOptions o)
   std::set<std::string> assigned;
   collect_assigned(m.body, assigned);
   for (const auto& n : assigned) defs_count_[n]++;
+  // names bound by imports of math (at the top level, once, and bound by nothing else)
+  std::map<std::string, int> imports;
+  std::map<std::string, std::string> from_math;
+  std::set<std::string> math_mods;
+  for (const auto& s : m.body) {
+    if (s->kind == StmtKind::ImportFrom)
+      for (const auto& a : s->names) {
+        std::string bound = a.asname.empty() ? a.name : a.asname;
+        imports[bound]++;
+        if (s->module == "math") from_math[bound] = a.name;
+      }
+    if (s->kind == StmtKind::Import)
+      for (const auto& a : s->names) {
+        std::string bound = a.asname.empty() ? a.name.substr(0, a.name.find('.')) : a.asname;
+        imports[bound]++;
+        if (a.name == "math") math_mods.insert(bound);
+      }
+  }
+  auto once = [&](const std::string& n) { return imports[n] == 1 && !defs_count_.count(n); };
+  for (const auto& [n, f] : from_math)
+    if (once(n)) math_names_[n] = f;
+  for (const auto& n : math_mods)
+    if (once(n)) math_modules_.insert(n);
+}
+
+std::string Typer::math_function(const Expr& callee) const {
+  std::string f;
+  if (callee.kind == ExprKind::Name) {
+    auto it = math_names_.find(callee.name);
+    if (it != math_names_.end()) f = it->second;
+  } else if (callee.kind == ExprKind::Attribute && callee.a->kind == ExprKind::Name && math_modules_.count(callee.a->name)) {
+    f = callee.name;
+  }
+  return f == "sqrt" || f == "fabs" ? f : "";
 }
 
 const ast::Stmt* Typer::find_function(const std::string& name) const {

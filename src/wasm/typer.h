@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -143,6 +144,9 @@ class Typer {
   const ast::Stmt* find_method(const std::string& cls, const std::string& name) const;
   // "Point.normalize" for a method, the name of a top-level function.
   std::string qualname(const ast::Stmt* def) const;
+  // The function of the math module a callee names (`sqrt` bound once by `from math import
+  // sqrt`, or `math.sqrt` with `import math`) when compiled code has it ("sqrt", "fabs"), or "".
+  std::string math_function(const ast::Expr& callee) const;
   // Types `def` for the given argument types. Never throws for unsupported code: the result
   // is Done, or Failed with a reason.
   FuncSpec* specialize(const ast::Stmt* def, const std::vector<Type>& args);
@@ -166,6 +170,8 @@ class Typer {
   std::map<std::string, int> defs_count_;  // names bound more than once at top level
   std::map<std::string, const ast::Stmt*> classes_;       // top-level class statements by name
   std::map<const ast::Stmt*, std::string> method_class_;  // a method's def -> its class's name
+  std::map<std::string, std::string> math_names_;  // name bound by `from math import f` -> f
+  std::set<std::string> math_modules_;             // names bound by `import math`
   std::map<std::string, std::unique_ptr<FuncSpec>> specs_;
   std::vector<FuncSpec*> stack_;
   FuncSpec* module_spec_ = nullptr;

@@ -70,6 +70,18 @@ void FnGen::call(const Expr& e) {
     else fail("method call ." + m + "()", e.loc);
     return;
   }
+  if (ci.kind == CallInfo::Builtin && ci.name == "math.sqrt") {  // f64.sqrt is IEEE's correctly rounded root
+    uint32_t x = tmp(WType::F64);
+    ex_as(*e.args[0].value, kFloat);
+    F->tee(x); F->f64(0); F->op(Op::F64Lt); err_if(RtError::Fallback, pos_code(e.loc));  // ValueError
+    F->get(x); F->op(Op::F64Sqrt);
+    return;
+  }
+  if (ci.kind == CallInfo::Builtin && ci.name == "math.fabs") {
+    ex_as(*e.args[0].value, kFloat);
+    F->op(Op::F64Abs);
+    return;
+  }
   if (ci.kind == CallInfo::Method) {  // list.append(v)
     const Expr& obj = *ci.attr->a;
     Type el = ty(obj).elem();

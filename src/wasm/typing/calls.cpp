@@ -65,6 +65,7 @@ bool FuncTyper::sortable(Type el) { return el.numeric() || el.is_str(); }
 // obj.m(...), or alias(...) where `alias = obj.m` (`f` is the obj.m expression): list and
 // string methods
 Type FuncTyper::method_call(const Expr& e, const Expr& f, bool statement) {
+  if (f.a->kind == ExprKind::Name && !resolve(f.a->name) && !T.math_function(f).empty()) return math_call(e, T.math_function(f));
   Type ot = expr(*f.a);
   if (ot.is_obj()) return instance_call(e, f, ot, statement);
   if (f.name == "sort" && (ot.is_list() || !ot.known())) {
@@ -161,7 +162,20 @@ Type FuncTyper::call(const Expr& e, bool statement) {
     if (a.kind == ast::Arg::Keyword && T.builtin_of(f.name) != "print" && T.builtin_of(f.name) != "sorted")
       fail("keyword argument", e.loc);
   if (const Stmt* def = T.find_function(f.name)) return user_call(e, def, f.name, statement);
+  if (std::string m = T.math_function(f); !m.empty()) return math_call(e, m);
   return builtin_call(e, statement);
+}
+
+// math.sqrt(x), math.fabs(x) of a number: a float (a negative sqrt is the interpreter's
+// ValueError)
+Type FuncTyper::math_call(const Expr& e, const std::string& m) {
+  if (e.args.size() != 1 || e.args[0].kind != ast::Arg::Positional) fail("math." + m + "() with other than one argument", e.loc);
+  Type t = value_expr(*e.args[0].value);
+  if (t.known() && !t.arith()) fail("math." + m + "() of a " + t.name(), e.loc);
+  CallInfo ci;
+  ci.name = "math." + m;
+  S.calls[&e] = ci;
+  return record(e, kFloat);
 }
 
 Type FuncTyper::user_call(const Expr& e, const Stmt* def, const std::string& name, bool statement) {

@@ -93,6 +93,7 @@ class FuncTyper {
   Type list_insert_pop(const Expr& e, const Expr& f, Type ot);
   Type call(const Expr& e, bool statement);
   Type builtin_call(const Expr& e, bool statement);
+  Type math_call(const Expr& e, const std::string& m);
   // ---- instances (classes.cpp)
   Type attribute(const Expr& e);
   void attribute_store(const Expr& target, Type t);
