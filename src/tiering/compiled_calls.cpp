@@ -202,6 +202,19 @@ std::optional<iv::Value> CompiledCalls::try_call(iv::FuncObj* f, iv::Value* args
         continue;
       }
     }
+    // Instances cross by copy (in, and their changed fields back out): for a list of them that
+    // costs about what an interpreted loop over them does, so the adaptive policy leaves such
+    // calls to the interpreter, before looking at every instance (--backend wasm compiles them).
+    if (policy_.options().adaptive && args[i].is(iv::OK::List)) {
+      const auto& items = args[i].as<iv::ListObj>()->v;
+      if (!items.empty() && items[0].is(iv::OK::Inst)) {
+        why = "argument " + std::to_string(i + 1) + " is a list of instances: copying them in and out costs about "
+              "what the interpreter's loop over them does (--backend wasm compiles it)";
+        policy_.fell_back(fn.state, why);
+        program_.note_not_offered(program_.typer().qualname(code->def), why);
+        return std::nullopt;
+      }
+    }
     if (!globals_) globals_ = f->globals.get();
     auto t = compiled_type(args[i], why, 0, f->globals.get() == globals_ ? &class_check_ : nullptr);
     if (!t) {

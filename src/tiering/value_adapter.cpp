@@ -1,5 +1,7 @@
 #include "tiering/value_adapter.h"
 
+#include <unordered_map>
+
 #include "interp/code.h"
 #include "wasm/compiled_program.h"
 
@@ -80,7 +82,27 @@ static std::optional<wasm::Type> instance_type(const iv::InstObj* o, std::string
     why = "objects nested more than 4 deep";
     return std::nullopt;
   }
+  // The common case, instances holding numbers only, of the shape the last one of the class
+  // had: the same attribute names and kinds in the same order give the same type.
+  struct Last {
+    std::vector<std::pair<std::string, iv::VT>> attrs;
+    wasm::Type type;
+  };
+  static thread_local std::unordered_map<const iv::ClassObj*, Last> last;
+  auto it = last.find(cls);
+  if (it != last.end() && it->second.attrs.size() == o->dict->size() && it->second.type.class_name() == cls->name) {
+    size_t i = 0;
+    bool same = true;
+    o->dict->for_each([&](const iv::Value& k, const iv::Value& x) {
+      if (!same) return;
+      const auto& [key, vt] = it->second.attrs[i++];
+      same = x.t == vt && (x.is_int() || x.is_float() || x.is_bool()) && k.as<iv::StrObj>()->s == key;
+    });
+    if (same) return it->second.type;
+  }
   std::vector<std::pair<std::string, wasm::Type>> fields;
+  Last now;
+  bool scalars = true;
   bool ok = true;
   o->dict->for_each([&](const iv::Value& k, const iv::Value& x) {
     if (!ok) return;
@@ -94,9 +116,16 @@ static std::optional<wasm::Type> instance_type(const iv::InstObj* o, std::string
       return;
     }
     fields.emplace_back(name, *t);
+    scalars &= x.is_int() || x.is_float() || x.is_bool();
+    now.attrs.emplace_back(name, x.t);
   });
   if (!ok) return std::nullopt;
-  return wasm::Type::object(cls->name, std::move(fields));
+  wasm::Type t = wasm::Type::object(cls->name, std::move(fields));
+  if (scalars) {
+    now.type = t;
+    last[cls] = std::move(now);
+  }
+  return t;
 }
 
 std::optional<wasm::Type> compiled_type(const iv::Value& v, std::string& why, int depth, const ClassCheck* classes) {

@@ -55,9 +55,9 @@ struct InterpAdapter {
   static const V& tuple_at(const V& v, size_t i) { return v.as<interp::TupleObj>()->v[i]; }
   static V new_tuple(std::vector<V>&& items) { return interp::mk_tuple(std::move(items)); }
   // instances of the program's classes: their attributes, read and written in place
-  static V inst_field(const V& v, const std::string& name) {
-    V* p = v.as<interp::InstObj>()->dict->find(interp::mk_str(name));
-    return p ? *p : V::none();
+  template <class F>
+  static void for_each_field(const V& v, F&& f) {
+    v.as<interp::InstObj>()->dict->for_each([&](const V& k, const V& x) { f(std::string_view(k.as<interp::StrObj>()->s), x); });
   }
   static void set_field(const V& v, const std::string& name, V x) { v.as<interp::InstObj>()->dict->set(interp::mk_str(name), std::move(x)); }
 };

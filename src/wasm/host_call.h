@@ -29,6 +29,7 @@
 #pragma once
 #include <cstring>
 #include <deque>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -59,7 +60,7 @@ inline bool by_address(Type t) { return t.is_list() || t.is_str() || t.is_tuple(
 // Hosts whose values include instances of the program's classes.
 template <class A>
 concept HasInstances = requires(const typename A::V& v, const std::string& n) {
-  A::inst_field(v, n);
+  A::for_each_field(v, [](std::string_view, const typename A::V&) {});
   A::set_field(v, n, A::none());
 };
 
@@ -77,9 +78,10 @@ struct Layout {
     uint32_t header;
     Type type;
     const V* value;
-    std::vector<uint64_t> slots;  // as written
+    uint32_t first, n;  // its slots (as written) in obj_slots
   };
   std::vector<PlannedObj> objs;
+  std::vector<uint64_t> obj_slots;
   std::deque<V> held;  // field values read from instances (plan keeps pointers to them)
 
   uint32_t plan_obj(const V& v, Type t) {
@@ -89,18 +91,18 @@ struct Layout {
       uint32_t n = static_cast<uint32_t>(fs.size());
       uint32_t h = alloc(kListHeader + uint64_t(n) * kSlot);
       addr.emplace(A::value_id(v), h);
-      std::vector<uint64_t> slots(n);
-      for (uint32_t i = 0; i < n; ++i) {
-        const V& x = held.emplace_back(A::inst_field(v, fs[i].first));
+      uint32_t first = static_cast<uint32_t>(obj_slots.size());
+      obj_slots.resize(obj_slots.size() + n);
+      // (the type was made from these attributes: each has its field)
+      A::for_each_field(v, [&](std::string_view name, const V& x) {
+        size_t i = 0;
+        while (i < n && fs[i].first != name) ++i;
+        if (i == n) return;
         Type ft = fs[i].second;
-        slots[i] = by_address(ft) ? plan_value(x, ft) : A::slot_bits(x, ft);
-      }
-      std::vector<uint8_t> b(kListHeader + size_t(n) * kSlot);
-      uint32_t hdr[4] = {n, n, h + kListHeader, 0};
-      std::memcpy(b.data(), hdr, sizeof hdr);
-      if (n) std::memcpy(b.data() + kListHeader, slots.data(), size_t(n) * kSlot);
-      blobs.emplace_back(h, std::move(b));
-      objs.push_back(PlannedObj{h, t, &v, std::move(slots)});
+        uint64_t b = by_address(ft) ? plan_value(held.emplace_back(x), ft) : A::slot_bits(x, ft);
+        obj_slots[first + i] = b;  // (after plan_value, which may grow obj_slots)
+      });
+      objs.push_back(PlannedObj{h, t, &v, first, n});
       return h;
     } else {
       throw engine::WasmError(engine::ErrorKind::Memory, "this host has no instances");
@@ -160,6 +162,11 @@ struct Layout {
     lists.push_back({id, h, d, n, t});
     values.push_back(&v);
     Type el = t.elem();
+    if (el.is_obj()) {
+      objs.reserve(objs.size() + n);
+      obj_slots.reserve(obj_slots.size() + size_t(n) * el.fields().size());
+      addr.reserve(addr.size() + n);
+    }
     if (by_address(el))
       for (uint32_t i = 0; i < n; ++i) plan_value(A::list_at(v, i), el);
     return h;
@@ -185,6 +192,11 @@ struct Layout {
   // Second pass: write headers and slots into memory.
   void write(uint8_t* mem) const {
     for (const auto& [at, bytes] : blobs) std::memcpy(mem + at, bytes.data(), bytes.size());
+    for (const auto& o : objs) {
+      uint32_t hdr[4] = {o.n, o.n, o.header + kListHeader, 0};
+      std::memcpy(mem + o.header, hdr, sizeof hdr);
+      if (o.n) std::memcpy(mem + o.header + kListHeader, obj_slots.data() + o.first, size_t(o.n) * kSlot);
+    }
     for (size_t k = 0; k < lists.size(); ++k) {
       const Planned& p = lists[k];
       uint32_t hdr[4] = {p.n, p.n, p.data, 0};
@@ -287,7 +299,7 @@ struct Reader {
         const auto& fs = o.type.fields();
         for (size_t i = 0; i < fs.size(); ++i) {
           uint64_t b = get<uint64_t>(uint64_t(o.header) + kListHeader + i * kSlot);
-          if (b == o.slots[i]) continue;
+          if (b == layout.obj_slots[o.first + i]) continue;
           Type ft = fs[i].second;
           V x = ft.is_list() ? list(static_cast<uint32_t>(b), ft)
                 : by_address(ft) ? value(static_cast<uint32_t>(b), ft) : A::from_slot(b, ft);
@@ -334,7 +346,7 @@ BasicOutcome<A> call_prepared(CompiledProgram& prog, const Prepared& pr, std::sp
     out.reason = "argument count";
     return out;
   }
-  host_detail::Layout<A> lay{p->heap_base, {}, {}, {}, {}, {}, {}};
+  host_detail::Layout<A> lay{p->heap_base, {}, {}, {}, {}, {}, {}, {}};
   engine::Val small[16];
   std::vector<engine::Val> big;
   engine::Val* vals = small;
@@ -356,7 +368,7 @@ BasicOutcome<A> call_prepared(CompiledProgram& prog, const Prepared& pr, std::sp
       if (host_detail::by_address(t)) addrs[i] = lay.plan_value(args[i], t);
     }
     end = static_cast<uint32_t>((lay.next + 15) & ~uint64_t(15));
-    if (!lay.lists.empty() || !lay.blobs.empty()) {  // (instances are blobs)
+    if (!lay.lists.empty() || !lay.blobs.empty() || !lay.objs.empty()) {
       p->inst->ensure_memory(end);
       lay.write(p->inst->memory_data());
     }
