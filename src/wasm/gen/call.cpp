@@ -263,7 +263,7 @@ void FnGen::list_insert_pop(const Expr& e, const CallInfo& ci, Type t) {
   F->op(Op::Call, G.helper("list_pop"));
   Type el = lt.elem();
   if (el == kFloat) F->op(Op::F64ReinterpretI64);
-  else if (!(el == kInt)) F->op(Op::I32WrapI64);
+  else if (!(el == kInt || el.is_num())) F->op(Op::I32WrapI64);
   (void)t;
 }
 

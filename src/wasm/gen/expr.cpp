@@ -113,9 +113,7 @@ void FnGen::ex(const Expr& e) {
         F->get(h); F->get(vs[i]);
         Type it = t.item(i);
         uint32_t off = kListHeader + i * kSlot;
-        if (it == kInt) F->mem(Op::I64Store, 3, off);
-        else if (it == kFloat) F->mem(Op::F64Store, 3, off);
-        else F->mem(Op::I32Store, 2, off);
+        store(it, off);
       }
       F->get(h);
       return;
