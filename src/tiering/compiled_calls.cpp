@@ -210,7 +210,7 @@ std::optional<iv::Value> CompiledCalls::try_call(iv::FuncObj* f, iv::Value* args
       if (!items.empty() && items[0].is(iv::OK::Inst)) {
         why = "argument " + std::to_string(i + 1) + " is a list of instances: copying them in and out costs about "
               "what the interpreter's loop over them does (--backend wasm compiles it)";
-        policy_.fell_back(fn.state, why);
+        fall_back(code, fn, why);
         program_.note_not_offered(program_.typer().qualname(code->def), why);
         return std::nullopt;
       }
@@ -278,7 +278,7 @@ std::optional<iv::Value> CompiledCalls::run(const iv::FuncCode* code, Function& 
       }
       if (!sig.ran) {
         sig.ran = true;
-        ran_.emplace(p.key, std::make_pair(code->name, sig.types));
+        ran_.emplace(p.key, std::make_pair(code->def, sig.types));
       }
       if (!out.output.empty()) write_output(out.output);
       return std::move(out.result);

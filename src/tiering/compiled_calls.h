@@ -99,7 +99,7 @@ class CompiledCalls {
   std::unordered_map<const interp::FuncCode*, Function> functions_;  // node-based: entries stay put
   std::vector<wasm::Type> types_;  // the argument types of the call being offered
   // signatures that ran compiled, for wat(): key -> (name, argument types)
-  std::map<std::string, std::pair<std::string, std::vector<wasm::Type>>> ran_;
+  std::map<std::string, std::pair<const ast::Stmt*, std::vector<wasm::Type>>> ran_;
 };
 
 }  // namespace ml::tiering

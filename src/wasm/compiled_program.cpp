@@ -467,6 +467,10 @@ std::optional<std::string> CompiledProgram::why_not(const std::string& name, con
 std::string CompiledProgram::wat(const std::string& name, const std::vector<Type>& types) {
   const ast::Stmt* def = typer_.find_function(name);
   if (!def) throw std::runtime_error("no top-level function '" + name + "'");
+  return wat(def, types);
+}
+
+std::string CompiledProgram::wat(const ast::Stmt* def, const std::vector<Type>& types) {
   std::string why;
   Unit* u = unit_for(def, types, &why);
   if (!u) throw std::runtime_error(why);

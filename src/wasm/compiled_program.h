@@ -178,6 +178,7 @@ class CompiledProgram {
   // The WebAssembly text of name(types) (for --emit wat); throws std::runtime_error with the
   // reason when it does not compile.
   std::string wat(const std::string& name, const std::vector<Type>& types);
+  std::string wat(const ast::Stmt* def, const std::vector<Type>& types);  // a method too
   std::vector<uint8_t> wasm(const std::string& name, const std::vector<Type>& types);
   // Every top-level function, in source order, with each signature it was called with.
   std::vector<ExplainRecord> explain() const;
