@@ -34,11 +34,18 @@ CompiledCalls::CompiledCalls(const ast::Module& module, const LanguagePack& pack
         };
         return o;
       }()) {
-  for (const auto& s : module.body)
+  for (const auto& s : module.body) {
     if (s->kind == ast::StmtKind::FunctionDef && !s->is_async && !s->is_generator && s->decorators.empty()) {
       defs_[s->name].push_back(s.get());
       def_names_.insert(s->name);
     }
+    // methods, by their qualified name ("Point.normalize")
+    if (s->kind == ast::StmtKind::ClassDef)
+      for (const auto& m : s->body)
+        if (m->kind == ast::StmtKind::FunctionDef && !m->is_async && !m->is_generator && m->decorators.empty())
+          defs_[s->name + "." + m->name].push_back(m.get());
+  }
+  class_check_ = [this](const iv::ClassObj* cls, std::string& why) { return class_ok(cls, why); };
   source_ = module.source.get();
 }
 
@@ -69,6 +76,61 @@ double CompiledCalls::run_ms() const {
 
 // Only the module's own top-level functions (not methods, closures or lambdas), each defined
 // once, are compiled: decided at a function's first call.
+// A function passed as an argument: one of this module's top-level functions, defined once
+// and without a closure, is a value compiled code calls directly (by its definition).
+std::optional<wasm::Type> CompiledCalls::function_value(const iv::FuncObj* g) const {
+  if (!owns(g) || !g->closure.empty() || !g->code->def) return std::nullopt;
+  auto d = defs_.find(g->code->name);
+  if (d == defs_.end() || d->second.size() != 1 || d->second.front() != g->code->def) return std::nullopt;
+  return wasm::Type::function(g->code->name);
+}
+
+bool CompiledCalls::class_ok(const iv::ClassObj* cls, std::string& why) {
+  ClassVerdict& v = classes_[cls];
+  if (v.epoch == iv::g_class_epoch && v.epoch != 0) {
+    why = v.why;
+    return v.ok;
+  }
+  v.epoch = iv::g_class_epoch;
+  v.ok = false;
+  v.why.clear();
+  auto no = [&](std::string w) {
+    v.why = "a " + cls->name + " (" + w + ")";
+    why = v.why;
+    return false;
+  };
+  std::string w;
+  const ast::Stmt* def = program_.typer().find_class(cls->name, &w);
+  if (!def) return no(w);
+  iv::Value* bound = globals_ ? globals_->find(iv::mk_str(cls->name)) : nullptr;
+  if (!bound || !bound->is(iv::OK::Class) || bound->as<iv::ClassObj>() != cls) return no("not the module's class " + cls->name);
+  size_t methods = 0;
+  for (const auto& m : def->body) {
+    if (m->kind != ast::StmtKind::FunctionDef) continue;
+    ++methods;
+    iv::Value* fv = cls->dict->find(iv::mk_str(m->name));
+    if (!fv || !fv->is(iv::OK::Func) || fv->as<iv::FuncObj>()->code->def != m.get())
+      return no("method " + m->name + " was replaced");
+  }
+  size_t callables = 0;
+  cls->dict->for_each([&](const iv::Value&, const iv::Value& x) {
+    callables += x.is(iv::OK::Func) || x.is(iv::OK::Property) || x.is(iv::OK::StaticMethod) || x.is(iv::OK::ClassMethod) ||
+                 x.is(iv::OK::Native) || x.is(iv::OK::Bound);
+  });
+  if (callables != methods) return no("attributes added to the class");
+  bool user_base = def->bases.size() == 1 && program_.typer().find_class(def->bases[0].value->name);
+  if (user_base) {
+    if (cls->bases.size() != 1 || cls->bases[0]->name != def->bases[0].value->name) return no("another base");
+    std::string bw;
+    if (!class_ok(cls->bases[0].get(), bw)) return no(bw);
+    v.ok = true;  // (a reference into an unordered_map stays valid as it grows)
+    return true;
+  }
+  if (cls->builtin_base != iv::I->t_object) return no("a builtin base");
+  v.ok = true;
+  return true;
+}
+
 CompiledCalls::Function& CompiledCalls::function_of(const iv::FuncCode* code) {
   if (auto* known = static_cast<Function*>(code->tier_state); known && known->owner == this) return *known;
   auto [it, fresh] = functions_.try_emplace(code);
@@ -76,7 +138,7 @@ CompiledCalls::Function& CompiledCalls::function_of(const iv::FuncCode* code) {
   if (fresh) {
     fn.owner = this;
     if (code->def && code->src == source_) {
-      auto d = defs_.find(code->name);
+      auto d = defs_.find(program_.typer().qualname(code->def));
       fn.eligible = d != defs_.end() && d->second.size() == 1 && d->second.front() == code->def;
       if (fn.eligible) fn.state.straight_line = straight_line(code->def->body, def_names_);
     }
@@ -129,7 +191,7 @@ std::optional<iv::Value> CompiledCalls::try_call(iv::FuncObj* f, iv::Value* args
   std::string why;
   // (run_ms reads the clock: only the policy's compile budget for functions with loops needs it)
   if (!policy_.offer(fn.state, fn.state.offered || fn.state.straight_line ? 0.0 : run_ms(), why)) {
-    if (!why.empty()) program_.note_not_offered(code->name, why);
+    if (!why.empty()) program_.note_not_offered(program_.typer().qualname(code->def), why);
     if (policy_.given_up(fn.state)) return interpret_for_good(code);
     if (policy_.waits_for_engine(fn.state)) {  // its calls stop asking until the engine starts
       code->interpret_only = true;
@@ -141,14 +203,34 @@ std::optional<iv::Value> CompiledCalls::try_call(iv::FuncObj* f, iv::Value* args
   std::vector<wasm::Type>& types = types_;  // reused: no allocation per call
   types.clear();
   for (int i = 0; i < nargs; ++i) {
-    auto t = compiled_type(args[i], why);
+    if (args[i].is(iv::OK::Func)) {
+      if (auto ft = function_value(args[i].as<iv::FuncObj>())) {
+        types.push_back(*ft);
+        continue;
+      }
+    }
+    // Instances cross by copy (in, and their changed fields back out): for a list of them that
+    // costs about what an interpreted loop over them does, so the adaptive policy leaves such
+    // calls to the interpreter, before looking at every instance (--backend wasm compiles them).
+    if (policy_.options().adaptive && args[i].is(iv::OK::List)) {
+      const auto& items = args[i].as<iv::ListObj>()->v;
+      if (!items.empty() && items[0].is(iv::OK::Inst)) {
+        why = "argument " + std::to_string(i + 1) + " is a list of instances: copying them in and out costs about "
+              "what the interpreter's loop over them does (--backend wasm compiles it)";
+        fall_back(code, fn, why);
+        program_.note_not_offered(program_.typer().qualname(code->def), why);
+        return std::nullopt;
+      }
+    }
+    if (!globals_) globals_ = f->globals.get();
+    auto t = compiled_type(args[i], why, 0, f->globals.get() == globals_ ? &class_check_ : nullptr);
     if (!t) {
       std::string arg = std::to_string(i + 1);
       const ast::Stmt* def = code->def;
       if (def->params && i < int(def->params->args.size())) arg = "'" + def->params->args[size_t(i)].name + "'";
       why = "argument " + arg + " is " + why;
       fall_back(code, fn, why);
-      program_.note_not_offered(code->name, why);
+      program_.note_not_offered(program_.typer().qualname(code->def), why);
       return std::nullopt;
     }
     types.push_back(*t);
@@ -194,12 +276,12 @@ std::optional<iv::Value> CompiledCalls::run(const iv::FuncCode* code, Function& 
       double ns = timed ? std::chrono::duration<double, std::nano>(std::chrono::steady_clock::now() - t0).count() : 0;
       std::string why;
       if (!policy_.ran_compiled(fn.state, ns, why)) {
-        program_.note_not_offered(code->name, why);
+        program_.note_not_offered(program_.typer().qualname(code->def), why);
         interpret_for_good(code);
       }
       if (!sig.ran) {
         sig.ran = true;
-        ran_.emplace(p.key, std::make_pair(code->name, sig.types));
+        ran_.emplace(p.key, std::make_pair(code->def, sig.types));
       }
       if (!out.output.empty()) write_output(out.output);
       return std::move(out.result);

@@ -18,7 +18,7 @@
 #include "wasm/compiled_program.h"
 #include "wasm/host_call.h"
 
-namespace ml::interp { struct FuncCode; struct FuncObj; }
+namespace ml::interp { struct FuncCode; struct FuncObj; struct ClassObj; struct DictObj; }
 
 namespace ml::tiering {
 
@@ -67,6 +67,18 @@ class CompiledCalls {
   static std::nullopt_t interpret_for_good(const interp::FuncCode* code);
   // The call ran interpreted after all; the function is given up after enough of those.
   void fall_back(const interp::FuncCode* code, Function& fn, const std::string& why);
+  std::optional<wasm::Type> function_value(const interp::FuncObj* g) const;
+  // The class is the module's own class statement, unchanged: its methods are the defs of
+  // its body (see wasm::Typer::find_class), its base such a class too.
+  bool class_ok(const interp::ClassObj* cls, std::string& why);
+  struct ClassVerdict {
+    uint64_t epoch = 0;
+    bool ok = false;
+    std::string why;
+  };
+  std::unordered_map<const interp::ClassObj*, ClassVerdict> classes_;
+  interp::DictObj* globals_ = nullptr;  // the module's namespace (of the functions called)
+  ClassCheck class_check_;
   Signature& signature_for(const interp::FuncCode* code, Function& fn, const std::vector<wasm::Type>& types);
   std::optional<interp::Value> run(const interp::FuncCode* code, Function& fn, Signature& sig,
                                    const interp::Value* args, int nargs);
@@ -92,7 +104,7 @@ class CompiledCalls {
   std::unordered_map<const interp::FuncCode*, Function> functions_;  // node-based: entries stay put
   std::vector<wasm::Type> types_;  // the argument types of the call being offered
   // signatures that ran compiled, for wat(): key -> (name, argument types)
-  std::map<std::string, std::pair<std::string, std::vector<wasm::Type>>> ran_;
+  std::map<std::string, std::pair<const ast::Stmt*, std::vector<wasm::Type>>> ran_;
 };
 
 }  // namespace ml::tiering

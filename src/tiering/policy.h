@@ -38,6 +38,7 @@ struct FunctionState {
   std::string last_reason;  // why the last call did not run compiled ("" when it did)
   int trial_calls = 0;
   double trial_ns = 0;
+  double trial_max_ns = 0;  // the slowest trial call (left out of the mean: see ran_compiled)
 };
 
 class HotPolicy {

@@ -3,11 +3,13 @@
 #pragma once
 #include <cstdint>
 #include <cstring>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "interp/runtime.h"
+#include "wasm/codegen.h"
 #include "wasm/typer.h"
 
 namespace ml::tiering {
@@ -29,6 +31,10 @@ struct InterpAdapter {
     return b;
   }
   static V from_slot(uint64_t b, wasm::Type t) {
+    if (t.is_num()) {  // int-or-float (wasm/codegen.h)
+      if (wasm::num_is_int(b)) return V::integer(wasm::num_int(b));
+      t = wasm::kFloat;
+    }
     if (t == wasm::kInt) return V::integer(static_cast<int64_t>(b));
     if (t == wasm::kFloat) {
       double d;
@@ -48,12 +54,23 @@ struct InterpAdapter {
   static size_t tuple_size(const V& v) { return v.as<interp::TupleObj>()->v.size(); }
   static const V& tuple_at(const V& v, size_t i) { return v.as<interp::TupleObj>()->v[i]; }
   static V new_tuple(std::vector<V>&& items) { return interp::mk_tuple(std::move(items)); }
+  // instances of the program's classes: their attributes, read and written in place
+  template <class F>
+  static void for_each_field(const V& v, F&& f) {
+    v.as<interp::InstObj>()->dict->for_each([&](const V& k, const V& x) { f(std::string_view(k.as<interp::StrObj>()->s), x); });
+  }
+  static void set_field(const V& v, const std::string& name, V x) { v.as<interp::InstObj>()->dict->set(interp::mk_str(name), std::move(x)); }
 };
+
+// Which classes' instances compiled code may take (the module's own, unchanged since their
+// definition); `why` says why not.
+using ClassCheck = std::function<bool(const interp::ClassObj*, std::string& why)>;
 
 // The compiled type of an interpreter value, computed without converting it (the same rules
 // as wasm::type_of), so a call that cannot compile costs no marshalling of big lists. On
 // failure `why` says what compiled code does not take ("an int beyond 64 bits").
-std::optional<wasm::Type> compiled_type(const interp::Value& v, std::string& why, int depth = 0);
+std::optional<wasm::Type> compiled_type(const interp::Value& v, std::string& why, int depth = 0,
+                                        const ClassCheck* classes = nullptr);
 
 // The call's arguments completed with the function's defaults into `filled` (left empty when
 // `args` is already complete); false when only the interpreter can bind them (keyword-only,

@@ -68,6 +68,15 @@ constexpr int32_t pos_code(Loc loc) {
 constexpr int pos_line(int32_t code) { return code & ((1 << 20) - 1); }
 constexpr int pos_col(int32_t code) { return (code >> 20) & ((1 << 11) - 1); }
 
+// int-or-float (Type kNum) values, one i64 (see gen/num.cpp): a float is its own bits (NaNs
+// made canonical); an int is the signalling-NaN pattern kNumIntTag with the int in its low
+// 50 bits (two's complement), a pattern float arithmetic never produces.
+constexpr uint64_t kNumIntTag = 0x7FF4000000000000ull;
+constexpr uint64_t kNumPayload = 0x0003FFFFFFFFFFFFull;
+constexpr uint64_t kCanonicalNaN = 0x7FF8000000000000ull;
+constexpr bool num_is_int(uint64_t b) { return (b >> 50) == (kNumIntTag >> 50); }
+constexpr int64_t num_int(uint64_t b) { return static_cast<int64_t>(b << 14) >> 14; }
+
 constexpr uint32_t kListHeader = 16;
 constexpr uint32_t kSlot = 8;
 constexpr uint32_t kStrHeader = 16;  // then 4-byte code points

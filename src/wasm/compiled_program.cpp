@@ -225,7 +225,7 @@ std::function<std::vector<eng::Val>(std::span<const eng::Val>)> CompiledProgram:
 bool CompiledProgram::hosts(std::string_view name) { return bool(host_function(name, nullptr)); }
 
 CompiledProgram::Unit* CompiledProgram::unit_for(const ast::Stmt* def, const std::vector<Type>& types, std::string* why) {
-  std::string key = signature_key(def->name, types);
+  std::string key = signature_key(typer_.qualname(def), types);
   auto it = units_.find(key);
   if (it == units_.end()) {
     auto u = std::make_unique<Unit>();
@@ -270,7 +270,7 @@ CompiledProgram::Unit* CompiledProgram::unit_for(const ast::Stmt* def, const std
   }
   Unit* u = it->second.get();
   auto& rec = records_[key];
-  rec.function = def->name;
+  rec.function = typer_.qualname(def);
   rec.signature = key;
   if (!u->failure.empty()) {
     rec.compiled = false;
@@ -301,6 +301,10 @@ struct ValueAdapter {
     return b;
   }
   static V from_slot(uint64_t b, Type t) {
+    if (t.is_num()) {
+      if (num_is_int(b)) return Value::of_int(num_int(b));
+      t = kFloat;
+    }
     if (t == kInt) return Value::of_int(static_cast<int64_t>(b));
     if (t == kFloat) {
       double d;
@@ -486,6 +490,10 @@ std::optional<std::string> CompiledProgram::why_not(const std::string& name, con
 std::string CompiledProgram::wat(const std::string& name, const std::vector<Type>& types) {
   const ast::Stmt* def = typer_.find_function(name);
   if (!def) throw std::runtime_error("no top-level function '" + name + "'");
+  return wat(def, types);
+}
+
+std::string CompiledProgram::wat(const ast::Stmt* def, const std::vector<Type>& types) {
   std::string why;
   Unit* u = unit_for(def, types, &why);
   if (!u) throw std::runtime_error(why);
@@ -505,17 +513,18 @@ std::vector<uint8_t> CompiledProgram::wasm(const std::string& name, const std::v
 // call it, a kind of function that runs on the interpreter, or never called.
 ExplainRecord CompiledProgram::not_called(const ast::Stmt& def) const {
   ExplainRecord r;
-  r.function = def.name;
+  r.function = typer_.qualname(&def);
+  bool method = r.function != def.name;
   if (def.is_generator) r.reason = "a generator: generators run on the interpreter";
   else if (def.is_async) r.reason = "an async function: coroutines run on the interpreter";
   else if (!def.decorators.empty()) r.reason = "decorated: the decorator's result runs on the interpreter";
-  else if (!typer_.find_function(def.name)) r.reason = "defined more than once";
+  else if (!method && !typer_.find_function(def.name)) r.reason = "defined more than once";
   if (!r.reason.empty()) return r;
   std::set<std::string> callers;
-  std::string prefix = def.name + "(";
+  std::string prefix = r.function + "(";
   for (const auto& [key, unit] : units_) {
     auto rec = records_.find(key);
-    if (!unit->inst || rec == records_.end() || rec->second.function == def.name) continue;
+    if (!unit->inst || rec == records_.end() || rec->second.function == r.function) continue;
     for (const auto& f : unit->gen.functions)
       if (f.rfind(prefix, 0) == 0) callers.insert(rec->second.signature.empty() ? key : rec->second.signature);
   }
@@ -528,16 +537,29 @@ ExplainRecord CompiledProgram::not_called(const ast::Stmt& def) const {
 std::vector<ExplainRecord> CompiledProgram::explain() const {
   std::vector<ExplainRecord> out;
   std::set<std::string> seen;
-  for (const auto& s : module_.body) {
-    if (s->kind != ast::StmtKind::FunctionDef || seen.count(s->name)) continue;
-    seen.insert(s->name);
+  auto add = [&](const ast::Stmt& d) {
+    std::string name = typer_.qualname(&d);
+    if (!seen.insert(name).second) return;
     bool any = false;
     for (const auto& [k, r] : records_)
-      if (r.function == s->name) {
+      if (r.function == name) {
         out.push_back(r);
         any = true;
       }
-    if (!any) out.push_back(not_called(*s));
+    if (!any) out.push_back(not_called(d));
+  };
+  for (const auto& s : module_.body) {
+    if (s->kind == ast::StmtKind::FunctionDef) add(*s);
+    // methods: only those that ran, or ran inside compiled code (the rest says nothing new)
+    if (s->kind == ast::StmtKind::ClassDef)
+      for (const auto& m : s->body)
+        if (m->kind == ast::StmtKind::FunctionDef) {
+          std::string name = typer_.qualname(m.get());
+          bool any = false;
+          for (const auto& [k, r] : records_) any |= r.function == name;
+          ExplainRecord nc = any ? ExplainRecord{} : not_called(*m);
+          if (any || nc.compiled) add(*m);
+        }
   }
   return out;
 }

@@ -181,6 +181,7 @@ class CompiledProgram {
   // The WebAssembly text of name(types) (for --emit wat); throws std::runtime_error with the
   // reason when it does not compile.
   std::string wat(const std::string& name, const std::vector<Type>& types);
+  std::string wat(const ast::Stmt* def, const std::vector<Type>& types);  // a method too
   std::vector<uint8_t> wasm(const std::string& name, const std::vector<Type>& types);
   // Every top-level function, in source order, with each signature it was called with.
   std::vector<ExplainRecord> explain() const;
@@ -198,6 +199,11 @@ class CompiledProgram {
   std::unique_ptr<engine::Engine> own_engine_;
   ProgramOptions opts_;
   Typer typer_;
+
+ public:
+  const Typer& typer() const { return typer_; }
+
+ private:
   std::map<std::string, std::unique_ptr<Unit>> units_;  // by signature key
   std::map<std::string, ExplainRecord> records_;        // by signature key
   std::string out_;                                     // print buffer of the running call

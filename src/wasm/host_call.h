@@ -28,6 +28,8 @@
 // passed in is refilled only when the call changed it (its header or any slot differs).
 #pragma once
 #include <cstring>
+#include <deque>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -52,6 +54,16 @@ struct Planned {
   Type type;
 };
 
+// Values held at an address in linear memory (the rest are scalars in their slot).
+inline bool by_address(Type t) { return t.is_list() || t.is_str() || t.is_tuple() || t.is_obj(); }
+
+// Hosts whose values include instances of the program's classes.
+template <class A>
+concept HasInstances = requires(const typename A::V& v, const std::string& n) {
+  A::for_each_field(v, [](std::string_view, const typename A::V&) {});
+  A::set_field(v, n, A::none());
+};
+
 template <class A>
 struct Layout {
   using V = typename A::V;
@@ -60,10 +72,47 @@ struct Layout {
   std::vector<Planned> lists;
   std::vector<const V*> values;  // lists[i]'s host value
   std::vector<std::pair<uint32_t, std::vector<uint8_t>>> blobs;  // strings and tuples, laid out
+  // Instances: laid out like tuples, but the host's own objects: a changed field is written
+  // back after the call, and an instance compiled code returns is the one passed in.
+  struct PlannedObj {
+    uint32_t header;
+    Type type;
+    const V* value;
+    uint32_t first, n;  // its slots (as written) in obj_slots
+  };
+  std::vector<PlannedObj> objs;
+  std::vector<uint64_t> obj_slots;
+  std::deque<V> held;  // field values read from instances (plan keeps pointers to them)
+
+  uint32_t plan_obj(const V& v, Type t) {
+    if constexpr (HasInstances<A>) {
+      if (auto it = addr.find(A::value_id(v)); it != addr.end()) return it->second;
+      const auto& fs = t.fields();
+      uint32_t n = static_cast<uint32_t>(fs.size());
+      uint32_t h = alloc(kListHeader + uint64_t(n) * kSlot);
+      addr.emplace(A::value_id(v), h);
+      uint32_t first = static_cast<uint32_t>(obj_slots.size());
+      obj_slots.resize(obj_slots.size() + n);
+      // (the type was made from these attributes: each has its field)
+      A::for_each_field(v, [&](std::string_view name, const V& x) {
+        size_t i = 0;
+        while (i < n && fs[i].first != name) ++i;
+        if (i == n) return;
+        Type ft = fs[i].second;
+        uint64_t b = by_address(ft) ? plan_value(held.emplace_back(x), ft) : A::slot_bits(x, ft);
+        obj_slots[first + i] = b;  // (after plan_value, which may grow obj_slots)
+      });
+      objs.push_back(PlannedObj{h, t, &v, first, n});
+      return h;
+    } else {
+      throw engine::WasmError(engine::ErrorKind::Memory, "this host has no instances");
+    }
+  }
 
   // A list, str or tuple of type t: its address.
   uint32_t plan_value(const V& v, Type t) {
     if (t.is_list()) return plan(v, t);
+    if (t.is_obj()) return plan_obj(v, t);
     if (auto it = addr.find(A::value_id(v)); it != addr.end()) return it->second;
     std::vector<uint8_t> b;
     auto put = [&](uint32_t at, const void* p, size_t n) { std::memcpy(b.data() + at, p, n); };
@@ -83,7 +132,7 @@ struct Layout {
       for (uint32_t i = 0; i < n; ++i) {
         Type it = t.item(i);
         const V& x = A::tuple_at(v, i);
-        slots[i] = it.numeric() ? A::slot_bits(x, it) : plan_value(x, it);
+        slots[i] = by_address(it) ? plan_value(x, it) : A::slot_bits(x, it);
       }
       h = alloc(kListHeader + uint64_t(n) * kSlot);
       b.resize(kListHeader + size_t(n) * kSlot);
@@ -113,7 +162,12 @@ struct Layout {
     lists.push_back({id, h, d, n, t});
     values.push_back(&v);
     Type el = t.elem();
-    if (el.is_list() || el.is_str() || el.is_tuple())
+    if (el.is_obj()) {
+      objs.reserve(objs.size() + n);
+      obj_slots.reserve(obj_slots.size() + size_t(n) * el.fields().size());
+      addr.reserve(addr.size() + n);
+    }
+    if (by_address(el))
       for (uint32_t i = 0; i < n; ++i) plan_value(A::list_at(v, i), el);
     return h;
   }
@@ -125,7 +179,7 @@ struct Layout {
     const Type el = lists[k].type.elem();
     if (el.is_list()) {
       for (uint32_t i = 0; i < n; ++i) f(i, uint64_t(addr.at(A::list_id(A::list_at(l, i)))));
-    } else if (el.is_str() || el.is_tuple()) {
+    } else if (el.is_str() || el.is_tuple() || el.is_obj()) {
       for (uint32_t i = 0; i < n; ++i) f(i, uint64_t(addr.at(A::value_id(A::list_at(l, i)))));
     } else if (el == kInt) {
       for (uint32_t i = 0; i < n; ++i) f(i, A::slot_bits(A::list_at(l, i), kInt));
@@ -138,6 +192,11 @@ struct Layout {
   // Second pass: write headers and slots into memory.
   void write(uint8_t* mem) const {
     for (const auto& [at, bytes] : blobs) std::memcpy(mem + at, bytes.data(), bytes.size());
+    for (const auto& o : objs) {
+      uint32_t hdr[4] = {o.n, o.n, o.header + kListHeader, 0};
+      std::memcpy(mem + o.header, hdr, sizeof hdr);
+      if (o.n) std::memcpy(mem + o.header + kListHeader, obj_slots.data() + o.first, size_t(o.n) * kSlot);
+    }
     for (size_t k = 0; k < lists.size(); ++k) {
       const Planned& p = lists[k];
       uint32_t hdr[4] = {p.n, p.n, p.data, 0};
@@ -156,6 +215,7 @@ struct Reader {
   const Layout<A>& layout;
   std::unordered_map<uint32_t, size_t> input;  // header address -> planned index
   std::unordered_map<uint32_t, V> fresh;       // lists the call made
+  std::unordered_map<uint32_t, const V*> objs;  // instances passed in, by header address
 
   template <class T> T get(uint64_t a) const {
     if (a + sizeof(T) > size) throw engine::WasmError(engine::ErrorKind::Memory, "compiled code left a list outside linear memory");
@@ -190,7 +250,7 @@ struct Reader {
     };
     if (el.is_list()) {
       for (uint32_t i = 0; i < n; ++i) out.push_back(list(static_cast<uint32_t>(bits(i)), el));
-    } else if (el.is_str() || el.is_tuple()) {
+    } else if (el.is_str() || el.is_tuple() || el.is_obj()) {
       for (uint32_t i = 0; i < n; ++i) out.push_back(value(static_cast<uint32_t>(bits(i)), el));
     } else if (!el.known()) {
       for (uint32_t i = 0; i < n; ++i) out.push_back(A::none());
@@ -205,6 +265,10 @@ struct Reader {
   }
   // A str or tuple of type t at address a (a new host value).
   V value(uint32_t a, Type t) {
+    if (t.is_obj()) {
+      if (auto it = objs.find(a); it != objs.end()) return *it->second;
+      throw engine::WasmError(engine::ErrorKind::Memory, "compiled code left an instance it was not given");
+    }
     uint32_t n = get<uint32_t>(a), d = get<uint32_t>(uint64_t(a) + 8);
     if (t.is_str()) {
       if (uint64_t(d) + uint64_t(n) * 4 > size) throw engine::WasmError(engine::ErrorKind::Memory, "corrupt string in linear memory");
@@ -222,10 +286,28 @@ struct Reader {
       uint64_t b = get<uint64_t>(uint64_t(d) + uint64_t(i) * kSlot);
       Type it = t.item(i);
       if (it.is_list()) items.push_back(list(static_cast<uint32_t>(b), it));
-      else if (it.is_str() || it.is_tuple()) items.push_back(value(static_cast<uint32_t>(b), it));
+      else if (by_address(it)) items.push_back(value(static_cast<uint32_t>(b), it));
       else items.push_back(A::from_slot(b, it));
     }
     return A::new_tuple(std::move(items));
+  }
+  // The fields of the instances passed in that the call changed, written back.
+  void write_back() {
+    if constexpr (HasInstances<A>) {
+      std::vector<std::pair<const V*, std::pair<std::string, V>>> sets;
+      for (const auto& o : layout.objs) {
+        const auto& fs = o.type.fields();
+        for (size_t i = 0; i < fs.size(); ++i) {
+          uint64_t b = get<uint64_t>(uint64_t(o.header) + kListHeader + i * kSlot);
+          if (b == layout.obj_slots[o.first + i]) continue;
+          Type ft = fs[i].second;
+          V x = ft.is_list() ? list(static_cast<uint32_t>(b), ft)
+                : by_address(ft) ? value(static_cast<uint32_t>(b), ft) : A::from_slot(b, ft);
+          sets.emplace_back(o.value, std::make_pair(fs[i].first, std::move(x)));
+        }
+      }
+      for (auto& [obj, f] : sets) A::set_field(*obj, f.first, std::move(f.second));
+    }
   }
   // The host value of the list at header address a.
   V list(uint32_t a, Type t) {
@@ -243,7 +325,7 @@ struct Reader {
 // An int, float or bool result as the host's value.
 template <class A>
 typename A::V scalar_result(const engine::Val& r, Type t) {
-  if (t == kInt) return A::from_slot(static_cast<uint64_t>(r.i64), t);
+  if (t == kInt || t.is_num()) return A::from_slot(static_cast<uint64_t>(r.i64), t);
   if (t == kFloat) {
     uint64_t b;
     std::memcpy(&b, &r.f64, 8);
@@ -264,7 +346,7 @@ BasicOutcome<A> call_prepared(CompiledProgram& prog, const Prepared& pr, std::sp
     out.reason = "argument count";
     return out;
   }
-  host_detail::Layout<A> lay{p->heap_base, {}, {}, {}, {}};
+  host_detail::Layout<A> lay{p->heap_base, {}, {}, {}, {}, {}, {}, {}};
   engine::Val small[16];
   std::vector<engine::Val> big;
   engine::Val* vals = small;
@@ -283,16 +365,16 @@ BasicOutcome<A> call_prepared(CompiledProgram& prog, const Prepared& pr, std::sp
     }
     for (size_t i = 0; i < args.size(); ++i) {
       Type t = p->params[i];
-      if (t.is_list() || t.is_str() || t.is_tuple()) addrs[i] = lay.plan_value(args[i], t);
+      if (host_detail::by_address(t)) addrs[i] = lay.plan_value(args[i], t);
     }
     end = static_cast<uint32_t>((lay.next + 15) & ~uint64_t(15));
-    if (!lay.lists.empty() || !lay.blobs.empty()) {
+    if (!lay.lists.empty() || !lay.blobs.empty() || !lay.objs.empty()) {
       p->inst->ensure_memory(end);
       lay.write(p->inst->memory_data());
     }
     for (size_t i = 0; i < args.size(); ++i) {
       Type t = p->params[i];
-      if (t.is_list() || t.is_str() || t.is_tuple()) vals[i] = engine::Val::I32(static_cast<int32_t>(addrs[i]));
+      if (host_detail::by_address(t)) vals[i] = engine::Val::I32(static_cast<int32_t>(addrs[i]));
       else {
         uint64_t b = A::slot_bits(args[i], t);
         if (t == kInt) vals[i] = engine::Val::I64(static_cast<int64_t>(b));
@@ -314,7 +396,7 @@ BasicOutcome<A> call_prepared(CompiledProgram& prog, const Prepared& pr, std::sp
     CompiledProgram::note_fallback(*p, out.reason);
     return out;
   }
-  if (lay.lists.empty() && !p->ret.is_list() && !p->ret.is_str() && !p->ret.is_tuple()) {
+  if (lay.lists.empty() && lay.objs.empty() && !host_detail::by_address(p->ret)) {
     // scalars only (the common case): nothing to read back from linear memory
     if (raw.kind == CallOutcome::Ok && !(p->ret == kNone)) out.result = scalar_result<A>(raw.result, p->ret);
     out.kind = raw.kind;
@@ -324,17 +406,19 @@ BasicOutcome<A> call_prepared(CompiledProgram& prog, const Prepared& pr, std::sp
   }
   host_detail::Reader<A> rd{p->inst->memory_data(), p->inst->memory_size(), lay, {}, {}};
   for (size_t k = 0; k < lay.lists.size(); ++k) rd.input.emplace(lay.lists[k].header, k);
+  for (const auto& o : lay.objs) rd.objs.emplace(o.header, o.value);
   try {
     // Lists passed in that the call changed get their new contents (inner lists on their own).
     std::vector<std::pair<size_t, std::vector<V>>> refills;
     for (size_t k = 0; k < lay.lists.size(); ++k)
       if (!rd.unchanged(k)) refills.emplace_back(k, rd.items(lay.lists[k].header, lay.lists[k].type));
+    if (raw.kind == CallOutcome::Ok || raw.kind == CallOutcome::Error) rd.write_back();
     for (auto& [k, items] : refills) A::refill(*lay.values[k], std::move(items));
     if (raw.kind == CallOutcome::Ok && !(p->ret == kNone)) {
       const engine::Val& r = raw.result;
       Type t = p->ret;
       if (t.is_list()) out.result = rd.list(static_cast<uint32_t>(r.i32), t);
-      else if (t.is_str() || t.is_tuple()) out.result = rd.value(static_cast<uint32_t>(r.i32), t);
+      else if (host_detail::by_address(t)) out.result = rd.value(static_cast<uint32_t>(r.i32), t);
       else out.result = scalar_result<A>(r, t);
     }
   } catch (const engine::WasmError& e) {

@@ -20,6 +20,15 @@ std::string Type::name() const {
     case Base::Int: b = "int"; break;
     case Base::Float: b = "float"; break;
     case Base::Str: b = "str"; break;
+    case Base::Num: b = "int | float"; break;
+    case Base::Func: b = "function " + func_name(); break;
+    case Base::Obj: {
+      b = class_name() + "{";
+      const auto& fs = fields();
+      for (size_t i = 0; i < fs.size(); ++i) b += (i ? ", " : "") + fs[i].first + ": " + fs[i].second.name();
+      b += "}";
+      break;
+    }
     case Base::Tuple: {
       b = "tuple[";
       for (size_t i = 0; i < tn; ++i) b += (i ? ", " : "") + item(i).name();
@@ -63,6 +72,84 @@ Type Type::tuple_of(const std::vector<Type>& items) {
   return t;
 }
 
+namespace {
+// Names of functions used as values, interned like tuple item lists (the type is an id).
+struct FuncNames {
+  std::mutex mu;
+  std::deque<std::string> names;
+  std::map<std::string, uint32_t> ids;
+};
+FuncNames& func_names() {
+  static FuncNames f;
+  return f;
+}
+}  // namespace
+
+Type Type::function(const std::string& name) {
+  FuncNames& f = func_names();
+  std::lock_guard<std::mutex> lock(f.mu);
+  auto [it, added] = f.ids.try_emplace(name, static_cast<uint32_t>(f.names.size()));
+  if (added) f.names.push_back(name);
+  Type t{Base::Func};
+  t.tid = it->second;
+  return t;
+}
+
+std::string Type::func_name() const {
+  FuncNames& f = func_names();
+  std::lock_guard<std::mutex> lock(f.mu);
+  return f.names[tid];
+}
+
+namespace {
+// Instance shapes (class and field types), interned like tuple item lists.
+struct Shape {
+  std::string cls;
+  std::vector<std::pair<std::string, Type>> fields;
+};
+struct Shapes {
+  std::mutex mu;
+  std::deque<Shape> shapes;
+  std::map<std::pair<std::string, std::vector<std::pair<std::string, std::pair<uint64_t, uint32_t>>>>, uint32_t> ids;
+};
+Shapes& shapes() {
+  static Shapes s;
+  return s;
+}
+}  // namespace
+
+Type Type::object(const std::string& cls, std::vector<std::pair<std::string, Type>> fields) {
+  std::sort(fields.begin(), fields.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<std::pair<std::string, std::pair<uint64_t, uint32_t>>> key;
+  for (const auto& [n, t] : fields) key.emplace_back(n, type_key(t));
+  Shapes& sh = shapes();
+  std::lock_guard<std::mutex> lock(sh.mu);
+  auto [it, added] = sh.ids.try_emplace({cls, std::move(key)}, static_cast<uint32_t>(sh.shapes.size()));
+  if (added) sh.shapes.push_back(Shape{cls, std::move(fields)});
+  Type t{Base::Obj};
+  t.tid = it->second;
+  return t;
+}
+
+std::string Type::class_name() const {
+  Shapes& sh = shapes();
+  std::lock_guard<std::mutex> lock(sh.mu);
+  return sh.shapes[tid].cls;
+}
+
+const std::vector<std::pair<std::string, Type>>& Type::fields() const {
+  Shapes& sh = shapes();
+  std::lock_guard<std::mutex> lock(sh.mu);
+  return sh.shapes[tid].fields;  // a deque: the element stays where it is
+}
+
+int Type::field_index(const std::string& name) const {
+  const auto& fs = fields();
+  for (size_t i = 0; i < fs.size(); ++i)
+    if (fs[i].first == name) return static_cast<int>(i);
+  return -1;
+}
+
 Type Type::item(size_t i) const {
   TupleItems& ti = tuple_items();
   std::lock_guard<std::mutex> lock(ti.mu);
@@ -72,7 +159,7 @@ Type Type::item(size_t i) const {
 WType wtype(Type t) {
   if (t.is_list()) return WType::I32;
   switch (t.base) {
-    case Base::Int: return WType::I64;
+    case Base::Int: case Base::Num: return WType::I64;
     case Base::Float: return WType::F64;
     default: return WType::I32;
   }
@@ -83,6 +170,24 @@ std::string Reason::text() const {
   if (loc.line) s += fmt::format(" at line {}:{}", loc.line, loc.col);
   if (!detail.empty()) s += " (" + detail + ")";
   return s;
+}
+
+Type arith_type(ast::BinOp op, Type a, Type b) {
+  using ast::BinOp;
+  bool isfloat = a == kFloat || b == kFloat;
+  switch (op) {
+    case BinOp::Div: return kFloat;
+    case BinOp::BitAnd: case BinOp::BitOr: case BinOp::BitXor: return a == kBool && b == kBool ? kBool : kInt;
+    case BinOp::LShift: case BinOp::RShift: return kInt;
+    default: return isfloat ? kFloat : kInt;
+  }
+}
+
+std::optional<Type> widen(Type a, Type b) {
+  if (a == b) return a;
+  auto num = [](Type t) { return t == kInt || t == kFloat || t == kNum; };
+  if (num(a) && num(b)) return kNum;
+  return std::nullopt;
 }
 
 std::string signature_key(const std::string& name, const std::vector<Type>& args) {
@@ -110,11 +215,48 @@ Typer::Typer(const ast::Module& m, const LanguagePack& pack, TyperOptions o)
       defs_count_[s->name]++;
     } else if (s->kind == StmtKind::ClassDef) {
       defs_count_[s->name]++;
+      classes_[s->name] = s.get();
+      for (const auto& m : s->body)
+        if (m->kind == StmtKind::FunctionDef) method_class_[m.get()] = s->name;
     }
   }
   std::set<std::string> assigned;
   collect_assigned(m.body, assigned);
   for (const auto& n : assigned) defs_count_[n]++;
+  // names bound by imports of math (at the top level, once, and bound by nothing else)
+  std::map<std::string, int> imports;
+  std::map<std::string, std::string> from_math;
+  std::set<std::string> math_mods;
+  for (const auto& s : m.body) {
+    if (s->kind == StmtKind::ImportFrom)
+      for (const auto& a : s->names) {
+        std::string bound = a.asname.empty() ? a.name : a.asname;
+        imports[bound]++;
+        if (s->module == "math") from_math[bound] = a.name;
+      }
+    if (s->kind == StmtKind::Import)
+      for (const auto& a : s->names) {
+        std::string bound = a.asname.empty() ? a.name.substr(0, a.name.find('.')) : a.asname;
+        imports[bound]++;
+        if (a.name == "math") math_mods.insert(bound);
+      }
+  }
+  auto once = [&](const std::string& n) { return imports[n] == 1 && !defs_count_.count(n); };
+  for (const auto& [n, f] : from_math)
+    if (once(n)) math_names_[n] = f;
+  for (const auto& n : math_mods)
+    if (once(n)) math_modules_.insert(n);
+}
+
+std::string Typer::math_function(const Expr& callee) const {
+  std::string f;
+  if (callee.kind == ExprKind::Name) {
+    auto it = math_names_.find(callee.name);
+    if (it != math_names_.end()) f = it->second;
+  } else if (callee.kind == ExprKind::Attribute && callee.a->kind == ExprKind::Name && math_modules_.count(callee.a->name)) {
+    f = callee.name;
+  }
+  return f == "sqrt" || f == "fabs" ? f : "";
 }
 
 const ast::Stmt* Typer::find_function(const std::string& name) const {
@@ -249,8 +391,14 @@ void Typer::run(FuncSpec* S) {
       if (S->def && !always_returns(body)) ft.join_into(S->ret, kNone, S->def->loc, "return value");
       if (!ft.changed) break;
     }
-    if (S->def)
+    if (S->def) {
       if (auto ann = annotation_type(S->def->returns.get()); ann && refines(*ann, S->ret)) S->ret = *ann;
+      // a parameter takes the caller's type as it is: one that is also assigned a value of
+      // the other number type would need the caller to pass an int-or-float
+      for (size_t i = 0; i < S->param_keys.size(); ++i)
+        if (S->locals[S->param_keys[i]].is_num() && !S->params[i].is_num())
+          fail("parameter '" + S->param_keys[i] + "' assigned a value of another type", S->def->loc);
+    }
     bool tentative = S->min_dep < S->stack_index;
     if (!tentative) {
       // Final pass: every value must have a known type now.
@@ -276,7 +424,7 @@ void Typer::run(FuncSpec* S) {
 }
 
 FuncSpec* Typer::specialize(const ast::Stmt* def, const std::vector<Type>& args) {
-  std::string key = signature_key(def->name, args);
+  std::string key = signature_key(qualname(def), args);
   auto& slot = specs_[key];
   if (slot) {
     if (slot->state == FuncSpec::Done || slot->state == FuncSpec::Failed || slot->state == FuncSpec::InProgress)
@@ -284,7 +432,7 @@ FuncSpec* Typer::specialize(const ast::Stmt* def, const std::vector<Type>& args)
   } else {
     slot = std::make_unique<FuncSpec>();
     slot->def = def;
-    slot->name = def->name;
+    slot->name = qualname(def);
     slot->key = key;
     slot->params = args;
   }

@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -17,7 +18,14 @@
 
 namespace ml::wasm {
 
-enum class Base : uint8_t { Unknown, None, Bool, Int, Float, Str, Tuple };
+// Num: a variable (or result) that holds an int at some times and a float at others, as
+// Python allows (`total = 0` then `total += x * 0.5`): one i64 in compiled code, see num_box.h.
+// Func: one of the module's top-level functions used as a value (passed to a function, bound
+// to a local): the value is that function, so its calls are direct calls of the function
+// specialized for it, and it takes no room at run time.
+// Obj: an instance of one of the module's classes whose attributes (fields) have these types;
+// laid out like a tuple (a header, then one 8-byte slot per field, fields sorted by name).
+enum class Base : uint8_t { Unknown, None, Bool, Int, Float, Str, Tuple, Num, Func, Obj };
 
 // A scalar (depth 0) or a list nested `depth` times around `base`
 // (list[list[float]] = {Float, 2}). {Unknown, 1} is a list whose elements are not known yet.
@@ -34,6 +42,18 @@ struct Type {
   bool known() const { return base != Base::Unknown; }
   bool numeric() const { return depth == 0 && (base == Base::Int || base == Base::Float || base == Base::Bool); }
   bool is_str() const { return depth == 0 && base == Base::Str; }
+  bool is_num() const { return depth == 0 && base == Base::Num; }
+  bool is_func() const { return depth == 0 && base == Base::Func; }
+  bool is_obj() const { return depth == 0 && base == Base::Obj; }
+  // an instance of class `cls` with these fields (sorted by name here)
+  static Type object(const std::string& cls, std::vector<std::pair<std::string, Type>> fields);
+  std::string class_name() const;
+  const std::vector<std::pair<std::string, Type>>& fields() const;
+  int field_index(const std::string& name) const;  // -1: no such field
+  static Type function(const std::string& name);  // the module function `name` as a value
+  std::string func_name() const;
+  // int, float, bool, or int-or-float: what arithmetic and comparisons take
+  bool arith() const { return numeric() || is_num(); }
   bool is_tuple() const { return depth == 0 && base == Base::Tuple; }
   Type item(size_t i) const;
   // every item has the same type (an empty tuple: false)
@@ -55,7 +75,7 @@ struct Type {
   std::string name() const;  // "int", "list[list[float]]", "tuple[int, float]"
 };
 inline constexpr Type kInt{Base::Int}, kFloat{Base::Float}, kBool{Base::Bool}, kNone{Base::None},
-    kUnknown{Base::Unknown}, kStr{Base::Str};
+    kUnknown{Base::Unknown}, kStr{Base::Str}, kNum{Base::Num};
 // The WASM value type holding a value of `t` (lists, strings and tuples are i32 addresses).
 WType wtype(Type t);
 
@@ -80,6 +100,7 @@ struct NameRef {
 struct CallInfo {
   enum Kind : uint8_t { User, Builtin, Method } kind = Builtin;
   FuncSpec* callee = nullptr;  // User
+  bool bound = false;          // User: a method called on an instance, `attr->a` (self) first
   std::string name;            // Builtin: canonical name ("len", "print"); Method: "append"
   const ast::Expr* attr = nullptr;  // list Method: the obj.m expression (the callee, or an alias's value)
   // a list method that changes the list's length
@@ -115,6 +136,17 @@ class Typer {
  public:
   Typer(const ast::Module& m, const LanguagePack& pack, TyperOptions o = {});
   const ast::Stmt* find_function(const std::string& name) const;  // top-level def, or null
+  // A class whose instances compiled code takes: defined once at the top level, methods
+  // (plain defs) only, at most one base that is such a class too, nothing that changes how
+  // attributes are found. Null with `why` otherwise.
+  const ast::Stmt* find_class(const std::string& name, std::string* why = nullptr) const;
+  // The method `name` of class `cls` or its bases (the first found), or null.
+  const ast::Stmt* find_method(const std::string& cls, const std::string& name) const;
+  // "Point.normalize" for a method, the name of a top-level function.
+  std::string qualname(const ast::Stmt* def) const;
+  // The function of the math module a callee names (`sqrt` bound once by `from math import
+  // sqrt`, or `math.sqrt` with `import math`) when compiled code has it ("sqrt", "fabs"), or "".
+  std::string math_function(const ast::Expr& callee) const;
   // Types `def` for the given argument types. Never throws for unsupported code: the result
   // is Done, or Failed with a reason.
   FuncSpec* specialize(const ast::Stmt* def, const std::vector<Type>& args);
@@ -136,12 +168,23 @@ class Typer {
   TyperOptions opts_;
   std::map<std::string, const ast::Stmt*> functions_;
   std::map<std::string, int> defs_count_;  // names bound more than once at top level
+  std::map<std::string, const ast::Stmt*> classes_;       // top-level class statements by name
+  std::map<const ast::Stmt*, std::string> method_class_;  // a method's def -> its class's name
+  std::map<std::string, std::string> math_names_;  // name bound by `from math import f` -> f
+  std::set<std::string> math_modules_;             // names bound by `import math`
   std::map<std::string, std::unique_ptr<FuncSpec>> specs_;
   std::vector<FuncSpec*> stack_;
   FuncSpec* module_spec_ = nullptr;
 
   void run(FuncSpec* spec);
 };
+
+// The type of `a op b` for int, float and bool operands (the caller rejects floats in bit
+// operations and shifts): what both the typer and the code generator's int-or-float paths use.
+Type arith_type(ast::BinOp op, Type a, Type b);
+// The type holding either a or b: the same type, or int-or-float for two of int, float and
+// int-or-float; nullopt otherwise.
+std::optional<Type> widen(Type a, Type b);
 
 std::string signature_key(const std::string& name, const std::vector<Type>& args);
 

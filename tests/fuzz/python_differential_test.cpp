@@ -1,5 +1,7 @@
 // Differential generator against python3: seeded random Python programs over ints, floats,
-// strings, nested containers (tuples holding lists, slices, insert/pop, slice assignment) and
+// strings, nested containers (tuples holding lists, slices, insert/pop, slice assignment),
+// variables that hold an int and then a float, classes with methods called on instances and
+// functions passed as values, and
 // generators (yield, yield from with a return value, send, throw, close, finally
 // run when a loop abandons its generator, generator expressions), with names that collide with
 // other languages' keywords and builtins. Each program is run by python3 (the reference), by
@@ -30,8 +32,10 @@ class PythonGen {
     std::ostringstream p;
     int pieces = pick(3, 6);
     for (int i = 0; i < pieces; ++i) {
-      switch (pick(0, 4)) {
+      switch (pick(0, 6)) {
         case 0: p << numbers(i); break;
+        case 5: p << widening(i); break;
+        case 6: p << classes(i); break;
         case 1: p << strings(i); break;
         case 2: p << containers(i); break;
         default: p << generators(i); break;
@@ -113,6 +117,70 @@ class PythonGen {
     f << "    return a\n";
     int calls = pick(1, 3);
     for (int c = 0; c < calls; ++c) f << "print(" << fn << "(" << number() << ", " << number() << "))\n";
+    return f.str();
+  }
+
+  // A variable that starts as an int and may turn into a float (and back) inside a loop
+  // that compiles: what it prints (1 or 1.0), compares and returns must be Python's.
+  std::string widening(int index) {
+    std::ostringstream f;
+    std::string fn = name(index);
+    f << "def " << fn << "(xs, k):\n";
+    f << "    t = " << (pick(0, 3) ? std::to_string(pick(-3, 3)) : int_literal()) << "\n";
+    f << "    for x in xs:\n";
+    static const char* const kSteps[] = {"t += x * ", "t -= ", "t = t * ", "t = t / k + ", "t = t // ", "t = x % 3 + ", "t += "};
+    int branches = pick(1, 3);
+    for (int b = 0; b < branches; ++b) {
+      f << (b == 0 ? "        if" : "        elif") << " x % " << branches + 1 << " == " << b << ":\n";
+      std::string step = one_of(kSteps);
+      std::string operand = step == std::string("t = t // ") ? std::to_string(pick(1, 4)) + (pick(0, 1) ? ".0" : "")
+                                                             : number();
+      f << "            " << step << operand << "\n";
+    }
+    f << "        print(t, t > " << pick(-5, 5) << ", t == " << pick(-2, 2) << ", 1 if t else 0)\n";
+    f << "    return t\n";
+    for (int c = 0, n = pick(1, 3); c < n; ++c)
+      f << "print(" << fn << "(" << int_list(6) << ", " << (pick(0, 1) ? 1 : -1) * pick(1, 5) << "))\n";
+    return f.str();
+  }
+
+  // A class with number fields, a subclass, and a function with a loop (compiled at once)
+  // calling their methods on a list of instances and on one passed alone: the instances
+  // must change as in Python, keep their identity, and a method or a function passed as a
+  // value must be called as Python calls it.
+  std::string classes(int index) {
+    std::ostringstream f;
+    std::string cls = "K" + std::to_string(index), sub = "S" + std::to_string(index), fn = name(index);
+    std::string k = std::to_string(pick(1, 4));
+    f << "class " << cls << ":\n"
+      << "    def __init__(self, a, b):\n        self.a = a\n        self.b = b\n"
+      << "    def step(self, o):\n"
+      << "        self.a " << one_of({"+=", "-=", "*="}) << " o.b\n"
+      << "        self.b = self.b if self.b > o.a else o.a " << one_of({"+", "-", "*"}) << " " << k << "\n"
+      << "        return self\n"
+      << "    def __repr__(self):\n        return '" << cls << "(%r, %r)' % (self.a, self.b)\n";
+    f << "class " << sub << "(" << cls << "):\n"
+      << "    def step(self, o):\n"
+      << "        self.b += " << float_literal() << "\n"
+      << "        return self\n";
+    f << "def " << fn << "_g(x):\n    return x * " << number() << "\n";
+    f << "def " << fn << "(xs, g):\n"
+      << "    cur = xs[0]\n"
+      << "    t = 0\n"
+      << "    for x in xs[" << pick(0, 1) << ":]:\n"
+      << "        cur = cur.step(x)\n"
+      << "        t += g(x.a)\n"
+      << "    return cur, t\n";
+    bool floats = pick(0, 1);
+    std::string xs = "[";
+    for (int i = 0, n = pick(1, 4); i < n; ++i)
+      xs += std::string(i ? ", " : "") + (pick(0, 3) ? cls : sub) + "(" + (floats ? float_literal() : std::to_string(pick(-9, 9))) +
+            ", " + (floats ? float_literal() : std::to_string(pick(-9, 9))) + ")";
+    xs += "]";
+    f << "xs_" << index << " = " << xs << "\n";
+    f << "try:\n    r_" << index << " = " << fn << "(xs_" << index << ", " << fn << "_g)\n"
+      << "    print(r_" << index << ", r_" << index << "[0] is xs_" << index << "[0], xs_" << index << ")\n"
+      << "except Exception as e:\n    print(type(e).__name__, xs_" << index << ")\n";
     return f.str();
   }
 

@@ -437,7 +437,7 @@ def maybe_unbound(n):
 
 def changes_type(n):
     x = 0
-    x = 0.5
+    x = [0.5]
     return x
 )");
   auto why = [&](const std::string& f) {

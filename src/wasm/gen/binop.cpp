@@ -9,6 +9,7 @@ namespace ml::wasm::gen {
 void FnGen::binop(BinOp op, Type lt, Type rt, Type res, Loc loc, const std::function<void()>& pl,
            const std::function<void()>& pr, const Expr* le, const Expr* re) {
   int line = pos_code(loc);
+  if (lt.is_num() || rt.is_num()) { num_binop(op, lt, rt, res, loc, pl, pr); return; }
   if (res.is_tuple()) { pl(); pr(); F->op(Op::Call, G.helper("tuple_concat")); return; }
   if (res.is_str() || res.is_list()) {  // concatenation, or repetition (seq * n, n * seq)
     bool str = res.is_str();

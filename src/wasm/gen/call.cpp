@@ -16,6 +16,7 @@ void FnGen::print_value(const Expr& a) {
   else if (t.is_list()) F->op(Op::Call, G.print_list(t));
   else if (t == kInt) F->op(Op::Call, G.import("print_i64"));
   else if (t == kFloat) F->op(Op::Call, G.import("print_f64"));
+  else if (t.is_num()) num_print();
   else F->op(Op::Call, G.import("print_bool"));
 }
 
@@ -32,7 +33,12 @@ void FnGen::call(const Expr& e) {
       self_call_with_base_case(e, h);
       return;
     }
-    for (size_t i = 0; i < e.args.size(); ++i) ex_as(*e.args[i].value, ci.callee->params[i]);
+    size_t first = 0;
+    if (ci.bound) {  // obj.method(...): the instance is the first argument
+      ex(*ci.attr->a);
+      first = 1;
+    }
+    for (size_t i = 0; i < e.args.size(); ++i) ex_as(*e.args[i].value, ci.callee->params[i + first]);
     F->get(rem);
     F->op(Op::Call, h);
     return;
@@ -62,6 +68,18 @@ void FnGen::call(const Expr& e) {
     else if (m == "replace") F->op(Op::Call, G.helper("str_replace"));
     else if (m == "split") F->op(Op::Call, G.helper(e.args.empty() ? "str_split_ws" : "str_split_sep"));
     else fail("method call ." + m + "()", e.loc);
+    return;
+  }
+  if (ci.kind == CallInfo::Builtin && ci.name == "math.sqrt") {  // f64.sqrt is IEEE's correctly rounded root
+    uint32_t x = tmp(WType::F64);
+    ex_as(*e.args[0].value, kFloat);
+    F->tee(x); F->f64(0); F->op(Op::F64Lt); err_if(RtError::Fallback, pos_code(e.loc));  // ValueError
+    F->get(x); F->op(Op::F64Sqrt);
+    return;
+  }
+  if (ci.kind == CallInfo::Builtin && ci.name == "math.fabs") {
+    ex_as(*e.args[0].value, kFloat);
+    F->op(Op::F64Abs);
     return;
   }
   if (ci.kind == CallInfo::Method) {  // list.append(v)
@@ -245,7 +263,7 @@ void FnGen::list_insert_pop(const Expr& e, const CallInfo& ci, Type t) {
   F->op(Op::Call, G.helper("list_pop"));
   Type el = lt.elem();
   if (el == kFloat) F->op(Op::F64ReinterpretI64);
-  else if (!(el == kInt)) F->op(Op::I32WrapI64);
+  else if (!(el == kInt || el.is_num())) F->op(Op::I32WrapI64);
   (void)t;
 }
 

@@ -10,7 +10,15 @@ void FnGen::ex(const Expr& e) {
     case ExprKind::Float: F->f64(e.num); return;
     case ExprKind::True: F->i32(1); return;
     case ExprKind::False: F->i32(0); return;
-    case ExprKind::Name: get_var(e); return;
+    case ExprKind::Attribute:  // a field of an instance
+      ex(*e.a);
+      load(t, field_offset(ty(*e.a), e.name));
+      return;
+    case ExprKind::Name:
+      // a module function as a value: its calls are direct, the value itself holds nothing
+      if (t.is_func() && !S.names.count(&e)) { F->i32(0); return; }
+      get_var(e);
+      return;
     case ExprKind::BinOp:
       // errors are located where the interpreter locates them: at the left operand
       binop(e.bin, ty(*e.a), ty(*e.b), t, e.a->loc.line ? e.a->loc : e.loc, [&] { ex(*e.a); }, [&] { ex(*e.b); },
@@ -105,9 +113,7 @@ void FnGen::ex(const Expr& e) {
         F->get(h); F->get(vs[i]);
         Type it = t.item(i);
         uint32_t off = kListHeader + i * kSlot;
-        if (it == kInt) F->mem(Op::I64Store, 3, off);
-        else if (it == kFloat) F->mem(Op::F64Store, 3, off);
-        else F->mem(Op::I32Store, 2, off);
+        store(it, off);
       }
       F->get(h);
       return;

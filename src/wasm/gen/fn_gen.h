@@ -120,21 +120,35 @@ class FnGen : public Emit {
   }
 
   // ---- values
-  void convert(Type from, Type to);
+  void convert(Type from, Type to, Loc loc = {});
+  // ---- int-or-float values (num.cpp)
+  void num_box(Type from, int line);
+  void num_unbox(Type to);
+  void num_split(uint32_t v, int64_t bt, const std::function<void(Type, uint32_t)>& k);
+  void num_split_or(Type t, uint32_t v, int64_t bt, const std::function<void(Type, uint32_t)>& k);
+  void num_binop(BinOp op, Type lt, Type rt, Type res, Loc loc, const std::function<void()>& pl,
+                 const std::function<void()>& pr);
+  void num_compare(CmpOp op, Type lt, uint32_t a, Type rt, uint32_t b, Loc loc);
+  void num_print();
   void truthy(Type t) {  // value of type t on the stack -> i32 0/1
+    if (t.is_num()) { num_unbox(kBool); return; }
     if (t.is_list() || t.is_str() || t.is_tuple()) { F->mem(Op::I32Load, 2, 0); F->i32(0); F->op(Op::I32Ne); }
     else if (t == kInt) { F->op(Op::I64Eqz); F->op(Op::I32Eqz); }
     else if (t == kFloat) { F->f64(0); F->op(Op::F64Ne); }
   }
   void load(Type t, uint32_t off = 0) {
-    if (t == kInt) F->mem(Op::I64Load, 3, off);
+    if (t == kInt || t.is_num()) F->mem(Op::I64Load, 3, off);
     else if (t == kFloat) F->mem(Op::F64Load, 3, off);
     else F->mem(Op::I32Load, 2, off);
   }
-  void store(Type t) {
-    if (t == kInt) F->mem(Op::I64Store, 3);
-    else if (t == kFloat) F->mem(Op::F64Store, 3);
-    else F->mem(Op::I32Store, 2);
+  void store(Type t, uint32_t off = 0) {
+    if (t == kInt || t.is_num()) F->mem(Op::I64Store, 3, off);
+    else if (t == kFloat) F->mem(Op::F64Store, 3, off);
+    else F->mem(Op::I32Store, 2, off);
+  }
+  // the offset of field `name` in an instance of type t (laid out like a tuple)
+  static uint32_t field_offset(Type t, const std::string& name) {
+    return kListHeader + kSlot * static_cast<uint32_t>(t.field_index(name));
   }
 
   void get_var(const Expr& e) {

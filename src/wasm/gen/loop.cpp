@@ -153,9 +153,7 @@ void FnGen::for_loop(const Expr& iter, const NameRef& target, const Scan& sc, co
         Type it = et.item(k);
         F->get(h); F->get(items[k]);
         uint32_t off = kListHeader + k * kSlot;
-        if (it == kInt) F->mem(Op::I64Store, 3, off);
-        else if (it == kFloat) F->mem(Op::F64Store, 3, off);
-        else F->mem(Op::I32Store, 2, off);
+        store(it, off);
       }
       F->get(h);
       bind();

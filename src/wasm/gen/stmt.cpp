@@ -102,7 +102,14 @@ void FnGen::store_target(const Expr& tg, uint32_t v, Type vt) {
   }
   if (tg.kind == ExprKind::Name) {
     F->get(v);
+    convert(vt, ty(tg), tg.loc);  // an int or a float into an int-or-float variable
     set_var(S.names.at(&tg));
+    return;
+  }
+  if (tg.kind == ExprKind::Attribute) {  // obj.name = v: the object is evaluated after the value
+    ex(*tg.a);
+    F->get(v);
+    store(vt, field_offset(ty(*tg.a), tg.name));
     return;
   }
   // subscript: container and index are evaluated after the value, as in Python
@@ -167,6 +174,14 @@ void FnGen::stmt(const Stmt& s) {
       if (tg.kind == ExprKind::Name) {
         op([&] { get_var(tg); }, [&] { ex(*s.value); }, s.value.get());
         set_var(S.names.at(&tg));
+        return;
+      }
+      if (tg.kind == ExprKind::Attribute) {  // obj.name op= v: obj evaluated once
+        uint32_t o = tmp(WType::I32), off = field_offset(ty(*tg.a), tg.name);
+        ex(*tg.a);
+        F->tee(o);
+        op([&] { F->get(o); load(tt, off); }, [&] { ex(*s.value); }, s.value.get());
+        store(tt, off);
         return;
       }
       Access ac = list_index(tg);
@@ -241,6 +256,7 @@ void FnGen::stmt(const Stmt& s) {
         return;
       }
       const NameRef& target = S.names.at(&tg);
+      if (ty(tg).is_num()) fail("loop variable that also holds values of another type", tg.loc);
       for_loop(*s.iter, target, sc, [&] { set_var(target); }, [&] { stmts(s.body); }, &s.orelse, &s.body);
       return;
     }

@@ -5,8 +5,10 @@
 namespace ml::wasm::gen {
 
 // ---- values
-void FnGen::convert(Type from, Type to) {
+void FnGen::convert(Type from, Type to, Loc loc) {
   if (from == to || from.is_list() || to.is_list()) return;
+  if (to.is_num()) { num_box(from, pos_code(loc)); return; }
+  if (from.is_num()) { num_unbox(to); return; }
   if (to == kFloat) {
     if (from == kInt) F->op(Op::F64ConvertI64S);
     else if (from == kBool) F->op(Op::F64ConvertI32S);

@@ -33,6 +33,8 @@ void AssignCheck::bind(const Expr& t, Set& d) {
   } else if (t.kind == ExprKind::Subscript) {
     read_expr(*t.a, d);
     read_expr(*t.b, d);
+  } else if (t.kind == ExprKind::Attribute) {
+    read_expr(*t.a, d);
   } else {
     for (const auto& i : t.items) bind(*i, d);
   }

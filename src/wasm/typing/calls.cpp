@@ -65,7 +65,9 @@ bool FuncTyper::sortable(Type el) { return el.numeric() || el.is_str(); }
 // obj.m(...), or alias(...) where `alias = obj.m` (`f` is the obj.m expression): list and
 // string methods
 Type FuncTyper::method_call(const Expr& e, const Expr& f, bool statement) {
+  if (f.a->kind == ExprKind::Name && !resolve(f.a->name) && !T.math_function(f).empty()) return math_call(e, T.math_function(f));
   Type ot = expr(*f.a);
+  if (ot.is_obj()) return instance_call(e, f, ot, statement);
   if (f.name == "sort" && (ot.is_list() || !ot.known())) {
     sort_reverse(e, ".sort()");
     size_t pos = 0;
@@ -140,19 +142,53 @@ Type FuncTyper::call(const Expr& e, bool statement) {
     if (al != S.method_aliases.end()) return method_call(e, *al->second, statement);
   }
   if (f.kind != ExprKind::Name) fail("call of a computed function", e.loc);
-  if (resolve(f.name)) fail("call of a variable", e.loc, f.name);
+  if (auto r = resolve(f.name)) {  // a variable holding a module function
+    Type ft = r->kind == NameRef::Global && S.def ? global_type(r->key) : S.locals[r->key];
+    if (ft.is_func()) {
+      S.names[&f] = *r;
+      for (const auto& a : e.args)
+        if (a.kind == ast::Arg::Keyword) fail("keyword argument", e.loc);
+      const Stmt* def = T.find_function(ft.func_name());
+      if (!def) fail("call of a function that is not defined once at the top level", e.loc, ft.func_name());
+      return user_call(e, def, ft.func_name(), statement);
+    }
+    if (!ft.known() && ft.depth == 0) {  // not known yet (a later pass of the fixpoint decides)
+      for (const auto& a : e.args) value_or_function(*a.value);
+      return record(e, kUnknown);
+    }
+    fail("call of a variable", e.loc, f.name);
+  }
   for (const auto& a : e.args)
     if (a.kind == ast::Arg::Keyword && T.builtin_of(f.name) != "print" && T.builtin_of(f.name) != "sorted")
       fail("keyword argument", e.loc);
-  if (const Stmt* def = T.find_function(f.name)) {
+  if (const Stmt* def = T.find_function(f.name)) return user_call(e, def, f.name, statement);
+  if (std::string m = T.math_function(f); !m.empty()) return math_call(e, m);
+  return builtin_call(e, statement);
+}
+
+// math.sqrt(x), math.fabs(x) of a number: a float (a negative sqrt is the interpreter's
+// ValueError)
+Type FuncTyper::math_call(const Expr& e, const std::string& m) {
+  if (e.args.size() != 1 || e.args[0].kind != ast::Arg::Positional) fail("math." + m + "() with other than one argument", e.loc);
+  Type t = value_expr(*e.args[0].value);
+  if (t.known() && !t.arith()) fail("math." + m + "() of a " + t.name(), e.loc);
+  CallInfo ci;
+  ci.name = "math." + m;
+  S.calls[&e] = ci;
+  return record(e, kFloat);
+}
+
+Type FuncTyper::user_call(const Expr& e, const Stmt* def, const std::string& name, bool statement) {
+  const Expr& f = *e.a;
+  {
     std::vector<Type> args;
     for (const auto& a : e.args) {
-      Type t = value_expr(*a.value);
+      Type t = value_or_function(*a.value);
       args.push_back(t);
     }
     const ast::Params& p = *def->params;
-    if (!p.posonly.empty() || p.vararg || p.kwarg || !p.kwonly.empty()) fail("call to a function with special parameters", e.loc, f.name);
-    if (args.size() != p.args.size()) fail("call with a different number of arguments", e.loc, f.name);
+    if (!p.posonly.empty() || p.vararg || p.kwarg || !p.kwonly.empty()) fail("call to a function with special parameters", e.loc, name);
+    if (args.size() != p.args.size()) fail("call with a different number of arguments", e.loc, name);
     for (const auto& t : args)
       if (!t.known()) return record(e, kUnknown);
     FuncSpec* callee = T.specialize(def, args);
@@ -163,12 +199,17 @@ Type FuncTyper::call(const Expr& e, bool statement) {
     CallInfo ci;
     ci.kind = CallInfo::User;
     ci.callee = callee;
-    ci.name = f.name;
+    ci.name = name;
     S.calls[&e] = ci;
     Type r = callee->ret;
-    if (!statement && r.known() && r.depth == 0 && r.base == Base::None) fail("using the None result of " + f.name + "()", e.loc);
+    if (!statement && r.known() && r.depth == 0 && r.base == Base::None) fail("using the None result of " + name + "()", e.loc);
     return record(e, r);
   }
+}
+
+Type FuncTyper::builtin_call(const Expr& e, bool statement) {
+  (void)statement;
+  const Expr& f = *e.a;
   std::string b = T.builtin_of(f.name);
   if (b.empty()) fail(T.opts_.standalone ? "undefined function" : "call to a global or undefined name", e.loc, f.name);
   CallInfo ci;
@@ -209,7 +250,9 @@ Type FuncTyper::call(const Expr& e, bool statement) {
   };
   if (b == "print") {
     for (size_t i = 0; i < n; ++i)
-      if ((ts[i].depth == 0 && ts[i].base == Base::None) || (ts[i].base == Base::Tuple && !ts[i].flat())) need(false);
+      if ((ts[i].depth == 0 && ts[i].base == Base::None) || (ts[i].base == Base::Tuple && !ts[i].flat()) ||
+          (ts[i].is_list() && ts[i].base == Base::Num) || ts[i].base == Base::Obj || ts[i].is_func())
+        need(false);
     return record(e, kNone);
   }
   if (b == "len") { need(n == 1 && (ts[0].is_list() || ts[0].is_str() || ts[0].is_tuple())); return record(e, kInt); }
@@ -217,7 +260,7 @@ Type FuncTyper::call(const Expr& e, bool statement) {
   if (b == "chr") { need(n == 1 && (ts[0] == kInt || ts[0] == kBool)); return record(e, kStr); }
   if (b == "str") { need(n == 0 || (n == 1 && (ts[0].numeric() || ts[0].is_str()))); return record(e, kStr); }
   if (b == "abs") { need(n == 1 && ts[0].numeric()); return record(e, num_promote(ts[0])); }
-  if (b == "float") { need(n == 0 || (n == 1 && ts[0].numeric())); return record(e, kFloat); }
+  if (b == "float") { need(n == 0 || (n == 1 && ts[0].arith())); return record(e, kFloat); }
   if (b == "int") { need(n == 0 || (n == 1 && (ts[0].numeric() || ts[0].is_str()))); return record(e, kInt); }
   if (b == "bool") { need(n <= 1); return record(e, kBool); }
   if (b == "round") { need(n == 1 && ts[0].numeric()); return record(e, kInt); }

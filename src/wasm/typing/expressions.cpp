@@ -86,14 +86,32 @@ Type FuncTyper::list_slice_type(const Expr& e, Type lt) {
 Type FuncTyper::name_expr(const Expr& e) {
   auto r = resolve(e.name);
   if (!r) {
-    if (T.find_function(e.name)) fail("function used as a value", e.loc, e.name);
+    if (T.find_function(e.name)) {
+      if (allow_func) return record(e, Type::function(e.name));
+      fail("function used as a value", e.loc, e.name);
+    }
     if (!T.builtin_of(e.name).empty()) fail("builtin used as a value", e.loc, e.name);
     if (T.opts_.standalone) fail("undefined name", e.loc, e.name);
     fail("global variable '" + e.name + "'", e.loc);
   }
   S.names[&e] = *r;
-  if (r->kind == NameRef::Global && S.def) return record(e, global_type(r->key));
-  return record(e, S.locals[r->key]);
+  Type t = r->kind == NameRef::Global && S.def ? global_type(r->key) : S.locals[r->key];
+  if (t.is_func() && !allow_func) fail("function used as a value", e.loc, e.name);
+  return record(e, t);
+}
+
+Type FuncTyper::value_or_function(const Expr& e) {
+  if (e.kind != ExprKind::Name) return value_expr(e);
+  allow_func = true;
+  Type t = kUnknown;
+  try {
+    t = value_expr(e);
+  } catch (...) {
+    allow_func = false;
+    throw;
+  }
+  allow_func = false;
+  return t;
 }
 
 Type FuncTyper::num_promote(Type t) { return t == kBool ? kInt : t; }
@@ -127,21 +145,28 @@ Type FuncTyper::binop_type(ast::BinOp op, Type a, Type b, Loc loc) {
     if (op == BinOp::Mul && b.is_str() && (a == kInt || a == kBool)) return kStr;
     if (op == BinOp::Mod && a.is_str()) fail("string formatting with %", loc);
   }
-  if (!a.numeric() || !b.numeric()) fail("operator " + optext + " on " + a.name() + " and " + b.name(), loc);
+  if (!a.arith() || !b.arith()) fail("operator " + optext + " on " + a.name() + " and " + b.name(), loc);
+  if (a.is_num() || b.is_num()) {
+    // int-or-float: the result of either case (the code tests which one it holds)
+    Type r = kUnknown;
+    for (Type x : a.is_num() ? std::vector<Type>{kInt, kFloat} : std::vector<Type>{a})
+      for (Type y : b.is_num() ? std::vector<Type>{kInt, kFloat} : std::vector<Type>{b}) {
+        Type t = binop_type(op, x, y, loc);
+        auto w = r.known() ? widen(r, t) : std::optional<Type>(t);
+        if (!w) fail("operator " + optext + " on " + a.name() + " and " + b.name(), loc);
+        r = *w;
+      }
+    return r;
+  }
   bool isfloat = a == kFloat || b == kFloat;
   switch (op) {
-    case BinOp::Div: return kFloat;
-    case BinOp::Add: case BinOp::Sub: case BinOp::Mul: case BinOp::FloorDiv: case BinOp::Mod: case BinOp::Pow:
-      return isfloat ? kFloat : kInt;
-    case BinOp::BitAnd: case BinOp::BitOr: case BinOp::BitXor:
+    case BinOp::BitAnd: case BinOp::BitOr: case BinOp::BitXor: case BinOp::LShift: case BinOp::RShift:
       if (isfloat) fail("operator " + optext + " on a float", loc);
-      return a == kBool && b == kBool ? kBool : kInt;
-    case BinOp::LShift: case BinOp::RShift:
-      if (isfloat) fail("operator " + optext + " on a float", loc);
-      return kInt;
+      break;
     case BinOp::MatMul: fail("operator @", loc);
+    default: break;
   }
-  return kUnknown;
+  return arith_type(op, a, b);
 }
 
 Type FuncTyper::expr(const Expr& e) {
@@ -227,7 +252,7 @@ Type FuncTyper::expr(const Expr& e) {
             // TypeError for a str against a number)
             for (size_t k = 0; !eq && k < std::min(l.tn, r.tn); ++k)
               if (l.item(k).is_str() != r.item(k).is_str()) fail("ordering comparison of " + what, e.loc);
-          } else if (!l.numeric() || !r.numeric()) {
+          } else if (!l.arith() || !r.arith()) {
             fail("comparison of " + what, e.loc);
           }
         }
@@ -244,6 +269,7 @@ Type FuncTyper::expr(const Expr& e) {
       return record(e, a);
     }
     case ExprKind::Call: return call(e, false);
+    case ExprKind::Attribute: return attribute(e);
     case ExprKind::Subscript: {
       Type lt = expr(*e.a);
       if (lt.is_str() || lt.is_tuple()) return subscript_type(e, lt);

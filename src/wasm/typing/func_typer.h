@@ -41,6 +41,12 @@ class FuncTyper {
   bool changed = false;
   std::vector<std::map<std::string, std::string>> comp_scopes;
   int loop_depth = 0;
+  // a function used as a value is allowed here (an argument of a call, the value of `g = f`)
+  bool allow_func = false;
+  // A value that may be a function (see allow_func).
+  Type value_or_function(const Expr& e);
+  // A call of a module function `def` (by its name, or through a value of Func type).
+  Type user_call(const Expr& e, const Stmt* def, const std::string& name, bool statement);
 
   Type record(const Expr& e, Type t);
   void join_into(Type& slot, Type t, Loc loc, const std::string& what);
@@ -86,6 +92,12 @@ class FuncTyper {
   Type method_call(const Expr& e, const Expr& f, bool statement);
   Type list_insert_pop(const Expr& e, const Expr& f, Type ot);
   Type call(const Expr& e, bool statement);
+  Type builtin_call(const Expr& e, bool statement);
+  Type math_call(const Expr& e, const std::string& m);
+  // ---- instances (classes.cpp)
+  Type attribute(const Expr& e);
+  void attribute_store(const Expr& target, Type t);
+  Type instance_call(const Expr& e, const Expr& f, Type ot, bool statement);
   Type list_call(const Expr& e);
 };
 

@@ -21,6 +21,13 @@ void FuncTyper::join_into(Type& slot, Type t, Loc loc, const std::string& what) 
     return;
   }
   if (!t.known() && t.depth > 0 && t.depth <= slot.depth) return;  // list[?] into list[T]
+  // an int that later holds a float (or the other way round): Python's variable holds either
+  if (slot.known() && t.known())
+    if (auto w = widen(slot, t)) {
+      if (!(*w == slot)) changed = true;
+      slot = *w;
+      return;
+    }
   fail(what + " changes type", loc, slot.name() + " and " + t.name());
 }
 
@@ -84,6 +91,10 @@ void FuncTyper::assign(const Expr& target, Type t, Loc loc) {
   }
   if (target.kind == ExprKind::Tuple || target.kind == ExprKind::List) {
     unpack(target, t, loc);
+    return;
+  }
+  if (target.kind == ExprKind::Attribute) {
+    attribute_store(target, t);
     return;
   }
   fail("assignment target", target.loc);
@@ -153,7 +164,9 @@ void FuncTyper::stmt(const Stmt& s) {
         for (size_t i = 0; i < ts.size(); ++i) assign(*tt.items[i], ts[i], s.loc);
         return;
       }
-      Type t = value_expr(*s.value);
+      bool names = true;
+      for (const auto& tg : s.targets) names &= tg->kind == ExprKind::Name;
+      Type t = names ? value_or_function(*s.value) : value_expr(*s.value);
       for (const auto& tg : s.targets) assign(*tg, t, s.loc);
       return;
     }
@@ -166,11 +179,14 @@ void FuncTyper::stmt(const Stmt& s) {
     }
     case StmtKind::AugAssign: {
       const Expr& tg = *s.targets[0];
-      if (tg.kind != ExprKind::Name && tg.kind != ExprKind::Subscript) fail("augmented assignment target", tg.loc);
+      if (tg.kind != ExprKind::Name && tg.kind != ExprKind::Subscript && tg.kind != ExprKind::Attribute)
+        fail("augmented assignment target", tg.loc);
       Type cur = tg.kind == ExprKind::Name ? name_expr(tg) : expr(tg);
       Type v = value_expr(*s.value);
       Type r = binop_type(s.op, cur, v, s.loc);
-      if (cur.known() && r.known() && !(cur == r) && !(cur.base == Base::Bool && r.base == Base::Int && tg.kind == ExprKind::Name))
+      bool widens = tg.kind == ExprKind::Name && widen(cur, r) && !(cur == kBool);
+      if (cur.known() && r.known() && !(cur == r) && !widens &&
+          !(cur.base == Base::Bool && r.base == Base::Int && tg.kind == ExprKind::Name))
         fail("augmented assignment changes the type", s.loc, cur.name() + " to " + r.name());
       assign(tg, r, s.loc);
       return;
@@ -207,6 +223,7 @@ void FuncTyper::stmt(const Stmt& s) {
       if (!S.def) fail("return outside a function", s.loc);
       Type t = kNone;
       if (s.value && s.value->kind != ExprKind::None) t = value_expr(*s.value, true);
+      if (t.is_func()) fail("returning a function", s.loc);
       join_into(S.ret, t, s.loc, "return value");
       return;
     }
@@ -269,7 +286,7 @@ Type FuncTyper::zip_elem(const Expr& it, const std::string& b) {
     } else if (t.is_list()) el = t.elem();
     else if (t.known()) fail(b + "() over a " + t.name(), a.loc);
     if (!el.known() && el.depth == 0) { unknown = true; return; }
-    if (!el.numeric() && !el.is_str()) fail(b + "() over a " + t.name() + " (items go into a tuple)", a.loc);
+    if (!el.arith() && !el.is_str()) fail(b + "() over a " + t.name() + " (items go into a tuple)", a.loc);
     items.push_back(el);
   };
   if (b == "enumerate") {
@@ -301,7 +318,7 @@ void FuncTyper::test(const Expr& e) {
     return;
   }
   Type t = expr(e);
-  if (t.known() && t.depth == 0 && t.base == Base::None) fail("truth value of a " + t.name(), e.loc);
+  if (t.known() && t.depth == 0 && (t.base == Base::None || t.is_obj() || t.is_func())) fail("truth value of a " + t.name(), e.loc);
 }
 
 }  // namespace ml::wasm

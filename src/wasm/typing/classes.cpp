@@ -1,0 +1,128 @@
+// The typer over classes and instances: which classes compiled code takes, their methods, and
+// attribute loads, stores and method calls on instances (Type Obj). Instances come from the
+// interpreter (compiled code does not create them): their fields are the attributes they
+// hold, with fixed places, so an attribute is a load or store at a known offset and a method
+// call is a direct call of the method specialized for the instance's type.
+#include "wasm/typing/func_typer.h"
+
+namespace ml::wasm {
+
+namespace {
+// Special methods that change how attributes are found or stored.
+bool changes_attributes(const std::string& n) {
+  return n == "__getattr__" || n == "__getattribute__" || n == "__setattr__" || n == "__delattr__";
+}
+}  // namespace
+
+const Stmt* Typer::find_class(const std::string& name, std::string* why) const {
+  auto say = [&](std::string w) -> const Stmt* {
+    if (why) *why = std::move(w);
+    return nullptr;
+  };
+  auto it = classes_.find(name);
+  if (it == classes_.end()) return say("class " + name + " is not defined at the top level");
+  auto c = defs_count_.find(name);
+  if (c != defs_count_.end() && c->second > 1) return say("class " + name + " is defined more than once");
+  const Stmt* cls = it->second;
+  if (!cls->decorators.empty()) return say("class " + name + " is decorated");
+  for (const auto& m : cls->body) {
+    switch (m->kind) {
+      case StmtKind::FunctionDef:
+        if (!m->decorators.empty()) return say("class " + name + " has a decorated method (" + m->name + ")");
+        if (changes_attributes(m->name)) return say("class " + name + " defines " + m->name);
+        break;
+      case StmtKind::Pass: break;
+      case StmtKind::Expr:
+        if (m->value->kind != ExprKind::Str) return say("class " + name + " runs statements in its body");
+        break;
+      case StmtKind::Assign:
+        if (m->targets.size() == 1 && m->targets[0]->kind == ExprKind::Name && m->targets[0]->name == "__slots__") break;
+        return say("class " + name + " has class attributes");
+      default: return say("class " + name + " runs statements in its body");
+    }
+  }
+  if (cls->bases.size() > 1) return say("class " + name + " has several bases");
+  if (cls->bases.size() == 1) {
+    const ast::Arg& b = cls->bases[0];
+    if (b.kind != ast::Arg::Positional || b.value->kind != ExprKind::Name) return say("class " + name + " has a computed base or a metaclass");
+    if (builtin_of(b.value->name) == "object" && !classes_.count(b.value->name)) return cls;
+    if (b.value->name == name) return say("class " + name + " derives from itself");
+    std::string w;
+    if (!find_class(b.value->name, &w)) return say(w);
+  }
+  return cls;
+}
+
+const Stmt* Typer::find_method(const std::string& cls, const std::string& name) const {
+  for (const Stmt* c = find_class(cls); c;) {
+    for (const auto& m : c->body)
+      if (m->kind == StmtKind::FunctionDef && m->name == name) return m.get();
+    if (c->bases.empty()) return nullptr;
+    const std::string& base = c->bases[0].value->name;
+    c = classes_.count(base) ? find_class(base) : nullptr;
+  }
+  return nullptr;
+}
+
+std::string Typer::qualname(const Stmt* def) const {
+  auto it = method_class_.find(def);
+  return it == method_class_.end() ? def->name : it->second + "." + def->name;
+}
+
+// obj.name on an instance: one of its fields (a method used as a value is not taken)
+Type FuncTyper::attribute(const Expr& e) {
+  Type ot = expr(*e.a);
+  if (!ot.known() && ot.depth == 0) return record(e, kUnknown);
+  if (!ot.is_obj()) fail("attribute ." + e.name + " of a " + ot.name(), e.loc);
+  int k = ot.field_index(e.name);
+  if (k < 0) {
+    if (T.find_method(ot.class_name(), e.name)) fail("method used as a value", e.loc, ot.class_name() + "." + e.name);
+    fail("attribute '" + e.name + "' that " + ot.class_name() + " instances passed in do not have", e.loc);
+  }
+  return record(e, ot.fields()[static_cast<size_t>(k)].second);
+}
+
+// obj.name = v: a field of the instance, given a value of the field's type
+void FuncTyper::attribute_store(const Expr& target, Type t) {
+  Type ot = expr(*target.a);
+  if (!ot.known() && ot.depth == 0) return;
+  if (!ot.is_obj()) fail("attribute assignment on a " + ot.name(), target.loc);
+  int k = ot.field_index(target.name);
+  if (k < 0) fail("new attribute '" + target.name + "' on a " + ot.class_name(), target.loc);
+  Type ft = ot.fields()[static_cast<size_t>(k)].second;
+  if (t.known() && !(t == ft)) fail("storing a " + t.name() + " into attribute '" + target.name + "' of type " + ft.name(), target.loc);
+  S.types[&target] = ft;
+}
+
+// obj.m(args) on an instance: the method of its class, called with the instance first
+Type FuncTyper::instance_call(const Expr& e, const Expr& f, Type ot, bool statement) {
+  if (ot.field_index(f.name) >= 0) fail("call of an attribute", e.loc, f.name);
+  const Stmt* def = T.find_method(ot.class_name(), f.name);
+  if (!def) fail("method ." + f.name + "() that class " + ot.class_name() + " does not define", e.loc);
+  for (const auto& a : e.args)
+    if (a.kind != ast::Arg::Positional) fail("keyword argument", e.loc);
+  std::vector<Type> args{ot};
+  for (const auto& a : e.args) args.push_back(value_or_function(*a.value));
+  const ast::Params& p = *def->params;
+  if (!p.posonly.empty() || p.vararg || p.kwarg || !p.kwonly.empty()) fail("call to a method with special parameters", e.loc, f.name);
+  if (args.size() != p.args.size()) fail("call with a different number of arguments", e.loc, f.name);
+  for (const auto& t : args)
+    if (!t.known()) return record(e, kUnknown);
+  FuncSpec* callee = T.specialize(def, args);
+  if (callee->state == FuncSpec::Failed)
+    fail("call to " + callee->key + ", which cannot be compiled", f.loc, callee->failure->text());
+  if (callee->state == FuncSpec::InProgress || callee->state == FuncSpec::Tentative)
+    S.min_dep = std::min(S.min_dep, callee->state == FuncSpec::InProgress ? callee->stack_index : callee->min_dep);
+  CallInfo ci;
+  ci.kind = CallInfo::User;
+  ci.callee = callee;
+  ci.name = callee->name;
+  ci.bound = true;
+  ci.attr = &f;
+  S.calls[&e] = ci;
+  Type r = callee->ret;
+  if (!statement && r.known() && r.depth == 0 && r.base == Base::None) fail("using the None result of " + callee->name + "()", e.loc);
+  return record(e, r);
+}
+
+}  // namespace ml::wasm
