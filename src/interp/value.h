@@ -45,14 +45,12 @@ struct Object {
   bool has_extra = false;  // has an extra_dict
   ClassObj* type;  // the object's class (never null once constructed)
   Object(OK k, ClassObj* t) : kind(k), type(t) {}
-  virtual ~Object() = default;
-  // The deleting destructor passes the size of the dynamic type.
-  static void* operator new(size_t n) { return object_alloc(n); }
-  static void operator delete(void* p, size_t n) noexcept { object_free(p, n); }
-
   virtual ~Object() {
     if (__builtin_expect(has_extra, 0)) drop_extra_dict(this);
   }
+  // The deleting destructor passes the size of the dynamic type.
+  static void* operator new(size_t n) { return object_alloc(n); }
+  static void operator delete(void* p, size_t n) noexcept { object_free(p, n); }
 };
 
 inline void incref(Object* o) { ++o->rc; }
