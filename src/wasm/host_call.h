@@ -29,6 +29,7 @@
 #pragma once
 #include <cstring>
 #include <deque>
+#include <optional>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
@@ -82,7 +83,9 @@ struct Layout {
   };
   std::vector<PlannedObj> objs;
   std::vector<uint64_t> obj_slots;
-  std::deque<V> held;  // field values read from instances (plan keeps pointers to them)
+  // Field values read from instances (plan keeps pointers to them). Made on first use: a deque
+  // allocates when constructed, and most calls pass no instance.
+  std::optional<std::deque<V>> held;
 
   uint32_t plan_obj(const V& v, Type t) {
     if constexpr (HasInstances<A>) {
@@ -99,7 +102,7 @@ struct Layout {
         while (i < n && fs[i].first != name) ++i;
         if (i == n) return;
         Type ft = fs[i].second;
-        uint64_t b = by_address(ft) ? plan_value(held.emplace_back(x), ft) : A::slot_bits(x, ft);
+        uint64_t b = by_address(ft) ? plan_value((held ? *held : held.emplace()).emplace_back(x), ft) : A::slot_bits(x, ft);
         obj_slots[first + i] = b;  // (after plan_value, which may grow obj_slots)
       });
       objs.push_back(PlannedObj{h, t, &v, first, n});
