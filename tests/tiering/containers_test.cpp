@@ -4,26 +4,12 @@
 // not take falls back with its reason while the program prints what Python prints.
 #include <gtest/gtest.h>
 
-#include <sstream>
-
-#include "lang/pack.h"
-#include "tiering/compiled_calls.h"
-#include "tiering/runner.h"
+#include "session.h"
 
 namespace ml::tiering {
 namespace {
 
-struct Session {
-  std::ostringstream out, err;
-  Runner runner;
-  explicit Session(runtime::Backend b) : runner(*LanguageRegistry::instance().find("en"), config(b), Streams{&out, &err, nullptr}) {}
-  static runtime::LoadedConfig config(runtime::Backend b) {
-    runtime::LoadedConfig c;
-    c.config.prefer_backend = b;
-    return c;
-  }
-  std::string explain() const { return runner.explain(); }
-};
+using test_support::Session;
 
 // The shape of the n-body program: bodies are (position, velocity, mass) tuples, pairs share
 // those tuples, and the compiled loop changes the inner lists in place.

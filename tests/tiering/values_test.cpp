@@ -4,36 +4,13 @@
 // falls back with its reason while the program prints what Python prints.
 #include <gtest/gtest.h>
 
-#include <sstream>
-
-#include "lang/pack.h"
-#include "tiering/compiled_calls.h"
-#include "tiering/runner.h"
+#include "session.h"
 
 namespace ml::tiering {
 namespace {
 
-struct Session {
-  std::ostringstream out, err;
-  Runner runner;
-  explicit Session(runtime::Backend b) : runner(*LanguageRegistry::instance().find("en"), config(b), Streams{&out, &err, nullptr}) {}
-  static runtime::LoadedConfig config(runtime::Backend b) {
-    runtime::LoadedConfig c;
-    c.config.prefer_backend = b;
-    return c;
-  }
-  std::string explain() const { return runner.explain(); }
-};
-
-// Runs `prog` compiled and interpreted: both must print `expected`; returns the explanation.
-std::string both(const char* prog, const std::string& expected) {
-  Session w(runtime::Backend::Wasm), in(runtime::Backend::Native);
-  EXPECT_EQ(w.runner.run_string(prog), 0) << w.err.str();
-  EXPECT_EQ(in.runner.run_string(prog), 0) << in.err.str();
-  EXPECT_EQ(w.out.str(), expected);
-  EXPECT_EQ(in.out.str(), expected);
-  return w.explain();
-}
+using test_support::both;
+using test_support::Session;
 
 TEST(IntOrFloat, AnAccumulatorStartingAtZeroPrintsAsPython) {
   const char* prog =
