@@ -51,7 +51,7 @@ class SinkBuf : public std::streambuf {
 // The canonical (Python) name of an exception kind the pack localized ("kind.ZeroDivisionError").
 std::string canonical_kind(const ml::LanguagePack& pack, const std::string& localized) {
   for (const ml::LanguagePack* p = &pack; p; p = p->fallback)
-    for (const auto& [id, text] : p->messages)
+    for (const auto& [id, text] : p->messages())
       if (text == localized && id.rfind("kind.", 0) == 0) return id.substr(5);
   return localized;
 }

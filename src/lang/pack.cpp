@@ -2,6 +2,8 @@
 // templating.
 #include "lang/pack.h"
 
+#include <cctype>
+#include <cstdio>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -26,13 +28,10 @@ class PackReader {
     throw std::runtime_error(s + msg);
   }
 
-  std::unique_ptr<LanguagePack> read(std::string_view text) {
-    toml::table root;
-    try {
-      root = toml::parse(text, path_);
-    } catch (const toml::parse_error& e) {
-      fail(e.source(), "", std::string("TOML syntax error: ") + std::string(e.description()));
-    }
+  std::unique_ptr<LanguagePack> read(std::string_view text, bool defer_messages) {
+    std::string rest, messages;
+    if (defer_messages) split_messages(text, rest, messages);
+    toml::table root = parse(defer_messages ? std::string_view(rest) : text);
     auto pack = std::make_unique<LanguagePack>();
     pack->path = path_;
     for (auto&& [k, v] : root) {
@@ -43,13 +42,66 @@ class PackReader {
     read_meta(root, *pack);
     read_keywords(root, *pack);
     read_builtins(root, *pack);
-    read_messages(root, *pack);
     read_patterns(root, *pack);
+    // Messages written as dotted keys outside a [messages...] header are not split off: read
+    // the whole file now rather than guess.
+    if (defer_messages && root.get("messages")) return read(text, false);
+    if (defer_messages) pack->catalog.defer(std::move(messages), path_);
+    else pack->catalog.set(read_messages(root));
     return pack;
   }
 
+  // The templates of a file holding only [messages...] sections.
+  MessageCatalog::Map read_messages_only(std::string_view text) { return read_messages(parse(text)); }
+
  private:
   std::string path_;
+
+  toml::table parse(std::string_view text) {
+    try {
+      return toml::parse(text, path_);
+    } catch (const toml::parse_error& e) {
+      fail(e.source(), "", std::string("TOML syntax error: ") + std::string(e.description()));
+    }
+  }
+
+  // Sends each line either to `messages` (the [messages] and [messages.*] sections) or to `rest`,
+  // blanking it in the other so both keep the file's line numbers for errors.
+  static void split_messages(std::string_view text, std::string& rest, std::string& messages) {
+    bool in_messages = false;
+    const char* open_quotes = nullptr;  // the delimiter of a multi-line string we are inside
+    for (std::size_t pos = 0; pos < text.size();) {
+      std::size_t end = text.find('\n', pos);
+      end = end == std::string_view::npos ? text.size() : end + 1;
+      std::string_view line = text.substr(pos, end - pos);
+      pos = end;
+      if (!open_quotes) {
+        std::string_view name = header_name(line);
+        if (!name.empty()) in_messages = name == "messages" || name.substr(0, 9) == "messages.";
+      }
+      for (const char* q : {"\"\"\"", "'''"})
+        for (std::size_t i = line.find(q); i != std::string_view::npos; i = line.find(q, i + 3))
+          if (!open_quotes || open_quotes == q) open_quotes = open_quotes ? nullptr : q;
+      (in_messages ? messages : rest) += line;
+      (in_messages ? rest : messages) += '\n';
+    }
+  }
+
+  // "messages.kind" for a table header line "[messages.kind]" (or "[[patterns]]"), else empty.
+  static std::string_view header_name(std::string_view line) {
+    std::size_t b = line.find_first_not_of(" \t");
+    if (b == std::string_view::npos || line[b] != '[') return {};
+    std::size_t e = line.find(']', b);
+    if (e == std::string_view::npos) return {};
+    std::string_view name = line.substr(b + 1, e - b - 1);
+    if (!name.empty() && name[0] == '[') name.remove_prefix(1);
+    while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
+    while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
+    for (char c : name)
+      if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.')) return {};
+    return name;
+  }
+
 
   const toml::table& section(const toml::table& root, const char* name, bool required) {
     static const toml::table empty;
@@ -197,21 +249,23 @@ class PackReader {
   }
 
   // Nested tables flatten to dotted ids: [messages] kind.SyntaxError = ... -> "kind.SyntaxError".
-  void flatten_messages(const toml::table& t, const std::string& prefix, LanguagePack& p) {
+  void flatten_messages(const toml::table& t, const std::string& prefix, MessageCatalog::Map& out) {
     for (auto&& [k, v] : t) {
       std::string id = prefix.empty() ? std::string(k.str()) : prefix + "." + std::string(k.str());
       if (const auto* sub = v.as_table()) {
-        flatten_messages(*sub, id, p);
+        flatten_messages(*sub, id, out);
       } else {
         std::string text = string_value(v, "messages." + id);
         check_template(v, "messages." + id, text);
-        p.messages[id] = std::move(text);
+        out[id] = std::move(text);
       }
     }
   }
 
-  void read_messages(const toml::table& root, LanguagePack& p) {
-    flatten_messages(section(root, "messages", false), "", p);
+  MessageCatalog::Map read_messages(const toml::table& root) {
+    MessageCatalog::Map out;
+    flatten_messages(section(root, "messages", false), "", out);
+    return out;
   }
 
   void read_patterns(const toml::table& root, LanguagePack& p) {
@@ -285,16 +339,41 @@ class PackReader {
 
 }  // namespace
 
-std::unique_ptr<LanguagePack> parse_pack(std::string_view text, const std::string& path) {
-  return PackReader(path).read(text);
+std::unique_ptr<LanguagePack> parse_pack(std::string_view text, const std::string& path, bool defer_messages) {
+  return PackReader(path).read(text, defer_messages);
 }
 
-std::unique_ptr<LanguagePack> load_pack(const std::string& path) {
+std::unique_ptr<LanguagePack> load_pack(const std::string& path, bool defer_messages) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw std::runtime_error(path + ": cannot open language pack");
   std::ostringstream ss;
   ss << in.rdbuf();
-  return parse_pack(ss.str(), path);
+  return parse_pack(ss.str(), path, defer_messages);
+}
+
+void MessageCatalog::set(Map parsed) {
+  std::call_once(once_, [&] { map_ = std::move(parsed); });
+}
+
+void MessageCatalog::defer(std::string toml_text, std::string path) {
+  text_ = std::move(toml_text);
+  path_ = std::move(path);
+}
+
+const MessageCatalog::Map& MessageCatalog::map() const {
+  std::call_once(once_, [this] {
+    try {
+      map_ = PackReader(path_).read_messages_only(text_);
+    } catch (const std::runtime_error& e) {
+      error_ = e.what();
+    }
+  });
+  return map_;
+}
+
+const std::string& MessageCatalog::error() const {
+  map();
+  return error_;
 }
 
 const std::vector<std::string>& LanguagePack::spellings(Concept c) const {
@@ -309,11 +388,19 @@ const std::string* LanguagePack::builtin(std::string_view localized) const {
   return it == builtins.end() ? nullptr : &it->second;
 }
 
+// A pack whose messages do not load still reports errors (in English); say why, once per process.
+static void warn_once(const std::string& error) {
+  static std::once_flag said;
+  std::call_once(said, [&] { std::fprintf(stderr, "multilingual: %s (messages shown in English)\n", error.c_str()); });
+}
+
 std::string LanguagePack::message(std::string_view id, const std::map<std::string, std::string>& args) const {
   const std::string* tmpl = nullptr;
   for (const LanguagePack* p = this; p && !tmpl; p = p->fallback) {
-    auto it = p->messages.find(id);
-    if (it != p->messages.end()) tmpl = &it->second;
+    const MessageCatalog::Map& messages = p->messages();
+    if (!p->catalog.error().empty()) warn_once(p->catalog.error());
+    auto it = messages.find(id);
+    if (it != messages.end()) tmpl = &it->second;
     if (p->fallback == p) break;
   }
   if (!tmpl) return std::string(id);

@@ -3,6 +3,7 @@
 #pragma once
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +26,26 @@ struct SurfacePattern {
   std::vector<PatternElem> elems;
 };
 
+// A pack's [messages] sections. A pack read for a run keeps their text and parses it on first use:
+// start-up needs every pack's keywords and builtins (for detection) but most runs format no
+// message, and the catalogues are most of each file.
+class MessageCatalog {
+ public:
+  using Map = std::map<std::string, std::string, std::less<>>;
+  void set(Map parsed);                                 // already parsed
+  void defer(std::string toml_text, std::string path);  // parsed by the first map()
+  // The templates by id; empty when the deferred sections do not parse (see error()).
+  const Map& map() const;
+  // "file:line: key 'messages.x': ..." when the deferred sections did not parse, else empty.
+  const std::string& error() const;
+
+ private:
+  mutable std::once_flag once_;
+  mutable Map map_;
+  mutable std::string error_;
+  std::string text_, path_;
+};
+
 struct LanguagePack {
   std::string code;         // "fr"
   std::string name;         // "Français"
@@ -40,7 +61,8 @@ struct LanguagePack {
   std::map<std::string, std::string, std::less<>> builtin_preferred;
   // Error-message templates by id, with {name}-style placeholders, e.g.
   // "undefined_name" -> "le nom « {name} » n'est pas défini".
-  std::map<std::string, std::string, std::less<>> messages;
+  MessageCatalog catalog;
+  const MessageCatalog::Map& messages() const { return catalog.map(); }
   std::vector<SurfacePattern> patterns;
   std::string path;  // the file it was loaded from
   // Where message() looks for ids this pack lacks (the English pack; set by LanguageRegistry).
@@ -81,8 +103,11 @@ class LanguageRegistry {
 };
 
 // Parses one pack file; throws std::runtime_error naming the file, line and key on bad data.
-std::unique_ptr<LanguagePack> load_pack(const std::string& path);
+// With `defer_messages`, the [messages] sections are checked and parsed on first use instead
+// (their errors then show in MessageCatalog::error(), and message() falls back to English).
+std::unique_ptr<LanguagePack> load_pack(const std::string& path, bool defer_messages = false);
 // Same, from text already read (`path` only names it in errors).
-std::unique_ptr<LanguagePack> parse_pack(std::string_view text, const std::string& path);
+std::unique_ptr<LanguagePack> parse_pack(std::string_view text, const std::string& path,
+                                         bool defer_messages = false);
 
 }  // namespace ml

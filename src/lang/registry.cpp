@@ -20,7 +20,7 @@ LanguageRegistry::LanguageRegistry(const std::string& dir) {
     if (e.is_regular_file() && e.path().extension() == ".toml") files.push_back(e.path());
   std::sort(files.begin(), files.end());
   for (const auto& f : files) {
-    auto pack = load_pack(f.string());
+    auto pack = load_pack(f.string(), /*defer_messages=*/true);
     std::string stem = f.stem().string();
     if (pack->code != stem)
       throw std::runtime_error(f.string() + ": key 'meta.code': '" + pack->code + "' does not match the file name '" +

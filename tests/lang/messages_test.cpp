@@ -66,7 +66,7 @@ TEST(Messages, EveryIdTheCodeUsesIsInEveryPack) {
   EXPECT_GT(ids.size(), 60u);
   for (const auto& code : registry().codes()) {
     const LanguagePack& p = *registry().find(code);
-    for (const auto& id : ids) EXPECT_TRUE(p.messages.count(id)) << code << " lacks " << id;
+    for (const auto& id : ids) EXPECT_TRUE(p.messages().count(id)) << code << " lacks " << id;
   }
 }
 
@@ -76,9 +76,9 @@ TEST(Messages, EveryPackTranslatesEveryMessage) {
   for (const auto& code : registry().codes()) {
     if (code == "en") continue;
     const LanguagePack& p = *registry().find(code);
-    for (const auto& [id, tmpl] : en.messages) {
-      auto it = p.messages.find(id);
-      if (it == p.messages.end()) {
+    for (const auto& [id, tmpl] : en.messages()) {
+      auto it = p.messages().find(id);
+      if (it == p.messages().end()) {
         ADD_FAILURE() << code << " lacks " << id;
         continue;
       }
@@ -87,7 +87,7 @@ TEST(Messages, EveryPackTranslatesEveryMessage) {
       ++checked;
     }
   }
-  EXPECT_EQ(checked, 16 * static_cast<int>(en.messages.size()));
+  EXPECT_EQ(checked, 16 * static_cast<int>(en.messages().size()));
 }
 
 TEST(Messages, HasWordsSeesOnlyText) {

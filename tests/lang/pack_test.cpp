@@ -106,15 +106,15 @@ TEST(Packs, EveryPackIsComplete) {
     }
     for (const auto& [canonical, alias] : en.builtin_preferred)
       EXPECT_TRUE(p.builtin_preferred.count(canonical)) << code << " lacks builtin " << canonical;
-    for (const auto& [id, tmpl] : en.messages) {
-      auto it = p.messages.find(id);
-      if (it == p.messages.end()) {
+    for (const auto& [id, tmpl] : en.messages()) {
+      auto it = p.messages().find(id);
+      if (it == p.messages().end()) {
         ADD_FAILURE() << code << " lacks message " << id;
         continue;
       }
       EXPECT_EQ(placeholders(it->second), placeholders(tmpl)) << code << " message " << id;
     }
-    for (const auto& [id, tmpl] : p.messages) EXPECT_TRUE(en.messages.count(id)) << code << " has extra message " << id;
+    for (const auto& [id, tmpl] : p.messages()) EXPECT_TRUE(en.messages().count(id)) << code << " has extra message " << id;
   }
 }
 
@@ -133,7 +133,7 @@ TEST(Packs, EnglishHasEveryMessageTheCompilerAndRuntimeUse) {
       "runtime.recursion", "runtime.wrong_arg_count", "runtime.assertion_failed", "runtime.not_iterable",
       "runtime.invalid_literal_int", "runtime.import_error", "runtime.traceback_header", "runtime.overflow",
       "runtime.wasm_trap", "runtime.timeout", "runtime.memory_limit"};
-  for (const char* id : ids) EXPECT_TRUE(registry().english().messages.count(id)) << id;
+  for (const char* id : ids) EXPECT_TRUE(registry().english().messages().count(id)) << id;
   EXPECT_EQ(registry().english().message("syntax.expected", {{"expected", "':'"}, {"found", "newline"}}),
             "expected ':' but found newline");
 }
@@ -295,6 +295,44 @@ TEST(Messages, FillsPlaceholdersAndFallsBackToEnglish) {
   p->fallback = &registry().english();
   EXPECT_EQ(p->message("runtime.recursion"), "maximum recursion depth exceeded");
   EXPECT_EQ(p->message("runtime.not_callable", {{"type", "int"}}), "'int' object is not callable");
+}
+
+TEST(Messages, DeferredCataloguesMatchTheEagerlyReadOnesInEveryPack) {
+  // The registry reads packs with their messages deferred; reading a shipped file both ways
+  // must give the same keywords and the same templates.
+  for (const auto& code : registry().codes()) {
+    const LanguagePack& deferred = *registry().find(code);
+    auto eager = load_pack(deferred.path);
+    EXPECT_TRUE(deferred.catalog.error().empty()) << deferred.catalog.error();
+    EXPECT_EQ(deferred.messages(), eager->messages()) << code;
+    EXPECT_GT(deferred.messages().size(), 100u) << code;
+    EXPECT_EQ(deferred.builtins, eager->builtins) << code;
+    EXPECT_EQ(deferred.patterns.size(), eager->patterns.size()) << code;
+    for (int i = 0; i < kConceptCount; ++i) EXPECT_EQ(deferred.keywords[i], eager->keywords[i]) << code;
+  }
+}
+
+TEST(Messages, ABrokenDeferredCatalogueIsReportedAndFallsBackToEnglish) {
+  // Sections after the messages (patterns) still load; a multi-line string holding a line that
+  // looks like a header does not end the messages section.
+  std::string text = minimal_pack() +
+                     "[messages.runtime]\nnote = \"\"\"first\n[builtins]\nlast\"\"\"\n"
+                     "bad = \"oops {name\"\n"
+                     "[[patterns]]\nname = \"p\"\nnormalize_to = \"while\"\n"
+                     "elems = [\"expr:condition\", \"kw:while\", \":\"]\n";
+  EXPECT_THROW(parse_pack(text, "xx.toml"), std::runtime_error);  // read eagerly: refused at once
+  auto p = parse_pack(text, "xx.toml", /*defer_messages=*/true);
+  EXPECT_EQ(p->patterns.size(), 1u);
+  p->fallback = &registry().english();
+  EXPECT_EQ(p->message("runtime.recursion"), "maximum recursion depth exceeded");
+  const std::string& e = p->catalog.error();
+  EXPECT_NE(e.find("xx.toml:"), std::string::npos) << e;
+  EXPECT_NE(e.find("messages.runtime.bad"), std::string::npos) << e;
+
+  auto good = parse_pack(minimal_pack() + "[messages.runtime]\nnote = \"\"\"first\n[builtins]\nlast\"\"\"\n",
+                         "xx.toml", true);
+  EXPECT_TRUE(good->catalog.error().empty()) << good->catalog.error();
+  EXPECT_EQ(good->message("runtime.note"), "first\n[builtins]\nlast");
 }
 
 TEST(Loader, ParsesAMinimalPack) {
