@@ -137,6 +137,13 @@ struct Interp {
   Interp();
   ~Interp();
   void init_builtins();
+
+ private:
+  // The builtins module, filled in three parts (builtin_functions.cpp, builtin_reflection.cpp,
+  // builtin_types.cpp).
+  void init_builtin_functions(DictObj* b);
+  void init_builtin_reflection(DictObj* b);
+  void init_builtin_types(DictObj* b);
 };
 
 extern Interp* I;  // the running interpreter
