@@ -337,18 +337,59 @@ typename A::V scalar_result(const engine::Val& r, Type t) {
   return A::from_slot(r.i32 ? 1 : 0, t);
 }
 
+// A number or bool argument as the engine value its parameter takes.
+template <class A>
+engine::Val scalar_arg(const typename A::V& v, Type t) {
+  uint64_t b = A::slot_bits(v, t);
+  if (t == kInt) return engine::Val::I64(static_cast<int64_t>(b));
+  if (t == kFloat) {
+    double d;
+    std::memcpy(&d, &b, 8);
+    return engine::Val::F64(d);
+  }
+  return engine::Val::I32(b ? 1 : 0);
+}
+
+// call_prepared when no argument and no result lives in linear memory (most hot calls: numbers
+// in, a number out): nothing to lay out before the call or to read back after it.
+template <class A>
+BasicOutcome<A> call_scalars(CompiledProgram& prog, const Prepared& p, std::span<const typename A::V> args,
+                             int depth) {
+  engine::Val vals[8];
+  for (size_t i = 0; i < args.size(); ++i) vals[i] = scalar_arg<A>(args[i], p.params[i]);
+  RawOutcome raw = prog.run_prepared(p, std::span<const engine::Val>(vals, args.size()), depth, 0);
+  BasicOutcome<A> out;
+  out.kind = raw.kind;
+  switch (raw.kind) {
+    case CallOutcome::Ok:
+      if (!(p.ret == kNone)) out.result = scalar_result<A>(raw.result, p.ret);
+      break;
+    case CallOutcome::Fallback:
+      out.reason = std::move(raw.reason);
+      CompiledProgram::note_fallback(p, out.reason);
+      break;
+    case CallOutcome::Error: out.error = std::move(raw.error); break;
+  }
+  if (!raw.output.empty()) out.output = std::move(raw.output);
+  return out;
+}
+
 // Runs a prepared function (CompiledProgram::prepared) on args, which have the types it was
 // prepared for. Never throws for program errors: see CallOutcome.
 template <class A>
 BasicOutcome<A> call_prepared(CompiledProgram& prog, const Prepared& pr, std::span<const typename A::V> args,
                               int depth = 0) {
   using V = typename A::V;
-  BasicOutcome<A> out;
   const Prepared* p = &pr;
   if (p->params.size() != args.size()) {
+    BasicOutcome<A> out;
     out.reason = "argument count";
     return out;
   }
+  bool scalars = args.size() <= 8 && !host_detail::by_address(p->ret);
+  for (size_t i = 0; scalars && i < args.size(); ++i) scalars = !host_detail::by_address(p->params[i]);
+  if (scalars) return call_scalars<A>(prog, *p, args, depth);
+  BasicOutcome<A> out;
   host_detail::Layout<A> lay{p->heap_base, {}, {}, {}, {}, {}, {}, {}};
   engine::Val small[16];
   std::vector<engine::Val> big;
@@ -377,16 +418,8 @@ BasicOutcome<A> call_prepared(CompiledProgram& prog, const Prepared& pr, std::sp
     }
     for (size_t i = 0; i < args.size(); ++i) {
       Type t = p->params[i];
-      if (host_detail::by_address(t)) vals[i] = engine::Val::I32(static_cast<int32_t>(addrs[i]));
-      else {
-        uint64_t b = A::slot_bits(args[i], t);
-        if (t == kInt) vals[i] = engine::Val::I64(static_cast<int64_t>(b));
-        else if (t == kFloat) {
-          double d;
-          std::memcpy(&d, &b, 8);
-          vals[i] = engine::Val::F64(d);
-        } else vals[i] = engine::Val::I32(b ? 1 : 0);
-      }
+      vals[i] = host_detail::by_address(t) ? engine::Val::I32(static_cast<int32_t>(addrs[i]))
+                                           : scalar_arg<A>(args[i], t);
     }
   } catch (const engine::WasmError& e) {
     out.reason = std::string("arguments do not fit in linear memory: ") + e.what();
