@@ -142,6 +142,156 @@ static Value reversed_of(const Value& v) {
   }
   raise_id("TypeError", "runtime.not_reversible", {{"type", type_name(v)}});
 }
+
+// map, filter, any/all, round, pow, divmod, hash, iter/next, chr/ord, hex/oct/bin.
+static void register_iteration_and_numbers(DictObj* b) {
+  auto fn = [&](const std::string& name, NativeFn f) { def_native(b, name, std::move(f)); };
+
+  fn("map", [](Interp&, Value* a, int n, KwArgs* kw) -> Value { check_keywords("map", kw, {});
+    check_args("map", n, 2, -1);
+    Value f = a[0];
+    auto its = std::make_shared<ValueVec>();
+    for (int i = 1; i < n; ++i) its->push_back(iter(a[i]));
+    return Value::obj(new IterObj([f, its](Value& out) {
+      ValueVec row;
+      for (auto& it : *its) {
+        Value x;
+        if (!next(it, x)) return false;
+        row.push_back(std::move(x));
+      }
+      out = call(f, row.data(), (int)row.size());
+      return true;
+    }));
+  });
+  fn("filter", [](Interp&, Value* a, int n, KwArgs* kw) -> Value { check_keywords("filter", kw, {});
+    check_args("filter", n, 2, 2);
+    Value f = a[0], it = iter(a[1]);
+    return Value::obj(new IterObj([f, it](Value& out) {
+      Value x;
+      while (next(it, x)) {
+        if (f.is_none() ? truthy(x) : truthy(call1(f, x))) { out = std::move(x); return true; }
+      }
+      return false;
+    }));
+  });
+  fn("any", [](Interp&, Value* a, int n, KwArgs* kw) -> Value { check_keywords("any", kw, {});
+    check_args("any", n, 1, 1);
+    Value it = iter(a[0]), x;
+    while (next(it, x)) if (truthy(x)) return Value::boolean(true);
+    return Value::boolean(false);
+  });
+  fn("all", [](Interp&, Value* a, int n, KwArgs* kw) -> Value { check_keywords("all", kw, {});
+    check_args("all", n, 1, 1);
+    Value it = iter(a[0]), x;
+    while (next(it, x)) if (!truthy(x)) return Value::boolean(false);
+    return Value::boolean(true);
+  });
+  fn("round", [](Interp&, Value* a, int n, KwArgs* kw) { check_keywords("round", kw, {"ndigits"}); return round_value(a, n, kw); });
+  fn("pow", [](Interp&, Value* a, int n, KwArgs* kw) -> Value { check_keywords("pow", kw, {});
+    check_args("pow", n, 2, 3);
+    if (n == 3 && !a[2].is_none()) {
+      mpz_t b, e, m;
+      mpz_init(b); mpz_init(e); mpz_init(m);
+      to_mpz(a[0], b); to_mpz(a[1], e); to_mpz(a[2], m);
+      if (mpz_sgn(m) == 0) { mpz_clear(b); mpz_clear(e); mpz_clear(m); raise_id("ValueError", "runtime.pow_modulus_zero"); }
+      if (mpz_sgn(e) < 0) {
+        if (!mpz_invert(b, b, m)) { mpz_clear(b); mpz_clear(e); mpz_clear(m); raise_id("ValueError", "runtime.pow_not_invertible"); }
+        mpz_neg(e, e);
+      }
+      mpz_powm(b, b, e, m);
+      if (mpz_sgn(b) != 0 && mpz_sgn(m) < 0) mpz_add(b, b, m);
+      Value r = int_from_mpz(b);
+      mpz_clear(b); mpz_clear(e); mpz_clear(m);
+      return r;
+    }
+    return binop(ast::BinOp::Pow, a[0], a[1]);
+  });
+  fn("divmod", [](Interp&, Value* a, int n, KwArgs* kw) -> Value { check_keywords("divmod", kw, {});
+    check_args("divmod", n, 2, 2);
+    return mk_tuple({binop(ast::BinOp::FloorDiv, a[0], a[1]), binop(ast::BinOp::Mod, a[0], a[1])});
+  });
+  fn("hash", [](Interp&, Value* a, int n, KwArgs* kw) -> Value { check_keywords("hash", kw, {}); check_args("hash", n, 1, 1); return Value::integer(hash_value(a[0])); });
+  fn("iter", [](Interp&, Value* a, int n, KwArgs* kw) -> Value { check_keywords("iter", kw, {});
+    check_args("iter", n, 1, 2);
+    if (n == 2) {
+      Value f = a[0], sentinel = a[1];
+      return Value::obj(new IterObj([f, sentinel](Value& out) {
+        out = call0(f);
+        return !eq(out, sentinel);
+      }));
+    }
+    return iter(a[0]);
+  });
+  fn("next", [](Interp&, Value* a, int n, KwArgs* kw) -> Value { check_keywords("next", kw, {});
+    check_args("next", n, 1, 2);
+    if (!(a[0].is(OK::Iter) || a[0].is(OK::Gen) || (a[0].is(OK::Inst) && a[0].o->type->find("__next__"))))
+      raise_id("TypeError", "runtime.not_iterator", {{"type", type_name(a[0])}});
+    return iter_next_or(a[0], n > 1 ? &a[1] : nullptr, n > 1);
+  });
+  fn("chr", [](Interp&, Value* a, int n, KwArgs* kw) -> Value { check_keywords("chr", kw, {});
+    check_args("chr", n, 1, 1);
+    int64_t c = as_index(a[0]);
+    if (c < 0 || c > 0x10FFFF) raise_id("ValueError", "runtime.chr_range");
+    std::string s;
+    append_utf8(s, (uint32_t)c);
+    return mk_str(std::move(s));
+  });
+  fn("ord", [](Interp&, Value* a, int n, KwArgs* kw) -> Value { check_keywords("ord", kw, {});
+    check_args("ord", n, 1, 1);
+    if (a[0].is(OK::Bytes) && a[0].as<BytesObj>()->s.size() == 1) return Value::integer((unsigned char)a[0].as<BytesObj>()->s[0]);
+    if (!a[0].is(OK::Str)) raise_id("TypeError", "runtime.ord_type", {{"type", type_name(a[0])}});
+    auto cps = decode_utf8(str_of(a[0]));
+    if (cps.size() != 1) raise_id("TypeError", "runtime.ord_length", {{"length", std::to_string(cps.size())}});
+    return Value::integer(cps[0]);
+  });
+  auto radix = [](const Value& v, int base, const char* prefix) {
+    std::string d = int_to_string(Value::integer(0).t == VT::Int && v.t == VT::Bool ? Value::integer(v.b) : v, base);
+    if (!is_intlike(v)) raise_id("TypeError", "runtime.not_integer", {{"type", type_name(v)}});
+    if (d[0] == '-') return mk_str("-" + std::string(prefix) + d.substr(1));
+    return mk_str(prefix + d);
+  };
+  fn("hex", [radix](Interp&, Value* a, int n, KwArgs* kw) { check_keywords("hex", kw, {}); check_args("hex", n, 1, 1); return radix(a[0], 16, "0x"); });
+  fn("oct", [radix](Interp&, Value* a, int n, KwArgs* kw) { check_keywords("oct", kw, {}); check_args("oct", n, 1, 1); return radix(a[0], 8, "0o"); });
+  fn("bin", [radix](Interp&, Value* a, int n, KwArgs* kw) { check_keywords("bin", kw, {}); check_args("bin", n, 1, 1); return radix(a[0], 2, "0b"); });
+}
+
+
+// open, input, id, callable.
+static void register_io_and_identity(DictObj* b) {
+  auto fn = [&](const std::string& name, NativeFn f) { def_native(b, name, std::move(f)); };
+
+  fn("open", [](Interp&, Value* a, int n, KwArgs* kw) -> Value { check_keywords("open", kw, {"mode", "buffering", "encoding", "errors", "newline", "closefd"});
+    check_args("open", n, 1, 3);
+    std::string path = to_str(a[0]);
+    std::string mode = n > 1 ? to_str(a[1]) : (kw_find(kw, "mode") ? to_str(kw_get(kw, "mode")) : "r");
+    return make_file(path, mode);
+  });
+  fn("input", [](Interp& in, Value* a, int n, KwArgs* kw) -> Value { check_keywords("input", kw, {});
+    if (n > 0) {
+      std::string p = to_str(a[0]);
+      in.out->write(p.data(), (std::streamsize)p.size());
+      in.out->flush();
+      check_output(*in.out);
+    }
+    std::string line;
+    if (!in.in || !std::getline(*in.in, line)) raise_id("EOFError", "runtime.eof_reading_line");
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    return mk_str(std::move(line));
+  });
+  fn("id", [](Interp&, Value* a, int n, KwArgs* kw) -> Value { check_keywords("id", kw, {});
+    check_args("id", n, 1, 1);
+    if (a[0].is_obj()) return Value::integer((int64_t)(uintptr_t)a[0].o);
+    return Value::integer((int64_t)hash_value(a[0]) * 16 + (int)a[0].t);
+  });
+  fn("callable", [](Interp&, Value* a, int n, KwArgs* kw) -> Value { check_keywords("callable", kw, {});
+    check_args("callable", n, 1, 1);
+    const Value& v = a[0];
+    bool r = v.is(OK::Func) || v.is(OK::Native) || v.is(OK::Bound) || v.is(OK::Class) ||
+             (v.is(OK::Inst) && v.o->type->find("__call__"));
+    return Value::boolean(r);
+  });
+}
+
 void Interp::init_builtin_functions(DictObj* b) {
   auto fn = [&](const std::string& name, NativeFn f) { def_native(b, name, std::move(f)); };
 
@@ -258,142 +408,8 @@ void Interp::init_builtin_functions(DictObj* b) {
       return true;
     }));
   });
-  fn("map", [](Interp&, Value* a, int n, KwArgs* kw) -> Value { check_keywords("map", kw, {});
-    check_args("map", n, 2, -1);
-    Value f = a[0];
-    auto its = std::make_shared<ValueVec>();
-    for (int i = 1; i < n; ++i) its->push_back(iter(a[i]));
-    return Value::obj(new IterObj([f, its](Value& out) {
-      ValueVec row;
-      for (auto& it : *its) {
-        Value x;
-        if (!next(it, x)) return false;
-        row.push_back(std::move(x));
-      }
-      out = call(f, row.data(), (int)row.size());
-      return true;
-    }));
-  });
-  fn("filter", [](Interp&, Value* a, int n, KwArgs* kw) -> Value { check_keywords("filter", kw, {});
-    check_args("filter", n, 2, 2);
-    Value f = a[0], it = iter(a[1]);
-    return Value::obj(new IterObj([f, it](Value& out) {
-      Value x;
-      while (next(it, x)) {
-        if (f.is_none() ? truthy(x) : truthy(call1(f, x))) { out = std::move(x); return true; }
-      }
-      return false;
-    }));
-  });
-  fn("any", [](Interp&, Value* a, int n, KwArgs* kw) -> Value { check_keywords("any", kw, {});
-    check_args("any", n, 1, 1);
-    Value it = iter(a[0]), x;
-    while (next(it, x)) if (truthy(x)) return Value::boolean(true);
-    return Value::boolean(false);
-  });
-  fn("all", [](Interp&, Value* a, int n, KwArgs* kw) -> Value { check_keywords("all", kw, {});
-    check_args("all", n, 1, 1);
-    Value it = iter(a[0]), x;
-    while (next(it, x)) if (!truthy(x)) return Value::boolean(false);
-    return Value::boolean(true);
-  });
-  fn("round", [](Interp&, Value* a, int n, KwArgs* kw) { check_keywords("round", kw, {"ndigits"}); return round_value(a, n, kw); });
-  fn("pow", [](Interp&, Value* a, int n, KwArgs* kw) -> Value { check_keywords("pow", kw, {});
-    check_args("pow", n, 2, 3);
-    if (n == 3 && !a[2].is_none()) {
-      mpz_t b, e, m;
-      mpz_init(b); mpz_init(e); mpz_init(m);
-      to_mpz(a[0], b); to_mpz(a[1], e); to_mpz(a[2], m);
-      if (mpz_sgn(m) == 0) { mpz_clear(b); mpz_clear(e); mpz_clear(m); raise_id("ValueError", "runtime.pow_modulus_zero"); }
-      if (mpz_sgn(e) < 0) {
-        if (!mpz_invert(b, b, m)) { mpz_clear(b); mpz_clear(e); mpz_clear(m); raise_id("ValueError", "runtime.pow_not_invertible"); }
-        mpz_neg(e, e);
-      }
-      mpz_powm(b, b, e, m);
-      if (mpz_sgn(b) != 0 && mpz_sgn(m) < 0) mpz_add(b, b, m);
-      Value r = int_from_mpz(b);
-      mpz_clear(b); mpz_clear(e); mpz_clear(m);
-      return r;
-    }
-    return binop(ast::BinOp::Pow, a[0], a[1]);
-  });
-  fn("divmod", [](Interp&, Value* a, int n, KwArgs* kw) -> Value { check_keywords("divmod", kw, {});
-    check_args("divmod", n, 2, 2);
-    return mk_tuple({binop(ast::BinOp::FloorDiv, a[0], a[1]), binop(ast::BinOp::Mod, a[0], a[1])});
-  });
-  fn("hash", [](Interp&, Value* a, int n, KwArgs* kw) -> Value { check_keywords("hash", kw, {}); check_args("hash", n, 1, 1); return Value::integer(hash_value(a[0])); });
-  fn("iter", [](Interp&, Value* a, int n, KwArgs* kw) -> Value { check_keywords("iter", kw, {});
-    check_args("iter", n, 1, 2);
-    if (n == 2) {
-      Value f = a[0], sentinel = a[1];
-      return Value::obj(new IterObj([f, sentinel](Value& out) {
-        out = call0(f);
-        return !eq(out, sentinel);
-      }));
-    }
-    return iter(a[0]);
-  });
-  fn("next", [](Interp&, Value* a, int n, KwArgs* kw) -> Value { check_keywords("next", kw, {});
-    check_args("next", n, 1, 2);
-    if (!(a[0].is(OK::Iter) || a[0].is(OK::Gen) || (a[0].is(OK::Inst) && a[0].o->type->find("__next__"))))
-      raise_id("TypeError", "runtime.not_iterator", {{"type", type_name(a[0])}});
-    return iter_next_or(a[0], n > 1 ? &a[1] : nullptr, n > 1);
-  });
-  fn("chr", [](Interp&, Value* a, int n, KwArgs* kw) -> Value { check_keywords("chr", kw, {});
-    check_args("chr", n, 1, 1);
-    int64_t c = as_index(a[0]);
-    if (c < 0 || c > 0x10FFFF) raise_id("ValueError", "runtime.chr_range");
-    std::string s;
-    append_utf8(s, (uint32_t)c);
-    return mk_str(std::move(s));
-  });
-  fn("ord", [](Interp&, Value* a, int n, KwArgs* kw) -> Value { check_keywords("ord", kw, {});
-    check_args("ord", n, 1, 1);
-    if (a[0].is(OK::Bytes) && a[0].as<BytesObj>()->s.size() == 1) return Value::integer((unsigned char)a[0].as<BytesObj>()->s[0]);
-    if (!a[0].is(OK::Str)) raise_id("TypeError", "runtime.ord_type", {{"type", type_name(a[0])}});
-    auto cps = decode_utf8(str_of(a[0]));
-    if (cps.size() != 1) raise_id("TypeError", "runtime.ord_length", {{"length", std::to_string(cps.size())}});
-    return Value::integer(cps[0]);
-  });
-  auto radix = [](const Value& v, int base, const char* prefix) {
-    std::string d = int_to_string(Value::integer(0).t == VT::Int && v.t == VT::Bool ? Value::integer(v.b) : v, base);
-    if (!is_intlike(v)) raise_id("TypeError", "runtime.not_integer", {{"type", type_name(v)}});
-    if (d[0] == '-') return mk_str("-" + std::string(prefix) + d.substr(1));
-    return mk_str(prefix + d);
-  };
-  fn("hex", [radix](Interp&, Value* a, int n, KwArgs* kw) { check_keywords("hex", kw, {}); check_args("hex", n, 1, 1); return radix(a[0], 16, "0x"); });
-  fn("oct", [radix](Interp&, Value* a, int n, KwArgs* kw) { check_keywords("oct", kw, {}); check_args("oct", n, 1, 1); return radix(a[0], 8, "0o"); });
-  fn("bin", [radix](Interp&, Value* a, int n, KwArgs* kw) { check_keywords("bin", kw, {}); check_args("bin", n, 1, 1); return radix(a[0], 2, "0b"); });
-  fn("open", [](Interp&, Value* a, int n, KwArgs* kw) -> Value { check_keywords("open", kw, {"mode", "buffering", "encoding", "errors", "newline", "closefd"});
-    check_args("open", n, 1, 3);
-    std::string path = to_str(a[0]);
-    std::string mode = n > 1 ? to_str(a[1]) : (kw_find(kw, "mode") ? to_str(kw_get(kw, "mode")) : "r");
-    return make_file(path, mode);
-  });
-  fn("input", [](Interp& in, Value* a, int n, KwArgs* kw) -> Value { check_keywords("input", kw, {});
-    if (n > 0) {
-      std::string p = to_str(a[0]);
-      in.out->write(p.data(), (std::streamsize)p.size());
-      in.out->flush();
-      check_output(*in.out);
-    }
-    std::string line;
-    if (!in.in || !std::getline(*in.in, line)) raise_id("EOFError", "runtime.eof_reading_line");
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    return mk_str(std::move(line));
-  });
-  fn("id", [](Interp&, Value* a, int n, KwArgs* kw) -> Value { check_keywords("id", kw, {});
-    check_args("id", n, 1, 1);
-    if (a[0].is_obj()) return Value::integer((int64_t)(uintptr_t)a[0].o);
-    return Value::integer((int64_t)hash_value(a[0]) * 16 + (int)a[0].t);
-  });
-  fn("callable", [](Interp&, Value* a, int n, KwArgs* kw) -> Value { check_keywords("callable", kw, {});
-    check_args("callable", n, 1, 1);
-    const Value& v = a[0];
-    bool r = v.is(OK::Func) || v.is(OK::Native) || v.is(OK::Bound) || v.is(OK::Class) ||
-             (v.is(OK::Inst) && v.o->type->find("__call__"));
-    return Value::boolean(r);
-  });
+  register_iteration_and_numbers(b);
+  register_io_and_identity(b);
 }
 
 }  // namespace ml::interp

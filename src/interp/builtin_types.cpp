@@ -65,6 +65,97 @@ static Value to_float(const Value& x) {
   raise_id("TypeError", "runtime.float_arg_type", {{"type", type_name(x)}});
 }
 
+
+// object's own methods (object.__init__, __new__, __eq__, __setattr__, ...) and BaseException's.
+static void init_object_and_exception_methods(Interp& in, DictObj* b) {
+  ClassObj* t_object = in.t_object;
+  auto& exc = in.exc;
+  // object's methods
+  def_method(t_object, "__init__", [](Interp&, Value*, int, KwArgs*) -> Value { return Value(); });
+  t_object->dict->find(str_key("__init__"))->as<NativeObj>()->name = "object.__init__";
+  // object.__new__(cls, *args): a bare instance of cls, or for a subclass of a builtin type
+  // (tuple, list, dict, set) that type's value built from args and given the class cls; so a
+  // user __new__ can call object.__new__ / tuple.__new__ / super().__new__.
+  t_object->dict->set(str_key("__new__"), Value::obj(new WrapperObj(OK::StaticMethod, Value::obj(new NativeObj("object.__new__",
+      [](Interp&, Value* a, int n, KwArgs* kw) -> Value {
+        if (n < 1 || !a[0].is(OK::Class)) raise_id("TypeError", "runtime.object_new_not_type");
+        auto* cls = a[0].as<ClassObj>();
+        ClassObj* base = cls->builtin ? cls : cls->builtin_base;
+        if (!base || base == I->t_object || cls->is_exception) {
+          Value obj = make_instance(cls);
+          if (cls->is_exception) obj.as<InstObj>()->dict->set(str_key("args"), mk_tuple(ValueVec(a + 1, a + n)));
+          return obj;
+        }
+        const Value* ctor = base->dict->find_str("__ctor__", str_hash_sv("__ctor__"));
+        if (!ctor) raise_id("TypeError", "runtime.cannot_create_instances", {{"type", cls->name}});
+        Value obj = call(*ctor, a + 1, n - 1, kw);
+        return retype_builtin(obj, cls);
+      })))));
+  def_method(t_object, "__str__", [](Interp&, Value* a, int, KwArgs*) -> Value {
+    // object.__str__ -> repr
+    if (a[0].is(OK::Inst)) {
+      if (const Value* m = a[0].o->type->find("__repr__")) return call1(*m, a[0]);
+    }
+    return mk_str(repr(a[0]));
+  });
+  def_method(t_object, "__eq__", [](Interp&, Value* a, int n, KwArgs*) -> Value {
+    check_args("__eq__", n, 2, 2);
+    return a[0].same(a[1]) ? Value::boolean(true) : I->not_impl;
+  });
+  def_method(t_object, "__ne__", [](Interp&, Value* a, int n, KwArgs*) -> Value {
+    check_args("__ne__", n, 2, 2);
+    return Value::boolean(!eq(a[0], a[1]));
+  });
+  def_method(t_object, "__hash__", [](Interp&, Value* a, int, KwArgs*) -> Value {
+    return Value::integer((int64_t)(((uintptr_t)a[0].o >> 4) & 0x3FFFFFFFFFFFFFFFULL));
+  });
+  def_method(t_object, "__setattr__", [](Interp&, Value* a, int n, KwArgs*) -> Value {
+    check_args("__setattr__", n, 3, 3);
+    if (a[0].is(OK::Inst)) a[0].as<InstObj>()->dict->set(a[1], a[2]);
+    else setattr(a[0], str_of(a[1]), a[2]);
+    return Value();
+  });
+  def_method(t_object, "__getattribute__", [](Interp&, Value* a, int n, KwArgs*) -> Value {
+    check_args("__getattribute__", n, 2, 2);
+    return getattr(a[0], str_of(a[1]));
+  });
+  def_method(t_object, "__repr__", [](Interp&, Value* a, int, KwArgs*) -> Value {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, " object at %p>", (void*)a[0].o);
+    return mk_str("<__main__." + type_name(a[0]) + buf);
+  });
+  def_method(t_object, "__format__", [](Interp&, Value* a, int n, KwArgs*) -> Value {
+    check_args("__format__", n, 2, 2);
+    return format_value(mk_str(to_str(a[0])), str_of(a[1]));
+  });
+  // these generic ones must not shadow the protocol's defaults for builtin instances
+  t_object->dict->erase(str_key("__str__"));
+  t_object->dict->erase(str_key("__repr__"));
+  t_object->dict->erase(str_key("__eq__"));
+  t_object->dict->erase(str_key("__hash__"));
+  t_object->dict->erase(str_key("__format__"));
+  // object.__setattr__ / __delattr__ stay: they are the raw operations a class's own
+  // __setattr__ (a frozen dataclass, a proxy) falls back to; setattr() only calls user ones.
+  def_method(t_object, "__delattr__", [](Interp&, Value* a, int n, KwArgs*) -> Value {
+    check_args("__delattr__", n, 2, 2);
+    if (a[0].is(OK::Inst)) {
+      if (!a[0].as<InstObj>()->dict->erase(a[1]))
+        raise_id("AttributeError", "runtime.no_attribute", {{"type", type_name(a[0])}, {"name", str_of(a[1])}});
+    } else {
+      delattr(a[0], str_of(a[1]));
+    }
+    return Value();
+  });
+
+  // exceptions: BaseException.__init__ stores args
+  def_method(exc["BaseException"], "__init__", [](Interp&, Value* a, int n, KwArgs*) -> Value {
+    if (a[0].is(OK::Inst)) a[0].as<InstObj>()->dict->set(str_key("args"), mk_tuple(ValueVec(a + 1, a + n)));
+    return Value();
+  });
+  def_method(exc["BaseException"], "with_traceback", [](Interp&, Value* a, int, KwArgs*) -> Value { return a[0]; });
+  for (auto& [name, cls] : exc) b->set(str_key(name), Value::obj(cls));
+}
+
 void Interp::init_builtin_types(DictObj* b) {
   auto ctor = [&](ClassObj* t, NativeFn f) {
     t->dict->set(str_key("__ctor__"), Value::obj(new NativeObj(t->name, std::move(f))));
@@ -218,90 +309,7 @@ void Interp::init_builtin_types(DictObj* b) {
     p->fdel = a[1];
     return pv;
   });
-  // object's methods
-  def_method(t_object, "__init__", [](Interp&, Value*, int, KwArgs*) -> Value { return Value(); });
-  t_object->dict->find(str_key("__init__"))->as<NativeObj>()->name = "object.__init__";
-  // object.__new__(cls, *args): a bare instance of cls, or for a subclass of a builtin type
-  // (tuple, list, dict, set) that type's value built from args and given the class cls; so a
-  // user __new__ can call object.__new__ / tuple.__new__ / super().__new__.
-  t_object->dict->set(str_key("__new__"), Value::obj(new WrapperObj(OK::StaticMethod, Value::obj(new NativeObj("object.__new__",
-      [](Interp&, Value* a, int n, KwArgs* kw) -> Value {
-        if (n < 1 || !a[0].is(OK::Class)) raise_id("TypeError", "runtime.object_new_not_type");
-        auto* cls = a[0].as<ClassObj>();
-        ClassObj* base = cls->builtin ? cls : cls->builtin_base;
-        if (!base || base == I->t_object || cls->is_exception) {
-          Value obj = make_instance(cls);
-          if (cls->is_exception) obj.as<InstObj>()->dict->set(str_key("args"), mk_tuple(ValueVec(a + 1, a + n)));
-          return obj;
-        }
-        const Value* ctor = base->dict->find_str("__ctor__", str_hash_sv("__ctor__"));
-        if (!ctor) raise_id("TypeError", "runtime.cannot_create_instances", {{"type", cls->name}});
-        Value obj = call(*ctor, a + 1, n - 1, kw);
-        return retype_builtin(obj, cls);
-      })))));
-  def_method(t_object, "__str__", [](Interp&, Value* a, int, KwArgs*) -> Value {
-    // object.__str__ -> repr
-    if (a[0].is(OK::Inst)) {
-      if (const Value* m = a[0].o->type->find("__repr__")) return call1(*m, a[0]);
-    }
-    return mk_str(repr(a[0]));
-  });
-  def_method(t_object, "__eq__", [](Interp&, Value* a, int n, KwArgs*) -> Value {
-    check_args("__eq__", n, 2, 2);
-    return a[0].same(a[1]) ? Value::boolean(true) : I->not_impl;
-  });
-  def_method(t_object, "__ne__", [](Interp&, Value* a, int n, KwArgs*) -> Value {
-    check_args("__ne__", n, 2, 2);
-    return Value::boolean(!eq(a[0], a[1]));
-  });
-  def_method(t_object, "__hash__", [](Interp&, Value* a, int, KwArgs*) -> Value {
-    return Value::integer((int64_t)(((uintptr_t)a[0].o >> 4) & 0x3FFFFFFFFFFFFFFFULL));
-  });
-  def_method(t_object, "__setattr__", [](Interp&, Value* a, int n, KwArgs*) -> Value {
-    check_args("__setattr__", n, 3, 3);
-    if (a[0].is(OK::Inst)) a[0].as<InstObj>()->dict->set(a[1], a[2]);
-    else setattr(a[0], str_of(a[1]), a[2]);
-    return Value();
-  });
-  def_method(t_object, "__getattribute__", [](Interp&, Value* a, int n, KwArgs*) -> Value {
-    check_args("__getattribute__", n, 2, 2);
-    return getattr(a[0], str_of(a[1]));
-  });
-  def_method(t_object, "__repr__", [](Interp&, Value* a, int, KwArgs*) -> Value {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, " object at %p>", (void*)a[0].o);
-    return mk_str("<__main__." + type_name(a[0]) + buf);
-  });
-  def_method(t_object, "__format__", [](Interp&, Value* a, int n, KwArgs*) -> Value {
-    check_args("__format__", n, 2, 2);
-    return format_value(mk_str(to_str(a[0])), str_of(a[1]));
-  });
-  // these generic ones must not shadow the protocol's defaults for builtin instances
-  t_object->dict->erase(str_key("__str__"));
-  t_object->dict->erase(str_key("__repr__"));
-  t_object->dict->erase(str_key("__eq__"));
-  t_object->dict->erase(str_key("__hash__"));
-  t_object->dict->erase(str_key("__format__"));
-  // object.__setattr__ / __delattr__ stay: they are the raw operations a class's own
-  // __setattr__ (a frozen dataclass, a proxy) falls back to; setattr() only calls user ones.
-  def_method(t_object, "__delattr__", [](Interp&, Value* a, int n, KwArgs*) -> Value {
-    check_args("__delattr__", n, 2, 2);
-    if (a[0].is(OK::Inst)) {
-      if (!a[0].as<InstObj>()->dict->erase(a[1]))
-        raise_id("AttributeError", "runtime.no_attribute", {{"type", type_name(a[0])}, {"name", str_of(a[1])}});
-    } else {
-      delattr(a[0], str_of(a[1]));
-    }
-    return Value();
-  });
-
-  // exceptions: BaseException.__init__ stores args
-  def_method(exc["BaseException"], "__init__", [](Interp&, Value* a, int n, KwArgs*) -> Value {
-    if (a[0].is(OK::Inst)) a[0].as<InstObj>()->dict->set(str_key("args"), mk_tuple(ValueVec(a + 1, a + n)));
-    return Value();
-  });
-  def_method(exc["BaseException"], "with_traceback", [](Interp&, Value* a, int, KwArgs*) -> Value { return a[0]; });
-  for (auto& [name, cls] : exc) b->set(str_key(name), Value::obj(cls));
+  init_object_and_exception_methods(*this, b);
 }
 
 }  // namespace ml::interp

@@ -272,67 +272,9 @@ static void init_set_methods(ClassObj* t, ClassObj* ft) {
   both("__contains__", [](ARGS) -> Value { return Value::boolean(contains(a[0], a[1])); });
 }
 
-static void init_misc_methods(Interp& in) {
-  ClassObj* t = in.t_tuple;
-  def_method(t, "count", [](ARGS) -> Value {
-    int64_t c = 0;
-    for (auto& x : a[0].as<TupleObj>()->v) if (eq(x, a[1])) ++c;
-    return Value::integer(c);
-  });
-  def_method(t, "index", [](ARGS) -> Value {
-    auto& v = a[0].as<TupleObj>()->v;
-    for (size_t i = 0; i < v.size(); ++i) if (eq(v[i], a[1])) return Value::integer((int64_t)i);
-    raise_id("ValueError", "runtime.tuple_index_missing");
-  });
-  def_method(t, "__len__", [](ARGS) -> Value { return Value::integer(len(a[0])); });
-  def_method(t, "__getitem__", [](ARGS) -> Value { return getitem(a[0], a[1]); });
 
-  ClassObj* it = in.t_int;
-  def_method(it, "bit_length", [](ARGS) -> Value {
-    if (a[0].t == VT::Int || a[0].t == VT::Bool) {
-      int64_t x = a[0].t == VT::Int ? a[0].i : a[0].b;
-      uint64_t u = x < 0 ? (uint64_t)(-(x + 1)) + 1 : (uint64_t)x;
-      return Value::integer(u ? 64 - __builtin_clzll(u) : 0);
-    }
-    return Value::integer((int64_t)mpz_sizeinbase(a[0].as<BigObj>()->z, 2));
-  });
-  def_method(it, "bit_count", [](ARGS) -> Value {
-    mpz_t z;
-    mpz_init(z);
-    to_mpz(a[0], z);
-    mpz_abs(z, z);
-    int64_t c = (int64_t)mpz_popcount(z);
-    mpz_clear(z);
-    return Value::integer(c);
-  });
-  def_method(it, "conjugate", [](ARGS) -> Value { return a[0]; });
-  def_method(it, "__index__", [](ARGS) -> Value { return a[0].t == VT::Bool ? Value::integer(a[0].b) : a[0]; });
-  def_method(it, "__add__", [](ARGS) -> Value { return binop(ast::BinOp::Add, a[0], a[1]); });
-  def_method(it, "__sub__", [](ARGS) -> Value { return binop(ast::BinOp::Sub, a[0], a[1]); });
-  def_method(it, "__mul__", [](ARGS) -> Value { return binop(ast::BinOp::Mul, a[0], a[1]); });
-  def_method(it, "__eq__", [](ARGS) -> Value { return Value::boolean(eq(a[0], a[1])); });
-  def_method(it, "__hash__", [](ARGS) -> Value { return Value::integer(hash_value(a[0])); });
-  def_method(it, "__format__", [](ARGS) -> Value { return format_value(a[0], S(a[1])); });
-  def_method(it, "__str__", [](ARGS) -> Value { return mk_str(repr(a[0])); });
-  def_method(it, "__repr__", [](ARGS) -> Value { return mk_str(repr(a[0])); });
-
-  ClassObj* ft = in.t_float;
-  def_method(ft, "is_integer", [](ARGS) -> Value { return Value::boolean(std::isfinite(a[0].f) && a[0].f == std::floor(a[0].f)); });
-  def_method(ft, "conjugate", [](ARGS) -> Value { return a[0]; });
-  def_method(ft, "as_integer_ratio", [](ARGS) -> Value {
-    double d = a[0].f;
-    if (!std::isfinite(d)) raise_id("ValueError", "runtime.integer_ratio");
-    mpq_t q;
-    mpq_init(q);
-    mpq_set_d(q, d);
-    Value num = int_from_mpz(mpq_numref(q)), den = int_from_mpz(mpq_denref(q));
-    mpq_clear(q);
-    return mk_tuple({num, den});
-  });
-  def_method(ft, "__format__", [](ARGS) -> Value { return format_value(a[0], S(a[1])); });
-  def_method(ft, "__str__", [](ARGS) -> Value { return mk_str(repr(a[0])); });
-  def_method(ft, "__repr__", [](ARGS) -> Value { return mk_str(repr(a[0])); });
-
+// open()'s file objects.
+static void init_file_methods(Interp& in) {
   // files
   ClassObj* f = in.t_file;
   auto F = [](const Value& v) {
@@ -395,7 +337,11 @@ static void init_misc_methods(Interp& in) {
     return Value::boolean(false);
   });
   def_method(f, "__iter__", [](ARGS) -> Value { return iter(a[0]); });
+}
 
+
+// generators, async generators, iterators, coroutines, range.
+static void init_iterator_methods(Interp& in) {
   // generators
   ClassObj* g = in.t_generator;
   def_method(g, "send", [](ARGS) -> Value {
@@ -455,6 +401,70 @@ static void init_misc_methods(Interp& in) {
     return Value::integer((as_index(a[1]) - rg->start) / rg->step);
   });
   def_method(r, "count", [](ARGS) -> Value { return Value::integer(contains(a[0], a[1]) ? 1 : 0); });
+}
+
+static void init_misc_methods(Interp& in) {
+  ClassObj* t = in.t_tuple;
+  def_method(t, "count", [](ARGS) -> Value {
+    int64_t c = 0;
+    for (auto& x : a[0].as<TupleObj>()->v) if (eq(x, a[1])) ++c;
+    return Value::integer(c);
+  });
+  def_method(t, "index", [](ARGS) -> Value {
+    auto& v = a[0].as<TupleObj>()->v;
+    for (size_t i = 0; i < v.size(); ++i) if (eq(v[i], a[1])) return Value::integer((int64_t)i);
+    raise_id("ValueError", "runtime.tuple_index_missing");
+  });
+  def_method(t, "__len__", [](ARGS) -> Value { return Value::integer(len(a[0])); });
+  def_method(t, "__getitem__", [](ARGS) -> Value { return getitem(a[0], a[1]); });
+
+  ClassObj* it = in.t_int;
+  def_method(it, "bit_length", [](ARGS) -> Value {
+    if (a[0].t == VT::Int || a[0].t == VT::Bool) {
+      int64_t x = a[0].t == VT::Int ? a[0].i : a[0].b;
+      uint64_t u = x < 0 ? (uint64_t)(-(x + 1)) + 1 : (uint64_t)x;
+      return Value::integer(u ? 64 - __builtin_clzll(u) : 0);
+    }
+    return Value::integer((int64_t)mpz_sizeinbase(a[0].as<BigObj>()->z, 2));
+  });
+  def_method(it, "bit_count", [](ARGS) -> Value {
+    mpz_t z;
+    mpz_init(z);
+    to_mpz(a[0], z);
+    mpz_abs(z, z);
+    int64_t c = (int64_t)mpz_popcount(z);
+    mpz_clear(z);
+    return Value::integer(c);
+  });
+  def_method(it, "conjugate", [](ARGS) -> Value { return a[0]; });
+  def_method(it, "__index__", [](ARGS) -> Value { return a[0].t == VT::Bool ? Value::integer(a[0].b) : a[0]; });
+  def_method(it, "__add__", [](ARGS) -> Value { return binop(ast::BinOp::Add, a[0], a[1]); });
+  def_method(it, "__sub__", [](ARGS) -> Value { return binop(ast::BinOp::Sub, a[0], a[1]); });
+  def_method(it, "__mul__", [](ARGS) -> Value { return binop(ast::BinOp::Mul, a[0], a[1]); });
+  def_method(it, "__eq__", [](ARGS) -> Value { return Value::boolean(eq(a[0], a[1])); });
+  def_method(it, "__hash__", [](ARGS) -> Value { return Value::integer(hash_value(a[0])); });
+  def_method(it, "__format__", [](ARGS) -> Value { return format_value(a[0], S(a[1])); });
+  def_method(it, "__str__", [](ARGS) -> Value { return mk_str(repr(a[0])); });
+  def_method(it, "__repr__", [](ARGS) -> Value { return mk_str(repr(a[0])); });
+
+  ClassObj* ft = in.t_float;
+  def_method(ft, "is_integer", [](ARGS) -> Value { return Value::boolean(std::isfinite(a[0].f) && a[0].f == std::floor(a[0].f)); });
+  def_method(ft, "conjugate", [](ARGS) -> Value { return a[0]; });
+  def_method(ft, "as_integer_ratio", [](ARGS) -> Value {
+    double d = a[0].f;
+    if (!std::isfinite(d)) raise_id("ValueError", "runtime.integer_ratio");
+    mpq_t q;
+    mpq_init(q);
+    mpq_set_d(q, d);
+    Value num = int_from_mpz(mpq_numref(q)), den = int_from_mpz(mpq_denref(q));
+    mpq_clear(q);
+    return mk_tuple({num, den});
+  });
+  def_method(ft, "__format__", [](ARGS) -> Value { return format_value(a[0], S(a[1])); });
+  def_method(ft, "__str__", [](ARGS) -> Value { return mk_str(repr(a[0])); });
+  def_method(ft, "__repr__", [](ARGS) -> Value { return mk_str(repr(a[0])); });
+  init_file_methods(in);
+  init_iterator_methods(in);
 }
 
 // int.__repr__, dict.__repr__, ...: each builtin type's own (programs compare them by identity,

@@ -226,6 +226,261 @@ static uint32_t fill_char(Value* a, int n, int idx) {
   return cps[0];
 }
 
+
+// find/index/count, replace, startswith/endswith, removeprefix/removesuffix, format.
+static void init_str_search_methods(ClassObj* t) {
+  def_method(t, "find", [](ARGS) -> Value {
+    check_args("find", n, 2, 4);
+    return Value::integer(find_impl(S(a[0]), S(a[1]), a + 1, n - 1, false));
+  });
+  def_method(t, "rfind", [](ARGS) -> Value {
+    check_args("rfind", n, 2, 4);
+    return Value::integer(find_impl(S(a[0]), S(a[1]), a + 1, n - 1, true));
+  });
+  def_method(t, "index", [](ARGS) -> Value {
+    check_args("index", n, 2, 4);
+    int64_t r = find_impl(S(a[0]), S(a[1]), a + 1, n - 1, false);
+    if (r < 0) raise_id("ValueError", "runtime.substring_not_found");
+    return Value::integer(r);
+  });
+  def_method(t, "rindex", [](ARGS) -> Value {
+    check_args("rindex", n, 2, 4);
+    int64_t r = find_impl(S(a[0]), S(a[1]), a + 1, n - 1, true);
+    if (r < 0) raise_id("ValueError", "runtime.substring_not_found");
+    return Value::integer(r);
+  });
+  def_method(t, "count", [](ARGS) -> Value {
+    check_args("count", n, 2, 4);
+    const std::string& s = S(a[0]);
+    const std::string& sub = S(a[1]);
+    std::string hay = s;
+    if (n > 2) {
+      int64_t len = cp_index_of_byte(s, s.size());
+      int64_t st = as_index(a[2]), en = n > 3 ? as_index(a[3]) : len;
+      if (st < 0) st = std::max<int64_t>(0, st + len);
+      if (en < 0) en = std::max<int64_t>(0, en + len);
+      if (en > len) en = len;
+      if (st > en) return Value::integer(0);
+      hay = s.substr(byte_of_cp(s, st), byte_of_cp(s, en) - byte_of_cp(s, st));
+    }
+    if (sub.empty()) return Value::integer(cp_index_of_byte(hay, hay.size()) + 1);
+    int64_t c = 0;
+    for (size_t p = hay.find(sub); p != std::string::npos; p = hay.find(sub, p + sub.size())) ++c;
+    return Value::integer(c);
+  });
+  def_method(t, "replace", [](ARGS) -> Value {
+    check_args("replace", n, 3, 4);
+    const std::string& s = S(a[0]);
+    const std::string& from = S(a[1]);
+    const std::string& to = S(a[2]);
+    int64_t count = n > 3 ? as_index(a[3]) : -1;
+    std::string out;
+    if (from.empty()) {
+      auto cps = decode_utf8(s);
+      int64_t done = 0;
+      for (size_t i = 0; i <= cps.size(); ++i) {
+        if (count < 0 || done < count) { out += to; ++done; }
+        if (i < cps.size()) append_utf8(out, cps[i]);
+      }
+      return mk_str(out);
+    }
+    size_t pos = 0;
+    int64_t done = 0;
+    while (count < 0 || done < count) {
+      size_t f = s.find(from, pos);
+      if (f == std::string::npos) break;
+      out.append(s, pos, f - pos);
+      out += to;
+      pos = f + from.size();
+      ++done;
+    }
+    out.append(s, pos, std::string::npos);
+    return mk_str(std::move(out));
+  });
+  auto affix = [](bool start) {
+    return [start](ARGS) -> Value {
+      check_args(start ? "startswith" : "endswith", n, 2, 4);
+      std::string s = S(a[0]);
+      if (n > 2) {
+        int64_t len = cp_index_of_byte(s, s.size());
+        int64_t st = as_index(a[2]), en = n > 3 && !a[3].is_none() ? as_index(a[3]) : len;
+        if (st < 0) st = std::max<int64_t>(0, st + len);
+        if (en < 0) en = std::max<int64_t>(0, en + len);
+        if (en > len) en = len;
+        if (st > en) return Value::boolean(false);
+        s = s.substr(byte_of_cp(s, st), byte_of_cp(s, en) - byte_of_cp(s, st));
+      }
+      auto test = [&](const std::string& p) {
+        if (p.size() > s.size()) return false;
+        return start ? s.compare(0, p.size(), p) == 0 : s.compare(s.size() - p.size(), p.size(), p) == 0;
+      };
+      if (a[1].is(OK::Tuple)) {
+        for (auto& p : a[1].as<TupleObj>()->v) if (test(S(p))) return Value::boolean(true);
+        return Value::boolean(false);
+      }
+      return Value::boolean(test(S(a[1])));
+    };
+  };
+  def_method(t, "startswith", affix(true));
+  def_method(t, "endswith", affix(false));
+  def_method(t, "removeprefix", [](ARGS) -> Value {
+    const std::string& s = S(a[0]);
+    const std::string& p = S(a[1]);
+    return s.compare(0, p.size(), p) == 0 ? mk_str(s.substr(p.size())) : a[0];
+  });
+  def_method(t, "removesuffix", [](ARGS) -> Value {
+    const std::string& s = S(a[0]);
+    const std::string& p = S(a[1]);
+    return !p.empty() && s.size() >= p.size() && s.compare(s.size() - p.size(), p.size(), p) == 0 ? mk_str(s.substr(0, s.size() - p.size())) : a[0];
+  });
+  def_method(t, "format", [](ARGS) -> Value { return str_format(S(a[0]), a + 1, n - 1, kw); });
+  def_method(t, "format_map", [](ARGS) -> Value {
+    KwArgs k2;
+    a[1].as<DictObj>()->for_each([&](const Value& k, const Value& v) { k2.items.emplace_back(k, v); });
+    return str_format(S(a[0]), nullptr, 0, &k2);
+  });
+}
+
+
+// is*() predicates, padding (center, ljust, zfill), partition, expandtabs.
+static void init_str_predicates_and_layout(ClassObj* t) {
+  def_method(t, "isdigit", [](ARGS) -> Value { return all_cps(S(a[0]), cp_digit); });
+  def_method(t, "isdecimal", [](ARGS) -> Value { return all_cps(S(a[0]), cp_digit); });
+  def_method(t, "isnumeric", [](ARGS) -> Value { return all_cps(S(a[0]), cp_numeric); });
+  def_method(t, "isalpha", [](ARGS) -> Value { return all_cps(S(a[0]), cp_alpha); });
+  // Python's printable: not a control, format, surrogate, private-use, unassigned or separator
+  // character, the ASCII space excepted.
+  def_method(t, "isprintable", [](ARGS) -> Value {
+    for (uint32_t c : decode_utf8(S(a[0]))) {
+      if (c == ' ') continue;
+      auto cat = utf8proc_category((utf8proc_int32_t)c);
+      if (cat == UTF8PROC_CATEGORY_CC || cat == UTF8PROC_CATEGORY_CF || cat == UTF8PROC_CATEGORY_CS || cat == UTF8PROC_CATEGORY_CO ||
+          cat == UTF8PROC_CATEGORY_CN || cat == UTF8PROC_CATEGORY_ZS || cat == UTF8PROC_CATEGORY_ZL || cat == UTF8PROC_CATEGORY_ZP)
+        return Value::boolean(false);
+    }
+    return Value::boolean(true);
+  });
+  def_method(t, "isascii", [](ARGS) -> Value {
+    for (unsigned char c : S(a[0])) if (c >= 0x80) return Value::boolean(false);
+    return Value::boolean(true);
+  });
+  def_method(t, "isalnum", [](ARGS) -> Value { return all_cps(S(a[0]), [](uint32_t c) { return cp_alpha(c) || cp_numeric(c); }); });
+  def_method(t, "isspace", [](ARGS) -> Value { return all_cps(S(a[0]), is_ws); });
+  def_method(t, "isupper", [](ARGS) -> Value {
+    bool any = false;
+    for (uint32_t c : decode_utf8(S(a[0]))) { if (cp_lower(c)) return Value::boolean(false); if (cp_upper(c)) any = true; }
+    return Value::boolean(any);
+  });
+  def_method(t, "islower", [](ARGS) -> Value {
+    bool any = false;
+    for (uint32_t c : decode_utf8(S(a[0]))) { if (cp_upper(c)) return Value::boolean(false); if (cp_lower(c)) any = true; }
+    return Value::boolean(any);
+  });
+  def_method(t, "isidentifier", [](ARGS) -> Value {
+    auto cps = decode_utf8(S(a[0]));
+    if (cps.empty()) return Value::boolean(false);
+    for (size_t i = 0; i < cps.size(); ++i) {
+      uint32_t c = cps[i];
+      bool ok = c == '_' || cp_alpha(c) || (i > 0 && cp_numeric(c));
+      if (!ok) return Value::boolean(false);
+    }
+    return Value::boolean(true);
+  });
+  def_method(t, "istitle", [](ARGS) -> Value {
+    bool prev = false, any = false;
+    for (uint32_t c : decode_utf8(S(a[0]))) {
+      if (cp_upper(c)) { if (prev) return Value::boolean(false); prev = true; any = true; }
+      else if (cp_lower(c)) { if (!prev) return Value::boolean(false); prev = true; }
+      else prev = false;
+    }
+    return Value::boolean(any);
+  });
+  def_method(t, "center", [](ARGS) -> Value { check_args("center", n, 2, 3); return pad_str(S(a[0]), as_index(a[1]), fill_char(a, n, 2), '^'); });
+  def_method(t, "ljust", [](ARGS) -> Value { check_args("ljust", n, 2, 3); return pad_str(S(a[0]), as_index(a[1]), fill_char(a, n, 2), '<'); });
+  def_method(t, "rjust", [](ARGS) -> Value { check_args("rjust", n, 2, 3); return pad_str(S(a[0]), as_index(a[1]), fill_char(a, n, 2), '>'); });
+  def_method(t, "zfill", [](ARGS) -> Value {
+    check_args("zfill", n, 2, 2);
+    std::string s = S(a[0]);
+    int64_t w = as_index(a[1]);
+    int64_t len = cp_index_of_byte(s, s.size());
+    if (w <= len) return a[0];
+    std::string sign;
+    if (!s.empty() && (s[0] == '-' || s[0] == '+')) { sign = s.substr(0, 1); s = s.substr(1); }
+    return mk_str(sign + std::string(w - len, '0') + s);
+  });
+  def_method(t, "partition", [](ARGS) -> Value {
+    const std::string& s = S(a[0]);
+    const std::string& sep = S(a[1]);
+    size_t f = s.find(sep);
+    if (f == std::string::npos) return mk_tuple({a[0], mk_str(""), mk_str("")});
+    return mk_tuple({mk_str(s.substr(0, f)), a[1], mk_str(s.substr(f + sep.size()))});
+  });
+  def_method(t, "rpartition", [](ARGS) -> Value {
+    const std::string& s = S(a[0]);
+    const std::string& sep = S(a[1]);
+    size_t f = s.rfind(sep);
+    if (f == std::string::npos) return mk_tuple({mk_str(""), mk_str(""), a[0]});
+    return mk_tuple({mk_str(s.substr(0, f)), a[1], mk_str(s.substr(f + sep.size()))});
+  });
+  def_method(t, "expandtabs", [](ARGS) -> Value {
+    int64_t ts = n > 1 ? as_index(a[1]) : 8;
+    std::string out;
+    int64_t col = 0;
+    for (uint32_t c : decode_utf8(S(a[0]))) {
+      if (c == '\t') { int64_t k = ts ? ts - col % ts : 0; out.append(k, ' '); col += k; }
+      else if (c == '\n' || c == '\r') { append_utf8(out, c); col = 0; }
+      else { append_utf8(out, c); ++col; }
+    }
+    return mk_str(out);
+  });
+}
+
+
+// the dunders, maketrans and translate.
+static void init_str_protocol_methods(ClassObj* t) {
+  def_method(t, "__len__", [](ARGS) -> Value { return Value::integer(len(a[0])); });
+  def_method(t, "__contains__", [](ARGS) -> Value { return Value::boolean(contains(a[0], a[1])); });
+  def_method(t, "__getitem__", [](ARGS) -> Value { return getitem(a[0], a[1]); });
+  def_method(t, "__add__", [](ARGS) -> Value { return binop(ast::BinOp::Add, a[0], a[1]); });
+  def_method(t, "__mul__", [](ARGS) -> Value { return binop(ast::BinOp::Mul, a[0], a[1]); });
+  def_method(t, "__eq__", [](ARGS) -> Value { return Value::boolean(eq(a[0], a[1])); });
+  def_method(t, "__lt__", [](ARGS) -> Value { return Value::boolean(lt(a[0], a[1])); });
+  def_method(t, "__hash__", [](ARGS) -> Value { return Value::integer(hash_value(a[0])); });
+  def_method(t, "__str__", [](ARGS) -> Value { return a[0]; });
+  def_method(t, "__repr__", [](ARGS) -> Value { return mk_str(repr(a[0])); });
+  def_method(t, "__format__", [](ARGS) -> Value { return format_value(a[0], S(a[1])); });
+  // str.maketrans / translate
+  t->dict->set(str_key("maketrans"), Value::obj(new WrapperObj(OK::StaticMethod, Value::obj(new NativeObj("maketrans", [](ARGS) -> Value {
+    Value d = mk_dict();
+    if (n == 1) {
+      a[0].as<DictObj>()->for_each([&](const Value& k, const Value& v) {
+        d.as<DictObj>()->set(k.is(OK::Str) ? Value::integer(decode_utf8(str_of(k))[0]) : k, v);
+      });
+      return d;
+    }
+    auto x = decode_utf8(S(a[0])), y = decode_utf8(S(a[1]));
+    if (x.size() != y.size()) raise_id("ValueError", "runtime.maketrans_equal_length");
+    for (size_t i = 0; i < x.size(); ++i) {
+      std::string s;
+      append_utf8(s, y[i]);
+      d.as<DictObj>()->set(Value::integer(x[i]), mk_str(s));
+    }
+    if (n > 2) for (uint32_t c : decode_utf8(S(a[2]))) d.as<DictObj>()->set(Value::integer(c), Value());
+    return d;
+  })))));
+  def_method(t, "translate", [](ARGS) -> Value {
+    std::string out;
+    for (uint32_t c : decode_utf8(S(a[0]))) {
+      Value* m = a[1].is(OK::Dict) ? a[1].as<DictObj>()->find(Value::integer(c)) : nullptr;
+      if (!m) { append_utf8(out, c); continue; }
+      if (m->is_none()) continue;
+      if (m->is(OK::Str)) out += str_of(*m);
+      else append_utf8(out, (uint32_t)as_index(*m));
+    }
+    return mk_str(out);
+  });
+}
+
 void init_str_methods(ClassObj* t) {
   def_method(t, "split", [](ARGS) -> Value {
     const std::string& s = S(a[0]);
@@ -340,246 +595,9 @@ void init_str_methods(ClassObj* t) {
     }
     return mk_str(out);
   });
-  def_method(t, "find", [](ARGS) -> Value {
-    check_args("find", n, 2, 4);
-    return Value::integer(find_impl(S(a[0]), S(a[1]), a + 1, n - 1, false));
-  });
-  def_method(t, "rfind", [](ARGS) -> Value {
-    check_args("rfind", n, 2, 4);
-    return Value::integer(find_impl(S(a[0]), S(a[1]), a + 1, n - 1, true));
-  });
-  def_method(t, "index", [](ARGS) -> Value {
-    check_args("index", n, 2, 4);
-    int64_t r = find_impl(S(a[0]), S(a[1]), a + 1, n - 1, false);
-    if (r < 0) raise_id("ValueError", "runtime.substring_not_found");
-    return Value::integer(r);
-  });
-  def_method(t, "rindex", [](ARGS) -> Value {
-    check_args("rindex", n, 2, 4);
-    int64_t r = find_impl(S(a[0]), S(a[1]), a + 1, n - 1, true);
-    if (r < 0) raise_id("ValueError", "runtime.substring_not_found");
-    return Value::integer(r);
-  });
-  def_method(t, "count", [](ARGS) -> Value {
-    check_args("count", n, 2, 4);
-    const std::string& s = S(a[0]);
-    const std::string& sub = S(a[1]);
-    std::string hay = s;
-    if (n > 2) {
-      int64_t len = cp_index_of_byte(s, s.size());
-      int64_t st = as_index(a[2]), en = n > 3 ? as_index(a[3]) : len;
-      if (st < 0) st = std::max<int64_t>(0, st + len);
-      if (en < 0) en = std::max<int64_t>(0, en + len);
-      if (en > len) en = len;
-      if (st > en) return Value::integer(0);
-      hay = s.substr(byte_of_cp(s, st), byte_of_cp(s, en) - byte_of_cp(s, st));
-    }
-    if (sub.empty()) return Value::integer(cp_index_of_byte(hay, hay.size()) + 1);
-    int64_t c = 0;
-    for (size_t p = hay.find(sub); p != std::string::npos; p = hay.find(sub, p + sub.size())) ++c;
-    return Value::integer(c);
-  });
-  def_method(t, "replace", [](ARGS) -> Value {
-    check_args("replace", n, 3, 4);
-    const std::string& s = S(a[0]);
-    const std::string& from = S(a[1]);
-    const std::string& to = S(a[2]);
-    int64_t count = n > 3 ? as_index(a[3]) : -1;
-    std::string out;
-    if (from.empty()) {
-      auto cps = decode_utf8(s);
-      int64_t done = 0;
-      for (size_t i = 0; i <= cps.size(); ++i) {
-        if (count < 0 || done < count) { out += to; ++done; }
-        if (i < cps.size()) append_utf8(out, cps[i]);
-      }
-      return mk_str(out);
-    }
-    size_t pos = 0;
-    int64_t done = 0;
-    while (count < 0 || done < count) {
-      size_t f = s.find(from, pos);
-      if (f == std::string::npos) break;
-      out.append(s, pos, f - pos);
-      out += to;
-      pos = f + from.size();
-      ++done;
-    }
-    out.append(s, pos, std::string::npos);
-    return mk_str(std::move(out));
-  });
-  auto affix = [](bool start) {
-    return [start](ARGS) -> Value {
-      check_args(start ? "startswith" : "endswith", n, 2, 4);
-      std::string s = S(a[0]);
-      if (n > 2) {
-        int64_t len = cp_index_of_byte(s, s.size());
-        int64_t st = as_index(a[2]), en = n > 3 && !a[3].is_none() ? as_index(a[3]) : len;
-        if (st < 0) st = std::max<int64_t>(0, st + len);
-        if (en < 0) en = std::max<int64_t>(0, en + len);
-        if (en > len) en = len;
-        if (st > en) return Value::boolean(false);
-        s = s.substr(byte_of_cp(s, st), byte_of_cp(s, en) - byte_of_cp(s, st));
-      }
-      auto test = [&](const std::string& p) {
-        if (p.size() > s.size()) return false;
-        return start ? s.compare(0, p.size(), p) == 0 : s.compare(s.size() - p.size(), p.size(), p) == 0;
-      };
-      if (a[1].is(OK::Tuple)) {
-        for (auto& p : a[1].as<TupleObj>()->v) if (test(S(p))) return Value::boolean(true);
-        return Value::boolean(false);
-      }
-      return Value::boolean(test(S(a[1])));
-    };
-  };
-  def_method(t, "startswith", affix(true));
-  def_method(t, "endswith", affix(false));
-  def_method(t, "removeprefix", [](ARGS) -> Value {
-    const std::string& s = S(a[0]);
-    const std::string& p = S(a[1]);
-    return s.compare(0, p.size(), p) == 0 ? mk_str(s.substr(p.size())) : a[0];
-  });
-  def_method(t, "removesuffix", [](ARGS) -> Value {
-    const std::string& s = S(a[0]);
-    const std::string& p = S(a[1]);
-    return !p.empty() && s.size() >= p.size() && s.compare(s.size() - p.size(), p.size(), p) == 0 ? mk_str(s.substr(0, s.size() - p.size())) : a[0];
-  });
-  def_method(t, "format", [](ARGS) -> Value { return str_format(S(a[0]), a + 1, n - 1, kw); });
-  def_method(t, "format_map", [](ARGS) -> Value {
-    KwArgs k2;
-    a[1].as<DictObj>()->for_each([&](const Value& k, const Value& v) { k2.items.emplace_back(k, v); });
-    return str_format(S(a[0]), nullptr, 0, &k2);
-  });
-  def_method(t, "isdigit", [](ARGS) -> Value { return all_cps(S(a[0]), cp_digit); });
-  def_method(t, "isdecimal", [](ARGS) -> Value { return all_cps(S(a[0]), cp_digit); });
-  def_method(t, "isnumeric", [](ARGS) -> Value { return all_cps(S(a[0]), cp_numeric); });
-  def_method(t, "isalpha", [](ARGS) -> Value { return all_cps(S(a[0]), cp_alpha); });
-  // Python's printable: not a control, format, surrogate, private-use, unassigned or separator
-  // character, the ASCII space excepted.
-  def_method(t, "isprintable", [](ARGS) -> Value {
-    for (uint32_t c : decode_utf8(S(a[0]))) {
-      if (c == ' ') continue;
-      auto cat = utf8proc_category((utf8proc_int32_t)c);
-      if (cat == UTF8PROC_CATEGORY_CC || cat == UTF8PROC_CATEGORY_CF || cat == UTF8PROC_CATEGORY_CS || cat == UTF8PROC_CATEGORY_CO ||
-          cat == UTF8PROC_CATEGORY_CN || cat == UTF8PROC_CATEGORY_ZS || cat == UTF8PROC_CATEGORY_ZL || cat == UTF8PROC_CATEGORY_ZP)
-        return Value::boolean(false);
-    }
-    return Value::boolean(true);
-  });
-  def_method(t, "isascii", [](ARGS) -> Value {
-    for (unsigned char c : S(a[0])) if (c >= 0x80) return Value::boolean(false);
-    return Value::boolean(true);
-  });
-  def_method(t, "isalnum", [](ARGS) -> Value { return all_cps(S(a[0]), [](uint32_t c) { return cp_alpha(c) || cp_numeric(c); }); });
-  def_method(t, "isspace", [](ARGS) -> Value { return all_cps(S(a[0]), is_ws); });
-  def_method(t, "isupper", [](ARGS) -> Value {
-    bool any = false;
-    for (uint32_t c : decode_utf8(S(a[0]))) { if (cp_lower(c)) return Value::boolean(false); if (cp_upper(c)) any = true; }
-    return Value::boolean(any);
-  });
-  def_method(t, "islower", [](ARGS) -> Value {
-    bool any = false;
-    for (uint32_t c : decode_utf8(S(a[0]))) { if (cp_upper(c)) return Value::boolean(false); if (cp_lower(c)) any = true; }
-    return Value::boolean(any);
-  });
-  def_method(t, "isidentifier", [](ARGS) -> Value {
-    auto cps = decode_utf8(S(a[0]));
-    if (cps.empty()) return Value::boolean(false);
-    for (size_t i = 0; i < cps.size(); ++i) {
-      uint32_t c = cps[i];
-      bool ok = c == '_' || cp_alpha(c) || (i > 0 && cp_numeric(c));
-      if (!ok) return Value::boolean(false);
-    }
-    return Value::boolean(true);
-  });
-  def_method(t, "istitle", [](ARGS) -> Value {
-    bool prev = false, any = false;
-    for (uint32_t c : decode_utf8(S(a[0]))) {
-      if (cp_upper(c)) { if (prev) return Value::boolean(false); prev = true; any = true; }
-      else if (cp_lower(c)) { if (!prev) return Value::boolean(false); prev = true; }
-      else prev = false;
-    }
-    return Value::boolean(any);
-  });
-  def_method(t, "center", [](ARGS) -> Value { check_args("center", n, 2, 3); return pad_str(S(a[0]), as_index(a[1]), fill_char(a, n, 2), '^'); });
-  def_method(t, "ljust", [](ARGS) -> Value { check_args("ljust", n, 2, 3); return pad_str(S(a[0]), as_index(a[1]), fill_char(a, n, 2), '<'); });
-  def_method(t, "rjust", [](ARGS) -> Value { check_args("rjust", n, 2, 3); return pad_str(S(a[0]), as_index(a[1]), fill_char(a, n, 2), '>'); });
-  def_method(t, "zfill", [](ARGS) -> Value {
-    check_args("zfill", n, 2, 2);
-    std::string s = S(a[0]);
-    int64_t w = as_index(a[1]);
-    int64_t len = cp_index_of_byte(s, s.size());
-    if (w <= len) return a[0];
-    std::string sign;
-    if (!s.empty() && (s[0] == '-' || s[0] == '+')) { sign = s.substr(0, 1); s = s.substr(1); }
-    return mk_str(sign + std::string(w - len, '0') + s);
-  });
-  def_method(t, "partition", [](ARGS) -> Value {
-    const std::string& s = S(a[0]);
-    const std::string& sep = S(a[1]);
-    size_t f = s.find(sep);
-    if (f == std::string::npos) return mk_tuple({a[0], mk_str(""), mk_str("")});
-    return mk_tuple({mk_str(s.substr(0, f)), a[1], mk_str(s.substr(f + sep.size()))});
-  });
-  def_method(t, "rpartition", [](ARGS) -> Value {
-    const std::string& s = S(a[0]);
-    const std::string& sep = S(a[1]);
-    size_t f = s.rfind(sep);
-    if (f == std::string::npos) return mk_tuple({mk_str(""), mk_str(""), a[0]});
-    return mk_tuple({mk_str(s.substr(0, f)), a[1], mk_str(s.substr(f + sep.size()))});
-  });
-  def_method(t, "expandtabs", [](ARGS) -> Value {
-    int64_t ts = n > 1 ? as_index(a[1]) : 8;
-    std::string out;
-    int64_t col = 0;
-    for (uint32_t c : decode_utf8(S(a[0]))) {
-      if (c == '\t') { int64_t k = ts ? ts - col % ts : 0; out.append(k, ' '); col += k; }
-      else if (c == '\n' || c == '\r') { append_utf8(out, c); col = 0; }
-      else { append_utf8(out, c); ++col; }
-    }
-    return mk_str(out);
-  });
-  def_method(t, "__len__", [](ARGS) -> Value { return Value::integer(len(a[0])); });
-  def_method(t, "__contains__", [](ARGS) -> Value { return Value::boolean(contains(a[0], a[1])); });
-  def_method(t, "__getitem__", [](ARGS) -> Value { return getitem(a[0], a[1]); });
-  def_method(t, "__add__", [](ARGS) -> Value { return binop(ast::BinOp::Add, a[0], a[1]); });
-  def_method(t, "__mul__", [](ARGS) -> Value { return binop(ast::BinOp::Mul, a[0], a[1]); });
-  def_method(t, "__eq__", [](ARGS) -> Value { return Value::boolean(eq(a[0], a[1])); });
-  def_method(t, "__lt__", [](ARGS) -> Value { return Value::boolean(lt(a[0], a[1])); });
-  def_method(t, "__hash__", [](ARGS) -> Value { return Value::integer(hash_value(a[0])); });
-  def_method(t, "__str__", [](ARGS) -> Value { return a[0]; });
-  def_method(t, "__repr__", [](ARGS) -> Value { return mk_str(repr(a[0])); });
-  def_method(t, "__format__", [](ARGS) -> Value { return format_value(a[0], S(a[1])); });
-  // str.maketrans / translate
-  t->dict->set(str_key("maketrans"), Value::obj(new WrapperObj(OK::StaticMethod, Value::obj(new NativeObj("maketrans", [](ARGS) -> Value {
-    Value d = mk_dict();
-    if (n == 1) {
-      a[0].as<DictObj>()->for_each([&](const Value& k, const Value& v) {
-        d.as<DictObj>()->set(k.is(OK::Str) ? Value::integer(decode_utf8(str_of(k))[0]) : k, v);
-      });
-      return d;
-    }
-    auto x = decode_utf8(S(a[0])), y = decode_utf8(S(a[1]));
-    if (x.size() != y.size()) raise_id("ValueError", "runtime.maketrans_equal_length");
-    for (size_t i = 0; i < x.size(); ++i) {
-      std::string s;
-      append_utf8(s, y[i]);
-      d.as<DictObj>()->set(Value::integer(x[i]), mk_str(s));
-    }
-    if (n > 2) for (uint32_t c : decode_utf8(S(a[2]))) d.as<DictObj>()->set(Value::integer(c), Value());
-    return d;
-  })))));
-  def_method(t, "translate", [](ARGS) -> Value {
-    std::string out;
-    for (uint32_t c : decode_utf8(S(a[0]))) {
-      Value* m = a[1].is(OK::Dict) ? a[1].as<DictObj>()->find(Value::integer(c)) : nullptr;
-      if (!m) { append_utf8(out, c); continue; }
-      if (m->is_none()) continue;
-      if (m->is(OK::Str)) out += str_of(*m);
-      else append_utf8(out, (uint32_t)as_index(*m));
-    }
-    return mk_str(out);
-  });
+  init_str_search_methods(t);
+  init_str_predicates_and_layout(t);
+  init_str_protocol_methods(t);
 }
 
 

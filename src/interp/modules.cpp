@@ -36,74 +36,9 @@ static Value math_result(double r) {
   return Value::flt(r);
 }
 
-static void init_math() {
-  Value m = new_module("math");
-  DictObj* d = MD(m);
-  d->set(str_key("pi"), Value::flt(M_PI));
-  d->set(str_key("e"), Value::flt(M_E));
-  d->set(str_key("tau"), Value::flt(2 * M_PI));
-  d->set(str_key("inf"), Value::flt(INFINITY));
-  d->set(str_key("nan"), Value::flt(NAN));
-#define F1(NAME, EXPR) def_native(d, NAME, [](ARGS) -> Value { double x = D1(a, n, NAME); (void)x; return EXPR; })
-  F1("sqrt", (x < 0 ? (raise_id("ValueError", "runtime.math_domain"), Value()) : Value::flt(std::sqrt(x))));
-  F1("exp", math_result(std::exp(x)));
-  F1("sin", math_result(std::sin(x)));
-  F1("cos", math_result(std::cos(x)));
-  F1("tan", math_result(std::tan(x)));
-  F1("asin", math_result(std::asin(x)));
-  F1("acos", math_result(std::acos(x)));
-  F1("atan", Value::flt(std::atan(x)));
-  F1("sinh", math_result(std::sinh(x)));
-  F1("cosh", math_result(std::cosh(x)));
-  F1("tanh", Value::flt(std::tanh(x)));
-  F1("fabs", Value::flt(std::fabs(x)));
-  F1("log2", (x <= 0 ? (raise_id("ValueError", "runtime.math_domain"), Value()) : Value::flt(std::log2(x))));
-  F1("log10", (x <= 0 ? (raise_id("ValueError", "runtime.math_domain"), Value()) : Value::flt(std::log10(x))));
-  F1("log1p", math_result(std::log1p(x)));
-  F1("expm1", math_result(std::expm1(x)));
-  F1("degrees", Value::flt(x * 180.0 / M_PI));
-  F1("radians", Value::flt(x * M_PI / 180.0));
-  F1("isnan", Value::boolean(std::isnan(x)));
-  F1("isinf", Value::boolean(std::isinf(x)));
-  F1("isfinite", Value::boolean(std::isfinite(x)));
-  F1("erf", Value::flt(std::erf(x)));
-  F1("gamma", math_result(std::tgamma(x)));
-  F1("erfc", Value::flt(std::erfc(x)));
-  F1("acosh", math_result(std::acosh(x)));
-  F1("asinh", Value::flt(std::asinh(x)));
-  F1("atanh", (std::fabs(x) >= 1 ? (raise_id("ValueError", "runtime.math_domain"), Value()) : Value::flt(std::atanh(x))));
-  F1("cbrt", Value::flt(std::cbrt(x)));
-  F1("exp2", math_result(std::exp2(x)));
-  F1("lgamma", (x <= 0 && x == std::floor(x) ? (raise_id("ValueError", "runtime.math_domain"), Value()) : math_result(std::lgamma(x))));
-  F1("ulp", (std::isnan(x) || std::isinf(x) ? Value::flt(std::fabs(x))
-             : Value::flt(std::nextafter(std::fabs(x), INFINITY) - std::fabs(x) > 0 && std::isfinite(std::nextafter(std::fabs(x), INFINITY))
-                              ? std::nextafter(std::fabs(x), INFINITY) - std::fabs(x)
-                              : std::fabs(x) - std::nextafter(std::fabs(x), 0.0))));
-  F1("frexp", ([&] {
-    int e = 0;
-    double m = std::isfinite(x) ? std::frexp(x, &e) : x;
-    return mk_tuple({Value::flt(m), Value::integer(e)});
-  }()));
-#undef F1
-  def_native(d, "ldexp", [](ARGS) -> Value {
-    check_args("ldexp", n, 2, 2);
-    if (!is_intlike(a[1])) raise_id("TypeError", "runtime.ldexp_int");
-    double x = to_double(a[0]);
-    int64_t e = as_index(a[1]);
-    double r = std::ldexp(x, (int)std::clamp<int64_t>(e, -100000, 100000));
-    if (std::isinf(r) && std::isfinite(x)) raise_id("OverflowError", "runtime.math_range");
-    return Value::flt(r);
-  });
-  def_native(d, "nextafter", [](ARGS) -> Value {
-    check_args("nextafter", n, 2, 2);
-    return Value::flt(std::nextafter(to_double(a[0]), to_double(a[1])));
-  });
-  def_native(d, "remainder", [](ARGS) -> Value {
-    check_args("remainder", n, 2, 2);
-    double x = to_double(a[0]), y = to_double(a[1]);
-    if (std::isinf(x) || y == 0) raise_id("ValueError", "runtime.math_domain");
-    return Value::flt(std::remainder(x, y));
-  });
+
+// floor/ceil/trunc, log, pow, atan2, hypot, fmod, modf, factorial.
+static void init_math_rounding_and_powers(DictObj* d) {
   auto to_int_val = [](double r) -> Value {
     if (std::isnan(r)) raise_id("ValueError", "runtime.float_nan_to_int");
     if (std::isinf(r)) raise_id("OverflowError", "runtime.float_inf_to_int");
@@ -188,6 +123,11 @@ static void init_math() {
     mpz_clear(z);
     return r;
   });
+}
+
+
+// gcd/lcm, isqrt, comb/perm, prod, fsum, isclose, dist.
+static void init_math_integers_and_sums(DictObj* d) {
   auto gcd2 = [](const Value& x, const Value& y) {
     mpz_t p, q;
     mpz_init(p); mpz_init(q);
@@ -276,6 +216,78 @@ static void init_math() {
     for (size_t i = 0; i < p.size(); ++i) { double t = to_double(p[i]) - to_double(q[i]); s += t * t; }
     return Value::flt(std::sqrt(s));
   });
+}
+
+static void init_math() {
+  Value m = new_module("math");
+  DictObj* d = MD(m);
+  d->set(str_key("pi"), Value::flt(M_PI));
+  d->set(str_key("e"), Value::flt(M_E));
+  d->set(str_key("tau"), Value::flt(2 * M_PI));
+  d->set(str_key("inf"), Value::flt(INFINITY));
+  d->set(str_key("nan"), Value::flt(NAN));
+#define F1(NAME, EXPR) def_native(d, NAME, [](ARGS) -> Value { double x = D1(a, n, NAME); (void)x; return EXPR; })
+  F1("sqrt", (x < 0 ? (raise_id("ValueError", "runtime.math_domain"), Value()) : Value::flt(std::sqrt(x))));
+  F1("exp", math_result(std::exp(x)));
+  F1("sin", math_result(std::sin(x)));
+  F1("cos", math_result(std::cos(x)));
+  F1("tan", math_result(std::tan(x)));
+  F1("asin", math_result(std::asin(x)));
+  F1("acos", math_result(std::acos(x)));
+  F1("atan", Value::flt(std::atan(x)));
+  F1("sinh", math_result(std::sinh(x)));
+  F1("cosh", math_result(std::cosh(x)));
+  F1("tanh", Value::flt(std::tanh(x)));
+  F1("fabs", Value::flt(std::fabs(x)));
+  F1("log2", (x <= 0 ? (raise_id("ValueError", "runtime.math_domain"), Value()) : Value::flt(std::log2(x))));
+  F1("log10", (x <= 0 ? (raise_id("ValueError", "runtime.math_domain"), Value()) : Value::flt(std::log10(x))));
+  F1("log1p", math_result(std::log1p(x)));
+  F1("expm1", math_result(std::expm1(x)));
+  F1("degrees", Value::flt(x * 180.0 / M_PI));
+  F1("radians", Value::flt(x * M_PI / 180.0));
+  F1("isnan", Value::boolean(std::isnan(x)));
+  F1("isinf", Value::boolean(std::isinf(x)));
+  F1("isfinite", Value::boolean(std::isfinite(x)));
+  F1("erf", Value::flt(std::erf(x)));
+  F1("gamma", math_result(std::tgamma(x)));
+  F1("erfc", Value::flt(std::erfc(x)));
+  F1("acosh", math_result(std::acosh(x)));
+  F1("asinh", Value::flt(std::asinh(x)));
+  F1("atanh", (std::fabs(x) >= 1 ? (raise_id("ValueError", "runtime.math_domain"), Value()) : Value::flt(std::atanh(x))));
+  F1("cbrt", Value::flt(std::cbrt(x)));
+  F1("exp2", math_result(std::exp2(x)));
+  F1("lgamma", (x <= 0 && x == std::floor(x) ? (raise_id("ValueError", "runtime.math_domain"), Value()) : math_result(std::lgamma(x))));
+  F1("ulp", (std::isnan(x) || std::isinf(x) ? Value::flt(std::fabs(x))
+             : Value::flt(std::nextafter(std::fabs(x), INFINITY) - std::fabs(x) > 0 && std::isfinite(std::nextafter(std::fabs(x), INFINITY))
+                              ? std::nextafter(std::fabs(x), INFINITY) - std::fabs(x)
+                              : std::fabs(x) - std::nextafter(std::fabs(x), 0.0))));
+  F1("frexp", ([&] {
+    int e = 0;
+    double m = std::isfinite(x) ? std::frexp(x, &e) : x;
+    return mk_tuple({Value::flt(m), Value::integer(e)});
+  }()));
+#undef F1
+  def_native(d, "ldexp", [](ARGS) -> Value {
+    check_args("ldexp", n, 2, 2);
+    if (!is_intlike(a[1])) raise_id("TypeError", "runtime.ldexp_int");
+    double x = to_double(a[0]);
+    int64_t e = as_index(a[1]);
+    double r = std::ldexp(x, (int)std::clamp<int64_t>(e, -100000, 100000));
+    if (std::isinf(r) && std::isfinite(x)) raise_id("OverflowError", "runtime.math_range");
+    return Value::flt(r);
+  });
+  def_native(d, "nextafter", [](ARGS) -> Value {
+    check_args("nextafter", n, 2, 2);
+    return Value::flt(std::nextafter(to_double(a[0]), to_double(a[1])));
+  });
+  def_native(d, "remainder", [](ARGS) -> Value {
+    check_args("remainder", n, 2, 2);
+    double x = to_double(a[0]), y = to_double(a[1]);
+    if (std::isinf(x) || y == 0) raise_id("ValueError", "runtime.math_domain");
+    return Value::flt(std::remainder(x, y));
+  });
+  init_math_rounding_and_powers(d);
+  init_math_integers_and_sums(d);
 }
 
 // ---------------------------------------------------------------- asyncio

@@ -145,61 +145,9 @@ static std::string strftime_impl(const Value& v, const std::string& fmt) {
   return out;
 }
 
-void init_datetime() {
-  Value m = lib_module("datetime");
-  DictObj* d = module_dict(m);
-  t_date = new ClassObj("date");
-  incref(t_date);
-  t_date->builtin = true;
-  t_date->mro = {t_date, I->t_object};
-  t_date->bases.emplace_back(I->t_object);
-  t_datetime = new ClassObj("datetime");
-  incref(t_datetime);
-  t_datetime->builtin = true;
-  t_datetime->mro = {t_datetime, t_date, I->t_object};
-  t_datetime->bases.emplace_back(t_date);
-  t_timedelta = new ClassObj("timedelta");
-  incref(t_timedelta);
-  t_timedelta->builtin = true;
-  t_timedelta->mro = {t_timedelta, I->t_object};
-  t_timedelta->bases.emplace_back(I->t_object);
-  d->set(str_key("date"), Value::obj(t_date));
-  d->set(str_key("datetime"), Value::obj(t_datetime));
-  d->set(str_key("timedelta"), Value::obj(t_timedelta));
 
-  t_date->dict->set(str_key("__ctor__"), Value::obj(new NativeObj("date", [](ARGS) -> Value {
-    int64_t y = n > 0 ? as_index(a[0]) : as_index(kw_get(kw, "year"));
-    int64_t mo = n > 1 ? as_index(a[1]) : as_index(kw_get(kw, "month"));
-    int64_t dd = n > 2 ? as_index(a[2]) : as_index(kw_get(kw, "day"));
-    return make_date(y, mo, dd);
-  })));
-  t_datetime->dict->set(str_key("__ctor__"), Value::obj(new NativeObj("datetime", [](ARGS) -> Value {
-    const char* names[] = {"year", "month", "day", "hour", "minute", "second", "microsecond"};
-    int64_t f[7] = {0, 0, 0, 0, 0, 0, 0};
-    for (int i = 0; i < 7; ++i) {
-      if (i < n) f[i] = as_index(a[i]);
-      else if (const Value* v = kw_find(kw, names[i])) f[i] = as_index(*v);
-      else if (i < 3) raise_id("TypeError", "runtime.function_missing_argument", {{"name", names[i]}});
-    }
-    return make_dt(f[0], f[1], f[2], f[3], f[4], f[5], f[6]);
-  })));
-  t_timedelta->dict->set(str_key("__ctor__"), Value::obj(new NativeObj("timedelta", [](ARGS) -> Value {
-    const char* names[] = {"days", "seconds", "microseconds", "milliseconds", "minutes", "hours", "weeks"};
-    double f[7] = {0, 0, 0, 0, 0, 0, 0};
-    for (int i = 0; i < 7; ++i) {
-      if (i < n) f[i] = to_double(a[i]);
-      else if (const Value* v = kw_find(kw, names[i])) f[i] = to_double(*v);
-    }
-    double days = f[0] + f[6] * 7;
-    double secs = f[1] + f[4] * 60 + f[5] * 3600;
-    double us = f[2] + f[3] * 1000;
-    double dint = std::floor(days);
-    secs += (days - dint) * 86400;
-    double sint = std::floor(secs);
-    us += (secs - sint) * 1e6;
-    return make_td((int64_t)dint, (int64_t)sint, (int64_t)std::llround(us));
-  })));
-
+// date's (and so datetime's) methods: str, isoformat, replace, arithmetic, comparisons.
+static void init_date_methods() {
   // date / datetime methods
   auto date_str = [](const Value& v) {
     char b[32];
@@ -292,6 +240,11 @@ void init_datetime() {
     dt_split(a[0], o, u);
     return Value::integer(o * 1000003 + u);
   });
+}
+
+
+// today, fromisoformat, fromordinal, now, utcnow, strptime; datetime's own methods.
+static void init_alternate_constructors() {
   auto now_parts = [](bool utc) {
     auto now = std::chrono::system_clock::now();
     std::time_t tt = std::chrono::system_clock::to_time_t(now);
@@ -337,7 +290,11 @@ void init_datetime() {
     tmv.tm_isdst = -1;
     return Value::flt((double)std::mktime(&tmv) + (double)iattr(a[0], "microsecond") / 1e6);
   });
+}
 
+
+// timedelta's methods.
+static void init_timedelta_methods() {
   // timedelta
   def_method(t_timedelta, "total_seconds", [](ARGS) -> Value { return Value::flt(td_total(a[0])); });
   def_method(t_timedelta, "__str__", [](ARGS) -> Value {
@@ -403,6 +360,65 @@ void init_datetime() {
   def_method(t_timedelta, "__ge__", [td_us](ARGS) -> Value { return Value::boolean(td_us(a[0]) >= td_us(a[1])); });
   def_method(t_timedelta, "__hash__", [td_us](ARGS) -> Value { return Value::integer(td_us(a[0])); });
   def_method(t_timedelta, "__bool__", [td_us](ARGS) -> Value { return Value::boolean(td_us(a[0]) != 0); });
+}
+
+void init_datetime() {
+  Value m = lib_module("datetime");
+  DictObj* d = module_dict(m);
+  t_date = new ClassObj("date");
+  incref(t_date);
+  t_date->builtin = true;
+  t_date->mro = {t_date, I->t_object};
+  t_date->bases.emplace_back(I->t_object);
+  t_datetime = new ClassObj("datetime");
+  incref(t_datetime);
+  t_datetime->builtin = true;
+  t_datetime->mro = {t_datetime, t_date, I->t_object};
+  t_datetime->bases.emplace_back(t_date);
+  t_timedelta = new ClassObj("timedelta");
+  incref(t_timedelta);
+  t_timedelta->builtin = true;
+  t_timedelta->mro = {t_timedelta, I->t_object};
+  t_timedelta->bases.emplace_back(I->t_object);
+  d->set(str_key("date"), Value::obj(t_date));
+  d->set(str_key("datetime"), Value::obj(t_datetime));
+  d->set(str_key("timedelta"), Value::obj(t_timedelta));
+
+  t_date->dict->set(str_key("__ctor__"), Value::obj(new NativeObj("date", [](ARGS) -> Value {
+    int64_t y = n > 0 ? as_index(a[0]) : as_index(kw_get(kw, "year"));
+    int64_t mo = n > 1 ? as_index(a[1]) : as_index(kw_get(kw, "month"));
+    int64_t dd = n > 2 ? as_index(a[2]) : as_index(kw_get(kw, "day"));
+    return make_date(y, mo, dd);
+  })));
+  t_datetime->dict->set(str_key("__ctor__"), Value::obj(new NativeObj("datetime", [](ARGS) -> Value {
+    const char* names[] = {"year", "month", "day", "hour", "minute", "second", "microsecond"};
+    int64_t f[7] = {0, 0, 0, 0, 0, 0, 0};
+    for (int i = 0; i < 7; ++i) {
+      if (i < n) f[i] = as_index(a[i]);
+      else if (const Value* v = kw_find(kw, names[i])) f[i] = as_index(*v);
+      else if (i < 3) raise_id("TypeError", "runtime.function_missing_argument", {{"name", names[i]}});
+    }
+    return make_dt(f[0], f[1], f[2], f[3], f[4], f[5], f[6]);
+  })));
+  t_timedelta->dict->set(str_key("__ctor__"), Value::obj(new NativeObj("timedelta", [](ARGS) -> Value {
+    const char* names[] = {"days", "seconds", "microseconds", "milliseconds", "minutes", "hours", "weeks"};
+    double f[7] = {0, 0, 0, 0, 0, 0, 0};
+    for (int i = 0; i < 7; ++i) {
+      if (i < n) f[i] = to_double(a[i]);
+      else if (const Value* v = kw_find(kw, names[i])) f[i] = to_double(*v);
+    }
+    double days = f[0] + f[6] * 7;
+    double secs = f[1] + f[4] * 60 + f[5] * 3600;
+    double us = f[2] + f[3] * 1000;
+    double dint = std::floor(days);
+    secs += (days - dint) * 86400;
+    double sint = std::floor(secs);
+    us += (secs - sint) * 1e6;
+    return make_td((int64_t)dint, (int64_t)sint, (int64_t)std::llround(us));
+  })));
+  init_date_methods();
+  init_alternate_constructors();
+  init_timedelta_methods();
 }
 
 }  // namespace ml::interp
