@@ -252,7 +252,8 @@ std::optional<iv::Value> CompiledCalls::run(const iv::FuncCode* code, Function& 
   // An interrupt asked for while the engine was still being made found no engine to stop.
   iv::check_interrupt();
   Stop stop = Stop::None;
-  wasm::BasicOutcome<InterpAdapter> out = call_engine(p, args, nargs, stop);
+  int32_t stopped_at = 0;
+  wasm::BasicOutcome<InterpAdapter> out = call_engine(p, args, nargs, stop, stopped_at);
   if (stop == Stop::NotStarted) {
     // An interrupt the interpreter may already have raised (Ctrl-C caught by the program)
     // kept the call from starting: nothing ran, so it runs interpreted this once.
@@ -263,9 +264,16 @@ std::optional<iv::Value> CompiledCalls::run(const iv::FuncCode* code, Function& 
     // The engine stopped the call while it ran: the program's time ran out, or Ctrl-C. Raise it
     // here, at the call; never run the call again interpreted (part of it ran). An interrupt no
     // longer pending was a Ctrl-C the interpreter raised meanwhile: this is the next one.
-    iv::check_interrupt();
-    interpreter_.interrupt_keyboard();
-    iv::check_interrupt();
+    try {
+      iv::check_interrupt();
+      interpreter_.interrupt_keyboard();
+      iv::check_interrupt();
+    } catch (iv::PyError& e) {
+      // Located at the loop the compiled code was running (the call site joins the traceback
+      // as the error leaves the caller's frame).
+      if (wasm::pos_line(stopped_at) > 0) iv::annotate(e, Loc{wasm::pos_line(stopped_at), first_column(stopped_at)});
+      throw;
+    }
   }
   switch (out.kind) {
     case wasm::CallOutcome::Fallback:
@@ -296,31 +304,41 @@ std::optional<iv::Value> CompiledCalls::run(const iv::FuncCode* code, Function& 
 // The compiled call's outcome (returned in place, not moved: a call is a few hundred
 // nanoseconds), or how the engine stopped it.
 wasm::BasicOutcome<InterpAdapter> CompiledCalls::call_engine(const wasm::Prepared& p, const iv::Value* args, int nargs,
-                                                             Stop& stop) {
+                                                             Stop& stop, int32_t& stopped_at) {
   try {
     support::UncheckedAllocations engine_allocates;  // V8 cannot take a bad_alloc
     return wasm::call_prepared<InterpAdapter>(program_, p, std::span<const iv::Value>(args, size_t(nargs)),
                                               frames_used());
   } catch (const engine::WasmError& e) {
     if (e.kind() == engine::ErrorKind::Interrupted) stop = Stop::NotStarted;
-    else if (e.kind() == engine::ErrorKind::Timeout) stop = Stop::Cut;
+    else if (e.kind() == engine::ErrorKind::Timeout) {
+      stop = Stop::Cut;
+      try {
+        stopped_at = static_cast<int32_t>(p.inst->global_value("ml_err_line"));
+      } catch (const engine::WasmError&) {
+        stopped_at = 0;  // a module without the global (not made by our code generator)
+      }
+    }
     else throw;
   }
   return {};
 }
 
+// The column of a compiled source position; when it has none, the line's first non-blank
+// character.
+int CompiledCalls::first_column(int32_t pos) const {
+  if (int col = wasm::pos_col(pos)) return col;
+  int col = 1;
+  for (char c : source_->line_text(wasm::pos_line(pos))) {
+    if (c != ' ' && c != '\t') break;
+    col++;
+  }
+  return col;
+}
+
 // The same exception the interpreter would raise, located at the failing line.
 void CompiledCalls::raise_error(const wasm::ErrorText& er) {
-  // Compiled code knows the line, and for most errors the column; else point at the line's
-  // first non-blank character.
-  int col = er.col;
-  if (col == 0) {
-    col = 1;
-    for (char c : source_->line_text(er.line)) {
-      if (c != ' ' && c != '\t') break;
-      col++;
-    }
-  }
+  int col = er.col ? er.col : first_column(er.line);
   try {
     iv::raise(er.error_class, er.message);
   } catch (iv::PyError& e) {

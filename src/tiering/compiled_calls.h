@@ -83,9 +83,12 @@ class CompiledCalls {
   std::optional<interp::Value> run(const interp::FuncCode* code, Function& fn, Signature& sig,
                                    const interp::Value* args, int nargs);
   enum class Stop { None, NotStarted, Cut };  // the engine's interrupt: before the call, or during it
+  // `stopped_at`: for Stop::Cut, the source position (wasm::pos_code) of the loop that was
+  // running, 0 when unknown.
   wasm::BasicOutcome<InterpAdapter> call_engine(const wasm::Prepared& p, const interp::Value* args, int nargs,
-                                                Stop& stop);
+                                                Stop& stop, int32_t& stopped_at);
   [[noreturn]] void raise_error(const wasm::ErrorText& er);
+  int first_column(int32_t pos) const;
   void write_output(const std::string& s);
   double run_ms() const;
   int frames_used() const;

@@ -102,11 +102,14 @@ TEST(Configuration, TheTimeLimitStopsCompiledCode) {
   EXPECT_EQ(r.status, 0) << r.out;
   auto flag = run_ml("run p.py --backend wasm --timeout-ms 200", project("timeout_flag", prog).string());
   EXPECT_TRUE(has(flag.out, "stopped: execution timed out after 200 ms")) << flag.out;
-  // uncaught: located at the call that was stopped, exit status 1
+  // uncaught: located at the loop the compiled code was running, the call in the traceback,
+  // exit status 1
   auto uncaught = run_ml("run p.py --backend wasm --timeout-ms 200",
                          project("timeout_uncaught", std::string(kSpin) + "spin(10)\nspin(10 ** 12)\n").string());
   EXPECT_EQ(uncaught.status, 1) << uncaught.out;
-  EXPECT_TRUE(has(uncaught.out, "p.py:9:")) << uncaught.out;
+  EXPECT_TRUE(has(uncaught.out, "p.py:4:5: TimeoutError")) << uncaught.out;
+  EXPECT_TRUE(has(uncaught.out, "p.py:9: <module>")) << uncaught.out;
+  EXPECT_TRUE(has(uncaught.out, "p.py:4: spin")) << uncaught.out;
 }
 
 TEST(Configuration, TheMemoryLimitEndsInAMemoryError) {

@@ -45,6 +45,9 @@ struct Emit {
   Emit(Gen& g, Function* f) : G(g), F(f) {}
   uint32_t tmp(WType t, std::string name = "") { return F->add_local(t, std::move(name)); }
   void err(RtError code, int line);
+  // Records where a loop is, at each of its turns, in ml_err_line: when the time limit stops
+  // a call, the error points at the loop that was running rather than at the call.
+  void mark_position(Loc loc);
   void err_if(RtError code, int line) {  // traps when the i32 on the stack is non-zero
     F->block(Op::If);
     err(code, line);

@@ -56,6 +56,7 @@ void FnGen::for_loop(const Expr& iter, const NameRef& target, const Scan& sc, co
     bool added_nonneg = var_nonneg && nonneg.insert(target.key).second;
     open(Op::Block);  // normal exit
     open(Op::Loop);
+    mark_position(iter.loc);
     // condition
     if (const_step) {
       F->get(cur); F->get(stop); F->op(cstep > 0 ? Op::I64GeS : Op::I64LeS);
@@ -112,6 +113,7 @@ void FnGen::for_loop(const Expr& iter, const NameRef& target, const Scan& sc, co
     hoisted = hoist(with_target(sc, target));
     open(Op::Block);
     open(Op::Loop);
+    mark_position(iter.loc);
     for (size_t k = 0; k < nsrc; ++k) {
       F->get(i); F->get(src[k]); F->mem(Op::I32Load, 2, 0); F->op(Op::I32GeU); F->op(Op::BrIf, 1);
     }
@@ -180,6 +182,7 @@ void FnGen::for_loop(const Expr& iter, const NameRef& target, const Scan& sc, co
     }
     open(Op::Block);
     open(Op::Loop);
+    mark_position(iter.loc);
     F->get(i);
     if (sc.mutates) { F->get(l); F->mem(Op::I32Load, 2, 0); } else F->get(n);
     F->op(Op::I32GeU); F->op(Op::BrIf, 1);

@@ -59,6 +59,11 @@ void Emit::err(RtError code, int line) {
   F->op(Op::Unreachable);
 }
 
+void Emit::mark_position(Loc loc) {
+  F->i32(pos_code(loc));
+  F->op(Op::GlobalSet, G.g_line);
+}
+
 // ------------------------------------------------------------------ runtime helpers
 
 void Gen::body_of(FuncSpec* s) {

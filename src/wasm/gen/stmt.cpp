@@ -215,6 +215,7 @@ void FnGen::stmt(const Stmt& s) {
       open(Op::Block, kVoidBlock, true);
       open(Op::Block);
       open(Op::Loop);
+      mark_position(s.loc);
       test(*s.value);
       F->op(Op::I32Eqz);
       F->op(Op::BrIf, 1);
