@@ -56,7 +56,7 @@ void FnGen::for_loop(const Expr& iter, const NameRef& target, const Scan& sc, co
     bool added_nonneg = var_nonneg && nonneg.insert(target.key).second;
     open(Op::Block);  // normal exit
     open(Op::Loop);
-    mark_position(iter.loc);
+    mark_position(Loc{iter.loc.line, 0});  // the line (the caret goes to its start)
     // condition
     if (const_step) {
       F->get(cur); F->get(stop); F->op(cstep > 0 ? Op::I64GeS : Op::I64LeS);
@@ -113,7 +113,7 @@ void FnGen::for_loop(const Expr& iter, const NameRef& target, const Scan& sc, co
     hoisted = hoist(with_target(sc, target));
     open(Op::Block);
     open(Op::Loop);
-    mark_position(iter.loc);
+    mark_position(Loc{iter.loc.line, 0});  // the line (the caret goes to its start)
     for (size_t k = 0; k < nsrc; ++k) {
       F->get(i); F->get(src[k]); F->mem(Op::I32Load, 2, 0); F->op(Op::I32GeU); F->op(Op::BrIf, 1);
     }
@@ -182,7 +182,7 @@ void FnGen::for_loop(const Expr& iter, const NameRef& target, const Scan& sc, co
     }
     open(Op::Block);
     open(Op::Loop);
-    mark_position(iter.loc);
+    mark_position(Loc{iter.loc.line, 0});  // the line (the caret goes to its start)
     F->get(i);
     if (sc.mutates) { F->get(l); F->mem(Op::I32Load, 2, 0); } else F->get(n);
     F->op(Op::I32GeU); F->op(Op::BrIf, 1);
