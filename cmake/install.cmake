@@ -9,7 +9,8 @@
 #   P/lib/cmake/multilingual/                  find_package(multilingual)
 #   P/share/multilingual/{languages,kernels,stdlib,web}
 #   P/share/man/man1/multilingual*.1.gz        the manual (`multilingual man` writes it)
-# and `cpack -G DEB` (in the build folder) the Debian package of the same tree under /usr.
+# and `cpack -G DEB` (in the build folder) the Debian package of the same tree under /usr;
+# `cmake --build build --target ml_wheel` a wheel of the Python package (python/make_wheel.py).
 include(CMakePackageConfigHelpers)
 set(ML_INSTALL_SHARE ${CMAKE_INSTALL_DATADIR}/multilingual)
 
@@ -105,7 +106,6 @@ set(CPACK_DEBIAN_PACKAGE_SECTION devel)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS_PRIVATE_DIRS ${ML_V8_LIBDIR})
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "libnode108")
-# Every component but the bundled libnode.so.108 (libnode108 is a dependency instead).
 # The Python package's extension is built for this python3 (its ABI): Debian's python3 of the
 # same minor version is recommended (installed by default with apt), numpy suggested.
 if(ML_PYTHON)
@@ -114,6 +114,7 @@ if(ML_PYTHON)
       "python3 (>= ${Python3_VERSION_MAJOR}.${Python3_VERSION_MINOR}~), python3 (<< ${Python3_VERSION_MAJOR}.${ML_PY_NEXT_MINOR})")
   set(CPACK_DEBIAN_PACKAGE_SUGGESTS "python3-numpy")
 endif()
+# Every component but the bundled libnode.so.108 (libnode108 is a dependency instead).
 set(CPACK_INSTALL_CMAKE_PROJECTS "${CMAKE_BINARY_DIR};multilingual;Unspecified;/")
 set(CPACK_STRIP_FILES TRUE)
 include(CPack)
