@@ -20,7 +20,10 @@ set_source_files_properties(${CMAKE_SOURCE_DIR}/src/engine/v8_workers.cpp PROPER
 target_include_directories(mlv8 SYSTEM PRIVATE ${ML_V8_INCLUDE})
 target_link_libraries(mlv8 PRIVATE "${ML_V8_LIBDIR}/libnode.so.108" fmt::fmt pthread)
 target_link_options(mlv8 PRIVATE -Wl,-Bsymbolic)
-set_target_properties(mlv8 PROPERTIES BUILD_RPATH "${ML_V8_LIBDIR}" INSTALL_RPATH "${ML_V8_LIBDIR}")
+# Installed, it looks beside itself first ($ORIGIN: the copy of libnode.so.108 that `cmake --install`
+# puts in lib/multilingual, cmake/install.cmake), then where the system keeps libraries (the
+# Debian package's libnode108). Nothing points into the build or source tree.
+set_target_properties(mlv8 PROPERTIES BUILD_RPATH "${ML_V8_LIBDIR}" INSTALL_RPATH "\$ORIGIN")
 
 add_library(mlengine STATIC ${CMAKE_SOURCE_DIR}/src/engine/loader.cpp ${CMAKE_SOURCE_DIR}/src/engine/module_info.cpp
   ${CMAKE_SOURCE_DIR}/src/engine/disk_cache.cpp)

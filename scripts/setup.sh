@@ -10,7 +10,7 @@ pkgs=(build-essential cmake ninja-build pkg-config clang-19 lld-19
       libtomlplusplus-dev libcli11-dev libfmt-dev libutf8proc-dev libsimdjson-dev
       libopenblas-dev libstb-dev libclang-rt-19-dev libgmp-dev libgtest-dev libgmock-dev libbenchmark-dev libreadline-dev
       libboost-context-dev libpcre2-dev
-      python3-dev pybind11-dev python3-pybind11 python3-numpy python3-pytest dpkg-dev man-db groff-base
+      python3-dev pybind11-dev python3-pybind11 python3-numpy python3-pytest python3-venv python3-pip dpkg-dev man-db groff-base
       libuv1 libc-ares2 libnghttp2-14 libbrotli1 libicu72 chromium curl)
 # The playground's wasm32 build (scripts/build-web.sh), only with --web: Emscripten (with its
 # clang), esbuild for the editor bundle, Node.js for the tests; mini-gmp and utf8proc come

@@ -72,3 +72,47 @@ def test_families_and_numpy_fallback(in_tmp, monkeypatch):
     r = MatrixOperations.multiply([[1, 2]], [[3], [4]])
     assert isinstance(r, np.ndarray) and r.tolist() == [[11.0]]
     assert MatrixOperations.determinant([[2.0, 0.0], [0.0, 3.0]]) == pytest.approx(6.0)
+
+
+def test_buffers_are_borrowed_not_copied(in_tmp):
+    # contiguous float64 arrays, uint8 arrays, bytes and bytearrays are read in place...
+    from multilingualprogramming import _native
+    info = _native.argument_info
+    assert info(np.ones((3, 4))) == ("matrix", True)
+    assert info(np.ones(5)) == ("list of numbers", True)
+    assert info(np.zeros(12, dtype=np.uint8)) == ("bytes", True)
+    assert info(b"abc") == ("bytes", True)
+    assert info(bytearray(b"abc")) == ("bytes", True)
+    assert info(memoryview(b"abcdef")[1:4]) == ("bytes", True)
+    # ...other layouts and element types are converted once
+    assert info(np.ones((3, 4)).T) == ("matrix", False)
+    assert info(np.ones((3, 4), dtype=np.int32)) == ("matrix", False)
+    assert info(np.ones(10)[::2]) == ("list of numbers", False)
+    # lists of lists: one pass into a matrix for a matrix operation, a list otherwise
+    assert info([[1, 2.5], [3, 4]], "matrix_multiply") == ("matrix", False)
+    assert info([[1, 2.5], [3, 4]]) == ("list", False)
+    assert info([[1, True], [3, 4]], "matrix_multiply") == ("list", False)  # bools: the general path
+    assert info([[1, 2], [3]], "matrix_multiply") == ("list", False)  # ragged: reported by the operation
+
+
+@pytest.mark.parametrize("backend", [Backend.WASM, Backend.PYTHON])
+def test_borrowed_buffers_give_the_same_results(in_tmp, backend):
+    import sys
+    sel = BackendSelector(prefer_backend=backend)
+    rng = np.random.default_rng(5)
+    a, b = rng.random((30, 20)), rng.random((20, 10))
+    assert np.allclose(sel.call_function("matrix_multiply", a, b), a @ b)
+    assert sel.call_function("matrix_multiply", a, b) == sel.call_function("matrix_multiply", a.tolist(), b.tolist())
+    assert sel.call_function("matrix_transpose", a) == a.T.tolist()
+    with pytest.raises(CallError, match="rows differ"):
+        sel.call_function("matrix_multiply", [[1, 2], [3]], [[1], [2]])
+    px = rng.integers(0, 256, 8 * 6 * 3, dtype=np.uint8)
+    blurred = sel.call_function("image_blur", px, 8, 6, 1)
+    assert blurred == sel.call_function("image_blur", bytes(px), 8, 6, 1) == sel.call_function("image_blur", list(px.tolist()), 8, 6, 1)
+    data = bytearray(rng.integers(0, 256, 1000, dtype=np.uint8).tobytes())
+    enc = sel.call_function("xor_cipher", data, b"key")
+    assert enc == bytes(x ^ b"key"[i % 3] for i, x in enumerate(data))
+    data.extend(b"more")  # the buffer was let go: a held export would refuse the resize
+    refs = sys.getrefcount(a)
+    sel.call_function("matrix_multiply", a, b)
+    assert sys.getrefcount(a) == refs  # and the array is not kept

@@ -92,13 +92,28 @@ py::dict status_dict(const runtime::BackendStatus& s) {
   return d;
 }
 
+bool is_matrix_operation(const std::string& name) {
+  try {
+    return runtime::resolve_operation(name).category == "matrix";
+  } catch (const runtime::CallError&) {
+    return false;  // call_function reports the unknown name
+  }
+}
+
 class Selector {
  public:
   explicit Selector(const py::dict& config) : sel_(config_from(config).config) {}
   py::object call(const std::string& name, const py::args& args) {
     std::vector<runtime::Value> a;
     a.reserve(args.size());
-    for (py::handle h : args) a.push_back(to_value(h));
+    bool matrices = false;  // lists of lists for a matrix operation: one pass into a matrix each
+    for (py::handle h : args) matrices = matrices || PyList_Check(h.ptr()) || PyTuple_Check(h.ptr());
+    if (matrices) matrices = is_matrix_operation(name);
+    for (py::handle h : args) {
+      std::optional<runtime::Value> m;
+      if (matrices) m = matrix_from_lists(h);
+      a.push_back(m ? std::move(*m) : to_value(h));
+    }
     return from_value(sel_.call_function(name, a));
   }
   runtime::BackendSelector& sel() { return sel_; }
@@ -238,6 +253,18 @@ PYBIND11_MODULE(_native, m) {
   });
   m.def("run", &run_program, py::arg("code"), py::arg("language"), py::arg("name"), py::arg("write"),
         py::arg("config"), py::arg("argv"));
+  // How an argument crosses into the runtime: its kind there and whether its memory is borrowed
+  // (read in place) rather than copied; `operation` applies call_function's rule for the
+  // arguments of matrix operations. For tests and for checking a hot path.
+  m.def(
+      "argument_info",
+      [](py::handle o, const std::string& operation) {
+        std::optional<runtime::Value> v;
+        if (!operation.empty() && is_matrix_operation(operation)) v = matrix_from_lists(o);
+        if (!v) v = to_value(o);
+        return py::make_tuple(std::string(v->kind_name()), v->is_borrowed());
+      },
+      py::arg("value"), py::arg("operation") = "");
   m.def("languages", [] { return multilingual::languages(); });
   m.def("detect_language", [](const std::string& code) { return multilingual::detect_language(code); });
 }

@@ -32,38 +32,57 @@ double element(const py::buffer_info& b, const char* base) {
   throw py::type_error("unsupported buffer format '" + f + "' (numbers or bytes expected)");
 }
 
+// Keeps a Python object (or an exported buffer) alive for a borrowed Value: dropped holding the
+// GIL, whichever thread lets go of the value last.
+template <class T>
+std::shared_ptr<const void> keep(T held) {
+  return std::shared_ptr<const void>(new T(std::move(held)), [](const void* p) {
+    py::gil_scoped_acquire gil;
+    delete static_cast<const T*>(p);
+  });
+}
+
 bool byte_format(const py::buffer_info& b) {
   return b.itemsize == 1 && (b.format == "B" || b.format == "b" || b.format == "c");
 }
 
+// Contiguous bytes and float64 arrays are not copied: the value borrows the exported buffer
+// (held until the value goes) and the kernels read it in place; other layouts and element types
+// are converted once.
 Value from_buffer(py::buffer buf) {
   py::buffer_info b = buf.request();
   const char* base = static_cast<const char*>(b.ptr);
   if (b.ndim == 1 && byte_format(b)) {
-    if (b.strides[0] == 1) return Value::bytes(std::vector<uint8_t>(base, base + b.shape[0]));
+    if (b.strides[0] == 1) {
+      auto p = reinterpret_cast<const uint8_t*>(base);
+      size_t n = size_t(b.shape[0]);
+      return Value::bytes_view(p, n, keep(std::move(b)));
+    }
     std::vector<uint8_t> out(size_t(b.shape[0]));
     for (py::ssize_t i = 0; i < b.shape[0]; ++i) out[size_t(i)] = uint8_t(base[i * b.strides[0]]);
     return Value::bytes(std::move(out));
   }
   bool contiguous_doubles = b.format == "d" && b.itemsize == 8;
   if (b.ndim == 1) {
-    std::vector<double> out(size_t(b.shape[0]));
-    if (contiguous_doubles && b.strides[0] == 8) {
-      if (!out.empty()) std::memcpy(out.data(), base, out.size() * 8);  // one copy, no per-element work
-    } else {
-      for (py::ssize_t i = 0; i < b.shape[0]; ++i) out[size_t(i)] = element(b, base + i * b.strides[0]);
+    if (contiguous_doubles && (b.shape[0] <= 1 || b.strides[0] == 8)) {
+      auto p = reinterpret_cast<const double*>(base);
+      size_t n = size_t(b.shape[0]);
+      return Value::numbers_view(p, n, keep(std::move(b)));
     }
+    std::vector<double> out(size_t(b.shape[0]));
+    for (py::ssize_t i = 0; i < b.shape[0]; ++i) out[size_t(i)] = element(b, base + i * b.strides[0]);
     return Value::numbers(std::move(out));
   }
   if (b.ndim == 2) {
-    runtime::Matrix m{b.shape[0], b.shape[1], std::vector<double>(size_t(b.shape[0] * b.shape[1]))};
-    if (contiguous_doubles && b.strides[1] == 8 && b.strides[0] == 8 * b.shape[1]) {
-      if (!m.data.empty()) std::memcpy(m.data.data(), base, m.data.size() * 8);
-    } else {
-      for (py::ssize_t r = 0; r < b.shape[0]; ++r)
-        for (py::ssize_t c = 0; c < b.shape[1]; ++c)
-          m.data[size_t(r * b.shape[1] + c)] = element(b, base + r * b.strides[0] + c * b.strides[1]);
+    if (contiguous_doubles && (b.shape[0] <= 1 || b.strides[0] == 8 * b.shape[1]) && (b.shape[1] <= 1 || b.strides[1] == 8)) {
+      auto p = reinterpret_cast<const double*>(base);
+      int64_t rows = b.shape[0], cols = b.shape[1];
+      return Value::matrix_view(p, rows, cols, keep(std::move(b)));
     }
+    runtime::Matrix m{b.shape[0], b.shape[1], std::vector<double>(size_t(b.shape[0] * b.shape[1]))};
+    for (py::ssize_t r = 0; r < b.shape[0]; ++r)
+      for (py::ssize_t c = 0; c < b.shape[1]; ++c)
+        m.data[size_t(r * b.shape[1] + c)] = element(b, base + r * b.strides[0] + c * b.strides[1]);
     return Value::matrix(std::move(m));
   }
   if (b.ndim == 0) {  // a numpy scalar: integers stay integers
@@ -79,6 +98,40 @@ Value from_buffer(py::buffer buf) {
 
 }  // namespace
 
+std::optional<Value> matrix_from_lists(py::handle o) {
+  if (!PyList_Check(o.ptr()) && !PyTuple_Check(o.ptr())) return std::nullopt;
+  PyObject* seq = o.ptr();
+  Py_ssize_t rows = PySequence_Fast_GET_SIZE(seq);
+  if (rows == 0) return std::nullopt;
+  PyObject** row_items = PySequence_Fast_ITEMS(seq);
+  Py_ssize_t cols = -1;
+  for (Py_ssize_t r = 0; r < rows; ++r) {
+    PyObject* row = row_items[r];
+    if (!PyList_Check(row) && !PyTuple_Check(row)) return std::nullopt;
+    if (cols < 0) cols = PySequence_Fast_GET_SIZE(row);
+    else if (PySequence_Fast_GET_SIZE(row) != cols) return std::nullopt;  // the general path reports it
+  }
+  runtime::Matrix m{rows, cols, std::vector<double>(size_t(rows * cols))};
+  double* d = m.data.data();
+  for (Py_ssize_t r = 0; r < rows; ++r) {
+    PyObject** items = PySequence_Fast_ITEMS(row_items[r]);
+    for (Py_ssize_t c = 0; c < cols; ++c) {
+      PyObject* x = items[c];
+      if (PyFloat_CheckExact(x)) {
+        *d++ = PyFloat_AS_DOUBLE(x);
+      } else if (PyLong_CheckExact(x)) {
+        int overflow = 0;
+        long long v = PyLong_AsLongLongAndOverflow(x, &overflow);
+        if (overflow) return std::nullopt;
+        *d++ = double(v);
+      } else {
+        return std::nullopt;  // bools, numpy scalars, anything else: the general path
+      }
+    }
+  }
+  return Value::matrix(std::move(m));
+}
+
 Value to_value(py::handle o) {
   if (o.is_none()) return Value::none();
   if (py::isinstance<py::bool_>(o)) return Value::boolean(o.cast<bool>());
@@ -90,11 +143,12 @@ Value to_value(py::handle o) {
   }
   if (py::isinstance<py::float_>(o)) return Value::number(o.cast<double>());
   if (py::isinstance<py::str>(o)) return Value::str(o.cast<std::string>());
-  if (py::isinstance<py::bytes>(o)) {
+  if (py::isinstance<py::bytes>(o)) {  // immutable: borrowed, not copied
     char* data = nullptr;
     Py_ssize_t n = 0;
     PyBytes_AsStringAndSize(o.ptr(), &data, &n);
-    return Value::bytes(std::vector<uint8_t>(data, data + n));
+    return Value::bytes_view(reinterpret_cast<const uint8_t*>(data), size_t(n),
+                             keep(py::reinterpret_borrow<py::object>(o)));
   }
   if (py::isinstance<py::list>(o) || py::isinstance<py::tuple>(o)) {
     py::sequence s = py::reinterpret_borrow<py::sequence>(o);

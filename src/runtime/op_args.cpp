@@ -21,9 +21,16 @@ double float_arg(const std::vector<Value>& a, size_t i, const char* what) {
     bad_arg(fmt::format("argument {} ({}): {}", i + 1, what, e.what()));
   }
 }
-std::vector<uint8_t> bytes_arg(const std::vector<Value>& a, size_t i, const char* what) {
+BytesIn bytes_arg(const std::vector<Value>& a, size_t i, const char* what) {
   try {
-    return a[i].as_bytes();
+    BytesIn b;
+    if (a[i].kind() == Value::Kind::Bytes || a[i].kind() == Value::Kind::Str) {
+      b.view = a[i].bytes_view();
+    } else {
+      b.owned = a[i].as_bytes();
+      b.view = b.owned;
+    }
+    return b;
   } catch (const ValueError& e) {
     bad_arg(fmt::format("argument {} ({}): {}", i + 1, what, e.what()));
   }

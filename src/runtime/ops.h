@@ -3,6 +3,7 @@
 // argument readers they share. operations.cpp registers them.
 #pragma once
 #include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -14,7 +15,21 @@ namespace ml::runtime::ops {
 [[noreturn]] void bad_arg(std::string msg);
 int64_t int_arg(const std::vector<Value>& a, size_t i, const char* what);
 double float_arg(const std::vector<Value>& a, size_t i, const char* what);
-std::vector<uint8_t> bytes_arg(const std::vector<Value>& a, size_t i, const char* what);
+// Bytes (or text) read where they lie, in the value (a caller's buffer too: Value::bytes_view);
+// other kinds (a list of ints) converted into `owned`. Not copyable: `view` may point into `owned`.
+struct BytesIn {
+  std::vector<uint8_t> owned;
+  std::span<const uint8_t> view;
+  BytesIn() = default;
+  BytesIn(BytesIn&&) = default;
+  BytesIn& operator=(BytesIn&&) = default;
+  const uint8_t* data() const { return view.data(); }
+  size_t size() const { return view.size(); }
+  bool empty() const { return view.empty(); }
+  const uint8_t* begin() const { return view.data(); }
+  const uint8_t* end() const { return view.data() + view.size(); }
+};
+BytesIn bytes_arg(const std::vector<Value>& a, size_t i, const char* what);
 std::vector<double> numbers_arg(const std::vector<Value>& a, size_t i, const char* what);
 Matrix matrix_arg(const std::vector<Value>& a, size_t i, const char* what);
 Value same_kind(const Value& like, std::vector<uint8_t> bytes);

@@ -118,8 +118,9 @@ Value matrix_result(Machine& m, Machine::Buf b, int64_t rows, int64_t cols) {
   return Value::matrix(std::move(r));
 }
 
-// A matrix argument read where it is: a Matrix value's doubles, or a list of rows (lists of
-// numbers) converted straight into the machine's buffer, without an intermediate Matrix.
+// A matrix argument read where it is: a Matrix value's doubles (a caller's buffer too:
+// Value::matrix_view), or a list of rows (lists of numbers) converted straight into the
+// machine's buffer, without an intermediate Matrix.
 struct MatrixIn {
   const Value* v = nullptr;
   int64_t rows = 0, cols = 0;
@@ -127,7 +128,7 @@ struct MatrixIn {
 MatrixIn matrix_in(const std::vector<Value>& a, size_t i, const char* what) {
   MatrixIn x{&a[i]};
   if (a[i].kind() == Value::Kind::Matrix) {
-    x.rows = a[i].matrix_ref().rows, x.cols = a[i].matrix_ref().cols;
+    x.rows = a[i].matrix_rows(), x.cols = a[i].matrix_cols();
     return x;
   }
   if (a[i].kind() != Value::Kind::List) {
@@ -163,10 +164,12 @@ Machine::Buf matrix_input(Machine& m, const MatrixIn& x, uint64_t min_bytes = 0)
   for (size_t r = 0; plain && r < x.v->as_list().size(); ++r) plain = x.v->as_list()[r].kind() == Value::Kind::List;
   if (x.v->kind() == Value::Kind::Matrix || !plain) {
     Matrix conv;
-    const Matrix& mx = x.v->kind() == Value::Kind::Matrix ? x.v->matrix_ref() : (conv = x.v->to_matrix());
-    if (min_bytes <= bytes && &mx != &conv) return m.input(mx.data.data(), bytes);
+    bool in_place = x.v->kind() == Value::Kind::Matrix;
+    if (!in_place) conv = x.v->to_matrix();
+    const double* src = in_place ? x.v->doubles_view().data() : conv.data.data();
+    if (min_bytes <= bytes && in_place) return m.input(src, bytes);
     Machine::Buf b = m.alloc(std::max(bytes, min_bytes));
-    if (bytes) std::memcpy(m.ptr(b), mx.data.data(), bytes);
+    if (bytes) std::memcpy(m.ptr(b), src, bytes);
     return b;
   }
   Machine::Buf b = m.alloc(std::max(bytes, min_bytes));
@@ -212,9 +215,9 @@ Value op_matrix_multiply(Machine& m, const std::vector<Value>& a) {
   return Value::matrix(std::move(r));
 }
 Value op_matrix_transpose(Machine& m, const std::vector<Value>& a) {
-  Matrix A = matrix_arg(a, 0, "a");
-  auto ba = m.input(A.data.data(), A.data.size() * 8);
-  auto bo = m.alloc(A.data.size() * 8);
+  MatrixIn A = matrix_in(a, 0, "a");
+  auto ba = matrix_input(m, A);
+  auto bo = m.alloc(uint64_t(A.rows * A.cols) * 8);
   m.call("mlk_matrix_transpose",
          std::vector<Val>{m.arg(ba), m.arg(bo), Val::I32(checked_len(A.rows, "rows")), Val::I32(checked_len(A.cols, "columns"))});
   return matrix_result(m, bo, A.cols, A.rows);

@@ -406,7 +406,7 @@ Value op_json_stringify(Machine& m, const std::vector<Value>& a) {
 // ---------------------------------------------------------------- image
 
 struct Image {
-  std::vector<uint8_t> px;
+  BytesIn px;  // the caller's pixels, read in place
   int32_t w, h;
 };
 Image image_args(const std::vector<Value>& a) {

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <mutex>
+#include <type_traits>
 
 #include "support/json_text.h"
 
@@ -166,6 +168,90 @@ Value Value::function(Callable f, std::string name) {
   return v;
 }
 
+// A borrowed payload: the caller's memory, and the copy made the first time a vector is asked for.
+struct Value::Borrowed {
+  const void* data = nullptr;
+  size_t count = 0;  // elements (bytes or doubles)
+  int64_t rows = 0, cols = 0;
+  std::shared_ptr<const void> owner;
+  mutable std::once_flag once;
+  mutable std::shared_ptr<const void> copy;
+};
+
+std::shared_ptr<const void> Value::borrow(const void* data, size_t count, int64_t rows, int64_t cols,
+                                          std::shared_ptr<const void> owner) {
+  auto b = std::make_shared<Borrowed>();
+  b->data = data, b->count = count, b->rows = rows, b->cols = cols, b->owner = std::move(owner);
+  return b;
+}
+
+Value Value::bytes_view(const uint8_t* data, size_t size, std::shared_ptr<const void> owner) {
+  Value v;
+  v.kind_ = Kind::Bytes;
+  v.borrowed_ = true;
+  v.p_ = borrow(data, size, 0, 0, std::move(owner));
+  return v;
+}
+Value Value::numbers_view(const double* data, size_t size, std::shared_ptr<const void> owner) {
+  Value v;
+  v.kind_ = Kind::Numbers;
+  v.borrowed_ = true;
+  v.p_ = borrow(data, size, 0, 0, std::move(owner));
+  return v;
+}
+Value Value::matrix_view(const double* data, int64_t rows, int64_t cols, std::shared_ptr<const void> owner) {
+  if (rows < 0 || cols < 0) throw ValueError("a matrix cannot have a negative number of rows or columns");
+  Value v;
+  v.kind_ = Kind::Matrix;
+  v.borrowed_ = true;
+  v.p_ = borrow(data, size_t(rows * cols), rows, cols, std::move(owner));
+  return v;
+}
+
+template <class T>
+const T& Value::held() const {
+  if (!borrowed_) return payload<T>(p_);
+  const auto& b = payload<Borrowed>(p_);
+  std::call_once(b.once, [&] {
+    if constexpr (std::is_same_v<T, Matrix>) {
+      auto p = static_cast<const double*>(b.data);
+      b.copy = std::make_shared<const Matrix>(Matrix{b.rows, b.cols, std::vector<double>(p, p + b.count)});
+    } else {
+      auto p = static_cast<const typename T::value_type*>(b.data);
+      b.copy = std::make_shared<const T>(p, p + b.count);
+    }
+  });
+  return payload<T>(b.copy);
+}
+
+std::span<const uint8_t> Value::bytes_view() const {
+  if (kind_ == Kind::Str) return {reinterpret_cast<const uint8_t*>(s_.data()), s_.size()};
+  if (kind_ != Kind::Bytes) throw ValueError(fmt::format("expected bytes or a str, got {}", kind_name()));
+  if (borrowed_) {
+    const auto& b = payload<Borrowed>(p_);
+    return {static_cast<const uint8_t*>(b.data), b.count};
+  }
+  return payload<std::vector<uint8_t>>(p_);
+}
+std::span<const double> Value::doubles_view() const {
+  if (kind_ != Kind::Numbers && kind_ != Kind::Matrix)
+    throw ValueError(fmt::format("expected numbers or a matrix, got {}", kind_name()));
+  if (borrowed_) {
+    const auto& b = payload<Borrowed>(p_);
+    return {static_cast<const double*>(b.data), b.count};
+  }
+  if (kind_ == Kind::Numbers) return payload<std::vector<double>>(p_);
+  return payload<Matrix>(p_).data;
+}
+int64_t Value::matrix_rows() const {
+  if (kind_ != Kind::Matrix) throw ValueError(fmt::format("expected a matrix, got {}", kind_name()));
+  return borrowed_ ? payload<Borrowed>(p_).rows : payload<Matrix>(p_).rows;
+}
+int64_t Value::matrix_cols() const {
+  if (kind_ != Kind::Matrix) throw ValueError(fmt::format("expected a matrix, got {}", kind_name()));
+  return borrowed_ ? payload<Borrowed>(p_).cols : payload<Matrix>(p_).cols;
+}
+
 std::string_view Value::kind_name() const {
   switch (kind_) {
     case Kind::None: return "none";
@@ -207,7 +293,7 @@ const std::string& Value::as_str() const {
   throw ValueError(fmt::format("expected a str, got {}", kind_name()));
 }
 std::vector<uint8_t> Value::as_bytes() const {
-  if (kind_ == Kind::Bytes) return payload<std::vector<uint8_t>>(p_);
+  if (kind_ == Kind::Bytes) return held<std::vector<uint8_t>>();
   if (kind_ == Kind::Str) return std::vector<uint8_t>(s_.begin(), s_.end());
   if (kind_ == Kind::List || kind_ == Kind::Numbers) {
     std::vector<uint8_t> out;
@@ -224,17 +310,17 @@ const std::vector<Value>& Value::as_list() const {
   throw ValueError(fmt::format("expected a list, got {}", kind_name()));
 }
 const std::vector<double>& Value::numbers_ref() const {
-  if (kind_ == Kind::Numbers) return payload<std::vector<double>>(p_);
+  if (kind_ == Kind::Numbers) return held<std::vector<double>>();
   throw ValueError(fmt::format("expected a list of numbers, got {}", kind_name()));
 }
 const Matrix& Value::matrix_ref() const {
-  if (kind_ == Kind::Matrix) return payload<Matrix>(p_);
+  if (kind_ == Kind::Matrix) return held<Matrix>();
   throw ValueError(fmt::format("expected a matrix, got {}", kind_name()));
 }
 std::vector<double> Value::to_numbers() const {
-  if (kind_ == Kind::Numbers) return payload<std::vector<double>>(p_);
+  if (kind_ == Kind::Numbers) return held<std::vector<double>>();
   if (kind_ == Kind::Bytes) {
-    auto& b = payload<std::vector<uint8_t>>(p_);
+    auto& b = held<std::vector<uint8_t>>();
     return std::vector<double>(b.begin(), b.end());
   }
   if (kind_ == Kind::List) {
@@ -252,7 +338,7 @@ std::vector<double> Value::to_numbers() const {
   throw ValueError(fmt::format("expected a list of numbers, got {}", kind_name()));
 }
 Matrix Value::to_matrix() const {
-  if (kind_ == Kind::Matrix) return payload<Matrix>(p_);
+  if (kind_ == Kind::Matrix) return held<Matrix>();
   if (kind_ == Kind::List) {
     Matrix m;
     auto& rows = as_list();
@@ -316,12 +402,12 @@ bool Value::operator==(const Value& o) const {
     case Kind::Float: return f_ == o.f_ || (std::isnan(f_) && std::isnan(o.f_));
     case Kind::BigInt:
     case Kind::Str: return s_ == o.s_;
-    case Kind::Bytes: return payload<std::vector<uint8_t>>(p_) == payload<std::vector<uint8_t>>(o.p_);
+    case Kind::Bytes: return held<std::vector<uint8_t>>() == o.held<std::vector<uint8_t>>();
     case Kind::List: return payload<std::vector<Value>>(p_) == payload<std::vector<Value>>(o.p_);
-    case Kind::Numbers: return same_doubles(payload<std::vector<double>>(p_), payload<std::vector<double>>(o.p_));
+    case Kind::Numbers: return same_doubles(held<std::vector<double>>(), o.held<std::vector<double>>());
     case Kind::Matrix: {
-      auto& a = payload<Matrix>(p_);
-      auto& b = payload<Matrix>(o.p_);
+      auto& a = held<Matrix>();
+      auto& b = o.held<Matrix>();
       return a.rows == b.rows && a.cols == b.cols && same_doubles(a.data, b.data);
     }
     case Kind::Dict: return payload<Dict>(p_) == payload<Dict>(o.p_);

@@ -7,6 +7,7 @@
 #include <functional>
 #include <memory>
 #include <ostream>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -41,6 +42,13 @@ class Value {
   static Value matrix(Matrix m);
   static Value dict(std::vector<std::pair<std::string, Value>> entries);
   static Value function(Callable f, std::string name = "<callable>");
+  // Bytes, numbers or a matrix in memory the value does not own (a caller's buffer: a numpy
+  // array or a bytes object read through the buffer protocol); `owner` keeps that memory alive
+  // and unchanged while any copy of the value lives. The operations read it in place
+  // (bytes_view, doubles_view); accessors that hand out a vector copy it out once, on first use.
+  static Value bytes_view(const uint8_t* data, size_t size, std::shared_ptr<const void> owner);
+  static Value numbers_view(const double* data, size_t size, std::shared_ptr<const void> owner);
+  static Value matrix_view(const double* data, int64_t rows, int64_t cols, std::shared_ptr<const void> owner);
 
   Kind kind() const { return kind_; }
   std::string_view kind_name() const;
@@ -59,6 +67,12 @@ class Value {
   const Callable& as_function() const;
   const std::vector<double>& numbers_ref() const;  // Numbers only
   const Matrix& matrix_ref() const;                // Matrix only
+  // In place, without a copy: Bytes (or a Str's UTF-8); Numbers or Matrix (row-major doubles).
+  std::span<const uint8_t> bytes_view() const;
+  std::span<const double> doubles_view() const;
+  int64_t matrix_rows() const;  // Matrix only
+  int64_t matrix_cols() const;
+  bool is_borrowed() const { return borrowed_; }
 
   // Compact JSON (bytes as a list of ints, matrices as lists of lists, functions as null);
   // floats in shortest round-trip form.
@@ -69,12 +83,19 @@ class Value {
   bool operator==(const Value& o) const;
 
  private:
+  struct Borrowed;
+  static std::shared_ptr<const void> borrow(const void* data, size_t count, int64_t rows, int64_t cols,
+                                            std::shared_ptr<const void> owner);
+  template <class T>
+  const T& held() const;  // the Bytes/Numbers/Matrix payload (a borrowed one copied out once)
+
   Kind kind_ = Kind::None;
   bool b_ = false;
+  bool borrowed_ = false;  // p_ is a Borrowed
   int64_t i_ = 0;
   double f_ = 0;
   std::string s_;  // Str, BigInt, Function name
-  std::shared_ptr<const void> p_;  // vector<uint8_t>, vector<Value>, vector<double>, Matrix, dict, Callable
+  std::shared_ptr<const void> p_;  // vector<uint8_t>, vector<Value>, vector<double>, Matrix, dict, Callable, Borrowed
 };
 
 // For test frameworks (GoogleTest finds it by argument-dependent lookup).

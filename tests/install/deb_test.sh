@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Builds the Debian package (cpack -G DEB), checks its dependencies and contents, then unpacks it
 # into a temporary folder (dpkg -x: no root needed, nothing installed on this machine) and runs
-# the unpacked tool and its Python package from there. Usage: deb_test.sh BUILD_DIR
+# the unpacked tool and its Python package from there. Usage: deb_test.sh BUILD_DIR V8_LIBDIR
+# (scripts/deb_clean_install.sh is the real `apt install` on a clean Debian 12: ctest -L clean-install)
 set -euo pipefail
-build="$1"
+build="$1"; v8_libdir="$2"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 unset MULTILINGUAL_LANG_DIR MULTILINGUAL_KERNELS_DIR MULTILINGUAL_LIB_DIR MULTILINGUAL_WEB_DIR \
@@ -27,9 +28,16 @@ for f in ./usr/bin/multilingual ./usr/lib/multilingual/libmlv8.so ./usr/share/mu
          ./usr/share/man/man1/multilingual.1.gz ./usr/share/man/man1/multilingual-run.1.gz; do
   grep -qF " $f" <<<"$contents" || fail "package lacks $f"
 done
+! grep -q "libnode.so" <<<"$contents" || fail "package carries libnode.so (libnode108 is a dependency)"
 echo "ok: dependencies and contents"
 
 dpkg -x "$deb" "$tmp/root"
+runpath="$(readelf -d "$tmp/root/usr/lib/multilingual/libmlv8.so" | grep -E "RUNPATH|RPATH" || true)"
+case "$runpath" in *"$build"*|*third_party*) fail "the plugin points into the build: $runpath";; esac
+echo "ok: plugin RUNPATH: ${runpath:-none}"
+# The package depends on libnode108, which apt would install; this machine may not be able to
+# (another Node.js), so the build's copy of libnode108's library stands in for it here.
+export LD_LIBRARY_PATH="$v8_libdir"
 cd "$tmp"
 printf 'afficher(6 * 7)\n' > p.ml
 [ "$("$tmp/root/usr/bin/multilingual" run p.ml --lang fr)" = "42" ] || fail "unpacked tool"

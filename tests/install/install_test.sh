@@ -29,6 +29,12 @@ expect "stdlib import" "3" "$(printf 'import bisect\nprint(bisect.bisect([1, 2, 
 err="$(printf 'x = 1\nafficher(x / 0)\n' > err_fr.ml; "$P/bin/multilingual" run err_fr.ml 2>&1 || true)"
 case "$err" in *err_fr.ml:2:*) echo "ok: located error";; *) fail "error not located: $err";; esac
 
+# V8 from the tree itself: the plugin's RUNPATH is $ORIGIN and libnode.so.108 sits beside it
+# (nothing resolves into the build or source tree)
+runpath="$(readelf -d "$P/lib/multilingual/libmlv8.so" | sed -n 's/.*R\(UN\)\?PATH.*\[\(.*\)\]/\2/p')"
+expect "plugin RUNPATH" '$ORIGIN' "$runpath"
+node_lib="$(ldd "$P/lib/multilingual/libmlv8.so" | awk '$1 == "libnode.so.108" {print $3}')"
+expect "plugin loads V8 from the tree" "$P/lib/multilingual/libnode.so.108" "$node_lib"
 expect "call fibonacci 30 --backend wasm" "832040" "$("$P/bin/multilingual" call fibonacci 30 --backend wasm)"
 doctor="$("$P/bin/multilingual" doctor)"
 for d in languages kernels stdlib web "engine plugin"; do
