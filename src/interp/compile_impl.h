@@ -92,6 +92,12 @@ struct Compiler {
   SP block(const ast::Body& b);
   SP return_stmt(EP value, Loc loc);
   SP match_stmt(const ast::Stmt& s);
+  SP ann_assign_stmt(const ast::Stmt& s);
+  SP aug_assign_stmt(const ast::Stmt& s);
+  SP function_def_stmt(const ast::Stmt& s);
+  SP class_def_stmt(const ast::Stmt& s);
+  SP try_stmt(const ast::Stmt& s);
+  SP with_stmt(const ast::Stmt& s);
   struct PNode;
   std::unique_ptr<PNode> pattern(const ast::Expr& e);
 };

@@ -720,6 +720,119 @@ static SP with_loc(SNode* n, Loc loc) {
   return SP(n);
 }
 
+SP Compiler::ann_assign_stmt(const Stmt& s) {
+  if (scope->kind != Scope::Function && s.targets[0]->kind == ExprKind::Name) {
+    auto* n = new AnnotateStmt();
+    n->name = s.targets[0]->name;
+    n->annotation = unit->future_annotations ? EP(new AnnotationText(annotation_text(*s.extra))) : expr(*s.extra);
+    n->name_text = s.extra->kind == ExprKind::Name ? s.extra->name : (s.extra->kind == ExprKind::Str ? s.extra->str : "");
+    if (s.value) {
+      n->value = expr(*s.value);
+      n->target = target(*s.targets[0]);
+    }
+    return with_loc(n, s.loc);
+  }
+  if (!s.value) return with_loc(new SimpleStmt(Exec::Normal), s.loc);
+  auto* n = new AssignStmt();
+  n->value = expr(*s.value);
+  n->targets.push_back(target(*s.targets[0]));
+  return with_loc(n, s.loc);
+}
+
+SP Compiler::aug_assign_stmt(const Stmt& s) {
+  const Expr& t = *s.targets[0];
+  if (t.kind == ExprKind::Name) {
+    auto* n = new AugName();
+    n->load = load_name(t.name, t.loc);
+    n->store = store_name(t.name, t.loc);
+    n->value = expr(*s.value);
+    n->op = s.op;
+    return with_loc(n, s.loc);
+  }
+  if (t.kind == ExprKind::Attribute) {
+    auto* n = new AugAttr();
+    n->obj = expr(*t.a);
+    n->site.init(t.name);
+    n->value = expr(*s.value);
+    n->op = s.op;
+    return with_loc(n, s.loc);
+  }
+  if (t.kind == ExprKind::Subscript) {
+    auto* n = new AugSub();
+    n->obj = expr(*t.a);
+    n->idx = expr(*t.b);
+    n->value = expr(*s.value);
+    n->op = s.op;
+    return with_loc(n, s.loc);
+  }
+  throw_syntax(msg("syntax.augmented_target"), s.loc);
+}
+
+SP Compiler::function_def_stmt(const Stmt& s) {
+  auto* n = new FuncDefStmt();
+  for (auto& d : s.decorators) n->decorators.push_back(expr(*d));
+  n->mk = function(&s, s.name, s.params.get(), &s.body, nullptr, s.is_async, s.loc);
+  auto annotate = [&](const std::string& name, const ast::ExprP& a) {
+    if (!a) return;
+    EP e = unit->future_annotations ? EP(new AnnotationText(annotation_text(*a))) : expr(*a);
+    n->annotations.emplace_back(mk_str(name), std::move(e));
+  };
+  if (const ast::Params* p = s.params.get()) {
+    for (auto& q : p->posonly) annotate(q.name, q.annotation);
+    for (auto& q : p->args) annotate(q.name, q.annotation);
+    if (p->vararg) annotate(p->vararg->name, p->vararg->annotation);
+    for (auto& q : p->kwonly) annotate(q.name, q.annotation);
+    if (p->kwarg) annotate(p->kwarg->name, p->kwarg->annotation);
+  }
+  annotate("return", s.returns);
+  n->target = store_name(s.name, s.loc);
+  return with_loc(n, s.loc);
+}
+
+SP Compiler::class_def_stmt(const Stmt& s) {
+  auto* n = new ClassDefStmt();
+  n->name = s.name;
+  n->qualname = qualprefix.empty() ? s.name : qualprefix + "." + s.name;
+  for (auto& d : s.decorators) n->decorators.push_back(expr(*d));
+  for (auto& b : s.bases) {
+    if (b.kind == Arg::Positional) n->bases.push_back(expr(*b.value));
+    else if (b.kind == Arg::Keyword) n->keywords.emplace_back(b.name, expr(*b.value));
+  }
+  n->body_fn = function(&s, s.name, nullptr, &s.body, nullptr, false, s.loc);
+  n->target = store_name(s.name, s.loc);
+  return with_loc(n, s.loc);
+}
+
+SP Compiler::try_stmt(const Stmt& s) {
+  auto* n = new TryStmt();
+  n->body = block(s.body);
+  for (auto& h : s.handlers) {
+    Handler hh;
+    if (h.type) hh.type = expr(*h.type);
+    if (!h.name.empty()) hh.name = store_name(h.name, h.loc);
+    hh.body = block(h.body);
+    n->handlers.push_back(std::move(hh));
+  }
+  if (!s.orelse.empty()) n->orelse = block(s.orelse);
+  if (!s.finalbody.empty()) n->finalbody = block(s.finalbody);
+  return with_loc(n, s.loc);
+}
+
+SP Compiler::with_stmt(const Stmt& s) {
+  // nest the items: with a, b: body  ==  with a: with b: body
+  SP inner = block(s.body);
+  for (size_t i = s.items.size(); i-- > 0;) {
+    auto* n = new WithStmt();
+    n->ctx = expr(*s.items[i].context);
+    if (s.items[i].target) n->target = target(*s.items[i].target);
+    n->body = std::move(inner);
+    n->is_async = s.is_async;
+    n->loc = s.loc;
+    inner = SP(n);
+  }
+  return inner;
+}
+
 SP Compiler::stmt(const Stmt& s) {
   switch (s.kind) {
     case StmtKind::Expr: {
@@ -734,52 +847,8 @@ SP Compiler::stmt(const Stmt& s) {
       for (auto& t : s.targets) n->targets.push_back(target(*t));
       return with_loc(n, s.loc);
     }
-    case StmtKind::AnnAssign: {
-      if (scope->kind != Scope::Function && s.targets[0]->kind == ExprKind::Name) {
-        auto* n = new AnnotateStmt();
-        n->name = s.targets[0]->name;
-        n->annotation = unit->future_annotations ? EP(new AnnotationText(annotation_text(*s.extra))) : expr(*s.extra);
-        n->name_text = s.extra->kind == ExprKind::Name ? s.extra->name : (s.extra->kind == ExprKind::Str ? s.extra->str : "");
-        if (s.value) {
-          n->value = expr(*s.value);
-          n->target = target(*s.targets[0]);
-        }
-        return with_loc(n, s.loc);
-      }
-      if (!s.value) return with_loc(new SimpleStmt(Exec::Normal), s.loc);
-      auto* n = new AssignStmt();
-      n->value = expr(*s.value);
-      n->targets.push_back(target(*s.targets[0]));
-      return with_loc(n, s.loc);
-    }
-    case StmtKind::AugAssign: {
-      const Expr& t = *s.targets[0];
-      if (t.kind == ExprKind::Name) {
-        auto* n = new AugName();
-        n->load = load_name(t.name, t.loc);
-        n->store = store_name(t.name, t.loc);
-        n->value = expr(*s.value);
-        n->op = s.op;
-        return with_loc(n, s.loc);
-      }
-      if (t.kind == ExprKind::Attribute) {
-        auto* n = new AugAttr();
-        n->obj = expr(*t.a);
-        n->site.init(t.name);
-        n->value = expr(*s.value);
-        n->op = s.op;
-        return with_loc(n, s.loc);
-      }
-      if (t.kind == ExprKind::Subscript) {
-        auto* n = new AugSub();
-        n->obj = expr(*t.a);
-        n->idx = expr(*t.b);
-        n->value = expr(*s.value);
-        n->op = s.op;
-        return with_loc(n, s.loc);
-      }
-      throw_syntax(msg("syntax.augmented_target"), s.loc);
-    }
+    case StmtKind::AnnAssign: return ann_assign_stmt(s);
+    case StmtKind::AugAssign: return aug_assign_stmt(s);
     case StmtKind::If: {
       auto* n = new IfStmt();
       n->test = expr(*s.value);
@@ -808,73 +877,16 @@ SP Compiler::stmt(const Stmt& s) {
     case StmtKind::Pass: case StmtKind::Global: case StmtKind::Nonlocal:
       return with_loc(new SimpleStmt(Exec::Normal), s.loc);
     case StmtKind::Return: return return_stmt(s.value ? expr(*s.value) : nullptr, s.loc);
-    case StmtKind::FunctionDef: {
-      auto* n = new FuncDefStmt();
-      for (auto& d : s.decorators) n->decorators.push_back(expr(*d));
-      n->mk = function(&s, s.name, s.params.get(), &s.body, nullptr, s.is_async, s.loc);
-      auto annotate = [&](const std::string& name, const ast::ExprP& a) {
-        if (!a) return;
-        EP e = unit->future_annotations ? EP(new AnnotationText(annotation_text(*a))) : expr(*a);
-        n->annotations.emplace_back(mk_str(name), std::move(e));
-      };
-      if (const ast::Params* p = s.params.get()) {
-        for (auto& q : p->posonly) annotate(q.name, q.annotation);
-        for (auto& q : p->args) annotate(q.name, q.annotation);
-        if (p->vararg) annotate(p->vararg->name, p->vararg->annotation);
-        for (auto& q : p->kwonly) annotate(q.name, q.annotation);
-        if (p->kwarg) annotate(p->kwarg->name, p->kwarg->annotation);
-      }
-      annotate("return", s.returns);
-      n->target = store_name(s.name, s.loc);
-      return with_loc(n, s.loc);
-    }
-    case StmtKind::ClassDef: {
-      auto* n = new ClassDefStmt();
-      n->name = s.name;
-      n->qualname = qualprefix.empty() ? s.name : qualprefix + "." + s.name;
-      for (auto& d : s.decorators) n->decorators.push_back(expr(*d));
-      for (auto& b : s.bases) {
-        if (b.kind == Arg::Positional) n->bases.push_back(expr(*b.value));
-        else if (b.kind == Arg::Keyword) n->keywords.emplace_back(b.name, expr(*b.value));
-      }
-      n->body_fn = function(&s, s.name, nullptr, &s.body, nullptr, false, s.loc);
-      n->target = store_name(s.name, s.loc);
-      return with_loc(n, s.loc);
-    }
-    case StmtKind::Try: {
-      auto* n = new TryStmt();
-      n->body = block(s.body);
-      for (auto& h : s.handlers) {
-        Handler hh;
-        if (h.type) hh.type = expr(*h.type);
-        if (!h.name.empty()) hh.name = store_name(h.name, h.loc);
-        hh.body = block(h.body);
-        n->handlers.push_back(std::move(hh));
-      }
-      if (!s.orelse.empty()) n->orelse = block(s.orelse);
-      if (!s.finalbody.empty()) n->finalbody = block(s.finalbody);
-      return with_loc(n, s.loc);
-    }
+    case StmtKind::FunctionDef: return function_def_stmt(s);
+    case StmtKind::ClassDef: return class_def_stmt(s);
+    case StmtKind::Try: return try_stmt(s);
     case StmtKind::Raise: {
       auto* n = new RaiseStmt();
       if (s.value) n->exc = expr(*s.value);
       if (s.extra) n->cause = expr(*s.extra);
       return with_loc(n, s.loc);
     }
-    case StmtKind::With: {
-      // nest the items: with a, b: body  ==  with a: with b: body
-      SP inner = block(s.body);
-      for (size_t i = s.items.size(); i-- > 0;) {
-        auto* n = new WithStmt();
-        n->ctx = expr(*s.items[i].context);
-        if (s.items[i].target) n->target = target(*s.items[i].target);
-        n->body = std::move(inner);
-        n->is_async = s.is_async;
-        n->loc = s.loc;
-        inner = SP(n);
-      }
-      return inner;
-    }
+    case StmtKind::With: return with_stmt(s);
     case StmtKind::Import: {
       auto* n = new ImportStmt();
       for (auto& a : s.names) {
