@@ -308,6 +308,12 @@ class FnGen : public Emit {
   }
 
   void call(const Expr& e);
+  // ---- instances made here, lists of empty slots, instance uses (objects.cpp)
+  void construct(const Expr& e, const CallInfo& ci);
+  void none_fill_list(const Expr& e, const Expr& count);
+  void instance(const Expr& o);
+  std::optional<bool> self_assigned_;
+  bool assigned_in_body(const std::string& name);
 
   // Call depth (see Gen::recursive): a recursive function needs one frame of `rem`.
   void enter(int line) {

@@ -162,6 +162,7 @@ Type FuncTyper::call(const Expr& e, bool statement) {
     if (a.kind == ast::Arg::Keyword && T.builtin_of(f.name) != "print" && T.builtin_of(f.name) != "sorted")
       fail("keyword argument", e.loc);
   if (const Stmt* def = T.find_function(f.name)) return user_call(e, def, f.name, statement);
+  if (T.classes_.count(f.name)) return construct_call(e, f.name, statement);
   if (std::string m = T.math_function(f); !m.empty()) return math_call(e, m);
   return builtin_call(e, statement);
 }

@@ -90,6 +90,16 @@ void FuncTyper::attribute_store(const Expr& target, Type t) {
   int k = ot.field_index(target.name);
   if (k < 0) fail("new attribute '" + target.name + "' on a " + ot.class_name(), target.loc);
   Type ft = ot.fields()[static_cast<size_t>(k)].second;
+  if (!ft.known() && t.known()) {
+    // a field of an instance being made (Typer::construct): this store tells its type
+    if (auto* g = T.field_guesses(ot)) {
+      Type& slot = (*g)[target.name];
+      if (!slot.known()) slot = t;
+      else if (!(slot == t)) fail("attribute '" + target.name + "' given a " + slot.name() + " and a " + t.name(), target.loc);
+      S.types[&target] = ft;
+      return;
+    }
+  }
   if (t.known() && !(t == ft)) fail("storing a " + t.name() + " into attribute '" + target.name + "' of type " + ft.name(), target.loc);
   S.types[&target] = ft;
 }

@@ -99,6 +99,12 @@ class FuncTyper {
   void attribute_store(const Expr& target, Type t);
   Type instance_call(const Expr& e, const Expr& f, Type ot, bool statement);
   Type list_call(const Expr& e);
+  // ---- instances made in compiled code (construct.cpp)
+  Type construct_call(const Expr& e, const std::string& cls, bool statement);
+  // `name = [None] * n`: a list of n empty slots, which compiled code may only fill with
+  // instances (an empty slot is None: using it falls back to the interpreter, and it crosses
+  // back as None). `count` is n.
+  void none_fill(const Expr& value, const Expr& count, const Expr& target);
 };
 
 // ------------------------------------------------------------------ definite assignment
