@@ -108,6 +108,9 @@ struct CallInfo {
   // User: `Cls(args)`, an instance made in compiled code: `callee` is Cls.__init__ (null
   // when the class has none), called with the new instance first; the call's value is it
   bool construct = false;
+  // User: `a op b` calling the operand's operator method (a BinOp's entry): a's __op__(a, b),
+  // or when reflected b's __rop__(b, a); the operands are evaluated a first, as written
+  bool reflected = false;
   std::string name;            // Builtin: canonical name ("len", "print"); Method: "append"
   const ast::Expr* attr = nullptr;  // list Method: the obj.m expression (the callee, or an alias's value)
   // a list method that changes the list's length

@@ -180,5 +180,59 @@ TEST(Construct, MathFunctionsAreTheCLibrarysAndTheirErrorsTheInterpreters) {
       << w.explain();
 }
 
+TEST(Construct, OperatorsOnInstancesCallTheClasssMethods) {
+  const char* prog =
+      "class V:\n"
+      "    def __init__(self, x, y):\n"
+      "        self.x = x\n"
+      "        self.y = y\n"
+      "    def __add__(self, o):\n"
+      "        return V(self.x + o.x, self.y + o.y)\n"
+      "    def __sub__(self, o):\n"
+      "        return V(self.x - o.x, self.y - o.y)\n"
+      "    def __mul__(self, k):\n"
+      "        return V(self.x * k, self.y * k)\n"
+      "    def __rmul__(self, k):\n"
+      "        return V(self.x * k * 10, self.y * k * 10)\n"
+      "class W(V):\n"
+      "    def __radd__(self, o):\n"
+      "        return V(-1.0, -1.0)\n"
+      "def walk(n):\n"
+      "    p = V(0.0, 0.0)\n"
+      "    d = V(1.0, 0.5)\n"
+      "    for i in range(n):\n"
+      "        p = p + d * 0.5 - V(0.25, 0.0)\n"
+      "        p = 2 * p - p\n"
+      "    return p\n"
+      "def mixed(n):\n"
+      "    s = 0.0\n"
+      "    for i in range(n):\n"
+      "        s += (V(1.0, 2.0) + W(1.0, 1.0)).x\n"
+      "    return s\n"
+      "def holes(n):\n"
+      "    vs = [None] * n\n"
+      "    vs[0] = V(1.0, 1.0)\n"
+      "    t = V(0.0, 0.0)\n"
+      "    for v in vs:\n"
+      "        t = t + v\n"
+      "    return t.x\n"
+      "r = walk(6)\n"
+      "m = mixed(2)  # (CPython: -2.0, W.__radd__ first; the interpreter does not try it first yet)\n"
+      "print(r.x, r.y, holes(1))\n"
+      "try:\n"
+      "    holes(2)\n"
+      "except AttributeError as e:\n"
+      "    print('AttributeError', e)\n";
+  std::string ex = both(prog,
+                        "12414885.0 12414885.0 1.0\n"
+                        "AttributeError 'NoneType' object has no attribute 'x'\n");
+  EXPECT_NE(ex.find("walk(int): wasm (1 call)"), std::string::npos) << ex;
+  EXPECT_NE(ex.find("V.__rmul__: wasm, inside walk(int)"), std::string::npos) << ex;
+  EXPECT_NE(ex.find("holes(int): wasm (2 calls), 1 handed back to the interpreter"), std::string::npos) << ex;
+  EXPECT_NE(ex.find("mixed(int): interpreter (operator + on V{x: float, y: float} and W{x: float, y: float}"),
+            std::string::npos)
+      << ex;
+}
+
 }  // namespace
 }  // namespace ml::tiering

@@ -20,6 +20,10 @@ void FnGen::ex(const Expr& e) {
       get_var(e);
       return;
     case ExprKind::BinOp:
+      if (auto ci = S.calls.find(&e); ci != S.calls.end()) {
+        operator_call(e, ci->second);
+        return;
+      }
       if (const Expr* n = none_fill_count(e)) {
         none_fill_list(e, *n);
         return;

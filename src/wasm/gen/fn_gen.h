@@ -312,6 +312,9 @@ class FnGen : public Emit {
   void construct(const Expr& e, const CallInfo& ci);
   void none_fill_list(const Expr& e, const Expr& count);
   void instance(const Expr& o);
+  void operator_call(const Expr& e, const CallInfo& ci);
+  // Does evaluating e call one of the program's functions (a call, or an operator method)?
+  bool calls_program(const Expr& e) const;
   std::optional<bool> self_assigned_;
   bool assigned_in_body(const std::string& name);
 

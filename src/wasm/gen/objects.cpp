@@ -72,3 +72,37 @@ bool FnGen::assigned_in_body(const std::string& name) {
 }
 
 }  // namespace ml::wasm::gen
+
+namespace ml::wasm::gen {
+
+// a op b calling an operator method: a then b evaluated, then the method called on the
+// instance it belongs to (checked not to be an empty slot) with the other operand.
+void FnGen::operator_call(const Expr& e, const CallInfo& ci) {
+  const Expr& self = ci.reflected ? *e.b : *e.a;
+  const Expr& other = ci.reflected ? *e.a : *e.b;
+  Type ot = ci.callee->params[1];
+  if (!ci.reflected) {
+    instance(self);
+    ex_as(other, ot);
+  } else {
+    uint32_t o = tmp(wtype(ot));
+    ex_as(other, ot);
+    F->set(o);
+    instance(self);
+    F->get(o);
+  }
+  F->get(rem);
+  F->op(Op::Call, G.func_for(ci.callee));
+}
+
+bool FnGen::calls_program(const Expr& e) const {
+  if (has_call(e)) return true;
+  if (e.kind == ExprKind::BinOp && S.calls.count(&e)) return true;
+  for (const Expr* c : {e.a.get(), e.b.get(), e.c.get()})
+    if (c && calls_program(*c)) return true;
+  for (const auto& i : e.items)
+    if (calls_program(*i)) return true;
+  return false;
+}
+
+}  // namespace ml::wasm::gen

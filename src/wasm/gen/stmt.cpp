@@ -191,7 +191,7 @@ void FnGen::stmt(const Stmt& s) {
       op([&] { F->get(addr); load(tt); }, [&] { ex(*s.value); }, nullptr);
       F->set(r);
       // a call may have appended to the list (moving its data); a cached list cannot change
-      if (has_call(*s.value) && !ac.c) elem_addr(ac, RtError::IndexStore, pos_code(tg.loc));
+      if (calls_program(*s.value) && !ac.c) elem_addr(ac, RtError::IndexStore, pos_code(tg.loc));
       else F->get(addr);
       F->get(r);
       store(tt);

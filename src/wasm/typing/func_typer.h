@@ -101,6 +101,8 @@ class FuncTyper {
   Type list_call(const Expr& e);
   // ---- instances made in compiled code (construct.cpp)
   Type construct_call(const Expr& e, const std::string& cls, bool statement);
+  // a op b with an instance operand: the class's operator method (operators.cpp)
+  Type instance_binop(const Expr& e, Type a, Type b);
   // `name = [None] * n`: a list of n empty slots, which compiled code may only fill with
   // instances (an empty slot is None: using it falls back to the interpreter, and it crosses
   // back as None). `count` is n.
