@@ -234,5 +234,30 @@ TEST(Construct, OperatorsOnInstancesCallTheClasssMethods) {
       << ex;
 }
 
+TEST(Construct, CallsLeavingOutArgumentsTakeLiteralDefaults) {
+  const char* prog =
+      "class G:\n"
+      "    def __init__(self, x=0, y=0.5, z=-2):\n"
+      "        self.x = x\n"
+      "        self.y = y\n"
+      "        self.z = z\n"
+      "    def moved(self, dx, dy=1.0, tag='m'):\n"
+      "        return G(self.x + dx, self.y + dy, len(tag))\n"
+      "def shift(v, k=3, neg=True):\n"
+      "    return -v * k if neg else v * k\n"
+      "def run(n):\n"
+      "    g = G()\n"
+      "    h = G(1)\n"
+      "    s = 0.0\n"
+      "    for i in range(n):\n"
+      "        g = g.moved(i)\n"
+      "        h = h.moved(1, 0.25, 'abc')\n"
+      "        s += shift(g.y) + shift(h.x, 2) + shift(1, 1, False)\n"
+      "    return s, g.x, g.z, h.z\n"
+      "print(run(5))\n";
+  std::string ex = both(prog, "(-87.5, 10, 1, 3)\n");
+  EXPECT_NE(ex.find("run(int): wasm (1 call)"), std::string::npos) << ex;
+}
+
 }  // namespace
 }  // namespace ml::tiering

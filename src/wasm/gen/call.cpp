@@ -42,7 +42,7 @@ void FnGen::call(const Expr& e) {
       instance(*ci.attr->a);
       first = 1;
     }
-    for (size_t i = 0; i < e.args.size(); ++i) ex_as(*e.args[i].value, ci.callee->params[i + first]);
+    for (size_t i = first; i < ci.callee->params.size(); ++i) ex_as(*arg_or_default(e, ci.callee, i - first, first), ci.callee->params[i]);
     F->get(rem);
     F->op(Op::Call, h);
     return;

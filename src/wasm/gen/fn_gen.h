@@ -315,6 +315,7 @@ class FnGen : public Emit {
   void operator_call(const Expr& e, const CallInfo& ci);
   // Does evaluating e call one of the program's functions (a call, or an operator method)?
   bool calls_program(const Expr& e) const;
+  const Expr* arg_or_default(const Expr& e, const FuncSpec* callee, size_t i, size_t first) const;
   std::optional<bool> self_assigned_;
   bool assigned_in_body(const std::string& name);
 

@@ -10,10 +10,12 @@ namespace ml::wasm::gen {
 void FnGen::construct(const Expr& e, const CallInfo& ci) {
   Type t = ty(e);
   std::vector<uint32_t> vs;
-  for (size_t i = 0; i < e.args.size(); ++i) {
-    Type want = ci.callee ? ci.callee->params[i + 1] : ty(*e.args[i].value);
+  size_t n_args = ci.callee ? ci.callee->params.size() - 1 : e.args.size();
+  for (size_t i = 0; i < n_args; ++i) {
+    const Expr& a = ci.callee ? *arg_or_default(e, ci.callee, i, 1) : *e.args[i].value;
+    Type want = ci.callee ? ci.callee->params[i + 1] : ty(a);
     uint32_t v = tmp(wtype(want));
-    ex_as(*e.args[i].value, want);
+    ex_as(a, want);
     F->set(v);
     vs.push_back(v);
   }
@@ -93,6 +95,13 @@ void FnGen::operator_call(const Expr& e, const CallInfo& ci) {
   }
   F->get(rem);
   F->op(Op::Call, G.func_for(ci.callee));
+}
+
+// The call's i-th written argument, or the callee's default for it (a literal the typer
+// took); `first`: the callee's parameters before the written ones (an instance).
+const Expr* FnGen::arg_or_default(const Expr& e, const FuncSpec* callee, size_t i, size_t first) const {
+  if (i < e.args.size()) return e.args[i].value.get();
+  return callee->def->params->args[i + first].default_value.get();
 }
 
 bool FnGen::calls_program(const Expr& e) const {

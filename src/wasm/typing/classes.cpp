@@ -111,11 +111,12 @@ Type FuncTyper::instance_call(const Expr& e, const Expr& f, Type ot, bool statem
   if (!def) fail("method ." + f.name + "() that class " + ot.class_name() + " does not define", e.loc);
   for (const auto& a : e.args)
     if (a.kind != ast::Arg::Positional) fail("keyword argument", e.loc);
-  std::vector<Type> args{ot};
+  std::vector<Type> args;
   for (const auto& a : e.args) args.push_back(value_or_function(*a.value));
   const ast::Params& p = *def->params;
   if (!p.posonly.empty() || p.vararg || p.kwarg || !p.kwonly.empty()) fail("call to a method with special parameters", e.loc, f.name);
-  if (args.size() != p.args.size()) fail("call with a different number of arguments", e.loc, f.name);
+  fill_defaults(e, def, 1, args, f.name);
+  args.insert(args.begin(), ot);
   for (const auto& t : args)
     if (!t.known()) return record(e, kUnknown);
   FuncSpec* callee = T.specialize(def, args);

@@ -164,6 +164,7 @@ Type FuncTyper::construct_call(const Expr& e, const std::string& cls, bool state
   for (const auto& a : e.args) args.push_back(value_or_function(*a.value));
   for (const auto& t : args)
     if (!t.known()) return record(e, kUnknown);
+  if (const Stmt* init = T.find_method(cls, "__init__"); init && T.find_class(cls)) fill_defaults(e, init, 1, args, cls);
   Typer::Construction c = T.construct(cls, args, e.loc);
   CallInfo ci;
   ci.kind = CallInfo::User;

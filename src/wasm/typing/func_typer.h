@@ -47,6 +47,8 @@ class FuncTyper {
   Type value_or_function(const Expr& e);
   // A call of a module function `def` (by its name, or through a value of Func type).
   Type user_call(const Expr& e, const Stmt* def, const std::string& name, bool statement);
+  // Completes `args` (after `first` leading ones the call does not write) with def's defaults.
+  void fill_defaults(const Expr& e, const Stmt* def, size_t first, std::vector<Type>& args, const std::string& name);
 
   Type record(const Expr& e, Type t);
   void join_into(Type& slot, Type t, Loc loc, const std::string& what);
