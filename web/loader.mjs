@@ -71,6 +71,11 @@ export async function runWasm(bytes, write) {
     },
     fmod: (a, b) => a % b,
     pow: cPow,
+    sin: Math.sin,
+    cos: Math.cos,
+    tan: Math.tan,
+    exp: Math.exp,
+    atan: Math.atan,
   };
   const wanted = {};
   for (const imp of WebAssembly.Module.imports(module)) {

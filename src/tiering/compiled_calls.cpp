@@ -131,6 +131,30 @@ bool CompiledCalls::class_ok(const iv::ClassObj* cls, std::string& why) {
   return true;
 }
 
+// The classes the compiled code makes instances of are still the module's own, unchanged: the
+// instances it makes cross back as instances of them.
+bool CompiledCalls::classes_made_ok(const iv::FuncObj* f, const wasm::Prepared& p, std::string& why) {
+  if (!globals_) globals_ = f->globals.get();
+  if (f->globals.get() != globals_) {
+    why = "a function of another module namespace";
+    return false;
+  }
+  for (const std::string& name : p.constructs) {
+    iv::Value* c = globals_->find(iv::mk_str(name));
+    if (!c || !c->is(iv::OK::Class)) {
+      why = "makes a " + name + ", which is no longer a class";
+      return false;
+    }
+    std::string w;
+    if (!class_ok(c->as<iv::ClassObj>(), w)) {
+      why = "makes " + w;
+      return false;
+    }
+  }
+  InterpAdapter::classes_from = globals_;
+  return true;
+}
+
 CompiledCalls::Function& CompiledCalls::function_of(const iv::FuncCode* code) {
   if (auto* known = static_cast<Function*>(code->tier_state); known && known->owner == this) return *known;
   auto [it, fresh] = functions_.try_emplace(code);
@@ -238,6 +262,11 @@ std::optional<iv::Value> CompiledCalls::try_call(iv::FuncObj* f, iv::Value* args
   Signature& sig = signature_for(code, fn, types);
   if (!sig.prepared) {
     fall_back(code, fn, sig.why);
+    return std::nullopt;
+  }
+  if (!sig.prepared->constructs.empty() && !classes_made_ok(f, *sig.prepared, why)) {
+    fall_back(code, fn, why);
+    program_.note_not_offered(program_.typer().qualname(code->def), why);
     return std::nullopt;
   }
   return run(code, fn, sig, args, nargs);

@@ -71,6 +71,7 @@ class CompiledCalls {
   // The class is the module's own class statement, unchanged: its methods are the defs of
   // its body (see wasm::Typer::find_class), its base such a class too.
   bool class_ok(const interp::ClassObj* cls, std::string& why);
+  bool classes_made_ok(const interp::FuncObj* f, const wasm::Prepared& p, std::string& why);
   struct ClassVerdict {
     uint64_t epoch = 0;
     bool ok = false;

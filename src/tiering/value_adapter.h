@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/engine.h"
 #include "interp/runtime.h"
 #include "wasm/codegen.h"
 #include "wasm/typer.h"
@@ -60,6 +61,14 @@ struct InterpAdapter {
     v.as<interp::InstObj>()->dict->for_each([&](const V& k, const V& x) { f(std::string_view(k.as<interp::StrObj>()->s), x); });
   }
   static void set_field(const V& v, const std::string& name, V x) { v.as<interp::InstObj>()->dict->set(interp::mk_str(name), std::move(x)); }
+  // The module namespace whose classes instances made by compiled code belong to (set by
+  // CompiledCalls before each call that makes some; it checked the classes are unchanged).
+  static inline thread_local interp::DictObj* classes_from = nullptr;
+  static V new_instance(const std::string& cls) {
+    interp::Value* c = classes_from ? classes_from->find(interp::mk_str(cls)) : nullptr;
+    if (!c || !c->is(interp::OK::Class)) throw engine::WasmError(engine::ErrorKind::Memory, "class " + cls + " is not bound");
+    return interp::make_instance(c->as<interp::ClassObj>());
+  }
 };
 
 // Which classes' instances compiled code may take (the module's own, unchanged since their

@@ -219,7 +219,31 @@ std::function<std::vector<eng::Val>(std::span<const eng::Val>)> CompiledProgram:
     return [](std::span<const eng::Val> a) { return std::vector<eng::Val>{eng::Val::F64(std::fmod(a[0].f64, a[1].f64))}; };
   if (name == "pow")
     return [](std::span<const eng::Val> a) { return std::vector<eng::Val>{eng::Val::F64(std::pow(a[0].f64, a[1].f64))}; };
+  using F1 = double (*)(double);
+  static const std::pair<std::string_view, F1> math1[] = {{"sin", [](double x) { return std::sin(x); }},
+                                                        {"cos", [](double x) { return std::cos(x); }},
+                                                        {"tan", [](double x) { return std::tan(x); }},
+                                                        {"exp", [](double x) { return std::exp(x); }},
+                                                        {"atan", [](double x) { return std::atan(x); }}};
+  for (const auto& [n, f] : math1)
+    if (name == n)
+      return [f](std::span<const eng::Val> a) { return std::vector<eng::Val>{eng::Val::F64(f(a[0].f64))}; };
   return {};
+}
+
+std::vector<std::string> constructed_classes(const FuncSpec* entry) {
+  std::set<std::string> out;
+  std::set<const FuncSpec*> seen{entry};
+  std::vector<const FuncSpec*> todo{entry};
+  while (!todo.empty()) {
+    const FuncSpec* s = todo.back();
+    todo.pop_back();
+    for (const auto& [e, c] : s->calls)
+      if (c.kind == CallInfo::User && c.construct) out.insert(c.name);
+    for (const FuncSpec* c : s->callees())
+      if (seen.insert(c).second) todo.push_back(c);
+  }
+  return {out.begin(), out.end()};
 }
 
 bool CompiledProgram::hosts(std::string_view name) { return bool(host_function(name, nullptr)); }
@@ -261,6 +285,7 @@ CompiledProgram::Unit* CompiledProgram::unit_for(const ast::Stmt* def, const std
       p.entry = up->gen.entry_export;
       p.heap_base = up->gen.heap_base;
       p.key = key;
+      p.constructs = constructed_classes(spec);
     } catch (const CannotCompile& c) {
       up->failure = c.reason.text();
     } catch (const eng::WasmError& e) {

@@ -113,7 +113,13 @@ struct Prepared {
   uint32_t heap_base = 0;        // arguments are laid out from here
   std::string key;               // the signature ("fib(int)")
   ExplainRecord* record = nullptr;  // counts its calls and fallbacks for --explain
+  // The classes whose instances the code makes (Cls(...)): the host checks before each call
+  // that each is still the class the code was compiled for.
+  std::vector<std::string> constructs;
 };
+
+// The classes `entry` and the functions it calls make instances of, by name.
+std::vector<std::string> constructed_classes(const FuncSpec* entry);
 
 // What running a Prepared call gave, before results are read out of linear memory.
 struct RawOutcome {

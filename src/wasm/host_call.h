@@ -27,6 +27,7 @@
 // the compiled code returns or stores that was passed in is that same host list. A list
 // passed in is refilled only when the call changed it (its header or any slot differs).
 #pragma once
+#include <concepts>
 #include <cstring>
 #include <deque>
 #include <optional>
@@ -63,6 +64,7 @@ template <class A>
 concept HasInstances = requires(const typename A::V& v, const std::string& n) {
   A::for_each_field(v, [](std::string_view, const typename A::V&) {});
   A::set_field(v, n, A::none());
+  { A::new_instance(n) } -> std::same_as<typename A::V>;  // an instance of the class named n, no attributes
 };
 
 template <class A>
@@ -219,6 +221,7 @@ struct Reader {
   std::unordered_map<uint32_t, size_t> input;  // header address -> planned index
   std::unordered_map<uint32_t, V> fresh;       // lists the call made
   std::unordered_map<uint32_t, const V*> objs;  // instances passed in, by header address
+  std::unordered_map<uint32_t, V> made;          // instances the call made, by header address
 
   template <class T> T get(uint64_t a) const {
     if (a + sizeof(T) > size) throw engine::WasmError(engine::ErrorKind::Memory, "compiled code left a list outside linear memory");
@@ -269,8 +272,9 @@ struct Reader {
   // A str or tuple of type t at address a (a new host value).
   V value(uint32_t a, Type t) {
     if (t.is_obj()) {
+      if (a == 0) return A::none();  // an empty slot of a `[None] * n` list
       if (auto it = objs.find(a); it != objs.end()) return *it->second;
-      throw engine::WasmError(engine::ErrorKind::Memory, "compiled code left an instance it was not given");
+      return made_instance(a, t);
     }
     uint32_t n = get<uint32_t>(a), d = get<uint32_t>(uint64_t(a) + 8);
     if (t.is_str()) {
@@ -293,6 +297,29 @@ struct Reader {
       else items.push_back(A::from_slot(b, it));
     }
     return A::new_tuple(std::move(items));
+  }
+  // An instance compiled code made (Cls(...)): a new host instance with its fields, given in
+  // the order its __init__ assigned them.
+  V made_instance(uint32_t a, Type t) {
+    if constexpr (HasInstances<A>) {
+      if (auto it = made.find(a); it != made.end()) return it->second;
+      const auto& fs = t.fields();
+      if (get<uint32_t>(a) != fs.size()) throw engine::WasmError(engine::ErrorKind::Memory, "corrupt instance in linear memory");
+      V inst = A::new_instance(t.class_name());
+      made.emplace(a, inst);  // before the fields: an instance may refer to itself
+      for (const std::string& name : t.field_order()) {
+        size_t i = static_cast<size_t>(t.field_index(name));
+        uint64_t b = get<uint64_t>(uint64_t(a) + kListHeader + i * kSlot);
+        Type ft = fs[i].second;
+        A::set_field(inst, name, ft.is_list() ? list(static_cast<uint32_t>(b), ft)
+                                 : by_address(ft) ? value(static_cast<uint32_t>(b), ft) : A::from_slot(b, ft));
+      }
+      return inst;
+    } else {
+      (void)a;
+      (void)t;
+      throw engine::WasmError(engine::ErrorKind::Memory, "compiled code left an instance it was not given");
+    }
   }
   // The fields of the instances passed in that the call changed, written back.
   void write_back() {
@@ -440,7 +467,7 @@ BasicOutcome<A> call_prepared(CompiledProgram& prog, const Prepared& pr, std::sp
     if (raw.kind == CallOutcome::Error) out.error = std::move(raw.error);
     return out;
   }
-  host_detail::Reader<A> rd{p->inst->memory_data(), p->inst->memory_size(), lay, {}, {}};
+  host_detail::Reader<A> rd{p->inst->memory_data(), p->inst->memory_size(), lay, {}, {}, {}, {}};
   for (size_t k = 0; k < lay.lists.size(); ++k) rd.input.emplace(lay.lists[k].header, k);
   for (const auto& o : lay.objs) rd.objs.emplace(o.header, o.value);
   try {

@@ -11,6 +11,11 @@ std::span<const HostImport> host_imports() {
       {"f64_repr", {{WType::F64, WType::I32}, {WType::I32}}, "repr(x) written at buf, its length returned"},
       {"fmod", {{WType::F64, WType::F64}, {WType::F64}}, "C's fmod(a, b)"},
       {"pow", {{WType::F64, WType::F64}, {WType::F64}}, "C's pow(a, b)"},
+      {"sin", {{WType::F64}, {WType::F64}}, "C's sin(x)"},
+      {"cos", {{WType::F64}, {WType::F64}}, "C's cos(x)"},
+      {"tan", {{WType::F64}, {WType::F64}}, "C's tan(x)"},
+      {"exp", {{WType::F64}, {WType::F64}}, "C's exp(x)"},
+      {"atan", {{WType::F64}, {WType::F64}}, "C's atan(x)"},
   };
   return table;
 }

@@ -17,6 +17,7 @@ struct HostImport {
 
 // print_*: what print() writes (the host keeps the order with the interpreter's output).
 // f64_repr: Python's repr(x) of a float, ASCII, at most 30 bytes, written at buf; returns its length.
+// sin, cos, tan, exp, atan: the C library's, which the interpreter's math module calls too.
 // fmod, pow: C's fmod and pow (where JavaScript's % and Math.pow differ from C, the host follows C).
 std::span<const HostImport> host_imports();
 // The entry named `name`, or null.

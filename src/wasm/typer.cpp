@@ -106,6 +106,7 @@ namespace {
 struct Shape {
   std::string cls;
   std::vector<std::pair<std::string, Type>> fields;
+  std::vector<std::string> order;  // made by compiled code: the order __init__ assigns the fields
 };
 struct Shapes {
   std::mutex mu;
@@ -141,6 +142,22 @@ const std::vector<std::pair<std::string, Type>>& Type::fields() const {
   Shapes& sh = shapes();
   std::lock_guard<std::mutex> lock(sh.mu);
   return sh.shapes[tid].fields;  // a deque: the element stays where it is
+}
+
+void Type::set_field_order(Type t, const std::vector<std::string>& order) {
+  Shapes& sh = shapes();
+  std::lock_guard<std::mutex> lock(sh.mu);
+  if (sh.shapes[t.tid].order.empty()) sh.shapes[t.tid].order = order;
+}
+
+std::vector<std::string> Type::field_order() const {
+  Shapes& sh = shapes();
+  std::lock_guard<std::mutex> lock(sh.mu);
+  const Shape& s = sh.shapes[tid];
+  if (!s.order.empty()) return s.order;
+  std::vector<std::string> out;
+  for (const auto& f : s.fields) out.push_back(f.first);
+  return out;
 }
 
 int Type::field_index(const std::string& name) const {
@@ -199,7 +216,7 @@ std::string signature_key(const std::string& name, const std::vector<Type>& args
 std::vector<FuncSpec*> FuncSpec::callees() const {
   std::vector<FuncSpec*> out;
   for (const auto& [e, c] : calls)
-    if (c.kind == CallInfo::User && std::find(out.begin(), out.end(), c.callee) == out.end())
+    if (c.kind == CallInfo::User && c.callee && std::find(out.begin(), out.end(), c.callee) == out.end())
       out.push_back(c.callee);
   std::sort(out.begin(), out.end(), [](FuncSpec* a, FuncSpec* b) { return a->key < b->key; });
   return out;
@@ -256,7 +273,9 @@ std::string Typer::math_function(const Expr& callee) const {
   } else if (callee.kind == ExprKind::Attribute && callee.a->kind == ExprKind::Name && math_modules_.count(callee.a->name)) {
     f = callee.name;
   }
-  return f == "sqrt" || f == "fabs" ? f : "";
+  for (const char* m : {"sqrt", "fabs", "sin", "cos", "tan", "exp", "atan"})
+    if (f == m) return f;
+  return "";
 }
 
 const ast::Stmt* Typer::find_function(const std::string& name) const {

@@ -50,6 +50,10 @@ struct Type {
   std::string class_name() const;
   const std::vector<std::pair<std::string, Type>>& fields() const;
   int field_index(const std::string& name) const;  // -1: no such field
+  // The order an instance made by compiled code gets its fields in (its __init__'s order;
+  // by name for other instances): the order of its __dict__ when it crosses back.
+  static void set_field_order(Type t, const std::vector<std::string>& order);
+  std::vector<std::string> field_order() const;
   static Type function(const std::string& name);  // the module function `name` as a value
   std::string func_name() const;
   // int, float, bool, or int-or-float: what arithmetic and comparisons take
@@ -101,6 +105,12 @@ struct CallInfo {
   enum Kind : uint8_t { User, Builtin, Method } kind = Builtin;
   FuncSpec* callee = nullptr;  // User
   bool bound = false;          // User: a method called on an instance, `attr->a` (self) first
+  // User: `Cls(args)`, an instance made in compiled code: `callee` is Cls.__init__ (null
+  // when the class has none), called with the new instance first; the call's value is it
+  bool construct = false;
+  // User: `a op b` calling the operand's operator method (a BinOp's entry): a's __op__(a, b),
+  // or when reflected b's __rop__(b, a); the operands are evaluated a first, as written
+  bool reflected = false;
   std::string name;            // Builtin: canonical name ("len", "print"); Method: "append"
   const ast::Expr* attr = nullptr;  // list Method: the obj.m expression (the callee, or an alias's value)
   // a list method that changes the list's length
@@ -121,6 +131,8 @@ struct FuncSpec {
   std::unordered_map<const ast::Expr*, CallInfo> calls;
   // `push = xs.append`: names bound once to a list's method, called as that method
   std::map<std::string, const ast::Expr*> method_aliases;
+  // locals bound to `[None] * n`: their lists must come to hold instances (typing/construct.cpp)
+  std::set<std::string> none_lists;
   std::optional<Reason> failure;
   int stack_index = -1;  // position on the in-progress stack while typing
   int min_dep = 1 << 30;
@@ -160,6 +172,16 @@ class Typer {
   const LanguagePack& pack() const { return pack_; }
   const ast::Module& module() const { return module_; }
   const TyperOptions& options() const { return opts_; }
+  // `cls(args)` in compiled code (typing/construct.cpp): the instance's type (its fields are
+  // the attributes __init__ assigns, in order, before anything else can see the instance)
+  // and __init__ specialized for it (null without __init__). Throws CannotCompile.
+  struct Construction {
+    Type type;
+    FuncSpec* init = nullptr;
+  };
+  Construction construct(const std::string& cls, const std::vector<Type>& args, Loc loc);
+  // The field types found so far for an instance type being constructed (see construct), or null.
+  std::map<std::string, Type>* field_guesses(Type obj);
 
  private:
   friend class FuncTyper;
@@ -175,6 +197,9 @@ class Typer {
   std::map<std::string, std::unique_ptr<FuncSpec>> specs_;
   std::vector<FuncSpec*> stack_;
   FuncSpec* module_spec_ = nullptr;
+  std::map<std::string, Construction> constructions_;      // by signature ("Point(int)")
+  std::set<std::string> constructing_;                     // classes whose construction is being typed
+  std::map<uint32_t, std::map<std::string, Type>*> guessing_;  // object type id -> field guesses
 
   void run(FuncSpec* spec);
 };
@@ -190,6 +215,9 @@ std::string signature_key(const std::string& name, const std::vector<Type>& args
 
 // `push = xs.append` in S's body, typed as an alias of that method (no code of its own).
 bool is_method_alias(const FuncSpec& S, const ast::Stmt& s);
+
+// `[None] * n` or `n * [None]`: n, else null (typing/construct.cpp).
+const ast::Expr* none_fill_count(const ast::Expr& e);
 
 // An int literal, or minus one: the index it denotes.
 std::optional<int64_t> literal_index(const ast::Expr& e);

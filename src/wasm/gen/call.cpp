@@ -23,6 +23,10 @@ void FnGen::print_value(const Expr& a) {
 void FnGen::call(const Expr& e) {
   const CallInfo& ci = S.calls.at(&e);
   Type t = ty(e);
+  if (ci.kind == CallInfo::User && ci.construct) {
+    construct(e, ci);
+    return;
+  }
   if (ci.kind == CallInfo::User) {
     uint32_t h = G.func_for(ci.callee);
     if (ci.callee == &S && inlinable()) {
@@ -35,10 +39,10 @@ void FnGen::call(const Expr& e) {
     }
     size_t first = 0;
     if (ci.bound) {  // obj.method(...): the instance is the first argument
-      ex(*ci.attr->a);
+      instance(*ci.attr->a);
       first = 1;
     }
-    for (size_t i = 0; i < e.args.size(); ++i) ex_as(*e.args[i].value, ci.callee->params[i + first]);
+    for (size_t i = first; i < ci.callee->params.size(); ++i) ex_as(*arg_or_default(e, ci.callee, i - first, first), ci.callee->params[i]);
     F->get(rem);
     F->op(Op::Call, h);
     return;
@@ -75,6 +79,18 @@ void FnGen::call(const Expr& e) {
     ex_as(*e.args[0].value, kFloat);
     F->tee(x); F->f64(0); F->op(Op::F64Lt); err_if(RtError::Fallback, pos_code(e.loc));  // ValueError
     F->get(x); F->op(Op::F64Sqrt);
+    return;
+  }
+  if (ci.kind == CallInfo::Builtin && ci.name.rfind("math.", 0) == 0 && ci.name != "math.fabs") {
+    // the C library's function, as the interpreter's math module calls it; a NaN or an
+    // infinite result is its ValueError or OverflowError
+    uint32_t r = tmp(WType::F64);
+    ex_as(*e.args[0].value, kFloat);
+    F->op(Op::Call, G.import(ci.name.substr(5)));
+    F->tee(r); F->get(r); F->op(Op::F64Sub); F->f64(0); F->op(Op::F64Ne);
+    if (ci.name != "math.atan") err_if(RtError::Fallback, pos_code(e.loc));
+    else F->op(Op::Drop);
+    F->get(r);
     return;
   }
   if (ci.kind == CallInfo::Builtin && ci.name == "math.fabs") {

@@ -11,7 +11,7 @@ void FnGen::ex(const Expr& e) {
     case ExprKind::True: F->i32(1); return;
     case ExprKind::False: F->i32(0); return;
     case ExprKind::Attribute:  // a field of an instance
-      ex(*e.a);
+      instance(*e.a);
       load(t, field_offset(ty(*e.a), e.name));
       return;
     case ExprKind::Name:
@@ -20,6 +20,14 @@ void FnGen::ex(const Expr& e) {
       get_var(e);
       return;
     case ExprKind::BinOp:
+      if (auto ci = S.calls.find(&e); ci != S.calls.end()) {
+        operator_call(e, ci->second);
+        return;
+      }
+      if (const Expr* n = none_fill_count(e)) {
+        none_fill_list(e, *n);
+        return;
+      }
       // errors are located where the interpreter locates them: at the left operand
       binop(e.bin, ty(*e.a), ty(*e.b), t, e.a->loc.line ? e.a->loc : e.loc, [&] { ex(*e.a); }, [&] { ex(*e.b); },
             e.a.get(), e.b.get());

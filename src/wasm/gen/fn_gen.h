@@ -308,6 +308,16 @@ class FnGen : public Emit {
   }
 
   void call(const Expr& e);
+  // ---- instances made here, lists of empty slots, instance uses (objects.cpp)
+  void construct(const Expr& e, const CallInfo& ci);
+  void none_fill_list(const Expr& e, const Expr& count);
+  void instance(const Expr& o);
+  void operator_call(const Expr& e, const CallInfo& ci);
+  // Does evaluating e call one of the program's functions (a call, or an operator method)?
+  bool calls_program(const Expr& e) const;
+  const Expr* arg_or_default(const Expr& e, const FuncSpec* callee, size_t i, size_t first) const;
+  std::optional<bool> self_assigned_;
+  bool assigned_in_body(const std::string& name);
 
   // Call depth (see Gen::recursive): a recursive function needs one frame of `rem`.
   void enter(int line) {

@@ -107,7 +107,7 @@ void FnGen::store_target(const Expr& tg, uint32_t v, Type vt) {
     return;
   }
   if (tg.kind == ExprKind::Attribute) {  // obj.name = v: the object is evaluated after the value
-    ex(*tg.a);
+    instance(*tg.a);
     F->get(v);
     store(vt, field_offset(ty(*tg.a), tg.name));
     return;
@@ -178,7 +178,7 @@ void FnGen::stmt(const Stmt& s) {
       }
       if (tg.kind == ExprKind::Attribute) {  // obj.name op= v: obj evaluated once
         uint32_t o = tmp(WType::I32), off = field_offset(ty(*tg.a), tg.name);
-        ex(*tg.a);
+        instance(*tg.a);
         F->tee(o);
         op([&] { F->get(o); load(tt, off); }, [&] { ex(*s.value); }, s.value.get());
         store(tt, off);
@@ -191,7 +191,7 @@ void FnGen::stmt(const Stmt& s) {
       op([&] { F->get(addr); load(tt); }, [&] { ex(*s.value); }, nullptr);
       F->set(r);
       // a call may have appended to the list (moving its data); a cached list cannot change
-      if (has_call(*s.value) && !ac.c) elem_addr(ac, RtError::IndexStore, pos_code(tg.loc));
+      if (calls_program(*s.value) && !ac.c) elem_addr(ac, RtError::IndexStore, pos_code(tg.loc));
       else F->get(addr);
       F->get(r);
       store(tt);

@@ -23,7 +23,7 @@ void FnGen::scan_expr(const Expr& e, Scan& sc) const {
     auto t = S.types.find(e.a.get());
     if (r && t != S.types.end() && t->second.is_list()) sc.lists.insert(r->key);
   }
-  if (e.kind == ExprKind::Call) {
+  if (e.kind == ExprKind::Call || (e.kind == ExprKind::BinOp && S.calls.count(&e))) {
     auto ci = S.calls.find(&e);
     if (ci == S.calls.end()) sc.mutates = true;
     else if (ci->second.resizes()) sc.mutates = true;

@@ -162,6 +162,7 @@ Type FuncTyper::call(const Expr& e, bool statement) {
     if (a.kind == ast::Arg::Keyword && T.builtin_of(f.name) != "print" && T.builtin_of(f.name) != "sorted")
       fail("keyword argument", e.loc);
   if (const Stmt* def = T.find_function(f.name)) return user_call(e, def, f.name, statement);
+  if (T.classes_.count(f.name)) return construct_call(e, f.name, statement);
   if (std::string m = T.math_function(f); !m.empty()) return math_call(e, m);
   return builtin_call(e, statement);
 }
@@ -188,7 +189,7 @@ Type FuncTyper::user_call(const Expr& e, const Stmt* def, const std::string& nam
     }
     const ast::Params& p = *def->params;
     if (!p.posonly.empty() || p.vararg || p.kwarg || !p.kwonly.empty()) fail("call to a function with special parameters", e.loc, name);
-    if (args.size() != p.args.size()) fail("call with a different number of arguments", e.loc, name);
+    fill_defaults(e, def, 0, args, name);
     for (const auto& t : args)
       if (!t.known()) return record(e, kUnknown);
     FuncSpec* callee = T.specialize(def, args);
@@ -296,6 +297,27 @@ Type FuncTyper::list_call(const Expr& e) {
   if (t.is_str()) return record(e, Type::list_of(kStr));
   if (t.is_tuple() && t.uniform()) return record(e, Type::list_of(t.item(0)));
   fail("list() of a " + t.name(), e.loc);
+}
+
+}  // namespace ml::wasm
+
+namespace ml::wasm {
+
+// The arguments a call leaves out, taken from the function's defaults: literal numbers,
+// strings and bools only (the value the definition made, equal at every call).
+void FuncTyper::fill_defaults(const Expr& e, const Stmt* def, size_t first, std::vector<Type>& args, const std::string& name) {
+  const ast::Params& p = *def->params;
+  if (args.size() + first > p.args.size()) fail("call with a different number of arguments", e.loc, name);
+  if (args.size() + first < p.args.size() && def == S.def) fail("call of itself leaving out arguments", e.loc, name);
+  while (args.size() + first < p.args.size()) {
+    const Expr* d = p.args[args.size() + first].default_value.get();
+    if (!d) fail("call with a different number of arguments", e.loc, name);
+    const Expr* lit = d->kind == ExprKind::UnaryOp && d->un == ast::UnaryOp::Neg ? d->a.get() : d;
+    bool literal = (lit->kind == ExprKind::Int && lit->int_fits) || lit->kind == ExprKind::Float ||
+                   (lit == d && (lit->kind == ExprKind::Str || lit->kind == ExprKind::True || lit->kind == ExprKind::False));
+    if (!literal) fail("default value that is not a number, string or bool literal", d->loc, name);
+    args.push_back(expr(*d));
+  }
 }
 
 }  // namespace ml::wasm

@@ -90,6 +90,16 @@ void FuncTyper::attribute_store(const Expr& target, Type t) {
   int k = ot.field_index(target.name);
   if (k < 0) fail("new attribute '" + target.name + "' on a " + ot.class_name(), target.loc);
   Type ft = ot.fields()[static_cast<size_t>(k)].second;
+  if (!ft.known() && t.known()) {
+    // a field of an instance being made (Typer::construct): this store tells its type
+    if (auto* g = T.field_guesses(ot)) {
+      Type& slot = (*g)[target.name];
+      if (!slot.known()) slot = t;
+      else if (!(slot == t)) fail("attribute '" + target.name + "' given a " + slot.name() + " and a " + t.name(), target.loc);
+      S.types[&target] = ft;
+      return;
+    }
+  }
   if (t.known() && !(t == ft)) fail("storing a " + t.name() + " into attribute '" + target.name + "' of type " + ft.name(), target.loc);
   S.types[&target] = ft;
 }
@@ -101,11 +111,12 @@ Type FuncTyper::instance_call(const Expr& e, const Expr& f, Type ot, bool statem
   if (!def) fail("method ." + f.name + "() that class " + ot.class_name() + " does not define", e.loc);
   for (const auto& a : e.args)
     if (a.kind != ast::Arg::Positional) fail("keyword argument", e.loc);
-  std::vector<Type> args{ot};
+  std::vector<Type> args;
   for (const auto& a : e.args) args.push_back(value_or_function(*a.value));
   const ast::Params& p = *def->params;
   if (!p.posonly.empty() || p.vararg || p.kwarg || !p.kwonly.empty()) fail("call to a method with special parameters", e.loc, f.name);
-  if (args.size() != p.args.size()) fail("call with a different number of arguments", e.loc, f.name);
+  fill_defaults(e, def, 1, args, f.name);
+  args.insert(args.begin(), ot);
   for (const auto& t : args)
     if (!t.known()) return record(e, kUnknown);
   FuncSpec* callee = T.specialize(def, args);

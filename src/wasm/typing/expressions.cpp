@@ -207,6 +207,7 @@ Type FuncTyper::expr(const Expr& e) {
     case ExprKind::Name: return name_expr(e);
     case ExprKind::BinOp: {
       Type a = expr(*e.a), b = expr(*e.b);
+      if ((a.is_obj() && b.known()) || (b.is_obj() && a.known())) return instance_binop(e, a, b);
       return record(e, binop_type(e.bin, a, b, e.loc));
     }
     case ExprKind::UnaryOp: {

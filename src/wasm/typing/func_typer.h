@@ -47,6 +47,8 @@ class FuncTyper {
   Type value_or_function(const Expr& e);
   // A call of a module function `def` (by its name, or through a value of Func type).
   Type user_call(const Expr& e, const Stmt* def, const std::string& name, bool statement);
+  // Completes `args` (after `first` leading ones the call does not write) with def's defaults.
+  void fill_defaults(const Expr& e, const Stmt* def, size_t first, std::vector<Type>& args, const std::string& name);
 
   Type record(const Expr& e, Type t);
   void join_into(Type& slot, Type t, Loc loc, const std::string& what);
@@ -99,6 +101,14 @@ class FuncTyper {
   void attribute_store(const Expr& target, Type t);
   Type instance_call(const Expr& e, const Expr& f, Type ot, bool statement);
   Type list_call(const Expr& e);
+  // ---- instances made in compiled code (construct.cpp)
+  Type construct_call(const Expr& e, const std::string& cls, bool statement);
+  // a op b with an instance operand: the class's operator method (operators.cpp)
+  Type instance_binop(const Expr& e, Type a, Type b);
+  // `name = [None] * n`: a list of n empty slots, which compiled code may only fill with
+  // instances (an empty slot is None: using it falls back to the interpreter, and it crosses
+  // back as None). `count` is n.
+  void none_fill(const Expr& value, const Expr& count, const Expr& target);
 };
 
 // ------------------------------------------------------------------ definite assignment

@@ -166,6 +166,10 @@ void FuncTyper::stmt(const Stmt& s) {
       }
       bool names = true;
       for (const auto& tg : s.targets) names &= tg->kind == ExprKind::Name;
+      if (const Expr* n = none_fill_count(*s.value); n && s.targets.size() == 1 && names) {
+        none_fill(*s.value, *n, *s.targets[0]);
+        return;
+      }
       Type t = names ? value_or_function(*s.value) : value_expr(*s.value);
       for (const auto& tg : s.targets) assign(*tg, t, s.loc);
       return;
