@@ -1,11 +1,13 @@
 // Inline caches for the attribute accesses written in the code (`o.name`, `o.name = v`,
 // `o.name(...)`): each site remembers what the last receiver's class holds under the name
-// (valid while g_class_epoch is unchanged) and where the name sat in the last instance's
-// dict, so a repeated access is a few compares instead of hashing and walking the MRO.
+// (valid while g_class_epoch is unchanged) and the slot the name has in the last instance layout
+// (shape) of that class, so a repeated access is a few compares instead of hashing and walking
+// the MRO. Instances that keep a dict instead are looked up where the name sat last time.
 #pragma once
 #include <string>
 
 #include "interp/runtime.h"
+#include "interp/shape.h"
 
 namespace ml::interp {
 
@@ -21,6 +23,11 @@ struct AttrSite {
     bool method = false;         // ta is a plain function/builtin: binds self
     bool load_generic = true;    // a property, static/class method... : the full protocol
     bool store_generic = true;   // a property or a __setattr__ on the class
+    // The last instance layout of this class seen here (shape.h), where the name sits in it
+    // (-1: not there), and for a store of a new name, the layout with it added.
+    const Shape* shape = nullptr;
+    int32_t slot = -1;
+    Shape* grown = nullptr;
   };
   static constexpr int kWays = 4;
   Entry ways[kWays];

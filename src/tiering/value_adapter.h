@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "interp/runtime.h"
+#include "interp/shape.h"
 #include "wasm/codegen.h"
 #include "wasm/typer.h"
 
@@ -57,9 +58,9 @@ struct InterpAdapter {
   // instances of the program's classes: their attributes, read and written in place
   template <class F>
   static void for_each_field(const V& v, F&& f) {
-    v.as<interp::InstObj>()->dict->for_each([&](const V& k, const V& x) { f(std::string_view(k.as<interp::StrObj>()->s), x); });
+    interp::for_each_attr(v.as<interp::InstObj>(), [&](const V& k, const V& x) { f(std::string_view(k.as<interp::StrObj>()->s), x); });
   }
-  static void set_field(const V& v, const std::string& name, V x) { v.as<interp::InstObj>()->dict->set(interp::mk_str(name), std::move(x)); }
+  static void set_field(const V& v, const std::string& name, V x) { v.as<interp::InstObj>()->set_attr(name, std::move(x)); }
 };
 
 // Which classes' instances compiled code may take (the module's own, unchanged since their
