@@ -33,6 +33,7 @@ struct AttrSite {
   Entry ways[kWays];
   uint64_t epoch = 0;
   uint8_t next_way = 0;        // the way a miss fills next
+  uint8_t mru = 0;             // the way the last access used: tried first, inline
   uint32_t idx = 0;            // where the name was in the last instance dict's entries
   // The last instance dict found without the name, and its version then: a method called
   // again and again on the same object skips the dict. (A dict's version is unique to its
@@ -44,13 +45,47 @@ struct AttrSite {
   void init(std::string n);
 };
 
-Value attr_load(AttrSite& s, const Value& obj);
+// The access through the site's other ways, or the full protocol (attrcache.cpp).
+Value attr_load_slow(AttrSite& s, const Value& obj);
+void attr_store_slow(AttrSite& s, const Value& obj, Value v);
+void attr_method_slow(AttrSite& s, const Value& obj, Value& func, bool& self_needed);
+
+// The way last used, when it saw this instance's shape (its slot is only ever >= 0 with a
+// shape), under the current class epoch. Inline at each site: the common hit is then a few
+// compares and a load, without the calls' register saves.
+[[gnu::always_inline]] inline const AttrSite::Entry* attr_mru(const AttrSite& s, const Value& o) {
+  if (!o.is(OK::Inst)) return nullptr;
+  const AttrSite::Entry& m = s.ways[s.mru];
+  const Shape* sh = o.as<InstObj>()->shape;
+  return m.shape == sh && sh && s.epoch == g_class_epoch ? &m : nullptr;
+}
+
+inline Value attr_load(AttrSite& s, const Value& o) {
+  const AttrSite::Entry* m = attr_mru(s, o);
+  if (m && m->slot >= 0 && !m->load_generic) return o.as<InstObj>()->slots[m->slot];
+  return attr_load_slow(s, o);
+}
 // attr_load, false instead of AttributeError when the attribute is missing.
 bool attr_load_opt(AttrSite& s, const Value& obj, Value& out);
 // The AttributeError getattr raises for `obj.name` (not raised).
 Value attribute_error(const Value& obj, std::string_view name);
-void attr_store(AttrSite& s, const Value& obj, Value v);
+inline void attr_store(AttrSite& s, const Value& o, Value v) {
+  const AttrSite::Entry* m = attr_mru(s, o);
+  if (m && m->slot >= 0 && !m->store_generic) {
+    o.as<InstObj>()->slots[m->slot] = std::move(v);
+    return;
+  }
+  attr_store_slow(s, o, std::move(v));
+}
 // lookup_method (runtime.h) through the cache: `func` unbound when self_needed.
-void attr_method(AttrSite& s, const Value& obj, Value& func, bool& self_needed);
+inline void attr_method(AttrSite& s, const Value& o, Value& func, bool& self_needed) {
+  const AttrSite::Entry* m = attr_mru(s, o);
+  if (m && m->slot < 0 && m->method) {
+    func = *m->ta;
+    self_needed = true;
+    return;
+  }
+  attr_method_slow(s, o, func, self_needed);
+}
 
 }  // namespace ml::interp
