@@ -71,9 +71,15 @@ bool attr_load_opt(AttrSite& s, const Value& obj, Value& out);
 Value attribute_error(const Value& obj, std::string_view name);
 inline void attr_store(AttrSite& s, const Value& o, Value v) {
   const AttrSite::Entry* m = attr_mru(s, o);
-  if (m && m->slot >= 0 && !m->store_generic) {
-    o.as<InstObj>()->slots[m->slot] = std::move(v);
-    return;
+  if (m && !m->store_generic) {
+    if (m->slot >= 0) {
+      o.as<InstObj>()->slots[m->slot] = std::move(v);
+      return;
+    }
+    if (m->grown) {  // a name added, as __init__ does: the next layout is known
+      inst_append(o.as<InstObj>(), m->grown, std::move(v));
+      return;
+    }
   }
   attr_store_slow(s, o, std::move(v));
 }
