@@ -144,6 +144,7 @@ struct CtorEntry {
   uint64_t epoch = 0;
   const Value* nw = nullptr;
   const Value* init = nullptr;
+  const Value* ctor = nullptr;  // the builtin base's constructor (its dict's "__ctor__")
 };
 static CtorEntry& ctor_entry(ClassObj* cls) {
   static CtorEntry cache[64];
@@ -153,6 +154,8 @@ static CtorEntry& ctor_entry(ClassObj* cls) {
     e.epoch = g_class_epoch;
     e.nw = cls->find("__new__");
     e.init = cls->find("__init__");
+    ClassObj* base = cls->builtin ? cls : cls->builtin_base;
+    e.ctor = base ? base->dict->find_str("__ctor__", str_hash_sv("__ctor__")) : nullptr;
   }
   return e;
 }
@@ -173,7 +176,7 @@ Value construct(ClassObj* cls, Value* args, int nargs, KwArgs* kw) {
   ClassObj* base = cls->builtin ? cls : cls->builtin_base;
   if (base && base != I->t_object && !base->is_exception) {
     // builtin type (or a user subclass of one): its constructor lives in dict "__ctor__"
-    const Value* ctor = base->dict->find_str("__ctor__", str_hash_sv("__ctor__"));
+    const Value* ctor = ce.ctor;
     if (!ctor) raise_id("TypeError", "runtime.cannot_create_instances", {{"type", cls->name}});
     Value obj = call(*ctor, args, nargs, kw);
     if (cls->builtin) return obj;
