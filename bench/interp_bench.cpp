@@ -1,5 +1,5 @@
 // Interpreter mechanism benchmarks: attribute load (cache hit, and a site that sees a new class
-// each time), method call, generator resume, exception raise/catch, plain calls, instance
+// each time), attribute store (one instance layout, and two), method call, generator resume, exception raise/catch, plain calls, instance
 // creation, a generator expression consumed by tuple(), slice assignment, method calls on
 // wide instances, dict.get misses, json.loads, object churn. Each
 // iteration runs a Python loop of kOps operations; items/s is operations per second.
@@ -43,6 +43,19 @@ def attr_miss(n):
     for i in range(n):
         s += objs[i & 1].c
     return s
+
+def attr_store(n):
+    p = P()
+    for i in range(n):
+        p.b = i
+
+def attr_store_poly(n):
+    # Stores through one site into instances of two layouts (shapes) of one class.
+    x, y = P(), P()
+    y.d = 4
+    objs = [x, y]
+    for i in range(n):
+        objs[i & 1].b = i
 
 def method_call(n):
     p = P()
@@ -143,6 +156,8 @@ void run_py(benchmark::State& st, const char* fn) {
 
 void BM_InterpAttrLoadHit(benchmark::State& st) { run_py(st, "attr_hit"); }
 void BM_InterpAttrLoadMiss(benchmark::State& st) { run_py(st, "attr_miss"); }
+void BM_InterpAttrStore(benchmark::State& st) { run_py(st, "attr_store"); }
+void BM_InterpAttrStorePoly(benchmark::State& st) { run_py(st, "attr_store_poly"); }
 void BM_InterpMethodCall(benchmark::State& st) { run_py(st, "method_call"); }
 void BM_InterpGeneratorResume(benchmark::State& st) { run_py(st, "gen_resume"); }
 void BM_InterpRaiseCatch(benchmark::State& st) { run_py(st, "raise_catch"); }
@@ -159,6 +174,8 @@ void BM_InterpAllocChurn(benchmark::State& st) { run_py(st, "alloc_churn"); }
 // benchmark thread's CPU time would leave the work out.
 BENCHMARK(BM_InterpAttrLoadHit)->UseRealTime();
 BENCHMARK(BM_InterpAttrLoadMiss)->UseRealTime();
+BENCHMARK(BM_InterpAttrStore)->UseRealTime();
+BENCHMARK(BM_InterpAttrStorePoly)->UseRealTime();
 BENCHMARK(BM_InterpMethodCall)->UseRealTime();
 BENCHMARK(BM_InterpGeneratorResume)->UseRealTime();
 BENCHMARK(BM_InterpRaiseCatch)->UseRealTime();

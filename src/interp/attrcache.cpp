@@ -13,13 +13,19 @@ void AttrSite::init(std::string n) {
 
 static AttrSite::Entry& refill(AttrSite& s, ClassObj* t) {
   if (s.epoch != g_class_epoch) {
-    for (auto& w : s.ways) w.type = nullptr;
+    for (auto& w : s.ways) {
+      w.type = nullptr;
+      w.shape = nullptr;
+      w.slot = -1;
+    }
     s.epoch = g_class_epoch;
     s.next_way = 0;
   }
   AttrSite::Entry& e = s.ways[s.next_way];
   s.next_way = (s.next_way + 1) % AttrSite::kWays;
   e.type = t;
+  e.shape = nullptr;
+  e.slot = -1;
   e.ta = t->find(s.name, s.hash);
   const Value* ta = e.ta;
   e.method = ta && (ta->is(OK::Func) || ta->is(OK::Native));
@@ -40,6 +46,27 @@ static inline AttrSite::Entry& check(AttrSite& s, ClassObj* t) {
       if (w.type == t) return w;
   }
   return refill(s, t);
+}
+
+// check() for an instance: a way that saw its shape (which implies its class), else its class's
+// way, then told where the name sits in this shape.
+[[gnu::always_inline]] static inline AttrSite::Entry& check_inst(AttrSite& s, InstObj* in) {
+  const Shape* sh = in->shape;
+  if (__builtin_expect(sh != nullptr && s.epoch == g_class_epoch, 1)) {
+    for (int i = 0; i < AttrSite::kWays; ++i)
+      if (s.ways[i].shape == sh) {
+        s.mru = (uint8_t)i;
+        return s.ways[i];
+      }
+  }
+  AttrSite::Entry& e = check(s, in->type);
+  if (sh) {
+    e.shape = sh;
+    e.slot = sh->slot_of(s.name, s.hash);
+    e.grown = nullptr;
+    s.mru = (uint8_t)(&e - s.ways);
+  }
+  return e;
 }
 
 // The name's entry in an instance dict, trying where it was last time first. The key bits come
@@ -79,9 +106,15 @@ static inline AttrSite::Entry& check(AttrSite& s, ClassObj* t) {
 // The cached paths of attr_load: true with `out` set on a hit.
 [[gnu::always_inline]] static inline bool load_cached(AttrSite& s, const Value& o, Value& out) {
   if (o.is(OK::Inst)) {
-    AttrSite::Entry& e = check(s, o.o->type);
+    auto* in = o.as<InstObj>();
+    AttrSite::Entry& e = check_inst(s, in);
     if (!e.load_generic) {
-      if (Value* v = inst_find(s, o.as<InstObj>()->dict.get())) {
+      if (in->shape) {
+        if (e.slot >= 0) {
+          out = in->slots[e.slot];
+          return true;
+        }
+      } else if (Value* v = inst_find(s, in->dict_.get())) {
         out = *v;
         return true;
       }
@@ -99,7 +132,7 @@ static inline AttrSite::Entry& check(AttrSite& s, ClassObj* t) {
   return false;
 }
 
-Value attr_load(AttrSite& s, const Value& o) {
+Value attr_load_slow(AttrSite& s, const Value& o) {
   Value out;
   if (load_cached(s, o, out)) return out;
   return getattr(o, s.name);
@@ -109,10 +142,23 @@ bool attr_load_opt(AttrSite& s, const Value& o, Value& out) {
   return load_cached(s, o, out) || getattr_opt(o, s.name, out);
 }
 
-void attr_store(AttrSite& s, const Value& o, Value v) {
+void attr_store_slow(AttrSite& s, const Value& o, Value v) {
   if (o.is(OK::Inst)) {
-    if (!check(s, o.o->type).store_generic) {
-      DictObj* d = o.as<InstObj>()->dict.get();
+    auto* in = o.as<InstObj>();
+    AttrSite::Entry& e = check_inst(s, in);
+    if (!e.store_generic) {
+      if (in->shape) {
+        if (e.slot >= 0) {
+          in->slots[e.slot] = std::move(v);
+          return;
+        }
+        if (!e.grown) e.grown = const_cast<Shape*>(in->shape)->add(s.name, s.hash);
+        if (e.grown) {
+          inst_append(in, e.grown, std::move(v));
+          return;
+        }
+      }
+      DictObj* d = in->dict();
       if (Value* slot = inst_find(s, d)) {
         *slot = std::move(v);
         return;
@@ -125,10 +171,17 @@ void attr_store(AttrSite& s, const Value& o, Value v) {
   setattr(o, s.name, std::move(v));
 }
 
-void attr_method(AttrSite& s, const Value& o, Value& func, bool& self_needed) {
+void attr_method_slow(AttrSite& s, const Value& o, Value& func, bool& self_needed) {
   if (o.t != VT::Obj || (o.o->kind != OK::Module && o.o->kind != OK::Class && o.o->kind != OK::Super)) {
-    AttrSite::Entry& e = check(s, type_of(o));
-    if (e.method && (!o.is(OK::Inst) || !inst_find(s, o.as<InstObj>()->dict.get()))) {
+    if (o.is(OK::Inst)) {
+      auto* in = o.as<InstObj>();
+      AttrSite::Entry& e = check_inst(s, in);
+      if (e.method && (in->shape ? e.slot < 0 : !inst_find(s, in->dict_.get()))) {
+        func = *e.ta;
+        self_needed = true;
+        return;
+      }
+    } else if (AttrSite::Entry& e = check(s, type_of(o)); e.method) {
       func = *e.ta;
       self_needed = true;
       return;

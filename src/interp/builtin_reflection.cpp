@@ -138,7 +138,7 @@ void Interp::init_builtin_reflection(DictObj* b) {
     if (n == 0) add_dict(in.globals.get());
     else if (a[0].is(OK::Module)) add_dict(a[0].as<ModuleObj>()->dict.get());
     else {
-      if (a[0].is(OK::Inst)) add_dict(a[0].as<InstObj>()->dict.get());
+      if (a[0].is(OK::Inst)) add_dict(a[0].as<InstObj>()->dict());
       ClassObj* t = a[0].is(OK::Class) ? a[0].as<ClassObj>() : type_of(a[0]);
       for (ClassObj* c : t->mro) add_dict(c->dict.get());
     }

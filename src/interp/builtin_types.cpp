@@ -83,7 +83,7 @@ static void init_object_and_exception_methods(Interp& in, DictObj* b) {
         ClassObj* base = cls->builtin ? cls : cls->builtin_base;
         if (!base || base == I->t_object || cls->is_exception) {
           Value obj = make_instance(cls);
-          if (cls->is_exception) obj.as<InstObj>()->dict->set(str_key("args"), mk_tuple(ValueVec(a + 1, a + n)));
+          if (cls->is_exception) obj.as<InstObj>()->set_attr("args", mk_tuple(ValueVec(a + 1, a + n)));
           return obj;
         }
         const Value* ctor = base->dict->find_str("__ctor__", str_hash_sv("__ctor__"));
@@ -111,7 +111,7 @@ static void init_object_and_exception_methods(Interp& in, DictObj* b) {
   });
   def_method(t_object, "__setattr__", [](Interp&, Value* a, int n, KwArgs*) -> Value {
     check_args("__setattr__", n, 3, 3);
-    if (a[0].is(OK::Inst)) a[0].as<InstObj>()->dict->set(a[1], a[2]);
+    if (a[0].is(OK::Inst)) a[0].as<InstObj>()->set_attr(a[1], a[2]);
     else setattr(a[0], str_of(a[1]), a[2]);
     return Value();
   });
@@ -139,7 +139,7 @@ static void init_object_and_exception_methods(Interp& in, DictObj* b) {
   def_method(t_object, "__delattr__", [](Interp&, Value* a, int n, KwArgs*) -> Value {
     check_args("__delattr__", n, 2, 2);
     if (a[0].is(OK::Inst)) {
-      if (!a[0].as<InstObj>()->dict->erase(a[1]))
+      if (!a[0].as<InstObj>()->dict()->erase(a[1]))
         raise_id("AttributeError", "runtime.no_attribute", {{"type", type_name(a[0])}, {"name", str_of(a[1])}});
     } else {
       delattr(a[0], str_of(a[1]));
@@ -149,7 +149,7 @@ static void init_object_and_exception_methods(Interp& in, DictObj* b) {
 
   // exceptions: BaseException.__init__ stores args
   def_method(exc["BaseException"], "__init__", [](Interp&, Value* a, int n, KwArgs*) -> Value {
-    if (a[0].is(OK::Inst)) a[0].as<InstObj>()->dict->set(str_key("args"), mk_tuple(ValueVec(a + 1, a + n)));
+    if (a[0].is(OK::Inst)) a[0].as<InstObj>()->set_attr("args", mk_tuple(ValueVec(a + 1, a + n)));
     return Value();
   });
   def_method(exc["BaseException"], "with_traceback", [](Interp&, Value* a, int, KwArgs*) -> Value { return a[0]; });

@@ -173,18 +173,21 @@ static void bind_args(FuncObj* f, Value* slots, Value* args, int nargs, KwArgs* 
 
 static Value call_function_inner(FuncObj* f, Value* args, int nargs, KwArgs* kw);
 
-// Reports the call to the profiler, if one is attached, around the real call.
+// Reports the call to the profiler around the real call.
+[[gnu::noinline]] static Value call_function_observed(FuncObj* f, Value* args, int nargs, KwArgs* kw) {
+  const FuncCode* c = f->code;
+  CallObserver* obs = I->observer;
+  obs->enter(c, c->qualname.empty() ? c->name : c->qualname, c->src ? c->src->path : std::string(), c->loc.line);
+  struct Leave {
+    CallObserver* o;
+    ~Leave() { o->leave(); }
+  } leave{obs};
+  return call_function_inner(f, args, nargs, kw);
+}
+
+// The observed call is out of line so that this one is two tail calls (no frame of its own).
 Value call_function(FuncObj* f, Value* args, int nargs, KwArgs* kw) {
-  if (__builtin_expect(I->observer != nullptr, 0)) {
-    const FuncCode* c = f->code;
-    CallObserver* obs = I->observer;
-    obs->enter(c, c->qualname.empty() ? c->name : c->qualname, c->src ? c->src->path : std::string(), c->loc.line);
-    struct Leave {
-      CallObserver* o;
-      ~Leave() { o->leave(); }
-    } leave{obs};
-    return call_function_inner(f, args, nargs, kw);
-  }
+  if (__builtin_expect(I->observer != nullptr, 0)) return call_function_observed(f, args, nargs, kw);
   return call_function_inner(f, args, nargs, kw);
 }
 

@@ -220,7 +220,7 @@ Value load_file(const std::string& name, const std::string& file, bool package) 
   std::string text = msg("runtime.import_error", {{"name", name}});
   if (!where.empty()) text += " (" + where + ")";
   Value exc = make_exception(I->e("ModuleNotFoundError"), ValueVec{mk_str(text)});
-  exc.as<InstObj>()->dict->set(str_key("name"), mk_str(name));
+  exc.as<InstObj>()->set_attr("name", mk_str(name));
   throw PyError(exc);
 }
 

@@ -180,7 +180,7 @@ std::string Interpreter::error_kind(const PyError& e) {
 
 std::optional<int> Interpreter::exit_status(const PyError& e) {
   if (!e.exc.is(OK::Inst) || e.exc.o->type->name != "SystemExit") return std::nullopt;
-  Value* args = e.exc.as<InstObj>()->dict->find_str("args", hash_value(mk_str("args")));
+  Value* args = e.exc.as<InstObj>()->find_attr("args", hash_value(mk_str("args")));
   if (!args || !args->is(OK::Tuple) || args->as<TupleObj>()->v.empty()) return 0;
   const Value& code = args->as<TupleObj>()->v[0];
   if (code.is_none()) return 0;
@@ -234,7 +234,7 @@ std::string Interpreter::render_error(const PyError& e) const {
   std::string message;
   try {
     if (kind == "KeyError" && e.exc.is(OK::Inst)) {
-      Value* args = e.exc.as<InstObj>()->dict->find_str("args", hash_value(mk_str("args")));
+      Value* args = e.exc.as<InstObj>()->find_attr("args", hash_value(mk_str("args")));
       std::string key = args && args->is(OK::Tuple) && !args->as<TupleObj>()->v.empty() ? repr(args->as<TupleObj>()->v[0]) : "";
       message = msg("runtime.key_error", {{"key", key}});
     } else if (kind == "AssertionError" && exc_message(e.exc).empty()) {

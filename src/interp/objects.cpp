@@ -10,6 +10,7 @@
 
 #include "interp/bytearray.h"
 #include "interp/runtime.h"
+#include "interp/shape.h"
 #include "lang/pack.h"
 
 namespace ml::interp {
@@ -113,8 +114,10 @@ ModuleObj::ModuleObj(std::string n) : Object(OK::Module, I->t_module), name(std:
 ClassObj::ClassObj(std::string n)
     : Object(OK::Class, I ? I->t_type : nullptr), name(std::move(n)), dict(new DictObj()) { dict->class_dict = true; }
 // A new class may reuse this address: caches that remember this one must not match it.
-ClassObj::~ClassObj() { ++g_class_epoch; }
-InstObj::InstObj(ClassObj* cls) : Object(OK::Inst, cls), dict(new DictObj()) { incref(cls); }
+ClassObj::~ClassObj() {
+  ++g_class_epoch;
+  delete root_shape;
+}
 NativeObj::NativeObj(std::string n, NativeFn f) : Object(OK::Native, I->t_builtin), name(std::move(n)), fn(std::move(f)) {}
 BoundObj::BoundObj(Value s, Value f) : Object(OK::Bound, I->t_method), self(std::move(s)), func(std::move(f)) {}
 PropertyObj::PropertyObj() : Object(OK::Property, I->t_property) {}
@@ -837,7 +840,7 @@ std::string repr(const Value& v) {
       }
       if (v.o->type->is_exception) {
         std::string out = v.o->type->name + "(";
-        Value* args = v.as<InstObj>()->dict->find_str("args", hash_sv("args"));
+        Value* args = v.as<InstObj>()->find_attr("args", hash_sv("args"));
         if (args && args->is(OK::Tuple)) {
           auto& l = args->as<TupleObj>()->v;
           for (size_t i = 0; i < l.size(); ++i) { if (i) out += ", "; out += repr(l[i]); }
@@ -948,7 +951,7 @@ std::string msg(std::string_view id, const std::map<std::string, std::string>& a
 Value make_exception(ClassObj* cls, ValueVec args) {
   auto* inst = new InstObj(cls);
   Value v = Value::obj(inst);
-  inst->dict->set(str_key("args"), mk_tuple(std::move(args)));
+  inst->set_attr("args", mk_tuple(std::move(args)));
   return v;
 }
 
@@ -995,7 +998,7 @@ std::string exc_message(const Value& exc) {
   auto* in = exc.as<InstObj>();
   if (!in->type->is_exception) return to_str(exc);
   if (in->type->find("__str__") && in->type->find("__str__")->is(OK::Func)) return to_str(exc);
-  Value* args = in->dict->find_str("args", hash_sv("args"));
+  Value* args = in->find_attr("args", hash_sv("args"));
   if (!args || !args->is(OK::Tuple)) return "";
   auto& l = args->as<TupleObj>()->v;
   if (l.empty()) return "";

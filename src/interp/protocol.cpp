@@ -144,6 +144,7 @@ struct CtorEntry {
   uint64_t epoch = 0;
   const Value* nw = nullptr;
   const Value* init = nullptr;
+  const Value* ctor = nullptr;  // the builtin base's constructor (its dict's "__ctor__")
 };
 static CtorEntry& ctor_entry(ClassObj* cls) {
   static CtorEntry cache[64];
@@ -153,6 +154,8 @@ static CtorEntry& ctor_entry(ClassObj* cls) {
     e.epoch = g_class_epoch;
     e.nw = cls->find("__new__");
     e.init = cls->find("__init__");
+    ClassObj* base = cls->builtin ? cls : cls->builtin_base;
+    e.ctor = base ? base->dict->find_str("__ctor__", str_hash_sv("__ctor__")) : nullptr;
   }
   return e;
 }
@@ -173,7 +176,7 @@ Value construct(ClassObj* cls, Value* args, int nargs, KwArgs* kw) {
   ClassObj* base = cls->builtin ? cls : cls->builtin_base;
   if (base && base != I->t_object && !base->is_exception) {
     // builtin type (or a user subclass of one): its constructor lives in dict "__ctor__"
-    const Value* ctor = base->dict->find_str("__ctor__", str_hash_sv("__ctor__"));
+    const Value* ctor = ce.ctor;
     if (!ctor) raise_id("TypeError", "runtime.cannot_create_instances", {{"type", cls->name}});
     Value obj = call(*ctor, args, nargs, kw);
     if (cls->builtin) return obj;
@@ -184,7 +187,7 @@ Value construct(ClassObj* cls, Value* args, int nargs, KwArgs* kw) {
   Value obj = make_instance(cls);
   if (cls->is_exception) {
     ValueVec a(args, args + nargs);
-    obj.as<InstObj>()->dict->set(str_key("args"), mk_tuple(std::move(a)));
+    obj.as<InstObj>()->set_attr("args", mk_tuple(std::move(a)));
   }
   const Value* init = ce.init;
   if (init && !(init->is(OK::Native) && init->as<NativeObj>()->name == "object.__init__")) {
@@ -272,7 +275,7 @@ bool getattr_opt(const Value& obj, std::string_view name, Value& out) {
       const Value* g = dt->find("__get__");
       if (g && g->is(OK::Func)) {
         bool data = dt->find("__set__") || dt->find("__delete__");
-        if (data || !obj.is(OK::Inst) || !obj.as<InstObj>()->dict->find_str(name, str_hash_sv(name))) {
+        if (data || !obj.is(OK::Inst) || !obj.as<InstObj>()->find_attr(name, str_hash_sv(name))) {
           Value args[3] = {*ta, obj, Value::obj(t)};
           Value fn = *g;
           out = call(fn, args, 3);
@@ -281,14 +284,14 @@ bool getattr_opt(const Value& obj, std::string_view name, Value& out) {
       }
     }
     if (inst) {
-      if (Value* iv = obj.as<InstObj>()->dict->find_str(name, str_hash_sv(name))) { out = *iv; return true; }
+      if (Value* iv = obj.as<InstObj>()->find_attr(name, str_hash_sv(name))) { out = *iv; return true; }
     } else if (DictObj* xd = extra_dict(obj.o, false)) {
       if (Value* iv = xd->find_str(name, str_hash_sv(name))) { out = *iv; return true; }
     }
     if (ta) { out = bind(*ta, obj); return true; }
     if (name == "__class__") { out = Value::obj(t); return true; }
     if (name == "__dict__" && !t->slotted) {
-      out = Value::obj(inst ? obj.as<InstObj>()->dict.get() : extra_dict(obj.o, true));
+      out = Value::obj(inst ? obj.as<InstObj>()->dict() : extra_dict(obj.o, true));
       return true;
     }
     if (t->is_exception) {
@@ -300,7 +303,7 @@ bool getattr_opt(const Value& obj, std::string_view name, Value& out) {
       // OSError(errno, strerror, filename): the arguments by name (None when not given)
       if ((name == "errno" || name == "strerror" || name == "filename" || name == "filename2") &&
           t->is_subclass(I->e("OSError"))) {
-        Value* args = obj.as<InstObj>()->dict->find_str("args", hash_value(str_key("args")));
+        Value* args = obj.as<InstObj>()->find_attr("args", hash_value(str_key("args")));
         size_t i = name == "errno" ? 0 : name == "strerror" ? 1 : name == "filename" ? 2 : 4;
         const ValueVec* v = args && args->is(OK::Tuple) ? &args->as<TupleObj>()->v : nullptr;
         out = v && v->size() >= 2 && v->size() <= 5 && i < v->size() ? (*v)[i] : Value();
@@ -308,7 +311,7 @@ bool getattr_opt(const Value& obj, std::string_view name, Value& out) {
       }
       // StopIteration.value: what the generator returned (its first argument)
       if (name == "value" && t->is_subclass(I->e("StopIteration"))) {
-        Value* args = obj.as<InstObj>()->dict->find_str("args", str_hash_sv("args"));
+        Value* args = obj.as<InstObj>()->find_attr("args", str_hash_sv("args"));
         out = args && args->is(OK::Tuple) && !args->as<TupleObj>()->v.empty() ? args->as<TupleObj>()->v[0] : Value();
         return true;
       }
@@ -448,7 +451,7 @@ void store_attr(const Value& obj, std::string_view name, Value v) {
     if (t->find(name)) raise("AttributeError", "'" + t->name + "' object attribute '" + std::string(name) + "' is read-only");
     raise_id("AttributeError", "runtime.no_attribute", {{"type", t->name}, {"name", std::string(name)}});
   }
-  if (obj.is(OK::Inst)) obj.as<InstObj>()->dict->set(str_key(name), std::move(v));
+  if (obj.is(OK::Inst)) obj.as<InstObj>()->set_attr(name, std::move(v));
   else extra_dict(obj.o, true)->set(str_key(name), std::move(v));
 }
 
@@ -498,7 +501,7 @@ void delattr(const Value& obj, std::string_view name) {
       call2(*da, obj, mk_str(std::string(name)));
       return;
     }
-    if (obj.as<InstObj>()->dict->erase(str_key(name))) return;
+    if (obj.as<InstObj>()->del_attr(name)) return;
   } else if (obj.t == VT::Obj && obj.o->has_extra) {
     if (extra_dict(obj.o, false)->erase(str_key(name))) return;
   } else if (obj.is(OK::Class)) {
@@ -519,7 +522,7 @@ bool lookup_method(const Value& obj, std::string_view name, Value& func, bool& s
   const Value* ta = t->find(name);
   if (ta) {
     if ((ta->is(OK::Func) || ta->is(OK::Native)) &&
-        !(obj.is(OK::Inst) && obj.as<InstObj>()->dict->size() && obj.as<InstObj>()->dict->find_str(name, str_hash_sv(name)))) {
+        !(obj.is(OK::Inst) && obj.as<InstObj>()->attr_count() && obj.as<InstObj>()->find_attr(name, str_hash_sv(name)))) {
       func = *ta;
       self_needed = true;
       return true;

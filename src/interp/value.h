@@ -19,6 +19,7 @@ namespace ml::interp {
 struct Object;
 struct ClassObj;
 struct DictObj;
+struct Shape;
 
 enum class VT : uint8_t { None, Bool, Int, Float, Obj, Undef /* unassigned local slot */ };
 
@@ -297,6 +298,7 @@ struct ClassObj : Object {
   bool slotted = false;
   std::vector<std::string> slot_names;
   bool allows_attr(std::string_view name) const;
+  Shape* root_shape = nullptr;  // the empty layout its instances start with (shape.h)
   ClassObj(std::string n);
   ~ClassObj() override;
   Value lookup(std::string_view attr) const;  // via MRO; None-tagged with t==None if absent -> use find
@@ -320,9 +322,23 @@ struct ExcState {
   std::vector<TBEntry> tb;
 };
 
+// An instance keeps its attributes by slot, laid out by its shape (shape.h), until something
+// needs them as a dict (`__dict__`, vars(), del, too many names): then, for good, in `dict_`.
 struct InstObj : Object {
-  Ref<DictObj> dict;
+  const Shape* shape;      // null: the attributes are in dict_
+  Value* slots = nullptr;  // shape->size values (room for cap)
+  uint32_t cap = 0;
+  Ref<DictObj> dict_;
   explicit InstObj(ClassObj* cls);
+  ~InstObj() override;
+  // The instance's __dict__: switches the instance to keeping its attributes there.
+  DictObj* dict();
+  Value* find_attr(std::string_view name, int64_t h);
+  Value* find_attr(std::string_view name);
+  void set_attr(std::string_view name, Value v);
+  void set_attr(const Value& key, Value v);  // key: a str, or anything for a dict-mode instance
+  bool del_attr(std::string_view name);
+  size_t attr_count() const;
   ExcState& ex() {
     if (!exc_) exc_.reset(new ExcState());
     return *exc_;

@@ -72,9 +72,9 @@ std::optional<wasm::Type> list_type(const iv::ValueVec& items, std::string& why,
 
 // An instance of a class the check accepts: its attributes (str names, values compiled code
 // takes) are its fields.
-static std::optional<wasm::Type> instance_type(const iv::InstObj* o, std::string& why, int depth, const ClassCheck* classes) {
+static std::optional<wasm::Type> instance_type(iv::InstObj* o, std::string& why, int depth, const ClassCheck* classes) {
   const iv::ClassObj* cls = o->type;
-  if (!classes || !o->dict || !(*classes)(cls, why)) {
+  if (!classes || !(*classes)(cls, why)) {
     if (why.empty()) why = "a " + cls->name;
     return std::nullopt;
   }
@@ -90,10 +90,10 @@ static std::optional<wasm::Type> instance_type(const iv::InstObj* o, std::string
   };
   static thread_local std::unordered_map<const iv::ClassObj*, Last> last;
   auto it = last.find(cls);
-  if (it != last.end() && it->second.attrs.size() == o->dict->size() && it->second.type.class_name() == cls->name) {
+  if (it != last.end() && it->second.attrs.size() == o->attr_count() && it->second.type.class_name() == cls->name) {
     size_t i = 0;
     bool same = true;
-    o->dict->for_each([&](const iv::Value& k, const iv::Value& x) {
+    iv::for_each_attr(o, [&](const iv::Value& k, const iv::Value& x) {
       if (!same) return;
       const auto& [key, vt] = it->second.attrs[i++];
       same = x.t == vt && (x.is_int() || x.is_float() || x.is_bool()) && k.as<iv::StrObj>()->s == key;
@@ -104,7 +104,7 @@ static std::optional<wasm::Type> instance_type(const iv::InstObj* o, std::string
   Last now;
   bool scalars = true;
   bool ok = true;
-  o->dict->for_each([&](const iv::Value& k, const iv::Value& x) {
+  iv::for_each_attr(o, [&](const iv::Value& k, const iv::Value& x) {
     if (!ok) return;
     if (!k.is(iv::OK::Str)) { ok = false; why = "a " + cls->name + " with an attribute that is not a str"; return; }
     const std::string& name = k.as<iv::StrObj>()->s;

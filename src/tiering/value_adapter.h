@@ -10,6 +10,7 @@
 
 #include "engine/engine.h"
 #include "interp/runtime.h"
+#include "interp/shape.h"
 #include "wasm/codegen.h"
 #include "wasm/typer.h"
 
@@ -58,9 +59,9 @@ struct InterpAdapter {
   // instances of the program's classes: their attributes, read and written in place
   template <class F>
   static void for_each_field(const V& v, F&& f) {
-    v.as<interp::InstObj>()->dict->for_each([&](const V& k, const V& x) { f(std::string_view(k.as<interp::StrObj>()->s), x); });
+    interp::for_each_attr(v.as<interp::InstObj>(), [&](const V& k, const V& x) { f(std::string_view(k.as<interp::StrObj>()->s), x); });
   }
-  static void set_field(const V& v, const std::string& name, V x) { v.as<interp::InstObj>()->dict->set(interp::mk_str(name), std::move(x)); }
+  static void set_field(const V& v, const std::string& name, V x) { v.as<interp::InstObj>()->set_attr(name, std::move(x)); }
   // The module namespace whose classes instances made by compiled code belong to (set by
   // CompiledCalls before each call that makes some; it checked the classes are unchanged).
   static inline thread_local interp::DictObj* classes_from = nullptr;

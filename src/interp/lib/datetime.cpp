@@ -49,9 +49,9 @@ static Value make_date(int64_t y, int64_t m, int64_t d, ClassObj* cls = nullptr)
   if (y < 1 || y > 9999) raise_id("ValueError", "runtime.year_range", {{"year", std::to_string(y)}});
   Value v = make_instance(cls ? cls : t_date);
   auto* in = v.as<InstObj>();
-  in->dict->set(str_key("year"), Value::integer(y));
-  in->dict->set(str_key("month"), Value::integer(m));
-  in->dict->set(str_key("day"), Value::integer(d));
+  in->set_attr("year", Value::integer(y));
+  in->set_attr("month", Value::integer(m));
+  in->set_attr("day", Value::integer(d));
   return v;
 }
 
@@ -63,9 +63,9 @@ static Value make_td(int64_t days, int64_t secs, int64_t us) {
   if (secs < 0) { secs += 86400; days -= 1; }
   Value v = make_instance(t_timedelta);
   auto* in = v.as<InstObj>();
-  in->dict->set(str_key("days"), Value::integer(days));
-  in->dict->set(str_key("seconds"), Value::integer(secs));
-  in->dict->set(str_key("microseconds"), Value::integer(us));
+  in->set_attr("days", Value::integer(days));
+  in->set_attr("seconds", Value::integer(secs));
+  in->set_attr("microseconds", Value::integer(us));
   return v;
 }
 static void td_parts(const Value& v, int64_t& d, int64_t& s, int64_t& us) { d = iattr(v, "days"); s = iattr(v, "seconds"); us = iattr(v, "microseconds"); }
@@ -81,10 +81,10 @@ static Value make_dt(int64_t y, int64_t mo, int64_t d, int64_t h, int64_t mi, in
   if (h < 0 || h > 23) raise_id("ValueError", "runtime.hour_range");
   if (mi < 0 || mi > 59) raise_id("ValueError", "runtime.minute_range");
   if (s < 0 || s > 59) raise_id("ValueError", "runtime.second_range");
-  in->dict->set(str_key("hour"), Value::integer(h));
-  in->dict->set(str_key("minute"), Value::integer(mi));
-  in->dict->set(str_key("second"), Value::integer(s));
-  in->dict->set(str_key("microsecond"), Value::integer(us));
+  in->set_attr("hour", Value::integer(h));
+  in->set_attr("minute", Value::integer(mi));
+  in->set_attr("second", Value::integer(s));
+  in->set_attr("microsecond", Value::integer(us));
   return v;
 }
 static bool is_dt(const Value& v) { return v.is(OK::Inst) && v.o->type->is_subclass(t_datetime); }

@@ -184,12 +184,12 @@ struct JsonParser {
     int64_t pos = char_pos(at);
     std::string text = m + ": line " + std::to_string(line) + " column " + std::to_string(col) + " (char " + std::to_string(pos) + ")";
     Value e = make_exception(t_decode_error, ValueVec{mk_str(text)});
-    DictObj* d = e.as<InstObj>()->dict.get();
-    d->set(str_key("msg"), mk_str(m));
-    d->set(str_key("doc"), mk_str(s));
-    d->set(str_key("pos"), Value::integer(pos));
-    d->set(str_key("lineno"), Value::integer(line));
-    d->set(str_key("colno"), Value::integer(col));
+    InstObj* d = e.as<InstObj>();
+    d->set_attr("msg", mk_str(m));
+    d->set_attr("doc", mk_str(s));
+    d->set_attr("pos", Value::integer(pos));
+    d->set_attr("lineno", Value::integer(line));
+    d->set_attr("colno", Value::integer(col));
     throw PyError(e);
   }
   void ws() { while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) ++i; }
@@ -403,7 +403,7 @@ Value loads_impl(const std::string& s, KwArgs* kw) {
 // The keyword arguments an encoder or decoder instance was made with, as KwArgs.
 KwArgs saved_kwargs(const Value& self) {
   KwArgs kw;
-  Value* d = self.as<InstObj>()->dict->find(str_key("_kwargs"));
+  Value* d = self.as<InstObj>()->find_attr("_kwargs");
   if (d && d->is(OK::Dict)) d->as<DictObj>()->for_each([&](const Value& k, const Value& v) { kw.items.emplace_back(k, v); });
   return kw;
 }
@@ -418,7 +418,7 @@ void init_classes(DictObj* d) {
       kd.as<DictObj>()->set(k, v);
       setattr(a[0], str_of(k), v);
     }
-    a[0].as<InstObj>()->dict->set(str_key("_kwargs"), kd);
+    a[0].as<InstObj>()->set_attr("_kwargs", kd);
     return Value();
   };
   def_method(t_encoder, "__init__", keep_kwargs);

@@ -40,29 +40,29 @@ Value make_stat(const std::string& path, bool follow) {
   struct stat st;
   if ((follow ? ::stat(path.c_str(), &st) : ::lstat(path.c_str(), &st)) != 0) errno_error(errno, path);
   Value r = make_instance(t_stat_result);
-  DictObj* d = r.as<InstObj>()->dict.get();
+  InstObj* d = r.as<InstObj>();
   int64_t ints[] = {(int64_t)st.st_mode, (int64_t)st.st_ino, (int64_t)st.st_dev, (int64_t)st.st_nlink,
                     (int64_t)st.st_uid, (int64_t)st.st_gid, (int64_t)st.st_size};
   ValueVec items;
   for (int i = 0; i < 7; ++i) {
-    d->set(str_key(kStatFields[i]), Value::integer(ints[i]));
+    d->set_attr(kStatFields[i], Value::integer(ints[i]));
     items.push_back(Value::integer(ints[i]));
   }
   const struct timespec* times[] = {&st.st_atim, &st.st_mtim, &st.st_ctim};
   const char* ns_names[] = {"st_atime_ns", "st_mtime_ns", "st_ctime_ns"};
   for (int i = 0; i < 3; ++i) {
-    d->set(str_key(kStatFields[7 + i]), Value::flt(secs(*times[i])));
-    d->set(str_key(ns_names[i]), Value::integer(nsecs(*times[i])));
+    d->set_attr(kStatFields[7 + i], Value::flt(secs(*times[i])));
+    d->set_attr(ns_names[i], Value::integer(nsecs(*times[i])));
     items.push_back(Value::integer((int64_t)times[i]->tv_sec));  // the tuple holds whole seconds
   }
-  d->set(str_key("st_blksize"), Value::integer((int64_t)st.st_blksize));
-  d->set(str_key("st_blocks"), Value::integer((int64_t)st.st_blocks));
-  d->set(str_key("_items"), mk_tuple(std::move(items)));
+  d->set_attr("st_blksize", Value::integer((int64_t)st.st_blksize));
+  d->set_attr("st_blocks", Value::integer((int64_t)st.st_blocks));
+  d->set_attr("_items", mk_tuple(std::move(items)));
   return r;
 }
 
 const ValueVec& stat_items(const Value& self) {
-  Value* v = self.is(OK::Inst) ? self.as<InstObj>()->dict->find(str_key("_items")) : nullptr;
+  Value* v = self.is(OK::Inst) ? self.as<InstObj>()->find_attr("_items") : nullptr;
   if (!v || !v->is(OK::Tuple)) type_error("descriptor requires an 'os.stat_result' object");
   return v->as<TupleObj>()->v;
 }
@@ -184,9 +184,9 @@ Value walk(Value* a, int n, KwArgs* kw) {
 
 Value dir_entry(const std::string& dir, const std::string& name) {
   Value e = make_instance(t_dir_entry);
-  DictObj* d = e.as<InstObj>()->dict.get();
-  d->set(str_key("name"), mk_str(name));
-  d->set(str_key("path"), mk_str(join(dir, name)));
+  InstObj* d = e.as<InstObj>();
+  d->set_attr("name", mk_str(name));
+  d->set_attr("path", mk_str(join(dir, name)));
   return e;
 }
 
@@ -224,7 +224,7 @@ Value scandir(Value* a, int n, KwArgs* kw) {
     entries->push_back(dir_entry(p == "." && !n ? "." : p, it->path().filename().string()));
   if (ec) errno_error(ec.value(), p);
   Value r = make_instance(t_scandir);
-  r.as<InstObj>()->dict->set(str_key("_it"), iter(mk_list(std::move(*entries))));
+  r.as<InstObj>()->set_attr("_it", iter(mk_list(std::move(*entries))));
   return r;
 }
 

@@ -105,7 +105,7 @@ struct MT {
 // A Random instance keeps its generator's state in a bytes value of its own dict, so the state
 // lives and dies with the instance (and subclasses of Random work like any class).
 MT& self_mt(const Value& self) {
-  Value* st = self.is(OK::Inst) ? self.as<InstObj>()->dict->find_str("_mt_state", str_hash_sv("_mt_state")) : nullptr;
+  Value* st = self.is(OK::Inst) ? self.as<InstObj>()->find_attr("_mt_state", str_hash_sv("_mt_state")) : nullptr;
   if (!st || !st->is(OK::Bytes)) type_error("descriptor requires a 'random.Random' object");
   return *reinterpret_cast<MT*>(st->as<BytesObj>()->s.data());
 }
@@ -164,7 +164,7 @@ void init_random() {
   ClassObj* cls = lib_class("_random", "Random");
   md->set(str_key("Random"), Value::obj(cls));
   def_method(cls, "__init__", [](ARGS) -> Value {
-    a[0].as<InstObj>()->dict->set(str_key("_mt_state"), mk_bytes(std::string(sizeof(MT), '\0')));
+    a[0].as<InstObj>()->set_attr("_mt_state", mk_bytes(std::string(sizeof(MT), '\0')));
     MT& mt = self_mt(a[0]);
     new (&mt) MT();
     Value x = arg_or(a, n, kw, 1, "x", Value());

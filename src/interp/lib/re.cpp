@@ -29,10 +29,10 @@ Value cp_pos(const Value& pattern, size_t byte);
   std::string full = text;
   if (!pos.is_none()) full = msg("runtime.re_at_position", {{"message", text}, {"position", repr(pos)}});
   Value e = make_exception(t_error, ValueVec{mk_str(full)});
-  DictObj* d = e.as<InstObj>()->dict.get();
-  d->set(str_key("msg"), mk_str(text));
-  d->set(str_key("pattern"), pattern);
-  d->set(str_key("pos"), pos);
+  InstObj* d = e.as<InstObj>();
+  d->set_attr("msg", mk_str(text));
+  d->set_attr("pattern", pattern);
+  d->set_attr("pos", pos);
   throw PyError(e);
 }
 

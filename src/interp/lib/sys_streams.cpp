@@ -15,13 +15,13 @@ namespace {
 // interleave correctly with print().
 Value make_stream(ClassObj* cls, const char* name) {
   Value s = make_instance(cls);
-  s.as<InstObj>()->dict->set(str_key("name"), mk_str(name));
-  s.as<InstObj>()->dict->set(str_key("encoding"), mk_str("utf-8"));
+  s.as<InstObj>()->set_attr("name", mk_str(name));
+  s.as<InstObj>()->set_attr("encoding", mk_str("utf-8"));
   return s;
 }
 
 std::ostream& out_of(const Value& self) {
-  Value* nm = self.as<InstObj>()->dict->find(str_key("name"));
+  Value* nm = self.as<InstObj>()->find_attr("name");
   if (nm && nm->is(OK::Str) && str_of(*nm) == "<stderr>") {
     I->out->flush();
     return std::cerr;
@@ -50,7 +50,7 @@ void init_sys_streams(DictObj* sd) {
   def_method(cls, "flush", [](ARGS) -> Value { out_of(a[0]).flush(); return Value(); });
   def_method(cls, "isatty", [](ARGS) -> Value { return Value::boolean(false); });
   def_method(cls, "fileno", [](ARGS) -> Value {
-    Value* nm = a[0].as<InstObj>()->dict->find(str_key("name"));
+    Value* nm = a[0].as<InstObj>()->find_attr("name");
     const std::string& s = str_of(*nm);
     return Value::integer(s == "<stdin>" ? 0 : s == "<stdout>" ? 1 : 2);
   });
