@@ -27,26 +27,36 @@ void FnGen::call(const Expr& e) {
     construct(e, ci);
     return;
   }
-  if (ci.kind == CallInfo::User) {
-    uint32_t h = G.func_for(ci.callee);
-    if (ci.callee == &S && inlinable()) {
-      inline_self_call(e);
-      return;
-    }
-    if (ci.callee == &S && base_case()) {
-      self_call_with_base_case(e, h);
-      return;
-    }
-    size_t first = 0;
-    if (ci.bound) {  // obj.method(...): the instance is the first argument
-      instance(*ci.attr->a);
-      first = 1;
-    }
-    for (size_t i = first; i < ci.callee->params.size(); ++i) ex_as(*arg_or_default(e, ci.callee, i - first, first), ci.callee->params[i]);
-    F->get(rem);
-    F->op(Op::Call, h);
+  if (ci.kind == CallInfo::User) return user_call(e, ci);
+  if (ci.kind == CallInfo::Method) return method_call(e, ci, t);
+  if (ci.kind == CallInfo::Builtin && ci.name.rfind("math.", 0) == 0) return math_call(e, ci);
+  builtin_call(e, ci, t);
+}
+
+// A call of one of the program's functions (or a bound method of its classes).
+void FnGen::user_call(const Expr& e, const CallInfo& ci) {
+  uint32_t h = G.func_for(ci.callee);
+  if (ci.callee == &S && inlinable()) {
+    inline_self_call(e);
     return;
   }
+  if (ci.callee == &S && base_case()) {
+    self_call_with_base_case(e, h);
+    return;
+  }
+  size_t first = 0;
+  if (ci.bound) {  // obj.method(...): the instance is the first argument
+    instance(*ci.attr->a);
+    first = 1;
+  }
+  for (size_t i = first; i < ci.callee->params.size(); ++i) ex_as(*arg_or_default(e, ci.callee, i - first, first), ci.callee->params[i]);
+  F->get(rem);
+  F->op(Op::Call, h);
+  return;
+}
+
+// list.sort(reverse=...), insert/pop, str methods, list.append.
+void FnGen::method_call(const Expr& e, const CallInfo& ci, Type t) {
   if (ci.kind == CallInfo::Method && ci.name == "sort") {  // list.sort(reverse=...)
     ex(*ci.attr->a);
     F->i32(sort_reverse(e));
@@ -74,6 +84,23 @@ void FnGen::call(const Expr& e) {
     else fail("method call ." + m + "()", e.loc);
     return;
   }
+  if (ci.kind == CallInfo::Method) {  // list.append(v)
+    const Expr& obj = *ci.attr->a;
+    Type el = ty(obj).elem();
+    Type vt = ty(*e.args[0].value);
+    if (!el.known()) el = vt;
+    uint32_t l = tmp(WType::I32), v = tmp(wtype(vt));
+    ex(obj); F->set(l);
+    ex(*e.args[0].value); F->set(v);
+    F->get(l); F->op(Op::Call, G.helper("append_slot"));
+    F->get(v);
+    store(vt);
+    return;
+  }
+}
+
+// math.*: f64 instructions where IEEE gives Python's result, else the C library's function.
+void FnGen::math_call(const Expr& e, const CallInfo& ci) {
   if (ci.kind == CallInfo::Builtin && ci.name == "math.sqrt") {  // f64.sqrt is IEEE's correctly rounded root
     uint32_t x = tmp(WType::F64);
     ex_as(*e.args[0].value, kFloat);
@@ -98,19 +125,10 @@ void FnGen::call(const Expr& e) {
     F->op(Op::F64Abs);
     return;
   }
-  if (ci.kind == CallInfo::Method) {  // list.append(v)
-    const Expr& obj = *ci.attr->a;
-    Type el = ty(obj).elem();
-    Type vt = ty(*e.args[0].value);
-    if (!el.known()) el = vt;
-    uint32_t l = tmp(WType::I32), v = tmp(wtype(vt));
-    ex(obj); F->set(l);
-    ex(*e.args[0].value); F->set(v);
-    F->get(l); F->op(Op::Call, G.helper("append_slot"));
-    F->get(v);
-    store(vt);
-    return;
-  }
+}
+
+// print, len, list, sorted, ord/chr, str, abs, float/int/bool, round, min/max, sum.
+void FnGen::builtin_call(const Expr& e, const CallInfo& ci, Type t) {
   const std::string& b = ci.name;
   std::vector<const Expr*> pos;
   std::string sep = " ", end = "\n";
@@ -259,6 +277,7 @@ void FnGen::call(const Expr& e) {
   }
   fail("builtin " + b + "()", e.loc);
 }
+
 
 // l.insert(i, x): the list, the index and the value in Python's order, then the slot made
 // for it; l.pop([i]): the slot's bits as the element's value.

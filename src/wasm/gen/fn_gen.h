@@ -286,6 +286,11 @@ class FnGen : public Emit {
   // `target` is the loop variable, `sc` what the loop body does (scan_*; the binding of
   // the loop variable by the loop itself not included), `simd_body` the
   // body's statements when they may be vectorized.
+  std::vector<std::string> zip_loop(const Expr& iter, const CallInfo& call, const NameRef& target, const Scan& sc,
+                                    const std::function<void()>& bind, const std::function<void()>& body,
+                                    const std::function<void(const std::vector<uint32_t>&)>* bind_items);
+  std::vector<std::string> sequence_loop(const Expr& iter, const NameRef& target, const Scan& sc,
+                                         const std::function<void()>& bind, const std::function<void()>& body);
   void for_loop(const Expr& iter, const NameRef& target, const Scan& sc, const std::function<void()>& bind,
                 const std::function<void()>& body, const ast::Body* orelse, const ast::Body* simd_body = nullptr,
                 const std::function<void(const std::vector<uint32_t>&)>* bind_items = nullptr);
@@ -307,7 +312,18 @@ class FnGen : public Emit {
     F->i32(static_cast<int32_t>(addr)); F->i32(static_cast<int32_t>(n)); F->op(Op::Call, G.import("print_str"));
   }
 
+  // ---- expression kinds of ex() (expr.cpp)
+  void unary_expr(const Expr& e, Type t);
+  void bool_op_expr(const Expr& e, Type t);
+  void fstring_expr(const Expr& e, Type t);
+  void tuple_expr(const Expr& e, Type t);
+  void subscript_expr(const Expr& e, Type t);
+  void list_expr(const Expr& e, Type t);
   void call(const Expr& e);
+  void user_call(const Expr& e, const CallInfo& ci);
+  void method_call(const Expr& e, const CallInfo& ci, Type t);
+  void math_call(const Expr& e, const CallInfo& ci);
+  void builtin_call(const Expr& e, const CallInfo& ci, Type t);
   // ---- instances made here, lists of empty slots, instance uses (objects.cpp)
   void construct(const Expr& e, const CallInfo& ci);
   void none_fill_list(const Expr& e, const Expr& count);
@@ -354,6 +370,9 @@ class FnGen : public Emit {
   bool temp_slice_assign(const Stmt& s);
   void list_insert_pop(const Expr& e, const CallInfo& ci, Type t);
 
+  void aug_assign_stmt(const Stmt& s);
+  void while_stmt(const Stmt& s);
+  void for_stmt(const Stmt& s);
   void stmt(const Stmt& s);
 
 };

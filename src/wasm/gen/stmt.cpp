@@ -124,6 +124,101 @@ void FnGen::store_target(const Expr& tg, uint32_t v, Type vt) {
   store(vt);
 }
 
+void FnGen::aug_assign_stmt(const Stmt& s) {
+  const Expr& tg = *s.targets[0];
+  Type tt = ty(tg), vt = ty(*s.value);
+  // on a list, += and *= change that list in place (every alias sees it), as in Python
+  auto op = [&](const std::function<void()>& pl, const std::function<void()>& pr, const Expr* re) {
+    if (!tt.is_list()) { binop(s.op, tt, vt, tt, s.loc, pl, pr, nullptr, re); return; }
+    pl();
+    pr();
+    if (s.op == BinOp::Add) F->op(Op::Call, G.helper("list_extend"));
+    else if (s.op == BinOp::Mul) { convert(vt, kInt); F->op(Op::Call, G.helper("list_imul")); }
+    else fail("list operator", s.loc);
+  };
+  if (tg.kind == ExprKind::Name) {
+    op([&] { get_var(tg); }, [&] { ex(*s.value); }, s.value.get());
+    set_var(S.names.at(&tg));
+    return;
+  }
+  if (tg.kind == ExprKind::Attribute) {  // obj.name op= v: obj evaluated once
+    uint32_t o = tmp(WType::I32), off = field_offset(ty(*tg.a), tg.name);
+    instance(*tg.a);
+    F->tee(o);
+    op([&] { F->get(o); load(tt, off); }, [&] { ex(*s.value); }, s.value.get());
+    store(tt, off);
+    return;
+  }
+  Access ac = list_index(tg);
+  uint32_t addr = tmp(WType::I32), r = tmp(wtype(tt));
+  elem_addr(ac, RtError::Index, pos_code(tg.loc));
+  F->set(addr);
+  op([&] { F->get(addr); load(tt); }, [&] { ex(*s.value); }, nullptr);
+  F->set(r);
+  // a call may have appended to the list (moving its data); a cached list cannot change
+  if (calls_program(*s.value) && !ac.c) elem_addr(ac, RtError::IndexStore, pos_code(tg.loc));
+  else F->get(addr);
+  F->get(r);
+  store(tt);
+  return;
+}
+
+void FnGen::while_stmt(const Stmt& s) {
+  Scan sc;
+  scan_expr(*s.value, sc);
+  scan_stmts(s.body, sc);
+  std::vector<std::string> hoisted = hoist(sc);
+  open(Op::Block, kVoidBlock, true);
+  open(Op::Block);
+  open(Op::Loop);
+  mark_position(s.loc);
+  test(*s.value);
+  F->op(Op::I32Eqz);
+  F->op(Op::BrIf, 1);
+  open(Op::Block, kVoidBlock, false, true);
+  stmts(s.body);
+  close();
+  F->op(Op::Br, 0);
+  close();
+  close();
+  unhoist(hoisted);
+  stmts(s.orelse);
+  close();
+  return;
+}
+
+void FnGen::for_stmt(const Stmt& s) {
+  const Expr& tg = *s.targets[0];
+  Scan sc;
+  scan_stmts(s.body, sc);
+  if (tg.kind == ExprKind::Tuple || tg.kind == ExprKind::List) {  // for a, b in list_of_tuples / enumerate(...) / zip(...)
+    scan_target(tg, sc);
+    static const NameRef none{NameRef::Local, ""};
+    auto zc = S.calls.find(s.iter.get());
+    if (zc != S.calls.end() && zc->second.kind == CallInfo::Builtin &&
+        (zc->second.name == "enumerate" || zc->second.name == "zip")) {
+      std::function<void(const std::vector<uint32_t>&)> bind_items = [&](const std::vector<uint32_t>& items) {
+        Type zt = ty(*s.iter);
+        for (size_t i = 0; i < tg.items.size(); ++i) store_target(*tg.items[i], items[i], zt.item(i));
+      };
+      for_loop(*s.iter, none, sc, [] {}, [&] { stmts(s.body); }, &s.orelse, nullptr, &bind_items);
+      return;
+    }
+    Type it = ty(*s.iter);
+    Type et = it.is_tuple() ? it.item(0) : it.elem();
+    uint32_t v = tmp(WType::I32);
+    for_loop(*s.iter, none, sc, [&] {
+      F->set(v);
+      unpack(tg, v, et);
+    }, [&] { stmts(s.body); }, &s.orelse, nullptr);
+    return;
+  }
+  const NameRef& target = S.names.at(&tg);
+  if (ty(tg).is_num()) fail("loop variable that also holds values of another type", tg.loc);
+  for_loop(*s.iter, target, sc, [&] { set_var(target); }, [&] { stmts(s.body); }, &s.orelse, &s.body);
+  return;
+}
+
 void FnGen::stmt(const Stmt& s) {
   switch (s.kind) {
     case StmtKind::Expr: {
@@ -159,44 +254,7 @@ void FnGen::stmt(const Stmt& s) {
       }
       return;
     }
-    case StmtKind::AugAssign: {
-      const Expr& tg = *s.targets[0];
-      Type tt = ty(tg), vt = ty(*s.value);
-      // on a list, += and *= change that list in place (every alias sees it), as in Python
-      auto op = [&](const std::function<void()>& pl, const std::function<void()>& pr, const Expr* re) {
-        if (!tt.is_list()) { binop(s.op, tt, vt, tt, s.loc, pl, pr, nullptr, re); return; }
-        pl();
-        pr();
-        if (s.op == BinOp::Add) F->op(Op::Call, G.helper("list_extend"));
-        else if (s.op == BinOp::Mul) { convert(vt, kInt); F->op(Op::Call, G.helper("list_imul")); }
-        else fail("list operator", s.loc);
-      };
-      if (tg.kind == ExprKind::Name) {
-        op([&] { get_var(tg); }, [&] { ex(*s.value); }, s.value.get());
-        set_var(S.names.at(&tg));
-        return;
-      }
-      if (tg.kind == ExprKind::Attribute) {  // obj.name op= v: obj evaluated once
-        uint32_t o = tmp(WType::I32), off = field_offset(ty(*tg.a), tg.name);
-        instance(*tg.a);
-        F->tee(o);
-        op([&] { F->get(o); load(tt, off); }, [&] { ex(*s.value); }, s.value.get());
-        store(tt, off);
-        return;
-      }
-      Access ac = list_index(tg);
-      uint32_t addr = tmp(WType::I32), r = tmp(wtype(tt));
-      elem_addr(ac, RtError::Index, pos_code(tg.loc));
-      F->set(addr);
-      op([&] { F->get(addr); load(tt); }, [&] { ex(*s.value); }, nullptr);
-      F->set(r);
-      // a call may have appended to the list (moving its data); a cached list cannot change
-      if (calls_program(*s.value) && !ac.c) elem_addr(ac, RtError::IndexStore, pos_code(tg.loc));
-      else F->get(addr);
-      F->get(r);
-      store(tt);
-      return;
-    }
+    case StmtKind::AugAssign: aug_assign_stmt(s); return;
     case StmtKind::If:
       test(*s.value);
       open(Op::If);
@@ -207,60 +265,8 @@ void FnGen::stmt(const Stmt& s) {
       }
       close();
       return;
-    case StmtKind::While: {
-      Scan sc;
-      scan_expr(*s.value, sc);
-      scan_stmts(s.body, sc);
-      std::vector<std::string> hoisted = hoist(sc);
-      open(Op::Block, kVoidBlock, true);
-      open(Op::Block);
-      open(Op::Loop);
-      mark_position(s.loc);
-      test(*s.value);
-      F->op(Op::I32Eqz);
-      F->op(Op::BrIf, 1);
-      open(Op::Block, kVoidBlock, false, true);
-      stmts(s.body);
-      close();
-      F->op(Op::Br, 0);
-      close();
-      close();
-      unhoist(hoisted);
-      stmts(s.orelse);
-      close();
-      return;
-    }
-    case StmtKind::For: {
-      const Expr& tg = *s.targets[0];
-      Scan sc;
-      scan_stmts(s.body, sc);
-      if (tg.kind == ExprKind::Tuple || tg.kind == ExprKind::List) {  // for a, b in list_of_tuples / enumerate(...) / zip(...)
-        scan_target(tg, sc);
-        static const NameRef none{NameRef::Local, ""};
-        auto zc = S.calls.find(s.iter.get());
-        if (zc != S.calls.end() && zc->second.kind == CallInfo::Builtin &&
-            (zc->second.name == "enumerate" || zc->second.name == "zip")) {
-          std::function<void(const std::vector<uint32_t>&)> bind_items = [&](const std::vector<uint32_t>& items) {
-            Type zt = ty(*s.iter);
-            for (size_t i = 0; i < tg.items.size(); ++i) store_target(*tg.items[i], items[i], zt.item(i));
-          };
-          for_loop(*s.iter, none, sc, [] {}, [&] { stmts(s.body); }, &s.orelse, nullptr, &bind_items);
-          return;
-        }
-        Type it = ty(*s.iter);
-        Type et = it.is_tuple() ? it.item(0) : it.elem();
-        uint32_t v = tmp(WType::I32);
-        for_loop(*s.iter, none, sc, [&] {
-          F->set(v);
-          unpack(tg, v, et);
-        }, [&] { stmts(s.body); }, &s.orelse, nullptr);
-        return;
-      }
-      const NameRef& target = S.names.at(&tg);
-      if (ty(tg).is_num()) fail("loop variable that also holds values of another type", tg.loc);
-      for_loop(*s.iter, target, sc, [&] { set_var(target); }, [&] { stmts(s.body); }, &s.orelse, &s.body);
-      return;
-    }
+    case StmtKind::While: while_stmt(s); return;
+    case StmtKind::For: for_stmt(s); return;
     case StmtKind::Break: F->op(Op::Br, label(true)); return;
     case StmtKind::Continue: F->op(Op::Br, label(false)); return;
     case StmtKind::Pass: return;
