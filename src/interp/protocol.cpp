@@ -260,6 +260,65 @@ static Value mro_tuple(ClassObj* c) {
 bool super_getattr(const Value& sup, std::string_view name, Value& out);
 bool object_protocol_attr(std::string_view name, Value& out);
 
+// A class's attributes: its own and inherited ones (classmethods bound, descriptors' __get__(None, cls)), then __name__, __mro__, __bases__, ...
+static bool class_getattr(const Value& obj, std::string_view name, Value& out) {
+  auto* c = obj.as<ClassObj>();
+  if (const Value* a = c->find(name)) {
+    if (a->is(OK::ClassMethod)) { out = Value::obj(new BoundObj(obj, a->as<WrapperObj>()->func)); return true; }
+    if (a->is(OK::StaticMethod)) { out = a->as<WrapperObj>()->func; return true; }
+    if (a->is(OK::Inst)) {  // a descriptor read through its class: __get__(None, cls)
+      const Value* g = a->o->type->find("__get__");
+      if (g && g->is(OK::Func)) {
+        Value args[3] = {*a, Value(), obj};
+        Value fn = *g;
+        out = call(fn, args, 3);
+        return true;
+      }
+    }
+    out = *a;
+    return true;
+  }
+  if (name == "__name__" || name == "__qualname__") { out = mk_str(c->name); return true; }
+  if (name == "__mro__") { out = mro_tuple(c); return true; }
+  if (name == "__bases__") {
+    ValueVec v;
+    for (auto& b : c->bases) v.push_back(Value::obj(b.get()));
+    out = mk_tuple(std::move(v));
+    return true;
+  }
+  if (name == "__dict__") { out = Value::obj(c->dict.get()); return true; }
+  if (name == "__class__") { out = Value::obj(c->type); return true; }
+  if (name == "__doc__") { out = Value(); return true; }
+  if (name == "__module__") { out = mk_str(c->builtin ? "builtins" : "__main__"); return true; }
+  if (c == I->t_object && object_protocol_attr(name, out)) return true;
+  return c->type != I->t_type && metaclass_getattr(obj, name, out);
+}
+
+// A function's attributes: __name__, __qualname__, __doc__, __module__, __dict__, __defaults__, ...; false when it has none of that name.
+static bool function_getattr(const Value& obj, std::string_view name, Value& out) {
+  auto* f = obj.as<FuncObj>();
+  if (name == "__name__") { out = mk_str(f->name); return true; }
+  if (name == "__qualname__") { out = mk_str(f->qualname); return true; }
+  if (name == "__doc__") { out = f->doc; return true; }
+  if (name == "__module__") {
+    Value* mod = f->globals ? f->globals->find(str_key("__name__")) : nullptr;
+    out = mod ? *mod : mk_str("__main__");
+    return true;
+  }
+  if (f->attrs) if (Value* v = f->attrs->find(str_key(name))) { out = *v; return true; }
+  if (name == "__dict__") { if (!f->attrs) f->attrs = Ref<DictObj>(new DictObj()); out = Value::obj(f->attrs.get()); return true; }
+  if (name == "__annotations__") {  // made empty on first use, as in Python
+    if (!f->attrs) f->attrs = Ref<DictObj>(new DictObj());
+    out = mk_dict();
+    f->attrs->set(str_key(name), out);
+    return true;
+  }
+  if (name == "__defaults__") { out = f->defaults.empty() ? Value() : mk_tuple(f->defaults); return true; }
+  if (name == "__kwdefaults__") { out = f->kwdefaults ? Value::obj(f->kwdefaults.get()) : Value(); return true; }
+  if (name == "__globals__") { out = Value::obj(f->globals.get()); return true; }
+  return false;
+}
+
 bool getattr_opt(const Value& obj, std::string_view name, Value& out) {
   if (obj.is(OK::Super)) return super_getattr(obj, name, out);
   ClassObj* t = type_of(obj);
@@ -324,38 +383,7 @@ bool getattr_opt(const Value& obj, std::string_view name, Value& out) {
   }
   if (obj.t == VT::Obj) {
     switch (obj.o->kind) {
-      case OK::Class: {
-        auto* c = obj.as<ClassObj>();
-        if (const Value* a = c->find(name)) {
-          if (a->is(OK::ClassMethod)) { out = Value::obj(new BoundObj(obj, a->as<WrapperObj>()->func)); return true; }
-          if (a->is(OK::StaticMethod)) { out = a->as<WrapperObj>()->func; return true; }
-          if (a->is(OK::Inst)) {  // a descriptor read through its class: __get__(None, cls)
-            const Value* g = a->o->type->find("__get__");
-            if (g && g->is(OK::Func)) {
-              Value args[3] = {*a, Value(), obj};
-              Value fn = *g;
-              out = call(fn, args, 3);
-              return true;
-            }
-          }
-          out = *a;
-          return true;
-        }
-        if (name == "__name__" || name == "__qualname__") { out = mk_str(c->name); return true; }
-        if (name == "__mro__") { out = mro_tuple(c); return true; }
-        if (name == "__bases__") {
-          ValueVec v;
-          for (auto& b : c->bases) v.push_back(Value::obj(b.get()));
-          out = mk_tuple(std::move(v));
-          return true;
-        }
-        if (name == "__dict__") { out = Value::obj(c->dict.get()); return true; }
-        if (name == "__class__") { out = Value::obj(c->type); return true; }
-        if (name == "__doc__") { out = Value(); return true; }
-        if (name == "__module__") { out = mk_str(c->builtin ? "builtins" : "__main__"); return true; }
-        if (c == I->t_object && object_protocol_attr(name, out)) return true;
-        return c->type != I->t_type && metaclass_getattr(obj, name, out);
-      }
+      case OK::Class: return class_getattr(obj, name, out);
       case OK::Module: {
         auto* m = obj.as<ModuleObj>();
         if (Value* v = m->dict->find_str(name, str_hash_sv(name))) { out = *v; return true; }
@@ -363,29 +391,9 @@ bool getattr_opt(const Value& obj, std::string_view name, Value& out) {
         if (name == "__dict__") { out = Value::obj(m->dict.get()); return true; }
         return false;
       }
-      case OK::Func: {
-        auto* f = obj.as<FuncObj>();
-        if (name == "__name__") { out = mk_str(f->name); return true; }
-        if (name == "__qualname__") { out = mk_str(f->qualname); return true; }
-        if (name == "__doc__") { out = f->doc; return true; }
-        if (name == "__module__") {
-          Value* mod = f->globals ? f->globals->find(str_key("__name__")) : nullptr;
-          out = mod ? *mod : mk_str("__main__");
-          return true;
-        }
-        if (f->attrs) if (Value* v = f->attrs->find(str_key(name))) { out = *v; return true; }
-        if (name == "__dict__") { if (!f->attrs) f->attrs = Ref<DictObj>(new DictObj()); out = Value::obj(f->attrs.get()); return true; }
-        if (name == "__annotations__") {  // made empty on first use, as in Python
-          if (!f->attrs) f->attrs = Ref<DictObj>(new DictObj());
-          out = mk_dict();
-          f->attrs->set(str_key(name), out);
-          return true;
-        }
-        if (name == "__defaults__") { out = f->defaults.empty() ? Value() : mk_tuple(f->defaults); return true; }
-        if (name == "__kwdefaults__") { out = f->kwdefaults ? Value::obj(f->kwdefaults.get()) : Value(); return true; }
-        if (name == "__globals__") { out = Value::obj(f->globals.get()); return true; }
+      case OK::Func:
+        if (function_getattr(obj, name, out)) return true;
         break;
-      }
       case OK::Native:
         if (name == "__name__") { out = mk_str(obj.as<NativeObj>()->name); return true; }
         break;
