@@ -45,9 +45,15 @@ def _checker(typecode):
             return v
         return check
     if typecode in "fd":
+        single = typecode == "f"
+
         def check(v):
             if not isinstance(v, (int, float)):
                 raise TypeError(f"must be real number, not {type(v).__name__}")
+            if single:
+                # A C float holds the value rounded to single precision.
+                import struct
+                return struct.unpack("f", struct.pack("f", v))[0]
             return float(v)
         return check
     if typecode == "u":

@@ -117,6 +117,34 @@ class Context:
     def create_decimal(self, num="0"):
         return Decimal(num)._fix(self)
 
+    # Arithmetic done under this context (Context.add(a, b) is a + b computed with its
+    # precision and rounding), as the decimal module offers them.
+    def _under(self, fn, *args):
+        with localcontext(self):
+            return fn(*[_convert_operand(x) for x in args])
+
+    def add(self, a, b): return self._under(lambda x, y: x + y, a, b)
+    def subtract(self, a, b): return self._under(lambda x, y: x - y, a, b)
+    def multiply(self, a, b): return self._under(lambda x, y: x * y, a, b)
+    def divide(self, a, b): return self._under(lambda x, y: x / y, a, b)
+    def divide_int(self, a, b): return self._under(lambda x, y: x // y, a, b)
+    def remainder(self, a, b): return self._under(lambda x, y: x % y, a, b)
+    def divmod(self, a, b): return self._under(lambda x, y: divmod(x, y), a, b)
+    def power(self, a, b): return self._under(lambda x, y: x ** y, a, b)
+    def plus(self, a): return self._under(lambda x: +x, a)
+    def minus(self, a): return self._under(lambda x: -x, a)
+    def abs(self, a): return self._under(lambda x: abs(x), a)
+    def sqrt(self, a): return self._under(lambda x: x.sqrt(), a)
+    def compare(self, a, b): return self._under(lambda x, y: x.compare(y), a, b)
+    def max(self, a, b): return self._under(lambda x, y: x.max(y), a, b)
+    def min(self, a, b): return self._under(lambda x, y: x.min(y), a, b)
+    def normalize(self, a): return self._under(lambda x: x.normalize(), a)
+    def quantize(self, a, b): return self._under(lambda x, y: x.quantize(y), a, b)
+    def to_integral_value(self, a): return self._under(lambda x: x.to_integral_value(), a)
+    def to_sci_string(self, a): return str(_convert_operand(a))
+    def is_zero(self, a): return _convert_operand(a).is_zero()
+    def is_signed(self, a): return _convert_operand(a).is_signed()
+
     def __repr__(self):
         return ("Context(prec=%d, rounding=%s, Emin=%d, Emax=%d, capitals=%d, clamp=%d, "
                 "flags=[], traps=[InvalidOperation, DivisionByZero, Overflow])"
@@ -616,6 +644,18 @@ class Decimal:
         d._sign = 1 - d._sign
         return d
 
+    def scaleb(self, other, context=None):
+        n = int(_convert_operand(other))
+        if self._special:
+            return Decimal(self)
+        return self._new(self._sign, self._int, self._exp + n)._fix(context)
+
+    def fma(self, other, third, context=None):
+        with localcontext(context or getcontext()) as ctx:
+            ctx.prec += _ndigits(self._int) + _ndigits(_convert_operand(other)._int) + 2
+            product = self * other
+        return (product + third)._fix(context)
+
     def copy_sign(self, other):
         d = Decimal(self)
         d._sign = Decimal(other)._sign
@@ -799,3 +839,11 @@ class _DecimalTuple(tuple):
 
     def __repr__(self):
         return "DecimalTuple(sign=%r, digits=%r, exponent=%r)" % tuple(self)
+
+
+def _convert_operand(x):
+    if isinstance(x, Decimal):
+        return x
+    if isinstance(x, int):
+        return Decimal(x)
+    raise TypeError("conversion from %s to Decimal is not supported" % type(x).__name__)

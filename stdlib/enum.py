@@ -379,7 +379,7 @@ class Flag(Enum):
             raise ValueError(f"{value!r} is not a valid {cls.__qualname__}")
         mask = getattr(cls, "_flag_mask_", 0)
         if value < 0 or value & ~mask:
-            if issubclass(cls, _IntLike):
+            if issubclass(cls, int):
                 pass  # an IntFlag keeps any int (Python's boundary KEEP)
             else:
                 raise ValueError(f"{value!r} is not a valid {cls.__qualname__}")
@@ -443,31 +443,34 @@ def _is_single_bit(v):
     return v != 0 and v & (v - 1) == 0
 
 
-class IntFlag(_IntLike, ReprEnum, Flag):
+class IntFlag(int, ReprEnum, Flag):
+    """Members are ints (arithmetic, comparisons and hashing are the int's) that combine with
+    | & ^ ~ into members, printed as <Perm.R|W: 6> by repr and as 6 by str and format."""
+
+    __repr__ = Flag.__repr__
+    __iter__ = Flag.__iter__
+    __len__ = Flag.__len__
+    __contains__ = Flag.__contains__
+    __invert__ = Flag.__invert__
+
     def __str__(self):
         return str(self._value_)
 
     def __format__(self, format_spec):
         return format(self._value_, format_spec)
 
-    def __eq__(self, other):
-        return self._value_ == _val(other)
-
-    def __hash__(self):
-        return hash(self._value_)
-
     def __or__(self, other):
-        if isinstance(other, (int, _IntLike)):
+        if isinstance(other, int):
             return self.__class__(self._value_ | int(other))
         return NotImplemented
 
     def __and__(self, other):
-        if isinstance(other, (int, _IntLike)):
+        if isinstance(other, int):
             return self.__class__(self._value_ & int(other))
         return NotImplemented
 
     def __xor__(self, other):
-        if isinstance(other, (int, _IntLike)):
+        if isinstance(other, int):
             return self.__class__(self._value_ ^ int(other))
         return NotImplemented
 

@@ -31,7 +31,10 @@ class Random(_random.Random):
     VERSION = 3
 
     def __init__(self, x=None):
-        _random.Random.__init__(self, x)
+        # the generator's state is made by _random's __init__; the seed goes through seed(),
+        # which hashes str/bytes seeds as CPython does
+        _random.Random.__init__(self, 0)
+        self.seed(x)
         self.gauss_next = None
 
     def seed(self, a=None, version=2):
@@ -43,9 +46,11 @@ class Random(_random.Random):
             x ^= len(a)
             a = -2 if x == -1 else x
         elif version == 2 and isinstance(a, (str, bytes, bytearray)):
+            # as CPython: the bytes followed by their SHA-512 digest, read as one big integer
+            from hashlib import sha512
             if isinstance(a, str):
                 a = a.encode()
-            a = int.from_bytes(a, "big")
+            a = int.from_bytes(a + sha512(a).digest(), "big")
         elif not isinstance(a, (type(None), int, float, str, bytes, bytearray)):
             raise TypeError("The only supported seed types are: None,\n"
                             "int, float, str, bytes, and bytearray.")

@@ -176,3 +176,11 @@ def _union(a, b):
             if y not in args:
                 args.append(y)
     return args[0] if len(args) == 1 else UnionType(tuple(args))
+
+
+def coroutine(func):
+    """Makes a generator function usable with await. Awaiting a generator already drives it
+    (what it yields goes to the coroutine's driver), so the function is returned as it is."""
+    if not callable(func):
+        raise TypeError("types.coroutine() expects a callable")
+    return func

@@ -344,7 +344,63 @@ class _GenericBase(_GenericAlias):
         return (self.__origin__,)
 
 
-class Protocol(Generic):
+_PROTOCOL_EXCLUDED = frozenset({
+    "__abstractmethods__", "__annotations__", "__dict__", "__doc__", "__init__", "__module__",
+    "__new__", "__slots__", "__subclasshook__", "__weakref__", "__class_getitem__",
+    "__parameters__", "__orig_bases__", "__orig_class__", "_is_protocol", "_is_runtime_protocol",
+    "__protocol_attrs__", "__qualname__", "__match_args__", "__init_subclass__",
+    "__non_callable_proto_members__", "__type_params__", "__firstlineno__", "__static_attributes__",
+})
+
+
+def _protocol_attrs(cls):
+    attrs = set()
+    for base in cls.__mro__[:-1]:
+        if base.__name__ in ("Protocol", "Generic"):
+            continue
+        annotations = base.__dict__.get("__annotations__", {})
+        for attr in list(base.__dict__) + list(annotations):
+            if not attr.startswith("_abc_") and attr not in _PROTOCOL_EXCLUDED:
+                attrs.add(attr)
+    return attrs
+
+
+def _is_protocol_class(cls):
+    return any(b is Protocol or getattr(b, "__origin__", None) is Protocol
+               for b in cls.__dict__.get("__orig_bases__", cls.__bases__))
+
+
+class _ProtocolMeta(type):
+    """isinstance() against a @runtime_checkable protocol checks that the object has every
+    member the protocol declares (structural typing), as CPython's does."""
+
+    def __instancecheck__(cls, instance):
+        if cls in type(instance).__mro__:
+            return True
+        if cls is Protocol or not _is_protocol_class(cls):
+            return False
+        if not cls.__dict__.get("_is_runtime_protocol", False):
+            raise TypeError("Instance and class checks can only be used with @runtime_checkable protocols")
+        for attr in _protocol_attrs(cls):
+            try:
+                val = getattr(instance, attr)
+            except AttributeError:
+                return False
+            if val is None and callable(getattr(cls, attr, None)):
+                return False
+        return True
+
+    def __subclasscheck__(cls, other):
+        if cls in getattr(other, "__mro__", ()):
+            return True
+        if cls is Protocol or not _is_protocol_class(cls):
+            return False
+        if not cls.__dict__.get("_is_runtime_protocol", False):
+            raise TypeError("Instance and class checks can only be used with @runtime_checkable protocols")
+        return all(any(attr in b.__dict__ for b in other.__mro__) for attr in _protocol_attrs(cls))
+
+
+class Protocol(Generic, metaclass=_ProtocolMeta):
     __slots__ = ()
 
     def __class_getitem__(cls, params):
@@ -354,6 +410,9 @@ class Protocol(Generic):
 
 
 def runtime_checkable(cls):
+    if not _is_protocol_class(cls):
+        raise TypeError("@runtime_checkable can be only applied to protocol classes, got %r" % cls)
+    cls._is_runtime_protocol = True
     return cls
 
 
@@ -630,32 +689,60 @@ Pattern = _SpecialGenericAlias(str, 1, "Pattern")
 Match = _SpecialGenericAlias(str, 1, "Match")
 
 
+@runtime_checkable
 class SupportsInt(Protocol):
     __slots__ = ()
 
+    def __int__(self):
+        pass
 
+
+@runtime_checkable
 class SupportsFloat(Protocol):
     __slots__ = ()
 
+    def __float__(self):
+        pass
 
+
+@runtime_checkable
 class SupportsIndex(Protocol):
     __slots__ = ()
 
+    def __index__(self):
+        pass
 
+
+@runtime_checkable
 class SupportsAbs(Protocol):
     __slots__ = ()
 
+    def __abs__(self):
+        pass
 
+
+@runtime_checkable
 class SupportsRound(Protocol):
     __slots__ = ()
 
+    def __round__(self):
+        pass
 
+
+@runtime_checkable
 class SupportsBytes(Protocol):
     __slots__ = ()
 
+    def __bytes__(self):
+        pass
 
+
+@runtime_checkable
 class SupportsComplex(Protocol):
     __slots__ = ()
+
+    def __complex__(self):
+        pass
 
 
 class IO(Generic):

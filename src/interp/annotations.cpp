@@ -51,6 +51,7 @@ std::string text(const Expr& e) {
     case ExprKind::Name: return e.name;
     case ExprKind::Int: return e.int_fits ? std::to_string(e.ival) : e.str;
     case ExprKind::Float: return float_repr(e.num);
+    case ExprKind::Imag: return (e.num == (long long)e.num ? std::to_string((long long)e.num) : float_repr(e.num)) + "j";
     case ExprKind::Str: return str_repr(e.str);
     case ExprKind::True: return "True";
     case ExprKind::False: return "False";

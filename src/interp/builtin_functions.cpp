@@ -295,7 +295,7 @@ static void register_io_and_identity(DictObj* b) {
 void Interp::init_builtin_functions(DictObj* b) {
   auto fn = [&](const std::string& name, NativeFn f) { def_native(b, name, std::move(f)); };
 
-  fn("print", [](Interp& in, Value* a, int n, KwArgs* kw) -> Value { check_keywords("print", kw, {"sep", "end", "file", "flush"});
+  fn("print", [](Interp& in, Value* a, int n, KwArgs* kw) -> Value { check_keywords("print", kw, {"sep", "end", "file", "flush"}, "runtime.invalid_keyword");
     std::string sep = " ", end = "\n";
     Value file;
     bool flush = false;
@@ -343,7 +343,19 @@ void Interp::init_builtin_functions(DictObj* b) {
     return Value::integer(len(a[0]));
   });
   fn("repr", [](Interp&, Value* a, int n, KwArgs* kw) -> Value { check_keywords("repr", kw, {}); check_args("repr", n, 1, 1); return mk_str(repr(a[0])); });
-  fn("ascii", [](Interp&, Value* a, int n, KwArgs* kw) -> Value { check_keywords("ascii", kw, {}); check_args("ascii", n, 1, 1); return mk_str(repr(a[0])); });
+  // ascii(x): repr(x) with every non-ASCII character escaped (\xe9, \u20ac, \U0001f600)
+  fn("ascii", [](Interp&, Value* a, int n, KwArgs* kw) -> Value {
+    check_keywords("ascii", kw, {});
+    check_args("ascii", n, 1, 1);
+    std::string out;
+    char buf[16];
+    for (uint32_t c : decode_utf8(repr(a[0]))) {
+      if (c < 0x80) { out += (char)c; continue; }
+      std::snprintf(buf, sizeof buf, c < 0x100 ? "\\x%02x" : c < 0x10000 ? "\\u%04x" : "\\U%08x", c);
+      out += buf;
+    }
+    return mk_str(out);
+  });
   fn("abs", [](Interp&, Value* a, int n, KwArgs* kw) -> Value { check_keywords("abs", kw, {});
     check_args("abs", n, 1, 1);
     Value x = a[0];
@@ -354,8 +366,8 @@ void Interp::init_builtin_functions(DictObj* b) {
     if (x.is(OK::Inst)) if (const Value* m = x.o->type->find("__abs__")) return call1(*m, x);
     raise_id("TypeError", "runtime.bad_operand_abs", {{"type", type_name(x)}});
   });
-  fn("min", [](Interp&, Value* a, int n, KwArgs* kw) { check_keywords("min", kw, {"key", "default"}); return minmax(a, n, kw, false); });
-  fn("max", [](Interp&, Value* a, int n, KwArgs* kw) { check_keywords("max", kw, {"key", "default"}); return minmax(a, n, kw, true); });
+  fn("min", [](Interp&, Value* a, int n, KwArgs* kw) { check_keywords("min", kw, {"key", "default"}, "runtime.invalid_keyword"); return minmax(a, n, kw, false); });
+  fn("max", [](Interp&, Value* a, int n, KwArgs* kw) { check_keywords("max", kw, {"key", "default"}, "runtime.invalid_keyword"); return minmax(a, n, kw, true); });
   fn("sum", [](Interp&, Value* a, int n, KwArgs* kw) -> Value { check_keywords("sum", kw, {"start"});
     check_args("sum", n, 1, 2);
     Value acc = n > 1 ? a[1] : (kw_find(kw, "start") ? kw_get(kw, "start") : Value::integer(0));
@@ -399,7 +411,16 @@ void Interp::init_builtin_functions(DictObj* b) {
       for (size_t k = 0; k < its->size(); ++k) {
         Value x;
         if (!next((*its)[k], x)) {
-          if (strict && k > 0) raise_id("ValueError", "runtime.zip_shorter", {{"index", std::to_string(k + 1)}});
+          if (!strict) return false;
+          // strict: every argument must end together, as CPython words it
+          auto arg = [](const char* one, const char* many, size_t i) {
+            if (i == 1) raise_id("ValueError", one, {{"index", "2"}});
+            raise_id("ValueError", many, {{"index", std::to_string(i + 1)}, {"last", std::to_string(i)}});
+          };
+          if (k > 0) arg("runtime.zip_shorter", "runtime.zip_shorter_many", k);
+          for (size_t j = 1; j < its->size(); ++j)
+            if (next((*its)[j], x)) arg("runtime.zip_longer", "runtime.zip_longer_many", j);
+          its->clear();
           return false;
         }
         row.push_back(std::move(x));

@@ -58,6 +58,7 @@ static Value to_float(const Value& x) {
   }
   if (x.is(OK::Big)) return Value::flt(to_double(x));
   if (x.is(OK::Str)) return parse_float(str_of(x));
+  if (x.is(OK::Bytes)) return parse_float(x.as<BytesObj>()->s);
   if (x.is(OK::Inst)) {
     if (const Value* m = x.o->type->find("__float__")) return call1(*m, x);
     if (const Value* m = x.o->type->find("__index__")) return Value::flt(to_double(call1(*m, x)));
@@ -171,7 +172,8 @@ void Interp::init_builtin_types(DictObj* b) {
   });
   ctor(t_str, [](Interp&, Value* a, int n, KwArgs* kw) -> Value {
     if (n == 0) return mk_str("");
-    if (a[0].is(OK::Bytes) && (n > 1 || kw_find(kw, "encoding"))) return mk_str(a[0].as<BytesObj>()->s);
+    if (a[0].is(OK::Bytes) && (n > 1 || kw_find(kw, "encoding")))  // str(b, encoding, errors): b.decode(...)
+      return call(getattr(a[0], "decode"), a + 1, n - 1, kw);
     return mk_str(to_str(a[0]));
   });
   ctor(t_bool, [](Interp&, Value* a, int n, KwArgs*) -> Value {

@@ -56,19 +56,19 @@ void check_args(std::string_view fname, int nargs, int min, int max) {
   }
 }
 // Builtins reject keyword arguments they do not take, as Python does, rather than ignore them.
-void check_keywords(std::string_view fname, KwArgs* kw, std::initializer_list<std::string_view> allowed) {
+void check_keywords(std::string_view fname, KwArgs* kw, std::initializer_list<std::string_view> allowed, const char* id) {
   if (!kw) return;
   for (auto& [k, v] : kw->items) {
     std::string_view name = str_of(k);
     if (std::find(allowed.begin(), allowed.end(), name) == allowed.end())
-      raise_id("TypeError", "runtime.unexpected_keyword", {{"name", std::string(fname)}, {"arg", std::string(name)}});
+      raise_id("TypeError", id, {{"name", std::string(fname)}, {"arg", std::string(name)}});
   }
 }
 void check_no_kw(std::string_view fname, KwArgs* kw) {
   if (kw && !kw->empty()) raise_id("TypeError", "runtime.takes_no_keywords", {{"name", std::string(fname)}});
 }
 
-static ClassObj* mk_type(const std::string& name, ClassObj* base) {
+ClassObj* mk_type(const std::string& name, ClassObj* base) {
   auto* c = new ClassObj(name);
   incref(c);
   c->builtin = true;
@@ -204,6 +204,7 @@ Interp::Interp() {
   t_staticmethod = mk_type("staticmethod", t_object);
   t_classmethod = mk_type("classmethod", t_object);
   t_coroutine = mk_type("coroutine", t_object);
+  t_async_generator = mk_type("async_generator", t_object);
   t_super = mk_type("super", t_object);
   t_ellipsis = mk_type("ellipsis", t_object);
   t_dict_keys = mk_type("dict_keys", t_object);
@@ -265,6 +266,9 @@ Interp::Interp() {
   ex("Warning", "Exception");
   ex("UserWarning", "Warning");
   ex("DeprecationWarning", "Warning");
+  for (const char* w : {"PendingDeprecationWarning", "SyntaxWarning", "RuntimeWarning", "FutureWarning",
+                        "ImportWarning", "UnicodeWarning", "BytesWarning", "ResourceWarning", "EncodingWarning"})
+    ex(w, "Warning");
   exc["IOError"] = exc["OSError"];
   exc["EnvironmentError"] = exc["OSError"];
 

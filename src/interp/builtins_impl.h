@@ -16,7 +16,11 @@ struct SuperObj : Object {
 };
 
 // Rejects keyword arguments a builtin does not take, as Python does, rather than ignoring them.
-void check_keywords(std::string_view fname, KwArgs* kw, std::initializer_list<std::string_view> allowed);
+// (CPython words it per function: print, min and max say "... is an invalid keyword argument".)
+void check_keywords(std::string_view fname, KwArgs* kw, std::initializer_list<std::string_view> allowed,
+                    const char* id = "runtime.unexpected_keyword");
+ClassObj* mk_type(const std::string& name, ClassObj* base);  // a builtin class (builtins.cpp)
+void check_source(const std::string& text, bool eval_mode);  // parse only (importer.cpp)
 // int(x) / int(x, base=...) with Python's rules for strings, floats, __int__, __index__, __trunc__.
 Value to_int(const Value& x, KwArgs* kw, int nargs, Value* args);
 // Sorts in place with Python's key/reverse semantics (stable).

@@ -513,7 +513,7 @@ struct FormattedNode : ENode {
     ML_GUARD({
       if (conv == 'r') v = mk_str(repr(v));
       else if (conv == 's') v = mk_str(to_str(v));
-      else if (conv == 'a') v = mk_str(repr(v));
+      else if (conv == 'a') v = call1(*I->builtins->find(str_key("ascii")), v);
       std::string sp = spec ? str_of(spec->eval(fr)) : std::string();
       return format_value(v, sp);
     });
@@ -603,11 +603,19 @@ EP Compiler::expr(const Expr& e) {
   return n;
 }
 
+// An imaginary literal: complex is written in the language (stdlib/_complex.py).
+static Value imaginary(double im) {
+  Value cls = getattr(import_module("_complex"), "complex");
+  Value args[2] = {Value::flt(0.0), Value::flt(im)};
+  return call(cls, args, 2);
+}
+
 EP Compiler::expr_inner(const Expr& e) {
   switch (e.kind) {
     case ExprKind::Name: return load_name(e.name, e.loc);
     case ExprKind::Int: return EP(new Const(int_literal(e)));
     case ExprKind::Float: return EP(new Const(Value::flt(e.num)));
+    case ExprKind::Imag: return EP(new Const(imaginary(e.num)));
     case ExprKind::Str: return EP(new Const(mk_str(e.str)));
     case ExprKind::Bytes: return EP(new Const(mk_bytes(e.str)));
     case ExprKind::True: return EP(new Const(Value::boolean(true)));

@@ -251,7 +251,32 @@ EP make_yield_from(EP a) {
   return EP(k);
 }
 
+// eval(), exec() and globals() called without a globals argument see the globals of the module
+// whose code calls them: the call is made with that module's dict in I->caller_globals.
+struct WithCallerGlobals : ENode {
+  EP call;
+  Value eval(Frame& fr) override {
+    struct Restore {
+      DictObj* saved = I->caller_globals;
+      ~Restore() { I->caller_globals = saved; }
+    } restore;
+    I->caller_globals = fr.globals;
+    return call->eval(fr);
+  }
+};
+
 EP Compiler::call(const Expr& e) {
+  if (e.a->kind == ExprKind::Name && resolve(e.a->name).kind == NameRef::Global)
+    for (const char* canon : {"eval", "exec", "globals", "locals", "vars", "dir"})
+      if (is_canonical(pack, e.a->name, canon)) {
+        auto* k = new WithCallerGlobals();
+        k->call = call_inner(e);
+        return EP(k);
+      }
+  return call_inner(e);
+}
+
+EP Compiler::call_inner(const Expr& e) {
   bool simple = true;
   for (auto& a : e.args) if (a.kind != Arg::Positional) simple = false;
   // zero-argument super()

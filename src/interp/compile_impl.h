@@ -79,6 +79,7 @@ struct Compiler {
   EP expr(const ast::Expr& e);
   EP expr_inner(const ast::Expr& e);
   EP call(const ast::Expr& e);
+  EP call_inner(const ast::Expr& e);
   SliceParts slice_parts(const ast::Expr& e);
   EP comprehension(const ast::Expr& e);
   std::vector<SeqItem> seq_items(const std::vector<ast::ExprP>& items);

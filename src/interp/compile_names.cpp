@@ -63,6 +63,19 @@ struct StoreFree : TNode {
 
 static int64_t sv_hash(const std::string& s) { return hash_value(mk_str(s)); }
 
+// Builtins written in the language (complex): their module is imported the first time a
+// program names one, and the builtin stays defined from then on.
+static Value* lazy_builtin(const std::string& name, int64_t h) {
+  static const std::pair<const char*, const char*> table[] = {{"complex", "_complex"}};
+  for (const auto& [builtin, module] : table)
+    if (name == builtin) {
+      Value v = getattr(import_module(module), builtin);
+      I->builtins->set(mk_str(name), v);
+      return I->builtins->find_str(name, h);
+    }
+  return nullptr;
+}
+
 struct LoadGlobal : ENode {
   std::string name;
   int64_t h;
@@ -81,6 +94,9 @@ struct LoadGlobal : ENode {
       cg = g; cgv = g->version; cb = I->builtins.get(); cbv = cb->version; cptr = v;
       return *v;
     }
+    Value* lazy = nullptr;
+    ML_GUARD(lazy = lazy_builtin(name, h));
+    if (lazy) return *lazy;
     ML_GUARD(undefined_name(name));
   }
 };
@@ -99,6 +115,9 @@ struct LoadClassNS : ENode {
     if (Value* v = fr.ns->find_str(name, h)) return *v;
     if (Value* v = fr.globals->find_str(name, h)) return *v;
     if (Value* v = I->builtins->find_str(name, h)) return *v;
+    Value* lazy = nullptr;
+    ML_GUARD(lazy = lazy_builtin(name, h));
+    if (lazy) return *lazy;
     ML_GUARD(undefined_name(name));
   }
 };

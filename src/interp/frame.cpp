@@ -345,7 +345,7 @@ static void free_stack(char* s) {
 }
 
 GenObj::GenObj(Ref<FuncObj> f, ValueVec s, bool async_gen)
-    : Object(OK::Gen, I->t_generator), func(std::move(f)), slots(std::move(s)), is_async(async_gen) {}
+    : Object(OK::Gen, async_gen ? I->t_async_generator : I->t_generator), func(std::move(f)), slots(std::move(s)), is_async(async_gen) {}
 
 GenObj::~GenObj() {
   if (st) {
@@ -397,6 +397,10 @@ static void gen_entry(bctx::transfer_t t) {
   __builtin_unreachable();
 }
 
+// The coroutine being driven by send() whose stack we are on (innermost), or null: where an
+// await that must wait suspends to.
+static GenObj* g_coro_driver = nullptr;
+
 // Switches into `g` once: runs it until its next yield (or its end).
 static Value resume(GenObj* g, Value sent, bool& done) {
   // A generator resumed from inside another one (`yield from` chains, generators iterating
@@ -418,10 +422,13 @@ static Value resume(GenObj* g, Value sent, bool& done) {
   g->running = true;
   Value keep = Value::obj(g);  // the generator must outlive its own run
   I->depth++;                  // restored from st->saved_depth below
+  GenObj* outer_driver = g_coro_driver;
+  if (g->is_coro) g_coro_driver = g;
   void* fake = nullptr;
   fiber_leave(&fake, st->stack, kGenStack);
   st->ctx = bctx::jump_fcontext(st->ctx, g).fctx;
   fiber_arrived(fake, nullptr);
+  g_coro_driver = outer_driver;
   g->running = false;
   I->stack_low = st->saved_low;
   I->depth = st->saved_depth;
@@ -480,9 +487,7 @@ Value gen_send(GenObj* g, Value sent, bool& done) {
   }
 }
 
-Value gen_yield(Frame& fr, Value v) {
-  GenObj* g = fr.gen;
-  if (!g) raise_id("SyntaxError", "runtime.yield_outside_function");
+static Value yield_out(GenObj* g, Value v) {
   GenState* st = g->st;
   st->transfer = std::move(v);
   void* fake = nullptr;
@@ -496,6 +501,24 @@ Value gen_yield(Frame& fr, Value v) {
     throw PyError(std::move(exc));
   }
   return std::move(st->transfer);
+}
+
+Value gen_yield(Frame& fr, Value v) {
+  GenObj* g = fr.gen;
+  if (!g) raise_id("SyntaxError", "runtime.yield_outside_function");
+  return yield_out(g, std::move(v));
+}
+
+// Suspends the driven coroutine `drv` from wherever its body has got to (an inline await, or
+// an async generator it is iterating, each perhaps on another generator stack): the resumer
+// state that resume() set for the driver's own stack is put back as it was here when resumed.
+static Value coro_suspend(GenObj* drv, Value v) {
+  struct Restore {
+    char* low = I->stack_low;
+    int depth = I->depth;
+    ~Restore() { I->stack_low = low; I->depth = depth; }
+  } restore;
+  return yield_out(drv, std::move(v));
 }
 
 Value gen_delegate(Frame& fr, Value sub) {
@@ -570,12 +593,28 @@ Value run_await(const Value& a) {
     return run_frame(c->func.get(), c->slots.data(), nullptr);
   }
   if (a.is(OK::Gen)) {
-    Value last;
+    // A generator-based coroutine (types.coroutine) or an __await__ generator: what it yields
+    // goes to the driver of the coroutine running (if none, asyncio.run's synchronous loop,
+    // it is dropped), what the driver sends or throws back goes into it.
+    GenObj* g = a.as<GenObj>();
     bool done = false;
-    while (true) {
-      Value r = gen_send(a.as<GenObj>(), Value(), done);
-      if (done) return r;
+    Value r = gen_send(g, Value(), done);
+    while (!done) {
+      GenObj* drv = g_coro_driver;
+      if (!drv) {
+        r = gen_send(g, Value(), done);
+        continue;
+      }
+      Value sent;
+      try {
+        sent = coro_suspend(drv, std::move(r));
+      } catch (PyError& e) {
+        r = gen_throw(g, e.exc, done);
+        continue;
+      }
+      r = gen_send(g, std::move(sent), done);
     }
+    return r;
   }
   if (a.is(OK::Inst)) {
     if (const Value* m = a.o->type->find("__await__")) {
@@ -583,7 +622,8 @@ Value run_await(const Value& a) {
       if (it.is(OK::Gen)) return run_await(it);
       Value x;
       Value itr = iter(it);
-      while (next(itr, x)) {}
+      while (next(itr, x))
+        if (g_coro_driver) coro_suspend(g_coro_driver, x);
       return Value();
     }
   }
@@ -718,6 +758,41 @@ Value make_class(const std::string& name, ValueVec bases, Ref<DictObj> ns, Class
     }
   }
   return cv;
+}
+
+
+// ---------------------------------------------------------------- coroutine.send/throw/close
+static GenObj* coro_driver(CoroObj* c) {
+  if (!c->driver.is_obj()) {
+    if (c->done || !c->func) return nullptr;
+    auto* g = new GenObj(c->func, std::move(c->slots), false);
+    g->is_coro = true;
+    c->driver = Value::obj(g);
+    c->done = true;  // from now on only send/throw run it
+  }
+  return c->driver.as<GenObj>();
+}
+
+Value coro_send(CoroObj* c, Value sent, bool& done) {
+  GenObj* g = coro_driver(c);
+  if (!g) {
+    // a ready-made awaitable (asyncio.sleep, gather): its value at once
+    done = true;
+    return run_await(Value::obj(c));
+  }
+  if (g->finished) raise_id("RuntimeError", "runtime.coroutine_reused");
+  return gen_send(g, std::move(sent), done);
+}
+
+Value coro_throw(CoroObj* c, Value exc, bool& done) {
+  GenObj* g = coro_driver(c);
+  if (!g) throw PyError(std::move(exc));
+  return gen_throw(g, std::move(exc), done);
+}
+
+void coro_close(CoroObj* c) {
+  if (c->driver.is_obj()) gen_close(c->driver.as<GenObj>());
+  c->done = true;
 }
 
 }  // namespace ml::interp

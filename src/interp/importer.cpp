@@ -32,6 +32,10 @@ DictObj* sys_modules() {
   Value* m = sd->find_str("modules", hash_value(str_key("modules")));
   if (m && m->is(OK::Dict)) return m->as<DictObj>();
   Value d = mk_dict();
+  // the main program is the module `__main__` (pickle and `import __main__` look it up there)
+  auto* main = new ModuleObj("__main__");
+  main->dict = I->globals;
+  d.as<DictObj>()->set(str_key("__main__"), Value::obj(main));
   sd->set(str_key("modules"), d);
   return d.as<DictObj>();
 }
@@ -134,6 +138,22 @@ const LanguagePack* pack_for(const std::string& text) {
 // (as English when it names none) and run with `globals` as its module namespace; eval takes
 // one expression and returns its value.
 }  // namespace
+
+// compile(): the source parsed (and dropped), so that compile() raises its SyntaxError.
+void check_source(const std::string& text, bool eval_mode) {
+  auto src = std::make_shared<SourceFile>();
+  src->path = "<string>";
+  src->text = text;
+  const LanguagePack* pack = I->pack ? I->pack : pack_for(text);
+  ast::Module tree;
+  try {
+    tree = parse_program(src, *pack);
+  } catch (const CompileError& e) {
+    raise_syntax_in(e);
+  }
+  if (eval_mode && (tree.body.size() != 1 || tree.body[0]->kind != ast::StmtKind::Expr))
+    raise("SyntaxError", "invalid syntax");
+}
 
 Value exec_source(const std::string& text, DictObj* globals, bool eval_mode) {
   auto src = std::make_shared<SourceFile>();

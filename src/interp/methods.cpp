@@ -272,6 +272,19 @@ static void init_set_methods(ClassObj* t, ClassObj* ft) {
   both("__contains__", [](ARGS) -> Value { return Value::boolean(contains(a[0], a[1])); });
 }
 
+// An awaitable that resumes the async generator `gen` (sending `sent`, or throwing `exc`) when
+// it is awaited.
+static Value resume_later(Value gen, Value sent, Value exc) {
+  auto* co = new CoroObj();
+  co->thunk = [gen, sent, exc]() {
+    bool done;
+    Value r = exc.is_none() ? gen_send(gen.as<GenObj>(), sent, done) : gen_throw(gen.as<GenObj>(), exc, done);
+    if (done) throw PyError(make_exception(I->e("StopAsyncIteration"), {}));
+    return r;
+  };
+  return Value::obj(co);
+}
+
 
 // open()'s file objects.
 static void init_file_methods(Interp& in) {
@@ -371,14 +384,23 @@ static void init_iterator_methods(Interp& in) {
     if (done) throw PyError(make_exception(I->e("StopIteration"), r.is_none() ? ValueVec{} : ValueVec{r}));
     return r;
   });
-  // async generators used with `async for`
-  def_method(g, "__aiter__", [](ARGS) -> Value { return a[0]; });
-  def_method(g, "__anext__", [](ARGS) -> Value {
-    bool done;
-    Value r = gen_send(a[0].as<GenObj>(), Value(), done);
-    if (done) throw PyError(make_exception(I->e("StopAsyncIteration"), {}));
+  // async generators: __anext__/asend/athrow/aclose give awaitables that resume the generator
+  // when awaited (an await inside it then suspends the coroutine driving the awaiter)
+  ClassObj* ag = in.t_async_generator;
+  def_method(ag, "__aiter__", [](ARGS) -> Value { return a[0]; });
+  def_method(ag, "__anext__", [](ARGS) -> Value { return resume_later(a[0], Value(), Value()); });
+  def_method(ag, "asend", [](ARGS) -> Value { return resume_later(a[0], n > 1 ? a[1] : Value(), Value()); });
+  def_method(ag, "athrow", [](ARGS) -> Value {
+    if (n < 2) raise_id("TypeError", "runtime.throw_no_argument");
+    Value exc = a[1];
+    if (exc.is(OK::Class)) exc = call(exc, nullptr, 0);
+    if (!exc.is(OK::Inst) || !exc.o->type->is_exception) raise_id("TypeError", "runtime.not_an_exception");
+    return resume_later(a[0], Value(), exc);
+  });
+  def_method(ag, "aclose", [](ARGS) -> Value {
+    Value gen = a[0];
     auto* co = new CoroObj();
-    co->result = r;
+    co->thunk = [gen]() { gen_close(gen.as<GenObj>()); return Value(); };
     return Value::obj(co);
   });
   ClassObj* it2 = in.t_iterator;
@@ -390,10 +412,22 @@ static void init_iterator_methods(Interp& in) {
   def_method(it2, "__iter__", [](ARGS) -> Value { return a[0]; });
   ClassObj* co = in.t_coroutine;
   def_method(co, "send", [](ARGS) -> Value {
-    Value r = run_await(a[0]);
-    throw PyError(make_exception(I->e("StopIteration"), ValueVec{r}));
+    bool done;
+    Value r = coro_send(a[0].as<CoroObj>(), n > 1 ? a[1] : Value(), done);
+    if (done) throw PyError(make_exception(I->e("StopIteration"), r.is_none() ? ValueVec{} : ValueVec{r}));
+    return r;
   });
-  def_method(co, "close", [](ARGS) -> Value { a[0].as<CoroObj>()->done = true; return Value(); });
+  def_method(co, "throw", [](ARGS) -> Value {
+    if (n < 2) raise_id("TypeError", "runtime.throw_no_argument");
+    Value exc = a[1];
+    if (exc.is(OK::Class)) exc = call(exc, nullptr, 0);
+    if (!exc.is(OK::Inst) || !exc.o->type->is_exception) raise_id("TypeError", "runtime.not_an_exception");
+    bool done;
+    Value r = coro_throw(a[0].as<CoroObj>(), exc, done);
+    if (done) throw PyError(make_exception(I->e("StopIteration"), r.is_none() ? ValueVec{} : ValueVec{r}));
+    return r;
+  });
+  def_method(co, "close", [](ARGS) -> Value { coro_close(a[0].as<CoroObj>()); return Value(); });
   ClassObj* r = in.t_range;
   def_method(r, "index", [](ARGS) -> Value {
     auto* rg = a[0].as<RangeObj>();

@@ -42,7 +42,12 @@ Value encode(const std::string& s, const Value& enc_v, const Value& err_v) {
     if (c < limit) out += (char)c;
     else if (errors == "ignore") {}
     else if (errors == "replace") out += '?';
-    else {
+    else if (errors == "xmlcharrefreplace") out += "&#" + std::to_string(c) + ";";
+    else if (errors == "backslashreplace") {
+      char buf[16];
+      std::snprintf(buf, sizeof buf, c < 0x100 ? "\\x%02x" : c < 0x10000 ? "\\u%04x" : "\\U%08x", c);
+      out += buf;
+    } else {
       char buf[16];
       std::snprintf(buf, sizeof buf, c < 0x100 ? "\\x%02x" : c < 0x10000 ? "\\u%04x" : "\\U%08x", c);
       raise_id("UnicodeEncodeError", "runtime.codec_encode",
@@ -367,10 +372,29 @@ void init_bytes(ClassObj* b) {
   def_method(b, "decode", [](ARGS) -> Value {
     return decode(B(a[0]), opt(a + 1, n - 1, kw, 0, "encoding"), opt(a + 1, n - 1, kw, 1, "errors"));
   });
+  // hex(sep, bytes_per_sep): a positive group size counts groups from the right, a negative
+  // one from the left, as in CPython.
   def_method(b, "hex", [](ARGS) -> Value {
+    const std::string& data = B(a[0]);
+    Value sepv = opt(a + 1, n - 1, kw, 0, "sep");
+    Value per = opt(a + 1, n - 1, kw, 1, "bytes_per_sep");
+    std::string sep;
+    if (!sepv.is_none()) {
+      sep = sepv.is(OK::Str) ? str_of(sepv) : B(sepv);
+      if (sep.size() != 1) raise_id("ValueError", "runtime.hex_sep_length");
+    }
+    int64_t group = per.is_none() ? 1 : per.is_int() ? per.i : 1;
+    size_t g = group < 0 ? size_t(-group) : size_t(group);
     std::string out;
     char buf[4];
-    for (unsigned char c : B(a[0])) { std::snprintf(buf, sizeof buf, "%02x", c); out += buf; }
+    for (size_t i = 0; i < data.size(); i++) {
+      if (!sep.empty() && g && i > 0) {
+        bool cut = group > 0 ? (data.size() - i) % g == 0 : i % g == 0;
+        if (cut) out += sep;
+      }
+      std::snprintf(buf, sizeof buf, "%02x", (unsigned char)data[i]);
+      out += buf;
+    }
     return mk_str(out);
   });
   // bytes.fromhex(s): read from the class, so the string is the first argument.

@@ -192,6 +192,7 @@ Value str_format(const std::string& fmt, Value* args, int nargs, KwArgs* kw) {
       }
       if (conv == 'r') v = mk_str(repr(v));
       else if (conv == 's') v = mk_str(to_str(v));
+      else if (conv == 'a') v = call1(*I->builtins->find(str_key("ascii")), v);
       if (spec.find('{') != std::string::npos) spec = str_of(str_format(spec, args, nargs, kw));
       out += str_of(format_value(v, spec));
     } else if (c == '}') {
@@ -224,6 +225,12 @@ static uint32_t fill_char(Value* a, int n, int idx) {
   auto cps = decode_utf8(S(a[idx]));
   if (cps.size() != 1) raise_id("TypeError", "runtime.format_fill_char");
   return cps[0];
+}
+
+// Methods whose arguments are all optional say "takes at most N arguments (M given)".
+static void at_most(const char* name, int given, int max) {
+  if (given > max)
+    raise_id("TypeError", "runtime.takes_at_most", {{"name", name}, {"max", std::to_string(max)}, {"given", std::to_string(given)}});
 }
 
 
@@ -483,6 +490,7 @@ static void init_str_protocol_methods(ClassObj* t) {
 
 void init_str_methods(ClassObj* t) {
   def_method(t, "split", [](ARGS) -> Value {
+    at_most("split", n - 1, 2);
     const std::string& s = S(a[0]);
     Value sep = n > 1 ? a[1] : kw_get(kw, "sep");
     Value ms = n > 2 ? a[2] : (kw_find(kw, "maxsplit") ? kw_get(kw, "maxsplit") : Value::integer(-1));
@@ -491,6 +499,7 @@ void init_str_methods(ClassObj* t) {
     return mk_list(split_sep(s, S(sep), maxsplit));
   });
   def_method(t, "rsplit", [](ARGS) -> Value {
+    at_most("rsplit", n - 1, 2);
     const std::string& s = S(a[0]);
     Value sep = n > 1 ? a[1] : kw_get(kw, "sep");
     Value ms = n > 2 ? a[2] : (kw_find(kw, "maxsplit") ? kw_get(kw, "maxsplit") : Value::integer(-1));

@@ -1,4 +1,4 @@
-// Builtin modules: math, asyncio (synchronous), functools, collections, itertools, string,
+// Builtin modules: math, functools, collections, itertools, string,
 // sys, os.path.
 #include <chrono>
 #include <cmath>
@@ -288,37 +288,6 @@ static void init_math() {
   });
   init_math_rounding_and_powers(d);
   init_math_integers_and_sums(d);
-}
-
-// ---------------------------------------------------------------- asyncio
-static void init_asyncio() {
-  Value m = new_module("asyncio");
-  DictObj* d = MD(m);
-  def_native(d, "run", [](ARGS) -> Value {
-    check_args("run", n, 1, 1);
-    return run_await(a[0]);
-  });
-  def_native(d, "sleep", [](ARGS) -> Value {
-    check_args("sleep", n, 1, 2);
-    double s = to_double(a[0]);
-    if (s > 0) std::this_thread::sleep_for(std::chrono::duration<double>(s));
-    auto* co = new CoroObj();
-    co->result = n > 1 ? a[1] : Value();
-    return Value::obj(co);
-  });
-  def_native(d, "gather", [](ARGS) -> Value {
-    auto items = std::make_shared<ValueVec>(a, a + n);
-    auto* co = new CoroObj();
-    co->thunk = [items]() {
-      ValueVec out;
-      for (auto& x : *items) out.push_back(run_await(x));
-      return mk_list(std::move(out));
-    };
-    return Value::obj(co);
-  });
-  def_native(d, "create_task", [](ARGS) -> Value { return a[0]; });
-  def_native(d, "wait_for", [](ARGS) -> Value { return a[0]; });
-  def_native(d, "iscoroutine", [](ARGS) -> Value { return Value::boolean(a[0].is(OK::Coro)); });
 }
 
 // ---------------------------------------------------------------- functools / itertools / collections
@@ -745,7 +714,6 @@ void init_modules() {
   init_random();  // lib/random.cpp
   init_time();  // lib/time.cpp
   init_datetime();  // lib/datetime.cpp
-  init_asyncio();
   init_functools();
   init_collections();
   init_itertools();

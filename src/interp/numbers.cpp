@@ -741,6 +741,10 @@ Value inplace_op(BinOp op, const Value& a, const Value& b) {
 }
 
 Value unary(ast::UnaryOp op, const Value& a) {
+  if (op != ast::UnaryOp::Not && maybe_subclass(a)) {  // class N(int) with its own __neg__ ...
+    const char* name = op == ast::UnaryOp::Neg ? "__neg__" : op == ast::UnaryOp::Pos ? "__pos__" : "__invert__";
+    if (const Value* m = subclass_op(a, name)) return call1(*m, a);
+  }
   switch (op) {
     case ast::UnaryOp::Not: return Value::boolean(!truthy(a));
     case ast::UnaryOp::Neg:

@@ -259,6 +259,7 @@ static Value mro_tuple(ClassObj* c) {
 
 bool super_getattr(const Value& sup, std::string_view name, Value& out);
 bool object_protocol_attr(std::string_view name, Value& out);
+bool builtin_dunder(const Value& obj, std::string_view name, bool bound, Value& out);  // builtin_dunders.cpp
 
 // A class's attributes: its own and inherited ones (classmethods bound, descriptors' __get__(None, cls)), then __name__, __mro__, __bases__, ...
 static bool class_getattr(const Value& obj, std::string_view name, Value& out) {
@@ -379,7 +380,11 @@ bool getattr_opt(const Value& obj, std::string_view name, Value& out) {
       out = call2(*ga, obj, mk_str(std::string(name)));
       return true;
     }
-    if (inst) return false;
+    if (inst) {
+      if (!object_protocol_attr(name, out)) return false;  // object's own __eq__, __hash__...
+      out = Value::obj(new BoundObj(obj, out));
+      return true;
+    }
   }
   if (obj.t == VT::Obj) {
     switch (obj.o->kind) {
@@ -416,6 +421,18 @@ bool getattr_opt(const Value& obj, std::string_view name, Value& out) {
         if (name == "stop") { out = Value::integer(obj.as<RangeObj>()->stop); return true; }
         if (name == "step") { out = Value::integer(obj.as<RangeObj>()->step); return true; }
         break;
+      case OK::Gen: case OK::Coro: {
+        // generator, async generator and coroutine objects name their function
+        const FuncObj* f = obj.is(OK::Gen) ? obj.as<GenObj>()->func.get() : obj.as<CoroObj>()->func.get();
+        if (f && name == "__name__") { out = mk_str(f->name); return true; }
+        if (f && name == "__qualname__") { out = mk_str(f->qualname); return true; }
+        if (name == "gi_running" || name == "ag_running" || name == "cr_running") {
+          const Value& drv = obj.is(OK::Coro) ? obj.as<CoroObj>()->driver : obj;
+          out = Value::boolean(drv.is(OK::Gen) && drv.as<GenObj>()->running);
+          return true;
+        }
+        break;
+      }
       case OK::File:
         if (name == "closed") { out = Value::boolean(obj.as<FileObj>()->closed); return true; }
         if (name == "name") { out = mk_str(obj.as<FileObj>()->path); return true; }
@@ -431,6 +448,7 @@ bool getattr_opt(const Value& obj, std::string_view name, Value& out) {
     if (name == "denominator" && t != I->t_float) { out = Value::integer(1); return true; }
   }
   if (const Value* ta = t->find(name)) { out = bind(*ta, obj); return true; }
+  if (!obj.is(OK::Inst) && builtin_dunder(obj, name, true, out)) return true;
   return false;
 }
 

@@ -423,6 +423,9 @@ Value iter(const Value& v) {
     if (class_hook(v, "__class_iter__", nullptr, r)) return iter(r);
   }
   if (v.t == VT::Obj) {
+    // A user subclass of a builtin type (class L(list)) whose class overrides __iter__.
+    if (v.o->kind != OK::Inst && !v.o->type->builtin)
+      if (const Value* m = v.o->type->find("__iter__"); m && m->is(OK::Func)) return call1(*m, v);
     switch (v.o->kind) {
       case OK::List: {
         Value keep = v;
@@ -580,8 +583,9 @@ bool next(const Value& it, Value& out) {
 }
 
 ValueVec to_vec(const Value& iterable) {
-  if (iterable.is(OK::List)) return iterable.as<ListObj>()->v;
-  if (iterable.is(OK::Tuple)) return iterable.as<TupleObj>()->v;
+  // (a subclass of list or tuple may iterate its own way: __iter__)
+  if (iterable.is(OK::List) && iterable.o->type == I->t_list) return iterable.as<ListObj>()->v;
+  if (iterable.is(OK::Tuple) && iterable.o->type == I->t_tuple) return iterable.as<TupleObj>()->v;
   ValueVec out;
   if (iterable.is(OK::Range)) {
     auto* r = iterable.as<RangeObj>();

@@ -59,14 +59,19 @@ struct GenObj : Object {
   ValueVec slots;
   GenState* st = nullptr;  // coroutine machinery (stack, context)
   bool started = false, finished = false, running = false, is_async = false;
+  bool is_coro = false;  // runs a coroutine's body for coroutine.send (see CoroObj::driver)
   GenObj(Ref<FuncObj> f, ValueVec s, bool async_gen);
   ~GenObj() override;
 };
 
-// Result of calling an `async def` function: runs synchronously when awaited.
+// Result of calling an `async def` function: runs inline, on the awaiter's stack, when awaited.
+// Driven by send()/throw() instead (an event loop), its body runs on a generator stack of its
+// own (`driver`), so that an await anywhere below it that must wait (a generator or an
+// __await__ iterator yielding) suspends the whole chain back to the caller of send().
 struct CoroObj : Object {
   Ref<FuncObj> func;
   ValueVec slots;
+  Value driver;          // GenObj with is_coro, made by the first send()
   Value result;          // for ready-made awaitables (asyncio.sleep)
   std::function<Value()> thunk;  // for native awaitables (gather)
   bool done = false;
@@ -106,7 +111,7 @@ struct Interp {
   ClassObj *t_object, *t_type, *t_none, *t_bool, *t_int, *t_float, *t_str, *t_list, *t_tuple,
       *t_dict, *t_set, *t_frozenset, *t_bytes, *t_function, *t_builtin, *t_method, *t_module,
       *t_cell, *t_generator, *t_range, *t_iterator, *t_slice, *t_file, *t_property,
-      *t_staticmethod, *t_classmethod, *t_coroutine, *t_super, *t_ellipsis, *t_dict_keys,
+      *t_staticmethod, *t_classmethod, *t_coroutine, *t_async_generator, *t_super, *t_ellipsis, *t_dict_keys,
       *t_dict_values, *t_dict_items;
   // Exception classes
   std::map<std::string, ClassObj*, std::less<>> exc;
@@ -114,6 +119,7 @@ struct Interp {
 
   Ref<DictObj> builtins;
   Ref<DictObj> globals;  // __main__
+  DictObj* caller_globals = nullptr;  // while eval/exec/globals() is called: the caller's module
   std::map<std::string, Value, std::less<>> modules;
   std::vector<Value> handling;  // exceptions being handled (innermost last)
   std::vector<std::unique_ptr<CompiledUnit>> units;  // keeps compiled code alive
@@ -278,15 +284,20 @@ Value gen_throw(GenObj* g, Value exc, bool& done);
 // generator.close(): GeneratorExit thrown at the paused yield, so that its finally blocks
 // run and its with blocks are left; RuntimeError if it yields again.
 void gen_close(GenObj* g);
+// coroutine.send/throw/close (see CoroObj::driver); done=true: the body returned this value.
+Value coro_send(CoroObj* c, Value sent, bool& done);
+Value coro_throw(CoroObj* c, Value exc, bool& done);
+void coro_close(CoroObj* c);
 
 template <class F>
 void for_each(const Value& iterable, F f) {
-  if (iterable.is(OK::List)) {
+  // (a subclass of list or tuple may iterate its own way: __iter__)
+  if (iterable.is(OK::List) && iterable.o->type == I->t_list) {
     auto* l = iterable.as<ListObj>();
     for (size_t i = 0; i < l->v.size(); ++i) { Value x = l->v[i]; f(x); }
     return;
   }
-  if (iterable.is(OK::Tuple)) {
+  if (iterable.is(OK::Tuple) && iterable.o->type == I->t_tuple) {
     for (auto& x : iterable.as<TupleObj>()->v) f(x);
     return;
   }

@@ -29,7 +29,8 @@ static bool iterate(const Value& src, F f) {  // f returns false to stop; return
       if (!f(Value::integer(i))) return false;
     return true;
   }
-  if (src.is(OK::List)) {
+  // (a subclass of list or tuple may iterate its own way: __iter__)
+  if (src.is(OK::List) && src.o->type == I->t_list) {
     auto* l = src.as<ListObj>();
     for (size_t i = 0; i < l->v.size(); ++i) {
       Value x = l->v[i];
@@ -37,7 +38,7 @@ static bool iterate(const Value& src, F f) {  // f returns false to stop; return
     }
     return true;
   }
-  if (src.is(OK::Tuple)) {
+  if (src.is(OK::Tuple) && src.o->type == I->t_tuple) {
     auto* t = src.as<TupleObj>();
     for (size_t i = 0; i < t->v.size(); ++i)
       if (!f(t->v[i])) return false;

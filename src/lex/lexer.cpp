@@ -650,16 +650,22 @@ class Lexer {
         ascii = save_ascii;
       }
     }
+    bool imag = false;
+    if (!eof() && (t_[i_] == 'j' || t_[i_] == 'J')) {  // imaginary literal: 2j, 1.5e3J
+      imag = true;
+      advance_byte();
+    }
     if (!eof()) {
       size_t len;
       char32_t cp = peek_cp(i_, &len);
       if (utf8::is_identifier_start(cp)) bad_number(start, loc);
     }
-    if (is_float) {
+    if (is_float || imag) {
       Token tk;
       tk.kind = Tok::Float;
       tk.text = t_.substr(start, i_ - start);
       tk.fval = std::strtod(ascii.c_str(), nullptr);
+      tk.imag = imag;
       tk.value = ascii;
       tk.loc = loc;
       toks_.push_back(std::move(tk));

@@ -18,6 +18,7 @@ struct Token {
   long long ival = 0;          // Int when int_fits
   bool int_fits = true;
   double fval = 0;             // Float
+  bool imag = false;           // Float: an imaginary literal (2j, 1.5J), fval its imaginary part
   bool is_bytes = false, is_fstring = false, is_raw = false;  // Str prefixes
   Loc loc;                     // first character
   Loc body_loc;                // Str: first character of the body (after prefix and quotes)

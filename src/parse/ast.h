@@ -27,6 +27,7 @@ enum class ExprKind {
   DoubleStarred /* **x inside dict displays */,
   List, Tuple, Set, Dict, ListComp, SetComp, DictComp, GeneratorExp,
   Await, Yield, YieldFrom,
+  Imag /* imaginary literal 2j: num is its imaginary part */,
 };
 
 struct Arg;         // call argument

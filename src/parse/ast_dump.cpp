@@ -12,7 +12,7 @@ const char* expr_name(ExprKind k) {
                                 "False", "None", "Ellipsis", "BinOp", "UnaryOp", "BoolOp", "Compare",
                                 "IfExp", "Lambda", "NamedExpr", "Call", "Attribute", "Subscript", "Slice",
                                 "Starred", "DoubleStarred", "List", "Tuple", "Set", "Dict", "ListComp",
-                                "SetComp", "DictComp", "GeneratorExp", "Await", "Yield", "YieldFrom"};
+                                "SetComp", "DictComp", "GeneratorExp", "Await", "Yield", "YieldFrom", "Imag"};
   return names[static_cast<int>(k)];
 }
 
@@ -46,6 +46,7 @@ struct Dumper {
       case ExprKind::Name: head += " " + e->name; break;
       case ExprKind::Int: head += " " + (e->int_fits ? std::to_string(e->ival) : e->str); break;
       case ExprKind::Float: head += fmt::format(" {}", e->num); break;
+      case ExprKind::Imag: head += fmt::format(" {}j", e->num); break;
       case ExprKind::Str: case ExprKind::Bytes: head += " " + fmt::format("{:?}", e->str); break;
       case ExprKind::BinOp: head += std::string(" ") + binop_name(e->bin); break;
       case ExprKind::Attribute: head += " ." + e->name; break;

@@ -406,7 +406,7 @@ ExprP Parser::atom() {
       return e;
     }
     case Tok::Float: {
-      auto e = make(ExprKind::Float, loc);
+      auto e = make(t.imag ? ExprKind::Imag : ExprKind::Float, loc);
       e->num = t.fval;
       next();
       return e;

@@ -352,7 +352,7 @@ TEST(Robust, UnknownKeywordArgumentsOfBuiltinsAreATypeError) {
   auto r = run_program("builtin_kw", "print(max([1, 2], key=abs, default=0))\nprint(max([1, 2], defualt=0))\n");
   EXPECT_EQ(r.status, 1) << r.out;
   EXPECT_TRUE(has(r.out, "2\n")) << r.out;
-  EXPECT_TRUE(has(r.out, "p.multi:2:10: TypeError: max() got an unexpected keyword argument 'defualt'")) << r.out;
+  EXPECT_TRUE(has(r.out, "p.multi:2:10: TypeError: 'defualt' is an invalid keyword argument for max()")) << r.out;
   r = run_program("builtin_kw_len", "print(len([1], x=1))\n");
   EXPECT_EQ(r.status, 1) << r.out;
   EXPECT_TRUE(has(r.out, "len() got an unexpected keyword argument 'x'")) << r.out;

@@ -1,0 +1,1 @@
+"""Package concurrent: concurrent.futures."""

@@ -1,0 +1,1 @@
+"""XML processing (Python's xml package): xml.etree.ElementTree."""
