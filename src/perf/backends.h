@@ -6,7 +6,7 @@
 //   wasm         the same kernels compiled to kernels_simd.wasm, in V8 through the Engine; the first
 //                call of each case includes compiling (cache cleared) and instantiating the module
 //   interpreted  bench/programs/<op>.multi run by the interpreter   } program backends: plugged in
-//   compiled     the same program through the WASM codegen (issue 4) } by src/cli, or a subprocess
+//   compiled     the same program through the WASM codegen } by src/cli, or a subprocess
 //
 // Program backends run the program with its `# bench:work` lines timed by the program itself
 // (time.perf_counter(), printed as "bench-work-ms: X REP"). Each run is a fresh process that does

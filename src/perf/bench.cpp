@@ -94,7 +94,7 @@ std::vector<Workload> workloads(const std::string& sizes) {
     v = {a, b, c, d, e, e2, f, g};
   } else if (sizes == "compare") {
     // the sizes the programs in bench/programs/ have by default, plus matmul 1000x1000
-    // (scripts/compare.sh; issue 4's side-by-side run)
+    // (scripts/compare.sh: the side-by-side run)
     v = {wl("matmul", "200x200", {{"size", 200}}, mm_desc(200)),
          wl("matmul", "1000x1000", {{"size", 1000}}, mm_desc(1000)),
          wl("xor", "1 MB", {{"nbytes", 1 << 20}}, xor_desc),

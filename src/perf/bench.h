@@ -1,5 +1,5 @@
 #pragma once
-// The benchmark harness behind `multilingual bench` (issue 5).
+// The benchmark harness behind `multilingual bench`.
 //
 // A Workload is one row of the seed's tables (an operation at one size: "matmul 1000x1000").
 // A backend is a named factory that turns a Workload into a Case (setup + the timed callable);

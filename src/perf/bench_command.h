@@ -1,5 +1,5 @@
 #pragma once
-// `multilingual bench [OPS...] [--sizes seed|quick] [--json FILE] [--plot FILE.svg]` (issue 5).
+// `multilingual bench [OPS...] [--sizes seed|quick] [--json FILE] [--plot FILE.svg]`.
 //
 // The lead wires it in src/cli:
 //   ml::perf::BenchOptions o;  o.ops = ...; o.sizes = ...; o.json_path = ...; o.plot_path = ...;

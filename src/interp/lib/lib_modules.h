@@ -16,5 +16,9 @@ void init_traceback();                     // traceback.cpp
 void init_os();                            // os.cpp: os and os.path
 void init_os_files(DictObj* os, DictObj* os_path);  // os_files.cpp: stat, walk, scandir
 void init_random();                        // random.cpp: _random, the generator under random.py
+void init_math();                          // math.cpp
+void init_functools();                     // functools.cpp: _functools
+void init_collections();                   // collections.cpp: _collections
+void init_itertools();                     // itertools.cpp: _itertools
 
 }  // namespace ml::interp
