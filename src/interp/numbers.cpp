@@ -538,13 +538,24 @@ Value str_percent(const std::string& fmt, const Value& args);
 
 static Value try_dunder(BinOp op, const Value& a, const Value& b, bool& ok) {
   ok = true;
+  // Python's rule: when the right operand's class is a proper subclass of the left's and gives
+  // the reflected method its own definition, that method is tried first.
+  const Value* first = nullptr;
+  if (a.is(OK::Inst) && b.is(OK::Inst) && a.o->type != b.o->type && b.o->type->is_subclass(a.o->type)) {
+    const Value* rm = b.o->type->find(op_dunder(op, true));
+    if (rm && rm != a.o->type->find(op_dunder(op, true))) first = rm;
+  }
+  if (first) {
+    Value r = call2(*first, b, a);
+    if (!r.same(I->not_impl)) return r;
+  }
   if (a.is(OK::Inst)) {
     if (const Value* m = a.o->type->find(op_dunder(op, false))) {
       Value r = call2(*m, a, b);
       if (!r.same(I->not_impl)) return r;
     }
   }
-  if (b.is(OK::Inst) && !(a.is(OK::Inst) && a.o->type == b.o->type)) {
+  if (b.is(OK::Inst) && !(a.is(OK::Inst) && a.o->type == b.o->type) && !first) {
     if (const Value* m = b.o->type->find(op_dunder(op, true))) {
       Value r = call2(*m, b, a);
       if (!r.same(I->not_impl)) return r;

@@ -18,6 +18,19 @@ TEST(Arithmetic, BigIntsAndOverflow) {
   EXPECT_EQ(run("print((2**70) // (2**68), (2**70) == 2**70, 2**64 > 2**63)"), "4 True True\n");
 }
 
+// A right operand whose class is a subclass of the left's and overrides the reflected method
+// goes first (CPython: -2 4 4 4); one that inherits it, or returns NotImplemented, does not.
+TEST(Arithmetic, ReflectedMethodOfASubclassGoesFirst) {
+  EXPECT_EQ(run("class V:\n    def __init__(self, x):\n        self.x = x\n"
+                "    def __add__(self, o):\n        return V(self.x + o.x)\n"
+                "    def __radd__(self, o):\n        return V(self.x + o.x)\n"
+                "class W(V):\n    def __radd__(self, o):\n        return V(o.x - self.x)\n"
+                "class U(V):\n    pass\n"
+                "class Z(V):\n    def __radd__(self, o):\n        return NotImplemented\n"
+                "print((V(1) + W(3)).x, (V(1) + U(3)).x, (V(1) + Z(3)).x, (W(3) + V(1)).x)\n"),
+            "-2 4 4 4\n");
+}
+
 TEST(Arithmetic, FloorDivisionAndModuloSigns) {
   EXPECT_EQ(run("print(7 // 2, -7 // 2, 7 // -2, -7 // -2)"), "3 -4 -4 3\n");
   EXPECT_EQ(run("print(7 % 3, -7 % 3, 7 % -3, -7 % -3)"), "1 2 -2 -1\n");

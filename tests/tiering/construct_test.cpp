@@ -217,7 +217,7 @@ TEST(Construct, OperatorsOnInstancesCallTheClasssMethods) {
       "        t = t + v\n"
       "    return t.x\n"
       "r = walk(6)\n"
-      "m = mixed(2)  # (CPython: -2.0, W.__radd__ first; the interpreter does not try it first yet)\n"
+      "m = mixed(2)  # (-2.0: W.__radd__ goes first; compiled code leaves this case to the interpreter)\n"
       "print(r.x, r.y, holes(1))\n"
       "try:\n"
       "    holes(2)\n"
