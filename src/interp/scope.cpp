@@ -171,6 +171,8 @@ struct Analyzer {
         return;
       case StmtKind::Assign: case StmtKind::AnnAssign: case StmtKind::AugAssign:
         if (st.value) expr(*st.value, s);
+        // an annotation outside functions is evaluated, so its lambdas need their scopes
+        if (st.kind == StmtKind::AnnAssign && st.extra) expr(*st.extra, s);
         for (auto& tg : st.targets) if (tg) {
           target(*tg, s);
           if (st.kind == StmtKind::AugAssign && tg->kind == ExprKind::Name) s->sym(tg->name).used = true;

@@ -31,6 +31,15 @@ TEST(Arithmetic, ReflectedMethodOfASubclassGoesFirst) {
             "-2 4 4 4\n");
 }
 
+// Annotations outside functions are evaluated: a lambda in one needs its scope (the fuzzer's
+// find: it was an internal error).
+TEST(Arithmetic, LambdasInsideAnnotations) {
+  EXPECT_EQ(run("x: (lambda: int)() = 3\nclass C:\n    y: (lambda: str)()\n"
+                "print(x, __annotations__['x'], C.__annotations__['y'])\n"
+                "def f():\n    z: (lambda: undefined_name)() = 1\n    return z\nprint(f())\n"),
+            "3 <class 'int'> <class 'str'>\n1\n");
+}
+
 TEST(Arithmetic, FloorDivisionAndModuloSigns) {
   EXPECT_EQ(run("print(7 // 2, -7 // 2, 7 // -2, -7 // -2)"), "3 -4 -4 3\n");
   EXPECT_EQ(run("print(7 % 3, -7 % 3, 7 % -3, -7 % -3)"), "1 2 -2 -1\n");
