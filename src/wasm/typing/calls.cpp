@@ -192,11 +192,7 @@ Type FuncTyper::user_call(const Expr& e, const Stmt* def, const std::string& nam
     fill_defaults(e, def, 0, args, name);
     for (const auto& t : args)
       if (!t.known()) return record(e, kUnknown);
-    FuncSpec* callee = T.specialize(def, args);
-    if (callee->state == FuncSpec::Failed)
-      fail("call to " + callee->key + ", which cannot be compiled", f.loc, callee->failure->text());
-    if (callee->state == FuncSpec::InProgress || callee->state == FuncSpec::Tentative)
-      S.min_dep = std::min(S.min_dep, callee->state == FuncSpec::InProgress ? callee->stack_index : callee->min_dep);
+    FuncSpec* callee = specialized_callee(def, args, f.loc);
     CallInfo ci;
     ci.kind = CallInfo::User;
     ci.callee = callee;
@@ -305,6 +301,15 @@ namespace ml::wasm {
 
 // The arguments a call leaves out, taken from the function's defaults: literal numbers,
 // strings and bools only (the value the definition made, equal at every call).
+FuncSpec* FuncTyper::specialized_callee(const Stmt* def, const std::vector<Type>& args, Loc loc) {
+  FuncSpec* callee = T.specialize(def, args);
+  if (callee->state == FuncSpec::Failed)
+    fail("call to " + callee->key + ", which cannot be compiled", loc, callee->failure->text());
+  if (callee->state == FuncSpec::InProgress || callee->state == FuncSpec::Tentative)
+    S.min_dep = std::min(S.min_dep, callee->state == FuncSpec::InProgress ? callee->stack_index : callee->min_dep);
+  return callee;
+}
+
 void FuncTyper::fill_defaults(const Expr& e, const Stmt* def, size_t first, std::vector<Type>& args, const std::string& name) {
   const ast::Params& p = *def->params;
   if (args.size() + first > p.args.size()) fail("call with a different number of arguments", e.loc, name);

@@ -119,11 +119,7 @@ Type FuncTyper::instance_call(const Expr& e, const Expr& f, Type ot, bool statem
   args.insert(args.begin(), ot);
   for (const auto& t : args)
     if (!t.known()) return record(e, kUnknown);
-  FuncSpec* callee = T.specialize(def, args);
-  if (callee->state == FuncSpec::Failed)
-    fail("call to " + callee->key + ", which cannot be compiled", f.loc, callee->failure->text());
-  if (callee->state == FuncSpec::InProgress || callee->state == FuncSpec::Tentative)
-    S.min_dep = std::min(S.min_dep, callee->state == FuncSpec::InProgress ? callee->stack_index : callee->min_dep);
+  FuncSpec* callee = specialized_callee(def, args, f.loc);
   CallInfo ci;
   ci.kind = CallInfo::User;
   ci.callee = callee;

@@ -49,6 +49,9 @@ class FuncTyper {
   Type user_call(const Expr& e, const Stmt* def, const std::string& name, bool statement);
   // Completes `args` (after `first` leading ones the call does not write) with def's defaults.
   void fill_defaults(const Expr& e, const Stmt* def, size_t first, std::vector<Type>& args, const std::string& name);
+  // def typed for `args` (refused at `loc` when it cannot compile); a callee still being typed
+  // makes this function depend on it.
+  FuncSpec* specialized_callee(const Stmt* def, const std::vector<Type>& args, Loc loc);
 
   Type record(const Expr& e, Type t);
   void join_into(Type& slot, Type t, Loc loc, const std::string& what);

@@ -50,11 +50,7 @@ Type FuncTyper::instance_binop(const Expr& e, Type a, Type b) {
   if (p.args.size() != 2 || !p.posonly.empty() || p.vararg || p.kwarg || !p.kwonly.empty())
     fail(what, e.loc, "a method with other than two parameters");
   std::vector<Type> args = reflected ? std::vector<Type>{b, a} : std::vector<Type>{a, b};
-  FuncSpec* callee = T.specialize(def, args);
-  if (callee->state == FuncSpec::Failed)
-    fail("call to " + callee->key + ", which cannot be compiled", e.loc, callee->failure->text());
-  if (callee->state == FuncSpec::InProgress || callee->state == FuncSpec::Tentative)
-    S.min_dep = std::min(S.min_dep, callee->state == FuncSpec::InProgress ? callee->stack_index : callee->min_dep);
+  FuncSpec* callee = specialized_callee(def, args, e.loc);
   CallInfo ci;
   ci.kind = CallInfo::User;
   ci.callee = callee;
