@@ -70,24 +70,6 @@ else()
   message(WARNING "clang-19 not found: the WebAssembly kernels are not built (the runtime falls back to native)")
 endif()
 
-# The runtime's own test binary, linking only what it needs (not mlcli), so it builds while other
-# components are in progress. The generic loop also makes ml_engine_tests/ml_kernels_tests/
-# ml_runtime_tests from the same sources (linking everything); both are fine.
-file(GLOB ML_RT_TEST_SOURCES CONFIGURE_DEPENDS
-  ${CMAKE_SOURCE_DIR}/tests/engine/*_test.cpp
-  ${CMAKE_SOURCE_DIR}/tests/kernels/*_test.cpp
-  ${CMAKE_SOURCE_DIR}/tests/runtime/*_test.cpp)
-if(ML_RT_TEST_SOURCES)
-  add_executable(ml_rt_selftests ${ML_RT_TEST_SOURCES})
-  target_link_libraries(ml_rt_selftests PRIVATE mlruntime mlcheckednew GTest::gtest GTest::gmock GTest::gtest_main)
-  target_compile_definitions(ml_rt_selftests PRIVATE
-    ML_SOURCE_DIR="${CMAKE_SOURCE_DIR}" ML_BUILD_DIR="${CMAKE_BINARY_DIR}")
-  if(TARGET ml_kernels_wasm)
-    add_dependencies(ml_rt_selftests ml_kernels_wasm)
-  endif()
-  set_target_properties(ml_rt_selftests PROPERTIES BUILD_RPATH "${ML_V8_LIBDIR}")
-endif()
-
 # `multilingual call` parses its JSON arguments with simdjson.
 find_package(simdjson CONFIG REQUIRED)
 target_link_libraries(mlruntime PUBLIC simdjson::simdjson)

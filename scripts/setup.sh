@@ -11,14 +11,17 @@ pkgs=(build-essential cmake ninja-build pkg-config clang-19 lld-19
       libopenblas-dev libstb-dev libclang-rt-19-dev libgmp-dev libgtest-dev libgmock-dev libbenchmark-dev libreadline-dev
       libboost-context-dev libpcre2-dev
       python3-dev pybind11-dev python3-pybind11 python3-numpy python3-pytest python3-venv python3-pip dpkg-dev man-db groff-base
-      libuv1 libc-ares2 libnghttp2-14 libbrotli1 libicu72 chromium curl)
+      libuv1 libc-ares2 libnghttp2-14 libbrotli1 libicu72  # what libnode.so.108 links (unpacked below, not installed)
+      chromium curl)  # `serve` and `build` tests load pages in headless Chromium
+# The tests run `build`'s standalone modules under Node.js (web/loader.mjs); a Node.js from
+# elsewhere will do.
+command -v node >/dev/null || pkgs+=(nodejs)
 # The playground's wasm32 build (scripts/build-web.sh), only with --web: Emscripten (with its
-# clang), esbuild for the editor bundle, Node.js for the tests; mini-gmp and utf8proc come
+# clang), esbuild for the editor bundle, npm for the page's test driver; mini-gmp and utf8proc come
 # from Debian's source packages, so their deb-src entries are enabled.
 if [ "${1:-}" = "--web" ]; then
-  pkgs+=(emscripten binaryen esbuild dpkg-dev ninja-build ccache
+  pkgs+=(emscripten binaryen esbuild ccache
         fonts-ipafont-gothic fonts-noto-core)  # Japanese and Arabic in the page's screenshots
-  command -v node >/dev/null || pkgs+=(nodejs)
   command -v npm >/dev/null || pkgs+=(npm)  # a Node.js from elsewhere brings its own
   src_list=/etc/apt/sources.list.d/multilingual-src.sources
   if ! grep -rqs "deb-src" /etc/apt/sources.list /etc/apt/sources.list.d/; then

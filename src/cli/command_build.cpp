@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "lang/error_text.h"
 #include "parse/parser.h"
 #include "wasm/standalone.h"
 

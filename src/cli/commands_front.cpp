@@ -4,8 +4,9 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "lang/error_text.h"
 #include "lex/lexer.h"
-#include "lex/translate.h"
+#include "translate/translate.h"
 #include "parse/ast_dump.h"
 #include "parse/parser.h"
 

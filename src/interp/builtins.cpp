@@ -36,6 +36,9 @@ Value make_class(const std::string& name, ValueVec bases, Ref<DictObj> ns);
 void def_native(DictObj* d, const std::string& name, NativeFn fn) {
   d->set(str_key(name), Value::obj(new NativeObj(name, std::move(fn))));
 }
+void def_natives(DictObj* d, std::span<const NamedBuiltin> table) {
+  for (const NamedBuiltin& f : table) def_native(d, f.name, f.fn);
+}
 void def_method(ClassObj* c, const std::string& name, NativeFn fn) {
   c->dict->set(str_key(name), Value::obj(new NativeObj(c->name + "." + name, std::move(fn))));
 }

@@ -1,6 +1,7 @@
 // What the files that fill the builtins module share (builtins.cpp and builtin_*.cpp).
 #pragma once
 #include <initializer_list>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -14,6 +15,14 @@ struct SuperObj : Object {
   Value self;
   SuperObj(ClassObj* s, Value o) : Object(OK::Super, I->t_super), start(s), self(std::move(o)) {}
 };
+
+// Builtins are named functions registered from tables: {name as Python spells it, function}.
+using BuiltinFn = Value (*)(Interp&, Value* args, int nargs, KwArgs* kw);
+struct NamedBuiltin {
+  const char* name;
+  BuiltinFn fn;
+};
+void def_natives(DictObj* d, std::span<const NamedBuiltin> table);
 
 // Rejects keyword arguments a builtin does not take, as Python does, rather than ignoring them.
 // (CPython words it per function: print, min and max say "... is an invalid keyword argument".)

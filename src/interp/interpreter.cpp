@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "interp/code.h"
+#include "lang/error_text.h"
 #include "lang/pack.h"
 #include "support/diagnostic.h"
 #include "support/memory_limit.h"

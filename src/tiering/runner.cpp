@@ -7,6 +7,7 @@
 #include "engine/engine.h"
 #include "interp/code.h"
 #include "interp/runtime.h"
+#include "lang/error_text.h"
 #include "parse/parser.h"
 #include "runtime/backend_selector.h"
 #include "support/memory_limit.h"

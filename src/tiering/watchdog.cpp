@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "engine/engine.h"
+#include "lang/error_text.h"
 #include "support/diagnostic.h"
 
 namespace ml::tiering {

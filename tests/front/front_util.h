@@ -3,6 +3,7 @@
 #include <memory>
 #include <string>
 
+#include "lang/error_text.h"
 #include "lang/pack.h"
 #include "parse/ast_dump.h"
 #include "parse/parser.h"

@@ -1,6 +1,7 @@
 // libFuzzer target: the lexer takes any bytes in any language and either gives tokens or a
 // located CompileError; anything else (a crash, another exception, a sanitizer report) is a bug.
 #include "fuzz_input.h"
+#include "lang/error_text.h"
 #include "lex/lexer.h"
 #include "support/diagnostic.h"
 

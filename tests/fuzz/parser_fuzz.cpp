@@ -1,6 +1,7 @@
 // libFuzzer target: the parser (with the lexer under it) gives a tree or a located
 // CompileError for any input; the tree must dump without fault.
 #include "fuzz_input.h"
+#include "lang/error_text.h"
 #include "parse/ast_dump.h"
 #include "parse/parser.h"
 #include "support/diagnostic.h"

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "interp_helpers.h"
+#include "lang/error_text.h"
 
 using namespace ml;
 using namespace ml::interp::testing;

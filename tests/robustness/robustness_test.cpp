@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "../cli/run_util.h"
+#include "lang/error_text.h"
 #include "lang/pack.h"
 #include "parse/parser.h"
 #include "support/diagnostic.h"

@@ -1,7 +1,7 @@
 // `multilingual translate`: token-level re-rendering, so comments and layout survive.
 // Word-order surface patterns (e.g. Japanese "範囲(6) 内の 各 i に対して:") are re-rendered in
 // the target language's normal order, since their literal words exist only in the source.
-#include "lex/translate.h"
+#include "translate/translate.h"
 
 #include <algorithm>
 #include <set>
