@@ -1,4 +1,4 @@
-# The operations library built to WebAssembly (issue 3), and the runtime's own test binary.
+# The operations library built to WebAssembly.
 #
 # src/kernels/kernels.cpp (+ src/kernels/*.wasm.cpp, the few libc functions clang may call) is
 # compiled with clang-19 --target=wasm32 into two modules in ${CMAKE_BINARY_DIR}/kernels:

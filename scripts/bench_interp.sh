@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Times the interpreter against python3 on the same programs, side by side (issue 2's
-# benchmark): fib(30) and a 200x200 nested-list matrix multiply. Best of 3 wall-clock runs.
+# Times the interpreter against python3 on the same programs, side by side:
+# fib(30) and a 200x200 nested-list matrix multiply. Best of 3 wall-clock runs.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 ml="${ML_BUILD_DIR:-$root/build}/multilingual"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The same work, in one go, in native C++, in our WASM, in our interpreter, through our WASM
-# codegen, and in python3, with ratios (issue 5; the programs are bench/programs/<op>.multi and
+# codegen, and in python3, with ratios (the programs are bench/programs/<op>.multi and
 # their python twins <op>.py, at their default sizes: fib(30), matmul 200x200, XOR 1 MB, JSON 10 MB,
 # blur 1024x1024, Monte Carlo 1M).
 #

@@ -6,7 +6,7 @@
 // it uses float % or **, env.f64_repr(x, buf) -> length when it turns a float into a str), exports `memory` and `_start`; on an error it sets the exported
 // globals ml_err (1 ZeroDivisionError, 2/3 IndexError, 4 overflow beyond 64 bits,
 // 5 a case compiled code does not handle, 6 out of memory, 7 recursion too deep,
-// 8/9 IndexError on a string/tuple) and
+// 8/9 IndexError on a string/tuple, 10-14 ZeroDivisionError of float /, float //, float %, int //, int %) and
 // ml_err_line, then traps.
 // The custom section "ml.messages" holds the error texts in the program's language.
 
@@ -48,6 +48,11 @@ const ERRORS = {
   6: ['MemoryError', null, 'out of linear memory'],
   8: ['IndexError', 'string_index_out_of_range', 'string index out of range'],
   9: ['IndexError', 'tuple_index_out_of_range', 'tuple index out of range'],
+  10: ['ZeroDivisionError', 'float_division_by_zero', 'float division by zero'],
+  11: ['ZeroDivisionError', 'float_floor_division_by_zero', 'float floor division by zero'],
+  12: ['ZeroDivisionError', 'float_modulo', 'float modulo'],
+  13: ['ZeroDivisionError', 'integer_division_or_modulo_by_zero', 'integer division or modulo by zero'],
+  14: ['ZeroDivisionError', 'integer_modulo_by_zero', 'integer modulo by zero'],
 };
 
 // Runs the module's bytes; `write(text)` receives everything printed. Resolves to

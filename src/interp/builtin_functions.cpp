@@ -227,6 +227,9 @@ static Value builtin_pow(Interp&, Value* a, int n, KwArgs* kw) {
 static Value builtin_divmod(Interp&, Value* a, int n, KwArgs* kw) {
   check_keywords("divmod", kw, {});
   check_args("divmod", n, 2, 2);
+  auto num = [](const Value& v) { return v.t == VT::Int || v.t == VT::Float || v.t == VT::Bool; };
+  if (num(a[0]) && num(a[1]) && (a[0].t == VT::Float || a[1].t == VT::Float) && to_double(a[1]) == 0)
+    raise_id("ZeroDivisionError", "runtime.float_divmod");
   return mk_tuple({binop(ast::BinOp::FloorDiv, a[0], a[1]), binop(ast::BinOp::Mod, a[0], a[1])});
 }
 

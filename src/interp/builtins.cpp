@@ -11,6 +11,7 @@
 
 #include "interp/builtins_impl.h"
 #include "interp/code.h"
+#include "support/os_error.h"
 
 namespace ml::interp {
 
@@ -21,11 +22,16 @@ void check_output(std::ostream& out) {
   raise_errno(err);
 }
 
+std::string errno_text(int err) {
+  if (const char* name = errno_name(err)) return msg(std::string("errno.") + name);
+  return std::strerror(err);
+}
+
 void raise_errno(int err, const std::string* path) {
   const char* cls = err == ENOENT ? "FileNotFoundError" : err == EEXIST ? "FileExistsError"
                     : err == EACCES || err == EPERM ? "PermissionError" : err == ENOTDIR ? "NotADirectoryError"
                     : err == EISDIR ? "IsADirectoryError" : "OSError";
-  ValueVec args{Value::integer(err), mk_str(std::strerror(err))};
+  ValueVec args{Value::integer(err), mk_str(errno_text(err))};
   if (path) args.push_back(mk_str(*path));
   throw PyError(make_exception(I->e(cls), std::move(args)));
 }

@@ -335,7 +335,7 @@ static char* alloc_stack() {
     return s;
   }
   void* p = mmap(nullptr, kGenStack, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-  if (p == MAP_FAILED) raise("MemoryError", "cannot allocate generator stack");
+  if (p == MAP_FAILED) raise_id("MemoryError", "runtime.generator_stack");
   mprotect(p, 4096, PROT_NONE);  // guard page
   return (char*)p;
 }

@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <charconv>
+#include <cerrno>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -334,7 +335,9 @@ static const char* op_idunder(BinOp op) {
 [[noreturn]] static void unsupported(BinOp op, const Value& a, const Value& b) {
   raise_id("TypeError", "runtime.unsupported_operand", {{"op", op_symbol(op)}, {"left", type_name(a)}, {"right", type_name(b)}});
 }
-[[noreturn]] static void zero_div() { raise_id("ZeroDivisionError", "runtime.division_by_zero"); }
+// CPython words each division by zero its own way (3.11's words; divmod() of ints says kIntFloorMod).
+[[noreturn]] static void zero_div(const char* id = "runtime.division_by_zero") { raise_id("ZeroDivisionError", id); }
+constexpr const char* kIntFloorMod = "runtime.integer_division_or_modulo_by_zero";
 
 static inline int64_t floordiv64(int64_t a, int64_t b) {
   int64_t q = a / b;
@@ -366,7 +369,7 @@ Value int_pow(const Value& a, const Value& b) {
   if (mpz_sgn(x) < 0) {
     mpz_clear(x);
     double base = to_double(a);
-    if (base == 0) zero_div();
+    if (base == 0) zero_div("runtime.zero_negative_power");
     return Value::flt(std::pow(base, to_double(b)));
   }
   if (!mpz_fits_ulong_p(x)) {
@@ -405,8 +408,8 @@ static Value big_op(BinOp op, const Value& a, const Value& b) {
     case BinOp::Add: mpz_add(r, x, y); break;
     case BinOp::Sub: mpz_sub(r, x, y); break;
     case BinOp::Mul: check_result_bits(bit_length(x) + bit_length(y)); mpz_mul(r, x, y); break;
-    case BinOp::FloorDiv: if (!mpz_sgn(y)) zero_div(); mpz_fdiv_q(r, x, y); break;
-    case BinOp::Mod: if (!mpz_sgn(y)) zero_div(); mpz_fdiv_r(r, x, y); break;
+    case BinOp::FloorDiv: if (!mpz_sgn(y)) zero_div(kIntFloorMod); mpz_fdiv_q(r, x, y); break;
+    case BinOp::Mod: if (!mpz_sgn(y)) zero_div("runtime.integer_modulo_by_zero"); mpz_fdiv_r(r, x, y); break;
     case BinOp::BitAnd: mpz_and(r, x, y); break;
     case BinOp::BitOr: mpz_ior(r, x, y); break;
     case BinOp::BitXor: mpz_xor(r, x, y); break;
@@ -440,11 +443,11 @@ static Value int_op(BinOp op, int64_t x, int64_t y) {
     case BinOp::Sub: if (!__builtin_sub_overflow(x, y, &r)) return Value::integer(r); break;
     case BinOp::Mul: if (!__builtin_mul_overflow(x, y, &r)) return Value::integer(r); break;
     case BinOp::FloorDiv:
-      if (y == 0) zero_div();
+      if (y == 0) zero_div(kIntFloorMod);
       if (!(x == INT64_MIN && y == -1)) return Value::integer(floordiv64(x, y));
       break;
     case BinOp::Mod:
-      if (y == 0) zero_div();
+      if (y == 0) zero_div("runtime.integer_modulo_by_zero");
       if (y == -1) return Value::integer(0);
       return Value::integer(mod64(x, y));
     case BinOp::Div:
@@ -486,20 +489,20 @@ static Value float_op(BinOp op, double x, double y, const Value& a, const Value&
     case BinOp::Add: return Value::flt(x + y);
     case BinOp::Sub: return Value::flt(x - y);
     case BinOp::Mul: return Value::flt(x * y);
-    case BinOp::Div: if (y == 0) zero_div(); return Value::flt(x / y);
-    case BinOp::FloorDiv: if (y == 0) zero_div(); return Value::flt(float_floordiv(x, y));
+    case BinOp::Div: if (y == 0) zero_div("runtime.float_division_by_zero"); return Value::flt(x / y);
+    case BinOp::FloorDiv: if (y == 0) zero_div("runtime.float_floor_division_by_zero"); return Value::flt(float_floordiv(x, y));
     case BinOp::Mod: {
-      if (y == 0) zero_div();
+      if (y == 0) zero_div("runtime.float_modulo");
       double m = std::fmod(x, y);
       if (m != 0 && ((m < 0) != (y < 0))) m += y;
       else if (m == 0) m = std::copysign(0.0, y);
       return Value::flt(m);
     }
     case BinOp::Pow: {
-      if (x == 0 && y < 0) zero_div();
+      if (x == 0 && y < 0) zero_div("runtime.zero_negative_power");
       if (x < 0 && y != std::floor(y)) raise_id("ValueError", "runtime.math_domain");
       double r = std::pow(x, y);
-      if (std::isinf(r) && std::isfinite(x) && std::isfinite(y)) raise("OverflowError", "(34, 'Numerical result out of range')");
+      if (std::isinf(r) && std::isfinite(x) && std::isfinite(y)) raise("OverflowError", "(34, '" + errno_text(ERANGE) + "')");
       return Value::flt(r);
     }
     default: unsupported(op, a, b);

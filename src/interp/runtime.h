@@ -172,8 +172,10 @@ std::string exc_message(const Value& exc);  // str(exc)
 // a closed stdout is an error of the program, as in Python, not output silently lost.
 void check_output(std::ostream& out);
 // The OSError subclass for errno `err` (FileNotFoundError for ENOENT...) made as CPython makes
-// it: args (err, strerror[, path]), so it prints "[Errno 2] No such file or directory: 'p'".
+// it: args (err, errno_text(err)[, path]), so it prints "[Errno 2] No such file or directory: 'p'".
 [[noreturn]] void raise_errno(int err, const std::string* path = nullptr);
+// strerror(err) in the program's language (the pack's errno.<NAME>), as OSError.strerror holds it.
+std::string errno_text(int err);
 // TimeoutError "execution timed out after N ms", or KeyboardInterrupt
 [[noreturn]] void raise_interrupt();
 inline void check_interrupt() {

@@ -87,7 +87,7 @@ Program parametrize_program(const std::string& text, const Workload& w, const st
                             double rerun_below_ms = kRerunBelowMs);
 
 // Runs one program (source text; `path` is a file name for messages) and returns its stdout;
-// throws on failure. This is what the lead plugs in for "interpreted" and "compiled".
+// throws on failure. The command line plugs runners in as "interpreted" and "compiled".
 using ProgramRunner = std::function<std::string(const std::string& source, const std::string& path)>;
 
 struct ProgramBackendOptions {

@@ -1,7 +1,7 @@
 #pragma once
 // `multilingual bench [OPS...] [--sizes seed|quick] [--json FILE] [--plot FILE.svg]`.
 //
-// The lead wires it in src/cli:
+// src/cli/command_bench.cpp calls it:
 //   ml::perf::BenchOptions o;  o.ops = ...; o.sizes = ...; o.json_path = ...; o.plot_path = ...;
 //   return ml::perf::cli_bench(o);
 // and, to measure the interpreter and the compiled programs in-process, registers them first:

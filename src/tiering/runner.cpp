@@ -11,6 +11,7 @@
 #include "parse/parser.h"
 #include "runtime/backend_selector.h"
 #include "support/memory_limit.h"
+#include "support/os_error.h"
 #include "tiering/compiled_calls.h"
 #include "tiering/engine_setup.h"
 #include "tiering/ops_builtins.h"
@@ -67,7 +68,9 @@ bool Runner::flush_output(const ast::Module& m) {
   if (out_->good()) return true;
   int err = errno ? errno : EIO;
   out_->clear();
-  *err_ << render_error(*pack_, "OSError", "[Errno " + std::to_string(err) + "] " + std::strerror(err),
+  const char* name = errno_name(err);
+  std::string text = name ? pack_->message(std::string("errno.") + name) : std::strerror(err);
+  *err_ << render_error(*pack_, "OSError", "[Errno " + std::to_string(err) + "] " + text,
                         m.source.get(), Loc{});
   return false;
 }

@@ -54,7 +54,15 @@ enum class RtError : int32_t {
   Recursion = 7,     // call depth beyond the limit (RecursionError, raised by the interpreter)
   StrIndex = 8,      // IndexError, runtime.index_out_of_range {type: string}
   TupleIndex = 9,    // IndexError, runtime.index_out_of_range {type: tuple}
+  // ZeroDivisionError as CPython words it per operation (ZeroDivision is int `/`)
+  FloatZeroDivision = 10,  // runtime.float_division_by_zero: float `/`
+  FloatFloorDivZero = 11,  // runtime.float_floor_division_by_zero: float `//`
+  FloatModZero = 12,       // runtime.float_modulo: float `%`
+  IntFloorDivZero = 13,    // runtime.integer_division_or_modulo_by_zero: int `//`
+  IntModZero = 14,         // runtime.integer_modulo_by_zero: int `%`
 };
+// The ZeroDivisionError codes, their message ids (nullptr for the others).
+const char* zero_division_message(RtError e);
 const char* to_string(RtError e);
 
 // A source position in one i32 (what ml_err_line holds and runtime helpers take): the line in

@@ -429,8 +429,9 @@ static bool read_trap(eng::Instance& inst, const eng::WasmError& e, const Langua
   RtError code = static_cast<RtError>(inst.global_value("ml_err"));
   int32_t pos = static_cast<int32_t>(inst.global_value("ml_err_line"));
   int line = pos_line(pos), col = pos_col(pos);
-  if (code != RtError::ZeroDivision && code != RtError::Index && code != RtError::IndexStore &&
-      code != RtError::StrIndex && code != RtError::TupleIndex) {
+  const char* zero_div = zero_division_message(code);
+  if (!zero_div && code != RtError::Index && code != RtError::IndexStore && code != RtError::StrIndex &&
+      code != RtError::TupleIndex) {
     out.reason = code == RtError::None ? std::string("trap in compiled code: ") + e.what()
                  : line > 0            ? fmt::format("{} at line {}", to_string(code), line)
                                        : std::string(to_string(code));
@@ -440,8 +441,8 @@ static bool read_trap(eng::Instance& inst, const eng::WasmError& e, const Langua
   ErrorText& er = out.error;
   er.line = line;
   er.col = col;
-  er.error_class = code == RtError::ZeroDivision ? "ZeroDivisionError" : "IndexError";
-  if (code == RtError::ZeroDivision) er.message_id = "runtime.division_by_zero";
+  er.error_class = zero_div ? "ZeroDivisionError" : "IndexError";
+  if (zero_div) er.message_id = zero_div;
   else if (code == RtError::Index || code == RtError::StrIndex || code == RtError::TupleIndex) {
     er.message_id = "runtime.index_out_of_range";
     er.message_args = {{"type", code == RtError::Index ? "list" : code == RtError::StrIndex ? "string" : "tuple"}};

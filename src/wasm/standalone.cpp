@@ -99,7 +99,9 @@ StandaloneResult build_standalone(const ast::Module& module, const LanguagePack&
   json += ",\"OverflowError\":" + json_str(kind("OverflowError"));
   json += ",\"RecursionError\":" + json_str(kind("RecursionError"));
   json += ",\"MemoryError\":" + json_str(kind("MemoryError"));
-  json += ",\"division_by_zero\":" + json_str(pack.message("runtime.division_by_zero"));
+  for (const char* id : {"division_by_zero", "float_division_by_zero", "float_floor_division_by_zero", "float_modulo",
+                         "integer_division_or_modulo_by_zero", "integer_modulo_by_zero"})
+    json += ",\"" + std::string(id) + "\":" + json_str(pack.message(std::string("runtime.") + id));
   json += ",\"index_out_of_range\":" + json_str(pack.message("runtime.index_out_of_range", {{"type", "list"}}));
   json += ",\"string_index_out_of_range\":" + json_str(pack.message("runtime.index_out_of_range", {{"type", "string"}}));
   json += ",\"tuple_index_out_of_range\":" + json_str(pack.message("runtime.index_out_of_range", {{"type", "tuple"}}));

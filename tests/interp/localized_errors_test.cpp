@@ -265,3 +265,50 @@ TEST(LocalizedErrors, RegexErrors) {
     EXPECT_FALSE(has(out, "at position") || has(out, "unterminated")) << code << ": " << out;
   }
 }
+
+// The operating system's error texts (OSError.strerror) are the program's language's too;
+// in English they are what CPython prints (glibc's strerror).
+TEST(LocalizedErrors, OperatingSystemErrorsInEveryLanguage) {
+  EXPECT_TRUE(has(run("x = open('/nonexistent-ml-dir/f')\n"),
+                  "FileNotFoundError: [Errno 2] No such file or directory: '/nonexistent-ml-dir/f'\n"));
+  EXPECT_TRUE(has(run("x = 2.0 ** 10000\n"), "OverflowError: (34, 'Numerical result out of range')\n"));
+  const LanguagePack& en = pack_for("en");
+  for (const auto& code : LanguageRegistry::instance().codes()) {
+    const LanguagePack& p = pack_for(code);
+    auto open = p.builtin_preferred.find("open");
+    std::string name = open == p.builtin_preferred.end() ? "open" : open->second;
+    std::string out = run("x = " + name + "('/nonexistent-ml-dir/f')\n", code);
+    EXPECT_TRUE(has(out, "<test>:1:")) << code << ": " << out;
+    EXPECT_TRUE(has(out, "[Errno 2] " + p.message("errno.ENOENT") + ": '/nonexistent-ml-dir/f'")) << code << ": " << out;
+    out = run("x = 2.0 ** 10000\n", code);
+    EXPECT_TRUE(has(out, "(34, '" + p.message("errno.ERANGE") + "')")) << code << ": " << out;
+    if (code != "en") {
+      EXPECT_NE(p.message("errno.ENOENT"), en.message("errno.ENOENT")) << code;
+      EXPECT_FALSE(has(out, "out of range")) << code << ": " << out;
+    }
+  }
+}
+
+// Each division by zero in CPython's words (3.11's), in English and in the program's language.
+TEST(LocalizedErrors, DivisionsByZeroSayWhichOperation) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"x = 1 / 0\n", "division by zero"},
+      {"x = 1 // 0\n", "integer division or modulo by zero"},
+      {"x = 1 % 0\n", "integer modulo by zero"},
+      {"x = 10 ** 30 % 0\n", "integer modulo by zero"},
+      {"x = 10 ** 30 // 0\n", "integer division or modulo by zero"},
+      {"x = 1 / 0.0\n", "float division by zero"},
+      {"x = 1.0 // 0\n", "float floor division by zero"},
+      {"x = 1.5 % 0.0\n", "float modulo"},
+      {"x = divmod(1.0, 0)\n", "float divmod()"},
+      {"x = divmod(1, 0)\n", "integer division or modulo by zero"},
+      {"x = 0 ** -1\n", "0.0 cannot be raised to a negative power"},
+      {"x = 0.0 ** -2.5\n", "0.0 cannot be raised to a negative power"},
+  };
+  for (const auto& [program, english] : cases)
+    EXPECT_TRUE(has(run(program), std::string("ZeroDivisionError: ") + english + "\n")) << program << run(program);
+  const LanguagePack& fr = pack_for("fr");
+  std::string out = run("x = 1.5 % 0.0\n", "fr");
+  EXPECT_TRUE(has(out, fr.message("runtime.float_modulo"))) << out;
+  EXPECT_FALSE(has(out, "float modulo")) << out;
+}

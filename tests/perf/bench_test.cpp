@@ -103,9 +103,9 @@ TEST(Workloads, SeedAndQuickCoverEveryOperation) {
   EXPECT_THROW(workloads("huge"), std::invalid_argument);
 }
 
-// Issue 4's side-by-side run: fib(30), matmul 200 and 1000, XOR 1 MB, Monte Carlo 1M and a
+// The side-by-side run: fib(30), matmul 200 and 1000, XOR 1 MB, Monte Carlo 1M and a
 // 1024x1024 box blur, all in `--sizes compare`.
-TEST(Workloads, CompareHasTheIssuesSizes) {
+TEST(Workloads, CompareHasTheSideBySideSizes) {
   auto ws = workloads("compare");
   std::set<std::string> have;
   for (auto& w : ws) have.insert(w.op + " " + w.size);

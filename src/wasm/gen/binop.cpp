@@ -107,7 +107,7 @@ void FnGen::binop(BinOp op, Type lt, Type rt, Type res, Loc loc, const std::func
       case BinOp::Div: {
         uint32_t a = tmp(WType::F64), b = tmp(WType::F64);
         F->set(b); F->set(a);
-        F->get(b); F->f64(0); F->op(Op::F64Eq); err_if(RtError::ZeroDivision, line);
+        F->get(b); F->f64(0); F->op(Op::F64Eq); err_if(RtError::FloatZeroDivision, line);
         F->get(a); F->get(b); F->op(Op::F64Div);
         return;
       }

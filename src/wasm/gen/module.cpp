@@ -16,8 +16,25 @@ const char* to_string(RtError e) {
     case RtError::Recursion: return "call depth beyond the recursion limit";
     case RtError::StrIndex: return "IndexError (string)";
     case RtError::TupleIndex: return "IndexError (tuple)";
+    case RtError::FloatZeroDivision:
+    case RtError::FloatFloorDivZero:
+    case RtError::FloatModZero:
+    case RtError::IntFloorDivZero:
+    case RtError::IntModZero: return "ZeroDivisionError";
   }
   return "?";
+}
+
+const char* zero_division_message(RtError e) {
+  switch (e) {
+    case RtError::ZeroDivision: return "runtime.division_by_zero";
+    case RtError::FloatZeroDivision: return "runtime.float_division_by_zero";
+    case RtError::FloatFloorDivZero: return "runtime.float_floor_division_by_zero";
+    case RtError::FloatModZero: return "runtime.float_modulo";
+    case RtError::IntFloorDivZero: return "runtime.integer_division_or_modulo_by_zero";
+    case RtError::IntModZero: return "runtime.integer_modulo_by_zero";
+    default: return nullptr;
+  }
 }
 
 namespace gen {

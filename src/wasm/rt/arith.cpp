@@ -29,7 +29,8 @@ void emit_mul_ovf(Gen& G, Function& f, Emit& e, const std::string& name) {
 void emit_floordiv_i(Gen& G, Function& f, Emit& e, const std::string& name) {
   f.local_names = {"a", "b", "line"};
   uint32_t r = f.add_local(I64, "r");
-  f.get(1); f.op(Op::I64Eqz); if_err_dyn(G, f, RtError::ZeroDivision, 2);
+  f.get(1); f.op(Op::I64Eqz);
+  if_err_dyn(G, f, name == "floordiv_i" ? RtError::IntFloorDivZero : RtError::IntModZero, 2);
   f.get(1); f.i64(-1); f.op(Op::I64Eq);
   f.block(Op::If);
   if (name == "floordiv_i") {
@@ -110,7 +111,8 @@ void emit_floordiv_f(Gen& G, Function& f, Emit& e, const std::string& name) {
   // CPython's float_divmod / float_rem
   f.local_names = {"a", "b", "line"};
   uint32_t mod = f.add_local(F64, "mod"), div = f.add_local(F64, "div"), fd = f.add_local(F64, "fd");
-  f.get(1); f.f64(0); f.op(Op::F64Eq); if_err_dyn(G, f, RtError::ZeroDivision, 2);
+  f.get(1); f.f64(0); f.op(Op::F64Eq);
+  if_err_dyn(G, f, name == "mod_f" ? RtError::FloatModZero : RtError::FloatFloorDivZero, 2);
   f.get(0); f.get(1); f.op(Op::Call, G.import("fmod")); f.set(mod);
   f.get(0); f.get(mod); f.op(Op::F64Sub); f.get(1); f.op(Op::F64Div); f.set(div);
   f.get(mod); f.f64(0); f.op(Op::F64Ne);
