@@ -129,6 +129,10 @@ std::map<std::string, double> LanguageRegistry::detect_scores(std::string_view s
   for (const auto& [code, p] : packs_) scores[code] = 0;
   std::vector<Word> words = words_of(source);
   for (auto& w : words) w.text = utf8::nfc(w.text);
+  // A one-letter word ("i", "y", "o", "e", "w") is weak evidence: it is as likely a variable,
+  // and a program that names 400 variables `i` is no more Danish for it. Each such spelling
+  // counts a quarter of a keyword per use, a whole keyword at most.
+  std::map<std::string, double, std::less<>> one_letter_total;
   for (std::size_t i = 0; i < words.size();) {
     std::size_t matched = 0;
     const std::vector<const LanguagePack*>* owners = nullptr;
@@ -147,8 +151,12 @@ std::map<std::string, double> LanguageRegistry::detect_scores(std::string_view s
       ++i;
       continue;
     }
-    // A one-letter word ("y", "o", "e", "w") is weak evidence: it is as likely a variable.
-    double weight = utf8::length(candidates[matched - 1]) == 1 ? 0.25 : 1.0;
+    double weight = 1.0;
+    if (utf8::length(candidates[matched - 1]) == 1) {
+      double& total = one_letter_total[candidates[matched - 1]];
+      weight = std::min(0.25, 1.0 - total);
+      total += weight;
+    }
     for (const LanguagePack* p : *owners) scores[p->code] += weight / static_cast<double>(owners->size());
     i += matched;
   }
