@@ -3,10 +3,11 @@
 // structural, as simdjson: stage 1 (json_index.h) finds the bytes that matter a chunk ahead,
 // stage 2 here walks them with the byte parser's own pieces for strings, numbers and literals,
 // so whitespace is never read byte by byte and a string without escapes is never read at all
-// (its closing quote is the next position). Strings with escapes are only checked in stage 2 and
-// unescaped in place once the whole document has parsed, so a document stage 2 cannot finish
-// (an error, too small a tape, too deep) reaches the byte parser untouched, and that parser's
-// answer (its tape, or the offset of the first error) is the kernel's answer either way.
+// (its closing quote is the next position). A string with escapes is unescaped in place as it
+// comes, its raw bytes first saved at the far end of the tape (an undo log growing down towards
+// the tape's words), so a document stage 2 cannot finish (an error, too small a tape, too deep)
+// is put back as it was and handed to the byte parser, whose answer (its tape, or the offset of
+// the first error) is the kernel's answer either way.
 #include "kernels/json_index.h"
 #include "kernels/json_parser.h"
 
@@ -31,9 +32,9 @@ class StructuralParser {
 
   // The tape of the whole document, escapes resolved (p.n words); false leaves the text as it was.
   bool run() {
-    if (!document() || ix_.bad) return false;
-    unescape_all();
-    return true;
+    if (document() && !ix_.bad) return true;
+    undo();
+    return false;
   }
 
  private:
@@ -44,31 +45,46 @@ class StructuralParser {
     if (k == 0) buf_[k++] = uint32_t(len_);
     return k;
   }
-  // A string with escapes, opening at p; q: the position after p (an escape). Checked now,
-  // unescaped after the document: until then its length word links the escaped strings.
-  __attribute__((noinline)) bool escaped_string(int32_t p, int32_t q, const uint32_t*& ip, const uint32_t*& end) {
+  // Where stage 2 reads the positions. The slow paths take and give it by value: a local whose
+  // address is taken lives in linear memory in WebAssembly, in every access.
+  struct Cursor {
+    const uint32_t* ip;
+    const uint32_t* end;
+    int32_t n;    // tape words
+    int32_t cap;  // where the undo log starts (the tape's words may not go past it)
+    bool ok;
+  };
+  // A string with escapes, opening at p; q: the position after p (an escape). Its raw bytes go
+  // to the undo log (a word of offset and length, then the bytes), then it is unescaped in place.
+  __attribute__((noinline)) Cursor escaped_string(int32_t p, int32_t q, Cursor c) {
+    c.ok = false;
     while (q < len_ && s_[q] != '"') {  // the other escapes
-      if (ip == end) end = buf_ + refill(), ip = buf_;
-      q = int32_t(*ip++);
+      if (c.ip == c.end) c.end = buf_ + refill(), c.ip = buf_;
+      q = int32_t(*c.ip++);
     }
-    if (q >= len_) return false;
+    if (q >= len_) return c;
+    int32_t start = p + 1, raw = q - start;
+    int32_t words = 1 + (raw + 7) / 8;
+    if (c.cap - words < c.n + 2) return c;
+    c.cap -= words;
+    p_.tape[c.cap] = uint64_t(uint32_t(start)) | (uint64_t(uint32_t(raw)) << 32);
+    __builtin_memcpy(&p_.tape[c.cap + 1], s_ + start, size_t(raw));
+    log_ = c.cap;
     p_.pos = p;
     int32_t w;
-    if (!p_.scan_string<false>(w) || p_.pos != q + 1) return false;
-    if (p_.n + 2 > p_.cap) return false;
-    p_.tape[p_.n++] = tag(MLK_J_STRING, uint64_t(p + 1));
-    p_.tape[p_.n++] = uint64_t(escaped_);
-    escaped_ = p_.n - 1;
-    return true;
+    if (!p_.scan_string<true>(w) || p_.pos != q + 1) return c;
+    p_.tape[c.n++] = tag(MLK_J_STRING, uint64_t(start));
+    p_.tape[c.n++] = uint64_t(w - start);
+    c.ok = true;
+    return c;
   }
-  void unescape_all() {
-    for (int32_t k = escaped_; k > 0;) {
-      int32_t start = int32_t(uint32_t(p_.tape[k - 1]));
-      int32_t prev = int32_t(p_.tape[k]), w;
-      p_.pos = start - 1;
-      p_.scan_string<true>(w);  // checked already: cannot fail
-      p_.tape[k] = uint64_t(w - start);
-      k = prev;
+  // Puts back every string unescaped so far (the text as it was given).
+  void undo() {
+    for (int32_t k = log_; k < end_;) {
+      uint64_t h = p_.tape[k];
+      int32_t start = int32_t(uint32_t(h)), raw = int32_t(h >> 32);
+      __builtin_memcpy(p_.s + start, &p_.tape[k + 1], size_t(raw));
+      k += 1 + (raw + 7) / 8;
     }
   }
   // A number or literal at p the quick way: the common shapes (at most 18 digits, no exponent,
@@ -112,17 +128,19 @@ class StructuralParser {
     *w1 = double_to_bits(neg ? -d : d);
     return int32_t(c - s_);
   }
-  // Any number or literal at p by the byte parser, into the tape at *n; false if it is bad.
-  __attribute__((noinline)) bool slow_atom(int32_t p, int32_t* n) {
+  // Any number or literal at p by the byte parser, into the tape at word n; returns the new
+  // number of words, or -1 if it is bad.
+  __attribute__((noinline)) int32_t slow_atom(int32_t p, int32_t n, int32_t cap) {
     p_.pos = p;
-    p_.n = *n;
+    p_.n = n;
+    p_.cap = cap;  // (below the undo log)
     uint8_t c = s_[p];
     bool ok = c == 't'   ? p_.literal("true", MLK_J_TRUE)
               : c == 'f' ? p_.literal("false", MLK_J_FALSE)
               : c == 'n' ? p_.literal("null", MLK_J_NULL)
               : (c == '-' || (c >= '0' && c <= '9')) && p_.number();
-    *n = p_.n;
-    return ok && (p_.pos >= len_ || ends_atom(s_[p_.pos]));
+    p_.cap = end_;
+    return ok && (p_.pos >= len_ || ends_atom(s_[p_.pos])) ? p_.n : -1;
   }
 
   // JsonParser::value_doc over positions instead of bytes: the same tape words in the same order.
@@ -131,19 +149,21 @@ class StructuralParser {
   // tape word while a child is open).
   bool document() {
     const uint8_t* s = s_;
-    const int32_t len = len_, cap = p_.cap, max_depth = p_.max_depth;
+    const int32_t len = len_, max_depth = p_.max_depth;
+    int32_t cap = p_.cap;
     uint64_t* tape = p_.tape;
     int32_t n = 0, depth = 0, open = -1;
     bool object = false;
     uint32_t count = 0;
     const uint32_t* ip = buf_;
     const uint32_t* end = buf_;
-    auto next = [&]() -> int32_t {
+    // (the lambdas are always inlined, so what they capture stays in locals)
+    auto next = [&]() __attribute__((always_inline)) -> int32_t {
       if (ip == end) end = buf_ + refill(), ip = buf_;
       return int32_t(*ip++);
     };
     // A string opening at p: its closing quote is the next position unless escapes come first.
-    auto string_at = [&](int32_t p) -> bool {
+    auto string_at = [&](int32_t p) __attribute__((always_inline)) -> bool {
       int32_t q = next();
       if (q < len && s[q] == '"') {
         if (n + 2 > cap) return false;
@@ -152,13 +172,12 @@ class StructuralParser {
         n += 2;
         return true;
       }
-      p_.n = n;
-      bool ok = escaped_string(p, q, ip, end);
-      n = p_.n;
-      return ok;
+      Cursor c = escaped_string(p, q, Cursor{ip, end, n, cap, false});
+      ip = c.ip, end = c.end, n = c.n, cap = c.cap;
+      return c.ok;
     };
     // An object's key and its colon from p, then the position of the value.
-    auto key_colon = [&](int32_t& p) -> bool {
+    auto key_colon = [&](int32_t& p) __attribute__((always_inline)) -> bool {
       if (p >= len || s[p] != '"' || !string_at(p)) return false;
       int32_t c = next();
       if (c >= len || s[c] != ':') return false;
@@ -191,7 +210,7 @@ class StructuralParser {
             if (n + 2 > cap) return false;
             tape[n] = w0;
             n += (w0 >> 56) == MLK_J_INT || (w0 >> 56) == MLK_J_DOUBLE ? (tape[n + 1] = w1, 2) : 1;
-          } else if (!slow_atom(p, &n)) return false;
+          } else if ((n = slow_atom(p, n, cap)) < 0) return false;
         }
         ++count;
         p = next();
@@ -237,7 +256,8 @@ class StructuralParser {
   const uint8_t* s_;
   int32_t len_;
   Indexer ix_;
-  int32_t escaped_ = 0;  // tape index of the last escaped string's length word (0: none yet)
+  int32_t end_ = p_.cap;  // the tape's capacity
+  int32_t log_ = end_;    // the undo log: tape[log_, end_)
   uint32_t buf_[Indexer::kCapacity];
 };
 

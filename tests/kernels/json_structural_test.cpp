@@ -152,9 +152,10 @@ TEST(JsonStructural, HugeNegativeExponentIsZero) {
   }
 }
 
-// The kernel itself: a document with escaped strings is unescaped in place only once it has
-// parsed, so a document that fails leaves the text as it was (the byte parser then reports it).
-TEST(JsonStructural, TapeOfEscapedStringsAndUntouchedTextOnError) {
+// The kernel itself: escaped strings are unescaped in place (their raw bytes kept at the end of
+// the tape until the document has parsed), and an error after them is still found where the
+// byte parser finds it, on the text as it was given.
+TEST(JsonStructural, TapeOfEscapedStringsAndAnErrorAfterThem) {
   std::string good = "[\"a\\nb\",\"c\\u00e9\",\"plain\"]";
   std::vector<uint8_t> text(good.begin(), good.end());
   std::vector<uint64_t> tape(64);
@@ -169,4 +170,10 @@ TEST(JsonStructural, TapeOfEscapedStringsAndUntouchedTextOnError) {
   std::vector<uint8_t> btext(bad.begin(), bad.end());
   int32_t r = mlk_json_parse(btext.data(), int32_t(btext.size()), tape.data(), 64, 16);
   EXPECT_EQ(r, -(3 + int32_t(bad.size()) - 1));  // at the ']' after the trailing comma
+  // A tape just large enough for the words but not for the undo log: the byte parser does it.
+  std::vector<uint8_t> again(good.begin(), good.end());
+  EXPECT_EQ(mlk_json_parse(again.data(), int32_t(again.size()), tape.data(), 8, 16), 8);
+  EXPECT_EQ(std::memcmp(again.data() + (tape[1] & 0xffffffff), "a\nb", 3), 0);
+  std::vector<uint8_t> small(good.begin(), good.end());
+  EXPECT_EQ(mlk_json_parse(small.data(), int32_t(small.size()), tape.data(), 7, 16), MLK_ERR_CAPACITY);
 }
