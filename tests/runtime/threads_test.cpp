@@ -328,3 +328,45 @@ TEST(Threads, MemoryLimitWithWorkers) {
   Value r = sel.call("matrix_multiply", b, d);
   EXPECT_TRUE(same_bits(r.matrix_ref(), naive_multiply(b, d)));
 }
+
+// Every operation of the seed's table, not only the split ones: on one thread and on several,
+// natively and in WebAssembly, the same value (the ones that do not split must not be disturbed
+// by the workers being there: json_parse/json_stats, Fibonacci, Monte Carlo, XOR, Gaussian blur).
+TEST(Threads, EverySeedOperationSameOnOneAndManyThreads) {
+  BackendSelector native1(config(Backend::Native, false)), nativeN(config(Backend::Native, true));
+  BackendSelector wasm1(config(Backend::Wasm, false)), wasmN(config(Backend::Wasm, true));
+  ASSERT_EQ(wasmN.backend(), Backend::Wasm) << wasmN.status().reason;
+  std::string doc = "[";
+  for (int i = 0; i < 3000; ++i)
+    doc += (i ? "," : "") + std::string("{\"id\":") + std::to_string(i) + ",\"s\":\"x\\ny" + std::to_string(i % 7) +
+           "\",\"f\":" + std::to_string(i % 97) + ".25,\"t\":[true,null]}";
+  doc += "]";
+  std::vector<uint8_t> px(size_t(640 * 480 * 3)), data(size_t(1) << 20);
+  std::mt19937 g(9);
+  for (auto& p : px) p = uint8_t(g());
+  for (auto& d : data) d = uint8_t(g());
+  Matrix a = random_matrix(260, 270, 31), b = random_matrix(270, 250, 32);
+  struct Case {
+    const char* op;
+    std::vector<Value> args;
+  };
+  std::vector<Case> cases = {
+      {"matrix_multiply", {Value::matrix(a), Value::matrix(b)}},
+      {"image_blur", {Value::bytes(px), Value::integer(640), Value::integer(480), Value::integer(3)}},
+      {"image_gaussian_blur", {Value::bytes(px), Value::integer(640), Value::integer(480)}},
+      {"json_parse", {Value::str(doc)}},
+      {"json_stats", {Value::str(doc)}},
+      {"numeric_fibonacci_recursive", {Value::integer(25)}},
+      {"numeric_monte_carlo_pi", {Value::integer(100003)}},
+      {"crypto_xor_cipher", {Value::bytes(data), Value::str("key")}},
+  };
+  for (const Case& c : cases) {
+    Value ref = native1.call_function(c.op, c.args);
+    for (BackendSelector* s : {&nativeN, &wasm1, &wasmN}) {
+      Value r = s->call_function(c.op, c.args);
+      EXPECT_FALSE(s->last_call_report().fell_back) << c.op << ": " << s->last_call_report().note;
+      EXPECT_TRUE(r == ref) << c.op << " on " << to_string(s->last_call_report().backend)
+                            << (s->config().parallel ? " (parallel)" : "");
+    }
+  }
+}
