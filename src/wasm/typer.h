@@ -96,9 +96,21 @@ struct CannotCompile {
 
 struct FuncSpec;
 
+// Constant: a module constant (Typer::module_constant) read by a function, compiled as its value.
 struct NameRef {
-  enum Kind : uint8_t { Local, Global } kind = Local;
+  enum Kind : uint8_t { Local, Global, Constant } kind = Local;
   std::string key;  // local name; comprehension variables get "name@line:col"
+};
+
+// A module variable bound once, at the top level, to a number, bool or string literal, and
+// declared `global` by no function: compiled code reads it as that value. The host checks
+// before each call that the module still holds it (it may be rebound through globals(), or
+// not bound yet when the function runs first).
+struct ModuleConstant {
+  Type type;
+  int64_t i = 0;   // int, bool (0/1)
+  double f = 0;    // float
+  std::string s;   // str
 };
 
 struct CallInfo {
@@ -133,6 +145,8 @@ struct FuncSpec {
   std::map<std::string, const ast::Expr*> method_aliases;
   // locals bound to `[None] * n`: their lists must come to hold instances (typing/construct.cpp)
   std::set<std::string> none_lists;
+  // the module constants the body reads (Typer::module_constant)
+  std::set<std::string> constants;
   std::optional<Reason> failure;
   int stack_index = -1;  // position on the in-progress stack while typing
   int min_dep = 1 << 30;
@@ -165,6 +179,8 @@ class Typer {
   // Types the module body as the `main` of a standalone program (options.standalone).
   FuncSpec* specialize_module();
   const FuncSpec* module_spec() const { return module_spec_; }
+  // The module constant `name` names (see ModuleConstant), or null (typing/constants.cpp).
+  const ModuleConstant* module_constant(const std::string& name) const;
   // The canonical builtin a (localized) name refers to, or "".
   std::string builtin_of(const std::string& name) const;
   // The type an annotation names (int, float, bool, list[...]), or nullopt.
@@ -192,6 +208,8 @@ class Typer {
   std::map<std::string, int> defs_count_;  // names bound more than once at top level
   std::map<std::string, const ast::Stmt*> classes_;       // top-level class statements by name
   std::map<const ast::Stmt*, std::string> method_class_;  // a method's def -> its class's name
+  std::map<std::string, ModuleConstant> constants_;
+  void find_constants();
   std::map<std::string, std::string> math_names_;  // name bound by `from math import f` -> f
   std::set<std::string> math_modules_;             // names bound by `import math`
   std::map<std::string, std::unique_ptr<FuncSpec>> specs_;
