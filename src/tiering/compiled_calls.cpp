@@ -33,6 +33,7 @@ CompiledCalls::CompiledCalls(const ast::Module& module, const LanguagePack& pack
           waiting_.clear();
           return e;
         };
+        o.typer.module_values = [this](const std::string& name) { return module_value(name); };
         return o;
       }()) {
   for (const auto& s : module.body) {
@@ -165,6 +166,30 @@ bool holds(const iv::Value& v, const wasm::ModuleConstant& c) {
 }
 }  // namespace
 
+// A module constant's value, from the namespace of the functions called (see
+// wasm::TyperOptions::module_values).
+std::optional<wasm::ModuleConstant> CompiledCalls::module_value(const std::string& name) const {
+  const iv::Value* v = globals_ ? globals_->find(iv::mk_str(name)) : nullptr;
+  if (!v) return std::nullopt;
+  wasm::ModuleConstant c;
+  if (v->is_bool()) {
+    c.type = wasm::kBool;
+    c.i = v->b;
+  } else if (v->is_int()) {
+    c.type = wasm::kInt;
+    c.i = v->i;
+  } else if (v->is_float()) {
+    c.type = wasm::kFloat;
+    c.f = v->f;
+  } else if (v->is(iv::OK::Str) && wasm::is_valid_utf8(v->as<iv::StrObj>()->s)) {
+    c.type = wasm::kStr;
+    c.s = v->as<iv::StrObj>()->s;
+  } else {
+    return std::nullopt;
+  }
+  return c;
+}
+
 // Compiled code has each constant's value built in; the program may have rebound the name
 // since (through globals(), or a binding the typer does not count), or not bound it yet: then
 // the interpreter runs the call, and reads the name as Python does.
@@ -231,6 +256,7 @@ std::optional<iv::Value> CompiledCalls::try_call(iv::FuncObj* f, iv::Value* args
   Function& fn = function_of(code);
   if (!fn.eligible || policy_.given_up(fn.state)) return interpret_for_good(code);
   if (!f->closure.empty()) return std::nullopt;
+  if (!globals_) globals_ = f->globals.get();  // (module constants are read from it while typing)
   // Compiled code takes exactly the declared positional parameters: a call that leaves some
   // out gets the function's defaults here; any other shape (too few or too many arguments,
   // special parameters) is the interpreter's to bind, and to reject with its TypeError.

@@ -74,6 +74,7 @@ class CompiledCalls {
   // its body (see wasm::Typer::find_class), its base such a class too.
   bool class_ok(const interp::ClassObj* cls, std::string& why);
   bool classes_made_ok(const interp::FuncObj* f, const wasm::Prepared& p, std::string& why);
+  std::optional<wasm::ModuleConstant> module_value(const std::string& name) const;
   // The module still holds the value of each constant the compiled code reads.
   bool constants_hold(const interp::FuncObj* f, Signature& sig, std::string& why);
   struct ClassVerdict {

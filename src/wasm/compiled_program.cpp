@@ -172,7 +172,7 @@ struct CompiledProgram::Unit {
 
 CompiledProgram::CompiledProgram(const ast::Module& module, const LanguagePack& pack, eng::Engine* engine,
                                  ProgramOptions opts)
-    : module_(module), pack_(pack), engine_(engine), opts_(opts), typer_(module, pack) {}
+    : module_(module), pack_(pack), engine_(engine), opts_(opts), typer_(module, pack, opts.typer) {}
 
 CompiledProgram::~CompiledProgram() = default;
 

@@ -157,6 +157,7 @@ struct ProgramOptions {
   // several programs, e.g. REPL chunks, share one engine), else one created with `engine`.
   std::function<engine::Engine&()> engine_provider;
   engine::EngineOptions engine;
+  TyperOptions typer;
 };
 
 class CompiledProgram {

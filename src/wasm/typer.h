@@ -4,6 +4,7 @@
 // (recursion included); anything outside the compilable subset gives a Reason (construct +
 // line:col) instead.
 #pragma once
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -155,6 +156,11 @@ struct FuncSpec {
 
 struct TyperOptions {
   bool standalone = false;  // module-level variables are compiled too (readable from functions)
+  // The value the module holds now under `name`, when it is one a ModuleConstant can be (an
+  // int within 64 bits, a float, a bool, a str): asked for names the module binds once at its
+  // top level to something other than a literal (`A = ord('A')`), the first time a function
+  // reads one. Without it only literals are constants.
+  std::function<std::optional<ModuleConstant>(const std::string&)> module_values;
 };
 
 // Types the functions of one module. Specializations are cached by signature.
@@ -208,7 +214,8 @@ class Typer {
   std::map<std::string, int> defs_count_;  // names bound more than once at top level
   std::map<std::string, const ast::Stmt*> classes_;       // top-level class statements by name
   std::map<const ast::Stmt*, std::string> method_class_;  // a method's def -> its class's name
-  std::map<std::string, ModuleConstant> constants_;
+  mutable std::map<std::string, ModuleConstant> constants_;
+  std::set<std::string> computed_constants_;  // bound once, not to a literal: see module_values
   void find_constants();
   std::map<std::string, std::string> math_names_;  // name bound by `from math import f` -> f
   std::set<std::string> math_modules_;             // names bound by `import math`

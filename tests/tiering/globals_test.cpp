@@ -1,5 +1,5 @@
-// Module constants in compiled code: a module variable bound once at the top level to a
-// number, bool or string literal (and declared `global` nowhere) is read by compiled functions
+// Module constants in compiled code: a module variable bound once at the top level to an
+// int, float, bool or str (a literal, or a value computed there) (and declared `global` nowhere) is read by compiled functions
 // as its value; a call finding the module holding another value (rebound through globals(),
 // or not bound yet) runs on the interpreter, which reads the name as Python does. Checked
 // against the interpreter and, for seeded random programs, python3.
@@ -41,6 +41,32 @@ TEST(ModuleConstants, FunctionsReadingThemCompile) {
       "print(count(100))\n";
   std::string ex = both(prog, "(22, -150.0, 'n=x')\n");
   EXPECT_NE(ex.find("count(int): wasm (1 call)"), std::string::npos) << ex;
+}
+
+TEST(ModuleConstants, ValuesComputedOnceAtTheTopLevelAreConstantsToo) {
+  const char* prog =
+      "import math\n"
+      "A = ord('A')\n"
+      "SOLAR_MASS = 4 * math.pi * math.pi\n"
+      "NAME = 'ab' * 2\n"
+      "BIG = 2 ** 70\n"
+      "def letters(n):\n"
+      "    s = ''\n"
+      "    m = 0.0\n"
+      "    for i in range(n):\n"
+      "        s += chr(A + i % 26)\n"
+      "        m += SOLAR_MASS\n"
+      "    return s, m, NAME\n"
+      "def big(n):\n"
+      "    t = 0\n"
+      "    for i in range(n):\n"
+      "        t += BIG\n"
+      "    return t\n"
+      "print(letters(3))\n"
+      "print(big(2))\n";
+  std::string ex = both(prog, "('ABC', 118.4352528130723, 'abab')\n2361183241434822606848\n");
+  EXPECT_NE(ex.find("letters(int): wasm (1 call)"), std::string::npos) << ex;
+  EXPECT_NE(ex.find("global variable 'BIG'"), std::string::npos) << ex;
 }
 
 TEST(ModuleConstants, ACalleeCompiledIntoItsCallerReadsThemToo) {
@@ -138,18 +164,19 @@ struct ConstGen {
   }
   std::string program(int id) {
     std::ostringstream o;
-    std::string k = std::to_string(id), a = "A" + k, b = "B" + k, f = "F" + k, s = "S" + k, late = "L" + k;
+    std::string k = std::to_string(id), a = "A" + k, b = "B" + k, f = "F" + k, s = "S" + k, late = "L" + k, c = "C" + k;
     o << a << " = " << int_lit() << "\n"
       << b << " = " << float_lit() << "\n"
       << f << " = " << (pick(2) ? "True" : "False") << "\n"
       << s << " = '" << std::string(size_t(pick(4)), char('a' + pick(26))) << "'\n"
+      << c << " = abs(" << a << ") * 3 + len(" << s << ")\n"
       << "def g" << k << "(n):\n"
       << "    t = 0\n"
       << "    for i in range(n):\n"
       << "        if " << f << ":\n"
-      << "            t += " << expr({"i", a, b, "t"}, 2) << "\n"
+      << "            t += " << expr({"i", a, b, "t", c}, 2) << "\n"
       << "        else:\n"
-      << "            t -= " << expr({"i", a, "n"}, 2) << "\n"
+      << "            t -= " << expr({"i", a, "n", c}, 2) << "\n"
       << "    return t, " << s << " + " << s << ", " << a << " > " << b << "\n"
       << "def h" << k << "(n):\n"
       << "    t = 0\n"
@@ -164,10 +191,11 @@ struct ConstGen {
       << late << " = " << int_lit() << "\n"
       << "print(h" << k << "(4))\n";
     // the fall-back path: the module rebinds a constant behind the compiled code's back
-    switch (pick(4)) {
+    switch (pick(5)) {
       case 0: o << "globals()['" << a << "'] = " << float_lit() << "\n"; break;
       case 1: o << "globals()['" << f << "'] = not " << f << "\n"; break;
       case 2: o << "globals()['" << s << "'] = 'zz'\n"; break;
+      case 3: o << "globals()['" << c << "'] = " << int_lit() << "\n"; break;
       default: break;
     }
     o << "print(g" << k << "(6))\n";

@@ -108,12 +108,19 @@ void Typer::find_constants() {
     const std::string& name = s->targets[0]->name;
     if (bindings[name] != 1 || declared.count(name)) continue;
     if (auto c = literal_constant(*s->value)) constants_[name] = std::move(*c);
+    else computed_constants_.insert(name);
   }
 }
 
 const ModuleConstant* Typer::module_constant(const std::string& name) const {
   auto it = constants_.find(name);
-  return it == constants_.end() ? nullptr : &it->second;
+  if (it != constants_.end()) return &it->second;
+  if (!opts_.module_values || !computed_constants_.count(name)) return nullptr;
+  // The value first seen is the one compiled in (specializations are cached): the host's
+  // check before each call covers a later rebinding.
+  auto v = opts_.module_values(name);
+  if (!v) return nullptr;
+  return &(constants_[name] = std::move(*v));
 }
 
 }  // namespace ml::wasm
