@@ -1,5 +1,6 @@
 #include "tiering/compiled_calls.h"
 
+#include <cstring>
 #include <ostream>
 
 #include "interp/code.h"
@@ -32,6 +33,7 @@ CompiledCalls::CompiledCalls(const ast::Module& module, const LanguagePack& pack
           waiting_.clear();
           return e;
         };
+        o.typer.module_values = [this](const std::string& name) { return module_value(name); };
         return o;
       }()) {
   for (const auto& s : module.body) {
@@ -155,6 +157,57 @@ bool CompiledCalls::classes_made_ok(const iv::FuncObj* f, const wasm::Prepared& 
   return true;
 }
 
+namespace {
+bool holds(const iv::Value& v, const wasm::ModuleConstant& c) {
+  if (c.type == wasm::kInt) return v.is_int() && v.i == c.i;
+  if (c.type == wasm::kBool) return v.is_bool() && v.b == (c.i != 0);
+  if (c.type == wasm::kFloat) return v.is_float() && std::memcmp(&v.f, &c.f, sizeof c.f) == 0;
+  return v.is(iv::OK::Str) && v.as<iv::StrObj>()->s == c.s;
+}
+}  // namespace
+
+// A module constant's value, from the namespace of the functions called (see
+// wasm::TyperOptions::module_values).
+std::optional<wasm::ModuleConstant> CompiledCalls::module_value(const std::string& name) const {
+  const iv::Value* v = globals_ ? globals_->find(iv::mk_str(name)) : nullptr;
+  if (!v) return std::nullopt;
+  wasm::ModuleConstant c;
+  if (v->is_bool()) {
+    c.type = wasm::kBool;
+    c.i = v->b;
+  } else if (v->is_int()) {
+    c.type = wasm::kInt;
+    c.i = v->i;
+  } else if (v->is_float()) {
+    c.type = wasm::kFloat;
+    c.f = v->f;
+  } else if (v->is(iv::OK::Str) && wasm::is_valid_utf8(v->as<iv::StrObj>()->s)) {
+    c.type = wasm::kStr;
+    c.s = v->as<iv::StrObj>()->s;
+  } else {
+    return std::nullopt;
+  }
+  return c;
+}
+
+// Compiled code has each constant's value built in; the program may have rebound the name
+// since (through globals(), or a binding the typer does not count), or not bound it yet: then
+// the interpreter runs the call, and reads the name as Python does.
+bool CompiledCalls::constants_hold(const iv::FuncObj* f, Signature& sig, std::string& why) {
+  const auto& names = sig.prepared->constants;
+  if (sig.constant_keys.empty())
+    for (const std::string& n : names) sig.constant_keys.push_back(iv::mk_str(n));
+  for (size_t i = 0; i < names.size(); ++i) {
+    const wasm::ModuleConstant* c = program_.typer().module_constant(names[i]);
+    const iv::Value* v = f->globals->find(sig.constant_keys[i]);
+    if (!c || !v || !holds(*v, *c)) {
+      why = "module variable '" + names[i] + "' no longer holds the value compiled in";
+      return false;
+    }
+  }
+  return true;
+}
+
 CompiledCalls::Function& CompiledCalls::function_of(const iv::FuncCode* code) {
   if (auto* known = static_cast<Function*>(code->tier_state); known && known->owner == this) return *known;
   auto [it, fresh] = functions_.try_emplace(code);
@@ -203,6 +256,7 @@ std::optional<iv::Value> CompiledCalls::try_call(iv::FuncObj* f, iv::Value* args
   Function& fn = function_of(code);
   if (!fn.eligible || policy_.given_up(fn.state)) return interpret_for_good(code);
   if (!f->closure.empty()) return std::nullopt;
+  if (!globals_) globals_ = f->globals.get();  // (module constants are read from it while typing)
   // Compiled code takes exactly the declared positional parameters: a call that leaves some
   // out gets the function's defaults here; any other shape (too few or too many arguments,
   // special parameters) is the interpreter's to bind, and to reject with its TypeError.
@@ -262,6 +316,11 @@ std::optional<iv::Value> CompiledCalls::try_call(iv::FuncObj* f, iv::Value* args
   Signature& sig = signature_for(code, fn, types);
   if (!sig.prepared) {
     fall_back(code, fn, sig.why);
+    return std::nullopt;
+  }
+  if (!sig.prepared->constants.empty() && !constants_hold(f, sig, why)) {
+    fall_back(code, fn, why);
+    program_.note_not_offered(program_.typer().qualname(code->def), why);
     return std::nullopt;
   }
   if (!sig.prepared->constructs.empty() && !classes_made_ok(f, *sig.prepared, why)) {

@@ -55,6 +55,8 @@ class CompiledCalls {
     const wasm::Prepared* prepared = nullptr;  // null: does not compile, see `why`
     std::string why;
     bool ran = false;  // ran compiled at least once
+    // prepared->constants as keys of the module's namespace (made at the first check)
+    std::vector<interp::Value> constant_keys;
   };
   struct Function {
     const CompiledCalls* owner = nullptr;  // FuncCode::tier_state points here
@@ -72,6 +74,9 @@ class CompiledCalls {
   // its body (see wasm::Typer::find_class), its base such a class too.
   bool class_ok(const interp::ClassObj* cls, std::string& why);
   bool classes_made_ok(const interp::FuncObj* f, const wasm::Prepared& p, std::string& why);
+  std::optional<wasm::ModuleConstant> module_value(const std::string& name) const;
+  // The module still holds the value of each constant the compiled code reads.
+  bool constants_hold(const interp::FuncObj* f, Signature& sig, std::string& why);
   struct ClassVerdict {
     uint64_t epoch = 0;
     bool ok = false;

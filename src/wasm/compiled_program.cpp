@@ -172,7 +172,7 @@ struct CompiledProgram::Unit {
 
 CompiledProgram::CompiledProgram(const ast::Module& module, const LanguagePack& pack, eng::Engine* engine,
                                  ProgramOptions opts)
-    : module_(module), pack_(pack), engine_(engine), opts_(opts), typer_(module, pack) {}
+    : module_(module), pack_(pack), engine_(engine), opts_(opts), typer_(module, pack, opts.typer) {}
 
 CompiledProgram::~CompiledProgram() = default;
 
@@ -231,18 +231,34 @@ std::function<std::vector<eng::Val>(std::span<const eng::Val>)> CompiledProgram:
   return {};
 }
 
-std::vector<std::string> constructed_classes(const FuncSpec* entry) {
-  std::set<std::string> out;
+namespace {
+// `entry` and every function it calls, directly or not.
+template <class F>
+void for_each_reached(const FuncSpec* entry, F&& f) {
   std::set<const FuncSpec*> seen{entry};
   std::vector<const FuncSpec*> todo{entry};
   while (!todo.empty()) {
     const FuncSpec* s = todo.back();
     todo.pop_back();
-    for (const auto& [e, c] : s->calls)
-      if (c.kind == CallInfo::User && c.construct) out.insert(c.name);
+    f(*s);
     for (const FuncSpec* c : s->callees())
       if (seen.insert(c).second) todo.push_back(c);
   }
+}
+}  // namespace
+
+std::vector<std::string> constructed_classes(const FuncSpec* entry) {
+  std::set<std::string> out;
+  for_each_reached(entry, [&](const FuncSpec& s) {
+    for (const auto& [e, c] : s.calls)
+      if (c.kind == CallInfo::User && c.construct) out.insert(c.name);
+  });
+  return {out.begin(), out.end()};
+}
+
+std::vector<std::string> constants_read(const FuncSpec* entry) {
+  std::set<std::string> out;
+  for_each_reached(entry, [&](const FuncSpec& s) { out.insert(s.constants.begin(), s.constants.end()); });
   return {out.begin(), out.end()};
 }
 
@@ -286,6 +302,7 @@ CompiledProgram::Unit* CompiledProgram::unit_for(const ast::Stmt* def, const std
       p.heap_base = up->gen.heap_base;
       p.key = key;
       p.constructs = constructed_classes(spec);
+      p.constants = constants_read(spec);
     } catch (const CannotCompile& c) {
       up->failure = c.reason.text();
     } catch (const eng::WasmError& e) {

@@ -116,10 +116,15 @@ struct Prepared {
   // The classes whose instances the code makes (Cls(...)): the host checks before each call
   // that each is still the class the code was compiled for.
   std::vector<std::string> constructs;
+  // The module constants the code reads (ModuleConstant): the host checks before each call
+  // that the module still holds each one's value.
+  std::vector<std::string> constants;
 };
 
 // The classes `entry` and the functions it calls make instances of, by name.
 std::vector<std::string> constructed_classes(const FuncSpec* entry);
+// The module constants `entry` and the functions it calls read, by name.
+std::vector<std::string> constants_read(const FuncSpec* entry);
 
 // What running a Prepared call gave, before results are read out of linear memory.
 struct RawOutcome {
@@ -152,6 +157,7 @@ struct ProgramOptions {
   // several programs, e.g. REPL chunks, share one engine), else one created with `engine`.
   std::function<engine::Engine&()> engine_provider;
   engine::EngineOptions engine;
+  TyperOptions typer;
 };
 
 class CompiledProgram {

@@ -263,6 +263,7 @@ Typer::Typer(const ast::Module& m, const LanguagePack& pack, TyperOptions o)
     if (once(n)) math_names_[n] = f;
   for (const auto& n : math_mods)
     if (once(n)) math_modules_.insert(n);
+  find_constants();
 }
 
 std::string Typer::math_function(const Expr& callee) const {

@@ -4,6 +4,7 @@
 // (recursion included); anything outside the compilable subset gives a Reason (construct +
 // line:col) instead.
 #pragma once
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -96,9 +97,21 @@ struct CannotCompile {
 
 struct FuncSpec;
 
+// Constant: a module constant (Typer::module_constant) read by a function, compiled as its value.
 struct NameRef {
-  enum Kind : uint8_t { Local, Global } kind = Local;
+  enum Kind : uint8_t { Local, Global, Constant } kind = Local;
   std::string key;  // local name; comprehension variables get "name@line:col"
+};
+
+// A module variable bound once, at the top level, to a number, bool or string literal, and
+// declared `global` by no function: compiled code reads it as that value. The host checks
+// before each call that the module still holds it (it may be rebound through globals(), or
+// not bound yet when the function runs first).
+struct ModuleConstant {
+  Type type;
+  int64_t i = 0;   // int, bool (0/1)
+  double f = 0;    // float
+  std::string s;   // str
 };
 
 struct CallInfo {
@@ -133,6 +146,8 @@ struct FuncSpec {
   std::map<std::string, const ast::Expr*> method_aliases;
   // locals bound to `[None] * n`: their lists must come to hold instances (typing/construct.cpp)
   std::set<std::string> none_lists;
+  // the module constants the body reads (Typer::module_constant)
+  std::set<std::string> constants;
   std::optional<Reason> failure;
   int stack_index = -1;  // position on the in-progress stack while typing
   int min_dep = 1 << 30;
@@ -141,6 +156,11 @@ struct FuncSpec {
 
 struct TyperOptions {
   bool standalone = false;  // module-level variables are compiled too (readable from functions)
+  // The value the module holds now under `name`, when it is one a ModuleConstant can be (an
+  // int within 64 bits, a float, a bool, a str): asked for names the module binds once at its
+  // top level to something other than a literal (`A = ord('A')`), the first time a function
+  // reads one. Without it only literals are constants.
+  std::function<std::optional<ModuleConstant>(const std::string&)> module_values;
 };
 
 // Types the functions of one module. Specializations are cached by signature.
@@ -165,6 +185,8 @@ class Typer {
   // Types the module body as the `main` of a standalone program (options.standalone).
   FuncSpec* specialize_module();
   const FuncSpec* module_spec() const { return module_spec_; }
+  // The module constant `name` names (see ModuleConstant), or null (typing/constants.cpp).
+  const ModuleConstant* module_constant(const std::string& name) const;
   // The canonical builtin a (localized) name refers to, or "".
   std::string builtin_of(const std::string& name) const;
   // The type an annotation names (int, float, bool, list[...]), or nullopt.
@@ -192,6 +214,9 @@ class Typer {
   std::map<std::string, int> defs_count_;  // names bound more than once at top level
   std::map<std::string, const ast::Stmt*> classes_;       // top-level class statements by name
   std::map<const ast::Stmt*, std::string> method_class_;  // a method's def -> its class's name
+  mutable std::map<std::string, ModuleConstant> constants_;
+  std::set<std::string> computed_constants_;  // bound once, not to a literal: see module_values
+  void find_constants();
   std::map<std::string, std::string> math_names_;  // name bound by `from math import f` -> f
   std::set<std::string> math_modules_;             // names bound by `import math`
   std::map<std::string, std::unique_ptr<FuncSpec>> specs_;

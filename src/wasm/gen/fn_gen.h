@@ -154,8 +154,11 @@ class FnGen : public Emit {
   void get_var(const Expr& e) {
     const NameRef& r = S.names.at(&e);
     if (r.kind == NameRef::Global) F->op(Op::GlobalGet, G.mglobals.at(r.key));
+    else if (r.kind == NameRef::Constant) module_constant(r.key, e.loc);
     else F->get(locals.at(r.key));
   }
+  // the value of a module constant (typer.h's ModuleConstant) read by the function (values.cpp)
+  void module_constant(const std::string& name, Loc loc);
   void set_var(const NameRef& r) {
     if (r.kind == NameRef::Global) F->op(Op::GlobalSet, G.mglobals.at(r.key));
     else F->set(locals.at(r.key));

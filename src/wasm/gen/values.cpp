@@ -17,6 +17,15 @@ void FnGen::convert(Type from, Type to, Loc loc) {
   }
 }
 
+void FnGen::module_constant(const std::string& name, Loc loc) {
+  const ModuleConstant* c = G.T.module_constant(name);
+  if (!c) fail("module constant the typer did not see", loc, name);
+  if (c->type == kInt) F->i64(c->i);
+  else if (c->type == kFloat) F->f64(c->f);
+  else if (c->type == kBool) F->i32(static_cast<int32_t>(c->i));
+  else F->i32(static_cast<int32_t>(G.str_const(c->s)));
+}
+
 void FnGen::scan_expr(const Expr& e, Scan& sc) const {
   if (e.kind == ExprKind::Subscript) {
     const NameRef* r = local_name(*e.a);

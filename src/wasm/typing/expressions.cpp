@@ -90,6 +90,11 @@ Type FuncTyper::name_expr(const Expr& e) {
       if (allow_func) return record(e, Type::function(e.name));
       fail("function used as a value", e.loc, e.name);
     }
+    if (const ModuleConstant* c = T.module_constant(e.name)) {
+      S.names[&e] = NameRef{NameRef::Constant, e.name};
+      S.constants.insert(e.name);
+      return record(e, c->type);
+    }
     if (!T.builtin_of(e.name).empty()) fail("builtin used as a value", e.loc, e.name);
     if (T.opts_.standalone) fail("undefined name", e.loc, e.name);
     fail("global variable '" + e.name + "'", e.loc);
