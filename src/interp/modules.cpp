@@ -89,6 +89,7 @@ void init_modules() {
   init_misc_modules();
   init_re();
   init_struct();
+  init_zlib();
 }
 
 }  // namespace ml::interp

@@ -20,5 +20,6 @@ void init_math();                          // math.cpp
 void init_functools();                     // functools.cpp: _functools
 void init_collections();                   // collections.cpp: _collections
 void init_itertools();                     // itertools.cpp: _itertools
+void init_zlib();                          // zlib.cpp: _zlib, under zlib.py
 
 }  // namespace ml::interp
