@@ -90,6 +90,7 @@ void init_modules() {
   init_re();
   init_struct();
   init_zlib();
+  init_tomllib();
 }
 
 }  // namespace ml::interp
