@@ -567,6 +567,7 @@ void init_type_methods() {
   init_dict_methods(I->t_dict);
   init_set_methods(I->t_set, I->t_frozenset);
   init_misc_methods(*I);
+  init_float_subclass_methods(I->t_float);  // after float's own methods, which it wraps
 }
 
 }  // namespace ml::interp

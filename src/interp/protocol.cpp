@@ -102,6 +102,7 @@ static Value call_with_self(const Value& f, const Value& self, Value* args, int 
 Value make_instance(ClassObj* cls) { return Value::obj(new InstObj(cls)); }
 
 Value retype_builtin(Value obj, ClassObj* cls) {
+  if (obj.t == VT::Float && cls != I->t_float && cls->is_subclass(I->t_float)) return float_subclass_instance(obj.f, cls);
   if ((obj.t == VT::Int || obj.t == VT::Bool) && cls->is_subclass(I->t_int)) {
     // an int subclass's object is a heap int (small values too), which can carry a class
     auto* b = new BigObj();

@@ -276,6 +276,10 @@ void check_args(std::string_view fname, int nargs, int min, int max);
 void check_no_kw(std::string_view fname, KwArgs* kw);
 Value import_module(const std::string& name);
 Value function_code(const FuncObj* f);  // f.__code__
+// An instance of float subclass `cls` holding `d` (float_subclass.cpp), and the special methods
+// of float those instances answer through.
+Value float_subclass_instance(double d, ClassObj* cls);
+void init_float_subclass_methods(ClassObj* float_type);
 void init_modules();
 void init_type_methods();
 Value run_await(const Value& awaitable);  // synchronously awaits a value
