@@ -1,15 +1,17 @@
 """Decimal floating point (a subset of Python's decimal, written here since Debian 12 has no
-libmpdec): Decimal from str, int, float (exactly) or another Decimal; + - * / // % ** (integer
-powers), unary -, +, abs; comparisons with Decimal and int (and exact comparison with float);
+libmpdec): Decimal from str, int, float (exactly) or another Decimal; + - * / // % **, unary -,
++, abs; exp, ln, log10 and non-integral powers correctly rounded (_decimal_math); comparisons with Decimal and int (and exact comparison with float);
 quantize, to_integral_value, sqrt, normalize, adjusted, as_tuple, copy_abs, copy_negate, is_*;
 str/repr in Python's scientific-string form; format() with 'f', '%' or no type; hash equal to
 equal ints and floats; getcontext().prec and .rounding (all eight rounding modes), setcontext,
 localcontext; NaN and Infinity. Operations round to the context's precision as Python's do.
 Not covered: Emin/Emax limits (overflow, underflow, subnormals), the flags record, signals other
 than InvalidOperation and DivisionByZero (raised, as with Python's default traps), sNaN payloads,
-ln/log10/exp, fma, the logical and context-method APIs."""
+the logical and most context-method APIs."""
 
 import math
+
+import _decimal_math as _dm
 
 __all__ = ["Decimal", "Context", "getcontext", "setcontext", "localcontext", "DecimalException",
            "InvalidOperation", "DivisionByZero", "ROUND_DOWN", "ROUND_HALF_UP", "ROUND_HALF_EVEN",
@@ -131,6 +133,9 @@ class Context:
     def remainder(self, a, b): return self._under(lambda x, y: x % y, a, b)
     def divmod(self, a, b): return self._under(lambda x, y: divmod(x, y), a, b)
     def power(self, a, b): return self._under(lambda x, y: x ** y, a, b)
+    def exp(self, a): return self._under(lambda x: x.exp(), a)
+    def ln(self, a): return self._under(lambda x: x.ln(), a)
+    def log10(self, a): return self._under(lambda x: x.log10(), a)
     def plus(self, a): return self._under(lambda x: +x, a)
     def minus(self, a): return self._under(lambda x: -x, a)
     def abs(self, a): return self._under(lambda x: abs(x), a)
@@ -612,7 +617,7 @@ class Decimal:
         if other is None:
             return NotImplemented
         if other._special or other._exp < 0 and other._int % 10 ** -other._exp:
-            raise NotImplementedError("Decimal ** non-integer is not supported by this decimal module")
+            return self._power_real(other)
         n = int(other)
         if self._special:
             return Decimal(self)
@@ -732,6 +737,101 @@ class Decimal:
         with localcontext(ctx) as c:
             c.rounding = ROUND_HALF_EVEN
             return self._new(0, root, exp)._fix(c)
+
+    # ---------------------------------------------------------------- exp, ln, log10, x ** y
+    # Correctly rounded (exp, ln and log10 half-even, powers in the context's rounding), as
+    # CPython's: _decimal_math approximates with guard digits until the rounding is certain.
+    def _is_one(self):
+        return self._exp <= 0 and self._int == 10 ** -self._exp
+
+    def _log_special(self):
+        """The result of ln/log10 for NaN, infinities, zero and negatives; None otherwise."""
+        if self.is_nan():
+            return Decimal(self)
+        if self._sign and not (self._special == "" and self._int == 0):
+            _signal(InvalidOperation)
+        if self._special:
+            return Decimal(self)
+        if self._int == 0:
+            return Decimal("-Infinity")
+        if self._is_one():
+            return Decimal(0)
+        return None
+
+    def exp(self, context=None):
+        ctx = context or getcontext()
+        if self._special:
+            return Decimal(self) if self.is_nan() or not self._sign else Decimal(0)
+        if self._int == 0:
+            return Decimal(1)
+        if self.adjusted() > 8:
+            if self._sign:
+                return self._new(0, 0, ctx.Emin - ctx.prec + 1)
+            _signal(Overflow)
+
+        def attempt(W):
+            E, n = _dm.exp_fixed(_dm.fixed(self._sign, self._int, self._exp, W), W)
+            return 0, E, n - W
+        return self._new(*_dm.ziv(attempt, ctx.prec, ROUND_HALF_EVEN, _round_coef))
+
+    def ln(self, context=None):
+        ctx = context or getcontext()
+        special = self._log_special()
+        if special is not None:
+            return special
+
+        def attempt(W):
+            L = _dm.ln_coef(self._int, self._exp, W)
+            return (1 if L < 0 else 0), abs(L), -W
+        return self._new(*_dm.ziv(attempt, ctx.prec, ROUND_HALF_EVEN, _round_coef))
+
+    def log10(self, context=None):
+        ctx = context or getcontext()
+        special = self._log_special()
+        if special is not None:
+            return special
+        coef, exp = self._int, self._exp
+        while coef % 10 == 0:
+            coef //= 10
+            exp += 1
+        if coef == 1:  # a power of ten: its exponent, exactly
+            return Decimal(exp)
+
+        def attempt(W):
+            T = _dm._div(_dm.ln_coef(self._int, self._exp, W + 5) * 10 ** W, _dm.ln10(W + 5))
+            return (1 if T < 0 else 0), abs(T), -W
+        return self._new(*_dm.ziv(attempt, ctx.prec, ROUND_HALF_EVEN, _round_coef))
+
+    def _power_real(self, other, context=None):
+        """self ** other for a non-integral or infinite exponent: exp(other * ln(self))."""
+        ctx = context or getcontext()
+        if self.is_nan() or other.is_nan():
+            return Decimal("NaN")
+        if other._special:
+            if self._sign and self._int:
+                _signal(InvalidOperation)
+            if self._special != "F" and self._is_one():
+                return self._new(0, 10 ** (ctx.prec - 1), 1 - ctx.prec)
+            big = self.copy_abs() > 1
+            return Decimal("Infinity") if big != bool(other._sign) else Decimal(0)
+        elif self._special:
+            if self._sign:
+                _signal(InvalidOperation)
+            return Decimal(0) if other._sign else Decimal(self)
+        if self._int == 0:
+            return Decimal("Infinity") if other._sign else Decimal(0)
+        if self._sign:
+            _signal(InvalidOperation)
+        ny = _ndigits(other._int) + max(0, other._exp)
+
+        def attempt(W):
+            W2 = W + ny + 8
+            X = _dm.ln_coef(self._int, self._exp, W2) * other._int  # at scale W2 - other._exp
+            shift = W2 - other._exp - W
+            X = _dm._div(X, 10 ** shift) if shift >= 0 else X * 10 ** -shift
+            E, n = _dm.exp_fixed(-X if other._sign else X, W)
+            return 0, E, n - W
+        return self._new(*_dm.ziv(attempt, ctx.prec, ctx.rounding, _round_coef))
 
     def max(self, other):
         other = Decimal(other)

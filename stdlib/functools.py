@@ -1,7 +1,7 @@
 """Higher-order functions (Python's functools): the fast parts (reduce, partial, lru_cache,
 cache, cmp_to_key, wraps) are C++ (_functools); the rest is written here."""
 
-from _functools import reduce, partial, cmp_to_key
+from _functools import reduce, partial as _partial, cmp_to_key
 from collections import namedtuple as _namedtuple
 
 __all__ = ["update_wrapper", "wraps", "WRAPPER_ASSIGNMENTS", "WRAPPER_UPDATES", "total_ordering",
@@ -33,6 +33,42 @@ def update_wrapper(wrapper, wrapped, assigned=WRAPPER_ASSIGNMENTS, updated=WRAPP
     except (AttributeError, TypeError):
         pass
     return wrapper
+
+
+class partial:
+    """A callable with some arguments given in advance: func, args and keywords as in CPython
+    (a partial of a partial is flattened); calls go through the C++ _functools.partial."""
+
+    def __new__(cls, func, /, *args, **keywords):
+        if not callable(func):
+            raise TypeError("the first argument must be callable")
+        if isinstance(func, partial):
+            args = func.args + args
+            keywords = {**func.keywords, **keywords}
+            func = func.func
+        self = object.__new__(cls)
+        self.func = func
+        self.args = args
+        self.keywords = keywords
+        self._call = _partial(func, *args, **keywords)
+        return self
+
+    def __call__(self, /, *args, **keywords):
+        return self._call(*args, **keywords)
+
+    def __repr__(self):
+        name = "functools.partial" if type(self) is partial else type(self).__qualname__
+        parts = [repr(self.func)] + [repr(x) for x in self.args]
+        parts += [f"{k}={v!r}" for k, v in self.keywords.items()]
+        return f"{name}({', '.join(parts)})"
+
+    def __reduce__(self):
+        return type(self), (self.func,), (self.func, self.args, self.keywords or None, None)
+
+    def __setstate__(self, state):
+        func, args, kwds, namespace = state
+        self.func, self.args, self.keywords = func, tuple(args), dict(kwds or {})
+        self._call = _partial(func, *self.args, **self.keywords)
 
 
 def wraps(wrapped, assigned=WRAPPER_ASSIGNMENTS, updated=WRAPPER_UPDATES):

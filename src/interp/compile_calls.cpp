@@ -252,21 +252,25 @@ EP make_yield_from(EP a) {
 }
 
 // eval(), exec() and globals() called without a globals argument see the globals of the module
-// whose code calls them: the call is made with that module's dict in I->caller_globals.
+// whose code calls them, and locals(), vars() and dir() its local names: the call is made with
+// that module's dict in I->caller_globals and the calling frame in I->caller_frame.
 struct WithCallerGlobals : ENode {
   EP call;
   Value eval(Frame& fr) override {
     struct Restore {
       DictObj* saved = I->caller_globals;
-      ~Restore() { I->caller_globals = saved; }
+      Frame* saved_frame = I->caller_frame;
+      ~Restore() { I->caller_globals = saved; I->caller_frame = saved_frame; }
     } restore;
     I->caller_globals = fr.globals;
+    I->caller_frame = &fr;
     return call->eval(fr);
   }
 };
 
 EP Compiler::call(const Expr& e) {
-  if (e.a->kind == ExprKind::Name && resolve(e.a->name).kind == NameRef::Global)
+  NameRef::Kind where = e.a->kind == ExprKind::Name ? resolve(e.a->name).kind : NameRef::Local;
+  if (where == NameRef::Global || where == NameRef::ClassNS)
     for (const char* canon : {"eval", "exec", "globals", "locals", "vars", "dir"})
       if (is_canonical(pack, e.a->name, canon)) {
         auto* k = new WithCallerGlobals();

@@ -66,7 +66,7 @@ static int64_t sv_hash(const std::string& s) { return hash_value(mk_str(s)); }
 // Builtins written in the language (complex): their module is imported the first time a
 // program names one, and the builtin stays defined from then on.
 static Value* lazy_builtin(const std::string& name, int64_t h) {
-  static const std::pair<const char*, const char*> table[] = {{"complex", "_complex"}};
+  static const std::pair<const char*, const char*> table[] = {{"complex", "_complex"}, {"memoryview", "_memoryview"}};
   for (const auto& [builtin, module] : table)
     if (name == builtin) {
       Value v = getattr(import_module(module), builtin);

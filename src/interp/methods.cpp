@@ -435,6 +435,15 @@ static void init_iterator_methods(Interp& in) {
     return Value::integer((as_index(a[1]) - rg->start) / rg->step);
   });
   def_method(r, "count", [](ARGS) -> Value { return Value::integer(contains(a[0], a[1]) ? 1 : 0); });
+  // slice.indices(length): (start, stop, step) clipped to a sequence of that length
+  def_method(in.t_slice, "indices", [](ARGS) -> Value {
+    check_args("indices", n, 2, 2);
+    int64_t len = as_index(a[1]);
+    if (len < 0) raise_id("ValueError", "runtime.slice_length_negative");
+    int64_t start, stop, step;
+    slice_indices(a[0].as<SliceObj>(), len, start, stop, step);
+    return mk_tuple({Value::integer(start), Value::integer(stop), Value::integer(step)});
+  });
 }
 
 static void init_misc_methods(Interp& in) {
@@ -558,6 +567,7 @@ void init_type_methods() {
   init_dict_methods(I->t_dict);
   init_set_methods(I->t_set, I->t_frozenset);
   init_misc_methods(*I);
+  init_float_subclass_methods(I->t_float);  // after float's own methods, which it wraps
 }
 
 }  // namespace ml::interp

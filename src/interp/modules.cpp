@@ -89,6 +89,8 @@ void init_modules() {
   init_misc_modules();
   init_re();
   init_struct();
+  init_zlib();
+  init_tomllib();
 }
 
 }  // namespace ml::interp

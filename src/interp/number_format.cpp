@@ -1,5 +1,6 @@
 // The format-spec mini-language (format(), str.format, f-strings) for ints, floats, strings and
 // instances with __format__.
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -223,8 +224,25 @@ Value str_percent(const std::string& fmt, const Value& args) {
     std::string flags;
     while (i < fmt.size() && std::strchr("-+ #0", fmt[i])) flags += fmt[i++];
     std::string width, prec;
+    // '*' takes the width or precision from the arguments (a negative width left-aligns)
+    auto star = [&]() -> int64_t {
+      Value n = next_arg();
+      if (n.t != VT::Int && n.t != VT::Bool) raise_id("TypeError", "runtime.format_star_int");
+      ++i;
+      return n.t == VT::Bool ? (int64_t)n.b : n.i;
+    };
+    if (i < fmt.size() && fmt[i] == '*') {
+      int64_t w = star();
+      if (w < 0) { flags += '-'; w = -w; }
+      width = std::to_string(w);
+    }
     while (i < fmt.size() && std::isdigit((unsigned char)fmt[i])) width += fmt[i++];
-    if (i < fmt.size() && fmt[i] == '.') { ++i; prec = "."; while (i < fmt.size() && std::isdigit((unsigned char)fmt[i])) prec += fmt[i++]; }
+    if (i < fmt.size() && fmt[i] == '.') {
+      ++i;
+      prec = ".";
+      if (i < fmt.size() && fmt[i] == '*') prec += std::to_string(std::max<int64_t>(0, star()));
+      while (i < fmt.size() && std::isdigit((unsigned char)fmt[i])) prec += fmt[i++];
+    }
     if (i >= fmt.size()) raise_id("ValueError", "runtime.format_incomplete");
     char c = fmt[i];
     Value a = has_key ? keyed : next_arg();

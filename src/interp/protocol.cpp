@@ -102,6 +102,7 @@ static Value call_with_self(const Value& f, const Value& self, Value* args, int 
 Value make_instance(ClassObj* cls) { return Value::obj(new InstObj(cls)); }
 
 Value retype_builtin(Value obj, ClassObj* cls) {
+  if (obj.t == VT::Float && cls != I->t_float && cls->is_subclass(I->t_float)) return float_subclass_instance(obj.f, cls);
   if ((obj.t == VT::Int || obj.t == VT::Bool) && cls->is_subclass(I->t_int)) {
     // an int subclass's object is a heap int (small values too), which can carry a class
     auto* b = new BigObj();
@@ -317,6 +318,7 @@ static bool function_getattr(const Value& obj, std::string_view name, Value& out
   if (name == "__defaults__") { out = f->defaults.empty() ? Value() : mk_tuple(f->defaults); return true; }
   if (name == "__kwdefaults__") { out = f->kwdefaults ? Value::obj(f->kwdefaults.get()) : Value(); return true; }
   if (name == "__globals__") { out = Value::obj(f->globals.get()); return true; }
+  if (name == "__code__") { out = function_code(f); return true; }
   return false;
 }
 
@@ -367,6 +369,13 @@ bool getattr_opt(const Value& obj, std::string_view name, Value& out) {
         size_t i = name == "errno" ? 0 : name == "strerror" ? 1 : name == "filename" ? 2 : 4;
         const ValueVec* v = args && args->is(OK::Tuple) ? &args->as<TupleObj>()->v : nullptr;
         out = v && v->size() >= 2 && v->size() <= 5 && i < v->size() ? (*v)[i] : Value();
+        return true;
+      }
+      // SystemExit.code: the exit status or message (None without arguments, the tuple with several)
+      if (name == "code" && t->is_subclass(I->e("SystemExit"))) {
+        Value* args = obj.as<InstObj>()->find_attr("args", str_hash_sv("args"));
+        const ValueVec* v = args && args->is(OK::Tuple) ? &args->as<TupleObj>()->v : nullptr;
+        out = !v || v->empty() ? Value() : v->size() == 1 ? (*v)[0] : *args;
         return true;
       }
       // StopIteration.value: what the generator returned (its first argument)

@@ -120,6 +120,7 @@ struct Interp {
   Ref<DictObj> builtins;
   Ref<DictObj> globals;  // __main__
   DictObj* caller_globals = nullptr;  // while eval/exec/globals() is called: the caller's module
+  Frame* caller_frame = nullptr;      // ... and the caller's frame (locals(), vars(), dir())
   std::map<std::string, Value, std::less<>> modules;
   std::vector<Value> handling;  // exceptions being handled (innermost last)
   std::vector<std::unique_ptr<CompiledUnit>> units;  // keeps compiled code alive
@@ -274,6 +275,11 @@ const Value* kw_find(KwArgs* kw, std::string_view name);
 void check_args(std::string_view fname, int nargs, int min, int max);
 void check_no_kw(std::string_view fname, KwArgs* kw);
 Value import_module(const std::string& name);
+Value function_code(const FuncObj* f);  // f.__code__
+// An instance of float subclass `cls` holding `d` (float_subclass.cpp), and the special methods
+// of float those instances answer through.
+Value float_subclass_instance(double d, ClassObj* cls);
+void init_float_subclass_methods(ClassObj* float_type);
 void init_modules();
 void init_type_methods();
 Value run_await(const Value& awaitable);  // synchronously awaits a value

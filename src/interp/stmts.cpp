@@ -97,12 +97,7 @@ struct AnnotateStmt : SNode {
   Exec exec(Frame& fr) override {
     DictObj* ns = fr.ns ? fr.ns : fr.globals;
     Value ann;
-    try {
-      ann = annotation->eval(fr);
-    } catch (PyError& e) {
-      if (!e.exc.is(OK::Inst) || !e.exc.o->type->is_subclass(I->e("NameError"))) throw;
-      ann = mk_str(name_text);
-    }
+    ML_GUARD(ann = annotation->eval(fr));
     Value* d = ns->find(str_key("__annotations__"));
     if (!d || !d->is(OK::Dict)) {
       ns->set(str_key("__annotations__"), mk_dict());
@@ -116,7 +111,6 @@ struct AnnotateStmt : SNode {
     }
     return Exec::Normal;
   }
-  std::string name_text;
 };
 
 struct AugName : SNode {
@@ -726,7 +720,6 @@ SP Compiler::ann_assign_stmt(const Stmt& s) {
     auto* n = new AnnotateStmt();
     n->name = s.targets[0]->name;
     n->annotation = unit->future_annotations ? EP(new AnnotationText(annotation_text(*s.extra))) : expr(*s.extra);
-    n->name_text = s.extra->kind == ExprKind::Name ? s.extra->name : (s.extra->kind == ExprKind::Str ? s.extra->str : "");
     if (s.value) {
       n->value = expr(*s.value);
       n->target = target(*s.targets[0]);

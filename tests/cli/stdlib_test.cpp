@@ -33,4 +33,25 @@ TEST_P(Stdlib, PrintsWhatCPythonPrints) {
 
 INSTANTIATE_TEST_SUITE_P(All, Stdlib, ::testing::ValuesIn(programs()), [](const auto& info) { return info.param; });
 
+// argparse reads sys.argv, prints its errors (after the usage) to stderr and exits with status 2,
+// as a command-line program written for CPython expects.
+TEST(StdlibCommandLine, ArgparseParsesArgvAndFailsWithStatus2OnStderr) {
+  auto dir = scratch_dir("argparse_cli");
+  write_file(dir / "cli.py",
+             "import argparse\n"
+             "p = argparse.ArgumentParser(prog='cli')\n"
+             "p.add_argument('n', type=int)\n"
+             "p.add_argument('--loud', action='store_true')\n"
+             "a = p.parse_args()\n"
+             "print(a.n * 2, a.loud)\n");
+  auto ok = run_ml("run cli.py --lang en -- 21 --loud", dir.string());
+  EXPECT_EQ(ok.status, 0) << ok.out;
+  EXPECT_EQ(ok.out, "42 True\n");
+  auto bad = run_ml("run cli.py --lang en -- x", dir.string(), false);
+  EXPECT_EQ(bad.status, 2);
+  EXPECT_EQ(bad.out, "");  // everything went to stderr
+  auto both = run_ml("run cli.py --lang en -- x", dir.string());
+  EXPECT_EQ(both.out, "usage: cli [-h] [--loud] n\ncli: error: argument n: invalid int value: 'x'\n");
+}
+
 }  // namespace

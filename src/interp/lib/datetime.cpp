@@ -1,4 +1,4 @@
-// Python's datetime module: date, datetime and timedelta (proleptic Gregorian ordinals,
+// Python's datetime module: date, datetime, time and timedelta (proleptic Gregorian ordinals,
 // microsecond resolution, naive times): arithmetic, comparisons, isoformat, strftime, strptime.
 #include <chrono>
 #include <cmath>
@@ -39,7 +39,7 @@ static void ord_to_ymd(int64_t n, int64_t& y, int64_t& m, int64_t& d) {
   d = n - preceding + 1;
 }
 
-static ClassObj *t_date, *t_timedelta, *t_datetime;
+static ClassObj *t_date, *t_timedelta, *t_datetime, *t_time;
 
 static int64_t iattr(const Value& o, const char* name) { return as_index(getattr(o, name)); }
 
@@ -362,6 +362,145 @@ static void init_timedelta_methods() {
   def_method(t_timedelta, "__bool__", [td_us](ARGS) -> Value { return Value::boolean(td_us(a[0]) != 0); });
 }
 
+// datetime.time: a time of day (naive, microsecond resolution).
+static bool is_time(const Value& v) { return v.is(OK::Inst) && v.o->type->is_subclass(t_time); }
+static Value make_time(int64_t h, int64_t mi, int64_t s, int64_t us, ClassObj* cls = nullptr) {
+  if (h < 0 || h > 23) raise_id("ValueError", "runtime.hour_range");
+  if (mi < 0 || mi > 59) raise_id("ValueError", "runtime.minute_range");
+  if (s < 0 || s > 59) raise_id("ValueError", "runtime.second_range");
+  if (us < 0 || us > 999999) raise_id("ValueError", "runtime.microsecond_range");
+  Value v = make_instance(cls ? cls : t_time);
+  auto* in = v.as<InstObj>();
+  in->set_attr("hour", Value::integer(h));
+  in->set_attr("minute", Value::integer(mi));
+  in->set_attr("second", Value::integer(s));
+  in->set_attr("microsecond", Value::integer(us));
+  in->set_attr("tzinfo", Value());
+  in->set_attr("fold", Value::integer(0));
+  return v;
+}
+static int64_t time_us(const Value& v) {
+  return ((iattr(v, "hour") * 60 + iattr(v, "minute")) * 60 + iattr(v, "second")) * 1000000 + iattr(v, "microsecond");
+}
+// isoformat with CPython's timespecs: auto, hours, minutes, seconds, milliseconds, microseconds
+static std::string time_iso(const Value& v, const std::string& spec) {
+  char b[32];
+  int64_t h = iattr(v, "hour"), mi = iattr(v, "minute"), s = iattr(v, "second"), us = iattr(v, "microsecond");
+  if (spec == "hours") std::snprintf(b, sizeof b, "%02lld", (long long)h);
+  else if (spec == "minutes") std::snprintf(b, sizeof b, "%02lld:%02lld", (long long)h, (long long)mi);
+  else if (spec == "seconds" || (spec == "auto" && !us)) std::snprintf(b, sizeof b, "%02lld:%02lld:%02lld", (long long)h, (long long)mi, (long long)s);
+  else if (spec == "milliseconds") std::snprintf(b, sizeof b, "%02lld:%02lld:%02lld.%03lld", (long long)h, (long long)mi, (long long)s, (long long)(us / 1000));
+  else if (spec == "microseconds" || spec == "auto") std::snprintf(b, sizeof b, "%02lld:%02lld:%02lld.%06lld", (long long)h, (long long)mi, (long long)s, (long long)us);
+  else raise_id("ValueError", "runtime.timespec_unknown");
+  return b;
+}
+
+static void init_time_class(DictObj* d) {
+  t_time = new ClassObj("time");
+  incref(t_time);
+  t_time->builtin = true;
+  t_time->mro = {t_time, I->t_object};
+  t_time->bases.emplace_back(I->t_object);
+  d->set(str_key("time"), Value::obj(t_time));
+  t_time->dict->set(str_key("__ctor__"), Value::obj(new NativeObj("time", [](ARGS) -> Value {
+    check_args("time", n, 0, 5);
+    const char* names[] = {"hour", "minute", "second", "microsecond"};
+    int64_t f[4] = {0, 0, 0, 0};
+    for (int i = 0; i < 4; ++i) {
+      if (i < n) f[i] = as_index(a[i]);
+      else if (const Value* v = kw_find(kw, names[i])) f[i] = as_index(*v);
+    }
+    return make_time(f[0], f[1], f[2], f[3]);
+  })));
+  def_method(t_time, "__repr__", [](ARGS) -> Value {
+    int64_t s = iattr(a[0], "second"), us = iattr(a[0], "microsecond");
+    std::string r = "datetime." + a[0].o->type->name + "(" + std::to_string(iattr(a[0], "hour")) + ", " + std::to_string(iattr(a[0], "minute"));
+    if (s || us) r += ", " + std::to_string(s);
+    if (us) r += ", " + std::to_string(us);
+    return mk_str(r + ")");
+  });
+  def_method(t_time, "__str__", [](ARGS) -> Value { return mk_str(time_iso(a[0], "auto")); });
+  def_method(t_time, "isoformat", [](ARGS) -> Value {
+    const Value* spec = arg_at(a + 1, n - 1, kw, 0, "timespec");
+    return mk_str(time_iso(a[0], spec ? str_of(*spec) : "auto"));
+  });
+  // strftime on the day CPython uses for a time: 1900-01-01
+  auto strf = [](const Value& t, const std::string& fmt) {
+    Value dt = make_dt(1900, 1, 1, iattr(t, "hour"), iattr(t, "minute"), iattr(t, "second"), iattr(t, "microsecond"));
+    return mk_str(strftime_impl(dt, fmt));
+  };
+  def_method(t_time, "strftime", [strf](ARGS) -> Value { check_args("strftime", n, 2, 2); return strf(a[0], str_of(a[1])); });
+  def_method(t_time, "__format__", [strf](ARGS) -> Value {
+    std::string spec = n > 1 ? str_of(a[1]) : "";
+    return spec.empty() ? mk_str(time_iso(a[0], "auto")) : strf(a[0], spec);
+  });
+  def_method(t_time, "replace", [](ARGS) -> Value {
+    const char* names[] = {"hour", "minute", "second", "microsecond"};
+    int64_t f[4];
+    for (int i = 0; i < 4; ++i) {
+      const Value* v = arg_at(a + 1, n - 1, kw, i, names[i]);
+      f[i] = v ? as_index(*v) : iattr(a[0], names[i]);
+    }
+    return make_time(f[0], f[1], f[2], f[3], a[0].o->type);
+  });
+  auto cmp = [](const Value& x, const Value& y) { int64_t p = time_us(x), q = time_us(y); return p < q ? -1 : p > q ? 1 : 0; };
+  def_method(t_time, "__eq__", [cmp](ARGS) -> Value { return is_time(a[1]) ? Value::boolean(cmp(a[0], a[1]) == 0) : I->not_impl; });
+  def_method(t_time, "__ne__", [cmp](ARGS) -> Value { return is_time(a[1]) ? Value::boolean(cmp(a[0], a[1]) != 0) : I->not_impl; });
+  def_method(t_time, "__lt__", [cmp](ARGS) -> Value { return is_time(a[1]) ? Value::boolean(cmp(a[0], a[1]) < 0) : I->not_impl; });
+  def_method(t_time, "__le__", [cmp](ARGS) -> Value { return is_time(a[1]) ? Value::boolean(cmp(a[0], a[1]) <= 0) : I->not_impl; });
+  def_method(t_time, "__gt__", [cmp](ARGS) -> Value { return is_time(a[1]) ? Value::boolean(cmp(a[0], a[1]) > 0) : I->not_impl; });
+  def_method(t_time, "__ge__", [cmp](ARGS) -> Value { return is_time(a[1]) ? Value::boolean(cmp(a[0], a[1]) >= 0) : I->not_impl; });
+  def_method(t_time, "__hash__", [](ARGS) -> Value { return Value::integer(hash_value(Value::integer(time_us(a[0])))); });
+  def_method(t_time, "__reduce__", [](ARGS) -> Value {
+    return mk_tuple({Value::obj(a[0].o->type), mk_tuple({getattr(a[0], "hour"), getattr(a[0], "minute"),
+                                                        getattr(a[0], "second"), getattr(a[0], "microsecond")})});
+  });
+  // time.fromisoformat("HH[:MM[:SS[.fff[fff]]]]")
+  t_time->dict->set(str_key("fromisoformat"), Value::obj(new WrapperObj(OK::ClassMethod, Value::obj(new NativeObj("fromisoformat", [](ARGS) -> Value {
+    check_args("fromisoformat", n, 2, 2);
+    if (!a[1].is(OK::Str)) raise_id("TypeError", "runtime.fromisoformat_str");
+    std::string s = str_of(a[1]);
+    int64_t f[4] = {0, 0, 0, 0};
+    auto bad = [&]() { raise_id("ValueError", "runtime.isoformat_invalid", {{"text", repr(a[1])}}); };
+    auto digits = [&](size_t at, size_t count) -> int64_t {
+      if (at + count > s.size()) bad();
+      int64_t v = 0;
+      for (size_t k = at; k < at + count; ++k) {
+        if (!std::isdigit((unsigned char)s[k])) bad();
+        v = v * 10 + (s[k] - '0');
+      }
+      return v;
+    };
+    f[0] = digits(0, 2);
+    size_t pos = 2;
+    for (int part = 1; part < 3 && pos < s.size(); ++part) {
+      if (s[pos] != ':') bad();
+      f[part] = digits(pos + 1, 2);
+      pos += 3;
+    }
+    if (pos < s.size()) {
+      if (s[pos] != '.' && s[pos] != ',') bad();
+      size_t count = s.size() - pos - 1;
+      if (count != 3 && count != 6) bad();
+      f[3] = digits(pos + 1, count) * (count == 3 ? 1000 : 1);
+    }
+    return make_time(f[0], f[1], f[2], f[3], a[0].as<ClassObj>());
+  })))));
+  t_time->dict->set(str_key("min"), make_time(0, 0, 0, 0));
+  t_time->dict->set(str_key("max"), make_time(23, 59, 59, 999999));
+  t_time->dict->set(str_key("resolution"), make_td(0, 0, 1));
+  def_method(t_datetime, "time", [](ARGS) -> Value {
+    return make_time(iattr(a[0], "hour"), iattr(a[0], "minute"), iattr(a[0], "second"), iattr(a[0], "microsecond"));
+  });
+  t_datetime->dict->set(str_key("combine"), Value::obj(new WrapperObj(OK::ClassMethod, Value::obj(new NativeObj("combine", [](ARGS) -> Value {
+    check_args("combine", n, 3, 4);
+    if (!is_date(a[1])) raise_id("TypeError", "runtime.combine_date", {{"type", type_name(a[1])}});
+    if (!is_time(a[2])) raise_id("TypeError", "runtime.combine_time", {{"type", type_name(a[2])}});
+    return make_dt(iattr(a[1], "year"), iattr(a[1], "month"), iattr(a[1], "day"), iattr(a[2], "hour"),
+                   iattr(a[2], "minute"), iattr(a[2], "second"), iattr(a[2], "microsecond"));
+  })))));
+}
+
 void init_datetime() {
   Value m = lib_module("datetime");
   DictObj* d = module_dict(m);
@@ -419,6 +558,7 @@ void init_datetime() {
   init_date_methods();
   init_alternate_constructors();
   init_timedelta_methods();
+  init_time_class(d);
 }
 
 }  // namespace ml::interp

@@ -20,5 +20,7 @@ void init_math();                          // math.cpp
 void init_functools();                     // functools.cpp: _functools
 void init_collections();                   // collections.cpp: _collections
 void init_itertools();                     // itertools.cpp: _itertools
+void init_zlib();                          // zlib.cpp: _zlib, under zlib.py
+void init_tomllib();                       // tomllib.cpp: over toml++
 
 }  // namespace ml::interp

@@ -1,5 +1,7 @@
 // os and os.path: the process's environment and working folder, files and folders (through
 // std::filesystem), and the path-string functions of Python's posixpath.
+#include <sys/random.h>
+#include <cerrno>
 #include <unistd.h>
 
 #include <filesystem>
@@ -166,6 +168,22 @@ void init_os_functions(DictObj* od) {
   def_native(od, "getenv", [](ARGS) -> Value {
     const char* v = std::getenv(P(a[0], "getenv").c_str());
     return v ? mk_str(v) : (n > 1 ? a[1] : Value());
+  });
+  // os.urandom(n): n bytes from the kernel's random source (uuid4, secrets)
+  def_native(od, "urandom", [](ARGS) -> Value {
+    check_args("urandom", n, 1, 1);
+    int64_t size = as_index(a[0]);
+    if (size < 0) raise_id("ValueError", "runtime.negative_argument");
+    std::string out(size_t(size), '\0');
+    for (size_t got = 0; got < out.size();) {
+      ssize_t r = getrandom(out.data() + got, out.size() - got, 0);
+      if (r < 0) {
+        if (errno == EINTR) continue;
+        raise_errno(errno);
+      }
+      got += size_t(r);
+    }
+    return mk_bytes(std::move(out));
   });
   def_native(od, "getpid", [](ARGS) -> Value { return Value::integer((int64_t)getpid()); });
   def_native(od, "cpu_count", [](ARGS) -> Value { return Value::integer((int64_t)std::max(1u, std::thread::hardware_concurrency())); });

@@ -1,0 +1,149 @@
+// _zlib: Debian's zlib behind Python's zlib module (stdlib/zlib.py adds the streaming objects):
+// compress, decompress, crc32, adler32, and the partial inflate the decompressobj is built on.
+#include <zlib.h>
+
+#include <algorithm>
+
+#include "interp/lib/lib_modules.h"
+#include "interp/lib/libutil.h"
+
+namespace ml::interp {
+
+namespace {
+
+ClassObj* t_zlib_error = nullptr;
+
+// The bytes of a bytes-like argument: bytes, bytearray, or an object converting itself through
+// __bytes__ (memoryview) or tobytes() (array.array).
+std::string data_of(const Value& v) {
+  if (v.is(OK::Bytes)) return v.as<BytesObj>()->s;
+  Value f;
+  if (v.is(OK::Inst) && (getattr_opt(v, "__bytes__", f) || getattr_opt(v, "tobytes", f))) {
+    Value b = call0(f);
+    if (b.is(OK::Bytes)) return b.as<BytesObj>()->s;
+  }
+  raise_id("TypeError", "runtime.bytes_like_required", {{"type", type_name(v)}});
+}
+
+// "Error -3 while decompressing data: incorrect header check", as CPython words it
+[[noreturn]] void zlib_error(bool compressing, int code, const z_stream* zs) {
+  std::string detail = zs && zs->msg ? zs->msg : code == Z_BUF_ERROR ? "incomplete or truncated stream"
+                                               : code == Z_DATA_ERROR ? "invalid input data" : "library error";
+  std::string text = msg(compressing ? "runtime.zlib_error_compress" : "runtime.zlib_error_decompress",
+                         {{"code", std::to_string(code)}, {"detail", detail}});
+  throw PyError(make_exception(t_zlib_error, ValueVec{mk_str(text)}));
+}
+
+int int_arg(Value* a, int n, KwArgs* kw, int i, const char* name, int dflt) {
+  const Value* v = arg_at(a, n, kw, i, name);
+  return v ? (int)as_index(*v) : dflt;
+}
+
+Value compress(ARGS) {
+  check_args("compress", n, 1, 3);
+  std::string in = data_of(a[0]);
+  int level = int_arg(a, n, kw, 1, "level", Z_DEFAULT_COMPRESSION);
+  int wbits = int_arg(a, n, kw, 2, "wbits", MAX_WBITS);
+  z_stream zs{};
+  int rc = deflateInit2(&zs, level, Z_DEFLATED, wbits, 8, Z_DEFAULT_STRATEGY);
+  if (rc == Z_STREAM_ERROR) raise_id("ValueError", "runtime.zlib_bad_options");
+  if (rc != Z_OK) zlib_error(true, rc, &zs);
+  std::string out(deflateBound(&zs, (uLong)in.size()) + 16, '\0');
+  zs.next_in = (Bytef*)in.data();
+  zs.avail_in = (uInt)in.size();
+  zs.next_out = (Bytef*)out.data();
+  zs.avail_out = (uInt)out.size();
+  rc = deflate(&zs, Z_FINISH);
+  size_t produced = out.size() - zs.avail_out;
+  deflateEnd(&zs);
+  if (rc != Z_STREAM_END) zlib_error(true, rc, &zs);
+  out.resize(produced);
+  return mk_bytes(std::move(out));
+}
+
+// Inflates as much of `in` as forms a stream: (output, bytes of input used, whether the stream
+// ended). A truncated stream is not an error here; bad data is.
+struct Inflated {
+  std::string out;
+  size_t used = 0;
+  bool eof = false;
+};
+Inflated inflate_all(const std::string& in, int wbits) {
+  z_stream zs{};
+  int rc = inflateInit2(&zs, wbits);
+  if (rc == Z_STREAM_ERROR) raise_id("ValueError", "runtime.zlib_bad_options");
+  if (rc != Z_OK) zlib_error(false, rc, &zs);
+  Inflated r;
+  zs.next_in = (Bytef*)in.data();
+  zs.avail_in = (uInt)in.size();
+  char buf[16384];
+  for (;;) {
+    zs.next_out = (Bytef*)buf;
+    zs.avail_out = sizeof buf;
+    rc = inflate(&zs, Z_NO_FLUSH);
+    r.out.append(buf, sizeof buf - zs.avail_out);
+    if (rc == Z_STREAM_END) { r.eof = true; break; }
+    if (rc == Z_BUF_ERROR && zs.avail_in == 0) break;  // needs more input
+    if (rc != Z_OK && rc != Z_BUF_ERROR) {
+      std::string detail = zs.msg ? zs.msg : "";
+      inflateEnd(&zs);
+      z_stream copy{};
+      copy.msg = detail.empty() ? nullptr : (char*)detail.c_str();
+      zlib_error(false, rc, &copy);
+    }
+    if (zs.avail_in == 0 && zs.avail_out != 0) break;
+  }
+  r.used = in.size() - zs.avail_in;
+  inflateEnd(&zs);
+  return r;
+}
+
+Value decompress(ARGS) {
+  check_args("decompress", n, 1, 3);
+  std::string in = data_of(a[0]);
+  int wbits = int_arg(a, n, kw, 1, "wbits", MAX_WBITS);
+  Inflated r = inflate_all(in, wbits);
+  if (!r.eof) {
+    z_stream none{};
+    zlib_error(false, Z_BUF_ERROR, &none);
+  }
+  return mk_bytes(std::move(r.out));
+}
+
+Value checksum(Value* a, int n, bool crc) {
+  check_args(crc ? "crc32" : "adler32", n, 1, 2);
+  std::string in = data_of(a[0]);
+  uLong value = n > 1 ? (uLong)(as_index(a[1]) & 0xFFFFFFFF) : (crc ? 0 : 1);
+  // zlib takes lengths as uInt: long inputs go in pieces
+  const Bytef* p = (const Bytef*)in.data();
+  size_t left = in.size();
+  do {
+    uInt chunk = (uInt)std::min<size_t>(left, 1u << 30);
+    value = crc ? ::crc32(value, p, chunk) : ::adler32(value, p, chunk);
+    p += chunk;
+    left -= chunk;
+  } while (left);
+  return Value::integer((int64_t)(value & 0xFFFFFFFF));
+}
+
+}  // namespace
+
+void init_zlib() {
+  Value m = lib_module("_zlib");
+  DictObj* d = module_dict(m);
+  t_zlib_error = lib_class("zlib", "error", {Value::obj(I->e("Exception"))});
+  d->set(str_key("error"), Value::obj(t_zlib_error));
+  def_native(d, "compress", compress);
+  def_native(d, "decompress", decompress);
+  def_native(d, "crc32", [](ARGS) -> Value { return checksum(a, n, true); });
+  def_native(d, "adler32", [](ARGS) -> Value { return checksum(a, n, false); });
+  def_native(d, "inflate_partial", [](ARGS) -> Value {
+    check_args("inflate_partial", n, 2, 2);
+    Inflated r = inflate_all(data_of(a[0]), (int)as_index(a[1]));
+    return mk_tuple({mk_bytes(std::move(r.out)), Value::integer((int64_t)r.used), Value::boolean(r.eof)});
+  });
+  d->set(str_key("ZLIB_VERSION"), mk_str(ZLIB_VERSION));
+  d->set(str_key("ZLIB_RUNTIME_VERSION"), mk_str(zlibVersion()));
+}
+
+}  // namespace ml::interp
