@@ -16,6 +16,21 @@ struct Const : ENode {
   Value eval(Frame&) override { return v; }
 };
 
+// A node that can give its value's truth as a C++ bool without making the value (a comparison
+// tested by an if or a while).
+struct TruthNode {
+  virtual ~TruthNode() = default;
+  virtual bool truth(Frame& fr) = 0;
+};
+
+// The truth of a test's value: bools, None and ints inline, the rest through truthy().
+[[gnu::always_inline]] inline bool test_truth(const Value& v) {
+  if (v.t == VT::Bool) return v.b;
+  if (v.t == VT::None) return false;
+  if (v.t == VT::Int) return v.i != 0;
+  return truthy(v);
+}
+
 [[noreturn]] void unbound_local(const std::string& name);
 
 struct LoadLocal : ENode {
@@ -64,6 +79,9 @@ struct Compiler {
   Scope* scope;
   FuncCode* code;  // null at module level
   bool repl;
+  // Code here can suspend mid-expression (a generator's yield, a coroutine's await): calls
+  // must not reserve the callee's frame before their arguments are evaluated.
+  bool may_suspend = false;
   std::map<std::string, int> slots;
   int extra_slots = 0;
   std::string qualprefix;

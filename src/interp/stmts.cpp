@@ -170,19 +170,31 @@ struct AugSub : SNode {
   }
 };
 
+// The truth of an if's or a while's test, without making a bool value where the test is a
+// comparison.
+struct Test {
+  EP e;
+  TruthNode* tn = nullptr;
+  void set(EP x) {
+    e = std::move(x);
+    tn = dynamic_cast<TruthNode*>(e.get());
+  }
+  [[gnu::always_inline]] bool operator()(Frame& fr) {
+    if (tn) return tn->truth(fr);
+    return test_truth(e->eval(fr));
+  }
+};
+
 struct IfStmt : SNode {
-  EP test;
+  Test test;
   SP body, orelse;
   Exec exec(Frame& fr) override {
-    Value t = test->eval(fr);
-    bool b = t.t == VT::Bool ? t.b : truthy(t);
-    if (b) return body->exec(fr);
+    if (test(fr)) return body->exec(fr);
     if (orelse) return orelse->exec(fr);
     return Exec::Normal;
   }
   Exec exec_soft(Frame& fr, Value& exc) override {
-    Value t = test->eval(fr);
-    bool b = t.t == VT::Bool ? t.b : truthy(t);
+    bool b = test(fr);
     if (b) return body->exec_soft(fr, exc);
     if (orelse) return orelse->exec_soft(fr, exc);
     return Exec::Normal;
@@ -196,13 +208,12 @@ void raise_memory_error(Loc loc) {
 }
 
 struct WhileStmt : SNode {
-  EP test;
+  Test test;
   SP body, orelse;
   Exec exec(Frame& fr) override {
     while (true) {
       check_interrupt();
-      Value t = test->eval(fr);
-      if (!(t.t == VT::Bool ? t.b : truthy(t))) break;
+      if (!test(fr)) break;
       Exec r = body->exec(fr);
       if (r == Exec::Break) return Exec::Normal;
       if (r == Exec::Return) return r;
@@ -852,14 +863,14 @@ SP Compiler::stmt(const Stmt& s) {
     case StmtKind::AugAssign: return aug_assign_stmt(s);
     case StmtKind::If: {
       auto* n = new IfStmt();
-      n->test = expr(*s.value);
+      n->test.set(expr(*s.value));
       n->body = block(s.body);
       if (!s.orelse.empty()) n->orelse = block(s.orelse);
       return with_loc(n, s.loc);
     }
     case StmtKind::While: {
       auto* n = new WhileStmt();
-      n->test = expr(*s.value);
+      n->test.set(expr(*s.value));
       n->body = block(s.body);
       if (!s.orelse.empty()) n->orelse = block(s.orelse);
       return with_loc(n, s.loc);
