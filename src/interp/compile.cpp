@@ -15,36 +15,6 @@ using namespace ast;
 void TNode::del(Frame&) { raise_id("SyntaxError", "runtime.cannot_delete_target"); }
 
 // ================================================================ operators
-// An operand of a binary operator or comparison: a local variable or a constant is read in
-// place (no virtual call, no reference-count traffic), anything else is evaluated.
-struct Operand {
-  EP e;
-  int slot = -1;               // LoadLocal's slot
-  const Value* k = nullptr;    // Const's value
-  void set(EP x) {
-    e = std::move(x);
-    if (auto* l = dynamic_cast<LoadLocal*>(e.get())) slot = l->slot;
-    else if (auto* c = dynamic_cast<Const*>(e.get())) k = &c->v;
-  }
-  bool in_place() const { return k || slot >= 0; }
-  [[gnu::always_inline]] const Value& get(Frame& fr, Value& tmp) {
-    if (k) return *k;
-    if (slot >= 0) {
-      const Value& v = fr.slots[slot];
-      if (__builtin_expect(v.t != VT::Undef, 1)) return v;
-    }
-    tmp = e->eval(fr);
-    return tmp;
-  }
-  // The left operand: read in place only when evaluating the right one cannot rebind it
-  // (`x + (x := 5)` must add the old x).
-  [[gnu::always_inline]] const Value& get_left(Frame& fr, Value& tmp, const Operand& right) {
-    if (k || right.in_place()) return get(fr, tmp);
-    tmp = e->eval(fr);
-    return tmp;
-  }
-};
-
 // What a binary operator does once its operands are known: ints and floats inline, the rest
 // through the generic protocol.
 template <BinOp OP>
@@ -307,16 +277,17 @@ struct NamedExprNode : ENode {
 
 // ================================================================ attribute / subscript
 struct AttrNode : ENode {
-  EP obj;
+  Operand obj;  // `self.x`: self read in place
   AttrSite site;
   Value eval(Frame& fr) override {
-    Value o = obj->eval(fr);
+    Value tmp;
+    const Value& o = obj.get(fr, tmp);
     ML_GUARD(return attr_load(site, o));
   }
   // A missing attribute comes back as the AttributeError getattr would raise.
   bool eval_soft(Frame& fr, Value& out, Value& exc) override {
     Value o;
-    if (!obj->eval_soft(fr, o, exc)) return false;
+    if (!obj.e->eval_soft(fr, o, exc)) return false;
     bool found;
     ML_GUARD(found = attr_load_opt(site, o, out));
     if (found) return true;
@@ -326,14 +297,15 @@ struct AttrNode : ENode {
   }
 };
 struct StoreAttr : TNode {
-  EP obj;
+  Operand obj;  // `self.x = v`: self read in place
   AttrSite site;
   void store(Frame& fr, Value v) override {
-    Value o = obj->eval(fr);
+    Value tmp;
+    const Value& o = obj.get(fr, tmp);
     ML_GUARD(attr_store(site, o, std::move(v)));
   }
   void del(Frame& fr) override {
-    Value o = obj->eval(fr);
+    Value o = obj.e->eval(fr);
     ML_GUARD(delattr(o, site.name));
   }
 };
@@ -650,7 +622,7 @@ TP Compiler::target(const Expr& e) {
     case ExprKind::Attribute: {
       auto* k = new StoreAttr();
       k->loc = e.loc;
-      k->obj = expr(*e.a);
+      k->obj.set(expr(*e.a));
       k->site.init(e.name);
       return TP(k);
     }
@@ -816,7 +788,7 @@ EP Compiler::expr_inner(const Expr& e) {
     case ExprKind::Call: return call(e);
     case ExprKind::Attribute: {
       auto* k = new AttrNode();
-      k->obj = expr(*e.a);
+      k->obj.set(expr(*e.a));
       k->site.init(e.name);
       return EP(k);
     }

@@ -81,15 +81,19 @@ struct CallGeneric : ENode {
 
 // obj.name(args) without allocating a bound method
 struct CallMethod : ENode {
-  EP obj;
+  Operand obj;  // `self.m()`: self read without a virtual call
   AttrSite site;
   std::vector<CallArg> args;
   bool simple = true;
   bool may_suspend = true;  // the arguments may yield or await (direct_call.h)
-  Value eval(Frame& fr) override { return call_on(fr, obj->eval(fr)); }
+  // (A copy: the arguments may rebind the variable, `self.m(self := x)`.)
+  Value eval(Frame& fr) override {
+    Value tmp;
+    return call_on(fr, obj.get(fr, tmp));
+  }
   bool eval_soft(Frame& fr, Value& out, Value& exc) override {
     Value o;
-    if (!obj->eval_soft(fr, o, exc)) return false;
+    if (!obj.e->eval_soft(fr, o, exc)) return false;
     out = call_on(fr, std::move(o));
     return true;
   }
@@ -311,7 +315,7 @@ EP Compiler::call_inner(const Expr& e) {
   }
   if (e.a->kind == ExprKind::Attribute) {
     auto* k = new CallMethod();
-    k->obj = expr(*e.a->a);
+    k->obj.set(expr(*e.a->a));
     k->site.init(e.a->name);
     k->simple = simple;
     k->may_suspend = may_suspend;

@@ -57,6 +57,36 @@ struct StoreLocal : TNode {
   }
 };
 
+// An operand of a binary operator, a comparison or an attribute access: a local variable or a constant is read in
+// place (no virtual call, no reference-count traffic), anything else is evaluated.
+struct Operand {
+  EP e;
+  int slot = -1;               // LoadLocal's slot
+  const Value* k = nullptr;    // Const's value
+  void set(EP x) {
+    e = std::move(x);
+    if (auto* l = dynamic_cast<LoadLocal*>(e.get())) slot = l->slot;
+    else if (auto* c = dynamic_cast<Const*>(e.get())) k = &c->v;
+  }
+  bool in_place() const { return k || slot >= 0; }
+  [[gnu::always_inline]] const Value& get(Frame& fr, Value& tmp) {
+    if (k) return *k;
+    if (slot >= 0) {
+      const Value& v = fr.slots[slot];
+      if (__builtin_expect(v.t != VT::Undef, 1)) return v;
+    }
+    tmp = e->eval(fr);
+    return tmp;
+  }
+  // The left operand: read in place only when evaluating the right one cannot rebind it
+  // (`x + (x := 5)` must add the old x).
+  [[gnu::always_inline]] const Value& get_left(Frame& fr, Value& tmp, const Operand& right) {
+    if (k || right.in_place()) return get(fr, tmp);
+    tmp = e->eval(fr);
+    return tmp;
+  }
+};
+
 // Whether `name` (as written in the program's language) is the builtin `canon`.
 bool is_canonical(const LanguagePack* pack, const std::string& name, const char* canon);
 // The nodes of `await a`, `yield a` (a may be null) and `yield from a` (compile_calls.cpp).

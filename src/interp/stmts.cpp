@@ -86,6 +86,23 @@ struct AssignStmt : SNode {
   }
 };
 
+// `x = value` where x is a local variable: stored in its slot without a target node.
+struct AssignLocalStmt : SNode {
+  int slot;
+  EP value;
+  Exec exec(Frame& fr) override {
+    Value v = value->eval(fr);
+    fr.slots[slot] = std::move(v);
+    return Exec::Normal;
+  }
+  Exec exec_soft(Frame& fr, Value& exc) override {
+    Value v;
+    if (!value->eval_soft(fr, v, exc)) return Exec::Normal;
+    fr.slots[slot] = std::move(v);
+    return Exec::Normal;
+  }
+};
+
 // `name: annotation [= value]` in a class body or at module level: the annotation is recorded
 // in __annotations__ (dataclasses and typing read it). An annotation that cannot be evaluated
 // yet (a forward reference) is kept as its name, as `from __future__ import annotations` would.
@@ -854,9 +871,20 @@ SP Compiler::stmt(const Stmt& s) {
       return with_loc(n, s.loc);
     }
     case StmtKind::Assign: {
+      EP value = expr(*s.value);
+      std::vector<TP> targets;
+      for (auto& t : s.targets) targets.push_back(target(*t));
+      if (targets.size() == 1) {
+        if (auto* l = dynamic_cast<StoreLocal*>(targets[0].get())) {
+          auto* n = new AssignLocalStmt();
+          n->slot = l->slot;
+          n->value = std::move(value);
+          return with_loc(n, s.loc);
+        }
+      }
       auto* n = new AssignStmt();
-      n->value = expr(*s.value);
-      for (auto& t : s.targets) n->targets.push_back(target(*t));
+      n->value = std::move(value);
+      n->targets = std::move(targets);
       return with_loc(n, s.loc);
     }
     case StmtKind::AnnAssign: return ann_assign_stmt(s);
