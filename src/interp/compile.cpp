@@ -246,9 +246,19 @@ struct UnaryNode : ENode {
   }
 };
 
-struct BoolNode : ENode {
+// `not a`, as a value or as a test.
+struct NotNode : ENode, TruthNode {
+  Test a;
+  Value eval(Frame& fr) override { return Value::boolean(!a(fr)); }
+  bool truth(Frame& fr) override { return !a(fr); }
+};
+
+// `a and b`, `a or b`. As a test (an if's, a while's), each operand's truth is taken once, as
+// CPython's jumps take it; as a value, the operand that decided.
+struct BoolNode : ENode, TruthNode {
   bool is_and;
   std::vector<EP> items;
+  std::vector<TruthNode*> truths;  // items[i] as a TruthNode, or null
   Value eval(Frame& fr) override {
     Value v;
     for (size_t i = 0; i < items.size(); ++i) {
@@ -258,11 +268,19 @@ struct BoolNode : ENode {
     }
     return v;
   }
+  bool truth(Frame& fr) override {
+    for (size_t i = 0; i < items.size(); ++i) {
+      bool t = truths[i] ? truths[i]->truth(fr) : test_truth(items[i]->eval(fr));
+      if (is_and ? !t : t) return t;
+    }
+    return is_and;
+  }
 };
 
 struct IfExpNode : ENode {
-  EP test, body, orelse;
-  Value eval(Frame& fr) override { return truthy(test->eval(fr)) ? body->eval(fr) : orelse->eval(fr); }
+  Test test;
+  EP body, orelse;
+  Value eval(Frame& fr) override { return test(fr) ? body->eval(fr) : orelse->eval(fr); }
 };
 
 struct NamedExprNode : ENode {
@@ -445,8 +463,19 @@ struct StoreUnpack : TNode {
   }
   void store(Frame& fr, Value v) override {
     size_t nl = local_slots.size();
-    if (nl && (v.is(OK::Tuple) || v.is(OK::List))) {
-      const ValueVec& src = v.is(OK::Tuple) ? v.as<TupleObj>()->v : v.as<ListObj>()->v;
+    if (nl && v.is(OK::Tuple)) {
+      // A tuple cannot change while the variables are rebound (`v` holds it): each item is
+      // stored as it is read.
+      const ValueVec& src = v.as<TupleObj>()->v;
+      if (src.size() == nl) {
+        Value* slots = fr.slots;
+        const int* ls = local_slots.data();
+        for (size_t i = 0; i < nl; ++i) slots[ls[i]] = src[i];
+        return;
+      }
+    }
+    if (nl && v.is(OK::List)) {
+      const ValueVec& src = v.as<ListObj>()->v;
       if (src.size() == nl) {
         // All items are taken (referenced) before any variable is rebound: dropping a
         // variable's old value may run code (a generator's finally) that changes a list.
@@ -745,6 +774,11 @@ EP Compiler::expr_inner(const Expr& e) {
         return EP(new Const(unary(UnaryOp::Neg, v)));
       }
       if (e.un == UnaryOp::Neg && e.a->kind == ExprKind::Float) return EP(new Const(Value::flt(-e.a->num)));
+      if (e.un == UnaryOp::Not) {
+        auto* k = new NotNode();
+        k->a.set(expr(*e.a));
+        return EP(k);
+      }
       auto* k = new UnaryNode();
       k->op = e.un;
       k->a = expr(*e.a);
@@ -753,7 +787,10 @@ EP Compiler::expr_inner(const Expr& e) {
     case ExprKind::BoolOp: {
       auto* k = new BoolNode();
       k->is_and = e.boolop == BoolOpKind::And;
-      for (auto& x : e.items) k->items.push_back(expr(*x));
+      for (auto& x : e.items) {
+        k->items.push_back(expr(*x));
+        k->truths.push_back(dynamic_cast<TruthNode*>(k->items.back().get()));
+      }
       return EP(k);
     }
     case ExprKind::Compare: {
@@ -771,7 +808,7 @@ EP Compiler::expr_inner(const Expr& e) {
     case ExprKind::IfExp: {
       auto* k = new IfExpNode();
       k->body = expr(*e.a);
-      k->test = expr(*e.b);
+      k->test.set(expr(*e.b));
       k->orelse = expr(*e.c);
       return EP(k);
     }

@@ -31,6 +31,21 @@ struct TruthNode {
   return truthy(v);
 }
 
+// The truth of a test (an if's, a while's, a `not`'s operand), without making a bool value
+// where the test is a comparison.
+struct Test {
+  EP e;
+  TruthNode* tn = nullptr;
+  void set(EP x) {
+    e = std::move(x);
+    tn = dynamic_cast<TruthNode*>(e.get());
+  }
+  [[gnu::always_inline]] bool operator()(Frame& fr) {
+    if (tn) return tn->truth(fr);
+    return test_truth(e->eval(fr));
+  }
+};
+
 [[noreturn]] void unbound_local(const std::string& name);
 
 struct LoadLocal : ENode {

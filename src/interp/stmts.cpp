@@ -187,21 +187,6 @@ struct AugSub : SNode {
   }
 };
 
-// The truth of an if's or a while's test, without making a bool value where the test is a
-// comparison.
-struct Test {
-  EP e;
-  TruthNode* tn = nullptr;
-  void set(EP x) {
-    e = std::move(x);
-    tn = dynamic_cast<TruthNode*>(e.get());
-  }
-  [[gnu::always_inline]] bool operator()(Frame& fr) {
-    if (tn) return tn->truth(fr);
-    return test_truth(e->eval(fr));
-  }
-};
-
 struct IfStmt : SNode {
   Test test;
   SP body, orelse;
@@ -661,7 +646,7 @@ struct ImportFromStmt : SNode {
 struct CompLoop {
   TP target;
   EP iter;  // null at level 0 (the implicit parameter)
-  std::vector<EP> ifs;
+  std::vector<Test> ifs;
 };
 
 struct CompBody : SNode {
@@ -685,7 +670,7 @@ struct CompBody : SNode {
       iterate(src, [&](Value x) {
         L.target->store(fr, std::move(x));
         for (auto& c : L.ifs)
-          if (!truthy(c->eval(fr))) return true;
+          if (!c(fr)) return true;
         if (!last) { run(fr, level + 1, result); return true; }
         switch (kind) {
           case 0: result.as<ListObj>()->v.push_back(elt->eval(fr)); break;
@@ -726,7 +711,10 @@ EP Compiler::comprehension(const Expr& e) {
       CompLoop L;
       if (i > 0) L.iter = sub.expr(*e.gens[i].iter);
       L.target = sub.target(*e.gens[i].target);
-      for (auto& c : e.gens[i].ifs) L.ifs.push_back(sub.expr(*c));
+      for (auto& c : e.gens[i].ifs) {
+        L.ifs.emplace_back();
+        L.ifs.back().set(sub.expr(*c));
+      }
       b->loops.push_back(std::move(L));
     }
     b->elt = sub.expr(*e.a);

@@ -138,4 +138,53 @@ TEST(DirectCalls, ArgumentsThatSuspend) {
                 "1 2 11\n");
 }
 
+// Tests take each operand's truth once (`if a and b:` calls a.__bool__ once, as CPython's
+// jumps do), through and/or/not, while, conditional expressions and comprehension filters;
+// unpacking into locals from a tuple, a list, and a swap.
+TEST(DirectCalls, TestsTakeTruthOnce) {
+  EXPECT_EQ(run(
+                "class T:\n"
+                "    def __init__(self, name, v): self.name, self.v = name, v\n"
+                "    def __bool__(self):\n"
+                "        print(\"bool\", self.name)\n"
+                "        return self.v\n"
+                "a, b = T(\"a\", False), T(\"b\", True)\n"
+                "if a and b: print(\"and\")\n"
+                "if a or b: print(\"or\")\n"
+                "if not a: print(\"not a\")\n"
+                "while b and not a:\n"
+                "    print(\"loop\")\n"
+                "    break\n"
+                "print(\"x\" if a else \"y\")\n"
+                "print([i for i in range(6) if i % 2 and i > 1 or not i])\n"
+                "print((a and b) is a, (a or 0), not (1 < 2 and 3))\n"
+                "n, t = 5, (1, \"s\", [2])\n"
+                "x, y, z = t\n"
+                "print(x, y, z, n)\n"
+                "x, y, z = [3, 4, 5]\n"
+                "print(x, y, z)\n"
+                "def swap(p, q):\n"
+                "    p, q = q, p\n"
+                "    return p, q\n"
+                "print(swap(1, 2))\n"),
+                "bool a\n"
+                "bool a\n"
+                "bool b\n"
+                "or\n"
+                "bool a\n"
+                "not a\n"
+                "bool b\n"
+                "bool a\n"
+                "loop\n"
+                "bool a\n"
+                "y\n"
+                "[0, 3, 5]\n"
+                "bool a\n"
+                "bool a\n"
+                "True 0 False\n"
+                "1 s [2] 5\n"
+                "3 4 5\n"
+                "(2, 1)\n");
+}
+
 }  // namespace
