@@ -15,35 +15,26 @@ using namespace ast;
 void TNode::del(Frame&) { raise_id("SyntaxError", "runtime.cannot_delete_target"); }
 
 // ================================================================ operators
-// An operand of a binary operator or comparison: a local variable or a constant is read in
-// place (no virtual call, no reference-count traffic), anything else is evaluated.
-struct Operand {
-  EP e;
-  int slot = -1;               // LoadLocal's slot
-  const Value* k = nullptr;    // Const's value
-  void set(EP x) {
-    e = std::move(x);
-    if (auto* l = dynamic_cast<LoadLocal*>(e.get())) slot = l->slot;
-    else if (auto* c = dynamic_cast<Const*>(e.get())) k = &c->v;
+// What a binary operator does once its operands are known: ints and floats inline, the rest
+// through the generic protocol.
+template <BinOp OP>
+[[gnu::always_inline]] static inline Value bin_apply(const Value& x, const Value& y, Loc loc) {
+  if (x.t == VT::Int && y.t == VT::Int) {
+    int64_t r;
+    if constexpr (OP == BinOp::Add) { if (!__builtin_add_overflow(x.i, y.i, &r)) return Value::integer(r); }
+    else if constexpr (OP == BinOp::Sub) { if (!__builtin_sub_overflow(x.i, y.i, &r)) return Value::integer(r); }
+    else if constexpr (OP == BinOp::Mul) { if (!__builtin_mul_overflow(x.i, y.i, &r)) return Value::integer(r); }
+  } else if ((x.t == VT::Float || x.t == VT::Int) && (y.t == VT::Float || y.t == VT::Int)) {
+    // At least one float (both ints were handled above): the int converts to the nearest
+    // double, as Python's float arithmetic converts it.
+    double p = x.t == VT::Float ? x.f : (double)x.i, q = y.t == VT::Float ? y.f : (double)y.i;
+    if constexpr (OP == BinOp::Add) return Value::flt(p + q);
+    else if constexpr (OP == BinOp::Sub) return Value::flt(p - q);
+    else if constexpr (OP == BinOp::Mul) return Value::flt(p * q);
+    else if constexpr (OP == BinOp::Div) { if (q != 0.0) return Value::flt(p / q); }
   }
-  bool in_place() const { return k || slot >= 0; }
-  [[gnu::always_inline]] const Value& get(Frame& fr, Value& tmp) {
-    if (k) return *k;
-    if (slot >= 0) {
-      const Value& v = fr.slots[slot];
-      if (__builtin_expect(v.t != VT::Undef, 1)) return v;
-    }
-    tmp = e->eval(fr);
-    return tmp;
-  }
-  // The left operand: read in place only when evaluating the right one cannot rebind it
-  // (`x + (x := 5)` must add the old x).
-  [[gnu::always_inline]] const Value& get_left(Frame& fr, Value& tmp, const Operand& right) {
-    if (k || right.in_place()) return get(fr, tmp);
-    tmp = e->eval(fr);
-    return tmp;
-  }
-};
+  ML_GUARD(return binop(OP, x, y));
+}
 
 template <BinOp OP>
 struct BinNode : ENode {
@@ -52,26 +43,152 @@ struct BinNode : ENode {
     Value xt, yt;
     const Value& x = a.get_left(fr, xt, b);
     const Value& y = b.get(fr, yt);
-    if (x.t == VT::Int && y.t == VT::Int) {
-      int64_t r;
-      if constexpr (OP == BinOp::Add) { if (!__builtin_add_overflow(x.i, y.i, &r)) return Value::integer(r); }
-      else if constexpr (OP == BinOp::Sub) { if (!__builtin_sub_overflow(x.i, y.i, &r)) return Value::integer(r); }
-      else if constexpr (OP == BinOp::Mul) { if (!__builtin_mul_overflow(x.i, y.i, &r)) return Value::integer(r); }
-    } else if ((x.t == VT::Float || x.t == VT::Int) && (y.t == VT::Float || y.t == VT::Int)) {
-      // At least one float (both ints were handled above): the int converts to the nearest
-      // double, as Python's float arithmetic converts it.
-      double p = x.t == VT::Float ? x.f : (double)x.i, q = y.t == VT::Float ? y.f : (double)y.i;
-      if constexpr (OP == BinOp::Add) return Value::flt(p + q);
-      else if constexpr (OP == BinOp::Sub) return Value::flt(p - q);
-      else if constexpr (OP == BinOp::Mul) return Value::flt(p * q);
-      else if constexpr (OP == BinOp::Div) { if (q != 0.0) return Value::flt(p / q); }
-    }
-    ML_GUARD(return binop(OP, x, y));
+    return bin_apply<OP>(x, y, loc);
   }
 };
 
+// Operands known at compile time to be a local variable or a constant: the specialized
+// operator nodes below read them without testing which kind they are.
+struct LocalOperand {
+  int slot;
+  EP e;  // the LoadLocal, which raises the UnboundLocalError
+  [[gnu::always_inline]] const Value& get(Frame& fr, Value& tmp) {
+    const Value& v = fr.slots[slot];
+    if (__builtin_expect(v.t != VT::Undef, 1)) return v;
+    tmp = e->eval(fr);
+    return tmp;
+  }
+};
+struct ConstOperand {
+  Value k;
+  [[gnu::always_inline]] const Value& get(Frame&, Value&) { return k; }
+};
+
+template <BinOp OP, class A, class B>
+struct BinNodeKN : ENode {
+  A a;
+  B b;
+  Value eval(Frame& fr) override {
+    Value xt, yt;
+    const Value& x = a.get(fr, xt);
+    const Value& y = b.get(fr, yt);
+    return bin_apply<OP>(x, y, loc);
+  }
+};
+
+// The comparison of two known operands; `Truth`: the result as a C++ bool (for an if or a
+// while test), else as a Python value.
+template <CmpOp OP>
+[[gnu::always_inline]] static inline bool cmp_fast(const Value& x, const Value& y, bool& r) {
+  if (x.t == VT::Float && y.t == VT::Float) {
+    // IEEE comparisons are Python's for floats (NaN compares unequal, and false otherwise).
+    if constexpr (OP == CmpOp::Lt) { r = x.f < y.f; return true; }
+    else if constexpr (OP == CmpOp::LtE) { r = x.f <= y.f; return true; }
+    else if constexpr (OP == CmpOp::Gt) { r = x.f > y.f; return true; }
+    else if constexpr (OP == CmpOp::GtE) { r = x.f >= y.f; return true; }
+    else if constexpr (OP == CmpOp::Eq) { r = x.f == y.f; return true; }
+    else if constexpr (OP == CmpOp::NotEq) { r = x.f != y.f; return true; }
+  }
+  if (x.t == VT::Int && y.t == VT::Int) {
+    if constexpr (OP == CmpOp::Lt) { r = x.i < y.i; return true; }
+    else if constexpr (OP == CmpOp::LtE) { r = x.i <= y.i; return true; }
+    else if constexpr (OP == CmpOp::Gt) { r = x.i > y.i; return true; }
+    else if constexpr (OP == CmpOp::GtE) { r = x.i >= y.i; return true; }
+    else if constexpr (OP == CmpOp::Eq) { r = x.i == y.i; return true; }
+    else if constexpr (OP == CmpOp::NotEq) { r = x.i != y.i; return true; }
+  }
+  return false;
+}
+template <CmpOp OP>
+[[gnu::always_inline]] static inline Value cmp_apply(const Value& x, const Value& y, Loc loc) {
+  if constexpr (OP == CmpOp::Is) return Value::boolean(x.same(y));
+  else if constexpr (OP == CmpOp::IsNot) return Value::boolean(!x.same(y));
+  bool r;
+  if (cmp_fast<OP>(x, y, r)) return Value::boolean(r);
+  ML_GUARD(return compare(OP, x, y));
+}
+template <CmpOp OP>
+[[gnu::always_inline]] static inline bool cmp_truth(const Value& x, const Value& y, Loc loc) {
+  if constexpr (OP == CmpOp::Is) return x.same(y);
+  else if constexpr (OP == CmpOp::IsNot) return !x.same(y);
+  bool r;
+  if (cmp_fast<OP>(x, y, r)) return r;
+  Value v;
+  ML_GUARD(v = compare(OP, x, y));
+  if (v.t == VT::Bool) return v.b;
+  return truthy(v);  // located as the statement's test, as when the value is tested there
+}
+
+template <CmpOp OP>
+struct CmpNode : ENode, TruthNode {
+  Operand a, b;
+  Value eval(Frame& fr) override {
+    Value xt, yt;
+    const Value& x = a.get_left(fr, xt, b);
+    const Value& y = b.get(fr, yt);
+    return cmp_apply<OP>(x, y, loc);
+  }
+  bool truth(Frame& fr) override {
+    Value xt, yt;
+    const Value& x = a.get_left(fr, xt, b);
+    const Value& y = b.get(fr, yt);
+    return cmp_truth<OP>(x, y, loc);
+  }
+};
+
+template <CmpOp OP, class A, class B>
+struct CmpNodeKN : ENode, TruthNode {
+  A a;
+  B b;
+  Value eval(Frame& fr) override {
+    Value xt, yt;
+    const Value& x = a.get(fr, xt);
+    const Value& y = b.get(fr, yt);
+    return cmp_apply<OP>(x, y, loc);
+  }
+  bool truth(Frame& fr) override {
+    Value xt, yt;
+    const Value& x = a.get(fr, xt);
+    const Value& y = b.get(fr, yt);
+    return cmp_truth<OP>(x, y, loc);
+  }
+};
+
+// The node for `a OP b` where a is a local and b a local or a constant (the common shapes
+// of loop tests and counters: `i < n`, `n - 1`, `x * y`), or null.
+template <template <auto, class, class> class Node, auto OP>
+static ENode* make_known(EP& a, EP& b) {
+  auto* l = dynamic_cast<LoadLocal*>(a.get());
+  if (!l) return nullptr;
+  if (auto* r = dynamic_cast<LoadLocal*>(b.get())) {
+    auto* k = new Node<OP, LocalOperand, LocalOperand>();
+    k->a.slot = l->slot;
+    k->a.e = std::move(a);
+    k->b.slot = r->slot;
+    k->b.e = std::move(b);
+    return k;
+  }
+  if (auto* c = dynamic_cast<Const*>(b.get())) {
+    auto* k = new Node<OP, LocalOperand, ConstOperand>();
+    k->a.slot = l->slot;
+    k->a.e = std::move(a);
+    k->b.k = c->v;
+    return k;
+  }
+  return nullptr;
+}
+template <auto OP, class A, class B> using BinKN = BinNodeKN<OP, A, B>;
+template <auto OP, class A, class B> using CmpKN = CmpNodeKN<OP, A, B>;
+
 static EP make_binnode(BinOp op, EP a, EP b) {
-  ENode* n;
+  ENode* n = nullptr;
+  switch (op) {
+    case BinOp::Add: n = make_known<BinKN, BinOp::Add>(a, b); break;
+    case BinOp::Sub: n = make_known<BinKN, BinOp::Sub>(a, b); break;
+    case BinOp::Mul: n = make_known<BinKN, BinOp::Mul>(a, b); break;
+    default: break;
+  }
+  if (n) return EP(n);
   switch (op) {
 #define CASE(O) case BinOp::O: { auto* k = new BinNode<BinOp::O>(); k->a.set(std::move(a)); k->b.set(std::move(b)); n = k; break; }
     CASE(Add) CASE(Sub) CASE(Mul) CASE(Div) CASE(FloorDiv) CASE(Mod) CASE(Pow) CASE(MatMul) CASE(LShift)
@@ -82,38 +199,15 @@ static EP make_binnode(BinOp op, EP a, EP b) {
   return EP(n);
 }
 
-template <CmpOp OP>
-struct CmpNode : ENode {
-  Operand a, b;
-  Value eval(Frame& fr) override {
-    Value xt, yt;
-    const Value& x = a.get_left(fr, xt, b);
-    const Value& y = b.get(fr, yt);
-    if constexpr (OP == CmpOp::Is) return Value::boolean(x.same(y));
-    else if constexpr (OP == CmpOp::IsNot) return Value::boolean(!x.same(y));
-    if (x.t == VT::Float && y.t == VT::Float) {
-      // IEEE comparisons are Python's for floats (NaN compares unequal, and false otherwise).
-      if constexpr (OP == CmpOp::Lt) return Value::boolean(x.f < y.f);
-      else if constexpr (OP == CmpOp::LtE) return Value::boolean(x.f <= y.f);
-      else if constexpr (OP == CmpOp::Gt) return Value::boolean(x.f > y.f);
-      else if constexpr (OP == CmpOp::GtE) return Value::boolean(x.f >= y.f);
-      else if constexpr (OP == CmpOp::Eq) return Value::boolean(x.f == y.f);
-      else if constexpr (OP == CmpOp::NotEq) return Value::boolean(x.f != y.f);
-    }
-    if (x.t == VT::Int && y.t == VT::Int) {
-      if constexpr (OP == CmpOp::Lt) return Value::boolean(x.i < y.i);
-      else if constexpr (OP == CmpOp::LtE) return Value::boolean(x.i <= y.i);
-      else if constexpr (OP == CmpOp::Gt) return Value::boolean(x.i > y.i);
-      else if constexpr (OP == CmpOp::GtE) return Value::boolean(x.i >= y.i);
-      else if constexpr (OP == CmpOp::Eq) return Value::boolean(x.i == y.i);
-      else if constexpr (OP == CmpOp::NotEq) return Value::boolean(x.i != y.i);
-    }
-    ML_GUARD(return compare(OP, x, y));
-  }
-};
-
 static EP make_cmpnode(CmpOp op, EP a, EP b) {
-  ENode* n;
+  ENode* n = nullptr;
+  switch (op) {
+#define CASE(O) case CmpOp::O: n = make_known<CmpKN, CmpOp::O>(a, b); break;
+    CASE(Eq) CASE(NotEq) CASE(Lt) CASE(LtE) CASE(Gt) CASE(GtE)
+#undef CASE
+    default: break;
+  }
+  if (n) return EP(n);
   switch (op) {
 #define CASE(O) case CmpOp::O: { auto* k = new CmpNode<CmpOp::O>(); k->a.set(std::move(a)); k->b.set(std::move(b)); n = k; break; }
     CASE(Eq) CASE(NotEq) CASE(Lt) CASE(LtE) CASE(Gt) CASE(GtE) CASE(Is) CASE(IsNot) CASE(In) CASE(NotIn)
@@ -152,23 +246,41 @@ struct UnaryNode : ENode {
   }
 };
 
-struct BoolNode : ENode {
+// `not a`, as a value or as a test.
+struct NotNode : ENode, TruthNode {
+  Test a;
+  Value eval(Frame& fr) override { return Value::boolean(!a(fr)); }
+  bool truth(Frame& fr) override { return !a(fr); }
+};
+
+// `a and b`, `a or b`. As a test (an if's, a while's), each operand's truth is taken once, as
+// CPython's jumps take it; as a value, the operand that decided.
+struct BoolNode : ENode, TruthNode {
   bool is_and;
   std::vector<EP> items;
+  std::vector<TruthNode*> truths;  // items[i] as a TruthNode, or null
   Value eval(Frame& fr) override {
     Value v;
     for (size_t i = 0; i < items.size(); ++i) {
       v = items[i]->eval(fr);
-      bool t = truthy(v);
+      bool t = test_truth(v);
       if (is_and ? !t : t) return v;
     }
     return v;
   }
+  bool truth(Frame& fr) override {
+    for (size_t i = 0; i < items.size(); ++i) {
+      bool t = truths[i] ? truths[i]->truth(fr) : test_truth(items[i]->eval(fr));
+      if (is_and ? !t : t) return t;
+    }
+    return is_and;
+  }
 };
 
 struct IfExpNode : ENode {
-  EP test, body, orelse;
-  Value eval(Frame& fr) override { return truthy(test->eval(fr)) ? body->eval(fr) : orelse->eval(fr); }
+  Test test;
+  EP body, orelse;
+  Value eval(Frame& fr) override { return test(fr) ? body->eval(fr) : orelse->eval(fr); }
 };
 
 struct NamedExprNode : ENode {
@@ -183,16 +295,17 @@ struct NamedExprNode : ENode {
 
 // ================================================================ attribute / subscript
 struct AttrNode : ENode {
-  EP obj;
+  Operand obj;  // `self.x`: self read in place
   AttrSite site;
   Value eval(Frame& fr) override {
-    Value o = obj->eval(fr);
+    Value tmp;
+    const Value& o = obj.get(fr, tmp);
     ML_GUARD(return attr_load(site, o));
   }
   // A missing attribute comes back as the AttributeError getattr would raise.
   bool eval_soft(Frame& fr, Value& out, Value& exc) override {
     Value o;
-    if (!obj->eval_soft(fr, o, exc)) return false;
+    if (!obj.e->eval_soft(fr, o, exc)) return false;
     bool found;
     ML_GUARD(found = attr_load_opt(site, o, out));
     if (found) return true;
@@ -202,14 +315,15 @@ struct AttrNode : ENode {
   }
 };
 struct StoreAttr : TNode {
-  EP obj;
+  Operand obj;  // `self.x = v`: self read in place
   AttrSite site;
   void store(Frame& fr, Value v) override {
-    Value o = obj->eval(fr);
+    Value tmp;
+    const Value& o = obj.get(fr, tmp);
     ML_GUARD(attr_store(site, o, std::move(v)));
   }
   void del(Frame& fr) override {
-    Value o = obj->eval(fr);
+    Value o = obj.e->eval(fr);
     ML_GUARD(delattr(o, site.name));
   }
 };
@@ -349,8 +463,19 @@ struct StoreUnpack : TNode {
   }
   void store(Frame& fr, Value v) override {
     size_t nl = local_slots.size();
-    if (nl && (v.is(OK::Tuple) || v.is(OK::List))) {
-      const ValueVec& src = v.is(OK::Tuple) ? v.as<TupleObj>()->v : v.as<ListObj>()->v;
+    if (nl && v.is(OK::Tuple)) {
+      // A tuple cannot change while the variables are rebound (`v` holds it): each item is
+      // stored as it is read.
+      const ValueVec& src = v.as<TupleObj>()->v;
+      if (src.size() == nl) {
+        Value* slots = fr.slots;
+        const int* ls = local_slots.data();
+        for (size_t i = 0; i < nl; ++i) slots[ls[i]] = src[i];
+        return;
+      }
+    }
+    if (nl && v.is(OK::List)) {
+      const ValueVec& src = v.as<ListObj>()->v;
       if (src.size() == nl) {
         // All items are taken (referenced) before any variable is rebound: dropping a
         // variable's old value may run code (a generator's finally) that changes a list.
@@ -526,7 +651,7 @@ TP Compiler::target(const Expr& e) {
     case ExprKind::Attribute: {
       auto* k = new StoreAttr();
       k->loc = e.loc;
-      k->obj = expr(*e.a);
+      k->obj.set(expr(*e.a));
       k->site.init(e.name);
       return TP(k);
     }
@@ -649,6 +774,11 @@ EP Compiler::expr_inner(const Expr& e) {
         return EP(new Const(unary(UnaryOp::Neg, v)));
       }
       if (e.un == UnaryOp::Neg && e.a->kind == ExprKind::Float) return EP(new Const(Value::flt(-e.a->num)));
+      if (e.un == UnaryOp::Not) {
+        auto* k = new NotNode();
+        k->a.set(expr(*e.a));
+        return EP(k);
+      }
       auto* k = new UnaryNode();
       k->op = e.un;
       k->a = expr(*e.a);
@@ -657,7 +787,10 @@ EP Compiler::expr_inner(const Expr& e) {
     case ExprKind::BoolOp: {
       auto* k = new BoolNode();
       k->is_and = e.boolop == BoolOpKind::And;
-      for (auto& x : e.items) k->items.push_back(expr(*x));
+      for (auto& x : e.items) {
+        k->items.push_back(expr(*x));
+        k->truths.push_back(dynamic_cast<TruthNode*>(k->items.back().get()));
+      }
       return EP(k);
     }
     case ExprKind::Compare: {
@@ -675,7 +808,7 @@ EP Compiler::expr_inner(const Expr& e) {
     case ExprKind::IfExp: {
       auto* k = new IfExpNode();
       k->body = expr(*e.a);
-      k->test = expr(*e.b);
+      k->test.set(expr(*e.b));
       k->orelse = expr(*e.c);
       return EP(k);
     }
@@ -692,7 +825,7 @@ EP Compiler::expr_inner(const Expr& e) {
     case ExprKind::Call: return call(e);
     case ExprKind::Attribute: {
       auto* k = new AttrNode();
-      k->obj = expr(*e.a);
+      k->obj.set(expr(*e.a));
       k->site.init(e.name);
       return EP(k);
     }

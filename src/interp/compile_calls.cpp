@@ -3,6 +3,7 @@
 // comprehensions, await and yield.
 #include "interp/attrcache.h"
 #include "interp/compile_impl.h"
+#include "interp/direct_call.h"
 #include "lang/pack.h"
 
 namespace ml::interp {
@@ -45,8 +46,15 @@ template <int N>
 struct CallN : ENode {
   EP func;
   EP args[N > 0 ? N : 1];
+  bool may_suspend = true;  // the arguments may yield or await (direct_call.h)
   Value eval(Frame& fr) override {
     Value f = func->eval(fr);
+    if (f.is(OK::Func) && !may_suspend && direct_ok(f.as<FuncObj>(), N)) {
+      FuncObj* fn = f.as<FuncObj>();
+      DirectSlots ds(fn);
+      for (int i = 0; i < N; ++i) ds.put(i, [&] { return args[i]->eval(fr); });
+      ML_GUARD(return run_direct(fn, ds.slots, N));
+    }
     Value buf[N > 0 ? N : 1];
     for (int i = 0; i < N; ++i) buf[i] = args[i]->eval(fr);
     try {
@@ -73,14 +81,19 @@ struct CallGeneric : ENode {
 
 // obj.name(args) without allocating a bound method
 struct CallMethod : ENode {
-  EP obj;
+  Operand obj;  // `self.m()`: self read without a virtual call
   AttrSite site;
   std::vector<CallArg> args;
   bool simple = true;
-  Value eval(Frame& fr) override { return call_on(fr, obj->eval(fr)); }
+  bool may_suspend = true;  // the arguments may yield or await (direct_call.h)
+  // (A copy: the arguments may rebind the variable, `self.m(self := x)`.)
+  Value eval(Frame& fr) override {
+    Value tmp;
+    return call_on(fr, obj.get(fr, tmp));
+  }
   bool eval_soft(Frame& fr, Value& out, Value& exc) override {
     Value o;
-    if (!obj->eval_soft(fr, o, exc)) return false;
+    if (!obj.e->eval_soft(fr, o, exc)) return false;
     out = call_on(fr, std::move(o));
     return true;
   }
@@ -89,6 +102,15 @@ struct CallMethod : ENode {
     bool self_needed;
     ML_GUARD(attr_method(site, o, f, self_needed));
     if (simple && args.size() < 7) {
+      int nargs = (int)args.size() + (self_needed ? 1 : 0);
+      if (f.is(OK::Func) && !may_suspend && direct_ok(f.as<FuncObj>(), nargs)) {
+        FuncObj* fn = f.as<FuncObj>();
+        DirectSlots ds(fn);
+        int n = 0;
+        if (self_needed) ds.slots[n++] = std::move(o);
+        for (auto& a : args) ds.put(n++, [&] { return a.e->eval(fr); });
+        ML_GUARD(return run_direct(fn, ds.slots, n));
+      }
       Value buf[8];
       int n = 0;
       if (self_needed) buf[n++] = o;
@@ -297,9 +319,10 @@ EP Compiler::call_inner(const Expr& e) {
   }
   if (e.a->kind == ExprKind::Attribute) {
     auto* k = new CallMethod();
-    k->obj = expr(*e.a->a);
+    k->obj.set(expr(*e.a->a));
     k->site.init(e.a->name);
     k->simple = simple;
+    k->may_suspend = may_suspend;
     for (auto& a : e.args) k->args.push_back(CallArg{expr(*a.value), a.kind, a.kind == Arg::Keyword ? mk_str(a.name) : Value()});
     return EP(k);
   }
@@ -314,6 +337,7 @@ EP Compiler::call_inner(const Expr& e) {
       return EP(k);
     }
     auto* k = new CallN<1>();
+    k->may_suspend = may_suspend;
     k->func = std::move(f);
     k->args[0] = std::move(a);
     return EP(k);
@@ -321,7 +345,7 @@ EP Compiler::call_inner(const Expr& e) {
   if (simple && e.args.size() <= 4) {
     EP f = expr(*e.a);
     switch (e.args.size()) {
-#define CASE(N) case N: { auto* k = new CallN<N>(); k->func = std::move(f); for (int i = 0; i < N; ++i) k->args[i] = expr(*e.args[i].value); return EP(k); }
+#define CASE(N) case N: { auto* k = new CallN<N>(); k->may_suspend = may_suspend; k->func = std::move(f); for (int i = 0; i < N; ++i) k->args[i] = expr(*e.args[i].value); return EP(k); }
       CASE(0) CASE(1) CASE(2) CASE(3) CASE(4)
 #undef CASE
     }
@@ -402,6 +426,7 @@ std::unique_ptr<MakeFunction> Compiler::function(const void* node, const std::st
     if (child->syms.count(n) && child->syms.at(n).cell) c->cell_slots.push_back(idx);
   std::sort(c->cell_slots.begin(), c->cell_slots.end());
   c->simple = c->vararg_slot < 0 && c->kwarg_slot < 0 && c->nkwonly == 0 && c->cell_slots.empty();
+  c->direct = c->simple && !c->is_gen && !c->is_async && child->kind == Scope::Function;
 
   auto blk = std::make_unique<Block>();
   if (body) {
@@ -429,6 +454,9 @@ int Compiler::add_slot(const std::string& name) {
 }
 
 Compiler::Compiler(Compiler& parent, Scope* s, FuncCode* c)
-    : unit(parent.unit), tables(parent.tables), pack(parent.pack), scope(s), code(c), repl(false) {}
+    : unit(parent.unit), tables(parent.tables), pack(parent.pack), scope(s), code(c), repl(false) {
+  // A comprehension runs in its own function but can await what its enclosing one can.
+  may_suspend = c && (c->is_gen || c->is_async || (s->comp && parent.may_suspend));
+}
 
 }  // namespace ml::interp

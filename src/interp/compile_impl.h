@@ -16,6 +16,36 @@ struct Const : ENode {
   Value eval(Frame&) override { return v; }
 };
 
+// A node that can give its value's truth as a C++ bool without making the value (a comparison
+// tested by an if or a while).
+struct TruthNode {
+  virtual ~TruthNode() = default;
+  virtual bool truth(Frame& fr) = 0;
+};
+
+// The truth of a test's value: bools, None and ints inline, the rest through truthy().
+[[gnu::always_inline]] inline bool test_truth(const Value& v) {
+  if (v.t == VT::Bool) return v.b;
+  if (v.t == VT::None) return false;
+  if (v.t == VT::Int) return v.i != 0;
+  return truthy(v);
+}
+
+// The truth of a test (an if's, a while's, a `not`'s operand), without making a bool value
+// where the test is a comparison.
+struct Test {
+  EP e;
+  TruthNode* tn = nullptr;
+  void set(EP x) {
+    e = std::move(x);
+    tn = dynamic_cast<TruthNode*>(e.get());
+  }
+  [[gnu::always_inline]] bool operator()(Frame& fr) {
+    if (tn) return tn->truth(fr);
+    return test_truth(e->eval(fr));
+  }
+};
+
 [[noreturn]] void unbound_local(const std::string& name);
 
 struct LoadLocal : ENode {
@@ -42,6 +72,36 @@ struct StoreLocal : TNode {
   }
 };
 
+// An operand of a binary operator, a comparison or an attribute access: a local variable or a constant is read in
+// place (no virtual call, no reference-count traffic), anything else is evaluated.
+struct Operand {
+  EP e;
+  int slot = -1;               // LoadLocal's slot
+  const Value* k = nullptr;    // Const's value
+  void set(EP x) {
+    e = std::move(x);
+    if (auto* l = dynamic_cast<LoadLocal*>(e.get())) slot = l->slot;
+    else if (auto* c = dynamic_cast<Const*>(e.get())) k = &c->v;
+  }
+  bool in_place() const { return k || slot >= 0; }
+  [[gnu::always_inline]] const Value& get(Frame& fr, Value& tmp) {
+    if (k) return *k;
+    if (slot >= 0) {
+      const Value& v = fr.slots[slot];
+      if (__builtin_expect(v.t != VT::Undef, 1)) return v;
+    }
+    tmp = e->eval(fr);
+    return tmp;
+  }
+  // The left operand: read in place only when evaluating the right one cannot rebind it
+  // (`x + (x := 5)` must add the old x).
+  [[gnu::always_inline]] const Value& get_left(Frame& fr, Value& tmp, const Operand& right) {
+    if (k || right.in_place()) return get(fr, tmp);
+    tmp = e->eval(fr);
+    return tmp;
+  }
+};
+
 // Whether `name` (as written in the program's language) is the builtin `canon`.
 bool is_canonical(const LanguagePack* pack, const std::string& name, const char* canon);
 // The nodes of `await a`, `yield a` (a may be null) and `yield from a` (compile_calls.cpp).
@@ -64,6 +124,9 @@ struct Compiler {
   Scope* scope;
   FuncCode* code;  // null at module level
   bool repl;
+  // Code here can suspend mid-expression (a generator's yield, a coroutine's await): calls
+  // must not reserve the callee's frame before their arguments are evaluated.
+  bool may_suspend = false;
   std::map<std::string, int> slots;
   int extra_slots = 0;
   std::string qualprefix;

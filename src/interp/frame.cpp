@@ -29,6 +29,7 @@
 
 #include "interp/interpreter.h"
 #include "interp/code.h"
+#include "interp/direct_call.h"
 
 namespace ml::interp {
 
@@ -231,6 +232,17 @@ static Value call_function_inner(FuncObj* f, Value* args, int nargs, KwArgs* kw)
     co->slots.assign(slots, slots + c->nslots);
     return Value::obj(co);
   }
+  return run_frame_inline(f, slots, nullptr);
+}
+
+Value run_direct(FuncObj* f, Value* slots, int nargs) {
+  const FuncCode* c = f->code;
+  DepthGuard dg;
+  if (nargs < c->npos) {
+    const Value* defs = f->defaults.data() + (f->defaults.size() - (size_t)(c->npos - nargs));
+    for (int i = nargs; i < c->npos; ++i) slots[i] = *defs++;
+  }
+  for (int i = c->nparams; i < c->nslots; ++i) slots[i].t = VT::Undef;
   return run_frame_inline(f, slots, nullptr);
 }
 

@@ -249,12 +249,25 @@ bool truthy(const Value& v) {
     case OK::Range: return v.as<RangeObj>()->len() != 0;
     case OK::DictView: return v.as<DictViewObj>()->d->size() != 0;
     case OK::Inst: {
-      if (const Value* m = v.o->type->find("__bool__")) {
-        Value r = call1(*m, v);
-        return truthy(r);
+      // The __bool__ and __len__ of the last classes tested, while no class has changed
+      // (g_class_epoch): `if node:` on instances would otherwise walk the MRO twice.
+      struct Entry {
+        const ClassObj* cls = nullptr;
+        uint64_t epoch = 0;
+        const Value *bool_m = nullptr, *len_m = nullptr;
+      };
+      static Entry cache[16];
+      const ClassObj* t = v.o->type;
+      Entry& e = cache[((uintptr_t)t >> 4) & 15];
+      if (e.cls != t || e.epoch != g_class_epoch) {
+        e.cls = t;
+        e.epoch = g_class_epoch;
+        e.bool_m = t->find("__bool__");
+        e.len_m = e.bool_m ? nullptr : t->find("__len__");
       }
-      if (const Value* m = v.o->type->find("__len__")) {
-        Value r = call1(*m, v);
+      if (const Value* m = e.bool_m ? e.bool_m : e.len_m) {
+        Value f = *m;  // the call may change the class
+        Value r = call1(f, v);
         return truthy(r);
       }
       return true;

@@ -4,6 +4,7 @@
 
 #include "interp/attrcache.h"
 #include "interp/bytearray.h"
+#include "interp/direct_call.h"
 #include "interp/runtime.h"
 
 namespace ml::interp {
@@ -86,6 +87,8 @@ Value call2(const Value& f, Value a, Value b) {
 }
 
 static Value call_with_self(const Value& f, const Value& self, Value* args, int nargs, KwArgs* kw) {
+  if ((!kw || kw->empty()) && f.is(OK::Func) && direct_ok(f.as<FuncObj>(), nargs + 1))
+    return call_direct_with_self(f.as<FuncObj>(), self, args, nargs);
   if (nargs < 8) {
     Value buf[8];
     buf[0] = self;

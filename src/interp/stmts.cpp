@@ -86,6 +86,23 @@ struct AssignStmt : SNode {
   }
 };
 
+// `x = value` where x is a local variable: stored in its slot without a target node.
+struct AssignLocalStmt : SNode {
+  int slot;
+  EP value;
+  Exec exec(Frame& fr) override {
+    Value v = value->eval(fr);
+    fr.slots[slot] = std::move(v);
+    return Exec::Normal;
+  }
+  Exec exec_soft(Frame& fr, Value& exc) override {
+    Value v;
+    if (!value->eval_soft(fr, v, exc)) return Exec::Normal;
+    fr.slots[slot] = std::move(v);
+    return Exec::Normal;
+  }
+};
+
 // `name: annotation [= value]` in a class body or at module level: the annotation is recorded
 // in __annotations__ (dataclasses and typing read it). An annotation that cannot be evaluated
 // yet (a forward reference) is kept as its name, as `from __future__ import annotations` would.
@@ -165,18 +182,15 @@ struct AugSub : SNode {
 };
 
 struct IfStmt : SNode {
-  EP test;
+  Test test;
   SP body, orelse;
   Exec exec(Frame& fr) override {
-    Value t = test->eval(fr);
-    bool b = t.t == VT::Bool ? t.b : truthy(t);
-    if (b) return body->exec(fr);
+    if (test(fr)) return body->exec(fr);
     if (orelse) return orelse->exec(fr);
     return Exec::Normal;
   }
   Exec exec_soft(Frame& fr, Value& exc) override {
-    Value t = test->eval(fr);
-    bool b = t.t == VT::Bool ? t.b : truthy(t);
+    bool b = test(fr);
     if (b) return body->exec_soft(fr, exc);
     if (orelse) return orelse->exec_soft(fr, exc);
     return Exec::Normal;
@@ -190,13 +204,12 @@ void raise_memory_error(Loc loc) {
 }
 
 struct WhileStmt : SNode {
-  EP test;
+  Test test;
   SP body, orelse;
   Exec exec(Frame& fr) override {
     while (true) {
       check_interrupt();
-      Value t = test->eval(fr);
-      if (!(t.t == VT::Bool ? t.b : truthy(t))) break;
+      if (!test(fr)) break;
       Exec r = body->exec(fr);
       if (r == Exec::Break) return Exec::Normal;
       if (r == Exec::Return) return r;
@@ -627,7 +640,7 @@ struct ImportFromStmt : SNode {
 struct CompLoop {
   TP target;
   EP iter;  // null at level 0 (the implicit parameter)
-  std::vector<EP> ifs;
+  std::vector<Test> ifs;
 };
 
 struct CompBody : SNode {
@@ -651,7 +664,7 @@ struct CompBody : SNode {
       iterate(src, [&](Value x) {
         L.target->store(fr, std::move(x));
         for (auto& c : L.ifs)
-          if (!truthy(c->eval(fr))) return true;
+          if (!c(fr)) return true;
         if (!last) { run(fr, level + 1, result); return true; }
         switch (kind) {
           case 0: result.as<ListObj>()->v.push_back(elt->eval(fr)); break;
@@ -692,7 +705,10 @@ EP Compiler::comprehension(const Expr& e) {
       CompLoop L;
       if (i > 0) L.iter = sub.expr(*e.gens[i].iter);
       L.target = sub.target(*e.gens[i].target);
-      for (auto& c : e.gens[i].ifs) L.ifs.push_back(sub.expr(*c));
+      for (auto& c : e.gens[i].ifs) {
+        L.ifs.emplace_back();
+        L.ifs.back().set(sub.expr(*c));
+      }
       b->loops.push_back(std::move(L));
     }
     b->elt = sub.expr(*e.a);
@@ -836,23 +852,34 @@ SP Compiler::stmt(const Stmt& s) {
       return with_loc(n, s.loc);
     }
     case StmtKind::Assign: {
+      EP value = expr(*s.value);
+      std::vector<TP> targets;
+      for (auto& t : s.targets) targets.push_back(target(*t));
+      if (targets.size() == 1) {
+        if (auto* l = dynamic_cast<StoreLocal*>(targets[0].get())) {
+          auto* n = new AssignLocalStmt();
+          n->slot = l->slot;
+          n->value = std::move(value);
+          return with_loc(n, s.loc);
+        }
+      }
       auto* n = new AssignStmt();
-      n->value = expr(*s.value);
-      for (auto& t : s.targets) n->targets.push_back(target(*t));
+      n->value = std::move(value);
+      n->targets = std::move(targets);
       return with_loc(n, s.loc);
     }
     case StmtKind::AnnAssign: return ann_assign_stmt(s);
     case StmtKind::AugAssign: return aug_assign_stmt(s);
     case StmtKind::If: {
       auto* n = new IfStmt();
-      n->test = expr(*s.value);
+      n->test.set(expr(*s.value));
       n->body = block(s.body);
       if (!s.orelse.empty()) n->orelse = block(s.orelse);
       return with_loc(n, s.loc);
     }
     case StmtKind::While: {
       auto* n = new WhileStmt();
-      n->test = expr(*s.value);
+      n->test.set(expr(*s.value));
       n->body = block(s.body);
       if (!s.orelse.empty()) n->orelse = block(s.orelse);
       return with_loc(n, s.loc);

@@ -103,7 +103,9 @@ struct Value {
     t = v.t; i = v.i;
     return *this;
   }
-  Value& operator=(Value&& v) noexcept {
+  // Inline at every use: the compiler otherwise makes an out-of-line copy that the evaluation
+  // nodes then call for each result they store.
+  [[gnu::always_inline]] Value& operator=(Value&& v) noexcept {
     if (this != &v) {
       if (t == VT::Obj) decref(o);
       t = v.t; i = v.i; v.t = VT::None;

@@ -1,0 +1,60 @@
+// Direct calls of plain Python functions (FuncCode::direct): the caller reserves the callee's
+// slots on the interpreter's value stack and puts the arguments straight into them, instead of
+// building an argument vector that the generic binding (frame.cpp) then copies into a frame.
+//
+// A call site may reserve the slots before it evaluates the arguments only where evaluating
+// them cannot suspend (no `yield` or `await` in the calling code): a suspended frame must not
+// hold a reservation that the resumer's calls would then overwrite.
+#pragma once
+#include <new>
+
+#include "interp/code.h"
+
+namespace ml::interp {
+
+// Whether `f` called with `n` positional arguments (and nothing else) can go direct: the
+// missing ones have defaults, the value stack has room, and no profiler or compiled tier
+// wants to see the call.
+[[gnu::always_inline]] inline bool direct_ok(const FuncObj* f, int n) {
+  const FuncCode* c = f->code;
+  return c->direct && n <= c->npos && n + (int)f->defaults.size() >= c->npos &&
+         I->stack_top + (size_t)c->nslots <= I->stack_cap && !I->observer &&
+         (c->interpret_only || !I->try_call_compiled);
+}
+
+// The callee's slots on the value stack (all None on arrival: frames clear theirs on the way
+// out), released when the call is over, normally or by an exception.
+struct DirectSlots {
+  Value* slots;
+  size_t saved;
+  int n;
+  [[gnu::always_inline]] explicit DirectSlots(const FuncObj* f)
+      : slots(I->stack + I->stack_top), saved(I->stack_top), n(f->code->nslots) {
+    I->stack_top += (size_t)n;
+  }
+  [[gnu::always_inline]] ~DirectSlots() {
+    for (int i = 0; i < n; ++i) slots[i] = Value();
+    I->stack_top = saved;
+  }
+  DirectSlots(const DirectSlots&) = delete;
+  DirectSlots& operator=(const DirectSlots&) = delete;
+  // Puts argument `i` in its slot: the slot holds None, so the value is made there in place.
+  template <class Make>
+  [[gnu::always_inline]] void put(int i, Make&& make) {
+    new (&slots[i]) Value(make());
+  }
+};
+
+// Runs `f` (direct_ok) in `slots` whose first `nargs` hold the arguments: fills in the
+// defaults of the others and marks its locals unbound (frame.cpp).
+Value run_direct(FuncObj* f, Value* slots, int nargs);
+
+// A call of `f` (direct_ok for 1 + nargs) with `self` first and `args` copied after it.
+inline Value call_direct_with_self(FuncObj* f, const Value& self, const Value* args, int nargs) {
+  DirectSlots ds(f);
+  ds.slots[0] = self;
+  for (int i = 0; i < nargs; ++i) ds.slots[i + 1] = args[i];
+  return run_direct(f, ds.slots, nargs + 1);
+}
+
+}  // namespace ml::interp

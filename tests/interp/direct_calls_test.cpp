@@ -1,0 +1,190 @@
+// Semantics that the interpreter's direct calls (arguments bound in place on the value stack),
+// its specialized comparison and arithmetic nodes and its cached instance truth must keep.
+// Each expected output is CPython's.
+#include <gtest/gtest.h>
+
+#include "interp_helpers.h"
+
+using ml::interp::testing::run;
+
+namespace {
+
+// Defaults (shared mutable ones too), methods with defaults and keywords, an argument that
+// raises (the reserved frame is released), nested calls, recursion to the limit, yields
+// inside a call's arguments, unbound locals in a comparison, overflow to big ints, floats and
+// NaN, strings, a TypeError, a function rebinding its own global name while it runs, and
+// instance truth through __len__ and a __bool__ added and removed after the first test.
+TEST(DirectCalls, KeepPythonSemantics) {
+  EXPECT_EQ(run(
+                "def f(a, b=2, c=[]):\n"
+                "    c.append(a)\n"
+                "    return a + b, len(c)\n"
+                "print(f(1), f(1, 5), f(3))\n"
+                "class K:\n"
+                "    def m(self, x, y=10):\n"
+                "        return x * y\n"
+                "    def n(self):\n"
+                "        return self.m(2) + self.m(2, 3)\n"
+                "k = K()\n"
+                "print(k.n(), K.m(k, 4), k.m(y=1, x=7))\n"
+                "def boom():\n"
+                "    raise ValueError(\"arg\")\n"
+                "def g(x, y):\n"
+                "    return x + y\n"
+                "try:\n"
+                "    g(1, boom())\n"
+                "except ValueError as e:\n"
+                "    print(\"caught\", e)\n"
+                "print(g(2, g(3, g(4, 5))))\n"
+                "def depth(n):\n"
+                "    return 0 if n == 0 else 1 + depth(n - 1)\n"
+                "try:\n"
+                "    depth(100000)\n"
+                "except RecursionError:\n"
+                "    print(\"recursion\")\n"
+                "print(depth(50))\n"
+                "def gen():\n"
+                "    x = yield 1\n"
+                "    print(\"got\", g(x, (yield 2)))\n"
+                "    yield 3\n"
+                "it = gen()\n"
+                "print(next(it), it.send(10), it.send(20))\n"
+                "def uses_later():\n"
+                "    if False:\n"
+                "        v = 1\n"
+                "    return v < 3\n"
+                "try:\n"
+                "    uses_later()\n"
+                "except UnboundLocalError as e:\n"
+                "    print(\"unbound\")\n"
+                "def arith(a, b):\n"
+                "    return a - 1, a * b, a + b, a < b, a <= 2, a == b, a != b, a > b, a >= b\n"
+                "print(arith(2**62, 4))\n"
+                "print(arith(1.5, 2))\n"
+                "def cat(a, b):\n"
+                "    return a + b, a < b, a == b, a * 2\n"
+                "print(cat(\"s\", \"t\"))\n"
+                "nan = float(\"nan\")\n"
+                "print(arith(nan, nan)[3:])\n"
+                "try:\n"
+                "    print(arith(None, 1))\n"
+                "except TypeError as e:\n"
+                "    print(\"TypeError\", e)\n"
+                "def rebind():\n"
+                "    global target\n"
+                "    target = None\n"
+                "    return 7\n"
+                "def target(x):\n"
+                "    return rebind() + x\n"
+                "print(target(1), target)\n"
+                "def fact(n):\n"
+                "    if n <= 1:\n"
+                "        return 1\n"
+                "    return n * fact(n - 1)\n"
+                "print(fact(30))\n"
+                "class C:\n"
+                "    def __init__(self, v): self.v = v\n"
+                "    def __len__(self): return self.v\n"
+                "print([bool(C(0)), bool(C(2))])\n"
+                "x = C(0)\n"
+                "if x: print(\"truthy\")\n"
+                "else: print(\"falsy\")\n"
+                "C.__bool__ = lambda self: True\n"
+                "if x: print(\"now truthy\")\n"
+                "del C.__bool__\n"
+                "print(\"after del\", bool(x))\n"
+                "while C(0): print(\"never\")\n"
+                "print(1 if C(3) else 0, C(0) or \"or\", C(1) and \"and\")\n"),
+                "(3, 1) (6, 2) (5, 3)\n"
+                "26 40 7\n"
+                "caught arg\n"
+                "14\n"
+                "recursion\n"
+                "50\n"
+                "got 30\n"
+                "1 2 3\n"
+                "unbound\n"
+                "(4611686018427387903, 18446744073709551616, 4611686018427387908, False, False, False, True, True, True)\n"
+                "(0.5, 3.0, 3.5, True, True, False, True, False, False)\n"
+                "('st', True, False, 'ss')\n"
+                "(False, False, False, True, False, False)\n"
+                "TypeError unsupported operand type(s) for -: 'NoneType' and 'int'\n"
+                "8 None\n"
+                "265252859812191058636308480000000\n"
+                "[False, True]\n"
+                "falsy\n"
+                "now truthy\n"
+                "after del False\n"
+                "1 or and\n");
+}
+
+// Awaits inside a call's arguments suspend the coroutine between the arguments; yields too.
+TEST(DirectCalls, ArgumentsThatSuspend) {
+  EXPECT_EQ(run(
+                "import asyncio\n"
+                "def add(a, b): return a + b\n"
+                "async def val(x):\n"
+                "    await asyncio.sleep(0)\n"
+                "    return x\n"
+                "async def main():\n"
+                "    r = add(await val(1), await val(2))\n"
+                "    return r\n"
+                "print(asyncio.run(main()))\n"
+                "def g():\n"
+                "    total = add((yield 1), (yield 2))\n"
+                "    yield total\n"
+                "it = g(); print(next(it), it.send(5), it.send(6))\n"),
+                "3\n"
+                "1 2 11\n");
+}
+
+// Tests take each operand's truth once (`if a and b:` calls a.__bool__ once, as CPython's
+// jumps do), through and/or/not, while, conditional expressions and comprehension filters;
+// unpacking into locals from a tuple, a list, and a swap.
+TEST(DirectCalls, TestsTakeTruthOnce) {
+  EXPECT_EQ(run(
+                "class T:\n"
+                "    def __init__(self, name, v): self.name, self.v = name, v\n"
+                "    def __bool__(self):\n"
+                "        print(\"bool\", self.name)\n"
+                "        return self.v\n"
+                "a, b = T(\"a\", False), T(\"b\", True)\n"
+                "if a and b: print(\"and\")\n"
+                "if a or b: print(\"or\")\n"
+                "if not a: print(\"not a\")\n"
+                "while b and not a:\n"
+                "    print(\"loop\")\n"
+                "    break\n"
+                "print(\"x\" if a else \"y\")\n"
+                "print([i for i in range(6) if i % 2 and i > 1 or not i])\n"
+                "print((a and b) is a, (a or 0), not (1 < 2 and 3))\n"
+                "n, t = 5, (1, \"s\", [2])\n"
+                "x, y, z = t\n"
+                "print(x, y, z, n)\n"
+                "x, y, z = [3, 4, 5]\n"
+                "print(x, y, z)\n"
+                "def swap(p, q):\n"
+                "    p, q = q, p\n"
+                "    return p, q\n"
+                "print(swap(1, 2))\n"),
+                "bool a\n"
+                "bool a\n"
+                "bool b\n"
+                "or\n"
+                "bool a\n"
+                "not a\n"
+                "bool b\n"
+                "bool a\n"
+                "loop\n"
+                "bool a\n"
+                "y\n"
+                "[0, 3, 5]\n"
+                "bool a\n"
+                "bool a\n"
+                "True 0 False\n"
+                "1 s [2] 5\n"
+                "3 4 5\n"
+                "(2, 1)\n");
+}
+
+}  // namespace
