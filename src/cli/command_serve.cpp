@@ -70,17 +70,48 @@ fs::path resolve(const fs::path& root, std::string path) {
   return full;
 }
 
+// `etag` empty: not to be cached (errors). Files are cached by the browser but checked on every
+// use (no-cache + ETag, answered 304 when unchanged): a reload reuses the playground's large
+// .wasm, and the code the browser compiled from it, without serving stale files after a rebuild.
 void respond(int fd, int code, const std::string& reason, const std::string& type, const std::string& body,
-             bool head) {
+             bool head, const std::string& etag = "") {
+  std::string cache = etag.empty() ? "Cache-Control: no-store\r\n"
+                                   : "Cache-Control: no-cache\r\nETag: " + etag + "\r\n";
   std::string h = fmt::format(
-      "HTTP/1.0 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
-      code, reason, type, body.size());
-  std::string all = head ? h : h + body;
+      "HTTP/1.0 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\n{}Connection: close\r\n\r\n",
+      code, reason, type, body.size(), cache);
+  std::string all = head || code == 304 ? h : h + body;
   for (size_t off = 0; off < all.size();) {
     ssize_t n = ::write(fd, all.data() + off, all.size() - off);
     if (n <= 0) return;
     off += size_t(n);
   }
+}
+
+// A file's version: its size and modification time.
+std::string etag_of(const fs::path& file) {
+  std::error_code ec;
+  auto size = fs::file_size(file, ec);
+  auto time = fs::last_write_time(file, ec);
+  if (ec) return "";
+  return fmt::format("\"{:x}-{:x}\"", size, uint64_t(time.time_since_epoch().count()));
+}
+
+// The value of request header `name` (lower case), trimmed; empty when absent.
+std::string header_value(const std::string& req, const std::string& name) {
+  std::istringstream lines(req);
+  std::string line;
+  while (std::getline(lines, line)) {
+    auto colon = line.find(':');
+    if (colon == std::string::npos) continue;
+    std::string key = line.substr(0, colon);
+    for (char& c : key) c = char(std::tolower(static_cast<unsigned char>(c)));
+    if (key != name) continue;
+    std::string v = line.substr(colon + 1);
+    auto b = v.find_first_not_of(" \t"), e = v.find_last_not_of(" \t\r");
+    return b == std::string::npos ? "" : v.substr(b, e - b + 1);
+  }
+  return "";
 }
 
 void serve_one(int fd, const fs::path& web, const fs::path& dir) {
@@ -99,10 +130,13 @@ void serve_one(int fd, const fs::path& web, const fs::path& dir) {
   fs::path file = resolve(web, path);
   if (file.empty()) file = resolve(dir, path);
   if (file.empty()) return respond(fd, 404, "Not Found", "text/plain", "not found: " + path + "\n", head);
+  std::string etag = etag_of(file);
+  if (!etag.empty() && header_value(req, "if-none-match") == etag)
+    return respond(fd, 304, "Not Modified", content_type(file), "", head, etag);
   std::ifstream in(file, std::ios::binary);
   std::ostringstream body;
   body << in.rdbuf();
-  respond(fd, 200, "OK", content_type(file), body.str(), head);
+  respond(fd, 200, "OK", content_type(file), body.str(), head, etag);
 }
 
 }  // namespace

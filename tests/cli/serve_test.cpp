@@ -48,6 +48,16 @@ TEST(Serve, ServesThePageAndBuiltModules) {
   }
   EXPECT_NE(head.find("Content-Type: application/wasm"), std::string::npos) << head;
   EXPECT_NE(shell("curl -sI " + base + "loader.mjs").find("text/javascript"), std::string::npos);
+  // Cached but checked on each use: an unchanged file is answered 304 without its body.
+  EXPECT_NE(head.find("Cache-Control: no-cache"), std::string::npos) << head;
+  auto tag_at = head.find("ETag: ");
+  ASSERT_NE(tag_at, std::string::npos) << head;
+  std::string etag = head.substr(tag_at + 6, head.find('\r', tag_at) - tag_at - 6);
+  std::string again = shell("curl -si -H 'If-None-Match: " + etag + "' " + base + "prog.wasm");
+  EXPECT_NE(again.find("304 Not Modified"), std::string::npos) << again;
+  EXPECT_EQ(again.find("\r\n\r\n") + 4, again.size()) << again;  // no body
+  std::string other = shell("curl -si -H 'If-None-Match: \"stale\"' " + base + "prog.wasm");
+  EXPECT_NE(other.find("200 OK"), std::string::npos) << other;
   EXPECT_NE(shell("curl -s --path-as-is " + base + "../../../../etc/passwd").find("not found"), std::string::npos);
   std::string dom;
   for (int attempt = 0; attempt < 5; ++attempt) {
