@@ -129,7 +129,7 @@ class Translator {
       i_ = e + 1;
       return;
     }
-    if (k == 'P') fail(msg("runtime.re_unknown_extension", {{"ext", "?P" + peek(3)}}), at + 1);
+    if (k == 'P') fail(msg("runtime.re_unknown_extension", {{"ext", std::string("?P") + peek(3)}}), at + 1);
     if (k == '#') {  // comment: up to the first ')'
       size_t e = p_.find(')', i_);
       if (e == std::string::npos) fail(msg("runtime.re_unterminated_comment"), at);
@@ -143,7 +143,7 @@ class Translator {
       i_ += 3;
       return;
     }
-    if (k == '<') fail(msg("runtime.re_unknown_extension", {{"ext", "?<" + peek(3)}}), at + 1);
+    if (k == '<') fail(msg("runtime.re_unknown_extension", {{"ext", std::string("?<") + peek(3)}}), at + 1);
     flags_group(at);
   }
 
