@@ -15,11 +15,12 @@ for tool in emcmake emcc esbuild node npm; do
   command -v "$tool" >/dev/null || { echo "build-web: $tool is missing: run scripts/setup.sh --web" >&2; exit 1; }
 done
 
-# mini-gmp and utf8proc from Debian's source packages.
+# mini-gmp, utf8proc and PCRE2 from Debian's source packages.
 src="$root/third_party/web-src"
-if ! ls -d "$src"/gmp-*/mini-gmp >/dev/null 2>&1 || ! ls -d "$src"/utf8proc-* >/dev/null 2>&1; then
+if ! ls -d "$src"/gmp-*/mini-gmp >/dev/null 2>&1 || ! ls -d "$src"/utf8proc-* >/dev/null 2>&1 ||
+   ! ls -d "$src"/pcre2-* >/dev/null 2>&1; then
   mkdir -p "$src"
-  (cd "$src" && apt-get source -qq gmp utf8proc) || {
+  (cd "$src" && apt-get source -qq gmp utf8proc pcre2) || {
     echo "build-web: apt-get source failed: scripts/setup.sh --web enables Debian's source packages" >&2; exit 1; }
 fi
 
@@ -41,6 +42,8 @@ mkdir -p "$dist"
 cp "$build/playground.mjs" "$build/playground.wasm" "$dist/"
 # The packs and the library written in the language, one JSON file the page fetches.
 node "$root/web/wasm/bundle_files.mjs" "$root" "$dist/files.json"
+# The language list and the examples in every language, so the page shows them at once.
+node "$root/web/wasm/page_data.mjs" "$dist"
 
 # The editor: CodeMirror 6 at the versions in web/playground/package-lock.json.
 npm_dir="$build/npm"

@@ -60,6 +60,8 @@ enum class TrapKind : uint8_t {
   StackOverflow, IndirectCall, Other
 };
 std::string_view to_string(TrapKind k);
+// The kind of trap an engine's error message (V8's wording) describes.
+TrapKind classify_trap(const std::string& message);
 
 class WasmError : public std::runtime_error {
  public:

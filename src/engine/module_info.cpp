@@ -85,6 +85,21 @@ std::string_view to_string(TrapKind k) {
   return "?";
 }
 
+// The kind of trap a WebAssembly engine's message describes (V8's wording, which browsers
+// running V8 share).
+TrapKind classify_trap(const std::string& m) {
+  auto has = [&](const char* s) { return m.find(s) != std::string::npos; };
+  if (has("Maximum call stack size exceeded")) return TrapKind::StackOverflow;
+  if (has("unreachable")) return TrapKind::Unreachable;
+  if (has("memory access out of bounds") || has("data segment") || has("out of bounds memory"))
+    return TrapKind::OutOfBounds;
+  if (has("divide by zero") || has("remainder by zero")) return TrapKind::DivByZero;
+  if (has("divide result unrepresentable")) return TrapKind::IntegerOverflow;
+  if (has("float unrepresentable") || has("unrepresentable in integer")) return TrapKind::InvalidConversion;
+  if (has("table index") || has("null function") || has("signature mismatch")) return TrapKind::IndirectCall;
+  return TrapKind::Other;
+}
+
 const ExportInfo* ModuleInfo::find_export(std::string_view name) const {
   for (auto& e : exports)
     if (e.name == name) return &e;

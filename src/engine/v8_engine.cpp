@@ -93,18 +93,6 @@ std::string exception_text(v8::Isolate* iso, v8::Local<v8::Context> ctx, v8::Try
   return *u ? std::string(*u) : std::string("?");
 }
 
-TrapKind classify_trap(const std::string& m) {
-  auto has = [&](const char* s) { return m.find(s) != std::string::npos; };
-  if (has("Maximum call stack size exceeded")) return TrapKind::StackOverflow;
-  if (has("unreachable")) return TrapKind::Unreachable;
-  if (has("memory access out of bounds") || has("data segment") || has("out of bounds memory"))
-    return TrapKind::OutOfBounds;
-  if (has("divide by zero") || has("remainder by zero")) return TrapKind::DivByZero;
-  if (has("divide result unrepresentable")) return TrapKind::IntegerOverflow;
-  if (has("float unrepresentable") || has("unrepresentable in integer")) return TrapKind::InvalidConversion;
-  if (has("table index") || has("null function") || has("signature mismatch")) return TrapKind::IndirectCall;
-  return TrapKind::Other;
-}
 
 namespace {
 

@@ -12,7 +12,6 @@ namespace ml::engine {
 // Shared with v8_engine.cpp (defined there).
 v8::Local<v8::Value> to_js(v8::Isolate* iso, const Val& v);
 std::string exception_text(v8::Isolate* iso, v8::Local<v8::Context> ctx, v8::TryCatch& tc);
-TrapKind classify_trap(const std::string& m);
 
 namespace {
 

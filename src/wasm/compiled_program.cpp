@@ -203,16 +203,16 @@ std::function<std::vector<eng::Val>(std::span<const eng::Val>)> CompiledProgram:
   if (name == "print_str")
     return [this, up](std::span<const eng::Val> a) {
       uint32_t p = static_cast<uint32_t>(a[0].i32), n = static_cast<uint32_t>(a[1].i32);
-      if (uint64_t(p) + n > up->inst->memory_size()) throw eng::WasmError(eng::ErrorKind::Memory, "print_str out of range");
-      out_.append(reinterpret_cast<const char*>(up->inst->memory_data()) + p, n);
+      std::string text(n, '\0');  // memory_read checks the range
+      up->inst->memory_read(p, std::span<uint8_t>(reinterpret_cast<uint8_t*>(text.data()), n));
+      out_ += text;
       return std::vector<eng::Val>{};
     };
   if (name == "f64_repr")  // str(float): Python's repr written at buf (ASCII)
     return [up](std::span<const eng::Val> a) {
       std::string r = py_float_repr(a[0].f64);
       uint32_t p = static_cast<uint32_t>(a[1].i32);
-      if (uint64_t(p) + r.size() > up->inst->memory_size()) throw eng::WasmError(eng::ErrorKind::Memory, "f64_repr out of range");
-      std::memcpy(up->inst->memory_data() + p, r.data(), r.size());
+      up->inst->memory_write(p, std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(r.data()), r.size()));
       return std::vector<eng::Val>{eng::Val::I32(static_cast<int32_t>(r.size()))};
     };
   if (name == "fmod")
@@ -225,9 +225,9 @@ std::function<std::vector<eng::Val>(std::span<const eng::Val>)> CompiledProgram:
                                                         {"tan", [](double x) { return std::tan(x); }},
                                                         {"exp", [](double x) { return std::exp(x); }},
                                                         {"atan", [](double x) { return std::atan(x); }}};
-  for (const auto& [n, f] : math1)
-    if (name == n)
-      return [f](std::span<const eng::Val> a) { return std::vector<eng::Val>{eng::Val::F64(f(a[0].f64))}; };
+  for (const auto& entry : math1)
+    if (name == entry.first)  // (not a structured binding: clang before 16, the web build's, cannot capture one)
+      return [f = entry.second](std::span<const eng::Val> a) { return std::vector<eng::Val>{eng::Val::F64(f(a[0].f64))}; };
   return {};
 }
 
@@ -473,8 +473,15 @@ RawOutcome CompiledProgram::run_prepared(const Prepared& p, std::span<const eng:
   RawOutcome out;
   eng::Instance& inst = *p.inst;
   // The arguments go to the argument area, 8 bytes each (an i32 in the low half); the entry
-  // takes the heap start and the depth limit.
-  uint8_t* area = inst.memory_data() + p.args_at;
+  // takes the heap start and the depth limit. Through memory_write, not memory_data(): an
+  // engine whose memory the host cannot address directly (the browser's) copies only these.
+  uint8_t small[16 * kSlot];
+  std::vector<uint8_t> big;
+  uint8_t* area = small;
+  if (vals.size() > 16) {
+    big.resize(vals.size() * kSlot);
+    area = big.data();
+  }
   for (size_t i = 0; i < vals.size(); ++i) {
     uint64_t bits = 0;
     switch (vals[i].type) {
@@ -484,14 +491,16 @@ RawOutcome CompiledProgram::run_prepared(const Prepared& p, std::span<const eng:
     }
     std::memcpy(area + kSlot * i, &bits, 8);
   }
+  if (!vals.empty()) inst.memory_write(p.args_at, std::span<const uint8_t>(area, vals.size() * kSlot));
   const eng::Val entry[2] = {eng::Val::I32(static_cast<int32_t>(std::max(heap_end, p.heap_base))),
                              eng::Val::I32(std::max(1, opts_.recursion_limit - depth))};
   if (!out_.empty()) out_.clear();
   eng::Val result;
   try {
     inst.call(p.enter, std::span<const eng::Val>(entry, 2), std::span<eng::Val>());
-    if (!(p.ret == kNone)) {  // memory_data() again: the call may have grown the memory
-      const uint8_t* r = inst.memory_data() + p.args_at;
+    if (!(p.ret == kNone)) {
+      uint8_t r[8];
+      inst.memory_read(p.args_at, std::span<uint8_t>(r, 8));
       switch (wtype(p.ret)) {
         case WType::I64: std::memcpy(&result.i64, r, 8); result.type = eng::ValType::I64; break;
         case WType::F64: std::memcpy(&result.f64, r, 8); result.type = eng::ValType::F64; break;

@@ -26,10 +26,10 @@ const scratch = mkdtempSync(join(tmpdir(), 'ml-web-'));
 let server, browser, page, base;
 
 // What the command line prints for `source` in `lang`: the reference for the page.
-function cli(source, lang) {
+function cli(source, lang, extra = []) {
   const file = join(scratch, `prog_${lang}.multi`);
   writeFileSync(file, source);
-  const r = spawnSync(binary, ['run', '--lang', lang, file], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const r = spawnSync(binary, ['run', '--lang', lang, ...extra, file], { encoding: 'utf8', maxBuffer: 1 << 26 });
   if (r.error || r.status === null) throw new Error(`${binary} run: ${r.error || r.signal}`);
   // The page names its program <playground> where the command line names the file.
   return { stdout: r.stdout, stderr: r.stderr.split(file).join('<playground>'), status: r.status };
@@ -222,6 +222,87 @@ test('the WebAssembly view shows the module and runs it in the browser\'s engine
   await page.waitForFunction(() => document.getElementById('explain').dataset.ok === '0');
   assert.match(await page.$eval('#explain', (e) => e.textContent), /interpreter only: dict at line 1:5/);
   assert.equal(await page.$eval('#wat', (e) => e.textContent), '');
+});
+
+// Mixed mode: the interpreter runs the program, and each function the code generator compiles
+// runs in this browser's WebAssembly engine (lists crossing both ways, output from compiled
+// code, a localized error raised in compiled code), as `run --backend wasm` does natively.
+const MIXED = `déf triple(n):
+    retour n * 3
+
+déf somme(xs):
+    t = 0
+    pour x dans xs:
+        t = t + x
+    retour t
+
+déf double_tout(xs):
+    pour i dans intervalle(len(xs)):
+        xs[i] = xs[i] * 2
+
+déf montre(n):
+    afficher("n =", n / 4, n * 2)
+
+déf divise(a, b):
+    retour a // b
+
+afficher(triple(14))
+l = [1, 2, 3]
+double_tout(l)
+afficher(l, somme(l))
+afficher(somme([triple(i) pour i dans intervalle(10)]))
+afficher(somme([1, 2, 3.5]))
+montre(3)
+afficher(divise(7, 2))
+afficher(divise(1, 0))
+`;
+
+test('functions that compile run as WebAssembly inside an interpreted run, as --backend wasm --explain says', async () => {
+  await chooseLanguage('fr');
+  await page.select('#backend', 'wasm');
+  await typeProgram(MIXED);
+  const got = await runAndRead();
+  const want = cli(MIXED, 'fr', ['--backend', 'wasm', '--explain']);
+  // the command line prints the explanation after the error
+  const error = want.stderr.slice(0, want.stderr.indexOf('\ntriple') + 1);
+  const explain = want.stderr.slice(error.length);
+  assert.equal(got.stdout, want.stdout);
+  assert.equal(got.stderr, error);
+  assert.match(got.stderr, /ZeroDivisionError|division/);
+  const shown = await page.$eval('#run-explain', (e) => e.textContent);
+  assert.equal(shown, explain);
+  for (const f of ['triple(int)', 'somme(list[int])', 'double_tout(list[int])', 'montre(int)', 'divise(int, int)'])
+    assert.match(shown, new RegExp(`^${f.replace(/[()[\]]/g, '\\$&')}: wasm`, 'm'));
+  assert.match(await page.$eval('#run-wat', (e) => e.textContent), /\(func /);
+  // the interpreter alone prints the same, and says so
+  await page.select('#backend', 'python');
+  const alone = await runAndRead();
+  assert.equal(alone.stdout, want.stdout);
+  assert.equal(alone.stderr, error);
+  assert.match(await page.$eval('#run-explain', (e) => e.textContent), /interpreter/);
+  await page.select('#backend', 'auto');
+});
+
+// Start-up, reported (timings are never asserted): a first visit with an empty cache, then
+// reloads, where the browser's cache holds the files and the code it compiled from the .wasm.
+test('start-up time is reported', async (t) => {
+  const ctx = await browser.createBrowserContext();
+  const fresh = await ctx.newPage();
+  const report = [];
+  const measure = async (p, label, go) => {
+    await go();
+    await p.waitForSelector('body[data-ready]', { timeout: 60000 });
+    const r = await p.evaluate(() => ({ ready: Number(document.body.dataset.ready), times: document.body.dataset.times }));
+    report.push(`${label}: ready in ${r.ready} ms ${r.times}`);
+  };
+  await measure(fresh, 'first visit (empty cache)', () => fresh.goto(base));
+  for (let i = 1; i <= 3; ++i) await measure(fresh, `reload ${i}`, () => fresh.reload());
+  await ctx.close();
+  for (const line of report) {
+    t.diagnostic(line);
+    process.stdout.write(`# start-up: ${line}\n`);
+  }
+  assert.equal(report.length, 4);
 });
 
 test('the program travels in the link', async () => {

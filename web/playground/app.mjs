@@ -14,6 +14,7 @@ const ui = {
   share: $('share'), status: $('status'), output: $('output'), to: $('translate-to'),
   translation: $('translation'), open: $('translate-open'),
   runCompiled: $('run-compiled'), explain: $('explain'), wat: $('wat'),
+  backend: $('backend'), runExplain: $('run-explain'), runWat: $('run-wat'),
 };
 
 let module = null, files = null, tools = null, runner = null;
@@ -137,7 +138,7 @@ async function run(compiled = false) {
   const onOut = (fd, t) => print(t, fd === 2 ? 'err' : null);
   const r = compiled === true
     ? await runner.request({ type: 'runCompiled', source: text, lang: ui.lang.value }, onOut)
-    : await runner.run(text, ui.lang.value, onOut);
+    : await runner.run(text, ui.lang.value, onOut, ui.backend.value);
   if (!running) return;  // stopped meanwhile
   const ms = Math.round(performance.now() - running.started);
   running = null;
@@ -150,9 +151,22 @@ async function run(compiled = false) {
     return;
   }
   if (r.line) view.dispatch({ effects: setError.of({ line: r.line, col: r.col }) });
+  if (compiled !== true) showRunExplain(r);
   if (compiled === true && r.compiled === false) print(`not compiled: ${r.reason}\n`, 'note');
   const how = compiled === true ? (r.compiled ? ' · ran as WebAssembly' : '') : '';
   status(r.status === 0 ? 'done' : 'error', `exit ${r.status} · ${ms} ms${how}`);
+}
+
+// Where the run's functions ran (the interpreter, or this browser's WebAssembly engine) and why.
+function showRunExplain(r) {
+  const backend = ui.backend.value;
+  ui.runExplain.textContent = backend === 'python'
+    ? 'every function ran on the interpreter (backend: interpreter only)'
+    : (r.explain || 'no function of the program was called');
+  ui.runExplain.dataset.backend = backend;
+  ui.runWat.textContent = r.wat || '';
+  const compiled = (r.explain || '').split('\n').filter((l) => /: wasm\b/.test(l)).length;
+  ui.runExplain.dataset.compiled = String(compiled);
 }
 
 function stop() {
@@ -197,12 +211,10 @@ async function translate() {
   ui.translation.dataset.lang = ui.to.value;
 }
 
-async function showExample(i) {
-  const ex = EXAMPLES[i];
-  const lang = currentLang();
-  const r = lang === 'en' ? { text: ex.source }
-    : await tools.request({ type: 'translate', source: ex.source, from: 'en', to: lang });
-  setSource(r.text || ex.source);
+// The examples in every language come translated with the page (dist/page.json).
+function showExample(i) {
+  const inLang = pageData.examples[currentLang()];
+  setSource(inLang ? inLang[i] : EXAMPLES[i].source);
 }
 
 // ---------------------------------------------------------------- start
@@ -215,33 +227,50 @@ function fillLanguages(list) {
   }
 }
 
+// Start-up, in the order a visitor sees it: the page's data (languages, examples) fills the
+// picker and the editor at once; meanwhile the browser compiles the interpreter (streamed as
+// it downloads; on a reload the browser's cache holds the compiled code), and the program
+// worker starts from it. The second worker (detection, translation) starts after, off the
+// path to Run.
+let pageData = { languages: [], examples: {} };
 async function boot() {
   const t0 = performance.now();
-  const wasm = fetch('dist/playground.wasm');
-  [module, files] = await Promise.all([
-    WebAssembly.compileStreaming(wasm).catch(async () => WebAssembly.compile(await (await fetch('dist/playground.wasm')).arrayBuffer())),
-    fetch('dist/files.json').then((r) => r.json()),
-  ]);
-  tools = new Engine(module, files, true);
-  runner = new Engine(module, files);
-  const { languages } = await tools.ready;
-  fillLanguages(languages);
+  const times = {};
+  const since = (name) => { times[name] = Math.round(performance.now() - t0); };
+  const compiled = WebAssembly.compileStreaming(fetch('dist/playground.wasm'))
+    .catch(async () => WebAssembly.compile(await (await fetch('dist/playground.wasm')).arrayBuffer()))
+    .then((m) => { since('compiled'); return m; });
+  const filesP = fetch('dist/files.json').then((r) => r.json()).then((f) => { since('files'); return f; });
+  runner = new Engine(compiled, filesP);
+  pageData = await fetch('dist/page.json').then((r) => r.json());
+  since('pageData');
+  fillLanguages(pageData.languages);
   EXAMPLES.forEach((ex, i) => ui.example.add(new Option(ex.name, String(i))));
-
   const frag = fromFragment();
   if (frag.lang && (frag.lang === 'auto' || packs.has(frag.lang))) ui.lang.value = frag.lang;
   ui.to.value = currentLang() === 'fr' ? 'en' : 'fr';
   if (frag.code !== null) setSource(frag.code);
-  else await showExample(0);
-  await onSourceChanged();
+  else showExample(0);
   applyLanguage();
-  await runner.ready;
+  since('shown');
+
+  const r = await runner.ready;
+  [module, files] = await Promise.all([compiled, filesP]);
+  since('worker');
+  times.instantiate = Math.round(r.timings.instantiate);
+  times.writeFiles = Math.round(r.timings.files);
   ui.run.disabled = false;
   // From the navigation's start: what a visitor waits for before the page can run a program.
   const ms = Math.round(performance.now());
   status('ready', `ready in ${ms} ms`);
   document.body.dataset.ready = String(ms);
   document.body.dataset.bootMs = String(Math.round(performance.now() - t0));
+  document.body.dataset.times = JSON.stringify(times);
+  tools = new Engine(module, files);
+  await tools.ready;
+  document.body.dataset.tools = String(Math.round(performance.now()));
+  // A program from a link in an unnamed language: detected now.
+  await onSourceChanged();
 }
 
 ui.run.addEventListener('click', () => run());

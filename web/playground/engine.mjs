@@ -2,7 +2,9 @@
 // by the page's worker (worker.js) and the command-line check (web/wasm/run_node.mjs).
 //
 //   const eng = await createEngine({ wasmBinary, files, createPlayground });
-//   eng.run(source, lang, { onWrite(fd, text) {} }) -> { status, lang, line, col }
+//   eng.run(source, lang, { onWrite(fd, text) {}, backend }) -> { status, lang, line, col, explain, wat }
+//   (backend: 'auto' (the default, as `multilingual run`), 'wasm' or 'python'; explain and wat:
+//   where each function ran and the text of those that ran compiled, as --explain/--emit wat)
 //
 // `files` maps paths ("languages/fr.toml", "stdlib/copy.py") to their text: the packs and the
 // library written in the language, put in the module's in-memory file system under "/".
@@ -26,13 +28,17 @@ export async function createEngine({ wasmBinary, wasmModule, files, createPlaygr
   } else {
     opts.wasmBinary = wasmBinary;
   }
+  const t0 = performance.now();
   const M = await createPlayground(opts);
+  const t1 = performance.now();
   for (const [path, text] of Object.entries(files)) {
     const full = '/' + path;
     const dir = full.slice(0, full.lastIndexOf('/'));
     M.FS.mkdirTree(dir);
     M.FS.writeFile(full, text);
   }
+  // Where starting took its time (the page reports it: tests/web).
+  const timings = { instantiate: t1 - t0, files: performance.now() - t1 };
 
   // Arguments as C strings on the heap, freed after the call.
   function call(name, ...args) {
@@ -51,6 +57,7 @@ export async function createEngine({ wasmBinary, wasmModule, files, createPlaygr
   }
 
   return {
+    timings,
     languages: () => call('ml_languages'),
     detect: (source) => call('ml_detect', source).lang,
     translate: (source, from, to) => call('ml_translate', source, from || 'auto', to),
@@ -61,10 +68,10 @@ export async function createEngine({ wasmBinary, wasmModule, files, createPlaygr
       if (r.ok) r.bytes = M.HEAPU8.slice(M._ml_wasm_bytes(), M._ml_wasm_bytes() + M._ml_wasm_size());
       return r;
     },
-    run(source, lang, { onWrite, path } = {}) {
+    run(source, lang, { onWrite, path, backend } = {}) {
       sink = (fd, text) => { if (text) onWrite(fd, text); };
       try {
-        return call('ml_run', source, lang || 'auto', path || '<playground>');
+        return call('ml_run', source, lang || 'auto', path || '<playground>', backend || 'auto');
       } finally {
         for (const fd of [1, 2]) sink(fd, decoders[fd].decode());
         sink = () => {};

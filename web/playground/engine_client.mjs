@@ -1,6 +1,7 @@
 // The page's side of a worker (worker.js): requests as promises, program output as a callback.
+//   new Engine(module, files): the compiled playground.wasm and the packs (or promises of them)
 export class Engine {
-  constructor(module, files, wantLanguages = false) {
+  constructor(module, files) {
     this.worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
     this.next = 1;
     this.calls = new Map();
@@ -12,7 +13,10 @@ export class Engine {
       for (const c of this.calls.values()) c.resolve({ fatal: err.message });
       this.calls.clear();
     };
-    this.worker.postMessage({ type: 'init', module, files, wantLanguages });
+    // The worker loads its scripts while the module compiles: `module` and `files` may be
+    // promises (requests made meanwhile wait in the worker for 'init').
+    Promise.all([module, files]).then(([m, f]) => this.worker.postMessage({ type: 'init', module: m, files: f }),
+      (e) => this.readyCall.reject(e));
   }
 
   receive(m) {
@@ -33,7 +37,7 @@ export class Engine {
     });
   }
 
-  run(source, lang, onOut) { return this.request({ type: 'run', source, lang }, onOut); }
+  run(source, lang, onOut, backend = 'auto') { return this.request({ type: 'run', source, lang, backend }, onOut); }
 
   terminate() {
     this.worker.terminate();

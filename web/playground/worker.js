@@ -3,8 +3,8 @@
 // terminates this worker and starts another from the same compiled module).
 //
 // Messages in:  {type:'init', module, files}   the compiled WebAssembly.Module and the packs
-//               {type:'run', id, source, lang}  {type:'translate'|'detect', id, ...}
-// Messages out: {type:'ready', ms, languages}  {type:'out', id, fd, text}
+//               {type:'run', id, source, lang, backend}  {type:'translate'|'detect', id, ...}
+// Messages out: {type:'ready', ms, timings}  {type:'out', id, fd, text}
 //               {type:'done'|'reply', id, result}  {type:'fatal', id, message}
 import createPlayground from './dist/playground.mjs';
 import { createEngine } from './engine.mjs';
@@ -20,6 +20,7 @@ function handle(msg) {
       // Output is sent as it is flushed, so a program that loops forever still shows what it
       // printed before Stop.
       const result = engine.run(msg.source, msg.lang, {
+        backend: msg.backend,
         onWrite: (fd, text) => postMessage({ type: 'out', id, fd, text }),
       });
       postMessage({ type: 'done', id, result });
@@ -57,8 +58,7 @@ onmessage = async (ev) => {
   if (msg.type === 'init') {
     const t0 = performance.now();
     engine = await createEngine({ createPlayground, wasmModule: msg.module, files: msg.files });
-    const languages = msg.wantLanguages ? engine.languages() : null;
-    postMessage({ type: 'ready', ms: performance.now() - t0, languages });
+    postMessage({ type: 'ready', ms: performance.now() - t0, timings: engine.timings });
     pending.forEach(handle);
     pending = [];
   } else if (!engine) {

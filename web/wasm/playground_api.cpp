@@ -1,6 +1,10 @@
 // The playground's entry points: the front end and the interpreter compiled to wasm32
 // (Emscripten), called from JavaScript (web/playground/worker.js, web/wasm/run_node.mjs).
 //
+// A run offers the program's functions to the code generator as `multilingual run` does
+// (--backend auto by default): those that compile run in the JavaScript engine's own
+// WebAssembly engine (browser_engine.cpp), inside the interpreted run.
+//
 // Text goes in as NUL-terminated UTF-8 in the module's memory; what a program prints comes out
 // through ml_js_write as bytes (JavaScript decodes them as a stream, so a character split
 // across two writes stays whole). Results that are not a stream are JSON text in a buffer that
@@ -17,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "interp/code.h"  // FuncCode::interpret_only
 #include "interp/interpreter.h"
 #include "interp/runtime.h"  // PyError
 #include "lex/lexer.h"
@@ -26,6 +31,8 @@
 #include "support/diagnostic.h"
 #include "support/memory_limit.h"
 #include "support/source.h"
+#include "tiering/compiled_calls.h"
+#include "tiering/policy.h"
 #include "wasm/standalone.h"
 #include "web_json.h"
 
@@ -83,11 +90,26 @@ std::pair<int, int> location_of(const std::string& rendered, const std::string& 
   return {line, col};
 }
 
-void set_run_result(int status, const std::string& lang, const std::string& error, const std::string& path) {
+// `explain` and `wat`: where each function ran and the text of those that ran compiled (empty
+// when the run offered nothing to the code generator).
+void set_run_result(int status, const std::string& lang, const std::string& error, const std::string& path,
+                    const std::string& explain = "", const std::string& wat = "") {
   auto [line, col] = location_of(error, path);
   web::JsonObject o;
-  o.num("status", status).str("lang", lang).num("line", line).num("col", col);
+  o.num("status", status).str("lang", lang).num("line", line).num("col", col).str("explain", explain).str("wat", wat);
   result = o.text();
+}
+
+// The one engine compiled functions run on, made at the first compiled call and kept: its
+// modules belong to the run that made them, and are dropped with it.
+ml::engine::Engine& web_engine() {
+  static std::unique_ptr<ml::engine::Engine> e = [] {
+    ml::engine::EngineOptions o;
+    o.memory_pages = 16;
+    o.max_memory_pages = ml::engine::kMaxPages;
+    return ml::engine::create_engine(o);
+  }();
+  return *e;
 }
 
 }  // namespace
@@ -122,9 +144,10 @@ EMSCRIPTEN_KEEPALIVE void ml_detect(const char* source) {
   result = o.text();
 }
 
-// Runs `source` as `multilingual run` does with the interpreter: output on fd 1, the
-// localized error (if any) on fd 2; the result names the language and the error's place.
-EMSCRIPTEN_KEEPALIVE void ml_run(const char* source, const char* lang, const char* path) {
+// Runs `source` as `multilingual run --backend BACKEND` does: output on fd 1, the localized
+// error (if any) on fd 2; the result names the language, the error's place, and (unless the
+// backend is "python") where each function ran.
+EMSCRIPTEN_KEEPALIVE void ml_run(const char* source, const char* lang, const char* path, const char* backend) {
   auto src = std::make_shared<ml::SourceFile>();
   src->path = path && *path ? path : "<playground>";
   src->text = source;
@@ -155,6 +178,18 @@ EMSCRIPTEN_KEEPALIVE void ml_run(const char* source, const char* lang, const cha
   o.stack_bytes = ML_WEB_STACK_BYTES;
   ml::interp::Interpreter in(o);
   in.set_argv({src->path});
+  std::string be = backend ? backend : "auto";
+  std::unique_ptr<ml::tiering::CompiledCalls> compiled;
+  if (be != "python") {
+    ml::tiering::PolicyOptions policy;
+    policy.adaptive = be != "wasm";
+    compiled = std::make_unique<ml::tiering::CompiledCalls>(*m, *pack, in, web_engine, policy, js_out);
+    in.set_compiled_call_hook([&](ml::interp::FuncObj* f, ml::interp::Value* args, int nargs) {
+      if (compiled->owns(f)) return compiled->try_call(f, args, nargs);
+      f->code->interpret_only = true;  // a library's: never compiled here
+      return std::optional<ml::interp::Value>();
+    });
+  }
   int status = 0;
   std::string error;
   try {
@@ -171,7 +206,10 @@ EMSCRIPTEN_KEEPALIVE void ml_run(const char* source, const char* lang, const cha
   }
   js_out.flush();
   js_err.flush();
-  set_run_result(status, pack->code, error, src->path);
+  std::string explain = compiled ? compiled->explain() : "";
+  std::string wat = compiled ? compiled->wat() : "";
+  in.set_compiled_call_hook(nullptr);
+  set_run_result(status, pack->code, error, src->path, explain, wat);
 }
 
 // The program in another language; on a syntax error, the error instead.
