@@ -7,6 +7,7 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <fmt/format.h>
@@ -15,6 +16,7 @@
 #include <cerrno>
 #include <csignal>
 #include <cstring>
+#include <ctime>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -70,13 +72,23 @@ fs::path resolve(const fs::path& root, std::string path) {
   return full;
 }
 
-// `etag` empty: not to be cached (errors). Files are cached by the browser but checked on every
-// use (no-cache + ETag, answered 304 when unchanged): a reload reuses the playground's large
-// .wasm, and the code the browser compiled from it, without serving stale files after a rebuild.
+// "Name: <the time as an HTTP date>\r\n".
+std::string http_date(const char* name, std::time_t t) {
+  char buf[64];
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  std::strftime(buf, sizeof buf, "%a, %d %b %Y %H:%M:%S GMT", &tm);
+  return std::string(name) + ": " + buf + "\r\n";
+}
+
+// `etag` empty: not to be cached (errors). Files may be cached but are checked on every use
+// (no-cache + ETag/Last-Modified, answered 304 when unchanged), so a rebuild is never served
+// stale.
 void respond(int fd, int code, const std::string& reason, const std::string& type, const std::string& body,
-             bool head, const std::string& etag = "") {
+             bool head, const std::string& etag = "", std::time_t modified = 0) {
   std::string cache = etag.empty() ? "Cache-Control: no-store\r\n"
-                                   : "Cache-Control: no-cache\r\nETag: " + etag + "\r\n";
+                                   : "Cache-Control: no-cache\r\nETag: " + etag + "\r\n" +
+                                         http_date("Date", std::time(nullptr)) + http_date("Last-Modified", modified);
   std::string h = fmt::format(
       "HTTP/1.0 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\n{}Connection: close\r\n\r\n",
       code, reason, type, body.size(), cache);
@@ -86,6 +98,11 @@ void respond(int fd, int code, const std::string& reason, const std::string& typ
     if (n <= 0) return;
     off += size_t(n);
   }
+}
+
+std::time_t modified_time(const fs::path& file) {
+  struct stat st{};
+  return ::stat(file.c_str(), &st) == 0 ? st.st_mtime : 0;
 }
 
 // A file's version: its size and modification time.
@@ -132,11 +149,11 @@ void serve_one(int fd, const fs::path& web, const fs::path& dir) {
   if (file.empty()) return respond(fd, 404, "Not Found", "text/plain", "not found: " + path + "\n", head);
   std::string etag = etag_of(file);
   if (!etag.empty() && header_value(req, "if-none-match") == etag)
-    return respond(fd, 304, "Not Modified", content_type(file), "", head, etag);
+    return respond(fd, 304, "Not Modified", content_type(file), "", head, etag, modified_time(file));
   std::ifstream in(file, std::ios::binary);
   std::ostringstream body;
   body << in.rdbuf();
-  respond(fd, 200, "OK", content_type(file), body.str(), head, etag);
+  respond(fd, 200, "OK", content_type(file), body.str(), head, etag, modified_time(file));
 }
 
 }  // namespace

@@ -237,12 +237,14 @@ async function boot() {
   const t0 = performance.now();
   const times = {};
   const since = (name) => { times[name] = Math.round(performance.now() - t0); };
+  // (page.json first: `multilingual serve` answers one request at a time)
+  const pageP = fetch('dist/page.json').then((r) => r.json());
   const compiled = WebAssembly.compileStreaming(fetch('dist/playground.wasm'))
     .catch(async () => WebAssembly.compile(await (await fetch('dist/playground.wasm')).arrayBuffer()))
     .then((m) => { since('compiled'); return m; });
   const filesP = fetch('dist/files.json').then((r) => r.json()).then((f) => { since('files'); return f; });
   runner = new Engine(compiled, filesP);
-  pageData = await fetch('dist/page.json').then((r) => r.json());
+  pageData = await pageP;
   since('pageData');
   fillLanguages(pageData.languages);
   EXAMPLES.forEach((ex, i) => ui.example.add(new Option(ex.name, String(i))));
