@@ -26,7 +26,7 @@
 #include "interp/runtime.h"  // PyError
 #include "lex/lexer.h"
 #include "lang/pack.h"
-#include "lex/translate.h"
+#include "translate/translate.h"
 #include "parse/parser.h"
 #include "support/diagnostic.h"
 #include "support/memory_limit.h"
