@@ -15,12 +15,12 @@ for tool in emcmake emcc esbuild node npm; do
   command -v "$tool" >/dev/null || { echo "build-web: $tool is missing: run scripts/setup.sh --web" >&2; exit 1; }
 done
 
-# mini-gmp, utf8proc and PCRE2 from Debian's source packages.
+# mini-gmp, utf8proc, PCRE2 and zlib from Debian's source packages.
 src="$root/third_party/web-src"
 if ! ls -d "$src"/gmp-*/mini-gmp >/dev/null 2>&1 || ! ls -d "$src"/utf8proc-* >/dev/null 2>&1 ||
-   ! ls -d "$src"/pcre2-* >/dev/null 2>&1; then
+   ! ls -d "$src"/pcre2-* >/dev/null 2>&1 || ! ls -d "$src"/zlib-* >/dev/null 2>&1; then
   mkdir -p "$src"
-  (cd "$src" && apt-get source -qq gmp utf8proc pcre2) || {
+  (cd "$src" && apt-get source -qq gmp utf8proc pcre2 zlib) || {
     echo "build-web: apt-get source failed: scripts/setup.sh --web enables Debian's source packages" >&2; exit 1; }
 fi
 
