@@ -180,6 +180,9 @@ class Instance {
   virtual void memory_read(uint64_t offset, std::span<uint8_t> out) const = 0;
   // Direct pointer to linear memory (valid until the next grow or call). nullptr if none.
   virtual uint8_t* memory_data() = 0;
+  // True when memory_data() is the instance's memory itself, so a host may read and write a few
+  // bytes through it with no call; false for an engine that hands out a copy (the browser's).
+  virtual bool memory_is_direct() const { return true; }
   // Reads an exported i32 global (e.g. __heap_base); throws MissingExport.
   virtual int64_t global_value(std::string_view name) = 0;
   virtual const ModuleInfo& info() const = 0;

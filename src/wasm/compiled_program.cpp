@@ -473,12 +473,16 @@ RawOutcome CompiledProgram::run_prepared(const Prepared& p, std::span<const eng:
   RawOutcome out;
   eng::Instance& inst = *p.inst;
   // The arguments go to the argument area, 8 bytes each (an i32 in the low half); the entry
-  // takes the heap start and the depth limit. Through memory_write, not memory_data(): an
-  // engine whose memory the host cannot address directly (the browser's) copies only these.
+  // takes the heap start and the depth limit. Written in place where the engine's memory is
+  // addressable (a crossing costs no more than it must); an engine whose memory the host cannot
+  // address (the browser's) gets them, and gives the result, through memory_write/memory_read.
+  const bool direct = inst.memory_is_direct();
   uint8_t small[16 * kSlot];
   std::vector<uint8_t> big;
   uint8_t* area = small;
-  if (vals.size() > 16) {
+  if (direct) {
+    area = inst.memory_data() + p.args_at;
+  } else if (vals.size() > 16) {
     big.resize(vals.size() * kSlot);
     area = big.data();
   }
@@ -491,7 +495,7 @@ RawOutcome CompiledProgram::run_prepared(const Prepared& p, std::span<const eng:
     }
     std::memcpy(area + kSlot * i, &bits, 8);
   }
-  if (!vals.empty()) inst.memory_write(p.args_at, std::span<const uint8_t>(area, vals.size() * kSlot));
+  if (!direct && !vals.empty()) inst.memory_write(p.args_at, std::span<const uint8_t>(area, vals.size() * kSlot));
   const eng::Val entry[2] = {eng::Val::I32(static_cast<int32_t>(std::max(heap_end, p.heap_base))),
                              eng::Val::I32(std::max(1, opts_.recursion_limit - depth))};
   if (!out_.empty()) out_.clear();
@@ -499,8 +503,10 @@ RawOutcome CompiledProgram::run_prepared(const Prepared& p, std::span<const eng:
   try {
     inst.call(p.enter, std::span<const eng::Val>(entry, 2), std::span<eng::Val>());
     if (!(p.ret == kNone)) {
-      uint8_t r[8];
-      inst.memory_read(p.args_at, std::span<uint8_t>(r, 8));
+      uint8_t copy[8];
+      const uint8_t* r = copy;
+      if (direct) r = inst.memory_data() + p.args_at;  // again: the call may have grown the memory
+      else inst.memory_read(p.args_at, std::span<uint8_t>(copy, 8));
       switch (wtype(p.ret)) {
         case WType::I64: std::memcpy(&result.i64, r, 8); result.type = eng::ValType::I64; break;
         case WType::F64: std::memcpy(&result.f64, r, 8); result.type = eng::ValType::F64; break;

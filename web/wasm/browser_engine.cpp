@@ -269,6 +269,7 @@ class WebInstance : public Instance {
   uint64_t memory_size() const override { return has_memory_ ? uint64_t(mlw_memory_size(id_)) : 0; }
   uint32_t memory_max_pages() const override { return max_pages_; }
 
+  bool memory_is_direct() const override { return false; }
   uint8_t* memory_data() override {
     if (!has_memory_) return nullptr;
     if (!mirror_valid_) {
