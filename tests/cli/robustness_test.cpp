@@ -31,7 +31,7 @@ int interrupt_program(const fs::path& dir, const std::string& flags) {
   return run_script(dir, "timeout 60 \"$ML\" run " + flags +
                              " p.multi > out.txt 2> err.txt & p=$!; i=0; "
                              "while ! grep -q started out.txt && [ $i -lt 600 ]; do sleep 0.1; i=$((i+1)); done; "
-                             "kill -INT $p; wait $p");
+                             "sleep 0.3; kill -INT $p; wait $p");
 }
 
 // A call missing required arguments is the interpreter's TypeError under every backend, and
