@@ -76,26 +76,28 @@ struct BinNodeKN : ENode {
   }
 };
 
+// The six orderings and equalities of two C++ numbers (IEEE's for floats: NaN compares unequal,
+// false otherwise, as in Python).
+template <CmpOp OP>
+constexpr bool kPlainCmp = OP == CmpOp::Lt || OP == CmpOp::LtE || OP == CmpOp::Gt || OP == CmpOp::GtE ||
+                           OP == CmpOp::Eq || OP == CmpOp::NotEq;
+template <CmpOp OP, class T>
+[[gnu::always_inline]] static inline bool plain_cmp(T a, T b) {
+  if constexpr (OP == CmpOp::Lt) return a < b;
+  else if constexpr (OP == CmpOp::LtE) return a <= b;
+  else if constexpr (OP == CmpOp::Gt) return a > b;
+  else if constexpr (OP == CmpOp::GtE) return a >= b;
+  else if constexpr (OP == CmpOp::Eq) return a == b;
+  else return a != b;
+}
+
 // The comparison of two known operands; `Truth`: the result as a C++ bool (for an if or a
 // while test), else as a Python value.
 template <CmpOp OP>
 [[gnu::always_inline]] static inline bool cmp_fast(const Value& x, const Value& y, bool& r) {
-  if (x.t == VT::Float && y.t == VT::Float) {
-    // IEEE comparisons are Python's for floats (NaN compares unequal, and false otherwise).
-    if constexpr (OP == CmpOp::Lt) { r = x.f < y.f; return true; }
-    else if constexpr (OP == CmpOp::LtE) { r = x.f <= y.f; return true; }
-    else if constexpr (OP == CmpOp::Gt) { r = x.f > y.f; return true; }
-    else if constexpr (OP == CmpOp::GtE) { r = x.f >= y.f; return true; }
-    else if constexpr (OP == CmpOp::Eq) { r = x.f == y.f; return true; }
-    else if constexpr (OP == CmpOp::NotEq) { r = x.f != y.f; return true; }
-  }
-  if (x.t == VT::Int && y.t == VT::Int) {
-    if constexpr (OP == CmpOp::Lt) { r = x.i < y.i; return true; }
-    else if constexpr (OP == CmpOp::LtE) { r = x.i <= y.i; return true; }
-    else if constexpr (OP == CmpOp::Gt) { r = x.i > y.i; return true; }
-    else if constexpr (OP == CmpOp::GtE) { r = x.i >= y.i; return true; }
-    else if constexpr (OP == CmpOp::Eq) { r = x.i == y.i; return true; }
-    else if constexpr (OP == CmpOp::NotEq) { r = x.i != y.i; return true; }
+  if constexpr (kPlainCmp<OP>) {
+    if (x.t == VT::Float && y.t == VT::Float) { r = plain_cmp<OP>(x.f, y.f); return true; }
+    if (x.t == VT::Int && y.t == VT::Int) { r = plain_cmp<OP>(x.i, y.i); return true; }
   }
   return false;
 }
