@@ -2,6 +2,7 @@
 
 #include <pthread.h>
 
+#include <algorithm>
 #include <exception>
 #include <iostream>
 #include <sstream>
@@ -227,21 +228,21 @@ std::string render_traceback(const InstObj* in) {
 }
 }  // namespace
 
-std::string Interpreter::render_error(const PyError& e) const {
-  Interp* prev = I;
-  I = st_.get();
-  struct Restore { Interp* p; ~Restore() { I = p; } } restore{prev};
-  std::string kind = error_kind(e);
+namespace {
+// One exception as the command line shows it: its traceback, then "file:line:col: Kind: message"
+// with the source line (the pack's words where it has them).
+std::string render_one(const Value& exc, const LanguagePack* pack) {
+  std::string kind = exc.is_obj() ? exc.o->type->name : std::string("Exception");
   std::string message;
   try {
-    if (kind == "KeyError" && e.exc.is(OK::Inst)) {
-      Value* args = e.exc.as<InstObj>()->find_attr("args", hash_value(mk_str("args")));
+    if (kind == "KeyError" && exc.is(OK::Inst)) {
+      Value* args = exc.as<InstObj>()->find_attr("args", hash_value(mk_str("args")));
       std::string key = args && args->is(OK::Tuple) && !args->as<TupleObj>()->v.empty() ? repr(args->as<TupleObj>()->v[0]) : "";
       message = msg("runtime.key_error", {{"key", key}});
-    } else if (kind == "AssertionError" && exc_message(e.exc).empty()) {
+    } else if (kind == "AssertionError" && exc_message(exc).empty()) {
       message = msg("runtime.assertion_failed");
     } else {
-      message = exc_message(e.exc);
+      message = exc_message(exc);
     }
   } catch (...) {
     message = "<exception str() failed>";
@@ -249,20 +250,44 @@ std::string Interpreter::render_error(const PyError& e) const {
   const SourceFile* src = nullptr;
   Loc loc;
   std::string out;
-  if (e.exc.is(OK::Inst)) {
-    auto* in = e.exc.as<InstObj>();
+  if (exc.is(OK::Inst)) {
+    auto* in = exc.as<InstObj>();
     if (const ExcState* es = in->exc_state()) {
       src = es->src;
       loc = es->loc;
     }
     out = render_traceback(in);
   }
-  if (st_->pack) return out + ml::render_error(*st_->pack, kind, message, src, loc);
+  if (pack) return out + ml::render_error(*pack, kind, message, src, loc);
   if (src) out += src->path + ":" + std::to_string(loc.line) + ":" + std::to_string(loc.col) + ": ";
   out += kind;
   if (!message.empty()) out += ": " + message;
   out += "\n";
   return out;
+}
+
+// The exception after the ones it came from, as Python prints them: its __cause__ ("raise ...
+// from ...") or, unless suppressed, the __context__ it was raised while handling, each shown
+// once (a chain can loop back on itself).
+std::string render_chain(const Value& exc, const LanguagePack* pack, std::vector<const Object*>& seen) {
+  std::string out;
+  if (exc.is_obj()) seen.push_back(exc.o);
+  const ExcState* es = exc.is(OK::Inst) ? exc.as<InstObj>()->exc_state() : nullptr;
+  auto unseen = [&](const Value& v) { return v.is_obj() && std::find(seen.begin(), seen.end(), v.o) == seen.end(); };
+  if (es && !es->cause.is_none() && unseen(es->cause))
+    out = render_chain(es->cause, pack, seen) + "\n" + msg("runtime.chain_cause") + "\n\n";
+  else if (es && es->cause.is_none() && !es->suppress_context && !es->context.is_none() && unseen(es->context))
+    out = render_chain(es->context, pack, seen) + "\n" + msg("runtime.chain_context") + "\n\n";
+  return out + render_one(exc, pack);
+}
+}  // namespace
+
+std::string Interpreter::render_error(const PyError& e) const {
+  Interp* prev = I;
+  I = st_.get();
+  struct Restore { Interp* p; ~Restore() { I = p; } } restore{prev};
+  std::vector<const Object*> seen;
+  return render_chain(e.exc, st_->pack, seen);
 }
 
 std::string run_capture(const ast::Module& m, const LanguagePack* pack, const std::string& stdin_text) {

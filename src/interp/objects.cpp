@@ -663,6 +663,8 @@ static const std::map<std::string, std::string, std::less<>>& english_messages()
       {"runtime.invalid_literal_int", "invalid literal for int() with base 10: {value}"},
       {"runtime.import_error", "No module named '{name}'"},
       {"runtime.traceback_header", "Traceback (most recent call last):"},
+      {"runtime.chain_cause", "The above exception was the direct cause of the following exception:"},
+      {"runtime.chain_context", "During handling of the above exception, another exception occurred:"},
       {"runtime.unbound_local", "cannot access local variable '{name}' where it is not associated with a value"},
       {"runtime.overflow", "integer result too large"},
   };

@@ -1,4 +1,5 @@
 #include "python/values.h"
+#include "support/english.h"
 
 #include <pybind11/stl.h>
 
@@ -183,7 +184,7 @@ Value to_value(py::handle o) {
         },
         py::repr(o).cast<std::string>());
   }
-  throw py::type_error("cannot pass a " + std::string(Py_TYPE(o.ptr())->tp_name) + " to an operation");
+  throw py::type_error("cannot pass " + ml::with_article(Py_TYPE(o.ptr())->tp_name) + " to an operation");
 }
 
 py::object from_value(const Value& v) {

@@ -1,4 +1,5 @@
 #include "tiering/compiled_calls.h"
+#include "support/english.h"
 
 #include <cstring>
 #include <ostream>
@@ -97,7 +98,7 @@ bool CompiledCalls::class_ok(const iv::ClassObj* cls, std::string& why) {
   v.ok = false;
   v.why.clear();
   auto no = [&](std::string w) {
-    v.why = "a " + cls->name + " (" + w + ")";
+    v.why = with_article(cls->name) + " (" + w + ")";
     why = v.why;
     return false;
   };
@@ -144,7 +145,7 @@ bool CompiledCalls::classes_made_ok(const iv::FuncObj* f, const wasm::Prepared& 
   for (const std::string& name : p.constructs) {
     iv::Value* c = globals_->find(iv::mk_str(name));
     if (!c || !c->is(iv::OK::Class)) {
-      why = "makes a " + name + ", which is no longer a class";
+      why = "makes " + with_article(name) + ", which is no longer a class";
       return false;
     }
     std::string w;

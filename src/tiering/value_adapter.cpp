@@ -1,4 +1,5 @@
 #include "tiering/value_adapter.h"
+#include "support/english.h"
 
 #include <unordered_map>
 
@@ -75,7 +76,7 @@ std::optional<wasm::Type> list_type(const iv::ValueVec& items, std::string& why,
 static std::optional<wasm::Type> instance_type(iv::InstObj* o, std::string& why, int depth, const ClassCheck* classes) {
   const iv::ClassObj* cls = o->type;
   if (!classes || !(*classes)(cls, why)) {
-    if (why.empty()) why = "a " + cls->name;
+    if (why.empty()) why = with_article(cls->name);
     return std::nullopt;
   }
   if (depth >= 4) {
@@ -106,13 +107,13 @@ static std::optional<wasm::Type> instance_type(iv::InstObj* o, std::string& why,
   bool ok = true;
   iv::for_each_attr(o, [&](const iv::Value& k, const iv::Value& x) {
     if (!ok) return;
-    if (!k.is(iv::OK::Str)) { ok = false; why = "a " + cls->name + " with an attribute that is not a str"; return; }
+    if (!k.is(iv::OK::Str)) { ok = false; why = with_article(cls->name) + " with an attribute that is not a str"; return; }
     const std::string& name = k.as<iv::StrObj>()->s;
     auto t = compiled_type(x, why, depth + 1, classes);
     if (!t || !t->known()) {
       ok = false;
       if (t) why = "an empty list";
-      why = "a " + cls->name + " whose attribute '" + name + "' is " + why;
+      why = with_article(cls->name) + " whose attribute '" + name + "' is " + why;
       return;
     }
     fields.emplace_back(name, *t);
@@ -142,7 +143,7 @@ std::optional<wasm::Type> compiled_type(const iv::Value& v, std::string& why, in
   if (v.is(iv::OK::Tuple)) return tuple_type(v.as<iv::TupleObj>()->v, why, depth, classes);
   if (v.is(iv::OK::Inst)) return instance_type(v.as<iv::InstObj>(), why, depth, classes);
   if (!v.is(iv::OK::List)) {
-    why = v.is(iv::OK::Big) ? std::string("an int beyond 64 bits") : "a " + iv::type_name(v);
+    why = v.is(iv::OK::Big) ? std::string("an int beyond 64 bits") : with_article(iv::type_name(v));
     return std::nullopt;
   }
   if (depth >= 4) {

@@ -1,4 +1,5 @@
 #include "wasm/typer.h"
+#include "support/english.h"
 
 #include "wasm/typing/func_typer.h"
 
@@ -10,6 +11,8 @@
 #include <fmt/format.h>
 
 namespace ml::wasm {
+
+std::string Type::a_name() const { return with_article(name()); }
 
 std::string Type::name() const {
   std::string b;

@@ -78,6 +78,7 @@ struct Type {
   static Type tuple_of(const std::vector<Type>& items);  // at most kMaxTupleItems
   bool operator==(const Type&) const = default;
   std::string name() const;  // "int", "list[list[float]]", "tuple[int, float]"
+  std::string a_name() const;  // name() after its article: "an int", "a list[float]"
 };
 inline constexpr Type kInt{Base::Int}, kFloat{Base::Float}, kBool{Base::Bool}, kNone{Base::None},
     kUnknown{Base::Unknown}, kStr{Base::Str}, kNum{Base::Num};

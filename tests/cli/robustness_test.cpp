@@ -28,7 +28,10 @@ int run_script(const fs::path& dir, const std::string& script) {
 // Starts the program (stdout piped to a file), waits until it has printed "started", sends
 // SIGINT and returns the exit status; out.txt and err.txt hold what it wrote.
 int interrupt_program(const fs::path& dir, const std::string& flags) {
-  return run_script(dir, "timeout 60 \"$ML\" run " + flags +
+  // --foreground: a plain `timeout` passes a SIGINT it receives on twice (to the program, then
+  // to its whole process group), and under load the second can land after the program caught the
+  // first, a second KeyboardInterrupt no user pressing Ctrl-C once would cause.
+  return run_script(dir, "timeout --foreground 60 \"$ML\" run " + flags +
                              " p.multi > out.txt 2> err.txt & p=$!; i=0; "
                              "while ! grep -q started out.txt && [ $i -lt 600 ]; do sleep 0.1; i=$((i+1)); done; "
                              "sleep 0.3; kill -INT $p; wait $p");

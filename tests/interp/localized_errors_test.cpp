@@ -312,3 +312,35 @@ TEST(LocalizedErrors, DivisionsByZeroSayWhichOperation) {
   EXPECT_TRUE(has(out, fr.message("runtime.float_modulo"))) << out;
   EXPECT_FALSE(has(out, "float modulo")) << out;
 }
+
+// An error raised while handling another shows that one first, as Python does: the context, or
+// the cause of `raise ... from ...`; `from None` hides it. The joining line is the pack's.
+TEST(LocalizedErrors, ChainedExceptionsShowWhereTheyCameFrom) {
+  std::string out = run("try:\n    x = 1 / 0\nexcept ZeroDivisionError:\n    y = {}['k']\n");
+  size_t first = out.find("ZeroDivisionError: division by zero\n");
+  size_t join = out.find("\nDuring handling of the above exception, another exception occurred:\n\n");
+  size_t last = out.find("KeyError: 'k'\n");
+  ASSERT_NE(first, std::string::npos) << out;
+  ASSERT_NE(join, std::string::npos) << out;
+  ASSERT_NE(last, std::string::npos) << out;
+  EXPECT_TRUE(first < join && join < last) << out;
+  EXPECT_TRUE(has(out, "<test>:2:")) << out;
+  EXPECT_TRUE(has(out, "<test>:4:")) << out;
+
+  out = run("try:\n    int('z')\nexcept ValueError as e:\n    raise KeyError('w') from e\n");
+  EXPECT_TRUE(has(out, "\nThe above exception was the direct cause of the following exception:\n\n")) << out;
+  EXPECT_LT(out.find("ValueError"), out.find("KeyError")) << out;
+
+  out = run("try:\n    int('z')\nexcept ValueError:\n    raise KeyError('w') from None\n");
+  EXPECT_FALSE(has(out, "ValueError")) << out;
+  EXPECT_TRUE(has(out, "KeyError: 'w'")) << out;
+
+  // caught and handled: nothing of it is shown
+  out = run("try:\n    1 / 0\nexcept ZeroDivisionError:\n    pass\nx = [][1]\n");
+  EXPECT_FALSE(has(out, "ZeroDivisionError")) << out;
+
+  const LanguagePack& fr = pack_for("fr");
+  out = run("essayer:\n    x = 1 / 0\nsauf ZeroDivisionError:\n    y = {}['k']\n", "fr");
+  EXPECT_TRUE(has(out, fr.message("runtime.chain_context"))) << out;
+  EXPECT_FALSE(has(out, "During handling")) << out;
+}

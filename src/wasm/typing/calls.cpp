@@ -73,7 +73,7 @@ Type FuncTyper::method_call(const Expr& e, const Expr& f, bool statement) {
     size_t pos = 0;
     for (const auto& a : e.args) pos += a.kind == ast::Arg::Positional;
     if (pos) fail(".sort() with a positional argument", e.loc);
-    if (ot.is_list() && ot.elem().known() && !sortable(ot.elem())) fail(".sort() of a " + ot.name(), e.loc);
+    if (ot.is_list() && ot.elem().known() && !sortable(ot.elem())) fail(".sort() of " + ot.a_name(), e.loc);
     CallInfo ci;
     ci.kind = CallInfo::Method;
     ci.attr = &f;
@@ -83,9 +83,9 @@ Type FuncTyper::method_call(const Expr& e, const Expr& f, bool statement) {
   }
   if (f.name == "append" && e.args.size() == 1) {
     Type v = value_expr(*e.args[0].value);
-    if (ot.known() && !ot.is_list()) fail("append on a " + ot.name(), e.loc);
+    if (ot.known() && !ot.is_list()) fail("append on " + ot.a_name(), e.loc);
     if (ot.is_list() && ot.elem().known() && v.known() && !(ot.elem() == v))
-      fail("appending a " + v.name() + " to a " + ot.name(), e.loc);
+      fail("appending " + v.a_name() + " to " + ot.a_name(), e.loc);
     if (f.a->kind == ExprKind::Name && v.known()) {
       auto r = resolve(f.a->name);
       if (r && r->kind == NameRef::Local) set_local(r->key, Type::list_of(v), e.loc);
@@ -110,7 +110,7 @@ Type FuncTyper::method_call(const Expr& e, const Expr& f, bool statement) {
 // l.insert(i, x), l.pop(), l.pop(i): an index out of range for pop (IndexError) is left to
 // the interpreter
 Type FuncTyper::list_insert_pop(const Expr& e, const Expr& f, Type ot) {
-  if (ot.known() && !ot.is_list()) fail("." + f.name + "() on a " + ot.name(), e.loc);
+  if (ot.known() && !ot.is_list()) fail("." + f.name + "() on " + ot.a_name(), e.loc);
   if (!e.args.empty()) index_type(*e.args[0].value);
   CallInfo ci;
   ci.kind = CallInfo::Method;
@@ -120,7 +120,7 @@ Type FuncTyper::list_insert_pop(const Expr& e, const Expr& f, Type ot) {
   if (f.name == "pop") return record(e, ot.is_list() ? ot.elem() : kUnknown);
   Type v = value_expr(*e.args[1].value);
   if (ot.is_list() && ot.elem().known() && v.known() && !(ot.elem() == v))
-    fail("inserting a " + v.name() + " into a " + ot.name(), e.loc);
+    fail("inserting " + v.a_name() + " into " + ot.a_name(), e.loc);
   if (f.a->kind == ExprKind::Name && v.known()) {
     auto r = resolve(f.a->name);
     if (r && r->kind == NameRef::Local) set_local(r->key, Type::list_of(v), e.loc);
@@ -172,7 +172,7 @@ Type FuncTyper::call(const Expr& e, bool statement) {
 Type FuncTyper::math_call(const Expr& e, const std::string& m) {
   if (e.args.size() != 1 || e.args[0].kind != ast::Arg::Positional) fail("math." + m + "() with other than one argument", e.loc);
   Type t = value_expr(*e.args[0].value);
-  if (t.known() && !t.arith()) fail("math." + m + "() of a " + t.name(), e.loc);
+  if (t.known() && !t.arith()) fail("math." + m + "() of " + t.a_name(), e.loc);
   CallInfo ci;
   ci.name = "math." + m;
   S.calls[&e] = ci;
@@ -223,7 +223,7 @@ Type FuncTyper::builtin_call(const Expr& e, bool statement) {
     if (!t.known() && t.depth == 0) return record(e, kUnknown);
     if (t.is_str()) return record(e, Type::list_of(kStr));
     if (t.is_list() && !t.elem().known()) return record(e, t);
-    if (!t.is_list() || !sortable(t.elem())) fail("sorted() of a " + t.name(), e.loc);
+    if (!t.is_list() || !sortable(t.elem())) fail("sorted() of " + t.a_name(), e.loc);
     return record(e, t);
   }
   std::vector<Type> ts;
@@ -292,7 +292,7 @@ Type FuncTyper::list_call(const Expr& e) {
   if (t.is_list()) return record(e, t);
   if (t.is_str()) return record(e, Type::list_of(kStr));
   if (t.is_tuple() && t.uniform()) return record(e, Type::list_of(t.item(0)));
-  fail("list() of a " + t.name(), e.loc);
+  fail("list() of " + t.a_name(), e.loc);
 }
 
 }  // namespace ml::wasm

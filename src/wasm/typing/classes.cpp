@@ -3,6 +3,7 @@
 // interpreter (compiled code does not create them): their fields are the attributes they
 // hold, with fixed places, so an attribute is a load or store at a known offset and a method
 // call is a direct call of the method specialized for the instance's type.
+#include "support/english.h"
 #include "wasm/typing/func_typer.h"
 
 namespace ml::wasm {
@@ -73,7 +74,7 @@ std::string Typer::qualname(const Stmt* def) const {
 Type FuncTyper::attribute(const Expr& e) {
   Type ot = expr(*e.a);
   if (!ot.known() && ot.depth == 0) return record(e, kUnknown);
-  if (!ot.is_obj()) fail("attribute ." + e.name + " of a " + ot.name(), e.loc);
+  if (!ot.is_obj()) fail("attribute ." + e.name + " of " + ot.a_name(), e.loc);
   int k = ot.field_index(e.name);
   if (k < 0) {
     if (T.find_method(ot.class_name(), e.name)) fail("method used as a value", e.loc, ot.class_name() + "." + e.name);
@@ -86,21 +87,21 @@ Type FuncTyper::attribute(const Expr& e) {
 void FuncTyper::attribute_store(const Expr& target, Type t) {
   Type ot = expr(*target.a);
   if (!ot.known() && ot.depth == 0) return;
-  if (!ot.is_obj()) fail("attribute assignment on a " + ot.name(), target.loc);
+  if (!ot.is_obj()) fail("attribute assignment on " + ot.a_name(), target.loc);
   int k = ot.field_index(target.name);
-  if (k < 0) fail("new attribute '" + target.name + "' on a " + ot.class_name(), target.loc);
+  if (k < 0) fail("new attribute '" + target.name + "' on " + with_article(ot.class_name()), target.loc);
   Type ft = ot.fields()[static_cast<size_t>(k)].second;
   if (!ft.known() && t.known()) {
     // a field of an instance being made (Typer::construct): this store tells its type
     if (auto* g = T.field_guesses(ot)) {
       Type& slot = (*g)[target.name];
       if (!slot.known()) slot = t;
-      else if (!(slot == t)) fail("attribute '" + target.name + "' given a " + slot.name() + " and a " + t.name(), target.loc);
+      else if (!(slot == t)) fail("attribute '" + target.name + "' given " + slot.a_name() + " and " + t.a_name(), target.loc);
       S.types[&target] = ft;
       return;
     }
   }
-  if (t.known() && !(t == ft)) fail("storing a " + t.name() + " into attribute '" + target.name + "' of type " + ft.name(), target.loc);
+  if (t.known() && !(t == ft)) fail("storing " + t.a_name() + " into attribute '" + target.name + "' of type " + ft.name(), target.loc);
   S.types[&target] = ft;
 }
 

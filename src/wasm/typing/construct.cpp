@@ -192,7 +192,7 @@ const Expr* none_fill_count(const Expr& e) {
 void FuncTyper::none_fill(const Expr& value, const Expr& count, const Expr& target) {
   const Expr& list = value.a.get() == &count ? *value.b : *value.a;
   Type n = value_expr(count);
-  if (n.known() && !(n == kInt || n == kBool)) fail("list repeated by a " + n.name(), value.loc);
+  if (n.known() && !(n == kInt || n == kBool)) fail("list repeated by " + n.a_name(), value.loc);
   record(*list.items[0], kNone);
   record(list, Type{Base::Unknown, 1});
   record(value, Type{Base::Unknown, 1});

@@ -65,7 +65,7 @@ Type FuncTyper::subscript_type(const Expr& e, Type ct) {
     if (i < 0 || i >= ct.tn) fail("tuple index out of range", e.loc);
     return record(e, ct.item(static_cast<size_t>(i)));
   }
-  if (!ct.uniform()) fail("variable index into a " + ct.name() + " (items of different types)", e.loc);
+  if (!ct.uniform()) fail("variable index into " + ct.a_name() + " (items of different types)", e.loc);
   return record(e, ct.item(0));
 }
 
@@ -190,7 +190,7 @@ Type FuncTyper::expr(const Expr& e) {
         if (piece->b) fail("f-string format spec", piece->loc);
         if (piece->conv == 'a') fail("f-string conversion !a", piece->loc);
         Type t = value_expr(*piece->a);
-        if (t.known() && !t.numeric() && !t.is_str()) fail("f-string of a " + t.name(), piece->a->loc);
+        if (t.known() && !t.numeric() && !t.is_str()) fail("f-string of " + t.a_name(), piece->a->loc);
         record(*piece, kStr);
       }
       return record(e, kStr);
@@ -202,7 +202,7 @@ Type FuncTyper::expr(const Expr& e) {
         if (i->kind == ExprKind::Starred) fail("starred expression", i->loc);
         Type x = value_expr(*i);
         if (!x.known() && x.depth == 0) { unknown = true; continue; }
-        if (!x.known() || x == kNone) fail("tuple holding a " + x.name(), i->loc);
+        if (!x.known() || x == kNone) fail("tuple holding " + x.a_name(), i->loc);
         items.push_back(x);
       }
       if (e.items.size() > kMaxTupleItems) fail("tuple of more than " + std::to_string(kMaxTupleItems) + " items", e.loc);
@@ -222,7 +222,7 @@ Type FuncTyper::expr(const Expr& e) {
       }
       Type a = expr(*e.a);
       if (!a.known()) return record(e, kUnknown);
-      if (!a.numeric()) fail("unary operator on a " + a.name(), e.loc);
+      if (!a.numeric()) fail("unary operator on " + a.a_name(), e.loc);
       if (e.un == ast::UnaryOp::Invert && a == kFloat) fail("operator ~ on a float", e.loc);
       return record(e, num_promote(a));
     }
@@ -232,7 +232,7 @@ Type FuncTyper::expr(const Expr& e) {
       for (const auto& i : e.items) {
         Type x = expr(*i);
         if (!x.known() && x.depth == 0) { unknown = true; continue; }
-        if (x.depth == 0 && x.base == Base::None) fail("and/or on a " + x.name(), i->loc);
+        if (x.depth == 0 && x.base == Base::None) fail("and/or on " + x.a_name(), i->loc);
         if (!t.known() && t.depth == 0) t = x;
         else if (!(t == x)) fail("and/or mixing " + t.name() + " and " + x.name() + " used as a value", e.loc);
       }
@@ -282,7 +282,7 @@ Type FuncTyper::expr(const Expr& e) {
       if (e.b->kind == ExprKind::Slice && (lt.is_list() || !lt.known())) return list_slice_type(e, lt);
       index_type(*e.b);
       if (!lt.known() && lt.depth == 0) return record(e, kUnknown);
-      if (!lt.is_list()) fail("indexing a " + lt.name(), e.loc);
+      if (!lt.is_list()) fail("indexing " + lt.a_name(), e.loc);
       return record(e, lt.elem());
     }
     case ExprKind::List: {

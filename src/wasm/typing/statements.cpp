@@ -79,9 +79,9 @@ void FuncTyper::assign(const Expr& target, Type t, Loc loc) {
   if (target.kind == ExprKind::Subscript) {
     Type lt = expr(*target.a);
     index_type(*target.b);
-    if (lt.known() && !lt.is_list()) fail("item assignment on a " + lt.name(), target.loc);
+    if (lt.known() && !lt.is_list()) fail("item assignment on " + lt.a_name(), target.loc);
     if (lt.is_list() && lt.elem().known() && t.known() && !(lt.elem() == t))
-      fail("storing a " + t.name() + " into a " + lt.name(), target.loc);
+      fail("storing " + t.a_name() + " into " + lt.a_name(), target.loc);
     if (lt.is_list() && !lt.elem().known() && t.known() && target.a->kind == ExprKind::Name) {
       auto r = resolve(target.a->name);
       if (r && r->kind == NameRef::Local) set_local(r->key, Type::list_of(t), loc);
@@ -110,10 +110,10 @@ void FuncTyper::slice_assign(const Expr& target, Type t) {
       Type bt = expr(*b);
       if (bt.known() && !(bt == kInt || bt == kBool)) fail("slice bound of type " + bt.name(), b->loc);
     }
-  if (lt.known() && !lt.is_list()) fail("slice assignment on a " + lt.name(), target.loc);
-  if (t.known() && !t.is_list()) fail("slice assignment of a " + t.name(), target.loc);
+  if (lt.known() && !lt.is_list()) fail("slice assignment on " + lt.a_name(), target.loc);
+  if (t.known() && !t.is_list()) fail("slice assignment of " + t.a_name(), target.loc);
   if (lt.is_list() && t.is_list() && t.known() && !(lt == t))
-    fail("slice assignment of a " + t.name() + " into a " + lt.name(), target.loc);
+    fail("slice assignment of " + t.a_name() + " into " + lt.a_name(), target.loc);
   S.types[&target] = lt;
 }
 
@@ -131,7 +131,7 @@ void FuncTyper::unpack(const Expr& target, Type t, Loc loc) {
     for (const auto& i : target.items) assign(*i, t.elem(), loc);
     return;
   }
-  if (!t.is_tuple()) fail("unpacking a " + t.name(), target.loc);
+  if (!t.is_tuple()) fail("unpacking " + t.a_name(), target.loc);
   if (t.tn != target.items.size())
     fail("unpacking a tuple of " + std::to_string(t.tn) + " items into " + std::to_string(target.items.size()), target.loc);
   for (size_t i = 0; i < target.items.size(); ++i) assign(*target.items[i], t.item(i), loc);
@@ -247,7 +247,7 @@ Type FuncTyper::iter_elem(const Expr& it) {
     for (const auto& a : it.args) {
       if (a.kind != ast::Arg::Positional) fail("keyword argument to range()", it.loc);
       Type t = expr(*a.value);
-      if (t.known() && !(t == kInt || t == kBool)) fail("range() over a " + t.name(), a.value->loc);
+      if (t.known() && !(t == kInt || t == kBool)) fail("range() over " + t.a_name(), a.value->loc);
     }
     CallInfo ci;
     ci.name = "range";
@@ -262,10 +262,10 @@ Type FuncTyper::iter_elem(const Expr& it) {
   Type lt = expr(it);
   if (lt.is_str()) return kStr;
   if (lt.is_tuple()) {
-    if (!lt.uniform()) fail("iteration over a " + lt.name() + " (items of different types)", it.loc);
+    if (!lt.uniform()) fail("iteration over " + lt.a_name() + " (items of different types)", it.loc);
     return lt.item(0);
   }
-  if (lt.known() && !lt.is_list()) fail("iteration over a " + lt.name(), it.loc);
+  if (lt.known() && !lt.is_list()) fail("iteration over " + lt.a_name(), it.loc);
   if (lt.is_list()) return lt.elem();
   return kUnknown;
 }
@@ -285,12 +285,12 @@ Type FuncTyper::zip_elem(const Expr& it, const std::string& b) {
     Type el = kUnknown;
     if (t.is_str()) el = kStr;
     else if (t.is_tuple()) {
-      if (!t.uniform()) fail(b + "() over a " + t.name() + " (items of different types)", a.loc);
+      if (!t.uniform()) fail(b + "() over " + t.a_name() + " (items of different types)", a.loc);
       el = t.item(0);
     } else if (t.is_list()) el = t.elem();
-    else if (t.known()) fail(b + "() over a " + t.name(), a.loc);
+    else if (t.known()) fail(b + "() over " + t.a_name(), a.loc);
     if (!el.known() && el.depth == 0) { unknown = true; return; }
-    if (!el.arith() && !el.is_str()) fail(b + "() over a " + t.name() + " (items go into a tuple)", a.loc);
+    if (!el.arith() && !el.is_str()) fail(b + "() over " + t.a_name() + " (items go into a tuple)", a.loc);
     items.push_back(el);
   };
   if (b == "enumerate") {
@@ -322,7 +322,7 @@ void FuncTyper::test(const Expr& e) {
     return;
   }
   Type t = expr(e);
-  if (t.known() && t.depth == 0 && (t.base == Base::None || t.is_obj() || t.is_func())) fail("truth value of a " + t.name(), e.loc);
+  if (t.known() && t.depth == 0 && (t.base == Base::None || t.is_obj() || t.is_func())) fail("truth value of " + t.a_name(), e.loc);
 }
 
 }  // namespace ml::wasm
