@@ -2,6 +2,7 @@
 // {expression!conv:spec} pieces. Each expression is lexed and parsed on its own, with its
 // positions shifted back to where it sits in the file.
 #include "parse/parser_impl.h"
+#include "parse/fstring_scan.h"
 
 namespace ml {
 
@@ -70,40 +71,20 @@ ExprP Parser::parse_fstring_body(const Token& tok) {
     loc.col++;
     size_t start = i;
     Loc expr_loc = loc;
-    int depth = 0;
-    char quote = 0;
-    size_t expr_end = std::string::npos;
-    for (; i < b.size(); ++i) {
-      char d = b[i];
-      if (quote) {
-        if (d == quote) quote = 0;
-        continue;
-      }
-      if (d == '\'' || d == '"') quote = d;
-      else if (d == '(' || d == '[' || d == '{') depth++;
-      else if ((d == ')' || d == ']' || d == '}') && depth > 0) depth--;
-      else if (depth == 0 && (d == '}' || d == ':' || (d == '!' && i + 1 < b.size() && b[i + 1] != '='))) {
-        expr_end = i;
-        break;
-      }
-    }
-    if (expr_end == std::string::npos) fail("syntax.fstring_unclosed", {}, open_loc);
+    size_t expr_end = fstring::expression_end(b, i);
+    if (expr_end == fstring::npos) fail("syntax.fstring_unclosed", {}, open_loc);
     std::string expr_text = b.substr(start, expr_end - start);
     if (expr_text.find_first_not_of(" \t\n") == std::string::npos)  // f"{}" / f"{ }"
       fail("syntax.expected", {{"expected", word("expression")}, {"found", "'" + std::string(1, b[expr_end]) + "'"}}, expr_loc);
     advance_loc(loc, expr_text);
     // Self-documenting "{x=}": the text itself is printed before the value.
     bool self_doc = false;
-    {
-      size_t e = expr_text.find_last_not_of(" ");
-      if (e != std::string::npos && expr_text[e] == '=' &&
-          (e == 0 || std::string("=!<>").find(expr_text[e - 1]) == std::string::npos)) {
-        self_doc = true;
-        auto s = make(ExprKind::Str, expr_loc);
-        s->str = expr_text;
-        f->items.push_back(std::move(s));
-        expr_text = expr_text.substr(0, e);
-      }
+    if (size_t e = fstring::self_documenting_equals(expr_text); e != fstring::npos) {
+      self_doc = true;
+      auto s = make(ExprKind::Str, expr_loc);
+      s->str = expr_text;
+      f->items.push_back(std::move(s));
+      expr_text = expr_text.substr(0, e);
     }
     auto fv = make(ExprKind::FormattedValue, expr_loc);
     {
@@ -139,15 +120,8 @@ ExprP Parser::parse_fstring_body(const Token& tok) {
       i++;
       loc.col++;
       // The spec runs to the matching '}', and may hold nested {expr}.
-      int d = 0;
       size_t s = i;
-      for (; i < b.size(); ++i) {
-        if (b[i] == '{') d++;
-        else if (b[i] == '}') {
-          if (d == 0) break;
-          d--;
-        }
-      }
+      i = fstring::spec_end(b, i);
       std::string spec = b.substr(s, i - s);
       if (self_doc && fv->conv == 'r') fv->conv = 0;
       Token spec_tok = tok;

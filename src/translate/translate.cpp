@@ -7,6 +7,7 @@
 #include <set>
 
 #include "lex/lexer.h"
+#include "parse/fstring_scan.h"
 #include "parse/parser.h"
 #include "support/utf8.h"
 
@@ -200,8 +201,8 @@ class Translator {
     return tok.substr(0, q + ql) + fstring_body(tok.substr(q + ql, tok.size() - q - 2 * ql)) + tok.substr(tok.size() - ql);
   }
 
-  // The parser's split of an f-string body (parse/fstring.cpp): {{ and }} are text; {expr
-  // runs to a '}', ':' or '!' outside brackets and quotes; a format spec may nest {expr}.
+  // An f-string body split as the parser splits it (parse/fstring_scan.h): {{ and }} are
+  // text; a format spec may nest {expr}.
   std::string fstring_body(const std::string& b) {
     std::string out;
     size_t i = 0;
@@ -217,23 +218,10 @@ class Translator {
       }
       out += b[i++];
       size_t start = i;
-      int depth = 0;
-      char quote = 0;
-      for (; i < b.size(); ++i) {
-        char d = b[i];
-        if (quote) {
-          if (d == quote) quote = 0;
-          continue;
-        }
-        if (d == '\'' || d == '"') quote = d;
-        else if (d == '(' || d == '[' || d == '{') depth++;
-        else if ((d == ')' || d == ']' || d == '}') && depth > 0) depth--;
-        else if (depth == 0 && (d == '}' || d == ':' || (d == '!' && i + 1 < b.size() && b[i + 1] != '='))) break;
-      }
+      i = std::min(fstring::expression_end(b, i), b.size());
       std::string e = b.substr(start, i - start);
-      size_t tail = e.find_last_not_of(' ');
-      bool self_doc = tail != std::string::npos && e[tail] == '=' &&
-                      (tail == 0 || std::string("=!<>").find(e[tail - 1]) == std::string::npos);
+      size_t tail = fstring::self_documenting_equals(e);
+      bool self_doc = tail != fstring::npos;
       if (!self_doc) out += snippet(e);
       else if (std::string x = snippet(e.substr(0, tail)); x == e.substr(0, tail)) out += e;
       else {
@@ -249,11 +237,7 @@ class Translator {
       }
       if (i < b.size() && b[i] == ':') {
         size_t s = ++i;
-        int d = 0;
-        for (; i < b.size(); ++i) {
-          if (b[i] == '{') d++;
-          else if (b[i] == '}' && d-- == 0) break;
-        }
+        i = fstring::spec_end(b, i);
         out += ":" + fstring_body(b.substr(s, i - s));
       }
       if (i < b.size()) out += b[i++];
