@@ -342,13 +342,9 @@ TEST(Cli, BuildStandaloneRunsInNode) {
   auto interp = run_ml("run --backend interpreter p.multi", dir.string());
   std::string cmd = "cd " + shell_quote(dir.string()) + " && node " +
                     shell_quote(std::string(ML_SOURCE_DIR) + "/web/loader.mjs") + " p.wasm 2>&1";
-  FILE* p = popen(cmd.c_str(), "r");
-  ASSERT_NE(p, nullptr);
-  std::string out;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-  EXPECT_EQ(pclose(p), 0) << out;
+  int status = -1;
+  std::string out = ml::test_support::run_command(cmd, &status);
+  EXPECT_EQ(status, 0) << out;
   EXPECT_EQ(out, interp.out);
 }
 

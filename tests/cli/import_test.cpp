@@ -83,12 +83,9 @@ TEST(Import, SearchOrderMultilingualPathThenLibrary) {
   EXPECT_NE(r.status, 0);  // helper is not on the path yet
   std::string cmd = "cd " + shell_quote(d.string()) + " && MULTILINGUAL_PATH=" + shell_quote((d / "extra").string()) + " " +
                     shell_quote(ML_BINARY) + " run --backend interpreter prog/main.py 2>&1";
-  FILE* p = popen(cmd.c_str(), "r");
-  std::string out;
-  char buf[256];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-  EXPECT_EQ(pclose(p), 0) << out;
+  int status = -1;
+  std::string out = ml::test_support::run_command(cmd, &status);
+  EXPECT_EQ(status, 0) << out;
   EXPECT_EQ(out, "from MULTILINGUAL_PATH local copy True\n");
 }
 

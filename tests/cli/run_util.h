@@ -9,6 +9,8 @@
 #include <sstream>
 #include <string>
 
+#include "shared/subprocess.h"
+
 namespace ml::test {
 
 struct RunResult {
@@ -29,13 +31,7 @@ inline RunResult run_ml(const std::string& args, const std::string& cwd = ".", b
   std::string cmd = "cd " + shell_quote(cwd) + " && " + env + " timeout 120 " + shell_quote(ML_BINARY) + " " + args +
                     (stderr_too ? " 2>&1" : " 2>/dev/null");
   RunResult r;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (!p) return r;
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-  int st = pclose(p);
-  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+  r.out = ml::test_support::run_command(cmd, &r.status);
   return r;
 }
 

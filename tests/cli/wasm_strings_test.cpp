@@ -98,13 +98,9 @@ TEST(CliWasmStrings, StandaloneBuildWithStringsRunsInNode) {
   EXPECT_EQ(interp.status, 1);
   std::string cmd = "cd " + shell_quote(dir.string()) + " && node " +
                     shell_quote(std::string(ML_SOURCE_DIR) + "/web/loader.mjs") + " p.wasm 2>&1";
-  FILE* p = popen(cmd.c_str(), "r");
-  ASSERT_NE(p, nullptr);
-  std::string out;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-  EXPECT_NE(pclose(p), 0) << out;
+  int status = -1;
+  std::string out = ml::test_support::run_command(cmd, &status);
+  EXPECT_NE(status, 0) << out;
   std::string printed = "HéLLO 日本HéLLO 日本 8 本 éll True ['h', '本']\n7.5 2 (3.0, 2) 42! ('a', 1) 1.875|'HÉLLO 日本'\n";
   EXPECT_EQ(out, printed + "IndexError: string index out of range (line 17)\n");
   EXPECT_EQ(interp.out.substr(0, printed.size()), printed);

@@ -452,12 +452,7 @@ TEST(Robustness, CallWithBadJsonAndCorruptKernels) {
     std::string cmd = "cd " + shell_quote(dir.string()) + " && " + env + "timeout 120 " + shell_quote(ML_BINARY);
     auto sh = [&](const std::string& a) {
       RunResult res;
-      FILE* pp = popen((cmd + " " + a + " 2>&1").c_str(), "r");
-      char buf[4096];
-      size_t n;
-      while ((n = fread(buf, 1, sizeof buf, pp)) > 0) res.out.append(buf, n);
-      int st = pclose(pp);
-      res.status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+      res.out = ml::test_support::run_command(cmd + " " + a + " 2>&1", &res.status);
       return res;
     };
     // wasm demanded: a clear error, non-zero.

@@ -1,17 +1,14 @@
 // Differential test: seeded random programs over a class whose instances compiled code makes
 // (Cls(args), `[None] * n` lists of them, methods that change their fields, operator methods),
-// run compiled (--backend wasm), interpreted, and under python3 (the reference) when it is
-// there; every line must match.
+// run compiled (--backend wasm), interpreted, and under python3 (the reference); every line
+// must match.
 #include <gtest/gtest.h>
 
-#include <array>
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <random>
 #include <sstream>
 
 #include "session.h"
+#include "shared/subprocess.h"
 
 namespace ml::tiering {
 namespace {
@@ -63,17 +60,6 @@ struct ClassGen {
   }
 };
 
-std::string run_cmd(const std::string& cmd) {
-  std::string out;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (!p) return "";
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) out.append(buf.data(), n);
-  pclose(p);
-  return out;
-}
-
 TEST(ConstructDifferential, RandomClassProgramsMatchTheInterpreterAndPython) {
   constexpr int kPrograms = 40;
   ClassGen gen(20261207);
@@ -85,16 +71,11 @@ TEST(ConstructDifferential, RandomClassProgramsMatchTheInterpreterAndPython) {
   EXPECT_EQ(w.out.str(), in.out.str());
   // compiled code ran most of them (some fall back: an int left 64 bits)
   std::string ex = w.explain();
-  size_t compiled = 0;
-  for (size_t at = 0; (at = ex.find("(int, int): wasm", at)) != std::string::npos; ++at) ++compiled;
+  size_t compiled = ml::test_support::occurrences(ex, "(int, int): wasm");
   EXPECT_GT(compiled, size_t(kPrograms / 2)) << ex;
-  namespace fs = std::filesystem;
-  fs::path dir = fs::temp_directory_path() / ("ml_construct_diff_" + std::to_string(getpid()));
-  fs::create_directories(dir);
-  std::ofstream(dir / "prog.py") << all;
-  std::string py = run_cmd("timeout 120 python3 " + (dir / "prog.py").string() + " 2>/dev/null");
-  fs::remove_all(dir);
-  if (!py.empty()) EXPECT_EQ(w.out.str(), py);
+  std::string py = ml::test_support::python3_output(all);
+  ASSERT_FALSE(py.empty()) << "python3 did not run the programs";
+  EXPECT_EQ(w.out.str(), py);
 }
 
 }  // namespace

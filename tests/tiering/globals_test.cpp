@@ -5,15 +5,11 @@
 // against the interpreter and, for seeded random programs, python3.
 #include <gtest/gtest.h>
 
-#include <array>
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <random>
 #include <sstream>
-#include <unistd.h>
 
 #include "session.h"
+#include "shared/subprocess.h"
 
 namespace ml::tiering {
 namespace {
@@ -203,17 +199,6 @@ struct ConstGen {
   }
 };
 
-std::string run_cmd(const std::string& cmd) {
-  std::string out;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (!p) return "";
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) out.append(buf.data(), n);
-  pclose(p);
-  return out;
-}
-
 TEST(ModuleConstantsDifferential, RandomProgramsMatchTheInterpreterAndPython) {
   constexpr int kPrograms = 30;
   ConstGen gen(20261207);
@@ -224,16 +209,11 @@ TEST(ModuleConstantsDifferential, RandomProgramsMatchTheInterpreterAndPython) {
   ASSERT_EQ(in.runner.run_string(all.c_str()), 0) << in.err.str();
   EXPECT_EQ(w.out.str(), in.out.str());
   std::string ex = w.explain();
-  size_t compiled = 0;
-  for (size_t at = 0; (at = ex.find("(int): wasm", at)) != std::string::npos; ++at) ++compiled;
+  size_t compiled = ml::test_support::occurrences(ex, "(int): wasm");
   EXPECT_GT(compiled, size_t(kPrograms)) << ex;
-  namespace fs = std::filesystem;
-  fs::path dir = fs::temp_directory_path() / ("ml_constants_diff_" + std::to_string(getpid()));
-  fs::create_directories(dir);
-  std::ofstream(dir / "prog.py") << all;
-  std::string py = run_cmd("timeout 120 python3 " + (dir / "prog.py").string() + " 2>/dev/null");
-  fs::remove_all(dir);
-  if (!py.empty()) EXPECT_EQ(w.out.str(), py);
+  std::string py = ml::test_support::python3_output(all);
+  ASSERT_FALSE(py.empty()) << "python3 did not run the programs";
+  EXPECT_EQ(w.out.str(), py);
 }
 
 }  // namespace

@@ -3,16 +3,13 @@
 // Calls may fall back only because an int left 64 bits.
 #include <gtest/gtest.h>
 
-#include <array>
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <random>
 #include <sstream>
 
+#include "shared/subprocess.h"
 #include "wasm_util.h"
 
-namespace fs = std::filesystem;
 using namespace ml::wasmtest;
 
 namespace {
@@ -88,17 +85,6 @@ struct Gen {
   }
 };
 
-std::string run_cmd(const std::string& cmd) {
-  std::string out;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (!p) return "";
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) out.append(buf.data(), n);
-  pclose(p);
-  return out;
-}
-
 }  // namespace
 
 TEST(Differential, RandomProgramsMatchPython) {
@@ -109,27 +95,24 @@ TEST(Differential, RandomProgramsMatchPython) {
   for (int k = 0; k < kPrograms; ++k) programs.push_back(gen.program());
 
   // python3: one script defining every program under its own name
-  fs::path dir = fs::temp_directory_path() / ("mlwasm_diff_" + std::to_string(getpid()));
-  fs::create_directories(dir);
-  {
-    std::ofstream py(dir / "diff.py");
-    for (int k = 0; k < kPrograms; ++k) {
-      std::string src = programs[k];
-      src.replace(src.find("def f("), 6, "def f" + std::to_string(k) + "(");
-      py << src << "\n";
-    }
-    py << "for k in range(" << kPrograms << "):\n"
-       << "    for (a, b) in [";
-    for (auto [a, b] : inputs) py << "(" << a << ", " << b << "), ";
-    py << "]:\n"
-       << "        try:\n"
-       << "            r = repr(globals()['f%d' % k](a, b))\n"
-       << "        except Exception as e:\n"
-       << "            r = type(e).__name__\n"
-       << "        print(r)\n";
+  std::ostringstream py;
+  for (int k = 0; k < kPrograms; ++k) {
+    std::string src = programs[k];
+    src.replace(src.find("def f("), 6, "def f" + std::to_string(k) + "(");
+    py << src << "\n";
   }
-  std::istringstream expected(run_cmd("timeout 120 python3 " + (dir / "diff.py").string()));
-  fs::remove_all(dir);
+  py << "for k in range(" << kPrograms << "):\n"
+     << "    for (a, b) in [";
+  for (auto [a, b] : inputs) py << "(" << a << ", " << b << "), ";
+  py << "]:\n"
+     << "        try:\n"
+     << "            r = repr(globals()['f%d' % k](a, b))\n"
+     << "        except Exception as e:\n"
+     << "            r = type(e).__name__\n"
+     << "        print(r)\n";
+  std::string py_out = ml::test_support::python3_output(py.str(), 120);
+  ASSERT_FALSE(py_out.empty()) << "python3 did not run the programs";
+  std::istringstream expected(py_out);
 
   int compared = 0, fell_back = 0;
   for (int k = 0; k < kPrograms; ++k) {

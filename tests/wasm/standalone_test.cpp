@@ -10,6 +10,7 @@
 #include <random>
 #include <thread>
 
+#include "shared/subprocess.h"
 #include "wasm/standalone.h"
 #include "wasm_util.h"
 
@@ -17,18 +18,6 @@ namespace fs = std::filesystem;
 using namespace ml::wasmtest;
 
 namespace {
-
-std::string run_cmd(const std::string& cmd, int* status = nullptr) {
-  std::string out;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (!p) return "<popen failed>";
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) out.append(buf.data(), n);
-  int st = pclose(p);
-  if (status) *status = WEXITSTATUS(st);
-  return out;
-}
 
 fs::path temp_dir() {
   static int counter = 0;
@@ -54,7 +43,7 @@ std::string node_run(const std::string& text, const std::string& lang = "en") {
   fs::path d = temp_dir();
   write_file(d / "prog.wasm", r.wasm);
   int st = 0;
-  std::string out = run_cmd("node " + std::string(ML_SOURCE_DIR) + "/web/loader.mjs " + (d / "prog.wasm").string() +
+  std::string out = ml::test_support::run_command("node " + std::string(ML_SOURCE_DIR) + "/web/loader.mjs " + (d / "prog.wasm").string() +
                                 " 2>" + (d / "err.txt").string(),
                             &st);
   if (st != 0) {
@@ -145,19 +134,19 @@ TEST(Standalone, ChromiumPageRunsIt) {
   int port = 20000 + static_cast<int>(rng() % 20000);
   std::string server = "cd " + d.string() + " && exec python3 -m http.server " + std::to_string(port) +
                        " --bind 127.0.0.1 >/dev/null 2>&1 & echo $!";
-  std::string pid = run_cmd(server);
+  std::string pid = ml::test_support::run_command(server);
   while (!pid.empty() && (pid.back() == '\n' || pid.back() == ' ')) pid.pop_back();
   std::string dom;
   for (int attempt = 0; attempt < 20; ++attempt) {
     std::this_thread::sleep_for(std::chrono::milliseconds(250));
     fs::path profile = d / ("profile" + std::to_string(attempt));
-    dom = run_cmd("timeout 60 chromium --headless --no-sandbox --disable-gpu --disable-background-networking "
+    dom = ml::test_support::run_command("timeout 60 chromium --headless --no-sandbox --disable-gpu --disable-background-networking "
                   "--disable-component-update --no-first-run --virtual-time-budget=5000 --user-data-dir=" +
                   profile.string() + " --dump-dom 'http://127.0.0.1:" + std::to_string(port) +
                   "/index.html?wasm=prog.wasm' 2>/dev/null");
     if (dom.find("id=\"status\">done") != std::string::npos || dom.find("id=\"status\">error") != std::string::npos) break;
   }
-  if (!pid.empty()) run_cmd("kill " + pid);
+  if (!pid.empty()) ml::test_support::run_command("kill " + pid);
   fs::remove_all(d);
   size_t a = dom.find("<pre id=\"out\">");
   ASSERT_NE(a, std::string::npos) << dom;

@@ -4,16 +4,13 @@
 // non-ASCII text ("héllo", "日本語", emoji).
 #include <gtest/gtest.h>
 
-#include <array>
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <random>
 #include <sstream>
 
+#include "shared/subprocess.h"
 #include "wasm_util.h"
 
-namespace fs = std::filesystem;
 using namespace ml::wasmtest;
 
 namespace {
@@ -128,16 +125,6 @@ std::vector<Fixed> fixed_functions() {
   return f;
 }
 
-std::string run_cmd(const std::string& cmd) {
-  std::string out;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (!p) return "";
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) out.append(buf.data(), n);
-  pclose(p);
-  return out;
-}
 
 std::string hex(const std::string& s) {
   static const char* d = "0123456789abcdef";
@@ -174,22 +161,19 @@ TEST(StringsDifferential, RandomStringProgramsMatchPython) {
   StrGen gen(20251125);
   std::vector<std::string> programs;
   for (int k = 0; k < kPrograms; ++k) programs.push_back(gen.program());
-  fs::path dir = fs::temp_directory_path() / ("mlwasm_strdiff_" + std::to_string(getpid()));
-  fs::create_directories(dir);
-  {
-    std::ofstream py(dir / "diff.py");
-    py << kPyCall;
-    for (int k = 0; k < kPrograms; ++k) {
-      std::string src = programs[k];
-      src.replace(src.find("def f("), 6, "def f" + std::to_string(k) + "(");
-      py << src << "\n";
-    }
-    py << "for k in range(" << kPrograms << "):\n    for (s, t, n) in [";
-    for (auto& [s, t, n] : inputs) py << "(" << std::quoted(s) << ", " << std::quoted(t) << ", " << n << "), ";
-    py << "]:\n        call(globals()['f%d' % k], s, t, n)\n";
+  std::ostringstream py;
+  py << kPyCall;
+  for (int k = 0; k < kPrograms; ++k) {
+    std::string src = programs[k];
+    src.replace(src.find("def f("), 6, "def f" + std::to_string(k) + "(");
+    py << src << "\n";
   }
-  std::istringstream expected(run_cmd("timeout 120 python3 " + (dir / "diff.py").string()));
-  fs::remove_all(dir);
+  py << "for k in range(" << kPrograms << "):\n    for (s, t, n) in [";
+  for (auto& [s, t, n] : inputs) py << "(" << std::quoted(s) << ", " << std::quoted(t) << ", " << n << "), ";
+  py << "]:\n        call(globals()['f%d' % k], s, t, n)\n";
+  std::string py_out = ml::test_support::python3_output(py.str(), 120);
+  ASSERT_FALSE(py_out.empty()) << "python3 did not run the programs";
+  std::istringstream expected(py_out);
   int compared = 0, errors = 0, fell_back = 0;
   for (int k = 0; k < kPrograms; ++k) {
     Prog p(programs[k]);
@@ -216,18 +200,15 @@ TEST(StringsDifferential, RandomStringProgramsMatchPython) {
 
 TEST(StringsDifferential, TupleAndStringFunctionsMatchPython) {
   auto fns = fixed_functions();
-  fs::path dir = fs::temp_directory_path() / ("mlwasm_tupdiff_" + std::to_string(getpid()));
-  fs::create_directories(dir);
-  {
-    std::ofstream py(dir / "diff.py");
-    py << kPyCall;
-    for (const auto& f : fns) {
-      py << f.src << "\n";
-      for (const auto& a : f.py_args) py << "call(" << f.name << ", " << a << ")\n";
-    }
+  std::ostringstream py;
+  py << kPyCall;
+  for (const auto& f : fns) {
+    py << f.src << "\n";
+    for (const auto& a : f.py_args) py << "call(" << f.name << ", " << a << ")\n";
   }
-  std::istringstream expected(run_cmd("timeout 60 python3 " + (dir / "diff.py").string()));
-  fs::remove_all(dir);
+  std::string py_out = ml::test_support::python3_output(py.str(), 60);
+  ASSERT_FALSE(py_out.empty()) << "python3 did not run the programs";
+  std::istringstream expected(py_out);
   int compared = 0;
   for (const auto& f : fns) {
     Prog p(f.src);
@@ -251,22 +232,19 @@ TEST(StringsDifferential, SlicesWithStepsMatchPython) {
       "def s1(s, c):\n    return s[::c]\n";
   const std::vector<std::string> strs = {"", "a", "héllo", "日本語です"};
   const std::vector<int> bounds = {-7, -5, -1, 0, 1, 2, 4, 6}, steps = {-3, -2, -1, 1, 2, 5};
-  fs::path dir = fs::temp_directory_path() / ("mlwasm_slicediff_" + std::to_string(getpid()));
-  fs::create_directories(dir);
-  {
-    std::ofstream py(dir / "diff.py");
-    py << kPyCall << src;
-    py << "for s in " << "['', 'a', 'héllo', '日本語です']:\n"
-       << "    for c in [-3, -2, -1, 1, 2, 5]:\n"
-       << "        call(s1, s, c)\n"
-       << "        for a in [-7, -5, -1, 0, 1, 2, 4, 6]:\n"
-       << "            call(s2b, s, a, c)\n"
-       << "            call(s2a, s, a, c)\n"
-       << "            for b in [-7, -5, -1, 0, 1, 2, 4, 6]:\n"
-       << "                call(s3, s, a, b, c)\n";
-  }
-  std::istringstream expected(run_cmd("timeout 60 python3 " + (dir / "diff.py").string()));
-  fs::remove_all(dir);
+  std::ostringstream py;
+  py << kPyCall << src;
+  py << "for s in " << "['', 'a', 'héllo', '日本語です']:\n"
+     << "    for c in [-3, -2, -1, 1, 2, 5]:\n"
+     << "        call(s1, s, c)\n"
+     << "        for a in [-7, -5, -1, 0, 1, 2, 4, 6]:\n"
+     << "            call(s2b, s, a, c)\n"
+     << "            call(s2a, s, a, c)\n"
+     << "            for b in [-7, -5, -1, 0, 1, 2, 4, 6]:\n"
+     << "                call(s3, s, a, b, c)\n";
+  std::string py_out = ml::test_support::python3_output(py.str(), 60);
+  ASSERT_FALSE(py_out.empty()) << "python3 did not run the programs";
+  std::istringstream expected(py_out);
   Prog p(src);
   int compared = 0;
   auto check = [&](const std::string& f, std::vector<Value> args) {
@@ -321,15 +299,12 @@ TEST(StringsDifferential, SortingMatchesPython) {
     py_args.push_back(lit + (r ? ", True" : ", False"));
     args.push_back({Value::of_list(items), B(r)});
   }
-  fs::path dir = fs::temp_directory_path() / ("mlwasm_sortdiff_" + std::to_string(getpid()));
-  fs::create_directories(dir);
-  {
-    std::ofstream py(dir / "diff.py");
-    py << kPyCall << src2;
-    for (const auto& a : py_args) py << "call(srt, " << a << ")\n";
-  }
-  std::istringstream expected(run_cmd("timeout 60 python3 " + (dir / "diff.py").string()));
-  fs::remove_all(dir);
+  std::ostringstream py;
+  py << kPyCall << src2;
+  for (const auto& a : py_args) py << "call(srt, " << a << ")\n";
+  std::string py_out = ml::test_support::python3_output(py.str(), 60);
+  ASSERT_FALSE(py_out.empty()) << "python3 did not run the programs";
+  std::istringstream expected(py_out);
   Prog p(src2);
   int compared = 0;
   for (size_t k = 0; k < args.size(); ++k) {
