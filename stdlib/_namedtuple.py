@@ -27,23 +27,23 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
             seen.add(name)
     for name in [typename] + field_names:
         if type(name) is not str:
-            raise TypeError("Type names and field names must be strings")
+            raise TypeError(_t("collections.names_str", "Type names and field names must be strings"))
         if not name.isidentifier():
-            raise ValueError(f"Type names and field names must be valid identifiers: {name!r}")
+            raise ValueError(_t("collections.names_identifier", "Type names and field names must be valid identifiers: {name}", name=repr(name)))
         if _iskeyword(name):
-            raise ValueError(f"Type names and field names cannot be a keyword: {name!r}")
+            raise ValueError(_t("collections.names_keyword", "Type names and field names cannot be a keyword: {name}", name=repr(name)))
     seen = set()
     for name in field_names:
         if name.startswith("_") and not rename:
-            raise ValueError(f"Field names cannot start with an underscore: {name!r}")
+            raise ValueError(_t("collections.names_underscore", "Field names cannot start with an underscore: {name}", name=repr(name)))
         if name in seen:
-            raise ValueError(f"Encountered duplicate field name: {name!r}")
+            raise ValueError(_t("collections.names_duplicate", "Encountered duplicate field name: {name}", name=repr(name)))
         seen.add(name)
     field_defaults = {}
     if defaults is not None:
         defaults = tuple(defaults)
         if len(defaults) > len(field_names):
-            raise TypeError("Got more default values than field names")
+            raise TypeError(_t("collections.too_many_defaults", "Got more default values than field names"))
         field_defaults = dict(reversed(list(zip(reversed(field_names), reversed(defaults)))))
     field_names = tuple(field_names)
     num_fields = len(field_names)
@@ -77,13 +77,13 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
     def _make(cls, iterable):
         result = tuple.__new__(cls, iterable)
         if len(result) != num_fields:
-            raise TypeError(f"Expected {num_fields} arguments, got {len(result)}")
+            raise TypeError(_t("collections.make_count", "Expected {expected} arguments, got {given}", expected=num_fields, given=len(result)))
         return result
 
     def _replace(self, /, **kwds):
         result = self._make([kwds.pop(name) if name in kwds else getattr(self, name) for name in field_names])
         if kwds:
-            raise ValueError(f"Got unexpected field names: {list(kwds)!r}")
+            raise ValueError(_t("collections.replace_unexpected", "Got unexpected field names: {names}", names=repr(list(kwds))))
         return result
 
     def __repr__(self):

@@ -72,12 +72,12 @@ struct LibraryText {
 };
 
 // Every _t("id", "english", ...) call in stdlib/**/*.py (_ml_text.text). The id is a
-// "library." id unless it names one of the interpreter's own ("runtime.x"). A call the pattern
+// "library." id unless it names one of the interpreter's own ("runtime.x", "errno.X"). A call the pattern
 // cannot read (another quoting, a computed id) is reported with an empty id, so it fails the test
 // instead of going unchecked.
 std::vector<LibraryText> library_texts() {
   std::vector<LibraryText> out;
-  static const std::regex call(R"re(_t\(\s*"([a-z_.]+)",\s*"((?:[^"\\]|\\.)*)")re");
+  static const std::regex call(R"re(_t\(\s*"([A-Za-z_.]+)",\s*"((?:[^"\\]|\\.)*)")re");
   for (const auto& e : std::filesystem::recursive_directory_iterator(std::string(ML_SOURCE_DIR) + "/stdlib")) {
     if (e.path().extension() != ".py") continue;
     std::string text = read_file(e.path());
@@ -97,7 +97,8 @@ std::vector<LibraryText> library_texts() {
           english += lit[i];
         }
       }
-      out.push_back({file, id.rfind("runtime.", 0) == 0 ? id : "library." + id, english});
+      bool own = id.rfind("runtime.", 0) == 0 || id.rfind("errno.", 0) == 0;
+      out.push_back({file, own ? id : "library." + id, english});
     }
     for (; read < calls; ++read) out.push_back({file, "", ""});
   }

@@ -11,8 +11,9 @@
 // the keyword arguments. The English text at the call site is CPython's wording and must equal the
 // English pack's template (tests/lang/messages_test.cpp checks both, and that every pack has every
 // id with the same placeholders); it is the text used when no pack has the id. An id that starts
-// with "runtime." names one of the interpreter's own messages instead (a dataclass's __init__
-// reports a wrong argument count in the words the interpreter uses for functions).
+// with "runtime." or "errno." names one of the interpreter's own messages instead (a dataclass's
+// __init__ reports a missing argument in the words the interpreter uses for functions, pathlib an
+// OSError's strerror as os does).
 #include "interp/code.h"
 #include "interp/lib/lib_modules.h"
 #include "interp/lib/libutil.h"
@@ -28,7 +29,8 @@ void init_ml_text() {
     std::map<std::string, std::string> fields;
     if (kw)
       for (auto& [k, v] : kw->items) fields[to_str(k)] = to_str(v);
-    std::string full = id.rfind("runtime.", 0) == 0 ? id : "library." + id;
+    bool own = id.rfind("runtime.", 0) == 0 || id.rfind("errno.", 0) == 0;
+    std::string full = own ? id : "library." + id;
     std::string text = msg(full, fields);
     if (text != full) return mk_str(std::move(text));
     return mk_str(fill_template(to_str(a[1]), fields));
