@@ -165,7 +165,7 @@ def _make_init(cls, flds, frozen, has_post_init):
         if missing:
             if len(missing) == 1:
                 raise TypeError(_t("runtime.missing_positional_one", "{name}() missing 1 required positional argument: {args}", name=qualname + ".__init__", args=repr(missing[0])))
-            names = _t("runtime.list_and", "{items} and {last}", items=", ".join(repr(m) for m in missing[:-1]), last=repr(missing[-1]))
+            names = _t("runtime.list_and", "{items} and {last}", items=", ".join(f"{m!r}" for m in missing[:-1]), last=repr(missing[-1]))
             raise TypeError(_t("runtime.missing_positional", "{name}() missing {count} required positional arguments: {args}", name=qualname + ".__init__", count=len(missing), args=names))
         for f in flds:
             if f._field_type is not _FIELD:
@@ -218,7 +218,7 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, 
                 setattr(cls, name, f.default)
     for name, value in cls.__dict__.items():
         if isinstance(value, Field) and name not in ann:
-            raise TypeError(_t("dataclasses.no_annotation", "{name} is a field but has no type annotation", name=repr(name)))
+            raise TypeError(_t("dataclasses.no_annotation", "{name} is a field but has no type annotation", name=f"{name!r}"))
     cls.__dataclass_fields__ = flds
     cls.__dataclass_params__ = (init, repr, eq, order, unsafe_hash, frozen)
     all_fields = list(flds.values())
@@ -262,12 +262,12 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, 
     if frozen:
         def __setattr__(self, name, value):
             if type(self) is cls or name in flds:
-                raise FrozenInstanceError(_t("dataclasses.frozen_assign", "cannot assign to field {name}", name=repr(name)))
+                raise FrozenInstanceError(_t("dataclasses.frozen_assign", "cannot assign to field {name}", name=f"{name!r}"))
             object.__setattr__(self, name, value)
 
         def __delattr__(self, name):
             if type(self) is cls or name in flds:
-                raise FrozenInstanceError(_t("dataclasses.frozen_delete", "cannot delete field {name}", name=repr(name)))
+                raise FrozenInstanceError(_t("dataclasses.frozen_delete", "cannot delete field {name}", name=f"{name!r}"))
             object.__delattr__(self, name)
         cls.__setattr__ = __setattr__
         cls.__delattr__ = __delattr__
@@ -362,7 +362,7 @@ def replace(obj, /, **changes):
             continue
         if f.name not in changes:
             if f._field_type is _FIELD_INITVAR and f.default is MISSING:
-                raise ValueError(_t("dataclasses.replace_initvar", "InitVar {name} must be specified with replace()", name=repr(f.name)))
+                raise ValueError(_t("dataclasses.replace_initvar", "InitVar {name} must be specified with replace()", name=f"{f.name!r}"))
             changes[f.name] = getattr(obj, f.name)
     return obj.__class__(**changes)
 
