@@ -77,7 +77,7 @@ struct LibraryText {
 // instead of going unchecked.
 std::vector<LibraryText> library_texts() {
   std::vector<LibraryText> out;
-  static const std::regex call(R"re(_t\(\s*"([A-Za-z_.]+)",\s*"((?:[^"\\]|\\.)*)")re");
+  static const std::regex call(R"re(_t\(\s*"([A-Za-z0-9_.]+)",\s*"((?:[^"\\]|\\.)*)")re");
   for (const auto& e : std::filesystem::recursive_directory_iterator(std::string(ML_SOURCE_DIR) + "/stdlib")) {
     if (e.path().extension() != ".py") continue;
     std::string text = read_file(e.path());
