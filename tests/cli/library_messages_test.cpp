@@ -13,7 +13,7 @@ bool has(const std::string& s, const std::string& part) { return s.find(part) !=
 RunResult run_program(const std::string& name, const std::string& text) {
   auto dir = scratch_dir("libmsg_" + name);
   write_file(dir / "p.multi", text);
-  return run_ml("run --backend interpreter p.multi", dir.string());
+  return run_ml("run p.multi", dir.string());
 }
 
 TEST(LibraryMessages, FrenchProgramGetsFrenchLibraryErrors) {
