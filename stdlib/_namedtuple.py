@@ -3,6 +3,7 @@
 The class compares, hashes, unpacks and slices as a tuple; fields are read-only properties;
 _make, _replace, _asdict, _fields and _field_defaults behave as in CPython.
 """
+from _ml_text import text as _t
 import sys as _sys
 from keyword import iskeyword as _iskeyword
 
@@ -26,23 +27,23 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
             seen.add(name)
     for name in [typename] + field_names:
         if type(name) is not str:
-            raise TypeError("Type names and field names must be strings")
+            raise TypeError(_t("collections.names_str", "Type names and field names must be strings"))
         if not name.isidentifier():
-            raise ValueError(f"Type names and field names must be valid identifiers: {name!r}")
+            raise ValueError(_t("collections.names_identifier", "Type names and field names must be valid identifiers: {name}", name=repr(name)))
         if _iskeyword(name):
-            raise ValueError(f"Type names and field names cannot be a keyword: {name!r}")
+            raise ValueError(_t("collections.names_keyword", "Type names and field names cannot be a keyword: {name}", name=repr(name)))
     seen = set()
     for name in field_names:
         if name.startswith("_") and not rename:
-            raise ValueError(f"Field names cannot start with an underscore: {name!r}")
+            raise ValueError(_t("collections.names_underscore", "Field names cannot start with an underscore: {name}", name=repr(name)))
         if name in seen:
-            raise ValueError(f"Encountered duplicate field name: {name!r}")
+            raise ValueError(_t("collections.names_duplicate", "Encountered duplicate field name: {name}", name=repr(name)))
         seen.add(name)
     field_defaults = {}
     if defaults is not None:
         defaults = tuple(defaults)
         if len(defaults) > len(field_names):
-            raise TypeError("Got more default values than field names")
+            raise TypeError(_t("collections.too_many_defaults", "Got more default values than field names"))
         field_defaults = dict(reversed(list(zip(reversed(field_names), reversed(defaults)))))
     field_names = tuple(field_names)
     num_fields = len(field_names)
@@ -52,7 +53,7 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
 
     def __new__(_cls, *args, **kwargs):
         if len(args) > num_fields:
-            raise TypeError(f"{typename}.__new__() takes {num_fields + 1} positional arguments but {len(args) + 1} were given")
+            raise TypeError(_t("common.too_many_positional", "{name}() takes {expected} positional arguments but {given} were given", name=typename + ".__new__", expected=num_fields + 1, given=len(args) + 1))
         values = list(args)
         for name in field_names[len(args):]:
             if name in kwargs:
@@ -62,27 +63,27 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
             else:
                 missing = [n for n in field_names[len(values):] if n not in kwargs and n not in field_defaults]
                 if len(missing) == 1:
-                    raise TypeError(f"{typename}.__new__() missing 1 required positional argument: '{missing[0]}'")
-                names = ", ".join(repr(m) for m in missing[:-1]) + " and " + repr(missing[-1])
-                raise TypeError(f"{typename}.__new__() missing {len(missing)} required positional arguments: {names}")
+                    raise TypeError(_t("runtime.missing_positional_one", "{name}() missing 1 required positional argument: {args}", name=typename + ".__new__", args=repr(missing[0])))
+                names = _t("runtime.list_and", "{items} and {last}", items=", ".join(repr(m) for m in missing[:-1]), last=repr(missing[-1]))
+                raise TypeError(_t("runtime.missing_positional", "{name}() missing {count} required positional arguments: {args}", name=typename + ".__new__", count=len(missing), args=names))
         if kwargs:
             for k in kwargs:
                 if k in field_names:
-                    raise TypeError(f"{typename}.__new__() got multiple values for argument '{k}'")
-            raise TypeError(f"{typename}.__new__() got an unexpected keyword argument '{next(iter(kwargs))}'")
+                    raise TypeError(_t("runtime.multiple_values", "{name}() got multiple values for argument '{arg}'", name=typename + ".__new__", arg=k))
+            raise TypeError(_t("runtime.unexpected_keyword", "{name}() got an unexpected keyword argument '{arg}'", name=typename + ".__new__", arg=next(iter(kwargs))))
         return tuple.__new__(_cls, values)
 
     @classmethod
     def _make(cls, iterable):
         result = tuple.__new__(cls, iterable)
         if len(result) != num_fields:
-            raise TypeError(f"Expected {num_fields} arguments, got {len(result)}")
+            raise TypeError(_t("collections.make_count", "Expected {expected} arguments, got {given}", expected=num_fields, given=len(result)))
         return result
 
     def _replace(self, /, **kwds):
         result = self._make([kwds.pop(name) if name in kwds else getattr(self, name) for name in field_names])
         if kwds:
-            raise ValueError(f"Got unexpected field names: {list(kwds)!r}")
+            raise ValueError(_t("collections.replace_unexpected", "Got unexpected field names: {names}", names=repr(list(kwds))))
         return result
 
     def __repr__(self):

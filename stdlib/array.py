@@ -4,6 +4,8 @@ Items are checked against the typecode's range on every store (OverflowError / T
 CPython); tobytes/frombytes use the machine's little-endian layout with CPython's item sizes.
 """
 
+from _ml_text import text as _t
+
 __all__ = ["array", "typecodes", "ArrayType"]
 
 typecodes = "bBuhHiIlLqQfd"
@@ -37,11 +39,11 @@ def _checker(typecode):
 
         def check(v):
             if not isinstance(v, int):
-                raise TypeError(f"'{type(v).__name__}' object cannot be interpreted as an integer")
+                raise TypeError(_t("runtime.not_integer", "'{type}' object cannot be interpreted as an integer", type=type(v).__name__))
             if v < lo or v > hi:
                 if v < lo and not signed:
-                    raise OverflowError(f"{name} is less than minimum")
-                raise OverflowError(f"{name} is greater than maximum" if v > hi else f"{name} is less than minimum")
+                    raise OverflowError(_t("array.below_min", "{name} is less than minimum", name=name))
+                raise OverflowError(_t("array.above_max", "{name} is greater than maximum", name=name) if v > hi else _t("array.below_min", "{name} is less than minimum", name=name))
             return v
         return check
     if typecode in "fd":
@@ -49,7 +51,7 @@ def _checker(typecode):
 
         def check(v):
             if not isinstance(v, (int, float)):
-                raise TypeError(f"must be real number, not {type(v).__name__}")
+                raise TypeError(_t("array.real_number", "must be real number, not {type}", type=type(v).__name__))
             if single:
                 # A C float holds the value rounded to single precision.
                 import struct
@@ -59,10 +61,10 @@ def _checker(typecode):
     if typecode == "u":
         def check(v):
             if not isinstance(v, str) or len(v) != 1:
-                raise TypeError(f"array item must be unicode character, not {type(v).__name__}")
+                raise TypeError(_t("array.unicode_item", "array item must be unicode character, not {type}", type=type(v).__name__))
             return v
         return check
-    raise ValueError("bad typecode (must be b, B, u, h, H, i, I, l, L, q, Q, f or d)")
+    raise ValueError(_t("array.bad_typecode", "bad typecode (must be b, B, u, h, H, i, I, l, L, q, Q, f or d)"))
 
 
 class array:
@@ -70,7 +72,7 @@ class array:
 
     def __init__(self, typecode, initializer=None):
         if not isinstance(typecode, str) or len(typecode) != 1:
-            raise TypeError(f"array() argument 1 must be a unicode character, not {type(typecode).__name__}")
+            raise TypeError(_t("array.typecode_arg", "array() argument 1 must be a unicode character, not {type}", type=type(typecode).__name__))
         self._check = _checker(typecode)
         self.typecode = typecode
         self._v = []
@@ -80,7 +82,7 @@ class array:
             self.frombytes(initializer)
         elif isinstance(initializer, str):
             if typecode != "u":
-                raise TypeError("cannot use a str to initialize an array with typecode '" + typecode + "'")
+                raise TypeError(_t("array.str_initializer", "cannot use a str to initialize an array with typecode '{typecode}'", typecode=typecode))
             self._v = list(initializer)
         else:
             self.extend(initializer)
@@ -103,7 +105,7 @@ class array:
     def extend(self, iterable):
         if isinstance(iterable, array):
             if iterable.typecode != self.typecode:
-                raise TypeError("can only extend with array of same kind")
+                raise TypeError(_t("array.extend_kind", "can only extend with array of same kind"))
             self._v.extend(iterable._v)
             return
         check = self._check
@@ -114,20 +116,20 @@ class array:
 
     def pop(self, i=-1):
         if not self._v:
-            raise IndexError("pop from empty array")
+            raise IndexError(_t("array.pop_empty", "pop from empty array"))
         return self._v.pop(i)
 
     def remove(self, v):
         try:
             self._v.remove(v)
         except ValueError:
-            raise ValueError("array.remove(x): x not in array") from None
+            raise ValueError(_t("array.remove_missing", "array.remove(x): x not in array")) from None
 
     def index(self, v, start=0, stop=None):
         try:
             return self._v.index(v, start, len(self._v) if stop is None else stop)
         except ValueError:
-            raise ValueError("array.index(x): x not in array") from None
+            raise ValueError(_t("array.index_missing", "array.index(x): x not in array")) from None
 
     def count(self, v):
         return self._v.count(v)
@@ -176,7 +178,7 @@ class array:
         data = bytes(data)
         size = self.itemsize
         if len(data) % size:
-            raise ValueError("bytes length not a multiple of item size")
+            raise ValueError(_t("array.bytes_multiple", "bytes length not a multiple of item size"))
         tc = self.typecode
         n = len(data) // size
         if tc in _int_ranges:
@@ -242,7 +244,7 @@ class array:
 
     def __iadd__(self, other):
         if not self._same(other):
-            raise TypeError("can only extend with array of same kind")
+            raise TypeError(_t("array.extend_kind", "can only extend with array of same kind"))
         self._v += other._v
         return self
 

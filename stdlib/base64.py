@@ -1,4 +1,5 @@
 """Base16/32/64 encodings (Python's base64 module), over binascii."""
+from _ml_text import text as _t
 import binascii
 
 __all__ = ["b64encode", "b64decode", "standard_b64encode", "standard_b64decode",
@@ -11,11 +12,10 @@ def _bytes_from_decode_data(s):
         try:
             return s.encode("ascii")
         except UnicodeEncodeError:
-            raise ValueError("string argument should contain only ASCII characters")
+            raise ValueError(_t("binascii.ascii_only", "string argument should contain only ASCII characters"))
     if isinstance(s, (bytes, bytearray)):
         return bytes(s)
-    raise TypeError("argument should be a bytes-like object or ASCII string, not "
-                    f"'{type(s).__name__}'")
+    raise TypeError(_t("base64.arg_type", "argument should be a bytes-like object or ASCII string, not '{type}'", type=type(s).__name__))
 
 
 def b64encode(s, altchars=None):
@@ -71,7 +71,7 @@ def b16decode(s, casefold=False):
         s = s.upper()
     for c in s:
         if c not in b"0123456789ABCDEF":
-            raise binascii.Error("Non-base16 digit found")
+            raise binascii.Error(_t("base64.non_base16", "Non-base16 digit found"))
     return binascii.unhexlify(s)
 
 
@@ -96,7 +96,7 @@ def b32decode(s, casefold=False):
     if casefold:
         s = s.upper()
     if len(s) % 8:
-        raise binascii.Error("Incorrect padding")
+        raise binascii.Error(_t("binascii.padding", "Incorrect padding"))
     stripped = s.rstrip(b"=")
     npad = len(s) - len(stripped)
     out = bytearray()
@@ -105,12 +105,12 @@ def b32decode(s, casefold=False):
         for c in s[i:i + 8]:
             v = 0 if c == 61 else _b32alphabet.find(bytes([c]))
             if v < 0:
-                raise binascii.Error("Non-base32 digit found")
+                raise binascii.Error(_t("base64.non_base32", "Non-base32 digit found"))
             n = (n << 5) | v
         out += n.to_bytes(5, "big")
     if npad:
         drop = {1: 1, 3: 2, 4: 3, 6: 4}.get(npad)
         if drop is None:
-            raise binascii.Error("Incorrect padding")
+            raise binascii.Error(_t("binascii.padding", "Incorrect padding"))
         del out[-drop:]
     return bytes(out)

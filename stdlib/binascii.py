@@ -1,5 +1,7 @@
 """Conversions between binary data and ASCII (Python's binascii): hex, base64, crc32."""
 
+from _ml_text import text as _t
+
 __all__ = ["Error", "Incomplete", "hexlify", "unhexlify", "b2a_hex", "a2b_hex", "crc32",
            "crc_hqx", "b2a_base64", "a2b_base64"]
 
@@ -17,13 +19,13 @@ def _bytes_like(data, name):
         if name.startswith("a2b") and data.isascii():
             return data.encode("ascii")
         if name.startswith("a2b"):
-            raise ValueError("string argument should contain only ASCII characters")
-        raise TypeError("a bytes-like object is required, not 'str'")
+            raise ValueError(_t("binascii.ascii_only", "string argument should contain only ASCII characters"))
+        raise TypeError(_t("common.bytes_like", "a bytes-like object is required, not '{type}'", type="str"))
     if isinstance(data, (bytes, bytearray)):
         return bytes(data)
     if hasattr(data, "tobytes"):
         return data.tobytes()
-    raise TypeError(f"a bytes-like object is required, not '{type(data).__name__}'")
+    raise TypeError(_t("common.bytes_like", "a bytes-like object is required, not '{type}'", type=type(data).__name__))
 
 
 def hexlify(data, sep=None, bytes_per_sep=1):
@@ -39,11 +41,11 @@ b2a_hex = hexlify
 def unhexlify(hexstr):
     hexstr = _bytes_like(hexstr, "a2b_hex")
     if len(hexstr) % 2:
-        raise Error("Odd-length string")
+        raise Error(_t("binascii.odd_length", "Odd-length string"))
     try:
         return bytes.fromhex(hexstr.decode("ascii"))
     except ValueError:
-        raise Error("Non-hexadecimal digit found") from None
+        raise Error(_t("binascii.non_hex", "Non-hexadecimal digit found")) from None
 
 
 a2b_hex = unhexlify
@@ -118,7 +120,7 @@ def a2b_base64(data, *, strict_mode=False):
         v = _B64_REV.get(c)
         if v is None:
             if strict_mode:
-                raise Error("Only base64 data is allowed")
+                raise Error(_t("binascii.base64_only", "Only base64 data is allowed"))
             continue
         pads = 0
         count += 1
@@ -129,8 +131,7 @@ def a2b_base64(data, *, strict_mode=False):
             out.append((acc >> nbits) & 0xFF)
             acc &= (1 << nbits) - 1
     if count % 4 == 1:
-        raise Error(f"Invalid base64-encoded string: number of data characters ({count}) "
-                    "cannot be 1 more than a multiple of 4")
+        raise Error(_t("binascii.base64_count", "Invalid base64-encoded string: number of data characters ({count}) cannot be 1 more than a multiple of 4", count=count))
     if count % 4:
-        raise Error("Incorrect padding")
+        raise Error(_t("binascii.padding", "Incorrect padding"))
     return bytes(out)

@@ -1,5 +1,7 @@
 """Bisection algorithms (CPython's pure-Python bisect, with key=)."""
 
+from _ml_text import text as _t
+
 __all__ = ["bisect", "bisect_left", "bisect_right", "insort", "insort_left", "insort_right"]
 
 
@@ -13,7 +15,7 @@ def insort_right(a, x, lo=0, hi=None, *, key=None):
 
 def bisect_right(a, x, lo=0, hi=None, *, key=None):
     if lo < 0:
-        raise ValueError("lo must be non-negative")
+        raise ValueError(_t("bisect.lo_negative", "lo must be non-negative"))
     if hi is None:
         hi = len(a)
     if key is None:
@@ -43,7 +45,7 @@ def insort_left(a, x, lo=0, hi=None, *, key=None):
 
 def bisect_left(a, x, lo=0, hi=None, *, key=None):
     if lo < 0:
-        raise ValueError("lo must be non-negative")
+        raise ValueError(_t("bisect.lo_negative", "lo must be non-negative"))
     if hi is None:
         hi = len(a)
     if key is None:

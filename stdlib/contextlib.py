@@ -1,6 +1,7 @@
 """Utilities for with-statement contexts (Python's contextlib): contextmanager, suppress, closing,
 nullcontext, ExitStack, redirect_stdout/redirect_stderr, ContextDecorator."""
 
+from _ml_text import text as _t
 import sys
 from functools import wraps
 
@@ -44,7 +45,7 @@ class _GeneratorContextManager(ContextDecorator, AbstractContextManager):
         try:
             return next(self.gen)
         except StopIteration:
-            raise RuntimeError("generator didn't yield") from None
+            raise RuntimeError(_t("contextlib.no_yield", "generator didn't yield")) from None
 
     def __exit__(self, typ, value, traceback):
         if typ is None:
@@ -53,7 +54,7 @@ class _GeneratorContextManager(ContextDecorator, AbstractContextManager):
             except StopIteration:
                 return False
             else:
-                raise RuntimeError("generator didn't stop")
+                raise RuntimeError(_t("contextlib.no_stop", "generator didn't stop"))
         if value is None:
             value = typ()
         try:
@@ -70,7 +71,7 @@ class _GeneratorContextManager(ContextDecorator, AbstractContextManager):
             if exc is not value:
                 raise
             return False
-        raise RuntimeError("generator didn't stop after throw()")
+        raise RuntimeError(_t("contextlib.no_stop_throw", "generator didn't stop after throw()"))
 
 
 def contextmanager(func):
@@ -163,8 +164,7 @@ class ExitStack(AbstractContextManager):
             enter = cls.__enter__
             exit = cls.__exit__
         except AttributeError:
-            raise TypeError(f"'{cls.__module__}.{cls.__qualname__}' object does "
-                            f"not support the context manager protocol") from None
+            raise TypeError(_t("contextlib.not_context_manager", "'{type}' object does not support the context manager protocol", type=cls.__module__ + "." + cls.__qualname__)) from None
         result = enter(cm)
         self._exit_callbacks.append(lambda *exc, _cm=cm, _exit=exit: _exit(_cm, *exc))
         return result

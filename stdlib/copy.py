@@ -7,6 +7,8 @@ __slots__ values). deepcopy's memo maps id(original) -> copy, so shared and recu
 is kept.
 """
 
+from _ml_text import text as _t
+
 __all__ = ["Error", "copy", "deepcopy", "replace"]
 
 
@@ -217,5 +219,5 @@ def replace(obj, /, **changes):
     cls = type(obj)
     func = getattr(cls, "__replace__", None)
     if func is None:
-        raise TypeError(f"replace() does not support {cls.__name__} objects")
+        raise TypeError(_t("copy.replace_unsupported", "replace() does not support {type} objects", type=cls.__name__))
     return func(obj, **changes)

@@ -3,6 +3,7 @@ dialects. The reader is CPython's state machine (Modules/_csv.c) character for c
 quoted fields, doubled quotes, escapes, embedded newlines and the errors of strict mode come out
 the same; the writer quotes exactly the fields CPython quotes.
 """
+from _ml_text import text as _t
 import re as _re
 from io import StringIO
 
@@ -152,13 +153,13 @@ _dialects = {}
 
 def register_dialect(name, dialect=None, **fmtparams):
     if not isinstance(name, str):
-        raise TypeError("dialect name must be a string")
+        raise TypeError(_t("csv.dialect_name", "dialect name must be a string"))
     _dialects[name] = _Params(dialect, **fmtparams)
 
 
 def unregister_dialect(name):
     if name not in _dialects:
-        raise Error("unknown dialect")
+        raise Error(_t("csv.unknown_dialect", "unknown dialect"))
     del _dialects[name]
 
 
@@ -166,7 +167,7 @@ def get_dialect(name):
     try:
         return _dialects[name]
     except (KeyError, TypeError):
-        raise Error("unknown dialect") from None
+        raise Error(_t("csv.unknown_dialect", "unknown dialect")) from None
 
 
 def list_dialects():
@@ -207,7 +208,7 @@ class _reader:
 
     def _add_char(self, c):
         if len(self._field) >= _field_limit:
-            raise Error(f"field larger than field limit ({_field_limit})")
+            raise Error(_t("csv.field_limit", "field larger than field limit ({limit})", limit=_field_limit))
         self._field.append(c)
 
     def _process(self, c):
@@ -291,7 +292,7 @@ class _reader:
                 self._add_char(c)
                 self._state = _IN_FIELD
             else:
-                raise Error(f"'{d.delimiter}' expected after '{d.quotechar}'")
+                raise Error(_t("csv.delimiter_expected", "'{delimiter}' expected after '{quotechar}'", delimiter=d.delimiter, quotechar=d.quotechar))
             return
         if state == _EAT_CRNL:
             if c == "\n" or c == "\r":
@@ -299,7 +300,7 @@ class _reader:
             elif c is _EOL:
                 self._state = _START_RECORD
             else:
-                raise Error("new-line character seen in unquoted field - do you need to open the file with newline=''?")
+                raise Error(_t("csv.newline_unquoted", "new-line character seen in unquoted field - do you need to open the file with newline=''?"))
 
     def __next__(self):
         self._fields = []
@@ -312,14 +313,13 @@ class _reader:
             except StopIteration:
                 if self._field or self._state == _IN_QUOTED_FIELD:
                     if self.dialect.strict:
-                        raise Error("unexpected end of data") from None
+                        raise Error(_t("csv.unexpected_end", "unexpected end of data")) from None
                     self._save_field()
                     break
                 raise
             self.line_num += 1
             if not isinstance(line, str):
-                raise Error(f"iterator should return strings, not {type(line).__name__} "
-                            "(the file should be opened in text mode)")
+                raise Error(_t("csv.iterator_strings", "iterator should return strings, not {type} (the file should be opened in text mode)", type=type(line).__name__))
             for c in line:
                 self._process(c)
             self._process(_EOL)
@@ -347,7 +347,7 @@ class _writer:
         try:
             self._write = f.write
         except AttributeError:
-            raise TypeError('argument 1 must have a "write" method') from None
+            raise TypeError(_t("csv.write_method", "argument 1 must have a \"write\" method")) from None
         self.dialect = _Params(dialect, **fmt)
 
     def _field(self, out, field, quoted):
@@ -370,7 +370,7 @@ class _writer:
                         quoted = True
                 if want_escape:
                     if d.escapechar is None:
-                        raise Error("need to escape, but no escapechar set")
+                        raise Error(_t("csv.need_escape", "need to escape, but no escapechar set"))
                     chars.append(d.escapechar)
             chars.append(c)
         body = "".join(chars)
@@ -383,7 +383,7 @@ class _writer:
         try:
             items = iter(row)
         except TypeError:
-            raise Error(f"iterable expected, not {type(row).__name__}") from None
+            raise Error(_t("csv.iterable_expected", "iterable expected, not {type}", type=type(row).__name__)) from None
         out = []
         for field in items:
             if d.quoting == QUOTE_NONNUMERIC:
@@ -399,7 +399,7 @@ class _writer:
             self._field(out, text, quoted)
         if len(out) == 1 and out[0] == "":
             if d.quoting == QUOTE_NONE:
-                raise Error("single empty field record must be quoted")
+                raise Error(_t("csv.empty_field_quoted", "single empty field record must be quoted"))
             out = []
             self._field(out, "", True)
         return self._write(d.delimiter.join(out) + d.lineterminator)
@@ -467,7 +467,7 @@ class DictWriter:
         self.fieldnames = fieldnames
         self.restval = restval
         if extrasaction.lower() not in ("raise", "ignore"):
-            raise ValueError(f"extrasaction ({extrasaction}) must be 'raise' or 'ignore'")
+            raise ValueError(_t("csv.extrasaction", "extrasaction ({value}) must be 'raise' or 'ignore'", value=extrasaction))
         self.extrasaction = extrasaction
         self.writer = writer(f, dialect, *args, **kwds)
 
@@ -479,7 +479,7 @@ class DictWriter:
         if self.extrasaction == "raise":
             wrong_fields = [k for k in rowdict if k not in self.fieldnames]
             if wrong_fields:
-                raise ValueError("dict contains fields not in fieldnames: " + ", ".join([repr(x) for x in wrong_fields]))
+                raise ValueError(_t("csv.extra_fields", "dict contains fields not in fieldnames: {fields}", fields=", ".join([repr(x) for x in wrong_fields])))
         return (rowdict.get(key, self.restval) for key in self.fieldnames)
 
     def writerow(self, rowdict):
@@ -503,7 +503,7 @@ class Sniffer:
         if not delimiter:
             delimiter, skipinitialspace = self._guess_delimiter(sample, delimiters)
         if not delimiter:
-            raise Error("Could not determine delimiter")
+            raise Error(_t("csv.sniff_delimiter", "Could not determine delimiter"))
 
         class dialect(Dialect):
             _name = "sniffed"

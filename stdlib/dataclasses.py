@@ -6,6 +6,8 @@ exec()s it); they behave the same: defaults, default_factory, init=False fields,
 __post_init__ with InitVar values, and FrozenInstanceError on assignment to a frozen instance.
 """
 
+from _ml_text import text as _t
+
 __all__ = ["dataclass", "field", "Field", "FrozenInstanceError", "InitVar", "KW_ONLY", "MISSING",
            "fields", "asdict", "astuple", "make_dataclass", "replace", "is_dataclass"]
 
@@ -78,7 +80,7 @@ class Field:
 def field(*, default=MISSING, default_factory=MISSING, init=True, repr=True, hash=None,
           compare=True, metadata=None, kw_only=MISSING):
     if default is not MISSING and default_factory is not MISSING:
-        raise ValueError("cannot specify both default and default_factory")
+        raise ValueError(_t("dataclasses.default_and_factory", "cannot specify both default and default_factory"))
     return Field(default, default_factory, init, repr, hash, compare, metadata, kw_only)
 
 
@@ -110,14 +112,14 @@ def _get_field(cls, name, tp, default_kw_only):
     elif _is_initvar(tp):
         f._field_type = _FIELD_INITVAR
     if f._field_type in (_FIELD_CLASSVAR, _FIELD_INITVAR) and f.default_factory is not MISSING:
-        raise TypeError(f"field {name} cannot have a default factory")
+        raise TypeError(_t("dataclasses.no_default_factory", "field {name} cannot have a default factory", name=name))
     if f._field_type in (_FIELD, _FIELD_INITVAR):
         if f.kw_only is MISSING:
             f.kw_only = default_kw_only
     if f._field_type is _FIELD and f.default_factory is MISSING and f.default is not MISSING:
         d = f.default
         if isinstance(d, (list, dict, set)) or getattr(type(d), "__hash__", 0) is None:
-            raise ValueError(f"mutable default {type(d)} for field {name} is not allowed: use default_factory")
+            raise ValueError(_t("dataclasses.mutable_default", "mutable default {type} for field {name} is not allowed: use default_factory", type=type(d), name=name))
     return f
 
 
@@ -133,7 +135,7 @@ def _make_init(cls, flds, frozen, has_post_init):
         if f.default is not MISSING or f.default_factory is not MISSING:
             seen_default = True
         elif seen_default:
-            raise TypeError(f"non-default argument '{f.name}' follows default argument")
+            raise TypeError(_t("dataclasses.non_default_follows", "non-default argument '{name}' follows default argument", name=f.name))
     std_names = [f.name for f in std]
     kw_names = {f.name for f in kw}
     all_init = std + kw
@@ -141,15 +143,15 @@ def _make_init(cls, flds, frozen, has_post_init):
 
     def __init__(self, *args, **kwargs):
         if len(args) > len(std):
-            raise TypeError(f"{qualname}.__init__() takes {len(std) + 1} positional arguments but {len(args) + 1} were given")
+            raise TypeError(_t("common.too_many_positional", "{name}() takes {expected} positional arguments but {given} were given", name=qualname + ".__init__", expected=len(std) + 1, given=len(args) + 1))
         values = {}
         for i in range(len(args)):
             values[std_names[i]] = args[i]
         for k in kwargs:
             if k in values:
-                raise TypeError(f"{qualname}.__init__() got multiple values for argument '{k}'")
+                raise TypeError(_t("runtime.multiple_values", "{name}() got multiple values for argument '{arg}'", name=qualname + ".__init__", arg=k))
             if k not in kw_names and k not in std_names:
-                raise TypeError(f"{qualname}.__init__() got an unexpected keyword argument '{k}'")
+                raise TypeError(_t("runtime.unexpected_keyword", "{name}() got an unexpected keyword argument '{arg}'", name=qualname + ".__init__", arg=k))
             values[k] = kwargs[k]
         missing = []
         for f in all_init:
@@ -162,9 +164,9 @@ def _make_init(cls, flds, frozen, has_post_init):
                     missing.append(f.name)
         if missing:
             if len(missing) == 1:
-                raise TypeError(f"{qualname}.__init__() missing 1 required positional argument: '{missing[0]}'")
-            names = ", ".join(repr(m) for m in missing[:-1]) + " and " + repr(missing[-1])
-            raise TypeError(f"{qualname}.__init__() missing {len(missing)} required positional arguments: {names}")
+                raise TypeError(_t("runtime.missing_positional_one", "{name}() missing 1 required positional argument: {args}", name=qualname + ".__init__", args=repr(missing[0])))
+            names = _t("runtime.list_and", "{items} and {last}", items=", ".join(f"{m!r}" for m in missing[:-1]), last=repr(missing[-1]))
+            raise TypeError(_t("runtime.missing_positional", "{name}() missing {count} required positional arguments: {args}", name=qualname + ".__init__", count=len(missing), args=names))
         for f in flds:
             if f._field_type is not _FIELD:
                 continue
@@ -216,7 +218,7 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, 
                 setattr(cls, name, f.default)
     for name, value in cls.__dict__.items():
         if isinstance(value, Field) and name not in ann:
-            raise TypeError(f"{name!r} is a field but has no type annotation")
+            raise TypeError(_t("dataclasses.no_annotation", "{name} is a field but has no type annotation", name=f"{name!r}"))
     cls.__dataclass_fields__ = flds
     cls.__dataclass_params__ = (init, repr, eq, order, unsafe_hash, frozen)
     all_fields = list(flds.values())
@@ -244,7 +246,7 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, 
         cls.__eq__ = __eq__
     if order:
         if eq is False:
-            raise ValueError("eq must be true if order is true")
+            raise ValueError(_t("dataclasses.eq_order", "eq must be true if order is true"))
 
         def _cmp(op):
             def method(self, other):
@@ -255,17 +257,17 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, 
         for name, op in (("__lt__", lambda a, b: a < b), ("__le__", lambda a, b: a <= b),
                          ("__gt__", lambda a, b: a > b), ("__ge__", lambda a, b: a >= b)):
             if name in cls.__dict__:
-                raise TypeError(f"Cannot overwrite attribute {name} in class {cls.__name__}. Consider using functools.total_ordering")
+                raise TypeError(_t("dataclasses.overwrite_order", "Cannot overwrite attribute {name} in class {cls}. Consider using functools.total_ordering", name=name, cls=cls.__name__))
             setattr(cls, name, _cmp(op))
     if frozen:
         def __setattr__(self, name, value):
             if type(self) is cls or name in flds:
-                raise FrozenInstanceError(f"cannot assign to field {name!r}")
+                raise FrozenInstanceError(_t("dataclasses.frozen_assign", "cannot assign to field {name}", name=f"{name!r}"))
             object.__setattr__(self, name, value)
 
         def __delattr__(self, name):
             if type(self) is cls or name in flds:
-                raise FrozenInstanceError(f"cannot delete field {name!r}")
+                raise FrozenInstanceError(_t("dataclasses.frozen_delete", "cannot delete field {name}", name=f"{name!r}"))
             object.__delattr__(self, name)
         cls.__setattr__ = __setattr__
         cls.__delattr__ = __delattr__
@@ -297,7 +299,7 @@ def fields(class_or_instance):
     try:
         flds = class_or_instance.__dataclass_fields__
     except AttributeError:
-        raise TypeError("must be called with a dataclass type or instance") from None
+        raise TypeError(_t("dataclasses.fields_arg", "must be called with a dataclass type or instance")) from None
     return tuple(f for f in flds.values() if f._field_type is _FIELD)
 
 
@@ -312,7 +314,7 @@ def _is_dataclass_instance(obj):
 
 def asdict(obj, *, dict_factory=dict):
     if not _is_dataclass_instance(obj):
-        raise TypeError("asdict() should be called on dataclass instances")
+        raise TypeError(_t("dataclasses.asdict_arg", "asdict() should be called on dataclass instances"))
     return _asdict_inner(obj, dict_factory)
 
 
@@ -331,7 +333,7 @@ def _asdict_inner(obj, dict_factory):
 
 def astuple(obj, *, tuple_factory=tuple):
     if not _is_dataclass_instance(obj):
-        raise TypeError("astuple() should be called on dataclass instances")
+        raise TypeError(_t("dataclasses.astuple_arg", "astuple() should be called on dataclass instances"))
     return _astuple_inner(obj, tuple_factory)
 
 
@@ -350,17 +352,17 @@ def _astuple_inner(obj, tuple_factory):
 
 def replace(obj, /, **changes):
     if not _is_dataclass_instance(obj):
-        raise TypeError("replace() should be called on dataclass instances")
+        raise TypeError(_t("dataclasses.replace_arg", "replace() should be called on dataclass instances"))
     for f in obj.__dataclass_fields__.values():
         if f._field_type is _FIELD_CLASSVAR:
             continue
         if not f.init:
             if f.name in changes:
-                raise ValueError(f"field {f.name} is declared with init=False, it cannot be specified with replace()")
+                raise ValueError(_t("dataclasses.replace_init_false", "field {name} is declared with init=False, it cannot be specified with replace()", name=f.name))
             continue
         if f.name not in changes:
             if f._field_type is _FIELD_INITVAR and f.default is MISSING:
-                raise ValueError(f"InitVar {f.name!r} must be specified with replace()")
+                raise ValueError(_t("dataclasses.replace_initvar", "InitVar {name} must be specified with replace()", name=f"{f.name!r}"))
             changes[f.name] = getattr(obj, f.name)
     return obj.__class__(**changes)
 

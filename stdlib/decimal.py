@@ -9,6 +9,7 @@ Not covered: Emin/Emax limits (overflow, underflow, subnormals), the flags recor
 than InvalidOperation and DivisionByZero (raised, as with Python's default traps), sNaN payloads,
 the logical and most context-method APIs."""
 
+from _ml_text import text as _t
 import math
 
 import _decimal_math as _dm
@@ -101,9 +102,9 @@ class Context:
     def __init__(self, prec=28, rounding=ROUND_HALF_EVEN, Emin=-999999, Emax=999999, capitals=1, clamp=0,
                  flags=None, traps=None):
         if not isinstance(prec, int) or prec < 1:
-            raise ValueError("valid range for prec is [1, MAX_PREC]")
+            raise ValueError(_t("decimal.prec_range", "valid range for prec is [1, MAX_PREC]"))
         if rounding not in _ROUNDINGS:
-            raise TypeError("valid values for rounding are: " + str(list(_ROUNDINGS)))
+            raise TypeError(_t("decimal.rounding_values", "valid values for rounding are: {values}", values=list(_ROUNDINGS)))
         self.prec = prec
         self.rounding = rounding
         self.Emin = Emin
@@ -254,7 +255,7 @@ class Decimal:
             return self
         if isinstance(value, str):
             return self._parse(value)
-        raise TypeError("conversion from %s to Decimal is not supported" % type(value).__name__)
+        raise TypeError(_t("decimal.unsupported_conversion", "conversion from {type} to Decimal is not supported", type=type(value).__name__))
 
     def _parse(self, text):
         s = text.strip().replace("_", "")
@@ -342,7 +343,7 @@ class Decimal:
 
     def as_integer_ratio(self):
         if self._special:
-            raise (ValueError if self.is_nan() else OverflowError)("cannot convert %s to integer ratio" % ("NaN" if self.is_nan() else "Infinity"))
+            raise (ValueError if self.is_nan() else OverflowError)(_t("decimal.to_ratio", "cannot convert {what} to integer ratio", what="NaN" if self.is_nan() else "Infinity"))
         if self._exp >= 0:
             return ((-1) ** self._sign * self._int * 10 ** self._exp, 1)
         from fractions import Fraction
@@ -393,7 +394,7 @@ class Decimal:
         import re
         m = re.fullmatch(r"(?:(.)?([<>=^]))?([-+ ])?(0)?(\d+)?(,|_)?(?:\.(\d+))?([fF%])?", spec)
         if m is None:
-            raise ValueError("unsupported format specification for Decimal: %r" % spec)
+            raise ValueError(_t("decimal.format_spec", "unsupported format specification for Decimal: {spec}", spec=repr(spec)))
         fill, align, sign, zero, width, grouping, prec, kind = m.groups()
         value = self
         if kind == "%":
@@ -450,7 +451,7 @@ class Decimal:
 
     def __int__(self):
         if self._special:
-            raise (ValueError if self.is_nan() else OverflowError)("cannot convert %s to integer" % ("NaN" if self.is_nan() else "Infinity"))
+            raise (ValueError if self.is_nan() else OverflowError)(_t("decimal.to_integer", "cannot convert {what} to integer", what="NaN" if self.is_nan() else "Infinity"))
         v = self._int * 10 ** self._exp if self._exp >= 0 else self._int // 10 ** -self._exp
         return -v if self._sign else v
 
@@ -946,4 +947,4 @@ def _convert_operand(x):
         return x
     if isinstance(x, int):
         return Decimal(x)
-    raise TypeError("conversion from %s to Decimal is not supported" % type(x).__name__)
+    raise TypeError(_t("decimal.unsupported_conversion", "conversion from {type} to Decimal is not supported", type=type(x).__name__))

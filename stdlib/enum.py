@@ -6,6 +6,8 @@ metaclasses here): each plain attribute of an Enum subclass becomes an instance 
 Color['RED'] by name; for/len/in on the class work through the interpreter's class hooks.
 """
 
+from _ml_text import text as _t
+
 __all__ = ["EnumMeta", "EnumType", "Enum", "IntEnum", "StrEnum", "Flag", "IntFlag", "auto",
            "unique", "ReprEnum", "verify", "member", "nonmember", "global_enum", "property",
            "CONTINUOUS", "NAMED_FLAGS", "UNIQUE"]
@@ -57,7 +59,7 @@ class Enum:
         members = {}
         for base in cls.__mro__[1:]:
             if "_member_map_" in base.__dict__ and base.__dict__["_member_map_"]:
-                raise TypeError(f"<enum {cls.__name__!r}> cannot extend <enum {base.__name__!r}>")
+                raise TypeError(_t("enum.cannot_extend", "<enum {name}> cannot extend <enum {base}>", name=repr(cls.__name__), base=repr(base.__name__)))
         cls._member_names_ = []
         cls._member_map_ = {}
         cls._value2member_map_ = {}
@@ -165,8 +167,8 @@ class Enum:
         if isinstance(result, cls):
             return result
         if result is not None:
-            raise TypeError(f"error in {cls.__name__}._missing_: returned {result!r} instead of None or a valid member")
-        raise ValueError(f"{value!r} is not a valid {cls.__qualname__}")
+            raise TypeError(_t("enum.missing_result", "error in {cls}._missing_: returned {result} instead of None or a valid member", cls=cls.__name__, result=repr(result)))
+        raise ValueError(_t("enum.not_valid", "{value} is not a valid {cls}", value=repr(value), cls=cls.__qualname__))
 
     def __init__(self, *args, **kwds):
         pass
@@ -183,7 +185,7 @@ class Enum:
             last = sorted(last_values)[-1] if all(isinstance(v, int) for v in last_values) else last_values[-1]
             return last + 1
         except TypeError:
-            raise TypeError("unable to sort non-numeric values") from None
+            raise TypeError(_t("enum.unsortable", "unable to sort non-numeric values")) from None
 
     @classmethod
     def __class_iter__(cls):
@@ -376,13 +378,13 @@ class Flag(Enum):
     @classmethod
     def _missing_(cls, value):
         if not isinstance(value, int):
-            raise ValueError(f"{value!r} is not a valid {cls.__qualname__}")
+            raise ValueError(_t("enum.not_valid", "{value} is not a valid {cls}", value=repr(value), cls=cls.__qualname__))
         mask = getattr(cls, "_flag_mask_", 0)
         if value < 0 or value & ~mask:
             if issubclass(cls, int):
                 pass  # an IntFlag keeps any int (Python's boundary KEEP)
             else:
-                raise ValueError(f"{value!r} is not a valid {cls.__qualname__}")
+                raise ValueError(_t("enum.not_valid", "{value} is not a valid {cls}", value=repr(value), cls=cls.__qualname__))
         base = cls._member_type_()
         pseudo = object.__new__(cls) if base is object else base.__new__(cls, value)
         object.__setattr__(pseudo, "_value_", value)
@@ -393,7 +395,7 @@ class Flag(Enum):
 
     def __contains__(self, other):
         if not isinstance(other, self.__class__):
-            raise TypeError(f"unsupported operand type(s) for 'in': '{type(other).__qualname__}' and '{self.__class__.__qualname__}'")
+            raise TypeError(_t("runtime.unsupported_operand", "unsupported operand type(s) for {op}: '{left}' and '{right}'", op="'in'", left=type(other).__qualname__, right=self.__class__.__qualname__))
         return other._value_ & self._value_ == other._value_
 
     def __iter__(self):
@@ -486,7 +488,7 @@ def unique(enumeration):
             duplicates.append((name, m._name_))
     if duplicates:
         alias_details = ", ".join(["%s -> %s" % (alias, name) for (alias, name) in duplicates])
-        raise ValueError("duplicate values found in <enum %r>: %s" % (enumeration.__name__, alias_details))
+        raise ValueError(_t("enum.duplicates", "duplicate values found in <enum {name}>: {aliases}", name=repr(enumeration.__name__), aliases=alias_details))
     return enumeration
 
 

@@ -1,6 +1,7 @@
 """Rational numbers (Python's fractions.Fraction): exact arithmetic on a numerator and a positive
 denominator kept in lowest terms; mixing with float gives float, as in Python."""
 
+from _ml_text import text as _t
 import math
 
 __all__ = ["Fraction"]
@@ -19,7 +20,7 @@ def _parse(s):
     if "/" in text:
         num, _, den = text.partition("/")
         if not num.isdigit() or not den.strip().isdigit():
-            raise ValueError("Invalid literal for Fraction: %r" % s)
+            raise ValueError(_t("fractions.invalid_literal", "Invalid literal for Fraction: {text}", text=repr(s)))
         return sign * int(num), int(den.strip())
     mantissa, exp = text, 0
     for e in "eE":
@@ -28,11 +29,11 @@ def _parse(s):
             try:
                 exp = int(exp_text)
             except ValueError:
-                raise ValueError("Invalid literal for Fraction: %r" % s) from None
+                raise ValueError(_t("fractions.invalid_literal", "Invalid literal for Fraction: {text}", text=repr(s))) from None
     whole, _, frac = mantissa.partition(".")
     digits = whole + frac
     if not digits or not digits.isdigit() or not (whole.isdigit() or whole == "") or not (frac.isdigit() or frac == ""):
-        raise ValueError("Invalid literal for Fraction: %r" % s)
+        raise ValueError(_t("fractions.invalid_literal", "Invalid literal for Fraction: {text}", text=repr(s)))
     num, den = int(digits), 10 ** len(frac)
     if exp >= 0:
         num *= 10 ** exp
@@ -62,7 +63,7 @@ class Fraction:
                 self._numerator, self._denominator = numerator.as_integer_ratio()
                 return self
             else:
-                raise TypeError("argument should be a string or a Rational instance")
+                raise TypeError(_t("fractions.arg_type", "argument should be a string or a Rational instance"))
         elif isinstance(numerator, int) and isinstance(denominator, int):
             numerator, denominator = int(numerator), int(denominator)
         elif isinstance(numerator, (int, Fraction)) and isinstance(denominator, (int, Fraction)):
@@ -70,9 +71,9 @@ class Fraction:
             numerator = a._numerator * b._denominator
             denominator = a._denominator * b._numerator
         else:
-            raise TypeError("both arguments should be Rational instances")
+            raise TypeError(_t("fractions.both_rational", "both arguments should be Rational instances"))
         if denominator == 0:
-            raise ZeroDivisionError("Fraction(%s, 0)" % numerator)
+            raise ZeroDivisionError(_t("fractions.zero_denominator", "Fraction({numerator}, 0)", numerator=numerator))
         if _normalize:
             g = math.gcd(numerator, denominator)
             if denominator < 0:
@@ -87,7 +88,7 @@ class Fraction:
         if isinstance(f, int):
             return cls(f)
         if not isinstance(f, float):
-            raise TypeError("%s.from_float() only takes floats, not %r (%s)" % (cls.__name__, f, type(f).__name__))
+            raise TypeError(_t("fractions.from_float", "{cls}.from_float() only takes floats, not {value} ({type})", cls=cls.__name__, value=repr(f), type=type(f).__name__))
         return cls(*f.as_integer_ratio())
 
     @classmethod
@@ -111,7 +112,7 @@ class Fraction:
     def limit_denominator(self, max_denominator=1000000):
         """The closest Fraction with a denominator at most max_denominator."""
         if max_denominator < 1:
-            raise ValueError("max_denominator should be at least 1")
+            raise ValueError(_t("fractions.max_denominator", "max_denominator should be at least 1"))
         if self._denominator <= max_denominator:
             return Fraction(self)
         p0, q0, p1, q1 = 0, 1, 1, 0
@@ -253,7 +254,7 @@ class Fraction:
             if power >= 0:
                 return Fraction(a._numerator ** power, a._denominator ** power, _normalize=False)
             if a._numerator == 0:
-                raise ZeroDivisionError("Fraction(%s, 0)" % (a._denominator ** -power))
+                raise ZeroDivisionError(_t("fractions.zero_power", "Fraction({numerator}, 0)", numerator=a._denominator ** -power))
             if a._numerator > 0:
                 return Fraction(a._denominator ** -power, a._numerator ** -power, _normalize=False)
             return Fraction((-a._denominator) ** -power, (-a._numerator) ** -power, _normalize=False)

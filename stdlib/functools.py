@@ -1,6 +1,7 @@
 """Higher-order functions (Python's functools): the fast parts (reduce, partial, lru_cache,
 cache, cmp_to_key, wraps) are C++ (_functools); the rest is written here."""
 
+from _ml_text import text as _t
 from _functools import reduce, partial as _partial, cmp_to_key
 from collections import namedtuple as _namedtuple
 
@@ -41,7 +42,7 @@ class partial:
 
     def __new__(cls, func, /, *args, **keywords):
         if not callable(func):
-            raise TypeError("the first argument must be callable")
+            raise TypeError(_t("functools.partial_callable", "the first argument must be callable"))
         if isinstance(func, partial):
             args = func.args + args
             keywords = {**func.keywords, **keywords}
@@ -106,7 +107,7 @@ def lru_cache(maxsize=128, typed=False):
         user_function, maxsize = maxsize, 128
         return _lru_cache_wrapper(user_function, maxsize, typed)
     elif maxsize is not None:
-        raise TypeError("Expected first argument to be an integer, a callable, or None")
+        raise TypeError(_t("functools.lru_cache_arg", "Expected first argument to be an integer, a callable, or None"))
 
     def decorating_function(user_function):
         return _lru_cache_wrapper(user_function, maxsize, typed)
@@ -273,7 +274,7 @@ def total_ordering(cls):
                 roots.add(op)
                 break
     if not roots:
-        raise ValueError("must define at least one ordering operation: < > <= >=")
+        raise ValueError(_t("functools.total_ordering", "must define at least one ordering operation: < > <= >="))
     root = max(roots)
     for opname, opfunc in _convert[root]:
         if opname not in roots:
@@ -341,7 +342,7 @@ def singledispatch(func):
 
     def wrapper(*args, **kw):
         if not args:
-            raise TypeError(f"{funcname} requires at least 1 positional argument")
+            raise TypeError(_t("functools.dispatch_positional", "{name} requires at least 1 positional argument", name=funcname))
         return dispatch(args[0].__class__)(*args, **kw)
 
     funcname = getattr(func, "__name__", "singledispatch function")
@@ -384,8 +385,7 @@ class cached_property:
         if self.attrname is None:
             self.attrname = name
         elif name != self.attrname:
-            raise TypeError("Cannot assign the same cached_property to two different names "
-                            f"({self.attrname!r} and {name!r}).")
+            raise TypeError(_t("functools.cached_property_names", "Cannot assign the same cached_property to two different names ({old} and {new}).", old=repr(self.attrname), new=repr(name)))
 
     def __get__(self, instance, owner=None):
         if instance is None:

@@ -2,6 +2,8 @@
 kept as a list of pieces and joined when the value is read, so building a long text write by write
 stays linear."""
 
+from _ml_text import text as _t
+
 __all__ = ["StringIO", "BytesIO", "IOBase", "TextIOBase", "BufferedIOBase", "UnsupportedOperation",
            "SEEK_SET", "SEEK_CUR", "SEEK_END", "DEFAULT_BUFFER_SIZE"]
 
@@ -61,7 +63,7 @@ class _Memory(IOBase):
         if initial is None:
             initial = self._empty
         if type(initial) is not type(self._empty):
-            raise TypeError("initial_value must be %s or None, not %s" % (self._kind, type(initial).__name__))
+            raise TypeError(_t("io.initial_value", "initial_value must be {kind} or None, not {type}", kind=self._kind, type=type(initial).__name__))
         self._buf = initial
         self._pieces = []
         self._len = len(initial)
@@ -70,7 +72,9 @@ class _Memory(IOBase):
 
     def _check_open(self):
         if self.closed:
-            raise ValueError(self._closed_message)
+            if type(self._empty) is str:
+                raise ValueError(_t("io.closed_file", "I/O operation on closed file"))
+            raise ValueError(_t("io.closed_file_bytes", "I/O operation on closed file."))
 
     def _value(self):
         if self._pieces:
@@ -85,7 +89,9 @@ class _Memory(IOBase):
     def write(self, s):
         self._check_open()
         if type(s) is not type(self._empty):
-            raise TypeError(self._write_type_message % type(s).__name__)
+            if type(self._empty) is str:
+                raise TypeError(_t("io.write_str", "string argument expected, got '{type}'", type=type(s).__name__))
+            raise TypeError(_t("common.bytes_like", "a bytes-like object is required, not '{type}'", type=type(s).__name__))
         n = len(s)
         if self._pos == self._len:
             self._pieces.append(s)
@@ -150,14 +156,14 @@ class _Memory(IOBase):
         self._check_open()
         if whence == 0:
             if pos < 0:
-                raise ValueError("negative seek value %d" % pos)
+                raise ValueError(_t("io.negative_seek", "negative seek value {pos}", pos=pos))
             self._pos = pos
         elif whence == 1:
             self._pos = max(0, self._pos + pos)
         elif whence == 2:
             self._pos = max(0, self._len + pos)
         else:
-            raise ValueError("invalid whence (%d, should be 0, 1 or 2)" % whence)
+            raise ValueError(_t("io.bad_whence", "invalid whence ({whence}, should be 0, 1 or 2)", whence=whence))
         return self._pos
 
     def truncate(self, size=None):
@@ -165,7 +171,7 @@ class _Memory(IOBase):
         if size is None:
             size = self._pos
         if size < 0:
-            raise ValueError("negative size value %d" % size)
+            raise ValueError(_t("io.negative_size", "negative size value {size}", size=size))
         if size < self._len:
             self._buf = self._value()[:size]
             self._len = size
@@ -179,8 +185,6 @@ class StringIO(_Memory, IOBase):
     _empty = ""
     _kind = "str"
     _newline = "\n"
-    _closed_message = "I/O operation on closed file"
-    _write_type_message = "string argument expected, got '%s'"
 
     def __init__(self, initial_value="", newline="\n"):
         _Memory.__init__(self, initial_value, newline)
@@ -196,8 +200,6 @@ class BytesIO(_Memory, IOBase):
     _empty = b""
     _kind = "a bytes-like object"
     _newline = b"\n"
-    _closed_message = "I/O operation on closed file."
-    _write_type_message = "a bytes-like object is required, not '%s'"
 
     def __init__(self, initial_bytes=b""):
         _Memory.__init__(self, bytes(initial_bytes))

@@ -1,6 +1,7 @@
 """Iterator building blocks (Python's itertools): the common ones are C++ (_itertools); the
 rest, with CPython's results, are written here."""
 
+from _ml_text import text as _t
 from _itertools import (accumulate, chain as _chain, combinations, count, groupby, islice,
                         permutations, product, repeat, zip_longest)
 
@@ -82,7 +83,7 @@ _sentinel = object()
 
 def batched(iterable, n):
     if n < 1:
-        raise ValueError("n must be at least one")
+        raise ValueError(_t("itertools.batched_n", "n must be at least one"))
     it = iter(iterable)
     while True:
         batch = tuple(islice(it, n))
@@ -128,7 +129,7 @@ class _Tee:
 
 def tee(iterable, n=2):
     if n < 0:
-        raise ValueError("n must be >= 0")
+        raise ValueError(_t("itertools.tee_n", "n must be >= 0"))
     it = iter(iterable)
     buffers = [[] for _ in range(n)]
     return tuple(_Tee(it, buffers, i) for i in range(n))

@@ -1,5 +1,7 @@
 """Operators as functions (Python's operator module)."""
 
+from _ml_text import text as _t
+
 __all__ = ["abs", "add", "and_", "attrgetter", "call", "concat", "contains", "countOf", "delitem",
            "eq", "floordiv", "ge", "getitem", "gt", "iadd", "iand", "iconcat", "ifloordiv",
            "ilshift", "imatmul", "imod", "imul", "index", "indexOf", "inv", "invert", "ior",
@@ -52,7 +54,7 @@ def xor(a, b): return a ^ b
 
 def concat(a, b):
     if not hasattr(a, "__getitem__"):
-        raise TypeError(f"'{type(a).__name__}' object can't be concatenated")
+        raise TypeError(_t("operator.not_concatenable", "'{type}' object can't be concatenated", type=type(a).__name__))
     return a + b
 
 
@@ -74,7 +76,7 @@ def indexOf(a, b):
     for i, j in enumerate(a):
         if j is b or j == b:
             return i
-    raise ValueError("sequence.index(x): x not in sequence")
+    raise ValueError(_t("operator.index_missing", "sequence.index(x): x not in sequence"))
 
 
 def setitem(a, b, c):
@@ -105,7 +107,7 @@ class attrgetter:
     def __init__(self, attr, *attrs):
         if not attrs:
             if not isinstance(attr, str):
-                raise TypeError("attribute name must be a string")
+                raise TypeError(_t("operator.attr_name_str", "attribute name must be a string"))
             self._attrs = (attr,)
             names = attr.split(".")
 
@@ -158,7 +160,7 @@ class methodcaller:
 
     def __init__(self, name, /, *args, **kwargs):
         if not isinstance(name, str):
-            raise TypeError("method name must be a string")
+            raise TypeError(_t("operator.method_name_str", "method name must be a string"))
         self._name = name
         self._args = args
         self._kwargs = kwargs

@@ -1,5 +1,6 @@
 """Object-oriented paths (Python's pathlib) for POSIX: PurePath/PurePosixPath for the path
 arithmetic, Path/PosixPath for the file system (through os, os.path and fnmatch)."""
+from _ml_text import text as _t
 import os as _os
 import fnmatch as _fnmatch
 
@@ -13,7 +14,7 @@ def _norm(parts):
     for p in parts:
         p = _os.fspath(p)
         if not isinstance(p, str):
-            raise TypeError("argument should be a str or an os.PathLike object, not %r" % type(p).__name__)
+            raise TypeError(_t("pathlib.path_arg", "argument should be a str or an os.PathLike object, not {type}", type=repr(type(p).__name__)))
         if p.startswith("/"):
             root = "//" if p.startswith("//") and not p.startswith("///") else "/"
             comps = []
@@ -158,9 +159,9 @@ class PurePath:
 
     def with_name(self, name):
         if not self.name:
-            raise ValueError("%r has an empty name" % (self,))
+            raise ValueError(_t("pathlib.empty_name", "{path} has an empty name", path=repr(self)))
         if not name or "/" in name or name == ".":
-            raise ValueError("Invalid name %r" % (name,))
+            raise ValueError(_t("pathlib.invalid_name", "Invalid name {name}", name=repr(name)))
         return self._make(self._root, self._parts[:-1] + [name])
 
     def with_stem(self, stem):
@@ -168,16 +169,16 @@ class PurePath:
 
     def with_suffix(self, suffix):
         if suffix and (not suffix.startswith(".") or suffix == "." or "/" in suffix):
-            raise ValueError("Invalid suffix %r" % (suffix,))
+            raise ValueError(_t("pathlib.invalid_suffix", "Invalid suffix {suffix}", suffix=repr(suffix)))
         if not self.name:
-            raise ValueError("%r has an empty name" % (self,))
+            raise ValueError(_t("pathlib.empty_name", "{path} has an empty name", path=repr(self)))
         return self.with_name(self.stem + suffix)
 
     def relative_to(self, other, *more):
         other = type(self)(other, *more)
         n = len(other.parts)
         if self.parts[:n] != other.parts or (other._root and not self._root):
-            raise ValueError("%r is not in the subpath of %r" % (str(self), str(other)))
+            raise ValueError(_t("pathlib.not_subpath", "{path} is not in the subpath of {other}", path=repr(str(self)), other=repr(str(other))))
         return self._make("", list(self.parts[n:]) if not other._root else list(self.parts[n:]))
 
     def match(self, pattern):
@@ -242,7 +243,7 @@ class Path(PurePath):
 
     def stat(self):
         if not self.exists():
-            raise FileNotFoundError("[Errno 2] No such file or directory: %r" % str(self))
+            raise FileNotFoundError(2, _t("errno.ENOENT", "No such file or directory"), str(self))
         return _Stat(str(self))
 
     def iterdir(self):
@@ -301,7 +302,7 @@ class Path(PurePath):
     def mkdir(self, mode=0o777, parents=False, exist_ok=False):
         if parents:
             if self.exists() and not exist_ok:
-                raise FileExistsError("[Errno 17] File exists: %r" % str(self))
+                raise FileExistsError(17, _t("errno.EEXIST", "File exists"), str(self))
             _os.makedirs(str(self), exist_ok=True)
             return
         try:
@@ -323,7 +324,7 @@ class Path(PurePath):
     def touch(self, mode=0o666, exist_ok=True):
         if self.exists():
             if not exist_ok:
-                raise FileExistsError("[Errno 17] File exists: %r" % str(self))
+                raise FileExistsError(17, _t("errno.EEXIST", "File exists"), str(self))
             return
         with open(str(self), "a"):
             pass
@@ -344,7 +345,7 @@ class Path(PurePath):
 
     def write_text(self, data, encoding=None, errors=None, newline=None):
         if not isinstance(data, str):
-            raise TypeError("data must be str, not %s" % type(data).__name__)
+            raise TypeError(_t("pathlib.data_str", "data must be str, not {type}", type=type(data).__name__))
         with open(str(self), "w") as f:
             return f.write(data)
 

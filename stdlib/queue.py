@@ -1,6 +1,7 @@
 """Synchronized queues (Python's queue module). Programs here run in one thread, so a get() on
 an empty queue or a put() on a full one can never be satisfied: they raise Empty / Full at once
 when they would block forever."""
+from _ml_text import text as _t
 import heapq
 from collections import deque
 
@@ -28,7 +29,7 @@ class Queue:
     def task_done(self):
         unfinished = self.unfinished_tasks - 1
         if unfinished < 0:
-            raise ValueError("task_done() called too many times")
+            raise ValueError(_t("queue.task_done", "task_done() called too many times"))
         self.unfinished_tasks = unfinished
 
     def join(self):
@@ -45,7 +46,7 @@ class Queue:
 
     def put(self, item, block=True, timeout=None):
         if timeout is not None and timeout < 0:
-            raise ValueError("'timeout' must be a non-negative number")
+            raise ValueError(_t("queue.timeout_negative", "'timeout' must be a non-negative number"))
         if self.full():
             raise Full
         self._put(item)
@@ -53,7 +54,7 @@ class Queue:
 
     def get(self, block=True, timeout=None):
         if timeout is not None and timeout < 0:
-            raise ValueError("'timeout' must be a non-negative number")
+            raise ValueError(_t("queue.timeout_negative", "'timeout' must be a non-negative number"))
         if not self._qsize():
             raise Empty
         return self._get()

@@ -6,6 +6,7 @@ Every distribution here draws from it in the same order and with the same arithm
 CPython's, so a seeded program gets CPython's numbers.
 """
 
+from _ml_text import text as _t
 import _random
 from math import log as _log, exp as _exp, pi as _pi, e as _e, ceil as _ceil
 from math import sqrt as _sqrt, acos as _acos, cos as _cos, sin as _sin
@@ -52,8 +53,7 @@ class Random(_random.Random):
                 a = a.encode()
             a = int.from_bytes(a + sha512(a).digest(), "big")
         elif not isinstance(a, (type(None), int, float, str, bytes, bytearray)):
-            raise TypeError("The only supported seed types are: None,\n"
-                            "int, float, str, bytes, and bytearray.")
+            raise TypeError(_t("random.seed_type", "The only supported seed types are: None,\nint, float, str, bytes, and bytearray."))
         _random.Random.seed(self, a)
         self.gauss_next = None
 
@@ -86,25 +86,25 @@ class Random(_random.Random):
         istart = _index(start)
         if stop is None:
             if step != 1:
-                raise TypeError("Missing a non-None stop argument")
+                raise TypeError(_t("random.missing_stop", "Missing a non-None stop argument"))
             if istart > 0:
                 return self._randbelow(istart)
-            raise ValueError("empty range for randrange()")
+            raise ValueError(_t("random.empty_range", "empty range for randrange()"))
         istop = _index(stop)
         width = istop - istart
         istep = _index(step)
         if istep == 1:
             if width > 0:
                 return istart + self._randbelow(width)
-            raise ValueError("empty range for randrange() (%d, %d, %d)" % (istart, istop, width))
+            raise ValueError(_t("random.empty_range_detail", "empty range for randrange() ({start}, {stop}, {width})", start=istart, stop=istop, width=width))
         if istep > 0:
             n = (width + istep - 1) // istep
         elif istep < 0:
             n = (width + istep + 1) // istep
         else:
-            raise ValueError("zero step for randrange()")
+            raise ValueError(_t("random.zero_step", "zero step for randrange()"))
         if n <= 0:
-            raise ValueError("empty range for randrange()")
+            raise ValueError(_t("random.empty_range", "empty range for randrange()"))
         return istart + istep * self._randbelow(n)
 
     def _randint(self, a, b):
@@ -119,22 +119,22 @@ class Random(_random.Random):
     # ---------------------------------------------------------------- sequences
     def sample(self, population, k, *, counts=None):
         if isinstance(population, (set, frozenset, dict)):
-            raise TypeError("Population must be a sequence.  For dicts or sets, use sorted(d).")
+            raise TypeError(_t("random.population_sequence", "Population must be a sequence.  For dicts or sets, use sorted(d)."))
         n = len(population)
         if counts is not None:
             cum_counts = list(_accumulate(counts))
             if len(cum_counts) != n:
-                raise ValueError("The number of counts does not match the population")
+                raise ValueError(_t("random.counts_mismatch", "The number of counts does not match the population"))
             total = cum_counts.pop()
             if not isinstance(total, int):
-                raise TypeError("Counts must be integers")
+                raise TypeError(_t("random.counts_integers", "Counts must be integers"))
             if total <= 0:
-                raise ValueError("Total of counts must be greater than zero")
+                raise ValueError(_t("random.counts_total", "Total of counts must be greater than zero"))
             selections = self.sample(range(total), k=k)
             return [population[_bisect(cum_counts, s)] for s in selections]
         randbelow = self._randbelow
         if not 0 <= k <= n:
-            raise ValueError("Sample larger than population or is negative")
+            raise ValueError(_t("random.sample_larger", "Sample larger than population or is negative"))
         result = [None] * k
         setsize = 21
         if k > 5:
@@ -168,16 +168,16 @@ class Random(_random.Random):
                 if not isinstance(weights, int):
                     raise
                 k = weights
-                raise TypeError(f"The number of choices must be a keyword argument: {k=}") from None
+                raise TypeError(_t("random.choices_keyword", "The number of choices must be a keyword argument: {arg}", arg=f"{k=}")) from None
         elif weights is not None:
-            raise TypeError("Cannot specify both weights and cumulative weights")
+            raise TypeError(_t("random.weights_both", "Cannot specify both weights and cumulative weights"))
         if len(cum_weights) != n:
-            raise ValueError("The number of weights does not match the population")
+            raise ValueError(_t("random.weights_mismatch", "The number of weights does not match the population"))
         total = cum_weights[-1] + 0.0
         if total <= 0.0:
-            raise ValueError("Total of weights must be greater than zero")
+            raise ValueError(_t("random.weights_total", "Total of weights must be greater than zero"))
         if not _isfinite(total):
-            raise ValueError("Total of weights must be finite")
+            raise ValueError(_t("random.weights_finite", "Total of weights must be finite"))
         hi = n - 1
         return [population[_bisect(cum_weights, random() * total, 0, hi)] for i in _repeat(None, k)]
 
@@ -251,7 +251,7 @@ class Random(_random.Random):
 
     def gammavariate(self, alpha, beta):
         if alpha <= 0.0 or beta <= 0.0:
-            raise ValueError("gammavariate: alpha and beta must be > 0.0")
+            raise ValueError(_t("random.gamma_params", "gammavariate: alpha and beta must be > 0.0"))
         random = self.random
         if alpha > 1.0:
             # Cheng's rejection algorithm GB

@@ -1,6 +1,7 @@
 """Statistics of numeric data (Python's statistics): sums, means and variances are computed
 exactly on fractions, then converted, so results match CPython's to the last digit."""
 
+from _ml_text import text as _t
 import math
 from collections import Counter
 from fractions import Fraction
@@ -27,7 +28,7 @@ def _exact_ratio(x):
     try:
         return x.as_integer_ratio()
     except AttributeError:
-        raise TypeError("can't convert type '%s' to numerator/denominator" % type(x).__name__) from None
+        raise TypeError(_t("statistics.convert_type", "can't convert type '{type}' to numerator/denominator", type=type(x).__name__)) from None
 
 
 def _coerce(T, S):
@@ -50,7 +51,7 @@ def _coerce(T, S):
         return S
     if issubclass(T, float) and issubclass(S, Fraction):
         return T
-    raise TypeError("don't know how to coerce %s and %s" % (T.__name__, S.__name__))
+    raise TypeError(_t("statistics.coerce", "don't know how to coerce {left} and {right}", left=T.__name__, right=S.__name__))
 
 
 def _sum(data):
@@ -132,7 +133,7 @@ def _float_sqrt_of_frac(n, m):
 def mean(data):
     T, total, n = _sum(data)
     if n < 1:
-        raise StatisticsError("mean requires at least one data point")
+        raise StatisticsError(_t("statistics.mean_empty", "mean requires at least one data point"))
     if isinstance(total, float):
         return total
     return _convert(total / n, T)
@@ -142,15 +143,15 @@ def fmean(data, weights=None):
     data = list(data)
     if weights is None:
         if not data:
-            raise StatisticsError("fmean requires at least one data point")
+            raise StatisticsError(_t("statistics.fmean_empty", "fmean requires at least one data point"))
         return math.fsum(data) / len(data)
     weights = list(weights)
     if len(weights) != len(data):
-        raise StatisticsError("data and weights must be the same length")
+        raise StatisticsError(_t("statistics.weights_length", "data and weights must be the same length"))
     num = math.fsum(x * w for x, w in zip(data, weights))
     den = math.fsum(weights)
     if not den:
-        raise StatisticsError("sum of weights must be non-zero")
+        raise StatisticsError(_t("statistics.weights_zero", "sum of weights must be non-zero"))
     return num / den
 
 
@@ -158,37 +159,37 @@ def geometric_mean(data):
     try:
         return math.exp(fmean(map(math.log, data)))
     except ValueError:
-        raise StatisticsError("geometric mean requires a non-empty dataset containing positive numbers") from None
+        raise StatisticsError(_t("statistics.geometric_mean", "geometric mean requires a non-empty dataset containing positive numbers")) from None
 
 
 def harmonic_mean(data, weights=None):
     data = list(data)
     n = len(data)
     if n < 1:
-        raise StatisticsError("harmonic_mean requires at least one data point")
+        raise StatisticsError(_t("statistics.harmonic_mean_empty", "harmonic_mean requires at least one data point"))
     if n == 1 and weights is None:
         x = data[0]
         if isinstance(x, (int, float, Fraction)):
             if x < 0:
-                raise StatisticsError("harmonic mean does not support negative values")
+                raise StatisticsError(_t("statistics.harmonic_negative", "harmonic mean does not support negative values"))
             return x
-        raise TypeError("unsupported type")
+        raise TypeError(_t("statistics.unsupported_type", "unsupported type"))
     if weights is None:
         weights = [1] * n
         sum_weights = n
     else:
         weights = list(weights)
         if len(weights) != n:
-            raise StatisticsError("Number of weights does not match data size")
+            raise StatisticsError(_t("statistics.weights_count", "Number of weights does not match data size"))
         _, sum_weights, _ = _sum(w for w in weights)
     for x in data:
         if x < 0:
-            raise StatisticsError("harmonic mean does not support negative values")
+            raise StatisticsError(_t("statistics.harmonic_negative", "harmonic mean does not support negative values"))
     if any(x == 0 for x in data):
         return 0
     T, total, count = _sum(w / x if w else 0 for w, x in zip(weights, data))
     if total <= 0:
-        raise StatisticsError("Weighted sum must be positive")
+        raise StatisticsError(_t("statistics.weighted_sum", "Weighted sum must be positive"))
     return _convert(sum_weights / total, T)
 
 
@@ -196,7 +197,7 @@ def median(data):
     data = sorted(data)
     n = len(data)
     if n == 0:
-        raise StatisticsError("no median for empty data")
+        raise StatisticsError(_t("statistics.median_empty", "no median for empty data"))
     if n % 2 == 1:
         return data[n // 2]
     i = n // 2
@@ -207,21 +208,21 @@ def median_low(data):
     data = sorted(data)
     n = len(data)
     if n == 0:
-        raise StatisticsError("no median for empty data")
+        raise StatisticsError(_t("statistics.median_empty", "no median for empty data"))
     return data[n // 2] if n % 2 == 1 else data[n // 2 - 1]
 
 
 def median_high(data):
     data = sorted(data)
     if not data:
-        raise StatisticsError("no median for empty data")
+        raise StatisticsError(_t("statistics.median_empty", "no median for empty data"))
     return data[len(data) // 2]
 
 
 def mode(data):
     pairs = Counter(iter(data)).most_common(1)
     if not pairs:
-        raise StatisticsError("no mode for empty data")
+        raise StatisticsError(_t("statistics.mode_empty", "no mode for empty data"))
     return pairs[0][0]
 
 
@@ -236,7 +237,7 @@ def multimode(data):
 def variance(data, xbar=None):
     T, ss, c, n = _ss(data, xbar)
     if n < 2:
-        raise StatisticsError("variance requires at least two data points")
+        raise StatisticsError(_t("statistics.variance_two", "variance requires at least two data points"))
     if isinstance(ss, float):
         return ss
     return _convert(ss / (n - 1), T)
@@ -245,7 +246,7 @@ def variance(data, xbar=None):
 def pvariance(data, mu=None):
     T, ss, c, n = _ss(data, mu)
     if n < 1:
-        raise StatisticsError("pvariance requires at least one data point")
+        raise StatisticsError(_t("statistics.pvariance_one", "pvariance requires at least one data point"))
     if isinstance(ss, float):
         return ss
     return _convert(ss / n, T)
@@ -254,7 +255,7 @@ def pvariance(data, mu=None):
 def stdev(data, xbar=None):
     T, ss, c, n = _ss(data, xbar)
     if n < 2:
-        raise StatisticsError("stdev requires at least two data points")
+        raise StatisticsError(_t("statistics.stdev_two", "stdev requires at least two data points"))
     if isinstance(ss, float):
         return math.sqrt(ss)
     mss = Fraction(ss) / (n - 1)
@@ -264,7 +265,7 @@ def stdev(data, xbar=None):
 def pstdev(data, mu=None):
     T, ss, c, n = _ss(data, mu)
     if n < 1:
-        raise StatisticsError("pstdev requires at least one data point")
+        raise StatisticsError(_t("statistics.pstdev_one", "pstdev requires at least one data point"))
     if isinstance(ss, float):
         return math.sqrt(ss)
     mss = Fraction(ss) / n
@@ -273,11 +274,11 @@ def pstdev(data, mu=None):
 
 def quantiles(data, *, n=4, method="exclusive"):
     if n < 1:
-        raise StatisticsError("n must be at least 1")
+        raise StatisticsError(_t("statistics.quantiles_n", "n must be at least 1"))
     data = sorted(data)
     ld = len(data)
     if ld < 2:
-        raise StatisticsError("must have at least two data points")
+        raise StatisticsError(_t("statistics.quantiles_two", "must have at least two data points"))
     if method == "inclusive":
         m = ld - 1
         result = []
@@ -296,4 +297,4 @@ def quantiles(data, *, n=4, method="exclusive"):
             interpolated = (data[j - 1] * (n - delta) + data[j] * delta) / n
             result.append(interpolated)
         return result
-    raise ValueError("Unknown method: %r" % method)
+    raise ValueError(_t("statistics.unknown_method", "Unknown method: {method}", method=repr(method)))

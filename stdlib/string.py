@@ -1,5 +1,6 @@
 """String constants and helpers (Python's string): the constants and capwords come from the
 C++ module _string; Template ($-substitution) is written here on top of re."""
+from _ml_text import text as _t
 from _string import *
 import re as _re
 
@@ -45,7 +46,7 @@ class Template:
         else:
             colno = i - len("".join(lines[:-1]))
             lineno = len(lines)
-        raise ValueError("Invalid placeholder in string: line %d, col %d" % (lineno, colno))
+        raise ValueError(_t("string.invalid_placeholder", "Invalid placeholder in string: line {line}, col {col}", line=lineno, col=colno))
 
     def substitute(self, mapping=None, /, **kws):
         if mapping is None:

@@ -1,6 +1,7 @@
 """Wrapping and filling text (Python's textwrap): the same word splitting and line filling rules as
 CPython, so wrapped text breaks at the same places."""
 
+from _ml_text import text as _t
 import re
 
 __all__ = ["TextWrapper", "wrap", "fill", "dedent", "indent", "shorten"]
@@ -84,11 +85,11 @@ class TextWrapper:
     def _wrap_chunks(self, chunks):
         lines = []
         if self.width <= 0:
-            raise ValueError("invalid width %r (must be > 0)" % self.width)
+            raise ValueError(_t("textwrap.bad_width", "invalid width {width} (must be > 0)", width=repr(self.width)))
         if self.max_lines is not None:
             indent = self.subsequent_indent if self.max_lines > 1 else self.initial_indent
             if len(indent) + len(self.placeholder.lstrip()) > self.width:
-                raise ValueError("placeholder too large for max width")
+                raise ValueError(_t("textwrap.placeholder_large", "placeholder too large for max width"))
         chunks.reverse()
         while chunks:
             cur_line = []

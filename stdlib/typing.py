@@ -3,6 +3,7 @@ subscriptable (List[int], Optional[str], Callable[[int], str], Dict[str, "Node"]
 as in CPython; TypeVar, Generic, Protocol, NamedTuple, TypedDict, cast, overload and friends
 behave as they do at run time in CPython (they check nothing)."""
 
+from _ml_text import text as _t
 import collections
 import collections.abc
 
@@ -174,11 +175,11 @@ class _SpecialForm(_Final):
 
     def __getitem__(self, parameters):
         if self._getitem is None:
-            raise TypeError(f"{self} is not subscriptable")
+            raise TypeError(_t("typing.not_subscriptable", "{name} is not subscriptable", name=self))
         return self._getitem(self, parameters)
 
     def __call__(self, *args, **kwds):
-        raise TypeError(f"Cannot instantiate {self!r}")
+        raise TypeError(_t("typing.cannot_instantiate", "Cannot instantiate {name}", name=repr(self)))
 
     def __or__(self, other):
         return Union[self, other]
@@ -380,7 +381,7 @@ class _ProtocolMeta(type):
         if cls is Protocol or not _is_protocol_class(cls):
             return False
         if not cls.__dict__.get("_is_runtime_protocol", False):
-            raise TypeError("Instance and class checks can only be used with @runtime_checkable protocols")
+            raise TypeError(_t("typing.runtime_checkable_only", "Instance and class checks can only be used with @runtime_checkable protocols"))
         for attr in _protocol_attrs(cls):
             try:
                 val = getattr(instance, attr)
@@ -396,7 +397,7 @@ class _ProtocolMeta(type):
         if cls is Protocol or not _is_protocol_class(cls):
             return False
         if not cls.__dict__.get("_is_runtime_protocol", False):
-            raise TypeError("Instance and class checks can only be used with @runtime_checkable protocols")
+            raise TypeError(_t("typing.runtime_checkable_only", "Instance and class checks can only be used with @runtime_checkable protocols"))
         return all(any(attr in b.__dict__ for b in other.__mro__) for attr in _protocol_attrs(cls))
 
 
@@ -411,7 +412,7 @@ class Protocol(Generic, metaclass=_ProtocolMeta):
 
 def runtime_checkable(cls):
     if not _is_protocol_class(cls):
-        raise TypeError("@runtime_checkable can be only applied to protocol classes, got %r" % cls)
+        raise TypeError(_t("typing.runtime_checkable_arg", "@runtime_checkable can be only applied to protocol classes, got {cls}", cls=repr(cls)))
     cls._is_runtime_protocol = True
     return cls
 

@@ -5,6 +5,7 @@ uuid4 draws its 122 random bits from os.urandom; uuid3/uuid5 hash a namespace an
 MD5/SHA-1 (hashlib), so they give CPython's values. uuid1's node is a random multicast address
 (as CPython's when no hardware address can be read).
 """
+from _ml_text import text as _t
 import os
 from enum import Enum
 
@@ -32,46 +33,46 @@ class UUID:
     def __init__(self, hex=None, bytes=None, bytes_le=None, fields=None, int=None, version=None,
                  *, is_safe=SafeUUID.unknown):
         if [hex, bytes, bytes_le, fields, int].count(None) != 4:
-            raise TypeError("one of the hex, bytes, bytes_le, fields, or int arguments must be given")
+            raise TypeError(_t("uuid.one_argument", "one of the hex, bytes, bytes_le, fields, or int arguments must be given"))
         if hex is not None:
             hex = hex.replace("urn:", "").replace("uuid:", "")
             hex = hex.strip("{}").replace("-", "")
             if len(hex) != 32:
-                raise ValueError("badly formed hexadecimal UUID string")
+                raise ValueError(_t("uuid.bad_hex", "badly formed hexadecimal UUID string"))
             int = int_(hex, 16)
         if bytes_le is not None:
             if len(bytes_le) != 16:
-                raise ValueError("bytes_le is not a 16-char string")
+                raise ValueError(_t("uuid.bytes_le_length", "bytes_le is not a 16-char string"))
             bytes = (bytes_le[4 - 1::-1] + bytes_le[6 - 1:4 - 1:-1] + bytes_le[8 - 1:6 - 1:-1] + bytes_le[8:])
         if bytes is not None:
             if len(bytes) != 16:
-                raise ValueError("bytes is not a 16-char string")
+                raise ValueError(_t("uuid.bytes_length", "bytes is not a 16-char string"))
             assert isinstance(bytes, bytes_), repr(bytes)
             int = int_.from_bytes(bytes, "big")
         if fields is not None:
             if len(fields) != 6:
-                raise ValueError("fields is not a 6-tuple")
+                raise ValueError(_t("uuid.fields_length", "fields is not a 6-tuple"))
             (time_low, time_mid, time_hi_version, clock_seq_hi_variant, clock_seq_low, node) = fields
             if not 0 <= time_low < 1 << 32:
-                raise ValueError("field 1 out of range (need a 32-bit value)")
+                raise ValueError(_t("uuid.field_range", "field {index} out of range (need a {bits}-bit value)", index=1, bits=32))
             if not 0 <= time_mid < 1 << 16:
-                raise ValueError("field 2 out of range (need a 16-bit value)")
+                raise ValueError(_t("uuid.field_range", "field {index} out of range (need a {bits}-bit value)", index=2, bits=16))
             if not 0 <= time_hi_version < 1 << 16:
-                raise ValueError("field 3 out of range (need a 16-bit value)")
+                raise ValueError(_t("uuid.field_range", "field {index} out of range (need a {bits}-bit value)", index=3, bits=16))
             if not 0 <= clock_seq_hi_variant < 1 << 8:
-                raise ValueError("field 4 out of range (need an 8-bit value)")
+                raise ValueError(_t("uuid.field_range_8", "field {index} out of range (need an 8-bit value)", index=4))
             if not 0 <= clock_seq_low < 1 << 8:
-                raise ValueError("field 5 out of range (need an 8-bit value)")
+                raise ValueError(_t("uuid.field_range_8", "field {index} out of range (need an 8-bit value)", index=5))
             if not 0 <= node < 1 << 48:
-                raise ValueError("field 6 out of range (need a 48-bit value)")
+                raise ValueError(_t("uuid.field_range", "field {index} out of range (need a {bits}-bit value)", index=6, bits=48))
             clock_seq = (clock_seq_hi_variant << 8) | clock_seq_low
             int = ((time_low << 96) | (time_mid << 80) | (time_hi_version << 64) | (clock_seq << 48) | node)
         if int is not None:
             if not 0 <= int < 1 << 128:
-                raise ValueError("int is out of range (need a 128-bit value)")
+                raise ValueError(_t("uuid.int_range", "int is out of range (need a 128-bit value)"))
         if version is not None:
             if not 1 <= version <= 5:
-                raise ValueError("illegal version number")
+                raise ValueError(_t("uuid.bad_version", "illegal version number"))
             int &= ~(0xc000 << 48)
             int |= 0x8000 << 48
             int &= ~(0xf000 << 64)
@@ -80,7 +81,7 @@ class UUID:
         object.__setattr__(self, "is_safe", is_safe)
 
     def __setattr__(self, name, value):
-        raise TypeError("UUID objects are immutable")
+        raise TypeError(_t("uuid.immutable", "UUID objects are immutable"))
 
     def __eq__(self, other):
         if isinstance(other, UUID):

@@ -91,6 +91,7 @@ void init_modules() {
   init_struct();
   init_zlib();
   init_tomllib();
+  init_ml_text();
 }
 
 }  // namespace ml::interp

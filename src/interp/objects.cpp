@@ -671,21 +671,6 @@ static const std::map<std::string, std::string, std::less<>>& english_messages()
   return m;
 }
 
-static std::string fill_template(std::string_view t, const std::map<std::string, std::string>& args) {
-  std::string out;
-  for (size_t i = 0; i < t.size(); ++i) {
-    if (t[i] == '{') {
-      size_t j = t.find('}', i);
-      if (j != std::string_view::npos) {
-        auto it = args.find(std::string(t.substr(i + 1, j - i - 1)));
-        if (it != args.end()) { out += it->second; i = j; continue; }
-      }
-    }
-    out += t[i];
-  }
-  return out;
-}
-
 std::string msg(std::string_view id, const std::map<std::string, std::string>& args) {
   if (I && I->pack) {
     // The pack fills the template ({{ and }} are literal braces) and falls back to English.

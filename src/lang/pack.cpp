@@ -394,17 +394,7 @@ static void warn_once(const std::string& error) {
   std::call_once(said, [&] { std::fprintf(stderr, "multilingual: %s (messages shown in English)\n", error.c_str()); });
 }
 
-std::string LanguagePack::message(std::string_view id, const std::map<std::string, std::string>& args) const {
-  const std::string* tmpl = nullptr;
-  for (const LanguagePack* p = this; p && !tmpl; p = p->fallback) {
-    const MessageCatalog::Map& messages = p->messages();
-    if (!p->catalog.error().empty()) warn_once(p->catalog.error());
-    auto it = messages.find(id);
-    if (it != messages.end()) tmpl = &it->second;
-    if (p->fallback == p) break;
-  }
-  if (!tmpl) return std::string(id);
-  const std::string& t = *tmpl;
+std::string fill_template(std::string_view t, const std::map<std::string, std::string>& args) {
   std::string out;
   for (std::size_t i = 0; i < t.size(); ++i) {
     char c = t[i];
@@ -417,7 +407,7 @@ std::string LanguagePack::message(std::string_view id, const std::map<std::strin
         out += t.substr(i);
         break;
       }
-      std::string name = t.substr(i + 1, close - i - 1);
+      std::string name(t.substr(i + 1, close - i - 1));
       auto it = args.find(name);
       if (it != args.end()) out += it->second;
       else out += t.substr(i, close - i + 1);  // unknown placeholder stays visible
@@ -427,6 +417,19 @@ std::string LanguagePack::message(std::string_view id, const std::map<std::strin
     }
   }
   return out;
+}
+
+std::string LanguagePack::message(std::string_view id, const std::map<std::string, std::string>& args) const {
+  const std::string* tmpl = nullptr;
+  for (const LanguagePack* p = this; p && !tmpl; p = p->fallback) {
+    const MessageCatalog::Map& messages = p->messages();
+    if (!p->catalog.error().empty()) warn_once(p->catalog.error());
+    auto it = messages.find(id);
+    if (it != messages.end()) tmpl = &it->second;
+    if (p->fallback == p) break;
+  }
+  if (!tmpl) return std::string(id);
+  return fill_template(*tmpl, args);
 }
 
 }  // namespace ml

@@ -79,6 +79,10 @@ struct LanguagePack {
                       const std::map<std::string, std::string>& args = {}) const;
 };
 
+// A message template with its {name} placeholders filled from `args` ({{ and }} are literal
+// braces; a placeholder without a value stays as written).
+std::string fill_template(std::string_view tmpl, const std::map<std::string, std::string>& args);
+
 // All packs found in the languages directory, loaded once.
 class LanguageRegistry {
  public:

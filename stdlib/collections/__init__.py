@@ -1,6 +1,7 @@
 """Container datatypes (Python's collections): Counter, OrderedDict, defaultdict and deque are
 C++ (_collections); namedtuple is _namedtuple.py; ChainMap and the User* classes are here."""
 
+from _ml_text import text as _t
 from _collections import Counter, OrderedDict, defaultdict, deque
 from _namedtuple import namedtuple
 import collections.abc as _abc
@@ -146,19 +147,19 @@ class ChainMap(_abc.MutableMapping):
         try:
             del self.maps[0][key]
         except KeyError:
-            raise KeyError(f"Key not found in the first mapping: {key!r}")
+            raise KeyError(_t("collections.chainmap_key", "Key not found in the first mapping: {key}", key=repr(key)))
 
     def popitem(self):
         try:
             return self.maps[0].popitem()
         except KeyError:
-            raise KeyError("No keys found in the first mapping.")
+            raise KeyError(_t("collections.chainmap_empty", "No keys found in the first mapping."))
 
     def pop(self, key, *args):
         try:
             return self.maps[0].pop(key, *args)
         except KeyError:
-            raise KeyError(f"Key not found in the first mapping: {key!r}")
+            raise KeyError(_t("collections.chainmap_key", "Key not found in the first mapping: {key}", key=repr(key)))
 
     def clear(self):
         self.maps[0].clear()

@@ -1,11 +1,13 @@
 // Every message of every pack: present, with the English placeholders, and really translated.
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <regex>
 #include <set>
 #include <sstream>
+#include <vector>
 
 #include "lang/pack.h"
 
@@ -40,7 +42,7 @@ bool has_words(const std::string& t) {
 std::set<std::string> ids_used_by_the_code() {
   std::set<std::string> ids = {"syntax.word_literal", "syntax.word_expression", "syntax.word_comparison",
                                "syntax.word_conditional", "syntax.word_named_expression", "syntax.word_call"};
-  static const std::regex literal(R"re("((runtime|syntax)\.[a-z_]*[a-z])")re");  // not a prefix like "syntax.word_"
+  static const std::regex literal(R"re("((runtime|syntax|library)\.[a-z_.]*[a-z])")re");  // not a prefix like "syntax.word_"
   static const std::regex word(R"re(\bword\("([a-z_]+)"\))re");
   for (const auto& e : std::filesystem::recursive_directory_iterator(std::string(ML_SOURCE_DIR) + "/src")) {
     auto ext = e.path().extension();
@@ -56,6 +58,52 @@ std::set<std::string> ids_used_by_the_code() {
   return ids;
 }
 
+
+std::string read_file(const std::filesystem::path& p) {
+  std::ifstream in(p);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// A _t(...) call in a library module: the message id it names and the English text it gives.
+struct LibraryText {
+  std::string file, id, english;
+};
+
+// Every _t("id", "english", ...) call in stdlib/**/*.py (_ml_text.text). The id is a
+// "library." id unless it names one of the interpreter's own ("runtime.x", "errno.X"). A call the pattern
+// cannot read (another quoting, a computed id) is reported with an empty id, so it fails the test
+// instead of going unchecked.
+std::vector<LibraryText> library_texts() {
+  std::vector<LibraryText> out;
+  static const std::regex call(R"re(_t\(\s*"([A-Za-z0-9_.]+)",\s*"((?:[^"\\]|\\.)*)")re");
+  for (const auto& e : std::filesystem::recursive_directory_iterator(std::string(ML_SOURCE_DIR) + "/stdlib")) {
+    if (e.path().extension() != ".py") continue;
+    std::string text = read_file(e.path());
+    std::string file = e.path().filename().string();
+    size_t calls = 0;
+    for (size_t at = text.find("_t("); at != std::string::npos; at = text.find("_t(", at + 3))
+      if (at == 0 || !(std::isalnum(static_cast<unsigned char>(text[at - 1])) || text[at - 1] == '_')) ++calls;
+    size_t read = 0;
+    for (std::sregex_iterator it(text.begin(), text.end(), call), end; it != end; ++it, ++read) {
+      std::string id = (*it)[1], english;
+      std::string lit = (*it)[2];
+      for (size_t i = 0; i < lit.size(); ++i) {  // the Python string literal's escapes
+        if (lit[i] == '\\' && i + 1 < lit.size()) {
+          char c = lit[++i];
+          english += c == 'n' ? '\n' : c == 't' ? '\t' : c;
+        } else {
+          english += lit[i];
+        }
+      }
+      bool own = id.rfind("runtime.", 0) == 0 || id.rfind("errno.", 0) == 0;
+      out.push_back({file, own ? id : "library." + id, english});
+    }
+    for (; read < calls; ++read) out.push_back({file, "", ""});
+  }
+  return out;
+}
 }  // namespace
 
 TEST(Messages, EveryIdTheCodeUsesIsInEveryPack) {
@@ -95,4 +143,39 @@ TEST(Messages, HasWordsSeesOnlyText) {
   EXPECT_FALSE(has_words("{min}–{max}"));
   EXPECT_TRUE(has_words("{items} and {last}"));
   EXPECT_EQ(placeholders("{a} {{b}} {c}"), (std::set<std::string>{"a", "c"}));
+}
+
+TEST(Messages, EveryLibraryTextIsInEveryPackAsWrittenInEnglish) {
+  std::vector<LibraryText> texts = library_texts();
+  EXPECT_GT(texts.size(), 20u) << "the stdlib scan found no _t() calls";
+  const LanguagePack& en = registry().english();
+  for (const auto& t : texts) {
+    ASSERT_FALSE(t.id.empty()) << t.file << ": a _t() call the test cannot read (use _t(\"id\", \"English\", ...))";
+    auto it = en.messages().find(t.id);
+    ASSERT_TRUE(it != en.messages().end()) << t.file << ": the English pack lacks " << t.id;
+    // The text at the call site is the one used without a pack: it must say what the pack says
+    // (CPython's words), for a runtime id too (the pack's template is then the interpreter's).
+    if (t.id.rfind("library.", 0) == 0) EXPECT_EQ(it->second, t.english) << t.file << " " << t.id;
+    EXPECT_EQ(placeholders(t.english), placeholders(it->second)) << t.file << " " << t.id;
+    for (const auto& code : registry().codes()) {
+      const LanguagePack& p = *registry().find(code);
+      auto pt = p.messages().find(t.id);
+      if (pt == p.messages().end()) {
+        ADD_FAILURE() << code << " lacks " << t.id << " (" << t.file << ")";
+        continue;
+      }
+      EXPECT_EQ(placeholders(pt->second), placeholders(t.english)) << code << " " << t.id << ": " << pt->second;
+    }
+  }
+}
+
+TEST(Messages, LibraryScanReadsTheCallsItChecks) {
+  std::vector<LibraryText> texts = library_texts();
+  bool found = false;
+  for (const auto& t : texts)
+    if (t.id == "library.statistics.mean_empty") {
+      found = true;
+      EXPECT_EQ(t.english, "mean requires at least one data point");
+    }
+  EXPECT_TRUE(found) << "statistics.mean_empty not found in stdlib/statistics.py";
 }

@@ -22,5 +22,6 @@ void init_collections();                   // collections.cpp: _collections
 void init_itertools();                     // itertools.cpp: _itertools
 void init_zlib();                          // zlib.cpp: _zlib, under zlib.py
 void init_tomllib();                       // tomllib.cpp: over toml++
+void init_ml_text();                       // ml_text.cpp: _ml_text, localized messages for stdlib/*.py
 
 }  // namespace ml::interp

@@ -244,7 +244,7 @@ void init_random() {
     MT_SELF;
     check_args("choice", n, 1, 1);
     int64_t size = len(a[0]);
-    if (size == 0) raise("IndexError", "Cannot choose from an empty sequence");
+    if (size == 0) raise_id("IndexError", "library.random.choice_empty");
     return getitem(a[0], Value::integer((int64_t)g_mt.below((uint64_t)size)));
   });
   def_method(cls, "shuffle", [](ARGS) -> Value {
