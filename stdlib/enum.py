@@ -20,6 +20,42 @@ class auto:
     def __repr__(self):
         return "auto(%r)" % self.value
 
+    # In a class body, CPython has already replaced an auto() by its value when the next line
+    # reads it (ADMIN = READ | WRITE). Members get their values after the body here, so an
+    # expression over autos is kept and worked out when its own member's turn comes.
+    def __or__(self, other): return _AutoExpr(lambda a, b: a | b, self, other)
+    def __ror__(self, other): return _AutoExpr(lambda a, b: a | b, other, self)
+    def __and__(self, other): return _AutoExpr(lambda a, b: a & b, self, other)
+    def __rand__(self, other): return _AutoExpr(lambda a, b: a & b, other, self)
+    def __xor__(self, other): return _AutoExpr(lambda a, b: a ^ b, self, other)
+    def __rxor__(self, other): return _AutoExpr(lambda a, b: a ^ b, other, self)
+    def __add__(self, other): return _AutoExpr(lambda a, b: a + b, self, other)
+    def __radd__(self, other): return _AutoExpr(lambda a, b: a + b, other, self)
+    def __sub__(self, other): return _AutoExpr(lambda a, b: a - b, self, other)
+    def __rsub__(self, other): return _AutoExpr(lambda a, b: a - b, other, self)
+    def __mul__(self, other): return _AutoExpr(lambda a, b: a * b, self, other)
+    def __rmul__(self, other): return _AutoExpr(lambda a, b: a * b, other, self)
+    def __invert__(self): return _AutoExpr(lambda a: ~a, self)
+
+
+class _AutoExpr(auto):
+    def __init__(self, fn, *operands):
+        super().__init__()
+        self._fn = fn
+        self._operands = operands
+
+    def _resolve(self):
+        def value(x):
+            if isinstance(x, _AutoExpr):
+                return x._resolve()
+            if isinstance(x, auto):
+                if x.value is _auto_null:
+                    raise ValueError("an auto() used before it has a value")
+                return x.value
+            return x
+        self.value = self._fn(*[value(x) for x in self._operands])
+        return self.value
+
 
 class member:
     def __init__(self, value):
@@ -82,7 +118,9 @@ class Enum:
             if name in cls.__dict__:
                 delattr(cls, name)
         for name, value in candidates:
-            if isinstance(value, auto):
+            if isinstance(value, _AutoExpr):
+                value = value._resolve()
+            elif isinstance(value, auto):
                 if value.value is _auto_null:
                     value.value = cls._generate_next_value_(name, 1, len(last_values), last_values[:])
                 value = value.value
