@@ -312,6 +312,15 @@ struct GenState {
   std::exception_ptr throw_in;
   char* saved_low = nullptr;
   int saved_depth = 0;
+  // A coroutine driven by send() can be suspended from a function it called (an await, or a
+  // thread's wait, below its own frame), and others run before it is resumed: the frames it
+  // has open must keep their slots, so it gets a value stack of its own (lazily committed).
+  Value* vstack = nullptr;
+  size_t vtop = 0;
+  ~GenState() {
+    if (vstack) munmap(vstack, kCoroValues * sizeof(Value));
+  }
+  static constexpr size_t kCoroValues = 1 << 16;
 #ifdef ML_ASAN_FIBERS
   const void* caller_bottom = nullptr;  // the resuming stack, for the switch back
   size_t caller_size = 0;
@@ -435,11 +444,30 @@ static Value resume(GenObj* g, Value sent, bool& done) {
   Value keep = Value::obj(g);  // the generator must outlive its own run
   I->depth++;                  // restored from st->saved_depth below
   GenObj* outer_driver = g_coro_driver;
-  if (g->is_coro) g_coro_driver = g;
+  Value* outer_vstack = I->stack;
+  size_t outer_vtop = I->stack_top, outer_vcap = I->stack_cap;
+  if (g->is_coro) {
+    g_coro_driver = g;
+    if (!st->vstack) {
+      void* mem = mmap(nullptr, GenState::kCoroValues * sizeof(Value), PROT_READ | PROT_WRITE,
+                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+      if (mem == MAP_FAILED) raise_id("MemoryError", "runtime.generator_stack");
+      st->vstack = static_cast<Value*>(mem);  // zero bytes: every slot None
+    }
+    I->stack = st->vstack;
+    I->stack_top = st->vtop;
+    I->stack_cap = GenState::kCoroValues;
+  }
   void* fake = nullptr;
   fiber_leave(&fake, st->stack, kGenStack);
   st->ctx = bctx::jump_fcontext(st->ctx, g).fctx;
   fiber_arrived(fake, nullptr);
+  if (g->is_coro) {
+    st->vtop = I->stack_top;
+    I->stack = outer_vstack;
+    I->stack_top = outer_vtop;
+    I->stack_cap = outer_vcap;
+  }
   g_coro_driver = outer_driver;
   g->running = false;
   I->stack_low = st->saved_low;
@@ -531,6 +559,12 @@ static Value coro_suspend(GenObj* drv, Value v) {
     ~Restore() { I->stack_low = low; I->depth = depth; }
   } restore;
   return yield_out(drv, std::move(v));
+}
+
+bool suspend_driven_coroutine(Value v, Value& sent) {
+  if (!g_coro_driver) return false;
+  sent = coro_suspend(g_coro_driver, std::move(v));
+  return true;
 }
 
 Value gen_delegate(Frame& fr, Value sub) {

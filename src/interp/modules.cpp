@@ -91,6 +91,8 @@ void init_modules() {
   init_struct();
   init_zlib();
   init_tomllib();
+  init_weakref();
+  init_coswitch();
 }
 
 }  // namespace ml::interp

@@ -22,5 +22,7 @@ void init_collections();                   // collections.cpp: _collections
 void init_itertools();                     // itertools.cpp: _itertools
 void init_zlib();                          // zlib.cpp: _zlib, under zlib.py
 void init_tomllib();                       // tomllib.cpp: over toml++
+void init_weakref();                       // weakref.cpp: _weakref, the cells under weakref.py
+void init_coswitch();                      // coswitch.cpp: _coswitch, what threading.py switches threads with
 
 }  // namespace ml::interp
