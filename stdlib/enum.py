@@ -11,6 +11,7 @@ __all__ = ["EnumMeta", "EnumType", "Enum", "IntEnum", "StrEnum", "Flag", "IntFla
            "CONTINUOUS", "NAMED_FLAGS", "UNIQUE"]
 
 _auto_null = object()
+_type = type  # the builtin (Enum's functional API has a parameter named type)
 
 
 class auto:
@@ -186,7 +187,9 @@ class Enum:
                 return b
         return object
 
-    def __new__(cls, value):
+    def __new__(cls, value, names=None, *, module=None, qualname=None, type=None, start=1, boundary=None):
+        if names is not None:  # the functional API: Enum("Color", "RED GREEN")
+            return cls._create_(value, names, module=module, qualname=qualname, type=type, start=start)
         # Color(1): the member with that value (members themselves are made by _add_member_)
         if isinstance(value, cls):
             return value
@@ -208,6 +211,29 @@ class Enum:
 
     def __init__(self, *args, **kwds):
         pass
+
+    @classmethod
+    def _create_(cls, class_name, names, *, module=None, qualname=None, type=None, start=1):
+        if getattr(cls, "_member_map_", None):
+            raise TypeError(f"{cls.__name__} cannot extend {cls!r}")
+        bases = (cls,) if type is None else (type, cls)
+        if isinstance(names, str):
+            names = names.replace(",", " ").split()
+        if isinstance(names, dict):
+            items = list(names.items())
+        else:
+            names = list(names)
+            if names and isinstance(names[0], str):
+                items, last = [], []
+                for count, name in enumerate(names):
+                    value = cls._generate_next_value_(name, start, count, last[:])
+                    last.append(value)
+                    items.append((name, value))
+            else:
+                items = [tuple(pair) for pair in names]
+        ns = {"__module__": module or "__main__", "__qualname__": qualname or class_name}
+        ns.update(items)
+        return _type(class_name, bases, ns)
 
     @classmethod
     def _missing_(cls, value):
@@ -380,7 +406,7 @@ class StrEnum(ReprEnum):
         return self._value_ < _val(other)
 
     def __getattr__(self, name):
-        if name.startswith("__"):
+        if name.startswith("_"):  # _value_ before it is set, dunders: not the str's
             raise AttributeError(name)
         return getattr(self._value_, name)
 
