@@ -93,6 +93,7 @@ void init_modules() {
   init_tomllib();
   init_weakref();
   init_coswitch();
+  init_unicodedata();
 }
 
 }  // namespace ml::interp
