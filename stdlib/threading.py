@@ -12,7 +12,7 @@ run. The main module waits for the non-daemon threads at its end (_shutdown), as
 import sys as _sys
 import time as _time
 from collections import deque as _deque
-from _coswitch import suspend as _suspend
+from _coswitch import try_suspend as _try_suspend
 
 __all__ = ["Thread", "Lock", "RLock", "Event", "Condition", "Semaphore", "BoundedSemaphore",
            "Timer", "Barrier", "BrokenBarrierError", "local", "current_thread", "main_thread",
@@ -101,7 +101,11 @@ def _wait_until(pred, timeout=None):
     me._waiting = (pred, deadline)
     try:
         while True:
-            _suspend()
+            if not _try_suspend():
+                # compiled code is running on this thread's stack: it cannot be left there, so
+                # this thread runs the others in place until it can go on
+                me._waiting = None
+                return _run_others_until(pred, deadline)
             if pred():
                 return True
             if deadline is not None and _monotonic() >= deadline:

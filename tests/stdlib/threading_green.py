@@ -124,7 +124,7 @@ for t in ts:
     t.join()
 print([p for p, _ in phases], sorted(k for p, k in phases if p == "p2"))
 
-# sleeps order the threads' output
+# sleeps order the threads' output (gaps wide enough that starting the threads cannot reorder them)
 order = []
 
 
@@ -133,7 +133,7 @@ def sleeper(name, delay):
     order.append(name)
 
 
-ts = [threading.Thread(target=sleeper, args=(n, d)) for n, d in (("slow", 0.06), ("fast", 0.01), ("mid", 0.03))]
+ts = [threading.Thread(target=sleeper, args=(n, d)) for n, d in (("slow", 0.5), ("fast", 0.1), ("mid", 0.3))]
 for t in ts:
     t.start()
 for t in ts:
