@@ -5,9 +5,11 @@ quantize, to_integral_value, sqrt, normalize, adjusted, as_tuple, copy_abs, copy
 str/repr in Python's scientific-string form; format() with 'f', '%' or no type; hash equal to
 equal ints and floats; getcontext().prec and .rounding (all eight rounding modes), setcontext,
 localcontext; NaN and Infinity. Operations round to the context's precision as Python's do.
-Not covered: Emin/Emax limits (overflow, underflow, subnormals), the flags record, signals other
-than InvalidOperation and DivisionByZero (raised, as with Python's default traps), sNaN payloads,
-the logical and most context-method APIs."""
+Emin/Emax: results past Emax overflow (Overflow, trapped by default, or the rounding's infinity or
+largest number when untrapped), results below Emin are subnormal or underflow to zero; the
+context records Overflow, Underflow, Subnormal, Inexact, Rounded and Clamped in its flags and
+raises those it traps. Not covered: InvalidOperation and DivisionByZero are always raised (as
+with Python's default traps), sNaN payloads, the logical and most context-method APIs."""
 
 from _ml_text import text as _t
 import math
@@ -95,6 +97,7 @@ def _signal(cls):
     # The trapped signal is raised (InvalidOperation for its conditions such as
     # ConversionSyntax); the message names the condition: [<class 'decimal.ConversionSyntax'>]
     raised = InvalidOperation if issubclass(cls, InvalidOperation) else cls
+    getcontext().flags[raised] = True
     raise raised("[<class 'decimal.%s'>]" % cls.__name__)
 
 
@@ -105,17 +108,49 @@ class Context:
             raise ValueError(_t("decimal.prec_range", "valid range for prec is [1, MAX_PREC]"))
         if rounding not in _ROUNDINGS:
             raise TypeError(_t("decimal.rounding_values", "valid values for rounding are: {values}", values=list(_ROUNDINGS)))
+        if Emin > 0:
+            raise ValueError("valid range for Emin is [MIN_EMIN, 0]")
+        if Emax < 0:
+            raise ValueError("valid range for Emax is [0, MAX_EMAX]")
         self.prec = prec
         self.rounding = rounding
         self.Emin = Emin
         self.Emax = Emax
         self.capitals = capitals
         self.clamp = clamp
-        self.flags = {}
-        self.traps = {InvalidOperation: True, DivisionByZero: True, Overflow: True}
+        self.flags = _signal_dict(flags, ())
+        self.traps = _signal_dict(traps, (InvalidOperation, DivisionByZero, Overflow))
 
     def copy(self):
-        return Context(self.prec, self.rounding, self.Emin, self.Emax, self.capitals, self.clamp)
+        c = Context(self.prec, self.rounding, self.Emin, self.Emax, self.capitals, self.clamp)
+        c.flags = dict(self.flags)
+        c.traps = dict(self.traps)
+        return c
+
+    __copy__ = copy
+
+    def Etiny(self):
+        return self.Emin - self.prec + 1
+
+    def Etop(self):
+        return self.Emax - self.prec + 1
+
+    def clear_flags(self):
+        for k in self.flags:
+            self.flags[k] = False
+
+    def clear_traps(self):
+        for k in self.traps:
+            self.traps[k] = False
+
+    def _raise(self, conditions):
+        """Records the signals of an operation in the flags; raises the first one trapped,
+        its message listing every trapped signal raised, as CPython's decimal words it."""
+        for c in conditions:
+            self.flags[c] = True
+        trapped = [c for c in conditions if self.traps.get(c)]
+        if trapped:
+            raise trapped[0]("[%s]" % ", ".join("<class 'decimal.%s'>" % c.__name__ for c in trapped))
 
     def create_decimal(self, num="0"):
         return Decimal(num)._fix(self)
@@ -123,8 +158,12 @@ class Context:
     # Arithmetic done under this context (Context.add(a, b) is a + b computed with its
     # precision and rounding), as the decimal module offers them.
     def _under(self, fn, *args):
-        with localcontext(self):
+        saved = getcontext()
+        setcontext(self)
+        try:
             return fn(*[_convert_operand(x) for x in args])
+        finally:
+            setcontext(saved)
 
     def add(self, a, b): return self._under(lambda x, y: x + y, a, b)
     def subtract(self, a, b): return self._under(lambda x, y: x - y, a, b)
@@ -152,9 +191,26 @@ class Context:
     def is_signed(self, a): return _convert_operand(a).is_signed()
 
     def __repr__(self):
+        def names(d):
+            return ", ".join(c.__name__ for c in _SIGNALS if d.get(c))
         return ("Context(prec=%d, rounding=%s, Emin=%d, Emax=%d, capitals=%d, clamp=%d, "
-                "flags=[], traps=[InvalidOperation, DivisionByZero, Overflow])"
-                % (self.prec, self.rounding, self.Emin, self.Emax, self.capitals, self.clamp))
+                "flags=[%s], traps=[%s])"
+                % (self.prec, self.rounding, self.Emin, self.Emax, self.capitals, self.clamp,
+                   names(self.flags), names(self.traps)))
+
+
+def _signal_dict(given, default):
+    """flags or traps: a dict of every signal to a bool, from a list of the ones set or a dict."""
+    chosen = default if given is None else given
+    if isinstance(chosen, dict):
+        d = {c: False for c in _SIGNALS}
+        d.update((k, bool(v)) for k, v in chosen.items())
+        return d
+    return {c: c in chosen for c in _SIGNALS}
+
+
+_SIGNALS = (Clamped, InvalidOperation, DivisionByZero, Inexact, Rounded, Subnormal, Overflow, Underflow,
+            FloatOperation)
 
 
 DefaultContext = Context()
@@ -317,20 +373,75 @@ class Decimal:
         return d
 
     def _fix(self, context=None):
-        """Rounded to the context's precision."""
+        """Rounded to the context's precision and brought within its exponent limits
+        (the General Decimal Arithmetic's rules, as CPython's decimal applies them)."""
         if self._special:
             return self
         ctx = context or getcontext()
+        prec = ctx.prec
         digits = _ndigits(self._int)
-        if digits <= ctx.prec:
+        exp = self._exp
+        etiny = ctx.Emin - prec + 1
+        etop = ctx.Emax - prec + 1
+        if digits <= prec and ctx.Emin <= exp + digits - 1 <= ctx.Emax and not (ctx.clamp and exp > etop):
             return self
-        drop = digits - ctx.prec
-        coef = _round_coef(self._int, drop, self._sign, ctx.rounding)
-        exp = self._exp + drop
-        if _ndigits(coef) > ctx.prec:
-            coef //= 10
-            exp += 1
-        return self._new(self._sign, coef, exp)
+        sign = self._sign
+        if self._int == 0:
+            new_exp = min(max(exp, etiny), ctx.Emax if not ctx.clamp else etop)
+            if new_exp != exp:
+                ctx._raise((Clamped,))
+            return self._new(sign, 0, new_exp)
+        exp_min = digits + exp - prec
+        if exp_min > etop:
+            return self._overflow(ctx)
+        subnormal = exp_min < etiny
+        if subnormal:
+            exp_min = etiny
+        if exp < exp_min:
+            drop = exp_min - exp
+            if drop > digits:  # rounds off every digit: like 0.0...01 for the rounding's sake
+                coef_in, drop = 1, 1
+            else:
+                coef_in = self._int
+            coef = _round_coef(coef_in, drop, sign, ctx.rounding)
+            changed = coef * 10 ** drop != coef_in
+            if _ndigits(coef) > prec:
+                coef //= 10
+                exp_min += 1
+            if exp_min > etop:
+                return self._overflow(ctx)
+            ans = self._new(sign, coef, exp_min)
+            conditions = []
+            if changed and subnormal:
+                conditions.append(Underflow)
+            if subnormal:
+                conditions.append(Subnormal)
+            if changed:
+                conditions.append(Inexact)
+            conditions.append(Rounded)
+            if coef == 0 and changed:
+                conditions.append(Clamped)
+            ctx._raise(conditions)
+            return ans
+        if subnormal:
+            ctx._raise((Subnormal,))
+        if ctx.clamp and exp > etop:
+            ctx._raise((Clamped,))
+            return self._new(sign, self._int * 10 ** (exp - etop), etop)
+        return self
+
+    def _overflow(self, ctx):
+        """The result of an overflow: infinity or the largest finite number, by the rounding."""
+        sign = self._sign
+        r = ctx.rounding
+        to_inf = r in (ROUND_HALF_UP, ROUND_HALF_EVEN, ROUND_HALF_DOWN, ROUND_UP) or \
+            (r == ROUND_CEILING and sign == 0) or (r == ROUND_FLOOR and sign == 1)
+        ctx._raise((Overflow, Inexact, Rounded))
+        if to_inf:
+            d = object.__new__(Decimal)
+            d._sign, d._int, d._exp, d._special = sign, 0, 0, "F"
+            return d
+        return self._new(sign, 10 ** ctx.prec - 1, ctx.Emax - ctx.prec + 1)
 
     def adjusted(self):
         return self._exp + _ndigits(self._int) - 1 if not self._special else 0

@@ -13,6 +13,7 @@ __all__ = ["EnumMeta", "EnumType", "Enum", "IntEnum", "StrEnum", "Flag", "IntFla
            "CONTINUOUS", "NAMED_FLAGS", "UNIQUE"]
 
 _auto_null = object()
+_type = type  # the builtin (Enum's functional API has a parameter named type)
 
 
 class auto:
@@ -21,6 +22,42 @@ class auto:
 
     def __repr__(self):
         return "auto(%r)" % self.value
+
+    # In a class body, CPython has already replaced an auto() by its value when the next line
+    # reads it (ADMIN = READ | WRITE). Members get their values after the body here, so an
+    # expression over autos is kept and worked out when its own member's turn comes.
+    def __or__(self, other): return _AutoExpr(lambda a, b: a | b, self, other)
+    def __ror__(self, other): return _AutoExpr(lambda a, b: a | b, other, self)
+    def __and__(self, other): return _AutoExpr(lambda a, b: a & b, self, other)
+    def __rand__(self, other): return _AutoExpr(lambda a, b: a & b, other, self)
+    def __xor__(self, other): return _AutoExpr(lambda a, b: a ^ b, self, other)
+    def __rxor__(self, other): return _AutoExpr(lambda a, b: a ^ b, other, self)
+    def __add__(self, other): return _AutoExpr(lambda a, b: a + b, self, other)
+    def __radd__(self, other): return _AutoExpr(lambda a, b: a + b, other, self)
+    def __sub__(self, other): return _AutoExpr(lambda a, b: a - b, self, other)
+    def __rsub__(self, other): return _AutoExpr(lambda a, b: a - b, other, self)
+    def __mul__(self, other): return _AutoExpr(lambda a, b: a * b, self, other)
+    def __rmul__(self, other): return _AutoExpr(lambda a, b: a * b, other, self)
+    def __invert__(self): return _AutoExpr(lambda a: ~a, self)
+
+
+class _AutoExpr(auto):
+    def __init__(self, fn, *operands):
+        super().__init__()
+        self._fn = fn
+        self._operands = operands
+
+    def _resolve(self):
+        def value(x):
+            if isinstance(x, _AutoExpr):
+                return x._resolve()
+            if isinstance(x, auto):
+                if x.value is _auto_null:
+                    raise ValueError("an auto() used before it has a value")
+                return x.value
+            return x
+        self.value = self._fn(*[value(x) for x in self._operands])
+        return self.value
 
 
 class member:
@@ -84,7 +121,9 @@ class Enum:
             if name in cls.__dict__:
                 delattr(cls, name)
         for name, value in candidates:
-            if isinstance(value, auto):
+            if isinstance(value, _AutoExpr):
+                value = value._resolve()
+            elif isinstance(value, auto):
                 if value.value is _auto_null:
                     value.value = cls._generate_next_value_(name, 1, len(last_values), last_values[:])
                 value = value.value
@@ -150,7 +189,9 @@ class Enum:
                 return b
         return object
 
-    def __new__(cls, value):
+    def __new__(cls, value, names=None, *, module=None, qualname=None, type=None, start=1, boundary=None):
+        if names is not None:  # the functional API: Enum("Color", "RED GREEN")
+            return cls._create_(value, names, module=module, qualname=qualname, type=type, start=start)
         # Color(1): the member with that value (members themselves are made by _add_member_)
         if isinstance(value, cls):
             return value
@@ -172,6 +213,29 @@ class Enum:
 
     def __init__(self, *args, **kwds):
         pass
+
+    @classmethod
+    def _create_(cls, class_name, names, *, module=None, qualname=None, type=None, start=1):
+        if getattr(cls, "_member_map_", None):
+            raise TypeError(f"{cls.__name__} cannot extend {cls!r}")
+        bases = (cls,) if type is None else (type, cls)
+        if isinstance(names, str):
+            names = names.replace(",", " ").split()
+        if isinstance(names, dict):
+            items = list(names.items())
+        else:
+            names = list(names)
+            if names and isinstance(names[0], str):
+                items, last = [], []
+                for count, name in enumerate(names):
+                    value = cls._generate_next_value_(name, start, count, last[:])
+                    last.append(value)
+                    items.append((name, value))
+            else:
+                items = [tuple(pair) for pair in names]
+        ns = {"__module__": module or "__main__", "__qualname__": qualname or class_name}
+        ns.update(items)
+        return _type(class_name, bases, ns)
 
     @classmethod
     def _missing_(cls, value):
@@ -344,7 +408,7 @@ class StrEnum(ReprEnum):
         return self._value_ < _val(other)
 
     def __getattr__(self, name):
-        if name.startswith("__"):
+        if name.startswith("_"):  # _value_ before it is set, dunders: not the str's
             raise AttributeError(name)
         return getattr(self._value_, name)
 

@@ -1,8 +1,9 @@
-"""Synchronized queues (Python's queue module). Programs here run in one thread, so a get() on
-an empty queue or a put() on a full one can never be satisfied: they raise Empty / Full at once
-when they would block forever."""
+"""Synchronized queues (Python's queue module) for the green threads of threading.py: a get()
+on an empty queue or a put() on a full one waits, letting the other threads run, until another
+thread puts or gets (or the timeout passes: Empty / Full, as in CPython)."""
 from _ml_text import text as _t
 import heapq
+from threading import _wait_until
 from collections import deque
 
 __all__ = ["Empty", "Full", "Queue", "PriorityQueue", "LifoQueue", "SimpleQueue"]
@@ -33,7 +34,7 @@ class Queue:
         self.unfinished_tasks = unfinished
 
     def join(self):
-        pass
+        _wait_until(lambda: not self.unfinished_tasks)
 
     def qsize(self):
         return self._qsize()
@@ -47,7 +48,7 @@ class Queue:
     def put(self, item, block=True, timeout=None):
         if timeout is not None and timeout < 0:
             raise ValueError(_t("queue.timeout_negative", "'timeout' must be a non-negative number"))
-        if self.full():
+        if not _wait_until(lambda: not self.full(), timeout if block else 0):
             raise Full
         self._put(item)
         self.unfinished_tasks += 1
@@ -55,7 +56,7 @@ class Queue:
     def get(self, block=True, timeout=None):
         if timeout is not None and timeout < 0:
             raise ValueError(_t("queue.timeout_negative", "'timeout' must be a non-negative number"))
-        if not self._qsize():
+        if not _wait_until(self._qsize, timeout if block else 0):
             raise Empty
         return self._get()
 

@@ -1,13 +1,14 @@
 """Compression with zlib (Python's zlib): compress, decompress, crc32 and adler32 are Debian's
 zlib (the C++ module _zlib); compressobj and decompressobj stream over them.
 
-A compressobj keeps what it is given and deflates it all at flush() (or at a full flush), so the
-concatenated output is the stream compress() would give for the same data. A decompressobj
-inflates what it has received so far on each call and hands out the new part; unused_data holds
-what follows the end of the stream, eof tells whether it was reached.
+compressobj and decompressobj each keep one zlib stream (a C++ object of _zlib) between calls:
+each piece is deflated or inflated once, as it comes, and the output is what CPython's gives.
+unconsumed_tail holds input left over when max_length cut the output short, unused_data what
+follows the end of the stream, eof tells whether it was reached.
 """
 from _zlib import compress as _compress, decompress as _decompress, crc32, adler32, error, \
-    inflate_partial as _inflate_partial, ZLIB_VERSION, ZLIB_RUNTIME_VERSION
+    deflate_new as _deflate_new, deflate_step as _deflate_step, inflate_new as _inflate_new, \
+    inflate_step as _inflate_step, stream_copy as _stream_copy, ZLIB_VERSION, ZLIB_RUNTIME_VERSION
 
 __all__ = ["compress", "decompress", "crc32", "adler32", "compressobj", "decompressobj", "error"]
 
@@ -54,38 +55,41 @@ def _as_bytes(data):
 
 
 class _Compress:
-    def __init__(self, level, wbits):
-        self._level = level
-        self._wbits = wbits
-        self._pending = bytearray()
+    def __init__(self, stream):
+        self._stream = stream
         self._finished = False
 
     def compress(self, data):
         if self._finished:
-            raise error("Error -2 while compressing data")
-        self._pending += _as_bytes(data)
-        return b""
+            raise error("Error -2 while compressing data: inconsistent stream state")
+        return _deflate_step(self._stream, _as_bytes(data), Z_NO_FLUSH)
 
     def flush(self, mode=Z_FINISH):
         if mode == Z_NO_FLUSH:
             return b""
         if self._finished:
-            raise error("Error -2 while flushing")
-        self._finished = True
-        return _compress(bytes(self._pending), self._level, self._wbits)
+            raise error("Error -2 while flushing: inconsistent stream state")
+        out = _deflate_step(self._stream, b"", mode)
+        if mode == Z_FINISH:
+            self._finished = True
+        return out
 
     def copy(self):
-        other = _Compress(self._level, self._wbits)
-        other._pending = bytearray(self._pending)
-        other._finished = self._finished
+        if self._finished:
+            raise ValueError("Inconsistent stream state")
+        other = _Compress(_stream_copy(self._stream))
         return other
+
+    __copy__ = copy
+
+    def __deepcopy__(self, memo):
+        return self.copy()
 
 
 class _Decompress:
-    def __init__(self, wbits, zdict):
-        self._wbits = wbits
-        self._input = b""
-        self._given = 0   # output already handed out
+    def __init__(self, stream, zdict):
+        self._stream = stream
+        self._zdict = zdict
         self.unused_data = b""
         self.unconsumed_tail = b""
         self.eof = False
@@ -97,47 +101,48 @@ class _Decompress:
         if self.eof:
             self.unused_data += data
             return b""
-        self._input += self.unconsumed_tail + data
-        self.unconsumed_tail = b""
-        out, used, eof = _inflate_partial(self._input, self._wbits)
-        fresh = out[self._given:]
-        if max_length and len(fresh) > max_length:
-            fresh = fresh[:max_length]
-        self._given += len(fresh)
-        if eof and self._given == len(out):
+        out, used, eof = _inflate_step(self._stream, data, max_length, self._zdict)
+        if eof:
             self.eof = True
-            self.unused_data = self._input[used:]
-            self._input = b""
-        return fresh
+            self.unused_data += data[used:]
+            self.unconsumed_tail = b""
+        else:
+            self.unconsumed_tail = data[used:]
+        return out
 
     def flush(self, length=DEF_BUF_SIZE):
         if length <= 0:
             raise ValueError("length must be greater than zero")
-        if self.eof or not self._input:
+        if self.eof:
             return b""
-        out, used, eof = _inflate_partial(self._input, self._wbits)
-        fresh = out[self._given:]
-        self._given = len(out)
+        tail = self.unconsumed_tail
+        out, used, eof = _inflate_step(self._stream, tail, 0, self._zdict)
+        self.unconsumed_tail = b""
         if eof:
             self.eof = True
-            self.unused_data = self._input[used:]
-            self._input = b""
-        return fresh
+            self.unused_data += tail[used:]
+        return out
 
     def copy(self):
-        other = _Decompress(self._wbits, None)
-        other._input, other._given = self._input, self._given
+        other = _Decompress(_stream_copy(self._stream), self._zdict)
         other.unused_data, other.unconsumed_tail, other.eof = self.unused_data, self.unconsumed_tail, self.eof
         return other
+
+    __copy__ = copy
+
+    def __deepcopy__(self, memo):
+        return self.copy()
 
 
 def compressobj(level=Z_DEFAULT_COMPRESSION, method=DEFLATED, wbits=MAX_WBITS, memLevel=DEF_MEM_LEVEL,
                 strategy=Z_DEFAULT_STRATEGY, zdict=None):
     if method != DEFLATED:
         raise ValueError("Invalid initialization option")
-    _compress(b"", level, wbits)  # checks level and wbits as zlib does
-    return _Compress(level, wbits)
+    if zdict is not None:
+        zdict = _as_bytes(zdict)
+    return _Compress(_deflate_new(level, wbits, memLevel, strategy, zdict))
 
 
 def decompressobj(wbits=MAX_WBITS, zdict=b""):
-    return _Decompress(wbits, zdict)
+    zdict = _as_bytes(zdict) if zdict else None
+    return _Decompress(_inflate_new(wbits, zdict), zdict)

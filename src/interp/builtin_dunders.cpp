@@ -185,6 +185,12 @@ const std::vector<Dunder>& dunders() {
     t.push_back({"__call__", is_callable, [](Interp&, Value* a, int n, KwArgs* kw) -> Value {
                    return call(a[0], a + 1, n - 1, kw);
                  }});
+    // function.__get__(obj, type=None): the method bound to obj (the function itself for None)
+    t.push_back({"__get__", [](const Value& v) { return v.is(OK::Func); }, [](Interp&, Value* a, int n, KwArgs*) -> Value {
+                   check_args("__get__", n, 2, 3);
+                   if (a[1].is_none()) return a[0];
+                   return Value::obj(new BoundObj(a[1], a[0]));
+                 }});
     return t;
   }();
   return table;

@@ -31,22 +31,31 @@ static Value frame_locals(Interp& in, Frame* fr) {
   auto is_cell = [&](int i) { return std::find(c->cell_slots.begin(), c->cell_slots.end(), i) != c->cell_slots.end(); };
   for (int i = c->nparams; i < (int)c->slot_names.size(); ++i) if (!is_cell(i)) order.push_back(i);
   for (int i = c->nparams; i < (int)c->slot_names.size(); ++i) if (is_cell(i)) order.push_back(i);
-  Value out = mk_dict();
-  DictObj* d = out.as<DictObj>();
-  auto put = [&](const std::string& name, const Value& v, bool cell) {
+  // As in CPython up to 3.12, each call in the same frame returns the same dict, brought up to
+  // date: bound variables set, unbound ones removed, keys the program added itself kept.
+  if (!fr->locals) fr->locals = Ref<DictObj>(new DictObj());
+  DictObj* d = fr->locals.get();
+  Value out = Value::obj(d);
+  auto put = [&](const std::string& name, const Value* v) {
     if (name.empty() || name[0] == '.') return;
-    if (cell) {
-      if (!v.is(OK::Cell)) return;
-      auto* cl = v.as<CellObj>();
-      if (cl->bound) d->set(mk_str(name), cl->v);
-    } else if (v.t != VT::Undef) {
-      d->set(mk_str(name), v);
-    }
+    Value key = mk_str(name);
+    if (v) d->set(key, *v);
+    else if (d->find(key)) d->erase(key);
   };
-  for (int i : order)
-    if (i < (int)c->slot_names.size()) put(c->slot_names[i], fr->slots[i], is_cell(i));
-  for (size_t i = 0; i < c->freevars.size() && i < fr->func->closure.size(); ++i)
-    if (CellObj* cl = fr->func->closure[i].get(); cl && cl->bound) d->set(mk_str(c->freevars[i]), cl->v);
+  for (int i : order) {
+    if (i >= (int)c->slot_names.size()) continue;
+    const Value& v = fr->slots[i];
+    if (is_cell(i)) {
+      const CellObj* cl = v.is(OK::Cell) ? v.as<CellObj>() : nullptr;
+      put(c->slot_names[i], cl && cl->bound ? &cl->v : nullptr);
+    } else {
+      put(c->slot_names[i], v.t != VT::Undef ? &v : nullptr);
+    }
+  }
+  for (size_t i = 0; i < c->freevars.size() && i < fr->func->closure.size(); ++i) {
+    CellObj* cl = fr->func->closure[i].get();
+    put(c->freevars[i], cl && cl->bound ? &cl->v : nullptr);
+  }
   return out;
 }
 

@@ -244,6 +244,7 @@ Interp::Interp() {
   ex("AssertionError", "Exception");
   ex("AttributeError", "Exception");
   ex("BufferError", "Exception");
+  ex("ReferenceError", "Exception");
   ex("EOFError", "Exception");
   ex("ImportError", "Exception");
   ex("ModuleNotFoundError", "ImportError");
@@ -295,6 +296,7 @@ Interp::Interp() {
   init_type_methods();
   init_modules();
   globals->set(str_key("__name__"), mk_str("__main__"));
+  globals->set(str_key("__builtins__"), modules["builtins"]);  // the module in __main__, as in CPython
 }
 
 Interp::~Interp() {

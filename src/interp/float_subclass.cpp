@@ -5,6 +5,7 @@
 // plain float, comparisons, hashing, repr and formatting match the float's, as in CPython.
 #include <cmath>
 
+#include "interp/lib/libutil.h"
 #include "interp/runtime.h"
 
 namespace ml::interp {
@@ -95,6 +96,9 @@ void init_float_subclass_methods(ClassObj* ft) {
   // float has no __str__ of its own in CPython: str() of a subclass's instance is its repr()
   def_method(ft, "__str__", [](Interp&, Value* a, int, KwArgs*) -> Value { return mk_str(repr(a[0])); });
   def_method(ft, "__getnewargs__", [](Interp&, Value* a, int, KwArgs*) -> Value { return mk_tuple({plain(a[0])}); });
+  // .real is the float itself (a plain float, as CPython gives), .imag zero
+  def_property(ft, "real", [](Interp&, Value* a, int, KwArgs*) -> Value { return plain(a[0]); });
+  def_property(ft, "imag", [](Interp&, Value*, int, KwArgs*) -> Value { return Value::flt(0.0); });
   // float's own methods (is_integer, hex, __format__...) take the float: they are wrapped to
   // unwrap an instance of a subclass first
   for (const char* name : {"is_integer", "conjugate", "as_integer_ratio", "hex", "__format__"}) {

@@ -192,11 +192,32 @@ Value call_function(FuncObj* f, Value* args, int nargs, KwArgs* kw) {
   return call_function_inner(f, args, nargs, kw);
 }
 
+// Compiled (engine) calls under way, and how many were when the coroutine being driven was
+// last resumed: a coroutine cannot be suspended while compiled code runs on its own stack (the
+// engine's frames there would be left behind while others enter it).
+static int g_compiled_depth = 0;
+static int g_coro_compiled_base = 0;
+// The engine takes its stack limit from the stack it was first entered on: entered later from
+// a generator's stack elsewhere in memory it sees a stack overflow and fails. So compiled code
+// runs only on the stack of its first call (the program's own stack, or a generator stack at
+// the same address, reused from the pool); elsewhere functions are interpreted.
+static const char* g_cur_stack = nullptr;  // the generator stack running (null: the program's)
+static const char* g_engine_stack = nullptr;
+static bool g_engine_entered = false;
+
 static Value call_function_inner(FuncObj* f, Value* args, int nargs, KwArgs* kw) {
   const FuncCode* c = f->code;
   if (__builtin_expect((bool)I->try_call_compiled, 0) && !c->interpret_only) {
-    if (!kw) {
+    if (!g_engine_entered) {
+      g_engine_entered = true;
+      g_engine_stack = g_cur_stack;
+    }
+    if (!kw && g_cur_stack == g_engine_stack) {
       std::optional<Value> r;
+      struct InEngine {
+        InEngine() { ++g_compiled_depth; }
+        ~InEngine() { --g_compiled_depth; }
+      } in_engine;
       try {
         r = I->try_call_compiled(f, args, nargs);
       } catch (PyError& e) {
@@ -312,6 +333,15 @@ struct GenState {
   std::exception_ptr throw_in;
   char* saved_low = nullptr;
   int saved_depth = 0;
+  // A coroutine driven by send() can be suspended from a function it called (an await, or a
+  // thread's wait, below its own frame), and others run before it is resumed: the frames it
+  // has open must keep their slots, so it gets a value stack of its own (lazily committed).
+  Value* vstack = nullptr;
+  size_t vtop = 0;
+  ~GenState() {
+    if (vstack) munmap(vstack, kCoroValues * sizeof(Value));
+  }
+  static constexpr size_t kCoroValues = 1 << 16;
 #ifdef ML_ASAN_FIBERS
   const void* caller_bottom = nullptr;  // the resuming stack, for the switch back
   size_t caller_size = 0;
@@ -435,12 +465,37 @@ static Value resume(GenObj* g, Value sent, bool& done) {
   Value keep = Value::obj(g);  // the generator must outlive its own run
   I->depth++;                  // restored from st->saved_depth below
   GenObj* outer_driver = g_coro_driver;
-  if (g->is_coro) g_coro_driver = g;
+  int outer_compiled_base = g_coro_compiled_base;
+  const char* outer_stack = g_cur_stack;
+  g_cur_stack = st->stack;
+  Value* outer_vstack = I->stack;
+  size_t outer_vtop = I->stack_top, outer_vcap = I->stack_cap;
+  if (g->is_coro) {
+    g_coro_driver = g;
+    g_coro_compiled_base = g_compiled_depth;
+    if (!st->vstack) {
+      void* mem = mmap(nullptr, GenState::kCoroValues * sizeof(Value), PROT_READ | PROT_WRITE,
+                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+      if (mem == MAP_FAILED) raise_id("MemoryError", "runtime.generator_stack");
+      st->vstack = static_cast<Value*>(mem);  // zero bytes: every slot None
+    }
+    I->stack = st->vstack;
+    I->stack_top = st->vtop;
+    I->stack_cap = GenState::kCoroValues;
+  }
   void* fake = nullptr;
   fiber_leave(&fake, st->stack, kGenStack);
   st->ctx = bctx::jump_fcontext(st->ctx, g).fctx;
   fiber_arrived(fake, nullptr);
+  if (g->is_coro) {
+    st->vtop = I->stack_top;
+    I->stack = outer_vstack;
+    I->stack_top = outer_vtop;
+    I->stack_cap = outer_vcap;
+  }
   g_coro_driver = outer_driver;
+  g_coro_compiled_base = outer_compiled_base;
+  g_cur_stack = outer_stack;
   g->running = false;
   I->stack_low = st->saved_low;
   I->depth = st->saved_depth;
@@ -531,6 +586,12 @@ static Value coro_suspend(GenObj* drv, Value v) {
     ~Restore() { I->stack_low = low; I->depth = depth; }
   } restore;
   return yield_out(drv, std::move(v));
+}
+
+bool suspend_driven_coroutine(Value v, Value& sent) {
+  if (!g_coro_driver || g_compiled_depth > g_coro_compiled_base) return false;
+  sent = coro_suspend(g_coro_driver, std::move(v));
+  return true;
 }
 
 Value gen_delegate(Frame& fr, Value sub) {

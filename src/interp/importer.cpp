@@ -217,6 +217,7 @@ Value load_file(const std::string& name, const std::string& file, bool package) 
   DictObj* d = mo->dict.get();
   d->set(str_key("__name__"), mk_str(name));
   d->set(str_key("__file__"), mk_str(file));
+  d->set(str_key("__builtins__"), Value::obj(I->builtins.get()));  // its dict elsewhere, as in CPython
   std::string pkg = package ? name : (name.rfind('.') == std::string::npos ? "" : name.substr(0, name.rfind('.')));
   d->set(str_key("__package__"), mk_str(pkg));
   if (package) d->set(str_key("__path__"), mk_list({mk_str(dir_of(file))}));

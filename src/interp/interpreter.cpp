@@ -124,6 +124,22 @@ void run_on_big_stack(size_t bytes, std::function<void()> fn) {
 }
 }  // namespace
 
+// What CPython does as the main module ends (normally or by sys.exit): waits for the threads
+// still running (threading's _shutdown), then runs the atexit functions; each only when the
+// program imported that module.
+static void run_exit_hooks() {
+  auto sys = I->modules.find("sys");
+  if (sys == I->modules.end()) return;
+  Value mv;
+  if (!getattr_opt(sys->second, "modules", mv) || !mv.is(OK::Dict)) return;
+  DictObj* mods = mv.as<DictObj>();
+  for (auto [mod, fn] : {std::pair{"threading", "_shutdown"}, {"atexit", "_run_exitfuncs"}}) {
+    const Value* m = mods->find(str_key(mod));
+    Value f;
+    if (m && getattr_opt(*m, fn, f)) call0(f);
+  }
+}
+
 void Interpreter::run(const ast::Module& m, bool repl) {
   Interp* prev = I;
   I = st_.get();
@@ -150,7 +166,13 @@ void Interpreter::run(const ast::Module& m, bool repl) {
     auto unit = compile_module(m, S->pack, repl);
     const FuncCode* code = unit->module_code;
     S->units.push_back(std::move(unit));
-    run_module_code(code, S->globals.get());
+    try {
+      run_module_code(code, S->globals.get());
+    } catch (PyError& e) {
+      if (!repl && type_of(e.exc)->is_subclass(I->e("SystemExit"))) run_exit_hooks();
+      throw;
+    }
+    if (!repl) run_exit_hooks();
     S->out->flush();
     check_output(*S->out);
   });

@@ -92,6 +92,9 @@ void init_modules() {
   init_zlib();
   init_tomllib();
   init_ml_text();
+  init_weakref();
+  init_coswitch();
+  init_unicodedata();
 }
 
 }  // namespace ml::interp

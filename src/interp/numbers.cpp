@@ -539,6 +539,25 @@ static Value seq_repeat_list(const ValueVec& v, const Value& n, bool tuple) {
 
 Value str_percent(const std::string& fmt, const Value& args);
 
+// b"%s %d" % args: the str formatting over the bytes, where a bytes-like argument (and a
+// mapping's bytes keys) stands for its raw bytes, as %s and %b insert them.
+static Value bytes_percent(const Value& fmt, const Value& args) {
+  auto raw = [](const Value& v) { return v.is(OK::Bytes) ? mk_str(v.as<BytesObj>()->s) : v; };
+  Value conv;
+  if (args.is(OK::Tuple)) {
+    ValueVec items;
+    for (const Value& x : args.as<TupleObj>()->v) items.push_back(raw(x));
+    conv = mk_tuple(std::move(items));
+  } else if (args.is(OK::Dict)) {
+    conv = mk_dict();
+    args.as<DictObj>()->for_each([&](const Value& k, const Value& v) { conv.as<DictObj>()->set(raw(k), raw(v)); });
+  } else {
+    conv = raw(args);
+  }
+  Value out = str_percent(fmt.as<BytesObj>()->s, conv);
+  return mk_bytes_like(fmt, str_of(out));
+}
+
 static Value try_dunder(BinOp op, const Value& a, const Value& b, bool& ok) {
   ok = true;
   // Python's rule: when the right operand's class is a proper subclass of the left's and gives
@@ -675,6 +694,7 @@ Value binop(BinOp op, const Value& a, const Value& b) {
         for (int64_t i = 0; i < k; ++i) r += a.as<BytesObj>()->s;
         return mk_bytes_like(a, std::move(r));
       }
+      if (op == BinOp::Mod) return bytes_percent(a, b);
     } else if ((ka == OK::Set || ka == OK::FrozenSet) && (b.is(OK::Set) || b.is(OK::FrozenSet))) {
       switch (op) {
         case BinOp::BitOr: return set_union(a, b);

@@ -365,6 +365,11 @@ int64_t hash_value(const Value& v) {
         raise_id("TypeError", "runtime.unhashable", {{"type", type_name(v)}});
       return (int64_t)(((uintptr_t)v.o >> 4) & 0x3FFFFFFFFFFFFFFFULL);
     }
+    case OK::Bound: {  // equal bound methods (same object, equal function) hash alike
+      auto* b = v.as<BoundObj>();
+      int64_t self_id = b->self.t == VT::Obj ? (int64_t)((uintptr_t)b->self.o >> 4) : hash_value(b->self);
+      return self_id ^ hash_value(b->func);
+    }
     default: return (int64_t)(((uintptr_t)v.o >> 4) & 0x3FFFFFFFFFFFFFFFULL);
   }
 }
@@ -479,6 +484,10 @@ bool eq(const Value& a, const Value& b) {
           return ok;
         }
         case OK::Bytes: return a.as<BytesObj>()->s == b.as<BytesObj>()->s;
+        case OK::Bound: {  // obj.m == obj.m: the same object and equal functions, as in CPython
+          auto* x = a.as<BoundObj>(); auto* y = b.as<BoundObj>();
+          return x->self.same(y->self) && (x->func.same(y->func) || eq(x->func, y->func));
+        }
         case OK::Range: {
           auto* x = a.as<RangeObj>(); auto* y = b.as<RangeObj>();
           return x->start == y->start && x->stop == y->stop && x->step == y->step;

@@ -460,6 +460,14 @@ bool getattr_opt(const Value& obj, std::string_view name, Value& out) {
     if (name == "denominator" && t != I->t_float) { out = Value::integer(1); return true; }
   }
   if (const Value* ta = t->find(name)) { out = bind(*ta, obj); return true; }
+  if (obj.is(OK::Big) && t != I->t_int && (name == "real" || name == "numerator")) {
+    out = call1(Value::obj(I->t_int), obj);  // an int subclass's: the plain int, as in CPython
+    return true;
+  }
+  if (obj.is(OK::Big) && t != I->t_int && (name == "imag" || name == "denominator")) {
+    out = Value::integer(name == "imag" ? 0 : 1);
+    return true;
+  }
   if (!obj.is(OK::Inst) && builtin_dunder(obj, name, true, out)) return true;
   return false;
 }

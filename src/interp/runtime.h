@@ -51,6 +51,7 @@ struct Frame {
   Value retval;
   struct GenObj* gen = nullptr;  // running generator, if any
   struct PushSink* sink = nullptr;  // a generator expression run in place: where its values go
+  Ref<DictObj> locals;  // what locals() returned in this call: each call updates the same dict
 };
 
 struct GenState;
@@ -283,6 +284,10 @@ void init_float_subclass_methods(ClassObj* float_type);
 void init_modules();
 void init_type_methods();
 Value run_await(const Value& awaitable);  // synchronously awaits a value
+// Suspends the coroutine that send() is driving, from anywhere on its stack, handing `v` to its
+// driver (as an await of a yielding awaitable does); returns what the driver sends back. False
+// (and nothing done) when no coroutine is being driven.
+bool suspend_driven_coroutine(Value v, Value& sent);
 
 // generators
 Value gen_send(GenObj* g, Value sent, bool& done);  // done=true: returned value in result

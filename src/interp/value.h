@@ -39,15 +39,22 @@ void object_free(void* p, size_t n) noexcept;
 // (class L(list), class N(int)...), kept beside it (objects.cpp); `create` makes it on first use.
 DictObj* extra_dict(Object* o, bool create);
 void drop_extra_dict(Object* o);
+// Clears the weak references to an object that is being freed and runs their callbacks
+// (lib/weakref.cpp).
+void clear_weakrefs(Object* o) noexcept;
 
 struct Object {
   uint32_t rc = 0;
   OK kind;
   bool has_extra = false;  // has an extra_dict
+  bool has_weak = false;   // weak references point at it (lib/weakref.cpp's table)
   ClassObj* type;  // the object's class (never null once constructed)
   Object(OK k, ClassObj* t) : kind(k), type(t) {}
   virtual ~Object() {
-    if (__builtin_expect(has_extra, 0)) drop_extra_dict(this);
+    if (__builtin_expect(has_extra | has_weak, 0)) {
+      if (has_weak) clear_weakrefs(this);
+      if (has_extra) drop_extra_dict(this);
+    }
   }
   // The deleting destructor passes the size of the dynamic type.
   static void* operator new(size_t n) { return object_alloc(n); }

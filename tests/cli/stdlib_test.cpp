@@ -54,4 +54,41 @@ TEST(StdlibCommandLine, ArgparseParsesArgvAndFailsWithStatus2OnStderr) {
   EXPECT_EQ(both.out, "usage: cli [-h] [--loud] n\ncli: error: argument n: invalid int value: 'x'\n");
 }
 
+// Code that compiles to WebAssembly called from generator bodies and green threads, whose
+// stacks live elsewhere in memory than the program's: the engine, which takes its stack limit
+// from the stack it was first entered on, crashed on the second generator ("Empty MaybeLocal").
+TEST(StdlibCommandLine, GeneratorsAndThreadsCallCompiledFunctionsOnEveryBackend) {
+  auto dir = scratch_dir("fiber_compiled");
+  write_file(dir / "prog.py",
+             "import threading\n"
+             "def spin(n):\n"
+             "    t = 0\n"
+             "    for i in range(n):\n"
+             "        t += i * i\n"
+             "    return t\n"
+             "def gen(k):\n"
+             "    for j in range(3):\n"
+             "        yield spin(k * 100 + j)\n"
+             "a, b = gen(1), gen(2)\n"
+             "print(next(a), next(b), next(a), next(b), spin(10))\n"
+             "ev = threading.Event()\n"
+             "out = []\n"
+             "def worker(n):\n"
+             "    x = spin(n)\n"
+             "    ev.wait()\n"
+             "    out.append(x + spin(n))\n"
+             "ts = [threading.Thread(target=worker, args=(k * 1000,)) for k in range(3)]\n"
+             "for t in ts:\n"
+             "    t.start()\n"
+             "ev.set()\n"
+             "for t in ts:\n"
+             "    t.join()\n"
+             "print(sorted(out))\n");
+  for (const char* backend : {"interpreter", "auto", "wasm"}) {
+    auto r = run_ml(std::string("run prog.py --lang en --backend ") + backend, dir.string());
+    EXPECT_EQ(r.status, 0) << backend << ": " << r.out;
+    EXPECT_EQ(r.out, "328350 2646700 338350 2686700 285\n[0, 665667000, 5329334000]\n") << backend;
+  }
+}
+
 }  // namespace

@@ -278,6 +278,21 @@ static void init_alternate_constructors() {
     if (!end || *end) raise_id("ValueError", "runtime.time_data_mismatch", {{"data", repr(a[1])}, {"format", repr(a[2])}});
     return make_dt(tmv.tm_year + 1900, tmv.tm_mon + 1, tmv.tm_mday, tmv.tm_hour, tmv.tm_min, tmv.tm_sec, 0);
   })))));
+  // timetuple() / utctimetuple(): time.struct_time (tm_isdst -1: not known without a tzinfo;
+  // 0 for UTC); a date's has zero time fields
+  for (const char* name : {"timetuple", "utctimetuple"}) {
+    bool utc = name[0] == 'u';
+    def_method(t_date, name, [utc](ARGS) -> Value {
+      int64_t y = iattr(a[0], "year"), mo = iattr(a[0], "month"), d = iattr(a[0], "day");
+      int64_t ord = ymd_to_ord(y, mo, d);
+      Value hv, miv, sv;
+      bool has_time = getattr_opt(a[0], "hour", hv) && getattr_opt(a[0], "minute", miv) && getattr_opt(a[0], "second", sv);
+      ValueVec f = {Value::integer(y), Value::integer(mo), Value::integer(d),
+                    has_time ? hv : Value::integer(0), has_time ? miv : Value::integer(0), has_time ? sv : Value::integer(0),
+                    Value::integer((ord + 6) % 7), Value::integer(ord - ymd_to_ord(y, 1, 1) + 1), Value::integer(utc ? 0 : -1)};
+      return call(getattr(import_module("time"), "struct_time"), f.data(), (int)f.size());
+    });
+  }
   def_method(t_datetime, "date", [](ARGS) -> Value { return make_date(iattr(a[0], "year"), iattr(a[0], "month"), iattr(a[0], "day")); });
   def_method(t_datetime, "timestamp", [](ARGS) -> Value {
     std::tm tmv{};

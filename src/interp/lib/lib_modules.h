@@ -23,5 +23,8 @@ void init_itertools();                     // itertools.cpp: _itertools
 void init_zlib();                          // zlib.cpp: _zlib, under zlib.py
 void init_tomllib();                       // tomllib.cpp: over toml++
 void init_ml_text();                       // ml_text.cpp: _ml_text, localized messages for stdlib/*.py
+void init_weakref();                       // weakref.cpp: _weakref, the cells under weakref.py
+void init_coswitch();                      // coswitch.cpp: _coswitch, what threading.py switches threads with
+void init_unicodedata();                   // unicodedata.cpp: over utf8proc
 
 }  // namespace ml::interp

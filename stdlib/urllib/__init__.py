@@ -1,0 +1,1 @@
+"""URL handling (Python's urllib package): urllib.parse."""
