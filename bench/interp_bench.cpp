@@ -1,7 +1,8 @@
 // Interpreter mechanism benchmarks: attribute load (cache hit, and a site that sees a new class
 // each time), attribute store (one instance layout, and two), method call, generator resume, exception raise/catch, plain calls, instance
 // creation, a generator expression consumed by tuple(), slice assignment, method calls on
-// wide instances, dict.get misses, json.loads, object churn. Each
+// wide instances, dict.get misses, json.loads, object churn, calls of a function whose local a
+// closure captures, calls of a builtin function, calls of a bound builtin method. Each
 // iteration runs a Python loop of kOps operations; items/s is operations per second.
 //   ml_bench --benchmark_filter=Interp
 #include <benchmark/benchmark.h>
@@ -128,6 +129,25 @@ def alloc_churn(n):
     for i in range(n):
         t = (i, [i], {'k': i})
 
+def captured(x):
+    # x is a cell: a nested function reads it
+    g = lambda: x
+    return x
+
+def closure_call(n):
+    for i in range(n):
+        captured(i)
+
+def builtin_call(n):
+    for i in range(n):
+        id(i)
+
+def bound_builtin_call(n):
+    out = []
+    append = out.append
+    for i in range(n):
+        append(i)
+
 def slice_assign(n):
     l = list(range(10))
     for i in range(n):
@@ -169,6 +189,9 @@ void BM_InterpMethodCallWide(benchmark::State& st) { run_py(st, "method_call_wid
 void BM_InterpDictGetMiss(benchmark::State& st) { run_py(st, "dict_get_miss"); }
 void BM_InterpJsonLoads(benchmark::State& st) { run_py(st, "json_loads"); }
 void BM_InterpAllocChurn(benchmark::State& st) { run_py(st, "alloc_churn"); }
+void BM_InterpClosureCall(benchmark::State& st) { run_py(st, "closure_call"); }
+void BM_InterpBuiltinCall(benchmark::State& st) { run_py(st, "builtin_call"); }
+void BM_InterpBoundBuiltinCall(benchmark::State& st) { run_py(st, "bound_builtin_call"); }
 
 // Real time: the interpreter runs each program on its own thread (interpreter.h), so the
 // benchmark thread's CPU time would leave the work out.
@@ -187,5 +210,8 @@ BENCHMARK(BM_InterpMethodCallWide)->UseRealTime();
 BENCHMARK(BM_InterpDictGetMiss)->UseRealTime();
 BENCHMARK(BM_InterpJsonLoads)->UseRealTime();
 BENCHMARK(BM_InterpAllocChurn)->UseRealTime();
+BENCHMARK(BM_InterpClosureCall)->UseRealTime();
+BENCHMARK(BM_InterpBuiltinCall)->UseRealTime();
+BENCHMARK(BM_InterpBoundBuiltinCall)->UseRealTime();
 
 }  // namespace

@@ -182,6 +182,7 @@ void attr_method_slow(AttrSite& s, const Value& o, Value& func, bool& self_neede
         return;
       }
     } else if (AttrSite::Entry& e = check(s, type_of(o)); e.method) {
+      if (o.t == VT::Obj) s.mru = (uint8_t)(&e - s.ways);  // for attr_method's inline try
       func = *e.ta;
       self_needed = true;
       return;

@@ -84,12 +84,23 @@ inline void attr_store(AttrSite& s, const Value& o, Value v) {
   attr_store_slow(s, o, std::move(v));
 }
 // lookup_method (runtime.h) through the cache: `func` unbound when self_needed.
+// A method of a builtin object (`memo.get(k)`, `out.append(x)`) is found the same way, by its
+// class alone: the way the last such call used, tried inline.
 inline void attr_method(AttrSite& s, const Value& o, Value& func, bool& self_needed) {
   const AttrSite::Entry* m = attr_mru(s, o);
   if (m && m->slot < 0 && m->method) {
     func = *m->ta;
     self_needed = true;
     return;
+  }
+  if (o.t == VT::Obj && o.o->kind != OK::Inst && o.o->kind != OK::Module && o.o->kind != OK::Class &&
+      o.o->kind != OK::Super) {
+    const AttrSite::Entry& w = s.ways[s.mru];
+    if (w.type == o.o->type && w.method && s.epoch == g_class_epoch) {
+      func = *w.ta;
+      self_needed = true;
+      return;
+    }
   }
   attr_method_slow(s, o, func, self_needed);
 }

@@ -58,15 +58,12 @@ Value kw_get(KwArgs* kw, std::string_view name) {
   const Value* v = kw_find(kw, name);
   return v ? *v : Value();
 }
-void check_args(std::string_view fname, int nargs, int min, int max) {
-  if (nargs < min || (max >= 0 && nargs > max)) {
-    std::string exp = min == max ? std::to_string(min) : (max < 0 ? msg("runtime.arg_at_least", {{"min", std::to_string(min)}}) : msg("runtime.arg_range", {{"min", std::to_string(min)}, {"max", std::to_string(max)}}));
-    raise_id("TypeError", "runtime.wrong_arg_count", {{"name", std::string(fname)}, {"expected", exp}, {"given", std::to_string(nargs)}});
-  }
+void wrong_arg_count(std::string_view fname, int nargs, int min, int max) {
+  std::string exp = min == max ? std::to_string(min) : (max < 0 ? msg("runtime.arg_at_least", {{"min", std::to_string(min)}}) : msg("runtime.arg_range", {{"min", std::to_string(min)}, {"max", std::to_string(max)}}));
+  raise_id("TypeError", "runtime.wrong_arg_count", {{"name", std::string(fname)}, {"expected", exp}, {"given", std::to_string(nargs)}});
 }
 // Builtins reject keyword arguments they do not take, as Python does, rather than ignore them.
-void check_keywords(std::string_view fname, KwArgs* kw, std::initializer_list<std::string_view> allowed, const char* id) {
-  if (!kw) return;
+void check_keyword_names(std::string_view fname, KwArgs* kw, std::initializer_list<std::string_view> allowed, const char* id) {
   for (auto& [k, v] : kw->items) {
     std::string_view name = str_of(k);
     if (std::find(allowed.begin(), allowed.end(), name) == allowed.end())

@@ -26,8 +26,13 @@ void def_natives(DictObj* d, std::span<const NamedBuiltin> table);
 
 // Rejects keyword arguments a builtin does not take, as Python does, rather than ignoring them.
 // (CPython words it per function: print, min and max say "... is an invalid keyword argument".)
-void check_keywords(std::string_view fname, KwArgs* kw, std::initializer_list<std::string_view> allowed,
-                    const char* id = "runtime.unexpected_keyword");
+void check_keyword_names(std::string_view fname, KwArgs* kw, std::initializer_list<std::string_view> allowed,
+                         const char* id);
+// Inline: most calls pass no keywords, and this runs on every call of a builtin.
+inline void check_keywords(std::string_view fname, KwArgs* kw, std::initializer_list<std::string_view> allowed,
+                           const char* id = "runtime.unexpected_keyword") {
+  if (__builtin_expect(kw != nullptr, 0)) check_keyword_names(fname, kw, allowed, id);
+}
 ClassObj* mk_type(const std::string& name, ClassObj* base);  // a builtin class (builtins.cpp)
 void check_source(const std::string& text, bool eval_mode);  // parse only (importer.cpp)
 // int(x) / int(x, base=...) with Python's rules for strings, floats, __int__, __index__, __trunc__.

@@ -62,8 +62,9 @@ struct FuncCode {
   SP body;
   bool is_gen = false, is_async = false, is_class_body = false, is_module = false;
   bool simple = false;   // only positional params, no cells: fast binding
-  // simple, and a plain function (not a generator, coroutine or class body): a call site can
-  // bind its arguments in place on the value stack (direct_call.h)
+  // only positional params (cells allowed), and a plain function (not a generator, coroutine
+  // or class body): a call site can bind its arguments in place on the value stack
+  // (direct_call.h)
   bool direct = false;
   const SourceFile* src = nullptr;
   Loc loc;

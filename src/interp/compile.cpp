@@ -330,19 +330,27 @@ struct StoreAttr : TNode {
   }
 };
 
+// The items of a plain list or tuple (a subclass may override []), or null.
+static inline const ValueVec* plain_seq(const Value& o) {
+  if (o.t != VT::Obj) return nullptr;
+  if (o.o->kind == OK::List && o.o->type == I->t_list) return &o.as<ListObj>()->v;
+  if (o.o->kind == OK::Tuple && o.o->type == I->t_tuple) return &o.as<TupleObj>()->v;
+  return nullptr;
+}
+
 struct SubNode : ENode {
   EP obj, idx;
   bool pure_idx = false;  // idx is a local or a constant: may be evaluated twice
   const Value* ref(Frame& fr) override {
     if (!pure_idx) return nullptr;
     const Value* o = obj->ref(fr);
-    if (!o || !o->is(OK::List) || o->o->type != I->t_list) return nullptr;  // a subclass may override []
+    const ValueVec* v = o ? plain_seq(*o) : nullptr;
+    if (!v) return nullptr;
     Value k = idx->eval(fr);
     if (k.t != VT::Int) return nullptr;
-    auto& v = o->as<ListObj>()->v;
     int64_t i = k.i;
-    if (i < 0) i += (int64_t)v.size();
-    return (uint64_t)i < v.size() ? &v[i] : nullptr;
+    if (i < 0) i += (int64_t)v->size();
+    return (uint64_t)i < v->size() ? &(*v)[i] : nullptr;
   }
   Value eval(Frame& fr) override {
     if (pure_idx) {
@@ -350,11 +358,10 @@ struct SubNode : ENode {
     }
     Value o = obj->eval(fr);
     Value k = idx->eval(fr);
-    if (o.is(OK::List) && k.t == VT::Int && o.o->type == I->t_list) {
-      auto& v = o.as<ListObj>()->v;
+    if (const ValueVec* v = plain_seq(o); v && k.t == VT::Int) {
       int64_t i = k.i;
-      if (i < 0) i += (int64_t)v.size();
-      if ((uint64_t)i < v.size()) return v[i];
+      if (i < 0) i += (int64_t)v->size();
+      if ((uint64_t)i < v->size()) return (*v)[i];
     }
     ML_GUARD(return getitem(o, k));
   }

@@ -426,7 +426,9 @@ std::unique_ptr<MakeFunction> Compiler::function(const void* node, const std::st
     if (child->syms.count(n) && child->syms.at(n).cell) c->cell_slots.push_back(idx);
   std::sort(c->cell_slots.begin(), c->cell_slots.end());
   c->simple = c->vararg_slot < 0 && c->kwarg_slot < 0 && c->nkwonly == 0 && c->cell_slots.empty();
-  c->direct = c->simple && !c->is_gen && !c->is_async && child->kind == Scope::Function;
+  // Cells are no bar to a direct call: run_direct makes them, as call_function does.
+  c->direct = c->vararg_slot < 0 && c->kwarg_slot < 0 && c->nkwonly == 0 && !c->is_gen && !c->is_async &&
+              child->kind == Scope::Function;
 
   auto blk = std::make_unique<Block>();
   if (body) {

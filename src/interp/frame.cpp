@@ -174,6 +174,15 @@ static void bind_args(FuncObj* f, Value* slots, Value* args, int nargs, KwArgs* 
 
 static Value call_function_inner(FuncObj* f, Value* args, int nargs, KwArgs* kw);
 
+// The cells of the variables that closures capture, a parameter's holding its argument.
+static void make_cells(const FuncCode* c, Value* slots) {
+  for (int s : c->cell_slots) {
+    auto* cell = new CellObj();
+    if (s < c->nparams) { cell->v = std::move(slots[s]); cell->bound = true; }
+    slots[s] = Value::obj(cell);
+  }
+}
+
 // Reports the call to the profiler around the real call.
 [[gnu::noinline]] static Value call_function_observed(FuncObj* f, Value* args, int nargs, KwArgs* kw) {
   const FuncCode* c = f->code;
@@ -239,11 +248,7 @@ static Value call_function_inner(FuncObj* f, Value* args, int nargs, KwArgs* kw)
     bind_args(f, slots, args, nargs, kw);
   }
   for (int i = c->nparams; i < c->nslots; ++i) slots[i].t = VT::Undef;
-  for (int s : c->cell_slots) {
-    auto* cell = new CellObj();
-    if (s < c->nparams) { cell->v = std::move(slots[s]); cell->bound = true; }
-    slots[s] = Value::obj(cell);
-  }
+  if (!c->cell_slots.empty()) make_cells(c, slots);
   if (c->is_gen) {
     return Value::obj(new GenObj(Ref<FuncObj>(f), ValueVec(slots, slots + c->nslots), c->is_async));
   }
@@ -264,6 +269,7 @@ Value run_direct(FuncObj* f, Value* slots, int nargs) {
     for (int i = nargs; i < c->npos; ++i) slots[i] = *defs++;
   }
   for (int i = c->nparams; i < c->nslots; ++i) slots[i].t = VT::Undef;
+  if (__builtin_expect(!c->cell_slots.empty(), 0)) make_cells(c, slots);
   return run_frame_inline(f, slots, nullptr);
 }
 
@@ -289,11 +295,7 @@ void run_genexpr_in_place(FuncObj* f, Value it, PushSink& sink) {
   Value* slots = sa.slots;
   slots[0] = std::move(it);
   for (int i = 1; i < c->nslots; ++i) slots[i].t = VT::Undef;
-  for (int s : c->cell_slots) {
-    auto* cell = new CellObj();
-    if (s < c->nparams) { cell->v = std::move(slots[s]); cell->bound = true; }
-    slots[s] = Value::obj(cell);
-  }
+  make_cells(c, slots);
   try {
     run_frame_inline(f, slots, nullptr, &sink);
   } catch (PyError& e) {

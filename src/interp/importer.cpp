@@ -51,6 +51,12 @@ const char* lib_dir() {
   return dir.c_str();
 }
 
+// Whether `file` is one of the standard library's modules (under lib_dir()).
+bool in_lib_dir(const std::string& file) {
+  std::string_view dir = lib_dir(), f = file;
+  return f.size() > dir.size() && f.substr(0, dir.size()) == dir && (f[dir.size()] == '/' || dir.back() == '/');
+}
+
 // sys.path, made on first use from the main program's folder, $MULTILINGUAL_PATH and the library.
 ListObj* sys_path() {
   DictObj* sd = sys_dict();
@@ -99,8 +105,9 @@ bool find_in(const std::string& dir, const std::string& leaf, std::string& file,
 }
 
 // "# language: fr" (or "lang:") on one of the first two lines declares a file's language;
-// otherwise it is detected from its words, like the main program's.
-const LanguagePack* pack_for(const std::string& text) {
+// otherwise it is detected from its words, like the main program's, except that the standard
+// library's own modules (`english`) are English: detecting it would read every pack.
+const LanguagePack* pack_for(const std::string& text, bool english = false) {
   const auto& reg = LanguageRegistry::instance();
   size_t pos = 0;
   for (int line = 0; line < 2 && pos < text.size(); ++line) {
@@ -118,7 +125,7 @@ const LanguagePack* pack_for(const std::string& text) {
       if (const LanguagePack* p = reg.find(l.substr(b, e == std::string::npos ? std::string::npos : e - b))) return p;
     }
   }
-  return reg.find(reg.detect(text));
+  return english ? &reg.english() : reg.find(reg.detect(text));
 }
 
 [[noreturn]] void raise_syntax_in(const CompileError& e) {
@@ -194,7 +201,7 @@ Value load_file(const std::string& name, const std::string& file, bool package) 
   } catch (const std::runtime_error& err) {
     raise("ImportError", err.what());
   }
-  const LanguagePack* pack = pack_for(src->text);
+  const LanguagePack* pack = pack_for(src->text, in_lib_dir(file));
   if (!pack) pack = I->pack;
   auto tree = std::make_unique<ast::Module>();
   try {

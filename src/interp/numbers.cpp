@@ -2,6 +2,7 @@
 // every type, and parsing (the format-spec mini-language is in number_format.cpp).
 #include <unistd.h>
 
+#include <array>
 #include <atomic>
 #include <charconv>
 #include <cerrno>
@@ -558,27 +559,40 @@ static Value bytes_percent(const Value& fmt, const Value& args) {
   return mk_bytes_like(fmt, str_of(out));
 }
 
+// An operator's method on a class: its name's hash is worked out once per operator, not on
+// every operation between instances.
+static const Value* find_dunder(const ClassObj* c, BinOp op, bool reflected) {
+  constexpr size_t kOps = static_cast<size_t>(BinOp::BitXor) + 1;
+  static const auto hashes = [] {
+    std::array<std::array<int64_t, 2>, kOps> t{};
+    for (size_t i = 0; i < kOps; ++i)
+      for (int r = 0; r < 2; ++r) t[i][r] = str_hash_sv(op_dunder(static_cast<BinOp>(i), r != 0));
+    return t;
+  }();
+  return c->find(op_dunder(op, reflected), hashes[static_cast<size_t>(op)][reflected ? 1 : 0]);
+}
+
 static Value try_dunder(BinOp op, const Value& a, const Value& b, bool& ok) {
   ok = true;
   // Python's rule: when the right operand's class is a proper subclass of the left's and gives
   // the reflected method its own definition, that method is tried first.
   const Value* first = nullptr;
   if (a.is(OK::Inst) && b.is(OK::Inst) && a.o->type != b.o->type && b.o->type->is_subclass(a.o->type)) {
-    const Value* rm = b.o->type->find(op_dunder(op, true));
-    if (rm && rm != a.o->type->find(op_dunder(op, true))) first = rm;
+    const Value* rm = find_dunder(b.o->type, op, true);
+    if (rm && rm != find_dunder(a.o->type, op, true)) first = rm;
   }
   if (first) {
     Value r = call2(*first, b, a);
     if (!r.same(I->not_impl)) return r;
   }
   if (a.is(OK::Inst)) {
-    if (const Value* m = a.o->type->find(op_dunder(op, false))) {
+    if (const Value* m = find_dunder(a.o->type, op, false)) {
       Value r = call2(*m, a, b);
       if (!r.same(I->not_impl)) return r;
     }
   }
   if (b.is(OK::Inst) && !(a.is(OK::Inst) && a.o->type == b.o->type) && !first) {
-    if (const Value* m = b.o->type->find(op_dunder(op, true))) {
+    if (const Value* m = find_dunder(b.o->type, op, true)) {
       Value r = call2(*m, b, a);
       if (!r.same(I->not_impl)) return r;
     }

@@ -23,9 +23,12 @@ Interp* I = nullptr;
 // ---------------------------------------------------------------- object memory
 // Free lists per 16-byte size class up to kPoolMax bytes, refilled from 64 KiB blocks that are
 // kept for the life of the process (like CPython's small-object allocator, minus returning
-// empty arenas). Objects are only ever made and dropped by the one running interpreter (their
-// reference counts are not atomic either), so the lists take no lock. Under AddressSanitizer
-// every object is its own allocation, so that use-after-free is still caught.
+// empty arenas). A block is carved one cell at a time as the free list runs dry, not linked up
+// in advance: a program that makes few objects of a size then touches (and keeps resident) a
+// few of its pages rather than all 64 KiB. Objects are only ever made and dropped by the one
+// running interpreter (their reference counts are not atomic either), so the lists take no
+// lock. Under AddressSanitizer every object is its own allocation, so that use-after-free is
+// still caught.
 #if defined(__SANITIZE_ADDRESS__)
 #define ML_OBJECT_POOL 0
 #elif defined(__has_feature)
@@ -41,15 +44,19 @@ namespace {
 constexpr size_t kGrain = 16, kPoolMax = 256, kBlock = 64 << 10;
 struct FreeCell { FreeCell* next; };
 FreeCell* g_free[kPoolMax / kGrain + 1];
+struct Carve { char* next = nullptr; char* end = nullptr; };  // the uncarved rest of a block
+Carve g_carve[kPoolMax / kGrain + 1];
 
 [[gnu::noinline]] void* refill(size_t cls) {
   size_t sz = cls * kGrain;
-  char* block = static_cast<char*>(::operator new(kBlock));
-  size_t n = kBlock / sz;
-  for (size_t k = 1; k + 1 < n; ++k) reinterpret_cast<FreeCell*>(block + k * sz)->next = reinterpret_cast<FreeCell*>(block + (k + 1) * sz);
-  reinterpret_cast<FreeCell*>(block + (n - 1) * sz)->next = g_free[cls];
-  g_free[cls] = reinterpret_cast<FreeCell*>(block + sz);
-  return block;
+  Carve& c = g_carve[cls];
+  if (static_cast<size_t>(c.end - c.next) < sz) {
+    c.next = static_cast<char*>(::operator new(kBlock));
+    c.end = c.next + kBlock / sz * sz;
+  }
+  void* p = c.next;
+  c.next += sz;
+  return p;
 }
 }  // namespace
 

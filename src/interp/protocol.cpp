@@ -80,8 +80,23 @@ Value str_slice(StrObj* s, int64_t start, int64_t stop, int64_t step) {
 
 // ---------------------------------------------------------------- calls
 Value call0(const Value& f) { return call(f, nullptr, 0, nullptr); }
-Value call1(const Value& f, Value a) { return call(f, &a, 1, nullptr); }
+// The runtime calls special methods (__add__, __eq__, __getitem__...) through these: a plain
+// function among them is called direct (direct_call.h), as a call written in the code is.
+Value call1(const Value& f, Value a) {
+  if (f.is(OK::Func) && direct_ok(f.as<FuncObj>(), 1)) {
+    DirectSlots ds(f.as<FuncObj>());
+    ds.slots[0] = std::move(a);
+    return run_direct(f.as<FuncObj>(), ds.slots, 1);
+  }
+  return call(f, &a, 1, nullptr);
+}
 Value call2(const Value& f, Value a, Value b) {
+  if (f.is(OK::Func) && direct_ok(f.as<FuncObj>(), 2)) {
+    DirectSlots ds(f.as<FuncObj>());
+    ds.slots[0] = std::move(a);
+    ds.slots[1] = std::move(b);
+    return run_direct(f.as<FuncObj>(), ds.slots, 2);
+  }
   Value args[2] = {std::move(a), std::move(b)};
   return call(f, args, 2, nullptr);
 }
@@ -203,25 +218,29 @@ Value construct(ClassObj* cls, Value* args, int nargs, KwArgs* kw) {
   return obj;
 }
 
+// A bound builtin method (`append = l.append`): its receiver goes first. Out of line, so that
+// call() itself keeps a small frame.
+[[gnu::noinline]] static Value call_bound_native(NativeObj* n, Value* args, int nargs, KwArgs* kw) {
+  if (nargs < 8) {
+    Value buf[8];
+    buf[0] = n->self;
+    for (int i = 0; i < nargs; ++i) buf[i + 1] = args[i];
+    return n->fn(*I, buf, nargs + 1, kw);
+  }
+  ValueVec buf;
+  buf.reserve(nargs + 1);
+  buf.push_back(n->self);
+  for (int i = 0; i < nargs; ++i) buf.push_back(args[i]);
+  return n->fn(*I, buf.data(), nargs + 1, kw);
+}
+
 Value call(const Value& f, Value* args, int nargs, KwArgs* kw) {
   if (f.t == VT::Obj) {
     switch (f.o->kind) {
       case OK::Func: return call_function(f.as<FuncObj>(), args, nargs, kw);
       case OK::Native: {
         auto* n = f.as<NativeObj>();
-        if (n->has_self && nargs < 8) {  // a bound builtin method (`append = l.append`)
-          Value buf[8];
-          buf[0] = n->self;
-          for (int i = 0; i < nargs; ++i) buf[i + 1] = args[i];
-          return n->fn(*I, buf, nargs + 1, kw);
-        }
-        if (n->has_self) {
-          ValueVec buf;
-          buf.reserve(nargs + 1);
-          buf.push_back(n->self);
-          for (int i = 0; i < nargs; ++i) buf.push_back(args[i]);
-          return n->fn(*I, buf.data(), nargs + 1, kw);
-        }
+        if (n->has_self) return call_bound_native(n, args, nargs, kw);
         return n->fn(*I, args, nargs, kw);
       }
       case OK::Bound: {

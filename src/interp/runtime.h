@@ -273,7 +273,12 @@ Value intern_str(std::string_view s);  // the interpreter's one str object for t
 int64_t str_hash_sv(std::string_view s);  // hash(str) of these bytes, without an object
 Value kw_get(KwArgs* kw, std::string_view name);  // Value with t==None if missing? use kw_find
 const Value* kw_find(KwArgs* kw, std::string_view name);
-void check_args(std::string_view fname, int nargs, int min, int max);
+// TypeError for a builtin given a wrong number of arguments (check_args' error).
+[[noreturn, gnu::cold]] void wrong_arg_count(std::string_view fname, int nargs, int min, int max);
+// The count checked inline at each builtin: it runs on every call of one (id(), len(), d.get()).
+inline void check_args(std::string_view fname, int nargs, int min, int max) {
+  if (__builtin_expect(nargs < min || (max >= 0 && nargs > max), 0)) wrong_arg_count(fname, nargs, min, max);
+}
 void check_no_kw(std::string_view fname, KwArgs* kw);
 Value import_module(const std::string& name);
 Value function_code(const FuncObj* f);  // f.__code__

@@ -83,12 +83,17 @@ struct LanguagePack {
 // braces; a placeholder without a value stays as written).
 std::string fill_template(std::string_view tmpl, const std::map<std::string, std::string>& args);
 
-// All packs found in the languages directory, loaded once.
+// All packs found in the languages directory. Each is read on first use: a run that names its
+// language (--lang, "# language:", the English standard library) reads that pack and English
+// only; detecting a language reads them all. Safe to use from several threads.
 class LanguageRegistry {
  public:
   // The directory from $MULTILINGUAL_LANG_DIR, else the one baked in at build time.
   static const LanguageRegistry& instance();
+  // Lists the directory and reads the English pack; the others are read by find() or detection
+  // (a pack whose meta.code is not its file name throws there).
   explicit LanguageRegistry(const std::string& dir);
+  ~LanguageRegistry();
 
   const LanguagePack* find(std::string_view code) const;  // nullptr if unknown
   const LanguagePack& english() const;
@@ -101,9 +106,8 @@ class LanguageRegistry {
   std::map<std::string, double> detect_scores(std::string_view source) const;
 
  private:
-  std::map<std::string, std::unique_ptr<LanguagePack>, std::less<>> packs_;
-  // Every keyword/builtin spelling (words joined by one space) -> the packs that have it.
-  std::map<std::string, std::vector<const LanguagePack*>, std::less<>> spelling_index_;
+  struct Lazy;
+  std::unique_ptr<Lazy> lazy_;  // the packs read so far, and the detection index once made
 };
 
 // Parses one pack file; throws std::runtime_error naming the file, line and key on bad data.

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <mutex>
 #include <stdexcept>
 
 #include "lang/pack.h"
@@ -12,38 +13,61 @@ namespace ml {
 
 namespace fs = std::filesystem;
 
-LanguageRegistry::LanguageRegistry(const std::string& dir) {
+struct LanguageRegistry::Lazy {
+  std::mutex mu;
+  // Every pack file by code (its file name); null until read.
+  std::map<std::string, std::unique_ptr<LanguagePack>, std::less<>> packs;
+  const LanguagePack* en = nullptr;
+  bool all_loaded = false;
+  // Every keyword/builtin spelling (words joined by one space) -> the packs that have it.
+  std::map<std::string, std::vector<const LanguagePack*>, std::less<>> spelling_index;
+  std::string dir;
+
+  // Reads the pack of `it` (under mu).
+  const LanguagePack* load(decltype(packs)::iterator it) {
+    if (it->second) return it->second.get();
+    std::string file = (fs::path(dir) / (it->first + ".toml")).string();
+    auto pack = load_pack(file, /*defer_messages=*/true);
+    if (pack->code != it->first)
+      throw std::runtime_error(file + ": key 'meta.code': '" + pack->code + "' does not match the file name '" +
+                               it->first + ".toml'");
+    if (it->first != "en") pack->fallback = en;
+    it->second = std::move(pack);
+    return it->second.get();
+  }
+
+  // Reads every pack and indexes their spellings for detection (under mu).
+  void load_all() {
+    if (all_loaded) return;
+    for (auto it = packs.begin(); it != packs.end(); ++it) load(it);
+    auto add = [&](const std::string& s, const LanguagePack* p) {
+      auto& v = spelling_index[s];
+      if (std::find(v.begin(), v.end(), p) == v.end()) v.push_back(p);
+    };
+    for (auto& [code, p] : packs) {
+      for (int i = 0; i < kConceptCount; ++i)
+        for (const auto& s : p->spellings(static_cast<Concept>(i))) add(s, p.get());
+      for (const auto& [alias, canonical] : p->builtins) add(alias, p.get());
+      if (code == "en")  // English builtin names are the canonical ones
+        for (const auto& [alias, canonical] : p->builtins) add(canonical, p.get());
+    }
+    all_loaded = true;
+  }
+};
+
+LanguageRegistry::LanguageRegistry(const std::string& dir) : lazy_(std::make_unique<Lazy>()) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) throw std::runtime_error(dir + ": language pack directory not found");
-  std::vector<fs::path> files;
+  lazy_->dir = dir;
   for (const auto& e : fs::directory_iterator(dir, ec))
-    if (e.is_regular_file() && e.path().extension() == ".toml") files.push_back(e.path());
-  std::sort(files.begin(), files.end());
-  for (const auto& f : files) {
-    auto pack = load_pack(f.string(), /*defer_messages=*/true);
-    std::string stem = f.stem().string();
-    if (pack->code != stem)
-      throw std::runtime_error(f.string() + ": key 'meta.code': '" + pack->code + "' does not match the file name '" +
-                               stem + ".toml'");
-    packs_[stem] = std::move(pack);
-  }
-  auto en = packs_.find("en");
-  if (en == packs_.end()) throw std::runtime_error(dir + ": no English pack (en.toml), which every other pack falls back on");
-  for (auto& [code, p] : packs_)
-    if (code != "en") p->fallback = en->second.get();
-
-  auto add = [&](const std::string& s, const LanguagePack* p) {
-    auto& v = spelling_index_[s];
-    if (std::find(v.begin(), v.end(), p) == v.end()) v.push_back(p);
-  };
-  for (auto& [code, p] : packs_) {
-    for (int i = 0; i < kConceptCount; ++i)
-      for (const auto& s : p->spellings(static_cast<Concept>(i))) add(s, p.get());
-    for (const auto& [alias, canonical] : p->builtins) add(alias, p.get());
-    if (code == "en")  // English builtin names are the canonical ones
-      for (const auto& [alias, canonical] : p->builtins) add(canonical, p.get());
-  }
+    if (e.is_regular_file() && e.path().extension() == ".toml") lazy_->packs[e.path().stem().string()] = nullptr;
+  auto en = lazy_->packs.find("en");
+  if (en == lazy_->packs.end())
+    throw std::runtime_error(dir + ": no English pack (en.toml), which every other pack falls back on");
+  lazy_->en = lazy_->load(en);
 }
+
+LanguageRegistry::~LanguageRegistry() = default;
 
 const LanguageRegistry& LanguageRegistry::instance() {
   static const LanguageRegistry registry(install::locate(install::Data::Languages).path.string());
@@ -51,15 +75,16 @@ const LanguageRegistry& LanguageRegistry::instance() {
 }
 
 const LanguagePack* LanguageRegistry::find(std::string_view code) const {
-  auto it = packs_.find(code);
-  return it == packs_.end() ? nullptr : it->second.get();
+  std::lock_guard<std::mutex> lock(lazy_->mu);
+  auto it = lazy_->packs.find(code);
+  return it == lazy_->packs.end() ? nullptr : lazy_->load(it);
 }
 
-const LanguagePack& LanguageRegistry::english() const { return *packs_.find("en")->second; }
+const LanguagePack& LanguageRegistry::english() const { return *lazy_->en; }
 
 std::vector<std::string> LanguageRegistry::codes() const {
   std::vector<std::string> out;
-  for (const auto& [code, p] : packs_) out.push_back(code);
+  for (const auto& [code, p] : lazy_->packs) out.push_back(code);  // the keys never change
   return out;
 }
 
@@ -125,8 +150,13 @@ std::vector<Word> words_of(std::string_view src) {
 }  // namespace
 
 std::map<std::string, double> LanguageRegistry::detect_scores(std::string_view source) const {
+  {
+    std::lock_guard<std::mutex> lock(lazy_->mu);
+    lazy_->load_all();  // after this, nothing the scoring below reads changes
+  }
+  const auto& index = lazy_->spelling_index;
   std::map<std::string, double> scores;
-  for (const auto& [code, p] : packs_) scores[code] = 0;
+  for (const auto& [code, p] : lazy_->packs) scores[code] = 0;
   std::vector<Word> words = words_of(source);
   for (auto& w : words) w.text = utf8::nfc(w.text);
   // A one-letter word ("i", "y", "o", "e", "w") is weak evidence: it is as likely a variable,
@@ -144,8 +174,8 @@ std::map<std::string, double> LanguageRegistry::detect_scores(std::string_view s
       candidates[n] = phrase;
     }
     for (std::size_t k = n; k >= 1 && !owners; --k) {
-      auto it = spelling_index_.find(candidates[k - 1]);
-      if (it != spelling_index_.end()) owners = &it->second, matched = k;
+      auto it = index.find(candidates[k - 1]);
+      if (it != index.end()) owners = &it->second, matched = k;
     }
     if (!owners) {
       ++i;
