@@ -296,7 +296,9 @@ TEST(LocalsDifferential, RandomProgramsMatchTheInterpreterAndPython) {
   std::ofstream(dir / "prog.py") << all;
   std::string py = run_cmd("timeout 120 python3 " + (dir / "prog.py").string() + " 2>/dev/null");
   fs::remove_all(dir);
-  if (!py.empty()) EXPECT_EQ(w.out.str(), py);
+  if (!py.empty()) {
+    EXPECT_EQ(w.out.str(), py);
+  }
 }
 
 }  // namespace
