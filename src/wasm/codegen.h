@@ -33,6 +33,7 @@
 //            live in the data segment.
 #pragma once
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -60,6 +61,9 @@ enum class RtError : int32_t {
   FloatModZero = 12,       // runtime.float_modulo: float `%`
   IntFloorDivZero = 13,    // runtime.integer_division_or_modulo_by_zero: int `//`
   IntModZero = 14,         // runtime.integer_modulo_by_zero: int `%`
+  // UnboundLocalError, runtime.unbound_local: a local read before any assignment; ml_err_line
+  // is the read's position, GeneratedModule::unbound_names gives the local's name
+  UnboundLocal = 15,
 };
 // The ZeroDivisionError codes, their message ids (nullptr for the others).
 const char* zero_division_message(RtError e);
@@ -106,6 +110,8 @@ struct GeneratedModule {
   uint32_t heap_base = 0;               // first free address after the data segment and argument area
   uint32_t args_at = 0;                 // ml_call's argument area
   bool uses_fmod = false, uses_pow = false;
+  // the local each UnboundLocal check names, by the position (pos_code) of its read
+  std::map<int32_t, std::string> unbound_names;
 };
 
 // Compiles `entry` (state Done) and every function it calls. Throws CannotCompile for

@@ -303,6 +303,7 @@ CompiledProgram::Unit* CompiledProgram::unit_for(const ast::Stmt* def, const std
       p.key = key;
       p.constructs = constructed_classes(spec);
       p.constants = constants_read(spec);
+      p.unbound_names = &up->gen.unbound_names;
     } catch (const CannotCompile& c) {
       up->failure = c.reason.text();
     } catch (const eng::WasmError& e) {
@@ -442,10 +443,22 @@ const Prepared* CompiledProgram::prepare(const std::string& name, const std::vec
 
 // The trap's RtError as the Python exception compiled code raised, or a reason to run the call
 // interpreted (an int past 64 bits, the recursion limit...).
-static bool read_trap(eng::Instance& inst, const eng::WasmError& e, const LanguagePack& pack, RawOutcome& out) {
+static bool read_trap(eng::Instance& inst, const eng::WasmError& e, const LanguagePack& pack, const Prepared& p,
+                      RawOutcome& out) {
   RtError code = static_cast<RtError>(inst.global_value("ml_err"));
   int32_t pos = static_cast<int32_t>(inst.global_value("ml_err_line"));
   int line = pos_line(pos), col = pos_col(pos);
+  if (code == RtError::UnboundLocal && p.unbound_names && p.unbound_names->count(pos)) {
+    out.kind = CallOutcome::Error;
+    ErrorText& er = out.error;
+    er.line = line;
+    er.col = col;
+    er.error_class = "UnboundLocalError";
+    er.message_id = "runtime.unbound_local";
+    er.message_args = {{"name", p.unbound_names->at(pos)}};
+    er.message = pack.message(er.message_id, er.message_args);
+    return true;
+  }
   const char* zero_div = zero_division_message(code);
   if (!zero_div && code != RtError::Index && code != RtError::IndexStore && code != RtError::StrIndex &&
       code != RtError::TupleIndex) {
@@ -520,7 +533,7 @@ RawOutcome CompiledProgram::run_prepared(const Prepared& p, std::span<const eng:
       out_.clear();
       return out;
     }
-    if (!read_trap(inst, e, pack_, out)) {
+    if (!read_trap(inst, e, pack_, p, out)) {
       out_.clear();
       return out;
     }

@@ -119,6 +119,8 @@ struct Prepared {
   // The module constants the code reads (ModuleConstant): the host checks before each call
   // that the module still holds each one's value.
   std::vector<std::string> constants;
+  // the local an UnboundLocal trap names, by the read's position (GeneratedModule::unbound_names)
+  const std::map<int32_t, std::string>* unbound_names = nullptr;
 };
 
 // The classes `entry` and the functions it calls make instances of, by name.

@@ -24,6 +24,7 @@ std::string Type::name() const {
     case Base::Float: b = "float"; break;
     case Base::Str: b = "str"; break;
     case Base::Num: b = "int | float"; break;
+    case Base::Range: b = "range"; break;
     case Base::Func: b = "function " + func_name(); break;
     case Base::Obj: {
       b = class_name() + "{";
@@ -432,7 +433,8 @@ void Typer::run(FuncSpec* S) {
       for (const auto& [k, t] : S->locals)
         if (!t.known() || (t.is_list() && !t.known()))
           fail("variable '" + k.substr(0, k.find('@')) + "' whose type cannot be inferred", S->def ? S->def->loc : Loc{});
-      AssignCheck ac(*S);
+      S->unbound_reads.clear();
+      AssignCheck ac(*S, !opts_.standalone);
       AssignCheck::Set d;
       for (const auto& p : S->param_keys) d.names.insert(p);
       ac.body(body, d);

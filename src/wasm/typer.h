@@ -26,7 +26,9 @@ namespace ml::wasm {
 // specialized for it, and it takes no room at run time.
 // Obj: an instance of one of the module's classes whose attributes (fields) have these types;
 // laid out like a tuple (a header, then one 8-byte slot per field, fields sorted by name).
-enum class Base : uint8_t { Unknown, None, Bool, Int, Float, Str, Tuple, Num, Func, Obj };
+// Range: a range(start, stop, step) bound to a local (`range_it = range(n)`), held as the
+// address of its three i64s; compiled code only iterates it with `for` (typing/range_value.cpp).
+enum class Base : uint8_t { Unknown, None, Bool, Int, Float, Str, Tuple, Num, Func, Obj, Range };
 
 // A scalar (depth 0) or a list nested `depth` times around `base`
 // (list[list[float]] = {Float, 2}). {Unknown, 1} is a list whose elements are not known yet.
@@ -46,6 +48,7 @@ struct Type {
   bool is_num() const { return depth == 0 && base == Base::Num; }
   bool is_func() const { return depth == 0 && base == Base::Func; }
   bool is_obj() const { return depth == 0 && base == Base::Obj; }
+  bool is_range() const { return depth == 0 && base == Base::Range; }
   // an instance of class `cls` with these fields (sorted by name here)
   static Type object(const std::string& cls, std::vector<std::pair<std::string, Type>> fields);
   std::string class_name() const;
@@ -81,7 +84,7 @@ struct Type {
   std::string a_name() const;  // name() after its article: "an int", "a list[float]"
 };
 inline constexpr Type kInt{Base::Int}, kFloat{Base::Float}, kBool{Base::Bool}, kNone{Base::None},
-    kUnknown{Base::Unknown}, kStr{Base::Str}, kNum{Base::Num};
+    kUnknown{Base::Unknown}, kStr{Base::Str}, kNum{Base::Num}, kRange{Base::Range};
 // The WASM value type holding a value of `t` (lists, strings and tuples are i32 addresses).
 WType wtype(Type t);
 
@@ -149,6 +152,9 @@ struct FuncSpec {
   std::set<std::string> none_lists;
   // the module constants the body reads (Typer::module_constant)
   std::set<std::string> constants;
+  // reads of locals that may come before any assignment (AssignCheck): each checks at run
+  // time that the local is bound, raising UnboundLocalError as Python does
+  std::set<const ast::Expr*> unbound_reads;
   std::optional<Reason> failure;
   int stack_index = -1;  // position on the in-progress stack while typing
   int min_dep = 1 << 30;

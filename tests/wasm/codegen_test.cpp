@@ -433,11 +433,6 @@ def uses_dict(n):
 def calls_bad(n):
     return uses_str(n) + 1
 
-def maybe_unbound(n):
-    if n > 0:
-        x = 1
-    return x
-
 def changes_type(n):
     x = 0
     x = [0.5]
@@ -451,10 +446,26 @@ def changes_type(n):
   EXPECT_EQ(why("uses_str"), "method call .title() at line 6:20");
   EXPECT_EQ(why("uses_dict"), "dict at line 10:9");
   EXPECT_NE(why("calls_bad").find("call to uses_str(int), which cannot be compiled at line 14:12"), std::string::npos);
-  EXPECT_NE(why("maybe_unbound").find("local variable 'x' that may be used before it is assigned at line 19:12"), std::string::npos);
   EXPECT_NE(why("changes_type").find("variable 'x' changes type"), std::string::npos);
   std::string text = p.cp->explain_text();
   EXPECT_NE(text.find("uses_str(int): interpreter (method call .title() at line 6:20)"), std::string::npos) << text;
+}
+
+TEST(Codegen, ALocalThatMayBeUnboundIsCheckedWhereItIsRead) {
+  Prog p(R"(
+def maybe_unbound(n):
+    if n > 0:
+        x = n
+    return x
+)");
+  EXPECT_EQ(p.run("maybe_unbound", {I(3)}), "3");
+  auto o = p.call("maybe_unbound", {I(0)});
+  ASSERT_EQ(o.kind, CallOutcome::Error) << o.reason;
+  EXPECT_EQ(o.error_class, "UnboundLocalError");
+  EXPECT_EQ(o.message_id, "runtime.unbound_local");
+  EXPECT_EQ(o.message_args.at("name"), "x");
+  EXPECT_EQ(o.line, 5);
+  EXPECT_EQ(o.col, 12);
 }
 
 TEST(Codegen, DeepRecursionFallsBack) {

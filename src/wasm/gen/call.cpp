@@ -137,6 +137,30 @@ void FnGen::builtin_call(const Expr& e, const CallInfo& ci, Type t) {
     else pos.push_back(a.value.get());
   }
   int line = e.loc.line;
+  if (b == "range") {  // a range value (typing/range_value.cpp): its start, stop and step
+    std::vector<uint32_t> v;
+    for (const Expr* a : pos) {
+      v.push_back(tmp(WType::I64));
+      ex_as(*a, kInt);
+      F->set(v.back());
+    }
+    if (v.size() == 3) {  // step 0: ValueError, raised by the interpreter running the call
+      F->get(v[2]); F->op(Op::I64Eqz); err_if(RtError::Fallback, line);
+    }
+    uint32_t h = tmp(WType::I32);
+    F->i32(24); F->op(Op::Call, G.helper("alloc")); F->set(h);
+    F->get(h);
+    if (v.size() == 1) F->i64(0);
+    else F->get(v[0]);
+    F->mem(Op::I64Store, 3, 0);
+    F->get(h); F->get(v.size() == 1 ? v[0] : v[1]); F->mem(Op::I64Store, 3, 8);
+    F->get(h);
+    if (v.size() == 3) F->get(v[2]);
+    else F->i64(1);
+    F->mem(Op::I64Store, 3, 16);
+    F->get(h);
+    return;
+  }
   if (b == "print") {
     for (size_t i = 0; i < pos.size(); ++i) {
       if (i) put(sep);

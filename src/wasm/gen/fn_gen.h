@@ -155,13 +155,23 @@ class FnGen : public Emit {
     const NameRef& r = S.names.at(&e);
     if (r.kind == NameRef::Global) F->op(Op::GlobalGet, G.mglobals.at(r.key));
     else if (r.kind == NameRef::Constant) module_constant(r.key, e.loc);
-    else F->get(locals.at(r.key));
+    else {
+      if (S.unbound_reads.count(&e)) check_bound(e, r.key);
+      F->get(locals.at(r.key));
+    }
   }
+  // Locals read where they may not be assigned yet (FuncSpec::unbound_reads): an i32 flag each,
+  // set by every assignment; the read raises UnboundLocalError while it is 0.
+  std::map<std::string, uint32_t> bound_flags;
+  void check_bound(const Expr& e, const std::string& key);
   // the value of a module constant (typer.h's ModuleConstant) read by the function (values.cpp)
   void module_constant(const std::string& name, Loc loc);
   void set_var(const NameRef& r) {
     if (r.kind == NameRef::Global) F->op(Op::GlobalSet, G.mglobals.at(r.key));
-    else F->set(locals.at(r.key));
+    else {
+      F->set(locals.at(r.key));
+      if (auto it = bound_flags.find(r.key); it != bound_flags.end()) { F->i32(1); F->set(it->second); }
+    }
   }
 
   // ---- lists in loops

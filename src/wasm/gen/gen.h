@@ -79,6 +79,7 @@ class Gen {
   std::string data;
   std::map<std::string, uint32_t> mglobals;  // standalone module variables
   bool uses_fmod = false, uses_pow = false;
+  std::map<int32_t, std::string> unbound_names;  // GeneratedModule::unbound_names
 
   // changes the length of some list itself: append, or += / *= on a list
   static bool appends(const FuncSpec* s) {

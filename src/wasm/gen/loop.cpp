@@ -142,18 +142,26 @@ void FnGen::for_loop(const Expr& iter, const NameRef& target, const Scan& sc, co
               const std::function<void(const std::vector<uint32_t>&)>* bind_items) {
   auto ci = S.calls.find(&iter);
   bool is_range = ci != S.calls.end() && ci->second.kind == CallInfo::Builtin && ci->second.name == "range";
+  bool is_range_value = !is_range && ty(iter).is_range();  // a local holding a range (range_value)
   bool is_zip = ci != S.calls.end() && ci->second.kind == CallInfo::Builtin &&
                 (ci->second.name == "enumerate" || ci->second.name == "zip");
   open(Op::Block, kVoidBlock, true);  // break target
   std::vector<std::string> hoisted;
   bool var_nonneg = false;  // the loop variable is >= 0 in the body
-  if (is_range) {
+  if (is_range || is_range_value) {
     uint32_t cur = tmp(WType::I64), stop = tmp(WType::I64), step = tmp(WType::I64);
     const auto& args = iter.args;
     int64_t cstep = 1;
-    bool const_step = true;
-    bool start_nonneg = args.size() == 1 || is_nonneg(*args[0].value);
-    if (args.size() == 1) {
+    bool const_step = !is_range_value;
+    bool start_nonneg = is_range && (args.size() == 1 || is_nonneg(*args[0].value));
+    if (is_range_value) {  // its start, stop and step (not 0: range() checked it)
+      uint32_t r = tmp(WType::I32);
+      ex(iter);
+      F->set(r);
+      F->get(r); F->mem(Op::I64Load, 3, 0); F->set(cur);
+      F->get(r); F->mem(Op::I64Load, 3, 8); F->set(stop);
+      F->get(r); F->mem(Op::I64Load, 3, 16); F->set(step);
+    } else if (args.size() == 1) {
       F->i64(0); F->set(cur);
       ex_as(*args[0].value, kInt); F->set(stop);
     } else {

@@ -16,6 +16,7 @@ const char* to_string(RtError e) {
     case RtError::Recursion: return "call depth beyond the recursion limit";
     case RtError::StrIndex: return "IndexError (string)";
     case RtError::TupleIndex: return "IndexError (tuple)";
+    case RtError::UnboundLocal: return "UnboundLocalError";
     case RtError::FloatZeroDivision:
     case RtError::FloatFloorDivZero:
     case RtError::FloatModZero:
@@ -98,12 +99,18 @@ void Gen::body_of(FuncSpec* s) {
       if (c == '@' || c == ':') c = '.';
     g.locals[k] = f.add_local(wtype(t), n);
   }
+  // a bound flag (0 until assigned) for each local with a read that may come first
+  for (const Expr* e : s->unbound_reads) {
+    const std::string& k = s->names.at(e).key;
+    if (!g.bound_flags.count(k)) g.bound_flags[k] = f.add_local(WType::I32, k + ".bound");
+  }
   const ast::Body& body = s->def ? s->def->body : T.module().body;
   if (s->def) {
     g.rem = static_cast<uint32_t>(s->param_keys.size());
     f.local_names[g.rem] = "rem";
     g.enter(s->def->loc.line);
-    if (s->ret == kInt && recursive.count(s) && g.has_tail_return(s->def->body)) {
+    // (tail turns rerun the body on the same locals: not with bound flags, which must start 0)
+    if (s->ret == kInt && recursive.count(s) && s->unbound_reads.empty() && g.has_tail_return(s->def->body)) {
       g.tail_mode = true;
       g.acc = f.add_local(WType::I64, "acc");
       g.F->block(Op::Loop);
@@ -221,6 +228,7 @@ GeneratedModule Gen::run(FuncSpec* entry) {
   out.wasm = mb.encode();
   out.wat = to_wat(mb);
   out.uses_fmod = uses_fmod;
+  out.unbound_names = unbound_names;
   out.uses_pow = uses_pow;
   return out;
 }

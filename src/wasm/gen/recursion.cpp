@@ -123,7 +123,8 @@ int FnGen::size_of(const ast::Body& b) {
 bool FnGen::inlinable() {
   if (inline_depth_ > 1) return false;
   if (!inlinable_) {
-    bool ok = S.def && G.recursive.count(&S) && S.ret.numeric() && size_of(S.def->body) <= 48;
+    // (not with bound flags: the inlined level would reuse them, and they must start at 0)
+    bool ok = S.def && G.recursive.count(&S) && S.ret.numeric() && size_of(S.def->body) <= 48 && S.unbound_reads.empty();
     for (const Type& t : S.params) ok = ok && t.numeric();
     for (const auto& [k, t] : S.locals) ok = ok && !t.is_list();
     inlinable_ = ok;

@@ -19,7 +19,7 @@ bool FnGen::vec_ok(const Expr& e, const std::string& j, std::vector<const ListCa
     case ExprKind::Name: {
       const NameRef* r = local_name(e);
       Type t = ty(e);
-      return r && r->key != j && (t == kFloat || t == kInt);
+      return r && r->key != j && (t == kFloat || t == kInt) && !S.unbound_reads.count(&e);
     }
     case ExprKind::Subscript: {
       const NameRef* ix = local_name(*e.b);

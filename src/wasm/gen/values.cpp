@@ -76,7 +76,8 @@ std::vector<std::string> FnGen::hoist(const Scan& sc) {
   std::vector<std::string> added;
   if (sc.mutates) return added;
   for (const auto& k : sc.lists) {
-    if (cache.count(k) || sc.assigned.count(k)) continue;
+    // (a local that may be unbound is read where the code says, each read checked)
+    if (cache.count(k) || sc.assigned.count(k) || bound_flags.count(k)) continue;
     auto it = locals.find(k);
     if (it == locals.end()) continue;
     std::string n = k;  // a unique text-format name: "row.len.12"
@@ -148,6 +149,21 @@ void FnGen::elem_addr(const Access& a, RtError code, int line) {
   if (a.c) F->get(a.c->data);
   else { F->get(a.tl); F->mem(Op::I32Load, 2, 8); }
   F->get(a.ti); F->op(Op::I32WrapI64); F->i32(3); F->op(Op::I32Shl); F->op(Op::I32Add);
+}
+
+
+void FnGen::check_bound(const Expr& e, const std::string& key) {
+  F->get(bound_flags.at(key));
+  F->op(Op::I32Eqz);
+  F->block(Op::If);
+  int32_t pos = pos_code(e.loc);
+  G.unbound_names[pos] = e.name;
+  F->i32(static_cast<int32_t>(RtError::UnboundLocal));
+  F->op(Op::GlobalSet, G.g_err);
+  F->i32(pos);
+  F->op(Op::GlobalSet, G.g_line);
+  F->op(Op::Unreachable);
+  F->op(Op::End);
 }
 
 }  // namespace ml::wasm::gen

@@ -1,4 +1,5 @@
-// Definite assignment: a read of a local that may not be assigned yet cannot compile.
+// Definite assignment: a read of a local that may not be assigned yet is checked at run time
+// (or, where compiled code has no way to raise UnboundLocalError, cannot compile).
 #include "wasm/typing/func_typer.h"
 
 namespace ml::wasm {
@@ -7,8 +8,10 @@ void AssignCheck::read_expr(const Expr& e, const Set& d) {
   if (e.kind == ExprKind::Name) {
     auto it = S.names.find(&e);
     if (it != S.names.end() && (it->second.kind == NameRef::Local || !S.def) && !d.all && !d.names.count(it->second.key) &&
-        it->second.key.find('@') == std::string::npos)
-      fail(std::string(S.def ? "local variable" : "name") + " '" + e.name + "' that may be used before it is assigned", e.loc);
+        it->second.key.find('@') == std::string::npos) {
+      if (checked && S.def && it->second.kind == NameRef::Local) S.unbound_reads.insert(&e);
+      else fail(std::string(S.def ? "local variable" : "name") + " '" + e.name + "' that may be used before it is assigned", e.loc);
+    }
     return;
   }
   if (e.kind == ExprKind::Call && e.a->kind == ExprKind::Name && S.method_aliases.count(e.a->name) && !d.all &&

@@ -274,7 +274,7 @@ Type FuncTyper::builtin_call(const Expr& e, bool statement) {
     need(n == 1 && ts[0].depth == 1 && ts[0].elem().numeric());
     return record(e, ts[0].elem() == kFloat ? kFloat : kInt);
   }
-  if (b == "range") fail("range() outside a for loop", e.loc);
+  if (b == "range") fail("range() outside a for loop", e.loc, "other than as the value assigned to a local");
   fail("builtin " + b + "()", e.loc);
 }
 

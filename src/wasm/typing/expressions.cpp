@@ -102,6 +102,7 @@ Type FuncTyper::name_expr(const Expr& e) {
   S.names[&e] = *r;
   Type t = r->kind == NameRef::Global && S.def ? global_type(r->key) : S.locals[r->key];
   if (t.is_func() && !allow_func) fail("function used as a value", e.loc, e.name);
+  if (t.is_range() && !allow_range) fail("range value used other than as a for loop's iterable", e.loc, e.name);
   return record(e, t);
 }
 

@@ -43,6 +43,12 @@ class FuncTyper {
   int loop_depth = 0;
   // a function used as a value is allowed here (an argument of a call, the value of `g = f`)
   bool allow_func = false;
+  // a name holding a range is read here as the iterable of a `for`
+  bool allow_range = false;
+  // range(...) as the value assigned to a local (typing/range_value.cpp)
+  bool is_range_call(const Expr& e);
+  void range_args(const Expr& it);
+  Type range_value(const Expr& e);
   // A value that may be a function (see allow_func).
   Type value_or_function(const Expr& e);
   // A call of a module function `def` (by its name, or through a value of Func type).
@@ -116,12 +122,16 @@ class FuncTyper {
 
 // ------------------------------------------------------------------ definite assignment
 
-// Rejects reads of locals that may not be assigned yet (Python would raise
-// UnboundLocalError; WASM locals would silently read zero).
+// Finds reads of locals that may not be assigned yet (Python raises UnboundLocalError there;
+// WASM locals would silently read zero). With `checked` such a read of a function's local is
+// recorded in S.unbound_reads (the generated code checks a bound flag before it); other such
+// reads (module variables, locals of standalone programs, which have no error path for it)
+// refuse the function.
 class AssignCheck {
  public:
-  explicit AssignCheck(const FuncSpec& S) : S(S) {}
-  const FuncSpec& S;
+  AssignCheck(FuncSpec& S, bool checked) : S(S), checked(checked) {}
+  FuncSpec& S;
+  bool checked;
   struct Set {
     std::set<std::string> names;
     bool all = false;  // unreachable: every name counts as assigned

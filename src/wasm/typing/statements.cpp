@@ -170,7 +170,9 @@ void FuncTyper::stmt(const Stmt& s) {
         none_fill(*s.value, *n, *s.targets[0]);
         return;
       }
-      Type t = names ? value_or_function(*s.value) : value_expr(*s.value);
+      Type t = names && is_range_call(*s.value) ? range_value(*s.value)
+               : names                             ? value_or_function(*s.value)
+                                                   : value_expr(*s.value);
       for (const auto& tg : s.targets) assign(*tg, t, s.loc);
       return;
     }
@@ -241,17 +243,8 @@ void FuncTyper::stmt(const Stmt& s) {
 
 // The element type produced by iterating `it` (range(...) or a list).
 Type FuncTyper::iter_elem(const Expr& it) {
-  if (it.kind == ExprKind::Call && it.a->kind == ExprKind::Name && !resolve(it.a->name) &&
-      !T.find_function(it.a->name) && T.builtin_of(it.a->name) == "range") {
-    if (it.args.empty() || it.args.size() > 3) fail("range() with " + std::to_string(it.args.size()) + " arguments", it.loc);
-    for (const auto& a : it.args) {
-      if (a.kind != ast::Arg::Positional) fail("keyword argument to range()", it.loc);
-      Type t = expr(*a.value);
-      if (t.known() && !(t == kInt || t == kBool)) fail("range() over " + t.a_name(), a.value->loc);
-    }
-    CallInfo ci;
-    ci.name = "range";
-    S.calls[&it] = ci;
+  if (is_range_call(it)) {
+    range_args(it);
     return record(it, kInt);
   }
   if (it.kind == ExprKind::Call && it.a->kind == ExprKind::Name && !resolve(it.a->name) &&
@@ -259,7 +252,16 @@ Type FuncTyper::iter_elem(const Expr& it) {
     std::string b = T.builtin_of(it.a->name);
     if (b == "enumerate" || b == "zip") return zip_elem(it, b);
   }
-  Type lt = expr(it);
+  if (it.kind == ExprKind::Name) allow_range = true;  // a local holding a range
+  Type lt = kUnknown;
+  try {
+    lt = expr(it);
+  } catch (...) {
+    allow_range = false;
+    throw;
+  }
+  allow_range = false;
+  if (lt.is_range()) return kInt;
   if (lt.is_str()) return kStr;
   if (lt.is_tuple()) {
     if (!lt.uniform()) fail("iteration over " + lt.a_name() + " (items of different types)", it.loc);
