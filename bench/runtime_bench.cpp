@@ -102,6 +102,7 @@ ML_OP_BENCH(matmul1000, "matrix_multiply", args_matmul1000())
 ML_OP_BENCH(xor1MB, "xor_cipher", args_xor())
 ML_OP_BENCH(json10MB, "json_stats", args_json())
 ML_OP_BENCH(blur4K, "gaussian_blur", args_blur())
+ML_OP_BENCH(boxblur4K, "image_blur", args_blur())
 ML_OP_BENCH(montecarlo1M, "monte_carlo_pi", {Value::integer(1000000)})
 
 // Host -> WASM call overhead: the smallest kernel through the engine, and through the selector.

@@ -1,7 +1,11 @@
 // The argument readers the operations share (ops.h).
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <memory>
+
 #include "runtime/ops.h"
+#include "support/huge_pages.h"
 
 namespace ml::runtime::ops {
 
@@ -53,6 +57,14 @@ Matrix matrix_arg(const std::vector<Value>& a, size_t i, const char* what) {
 Value same_kind(const Value& like, std::vector<uint8_t> bytes) {
   if (like.kind() == Value::Kind::Str) return Value::str(std::string(bytes.begin(), bytes.end()));
   return Value::bytes(std::move(bytes));
+}
+BytesResult bytes_result(size_t n) {
+  std::shared_ptr<uint8_t[]> buf(new uint8_t[std::max<size_t>(n, 1)]);  // uninitialised
+  support::advise_huge_pages(buf.get(), n);
+  BytesResult r;
+  r.data = buf.get();
+  r.value = Value::bytes_view(r.data, n, std::move(buf));
+  return r;
 }
 std::string hex(const uint8_t* p, size_t n) {
   static const char* d = "0123456789abcdef";

@@ -33,6 +33,14 @@ BytesIn bytes_arg(const std::vector<Value>& a, size_t i, const char* what);
 std::vector<double> numbers_arg(const std::vector<Value>& a, size_t i, const char* what);
 Matrix matrix_arg(const std::vector<Value>& a, size_t i, const char* what);
 Value same_kind(const Value& like, std::vector<uint8_t> bytes);
+// A bytes result a kernel writes straight into (Machine::output): uninitialised memory, advised
+// into 2 MiB pages, owned by `value`. A fresh vector of an image's 25 MB would be zero-filled and
+// faulted in 4 KiB pages, which on this kind of machine takes longer than blurring it.
+struct BytesResult {
+  uint8_t* data = nullptr;
+  Value value;
+};
+BytesResult bytes_result(size_t n);
 std::string hex(const uint8_t* p, size_t n);
 int32_t checked_len(uint64_t n, const char* what);
 

@@ -425,7 +425,8 @@ Value op_image_blur(Machine& m, const std::vector<Value>& a) {
   int64_t r = a.size() > 3 ? int_arg(a, 3, "radius") : 1;
   if (r < 0 || r > 1000) bad_arg("blur radius must be in 0..1000");
   auto in = m.input(im.px.data(), im.px.size());
-  auto out = m.alloc(im.px.size());
+  BytesResult res = bytes_result(im.px.size());
+  auto out = m.output(res.data, im.px.size());
   int32_t scratch = m.call1("mlk_image_box_blur_scratch_bytes", {Val::I32(im.w), Val::I32(int32_t(r))}).i32;
   if (scratch < 0) bad_arg("blur radius too large for the image width");
   // Bands of rows across the machine's threads (same result however they fall).
@@ -442,15 +443,18 @@ Value op_image_blur(Machine& m, const std::vector<Value>& a) {
                      m.arg(sb), m.arg(counter)});
   }
   m.call_split("mlk_image_box_blur", lists);
-  return Value::bytes(std::vector<uint8_t>(m.ptr(out), m.ptr(out) + im.px.size()));
+  m.collect(out, res.data, im.px.size());
+  return res.value;
 }
 Value op_image_gaussian_blur(Machine& m, const std::vector<Value>& a) {
   Image im = image_args(a);
   auto in = m.input(im.px.data(), im.px.size());
-  auto tmp = m.alloc(im.px.size()), out = m.alloc(im.px.size());
+  BytesResult res = bytes_result(im.px.size());
+  auto tmp = m.alloc(im.px.size()), out = m.output(res.data, im.px.size());
   m.call("mlk_image_gaussian_blur",
          std::vector<Val>{m.arg(in), Val::I32(im.w), Val::I32(im.h), m.arg(tmp), m.arg(out)});
-  return Value::bytes(std::vector<uint8_t>(m.ptr(out), m.ptr(out) + im.px.size()));
+  m.collect(out, res.data, im.px.size());
+  return res.value;
 }
 
 }  // namespace ml::runtime::ops

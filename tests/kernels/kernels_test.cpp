@@ -30,6 +30,18 @@ BackendSelector& wasm() {
   return s;
 }
 
+// kernels_scalar.wasm: the kernels without SIMD (their plain loops, where the SIMD module has
+// hand-written vector code).
+BackendSelector& wasm_scalar() {
+  static BackendSelector s([] {
+    BackendConfig c;
+    c.prefer_backend = Backend::Wasm;
+    c.simd = false;
+    return c;
+  }());
+  return s;
+}
+
 // Runs on both backends, checks both ran where expected and agree; returns the result.
 Value both(std::string_view name, std::vector<Value> args) {
   Value n = native().call_function(name, args);
@@ -365,6 +377,35 @@ TEST(Kernels, FastPathsMatchReferences) {
         }
     EXPECT_EQ(both("gaussian_blur", {Value::bytes(px), I(w), I(h)}), Value::bytes(want)) << w << "x" << h;
   }
+  // Box blur: two whole separable passes, each summing 2r + 1 clamped samples and rounding to
+  // nearest, for the 16-bit small-radius path (r 1..3), r = 0 and the running-sum path, on images
+  // narrower than the window as well
+  for (auto [w, h] : std::vector<std::pair<int, int>>{{1, 1}, {2, 3}, {3, 8}, {7, 5}, {8, 9}, {40, 3}, {67, 29}})
+    for (int r : {0, 1, 2, 3, 4, 9}) {
+      std::vector<uint8_t> px(size_t(w) * h * 3);
+      std::mt19937 g(uint32_t(w * 1000 + h * 10 + r));
+      for (auto& x : px) x = uint8_t(g());
+      const uint32_t d = uint32_t(2 * r + 1);
+      std::vector<uint8_t> t(px.size()), want(px.size());
+      for (int pass = 0; pass < 2; ++pass) {
+        const std::vector<uint8_t>& from = pass ? t : px;
+        std::vector<uint8_t>& to = pass ? want : t;
+        for (int y = 0; y < h; ++y)
+          for (int x = 0; x < w; ++x)
+            for (int c = 0; c < 3; ++c) {
+              uint32_t s = 0;
+              for (int k = -r; k <= r; ++k) {
+                int xx = pass ? x : std::clamp(x + k, 0, w - 1), yy = pass ? std::clamp(y + k, 0, h - 1) : y;
+                s += from[(size_t(yy) * w + xx) * 3 + c];
+              }
+              to[(size_t(y) * w + x) * 3 + c] = uint8_t((s + d / 2) / d);
+            }
+      }
+      std::vector<Value> args = {Value::bytes(px), I(w), I(h), I(r)};
+      EXPECT_EQ(both("image_blur", args), Value::bytes(want)) << w << "x" << h << " r " << r;
+      EXPECT_EQ(wasm_scalar().call_function("image_blur", args), Value::bytes(want)) << w << "x" << h << " r " << r;
+      EXPECT_EQ(wasm_scalar().last_call_report().backend, Backend::Wasm) << wasm_scalar().last_call_report().note;
+    }
   // JSON strings: escapes, quotes and control characters at every offset of the 8-byte scanner
   for (int at = 0; at < 20; ++at) {
     std::string plain(size_t(at), 'x');

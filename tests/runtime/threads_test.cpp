@@ -341,7 +341,8 @@ TEST(Threads, EverySeedOperationSameOnOneAndManyThreads) {
     doc += (i ? "," : "") + std::string("{\"id\":") + std::to_string(i) + ",\"s\":\"x\\ny" + std::to_string(i % 7) +
            "\",\"f\":" + std::to_string(i % 97) + ".25,\"t\":[true,null]}";
   doc += "]";
-  std::vector<uint8_t> px(size_t(640 * 480 * 3)), data(size_t(1) << 20);
+  // The image is over the 1 MiB from which image_blur splits its bands across the threads.
+  std::vector<uint8_t> px(size_t(800 * 480 * 3)), data(size_t(1) << 20);
   std::mt19937 g(9);
   for (auto& p : px) p = uint8_t(g());
   for (auto& d : data) d = uint8_t(g());
@@ -352,8 +353,10 @@ TEST(Threads, EverySeedOperationSameOnOneAndManyThreads) {
   };
   std::vector<Case> cases = {
       {"matrix_multiply", {Value::matrix(a), Value::matrix(b)}},
-      {"image_blur", {Value::bytes(px), Value::integer(640), Value::integer(480), Value::integer(3)}},
-      {"image_gaussian_blur", {Value::bytes(px), Value::integer(640), Value::integer(480)}},
+      {"image_blur", {Value::bytes(px), Value::integer(800), Value::integer(480), Value::integer(3)}},
+      {"image_blur", {Value::bytes(px), Value::integer(800), Value::integer(480), Value::integer(1)}},
+      {"image_blur", {Value::bytes(px), Value::integer(800), Value::integer(480), Value::integer(0)}},
+      {"image_gaussian_blur", {Value::bytes(px), Value::integer(800), Value::integer(480)}},
       {"json_parse", {Value::str(doc)}},
       {"json_stats", {Value::str(doc)}},
       {"numeric_fibonacci_recursive", {Value::integer(25)}},
