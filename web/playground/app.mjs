@@ -17,7 +17,7 @@ const ui = {
   backend: $('backend'), runExplain: $('run-explain'), runWat: $('run-wat'),
 };
 
-let module = null, files = null, tools = null, runner = null;
+let module = null, files = null, glue = null, tools = null, runner = null;
 let packs = new Map();
 let detected = 'en';
 let running = null;  // {started} while a program runs
@@ -147,7 +147,7 @@ async function run(compiled = false) {
   if (r.fatal) {
     print(`\n${r.fatal}\n`, 'err');
     status('error', 'the interpreter stopped; it was restarted');
-    runner = new Engine(module, files);
+    runner = new Engine(module, files, glue);
     return;
   }
   if (r.line) view.dispatch({ effects: setError.of({ line: r.line, col: r.col }) });
@@ -173,7 +173,7 @@ function stop() {
   if (!running) return;
   running = null;
   runner.terminate();
-  runner = new Engine(module, files);  // from the compiled module: no download, no compile
+  runner = new Engine(module, files, glue);  // from the compiled module: no download, no compile
   print('\n■ stopped\n', 'note');
   ui.run.disabled = false;
   ui.stop.disabled = true;
@@ -229,23 +229,28 @@ function fillLanguages(list) {
 
 // Start-up, in the order a visitor sees it: the page's data (languages, examples) fills the
 // picker and the editor at once; meanwhile the browser compiles the interpreter (streamed as
-// it downloads; on a reload the browser's cache holds the compiled code), and the program
-// worker starts from it. The second worker (detection, translation) starts after, off the
-// path to Run.
+// it downloads) and the program's worker starts from it. The large files are asked for under
+// their content hash (page.json lists them), so on a later visit they come from the browser's
+// cache without a request, and the wasm code the browser compiled from them from its code
+// cache. The second worker (detection, translation) starts after, off the path to Run.
 let pageData = { languages: [], examples: {} };
 async function boot() {
   const t0 = performance.now();
   const times = {};
   const since = (name) => { times[name] = Math.round(performance.now() - t0); };
-  // (page.json first: `multilingual serve` answers one request at a time)
   const pageP = fetch('dist/page.json').then((r) => r.json());
-  const compiled = WebAssembly.compileStreaming(fetch('dist/playground.wasm'))
-    .catch(async () => WebAssembly.compile(await (await fetch('dist/playground.wasm')).arrayBuffer()))
+  const urlP = pageP.then(({ versions = {} }) => (name) =>
+    new URL(versions[name] ? `dist/${name}?v=${versions[name]}` : `dist/${name}`, location.href).href);
+  const compiled = urlP.then((url) => WebAssembly.compileStreaming(fetch(url('playground.wasm')))
+    .catch(async () => WebAssembly.compile(await (await fetch(url('playground.wasm'))).arrayBuffer())))
     .then((m) => { since('compiled'); return m; });
-  const filesP = fetch('dist/files.json').then((r) => r.json()).then((f) => { since('files'); return f; });
-  runner = new Engine(compiled, filesP);
+  const filesP = urlP.then((url) => fetch(url('files.json'))).then((r) => r.json()).then((f) => { since('files'); return f; });
+  const glueP = urlP.then((url) => url('playground.mjs'));
+  // The worker loads its scripts meanwhile.
+  runner = new Engine(compiled, filesP, glueP);
   pageData = await pageP;
   since('pageData');
+  glue = await glueP;
   fillLanguages(pageData.languages);
   EXAMPLES.forEach((ex, i) => ui.example.add(new Option(ex.name, String(i))));
   const frag = fromFragment();
@@ -268,7 +273,7 @@ async function boot() {
   document.body.dataset.ready = String(ms);
   document.body.dataset.bootMs = String(Math.round(performance.now() - t0));
   document.body.dataset.times = JSON.stringify(times);
-  tools = new Engine(module, files);
+  tools = new Engine(module, files, glue);
   await tools.ready;
   document.body.dataset.tools = String(Math.round(performance.now()));
   // A program from a link in an unnamed language: detected now.

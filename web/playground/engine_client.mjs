@@ -1,7 +1,8 @@
 // The page's side of a worker (worker.js): requests as promises, program output as a callback.
-//   new Engine(module, files): the compiled playground.wasm and the packs (or promises of them)
+//   new Engine(module, files, glue): the compiled playground.wasm and the packs (or promises of
+//   them), and the address of its JavaScript half (dist/playground.mjs, under its version)
 export class Engine {
-  constructor(module, files) {
+  constructor(module, files, glue) {
     this.worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
     this.next = 1;
     this.calls = new Map();
@@ -13,8 +14,10 @@ export class Engine {
       for (const c of this.calls.values()) c.resolve({ fatal: err.message });
       this.calls.clear();
     };
-    // The worker loads its scripts while the module compiles: `module` and `files` may be
-    // promises (requests made meanwhile wait in the worker for 'init').
+    // The worker loads its scripts while the module compiles: `module`, `files` and `glue` may
+    // be promises (requests made meanwhile wait in the worker for 'init'); the glue is loaded as
+    // soon as its address is known.
+    Promise.resolve(glue).then((g) => this.worker.postMessage({ type: 'load', glue: g }), () => {});
     Promise.all([module, files]).then(([m, f]) => this.worker.postMessage({ type: 'init', module: m, files: f }),
       (e) => this.readyCall.reject(e));
   }

@@ -2,16 +2,17 @@
 // so the page stays responsive and Stop can end a program that never returns (the page
 // terminates this worker and starts another from the same compiled module).
 //
-// Messages in:  {type:'init', module, files}   the compiled WebAssembly.Module and the packs
+// Messages in:  {type:'load', glue}  the address of dist/playground.mjs (its JavaScript half)
+//               {type:'init', module, files}   the compiled WebAssembly.Module and the packs
 //               {type:'run', id, source, lang, backend}  {type:'translate'|'detect', id, ...}
 // Messages out: {type:'ready', ms, timings}  {type:'out', id, fd, text}
 //               {type:'done'|'reply', id, result}  {type:'fatal', id, message}
-import createPlayground from './dist/playground.mjs';
 import { createEngine } from './engine.mjs';
 import { runWasm } from '../loader.mjs';
 
 let engine = null;
 let pending = [];
+let glue = null;  // import() of dist/playground.mjs
 
 function handle(msg) {
   const { id } = msg;
@@ -55,8 +56,11 @@ function handle(msg) {
 
 onmessage = async (ev) => {
   const msg = ev.data;
-  if (msg.type === 'init') {
+  if (msg.type === 'load') {
+    glue = import(msg.glue);
+  } else if (msg.type === 'init') {
     const t0 = performance.now();
+    const { default: createPlayground } = await (glue || import('./dist/playground.mjs'));
     engine = await createEngine({ createPlayground, wasmModule: msg.module, files: msg.files });
     postMessage({ type: 'ready', ms: performance.now() - t0, timings: engine.timings });
     pending.forEach(handle);
