@@ -1,8 +1,8 @@
 // The page's side of a worker (worker.js): requests as promises, program output as a callback.
-//   new Engine(module, files, glue): the compiled playground.wasm and the packs (or promises of
-//   them), and the address of its JavaScript half (dist/playground.mjs, under its version)
+//   new Engine(module, urls): the compiled playground.wasm, and the addresses (under their
+//   versions) of its JavaScript half and of the packs: {glue, files}; either may be a promise
 export class Engine {
-  constructor(module, files, glue) {
+  constructor(module, urls) {
     this.worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
     this.next = 1;
     this.calls = new Map();
@@ -14,11 +14,10 @@ export class Engine {
       for (const c of this.calls.values()) c.resolve({ fatal: err.message });
       this.calls.clear();
     };
-    // The worker loads its scripts while the module compiles: `module`, `files` and `glue` may
-    // be promises (requests made meanwhile wait in the worker for 'init'); the glue is loaded as
-    // soon as its address is known.
-    Promise.resolve(glue).then((g) => this.worker.postMessage({ type: 'load', glue: g }), () => {});
-    Promise.all([module, files]).then(([m, f]) => this.worker.postMessage({ type: 'init', module: m, files: f }),
+    // The worker loads its scripts, the glue and the packs while the module compiles (requests
+    // made meanwhile wait in the worker for 'init').
+    Promise.resolve(urls).then((u) => this.worker.postMessage({ type: 'load', ...u }), (e) => this.readyCall.reject(e));
+    Promise.resolve(module).then((m) => this.worker.postMessage({ type: 'init', module: m }),
       (e) => this.readyCall.reject(e));
   }
 

@@ -2,8 +2,9 @@
 // so the page stays responsive and Stop can end a program that never returns (the page
 // terminates this worker and starts another from the same compiled module).
 //
-// Messages in:  {type:'load', glue}  the address of dist/playground.mjs (its JavaScript half)
-//               {type:'init', module, files}   the compiled WebAssembly.Module and the packs
+// Messages in:  {type:'load', glue, files}  the addresses of dist/playground.mjs (the module's
+//               JavaScript half) and dist/files.json (the packs and the library)
+//               {type:'init', module}   the compiled WebAssembly.Module
 //               {type:'run', id, source, lang, backend}  {type:'translate'|'detect', id, ...}
 // Messages out: {type:'ready', ms, timings}  {type:'out', id, fd, text}
 //               {type:'done'|'reply', id, result}  {type:'fatal', id, message}
@@ -12,7 +13,9 @@ import { runWasm } from '../loader.mjs';
 
 let engine = null;
 let pending = [];
-let glue = null;  // import() of dist/playground.mjs
+// [the glue's exports, the files], once 'load' has said where they are
+let setLoaded;
+const loaded = new Promise((resolve) => { setLoaded = resolve; });
 
 function handle(msg) {
   const { id } = msg;
@@ -57,11 +60,13 @@ function handle(msg) {
 onmessage = async (ev) => {
   const msg = ev.data;
   if (msg.type === 'load') {
-    glue = import(msg.glue);
+    setLoaded(Promise.all([import(msg.glue), fetch(msg.files).then((r) => r.json())]));
   } else if (msg.type === 'init') {
     const t0 = performance.now();
-    const { default: createPlayground } = await (glue || import('./dist/playground.mjs'));
-    engine = await createEngine({ createPlayground, wasmModule: msg.module, files: msg.files });
+    const [{ default: createPlayground }, files] = await loaded;
+    const waited = performance.now() - t0;
+    engine = await createEngine({ createPlayground, wasmModule: msg.module, files });
+    engine.timings.waitedForFiles = waited;
     postMessage({ type: 'ready', ms: performance.now() - t0, timings: engine.timings });
     pending.forEach(handle);
     pending = [];
