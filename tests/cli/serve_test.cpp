@@ -17,16 +17,7 @@ using namespace ml::test;
 
 namespace {
 
-std::string shell(const std::string& cmd) {
-  std::string out;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (!p) return out;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-  pclose(p);
-  return out;
-}
+std::string shell(const std::string& cmd) { return ml::test_support::run_command(cmd); }
 
 std::string chromium_dom(const std::string& url, const fs::path& profile) {
   return shell("timeout 60 chromium --headless --no-sandbox --disable-gpu --disable-background-networking "
