@@ -56,6 +56,12 @@ fi
 NODE_PATH="$npm_dir/node_modules" esbuild "$root/web/playground/editor_entry.mjs" --bundle --format=esm \
   --minify --log-level=warning --outfile="$dist/editor.js"
 
+# Compressed copies for `multilingual serve`, which sends FILE.gz to browsers that accept gzip
+# (a static host compresses the files itself).
+for f in playground.wasm playground.mjs files.json page.json editor.js; do
+  gzip -9 -n -k -f "$dist/$f"
+done
+
 echo "build-web: $dist"
 ls -l "$dist" | awk 'NR>1 {print "  " $5 "\t" $9}'
 

@@ -3,11 +3,16 @@
 // so the page must come from a server; this one needs nothing installed. Requests for the
 // page's own files (index.html, loader.mjs, ...) are answered from the project's web folder,
 // everything else from DIR (default: the working directory). GET and HEAD only, one request
-// per connection, paths confined to the two folders.
+// per connection (each on its own thread), paths confined to the two folders; a file with a
+// gzip copy beside it (FILE.gz, as scripts/build-web.sh writes) is sent compressed to browsers
+// that accept it.
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <fcntl.h>
+#include <sys/sendfile.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 #include <fmt/format.h>
@@ -19,9 +24,9 @@
 #include <ctime>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <sstream>
+#include <thread>
 
 #include "cli/commands.h"
 #include "support/install_layout.h"
@@ -81,37 +86,23 @@ std::string http_date(const char* name, std::time_t t) {
   return std::string(name) + ": " + buf + "\r\n";
 }
 
-// `etag` empty: not to be cached (errors). Files may be cached but are checked on every use
-// (no-cache + ETag/Last-Modified, answered 304 when unchanged), so a rebuild is never served
-// stale.
-void respond(int fd, int code, const std::string& reason, const std::string& type, const std::string& body,
-             bool head, const std::string& etag = "", std::time_t modified = 0) {
-  std::string cache = etag.empty() ? "Cache-Control: no-store\r\n"
-                                   : "Cache-Control: no-cache\r\nETag: " + etag + "\r\n" +
-                                         http_date("Date", std::time(nullptr)) + http_date("Last-Modified", modified);
-  std::string h = fmt::format(
-      "HTTP/1.0 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\n{}Connection: close\r\n\r\n",
-      code, reason, type, body.size(), cache);
-  std::string all = head || code == 304 ? h : h + body;
-  for (size_t off = 0; off < all.size();) {
-    ssize_t n = ::write(fd, all.data() + off, all.size() - off);
-    if (n <= 0) return;
+bool write_all(int fd, const std::string& data) {
+  for (size_t off = 0; off < data.size();) {
+    ssize_t n = ::write(fd, data.data() + off, data.size() - off);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
     off += size_t(n);
   }
+  return true;
 }
 
-std::time_t modified_time(const fs::path& file) {
-  struct stat st{};
-  return ::stat(file.c_str(), &st) == 0 ? st.st_mtime : 0;
-}
-
-// A file's version: its size and modification time.
-std::string etag_of(const fs::path& file) {
-  std::error_code ec;
-  auto size = fs::file_size(file, ec);
-  auto time = fs::last_write_time(file, ec);
-  if (ec) return "";
-  return fmt::format("\"{:x}-{:x}\"", size, uint64_t(time.time_since_epoch().count()));
+// An answer that is not a file (errors): never cached.
+void respond_text(int fd, int code, const std::string& reason, const std::string& body, bool head) {
+  std::string h = fmt::format(
+      "HTTP/1.1 {} {}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: {}\r\n"
+      "Cache-Control: no-store\r\nConnection: close\r\n\r\n",
+      code, reason, body.size());
+  write_all(fd, head ? h : h + body);
 }
 
 // The value of request header `name` (lower case), trimmed; empty when absent.
@@ -131,29 +122,108 @@ std::string header_value(const std::string& req, const std::string& name) {
   return "";
 }
 
+// Whether the comma-separated header value lists `token` (If-None-Match's tags, Accept-Encoding's
+// codings; a coding's ";q=0" refusal is honoured).
+bool lists(const std::string& value, const std::string& token) {
+  std::istringstream items(value);
+  std::string item;
+  while (std::getline(items, item, ',')) {
+    auto b = item.find_first_not_of(" \t");
+    if (b == std::string::npos) continue;
+    item = item.substr(b);
+    std::string params;
+    if (auto semi = item.find(';'); semi != std::string::npos) {
+      params = item.substr(semi);
+      item.resize(semi);
+    }
+    while (!item.empty() && (item.back() == ' ' || item.back() == '\t')) item.pop_back();
+    bool refused = params.find("q=0") != std::string::npos && params.find("q=0.") == std::string::npos;
+    if ((item == token || item == "*") && !refused) return true;
+  }
+  return false;
+}
+
+// What is sent for a file: the file itself, or its gzip-compressed copy FILE.gz (written by the
+// build next to it) when the browser accepts gzip and the copy is not older than the file.
+struct Representation {
+  fs::path path;
+  bool gzip = false;
+  struct stat st {};
+};
+
+Representation representation(const fs::path& file, const std::string& req) {
+  Representation r{file};
+  ::stat(file.c_str(), &r.st);
+  fs::path gz = file.string() + ".gz";
+  struct stat zst {};
+  if (lists(header_value(req, "accept-encoding"), "gzip") && ::stat(gz.c_str(), &zst) == 0 &&
+      S_ISREG(zst.st_mode) && zst.st_mtime >= r.st.st_mtime) {
+    r.path = gz;
+    r.gzip = true;
+    r.st = zst;
+  }
+  return r;
+}
+
+// A representation's version: its size and modification time (and which encoding).
+std::string etag_of(const Representation& r) {
+  uint64_t ns = uint64_t(r.st.st_mtim.tv_sec) * 1000000000ull + uint64_t(r.st.st_mtim.tv_nsec);
+  return fmt::format("\"{:x}-{:x}{}\"", uint64_t(r.st.st_size), ns, r.gzip ? "-gz" : "");
+}
+
+// Caching: a request naming a content version (`?v=...`: the page puts the build's hash of the
+// file there) may be kept forever, since another build is another address; anything else may
+// be cached but is checked on every use (no-cache + ETag/Last-Modified, answered 304 when
+// unchanged), so a rebuild is never served stale.
+std::string cache_headers(const std::string& target, const Representation& r, const std::string& etag) {
+  auto q = target.find('?');
+  bool versioned = q != std::string::npos && (target.compare(q, 3, "?v=") == 0 || target.find("&v=", q) != std::string::npos);
+  return std::string(versioned ? "Cache-Control: public, max-age=31536000, immutable\r\n" : "Cache-Control: no-cache\r\n") +
+         "ETag: " + etag + "\r\n" + http_date("Date", std::time(nullptr)) + http_date("Last-Modified", r.st.st_mtime) +
+         "Vary: Accept-Encoding\r\n" + (r.gzip ? "Content-Encoding: gzip\r\n" : "");
+}
+
+// The file's bytes straight from the page cache to the socket.
+void send_body(int fd, const fs::path& path, size_t size) {
+  int in = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (in < 0) return;
+  off_t off = 0;
+  while (size_t(off) < size) {
+    ssize_t n = ::sendfile(fd, in, &off, size - size_t(off));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+  }
+  ::close(in);
+}
+
 void serve_one(int fd, const fs::path& web, const fs::path& dir) {
   std::string req;
   char buf[4096];
   while (req.find("\r\n\r\n") == std::string::npos && req.size() < 16384) {
     ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
     if (n <= 0) break;
     req.append(buf, size_t(n));
   }
   std::istringstream line(req.substr(0, req.find("\r\n")));
-  std::string method, path;
-  line >> method >> path;
+  std::string method, target;
+  line >> method >> target;
   bool head = method == "HEAD";
-  if (method != "GET" && !head) return respond(fd, 405, "Method Not Allowed", "text/plain", "GET or HEAD\n", false);
-  fs::path file = resolve(web, path);
-  if (file.empty()) file = resolve(dir, path);
-  if (file.empty()) return respond(fd, 404, "Not Found", "text/plain", "not found: " + path + "\n", head);
-  std::string etag = etag_of(file);
-  if (!etag.empty() && header_value(req, "if-none-match") == etag)
-    return respond(fd, 304, "Not Modified", content_type(file), "", head, etag, modified_time(file));
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream body;
-  body << in.rdbuf();
-  respond(fd, 200, "OK", content_type(file), body.str(), head, etag, modified_time(file));
+  if (method != "GET" && !head) return respond_text(fd, 405, "Method Not Allowed", "GET or HEAD\n", false);
+  fs::path file = resolve(web, target);
+  if (file.empty()) file = resolve(dir, target);
+  if (file.empty()) return respond_text(fd, 404, "Not Found", "not found: " + target + "\n", head);
+  Representation r = representation(file, req);
+  std::string etag = etag_of(r);
+  bool unchanged = lists(header_value(req, "if-none-match"), etag);
+  // HTTP/1.1 (with one request a connection all the same): Chromium ignores the ETag of an
+  // HTTP/1.0 answer, so it would never revalidate and download every file on each visit.
+  // (No Content-Length on a 304: a cache could take it for the stored body's.)
+  std::string length = unchanged ? "" : fmt::format("Content-Length: {}\r\n", uint64_t(r.st.st_size));
+  std::string h = fmt::format("HTTP/1.1 {}\r\nContent-Type: {}\r\n{}{}Connection: close\r\n\r\n",
+                              unchanged ? "304 Not Modified" : "200 OK", content_type(file), length,
+                              cache_headers(target, r, etag));
+  if (write_all(fd, h) && !head && !unchanged) send_body(fd, r.path, size_t(r.st.st_size));
 }
 
 }  // namespace
@@ -177,11 +247,18 @@ int cmd_serve(const Options& opt) {
   std::cout << fmt::format("serving {} and {} at http://127.0.0.1:{}/ (Ctrl-C stops)\n", web.string(), dir.string(),
                            opt.port)
             << std::flush;
+  // A connection a thread: the page asks for a dozen files at once, and one slow or silent
+  // client must not hold up the others (a read waits 30 s at most).
   while (true) {
-    int c = ::accept(s, nullptr, nullptr);
+    int c = ::accept4(s, nullptr, nullptr, SOCK_CLOEXEC);
     if (c < 0) continue;
-    serve_one(c, web, dir);
-    ::close(c);
+    timeval limit{30, 0};
+    ::setsockopt(c, SOL_SOCKET, SO_RCVTIMEO, &limit, sizeof limit);
+    ::setsockopt(c, SOL_SOCKET, SO_SNDTIMEO, &limit, sizeof limit);
+    std::thread([c, web, dir] {
+      serve_one(c, web, dir);
+      ::close(c);
+    }).detach();
   }
 }
 

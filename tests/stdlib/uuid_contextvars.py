@@ -65,3 +65,8 @@ except RuntimeError as e:
     print("RuntimeError", "already entered" in str(e))
 c2 = contextvars.Context()
 print(len(c2), c2.run(lambda: nodefault.get("fallback")))
+
+# more than one getentropy call (256 bytes each)
+import os
+b = os.urandom(1000)
+print(len(b), len(set(b)) > 100, os.urandom(0))

@@ -17,7 +17,7 @@ const ui = {
   backend: $('backend'), runExplain: $('run-explain'), runWat: $('run-wat'),
 };
 
-let module = null, files = null, tools = null, runner = null;
+let module = null, urls = null, tools = null, runner = null;
 let packs = new Map();
 let detected = 'en';
 let running = null;  // {started} while a program runs
@@ -147,7 +147,7 @@ async function run(compiled = false) {
   if (r.fatal) {
     print(`\n${r.fatal}\n`, 'err');
     status('error', 'the interpreter stopped; it was restarted');
-    runner = new Engine(module, files);
+    runner = new Engine(module, urls);
     return;
   }
   if (r.line) view.dispatch({ effects: setError.of({ line: r.line, col: r.col }) });
@@ -173,7 +173,7 @@ function stop() {
   if (!running) return;
   running = null;
   runner.terminate();
-  runner = new Engine(module, files);  // from the compiled module: no download, no compile
+  runner = new Engine(module, urls);  // from the compiled module: no download, no compile
   print('\n■ stopped\n', 'note');
   ui.run.disabled = false;
   ui.stop.disabled = true;
@@ -229,21 +229,24 @@ function fillLanguages(list) {
 
 // Start-up, in the order a visitor sees it: the page's data (languages, examples) fills the
 // picker and the editor at once; meanwhile the browser compiles the interpreter (streamed as
-// it downloads; on a reload the browser's cache holds the compiled code), and the program
-// worker starts from it. The second worker (detection, translation) starts after, off the
-// path to Run.
+// it downloads), and the program's worker, which fetches the packs and imports the module's
+// JavaScript half meanwhile, starts from it. The large files are asked for under their content
+// hash (page.json lists them), so on a later visit they come from the browser's cache without
+// a request. The second worker (detection, translation) starts after, off the path to Run.
 let pageData = { languages: [], examples: {} };
 async function boot() {
   const t0 = performance.now();
   const times = {};
   const since = (name) => { times[name] = Math.round(performance.now() - t0); };
-  // (page.json first: `multilingual serve` answers one request at a time)
   const pageP = fetch('dist/page.json').then((r) => r.json());
-  const compiled = WebAssembly.compileStreaming(fetch('dist/playground.wasm'))
-    .catch(async () => WebAssembly.compile(await (await fetch('dist/playground.wasm')).arrayBuffer()))
+  const urlP = pageP.then(({ versions = {} }) => (name) =>
+    new URL(versions[name] ? `dist/${name}?v=${versions[name]}` : `dist/${name}`, location.href).href);
+  const compiled = urlP.then((url) => WebAssembly.compileStreaming(fetch(url('playground.wasm')))
+    .catch(async () => WebAssembly.compile(await (await fetch(url('playground.wasm'))).arrayBuffer())))
     .then((m) => { since('compiled'); return m; });
-  const filesP = fetch('dist/files.json').then((r) => r.json()).then((f) => { since('files'); return f; });
-  runner = new Engine(compiled, filesP);
+  // (the worker fetches the packs itself: no copy of them through this thread)
+  const urlsP = urlP.then((url) => ({ glue: url('playground.mjs'), files: url('files.json') }));
+  runner = new Engine(compiled, urlsP);
   pageData = await pageP;
   since('pageData');
   fillLanguages(pageData.languages);
@@ -257,10 +260,9 @@ async function boot() {
   since('shown');
 
   const r = await runner.ready;
-  [module, files] = await Promise.all([compiled, filesP]);
+  [module, urls] = await Promise.all([compiled, urlsP]);
   since('worker');
-  times.instantiate = Math.round(r.timings.instantiate);
-  times.writeFiles = Math.round(r.timings.files);
+  for (const [k, v] of Object.entries(r.timings)) times[k] = Math.round(v);
   ui.run.disabled = false;
   // From the navigation's start: what a visitor waits for before the page can run a program.
   const ms = Math.round(performance.now());
@@ -268,7 +270,7 @@ async function boot() {
   document.body.dataset.ready = String(ms);
   document.body.dataset.bootMs = String(Math.round(performance.now() - t0));
   document.body.dataset.times = JSON.stringify(times);
-  tools = new Engine(module, files);
+  tools = new Engine(module, urls);
   await tools.ready;
   document.body.dataset.tools = String(Math.round(performance.now()));
   // A program from a link in an unnamed language: detected now.

@@ -1,7 +1,8 @@
 // The page's side of a worker (worker.js): requests as promises, program output as a callback.
-//   new Engine(module, files): the compiled playground.wasm and the packs (or promises of them)
+//   new Engine(module, urls): the compiled playground.wasm, and the addresses (under their
+//   versions) of its JavaScript half and of the packs: {glue, files}; either may be a promise
 export class Engine {
-  constructor(module, files) {
+  constructor(module, urls) {
     this.worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
     this.next = 1;
     this.calls = new Map();
@@ -13,9 +14,10 @@ export class Engine {
       for (const c of this.calls.values()) c.resolve({ fatal: err.message });
       this.calls.clear();
     };
-    // The worker loads its scripts while the module compiles: `module` and `files` may be
-    // promises (requests made meanwhile wait in the worker for 'init').
-    Promise.all([module, files]).then(([m, f]) => this.worker.postMessage({ type: 'init', module: m, files: f }),
+    // The worker loads its scripts, the glue and the packs while the module compiles (requests
+    // made meanwhile wait in the worker for 'init').
+    Promise.resolve(urls).then((u) => this.worker.postMessage({ type: 'load', ...u }), (e) => this.readyCall.reject(e));
+    Promise.resolve(module).then((m) => this.worker.postMessage({ type: 'init', module: m }),
       (e) => this.readyCall.reject(e));
   }
 

@@ -2,16 +2,20 @@
 // so the page stays responsive and Stop can end a program that never returns (the page
 // terminates this worker and starts another from the same compiled module).
 //
-// Messages in:  {type:'init', module, files}   the compiled WebAssembly.Module and the packs
+// Messages in:  {type:'load', glue, files}  the addresses of dist/playground.mjs (the module's
+//               JavaScript half) and dist/files.json (the packs and the library)
+//               {type:'init', module}   the compiled WebAssembly.Module
 //               {type:'run', id, source, lang, backend}  {type:'translate'|'detect', id, ...}
 // Messages out: {type:'ready', ms, timings}  {type:'out', id, fd, text}
 //               {type:'done'|'reply', id, result}  {type:'fatal', id, message}
-import createPlayground from './dist/playground.mjs';
 import { createEngine } from './engine.mjs';
 import { runWasm } from '../loader.mjs';
 
 let engine = null;
 let pending = [];
+// [the glue's exports, the files], once 'load' has said where they are
+let setLoaded;
+const loaded = new Promise((resolve) => { setLoaded = resolve; });
 
 function handle(msg) {
   const { id } = msg;
@@ -55,9 +59,14 @@ function handle(msg) {
 
 onmessage = async (ev) => {
   const msg = ev.data;
-  if (msg.type === 'init') {
+  if (msg.type === 'load') {
+    setLoaded(Promise.all([import(msg.glue), fetch(msg.files).then((r) => r.json())]));
+  } else if (msg.type === 'init') {
     const t0 = performance.now();
-    engine = await createEngine({ createPlayground, wasmModule: msg.module, files: msg.files });
+    const [{ default: createPlayground }, files] = await loaded;
+    const waited = performance.now() - t0;
+    engine = await createEngine({ createPlayground, wasmModule: msg.module, files });
+    engine.timings.waitedForFiles = waited;
     postMessage({ type: 'ready', ms: performance.now() - t0, timings: engine.timings });
     pending.forEach(handle);
     pending = [];

@@ -1,8 +1,11 @@
 // node page_data.mjs DIST: what the page shows before its interpreter has started, computed
 // once at build time by the same wasm32 build (so it is what the page would compute itself):
 // every pack's code, names and highlighted spellings (ml_languages), and each example program
-// translated into every language. Written to DIST/page.json.
-import { writeFileSync } from 'node:fs';
+// translated into every language; and a content hash of each large file the page loads, which
+// the page puts in their addresses (`playground.wasm?v=HASH`) so they may be cached for good:
+// another build is another address. Written to DIST/page.json.
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { nodeEngine } from './node_engine.mjs';
@@ -25,4 +28,7 @@ for (const { code } of languages) {
     return r.text;
   });
 }
-writeFileSync(join(dist, 'page.json'), JSON.stringify({ languages, examples }));
+const versions = {};
+for (const name of ['playground.wasm', 'playground.mjs', 'files.json'])
+  versions[name] = createHash('sha256').update(readFileSync(join(dist, name))).digest('hex').slice(0, 16);
+writeFileSync(join(dist, 'page.json'), JSON.stringify({ languages, examples, versions }));

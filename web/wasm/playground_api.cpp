@@ -25,6 +25,7 @@
 #include "interp/interpreter.h"
 #include "interp/runtime.h"  // PyError
 #include "lex/lexer.h"
+#include "lang/error_text.h"  // render
 #include "lang/pack.h"
 #include "translate/translate.h"
 #include "parse/parser.h"

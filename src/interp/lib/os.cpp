@@ -1,6 +1,5 @@
 // os and os.path: the process's environment and working folder, files and folders (through
 // std::filesystem), and the path-string functions of Python's posixpath.
-#include <sys/random.h>
 #include <cerrno>
 #include <unistd.h>
 
@@ -175,13 +174,15 @@ void init_os_functions(DictObj* od) {
     int64_t size = as_index(a[0]);
     if (size < 0) raise_id("ValueError", "runtime.negative_argument");
     std::string out(size_t(size), '\0');
+    // getentropy (glibc and Emscripten's libc alike; getrandom is Linux-only) gives at most
+    // 256 bytes a call.
     for (size_t got = 0; got < out.size();) {
-      ssize_t r = getrandom(out.data() + got, out.size() - got, 0);
-      if (r < 0) {
+      size_t chunk = std::min<size_t>(256, out.size() - got);
+      if (getentropy(out.data() + got, chunk) != 0) {
         if (errno == EINTR) continue;
         raise_errno(errno);
       }
-      got += size_t(r);
+      got += chunk;
     }
     return mk_bytes(std::move(out));
   });
