@@ -1,0 +1,26 @@
+import calendar
+print(calendar.isleap(2000), calendar.isleap(1900), calendar.isleap(2024), calendar.isleap(2023))
+print(calendar.leapdays(1900, 2000), calendar.leapdays(2000, 2025))
+print(calendar.weekday(2024, 2, 29), calendar.weekday(1970, 1, 1), calendar.monthrange(2024, 2), calendar.monthrange(2023, 12))
+print(calendar.monthcalendar(2024, 3))
+print(calendar.month(2024, 3))
+print(calendar.month(2023, 2, 3, 1))
+print(calendar.calendar(2024))
+print(list(calendar.day_name), list(calendar.month_abbr))
+print(calendar.day_abbr[0], calendar.month_name[12], calendar.MONDAY, calendar.SUNDAY)
+print(calendar.timegm((2024, 3, 15, 12, 30, 45, 0, 0, 0)), calendar.timegm((1969, 12, 31, 23, 59, 59)))
+cal = calendar.Calendar(firstweekday=6)
+print(list(cal.iterweekdays()))
+print(cal.monthdayscalendar(2024, 9)[0], cal.monthdays2calendar(2024, 9)[-1])
+print([d.isoformat() for d in list(cal.itermonthdates(2024, 1))[:3]])
+tc = calendar.TextCalendar(calendar.SUNDAY)
+print(tc.formatmonth(2025, 7))
+calendar.prmonth(2021, 5)
+calendar.setfirstweekday(calendar.SUNDAY)
+print(calendar.firstweekday(), calendar.weekheader(3))
+print(calendar.month(2024, 6))
+for bad in (lambda: calendar.monthrange(2024, 13), lambda: calendar.setfirstweekday(9)):
+    try:
+        bad()
+    except ValueError as e:
+        print(type(e).__name__, e)
