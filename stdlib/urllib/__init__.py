@@ -1,0 +1,1 @@
+"""URL handling (Python's urllib): the parse submodule."""
