@@ -20,7 +20,7 @@ atexit.register(goodbye, "kw", punct="?")
 atexit.register(never)
 atexit.register(never)
 atexit.unregister(never)
-print(atexit._ncallbacks(), decorated.__name__)
+print(decorated.__name__)
 try:
     atexit.register(42)
 except TypeError as e:

@@ -1,1 +1,0 @@
-"""URL handling (Python's urllib): the parse submodule."""
