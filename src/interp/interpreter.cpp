@@ -122,6 +122,21 @@ void run_on_big_stack(size_t bytes, std::function<void()> fn) {
   pthread_join(th, nullptr);
   if (job.exc) std::rethrow_exception(job.exc);
 }
+
+// The functions a program registered with atexit run when its main module ends, normally, by
+// sys.exit or by an uncaught exception, as in Python. The atexit module (stdlib/atexit.py) keeps
+// them and runs them in _run_exitfuncs, which reports their own errors; nothing to do when the
+// program never imported it.
+void run_exit_functions(Interp* S) {
+  auto sys = S->modules.find("sys");
+  if (sys == S->modules.end()) return;
+  Value* mods = sys->second.as<ModuleObj>()->dict->find(str_key("modules"));  // sys.modules
+  if (!mods || !mods->is(OK::Dict)) return;
+  Value* mod = mods->as<DictObj>()->find(str_key("atexit"));
+  if (!mod || !mod->is(OK::Module)) return;
+  Value* run = mod->as<ModuleObj>()->dict->find(str_key("_run_exitfuncs"));
+  if (run) call(*run, nullptr, 0);
+}
 }  // namespace
 
 void Interpreter::run(const ast::Module& m, bool repl) {
@@ -150,7 +165,17 @@ void Interpreter::run(const ast::Module& m, bool repl) {
     auto unit = compile_module(m, S->pack, repl);
     const FuncCode* code = unit->module_code;
     S->units.push_back(std::move(unit));
-    run_module_code(code, S->globals.get());
+    if (repl) {
+      run_module_code(code, S->globals.get());
+    } else {
+      try {
+        run_module_code(code, S->globals.get());
+      } catch (const PyError&) {
+        run_exit_functions(S);
+        throw;
+      }
+      run_exit_functions(S);
+    }
     S->out->flush();
     check_output(*S->out);
   });
