@@ -169,7 +169,7 @@ void Interpreter::run(const ast::Module& m, bool repl) {
     try {
       run_module_code(code, S->globals.get());
     } catch (PyError& e) {
-      if (!repl && type_of(e.exc)->is_subclass(I->e("SystemExit"))) run_exit_hooks();
+      if (!repl) run_exit_hooks();  // after sys.exit or an uncaught error too, as CPython does
       throw;
     }
     if (!repl) run_exit_hooks();

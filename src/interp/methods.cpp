@@ -318,6 +318,7 @@ static void init_file_methods(Interp& in) {
       line += (char)c;
       if (c == '\n') break;
     }
+    if (fo->mode.find('b') != std::string::npos) return mk_bytes(line);
     return mk_str(std::move(line));
   });
   def_method(f, "readlines", [](ARGS) -> Value { return mk_list(to_vec(a[0])); });

@@ -91,4 +91,26 @@ TEST(StdlibCommandLine, GeneratorsAndThreadsCallCompiledFunctionsOnEveryBackend)
   }
 }
 
+// Functions registered with atexit run, last first, when the program ends through sys.exit
+// (keeping its status) or an uncaught error, as in Python.
+TEST(StdlibCommandLine, AtexitFunctionsRunAtSysExitAndAfterAnUncaughtError) {
+  auto dir = scratch_dir("atexit_cli");
+  write_file(dir / "bye.py",
+             "import atexit, sys\n"
+             "atexit.register(print, 'first registered, last run')\n"
+             "atexit.register(lambda: print('last registered, first run'))\n"
+             "print('body')\n"
+             "sys.exit(3)\n");
+  auto r = run_ml("run bye.py --lang en", dir.string(), false);
+  EXPECT_EQ(r.status, 3);
+  EXPECT_EQ(r.out, "body\nlast registered, first run\nfirst registered, last run\n");
+  write_file(dir / "err.py",
+             "import atexit\n"
+             "atexit.register(print, 'cleanup ran')\n"
+             "raise ValueError('boom')\n");
+  auto e = run_ml("run err.py --lang en", dir.string(), false);
+  EXPECT_EQ(e.status, 1);
+  EXPECT_EQ(e.out, "cleanup ran\n");
+}
+
 }  // namespace
