@@ -93,6 +93,7 @@ namespace {
 struct Word {
   std::string text;
   bool joined_to_next = false;  // only spaces/tabs between this word and the next
+  bool dotted = false;          // right after or right before a '.': an attribute or a module
 };
 
 // The identifier-like words of a program, outside comments and string literals.
@@ -101,10 +102,11 @@ std::vector<Word> words_of(std::string_view src) {
   std::size_t i = 0;
   std::string cur;
   bool only_space = false;  // since the last word: nothing but spaces and tabs
+  bool starts_after_dot = false;
   auto flush = [&] {
     if (cur.empty()) return;
     if (!out.empty()) out.back().joined_to_next = only_space;
-    out.push_back(Word{cur, false});
+    out.push_back(Word{cur, false, starts_after_dot || (i < src.size() && src[i] == '.')});
     cur.clear();
     only_space = true;
   };
@@ -112,6 +114,7 @@ std::vector<Word> words_of(std::string_view src) {
     utf8::Decoded d = utf8::decode(src, i);
     char32_t c = d.cp;
     if (d.ok && (cur.empty() ? utf8::is_identifier_start(c) : utf8::is_identifier_continue(c))) {
+      if (cur.empty()) starts_after_dot = i > 0 && src[i - 1] == '.';
       cur.append(src.substr(i, d.len));
       i += d.len;
       continue;
@@ -177,7 +180,9 @@ std::map<std::string, double> LanguageRegistry::detect_scores(std::string_view s
       auto it = index.find(candidates[k - 1]);
       if (it != index.end()) owners = &it->second, matched = k;
     }
-    if (!owners) {
+    // `locale.atof(...)`, `self.print`: a word beside a dot names an attribute or a module,
+    // never a keyword, so it says nothing of the language (Italian's `locale` is `nonlocal`).
+    if (!owners || words[i].dotted) {
       ++i;
       continue;
     }

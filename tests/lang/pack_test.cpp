@@ -293,6 +293,11 @@ TEST(Packs, DetectionDetails) {
   EXPECT_EQ(registry().detect(""), "en");
   EXPECT_EQ(registry().detect("x = 1\n"), "en");
   EXPECT_EQ(registry().detect("soit x = 3\nsi x > 2:\n    afficher(x)\n"), "fr");
+  // A word beside a dot is an attribute or a module, not a keyword: Italian's `locale`
+  // (nonlocal) used as a module forty times is still English.
+  std::string mod = "import locale\n";
+  for (int k = 0; k < 40; ++k) mod += "print(locale.atof(\"1.5\"), x.locale)\n";
+  EXPECT_EQ(registry().detect(mod), "en");
   // Words inside strings and comments do not count.
   EXPECT_EQ(registry().detect("print(\"soit si afficher sinon\")  # soit si afficher\n"), "en");
   EXPECT_EQ(registry().detect("変数 x = 1\n表示(x)\n"), "ja");
