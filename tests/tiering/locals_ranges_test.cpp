@@ -5,15 +5,11 @@
 // seeded random programs, python3.
 #include <gtest/gtest.h>
 
-#include <array>
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <random>
 #include <sstream>
-#include <unistd.h>
 
 #include "session.h"
+#include "shared/subprocess.h"
 
 namespace ml::tiering {
 namespace {
@@ -265,17 +261,6 @@ struct LocalsGen {
   }
 };
 
-std::string run_cmd(const std::string& cmd) {
-  std::string out;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (!p) return "";
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) out.append(buf.data(), n);
-  pclose(p);
-  return out;
-}
-
 TEST(LocalsDifferential, RandomProgramsMatchTheInterpreterAndPython) {
   constexpr int kPrograms = 40;
   LocalsGen gen(20261207);
@@ -287,18 +272,11 @@ TEST(LocalsDifferential, RandomProgramsMatchTheInterpreterAndPython) {
   EXPECT_EQ(w.out.str(), in.out.str());
   EXPECT_NE(w.out.str().find(" UnboundLocalError "), std::string::npos) << w.out.str();
   std::string ex = w.explain();
-  size_t compiled = 0;
-  for (size_t at = 0; (at = ex.find("int, int, int, int): wasm", at)) != std::string::npos; ++at) ++compiled;
+  size_t compiled = ml::test_support::occurrences(ex, "int, int, int, int): wasm");
   EXPECT_GT(compiled, size_t(kPrograms * 3 / 4)) << ex << all;
-  namespace fs = std::filesystem;
-  fs::path dir = fs::temp_directory_path() / ("ml_locals_diff_" + std::to_string(getpid()));
-  fs::create_directories(dir);
-  std::ofstream(dir / "prog.py") << all;
-  std::string py = run_cmd("timeout 120 python3 " + (dir / "prog.py").string() + " 2>/dev/null");
-  fs::remove_all(dir);
-  if (!py.empty()) {
-    EXPECT_EQ(w.out.str(), py);
-  }
+  std::string py = ml::test_support::python3_output(all);
+  ASSERT_FALSE(py.empty()) << "python3 did not run the programs";
+  EXPECT_EQ(w.out.str(), py);
 }
 
 }  // namespace
