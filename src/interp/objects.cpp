@@ -232,6 +232,9 @@ ClassObj* type_of(const Value& v) {
     case VT::Int: return I->t_int;
     case VT::Float: return I->t_float;
     case VT::Obj: return v.o->type;
+    // An unassigned local is caught where it is read; the answers for Undef here and below only
+    // keep a missed check from following a null object pointer.
+    case VT::Undef: break;
   }
   return I->t_object;
 }
@@ -243,6 +246,7 @@ bool truthy(const Value& v) {
     case VT::Bool: return v.b;
     case VT::Int: return v.i != 0;
     case VT::Float: return v.f != 0.0;
+    case VT::Undef: return false;
     case VT::Obj: break;
   }
   switch (v.o->kind) {
@@ -320,6 +324,7 @@ int64_t hash_value(const Value& v) {
     case VT::Bool: return v.b ? 1 : 0;
     case VT::Int: return int_hash(v.i);
     case VT::Float: return float_hash(v.f);
+    case VT::Undef: return 0;
     case VT::Obj: break;
   }
   switch (v.o->kind) {

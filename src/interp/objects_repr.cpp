@@ -111,6 +111,7 @@ std::string repr(const Value& v) {
     case VT::Bool: return v.b ? "True" : "False";
     case VT::Int: return std::to_string(v.i);
     case VT::Float: return float_repr(v.f);
+    case VT::Undef: return "<unassigned>";  // never reached: unassigned locals are caught when read
     case VT::Obj: break;
   }
   // A subclass of a builtin (a namedtuple, a list subclass, or a type made in C++ on a builtin's
