@@ -3,6 +3,16 @@
 
 namespace ml::interp {
 
+std::string bytes_like(const Value& v) {
+  if (v.is(OK::Bytes)) return v.as<BytesObj>()->s;
+  Value f;
+  if (v.is(OK::Inst) && (getattr_opt(v, "__bytes__", f) || getattr_opt(v, "tobytes", f))) {
+    Value b = call0(f);
+    if (b.is(OK::Bytes)) return b.as<BytesObj>()->s;
+  }
+  raise_id("TypeError", "runtime.bytes_like_required", {{"type", type_name(v)}});
+}
+
 void def_property(ClassObj* c, const std::string& name, NativeFn fget) {
   auto* p = new PropertyObj();
   p->fget = Value::obj(new NativeObj(c->name + "." + name, std::move(fget)));

@@ -21,6 +21,10 @@ inline Value arg_or(Value* a, int n, KwArgs* kw, int i, std::string_view name, V
   return v ? *v : dflt;
 }
 
+// The bytes of a bytes-like argument: bytes, bytearray, or an object converting itself through
+// __bytes__ (memoryview) or tobytes() (array.array); TypeError for anything else.
+std::string bytes_like(const Value& v);
+
 // A read-only attribute computed by `fget` (called with the instance as a[0]).
 void def_property(ClassObj* c, const std::string& name, NativeFn fget);
 

@@ -13,18 +13,6 @@ namespace {
 
 ClassObj* t_zlib_error = nullptr;
 
-// The bytes of a bytes-like argument: bytes, bytearray, or an object converting itself through
-// __bytes__ (memoryview) or tobytes() (array.array).
-std::string data_of(const Value& v) {
-  if (v.is(OK::Bytes)) return v.as<BytesObj>()->s;
-  Value f;
-  if (v.is(OK::Inst) && (getattr_opt(v, "__bytes__", f) || getattr_opt(v, "tobytes", f))) {
-    Value b = call0(f);
-    if (b.is(OK::Bytes)) return b.as<BytesObj>()->s;
-  }
-  raise_id("TypeError", "runtime.bytes_like_required", {{"type", type_name(v)}});
-}
-
 // "Error -3 while decompressing data: incorrect header check", as CPython words it
 [[noreturn]] void zlib_error(bool compressing, int code, const z_stream* zs) {
   std::string detail = zs && zs->msg ? zs->msg : code == Z_BUF_ERROR ? "incomplete or truncated stream"
@@ -41,7 +29,7 @@ int int_arg(Value* a, int n, KwArgs* kw, int i, const char* name, int dflt) {
 
 Value compress(ARGS) {
   check_args("compress", n, 1, 3);
-  std::string in = data_of(a[0]);
+  std::string in = bytes_like(a[0]);
   int level = int_arg(a, n, kw, 1, "level", Z_DEFAULT_COMPRESSION);
   int wbits = int_arg(a, n, kw, 2, "wbits", MAX_WBITS);
   z_stream zs{};
@@ -100,7 +88,7 @@ Inflated inflate_all(const std::string& in, int wbits) {
 
 Value decompress(ARGS) {
   check_args("decompress", n, 1, 3);
-  std::string in = data_of(a[0]);
+  std::string in = bytes_like(a[0]);
   int wbits = int_arg(a, n, kw, 1, "wbits", MAX_WBITS);
   Inflated r = inflate_all(in, wbits);
   if (!r.eof) {
@@ -112,7 +100,7 @@ Value decompress(ARGS) {
 
 Value checksum(Value* a, int n, bool crc) {
   check_args(crc ? "crc32" : "adler32", n, 1, 2);
-  std::string in = data_of(a[0]);
+  std::string in = bytes_like(a[0]);
   uLong value = n > 1 ? (uLong)(as_index(a[1]) & 0xFFFFFFFF) : (crc ? 0 : 1);
   // zlib takes lengths as uInt: long inputs go in pieces
   const Bytef* p = (const Bytef*)in.data();
@@ -160,7 +148,7 @@ Value deflate_new(ARGS) {
   if (rc != Z_OK) zlib_error(true, rc, &z->zs);
   z->live = true;
   if (!a[4].is_none()) {
-    std::string dict = data_of(a[4]);
+    std::string dict = bytes_like(a[4]);
     rc = deflateSetDictionary(&z->zs, (const Bytef*)dict.data(), (uInt)dict.size());
     if (rc != Z_OK) zlib_error(true, rc, &z->zs);
   }
@@ -175,7 +163,7 @@ Value deflate_step(ARGS) {
     z_stream none{};
     zlib_error(true, Z_STREAM_ERROR, &none);
   }
-  std::string in = data_of(a[1]);
+  std::string in = bytes_like(a[1]);
   int mode = (int)as_index(a[2]);
   std::string out;
   char buf[16384];
@@ -203,7 +191,7 @@ Value inflate_new(ARGS) {
   if (rc != Z_OK) zlib_error(false, rc, &z->zs);
   z->live = true;
   if (!a[1].is_none() && wbits < 0) {  // raw streams take the dictionary up front; others
-    std::string dict = data_of(a[1]);   // when inflate asks for it (inflate_step)
+    std::string dict = bytes_like(a[1]);   // when inflate asks for it (inflate_step)
     rc = inflateSetDictionary(&z->zs, (const Bytef*)dict.data(), (uInt)dict.size());
     if (rc != Z_OK) zlib_error(false, rc, &z->zs);
   }
@@ -215,7 +203,7 @@ Value inflate_new(ARGS) {
 Value inflate_step(ARGS) {
   check_args("inflate_step", n, 4, 4);
   ZStream* z = stream_of(a[0]);
-  std::string in = data_of(a[1]);
+  std::string in = bytes_like(a[1]);
   size_t max_length = (size_t)as_index(a[2]);
   std::string out;
   if (z->eof || !z->live) return mk_tuple({mk_bytes(""), Value::integer(0), Value::boolean(z->eof)});
@@ -234,7 +222,7 @@ Value inflate_step(ARGS) {
         std::string text = msg("runtime.zlib_error_decompress_bare", {{"code", std::to_string(rc)}});
         throw PyError(make_exception(t_zlib_error, ValueVec{mk_str(text)}));
       }
-      std::string dict = data_of(a[3]);
+      std::string dict = bytes_like(a[3]);
       rc = inflateSetDictionary(&z->zs, (const Bytef*)dict.data(), (uInt)dict.size());
       if (rc == Z_OK) continue;
     }
