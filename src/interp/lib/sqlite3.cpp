@@ -177,15 +177,21 @@ sqlite3_int64 int64_of(const Value& v) {
 
 bool is_text(const Value& v) { return v.is(OK::Str); }
 
-// bind(stmt, values): the statement's parameters, in order (dbapi2.py resolves names and
-// adapters); ProgrammingError for a type SQLite cannot hold.
+bool bindable(const Value& v) {
+  return v.is_none() || v.is_int() || v.is_bool() || v.is(OK::Big) || v.is_float() || is_text(v) || v.is(OK::Bytes);
+}
+
+// bind(stmt, values, adapt): the statement's parameters, in order (dbapi2.py resolves names);
+// a value of another type goes through adapt(value) (register_adapter, __conform__), and what
+// SQLite still cannot hold is a ProgrammingError.
 Value bind(ARGS) {
-  check_args("bind", n, 2, 2);
+  check_args("bind", n, 3, 3);
   Stmt* s = stmt_of(a[0]);
   ValueVec vals = to_vec(a[1]);
   sqlite3_clear_bindings(s->st);
   for (size_t i = 0; i < vals.size(); i++) {
-    const Value& v = vals[i];
+    Value v = vals[i];
+    if (!bindable(v) && !a[2].is_none()) v = call1(a[2], v);
     int idx = (int)i + 1, rc;
     if (v.is_none()) rc = sqlite3_bind_null(s->st, idx);
     else if (v.is_int() || v.is_bool() || v.is(OK::Big)) rc = sqlite3_bind_int64(s->st, idx, int64_of(v));
@@ -211,9 +217,11 @@ Value bind(ARGS) {
   return Value();
 }
 
-// A user function's result as SQLite's; false for a value it cannot hold.
+// A user function's result as SQLite's; false for a value it cannot hold. An int beyond 64 bits
+// is SQLite's "string or blob too big", as in CPython.
 bool set_result(sqlite3_context* ctx, const Value& v) {
-  if (v.is_none()) sqlite3_result_null(ctx);
+  if (v.is(OK::Big)) sqlite3_result_error_toobig(ctx);
+  else if (v.is_none()) sqlite3_result_null(ctx);
   else if (v.is_int() || v.is_bool()) sqlite3_result_int64(ctx, v.is_bool() ? v.b : v.i);
   else if (v.is_float()) sqlite3_result_double(ctx, v.f);
   else if (is_text(v)) {
@@ -280,27 +288,47 @@ Value step(ARGS) {
   db_error(s->owner.get(), rc);
 }
 
+// row(stmt, text_factory, raw): the current row; the columns whose index is in `raw` (None: no
+// column) as bytes, for the converters of detect_types.
 Value row(ARGS) {
-  check_args("row", n, 2, 2);
+  check_args("row", n, 3, 3);
   Stmt* s = stmt_of(a[0]);
   int cols = sqlite3_data_count(s->st);
+  std::vector<bool> raw(cols, false);
+  if (!a[2].is_none())
+    for_each(a[2], [&](const Value& v) {
+      int64_t c = as_index(v);
+      if (c >= 0 && c < cols) raw[c] = true;
+    });
   ValueVec out;
   out.reserve(cols);
-  for (int c = 0; c < cols; c++) out.push_back(column_value(s->st, c, a[1]));
+  for (int c = 0; c < cols; c++) {
+    if (raw[c] && sqlite3_column_type(s->st, c) != SQLITE_NULL) {
+      auto* p = (const char*)sqlite3_column_blob(s->st, c);
+      out.push_back(mk_bytes(std::string(p ? p : "", sqlite3_column_bytes(s->st, c))));
+    } else {
+      out.push_back(column_value(s->st, c, a[1]));
+    }
+  }
   return mk_tuple(std::move(out));
 }
 
-// stmt_info(stmt): (parameter names, None for each '?'; column names; whether it is read-only)
+// stmt_info(stmt): (parameter names, None for each '?'; column names; the columns' declared
+// types, None for an expression)
 Value stmt_info(ARGS) {
   check_args("stmt_info", n, 1, 1);
   Stmt* s = stmt_of(a[0]);
-  ValueVec params, cols;
+  ValueVec params, cols, types;
   for (int i = 1, k = sqlite3_bind_parameter_count(s->st); i <= k; i++) {
     const char* name = sqlite3_bind_parameter_name(s->st, i);
     params.push_back(name ? mk_str(name) : Value());
   }
-  for (int c = 0, k = sqlite3_column_count(s->st); c < k; c++) cols.push_back(mk_str(sqlite3_column_name(s->st, c)));
-  return mk_tuple({mk_tuple(std::move(params)), mk_tuple(std::move(cols)), Value::boolean(sqlite3_stmt_readonly(s->st))});
+  for (int c = 0, k = sqlite3_column_count(s->st); c < k; c++) {
+    cols.push_back(mk_str(sqlite3_column_name(s->st, c)));
+    const char* t = sqlite3_column_decltype(s->st, c);
+    types.push_back(t ? mk_str(t) : Value());
+  }
+  return mk_tuple({mk_tuple(std::move(params)), mk_tuple(std::move(cols)), mk_tuple(std::move(types))});
 }
 
 Value reset(ARGS) {
