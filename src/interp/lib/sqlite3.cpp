@@ -139,9 +139,16 @@ Value to_python(int type, sqlite3_int64 i, double f, Text text, Blob blob, const
     case SQLITE_TEXT: {
       std::string s = text();
       if (!text_factory.is_none()) return call1(text_factory, mk_bytes(std::move(s)));
-      if (!utf8::is_valid(s))
+      if (!utf8::is_valid(s)) {
+        std::string shown;  // the text with U+FFFD for what is not UTF-8, as CPython shows it
+        for (size_t i = 0; i < s.size();) {
+          utf8::Decoded d = utf8::decode(s, i);
+          utf8::append(shown, d.cp);
+          i += d.len;
+        }
         fail(E.OperationalError, std::string("Could not decode to UTF-8 column '") + (column ? column : "?") +
-                                     "' with text '" + s + "'");
+                                     "' with text '" + shown + "'");
+      }
       return mk_str(std::move(s));
     }
     case SQLITE_BLOB: return mk_bytes(blob());
@@ -386,15 +393,15 @@ Value db_info(ARGS) {
 
 // ------------------------------------------------------------------ user functions
 
-// Runs `f` for a callback SQLite makes: false when it raised. An Exception becomes SQLite's error
-// (CPython reports "user-defined function raised exception" and drops it); anything else
-// (KeyboardInterrupt, SystemExit, an interrupt) is raised again once SQLite returns.
+// Runs `f` for a callback SQLite makes: false when it raised. The error becomes SQLite's (CPython
+// reports "user-defined function raised exception" and drops it, SystemExit too), except
+// KeyboardInterrupt, raised again once SQLite returns so that a run can still be stopped.
 template <class F>
 bool guarded(Db* d, F f) {
   try {
     return f();
   } catch (PyError& e) {
-    if (!type_of(e.exc)->is_subclass(I->e("Exception"))) d->pending = std::current_exception();
+    if (type_of(e.exc)->is_subclass(I->e("KeyboardInterrupt"))) d->pending = std::current_exception();
   } catch (...) {
     d->pending = std::current_exception();
   }
