@@ -30,7 +30,11 @@ std::string errno_text(int err) {
 void raise_errno(int err, const std::string* path) {
   const char* cls = err == ENOENT ? "FileNotFoundError" : err == EEXIST ? "FileExistsError"
                     : err == EACCES || err == EPERM ? "PermissionError" : err == ENOTDIR ? "NotADirectoryError"
-                    : err == EISDIR ? "IsADirectoryError" : "OSError";
+                    : err == EISDIR ? "IsADirectoryError" : err == ETIMEDOUT ? "TimeoutError"
+                    : err == EAGAIN || err == EALREADY || err == EINPROGRESS ? "BlockingIOError"
+                    : err == EINTR ? "InterruptedError" : err == EPIPE || err == ESHUTDOWN ? "BrokenPipeError"
+                    : err == ECONNABORTED ? "ConnectionAbortedError" : err == ECONNREFUSED ? "ConnectionRefusedError"
+                    : err == ECONNRESET ? "ConnectionResetError" : "OSError";
   ValueVec args{Value::integer(err), mk_str(errno_text(err))};
   if (path) args.push_back(mk_str(*path));
   throw PyError(make_exception(I->e(cls), std::move(args)));
@@ -258,6 +262,13 @@ Interp::Interp() {
   ex("IsADirectoryError", "OSError");
   ex("NotADirectoryError", "OSError");
   ex("TimeoutError", "OSError");
+  ex("BlockingIOError", "OSError");
+  ex("InterruptedError", "OSError");
+  ex("ConnectionError", "OSError");
+  ex("BrokenPipeError", "ConnectionError");
+  ex("ConnectionAbortedError", "ConnectionError");
+  ex("ConnectionRefusedError", "ConnectionError");
+  ex("ConnectionResetError", "ConnectionError");
   ex("RuntimeError", "Exception");
   ex("NotImplementedError", "RuntimeError");
   ex("RecursionError", "RuntimeError");

@@ -96,11 +96,13 @@ void init_modules() {
   init_coswitch();
   init_unicodedata();
 #if !defined(__EMSCRIPTEN__)
-  // Not in the playground's wasm build, which has none of these libraries: importing bz2, lzma
-  // or sqlite3 there is an ImportError (their modules import these).
+  // Not in the playground's wasm build, which has none of these libraries and no sockets:
+  // importing bz2, lzma, sqlite3, socket or select there is an ImportError (their modules import
+  // these).
   init_bz2();
   init_lzma();
   init_sqlite3();
+  init_socket();
 #endif
 }
 

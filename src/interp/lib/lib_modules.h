@@ -29,5 +29,6 @@ void init_unicodedata();                   // unicodedata.cpp: over utf8proc
 void init_bz2();                           // bz2.cpp: _bz2, under bz2.py (libbz2)
 void init_lzma();                          // lzma.cpp: _lzma, under lzma.py (liblzma)
 void init_sqlite3();                       // sqlite3.cpp: _sqlite3, under sqlite3/ (libsqlite3)
+void init_socket();                        // socket.cpp: _socket, under socket.py and select.py
 
 }  // namespace ml::interp
