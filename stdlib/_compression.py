@@ -10,6 +10,16 @@ import io
 BUFFER_SIZE = io.DEFAULT_BUFFER_SIZE
 
 
+def as_bytes(data):
+    """bytes of a bytes-like object (bytes, bytearray, memoryview, array)."""
+    if isinstance(data, (bytes, bytearray)):
+        return bytes(data)
+    try:
+        return memoryview(data).tobytes()
+    except TypeError:
+        raise TypeError("a bytes-like object is required, not '%s'" % type(data).__name__) from None
+
+
 def decompress_streams(data, new_decompressor, format_error, in_file):
     """The concatenated streams of `data`, one decompressor each. Data after the first stream
     that is not a stream is ignored (it is padding). A stream cut short is EOFError in a file and
@@ -136,11 +146,8 @@ class CompressedFile(io.IOBase):
         self._check_open()
         if self._reading:
             raise io.UnsupportedOperation("File not open for writing")
-        if isinstance(data, (bytes, bytearray)):
-            length = len(data)
-        else:
-            data = memoryview(data).tobytes()
-            length = len(data)
+        data = as_bytes(data)
+        length = len(data)
         self._fp.write(self._compressor.compress(data))
         self._pos += length
         return length

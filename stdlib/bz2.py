@@ -53,7 +53,7 @@ class BZ2Decompressor:
             raise EOFError("End of stream already reached")
         if not isinstance(max_length, int):
             raise TypeError("'%s' object cannot be interpreted as an integer" % type(max_length).__name__)
-        data = self._pending + _bytes(data) if self._pending else data
+        data = self._pending + _compression.as_bytes(data) if self._pending else data
         out, used, eof, full = _bz2.decompress_step(self._stream, data, max_length)
         rest = bytes(data[used:]) if used < len(data) else b""
         if eof:
@@ -71,15 +71,6 @@ class BZ2Decompressor:
 
     def __reduce__(self):
         raise TypeError("cannot pickle 'BZ2Decompressor' object")
-
-
-def _bytes(data):
-    if isinstance(data, (bytes, bytearray)):
-        return bytes(data)
-    try:
-        return memoryview(data).tobytes()
-    except TypeError:
-        raise TypeError("a bytes-like object is required, not '%s'" % type(data).__name__) from None
 
 
 def compress(data, compresslevel=9):

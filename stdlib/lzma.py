@@ -126,7 +126,7 @@ class LZMADecompressor:
         if self.eof:
             raise EOFError("Already at end of stream")
         _int(max_length)
-        data = self._pending + _bytes(data) if self._pending else data
+        data = self._pending + _compression.as_bytes(data) if self._pending else data
         out, used, eof, full, check = _lzma.decompress_step(self._stream, data, max_length)
         self.check = check
         rest = bytes(data[used:]) if used < len(data) else b""
@@ -145,15 +145,6 @@ class LZMADecompressor:
 
     def __reduce__(self):
         raise TypeError("cannot pickle 'LZMADecompressor' object")
-
-
-def _bytes(data):
-    if isinstance(data, (bytes, bytearray)):
-        return bytes(data)
-    try:
-        return memoryview(data).tobytes()
-    except TypeError:
-        raise TypeError("a bytes-like object is required, not '%s'" % type(data).__name__) from None
 
 
 def is_check_supported(check_id, /):
