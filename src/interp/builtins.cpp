@@ -30,7 +30,8 @@ std::string errno_text(int err) {
 void raise_errno(int err, const std::string* path) {
   const char* cls = err == ENOENT ? "FileNotFoundError" : err == EEXIST ? "FileExistsError"
                     : err == EACCES || err == EPERM ? "PermissionError" : err == ENOTDIR ? "NotADirectoryError"
-                    : err == EISDIR ? "IsADirectoryError" : "OSError";
+                    : err == EISDIR ? "IsADirectoryError" : err == ECHILD ? "ChildProcessError"
+                    : err == ESRCH ? "ProcessLookupError" : "OSError";
   ValueVec args{Value::integer(err), mk_str(errno_text(err))};
   if (path) args.push_back(mk_str(*path));
   throw PyError(make_exception(I->e(cls), std::move(args)));
@@ -257,6 +258,8 @@ Interp::Interp() {
   ex("PermissionError", "OSError");
   ex("IsADirectoryError", "OSError");
   ex("NotADirectoryError", "OSError");
+  ex("ChildProcessError", "OSError");
+  ex("ProcessLookupError", "OSError");
   ex("TimeoutError", "OSError");
   ex("RuntimeError", "Exception");
   ex("NotImplementedError", "RuntimeError");

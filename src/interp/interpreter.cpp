@@ -82,8 +82,13 @@ bool Interpreter::keyboard_interrupt_pending() const {
   return st_->interrupt_ms.load(std::memory_order_relaxed) == Interp::kKeyboardInterrupt;
 }
 
-void raise_interrupt() {
-  int expected = Interp::kKeyboardInterrupt;
+void handle_interrupt() {
+  int expected = Interp::kSignalPending;
+  if (I->interrupt_ms.compare_exchange_strong(expected, 0, std::memory_order_relaxed)) {
+    if (run_signal_handlers) run_signal_handlers();
+    return;
+  }
+  expected = Interp::kKeyboardInterrupt;
   // Raised once: a program that catches it goes on, until the next Ctrl-C.
   if (I->interrupt_ms.compare_exchange_strong(expected, 0, std::memory_order_relaxed))
     throw PyError(make_exception(I->e("KeyboardInterrupt"), {}));
