@@ -92,3 +92,16 @@ print(os.read(fd, 9), os.read(fd2, 100))
 os.close(fd)
 os.close(fd2)
 os.remove("os_processes.tmp")
+
+# a child that ends as a program does (sys.exit, an uncaught error) gives its status
+for how in ("exit", "error"):
+    sys.stdout.flush()
+    pid = os.fork()
+    if pid == 0:
+        sys.stderr = open(os.devnull, "w") if how == "error" else sys.stderr
+        os.dup2(os.open(os.devnull, os.O_WRONLY), 2)
+        print("child ends by", how)
+        if how == "exit":
+            sys.exit(4)
+        raise ValueError("in the child")
+    print("status", os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]))
