@@ -150,7 +150,7 @@ void init_signal() {
   def_native(d, "strsignal", [](ARGS) -> Value {
     check_args("strsignal", n, 1, 1);
     int sig = signum_arg(a[0]);
-    const char* s = ::sigdescr_np(sig);
+    const char* s = ::strsignal(sig);
     return s ? mk_str(s) : Value();
   });
   def_native(d, "valid_signals", [](ARGS) -> Value {
