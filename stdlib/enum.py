@@ -99,6 +99,7 @@ class Enum:
                 raise TypeError(_t("enum.cannot_extend", "<enum {name}> cannot extend <enum {base}>", name=repr(cls.__name__), base=repr(base.__name__)))
         cls._member_names_ = []
         cls._member_map_ = {}
+        cls.__members__ = cls._member_map_  # name -> member, aliases included (read it, don't change it)
         cls._value2member_map_ = {}
         cls._unhashable_values_ = []
         last_values = []

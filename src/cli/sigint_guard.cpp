@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <poll.h>
+#include <pthread.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -15,6 +16,10 @@ namespace {
 std::atomic<SigintGuard*> g_guard{nullptr};
 std::atomic<interp::Interpreter*> g_interp{nullptr};
 std::atomic<int> g_wake{-1};
+// In a child made by os.fork the watcher thread does not exist, and the wake-up pipe is the
+// parent's: the child's guard must neither write to it nor wait for the thread.
+std::atomic<bool> g_forked{false};
+void on_fork_child() { g_forked = true; }
 
 // Only async-signal-safe work: an atomic store and a write(2).
 void on_sigint(int) {
@@ -35,6 +40,8 @@ SigintGuard::SigintGuard(interp::Interpreter& in, std::function<void()> stop_com
     pipe_[0] = pipe_[1] = -1;
     return;
   }
+  static const bool registered = ::pthread_atfork(nullptr, nullptr, on_fork_child) == 0;
+  (void)registered;
   g_interp = &in;
   g_wake = pipe_[1];
   struct sigaction sa {};
@@ -48,6 +55,10 @@ SigintGuard::SigintGuard(interp::Interpreter& in, std::function<void()> stop_com
 SigintGuard::~SigintGuard() {
   if (pipe_[1] < 0) return;
   ::sigaction(SIGINT, &old_, nullptr);
+  if (g_forked) {
+    th_.detach();
+    return;
+  }
   g_wake = -1;
   g_interp = nullptr;
   (void)!::write(pipe_[1], "q", 1);

@@ -312,9 +312,23 @@ static const NamedBuiltin kIterationAndNumbers[] = {
 static Value builtin_open(Interp&, Value* a, int n, KwArgs* kw) {
   check_keywords("open", kw, {"mode", "buffering", "encoding", "errors", "newline", "closefd"});
   check_args("open", n, 1, 3);
-  std::string path = to_str(a[0]);
   std::string mode = n > 1 ? to_str(a[1]) : (kw_find(kw, "mode") ? to_str(kw_get(kw, "mode")) : "r");
-  return make_file(path, mode);
+  if (is_intlike(a[0]) && !a[0].is_bool()) {
+    // an open file descriptor (os.pipe's, os.open's): the file object owns it from now on
+    int fd = (int)as_index(a[0]);
+    std::FILE* fp = ::fdopen(fd, mode.c_str());
+    if (!fp) raise_errno(errno);
+    auto* f = new FileObj();
+    f->fp = fp;
+    f->path = std::to_string(fd);
+    f->mode = mode;
+    return Value::obj(f);
+  }
+  Value path = a[0], fspath;
+  if (path.is(OK::Inst) && getattr_opt(path, "__fspath__", fspath)) path = call0(fspath);
+  if (path.is(OK::Bytes)) return make_file(path.as<BytesObj>()->s, mode);
+  if (!path.is(OK::Str)) raise_id("TypeError", "runtime.path_type", {{"name", "open"}, {"type", type_name(a[0])}});
+  return make_file(str_of(path), mode);
 }
 
 static Value builtin_input(Interp& in, Value* a, int n, KwArgs* kw) {

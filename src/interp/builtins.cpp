@@ -34,7 +34,8 @@ void raise_errno(int err, const std::string* path) {
                     : err == EAGAIN || err == EALREADY || err == EINPROGRESS ? "BlockingIOError"
                     : err == EINTR ? "InterruptedError" : err == EPIPE || err == ESHUTDOWN ? "BrokenPipeError"
                     : err == ECONNABORTED ? "ConnectionAbortedError" : err == ECONNREFUSED ? "ConnectionRefusedError"
-                    : err == ECONNRESET ? "ConnectionResetError" : "OSError";
+                    : err == ECONNRESET ? "ConnectionResetError" : err == ECHILD ? "ChildProcessError"
+                    : err == ESRCH ? "ProcessLookupError" : "OSError";
   ValueVec args{Value::integer(err), mk_str(errno_text(err))};
   if (path) args.push_back(mk_str(*path));
   throw PyError(make_exception(I->e(cls), std::move(args)));
@@ -261,6 +262,8 @@ Interp::Interp() {
   ex("PermissionError", "OSError");
   ex("IsADirectoryError", "OSError");
   ex("NotADirectoryError", "OSError");
+  ex("ChildProcessError", "OSError");
+  ex("ProcessLookupError", "OSError");
   ex("TimeoutError", "OSError");
   ex("BlockingIOError", "OSError");
   ex("InterruptedError", "OSError");

@@ -1,6 +1,7 @@
 #include "interp/interpreter.h"
 
 #include <pthread.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <exception>
@@ -82,8 +83,13 @@ bool Interpreter::keyboard_interrupt_pending() const {
   return st_->interrupt_ms.load(std::memory_order_relaxed) == Interp::kKeyboardInterrupt;
 }
 
-void raise_interrupt() {
-  int expected = Interp::kKeyboardInterrupt;
+void handle_interrupt() {
+  int expected = Interp::kSignalPending;
+  if (I->interrupt_ms.compare_exchange_strong(expected, 0, std::memory_order_relaxed)) {
+    if (run_signal_handlers) run_signal_handlers();
+    return;
+  }
+  expected = Interp::kKeyboardInterrupt;
   // Raised once: a program that catches it goes on, until the next Ctrl-C.
   if (I->interrupt_ms.compare_exchange_strong(expected, 0, std::memory_order_relaxed))
     throw PyError(make_exception(I->e("KeyboardInterrupt"), {}));
@@ -140,7 +146,28 @@ static void run_exit_hooks() {
   }
 }
 
+// A child made by os.fork runs on a copy of the interpreter's thread only: the thread that
+// would report its end (and the process's exit status) is not there. So the child ends here,
+// as the command line would have ended it: its output flushed, an uncaught error's traceback
+// written, the status of sys.exit (1 after an error).
+[[noreturn]] static void end_forked_child(const Interpreter& in, Interp* S, const PyError* e) {
+  S->out->flush();
+  std::cout.flush();
+  int status = 0;
+  if (e) {
+    if (auto st = Interpreter::exit_status(*e)) status = *st;
+    else {
+      if (!in.reported(*e)) std::cerr << in.render_error(*e);
+      status = Interpreter::error_kind(*e) == "KeyboardInterrupt" ? 130 : 1;
+    }
+  }
+  std::cerr.flush();
+  std::fflush(nullptr);
+  ::_exit(status);
+}
+
 void Interpreter::run(const ast::Module& m, bool repl) {
+  const pid_t started = ::getpid();
   Interp* prev = I;
   I = st_.get();
   struct Restore { Interp* p; ~Restore() { I = p; } } restore{prev};
@@ -169,10 +196,18 @@ void Interpreter::run(const ast::Module& m, bool repl) {
     try {
       run_module_code(code, S->globals.get());
     } catch (PyError& e) {
+      if (!repl && opts_.err && !exit_status(e)) {
+        S->out->flush();
+        *opts_.err << render_error(e);
+        opts_.err->flush();
+        reported_ = e.exc.o;
+      }
       if (!repl) run_exit_hooks();  // after sys.exit or an uncaught error too, as CPython does
+      if (::getpid() != started) end_forked_child(*this, S, &e);
       throw;
     }
     if (!repl) run_exit_hooks();
+    if (::getpid() != started) end_forked_child(*this, S, nullptr);
     S->out->flush();
     check_output(*S->out);
   });
@@ -201,6 +236,8 @@ std::string Interpreter::error_kind(const PyError& e) {
   if (e.exc.is_obj()) return e.exc.o->type->name;
   return "Exception";
 }
+
+bool Interpreter::reported(const PyError& e) const { return e.exc.is_obj() && e.exc.o == reported_; }
 
 std::optional<int> Interpreter::exit_status(const PyError& e) {
   if (!e.exc.is(OK::Inst) || e.exc.o->type->name != "SystemExit") return std::nullopt;

@@ -33,6 +33,9 @@ struct RunOptions {
   const LanguagePack* pack = nullptr;  // messages, localized builtin aliases
   int recursion_limit = kRecursionLimit;
   size_t stack_bytes = size_t(512) << 20;  // C++ stack of the interpreter thread
+  // When set, an uncaught error's traceback is written here as the program ends, before the
+  // atexit functions run (CPython's order); the caller then leaves it out (Interpreter::reported).
+  std::ostream* err = nullptr;
 };
 
 // A native builtin callable from programs: receives positional args (and keyword args as
@@ -96,10 +99,14 @@ class Interpreter {
   int call_depth() const;
   int recursion_limit() const;
 
+  // The error was already written to RunOptions::err.
+  bool reported(const PyError& e) const;
+
  private:
   void run(const ast::Module& m, bool repl);
   std::unique_ptr<Interp> st_;
   RunOptions opts_;
+  const void* reported_ = nullptr;  // the exception object last written to opts_.err
 };
 
 // Convenience for tests and tools: runs `m` with output captured into the returned string.

@@ -295,33 +295,54 @@ static void init_file_methods(Interp& in) {
     if (fo->closed || !fo->fp) raise_id("ValueError", "runtime.closed_file");
     return fo;
   };
-  def_method(f, "read", [F](ARGS) -> Value {
+  // Up to `size` units (bytes in binary mode, characters of UTF-8 text otherwise; all when
+  // negative), ending after a newline when `line`.
+  auto read_units = [](std::FILE* fp, int64_t size, bool text, bool line) {
+    std::string s;
+    int64_t count = 0;
+    int c;
+    while ((size < 0 || count < size || text) && (c = std::fgetc(fp)) != EOF) {
+      if (!text || (c & 0xC0) != 0x80) {  // a byte, or the first byte of a character
+        if (size >= 0 && count == size) {
+          std::ungetc(c, fp);
+          break;
+        }
+        ++count;
+      }
+      s += (char)c;
+      if (line && c == '\n') break;
+    }
+    return s;
+  };
+  def_method(f, "read", [F, read_units](ARGS) -> Value {
     auto* fo = F(a[0]);
     int64_t size = n > 1 && !a[1].is_none() ? as_index(a[1]) : -1;
+    bool binary = fo->mode.find('b') != std::string::npos;
     std::string s;
     if (size < 0) {
       char buf[65536];
       size_t k;
       while ((k = std::fread(buf, 1, sizeof buf, fo->fp)) > 0) s.append(buf, k);
-    } else {
+    } else if (binary) {
       s.resize(size);
       s.resize(std::fread(s.data(), 1, size, fo->fp));
+    } else {
+      s = read_units(fo->fp, size, true, false);
     }
-    if (fo->mode.find('b') != std::string::npos) return mk_bytes(s);
+    if (binary) return mk_bytes(s);
     return mk_str(std::move(s));
   });
-  def_method(f, "readline", [F](ARGS) -> Value {
+  def_method(f, "readline", [F, read_units](ARGS) -> Value {
+    check_args("readline", n, 1, 2);
     auto* fo = F(a[0]);
-    std::string line;
-    int c;
-    while ((c = std::fgetc(fo->fp)) != EOF) {
-      line += (char)c;
-      if (c == '\n') break;
-    }
-    if (fo->mode.find('b') != std::string::npos) return mk_bytes(line);
+    int64_t size = n > 1 && !a[1].is_none() ? as_index(a[1]) : -1;
+    bool binary = fo->mode.find('b') != std::string::npos;
+    std::string line = read_units(fo->fp, size, !binary, true);
+    if (binary) return mk_bytes(line);
     return mk_str(std::move(line));
   });
   def_method(f, "readlines", [](ARGS) -> Value { return mk_list(to_vec(a[0])); });
+  def_method(f, "fileno", [F](ARGS) -> Value { return Value::integer(::fileno(F(a[0])->fp)); });
   def_method(f, "write", [F](ARGS) -> Value {
     check_args("write", n, 2, 2);
     auto* fo = F(a[0]);

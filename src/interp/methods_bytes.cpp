@@ -4,6 +4,7 @@
 
 #include "interp/bytearray.h"
 #include "interp/code.h"
+#include "support/utf8.h"
 
 namespace ml::interp {
 
@@ -58,16 +59,6 @@ Value encode(const std::string& s, const Value& enc_v, const Value& err_v) {
   return mk_bytes(std::move(out));
 }
 
-// A UTF-8 sequence's length at s[i], or 0 if it is not a valid one.
-size_t utf8_len(const std::string& s, size_t i) {
-  unsigned char c = s[i];
-  size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-  if (!len || i + len > s.size()) return 0;
-  for (size_t k = 1; k < len; ++k) if (((unsigned char)s[i + k] & 0xC0) != 0x80) return 0;
-  if (len == 2 && c < 0xC2) return 0;
-  return len;
-}
-
 Value decode(const std::string& s, const Value& enc_v, const Value& err_v) {
   std::string enc = enc_v.is_none() ? "utf-8" : norm_encoding(str_of(enc_v));
   std::string errors = err_v.is_none() ? "strict" : str_of(err_v);
@@ -76,10 +67,16 @@ Value decode(const std::string& s, const Value& enc_v, const Value& err_v) {
   for (size_t i = 0; i < s.size();) {
     unsigned char c = s[i];
     if (enc == "latin-1") { append_utf8(out, c); ++i; continue; }
-    size_t len = enc == "ascii" ? (c < 0x80 ? 1 : 0) : utf8_len(s, i);
+    size_t len = c < 0x80 ? 1 : 0;
+    if (enc != "ascii" && !len) {
+      utf8::Decoded d = utf8::decode(s, i);
+      len = d.ok ? size_t(d.len) : 0;
+    }
     if (len) { out.append(s, i, len); i += len; continue; }
-    if (errors == "ignore") { ++i; continue; }
-    if (errors == "replace") { append_utf8(out, 0xFFFD); ++i; continue; }
+    // one U+FFFD (or nothing) for each maximal ill-formed subpart, as CPython
+    size_t bad = enc == "ascii" ? 1 : utf8::invalid_length(s, i);
+    if (errors == "ignore") { i += bad; continue; }
+    if (errors == "replace") { append_utf8(out, 0xFFFD); i += bad; continue; }
     char buf[8];
     std::snprintf(buf, sizeof buf, "0x%02x", c);
     raise_id("UnicodeDecodeError", enc == "ascii" ? "runtime.codec_decode_range" : "runtime.codec_decode_start",

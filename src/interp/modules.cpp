@@ -70,6 +70,7 @@ static void init_misc_modules() {
   init_sys_streams(sd);
 
   init_os();  // lib/os.cpp
+  init_signal();  // lib/signal.cpp
 }
 
 void init_modules() {

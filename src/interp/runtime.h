@@ -105,8 +105,10 @@ struct Interp {
   // Set from another thread (Interpreter::interrupt, `run --timeout-ms`): > 0 = the time limit
   // in ms that ran out; loops and calls then raise TimeoutError (check_interrupt).
   // kKeyboardInterrupt (from a SIGINT handler): they raise KeyboardInterrupt, once.
+  // kSignalPending (from the signal module's C handler): a signal with a Python handler arrived.
   std::atomic<int> interrupt_ms{0};
   static constexpr int kKeyboardInterrupt = -1;
+  static constexpr int kSignalPending = -2;
 
   // Builtin types
   ClassObj *t_object, *t_type, *t_none, *t_bool, *t_int, *t_float, *t_str, *t_list, *t_tuple,
@@ -178,11 +180,15 @@ void check_output(std::ostream& out);
 [[noreturn]] void raise_errno(int err, const std::string* path = nullptr);
 // strerror(err) in the program's language (the pack's errno.<NAME>), as OSError.strerror holds it.
 std::string errno_text(int err);
-// TimeoutError "execution timed out after N ms", or KeyboardInterrupt
-[[noreturn]] void raise_interrupt();
+// What a non-zero interrupt_ms asks for: TimeoutError "execution timed out after N ms",
+// KeyboardInterrupt, or running the Python handlers of the signals that arrived (which may
+// raise, or return and let the program go on).
+void handle_interrupt();
 inline void check_interrupt() {
-  if (I->interrupt_ms.load(std::memory_order_relaxed) != 0) raise_interrupt();
+  if (I->interrupt_ms.load(std::memory_order_relaxed) != 0) handle_interrupt();
 }
+// Runs the Python handlers of pending signals; set by the signal module when first imported.
+inline void (*run_signal_handlers)() = nullptr;
 
 // ---------------------------------------------------------------- protocol
 ClassObj* type_of(const Value& v);

@@ -31,6 +31,24 @@ Decoded decode(std::string_view s, std::size_t pos) {
   return {cp, len, true};
 }
 
+std::size_t invalid_length(std::string_view s, std::size_t pos) {
+  if (pos >= s.size()) return 1;
+  auto b = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
+  unsigned char c0 = b(pos);
+  int len;
+  unsigned char lo = 0x80, hi = 0xBF;  // the range of the second byte (Unicode table 3-7)
+  if (c0 >= 0xC2 && c0 <= 0xDF) len = 2;
+  else if (c0 >= 0xE0 && c0 <= 0xEF) len = 3, lo = c0 == 0xE0 ? 0xA0 : 0x80, hi = c0 == 0xED ? 0x9F : 0xBF;
+  else if (c0 >= 0xF0 && c0 <= 0xF4) len = 4, lo = c0 == 0xF0 ? 0x90 : 0x80, hi = c0 == 0xF4 ? 0x8F : 0xBF;
+  else return 1;
+  std::size_t n = 1;
+  for (int i = 1; i < len && pos + n < s.size(); ++i, ++n) {
+    unsigned char c = b(pos + n);
+    if (i == 1 ? (c < lo || c > hi) : (c & 0xC0) != 0x80) break;
+  }
+  return n;
+}
+
 std::size_t find_invalid(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
     Decoded d = decode(s, i);

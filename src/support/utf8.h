@@ -17,6 +17,12 @@ struct Decoded {
 };
 Decoded decode(std::string_view s, std::size_t pos);
 
+// At a position where decode() fails: how many bytes form the "maximal subpart of an
+// ill-formed subsequence" (Unicode 3.9, what CPython's decoder replaces by one U+FFFD): the
+// lead byte and the continuation bytes that could still have been part of a valid sequence
+// (b"\xe2\x82" is one unit; b"\xed\xa0\x80", a surrogate, is three). At least 1.
+std::size_t invalid_length(std::string_view s, std::size_t pos);
+
 // Byte offset of the first invalid sequence, or std::string_view::npos if `s` is valid UTF-8.
 std::size_t find_invalid(std::string_view s);
 bool is_valid(std::string_view s);

@@ -30,6 +30,7 @@ Runner::Runner(const LanguagePack& pack, const runtime::LoadedConfig& config, St
   o.out = out_;
   o.in = streams.in ? streams.in : &std::cin;
   o.pack = pack_;
+  o.err = err_;
   interp_ = std::make_unique<interp::Interpreter>(o);
   uint64_t mb = config_.config.max_memory_mb;
   support::set_memory_limit(mb ? mb << 20 : support::physical_memory() / 2);
@@ -82,7 +83,7 @@ int Runner::run_parsed(const ast::Module& m, bool repl) {
   } catch (const interp::PyError& e) {
     bool written = flush_output(m);
     if (auto st = interp::Interpreter::exit_status(e)) return written ? *st : 1;
-    *err_ << interp_->render_error(e);
+    if (!interp_->reported(e)) *err_ << interp_->render_error(e);
     // Python's status for a program ended by Ctrl-C: killed by SIGINT, 128 + 2 to the shell
     if (interp::Interpreter::error_kind(e) == "KeyboardInterrupt") return 130;
     return 1;

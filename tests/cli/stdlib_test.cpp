@@ -111,6 +111,41 @@ TEST(StdlibCommandLine, AtexitFunctionsRunAtSysExitAndAfterAnUncaughtError) {
   auto e = run_ml("run err.py --lang en", dir.string(), false);
   EXPECT_EQ(e.status, 1);
   EXPECT_EQ(e.out, "cleanup ran\n");
+  // the traceback comes first, then what the atexit functions print (CPython's order), once
+  auto both = run_ml("run err.py --lang en", dir.string());
+  EXPECT_EQ(both.status, 1);
+  size_t error = both.out.find("ValueError: boom"), cleanup = both.out.find("cleanup ran");
+  ASSERT_NE(error, std::string::npos) << both.out;
+  ASSERT_NE(cleanup, std::string::npos) << both.out;
+  EXPECT_LT(error, cleanup) << both.out;
+  EXPECT_EQ(both.out.find("ValueError: boom", error + 1), std::string::npos) << both.out;
+}
+
+// A child made by os.fork ends as a program does: sys.exit's status, or the traceback of an
+// uncaught error (written by the child) and status 1; the parent goes on.
+TEST(StdlibCommandLine, ForkedChildEndsWithItsOwnStatusAndTraceback) {
+  auto dir = scratch_dir("fork_cli");
+  write_file(dir / "fork.py",
+             "import os, sys\n"
+             "for how in ('exit', 'error', 'end'):\n"
+             "    sys.stdout.flush()\n"
+             "    pid = os.fork()\n"
+             "    if pid == 0:\n"
+             "        if how == 'exit':\n"
+             "            sys.exit(4)\n"
+             "        if how == 'error':\n"
+             "            raise ValueError('in the child')\n"
+             "    else:\n"
+             "        print(how, os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]), flush=True)\n"
+             "        continue\n"
+             "    break\n"
+             "else:\n"
+             "    print('parent done')\n");
+  auto r = run_ml("run fork.py --lang en", dir.string(), false);
+  EXPECT_EQ(r.status, 0) << r.out;
+  EXPECT_EQ(r.out, "exit 4\nerror 1\nend 0\nparent done\n");
+  auto both = run_ml("run fork.py --lang en", dir.string());
+  EXPECT_NE(both.out.find("ValueError: in the child"), std::string::npos) << both.out;
 }
 
 }  // namespace

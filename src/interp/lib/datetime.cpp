@@ -4,108 +4,10 @@
 #include <cmath>
 #include <ctime>
 
-#include "interp/lib/libutil.h"
+#include "interp/lib/datetime_impl.h"
 
 namespace ml::interp {
-
-static const int kDaysBefore[] = {0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
-static bool is_leap(int64_t y) { return y % 4 == 0 && (y % 100 != 0 || y % 400 == 0); }
-static int days_in_month(int64_t y, int64_t m) {
-  static const int dim[] = {0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return m == 2 && is_leap(y) ? 29 : dim[m];
-}
-static int64_t ymd_to_ord(int64_t y, int64_t m, int64_t d) {
-  int64_t y1 = y - 1;
-  return y1 * 365 + y1 / 4 - y1 / 100 + y1 / 400 + kDaysBefore[m] + (m > 2 && is_leap(y) ? 1 : 0) + d;
-}
-static void ord_to_ymd(int64_t n, int64_t& y, int64_t& m, int64_t& d) {
-  // from CPython's _ord2ymd
-  n -= 1;
-  int64_t n400 = n / 146097; n %= 146097;
-  y = n400 * 400 + 1;
-  int64_t n100 = n / 36524; n %= 36524;
-  int64_t n4 = n / 1461; n %= 1461;
-  int64_t n1 = n / 365; n %= 365;
-  y += n100 * 100 + n4 * 4 + n1;
-  if (n1 == 4 || n100 == 4) { y -= 1; m = 12; d = 31; return; }
-  bool leap = n1 == 3 && (n4 != 24 || n100 == 3);
-  m = (n + 50) >> 5;
-  static const int dim[] = {0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  int64_t preceding = kDaysBefore[m] + (m > 2 && leap ? 1 : 0);
-  if (preceding > n) {
-    m -= 1;
-    preceding -= dim[m] + (m == 2 && leap ? 1 : 0);
-  }
-  d = n - preceding + 1;
-}
-
-static ClassObj *t_date, *t_timedelta, *t_datetime, *t_time;
-
-static int64_t iattr(const Value& o, const char* name) { return as_index(getattr(o, name)); }
-
-static Value make_date(int64_t y, int64_t m, int64_t d, ClassObj* cls = nullptr) {
-  if (m < 1 || m > 12) raise_id("ValueError", "runtime.month_range");
-  if (d < 1 || d > days_in_month(y, m)) raise_id("ValueError", "runtime.day_range");
-  if (y < 1 || y > 9999) raise_id("ValueError", "runtime.year_range", {{"year", std::to_string(y)}});
-  Value v = make_instance(cls ? cls : t_date);
-  auto* in = v.as<InstObj>();
-  in->set_attr("year", Value::integer(y));
-  in->set_attr("month", Value::integer(m));
-  in->set_attr("day", Value::integer(d));
-  return v;
-}
-
-static Value make_td(int64_t days, int64_t secs, int64_t us) {
-  // normalize
-  secs += us / 1000000; us %= 1000000;
-  if (us < 0) { us += 1000000; secs -= 1; }
-  days += secs / 86400; secs %= 86400;
-  if (secs < 0) { secs += 86400; days -= 1; }
-  Value v = make_instance(t_timedelta);
-  auto* in = v.as<InstObj>();
-  in->set_attr("days", Value::integer(days));
-  in->set_attr("seconds", Value::integer(secs));
-  in->set_attr("microseconds", Value::integer(us));
-  return v;
-}
-static void td_parts(const Value& v, int64_t& d, int64_t& s, int64_t& us) { d = iattr(v, "days"); s = iattr(v, "seconds"); us = iattr(v, "microseconds"); }
-static double td_total(const Value& v) {
-  int64_t d, s, us;
-  td_parts(v, d, s, us);
-  return (double)d * 86400 + (double)s + (double)us / 1e6;
-}
-
-static Value make_dt(int64_t y, int64_t mo, int64_t d, int64_t h, int64_t mi, int64_t s, int64_t us) {
-  Value v = make_date(y, mo, d, t_datetime);
-  auto* in = v.as<InstObj>();
-  if (h < 0 || h > 23) raise_id("ValueError", "runtime.hour_range");
-  if (mi < 0 || mi > 59) raise_id("ValueError", "runtime.minute_range");
-  if (s < 0 || s > 59) raise_id("ValueError", "runtime.second_range");
-  in->set_attr("hour", Value::integer(h));
-  in->set_attr("minute", Value::integer(mi));
-  in->set_attr("second", Value::integer(s));
-  in->set_attr("microsecond", Value::integer(us));
-  return v;
-}
-static bool is_dt(const Value& v) { return v.is(OK::Inst) && v.o->type->is_subclass(t_datetime); }
-static bool is_date(const Value& v) { return v.is(OK::Inst) && v.o->type->is_subclass(t_date); }
-static bool is_td(const Value& v) { return v.is(OK::Inst) && v.o->type->is_subclass(t_timedelta); }
-
-// datetime as (ordinal days, microseconds in day)
-static void dt_split(const Value& v, int64_t& ord, int64_t& usec) {
-  ord = ymd_to_ord(iattr(v, "year"), iattr(v, "month"), iattr(v, "day"));
-  usec = is_dt(v) ? ((iattr(v, "hour") * 60 + iattr(v, "minute")) * 60 + iattr(v, "second")) * 1000000 + iattr(v, "microsecond") : 0;
-}
-static Value dt_from(int64_t ord, int64_t usec, bool dt) {
-  ord += usec / 86400000000LL;
-  usec %= 86400000000LL;
-  if (usec < 0) { usec += 86400000000LL; ord -= 1; }
-  int64_t y, m, d;
-  ord_to_ymd(ord, y, m, d);
-  if (!dt) return make_date(y, m, d);
-  int64_t s = usec / 1000000;
-  return make_dt(y, m, d, s / 3600, (s / 60) % 60, s % 60, usec % 1000000);
-}
+using namespace dtimpl;
 
 static std::string two(int64_t x) { char b[8]; std::snprintf(b, sizeof b, "%02lld", (long long)x); return b; }
 
@@ -138,6 +40,16 @@ static std::string strftime_impl(const Value& v, const std::string& fmt) {
       case 'b': out += std::string(months[m]).substr(0, 3); break;
       case 'j': std::snprintf(buf, sizeof buf, "%03lld", (long long)(ymd_to_ord(y, m, d) - ymd_to_ord(y, 1, 1) + 1)); out += buf; break;
       case 'w': out += std::to_string((wd + 1) % 7); break;
+      case 'z': {
+        int64_t off;
+        if (is_dt(v) && offset_us(v, off)) out += offset_text(off, "");
+        break;
+      }
+      case 'Z': {
+        Value name = is_dt(v) ? tz_call(v, "tzname") : Value();
+        if (!name.is_none()) out += to_str(name);
+        break;
+      }
       case '%': out += '%'; break;
       default: out += '%'; out += c;
     }
@@ -146,26 +58,28 @@ static std::string strftime_impl(const Value& v, const std::string& fmt) {
 }
 
 
+static std::string time_iso(const Value& v, const std::string& spec);
+
 // date's (and so datetime's) methods: str, isoformat, replace, arithmetic, comparisons.
 static void init_date_methods() {
   // date / datetime methods
-  auto date_str = [](const Value& v) {
+  // "YYYY-MM-DD", and for a datetime sep + the time (to `spec`) + the UTC offset if aware
+  auto date_str = [](const Value& v, const std::string& sep, const std::string& spec) {
     char b[32];
     std::snprintf(b, sizeof b, "%04lld-%02lld-%02lld", (long long)iattr(v, "year"), (long long)iattr(v, "month"), (long long)iattr(v, "day"));
     std::string s = b;
     if (is_dt(v)) {
-      std::snprintf(b, sizeof b, " %02lld:%02lld:%02lld", (long long)iattr(v, "hour"), (long long)iattr(v, "minute"), (long long)iattr(v, "second"));
-      s += b;
-      int64_t us = iattr(v, "microsecond");
-      if (us) { std::snprintf(b, sizeof b, ".%06lld", (long long)us); s += b; }
+      s += sep + time_iso(v, spec);
+      int64_t off;
+      if (offset_us(v, off)) s += offset_text(off, ":");
     }
     return s;
   };
-  def_method(t_date, "__str__", [date_str](ARGS) -> Value { return mk_str(date_str(a[0])); });
+  def_method(t_date, "__str__", [date_str](ARGS) -> Value { return mk_str(date_str(a[0], " ", "auto")); });
   def_method(t_date, "isoformat", [date_str](ARGS) -> Value {
-    std::string s = date_str(a[0]);
-    if (is_dt(a[0])) s[10] = 'T';
-    return mk_str(s);
+    const Value* sep = arg_at(a + 1, n - 1, kw, 0, "sep");
+    const Value* spec = arg_at(a + 1, n - 1, kw, 1, "timespec");
+    return mk_str(date_str(a[0], sep ? str_of(*sep) : "T", spec ? str_of(*spec) : "auto"));
   });
   def_method(t_date, "__repr__", [](ARGS) -> Value {
     std::string s = "datetime." + a[0].o->type->name + "(" + std::to_string(iattr(a[0], "year")) + ", " + std::to_string(iattr(a[0], "month")) + ", " + std::to_string(iattr(a[0], "day"));
@@ -174,6 +88,8 @@ static void init_date_methods() {
       if (h || mi || sec || us) s += ", " + std::to_string(h) + ", " + std::to_string(mi);
       if (sec || us) s += ", " + std::to_string(sec);
       if (us) s += ", " + std::to_string(us);
+      Value tz = getattr(a[0], "tzinfo");
+      if (!tz.is_none()) s += ", tzinfo=" + repr(tz);
     }
     return mk_str(s + ")");
   });
@@ -196,7 +112,9 @@ static void init_date_methods() {
       if (const Value* v = kw_find(kw, "minute")) mi = as_index(*v);
       if (const Value* v = kw_find(kw, "second")) s = as_index(*v);
       if (const Value* v = kw_find(kw, "microsecond")) us = as_index(*v);
-      return make_dt(y, mo, dd, h, mi, s, us);
+      Value tz = getattr(a[0], "tzinfo");
+      if (const Value* v = kw_find(kw, "tzinfo")) tz = tz_arg(v);
+      return make_dt(y, mo, dd, h, mi, s, us, tz);
     }
     return make_date(y, mo, dd);
   });
@@ -205,7 +123,8 @@ static void init_date_methods() {
     int64_t ord, us, d, s, u;
     dt_split(a[0], ord, us);
     td_parts(a[1], d, s, u);
-    return dt_from(ord + d, us + (is_dt(a[0]) ? s * 1000000 + u : 0), is_dt(a[0]));
+    bool dt = is_dt(a[0]);
+    return dt_from(ord + d, us + (dt ? s * 1000000 + u : 0), dt, dt ? getattr(a[0], "tzinfo") : Value());
   });
   def_method(t_date, "__radd__", [](ARGS) -> Value { return call2(*t_date->find("__add__"), a[0], a[1]); });
   def_method(t_date, "__sub__", [](ARGS) -> Value {
@@ -214,34 +133,119 @@ static void init_date_methods() {
     if (is_td(a[1])) {
       int64_t d, s, u;
       td_parts(a[1], d, s, u);
-      return dt_from(ord - d, us - (is_dt(a[0]) ? s * 1000000 + u : 0), is_dt(a[0]));
+      bool dt = is_dt(a[0]);
+      return dt_from(ord - d, us - (dt ? s * 1000000 + u : 0), dt, dt ? getattr(a[0], "tzinfo") : Value());
     }
     if (is_date(a[1])) {
+      if (is_dt(a[0]) != is_dt(a[1])) return I->not_impl;
       int64_t ord2, us2;
       dt_split(a[1], ord2, us2);
-      return make_td(ord - ord2, 0, us - us2);
+      int64_t off1 = 0, off2 = 0;
+      if (is_dt(a[0]) && !getattr(a[0], "tzinfo").same(getattr(a[1], "tzinfo"))) {
+        bool aware1 = offset_us(a[0], off1), aware2 = offset_us(a[1], off2);
+        if (aware1 != aware2) raise_id("TypeError", "runtime.tz_naive_aware_sub");
+      }
+      return make_td(ord - ord2, 0, (us - off1) - (us2 - off2));
     }
     return I->not_impl;
   });
+  // -1/0/1; 2 when a naive and an aware datetime meet (equal: never; ordered: TypeError).
+  // Aware datetimes compare in UTC unless they share one tzinfo object (CPython's rule).
   auto dcmp = [](const Value& x, const Value& y) -> int {
     int64_t o1, u1, o2, u2;
     dt_split(x, o1, u1);
     dt_split(y, o2, u2);
+    if (is_dt(x) && is_dt(y) && !getattr(x, "tzinfo").same(getattr(y, "tzinfo"))) {
+      int64_t off1 = 0, off2 = 0;
+      bool aware1 = offset_us(x, off1), aware2 = offset_us(y, off2);
+      if (aware1 != aware2) return 2;
+      u1 -= off1;
+      u2 -= off2;
+      o1 += u1 / 86400000000LL - (u1 < 0 && u1 % 86400000000LL ? 1 : 0);
+      o2 += u2 / 86400000000LL - (u2 < 0 && u2 % 86400000000LL ? 1 : 0);
+      u1 = ((u1 % 86400000000LL) + 86400000000LL) % 86400000000LL;
+      u2 = ((u2 % 86400000000LL) + 86400000000LL) % 86400000000LL;
+    }
     if (o1 != o2) return o1 < o2 ? -1 : 1;
     return u1 < u2 ? -1 : (u1 > u2 ? 1 : 0);
   };
-  def_method(t_date, "__eq__", [dcmp](ARGS) -> Value { return is_date(a[1]) ? Value::boolean(dcmp(a[0], a[1]) == 0) : Value::boolean(false); });
-  def_method(t_date, "__lt__", [dcmp](ARGS) -> Value { return is_date(a[1]) ? Value::boolean(dcmp(a[0], a[1]) < 0) : I->not_impl; });
-  def_method(t_date, "__le__", [dcmp](ARGS) -> Value { return is_date(a[1]) ? Value::boolean(dcmp(a[0], a[1]) <= 0) : I->not_impl; });
-  def_method(t_date, "__gt__", [dcmp](ARGS) -> Value { return is_date(a[1]) ? Value::boolean(dcmp(a[0], a[1]) > 0) : I->not_impl; });
-  def_method(t_date, "__ge__", [dcmp](ARGS) -> Value { return is_date(a[1]) ? Value::boolean(dcmp(a[0], a[1]) >= 0) : I->not_impl; });
+  // date and datetime compare only with their own kind (a datetime is never equal to a date)
+  auto comparable = [](const Value& x, const Value& y) { return is_date(y) && is_dt(x) == is_dt(y); };
+  def_method(t_date, "__eq__", [dcmp, comparable](ARGS) -> Value { return Value::boolean(comparable(a[0], a[1]) && dcmp(a[0], a[1]) == 0); });
+  auto order = [dcmp, comparable](const Value& x, const Value& y, int want) -> Value {
+    if (!comparable(x, y)) return I->not_impl;
+    int c = dcmp(x, y);
+    if (c == 2) raise_id("TypeError", "runtime.tz_naive_aware_cmp");
+    switch (want) {
+      case 0: return Value::boolean(c < 0);
+      case 1: return Value::boolean(c <= 0);
+      case 2: return Value::boolean(c > 0);
+      default: return Value::boolean(c >= 0);
+    }
+  };
+  def_method(t_date, "__lt__", [order](ARGS) -> Value { return order(a[0], a[1], 0); });
+  def_method(t_date, "__le__", [order](ARGS) -> Value { return order(a[0], a[1], 1); });
+  def_method(t_date, "__gt__", [order](ARGS) -> Value { return order(a[0], a[1], 2); });
+  def_method(t_date, "__ge__", [order](ARGS) -> Value { return order(a[0], a[1], 3); });
   def_method(t_date, "__hash__", [](ARGS) -> Value {
-    int64_t o, u;
+    int64_t o, u, off;
     dt_split(a[0], o, u);
-    return Value::integer(o * 1000003 + u);
+    if (is_dt(a[0]) && offset_us(a[0], off)) u -= off;
+    return Value::integer(hash_value(Value::integer(o * 86400000000LL + u)));
   });
 }
 
+
+// ISO 8601 as datetime.fromisoformat reads it (CPython 3.11): YYYY-MM-DD or YYYYMMDD, then for
+// a datetime any one separator and HH[:MM[:SS[.f...]]] (or HHMMSS), then Z or +/-HH:MM[...].
+// Fields out of range are left to the constructors, which name the field as CPython does.
+static bool parse_iso_datetime(const std::string& s, bool want_time, int64_t& y, int64_t& mo, int64_t& d,
+                               int64_t f[4], bool& aware, int64_t& off) {
+  size_t pos = 0;
+  auto num = [&](size_t count, int64_t& out) {
+    if (pos + count > s.size()) return false;
+    out = 0;
+    for (size_t k = pos; k < pos + count; ++k) {
+      if (!std::isdigit((unsigned char)s[k])) return false;
+      out = out * 10 + (s[k] - '0');
+    }
+    pos += count;
+    return true;
+  };
+  if (!num(4, y)) return false;
+  bool extended = pos < s.size() && s[pos] == '-';
+  if (extended) ++pos;
+  if (!num(2, mo)) return false;
+  if (extended && (pos >= s.size() || s[pos++] != '-')) return false;
+  if (!num(2, d)) return false;
+  if (pos == s.size()) return true;
+  if (!want_time) return false;
+  ++pos;  // the separator, any one character
+  if (!num(2, f[0])) return false;
+  bool colons = pos < s.size() && s[pos] == ':';
+  for (int part = 1; part < 3 && pos < s.size(); ++part) {
+    char c = s[pos];
+    if (c == '.' || c == ',' || c == '+' || c == '-' || c == 'Z') break;
+    if (colons && s[pos++] != ':') return false;
+    if (!num(2, f[part])) return false;
+  }
+  if (pos < s.size() && (s[pos] == '.' || s[pos] == ',')) {
+    ++pos;
+    size_t digits = 0;
+    int64_t us = 0;
+    while (pos < s.size() && std::isdigit((unsigned char)s[pos])) {
+      if (digits < 6) us = us * 10 + (s[pos] - '0');
+      ++digits;
+      ++pos;
+    }
+    if (!digits) return false;
+    for (size_t k = digits; k < 6; ++k) us *= 10;
+    f[3] = us;
+  }
+  if (pos == s.size()) return true;
+  aware = true;
+  return parse_offset(std::string_view(s).substr(pos), off) && off > -86400000000LL && off < 86400000000LL;
+}
 
 // today, fromisoformat, fromordinal, now, utcnow, strptime; datetime's own methods.
 static void init_alternate_constructors() {
@@ -260,17 +264,20 @@ static void init_alternate_constructors() {
     return make_date(iattr(dt, "year"), iattr(dt, "month"), iattr(dt, "day"));
   })))));
   t_date->dict->set(str_key("fromisoformat"), Value::obj(new WrapperObj(OK::ClassMethod, Value::obj(new NativeObj("fromisoformat", [](ARGS) -> Value {
-    std::string s = str_of(a[1]);
-    int y = 0, mo = 0, dd = 0, h = 0, mi = 0, sec = 0;
-    std::sscanf(s.c_str(), "%d-%d-%d", &y, &mo, &dd);
-    if (s.size() > 10) std::sscanf(s.c_str() + 11, "%d:%d:%d", &h, &mi, &sec);
-    if (a[0].as<ClassObj>() == t_datetime) return make_dt(y, mo, dd, h, mi, sec, 0);
-    return make_date(y, mo, dd);
+    check_args("fromisoformat", n, 2, 2);
+    if (!a[1].is(OK::Str)) raise_id("TypeError", "runtime.fromisoformat_str");
+    bool want_dt = a[0].as<ClassObj>()->is_subclass(t_datetime);
+    int64_t y, mo, dd, f[4] = {0, 0, 0, 0}, off = 0;
+    bool aware = false;
+    if (!parse_iso_datetime(str_of(a[1]), want_dt, y, mo, dd, f, aware, off))
+      raise_id("ValueError", "runtime.isoformat_invalid", {{"text", repr(a[1])}});
+    if (!want_dt) return make_date(y, mo, dd);
+    Value v = make_dt(y, mo, dd, f[0], f[1], f[2], f[3], aware ? timezone_of(off) : Value());
+    return v;
   })))));
   t_date->dict->set(str_key("fromordinal"), Value::obj(new WrapperObj(OK::ClassMethod, Value::obj(new NativeObj("fromordinal", [](ARGS) -> Value {
     return dt_from(as_index(a[1]), 0, a[0].as<ClassObj>() == t_datetime);
   })))));
-  t_datetime->dict->set(str_key("now"), Value::obj(new WrapperObj(OK::ClassMethod, Value::obj(new NativeObj("now", [now_parts](ARGS) -> Value { return now_parts(false); })))));
   t_datetime->dict->set(str_key("utcnow"), Value::obj(new WrapperObj(OK::ClassMethod, Value::obj(new NativeObj("utcnow", [now_parts](ARGS) -> Value { return now_parts(true); })))));
   t_datetime->dict->set(str_key("strptime"), Value::obj(new WrapperObj(OK::ClassMethod, Value::obj(new NativeObj("strptime", [](ARGS) -> Value {
     std::tm tmv{};
@@ -283,28 +290,24 @@ static void init_alternate_constructors() {
   for (const char* name : {"timetuple", "utctimetuple"}) {
     bool utc = name[0] == 'u';
     def_method(t_date, name, [utc](ARGS) -> Value {
-      int64_t y = iattr(a[0], "year"), mo = iattr(a[0], "month"), d = iattr(a[0], "day");
+      Value self = a[0];
+      int64_t off, isdst = -1;
+      if (is_dt(self) && utc && offset_us(self, off)) self = binop(ast::BinOp::Sub, self, make_td(0, 0, off));
+      if (is_dt(self) && !utc) {
+        Value dst = tz_call(self, "dst");
+        if (!dst.is_none()) isdst = td_us(dst) ? 1 : 0;
+      }
+      int64_t y = iattr(self, "year"), mo = iattr(self, "month"), d = iattr(self, "day");
       int64_t ord = ymd_to_ord(y, mo, d);
       Value hv, miv, sv;
-      bool has_time = getattr_opt(a[0], "hour", hv) && getattr_opt(a[0], "minute", miv) && getattr_opt(a[0], "second", sv);
+      bool has_time = getattr_opt(self, "hour", hv) && getattr_opt(self, "minute", miv) && getattr_opt(self, "second", sv);
       ValueVec f = {Value::integer(y), Value::integer(mo), Value::integer(d),
                     has_time ? hv : Value::integer(0), has_time ? miv : Value::integer(0), has_time ? sv : Value::integer(0),
-                    Value::integer((ord + 6) % 7), Value::integer(ord - ymd_to_ord(y, 1, 1) + 1), Value::integer(utc ? 0 : -1)};
+                    Value::integer((ord + 6) % 7), Value::integer(ord - ymd_to_ord(y, 1, 1) + 1), Value::integer(utc ? 0 : isdst)};
       return call(getattr(import_module("time"), "struct_time"), f.data(), (int)f.size());
     });
   }
   def_method(t_datetime, "date", [](ARGS) -> Value { return make_date(iattr(a[0], "year"), iattr(a[0], "month"), iattr(a[0], "day")); });
-  def_method(t_datetime, "timestamp", [](ARGS) -> Value {
-    std::tm tmv{};
-    tmv.tm_year = (int)iattr(a[0], "year") - 1900;
-    tmv.tm_mon = (int)iattr(a[0], "month") - 1;
-    tmv.tm_mday = (int)iattr(a[0], "day");
-    tmv.tm_hour = (int)iattr(a[0], "hour");
-    tmv.tm_min = (int)iattr(a[0], "minute");
-    tmv.tm_sec = (int)iattr(a[0], "second");
-    tmv.tm_isdst = -1;
-    return Value::flt((double)std::mktime(&tmv) + (double)iattr(a[0], "microsecond") / 1e6);
-  });
 }
 
 
@@ -332,7 +335,7 @@ static void init_timedelta_methods() {
     if (s) parts.push_back("seconds=" + std::to_string(s));
     if (us) parts.push_back("microseconds=" + std::to_string(us));
     for (size_t i = 0; i < parts.size(); ++i) out += (i ? ", " : "") + parts[i];
-    return mk_str(out + ")");
+    return mk_str(out + (parts.empty() ? "0)" : ")"));
   });
   auto td_us = [](const Value& v) {
     int64_t d, s, us;
@@ -509,10 +512,12 @@ static void init_time_class(DictObj* d) {
   });
   t_datetime->dict->set(str_key("combine"), Value::obj(new WrapperObj(OK::ClassMethod, Value::obj(new NativeObj("combine", [](ARGS) -> Value {
     check_args("combine", n, 3, 4);
+    const Value* tzv = arg_at(a + 3, n - 3, kw, 0, "tzinfo");
     if (!is_date(a[1])) raise_id("TypeError", "runtime.combine_date", {{"type", type_name(a[1])}});
     if (!is_time(a[2])) raise_id("TypeError", "runtime.combine_time", {{"type", type_name(a[2])}});
     return make_dt(iattr(a[1], "year"), iattr(a[1], "month"), iattr(a[1], "day"), iattr(a[2], "hour"),
-                   iattr(a[2], "minute"), iattr(a[2], "second"), iattr(a[2], "microsecond"));
+                   iattr(a[2], "minute"), iattr(a[2], "second"), iattr(a[2], "microsecond"),
+                   tzv ? tz_arg(tzv) : getattr(a[2], "tzinfo"));
   })))));
 }
 
@@ -552,7 +557,9 @@ void init_datetime() {
       else if (const Value* v = kw_find(kw, names[i])) f[i] = as_index(*v);
       else if (i < 3) raise_id("TypeError", "runtime.function_missing_argument", {{"name", names[i]}});
     }
-    return make_dt(f[0], f[1], f[2], f[3], f[4], f[5], f[6]);
+    Value tz = tz_arg(arg_at(a, n, kw, 7, "tzinfo"));
+    const Value* fold = kw_find(kw, "fold");
+    return make_dt(f[0], f[1], f[2], f[3], f[4], f[5], f[6], tz, fold ? as_index(*fold) : 0);
   })));
   t_timedelta->dict->set(str_key("__ctor__"), Value::obj(new NativeObj("timedelta", [](ARGS) -> Value {
     const char* names[] = {"days", "seconds", "microseconds", "milliseconds", "minutes", "hours", "weeks"};
@@ -574,6 +581,8 @@ void init_datetime() {
   init_alternate_constructors();
   init_timedelta_methods();
   init_time_class(d);
+  init_tz_classes(d);
+  init_aware_methods();
 }
 
 }  // namespace ml::interp

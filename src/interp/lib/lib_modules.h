@@ -15,6 +15,8 @@ void init_deque(DictObj* collections);     // deque.cpp: collections.deque
 void init_traceback();                     // traceback.cpp
 void init_os();                            // os.cpp: os and os.path
 void init_os_files(DictObj* os, DictObj* os_path);  // os_files.cpp: stat, walk, scandir
+void init_os_process(DictObj* os);                  // os_process.cpp: fork/exec/wait, pipes, fds
+void init_signal();                                 // signal.cpp: _signal
 void init_random();                        // random.cpp: _random, the generator under random.py
 void init_math();                          // math.cpp
 void init_functools();                     // functools.cpp: _functools

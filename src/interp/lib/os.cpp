@@ -108,6 +108,14 @@ void init_path(DictObj* pd) {
     auto [r, e] = splitext(P(a[0], "splitext"));
     return mk_tuple({mk_str(r), mk_str(e)});
   });
+  // POSIX has no drives and keeps case: the path itself (as os.fspath gives it)
+  auto fspath_value = [](const Value& v, const char* fn) { return v.is(OK::Str) || v.is(OK::Bytes) ? v : mk_str(P(v, fn)); };
+  def_native(pd, "splitdrive", [fspath_value](ARGS) -> Value {
+    check_args("splitdrive", n, 1, 1);
+    Value p = fspath_value(a[0], "splitdrive");
+    return mk_tuple({p.is(OK::Bytes) ? mk_bytes(std::string()) : mk_str(""), p});
+  });
+  def_native(pd, "normcase", [fspath_value](ARGS) -> Value { check_args("normcase", n, 1, 1); return fspath_value(a[0], "normcase"); });
   def_native(pd, "isabs", [](ARGS) -> Value { check_args("isabs", n, 1, 1); std::string p = P(a[0], "isabs"); return Value::boolean(!p.empty() && p[0] == '/'); });
   def_native(pd, "exists", [](ARGS) -> Value { std::error_code ec; return Value::boolean(fs::exists(P(a[0], "exists"), ec)); });
   def_native(pd, "isfile", [](ARGS) -> Value { std::error_code ec; return Value::boolean(fs::is_regular_file(P(a[0], "isfile"), ec)); });
@@ -253,6 +261,9 @@ void init_os() {
   init_os_functions(od);
   init_path(module_dict(path));
   init_os_files(od, module_dict(path));
+  init_os_process(od);
+  // a base class for path objects (they define __fspath__, which open() and os.path accept)
+  od->set(str_key("PathLike"), Value::obj(lib_class("os", "PathLike")));
 }
 
 }  // namespace ml::interp

@@ -1,6 +1,8 @@
 // Python's time module: clocks, sleep, and calendar time (localtime, gmtime, mktime, strftime,
 // asctime, ctime) with struct_time as a named tuple.
+#include <cerrno>
 #include <chrono>
+#include <time.h>
 #include <cmath>
 #include <ctime>
 #include <thread>
@@ -125,7 +127,16 @@ void init_time() {
     check_args("sleep", n, 1, 1);
     double s = to_double(a[0]);
     if (s < 0) raise_id("ValueError", "runtime.sleep_negative");
-    std::this_thread::sleep_for(std::chrono::duration<double>(s));
+    // A signal cuts the sleep short: its Python handler runs (and may raise), then the sleep goes
+    // on for the time left, as CPython does (PEP 475).
+    auto until = std::chrono::steady_clock::now() + std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::duration<double>(s));
+    while (true) {
+      auto left = std::chrono::duration_cast<std::chrono::nanoseconds>(until - std::chrono::steady_clock::now()).count();
+      if (left <= 0) break;
+      timespec ts{(time_t)(left / 1000000000), (long)(left % 1000000000)};
+      if (nanosleep(&ts, nullptr) == 0) break;
+      if (errno == EINTR) check_interrupt();
+    }
     return Value();
   });
   def_native(d, "localtime", [](ARGS) -> Value { check_args("localtime", n, 0, 1); return to_struct_time(broken_down(a, n, true)); });
@@ -150,7 +161,14 @@ void init_time() {
     std::string fmt = n > 1 ? (a[1].is(OK::Str) ? str_of(a[1]) : (type_error("strptime() argument 2 must be str, not " + type_name(a[1])), "")) : "%a %b %d %H:%M:%S %Y";
     return strptime_value(str_of(a[0]), fmt);
   });
-  def_native(d, "struct_time", [](ARGS) -> Value { return call(struct_time_class(), a, n, kw); });
+  // struct_time(sequence) as in CPython (9 fields; the 10th and 11th, tm_zone and tm_gmtoff, are
+  // dropped); nine separate arguments are also taken
+  def_native(d, "struct_time", [](ARGS) -> Value {
+    if (n != 1) return call(struct_time_class(), a, n, kw);
+    ValueVec f = to_vec(a[0]);
+    if (f.size() < 9 || f.size() > 11) raise_id("TypeError", "runtime.time_tuple_size");
+    return call(struct_time_class(), f.data(), 9);
+  });
   d->set(str_key("timezone"), Value::integer(0));
   d->set(str_key("altzone"), Value::integer(0));
   d->set(str_key("daylight"), Value::integer(0));

@@ -78,9 +78,11 @@ struct Converter {
     }
     if (auto* x = n.as_date_time()) {
       const toml::date_time& v = x->get();
-      if (v.offset) decode_error(msg("runtime.toml_offset_datetime"), n.source().begin);
+      // an offset makes an aware datetime, its tzinfo a fixed-offset timezone (utc for Z)
+      Value tz;
+      if (v.offset) tz = dt("timezone", {dt("timedelta", {i(0), i(int64_t(v.offset->minutes) * 60)})});
       return dt("datetime", {i(v.date.year), i(v.date.month), i(v.date.day), i(v.time.hour), i(v.time.minute),
-                             i(v.time.second), i(v.time.nanosecond / 1000)});
+                             i(v.time.second), i(v.time.nanosecond / 1000), tz});
     }
     return Value();
   }
