@@ -289,7 +289,7 @@ struct JsonParser {
     return o.parse_int.is_none() ? parse_int(num, 10) : call1(o.parse_int, mk_str(num));
   }
 
-  bool word(std::string_view w) {
+  bool consume(std::string_view w) {
     if (s.compare(i, w.size(), w) != 0) return false;
     i += w.size();
     return true;
@@ -301,12 +301,12 @@ struct JsonParser {
       case '{': return object();
       case '[': return array();
       case '"': return str();
-      case 't': if (word("true")) return Value::boolean(true); break;
-      case 'f': if (word("false")) return Value::boolean(false); break;
-      case 'n': if (word("null")) return Value(); break;
-      case 'N': if (word("NaN")) return constant("NaN", NAN); break;
-      case 'I': if (word("Infinity")) return constant("Infinity", INFINITY); break;
-      case '-': if (word("-Infinity")) return constant("-Infinity", -INFINITY); return number();
+      case 't': if (consume("true")) return Value::boolean(true); break;
+      case 'f': if (consume("false")) return Value::boolean(false); break;
+      case 'n': if (consume("null")) return Value(); break;
+      case 'N': if (consume("NaN")) return constant("NaN", NAN); break;
+      case 'I': if (consume("Infinity")) return constant("Infinity", INFINITY); break;
+      case '-': if (consume("-Infinity")) return constant("-Infinity", -INFINITY); return number();
       default: if (std::isdigit((unsigned char)s[i])) return number();
     }
     fail("Expecting value", i);
