@@ -180,6 +180,13 @@ int run_app(int argc, char** argv) {
   bench->add_option("--plot", opt.bench.plot_path, "write an SVG bar chart (log scale) to FILE.svg");
   bench->add_option("--backends", opt.bench.backends, "only these backends")->delimiter(',');
   bench->add_option("--budget-ms", opt.bench.budget_ms, "time budget per case")->capture_default_str();
+  auto* pyperf = bench->add_subcommand(
+      "pyperf", "the pyperformance programs under the interpreter, auto and python3, in turn: ratios, geometric means");
+  pyperf->add_option("names", opt.pyperf.names, "programs (default: every NAME.py with a NAME.expected)");
+  pyperf->add_option("--dir", opt.pyperf.dir, "folder of the programs (default: the source tree's tests/pyperf)");
+  pyperf->add_option("--python", opt.pyperf.python, "the python to compare with (default /usr/bin/python3)");
+  pyperf->add_option("--runs", opt.pyperf.runs, "runs of each, the best counts")->capture_default_str();
+  pyperf->add_option("--plot", opt.pyperf.plot_path, "write an SVG bar chart of the ratios to FILE.svg");
 
   auto* langs = app.add_subcommand("languages", "list the installed language packs");
 
@@ -220,6 +227,7 @@ int run_app(int argc, char** argv) {
   }
   try {
     if (*man) return write_manual(app, opt);
+    if (*pyperf) return cli_bench_pyperf(opt.pyperf, std::cout, std::cerr);
     for (const Entry& c : commands)
       if (*c.sub) return c.fn(opt);
   } catch (const runtime::ConfigError& e) {

@@ -9,6 +9,7 @@
 
 #include "lang/pack.h"
 #include "perf/bench_command.h"
+#include "cli/pyperf_bench.h"
 #include "runtime/config.h"
 #include "support/source.h"
 
@@ -41,6 +42,7 @@ struct Options {
   int port = 8000;                  // serve
   std::string output_dir;           // man: write every page here
   perf::BenchOptions bench;
+  PyperfOptions pyperf;             // bench pyperf
 };
 
 // The one configuration of a command: files, environment and flags, in that precedence.

@@ -117,8 +117,12 @@ const std::vector<ManualPage>& pages() {
        "Measures the library's operations on every backend (native C++, WebAssembly, and the "
        "interpreter where it applies) at the guide's sizes, and prints a table of medians with the "
        "ratio to the native run; --json and --plot write the same results as JSON and an SVG chart. "
-       "A progress bar shows on a terminal.",
+       "A progress bar shows on a terminal. `bench pyperf` runs the pyperformance programs instead, "
+       "each as a whole process under the interpreter, the automatic backend and python3 in turn, and "
+       "prints a Markdown table of the best times with the ratios to python3 and their geometric means "
+       "(--plot: an SVG chart of the ratios).",
        {{"multilingual bench", "every operation, quick sizes"},
+        {"multilingual bench pyperf --runs 3 --plot pyperf.svg", "the pyperformance programs against python3"},
         {"multilingual bench matmul fib --sizes seed", "two operations at the guide's sizes"},
         {"multilingual bench --json out.json --plot out.svg", "results as JSON and a chart"}},
        "0  done\n2  bad usage"},

@@ -85,7 +85,8 @@ std::string fill_template(std::string_view tmpl, const std::map<std::string, std
 
 // All packs found in the languages directory. Each is read on first use: a run that names its
 // language (--lang, "# language:", the English standard library) reads that pack and English
-// only; detecting a language reads them all. Safe to use from several threads.
+// only; detecting a language reads the table compiled in at build time (lang/spelling_index.h)
+// when the files are the ones it was made from, else every pack. Safe to use from several threads.
 class LanguageRegistry {
  public:
   // The directory from $MULTILINGUAL_LANG_DIR, else the one baked in at build time.
@@ -104,6 +105,9 @@ class LanguageRegistry {
   std::string detect(std::string_view source) const;
   // Per-pack scores behind detect(), by code.
   std::map<std::string, double> detect_scores(std::string_view source) const;
+  // Whether detection looks spellings up in the table compiled into the program (made at build
+  // time from these very files) rather than in the packs, each parsed.
+  bool detection_index_prebuilt() const;
 
  private:
   struct Lazy;

@@ -3,9 +3,11 @@
 #include <cstdlib>
 #include <filesystem>
 #include <mutex>
+#include <span>
 #include <stdexcept>
 
 #include "lang/pack.h"
+#include "lang/spelling_index.h"
 #include "support/install_layout.h"
 #include "support/utf8.h"
 
@@ -18,15 +20,19 @@ struct LanguageRegistry::Lazy {
   // Every pack file by code (its file name); null until read.
   std::map<std::string, std::unique_ptr<LanguagePack>, std::less<>> packs;
   const LanguagePack* en = nullptr;
-  bool all_loaded = false;
-  // Every keyword/builtin spelling (words joined by one space) -> the packs that have it.
-  std::map<std::string, std::vector<const LanguagePack*>, std::less<>> spelling_index;
+  // Detection's index: the one compiled in when it was made from exactly these files, else
+  // every keyword/builtin spelling of the parsed packs -> the indexes (in code order) of the
+  // packs that have it.
+  enum class Index { Unknown, Prebuilt, Parsed } index = Index::Unknown;
+  std::map<std::string, std::vector<std::uint16_t>, std::less<>> spelling_index;
   std::string dir;
+
+  std::string file_of(const std::string& code) const { return (fs::path(dir) / (code + ".toml")).string(); }
 
   // Reads the pack of `it` (under mu).
   const LanguagePack* load(decltype(packs)::iterator it) {
     if (it->second) return it->second.get();
-    std::string file = (fs::path(dir) / (it->first + ".toml")).string();
+    std::string file = file_of(it->first);
     auto pack = load_pack(file, /*defer_messages=*/true);
     if (pack->code != it->first)
       throw std::runtime_error(file + ": key 'meta.code': '" + pack->code + "' does not match the file name '" +
@@ -36,22 +42,39 @@ struct LanguageRegistry::Lazy {
     return it->second.get();
   }
 
-  // Reads every pack and indexes their spellings for detection (under mu).
-  void load_all() {
-    if (all_loaded) return;
-    for (auto it = packs.begin(); it != packs.end(); ++it) load(it);
-    auto add = [&](const std::string& s, const LanguagePack* p) {
-      auto& v = spelling_index[s];
-      if (std::find(v.begin(), v.end(), p) == v.end()) v.push_back(p);
-    };
-    for (auto& [code, p] : packs) {
-      for (int i = 0; i < kConceptCount; ++i)
-        for (const auto& s : p->spellings(static_cast<Concept>(i))) add(s, p.get());
-      for (const auto& [alias, canonical] : p->builtins) add(alias, p.get());
-      if (code == "en")  // English builtin names are the canonical ones
-        for (const auto& [alias, canonical] : p->builtins) add(canonical, p.get());
+  // Whether the index compiled in was made from these very files: same codes, same bytes.
+  bool prebuilt_matches() const {
+    const PrebuiltIndex& pre = prebuilt_index();
+    if (pre.packs.size() != packs.size()) return false;
+    std::size_t i = 0;
+    for (const auto& [code, p] : packs) {
+      const PrebuiltPack& want = pre.packs[i++];
+      if (code != want.code || pack_file_digest(file_of(code)) != want.digest) return false;
     }
-    all_loaded = true;
+    return true;
+  }
+
+  // Makes detection's index (under mu): checks the compiled-in one, else reads every pack.
+  void make_index() {
+    if (index != Index::Unknown) return;
+    if (packs.size() <= 0xffff && prebuilt_matches()) {
+      index = Index::Prebuilt;
+      return;
+    }
+    std::uint16_t i = 0;
+    for (auto it = packs.begin(); it != packs.end(); ++it, ++i)
+      detection_spellings(*load(it), [&](const std::string& s) {
+        auto& v = spelling_index[s];
+        if (v.empty() || v.back() != i) v.push_back(i);
+      });
+    index = Index::Parsed;
+  }
+
+  // The packs (by index) that have `spelling`.
+  std::span<const std::uint16_t> owners(std::string_view spelling) const {
+    if (index == Index::Prebuilt) return prebuilt_index().find(spelling);
+    auto it = spelling_index.find(spelling);
+    return it == spelling_index.end() ? std::span<const std::uint16_t>{} : std::span<const std::uint16_t>(it->second);
   }
 };
 
@@ -155,11 +178,9 @@ std::vector<Word> words_of(std::string_view src) {
 std::map<std::string, double> LanguageRegistry::detect_scores(std::string_view source) const {
   {
     std::lock_guard<std::mutex> lock(lazy_->mu);
-    lazy_->load_all();  // after this, nothing the scoring below reads changes
+    lazy_->make_index();  // after this, nothing the scoring below reads changes
   }
-  const auto& index = lazy_->spelling_index;
-  std::map<std::string, double> scores;
-  for (const auto& [code, p] : lazy_->packs) scores[code] = 0;
+  std::vector<double> by_index(lazy_->packs.size(), 0.0);
   std::vector<Word> words = words_of(source);
   for (auto& w : words) w.text = utf8::nfc(w.text);
   // A one-letter word ("i", "y", "o", "e", "w") is weak evidence: it is as likely a variable,
@@ -168,7 +189,7 @@ std::map<std::string, double> LanguageRegistry::detect_scores(std::string_view s
   std::map<std::string, double, std::less<>> one_letter_total;
   for (std::size_t i = 0; i < words.size();) {
     std::size_t matched = 0;
-    const std::vector<const LanguagePack*>* owners = nullptr;
+    std::span<const std::uint16_t> owners;
     std::string phrase = words[i].text;
     std::string candidates[3] = {phrase};
     std::size_t n = 1;
@@ -176,13 +197,13 @@ std::map<std::string, double> LanguageRegistry::detect_scores(std::string_view s
       phrase += " " + words[i + n].text;
       candidates[n] = phrase;
     }
-    for (std::size_t k = n; k >= 1 && !owners; --k) {
-      auto it = index.find(candidates[k - 1]);
-      if (it != index.end()) owners = &it->second, matched = k;
+    for (std::size_t k = n; k >= 1 && owners.empty(); --k) {
+      owners = lazy_->owners(candidates[k - 1]);
+      if (!owners.empty()) matched = k;
     }
     // `locale.atof(...)`, `self.print`: a word beside a dot names an attribute or a module,
     // never a keyword, so it says nothing of the language (Italian's `locale` is `nonlocal`).
-    if (!owners || words[i].dotted) {
+    if (owners.empty() || words[i].dotted) {
       ++i;
       continue;
     }
@@ -192,10 +213,19 @@ std::map<std::string, double> LanguageRegistry::detect_scores(std::string_view s
       weight = std::min(0.25, 1.0 - total);
       total += weight;
     }
-    for (const LanguagePack* p : *owners) scores[p->code] += weight / static_cast<double>(owners->size());
+    for (std::uint16_t p : owners) by_index[p] += weight / static_cast<double>(owners.size());
     i += matched;
   }
+  std::map<std::string, double> scores;
+  std::size_t k = 0;
+  for (const auto& [code, p] : lazy_->packs) scores[code] = by_index[k++];
   return scores;
+}
+
+bool LanguageRegistry::detection_index_prebuilt() const {
+  std::lock_guard<std::mutex> lock(lazy_->mu);
+  lazy_->make_index();
+  return lazy_->index == Lazy::Index::Prebuilt;
 }
 
 std::string LanguageRegistry::detect(std::string_view source) const {

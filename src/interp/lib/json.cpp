@@ -4,6 +4,7 @@
 // CPython locates it, and the JSONEncoder / JSONDecoder classes.
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 #include "interp/lib/libutil.h"
 #include "support/json_text.h"
@@ -288,19 +289,26 @@ struct JsonParser {
     return o.parse_int.is_none() ? parse_int(num, 10) : call1(o.parse_int, mk_str(num));
   }
 
+  bool consume(std::string_view w) {
+    if (s.compare(i, w.size(), w) != 0) return false;
+    i += w.size();
+    return true;
+  }
+
   Value parse() {
     if (i >= s.size()) fail("Expecting value", i);
-    char c = s[i];
-    if (c == '{') return object();
-    if (c == '[') return array();
-    if (c == '"') return str();
-    if (s.compare(i, 4, "true") == 0) { i += 4; return Value::boolean(true); }
-    if (s.compare(i, 5, "false") == 0) { i += 5; return Value::boolean(false); }
-    if (s.compare(i, 4, "null") == 0) { i += 4; return Value(); }
-    if (s.compare(i, 3, "NaN") == 0) { i += 3; return constant("NaN", NAN); }
-    if (s.compare(i, 8, "Infinity") == 0) { i += 8; return constant("Infinity", INFINITY); }
-    if (s.compare(i, 9, "-Infinity") == 0) { i += 9; return constant("-Infinity", -INFINITY); }
-    if (c == '-' || std::isdigit((unsigned char)c)) return number();
+    switch (s[i]) {
+      case '{': return object();
+      case '[': return array();
+      case '"': return str();
+      case 't': if (consume("true")) return Value::boolean(true); break;
+      case 'f': if (consume("false")) return Value::boolean(false); break;
+      case 'n': if (consume("null")) return Value(); break;
+      case 'N': if (consume("NaN")) return constant("NaN", NAN); break;
+      case 'I': if (consume("Infinity")) return constant("Infinity", INFINITY); break;
+      case '-': if (consume("-Infinity")) return constant("-Infinity", -INFINITY); return number();
+      default: if (std::isdigit((unsigned char)s[i])) return number();
+    }
     fail("Expecting value", i);
   }
 
@@ -321,6 +329,20 @@ struct JsonParser {
     // Most strings hold no escape: find the closing quote in one scan and copy the text once.
     size_t k = i;
     bool ascii = true;
+    // Eight bytes a step while none of them is a quote, a backslash or (strict) a control
+    // character; the byte loop below finds which one stopped it.
+    constexpr uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    auto zero_byte = [&](uint64_t x) { return (x - ones) & ~x & highs; };  // nonzero iff some byte is 0
+    uint64_t any_high = 0;
+    for (; k + 8 <= s.size(); k += 8) {
+      uint64_t w;
+      std::memcpy(&w, s.data() + k, 8);
+      uint64_t stop = zero_byte(w ^ (ones * '"')) | zero_byte(w ^ (ones * '\\'));
+      if (o.strict) stop |= (w - ones * 0x20) & ~w & highs;  // a byte below 0x20
+      if (stop) break;
+      any_high |= w & highs;
+    }
+    ascii = any_high == 0;
     while (k < s.size()) {
       unsigned char c = (unsigned char)s[k];
       if (c == '"' || c == '\\' || (c < 0x20 && o.strict)) break;
