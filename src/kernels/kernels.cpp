@@ -78,12 +78,13 @@ namespace {
 // order, so the same sum. The compilers then simplify each unrolled subtree as a whole (its
 // bases' tests and its leaves' additions), which neither can do across a loop.
 // Each build takes the depth it runs fastest at. V8 keeps no register across a call and checks
-// the stack in every loop iteration, so WebAssembly gains from straight-line code; fib(30),
-// calling-thread CPU: V8 (node 20) 0.98-1.03 ms with the previous form (the second children a
-// loop at every level, 8 levels) -> 0.79-0.84 ms at D = 5 (4: 0.86-0.90, 6: 1.1); GCC -O3
-// 0.71-0.78 ms (that form, 2 levels) -> 0.30-0.31 ms at D = 7 (6: 0.38, 8: 0.53).
+// the stack in every loop iteration, so WebAssembly gains from straight-line code. fib(30),
+// calling-thread CPU medians (ml_rt_bench, under load): V8 10.2 1.10-1.12 ms with the previous
+// form (the second children a loop at every level, 8 levels) -> 0.82-0.85 ms at D = 6 (5: 0.90,
+// 7: 0.99, 8: 1.4); GCC -O3 0.71-0.78 ms (that form, 2 levels) -> 0.30-0.31 ms at D = 7 (6: 0.38,
+// 8: 0.53). GCC gains the most, so the WebAssembly build is further from native than before.
 #if defined(__wasm__)
-constexpr int kFibInline = 5;
+constexpr int kFibInline = 6;
 #else
 constexpr int kFibInline = 7;
 #endif
@@ -461,17 +462,6 @@ int32_t mlk_linear_search(const double* a, int32_t n, double x) {
 
 // ============================== Monte Carlo ==============================
 
-namespace {
-// v, with nothing known about it. Clang turns the conversion of a value it knows is not negative
-// (a 53-bit draw) into f64.convert_i64_u, which V8 builds as a test, a branch and a signed
-// conversion; behind this it stays the one signed instruction (node 20, a million samples: best
-// of 200 runs 2.20-2.32 -> 2.16-2.23 ms; GCC's code, which converts signed anyway, 1.78-1.86).
-inline int64_t opaque(int64_t v) {
-  __asm__("" : "+r"(v));
-  return v;
-}
-}  // namespace
-
 double mlk_monte_carlo_pi(int64_t samples, int64_t seed) {
   if (samples <= 0) return 0.0;
   uint64_t state = uint64_t(seed);
@@ -497,16 +487,16 @@ double mlk_monte_carlo_pi(int64_t samples, int64_t seed) {
     state += 8 * 0x9e3779b97f4a7c15ull;
     int64_t in4 = 0;
     for (int u = 0; u < 4; ++u) {
-      double x = double(opaque(int64_t(mix(base + (2 * u + 1) * 0x9e3779b97f4a7c15ull) >> 11))) * scale;
-      double y = double(opaque(int64_t(mix(base + (2 * u + 2) * 0x9e3779b97f4a7c15ull) >> 11))) * scale;
+      double x = double(int64_t(mix(base + (2 * u + 1) * 0x9e3779b97f4a7c15ull) >> 11)) * scale;
+      double y = double(int64_t(mix(base + (2 * u + 2) * 0x9e3779b97f4a7c15ull) >> 11)) * scale;
       in4 += (x * x + y * y <= 1.0);
     }
     inside += in4;
   }
   for (; i < samples; ++i) {
     // (53-bit values: a signed conversion is exact and is one instruction on every target)
-    double x = double(opaque(int64_t(next() >> 11))) * scale;
-    double y = double(opaque(int64_t(next() >> 11))) * scale;
+    double x = double(int64_t(next() >> 11)) * scale;
+    double y = double(int64_t(next() >> 11)) * scale;
     inside += (x * x + y * y <= 1.0);
   }
   return 4.0 * double(inside) / double(samples);

@@ -329,6 +329,29 @@ TEST(Threads, MemoryLimitWithWorkers) {
   EXPECT_TRUE(same_bits(r.matrix_ref(), naive_multiply(b, d)));
 }
 
+// The user's limit (the configuration's timeout_ms) on a product split across the workers: the
+// call ends with the timeout, not a native rerun, and the next split product is right.
+TEST(Threads, ConfiguredTimeoutStopsAParallelMultiply) {
+  BackendConfig c = config(Backend::Wasm, true);
+  c.timeout_ms = 30;
+  c.memory_pages = 2048;  // room for two 1500x1500 matrices
+  BackendSelector sel(c);
+  ASSERT_EQ(sel.backend(), Backend::Wasm) << sel.status().reason;
+  Matrix big = random_matrix(1500, 1500, 13);
+  try {
+    sel.call("matrix_multiply", big, big);
+    FAIL() << "a 1500x1500 multiply finished within 30 ms";
+  } catch (const eng::WasmError& e) {
+    EXPECT_EQ(e.kind(), eng::ErrorKind::Timeout) << e.what();
+  }
+  EXPECT_EQ(sel.last_call_report().backend, Backend::Wasm);
+  EXPECT_FALSE(sel.last_call_report().fell_back);
+  Matrix a = random_matrix(150, 160, 14), b = random_matrix(160, 170, 15);
+  Value r = sel.call("matrix_multiply", a, b);
+  EXPECT_FALSE(sel.last_call_report().fell_back) << sel.last_call_report().note;
+  EXPECT_TRUE(same_bits(r.matrix_ref(), naive_multiply(a, b)));
+}
+
 // Every operation of the seed's table, not only the split ones: on one thread and on several,
 // natively and in WebAssembly, the same value (the ones that do not split must not be disturbed
 // by the workers being there: json_parse/json_stats, Fibonacci, Monte Carlo, XOR, Gaussian blur).
