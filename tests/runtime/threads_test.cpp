@@ -278,8 +278,13 @@ TEST(Threads, InterruptStopsTheWorkersWhileTheCallerWaits) {
   uint32_t done_counter = uint32_t(top);
   k.inst->memory_write(done_counter, {reinterpret_cast<const uint8_t*>(&panels), 4});
   std::vector<std::vector<eng::Val>> lists = {mm.list(0, done_counter), mm.list(1, mm.counter)};
+  // The interrupt comes once the worker has taken its first panel: a fixed delay could end
+  // before the call starts on a loaded machine (then the call is refused, not stopped).
+  const int32_t* shared_counter = reinterpret_cast<const int32_t*>(k.inst->memory_data() + mm.counter);
   std::thread stopper([&] {
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (__atomic_load_n(shared_counter, __ATOMIC_RELAXED) < 1 && std::chrono::steady_clock::now() < give_up)
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
     k.engine->interrupt();
   });
   try {
