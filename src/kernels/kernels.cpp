@@ -68,36 +68,43 @@ int64_t mlk_fibonacci(int32_t n) {
 
 namespace {
 // The naive doubly recursive definition F(n) = F(n-1) + F(n-2), for n >= 2: every node of the
-// call tree is evaluated and every addition performed (F(n) - 1 of them). What GCC does to the
-// naive source natively (the second call becomes a loop with an accumulator, the first is
-// inlined into itself a few levels deep, and a child that is a leaf (n < 2) is evaluated by its
-// parent instead of through a call) is written out here, so both builds get it: clang for
-// wasm32 does only the first. fib_in<D> evaluates a node with its first children D levels
-// inline; fib_rec is the one real call, every (D + 1)th level of the tree. Each build takes the
-// depth it runs fastest at: V8 keeps no register across a call (every live value is stored
-// before it and loaded after), so WebAssembly gains from few real calls (fib(30) in node:
-// 1.31 ms at D = 2, 1.02-1.08 ms at D = 8), while GCC's code is best at D = 2.
-// The running sum is one accumulator threaded through every level and every real call (passed in,
-// returned updated): the same additions of the same leaves (integers: the same sum), and across
-// a real call only the levels' counters stay live, not an accumulator per level (V8 10.2 in this
-// runtime: 1.25-1.29 -> 1.02-1.08 ms; GCC's: 0.87 -> 0.78 ms).
+// call tree is evaluated and every leaf added (F(n) - 1 additions), with the recursion unrolled
+// in the source so that both builds get it (GCC inlines the naive function into itself a few
+// levels; clang for wasm32 does not). fib_tree<D> is a node with the D levels of the tree below
+// it written out (both children inline, the base case tested where each child is made), and
+// fib_rec is the one real call, every (D + 1)th level: below D the tree goes on as a loop down
+// the second children with the first children called. The running sum is one accumulator
+// passed in and returned, through every level and every real call: the same leaves in the same
+// order, so the same sum. The compilers then simplify each unrolled subtree as a whole (its
+// bases' tests and its leaves' additions), which neither can do across a loop.
+// Each build takes the depth it runs fastest at. V8 keeps no register across a call and checks
+// the stack in every loop iteration, so WebAssembly gains from straight-line code. fib(30),
+// calling-thread CPU medians (ml_rt_bench, under load): V8 10.2 1.10-1.12 ms with the previous
+// form (the second children a loop at every level, 8 levels) -> 0.82-0.85 ms at D = 6 (5: 0.90,
+// 7: 0.99, 8: 1.4); GCC -O3 0.71-0.78 ms (that form, 2 levels) -> 0.30-0.31 ms at D = 7 (6: 0.38,
+// 8: 0.53). GCC gains the most, so the WebAssembly build is further from native than before.
 #if defined(__wasm__)
-constexpr int kFibInline = 8;
+constexpr int kFibInline = 6;
 #else
-constexpr int kFibInline = 2;
+constexpr int kFibInline = 7;
 #endif
 int64_t fib_rec(int32_t n, int64_t acc);
 template <int D>
-inline int64_t fib_in(int32_t n, int64_t acc) {
-  while (n >= 2) {
-    int32_t a = n - 1;
-    if constexpr (D == 0) acc = a < 2 ? acc + a : fib_rec(a, acc);
-    else acc = fib_in<D - 1>(a, acc);
-    n -= 2;
+__attribute__((always_inline)) inline int64_t fib_tree(int32_t n, int64_t acc) {
+  if (n < 2) return acc + n;
+  if constexpr (D == 0) {
+    while (n >= 2) {
+      int32_t a = n - 1;
+      acc = a < 2 ? acc + a : fib_rec(a, acc);
+      n -= 2;
+    }
+    return acc + n;
+  } else {
+    acc = fib_tree<D - 1>(n - 1, acc);
+    return fib_tree<D - 1>(n - 2, acc);
   }
-  return acc + n;
 }
-__attribute__((noinline)) int64_t fib_rec(int32_t n, int64_t acc) { return fib_in<kFibInline>(n, acc); }
+__attribute__((noinline)) int64_t fib_rec(int32_t n, int64_t acc) { return fib_tree<kFibInline>(n, acc); }
 }  // namespace
 
 int64_t mlk_fibonacci_recursive(int32_t n) {

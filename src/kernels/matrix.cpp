@@ -37,11 +37,21 @@ void pack_b(const double* b, int32_t ldb, int32_t kc, int32_t nc, double* bp) {
   }
 }
 
-// c[R x NR] (+)= a[R x kc] * sliver; First: c starts from 0 (its old contents are ignored).
-// The products of each element are added in ascending k, so the result is the naive triple
-// loop's bit for bit.
+// ap[p * R + r] = a[r][p] for the R rows of a block (kc columns each): the micro-kernel then
+// walks a and b with one pointer each, at constant offsets. Read in place, the R rows of a need
+// R address registers, and V8 (which has fewer free general registers than GCC) spilled them
+// in the inner loop.
+template <int R>
+void pack_a(const double* a, int32_t lda, int32_t kc, double* ap) {
+  for (int32_t p = 0; p < kc; ++p)
+    for (int r = 0; r < R; ++r) ap[p * R + r] = a[int64_t(r) * lda + p];
+}
+
+// c[R x NR] (+)= packed a[R x kc] * sliver; First: c starts from 0 (its old contents are
+// ignored). The products of each element are added in ascending k, so the result is the naive
+// triple loop's bit for bit.
 template <int R, bool First>
-inline void micro(const double* a, int32_t lda, const double* bp, int32_t kc, double* c, int32_t ldc) {
+inline void micro(const double* ap, const double* bp, int32_t kc, double* c, int32_t ldc) {
   v2d acc[R][2];
   for (int r = 0; r < R; ++r) {
     if (First) acc[r][0] = acc[r][1] = v2d{0.0, 0.0};
@@ -50,11 +60,12 @@ inline void micro(const double* a, int32_t lda, const double* bp, int32_t kc, do
   for (int32_t p = 0; p < kc; ++p) {
     v2d b0 = load2(bp), b1 = load2(bp + 2);
     for (int r = 0; r < R; ++r) {
-      double x = a[int64_t(r) * lda + p];
+      double x = ap[r];
       v2d as = {x, x};
       acc[r][0] = acc[r][0] + as * b0;
       acc[r][1] = acc[r][1] + as * b1;
     }
+    ap += R;
     bp += NR;
   }
   for (int r = 0; r < R; ++r) {
@@ -66,17 +77,16 @@ inline void micro(const double* a, int32_t lda, const double* bp, int32_t kc, do
 // One sliver of columns: w < NR (the last of a panel) goes through a padded R x NR tile (its
 // padding columns add 0 * a to lanes that are never stored).
 template <int R>
-inline void tile(const double* a, int32_t lda, const double* bp, int32_t kc, double* c, int32_t ldc, int32_t w,
-                 bool first) {
+inline void tile(const double* ap, const double* bp, int32_t kc, double* c, int32_t ldc, int32_t w, bool first) {
   if (w == NR) {
-    if (first) micro<R, true>(a, lda, bp, kc, c, ldc);
-    else micro<R, false>(a, lda, bp, kc, c, ldc);
+    if (first) micro<R, true>(ap, bp, kc, c, ldc);
+    else micro<R, false>(ap, bp, kc, c, ldc);
     return;
   }
   double t[R * NR];
   for (int r = 0; r < R; ++r)
     for (int q = 0; q < NR; ++q) t[r * NR + q] = q < w && !first ? c[int64_t(r) * ldc + q] : 0.0;
-  micro<R, false>(a, lda, bp, kc, t, NR);
+  micro<R, false>(ap, bp, kc, t, NR);
   for (int r = 0; r < R; ++r)
     for (int q = 0; q < w; ++q) c[int64_t(r) * ldc + q] = t[r * NR + q];
 }
@@ -92,6 +102,7 @@ void panel(const double* a, const double* b, double* c, int32_t n, int32_t k, in
     return;
   }
   const int32_t kpad = (nc + NR - 1) / NR * NR;
+  double* ap = bp + int64_t(k) * kpad;  // MR x KC: the block of a being multiplied
   for (int32_t k0 = 0; k0 < k; k0 += KC)
     pack_b(b + int64_t(k0) * m + j0, m, k - k0 < KC ? k - k0 : KC, nc, bp + int64_t(k0) * kpad);
   for (int32_t k0 = 0; k0 < k; k0 += KC) {
@@ -100,19 +111,19 @@ void panel(const double* a, const double* b, double* c, int32_t n, int32_t k, in
     bool first = k0 == 0;
     int32_t i = 0;
     for (; i + MR <= n; i += MR) {
-      const double* ai = a + int64_t(i) * k + k0;
+      pack_a<MR>(a + int64_t(i) * k + k0, k, kc, ap);
       double* ci = c + int64_t(i) * m + j0;
       for (int32_t s = 0; s * NR < nc; ++s) {
         int32_t w = nc - s * NR < NR ? nc - s * NR : NR;
-        tile<MR>(ai, k, bk + int64_t(s) * kc * NR, kc, ci + s * NR, m, w, first);
+        tile<MR>(ap, bk + int64_t(s) * kc * NR, kc, ci + s * NR, m, w, first);
       }
     }
-    for (; i < n; ++i) {
+    for (; i < n; ++i) {  // a single row is already packed
       const double* ai = a + int64_t(i) * k + k0;
       double* ci = c + int64_t(i) * m + j0;
       for (int32_t s = 0; s * NR < nc; ++s) {
         int32_t w = nc - s * NR < NR ? nc - s * NR : NR;
-        tile<1>(ai, k, bk + int64_t(s) * kc * NR, kc, ci + s * NR, m, w, first);
+        tile<1>(ai, bk + int64_t(s) * kc * NR, kc, ci + s * NR, m, w, first);
       }
     }
   }
@@ -136,7 +147,7 @@ int32_t mlk_matrix_multiply_panel_width(int32_t m, int32_t k, int32_t threads) {
 }
 
 int32_t mlk_matrix_multiply_scratch_doubles(int32_t k, int32_t panel_width) {
-  int64_t d = int64_t(k < 1 ? 1 : k) * ((panel_width + NR - 1) / NR * NR);
+  int64_t d = int64_t(k < 1 ? 1 : k) * ((panel_width + NR - 1) / NR * NR) + MR * KC;
   return d > INT32_MAX ? -1 : int32_t(d);
 }
 

@@ -278,8 +278,13 @@ TEST(Threads, InterruptStopsTheWorkersWhileTheCallerWaits) {
   uint32_t done_counter = uint32_t(top);
   k.inst->memory_write(done_counter, {reinterpret_cast<const uint8_t*>(&panels), 4});
   std::vector<std::vector<eng::Val>> lists = {mm.list(0, done_counter), mm.list(1, mm.counter)};
+  // The interrupt comes once the worker has taken its first panel: a fixed delay could end
+  // before the call starts on a loaded machine (then the call is refused, not stopped).
+  const int32_t* shared_counter = reinterpret_cast<const int32_t*>(k.inst->memory_data() + mm.counter);
   std::thread stopper([&] {
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (__atomic_load_n(shared_counter, __ATOMIC_RELAXED) < 1 && std::chrono::steady_clock::now() < give_up)
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
     k.engine->interrupt();
   });
   try {
@@ -327,6 +332,29 @@ TEST(Threads, MemoryLimitWithWorkers) {
   Matrix b = random_matrix(150, 160, 8), d = random_matrix(160, 170, 9);
   Value r = sel.call("matrix_multiply", b, d);
   EXPECT_TRUE(same_bits(r.matrix_ref(), naive_multiply(b, d)));
+}
+
+// The user's limit (the configuration's timeout_ms) on a product split across the workers: the
+// call ends with the timeout, not a native rerun, and the next split product is right.
+TEST(Threads, ConfiguredTimeoutStopsAParallelMultiply) {
+  BackendConfig c = config(Backend::Wasm, true);
+  c.timeout_ms = 30;
+  c.memory_pages = 2048;  // room for two 1500x1500 matrices
+  BackendSelector sel(c);
+  ASSERT_EQ(sel.backend(), Backend::Wasm) << sel.status().reason;
+  Matrix big = random_matrix(1500, 1500, 13);
+  try {
+    sel.call("matrix_multiply", big, big);
+    FAIL() << "a 1500x1500 multiply finished within 30 ms";
+  } catch (const eng::WasmError& e) {
+    EXPECT_EQ(e.kind(), eng::ErrorKind::Timeout) << e.what();
+  }
+  EXPECT_EQ(sel.last_call_report().backend, Backend::Wasm);
+  EXPECT_FALSE(sel.last_call_report().fell_back);
+  Matrix a = random_matrix(150, 160, 14), b = random_matrix(160, 170, 15);
+  Value r = sel.call("matrix_multiply", a, b);
+  EXPECT_FALSE(sel.last_call_report().fell_back) << sel.last_call_report().note;
+  EXPECT_TRUE(same_bits(r.matrix_ref(), naive_multiply(a, b)));
 }
 
 // Every operation of the seed's table, not only the split ones: on one thread and on several,
