@@ -12,7 +12,8 @@ endif()
 # loading and relocating libnode at start-up. -Bsymbolic: the plugin's own copies of the
 # shared engine code (module_info.cpp, disk_cache.cpp) bind to themselves, not to the program's.
 add_library(mlv8 SHARED ${CMAKE_SOURCE_DIR}/src/engine/v8_engine.cpp ${CMAKE_SOURCE_DIR}/src/engine/v8_workers.cpp
-            ${CMAKE_SOURCE_DIR}/src/engine/module_info.cpp ${CMAKE_SOURCE_DIR}/src/engine/disk_cache.cpp)
+            ${CMAKE_SOURCE_DIR}/src/engine/module_info.cpp ${CMAKE_SOURCE_DIR}/src/engine/disk_cache.cpp
+            ${CMAKE_SOURCE_DIR}/src/support/hash.cpp)
 target_include_directories(mlv8 PRIVATE ${CMAKE_SOURCE_DIR}/src)
 # libnode is built without RTTI: classes deriving from V8's (the serializer delegates that pass
 # the shared memory to worker isolates) must not need the typeinfo of their V8 bases.

@@ -1,4 +1,5 @@
 #include "engine/disk_cache.h"
+#include "support/hash.h"
 
 #include <unistd.h>
 
@@ -19,14 +20,11 @@ struct Header {
   uint64_t key_hash, wire_size, wire_hash, data_size, data_hash;
 };
 
-uint64_t fnv1a(std::span<const uint8_t> b, uint64_t h = 0xcbf29ce484222325ull) {
-  for (uint8_t c : b) h = (h ^ c) * 0x100000001b3ull;
-  return h;
+uint64_t content_hash(std::span<const uint8_t> b) {
+  return hash64(std::string_view(reinterpret_cast<const char*>(b.data()), b.size()));
 }
 
-uint64_t fnv1a(const std::string& s) {
-  return fnv1a(std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(s.data()), s.size()));
-}
+uint64_t content_hash(const std::string& s) { return hash64(s); }
 
 }  // namespace
 
@@ -43,11 +41,11 @@ std::optional<fs::path> DiskCache::default_directory() {
 }
 
 DiskCache::DiskCache(fs::path dir, std::string engine_key)
-    : dir_(std::move(dir)), engine_key_(std::move(engine_key)), key_hash_(fnv1a(engine_key_)) {}
+    : dir_(std::move(dir)), engine_key_(std::move(engine_key)), key_hash_(content_hash(engine_key_)) {}
 
 fs::path DiskCache::entry_path(std::span<const uint8_t> wire) const {
   char name[64];
-  std::snprintf(name, sizeof name, "%016llx-%016llx.v8c", static_cast<unsigned long long>(fnv1a(wire)),
+  std::snprintf(name, sizeof name, "%016llx-%016llx.v8c", static_cast<unsigned long long>(content_hash(wire)),
                 static_cast<unsigned long long>(key_hash_));
   return dir_ / name;
 }
@@ -58,11 +56,11 @@ std::optional<std::vector<uint8_t>> DiskCache::load(std::span<const uint8_t> wir
   Header h{};
   if (!in.read(reinterpret_cast<char*>(&h), sizeof h)) return std::nullopt;
   if (std::memcmp(h.magic, kMagic, sizeof kMagic) != 0 || h.key_hash != key_hash_ || h.wire_size != wire.size() ||
-      h.wire_hash != fnv1a(wire) || h.data_size == 0 || h.data_size > (uint64_t(1) << 32))
+      h.wire_hash != content_hash(wire) || h.data_size == 0 || h.data_size > (uint64_t(1) << 32))
     return std::nullopt;
   std::vector<uint8_t> data(h.data_size);
   if (!in.read(reinterpret_cast<char*>(data.data()), static_cast<std::streamsize>(data.size()))) return std::nullopt;
-  if (in.peek() != std::char_traits<char>::eof() || fnv1a(data) != h.data_hash) return std::nullopt;
+  if (in.peek() != std::char_traits<char>::eof() || content_hash(data) != h.data_hash) return std::nullopt;
   return data;
 }
 
@@ -78,9 +76,9 @@ void DiskCache::store(std::span<const uint8_t> wire, std::span<const uint8_t> da
     std::memcpy(h.magic, kMagic, sizeof kMagic);
     h.key_hash = key_hash_;
     h.wire_size = wire.size();
-    h.wire_hash = fnv1a(wire);
+    h.wire_hash = content_hash(wire);
     h.data_size = data.size();
-    h.data_hash = fnv1a(data);
+    h.data_hash = content_hash(data);
     out.write(reinterpret_cast<const char*>(&h), sizeof h);
     out.write(reinterpret_cast<const char*>(data.data()), static_cast<std::streamsize>(data.size()));
     if (!out.flush()) {

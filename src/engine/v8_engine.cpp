@@ -21,6 +21,7 @@
 #include "engine/engine.h"
 #include "engine/plugin_abi.h"
 #include "engine/v8_workers.h"
+#include "support/hash.h"
 
 namespace ml::engine {
 namespace {
@@ -67,10 +68,8 @@ void init_v8(const EngineOptions& o) {
   if (!g_init_error.empty()) throw WasmError(ErrorKind::Unavailable, g_init_error);
 }
 
-uint64_t hash_bytes(std::span<const uint8_t> b) {  // FNV-1a 64
-  uint64_t h = 0xcbf29ce484222325ull;
-  for (uint8_t c : b) h = (h ^ c) * 0x100000001b3ull;
-  return h;
+uint64_t hash_bytes(std::span<const uint8_t> b) {
+  return hash64(std::string_view(reinterpret_cast<const char*>(b.data()), b.size()));
 }
 
 // Process-wide cache of compiled code: (hash, flags) -> bytes + CompiledWasmModule.
