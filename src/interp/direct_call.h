@@ -17,9 +17,8 @@ namespace ml::interp {
 // wants to see the call.
 [[gnu::always_inline]] inline bool direct_ok(const FuncObj* f, int n) {
   const FuncCode* c = f->code;
-  return c->direct && n <= c->npos && n + (int)f->defaults.size() >= c->npos &&
-         I->stack_top + (size_t)c->nslots <= I->stack_cap && !I->observer &&
-         (c->interpret_only || !I->try_call_compiled);
+  return n <= f->direct_max && n >= f->direct_min && I->stack_top + (size_t)c->nslots <= I->stack_cap &&
+         (!I->call_hooks || (!I->observer && (c->interpret_only || !I->try_call_compiled)));
 }
 
 // The callee's slots on the value stack (all None on arrival: frames clear theirs on the way

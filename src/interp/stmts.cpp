@@ -184,9 +184,10 @@ struct AugSub : SNode {
 struct IfStmt : SNode {
   Test test;
   SP body, orelse;
+  SNode *run_body = nullptr, *run_orelse = nullptr;  // Block::runner of each
   Exec exec(Frame& fr) override {
-    if (test(fr)) return body->exec(fr);
-    if (orelse) return orelse->exec(fr);
+    if (test(fr)) return exec_stmt(run_body, fr);
+    if (run_orelse) return exec_stmt(run_orelse, fr);
     return Exec::Normal;
   }
   Exec exec_soft(Frame& fr, Value& exc) override {
@@ -874,7 +875,11 @@ SP Compiler::stmt(const Stmt& s) {
       auto* n = new IfStmt();
       n->test.set(expr(*s.value));
       n->body = block(s.body);
-      if (!s.orelse.empty()) n->orelse = block(s.orelse);
+      n->run_body = Block::runner(n->body);
+      if (!s.orelse.empty()) {
+        n->orelse = block(s.orelse);
+        n->run_orelse = Block::runner(n->orelse);
+      }
       return with_loc(n, s.loc);
     }
     case StmtKind::While: {
