@@ -70,7 +70,7 @@ struct CallN : ENode {
       FuncObj* fn = f.as<FuncObj>();
       DirectSlots ds(fn);
       for (int i = 0; i < N; ++i) ds.put(i, [&] { return args[i]->eval(fr); });
-      ML_GUARD(return run_direct(fn, ds.slots, N));
+      ML_GUARD(return run_direct_inline(fn, ds.slots, N));
     }
     Value buf[N > 0 ? N : 1];
     for (int i = 0; i < N; ++i) buf[i] = args[i]->eval(fr);
@@ -126,7 +126,7 @@ struct CallMethod : ENode {
         int n = 0;
         if (self_needed) ds.slots[n++] = std::move(o);
         for (auto& a : args) ds.put(n++, [&] { return a.e->eval(fr); });
-        ML_GUARD(return run_direct(fn, ds.slots, n));
+        ML_GUARD(return run_direct_inline(fn, ds.slots, n));
       }
       Value buf[8];
       int n = 0;
