@@ -2,7 +2,8 @@
 // each time), attribute store (one instance layout, and two), method call, generator resume, exception raise/catch, plain calls, instance
 // creation, a generator expression consumed by tuple(), slice assignment, method calls on
 // wide instances, dict.get misses, json.loads, object churn, calls of a function whose local a
-// closure captures, calls of a builtin function, calls of a bound builtin method. Each
+// closure captures, calls of a builtin function, calls of a bound builtin method, calls of a
+// recursive function, `+` on instances of a class with __add__. Each
 // iteration runs a Python loop of kOps operations; items/s is operations per second.
 //   ml_bench --benchmark_filter=Interp
 #include <benchmark/benchmark.h>
@@ -148,6 +149,28 @@ def bound_builtin_call(n):
     for i in range(n):
         append(i)
 
+def fib(k):
+    if k < 2:
+        return k
+    return fib(k - 1) + fib(k - 2)
+
+def recursive_call(n):
+    # One operation: a call of a plain recursive function (fib(14) makes 1219 of them).
+    for i in range(n // 1219):
+        fib(14)
+
+class V:
+    def __init__(self, x):
+        self.x = x
+    def __add__(self, other):
+        return self.x + other.x
+
+def instance_add(n):
+    # One operation: `a + b` on instances of a class defining __add__.
+    a, b = V(1), V(2)
+    for i in range(n):
+        a + b
+
 def slice_assign(n):
     l = list(range(10))
     for i in range(n):
@@ -192,6 +215,8 @@ void BM_InterpAllocChurn(benchmark::State& st) { run_py(st, "alloc_churn"); }
 void BM_InterpClosureCall(benchmark::State& st) { run_py(st, "closure_call"); }
 void BM_InterpBuiltinCall(benchmark::State& st) { run_py(st, "builtin_call"); }
 void BM_InterpBoundBuiltinCall(benchmark::State& st) { run_py(st, "bound_builtin_call"); }
+void BM_InterpRecursiveCall(benchmark::State& st) { run_py(st, "recursive_call"); }
+void BM_InterpInstanceAdd(benchmark::State& st) { run_py(st, "instance_add"); }
 
 // Real time: the interpreter runs each program on its own thread (interpreter.h), so the
 // benchmark thread's CPU time would leave the work out.
@@ -213,5 +238,7 @@ BENCHMARK(BM_InterpAllocChurn)->UseRealTime();
 BENCHMARK(BM_InterpClosureCall)->UseRealTime();
 BENCHMARK(BM_InterpBuiltinCall)->UseRealTime();
 BENCHMARK(BM_InterpBoundBuiltinCall)->UseRealTime();
+BENCHMARK(BM_InterpRecursiveCall)->UseRealTime();
+BENCHMARK(BM_InterpInstanceAdd)->UseRealTime();
 
 }  // namespace

@@ -52,16 +52,33 @@ struct BinNode : ENode {
 struct LocalOperand {
   int slot;
   EP e;  // the LoadLocal, which raises the UnboundLocalError
-  [[gnu::always_inline]] const Value& get(Frame& fr, Value& tmp) {
+  // (No temporary: an unbound local never gives a value, its LoadLocal raises, so the node's
+  // result does not depend on a value that would need destroying afterwards.)
+  [[gnu::always_inline]] const Value& get(Frame& fr, Value&) {
     const Value& v = fr.slots[slot];
-    if (__builtin_expect(v.t != VT::Undef, 1)) return v;
-    tmp = e->eval(fr);
-    return tmp;
+    if (__builtin_expect(v.t == VT::Undef, 0)) unbound(fr);
+    return v;
+  }
+  [[noreturn, gnu::noinline, gnu::cold]] void unbound(Frame& fr) {
+    e->eval(fr);
+    __builtin_unreachable();
   }
 };
 struct ConstOperand {
   Value k;
   [[gnu::always_inline]] const Value& get(Frame&, Value&) { return k; }
+};
+
+// Both operands computed (calls, attributes, subscripts: `f(n - 1) + f(n - 2)`): evaluated in
+// order into values, without asking each time whether they could be read in place.
+template <BinOp OP>
+struct BinNodeEE : ENode {
+  EP a, b;
+  Value eval(Frame& fr) override {
+    Value x = a->eval(fr);
+    Value y = b->eval(fr);
+    return bin_apply<OP>(x, y, loc);
+  }
 };
 
 template <BinOp OP, class A, class B>
@@ -96,8 +113,8 @@ template <CmpOp OP, class T>
 template <CmpOp OP>
 [[gnu::always_inline]] static inline bool cmp_fast(const Value& x, const Value& y, bool& r) {
   if constexpr (kPlainCmp<OP>) {
-    if (x.t == VT::Float && y.t == VT::Float) { r = plain_cmp<OP>(x.f, y.f); return true; }
     if (x.t == VT::Int && y.t == VT::Int) { r = plain_cmp<OP>(x.i, y.i); return true; }
+    if (x.t == VT::Float && y.t == VT::Float) { r = plain_cmp<OP>(x.f, y.f); return true; }
   }
   return false;
 }
@@ -191,6 +208,16 @@ static EP make_binnode(BinOp op, EP a, EP b) {
     default: break;
   }
   if (n) return EP(n);
+  auto in_place = [](const EP& x) { return dynamic_cast<LoadLocal*>(x.get()) || dynamic_cast<Const*>(x.get()); };
+  if (!in_place(a) && !in_place(b)) {
+    switch (op) {
+#define CASE(O) case BinOp::O: { auto* k = new BinNodeEE<BinOp::O>(); k->a = std::move(a); k->b = std::move(b); return EP(k); }
+      CASE(Add) CASE(Sub) CASE(Mul) CASE(Div) CASE(FloorDiv) CASE(Mod) CASE(Pow) CASE(MatMul) CASE(LShift)
+      CASE(RShift) CASE(BitAnd) CASE(BitOr) CASE(BitXor)
+#undef CASE
+      default: break;
+    }
+  }
   switch (op) {
 #define CASE(O) case BinOp::O: { auto* k = new BinNode<BinOp::O>(); k->a.set(std::move(a)); k->b.set(std::move(b)); n = k; break; }
     CASE(Add) CASE(Sub) CASE(Mul) CASE(Div) CASE(FloorDiv) CASE(Mod) CASE(Pow) CASE(MatMul) CASE(LShift)

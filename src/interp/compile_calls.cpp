@@ -42,18 +42,35 @@ static void build_args(Frame& fr, const std::vector<CallArg>& args, ValueVec& po
   }
 }
 
-template <int N>
+// The callee of a call with positional arguments: any expression, or a global name read
+// through its cache without a virtual call (`fib(n - 1)`).
+struct ExprCallee {
+  EP e;
+  void set(EP x) { e = std::move(x); }
+  [[gnu::always_inline]] Value get(Frame& fr) { return e->eval(fr); }
+};
+struct GlobalCallee {
+  EP e;
+  LoadGlobal* g = nullptr;
+  void set(EP x) {
+    e = std::move(x);
+    g = static_cast<LoadGlobal*>(e.get());
+  }
+  [[gnu::always_inline]] Value get(Frame& fr) { return g->find(fr); }
+};
+
+template <int N, class Callee = ExprCallee>
 struct CallN : ENode {
-  EP func;
+  Callee func;
   EP args[N > 0 ? N : 1];
   bool may_suspend = true;  // the arguments may yield or await (direct_call.h)
   Value eval(Frame& fr) override {
-    Value f = func->eval(fr);
+    Value f = func.get(fr);
     if (f.is(OK::Func) && !may_suspend && direct_ok(f.as<FuncObj>(), N)) {
       FuncObj* fn = f.as<FuncObj>();
       DirectSlots ds(fn);
       for (int i = 0; i < N; ++i) ds.put(i, [&] { return args[i]->eval(fr); });
-      ML_GUARD(return run_direct(fn, ds.slots, N));
+      ML_GUARD(return run_direct_inline(fn, ds.slots, N));
     }
     Value buf[N > 0 ? N : 1];
     for (int i = 0; i < N; ++i) buf[i] = args[i]->eval(fr);
@@ -109,7 +126,7 @@ struct CallMethod : ENode {
         int n = 0;
         if (self_needed) ds.slots[n++] = std::move(o);
         for (auto& a : args) ds.put(n++, [&] { return a.e->eval(fr); });
-        ML_GUARD(return run_direct(fn, ds.slots, n));
+        ML_GUARD(return run_direct_inline(fn, ds.slots, n));
       }
       Value buf[8];
       int n = 0;
@@ -155,6 +172,10 @@ Value MakeFunction::make(Frame& fr) {
     for (auto& [n, e] : kwdefaults) f->kwdefaults->set(str_key(n), e->eval(fr));
   }
   bind_closure(f, fr, cells);
+  if (code->direct) {
+    f->direct_max = code->npos;
+    f->direct_min = code->npos - (int)f->defaults.size();
+  }
   f->name = code->name;
   f->qualname = code->qualname;
   f->doc = code->doc;
@@ -302,6 +323,15 @@ EP Compiler::call(const Expr& e) {
   return call_inner(e);
 }
 
+template <class Node>
+EP Compiler::call_n(Node* k, EP f, const Expr& e) {
+  EP node(k);
+  k->may_suspend = may_suspend;
+  k->func.set(std::move(f));
+  for (size_t i = 0; i < e.args.size(); ++i) k->args[i] = expr(*e.args[i].value);
+  return node;
+}
+
 EP Compiler::call_inner(const Expr& e) {
   bool simple = true;
   for (auto& a : e.args) if (a.kind != Arg::Positional) simple = false;
@@ -338,14 +368,19 @@ EP Compiler::call_inner(const Expr& e) {
     }
     auto* k = new CallN<1>();
     k->may_suspend = may_suspend;
-    k->func = std::move(f);
+    k->func.set(std::move(f));
     k->args[0] = std::move(a);
     return EP(k);
   }
   if (simple && e.args.size() <= 4) {
     EP f = expr(*e.a);
+    bool global = dynamic_cast<LoadGlobal*>(f.get()) != nullptr;
     switch (e.args.size()) {
-#define CASE(N) case N: { auto* k = new CallN<N>(); k->may_suspend = may_suspend; k->func = std::move(f); for (int i = 0; i < N; ++i) k->args[i] = expr(*e.args[i].value); return EP(k); }
+#define CASE(N)                                                                         \
+  case N: {                                                                             \
+    if (global) return call_n(new CallN<N, GlobalCallee>(), std::move(f), e); \
+    return call_n(new CallN<N>(), std::move(f), e);                        \
+  }
       CASE(0) CASE(1) CASE(2) CASE(3) CASE(4)
 #undef CASE
     }

@@ -61,6 +61,23 @@ struct LoadLocal : ENode {
     return v.t == VT::Undef ? nullptr : &v;
   }
 };
+// A global name (or a builtin), read through a cache of where the last lookup found it, valid
+// while neither dict gained or lost keys (a rebinding changes the value in place).
+struct LoadGlobal : ENode {
+  std::string name;
+  int64_t h;
+  DictObj *cg = nullptr, *cb = nullptr;
+  uint64_t cgv = 0, cbv = 0;
+  Value* cptr = nullptr;
+  // The value where it lives: valid until the program next runs (it may rebind the name).
+  [[gnu::always_inline]] const Value& find(Frame& fr) {
+    DictObj* g = fr.globals;
+    if (__builtin_expect(g == cg && g->version == cgv && (!cb || cb->version == cbv), 1)) return *cptr;
+    return find_slow(fr);
+  }
+  const Value& find_slow(Frame& fr);  // (compile_names.cpp)
+  Value eval(Frame& fr) override { return find(fr); }
+};
 struct StoreLocal : TNode {
   int slot;
   std::string name;
@@ -143,6 +160,8 @@ struct Compiler {
   EP expr_inner(const ast::Expr& e);
   EP call(const ast::Expr& e);
   EP call_inner(const ast::Expr& e);
+  template <class Node>
+  EP call_n(Node* k, EP f, const ast::Expr& e);  // a CallN's parts
   SliceParts slice_parts(const ast::Expr& e);
   EP comprehension(const ast::Expr& e);
   std::vector<SeqItem> seq_items(const std::vector<ast::ExprP>& items);

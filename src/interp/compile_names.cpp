@@ -76,30 +76,22 @@ static Value* lazy_builtin(const std::string& name, int64_t h) {
   return nullptr;
 }
 
-struct LoadGlobal : ENode {
-  std::string name;
-  int64_t h;
-  // cache of the last lookup, valid while neither dict gained or lost keys
-  DictObj *cg = nullptr, *cb = nullptr;
-  uint64_t cgv = 0, cbv = 0;
-  Value* cptr = nullptr;
-  Value eval(Frame& fr) override {
-    DictObj* g = fr.globals;
-    if (g == cg && g->version == cgv && (!cb || cb->version == cbv)) return *cptr;
-    if (Value* v = g->find_str(name, h)) {
-      cg = g; cgv = g->version; cb = nullptr; cptr = v;
-      return *v;
-    }
-    if (Value* v = I->builtins->find_str(name, h)) {
-      cg = g; cgv = g->version; cb = I->builtins.get(); cbv = cb->version; cptr = v;
-      return *v;
-    }
-    Value* lazy = nullptr;
-    ML_GUARD(lazy = lazy_builtin(name, h));
-    if (lazy) return *lazy;
-    ML_GUARD(undefined_name(name));
+const Value& LoadGlobal::find_slow(Frame& fr) {
+  DictObj* g = fr.globals;
+  if (Value* v = g->find_str(name, h)) {
+    cg = g; cgv = g->version; cb = nullptr; cptr = v;
+    return *v;
   }
-};
+  if (Value* v = I->builtins->find_str(name, h)) {
+    cg = g; cgv = g->version; cb = I->builtins.get(); cbv = cb->version; cptr = v;
+    return *v;
+  }
+  Value* lazy = nullptr;
+  ML_GUARD(lazy = lazy_builtin(name, h));
+  if (lazy) return *lazy;
+  ML_GUARD(undefined_name(name));
+}
+
 struct StoreGlobal : TNode {
   std::string name;
   Value key;

@@ -17,9 +17,8 @@ namespace ml::interp {
 // wants to see the call.
 [[gnu::always_inline]] inline bool direct_ok(const FuncObj* f, int n) {
   const FuncCode* c = f->code;
-  return c->direct && n <= c->npos && n + (int)f->defaults.size() >= c->npos &&
-         I->stack_top + (size_t)c->nslots <= I->stack_cap && !I->observer &&
-         (c->interpret_only || !I->try_call_compiled);
+  return n <= f->direct_max && n >= f->direct_min && I->stack_top + (size_t)c->nslots <= I->stack_cap &&
+         (!I->call_hooks || (!I->observer && (c->interpret_only || !I->try_call_compiled)));
 }
 
 // The callee's slots on the value stack (all None on arrival: frames clear theirs on the way
@@ -45,8 +44,64 @@ struct DirectSlots {
   }
 };
 
+// ---------------------------------------------------------------- entering a frame
+[[noreturn, gnu::cold]] void recursion_error();  // undoes the depth's increment (frame.cpp)
+
+// One more Python frame: the recursion limit, the room left on the C++ stack, and an
+// interrupt asked for from another thread.
+struct DepthGuard {
+  [[gnu::always_inline]] DepthGuard() {
+    char probe;
+    check_interrupt();
+    if (__builtin_expect(++I->depth > I->recursion_limit || (I->stack_low && &probe < I->stack_low), 0))
+      recursion_error();
+  }
+  [[gnu::always_inline]] ~DepthGuard() { --I->depth; }
+};
+
+// The source file that errors are located in while a function of it runs.
+struct SrcGuard {
+  const SourceFile* saved;
+  [[gnu::always_inline]] explicit SrcGuard(const SourceFile* s) : saved(I->cur_src) { I->cur_src = s; }
+  [[gnu::always_inline]] ~SrcGuard() { I->cur_src = saved; }
+};
+
+// Runs a function's body in a frame whose slots are bound (the call paths inline it).
+[[gnu::always_inline]] inline Value run_frame_inline(FuncObj* f, Value* slots, GenObj* gen,
+                                                     PushSink* sink = nullptr) {
+  Frame fr;
+  fr.slots = slots;
+  fr.func = f;
+  fr.globals = f->globals.get();
+  fr.gen = gen;
+  fr.sink = sink;
+  SrcGuard sg(f->code->src);
+  try {
+    f->code->body->exec(fr);
+  } catch (PyError& e) {
+    leave_frame(e, f->name);
+    throw;
+  }
+  return std::move(fr.retval);
+}
+
+// The cells of the variables that closures capture, a parameter's holding its argument.
+void make_cells(const FuncCode* c, Value* slots);
+
 // Runs `f` (direct_ok) in `slots` whose first `nargs` hold the arguments: fills in the
-// defaults of the others and marks its locals unbound (frame.cpp).
+// defaults of the others and marks its locals unbound. Inline at the call sites of the
+// interpreted code, where calls are most frequent; run_direct is the out-of-line copy.
+[[gnu::always_inline]] inline Value run_direct_inline(FuncObj* f, Value* slots, int nargs) {
+  const FuncCode* c = f->code;
+  DepthGuard dg;
+  if (nargs < c->npos) {
+    const Value* defs = f->defaults.data() + (f->defaults.size() - (size_t)(c->npos - nargs));
+    for (int i = nargs; i < c->npos; ++i) slots[i] = *defs++;
+  }
+  for (int i = c->nparams; i < c->nslots; ++i) slots[i].t = VT::Undef;
+  if (__builtin_expect(!c->cell_slots.empty(), 0)) make_cells(c, slots);
+  return run_frame_inline(f, slots, nullptr);
+}
 Value run_direct(FuncObj* f, Value* slots, int nargs);
 
 // A call of `f` (direct_ok for 1 + nargs) with `self` first and `args` copied after it.

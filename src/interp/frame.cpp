@@ -34,43 +34,6 @@
 namespace ml::interp {
 
 // ---------------------------------------------------------------- frames
-struct DepthGuard {
-  DepthGuard() {
-    char probe;
-    check_interrupt();
-    if (++I->depth > I->recursion_limit || (I->stack_low && &probe < I->stack_low)) {
-      --I->depth;
-      raise_id("RecursionError", "runtime.recursion");
-    }
-  }
-  ~DepthGuard() { --I->depth; }
-};
-
-struct SrcGuard {
-  const SourceFile* saved;
-  explicit SrcGuard(const SourceFile* s) : saved(I->cur_src) { I->cur_src = s; }
-  ~SrcGuard() { I->cur_src = saved; }
-};
-
-// Inlined into the call path (call_function_inner); run_frame is the out-of-line copy.
-[[gnu::always_inline]] static inline Value run_frame_inline(FuncObj* f, Value* slots, GenObj* gen,
-                                                           PushSink* sink = nullptr) {
-  Frame fr;
-  fr.slots = slots;
-  fr.func = f;
-  fr.globals = f->globals.get();
-  fr.gen = gen;
-  fr.sink = sink;
-  SrcGuard sg(f->code->src);
-  try {
-    f->code->body->exec(fr);
-  } catch (PyError& e) {
-    leave_frame(e, f->name);
-    throw;
-  }
-  return std::move(fr.retval);
-}
-
 Value run_frame(FuncObj* f, Value* slots, GenObj* gen) { return run_frame_inline(f, slots, gen); }
 
 void run_module_code(const FuncCode* code, DictObj* globals) {
@@ -175,7 +138,7 @@ static void bind_args(FuncObj* f, Value* slots, Value* args, int nargs, KwArgs* 
 static Value call_function_inner(FuncObj* f, Value* args, int nargs, KwArgs* kw);
 
 // The cells of the variables that closures capture, a parameter's holding its argument.
-static void make_cells(const FuncCode* c, Value* slots) {
+void make_cells(const FuncCode* c, Value* slots) {
   for (int s : c->cell_slots) {
     auto* cell = new CellObj();
     if (s < c->nparams) { cell->v = std::move(slots[s]); cell->bound = true; }
@@ -261,16 +224,11 @@ static Value call_function_inner(FuncObj* f, Value* args, int nargs, KwArgs* kw)
   return run_frame_inline(f, slots, nullptr);
 }
 
-Value run_direct(FuncObj* f, Value* slots, int nargs) {
-  const FuncCode* c = f->code;
-  DepthGuard dg;
-  if (nargs < c->npos) {
-    const Value* defs = f->defaults.data() + (f->defaults.size() - (size_t)(c->npos - nargs));
-    for (int i = nargs; i < c->npos; ++i) slots[i] = *defs++;
-  }
-  for (int i = c->nparams; i < c->nslots; ++i) slots[i].t = VT::Undef;
-  if (__builtin_expect(!c->cell_slots.empty(), 0)) make_cells(c, slots);
-  return run_frame_inline(f, slots, nullptr);
+Value run_direct(FuncObj* f, Value* slots, int nargs) { return run_direct_inline(f, slots, nargs); }
+
+void recursion_error() {
+  --I->depth;
+  raise_id("RecursionError", "runtime.recursion");
 }
 
 // A StopIteration escaping a generator's body is a RuntimeError (PEP 479): otherwise it would

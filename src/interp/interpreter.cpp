@@ -58,6 +58,7 @@ int Interpreter::recursion_limit() const { return st_->recursion_limit; }
 
 void Interpreter::set_compiled_call_hook(std::function<std::optional<Value>(FuncObj*, Value*, int)> hook) {
   st_->try_call_compiled = std::move(hook);
+  st_->call_hooks = st_->observer || st_->try_call_compiled;
 }
 
 void Interpreter::set_argv(const std::vector<std::string>& argv) {
@@ -96,7 +97,10 @@ void handle_interrupt() {
   raise_id("TimeoutError", "runtime.timeout", {{"ms", std::to_string(I->interrupt_ms.load(std::memory_order_relaxed))}});
 }
 
-void Interpreter::set_call_observer(CallObserver* observer) { st_->observer = observer; }
+void Interpreter::set_call_observer(CallObserver* observer) {
+  st_->observer = observer;
+  st_->call_hooks = st_->observer || st_->try_call_compiled;
+}
 
 namespace {
 struct ThreadJob {

@@ -22,24 +22,37 @@ inline void annotate_soft(const Value& exc, Loc loc) {
   annotate(e, loc);
 }
 
+// Runs one statement of a block: an error leaving it is located at the statement (unless a
+// node inside located it already), and a failed allocation becomes a MemoryError there.
+[[gnu::always_inline]] inline Exec exec_stmt(SNode* s, Frame& fr) {
+  try {
+    return s->exec(fr);
+  } catch (PyError& e) {
+    annotate(e, s->loc);
+    throw;
+  } catch (const std::bad_alloc&) {
+    raise_memory_error(s->loc);
+  } catch (const std::length_error&) {
+    raise_memory_error(s->loc);
+  }
+}
+
 struct Block : SNode {
   std::vector<SP> stmts;
   Exec exec(Frame& fr) override {
     for (auto& s : stmts) {
-      Exec r;
-      try {
-        r = s->exec(fr);
-      } catch (PyError& e) {
-        annotate(e, s->loc);
-        throw;
-      } catch (const std::bad_alloc&) {
-        raise_memory_error(s->loc);
-      } catch (const std::length_error&) {
-        raise_memory_error(s->loc);
-      }
+      Exec r = exec_stmt(s.get(), fr);
       if (r != Exec::Normal) return r;
     }
     return Exec::Normal;
+  }
+  // What a compound statement runs for this block: its one statement when it has only one
+  // (run through exec_stmt, as the block would run it, without the block's own call and
+  // loop), else the block itself.
+  static SNode* runner(const SP& b) {
+    auto* blk = dynamic_cast<Block*>(b.get());
+    if (blk && blk->stmts.size() == 1) return blk->stmts[0].get();
+    return b.get();
   }
   Exec exec_soft(Frame& fr, Value& exc) override {
     for (auto& s : stmts) {

@@ -29,6 +29,10 @@ struct FuncObj : Object {
   Ref<DictObj> globals;
   std::string name, qualname;
   ClassObj* owner = nullptr;   // class whose body defined it (for zero-arg super())
+  // How many positional arguments a direct call (direct_call.h) may pass: from the count
+  // without the defaulted parameters to all of them; direct_max < 0 when the function cannot
+  // be called directly. Set once its defaults are known (defaults never change afterwards).
+  int direct_min = 0, direct_max = -1;
   Ref<DictObj> attrs;          // function attributes
   Value doc;
   FuncObj(const FuncCode* c, Ref<DictObj> g);
@@ -133,6 +137,8 @@ struct Interp {
   bool has_last_expr = false;
   std::function<std::optional<Value>(FuncObj*, Value*, int)> try_call_compiled;
   struct CallObserver* observer = nullptr;  // profiling (interpreter.h)
+  // Either of the two above is set: calls must look at them (one test on the direct path).
+  bool call_hooks = false;
 
   // value stack for frames
   Value* stack = nullptr;

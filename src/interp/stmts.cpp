@@ -184,9 +184,10 @@ struct AugSub : SNode {
 struct IfStmt : SNode {
   Test test;
   SP body, orelse;
+  SNode *run_body = nullptr, *run_orelse = nullptr;  // Block::runner of each
   Exec exec(Frame& fr) override {
-    if (test(fr)) return body->exec(fr);
-    if (orelse) return orelse->exec(fr);
+    if (test(fr)) return exec_stmt(run_body, fr);
+    if (run_orelse) return exec_stmt(run_orelse, fr);
     return Exec::Normal;
   }
   Exec exec_soft(Frame& fr, Value& exc) override {
@@ -206,11 +207,12 @@ void raise_memory_error(Loc loc) {
 struct WhileStmt : SNode {
   Test test;
   SP body, orelse;
+  SNode* run_body = nullptr;  // Block::runner(body)
   Exec exec(Frame& fr) override {
     while (true) {
       check_interrupt();
       if (!test(fr)) break;
-      Exec r = body->exec(fr);
+      Exec r = exec_stmt(run_body, fr);
       if (r == Exec::Break) return Exec::Normal;
       if (r == Exec::Return) return r;
     }
@@ -223,6 +225,7 @@ struct ForStmt : SNode {
   TP target;
   EP iter_e;
   SP body, orelse;
+  SNode* run_body = nullptr;  // Block::runner(body)
   bool is_async = false;
   Exec exec(Frame& fr) override {
     Value src = iter_e->eval(fr);
@@ -251,7 +254,7 @@ struct ForStmt : SNode {
         ok = iterate(src, [&](Value x) {
           check_interrupt();
           target->store(fr, std::move(x));
-          Exec r = body->exec(fr);
+          Exec r = exec_stmt(run_body, fr);
           if (r == Exec::Break) { broke = true; return false; }
           if (r == Exec::Return) { result = r; return false; }
           return true;
@@ -874,13 +877,18 @@ SP Compiler::stmt(const Stmt& s) {
       auto* n = new IfStmt();
       n->test.set(expr(*s.value));
       n->body = block(s.body);
-      if (!s.orelse.empty()) n->orelse = block(s.orelse);
+      n->run_body = Block::runner(n->body);
+      if (!s.orelse.empty()) {
+        n->orelse = block(s.orelse);
+        n->run_orelse = Block::runner(n->orelse);
+      }
       return with_loc(n, s.loc);
     }
     case StmtKind::While: {
       auto* n = new WhileStmt();
       n->test.set(expr(*s.value));
       n->body = block(s.body);
+      n->run_body = Block::runner(n->body);
       if (!s.orelse.empty()) n->orelse = block(s.orelse);
       return with_loc(n, s.loc);
     }
@@ -889,6 +897,7 @@ SP Compiler::stmt(const Stmt& s) {
       n->iter_e = expr(*s.iter);
       n->target = target(*s.targets[0]);
       n->body = block(s.body);
+      n->run_body = Block::runner(n->body);
       n->is_async = s.is_async;
       if (!s.orelse.empty()) n->orelse = block(s.orelse);
       return with_loc(n, s.loc);

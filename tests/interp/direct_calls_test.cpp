@@ -282,3 +282,103 @@ TEST(DirectCalls, BuiltinReceiverMethods) {
 }
 
 }  // namespace
+
+namespace {
+
+// The call paths that read a global callee in place and run one-statement bodies without their
+// block: the callee is the function bound when the call starts even if its arguments rebind
+// the name; a builtin read through a global site sees a global that later shadows it, and sees
+// it again once the global is deleted; a deleted global is a NameError; direct calls with and
+// without defaults and with too few or too many arguments; an unbound local under `n - 1`;
+// both operands of `f() + g()` evaluated in order, with instances' __add__/__radd__; errors in
+// one-statement if, elif, else, while and for bodies are located at their own lines (CPython's).
+TEST(DirectCalls, GlobalCalleesAndOneStatementBodies) {
+  EXPECT_EQ(run(
+                "def f(x):\n"
+                "    return 'old'\n"
+                "def rebind():\n"
+                "    global f\n"
+                "    f = lambda x: 'new'\n"
+                "    return 1\n"
+                "print(f(rebind()), f(0))\n"
+                "def use():\n"
+                "    return len([1, 2])\n"
+                "print(use())\n"
+                "def len(x):\n"
+                "    return 99\n"
+                "print(use())\n"
+                "del len\n"
+                "print(use())\n"
+                "def gone(): return 1\n"
+                "def call_gone(): return gone()\n"
+                "print(call_gone())\n"
+                "del gone\n"
+                "try:\n"
+                "    call_gone()\n"
+                "except NameError as e:\n"
+                "    print('NameError', e)\n"
+                "def d(a, b=1, c=2):\n"
+                "    return a + b + c\n"
+                "def calls():\n"
+                "    return d(1), d(1, 2), d(1, 2, 3)\n"
+                "print(calls())\n"
+                "for bad in ('d()', 'd(1, 2, 3, 4)'):\n"
+                "    try:\n"
+                "        eval(bad)\n"
+                "    except TypeError:\n"
+                "        print('TypeError', bad)\n"
+                "def unb(k):\n"
+                "    if k:\n"
+                "        n = 5\n"
+                "    return n - 1\n"
+                "print(unb(True))\n"
+                "try:\n"
+                "    unb(False)\n"
+                "except UnboundLocalError:\n"
+                "    print('unbound')\n"
+                "def p(v):\n"
+                "    print('eval', v.x if isinstance(v, V) else v)\n"
+                "    return v\n"
+                "class V:\n"
+                "    def __init__(self, x): self.x = x\n"
+                "    def __add__(self, o): return V(self.x + (o.x if isinstance(o, V) else o))\n"
+                "    def __radd__(self, o): return V(o * 100 + self.x)\n"
+                "print(p(1) + p(2), (p(V(3)) + p(V(4))).x, (p(5) + p(V(6))).x, p('a') + p('b'))\n"
+                "print('end')\n"),
+                "old new\n"
+                "2\n"
+                "99\n"
+                "2\n"
+                "1\n"
+                "NameError name 'gone' is not defined\n"
+                "(4, 5, 6)\n"
+                "TypeError d()\n"
+                "TypeError d(1, 2, 3, 4)\n"
+                "4\n"
+                "unbound\n"
+                "eval 1\n"
+                "eval 2\n"
+                "eval 3\n"
+                "eval 4\n"
+                "eval 5\n"
+                "eval 6\n"
+                "eval a\n"
+                "eval b\n"
+                "3 7 506 ab\n"
+                "end\n");
+  // (program, where its error must be located)
+  const std::pair<const char*, const char*> located[] = {
+      {"def where(k):\n    if k == 0:\n        return 1 // 0\n    return 2\nwhere(0)\n", "<test>:3:"},
+      {"def where(k):\n    if k == 0:\n        return 1\n    elif k == 1:\n        return [][0]\n    return 2\nwhere(1)\n",
+       "<test>:5:"},
+      {"def where(k):\n    if k == 0:\n        return 1\n    else:\n        return {}['x']\nwhere(2)\n", "<test>:5:"},
+      {"i = 0\nwhile i < 3:\n    i += 1\nfor j in range(2):\n    None.attr\n", "<test>:5:"},
+      {"i = 0\nwhile i < 3:\n    i += 'a'\n", "<test>:3:"},
+  };
+  for (const auto& [program, at] : located) {
+    std::string out = run(program);
+    EXPECT_NE(out.find(at), std::string::npos) << program << "\n" << out;
+  }
+}
+
+}  // namespace
