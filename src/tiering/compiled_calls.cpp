@@ -272,6 +272,20 @@ std::optional<iv::Value> CompiledCalls::try_call(iv::FuncObj* f, iv::Value* args
     }
     return std::nullopt;
   }
+  // Instances are copied in and out at each call, so what compiling a function that takes one
+  // gains is uncertain, while starting the engine costs a run about 100 ms of CPU (richards
+  // paid that for four compiled calls): under the adaptive policy such a function does not
+  // start the engine by itself, it is offered again once something else has started it.
+  if (policy_.options().adaptive && engine_start_ms_ == 0)
+    for (int i = 0; i < nargs; ++i)
+      if (args[i].is(iv::OK::Inst)) {
+        program_.note_not_offered(program_.typer().qualname(code->def),
+                                  "takes an instance: not worth starting the WebAssembly engine for (compiled "
+                                  "when it runs)");
+        code->interpret_only = true;
+        waiting_.push_back(code);
+        return std::nullopt;
+      }
   // The argument types first: a call that cannot compile costs no marshalling of big lists.
   std::vector<wasm::Type>& types = types_;  // reused: no allocation per call
   if (!globals_) globals_ = f->globals.get();

@@ -116,6 +116,31 @@ TEST(NominalInstances, ObjectsKeepTheirIdentityAndMutationsAcrossTheBoundary) {
   EXPECT_NE(ex.find("cut(Packet{datum: int, ident: int, link: Packet}, int): wasm"), std::string::npos) << ex;
 }
 
+// Under --backend auto a function taking an instance does not start the engine by itself (the
+// copying makes its gain uncertain); once something else started it, the function compiles.
+TEST(NominalInstances, TheAdaptivePolicyStartsNoEngineForInstancesAlone) {
+  std::string alone = std::string(kPacket) +
+                      "head = None\n"
+                      "for i in range(10):\n"
+                      "    head = Packet(head, i)\n"
+                      "for k in range(3):\n"
+                      "    print(length(head))\n";
+  std::string ex = both(alone.c_str(), "10\n10\n10\n", runtime::Backend::Auto);
+  EXPECT_NE(ex.find("length(...): interpreter (takes an instance: not worth starting the WebAssembly engine for"),
+            std::string::npos)
+      << ex;
+  EXPECT_EQ(ex.find(": wasm"), std::string::npos) << ex;
+  std::string started = "def work(n):\n"
+                        "    s = 0\n"
+                        "    for i in range(n):\n"
+                        "        s += i\n"
+                        "    return s\n"
+                        "print(work(10))\n" +
+                        alone;
+  ex = both(started.c_str(), "45\n10\n10\n10\n", runtime::Backend::Auto);
+  EXPECT_NE(ex.find("length(Packet{datum: int, ident: int, link: Packet}): wasm"), std::string::npos) << ex;
+}
+
 // Classes that refer to each other (Task -> Packet -> Packet, Packet -> Task) and a list with
 // empty slots: one group of types.
 TEST(NominalInstances, MutuallyRecursiveClassesAndListsWithEmptySlots) {
