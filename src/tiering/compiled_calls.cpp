@@ -73,9 +73,6 @@ int CompiledCalls::frames_used() const {
   return interpreter_.call_depth() + kRecursionLimit - interpreter_.recursion_limit();
 }
 
-double CompiledCalls::run_ms() const {
-  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start_).count();
-}
 
 // Only the module's own top-level functions (not methods, closures or lambdas), each defined
 // once, are compiled: decided at a function's first call.
@@ -145,12 +142,12 @@ bool CompiledCalls::classes_made_ok(const iv::FuncObj* f, const wasm::Prepared& 
   for (const std::string& name : p.constructs) {
     iv::Value* c = globals_->find(iv::mk_str(name));
     if (!c || !c->is(iv::OK::Class)) {
-      why = "makes " + with_article(name) + ", which is no longer a class";
+      why = "uses class " + name + ", which is no longer a class";
       return false;
     }
     std::string w;
     if (!class_ok(c->as<iv::ClassObj>(), w)) {
-      why = "makes " + w;
+      why = "uses " + w;
       return false;
     }
   }
@@ -242,11 +239,9 @@ CompiledCalls::Signature& CompiledCalls::signature_for(const iv::FuncCode* code,
     if (s.types == types) return s;
   Signature s;
   s.types = types;
-  auto c0 = std::chrono::steady_clock::now();
-  double engine_before = engine_start_ms_;
   s.prepared = program_.prepared(code->def, types, &s.why);
-  double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - c0).count();
-  policy_.spent_compiling(ms - (engine_start_ms_ - engine_before));
+  // (counted in functions, not milliseconds: see PolicyOptions::compile_budget)
+  policy_.spent_compiling(s.prepared ? s.prepared->functions : 1);
   fn.signatures.push_back(std::move(s));
   return fn.signatures.back();
 }
@@ -268,8 +263,7 @@ std::optional<iv::Value> CompiledCalls::try_call(iv::FuncObj* f, iv::Value* args
     nargs = int(filled.size());
   }
   std::string why;
-  // (run_ms reads the clock: only the policy's compile budget for functions with loops needs it)
-  if (!policy_.offer(fn.state, fn.state.offered || fn.state.straight_line ? 0.0 : run_ms(), why)) {
+  if (!policy_.offer(fn.state, offered_calls_, why)) {
     if (!why.empty()) program_.note_not_offered(program_.typer().qualname(code->def), why);
     if (policy_.given_up(fn.state)) return interpret_for_good(code);
     if (policy_.waits_for_engine(fn.state)) {  // its calls stop asking until the engine starts
@@ -278,8 +272,44 @@ std::optional<iv::Value> CompiledCalls::try_call(iv::FuncObj* f, iv::Value* args
     }
     return std::nullopt;
   }
+  // Instances are copied in and out at each call, so what compiling a function that takes one
+  // gains is uncertain, while starting the engine costs a run about 100 ms of CPU (richards
+  // paid that for four compiled calls): under the adaptive policy such a function does not
+  // start the engine by itself, it is offered again once something else has started it.
+  if (policy_.options().adaptive && engine_start_ms_ == 0)
+    for (int i = 0; i < nargs; ++i)
+      if (args[i].is(iv::OK::Inst)) {
+        program_.note_not_offered(program_.typer().qualname(code->def),
+                                  "takes an instance: not worth starting the WebAssembly engine for (compiled "
+                                  "when it runs)");
+        code->interpret_only = true;
+        waiting_.push_back(code);
+        return std::nullopt;
+      }
   // The argument types first: a call that cannot compile costs no marshalling of big lists.
   std::vector<wasm::Type>& types = types_;  // reused: no allocation per call
+  if (!globals_) globals_ = f->globals.get();
+  const ClassCheck* classes = f->globals.get() == globals_ ? &class_check_ : nullptr;
+  // One typing of instances for all the arguments (an instance two of them reach has one type);
+  // made on first use: most calls pass no instance, list or tuple.
+  std::optional<InstanceTypes> instances;
+  for (int i = 0; i < nargs; ++i)
+    if (args[i].is(iv::OK::Inst) || args[i].is(iv::OK::List) || args[i].is(iv::OK::Tuple)) {
+      if (!instances) instances.emplace(classes);
+      instances->observe(args[i]);
+    }
+  // Each instance the arguments reach is copied in and its changed fields copied back out: a
+  // body without loops saves less than that costs once they are more than a few (a task
+  // reaching the whole task list), so the adaptive policy leaves such calls to the interpreter.
+  if (instances && policy_.options().adaptive && fn.state.straight_line &&
+      instances->instances() > size_t(policy_.options().straight_line_instances)) {
+    why = "its arguments reach " + std::to_string(instances->instances()) +
+          " instances: copying them in and out costs more than compiling a body without loops saves (--backend wasm "
+          "compiles it)";
+    fall_back(code, fn, why);
+    program_.note_not_offered(program_.typer().qualname(code->def), why);
+    return std::nullopt;
+  }
   types.clear();
   for (int i = 0; i < nargs; ++i) {
     if (args[i].is(iv::OK::Func)) {
@@ -301,8 +331,7 @@ std::optional<iv::Value> CompiledCalls::try_call(iv::FuncObj* f, iv::Value* args
         return std::nullopt;
       }
     }
-    if (!globals_) globals_ = f->globals.get();
-    auto t = compiled_type(args[i], why, 0, f->globals.get() == globals_ ? &class_check_ : nullptr);
+    auto t = compiled_type(args[i], why, 0, classes, instances ? &*instances : nullptr);
     if (!t) {
       std::string arg = std::to_string(i + 1);
       const ast::Stmt* def = code->def;

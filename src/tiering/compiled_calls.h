@@ -96,7 +96,6 @@ class CompiledCalls {
   [[noreturn]] void raise_error(const wasm::ErrorText& er);
   int first_column(int32_t pos) const;
   void write_output(const std::string& s);
-  double run_ms() const;
   int frames_used() const;
 
   interp::Interpreter& interpreter_;
@@ -109,7 +108,6 @@ class CompiledCalls {
   std::map<std::string, std::vector<const ast::Stmt*>> defs_;  // top-level defs by name
   std::set<std::string> def_names_;
   const SourceFile* source_ = nullptr;
-  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
   std::unordered_map<const interp::FuncCode*, Function> functions_;  // node-based: entries stay put
   std::vector<wasm::Type> types_;  // the argument types of the call being offered
   // signatures that ran compiled, for wat(): key -> (name, argument types)

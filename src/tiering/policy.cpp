@@ -9,7 +9,7 @@ namespace ml::tiering {
 // Until a function is first offered to the compiler: is it hot enough to be worth compiling?
 // (Interpreting a call costs nothing up front; compiling one costs about a millisecond, which
 // a program of thousands of functions each called once would pay thousands of times.)
-bool HotPolicy::offer(FunctionState& st, double run_ms, std::string& why) {
+bool HotPolicy::offer(FunctionState& st, long calls, std::string& why) {
   why.clear();
   if (given_up(st)) return false;
   if (!o_.adaptive || st.offered) return st.offered = true;
@@ -27,8 +27,9 @@ bool HotPolicy::offer(FunctionState& st, double run_ms, std::string& why) {
     why = fmt::format("not hot yet: no loops; compiled once called {} times", o_.hot_calls);
     return false;
   }
-  if (compile_ms_ < o_.compile_budget_ms + o_.compile_share * run_ms) return st.offered = true;
-  why = fmt::format("not hot yet: compiling had used its share of the run's time; compiled once called {} times",
+  long allowance = o_.compile_budget + (o_.calls_per_unit > 0 ? calls / o_.calls_per_unit : 0);
+  if (compile_units_ < allowance) return st.offered = true;
+  why = fmt::format("not hot yet: compiling had used its share of the run; compiled once called {} times",
                     o_.hot_calls);
   return false;
 }

@@ -13,14 +13,21 @@ struct PolicyOptions {
   bool adaptive = false;
   // Compiling costs about a millisecond per function, so a function is compiled once it has
   // proven hot (hot_calls interpreted calls), or at its first call if it has loops or calls
-  // the program's functions and compiling so far has taken less than compile_budget_ms plus
-  // compile_share of the run's time.
+  // the program's functions and compiling so far has used less than compile_budget units
+  // plus one unit per calls_per_unit calls offered so far. A unit is one function compiled
+  // (a specialization, its callees each counting too) or refused by the typer: counting
+  // work instead of time keeps what compiles the same from run to run, however loaded the
+  // machine is. (50 units is about 50 ms of compiling; 5,000 interpreted calls take about
+  // 5 ms, so a unit per 5,000 calls is the 20% share of the run's time the budget allows.)
   int hot_calls = 32;
-  double compile_budget_ms = 50.0;
-  double compile_share = 0.2;
+  int compile_budget = 50;
+  long calls_per_unit = 5000;
   // The compiled calls timed before deciding, and the mean below which a call is "quick".
   int trial_calls = 16;
   double quick_call_us = 10.0;
+  // The instances (copied in and out at each call) a function without loops may take: a
+  // call whose arguments reach more is left to the interpreter (adaptive only).
+  int straight_line_instances = 4;
   // After this many calls in a row handed back to the interpreter (a compile that failed, an
   // argument compiled code does not take, a fallback at run time), the function is left to
   // the interpreter for good.
@@ -48,11 +55,11 @@ class HotPolicy {
 
   // Before a call: true when it should be tried compiled. False with `why` set when the
   // refusal is worth telling (--explain), with `why` empty when the function was already
-  // given up. `run_ms`: how long the program has run.
-  bool offer(FunctionState& st, double run_ms, std::string& why);
-  // Time spent compiling (code generation and the engine's compile), against the budget.
-  void spent_compiling(double ms) { compile_ms_ += ms; }
-  double compile_ms() const { return compile_ms_; }
+  // given up. `calls`: how many calls have been offered so far (the run's progress).
+  bool offer(FunctionState& st, long calls, std::string& why);
+  // Work spent compiling (see PolicyOptions::compile_budget), against the budget.
+  void spent_compiling(int units) { compile_units_ += units; }
+  long compile_units() const { return compile_units_; }
   // The engine has started (for a function with loops): bounded functions may now be compiled too.
   void engine_running() { engine_running_ = true; }
   // The offered call ran interpreted after all (did not compile, argument not taken, fallback).
@@ -70,7 +77,7 @@ class HotPolicy {
 
  private:
   PolicyOptions o_;
-  double compile_ms_ = 0;
+  long compile_units_ = 0;
   bool engine_running_ = false;
 };
 

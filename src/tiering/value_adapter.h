@@ -4,6 +4,10 @@
 #include <cstdint>
 #include <cstring>
 #include <functional>
+#include <map>
+#include <set>
+#include <unordered_map>
+#include <unordered_set>
 #include <optional>
 #include <string>
 #include <vector>
@@ -46,6 +50,7 @@ struct InterpAdapter {
     return V::boolean((b & 0xFFFFFFFFu) != 0);
   }
   static V none() { return V::none(); }
+  static bool is_none(const V& v) { return v.is_none(); }
   static V new_list(std::vector<V>&& items) { return V::obj(new interp::ListObj(std::move(items))); }
   static void refill(const V& list, std::vector<V>&& items) { list.as<interp::ListObj>()->v = std::move(items); }
   // strings and tuples (immutable: a returned one is a new interpreter object)
@@ -76,11 +81,56 @@ struct InterpAdapter {
 // definition); `why` says why not.
 using ClassCheck = std::function<bool(const interp::ClassObj*, std::string& why)>;
 
+class InstanceTypes;
+
 // The compiled type of an interpreter value, computed without converting it (the same rules
 // as wasm::type_of), so a call that cannot compile costs no marshalling of big lists. On
-// failure `why` says what compiled code does not take ("an int beyond 64 bits").
+// failure `why` says what compiled code does not take ("an int beyond 64 bits"). Instances
+// are typed by `instances` (one for all the arguments of a call; made for `v` alone when null).
 std::optional<wasm::Type> compiled_type(const interp::Value& v, std::string& why, int depth = 0,
-                                        const ClassCheck* classes = nullptr);
+                                        const ClassCheck* classes = nullptr, InstanceTypes* instances = nullptr);
+
+// The instance types of one call (instance_types.cpp). A class is typed once for the whole
+// call, nominally: its fields take the types of what all its instances the arguments reach
+// hold, so a class may refer to itself or to others at any depth (a Packet whose link is a
+// Packet or None), and an instance reached through two arguments has one type.
+class InstanceTypes {
+ public:
+  explicit InstanceTypes(const ClassCheck* classes) : check_(classes) {}
+  // Finds the instances `v` reaches (through attributes, lists and tuples). Every argument is
+  // observed before any type is asked for, so the types cover every instance of the call.
+  void observe(const interp::Value& v);
+  // The type of `o`'s class for this call, or nullopt with `why`.
+  std::optional<wasm::Type> type_of(interp::InstObj* o, std::string& why);
+  // How many instances the values observed reach (each is copied in and out of the call).
+  size_t instances() const { return seen_.size(); }
+ private:
+  struct Field {
+    bool none = false;                        // some instance holds None there
+    const interp::ClassObj* cls = nullptr;    // the class of the instances held there
+    const interp::ClassObj* other = nullptr;  // a second class held there (refused)
+    std::vector<const interp::Value*> values;  // the other values held there
+  };
+  struct Class {
+    const interp::Shape* shape = nullptr;  // the first instance's attribute layout
+    std::vector<std::string> names;         // its attribute names, sorted
+    std::map<std::string, Field> fields;
+    std::string conflict;                   // why the class cannot be typed
+  };
+  void observe_instance(interp::InstObj* o);
+  void observe_inside(const interp::Value& v, int depth);
+  std::optional<wasm::Type> class_type(const interp::ClassObj* c, std::string& why);
+  std::optional<wasm::Type> field_type(const interp::ClassObj* c, const std::string& name, const Field& f,
+                                       const std::vector<const interp::ClassObj*>& group, std::string& why);
+  std::set<const interp::ClassObj*> reach(const interp::ClassObj* c) const;
+
+  const ClassCheck* check_;
+  std::unordered_map<const interp::ClassObj*, Class> classes_;
+  std::unordered_set<const interp::InstObj*> seen_;
+  std::vector<interp::InstObj*> todo_;
+  std::unordered_map<const interp::ClassObj*, wasm::Type> types_;
+  std::set<const interp::ClassObj*> typing_;  // classes being typed (a cycle through a list is refused)
+};
 
 // The call's arguments completed with the function's defaults into `filled` (left empty when
 // `args` is already complete); false when only the interpreter can bind them (keyword-only,

@@ -247,11 +247,15 @@ void for_each_reached(const FuncSpec* entry, F&& f) {
 }
 }  // namespace
 
+// (also the classes isinstance() names: the code knows the answer from the class's name, so
+// the host checks that the name still means that class)
 std::vector<std::string> constructed_classes(const FuncSpec* entry) {
   std::set<std::string> out;
   for_each_reached(entry, [&](const FuncSpec& s) {
-    for (const auto& [e, c] : s.calls)
+    for (const auto& [e, c] : s.calls) {
       if (c.kind == CallInfo::User && c.construct) out.insert(c.name);
+      if (c.kind == CallInfo::Builtin && c.name == "isinstance") out.insert(e->args[1].value->name);
+    }
   });
   return {out.begin(), out.end()};
 }
@@ -303,6 +307,7 @@ CompiledProgram::Unit* CompiledProgram::unit_for(const ast::Stmt* def, const std
       p.key = key;
       p.constructs = constructed_classes(spec);
       p.constants = constants_read(spec);
+      for_each_reached(spec, [&](const FuncSpec&) { ++p.functions; });
       p.unbound_names = &up->gen.unbound_names;
     } catch (const CannotCompile& c) {
       up->failure = c.reason.text();

@@ -112,6 +112,7 @@ struct Prepared {
   std::string entry;             // export name
   uint32_t heap_base = 0;        // arguments are laid out from here
   std::string key;               // the signature ("fib(int)")
+  int functions = 0;             // the specializations compiled into it (it and its callees)
   ExplainRecord* record = nullptr;  // counts its calls and fallbacks for --explain
   // The classes whose instances the code makes (Cls(...)): the host checks before each call
   // that each is still the class the code was compiled for.

@@ -65,7 +65,24 @@ concept HasInstances = requires(const typename A::V& v, const std::string& n) {
   A::for_each_field(v, [](std::string_view, const typename A::V&) {});
   A::set_field(v, n, A::none());
   { A::new_instance(n) } -> std::same_as<typename A::V>;  // an instance of the class named n, no attributes
+  { A::is_none(v) } -> std::same_as<bool>;
 };
+
+// None, for hosts that have instances (a field or list item of instance type may hold it).
+template <class A>
+bool is_none(const typename A::V& v) {
+  if constexpr (HasInstances<A>) return A::is_none(v);
+  else return false;
+}
+
+// A field's value read from its slot (a field that only ever held None reads as None).
+template <class A, class R>
+typename A::V field_value(R& rd, uint64_t b, Type ft) {
+  if (ft.is_list()) return rd.list(static_cast<uint32_t>(b), ft);
+  if (by_address(ft)) return rd.value(static_cast<uint32_t>(b), ft);
+  if (ft == kNone) return A::none();
+  return A::from_slot(b, ft);
+}
 
 template <class A>
 struct Layout {
@@ -104,7 +121,9 @@ struct Layout {
         while (i < n && fs[i].first != name) ++i;
         if (i == n) return;
         Type ft = fs[i].second;
-        uint64_t b = by_address(ft) ? plan_value((held ? *held : held.emplace()).emplace_back(x), ft) : A::slot_bits(x, ft);
+        uint64_t b = is_none<A>(x)    ? 0  // None, in a field of instance type: an empty slot
+                     : by_address(ft) ? plan_value((held ? *held : held.emplace()).emplace_back(x), ft)
+                                      : A::slot_bits(x, ft);
         obj_slots[first + i] = b;  // (after plan_value, which may grow obj_slots)
       });
       objs.push_back(PlannedObj{h, t, &v, first, n});
@@ -173,7 +192,8 @@ struct Layout {
       addr.reserve(addr.size() + n);
     }
     if (by_address(el))
-      for (uint32_t i = 0; i < n; ++i) plan_value(A::list_at(v, i), el);
+      for (uint32_t i = 0; i < n; ++i)
+        if (!is_none<A>(A::list_at(v, i))) plan_value(A::list_at(v, i), el);
     return h;
   }
   // Calls f(i, bits) with the slot bits of each element of planned list k, as written.
@@ -184,7 +204,12 @@ struct Layout {
     const Type el = lists[k].type.elem();
     if (el.is_list()) {
       for (uint32_t i = 0; i < n; ++i) f(i, uint64_t(addr.at(A::list_id(A::list_at(l, i)))));
-    } else if (el.is_str() || el.is_tuple() || el.is_obj()) {
+    } else if (el.is_obj()) {  // (None: an empty slot)
+      for (uint32_t i = 0; i < n; ++i) {
+        const V& x = A::list_at(l, i);
+        f(i, is_none<A>(x) ? uint64_t(0) : uint64_t(addr.at(A::value_id(x))));
+      }
+    } else if (el.is_str() || el.is_tuple()) {
       for (uint32_t i = 0; i < n; ++i) f(i, uint64_t(addr.at(A::value_id(A::list_at(l, i)))));
     } else if (el == kInt) {
       for (uint32_t i = 0; i < n; ++i) f(i, A::slot_bits(A::list_at(l, i), kInt));
@@ -310,9 +335,7 @@ struct Reader {
       for (const std::string& name : t.field_order()) {
         size_t i = static_cast<size_t>(t.field_index(name));
         uint64_t b = get<uint64_t>(uint64_t(a) + kListHeader + i * kSlot);
-        Type ft = fs[i].second;
-        A::set_field(inst, name, ft.is_list() ? list(static_cast<uint32_t>(b), ft)
-                                 : by_address(ft) ? value(static_cast<uint32_t>(b), ft) : A::from_slot(b, ft));
+        A::set_field(inst, name, field_value<A>(*this, b, fs[i].second));
       }
       return inst;
     } else {
@@ -330,9 +353,7 @@ struct Reader {
         for (size_t i = 0; i < fs.size(); ++i) {
           uint64_t b = get<uint64_t>(uint64_t(o.header) + kListHeader + i * kSlot);
           if (b == layout.obj_slots[o.first + i]) continue;
-          Type ft = fs[i].second;
-          V x = ft.is_list() ? list(static_cast<uint32_t>(b), ft)
-                : by_address(ft) ? value(static_cast<uint32_t>(b), ft) : A::from_slot(b, ft);
+          V x = field_value<A>(*this, b, fs[i].second);
           sets.emplace_back(o.value, std::make_pair(fs[i].first, std::move(x)));
         }
       }

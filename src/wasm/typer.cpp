@@ -27,10 +27,18 @@ std::string Type::name() const {
     case Base::Range: b = "range"; break;
     case Base::Func: b = "function " + func_name(); break;
     case Base::Obj: {
+      // (a class that refers to itself is written out once: inside, its name stands for it)
+      static thread_local std::vector<uint32_t> writing;
+      if (std::find(writing.begin(), writing.end(), tid) != writing.end()) {
+        b = class_name();
+        break;
+      }
+      writing.push_back(tid);
       b = class_name() + "{";
       const auto& fs = fields();
       for (size_t i = 0; i < fs.size(); ++i) b += (i ? ", " : "") + fs[i].first + ": " + fs[i].second.name();
       b += "}";
+      writing.pop_back();
       break;
     }
     case Base::Tuple: {
@@ -116,6 +124,9 @@ struct Shapes {
   std::mutex mu;
   std::deque<Shape> shapes;
   std::map<std::pair<std::string, std::vector<std::pair<std::string, std::pair<uint64_t, uint32_t>>>>, uint32_t> ids;
+  // groups of classes referring to each other (Type::object_group): the id of the first's shape
+  std::map<std::vector<std::pair<std::string, std::vector<std::pair<std::string, std::pair<uint64_t, uint32_t>>>>>, uint32_t>
+      groups;
 };
 Shapes& shapes() {
   static Shapes s;
@@ -134,6 +145,38 @@ Type Type::object(const std::string& cls, std::vector<std::pair<std::string, Typ
   Type t{Base::Obj};
   t.tid = it->second;
   return t;
+}
+
+std::vector<Type> Type::object_group(std::vector<ClassFields> group) {
+  std::vector<std::pair<std::string, std::vector<std::pair<std::string, std::pair<uint64_t, uint32_t>>>>> key;
+  for (auto& c : group) {
+    std::sort(c.fields.begin(), c.fields.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<std::pair<std::string, std::pair<uint64_t, uint32_t>>> fk;
+    for (const auto& [n, t] : c.fields) fk.emplace_back(n, type_key(t));
+    key.emplace_back(c.cls, std::move(fk));
+  }
+  Shapes& sh = shapes();
+  std::lock_guard<std::mutex> lock(sh.mu);
+  auto [it, added] = sh.groups.try_emplace(std::move(key), static_cast<uint32_t>(sh.shapes.size()));
+  uint32_t first = it->second;
+  if (added) {
+    // the group's shapes take consecutive ids; a reference to its k-th class becomes first + k
+    auto resolve = [first](Type t) {
+      if (t.base == Base::Obj && (t.tid & kGroupRef)) t.tid = first + (t.tid & ~kGroupRef);
+      return t;
+    };
+    for (auto& c : group) {
+      for (auto& f : c.fields) f.second = resolve(f.second);
+      sh.shapes.push_back(Shape{c.cls, std::move(c.fields), {}});
+    }
+  }
+  std::vector<Type> out;
+  for (size_t k = 0; k < group.size(); ++k) {
+    Type t{Base::Obj};
+    t.tid = first + static_cast<uint32_t>(k);
+    out.push_back(t);
+  }
+  return out;
 }
 
 std::string Type::class_name() const {
@@ -208,6 +251,9 @@ std::optional<Type> widen(Type a, Type b) {
   if (a == b) return a;
   auto num = [](Type t) { return t == kInt || t == kFloat || t == kNum; };
   if (num(a) && num(b)) return kNum;
+  // an instance or None: the instance's type (None is its empty address)
+  if (a.is_obj() && b == kNone) return a;
+  if (a == kNone && b.is_obj()) return b;
   return std::nullopt;
 }
 

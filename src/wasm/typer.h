@@ -51,6 +51,18 @@ struct Type {
   bool is_range() const { return depth == 0 && base == Base::Range; }
   // an instance of class `cls` with these fields (sorted by name here)
   static Type object(const std::string& cls, std::vector<std::pair<std::string, Type>> fields);
+  // Instances of classes that refer to each other (a Packet whose `link` is a Packet, a Task
+  // holding a Packet holding a Task): one type per class of the group, in the group's order.
+  // A field refers to the group's k-th class by group_ref(k); the group is interned whole, so
+  // the same classes with the same fields give the same types. A field of instance type may
+  // hold None (address 0): compiled code checks before using it.
+  struct ClassFields {
+    std::string cls;
+    std::vector<std::pair<std::string, Type>> fields;
+  };
+  static std::vector<Type> object_group(std::vector<ClassFields> group);
+  static Type group_ref(size_t k) { Type t{Base::Obj}; t.tid = kGroupRef | static_cast<uint32_t>(k); return t; }
+  static constexpr uint32_t kGroupRef = 0x80000000u;
   std::string class_name() const;
   const std::vector<std::pair<std::string, Type>>& fields() const;
   int field_index(const std::string& name) const;  // -1: no such field

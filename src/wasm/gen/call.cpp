@@ -169,6 +169,19 @@ void FnGen::builtin_call(const Expr& e, const CallInfo& ci, Type t) {
     put(end);
     return;
   }
+  if (b == "isinstance") {  // x's class is known: true when it is C or derives from it, and x is not None
+    Type xt = ty(*pos[0]);
+    bool derives = false;
+    if (xt.is_obj())
+      for (const Stmt* c = G.T.find_class(xt.class_name()); c && !derives;) {
+        derives = c->name == pos[1]->name;
+        c = c->bases.empty() ? nullptr : G.T.find_class(c->bases[0].value->name);
+      }
+    ex(*pos[0]);
+    if (derives) { F->i32(0); F->op(Op::I32Ne); }
+    else { F->op(Op::Drop); F->i32(0); }
+    return;
+  }
   if (b == "len") {
     if (const ListCache* c = cached(*pos[0])) { F->get(c->len); return; }
     ex(*pos[0]); F->mem(Op::I32Load, 2, 0); F->op(Op::I64ExtendI32U); return;

@@ -5,6 +5,11 @@ namespace ml::wasm::gen {
 
 // Compares two values in locals a (type lt) and b (type rt): i32 on the stack.
 void FnGen::compare(CmpOp op, Type lt, uint32_t a, Type rt, uint32_t b, Loc loc) {
+  if (op == CmpOp::Is || op == CmpOp::IsNot) {  // instances and None: the same address
+    F->get(a); F->get(b);
+    F->op(op == CmpOp::Is ? Op::I32Eq : Op::I32Ne);
+    return;
+  }
   if (lt.is_num() || rt.is_num()) { num_compare(op, lt, a, rt, b, loc); return; }
   if ((op == CmpOp::In || op == CmpOp::NotIn) && (rt.is_list() || rt.is_tuple())) {
     member(lt, a, rt, b, loc);

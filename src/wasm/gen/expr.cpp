@@ -192,6 +192,7 @@ void FnGen::ex(const Expr& e) {
     case ExprKind::Float: F->f64(e.num); return;
     case ExprKind::True: F->i32(1); return;
     case ExprKind::False: F->i32(0); return;
+    case ExprKind::None: F->i32(0); return;  // an instance's empty address (typed where one is taken)
     case ExprKind::Attribute:  // a field of an instance
       instance(*e.a);
       load(t, field_offset(ty(*e.a), e.name));

@@ -135,6 +135,7 @@ class FnGen : public Emit {
     if (t.is_list() || t.is_str() || t.is_tuple()) { F->mem(Op::I32Load, 2, 0); F->i32(0); F->op(Op::I32Ne); }
     else if (t == kInt) { F->op(Op::I64Eqz); F->op(Op::I32Eqz); }
     else if (t == kFloat) { F->f64(0); F->op(Op::F64Ne); }
+    else if (t.is_obj()) { F->i32(0); F->op(Op::I32Ne); }  // an instance (without __bool__/__len__), or None
   }
   void load(Type t, uint32_t off = 0) {
     if (t == kInt || t.is_num()) F->mem(Op::I64Load, 3, off);

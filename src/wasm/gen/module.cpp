@@ -123,7 +123,8 @@ void Gen::body_of(FuncSpec* s) {
   g.guard_ = g.guard_fact();
   g.stmts(body);
   if (g.tail_mode) g.close();
-  if (s->def && !(s->ret == kNone)) f.op(Op::Unreachable);  // every path returned
+  if (s->def && s->ret.is_obj()) f.i32(0);  // falling off the end returns None
+  else if (s->def && !(s->ret == kNone)) f.op(Op::Unreachable);  // every path returned
 }
 
 // ml_call's body (codegen.h): the slots at `args_at` hold the arguments on entry and the result

@@ -166,7 +166,8 @@ void FnGen::inline_self_call(const Expr& e, bool into_acc) {
   }
   stmts(S.def->body);
   if (tail_mode) close();
-  F->op(Op::Unreachable);  // every path returned
+  if (S.ret.is_obj()) F->i32(0);  // falling off the end returns None
+  else F->op(Op::Unreachable);    // every path returned
   close();
   --inline_depth_;
   inline_into_acc_ = saved_into;

@@ -270,6 +270,11 @@ void FnGen::stmt(const Stmt& s) {
     case StmtKind::Break: F->op(Op::Br, label(true)); return;
     case StmtKind::Continue: F->op(Op::Br, label(false)); return;
     case StmtKind::Pass: return;
+    case StmtKind::Assert:  // false: the interpreter runs the call and raises AssertionError
+      test(*s.value);
+      F->op(Op::I32Eqz);
+      err_if(RtError::Fallback, pos_code(s.loc));
+      return;
     case StmtKind::Return:
       if (tail_mode) {
         if (auto tf = tail_form(*s.value)) { tail_return(s, *tf); return; }
@@ -280,7 +285,10 @@ void FnGen::stmt(const Stmt& s) {
       }
       if (s.value && s.value->kind != ExprKind::None) {
         if (!(S.ret == kNone)) ex_as(*s.value, S.ret);
-        else ex(*s.value);  // a call returning None
+        else if (S.calls.count(s.value.get())) ex(*s.value);  // a call returning None
+        else { ex(*s.value); F->op(Op::Drop); }              // a variable or field holding None
+      } else if (S.ret.is_obj()) {
+        F->i32(0);  // None from a function that returns instances too
       }
       return_now();
       return;

@@ -213,6 +213,18 @@ Type FuncTyper::builtin_call(const Expr& e, bool statement) {
   ci.name = b;
   S.calls[&e] = ci;
   if (b == "list") return list_call(e);
+  if (b == "isinstance") {
+    // isinstance(x, C) with x an instance (or None) and C a class of the program: known from
+    // x's class once x is not None (the host checks before each call that C is still bound to
+    // that class: see constructed_classes)
+    const Expr* c = e.args.size() == 2 ? e.args[1].value.get() : nullptr;
+    if (!c || e.args[0].kind != ast::Arg::Positional || e.args[1].kind != ast::Arg::Positional ||
+        c->kind != ExprKind::Name || resolve(c->name) || !T.find_class(c->name))
+      fail("isinstance() other than of a value and a class of the program", e.loc);
+    Type t = expr(*e.args[0].value);
+    if (t.known() && !t.is_obj() && !(t == kNone)) fail("isinstance() of " + t.a_name(), e.loc);
+    return record(e, kBool);
+  }
   if (b == "sorted") {
     sort_reverse(e, "sorted()");
     std::vector<const Expr*> pos;

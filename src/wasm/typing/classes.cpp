@@ -95,13 +95,16 @@ void FuncTyper::attribute_store(const Expr& target, Type t) {
     // a field of an instance being made (Typer::construct): this store tells its type
     if (auto* g = T.field_guesses(ot)) {
       Type& slot = (*g)[target.name];
-      if (!slot.known()) slot = t;
-      else if (!(slot == t)) fail("attribute '" + target.name + "' given " + slot.a_name() + " and " + t.a_name(), target.loc);
+      auto w = slot.known() ? widen(slot, t) : std::optional<Type>(t);
+      if (!w || w->is_num()) fail("attribute '" + target.name + "' given " + slot.a_name() + " and " + t.a_name(), target.loc);
+      slot = *w;
       S.types[&target] = ft;
       return;
     }
   }
-  if (t.known() && !(t == ft)) fail("storing " + t.a_name() + " into attribute '" + target.name + "' of type " + ft.name(), target.loc);
+  bool none_into_obj = t == kNone && ft.is_obj();  // None: an instance field's empty address
+  if (t.known() && !(t == ft) && !none_into_obj)
+    fail("storing " + t.a_name() + " into attribute '" + target.name + "' of type " + ft.name(), target.loc);
   S.types[&target] = ft;
 }
 

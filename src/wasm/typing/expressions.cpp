@@ -111,7 +111,7 @@ Type FuncTyper::value_or_function(const Expr& e) {
   allow_func = true;
   Type t = kUnknown;
   try {
-    t = value_expr(e);
+    t = value_expr(e, true);  // (a variable may hold only None: 0, like an instance's empty address)
   } catch (...) {
     allow_func = false;
     throw;
@@ -182,6 +182,7 @@ Type FuncTyper::expr(const Expr& e) {
       return record(e, kInt);
     case ExprKind::Float: return record(e, kFloat);
     case ExprKind::True: case ExprKind::False: return record(e, kBool);
+    case ExprKind::None: return record(e, kNone);  // (value_expr refuses it where it is kept)
     case ExprKind::Str: return record(e, kStr);
     case ExprKind::FString: {
       // pieces of text and {value} / {value!s} / {value!r} without a format spec
@@ -244,7 +245,14 @@ Type FuncTyper::expr(const Expr& e) {
       for (size_t i = 0; i < e.cmps.size(); ++i) {
         Type r = expr(*e.items[i]);
         ast::CmpOp op = e.cmps[i];
-        if (op == ast::CmpOp::Is || op == ast::CmpOp::IsNot) fail("'is' comparison", e.loc);
+        if (op == ast::CmpOp::Is || op == ast::CmpOp::IsNot) {
+          // identity of instances (their addresses) and None (address 0)
+          auto ref = [](Type t) { return t.is_obj() || t == kNone || (!t.known() && t.depth == 0); };
+          if (!ref(l) || !ref(r) || (l.is_obj() && r.is_obj() && !(l == r)))
+            fail("'is' comparison", e.loc, l.name() + " and " + r.name());
+          l = r;
+          continue;
+        }
         bool eq = op == ast::CmpOp::Eq || op == ast::CmpOp::NotEq;
         std::string what = l.name() + " and " + r.name();
         if (op == ast::CmpOp::In || op == ast::CmpOp::NotIn) {

@@ -32,10 +32,11 @@ void FuncTyper::join_into(Type& slot, Type t, Loc loc, const std::string& what) 
 }
 
 void FuncTyper::set_local(const std::string& key, Type t, Loc loc) {
-  if (t.known() && t.depth == 0 && t.base == Base::None) fail("None value", loc);
   auto it = S.locals.find(key);
   if (it == S.locals.end()) fail("assignment to a name that is not local", loc, key);
   std::string shown = key.substr(0, key.find('@'));
+  // None is taken by a variable that holds instances (None is their empty address), or only
+  // None (a field of instances that all held None: 0 too)
   join_into(it->second, t, loc, "variable '" + shown + "'");
 }
 
@@ -170,9 +171,15 @@ void FuncTyper::stmt(const Stmt& s) {
         none_fill(*s.value, *n, *s.targets[0]);
         return;
       }
-      Type t = names && is_range_call(*s.value) ? range_value(*s.value)
-               : names                             ? value_or_function(*s.value)
-                                                   : value_expr(*s.value);
+      // (None goes to a variable or field that holds instances: set_local and attribute_store check)
+      // (a variable or a field read may hold None, which is 0 in compiled code; a call's None
+      // result has no value there, so it is refused)
+      bool read = s.value->kind == ExprKind::Name || s.value->kind == ExprKind::Attribute;
+      Type t = s.value->kind == ExprKind::None        ? record(*s.value, kNone)
+               : names && is_range_call(*s.value)     ? range_value(*s.value)
+               : names && s.value->kind != ExprKind::Name ? value_expr(*s.value, read)
+               : names                                ? value_or_function(*s.value)
+                                                      : value_expr(*s.value, read);
       for (const auto& tg : s.targets) assign(*tg, t, s.loc);
       return;
     }
@@ -224,6 +231,9 @@ void FuncTyper::stmt(const Stmt& s) {
     case StmtKind::Break:
     case StmtKind::Continue:
     case StmtKind::Pass:
+      return;
+    case StmtKind::Assert:  // a failing assert runs the call interpreted, which raises (message included)
+      test(*s.value);
       return;
     case StmtKind::Return: {
       if (!S.def) fail("return outside a function", s.loc);
@@ -324,6 +334,8 @@ void FuncTyper::test(const Expr& e) {
     return;
   }
   Type t = expr(e);
+  // an instance is true, None false, unless its class says otherwise
+  if (t.is_obj() && !T.find_method(t.class_name(), "__bool__") && !T.find_method(t.class_name(), "__len__")) return;
   if (t.known() && t.depth == 0 && (t.base == Base::None || t.is_obj() || t.is_func())) fail("truth value of " + t.a_name(), e.loc);
 }
 
