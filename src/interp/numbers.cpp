@@ -333,8 +333,10 @@ static const char* op_idunder(BinOp op) {
   return "";
 }
 
-[[noreturn]] static void unsupported(BinOp op, const Value& a, const Value& b) {
-  raise_id("TypeError", "runtime.unsupported_operand", {{"op", op_symbol(op)}, {"left", type_name(a)}, {"right", type_name(b)}});
+// An augmented assignment that found no method names its own operator, as CPython does ("+=").
+[[noreturn]] static void unsupported(BinOp op, const Value& a, const Value& b, bool inplace = false) {
+  raise_id("TypeError", "runtime.unsupported_operand",
+           {{"op", std::string(op_symbol(op)) + (inplace ? "=" : "")}, {"left", type_name(a)}, {"right", type_name(b)}});
 }
 // CPython words each division by zero its own way (3.11's words; divmod() of ints says kIntFloorMod).
 [[noreturn]] static void zero_div(const char* id = "runtime.division_by_zero") { raise_id("ZeroDivisionError", id); }
@@ -630,7 +632,8 @@ static bool subclass_binop(BinOp op, const Value& a, const Value& b, Value& out)
   return false;
 }
 
-Value binop(BinOp op, const Value& a, const Value& b) {
+template <bool Inplace>
+static Value binop_t(BinOp op, const Value& a, const Value& b) {
   if (a.t == VT::Int && b.t == VT::Int) return int_op(op, a.i, b.i);
   if (maybe_subclass(a) || maybe_subclass(b)) {
     Value r;
@@ -641,7 +644,7 @@ Value binop(BinOp op, const Value& a, const Value& b) {
       if (op == BinOp::Pow || op == BinOp::Div || op == BinOp::Add || op == BinOp::Sub || op == BinOp::Mul ||
           op == BinOp::FloorDiv || op == BinOp::Mod)
         return float_op(op, to_double(a), to_double(b), a, b);
-      unsupported(op, a, b);
+      unsupported(op, a, b, Inplace);
     }
     if (a.t != VT::Obj && b.t != VT::Obj) {
       int64_t x = a.t == VT::Bool ? a.b : a.i, y = b.t == VT::Bool ? b.b : b.i;
@@ -733,8 +736,10 @@ Value binop(BinOp op, const Value& a, const Value& b) {
   // int | None, str | bytes: a types.UnionType (annotations, isinstance)
   if (op == BinOp::BitOr && (a.is(OK::Class) || b.is(OK::Class)) && (a.is(OK::Class) || a.is_none()) && (b.is(OK::Class) || b.is_none()))
     return class_union(a, b);
-  unsupported(op, a, b);
+  unsupported(op, a, b, Inplace);
 }
+
+Value binop(BinOp op, const Value& a, const Value& b) { return binop_t<false>(op, a, b); }
 
 Value inplace_op(BinOp op, const Value& a, const Value& b) {
   if (a.t == VT::Int && b.t == VT::Int) return int_op(op, a.i, b.i);
@@ -785,7 +790,7 @@ Value inplace_op(BinOp op, const Value& a, const Value& b) {
       if (!r.same(I->not_impl)) return r;
     }
   }
-  return binop(op, a, b);
+  return binop_t<true>(op, a, b);
 }
 
 Value unary(ast::UnaryOp op, const Value& a) {
