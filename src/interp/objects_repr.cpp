@@ -96,8 +96,9 @@ static const Value* subtype_repr(const ClassObj* t) {
 
 // "mod.Name" for a class defined in module `mod` ("Name" for builtins and __main__-less classes).
 static std::string class_path(const ClassObj* c) {
-  if (c->builtin) return c->name;
   const Value* mod = c->dict->find_str("__module__", str_hash_sv("__module__"));
+  // A type made in C++ prints bare unless it names its module (datetime.datetime, as CPython).
+  if (c->builtin) return mod && mod->is(OK::Str) && str_of(*mod) != "builtins" ? str_of(*mod) + "." + c->name : c->name;
   const Value* qual = c->dict->find_str("__qualname__", str_hash_sv("__qualname__"));
   std::string name = qual && qual->is(OK::Str) ? str_of(*qual) : c->name;
   if (!mod || !mod->is(OK::Str)) return "__main__." + name;

@@ -38,6 +38,7 @@ static ClassObj* dict_subtype(const std::string& name) {
   c->builtin = true;
   c->mro = {c, I->t_dict, I->t_object};
   c->bases.emplace_back(I->t_dict);
+  c->dict->set(str_key("__module__"), mk_str("collections"));
   return c;
 }
 

@@ -542,6 +542,7 @@ void init_datetime() {
   d->set(str_key("date"), Value::obj(t_date));
   d->set(str_key("datetime"), Value::obj(t_datetime));
   d->set(str_key("timedelta"), Value::obj(t_timedelta));
+  for (ClassObj* c : {t_date, t_datetime, t_timedelta}) c->dict->set(str_key("__module__"), mk_str("datetime"));
 
   t_date->dict->set(str_key("__ctor__"), Value::obj(new NativeObj("date", [](ARGS) -> Value {
     int64_t y = n > 0 ? as_index(a[0]) : as_index(kw_get(kw, "year"));

@@ -168,6 +168,7 @@ void init_deque(DictObj* collections) {
   t_deque->builtin = true;
   t_deque->mro = {t_deque, I->t_list, I->t_object};
   t_deque->bases.emplace_back(I->t_list);
+  t_deque->dict->set(str_key("__module__"), mk_str("collections"));
   init_methods(t_deque);
   collections->set(str_key("deque"), Value::obj(t_deque));
 }
