@@ -131,7 +131,9 @@ TEST(Messages, EveryPackTranslatesEveryMessage) {
         continue;
       }
       EXPECT_EQ(placeholders(it->second), placeholders(tmpl)) << code << " " << id << ": " << it->second;
-      if (has_words(tmpl)) EXPECT_NE(it->second, tmpl) << code << " leaves " << id << " in English";
+      if (has_words(tmpl)) {
+        EXPECT_NE(it->second, tmpl) << code << " leaves " << id << " in English";
+      }
       ++checked;
     }
   }
@@ -155,7 +157,9 @@ TEST(Messages, EveryLibraryTextIsInEveryPackAsWrittenInEnglish) {
     ASSERT_TRUE(it != en.messages().end()) << t.file << ": the English pack lacks " << t.id;
     // The text at the call site is the one used without a pack: it must say what the pack says
     // (CPython's words), for a runtime id too (the pack's template is then the interpreter's).
-    if (t.id.rfind("library.", 0) == 0) EXPECT_EQ(it->second, t.english) << t.file << " " << t.id;
+    if (t.id.rfind("library.", 0) == 0) {
+      EXPECT_EQ(it->second, t.english) << t.file << " " << t.id;
+    }
     EXPECT_EQ(placeholders(t.english), placeholders(it->second)) << t.file << " " << t.id;
     for (const auto& code : registry().codes()) {
       const LanguagePack& p = *registry().find(code);

@@ -598,8 +598,11 @@ TEST(Programs, TheTapeOnlyRowIsTheKernelsAlone) {
       EXPECT_NE(c.skip.find("json_tape"), std::string::npos) << c.skip;
       EXPECT_EQ(runtime_operation(w.op), "json_stats");
       // the same document as the json_parse row of the same size
-      for (auto& p : workloads(sizes))
-        if (p.op == "json_parse") EXPECT_EQ(p.params, w.params);
+      for (auto& p : workloads(sizes)) {
+        if (p.op == "json_parse") {
+          EXPECT_EQ(p.params, w.params);
+        }
+      }
     }
     EXPECT_EQ(tape_rows, 1) << sizes;
   }

@@ -291,7 +291,10 @@ TEST(Threads, InterruptStopsTheWorkersWhileTheCallerWaits) {
     k.inst->call_split("mlk_matrix_multiply", lists);
     ADD_FAILURE() << "the interrupted split call returned normally";
   } catch (const eng::WasmError& e) {
-    EXPECT_EQ(e.kind(), eng::ErrorKind::Timeout) << e.what();
+    // The worker can take its panel before the calling thread enters its own (empty) part; an
+    // interrupt landing in that gap refuses the caller's part instead of stopping it. Either way
+    // the worker must stop, which is what the counter check below is about.
+    EXPECT_TRUE(e.kind() == eng::ErrorKind::Timeout || e.kind() == eng::ErrorKind::Interrupted) << e.what();
     EXPECT_NE(std::string(e.what()).find("interrupted"), std::string::npos) << e.what();
   }
   stopper.join();
