@@ -97,8 +97,13 @@ class ManFormatter : public CLI::Formatter {
   std::string make_help(const CLI::App* app, std::string name, CLI::AppFormatMode mode) const override {
     if (mode == CLI::AppFormatMode::Sub) return CLI::Formatter::make_help(app, name, mode);
     const bool top = app->get_parent() == nullptr;
-    const std::string command = top ? "" : app->get_name();
-    std::string out = "NAME\n" + fill(page_name(command) + " - " + app->get_description(), 4) + "\nSYNOPSIS\n";
+    // A nested command (bench pyperf) is named with its parents, as it is typed.
+    std::string command = top ? "" : app->get_name();
+    for (const CLI::App* p = top ? nullptr : app->get_parent(); p && p->get_parent(); p = p->get_parent())
+      command = p->get_name() + " " + command;
+    std::string page_id = command;
+    std::replace(page_id.begin(), page_id.end(), ' ', '-');
+    std::string out = "NAME\n" + fill(page_name(page_id) + " - " + app->get_description(), 4) + "\nSYNOPSIS\n";
     std::string usage = make_usage(app, top ? "multilingual" : "multilingual " + command);
     out += fill(usage.substr(usage.find(':') + 1), 4);
     const ManualPage* page = manual_page(command);

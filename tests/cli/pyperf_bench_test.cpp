@@ -75,3 +75,11 @@ TEST(PyperfBench, RunsEachProgramUnderEveryConfiguration) {
   EXPECT_EQ(status, 2);
   fs::remove_all(dir);
 }
+
+TEST(PyperfBench, HelpNamesTheNestedCommandAsItIsTyped) {
+  int status = 0;
+  std::string out = run_command(std::string(ML_BINARY) + " bench pyperf --help", &status);
+  EXPECT_EQ(status, 0) << out;
+  EXPECT_NE(out.find("multilingual-bench-pyperf - "), std::string::npos) << out;
+  EXPECT_NE(out.find("multilingual bench pyperf [OPTIONS]"), std::string::npos) << out;
+}
