@@ -42,6 +42,27 @@ def decompress_streams(data, new_decompressor, format_error, in_file):
     return b"".join(results)
 
 
+class StreamCompressor:
+    """Compresses data a piece at a time; flush() ends the stream. A subclass names its C module
+    (`_lib`, which has compress_step) and sets self._stream in __init__."""
+
+    _lib = None
+
+    def compress(self, data, /):
+        if self._flushed:
+            raise ValueError("Compressor has been flushed")
+        return self._lib.compress_step(self._stream, data, False)
+
+    def flush(self):
+        if self._flushed:
+            raise ValueError("Repeated call to flush()")
+        self._flushed = True
+        return self._lib.compress_step(self._stream, b"", True)
+
+    def __reduce__(self):
+        raise TypeError("cannot pickle '%s' object" % type(self).__name__)
+
+
 def _is_path(filename):
     return isinstance(filename, (str, bytes)) or hasattr(filename, "__fspath__")
 

@@ -15,26 +15,14 @@ def _level(compresslevel):
     return compresslevel
 
 
-class BZ2Compressor:
+class BZ2Compressor(_compression.StreamCompressor):
     """Compresses data a piece at a time; flush() ends the stream."""
+
+    _lib = _bz2
 
     def __init__(self, compresslevel=9, /):
         self._stream = _bz2.compressor_new(_level(compresslevel))
         self._flushed = False
-
-    def compress(self, data, /):
-        if self._flushed:
-            raise ValueError("Compressor has been flushed")
-        return _bz2.compress_step(self._stream, data, False)
-
-    def flush(self):
-        if self._flushed:
-            raise ValueError("Repeated call to flush()")
-        self._flushed = True
-        return _bz2.compress_step(self._stream, b"", True)
-
-    def __reduce__(self):
-        raise TypeError("cannot pickle 'BZ2Compressor' object")
 
 
 class BZ2Decompressor:

@@ -63,8 +63,10 @@ def _filter_chain(filters):
     return chain
 
 
-class LZMACompressor:
+class LZMACompressor(_compression.StreamCompressor):
     """Compresses data a piece at a time; flush() ends the stream."""
+
+    _lib = _lzma
 
     def __init__(self, format=FORMAT_XZ, check=-1, preset=None, filters=None):
         _int(format)
@@ -83,20 +85,6 @@ class LZMACompressor:
         chain = None if filters is None else _filter_chain(filters)
         self._stream = _lzma.compressor_new(format, check, preset, chain)
         self._flushed = False
-
-    def compress(self, data, /):
-        if self._flushed:
-            raise ValueError("Compressor has been flushed")
-        return _lzma.compress_step(self._stream, data, False)
-
-    def flush(self):
-        if self._flushed:
-            raise ValueError("Repeated call to flush()")
-        self._flushed = True
-        return _lzma.compress_step(self._stream, b"", True)
-
-    def __reduce__(self):
-        raise TypeError("cannot pickle 'LZMACompressor' object")
 
 
 class LZMADecompressor:
