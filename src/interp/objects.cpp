@@ -467,6 +467,16 @@ bool eq(const Value& a, const Value& b) {
       }
     }
   }
+  // A user subclass of a builtin type (class C(tuple)) may define its own __eq__.
+  for (int side = 0; side < 2; ++side) {
+    const Value& x = side ? b : a;
+    if (x.t != VT::Obj || x.o->kind == OK::Inst || !x.o->type || x.o->type->builtin) continue;
+    const Value* m = x.o->type->find("__eq__");
+    if (m && m->is(OK::Func)) {
+      Value r = call2(*m, x, side ? a : b);
+      if (!r.same(I->not_impl)) return truthy(r);
+    }
+  }
   bool handled;
   bool r = num_eq(a, b, handled);
   if (handled) return r;
