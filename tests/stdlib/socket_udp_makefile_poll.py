@@ -139,3 +139,14 @@ for bad in (lambda: p.unregister(12345), lambda: p.modify(12345, select.POLLIN),
     except Exception as e:
         print(type(e).__name__ + ":", e)
 print(select.POLLIN, select.POLLPRI, select.POLLOUT, select.POLLERR, select.POLLHUP, select.POLLNVAL)
+
+# a poll that waits while another thread runs: the thread's send wakes it
+a, b = socket.socketpair()
+p = select.poll()
+p.register(b, select.POLLIN)
+sender = threading.Thread(target=lambda: a.sendall(b"late"))
+sender.start()
+print([(fd == b.fileno(), ev & select.POLLIN != 0) for fd, ev in p.poll(5000)], b.recv(10))
+sender.join()
+a.close()
+b.close()
