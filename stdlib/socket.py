@@ -1,5 +1,5 @@
 """Sockets (Python's socket) over the C++ module _socket: TCP and Unix stream sockets, UDP
-datagrams' addresses, socketpair, name lookups, timeouts and blocking.
+datagrams (sendto/recvfrom), socketpair, makefile, name lookups, timeouts and blocking.
 
 The descriptors are non-blocking underneath. A blocking call that has to wait (accept, recv,
 send, connect) waits in poll() when the program has no green thread (threading) running; when it
@@ -12,7 +12,7 @@ import _socket
 from _socket import gaierror, getaddrinfo as _getaddrinfo
 
 __all__ = ["socket", "socketpair", "create_connection", "create_server", "gethostname",
-           "gethostbyname", "getaddrinfo", "getdefaulttimeout", "setdefaulttimeout", "timeout",
+           "gethostbyname", "getaddrinfo", "getfqdn", "getdefaulttimeout", "setdefaulttimeout", "timeout",
            "error", "herror", "gaierror", "AddressFamily", "SocketKind"]
 
 _POLL = 0.005
@@ -26,7 +26,7 @@ for _name in _FAMILIES:
 for _name in _KINDS:
     globals()[_name] = SocketKind[_name]
 for _name in dir(_socket):
-    if _name.isupper() and _name not in globals():
+    if _name.isupper() and _name not in globals() and not _name.startswith("POLL"):
         globals()[_name] = getattr(_socket, _name)
 
 error = OSError
@@ -97,6 +97,8 @@ class socket:
         self._type = type
         self.proto = proto
         self._timeout = _default_timeout
+        self._io_refs = 0
+        self._closed = False
 
     @property
     def family(self):
@@ -142,9 +144,32 @@ class socket:
         return s + ">"
 
     def close(self):
-        if self._fd >= 0:
+        # The file objects of makefile() keep the descriptor open until they are closed too.
+        self._closed = True
+        if self._io_refs <= 0 and self._fd >= 0:
             fd, self._fd = self._fd, -1
             _socket.close(fd)
+
+    def _decref_socketios(self):
+        if self._io_refs > 0:
+            self._io_refs -= 1
+        if self._closed:
+            self.close()
+
+    def makefile(self, mode="r", buffering=None, *, encoding=None, errors=None, newline=None):
+        if not set(mode) <= {"r", "w", "b"}:
+            raise ValueError("invalid mode %r (only r, w, b allowed)" % (mode,))
+        writing = "w" in mode
+        reading = "r" in mode or not writing
+        binary = "b" in mode
+        if buffering == 0 and not binary:
+            raise ValueError("unbuffered streams must be binary")
+        from _socketio import SocketFile
+        rawmode = ("r" if reading else "") + ("w" if writing else "") + ("b" if binary else "")
+        f = SocketFile(self, rawmode, buffering, encoding, errors, newline)
+        if not binary:
+            f.mode = mode
+        return f
 
     def __del__(self):
         self.close()
@@ -227,6 +252,21 @@ class socket:
         buffer[:len(data)] = data
         return len(data)
 
+    def sendto(self, data, flags_or_address, address=None):
+        if address is None:
+            flags, address = 0, flags_or_address
+        else:
+            flags = flags_or_address
+        return self._io(lambda fd: _socket.sendto(fd, data, flags, self._family, address), True)
+
+    def recvfrom(self, bufsize, flags=0):
+        return self._io(lambda fd: _socket.recvfrom(fd, bufsize, flags), False)
+
+    def recvfrom_into(self, buffer, nbytes=0, flags=0):
+        data, addr = self.recvfrom(nbytes or len(buffer), flags)
+        buffer[:len(data)] = data
+        return len(data), addr
+
     def shutdown(self, how):
         _socket.shutdown(self._check(), how)
 
@@ -302,6 +342,18 @@ def getaddrinfo(host, port, family=0, type=0, proto=0, flags=0):
             pass
         out.append((fam, kind, pr, canon, addr))
     return out
+
+
+def getfqdn(name=""):
+    name = name.strip()
+    if not name or name in ("0.0.0.0", "::"):
+        name = gethostname()
+    try:
+        infos = _getaddrinfo(name, None, 0, SOCK_STREAM, 0, AI_CANONNAME)
+    except OSError:
+        return name
+    canon = infos[0][3] if infos else ""
+    return canon if "." in canon or "." not in name and canon else name
 
 
 def gethostbyname(hostname):

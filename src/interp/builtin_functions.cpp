@@ -357,7 +357,8 @@ static Value builtin_callable(Interp&, Value* a, int n, KwArgs* kw) {
   check_args("callable", n, 1, 1);
   const Value& v = a[0];
   bool r = v.is(OK::Func) || v.is(OK::Native) || v.is(OK::Bound) || v.is(OK::Class) ||
-           (v.is(OK::Inst) && v.o->type->find("__call__"));
+           (v.is(OK::Inst) && v.o->type->find("__call__")) ||
+           (v.t == VT::Obj && !type_of(v)->builtin && type_of(v)->find("__call__"));  // class C(tuple)
   return Value::boolean(r);
 }
 

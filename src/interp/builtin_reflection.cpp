@@ -214,8 +214,15 @@ static void register_code_execution(DictObj* b, ClassObj* t_object) {
     if (n == 0) add_dict(frame_locals(in, in.caller_frame).as<DictObj>());
     else if (a[0].is(OK::Module)) add_dict(a[0].as<ModuleObj>()->dict.get());
     else {
-      if (a[0].is(OK::Inst)) add_dict(a[0].as<InstObj>()->dict());
       ClassObj* t = a[0].is(OK::Class) ? a[0].as<ClassObj>() : type_of(a[0]);
+      // an instance whose class defines __dir__ lists what it returns, sorted
+      if (const Value* d = a[0].is(OK::Class) ? nullptr : t->find("__dir__"); d && d->is(OK::Func)) {
+        Value self = a[0];
+        ValueVec listed = to_vec(call(*d, &self, 1, nullptr));
+        sort_values(listed, Value(), false);
+        return mk_list(std::move(listed));
+      }
+      if (a[0].is(OK::Inst)) add_dict(a[0].as<InstObj>()->dict());
       for (ClassObj* c : t->mro) add_dict(c->dict.get());
     }
     sort_values(names, Value(), false);
@@ -307,7 +314,15 @@ void Interp::init_builtin_reflection(DictObj* b) {
       }
       if (type_of(a[0]) == c.o) return true;
       if (const Value* m = meta_special(c, "__instancecheck__")) return truthy(call2(*m, c, a[0]));
-      return subclass_of(type_of(a[0]), c.as<ClassObj>());
+      ClassObj* t = type_of(a[0]);
+      if (subclass_of(t, c.as<ClassObj>())) return true;
+      // A class may give its instances another __class__ (a property, as unittest.mock's specs
+      // do): isinstance then answers for that class too, as CPython's does.
+      Value claimed;
+      if (t->find("__class__") && getattr_opt(a[0], "__class__", claimed) && claimed.is(OK::Class) &&
+          claimed.o != t)
+        return subclass_of(claimed.as<ClassObj>(), c.as<ClassObj>());
+      return false;
     };
     return Value::boolean(test(a[1]));
   });

@@ -180,9 +180,14 @@ static Value new_dict(Interp&, Value* a, int n, KwArgs* kw) {
   return d;
 }
 
-static Value new_bytes(Interp&, Value* a, int n, KwArgs*) {
+static Value new_bytes(Interp&, Value* a, int n, KwArgs* kw) {
   if (n == 0) return mk_bytes("");
-  if (a[0].is(OK::Str)) return mk_bytes(str_of(a[0]));
+  if (a[0].is(OK::Str)) {  // bytes(text, encoding[, errors]): text.encode(encoding, errors)
+    Value enc = n > 1 ? a[1] : kw_find(kw, "encoding") ? *kw_find(kw, "encoding") : Value();
+    if (enc.is_none()) raise_id("TypeError", "runtime.string_without_encoding");
+    Value args[2] = {enc, n > 2 ? a[2] : kw_find(kw, "errors") ? *kw_find(kw, "errors") : mk_str("strict")};
+    return call(getattr(a[0], "encode"), args, 2);
+  }
   if (a[0].is(OK::Bytes)) return a[0].o->type == I->t_bytes ? a[0] : mk_bytes(a[0].as<BytesObj>()->s);
   if (is_intlike(a[0])) return mk_bytes(std::string((size_t)as_index(a[0]), '\0'));
   std::string s;

@@ -771,6 +771,10 @@ Value make_class(const std::string& name, ValueVec bases, Ref<DictObj> ns, Class
     if (c->builtin && c != I->t_object) { cls->builtin_base = c; break; }
   }
   if (!cls->builtin_base) cls->builtin_base = I->t_object;
+  if (cls->builtin_base != I->t_object && !cls->is_exception) {
+    extern bool g_builtin_subclassed;  // objects.cpp: equality then looks for such a class's __eq__
+    g_builtin_subclassed = true;
+  }
   set_slots(cls, ns.get());
   // methods learn their class for super()
   ns->for_each([&](const Value&, const Value& v) { set_owner(v, cls); });

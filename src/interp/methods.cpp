@@ -21,6 +21,10 @@ void init_str_methods(ClassObj* t);  // methods_str.cpp
 #define UNUSED_KW (void)kw
 
 static ValueVec& L(const Value& v) { return v.as<ListObj>()->v; }
+static void at_most(const char* name, int given, int max) {
+  if (given > max)
+    raise_id("TypeError", "runtime.takes_at_most", {{"name", name}, {"max", std::to_string(max)}, {"given", std::to_string(given)}});
+}
 static const std::string& S(const Value& v) {
   if (!v.is(OK::Str)) raise_id("TypeError", "runtime.must_be_str", {{"type", type_name(v)}});
   return str_of(v);
@@ -87,6 +91,14 @@ static void init_list_methods(ClassObj* t) {
   def_method(t, "reverse", [](ARGS) -> Value { std::reverse(L(a[0]).begin(), L(a[0]).end()); return Value(); });
   def_method(t, "copy", [](ARGS) -> Value { return mk_list(L(a[0])); });
   def_method(t, "clear", [](ARGS) -> Value { L(a[0]).clear(); return Value(); });
+  // list.__init__ (re)fills the list: what super().__init__(items) in a subclass's __init__ does
+  def_method(t, "__init__", [](ARGS) -> Value {
+    at_most("list", n - 1, 1);
+    ValueVec items;
+    if (n > 1) for_each(a[1], [&](const Value& v) { items.push_back(v); });
+    L(a[0]) = std::move(items);
+    return Value();
+  });
   def_method(t, "__len__", [](ARGS) -> Value { return Value::integer((int64_t)L(a[0]).size()); });
   def_method(t, "__getitem__", [](ARGS) -> Value { return getitem_builtin(a[0], a[1]); });
   def_method(t, "__setitem__", [](ARGS) -> Value { setitem_builtin(a[0], a[1], a[2]); return Value(); });
@@ -171,6 +183,10 @@ static void init_dict_methods(ClassObj* t) {
     return r;
   })))));
   def_method(t, "__len__", [](ARGS) -> Value { return Value::integer((int64_t)D(a[0])->size()); });
+  def_method(t, "__init__", [](ARGS) -> Value {  // dict.__init__ updates, as CPython's does
+    at_most("dict", n - 1, 1);
+    return call(getattr(a[0], "update"), a + 1, n - 1, kw);
+  });
   def_method(t, "__getitem__", [](ARGS) -> Value {
     Value* v = D(a[0])->find(a[1]);
     if (v) return *v;
@@ -269,6 +285,12 @@ static void init_set_methods(ClassObj* t, ClassObj* ft) {
     return Value::boolean(ok);
   });
   both("__len__", [](ARGS) -> Value { return Value::integer((int64_t)SD(a[0])->size()); });
+  def_method(t, "__init__", [](ARGS) -> Value {  // set.__init__ refills the set
+    at_most("set", n - 1, 1);
+    call(getattr(a[0], "clear"), nullptr, 0, nullptr);
+    if (n > 1) call(getattr(a[0], "update"), a + 1, 1, nullptr);
+    return Value();
+  });
   both("__contains__", [](ARGS) -> Value { return Value::boolean(contains(a[0], a[1])); });
 }
 

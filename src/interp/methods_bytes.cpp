@@ -28,19 +28,69 @@ std::string norm_encoding(std::string e) {
   if (e == "utf8" || e == "u8") return "utf-8";
   if (e == "latin-1" || e == "latin1" || e == "iso-8859-1" || e == "iso8859-1" || e == "l1") return "latin-1";
   if (e == "us-ascii") return "ascii";
+  if (e == "raw-unicode-escape") return "raw_unicode_escape";
   return e;
+}
+
+// raw_unicode_escape: latin-1, with \uXXXX / \UXXXXXXXX for the other characters.
+static Value encode_raw_unicode_escape(const std::string& s) {
+  std::string out;
+  for (uint32_t c : decode_utf8(s)) {
+    if (c < 0x100) { out += (char)c; continue; }
+    char buf[16];
+    std::snprintf(buf, sizeof buf, c < 0x10000 ? "\\u%04x" : "\\U%08x", c);
+    out += buf;
+  }
+  return mk_bytes(std::move(out));
+}
+
+static Value decode_raw_unicode_escape(const std::string& s) {
+  std::string out;
+  for (size_t i = 0; i < s.size();) {
+    if (s[i] != '\\') { append_utf8(out, (unsigned char)s[i++]); continue; }
+    size_t run = 0;
+    while (i + run < s.size() && s[i + run] == '\\') ++run;
+    size_t at = i + run;  // an odd run of backslashes escapes a following u/U
+    size_t digits = at < s.size() && s[at] == 'u' ? 4 : at < s.size() && s[at] == 'U' ? 8 : 0;
+    if (run % 2 == 0 || !digits) { out.append(run, '\\'); i = at; continue; }
+    if (at + digits >= s.size())
+      raise("UnicodeDecodeError", "'rawunicodeescape' codec can't decode bytes: truncated \\uXXXX escape");
+    uint32_t c = 0;
+    for (size_t k = 1; k <= digits; ++k) {
+      char h = s[at + k];
+      int v = h >= '0' && h <= '9' ? h - '0' : h >= 'a' && h <= 'f' ? h - 'a' + 10 : h >= 'A' && h <= 'F' ? h - 'A' + 10 : -1;
+      if (v < 0) raise("UnicodeDecodeError", "'rawunicodeescape' codec can't decode bytes: truncated \\uXXXX escape");
+      c = c * 16 + (uint32_t)v;
+    }
+    if (c > 0x10FFFF) raise("UnicodeDecodeError", "'rawunicodeescape' codec can't decode bytes: \\Uxxxxxxxx out of range");
+    out.append(run - 1, '\\');
+    append_utf8(out, c);
+    i = at + 1 + digits;
+  }
+  return mk_str(std::move(out));
 }
 
 Value encode(const std::string& s, const Value& enc_v, const Value& err_v) {
   std::string enc = enc_v.is_none() ? "utf-8" : norm_encoding(str_of(enc_v));
   std::string errors = err_v.is_none() ? "strict" : str_of(err_v);
-  if (enc == "utf-8") return mk_bytes(s);
+  if (enc == "raw_unicode_escape") return encode_raw_unicode_escape(s);
+  bool escape = errors == "surrogateescape";  // U+DC80..U+DCFF back to the bytes they stand for
+  if (enc == "utf-8" && !escape) return mk_bytes(s);
+  if (enc == "utf-8") {
+    std::string out;
+    for (uint32_t c : decode_utf8(s)) {
+      if (c >= 0xDC80 && c <= 0xDCFF) out += (char)(c - 0xDC00);
+      else append_utf8(out, c);
+    }
+    return mk_bytes(std::move(out));
+  }
   if (enc != "ascii" && enc != "latin-1") raise_id("LookupError", "runtime.unknown_encoding", {{"name", str_of(enc_v)}});
   uint32_t limit = enc == "ascii" ? 0x80 : 0x100;
   std::string out;
   int64_t pos = 0;
   for (uint32_t c : decode_utf8(s)) {
     if (c < limit) out += (char)c;
+    else if (escape && c >= 0xDC80 && c <= 0xDCFF) out += (char)(c - 0xDC00);
     else if (errors == "ignore") {}
     else if (errors == "replace") out += '?';
     else if (errors == "xmlcharrefreplace") out += "&#" + std::to_string(c) + ";";
@@ -62,6 +112,7 @@ Value encode(const std::string& s, const Value& enc_v, const Value& err_v) {
 Value decode(const std::string& s, const Value& enc_v, const Value& err_v) {
   std::string enc = enc_v.is_none() ? "utf-8" : norm_encoding(str_of(enc_v));
   std::string errors = err_v.is_none() ? "strict" : str_of(err_v);
+  if (enc == "raw_unicode_escape") return decode_raw_unicode_escape(s);
   if (enc != "utf-8" && enc != "ascii" && enc != "latin-1") raise_id("LookupError", "runtime.unknown_encoding", {{"name", str_of(enc_v)}});
   std::string out;
   for (size_t i = 0; i < s.size();) {
@@ -77,6 +128,11 @@ Value decode(const std::string& s, const Value& enc_v, const Value& err_v) {
     size_t bad = enc == "ascii" ? 1 : utf8::invalid_length(s, i);
     if (errors == "ignore") { i += bad; continue; }
     if (errors == "replace") { append_utf8(out, 0xFFFD); i += bad; continue; }
+    if (errors == "surrogateescape") {
+      for (size_t k = 0; k < bad; ++k) append_utf8(out, 0xDC00 + (unsigned char)s[i + k]);
+      i += bad;
+      continue;
+    }
     char buf[8];
     std::snprintf(buf, sizeof buf, "0x%02x", c);
     raise_id("UnicodeDecodeError", enc == "ascii" ? "runtime.codec_decode_range" : "runtime.codec_decode_start",

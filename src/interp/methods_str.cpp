@@ -477,12 +477,27 @@ static void init_str_protocol_methods(ClassObj* t) {
   })))));
   def_method(t, "translate", [](ARGS) -> Value {
     std::string out;
+    // A dict is looked up directly; any other table (a list, an object with __getitem__) is
+    // indexed, a LookupError leaving the character as it is, as CPython does.
+    bool is_dict = a[1].is(OK::Dict) && type_of(a[1]) == I->t_dict;
     for (uint32_t c : decode_utf8(S(a[0]))) {
-      Value* m = a[1].is(OK::Dict) ? a[1].as<DictObj>()->find(Value::integer(c)) : nullptr;
-      if (!m) { append_utf8(out, c); continue; }
-      if (m->is_none()) continue;
-      if (m->is(OK::Str)) out += str_of(*m);
-      else append_utf8(out, (uint32_t)as_index(*m));
+      Value got;
+      if (is_dict) {
+        Value* m = a[1].as<DictObj>()->find(Value::integer(c));
+        if (!m) { append_utf8(out, c); continue; }
+        got = *m;
+      } else {
+        try {
+          got = getitem(a[1], Value::integer(c));
+        } catch (PyError& e) {
+          if (!type_of(e.exc)->is_subclass(I->e("LookupError"))) throw;
+          append_utf8(out, c);
+          continue;
+        }
+      }
+      if (got.is_none()) continue;
+      if (got.is(OK::Str)) out += str_of(got);
+      else append_utf8(out, (uint32_t)as_index(got));
     }
     return mk_str(out);
   });

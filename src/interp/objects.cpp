@@ -455,6 +455,32 @@ static Value rich_cmp(const Value& a, const Value& b, const char* op, const char
   return nr;
 }
 
+// Whether the program made a class deriving from a builtin type other than object (class
+// C(tuple)), set in frame.cpp: until it does, equality never looks for such a class's __eq__.
+bool g_builtin_subclassed = false;
+
+// A value of a user subclass of a builtin type (class C(tuple)): it may define its own __eq__.
+static inline bool user_builtin_sub(const Value& x) {
+  return x.t == VT::Obj && !x.o->type->builtin && x.o->kind != OK::Inst;
+}
+
+// Their __eq__ (tried from a's side, then b's): false when neither defines one that answers.
+[[gnu::noinline]] static bool subclass_eq(const Value& a, const Value& b, bool& out) {
+  for (int side = 0; side < 2; ++side) {
+    const Value& x = side ? b : a;
+    if (!user_builtin_sub(x)) continue;
+    const Value* m = x.o->type->find("__eq__");
+    if (m && m->is(OK::Func)) {
+      Value r = call2(*m, x, side ? a : b);
+      if (!r.same(I->not_impl)) {
+        out = truthy(r);
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 bool eq(const Value& a, const Value& b) {
   if (a.t != VT::Obj && b.t != VT::Obj) {
     if (a.t == b.t) {
@@ -466,6 +492,10 @@ bool eq(const Value& a, const Value& b) {
         default: break;
       }
     }
+  }
+  if (g_builtin_subclassed && (user_builtin_sub(a) || user_builtin_sub(b))) {
+    bool r;
+    if (subclass_eq(a, b, r)) return r;
   }
   bool handled;
   bool r = num_eq(a, b, handled);

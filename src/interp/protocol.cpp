@@ -197,10 +197,15 @@ Value construct(ClassObj* cls, Value* args, int nargs, KwArgs* kw) {
     // builtin type (or a user subclass of one): its constructor lives in dict "__ctor__"
     const Value* ctor = ce.ctor;
     if (!ctor) raise_id("TypeError", "runtime.cannot_create_instances", {{"type", cls->name}});
-    Value obj = call(*ctor, args, nargs, kw);
+    const Value* init = cls->builtin ? nullptr : cls->find("__init__");
+    bool user_init = init && init->is(OK::Func);
+    // A mutable container's arguments are its __init__'s (list.__new__ takes none): a subclass
+    // with its own __init__ starts empty and that __init__ gets the arguments.
+    bool starts_empty = user_init && (base == I->t_list || base == I->t_dict || base == I->t_set);
+    Value obj = starts_empty ? call(*ctor, nullptr, 0, nullptr) : call(*ctor, args, nargs, kw);
     if (cls->builtin) return obj;
     obj = retype_builtin(obj, cls);
-    if (const Value* init = cls->find("__init__"); init && init->is(OK::Func)) call_with_self(*init, obj, args, nargs, kw);
+    if (user_init) call_with_self(*init, obj, args, nargs, kw);
     return obj;
   }
   Value obj = make_instance(cls);
@@ -255,7 +260,13 @@ Value call(const Value& f, Value* args, int nargs, KwArgs* kw) {
         if (const Value* m = f.o->type->find("__call__")) return call_with_self(*m, f, args, nargs, kw);
         break;
       }
-      default: break;
+      default: {
+        // an instance of a user subclass of a builtin type (class C(tuple) with __call__)
+        ClassObj* t = type_of(f);
+        if (!t->builtin)
+          if (const Value* m = t->find("__call__")) return call_with_self(*m, f, args, nargs, kw);
+        break;
+      }
     }
   }
   raise_id("TypeError", "runtime.not_callable", {{"type", type_name(f)}});
@@ -374,6 +385,7 @@ bool getattr_opt(const Value& obj, std::string_view name, Value& out) {
     }
     if (ta) { out = bind(*ta, obj); return true; }
     if (name == "__class__") { out = Value::obj(t); return true; }
+    if (name == "__doc__") { out = Value(); return true; }  // a class without a docstring
     if (name == "__dict__" && !t->slotted) {
       out = Value::obj(inst ? obj.as<InstObj>()->dict() : extra_dict(obj.o, true));
       return true;
@@ -472,6 +484,7 @@ bool getattr_opt(const Value& obj, std::string_view name, Value& out) {
     }
   }
   if (name == "__class__") { out = Value::obj(t); return true; }
+  if (name == "__doc__") { out = Value(); return true; }  // builtin values carry no docstrings here
   if (t == I->t_int || t == I->t_bool || t == I->t_float) {
     if (name == "real") { out = obj.t == VT::Bool ? Value::integer(obj.b) : obj; return true; }
     if (name == "imag") { out = obj.t == VT::Float ? Value::flt(0) : Value::integer(0); return true; }

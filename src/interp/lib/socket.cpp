@@ -206,6 +206,39 @@ Value recv_(ARGS) {
   return mk_bytes(std::move(buf));
 }
 
+// sendto(fd, data, flags, family, address): bytes sent, or None when the buffer is full.
+Value sendto_(ARGS) {
+  check_args("sendto", n, 5, 5);
+  std::string data = bytes_like(a[1]);
+  sockaddr_storage ss;
+  socklen_t len = to_sockaddr("sendto", (int)as_index(a[3]), a[4], ss);
+  ssize_t sent = ::sendto(fd_of(a[0]), data.data(), data.size(), (int)as_index(a[2]) | MSG_NOSIGNAL,
+                          (sockaddr*)&ss, len);
+  if (sent < 0) {
+    if (would_block(errno)) return Value();
+    os_fail();
+  }
+  return Value::integer(sent);
+}
+
+// recvfrom(fd, size, flags): (bytes, sender's address), or None when nothing is there yet.
+Value recvfrom_(ARGS) {
+  check_args("recvfrom", n, 3, 3);
+  int64_t size = as_index(a[1]);
+  if (size < 0) raise("ValueError", "negative buffersize in recvfrom");
+  std::string buf((size_t)size, '\0');
+  sockaddr_storage ss{};
+  socklen_t len = sizeof ss;
+  ssize_t got = ::recvfrom(fd_of(a[0]), buf.data(), buf.size(), (int)as_index(a[2]), (sockaddr*)&ss, &len);
+  if (got < 0) {
+    if (would_block(errno)) return Value();
+    os_fail();
+  }
+  buf.resize((size_t)got);
+  Value addr = len > 0 ? from_sockaddr((sockaddr*)&ss, len) : Value();
+  return mk_tuple({mk_bytes(std::move(buf)), addr});
+}
+
 Value close_(ARGS) {
   check_args("close", n, 1, 1);
   if (::close(fd_of(a[0])) < 0 && errno != ECONNRESET) os_fail();
@@ -281,6 +314,31 @@ Value wait_(ARGS) {
   return mk_tuple({mk_list(std::move(r)), mk_list(std::move(w)), mk_list(std::move(x))});
 }
 
+// poll(pairs, timeout_ms): poll() on [(fd, events), ...] (timeout None or negative: no limit);
+// [(fd, revents), ...] of those with events, as select.poll's poll() returns them.
+Value poll_(ARGS) {
+  check_args("poll", n, 2, 2);
+  std::vector<pollfd> fds;
+  for (auto& pair : to_vec(a[0])) {
+    ValueVec p = to_vec(pair);
+    if (p.size() != 2) raise("TypeError", "poll(): expected (fd, events) pairs");
+    fds.push_back({fd_of(p[0]), (short)as_index(p[1]), 0});
+  }
+  int timeout_ms = -1;
+  if (!a[1].is_none()) {
+    double t = to_double(a[1]);
+    timeout_ms = t < 0 ? -1 : (int)std::ceil(t);
+  }
+  int rc;
+  do rc = ::poll(fds.data(), fds.size(), timeout_ms);
+  while (rc < 0 && errno == EINTR && (check_interrupt(), true));
+  if (rc < 0) os_fail();
+  ValueVec out;
+  for (auto& p : fds)
+    if (p.revents) out.push_back(mk_tuple({Value::integer(p.fd), Value::integer(p.revents)}));
+  return mk_list(std::move(out));
+}
+
 Value gethostname_(ARGS) {
   check_args("gethostname", n, 0, 0);
   char buf[256];
@@ -321,7 +379,10 @@ void constants(DictObj* d) {
       {"IPPROTO_IPV6", IPPROTO_IPV6}, {"TCP_NODELAY", TCP_NODELAY}, {"SHUT_RD", SHUT_RD}, {"SHUT_WR", SHUT_WR},
       {"SHUT_RDWR", SHUT_RDWR}, {"MSG_PEEK", MSG_PEEK}, {"MSG_DONTWAIT", MSG_DONTWAIT}, {"MSG_WAITALL", MSG_WAITALL},
       {"AI_PASSIVE", AI_PASSIVE}, {"AI_CANONNAME", AI_CANONNAME}, {"AI_NUMERICHOST", AI_NUMERICHOST},
-      {"INADDR_ANY", INADDR_ANY}, {"SOMAXCONN", SOMAXCONN},
+      {"INADDR_ANY", INADDR_ANY}, {"SOMAXCONN", SOMAXCONN}, {"POLLIN", POLLIN}, {"POLLPRI", POLLPRI},
+      {"POLLOUT", POLLOUT}, {"POLLERR", POLLERR}, {"POLLHUP", POLLHUP}, {"POLLNVAL", POLLNVAL},
+      {"POLLRDNORM", POLLRDNORM}, {"POLLRDBAND", POLLRDBAND}, {"POLLWRNORM", POLLWRNORM},
+      {"POLLWRBAND", POLLWRBAND}, {"POLLMSG", POLLMSG}, {"POLLRDHUP", POLLRDHUP},
   };
   for (auto& [name, v] : table) d->set(str_key(name), Value::integer(v));
 }
@@ -345,6 +406,9 @@ void init_socket() {
   def_native(d, "raise_os", raise_os);
   def_native(d, "send", send_);
   def_native(d, "recv", recv_);
+  def_native(d, "sendto", sendto_);
+  def_native(d, "recvfrom", recvfrom_);
+  def_native(d, "poll", poll_);
   def_native(d, "close", close_);
   def_native(d, "shutdown", shutdown_);
   def_native(d, "getsockname", [](ARGS) -> Value { return name_of(a, n, false); });
