@@ -1,7 +1,11 @@
 #include "lang/spelling_index.h"
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
-#include <cstdio>
 
 #include "lang/pack.h"
 #include "support/hash.h"
@@ -17,20 +21,24 @@ void detection_spellings(const LanguagePack& pack, const std::function<void(cons
 }
 
 std::optional<std::uint64_t> pack_file_digest(const std::string& path) {
-  // One read into a buffer of the file's size: this runs on every file at each detection.
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (!f) return std::nullopt;
-  std::string bytes;
-  bool ok = std::fseek(f, 0, SEEK_END) == 0;
-  long size = ok ? std::ftell(f) : -1;
-  ok = size >= 0 && std::fseek(f, 0, SEEK_SET) == 0;
-  if (ok) {
-    bytes.resize(static_cast<std::size_t>(size));
-    ok = std::fread(bytes.data(), 1, bytes.size(), f) == bytes.size() && std::fgetc(f) == EOF;
+  // This runs on every pack at each detection. The file is hashed where the kernel maps it, not
+  // copied to the heap: copies of different sizes would each leave their own heap pages touched
+  // (the 17 packs are about 50 KB each), while a mapping's pages go when it is unmapped.
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return std::nullopt;
+  struct stat st {};
+  std::optional<std::uint64_t> digest;
+  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+    std::size_t size = static_cast<std::size_t>(st.st_size);
+    if (size == 0) {
+      digest = hash64({});
+    } else if (void* p = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0); p != MAP_FAILED) {
+      digest = hash64(std::string_view(static_cast<const char*>(p), size));
+      ::munmap(p, size);
+    }
   }
-  std::fclose(f);
-  if (!ok) return std::nullopt;
-  return hash64(bytes);
+  ::close(fd);
+  return digest;
 }
 
 std::span<const std::uint16_t> PrebuiltIndex::find(std::string_view spelling) const {
