@@ -40,8 +40,8 @@ cmake --build "$build" -j"${ML_WEB_JOBS:-2}"
 
 mkdir -p "$dist"
 cp "$build/playground.mjs" "$build/playground.wasm" "$dist/"
-# The packs and the library written in the language, one JSON file the page fetches.
-node "$root/web/wasm/bundle_files.mjs" "$root" "$dist/files.json"
+# The packs and the library written in the language, one file the page fetches (files.bin).
+node "$root/web/wasm/bundle_files.mjs" "$root" "$dist/files.bin"
 # The language list and the examples in every language, so the page shows them at once.
 node "$root/web/wasm/page_data.mjs" "$dist"
 
@@ -58,7 +58,7 @@ NODE_PATH="$npm_dir/node_modules" esbuild "$root/web/playground/editor_entry.mjs
 
 # Compressed copies for `multilingual serve`, which sends FILE.gz to browsers that accept gzip
 # (a static host compresses the files itself).
-for f in playground.wasm playground.mjs files.json page.json editor.js; do
+for f in playground.wasm playground.mjs files.bin page.json editor.js; do
   gzip -9 -n -k -f "$dist/$f"
 done
 

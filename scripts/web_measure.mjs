@@ -34,7 +34,7 @@ const linger = Number(option('--linger', '5000'));
 const jsFlags = option('--js-flags', '');
 const binary = args[0] || join(root, 'build', 'multilingual');
 
-const page_files = ['index.html', 'playground.css', 'app.mjs', 'engine.mjs', 'engine_client.mjs',
+const page_files = ['index.html', 'playground.css', 'start.mjs', 'app.mjs', 'engine.mjs', 'engine_client.mjs',
   'error_marks.mjs', 'examples.mjs', 'highlight.mjs', 'worker.js',
   ...readdirSync(join(root, 'web/playground/dist')).filter((f) => !f.endsWith('.gz')).map((f) => 'dist/' + f)];
 let raw = 0, gz = 0, br = 0;
@@ -93,7 +93,8 @@ try {
     }
     await page.waitForSelector('body[data-ready]', { timeout: 120000 });
     const r = await page.evaluate(() => {
-      const res = performance.getEntriesByType('resource');
+      // the page's requests and its program worker's (which fetches the .wasm and the packs)
+      const res = [...performance.getEntriesByType('resource'), ...JSON.parse(document.body.dataset.workerResources)];
       const nav = performance.getEntriesByType('navigation')[0];
       return { ready: Number(document.body.dataset.ready), times: document.body.dataset.times,
         wasm: res.find((e) => /playground\.wasm/.test(e.name))?.transferSize,

@@ -303,7 +303,9 @@ test('start-up time is reported, and a warm start downloads no wasm', async (t) 
       // Performance timing read from the page: navigation start to Run enabled, and what the
       // .wasm cost on the wire (transferSize 0: from the cache; a revalidation counts its headers).
       const r = await p.evaluate(() => {
-        const wasm = performance.getEntriesByType('resource').find((e) => /playground\.wasm/.test(e.name));
+        // (the program's worker fetches the .wasm: the page lists what that worker fetched)
+        const wasm = [...performance.getEntriesByType('resource'), ...JSON.parse(document.body.dataset.workerResources)]
+          .find((e) => /playground\.wasm/.test(e.name));
         const nav = performance.getEntriesByType('navigation')[0];
         return { ready: Number(document.body.dataset.ready), times: document.body.dataset.times,
           wasm: wasm ? wasm.transferSize : -1, wasmBody: wasm ? wasm.encodedBodySize : -1,

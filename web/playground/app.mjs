@@ -1,6 +1,8 @@
 // The playground page: the editor, the language picker, Run/Stop, output, Translate, the
-// shareable link. Programs run in a worker (worker.js) holding the wasm32 interpreter; a
-// second worker answers detection and translation while a program runs.
+// shareable link. Programs run in a worker (worker.js) holding the wasm32 interpreter, started
+// by start.mjs before this module's imports have loaded; a second worker answers detection and
+// translation while a program runs.
+import * as start from './start.mjs';
 import * as CM from './dist/editor.js';
 import { packLanguage } from './highlight.mjs';
 import { EXAMPLES } from './examples.mjs';
@@ -125,7 +127,7 @@ function print(text, cls) {
 }
 
 async function run(compiled = false) {
-  if (running || !runner) return;
+  if (running || !module) return;  // (module: set once the worker is ready)
   const text = source();
   history.replaceState(null, '', linkFor(text, ui.lang.value));
   ui.output.textContent = '';
@@ -227,27 +229,19 @@ function fillLanguages(list) {
   }
 }
 
-// Start-up, in the order a visitor sees it: the page's data (languages, examples) fills the
-// picker and the editor at once; meanwhile the browser compiles the interpreter (streamed as
-// it downloads), and the program's worker, which fetches the packs and imports the module's
-// JavaScript half meanwhile, starts from it. The large files are asked for under their content
-// hash (page.json lists them), so on a later visit they come from the browser's cache without
-// a request. The second worker (detection, translation) starts after, off the path to Run.
+// Start-up, in the order a visitor sees it: start.mjs has started the program's worker (which
+// compiles the interpreter as it downloads, fetches the packs and imports the module's
+// JavaScript half) and asked for the page's data; the data (languages, examples, computed at
+// build time) fills the picker and the editor as soon as both are here. Run is enabled when the
+// worker is ready. The second worker (detection, translation) starts after, from the module the
+// first compiled, off the path to Run.
 let pageData = { languages: [], examples: {} };
 async function boot() {
-  const t0 = performance.now();
-  const times = {};
+  const { t0 } = start;
+  const times = { app: Math.round(performance.now() - t0) };
   const since = (name) => { times[name] = Math.round(performance.now() - t0); };
-  const pageP = fetch('dist/page.json').then((r) => r.json());
-  const urlP = pageP.then(({ versions = {} }) => (name) =>
-    new URL(versions[name] ? `dist/${name}?v=${versions[name]}` : `dist/${name}`, location.href).href);
-  const compiled = urlP.then((url) => WebAssembly.compileStreaming(fetch(url('playground.wasm')))
-    .catch(async () => WebAssembly.compile(await (await fetch(url('playground.wasm'))).arrayBuffer())))
-    .then((m) => { since('compiled'); return m; });
-  // (the worker fetches the packs itself: no copy of them through this thread)
-  const urlsP = urlP.then((url) => ({ glue: url('playground.mjs'), files: url('files.json') }));
-  runner = new Engine(compiled, urlsP);
-  pageData = await pageP;
+  runner = start.runner;
+  pageData = await start.pageData;
   since('pageData');
   fillLanguages(pageData.languages);
   EXAMPLES.forEach((ex, i) => ui.example.add(new Option(ex.name, String(i))));
@@ -260,7 +254,7 @@ async function boot() {
   since('shown');
 
   const r = await runner.ready;
-  [module, urls] = await Promise.all([compiled, urlsP]);
+  [module, urls] = await Promise.all([runner.module, start.urls]);
   since('worker');
   for (const [k, v] of Object.entries(r.timings)) times[k] = Math.round(v);
   ui.run.disabled = false;
@@ -270,6 +264,9 @@ async function boot() {
   document.body.dataset.ready = String(ms);
   document.body.dataset.bootMs = String(Math.round(performance.now() - t0));
   document.body.dataset.times = JSON.stringify(times);
+  // The files the worker fetched (the interpreter, the packs), with their bytes on the wire
+  // (transferSize 0: from the browser's cache), for the tests and scripts/web_measure.mjs.
+  document.body.dataset.workerResources = JSON.stringify(r.resources || []);
   tools = new Engine(module, urls);
   await tools.ready;
   document.body.dataset.tools = String(Math.round(performance.now()));

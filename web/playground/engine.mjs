@@ -6,8 +6,19 @@
 //   (backend: 'auto' (the default, as `multilingual run`), 'wasm' or 'python'; explain and wat:
 //   where each function ran and the text of those that ran compiled, as --explain/--emit wat)
 //
-// `files` maps paths ("languages/fr.toml", "stdlib/copy.py") to their text: the packs and the
-// library written in the language, put in the module's in-memory file system under "/".
+// `files` is dist/files.bin (web/wasm/bundle_files.mjs) as an ArrayBuffer: the packs and the
+// library written in the language ("languages/fr.toml", "stdlib/copy.py"), put in the module's
+// in-memory file system under "/".
+
+// The files of a bundle: [path, bytes] pairs, the bytes viewing `buffer`.
+export function* unbundle(buffer) {
+  const head = new DataView(buffer).getUint32(0, true);
+  let at = 4 + head;
+  for (const [path, n] of JSON.parse(new TextDecoder().decode(new Uint8Array(buffer, 4, head)))) {
+    yield [path, new Uint8Array(buffer, at, n)];
+    at += n;
+  }
+}
 
 export async function createEngine({ wasmBinary, wasmModule, files, createPlayground }) {
   let sink = () => {};
@@ -31,11 +42,11 @@ export async function createEngine({ wasmBinary, wasmModule, files, createPlaygr
   const t0 = performance.now();
   const M = await createPlayground(opts);
   const t1 = performance.now();
-  for (const [path, text] of Object.entries(files)) {
+  for (const [path, bytes] of unbundle(files)) {
     const full = '/' + path;
-    const dir = full.slice(0, full.lastIndexOf('/'));
-    M.FS.mkdirTree(dir);
-    M.FS.writeFile(full, text);
+    M.FS.mkdirTree(full.slice(0, full.lastIndexOf('/')));
+    // (canOwn: the file is a view of the fetched buffer, not a copy)
+    M.FS.writeFile(full, bytes, { canOwn: true });
   }
   // Where starting took its time (the page reports it: tests/web).
   const timings = { instantiate: t1 - t0, files: performance.now() - t1 };

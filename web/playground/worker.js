@@ -2,11 +2,13 @@
 // so the page stays responsive and Stop can end a program that never returns (the page
 // terminates this worker and starts another from the same compiled module).
 //
-// Messages in:  {type:'load', glue, files}  the addresses of dist/playground.mjs (the module's
-//               JavaScript half) and dist/files.json (the packs and the library)
-//               {type:'init', module}   the compiled WebAssembly.Module
+// Messages in:  {type:'load', glue, files, wasm, compile}  the addresses of dist/playground.mjs
+//               (the module's JavaScript half), dist/files.bin (the packs and the library) and
+//               dist/playground.wasm, which the worker compiles itself when `compile` is set
+//               {type:'init', module}   otherwise: the compiled WebAssembly.Module
 //               {type:'run', id, source, lang, backend}  {type:'translate'|'detect', id, ...}
-// Messages out: {type:'ready', ms, timings}  {type:'out', id, fd, text}
+// Messages out: {type:'module', module} (what it compiled)  {type:'ready', ms, timings}
+//               {type:'failed', message} (it could not start)  {type:'out', id, fd, text}
 //               {type:'done'|'reply', id, result}  {type:'fatal', id, message}
 import { createEngine } from './engine.mjs';
 import { runWasm } from '../loader.mjs';
@@ -57,19 +59,53 @@ function handle(msg) {
   }
 }
 
-onmessage = async (ev) => {
+// The .wasm compiled as it downloads (the page's thread never sees its bytes), with a fallback
+// for servers that do not send it as application/wasm.
+function compile(url) {
+  return WebAssembly.compileStreaming(fetch(url))
+    .catch(async () => WebAssembly.compile(await (await fetch(url)).arrayBuffer()));
+}
+
+const t0 = performance.now();
+let started = false;
+async function start(moduleP) {
+  if (started) return;
+  started = true;
+  try {
+    const module = await moduleP;
+    const compiled = performance.now() - t0;
+    const t1 = performance.now();
+    const [{ default: createPlayground }, files] = await loaded;
+    const waited = performance.now() - t1;
+    engine = await createEngine({ createPlayground, wasmModule: module, files });
+    Object.assign(engine.timings, { compiled, waitedForFiles: waited });
+    // What this worker's requests cost on the wire (the page's own list does not hold them).
+    const resources = performance.getEntriesByType('resource').map((e) => ({
+      name: e.name, transferSize: e.transferSize, encodedBodySize: e.encodedBodySize }));
+    postMessage({ type: 'ready', ms: performance.now() - t0, timings: engine.timings, resources });
+  } catch (e) {
+    postMessage({ type: 'failed', message: String(e && e.message ? e.message : e) });
+    return;
+  }
+  pending.forEach(handle);
+  pending = [];
+}
+
+onmessage = (ev) => {
   const msg = ev.data;
   if (msg.type === 'load') {
-    setLoaded(Promise.all([import(msg.glue), fetch(msg.files).then((r) => r.json())]));
+    setLoaded(Promise.all([import(msg.glue), fetch(msg.files).then((r) => {
+      if (!r.ok) throw new Error(`${msg.files}: HTTP ${r.status}`);
+      return r.arrayBuffer();
+    })]));
+    if (msg.compile) {
+      start(compile(msg.wasm).then((module) => {
+        postMessage({ type: 'module', module });
+        return module;
+      }));
+    }
   } else if (msg.type === 'init') {
-    const t0 = performance.now();
-    const [{ default: createPlayground }, files] = await loaded;
-    const waited = performance.now() - t0;
-    engine = await createEngine({ createPlayground, wasmModule: msg.module, files });
-    engine.timings.waitedForFiles = waited;
-    postMessage({ type: 'ready', ms: performance.now() - t0, timings: engine.timings });
-    pending.forEach(handle);
-    pending = [];
+    start(Promise.resolve(msg.module));
   } else if (!engine) {
     pending.push(msg);
   } else {

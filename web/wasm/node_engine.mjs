@@ -16,6 +16,6 @@ export async function nodeEngine(dist = defaultDist) {
   return createEngine({
     createPlayground,
     wasmBinary: readFileSync(join(dist, 'playground.wasm')),
-    files: JSON.parse(readFileSync(join(dist, 'files.json'), 'utf8')),
+    files: new Uint8Array(readFileSync(join(dist, 'files.bin'))).buffer,
   });
 }

@@ -29,6 +29,6 @@ for (const { code } of languages) {
   });
 }
 const versions = {};
-for (const name of ['playground.wasm', 'playground.mjs', 'files.json'])
+for (const name of ['playground.wasm', 'playground.mjs', 'files.bin'])
   versions[name] = createHash('sha256').update(readFileSync(join(dist, name))).digest('hex').slice(0, 16);
 writeFileSync(join(dist, 'page.json'), JSON.stringify({ languages, examples, versions }));

@@ -29,12 +29,14 @@ pthread_t g_main;  // the interpreter's thread (the one that installed a handler
 // signal sent to the process may land on another thread (the Ctrl-C watcher, the engine's
 // workers): it is sent on to the interpreter's thread, whose sleep or system call it must cut short.
 void on_signal(int sig) {
+#if !defined(__EMSCRIPTEN__)  // (the web build has one thread, and no pthread_kill)
   if (!pthread_equal(pthread_self(), g_main)) {
     int saved = errno;
     pthread_kill(g_main, sig);
     errno = saved;
     return;
   }
+#endif
   g_pending.fetch_or(uint64_t(1) << sig, std::memory_order_relaxed);
   if (Interp* in = I) {
     int none = 0;
