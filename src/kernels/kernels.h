@@ -92,7 +92,7 @@ MLK_API MLK_EXPORT(mlk_string_longest_unique) int32_t mlk_string_longest_unique(
 MLK_API MLK_EXPORT(mlk_fnv1a64) uint64_t mlk_fnv1a64(const uint8_t* data, int32_t len);
 // SHA-256 (FIPS 180-4) of data into out[32].
 MLK_API MLK_EXPORT(mlk_sha256) void mlk_sha256(const uint8_t* data, int32_t len, uint8_t* out);
-// out[i] = data[i] ^ key[i % key_len] (its own inverse). key_len 0 copies data.
+// out[i] = data[i] ^ key[i % key_len] (its own inverse). key_len 0 copies data. out may be data itself.
 MLK_API MLK_EXPORT(mlk_xor_cipher) void mlk_xor_cipher(const uint8_t* data, int32_t len, const uint8_t* key,
                                                        int32_t key_len, uint8_t* out);
 

@@ -1,7 +1,11 @@
 #include "perf/bench.h"
 
 #include <fmt/format.h>
+#include <dlfcn.h>
 #include <malloc.h>
+#if __has_include(<mimalloc.h>)
+#include <mimalloc.h>
+#endif
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -162,6 +166,49 @@ double median_of(std::vector<double> v) {
   return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
+// How the allocators treat big and freed memory. While a case's memory is measured (its first
+// calls), big buffers come from and go back to the OS, so RSS deltas reflect each case, not the
+// high-water mark of earlier ones (glibc otherwise raises this threshold dynamically). The warm
+// calls after that keep what they free: a buffer of the previous call (a matrix, the heap of 1.6
+// million JSON values) is reused as it would be by a program calling the same operation again,
+// instead of being given back and faulted in afresh, 4 KiB at a time or through compaction for
+// 2 MiB pages, on every call. The executables' C++ allocations come from mimalloc when it is
+// linked in (support/replace_new.cpp), found here at run time: it gives freed memory back
+// ("decommits" it) 25 ms after it was freed, which is about every call of the big cases; during
+// the warm calls that delay is an hour, and at the end of the case the memory is given back.
+// (mimalloc 2.1 renamed the option: there this leaves mimalloc as it is.)
+void mimalloc_keep_freed(bool keep) {
+#if defined(MI_MALLOC_VERSION) && MI_MALLOC_VERSION < 210
+  using Get = long (*)(mi_option_t);
+  using Set = void (*)(mi_option_t, long);
+  using Collect = void (*)(bool);
+  static Get get = reinterpret_cast<Get>(dlsym(RTLD_DEFAULT, "mi_option_get"));
+  static Set set = reinterpret_cast<Set>(dlsym(RTLD_DEFAULT, "mi_option_set"));
+  static Collect collect = reinterpret_cast<Collect>(dlsym(RTLD_DEFAULT, "mi_collect"));
+  static long usual = -1;
+  if (!get || !set || !collect) return;
+  if (keep) {
+    if (usual < 0) usual = get(mi_option_decommit_delay);
+    set(mi_option_decommit_delay, 3600L * 1000);
+  } else if (usual >= 0) {
+    set(mi_option_decommit_delay, usual);
+    collect(true);  // what waited an hour is given back now
+  }
+#else
+  (void)keep;
+#endif
+}
+void measuring_malloc() {
+  mallopt(M_MMAP_THRESHOLD, 256 * 1024);
+  mallopt(M_TRIM_THRESHOLD, 128 * 1024);  // glibc's default
+  mimalloc_keep_freed(false);
+}
+void warm_malloc() {
+  mallopt(M_MMAP_THRESHOLD, 32 << 20);  // glibc's largest (DEFAULT_MMAP_THRESHOLD_MAX)
+  mallopt(M_TRIM_THRESHOLD, 1 << 30);
+  mimalloc_keep_freed(true);
+}
+
 // Samples the process RSS every millisecond while alive; peak() is the largest seen.
 class RssSampler {
  public:
@@ -231,9 +278,7 @@ Harness::Harness(HarnessOptions opt) : opt_(std::move(opt)) {
   if (opt_.progress == ProgressMode::Auto)
     opt_.progress = (opt_.progress_out == &std::cerr && isatty(2)) ? ProgressMode::Bar : ProgressMode::Lines;
   bar_ = opt_.progress == ProgressMode::Bar;
-  // Big buffers come from and go back to the OS, so RSS deltas reflect each case, not the
-  // high-water mark of earlier ones (glibc otherwise raises this threshold dynamically).
-  mallopt(M_MMAP_THRESHOLD, 256 * 1024);
+  measuring_malloc();
 }
 
 void Harness::add_backend(std::string name, BackendFactory factory, std::string description) {
@@ -299,11 +344,14 @@ Result Harness::run_case(const Workload& w, const BackendInfo& b) {
       double start = now_ms(), prev = -1;
       while (int(samples.size()) < opt_.max_reps) {
         samples.push_back(timed());
-        if (sampler && samples.size() == 1) {
-          uint64_t peak = sampler->stop();
-          r.peak_bytes = peak > base_rss ? peak - base_rss : 0;
-          r.memory_kind = MemoryKind::RssDelta;
-          sampler.reset();
+        if (samples.size() == 1) {
+          if (sampler) {
+            uint64_t peak = sampler->stop();
+            r.peak_bytes = peak > base_rss ? peak - base_rss : 0;
+            r.memory_kind = MemoryKind::RssDelta;
+            sampler.reset();
+          }
+          warm_malloc();
         }
         if (int(samples.size()) >= min_reps) {
           double m = median_of(samples);
@@ -347,6 +395,7 @@ Result Harness::run_case(const Workload& w, const BackendInfo& b) {
     if (r.error.empty()) r.error = std::string("teardown: ") + e.what();
     r.ok = false;
   }
+  measuring_malloc();
   return r;
 }
 
@@ -487,7 +536,9 @@ void print_table(std::ostream& out, const std::vector<Result>& rs) {
                     mem_text(r), seed});
   }
   print_rows(out, head, rows, 3);
-  out << "(median/min/max = warm calls; first call = the first call, cold. python/interpreted/compiled run "
+  out << "(median/min/max = warm calls, which reuse the memory earlier calls freed (the memory column is "
+         "measured on the first calls, with big buffers given back to the system); first call = the first "
+         "call, cold. python/interpreted/compiled run "
          "the program's work twice in each fresh child process: median = the second run, first call = the "
          "first run (for compiled: V8 start-up + compiling the functions; long work runs once, so first call is "
          "about the median). * = the time budget ended before the median settled within tolerance; vs X = X's "
