@@ -23,7 +23,7 @@ const char* kPoint =
     "        self.x = x\n"
     "        self.y = y\n"
     "    def weight(self):\n"
-    "        return self.x + self.y * 2\n"
+    "        return abs(self.x) + self.y * 2\n"
     "\n";
 
 // Point(0, 0) next to Point(1.5, 2): the field is int-or-float; what compiled code reads,
@@ -45,7 +45,7 @@ TEST(ClassFields, AFieldHoldingIntsAndFloatsCompilesAsIntOrFloat) {
                      "def show(ps):\n"
                      "    for p in ps:\n"
                      "        print(p.x, p.y, p.x == 2, p.x < 1.75)\n"
-                     "pts = [P(1, 2.5), P(0.5, 3), P(2, -4)]\n"
+                     "pts = [P(-1, 2.5), P(-0.5, 3), P(2, -4)]\n"
                      "print(total(pts))\n"
                      "print(move(pts, 1))\n"
                      "show(pts)\n"
@@ -78,7 +78,13 @@ TEST(ClassFields, IntsBeyondFiftyBitsInAnIntOrFloatFieldRunInterpreted) {
                      "print(grow([P(2 ** 60, 1), P(0.5, 2)], 1))\n"
                      "ps = [P(3, 1), P(0.5, 2)]\n"
                      "print(grow(ps, 6))\n"
-                     "print(ps[0].x, ps[1].x)\n";
+                     "print(ps[0].x, ps[1].x)\n"
+                     "def mags(ps):\n"
+                     "    out = []\n"
+                     "    for p in ps:\n"
+                     "        out.append(abs(p.x))\n"
+                     "    return out\n"
+                     "print(mags([P(-3, 1), P(-0.5, 2)]), mags([P(-2 ** 49, 1), P(-0.5, 2)]))\n";
   std::string ex = three_ways(prog);
   EXPECT_NE(ex.find("a P whose attribute 'x' holds floats and an int beyond 50 bits"), std::string::npos) << ex;
 }
