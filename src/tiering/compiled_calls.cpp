@@ -106,11 +106,14 @@ bool CompiledCalls::class_ok(const iv::ClassObj* cls, std::string& why) {
   if (!bound || !bound->is(iv::OK::Class) || bound->as<iv::ClassObj>() != cls) return no("not the module's class " + cls->name);
   size_t methods = 0;
   for (const auto& m : def->body) {
-    if (m->kind != ast::StmtKind::FunctionDef) continue;
+    // a def, or a second name for one (`__rmul__ = __mul__`): the class holds that function
+    const ast::Stmt* method = m->kind == ast::StmtKind::FunctionDef ? m.get() : program_.typer().method_alias(def, *m);
+    if (!method) continue;
+    const std::string& name = m->kind == ast::StmtKind::FunctionDef ? m->name : m->targets[0]->name;
     ++methods;
-    iv::Value* fv = cls->dict->find(iv::mk_str(m->name));
-    if (!fv || !fv->is(iv::OK::Func) || fv->as<iv::FuncObj>()->code->def != m.get())
-      return no("method " + m->name + " was replaced");
+    iv::Value* fv = cls->dict->find(iv::mk_str(name));
+    if (!fv || !fv->is(iv::OK::Func) || fv->as<iv::FuncObj>()->code->def != method)
+      return no("method " + name + " was replaced");
   }
   size_t callables = 0;
   cls->dict->for_each([&](const iv::Value&, const iv::Value& x) {

@@ -192,15 +192,26 @@ std::optional<wasm::Type> InstanceTypes::field_type(const iv::ClassObj* c, const
   }
   if (f.none) return say("holds None and " + t0->a_name());
   bool scalar0 = x0.is_int() || x0.is_float() || x0.is_bool();
+  auto number = [](const iv::Value& x) { return x.is_int() || x.is_float(); };
+  bool ints_and_floats = false;
   for (size_t i = 1; i < f.values.size(); ++i) {
     const iv::Value& x = *f.values[i];
     if (scalar0 && x.t == x0.t) continue;
+    if (number(x0) && number(x)) {
+      ints_and_floats = true;
+      continue;
+    }
     auto t = compiled_type(x, w, 1, check_, this);
     if (!t) return say("is " + w);
     if (*t == *t0 || (!t->known() && t->depth == t0->depth)) continue;
     return say("holds " + t0->a_name() + " and " + t->a_name());
   }
-  return t0;
+  if (!ints_and_floats) return t0;
+  // ints in some instances, floats in others (Point(0, 0, 0) and Point(1.5, 2, 0)): the
+  // field is int-or-float, whose ints have 50 bits (wasm/codegen.h)
+  for (const iv::Value* x : f.values)
+    if (x->is_int() && !wasm::num_fits(x->i)) return say("holds floats and an int beyond 50 bits");
+  return wasm::kNum;
 }
 
 }  // namespace ml::tiering

@@ -29,6 +29,8 @@ struct InterpAdapter {
   static const V& list_at(const V& v, size_t i) { return v.as<interp::ListObj>()->v[i]; }
   static uint64_t slot_bits(const V& v, wasm::Type t) {
     uint64_t b = 0;
+    if (t.is_num())  // an int-or-float field (its ints fit: InstanceTypes checked)
+      return v.is_float() ? wasm::num_of_float(v.f) : wasm::num_of_int(v.is_int() ? v.i : int64_t(v.is_bool() && v.b));
     if (t == wasm::kFloat) {
       double d = v.is_float() ? v.f : v.is_int() ? double(v.i) : double(v.is_bool() && v.b);
       std::memcpy(&b, &d, 8);

@@ -33,6 +33,7 @@
 //            live in the data segment.
 #pragma once
 #include <cstdint>
+#include <cstring>
 #include <map>
 #include <string>
 #include <vector>
@@ -88,6 +89,14 @@ constexpr uint64_t kNumPayload = 0x0003FFFFFFFFFFFFull;
 constexpr uint64_t kCanonicalNaN = 0x7FF8000000000000ull;
 constexpr bool num_is_int(uint64_t b) { return (b >> 50) == (kNumIntTag >> 50); }
 constexpr int64_t num_int(uint64_t b) { return static_cast<int64_t>(b << 14) >> 14; }
+// An int an int-or-float holds (50 bits), and the bits of one holding i or d.
+constexpr bool num_fits(int64_t i) { return (static_cast<int64_t>(static_cast<uint64_t>(i) << 14) >> 14) == i; }
+constexpr uint64_t num_of_int(int64_t i) { return (static_cast<uint64_t>(i) & kNumPayload) | kNumIntTag; }
+inline uint64_t num_of_float(double d) {
+  uint64_t b;
+  std::memcpy(&b, &d, 8);
+  return d != d ? kCanonicalNaN : b;
+}
 
 constexpr uint32_t kListHeader = 16;
 constexpr uint32_t kSlot = 8;

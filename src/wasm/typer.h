@@ -188,11 +188,14 @@ class Typer {
   Typer(const ast::Module& m, const LanguagePack& pack, TyperOptions o = {});
   const ast::Stmt* find_function(const std::string& name) const;  // top-level def, or null
   // A class whose instances compiled code takes: defined once at the top level, methods
-  // (plain defs) only, at most one base that is such a class too, nothing that changes how
-  // attributes are found. Null with `why` otherwise.
+  // (plain defs, and second names for them: `__rmul__ = __mul__`) only, at most one base
+  // that is such a class too, nothing that changes how attributes are found. Null with `why`
+  // otherwise.
   const ast::Stmt* find_class(const std::string& name, std::string* why = nullptr) const;
   // The method `name` of class `cls` or its bases (the first found), or null.
   const ast::Stmt* find_method(const std::string& cls, const std::string& name) const;
+  // The method `name = other` in class body `cls` gives a second name (see find_class), or null.
+  const ast::Stmt* method_alias(const ast::Stmt* cls, const ast::Stmt& assign) const;
   // "Point.normalize" for a method, the name of a top-level function.
   std::string qualname(const ast::Stmt* def) const;
   // The function of the math module a callee names (`sqrt` bound once by `from math import

@@ -234,6 +234,17 @@ void FnGen::builtin_call(const Expr& e, const CallInfo& ci, Type t) {
   if (b == "abs") {
     Type at = ty(*pos[0]);
     if (at == kFloat) { ex(*pos[0]); F->op(Op::F64Abs); return; }
+    if (at.is_num()) {  // int-or-float: the int's or the float's abs, boxed again
+      uint32_t v = tmp(WType::I64);
+      ex(*pos[0]);
+      F->set(v);
+      num_split(v, static_cast<int64_t>(wtype(kNum)), [&](Type k, uint32_t x) {
+        if (k == kFloat) { F->get(x); F->op(Op::F64Abs); }
+        else { F->i64(0); F->get(x); F->op(Op::I64Sub); F->get(x); F->get(x); F->i64(0); F->op(Op::I64LtS); F->op(Op::Select); }
+        num_box(k, line);  // (-2**49 has no 50-bit abs: Overflow hands the call back)
+      });
+      return;
+    }
     uint32_t a = tmp(WType::I64);
     ex_as(*pos[0], kInt); F->tee(a);
     F->i64(kI64Min); F->op(Op::I64Eq); err_if(RtError::Overflow, line);

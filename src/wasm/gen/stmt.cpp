@@ -109,6 +109,11 @@ void FnGen::store_target(const Expr& tg, uint32_t v, Type vt) {
   if (tg.kind == ExprKind::Attribute) {  // obj.name = v: the object is evaluated after the value
     instance(*tg.a);
     F->get(v);
+    Type ft = ty(tg);
+    if (ft.is_num() && !vt.is_num()) {  // an int or a float into an int-or-float field
+      convert(vt, ft, tg.loc);
+      vt = ft;
+    }
     store(vt, field_offset(ty(*tg.a), tg.name));
     return;
   }

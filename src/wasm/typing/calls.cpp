@@ -268,7 +268,7 @@ Type FuncTyper::builtin_call(const Expr& e, bool statement) {
   if (b == "ord") { need(n == 1 && ts[0].is_str()); return record(e, kInt); }
   if (b == "chr") { need(n == 1 && (ts[0] == kInt || ts[0] == kBool)); return record(e, kStr); }
   if (b == "str") { need(n == 0 || (n == 1 && (ts[0].numeric() || ts[0].is_str()))); return record(e, kStr); }
-  if (b == "abs") { need(n == 1 && ts[0].numeric()); return record(e, num_promote(ts[0])); }
+  if (b == "abs") { need(n == 1 && (ts[0].numeric() || ts[0].is_num())); return record(e, num_promote(ts[0])); }
   if (b == "float") { need(n == 0 || (n == 1 && ts[0].arith())); return record(e, kFloat); }
   if (b == "int") { need(n == 0 || (n == 1 && (ts[0].numeric() || ts[0].is_str()))); return record(e, kInt); }
   if (b == "bool") { need(n <= 1); return record(e, kBool); }

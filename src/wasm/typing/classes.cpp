@@ -38,6 +38,7 @@ const Stmt* Typer::find_class(const std::string& name, std::string* why) const {
         break;
       case StmtKind::Assign:
         if (m->targets.size() == 1 && m->targets[0]->kind == ExprKind::Name && m->targets[0]->name == "__slots__") break;
+        if (method_alias(cls, *m)) break;
         return say("class " + name + " has class attributes");
       default: return say("class " + name + " runs statements in its body");
     }
@@ -54,10 +55,34 @@ const Stmt* Typer::find_class(const std::string& name, std::string* why) const {
   return cls;
 }
 
+// `__rmul__ = __mul__` in a class body: a second name for a method the body defined before
+// (directly or by another such name); the method's def, else null.
+const Stmt* Typer::method_alias(const Stmt* cls, const Stmt& s) const {
+  if (s.kind != StmtKind::Assign || s.targets.size() != 1 || s.targets[0]->kind != ExprKind::Name ||
+      s.value->kind != ExprKind::Name)
+    return nullptr;
+  const Stmt* def = nullptr;
+  for (const auto& m : cls->body) {
+    if (m.get() == &s) return def;
+    if (m->kind == StmtKind::FunctionDef && m->name == s.value->name) def = m.get();
+    else if (m->kind == StmtKind::Assign && m->targets.size() == 1 && m->targets[0]->kind == ExprKind::Name &&
+             m->targets[0]->name == s.value->name)
+      def = method_alias(cls, *m);
+  }
+  return nullptr;
+}
+
 const Stmt* Typer::find_method(const std::string& cls, const std::string& name) const {
   for (const Stmt* c = find_class(cls); c;) {
-    for (const auto& m : c->body)
-      if (m->kind == StmtKind::FunctionDef && m->name == name) return m.get();
+    // the body's last binding of the name: a def, or a second name for one
+    const Stmt* found = nullptr;
+    for (const auto& m : c->body) {
+      if (m->kind == StmtKind::FunctionDef && m->name == name) found = m.get();
+      else if (m->kind == StmtKind::Assign && m->targets.size() == 1 && m->targets[0]->kind == ExprKind::Name &&
+               m->targets[0]->name == name)
+        found = method_alias(c, *m);
+    }
+    if (found) return found;
     if (c->bases.empty()) return nullptr;
     const std::string& base = c->bases[0].value->name;
     c = classes_.count(base) ? find_class(base) : nullptr;
@@ -96,14 +121,16 @@ void FuncTyper::attribute_store(const Expr& target, Type t) {
     if (auto* g = T.field_guesses(ot)) {
       Type& slot = (*g)[target.name];
       auto w = slot.known() ? widen(slot, t) : std::optional<Type>(t);
-      if (!w || w->is_num()) fail("attribute '" + target.name + "' given " + slot.a_name() + " and " + t.a_name(), target.loc);
+      if (!w) fail("attribute '" + target.name + "' given " + slot.a_name() + " and " + t.a_name(), target.loc);
       slot = *w;
       S.types[&target] = ft;
       return;
     }
   }
   bool none_into_obj = t == kNone && ft.is_obj();  // None: an instance field's empty address
-  if (t.known() && !(t == ft) && !none_into_obj)
+  // an int-or-float field takes an int or a float (boxed as it is stored)
+  bool into_num = ft.is_num() && (t == kInt || t == kFloat);
+  if (t.known() && !(t == ft) && !none_into_obj && !into_num)
     fail("storing " + t.a_name() + " into attribute '" + target.name + "' of type " + ft.name(), target.loc);
   S.types[&target] = ft;
 }

@@ -197,7 +197,9 @@ void FuncTyper::stmt(const Stmt& s) {
       Type cur = tg.kind == ExprKind::Name ? name_expr(tg) : expr(tg);
       Type v = value_expr(*s.value);
       Type r = binop_type(s.op, cur, v, s.loc);
-      bool widens = tg.kind == ExprKind::Name && widen(cur, r) && !(cur == kBool);
+      // a variable may come to hold int-or-float; a field that is one takes either
+      bool widens = (tg.kind == ExprKind::Name || (tg.kind == ExprKind::Attribute && cur.is_num())) && widen(cur, r) &&
+                    !(cur == kBool);
       if (cur.known() && r.known() && !(cur == r) && !widens &&
           !(cur.base == Base::Bool && r.base == Base::Int && tg.kind == ExprKind::Name))
         fail("augmented assignment changes the type", s.loc, cur.name() + " to " + r.name());
