@@ -60,6 +60,12 @@ struct FuncCode {
   std::vector<int> cell_slots;
   std::vector<std::string> freevars;
   SP body;
+  // A body of only ifs and returns compiled as one expression giving the return value
+  // (compile_value_body.cpp): when set, a call evaluates it instead of running `body`, and an
+  // error leaving it is located at `value_loc` (its return or if statement) unless located
+  // already.
+  EP value_body;
+  Loc value_loc;
   bool is_gen = false, is_async = false, is_class_body = false, is_module = false;
   bool simple = false;   // only positional params, no cells: fast binding
   // only positional params (cells allowed), and a plain function (not a generator, coroutine

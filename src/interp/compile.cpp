@@ -197,6 +197,23 @@ static ENode* make_known(EP& a, EP& b) {
   return nullptr;
 }
 template <auto OP, class A, class B> using BinKN = BinNodeKN<OP, A, B>;
+
+bool local_plus_int(const ENode* e, int& slot, int64_t& k) {
+  constexpr int64_t kSmall = int64_t(1) << 40;  // negating it cannot overflow
+  if (auto* n = dynamic_cast<const BinNodeKN<BinOp::Add, LocalOperand, ConstOperand>*>(e)) {
+    if (n->b.k.t != VT::Int || n->b.k.i <= -kSmall || n->b.k.i >= kSmall) return false;
+    slot = n->a.slot;
+    k = n->b.k.i;
+    return true;
+  }
+  if (auto* n = dynamic_cast<const BinNodeKN<BinOp::Sub, LocalOperand, ConstOperand>*>(e)) {
+    if (n->b.k.t != VT::Int || n->b.k.i <= -kSmall || n->b.k.i >= kSmall) return false;
+    slot = n->a.slot;
+    k = -n->b.k.i;
+    return true;
+  }
+  return false;
+}
 template <auto OP, class A, class B> using CmpKN = CmpNodeKN<OP, A, B>;
 
 static EP make_binnode(BinOp op, EP a, EP b) {

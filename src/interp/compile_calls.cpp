@@ -11,11 +11,43 @@ namespace ml::interp {
 using namespace ast;
 
 // ================================================================ calls
-struct CallArg { EP e; Arg::Kind kind; Value name; };
+// A positional argument: a local variable, or a local plus or minus a small int constant
+// (`f(n - 1)`, `g(i + 1)`) on ints, made without a virtual call; anything else (and those on
+// other operands: floats, big ints, an overflow, an unbound local) evaluated by its node.
+struct ArgExpr {
+  EP e;
+  enum Kind : uint8_t { Eval, Local, LocalAddInt } kind = Eval;
+  int slot = 0;
+  int64_t k = 0;
+  ArgExpr() = default;
+  explicit ArgExpr(EP x) { set(std::move(x)); }
+  void set(EP x) {
+    e = std::move(x);
+    if (auto* l = dynamic_cast<LoadLocal*>(e.get())) {
+      kind = Local;
+      slot = l->slot;
+    } else if (local_plus_int(e.get(), slot, k)) {
+      kind = LocalAddInt;
+    }
+  }
+  [[gnu::always_inline]] Value get(Frame& fr) const {
+    if (kind == Local) {
+      const Value& v = fr.slots[slot];
+      if (__builtin_expect(v.t != VT::Undef, 1)) return v;
+    } else if (kind == LocalAddInt) {
+      const Value& v = fr.slots[slot];
+      int64_t r;
+      if (__builtin_expect(v.t == VT::Int, 1) && !__builtin_add_overflow(v.i, k, &r)) return Value::integer(r);
+    }
+    return e->eval(fr);
+  }
+};
+
+struct CallArg { ArgExpr e; Arg::Kind kind; Value name; };
 
 static void build_args(Frame& fr, const std::vector<CallArg>& args, ValueVec& pos, KwArgs& kw, Loc loc) {
   for (auto& a : args) {
-    Value v = a.e->eval(fr);
+    Value v = a.e.get(fr);
     switch (a.kind) {
       case Arg::Positional: pos.push_back(std::move(v)); break;
       case Arg::Keyword: kw.items.emplace_back(a.name, std::move(v)); break;
@@ -62,18 +94,18 @@ struct GlobalCallee {
 template <int N, class Callee = ExprCallee>
 struct CallN : ENode {
   Callee func;
-  EP args[N > 0 ? N : 1];
+  ArgExpr args[N > 0 ? N : 1];
   bool may_suspend = true;  // the arguments may yield or await (direct_call.h)
   Value eval(Frame& fr) override {
     Value f = func.get(fr);
     if (f.is(OK::Func) && !may_suspend && direct_ok(f.as<FuncObj>(), N)) {
       FuncObj* fn = f.as<FuncObj>();
       DirectSlots ds(fn);
-      for (int i = 0; i < N; ++i) ds.put(i, [&] { return args[i]->eval(fr); });
+      for (int i = 0; i < N; ++i) ds.put(i, [&] { return args[i].get(fr); });
       ML_GUARD(return run_direct_inline(fn, ds.slots, N));
     }
     Value buf[N > 0 ? N : 1];
-    for (int i = 0; i < N; ++i) buf[i] = args[i]->eval(fr);
+    for (int i = 0; i < N; ++i) buf[i] = args[i].get(fr);
     try {
       if (f.is(OK::Func)) return call_function(f.as<FuncObj>(), buf, N, nullptr);
       return call(f, buf, N, nullptr);
@@ -125,13 +157,13 @@ struct CallMethod : ENode {
         DirectSlots ds(fn);
         int n = 0;
         if (self_needed) ds.slots[n++] = std::move(o);
-        for (auto& a : args) ds.put(n++, [&] { return a.e->eval(fr); });
+        for (auto& a : args) ds.put(n++, [&] { return a.e.get(fr); });
         ML_GUARD(return run_direct_inline(fn, ds.slots, n));
       }
       Value buf[8];
       int n = 0;
       if (self_needed) buf[n++] = o;
-      for (auto& a : args) buf[n++] = a.e->eval(fr);
+      for (auto& a : args) buf[n++] = a.e.get(fr);
       ML_GUARD(return call(f, buf, n, nullptr));
     }
     ValueVec pos;
@@ -328,7 +360,7 @@ EP Compiler::call_n(Node* k, EP f, const Expr& e) {
   EP node(k);
   k->may_suspend = may_suspend;
   k->func.set(std::move(f));
-  for (size_t i = 0; i < e.args.size(); ++i) k->args[i] = expr(*e.args[i].value);
+  for (size_t i = 0; i < e.args.size(); ++i) k->args[i].set(expr(*e.args[i].value));
   return node;
 }
 
@@ -353,7 +385,7 @@ EP Compiler::call_inner(const Expr& e) {
     k->site.init(e.a->name);
     k->simple = simple;
     k->may_suspend = may_suspend;
-    for (auto& a : e.args) k->args.push_back(CallArg{expr(*a.value), a.kind, a.kind == Arg::Keyword ? mk_str(a.name) : Value()});
+    for (auto& a : e.args) k->args.push_back(CallArg{ArgExpr(expr(*a.value)), a.kind, a.kind == Arg::Keyword ? mk_str(a.name) : Value()});
     return EP(k);
   }
   if (simple && e.args.size() == 1 && e.args[0].value->kind == ExprKind::GeneratorExp) {
@@ -369,7 +401,7 @@ EP Compiler::call_inner(const Expr& e) {
     auto* k = new CallN<1>();
     k->may_suspend = may_suspend;
     k->func.set(std::move(f));
-    k->args[0] = std::move(a);
+    k->args[0].set(std::move(a));
     return EP(k);
   }
   if (simple && e.args.size() <= 4) {
@@ -387,7 +419,7 @@ EP Compiler::call_inner(const Expr& e) {
   }
   auto* k = new CallGeneric();
   k->func = expr(*e.a);
-  for (auto& a : e.args) k->args.push_back(CallArg{expr(*a.value), a.kind, a.kind == Arg::Keyword ? mk_str(a.name) : Value()});
+  for (auto& a : e.args) k->args.push_back(CallArg{ArgExpr(expr(*a.value)), a.kind, a.kind == Arg::Keyword ? mk_str(a.name) : Value()});
   return EP(k);
 }
 
@@ -466,12 +498,21 @@ std::unique_ptr<MakeFunction> Compiler::function(const void* node, const std::st
               child->kind == Scope::Function;
 
   auto blk = std::make_unique<Block>();
+  // A plain function that only tests and returns runs as one expression (code.h, value_body).
+  bool plain = child->kind == Scope::Function && !c->is_gen && !c->is_async;
   if (body) {
-    if (!body->empty() && (*body)[0]->kind == StmtKind::Expr && (*body)[0]->value && (*body)[0]->value->kind == ExprKind::Str)
-      c->doc = mk_str((*body)[0]->value->str);
-    for (auto& s : *body) blk->stmts.push_back(sub.stmt(*s));
+    bool has_doc = !body->empty() && (*body)[0]->kind == StmtKind::Expr && (*body)[0]->value &&
+                   (*body)[0]->value->kind == ExprKind::Str;
+    if (has_doc) c->doc = mk_str((*body)[0]->value->str);
+    if (!plain || !compile_value_body(sub, c, *body, has_doc ? 1 : 0))
+      for (auto& s : *body) blk->stmts.push_back(sub.stmt(*s));
   } else if (lambda_body) {
-    blk->stmts.push_back(sub.return_stmt(sub.expr(*lambda_body), lambda_body->loc));
+    if (plain) {
+      c->value_body = sub.expr(*lambda_body);
+      c->value_loc = lambda_body->loc;
+    } else {
+      blk->stmts.push_back(sub.return_stmt(sub.expr(*lambda_body), lambda_body->loc));
+    }
   } else if (builder) {
     blk->stmts.push_back(builder(sub));
   }

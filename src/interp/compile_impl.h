@@ -119,6 +119,10 @@ struct Operand {
   }
 };
 
+// Whether `e` is `local + k` or `local - k` (k a small int constant, negated for `-`), the
+// node's int arithmetic then done by the caller in place (compile.cpp).
+bool local_plus_int(const ENode* e, int& slot, int64_t& k);
+
 // Whether `name` (as written in the program's language) is the builtin `canon`.
 bool is_canonical(const LanguagePack* pack, const std::string& name, const char* canon);
 // The nodes of `await a`, `yield a` (a may be null) and `yield from a` (compile_calls.cpp).
@@ -184,5 +188,9 @@ struct Compiler {
   struct PNode;
   std::unique_ptr<PNode> pattern(const ast::Expr& e);
 };
+
+// Compiles the function body b[from..] into code->value_body when it is only ifs and returns
+// (compile_value_body.cpp); false (nothing compiled) otherwise.
+bool compile_value_body(Compiler& c, FuncCode* code, const ast::Body& b, size_t from);
 
 }  // namespace ml::interp

@@ -8,7 +8,7 @@
 #pragma once
 #include <new>
 
-#include "interp/code.h"
+#include "interp/nodes.h"
 
 namespace ml::interp {
 
@@ -53,7 +53,8 @@ struct DepthGuard {
   [[gnu::always_inline]] DepthGuard() {
     char probe;
     check_interrupt();
-    if (__builtin_expect(++I->depth > I->recursion_limit || (I->stack_low && &probe < I->stack_low), 0))
+    // (No stack_low, null, compares below every address.)
+    if (__builtin_expect(++I->depth > I->recursion_limit || (uintptr_t)&probe < (uintptr_t)I->stack_low, 0))
       recursion_error();
   }
   [[gnu::always_inline]] ~DepthGuard() { --I->depth; }
@@ -66,6 +67,21 @@ struct SrcGuard {
   [[gnu::always_inline]] ~SrcGuard() { I->cur_src = saved; }
 };
 
+// The value of a body compiled as one expression (FuncCode::value_body): an error leaving it
+// is located as its statement would locate it.
+[[gnu::always_inline]] inline Value run_value_body(const FuncCode* c, Frame& fr) {
+  try {
+    return c->value_body->eval(fr);
+  } catch (PyError& e) {
+    annotate(e, c->value_loc);
+    throw;
+  } catch (const std::bad_alloc&) {
+    raise_memory_error(c->value_loc);
+  } catch (const std::length_error&) {
+    raise_memory_error(c->value_loc);
+  }
+}
+
 // Runs a function's body in a frame whose slots are bound (the call paths inline it).
 [[gnu::always_inline]] inline Value run_frame_inline(FuncObj* f, Value* slots, GenObj* gen,
                                                      PushSink* sink = nullptr) {
@@ -75,9 +91,11 @@ struct SrcGuard {
   fr.globals = f->globals.get();
   fr.gen = gen;
   fr.sink = sink;
-  SrcGuard sg(f->code->src);
+  const FuncCode* c = f->code;
+  SrcGuard sg(c->src);
   try {
-    f->code->body->exec(fr);
+    if (c->value_body) return run_value_body(c, fr);
+    c->body->exec(fr);
   } catch (PyError& e) {
     leave_frame(e, f->name);
     throw;

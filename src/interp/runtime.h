@@ -56,6 +56,8 @@ struct Frame {
   struct GenObj* gen = nullptr;  // running generator, if any
   struct PushSink* sink = nullptr;  // a generator expression run in place: where its values go
   Ref<DictObj> locals;  // what locals() returned in this call: each call updates the same dict
+  // Inline at each call site (the compiler otherwise calls an out-of-line copy on every call).
+  [[gnu::always_inline]] ~Frame() {}
 };
 
 struct GenState;
@@ -190,7 +192,7 @@ std::string errno_text(int err);
 // KeyboardInterrupt, or running the Python handlers of the signals that arrived (which may
 // raise, or return and let the program go on).
 void handle_interrupt();
-inline void check_interrupt() {
+[[gnu::always_inline]] inline void check_interrupt() {
   if (I->interrupt_ms.load(std::memory_order_relaxed) != 0) handle_interrupt();
 }
 // Runs the Python handlers of pending signals; set by the signal module when first imported.
