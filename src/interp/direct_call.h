@@ -59,11 +59,15 @@ struct DepthGuard {
   [[gnu::always_inline]] ~DepthGuard() { --I->depth; }
 };
 
-// The source file that errors are located in while a function of it runs.
-struct SrcGuard {
-  const SourceFile* saved;
-  [[gnu::always_inline]] explicit SrcGuard(const SourceFile* s) : saved(I->cur_src) { I->cur_src = s; }
-  [[gnu::always_inline]] ~SrcGuard() { I->cur_src = saved; }
+// Links `fr` as the innermost running frame (sys._getframe's chain, and the source file that
+// errors are located in) until it is left.
+struct FrameLink {
+  Frame& fr;
+  [[gnu::always_inline]] explicit FrameLink(Frame& f) : fr(f) {
+    fr.back = I->cur_frame;
+    I->cur_frame = &fr;
+  }
+  [[gnu::always_inline]] ~FrameLink() { I->cur_frame = fr.back; }
 };
 
 // Runs a function's body in a frame whose slots are bound (the call paths inline it).
@@ -75,7 +79,7 @@ struct SrcGuard {
   fr.globals = f->globals.get();
   fr.gen = gen;
   fr.sink = sink;
-  SrcGuard sg(f->code->src);
+  FrameLink link(fr);
   try {
     f->code->body->exec(fr);
   } catch (PyError& e) {
