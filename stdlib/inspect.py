@@ -5,6 +5,7 @@ the source is not available).
 """
 import sys
 import types
+from _ml_text import text as _t
 import functools
 
 __all__ = ["signature", "Signature", "Parameter", "BoundArguments", "getmembers", "isclass",
@@ -13,7 +14,8 @@ __all__ = ["signature", "Signature", "Parameter", "BoundArguments", "getmembers"
            "isawaitable", "isabstract", "getdoc", "cleandoc", "getmodule", "getfile",
            "getsourcefile", "getsource", "getsourcelines", "unwrap", "getfullargspec",
            "FullArgSpec", "currentframe", "getmro", "isdatadescriptor", "ismethoddescriptor",
-           "iscode", "isframe", "istraceback", "isasyncgen", "getattr_static", "getcallargs",
+           "iscode", "isframe", "istraceback", "stack", "trace", "getouterframes",
+           "getinnerframes", "getframeinfo", "getlineno", "FrameInfo", "Traceback", "isasyncgen", "getattr_static", "getcallargs",
            "CO_GENERATOR", "CO_COROUTINE", "CO_ASYNC_GENERATOR", "CO_VARARGS", "CO_VARKEYWORDS"]
 
 CO_OPTIMIZED, CO_NEWLOCALS, CO_VARARGS, CO_VARKEYWORDS = 1, 2, 4, 8
@@ -90,11 +92,11 @@ def iscode(object):
 
 
 def isframe(object):
-    return False
+    return type(object).__name__ == "frame"
 
 
 def istraceback(object):
-    return False
+    return type(object).__name__ == "traceback"
 
 
 def isabstract(object):
@@ -240,7 +242,11 @@ def getfile(object):
     if ismethod(object):
         object = object.__func__
     if isfunction(object):
-        return object.__code__.co_filename
+        object = object.__code__
+    if istraceback(object):
+        object = object.tb_frame
+    if isframe(object):
+        object = object.f_code
     if iscode(object):
         return object.co_filename
     raise TypeError(f"module, class, method, function, traceback, frame, or code object was expected, "
@@ -310,8 +316,107 @@ def getsource(object):
     return "".join(lines)
 
 
+# ---------------------------------------------------------------- frames and stacks
 def currentframe():
-    return None
+    """The caller's frame."""
+    return sys._getframe(1)
+
+
+class Traceback(tuple):
+    """(filename, lineno, function, code_context, index) of a frame, as getframeinfo gives it."""
+
+    _fields = ("filename", "lineno", "function", "code_context", "index")
+
+    def __new__(cls, filename, lineno, function, code_context, index, *, positions=None):
+        instance = tuple.__new__(cls, (filename, lineno, function, code_context, index))
+        instance.positions = positions
+        return instance
+
+    filename = property(lambda self: self[0])
+    lineno = property(lambda self: self[1])
+    function = property(lambda self: self[2])
+    code_context = property(lambda self: self[3])
+    index = property(lambda self: self[4])
+
+    def __repr__(self):
+        return ("Traceback(filename={!r}, lineno={!r}, function={!r}, code_context={!r}, index={!r}, "
+                "positions={!r})".format(*self, self.positions))
+
+
+class FrameInfo(tuple):
+    """(frame, filename, lineno, function, code_context, index): one entry of stack()."""
+
+    _fields = ("frame", "filename", "lineno", "function", "code_context", "index")
+
+    def __new__(cls, frame, filename, lineno, function, code_context, index, *, positions=None):
+        instance = tuple.__new__(cls, (frame, filename, lineno, function, code_context, index))
+        instance.positions = positions
+        return instance
+
+    frame = property(lambda self: self[0])
+    filename = property(lambda self: self[1])
+    lineno = property(lambda self: self[2])
+    function = property(lambda self: self[3])
+    code_context = property(lambda self: self[4])
+    index = property(lambda self: self[5])
+
+    def __repr__(self):
+        return ("FrameInfo(frame={!r}, filename={!r}, lineno={!r}, function={!r}, code_context={!r}, "
+                "index={!r}, positions={!r})".format(*self, self.positions))
+
+
+def getlineno(frame):
+    return frame.f_lineno
+
+
+def getframeinfo(frame, context=1):
+    """Traceback(filename, lineno, function, code_context, index) of a frame or traceback."""
+    if istraceback(frame):
+        lineno = frame.tb_lineno
+        frame = frame.tb_frame
+    else:
+        lineno = frame.f_lineno
+    if not isframe(frame):
+        raise TypeError(_t("inspect.not_frame", "{obj} is not a frame or traceback object", obj=repr(frame)))
+    filename = frame.f_code.co_filename
+    if context > 0:
+        import linecache
+        start = lineno - 1 - context // 2
+        lines = linecache.getlines(filename)
+        if lines:
+            start = max(0, min(start, len(lines) - context))
+            return Traceback(filename, lineno, frame.f_code.co_name, lines[start:start + context],
+                             lineno - 1 - start)
+        return Traceback(filename, lineno, frame.f_code.co_name, None, None)
+    return Traceback(filename, lineno, frame.f_code.co_name, None, None)
+
+
+def getouterframes(frame, context=1):
+    """FrameInfo of `frame` and of each of its callers, outwards."""
+    framelist = []
+    while frame:
+        framelist.append(FrameInfo(frame, *getframeinfo(frame, context)))
+        frame = frame.f_back
+    return framelist
+
+
+def getinnerframes(tb, context=1):
+    """FrameInfo of each entry of a traceback, from the handler towards the raise."""
+    framelist = []
+    while tb:
+        framelist.append(FrameInfo(tb.tb_frame, *getframeinfo(tb, context)))
+        tb = tb.tb_next
+    return framelist
+
+
+def stack(context=1):
+    """FrameInfo of the caller's frame and of each frame outwards."""
+    return getouterframes(sys._getframe(1), context)
+
+
+def trace(context=1):
+    """FrameInfo of the frames between the current one and where the exception handled was raised."""
+    return getinnerframes(sys.exc_info()[2], context)
 
 
 # ---------------------------------------------------------------- signatures

@@ -1,9 +1,10 @@
 """Event logging (Python's logging): loggers in a dotted hierarchy, levels, handlers writing to
 streams or files, %-, {- and $-style formats, basicConfig and the module-level functions.
-Not covered: a record's source location (pathname, lineno, funcName are placeholders), full
-tracebacks for exception() (the exception's type and message are logged), thread safety, config
-files, and handlers beyond StreamHandler, FileHandler and NullHandler."""
+A record's source location (pathname, lineno, funcName) is the caller's frame outside this
+module (findCaller, stacklevel), and stack_info=True adds the stack there. Not covered: thread
+safety, config files, and handlers beyond StreamHandler, FileHandler and NullHandler."""
 
+import os
 import sys
 import time
 
@@ -53,6 +54,15 @@ def _checkLevel(level):
     raise TypeError("Level not an integer or a valid string: %r" % (level,))
 
 
+def currentframe():
+    return sys._getframe(1)
+
+
+def _is_internal_frame(frame):
+    """Whether the frame runs code of this module (findCaller looks past those)."""
+    return os.path.normcase(frame.f_code.co_filename) == _srcfile
+
+
 class LogRecord:
     def __init__(self, name, level, pathname, lineno, msg, args, exc_info, func=None, sinfo=None, **kwargs):
         ct = time.time()
@@ -64,8 +74,12 @@ class LogRecord:
         self.levelname = getLevelName(level)
         self.levelno = level
         self.pathname = pathname
-        self.filename = pathname
-        self.module = "__main__"
+        try:
+            self.filename = os.path.basename(pathname)
+            self.module = os.path.splitext(self.filename)[0]
+        except (TypeError, ValueError, AttributeError):
+            self.filename = pathname
+            self.module = "Unknown module"
         self.exc_info = exc_info
         self.exc_text = None
         self.stack_info = sinfo
@@ -172,7 +186,14 @@ class Formatter:
             if s[-1:] != "\n":
                 s = s + "\n"
             s = s + record.exc_text
+        if record.stack_info:
+            if s[-1:] != "\n":
+                s = s + "\n"
+            s = s + self.formatStack(record.stack_info)
         return s
+
+    def formatStack(self, stack_info):
+        return stack_info
 
 
 _defaultFormatter = Formatter()
@@ -379,8 +400,36 @@ class Logger(Filterer):
                 exc_info = sys.exc_info()
             if exc_info[1] is None:
                 exc_info = None
-        record = self.makeRecord(self.name, level, "(unknown file)", 0, msg, args, exc_info, "(unknown function)", extra)
+        try:
+            fn, lno, func, sinfo = self.findCaller(stack_info, stacklevel)
+        except ValueError:
+            fn, lno, func, sinfo = "(unknown file)", 0, "(unknown function)", None
+        record = self.makeRecord(self.name, level, fn, lno, msg, args, exc_info, func, extra, sinfo)
         self.handle(record)
+
+    def findCaller(self, stack_info=False, stacklevel=1):
+        """(filename, lineno, function name, stack text or None) of the frame that logged: the
+        first outside this module, or `stacklevel` - 1 more frames outwards."""
+        f = sys._getframe(1)
+        while stacklevel > 0:
+            next_f = f.f_back
+            if next_f is None:
+                break
+            f = next_f
+            if not _is_internal_frame(f):
+                stacklevel -= 1
+        co = f.f_code
+        sinfo = None
+        if stack_info:
+            import io
+            import traceback
+            with io.StringIO() as sio:
+                sio.write("Stack (most recent call last):\n")
+                traceback.print_stack(f, file=sio)
+                sinfo = sio.getvalue()
+                if sinfo[-1] == "\n":
+                    sinfo = sinfo[:-1]
+        return co.co_filename, f.f_lineno, co.co_name, sinfo
 
     def handle(self, record):
         if not self.disabled and self.filter(record):
@@ -576,3 +625,6 @@ def shutdown():
 
 def getLoggerClass():
     return Logger
+
+
+_srcfile = os.path.normcase(addLevelName.__code__.co_filename)

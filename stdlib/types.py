@@ -32,6 +32,12 @@ NoneType = type(None)
 EllipsisType = type(Ellipsis)
 NotImplementedType = type(NotImplemented)
 MappingProxyType = dict
+CodeType = type(_f.__code__)
+FrameType = type(sys._getframe())
+try:
+    raise TypeError
+except TypeError as _e:
+    TracebackType = type(_e.__traceback__)
 
 
 async def _co():

@@ -4,6 +4,7 @@ as in CPython; TypeVar, Generic, Protocol, NamedTuple, TypedDict, cast, overload
 behave as they do at run time in CPython (they check nothing)."""
 
 from _ml_text import text as _t
+import sys
 import collections
 import collections.abc
 
@@ -602,7 +603,8 @@ def NamedTuple(typename, fields=None, /, **kwargs):
     if fields is None:
         fields = kwargs.items()
     names = [n for n, t in fields]
-    return collections.namedtuple(typename, names)
+    module = sys._getframe(1).f_globals.get("__name__", "__main__")  # the caller's, as in CPython
+    return collections.namedtuple(typename, names, module=module)
 
 
 _NT_RESERVED = frozenset({"__new__", "__init__", "__slots__", "__getnewargs__", "_fields", "_field_defaults",

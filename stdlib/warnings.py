@@ -28,7 +28,16 @@ class WarningMessage:
 
 
 def formatwarning(message, category, filename, lineno, line=None):
-    return "%s:%s: %s: %s\n" % (filename, lineno, category.__name__, message)
+    s = "%s:%s: %s: %s\n" % (filename, lineno, category.__name__, message)
+    if line is None:
+        try:
+            import linecache
+            line = linecache.getline(filename, lineno)
+        except Exception:
+            line = None
+    if line:
+        s += "  %s\n" % line.strip()
+    return s
 
 
 def showwarning(message, category, filename, lineno, file=None, line=None):
@@ -75,7 +84,14 @@ def warn(message, category=None, stacklevel=1, source=None):
         category = message.__class__
     if category is None:
         category = UserWarning
-    filename, lineno, module = sys.argv[0] if sys.argv else "<string>", 1, "__main__"
+    # The location reported is the caller's (stacklevel=1), or that many frames further out.
+    try:
+        frame = sys._getframe(stacklevel if stacklevel > 1 else 1)
+    except ValueError:
+        globals, filename, lineno = {"__name__": "sys"}, "sys", 1
+    else:
+        globals, filename, lineno = frame.f_globals, frame.f_code.co_filename, frame.f_lineno
+    module = globals["__name__"] if "__name__" in globals else "<string>"
     warn_explicit(message, category, filename, lineno, module)
 
 
@@ -92,7 +108,7 @@ def warn_explicit(message, category, filename, lineno, module=None, registry=Non
         raise message
     if action == "ignore":
         return
-    key = (text, category, lineno) if action != "once" else (text, category)
+    key = (text, category, filename, lineno) if action != "once" else (text, category)
     if action != "always":
         if key in _seen:
             return

@@ -60,6 +60,13 @@ static Value frame_locals(Interp& in, Frame* fr) {
 }
 
 static ClassObj* g_code_type = nullptr;
+std::string source_path(const SourceFile* src);  // frame_objects.cpp
+
+// A frame's f_locals (frame_objects.cpp): a module's are its globals.
+Value frame_locals_of(Frame* fr) {
+  if (!fr->func && !fr->ns) return fr->globals ? Value::obj(fr->globals) : mk_dict();
+  return frame_locals(*I, fr);
+}
 
 // The names of the `global` statements at the start of lines of exec'd source: with separate
 // globals and locals, what the code assigns to them belongs in the globals.
@@ -90,8 +97,9 @@ static std::vector<std::string> global_names(const std::string& src) {
 
 // f.__code__: what inspect and programs read of a function's code (names, counts, flags, where
 // it was defined), made on each read.
-Value function_code(const FuncObj* f) {
-  const FuncCode* c = f->code;
+Value function_code(const FuncObj* f) { return code_object(f->code); }
+
+Value code_object(const FuncCode* c) {
   Value code = make_instance(g_code_type);
   InstObj* o = code.as<InstObj>();
   ValueVec varnames, cellvars, freevars;
@@ -118,8 +126,8 @@ Value function_code(const FuncObj* f) {
   else if (c->is_async) flags |= 0x80;
   o->set_attr("co_name", mk_str(c->name));
   o->set_attr("co_qualname", mk_str(c->qualname));
-  o->set_attr("co_filename", mk_str(c->src ? c->src->path : "<string>"));
-  o->set_attr("co_firstlineno", Value::integer(c->loc.line));
+  o->set_attr("co_filename", mk_str(source_path(c->src)));
+  o->set_attr("co_firstlineno", Value::integer(c->is_module ? 1 : c->loc.line));
   o->set_attr("co_argcount", Value::integer(c->npos));
   o->set_attr("co_posonlyargcount", Value::integer(c->nposonly));
   o->set_attr("co_kwonlyargcount", Value::integer(c->nkwonly));

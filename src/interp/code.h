@@ -83,6 +83,11 @@ struct FuncCode {
   mutable bool interpret_only = false;
 };
 
+// The code a frame runs (a function's, a class body's, or the module's), and the source file
+// that errors are located in while the innermost frame runs.
+inline const FuncCode* frame_code(const Frame* fr) { return fr->func ? fr->func->code : fr->mcode; }
+inline const SourceFile* current_source() { return I->cur_frame ? frame_code(I->cur_frame)->src : nullptr; }
+
 struct CompiledUnit {
   std::shared_ptr<const SourceFile> src;
   std::vector<std::unique_ptr<FuncCode>> codes;

@@ -60,11 +60,15 @@ struct DepthGuard {
   [[gnu::always_inline]] ~DepthGuard() { --I->depth; }
 };
 
-// The source file that errors are located in while a function of it runs.
-struct SrcGuard {
-  const SourceFile* saved;
-  [[gnu::always_inline]] explicit SrcGuard(const SourceFile* s) : saved(I->cur_src) { I->cur_src = s; }
-  [[gnu::always_inline]] ~SrcGuard() { I->cur_src = saved; }
+// Links `fr` as the innermost running frame (sys._getframe's chain, and the source file that
+// errors are located in) until it is left.
+struct FrameLink {
+  Frame& fr;
+  [[gnu::always_inline]] explicit FrameLink(Frame& f) : fr(f) {
+    fr.back = I->cur_frame;
+    I->cur_frame = &fr;
+  }
+  [[gnu::always_inline]] ~FrameLink() { I->cur_frame = fr.back; }
 };
 
 // The value of a body compiled as one expression (FuncCode::value_body): an error leaving it
@@ -92,7 +96,7 @@ struct SrcGuard {
   fr.gen = gen;
   fr.sink = sink;
   const FuncCode* c = f->code;
-  SrcGuard sg(c->src);
+  FrameLink link(fr);
   try {
     if (c->value_body) return run_value_body(c, fr);
     c->body->exec(fr);

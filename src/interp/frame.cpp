@@ -39,7 +39,8 @@ Value run_frame(FuncObj* f, Value* slots, GenObj* gen) { return run_frame_inline
 void run_module_code(const FuncCode* code, DictObj* globals) {
   Frame fr;
   fr.globals = globals;
-  SrcGuard sg(code->src);
+  fr.mcode = code;
+  FrameLink link(fr);
   try {
     code->body->exec(fr);
   } catch (PyError& e) {
@@ -293,6 +294,10 @@ struct GenState {
   std::exception_ptr throw_in;
   char* saved_low = nullptr;
   int saved_depth = 0;
+  // While suspended: the innermost frame open on this stack, and the generator's own frame at
+  // the bottom of them, whose `back` is pointed at each resumer's frame (as CPython's f_back).
+  Frame* inner = nullptr;
+  Frame* bottom = nullptr;
   // A coroutine driven by send() can be suspended from a function it called (an await, or a
   // thread's wait, below its own frame), and others run before it is resumed: the frames it
   // has open must keep their slots, so it gets a value stack of its own (lazily committed).
@@ -403,6 +408,21 @@ static void gen_entry(bctx::transfer_t t) {
 // await that must wait suspends to.
 static GenObj* g_coro_driver = nullptr;
 
+// Back from a generator's stack: the frames it left open there are taken out of the running
+// chain until it is resumed.
+static void suspended_frames(GenState* st, Frame* outer_frame) {
+  st->inner = st->bottom = nullptr;
+  if (!st->done && I->cur_frame != outer_frame) {
+    for (Frame* f = I->cur_frame; f; f = f->back)
+      if (f->back == outer_frame) {
+        st->inner = I->cur_frame;
+        st->bottom = f;
+        break;
+      }
+  }
+  I->cur_frame = outer_frame;
+}
+
 // Switches into `g` once: runs it until its next yield (or its end).
 static Value resume(GenObj* g, Value sent, bool& done) {
   // A generator resumed from inside another one (`yield from` chains, generators iterating
@@ -443,10 +463,16 @@ static Value resume(GenObj* g, Value sent, bool& done) {
     I->stack_top = st->vtop;
     I->stack_cap = GenState::kCoroValues;
   }
+  Frame* outer_frame = I->cur_frame;
+  if (st->inner) {
+    st->bottom->back = outer_frame;
+    I->cur_frame = st->inner;
+  }
   void* fake = nullptr;
   fiber_leave(&fake, st->stack, kGenStack);
   st->ctx = bctx::jump_fcontext(st->ctx, g).fctx;
   fiber_arrived(fake, nullptr);
+  suspended_frames(st, outer_frame);
   if (g->is_coro) {
     st->vtop = I->stack_top;
     I->stack = outer_vstack;

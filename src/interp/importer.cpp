@@ -135,7 +135,11 @@ const LanguagePack* pack_for(const std::string& text, bool english = false) {
   in->loc_set = true;
   in->loc = e.loc;
   in->src = e.source.get();
-  in->tb.push_back({e.source.get(), e.loc, "<module>"});
+  ExcState::TBEntry t{};
+  t.src = e.source.get();
+  t.loc = e.loc;
+  t.name = "<module>";
+  in->tb.push_back(std::move(t));
   in->tb_pending = true;
   I->sources.push_back(e.source);
   throw PyError(exc);
@@ -160,6 +164,21 @@ void check_source(const std::string& text, bool eval_mode) {
   }
   if (eval_mode && (tree.body.size() != 1 || tree.body[0]->kind != ast::StmtKind::Expr))
     raise("SyntaxError", "invalid syntax");
+}
+
+// ast.parse(): `text` parsed as exec() parses it (the same SyntaxError), not compiled.
+std::unique_ptr<ast::Module> parse_source(const std::string& text, const std::string& path) {
+  auto src = std::make_shared<SourceFile>();
+  src->path = path;
+  src->text = text;
+  const LanguagePack* pack = I->pack ? I->pack : pack_for(text);
+  auto tree = std::make_unique<ast::Module>();
+  try {
+    *tree = parse_program(src, *pack);
+  } catch (const CompileError& e) {
+    raise_syntax_in(e);
+  }
+  return tree;
 }
 
 Value exec_source(const std::string& text, DictObj* globals, bool eval_mode) {

@@ -14,6 +14,7 @@ namespace ml::interp {
 
 void sort_list(ValueVec& v, const Value& key, bool reverse);
 Value make_class(const std::string& name, ValueVec bases, Ref<DictObj> ns);
+void init_frame_objects(DictObj* sys);  // frame_objects.cpp: sys._getframe and frame objects
 
 #define ARGS Interp &, Value *a, int n, KwArgs *kw
 
@@ -68,6 +69,7 @@ static void init_misc_modules() {
   sd->set(str_key("version"), mk_str("3.11 (multilingual)"));
   sd->set(str_key("platform"), mk_str("linux"));
   init_sys_streams(sd);
+  init_frame_objects(sd);
 
   init_os();  // lib/os.cpp
   init_signal();  // lib/signal.cpp
@@ -96,6 +98,8 @@ void init_modules() {
   init_weakref();
   init_coswitch();
   init_unicodedata();
+  init_ast();
+  init_lsprof();
 #if !defined(__EMSCRIPTEN__)
   // Not in the playground's wasm build, which has none of these libraries and no sockets:
   // importing bz2, lzma, sqlite3, socket or select there is an ImportError (their modules import

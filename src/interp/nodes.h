@@ -23,8 +23,10 @@ inline void annotate_soft(const Value& exc, Loc loc) {
 }
 
 // Runs one statement of a block: an error leaving it is located at the statement (unless a
-// node inside located it already), and a failed allocation becomes a MemoryError there.
+// node inside located it already), and a failed allocation becomes a MemoryError there. The
+// frame records it as its current statement (f_lineno, read only when someone looks).
 [[gnu::always_inline]] inline Exec exec_stmt(SNode* s, Frame& fr) {
+  fr.stmt = s;
   try {
     return s->exec(fr);
   } catch (PyError& e) {
@@ -57,6 +59,7 @@ struct Block : SNode {
   Exec exec_soft(Frame& fr, Value& exc) override {
     for (auto& s : stmts) {
       Exec r;
+      fr.stmt = s.get();
       try {
         r = s->exec_soft(fr, exc);
       } catch (PyError& e) {

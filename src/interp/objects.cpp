@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "interp/bytearray.h"
+#include "interp/code.h"
 #include "interp/runtime.h"
 #include "interp/shape.h"
 #include "lang/pack.h"
@@ -764,21 +765,36 @@ void raise_id(std::string_view cls, std::string_view id, const std::map<std::str
 void type_error(std::string m) { raise("TypeError", std::move(m)); }
 void value_error(std::string m) { raise("ValueError", std::move(m)); }
 
+// A traceback entry for `loc` in the innermost frame running.
+static ExcState::TBEntry tb_entry(Loc loc) {
+  ExcState::TBEntry t{};
+  t.src = current_source();
+  t.loc = loc;
+  if (Frame* f = I->cur_frame) {
+    t.code = frame_code(f);
+    t.frame = f;
+    t.back = f->back;
+    t.pos = frame_chain_pos(f);
+    if (f->globals) t.globals = Value::obj(f->globals);
+  }
+  return t;
+}
+
 void annotate(PyError& e, Loc loc) {
   if (!e.exc.is(OK::Inst)) return;
   ExcState* in = &e.exc.as<InstObj>()->ex();
   if (in->loc_set) {
     if (in->tb_pending) {
       in->tb_pending = false;
-      in->tb.push_back({I->cur_src, loc, std::string()});
+      in->tb.push_back(tb_entry(loc));
     }
     return;
   }
   in->loc_set = true;
   in->loc = loc;
-  in->src = I->cur_src;
+  in->src = current_source();
   in->tb.clear();
-  in->tb.push_back({I->cur_src, loc, std::string()});
+  in->tb.push_back(tb_entry(loc));
   in->tb_pending = false;
 }
 

@@ -222,6 +222,7 @@ std::string repr(const Value& v) {
     case OK::File: return "<_io.TextIOWrapper name='" + v.as<FileObj>()->path + "'>";
     case OK::Inst: {
       if (v.same(I->not_impl)) return "NotImplemented";
+      if (v.same(I->ellipsis)) return "Ellipsis";
       if (const Value* m = v.o->type->find("__repr__")) {
         Value r = call1(*m, v);
         if (!r.is(OK::Str)) raise_id("TypeError", "runtime.repr_returned_non_string", {{"type", type_name(r)}});

@@ -395,7 +395,7 @@ bool getattr_opt(const Value& obj, std::string_view name, Value& out) {
       if (name == "__cause__") { out = es ? es->cause : Value(); return true; }
       if (name == "__context__") { out = es ? es->context : Value(); return true; }
       if (name == "__suppress_context__") { out = Value::boolean(es && es->suppress_context); return true; }
-      if (name == "__traceback__") { out = Value(); return true; }
+      if (name == "__traceback__") { out = exception_traceback(obj); return true; }
       // OSError(errno, strerror, filename): the arguments by name (None when not given)
       if ((name == "errno" || name == "strerror" || name == "filename" || name == "filename2") &&
           t->is_subclass(I->e("OSError"))) {

@@ -56,9 +56,15 @@ struct Frame {
   struct GenObj* gen = nullptr;  // running generator, if any
   struct PushSink* sink = nullptr;  // a generator expression run in place: where its values go
   Ref<DictObj> locals;  // what locals() returned in this call: each call updates the same dict
+  // The frames running are chained from I->cur_frame through `back` (sys._getframe walks them).
+  // `stmt` is the statement running now (its line is the frame's f_lineno), set as each starts.
+  Frame* back = nullptr;
+  const struct SNode* stmt = nullptr;
+  const struct FuncCode* mcode;  // the module's code, read only when func is null (module frames)
   // Inline at each call site (the compiler otherwise calls an out-of-line copy on every call).
   [[gnu::always_inline]] ~Frame() {}
 };
+
 
 struct GenState;
 struct GenObj : Object {
@@ -134,7 +140,7 @@ struct Interp {
   std::vector<Value> handling;  // exceptions being handled (innermost last)
   std::vector<std::unique_ptr<CompiledUnit>> units;  // keeps compiled code alive
   std::vector<std::shared_ptr<const SourceFile>> sources;
-  const SourceFile* cur_src = nullptr;
+  Frame* cur_frame = nullptr;  // the innermost frame running (frame_src: its source file)
   Value last_expr;
   bool has_last_expr = false;
   std::function<std::optional<Value>(FuncObj*, Value*, int)> try_call_compiled;
@@ -296,6 +302,12 @@ inline void check_args(std::string_view fname, int nargs, int min, int max) {
 void check_no_kw(std::string_view fname, KwArgs* kw);
 Value import_module(const std::string& name);
 Value function_code(const FuncObj* f);  // f.__code__
+Value code_object(const FuncCode* c);
+// Frames (frame_objects.cpp): the place of a running frame in the chain from I->cur_frame
+// (0 = outermost; -1 when it is not running), and an exception's traceback object (None when
+// it was never raised).
+int frame_chain_pos(const Frame* f);
+Value exception_traceback(const Value& exc);    // a code object for `c` (f.__code__, frame.f_code)
 // An instance of float subclass `cls` holding `d` (float_subclass.cpp), and the special methods
 // of float those instances answer through.
 Value float_subclass_instance(double d, ClassObj* cls);

@@ -1,6 +1,7 @@
 // Statement nodes, comprehensions, and module compilation (pattern matching: compile_match.cpp).
 #include "interp/attrcache.h"
 #include "interp/compile_impl.h"
+#include "interp/direct_call.h"
 #include "lang/pack.h"
 
 namespace ml::interp {
@@ -349,6 +350,7 @@ struct ClassDefStmt : SNode {
       cf.func = fn;
       cf.globals = fr.globals;
       cf.ns = ns;
+      FrameLink link(cf);
       fn->code->body->exec(cf);
     };
     Value cls;

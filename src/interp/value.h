@@ -327,7 +327,18 @@ struct ExcState {
   bool tb_pending = false;  // left a frame: the caller's next location is a new entry
   // Traceback, innermost frame first: where the error was located in each frame it left.
   // `name` is the frame's function ("<module>" at top level), filled in as the error leaves it.
-  struct TBEntry { const SourceFile* src; Loc loc; std::string name; };
+  // `frame` (at `pos` in the chain, running `code`) is read only while it still runs
+  // (frame_objects.cpp checks); `back` is its caller then, and `globals` its module's.
+  struct TBEntry {
+    const SourceFile* src;
+    Loc loc;
+    std::string name;
+    const struct FuncCode* code = nullptr;
+    struct Frame* frame = nullptr;
+    struct Frame* back = nullptr;
+    int pos = -1;
+    Value globals;
+  };
   std::vector<TBEntry> tb;
 };
 

@@ -28,6 +28,8 @@ void init_ml_text();                       // ml_text.cpp: _ml_text, localized m
 void init_weakref();                       // weakref.cpp: _weakref, the cells under weakref.py
 void init_coswitch();                      // coswitch.cpp: _coswitch, what threading.py switches threads with
 void init_unicodedata();                   // unicodedata.cpp: over utf8proc
+void init_ast();                           // ast.cpp: _ast, the parser's tree for ast.py
+void init_lsprof();                        // lsprof.cpp: _lsprof, what cProfile.py counts with
 void init_bz2();                           // bz2.cpp: _bz2, under bz2.py (libbz2)
 void init_lzma();                          // lzma.cpp: _lzma, under lzma.py (liblzma)
 void init_sqlite3();                       // sqlite3.cpp: _sqlite3, under sqlite3/ (libsqlite3)

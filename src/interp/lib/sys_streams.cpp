@@ -91,7 +91,7 @@ void init_sys_streams(DictObj* sd) {
   def_native(sd, "exc_info", [](ARGS) -> Value {
     if (I->handling.empty()) return mk_tuple({Value(), Value(), Value()});
     Value e = I->handling.back();
-    return mk_tuple({Value::obj(type_of(e)), e, Value()});
+    return mk_tuple({Value::obj(type_of(e)), e, exception_traceback(e)});
   });
   def_native(sd, "exception", [](ARGS) -> Value { return I->handling.empty() ? Value() : I->handling.back(); });
   def_native(sd, "getdefaultencoding", [](ARGS) -> Value { return mk_str("utf-8"); });

@@ -1,7 +1,7 @@
-// Python's traceback module: an exception, with the frames it left and the exceptions it was
-// raised from or while handling, in Python's words ('  File "x.py", line 3, in f'). The frames
-// are those the interpreter records as the error travels (InstObj::tb); the column markers
-// Python 3.11 adds under a line are not drawn.
+// The exception side of Python's traceback module (_traceback, under stdlib/traceback.py): an
+// exception, with the frames it left and the exceptions it was raised from or while handling, in
+// Python's words ('  File "x.py", line 3, in f'). The frames are those the interpreter records
+// as the error travels (InstObj::tb); the column markers Python 3.11 adds under a line are not drawn.
 #include <algorithm>
 #include <filesystem>
 
@@ -126,7 +126,7 @@ void write_to(KwArgs* kw, const std::string& s) {
 }  // namespace
 
 void init_traceback() {
-  Value m = lib_module("traceback");
+  Value m = lib_module("_traceback");
   DictObj* d = module_dict(m);
   def_native(d, "format_exception", [](ARGS) -> Value { return format_list(exc_arg(a, n, kw), chain_arg(kw)); });
   def_native(d, "format_exception_only", [](ARGS) -> Value {
