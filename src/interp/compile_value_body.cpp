@@ -10,17 +10,25 @@ using namespace ast;
 
 namespace {
 
+// Stands for a statement of the body in Frame::stmt, which says the line a frame is at
+// (f_lineno, sys._getframe): one store as a path starts, where a statement would do the same.
+struct LineMark : SNode {
+  Exec exec(Frame&) override { return Exec::Normal; }
+};
+
 // What one path of the body returns, located at its return statement (or at its `if`, for a
 // nested choice): an error leaving it is located there, as the statement would locate it.
 struct ReturnBranch {
   EP e;
   int slot = -1;  // e is a LoadLocal: the local is read in place
   Loc loc;
+  std::unique_ptr<LineMark> mark;  // at loc
   [[gnu::always_inline]] Value eval(Frame& fr) {
     if (slot >= 0) {
       const Value& v = fr.slots[slot];
       if (__builtin_expect(v.t != VT::Undef, 1)) return v;
     }
+    if (mark) fr.stmt = mark.get();
     try {
       return e->eval(fr);
     } catch (PyError& x) {
@@ -75,6 +83,8 @@ ReturnBranch branch(Compiler& c, const Body& b, size_t from) {
   }
   const Stmt& s = *b[from];
   r.loc = s.loc;
+  r.mark = std::make_unique<LineMark>();
+  r.mark->loc = s.loc;
   if (s.kind == StmtKind::Return) {
     r.e = s.value ? c.expr(*s.value) : std::make_unique<Const>(Value());
     if (auto* l = dynamic_cast<LoadLocal*>(r.e.get())) r.slot = l->slot;
