@@ -479,6 +479,7 @@ bool getattr_opt(const Value& obj, std::string_view name, Value& out) {
       case OK::File:
         if (name == "closed") { out = Value::boolean(obj.as<FileObj>()->closed); return true; }
         if (name == "name") { out = mk_str(obj.as<FileObj>()->path); return true; }
+        if (name == "mode") { out = mk_str(obj.as<FileObj>()->mode); return true; }
         break;
       default: break;
     }
