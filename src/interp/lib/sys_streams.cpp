@@ -105,9 +105,17 @@ void init_sys_streams(DictObj* sd) {
   sd->set(str_key("dont_write_bytecode"), Value::boolean(true));
   // The rest of sys (version_info, implementation, flags, float_info, ...) is made in Python on
   // first use, so start-up does not pay for it: the module's __getattr__ asks stdlib/_sysinfo.py.
+  // Other names are a plain AttributeError, without running Python code (a miss must stay
+  // cheap, and safe where no code may run, as after a time limit has run out).
   def_native(sd, "__getattr__", [](ARGS) -> Value {
     check_args("__getattr__", n, 1, 1);
-    return call1(getattr(import_module("_sysinfo"), "lookup"), a[0]);
+    static const char* made[] = {"version_info", "implementation", "flags", "float_info", "int_info", "hash_info",
+                                 "float_repr_style", "abiflags", "api_version", "warnoptions", "getfilesystemencoding",
+                                 "getfilesystemencodeerrors", "getswitchinterval", "setswitchinterval"};
+    std::string name = a[0].is(OK::Str) ? str_of(a[0]) : std::string();
+    for (const char* m : made)
+      if (name == m) return call1(getattr(import_module("_sysinfo"), "lookup"), a[0]);
+    throw PyError(make_exception(I->e("AttributeError"), ValueVec{a[0]}));
   });
 }
 
