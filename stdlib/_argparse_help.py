@@ -166,6 +166,12 @@ class HelpFormatter:
         text = " ".join([s for s in [prog] + opt_parts + pos_parts if s])
         text_width = self._width
         if len(prefix) + len(text) > text_width:
+            # wrapped at the words CPython (3.11, 3.12) wraps at: a bracketed or parenthesized
+            # group stays whole, an option and its argument may part
+            part_regexp = r"\(.*?\)+(?=\s|$)|\[.*?\]+(?=\s|$)|\S+"
+            opt_parts = _re.findall(part_regexp, " ".join(opt_parts))
+            pos_parts = _re.findall(part_regexp, " ".join(pos_parts))
+
             def get_lines(parts, indent, prefix=None):
                 lines = []
                 line = []

@@ -11,6 +11,16 @@ import math
 ERR = 64
 
 
+def _nd(n):
+    """Decimal digits of the int n >= 0, without str() (which refuses more than 4300 digits)."""
+    if n < 10 ** 18:
+        return len(str(n))
+    d = (n.bit_length() - 1) * 30102 // 100000  # at most floor(log10(n))
+    while 10 ** (d + 1) <= n:
+        d += 1
+    return d + 1
+
+
 def _div(a, b):
     """a / b rounded toward zero (floor division would leave -1 forever in a series)."""
     return a // b if a >= 0 else -((-a) // b)
@@ -54,7 +64,7 @@ def ln_coef(c, e, W):
     G = 10
     Wg = W + G
     S = 10 ** Wg
-    d = len(str(c))
+    d = _nd(c)
     # c * 10**e = m * 10**(e + d - 1) with m = c / 10**(d - 1) in [1, 10)
     M = c * S // 10 ** (d - 1) if d - 1 <= Wg else c // 10 ** (d - 1 - Wg)
     k = e + d - 1
@@ -89,8 +99,8 @@ def exp_fixed(X, W):
     S = 10 ** Wg
     Xg = X * 10 ** G
     # exp(x) = 10**n * exp(r), r = x - n ln 10, |r| <= ln(10)/2
-    L10 = ln10(Wg + len(str(abs(X))) + 2)
-    extra = len(str(abs(X))) + 2
+    L10 = ln10(Wg + _nd(abs(X)) + 2)
+    extra = _nd(abs(X)) + 2
     n = (Xg * 10 ** extra + L10 // 2) // L10 if Xg >= 0 else -((-Xg * 10 ** extra + L10 // 2) // L10)
     R = Xg - _div(n * L10, 10 ** extra)
     # exp(r) = exp(r / 2**s) ** (2**s)
@@ -122,20 +132,20 @@ def ziv(attempt, prec, rounding, round_coef):
     for _ in range(12):
         sign, E, exp = attempt(W)
         lo, hi = E - ERR, E + ERR
-        if lo <= 0 or len(str(lo)) < prec + 3:
-            W += prec + 13 - len(str(max(lo, 1)))
+        if lo <= 0 or _nd(lo) < prec + 3:
+            W += prec + 13 - _nd(max(lo, 1))
             continue
-        drop = len(str(E)) - prec
+        drop = _nd(E) - prec
         if round_coef(lo, drop, sign, rounding) == round_coef(hi, drop, sign, rounding) and \
-                len(str(lo)) == len(str(hi)):
+                _nd(lo) == _nd(hi):
             break
         W += 20
-    drop = len(str(E)) - prec
+    drop = _nd(E) - prec
     if drop <= 0:
         return sign, E * 10 ** -drop, exp + drop
     coef = round_coef(E, drop, sign, rounding)
     exp += drop
-    if len(str(coef)) > prec:
+    if _nd(coef) > prec:
         coef //= 10
         exp += 1
     return sign, coef, exp

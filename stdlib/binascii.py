@@ -6,6 +6,18 @@ __all__ = ["Error", "Incomplete", "hexlify", "unhexlify", "b2a_hex", "a2b_hex", 
            "crc_hqx", "b2a_base64", "a2b_base64"]
 
 
+try:  # the byte loops, in C++ (src/interp/lib/binascii.cpp)
+    import _binascii as _native
+except ImportError:
+    _native = None
+
+
+try:  # zlib's CRC-32 is binascii's
+    from _zlib import crc32 as _zlib_crc32
+except ImportError:
+    _zlib_crc32 = None
+
+
 class Error(ValueError):
     pass
 
@@ -61,6 +73,8 @@ del _n, _c, _k
 
 def crc32(data, value=0):
     data = _bytes_like(data, "crc32")
+    if _zlib_crc32 is not None:
+        return _zlib_crc32(data, value)
     crc = (value & 0xFFFFFFFF) ^ 0xFFFFFFFF
     table = _crc_table
     for b in data:
@@ -85,6 +99,8 @@ _B64_REV = {c: i for i, c in enumerate(_B64)}
 
 def b2a_base64(data, *, newline=True):
     data = _bytes_like(data, "b2a_base64")
+    if _native is not None:
+        return _native.b2a_base64(data, newline)
     out = bytearray()
     for i in range(0, len(data) - 2, 3):
         n = (data[i] << 16) | (data[i + 1] << 8) | data[i + 2]
@@ -103,6 +119,10 @@ def b2a_base64(data, *, newline=True):
 
 def a2b_base64(data, *, strict_mode=False):
     data = _bytes_like(data, "a2b_base64")
+    if _native is not None and not strict_mode:
+        decoded = _native.a2b_base64(data)  # None unless the text is plain, padded Base64
+        if decoded is not None:
+            return decoded
     out = bytearray()
     acc = 0
     nbits = 0

@@ -93,6 +93,27 @@ def _ndigits(n):
     return d + 1
 
 
+_CHUNK = 4000  # digits converted at once: under the interpreter's int/str limit (4300)
+
+
+def _int_text(n):
+    """str(n) for an int n >= 0 of any size: a Decimal's coefficient may have more digits than
+    str() converts (CPython's decimal keeps its digits as text and never meets the limit)."""
+    if n < 10 ** _CHUNK:
+        return str(n)
+    k = _ndigits(n) // 2
+    high, low = divmod(n, 10 ** k)
+    return _int_text(high) + _int_text(low).zfill(k)
+
+
+def _text_int(digits):
+    """int(digits) for a string of ASCII digits of any length (see _int_text)."""
+    if len(digits) <= _CHUNK:
+        return int(digits)
+    k = len(digits) // 2
+    return _text_int(digits[:-k]) * 10 ** k + _text_int(digits[-k:])
+
+
 def _signal(cls):
     # The trapped signal is raised (InvalidOperation for its conditions such as
     # ConversionSyntax); the message names the condition: [<class 'decimal.ConversionSyntax'>]
@@ -303,7 +324,7 @@ class Decimal:
         if isinstance(value, (tuple, list)):
             sign, digits, exp = value
             self._sign = sign
-            self._int = int("".join(str(d) for d in digits) or "0")
+            self._int = _text_int("".join(str(d) for d in digits) or "0")
             if exp == "F" or exp == "n" or exp == "N":
                 self._exp, self._special = 0, exp
             else:
@@ -338,7 +359,7 @@ class Decimal:
         digits = whole + frac
         if not digits or not digits.isdigit():
             _signal(ConversionSyntax)
-        self._int = int(digits)
+        self._int = _text_int(digits)
         self._exp = exp - len(frac)
         return self
 
@@ -449,7 +470,7 @@ class Decimal:
     def as_tuple(self):
         from collections import namedtuple
         exp = self._special if self._special else self._exp
-        digits = tuple(int(c) for c in str(self._int)) if not self._special or self._int else ((0,) if not self._special else ())
+        digits = tuple(int(c) for c in _int_text(self._int)) if not self._special or self._int else ((0,) if not self._special else ())
         return _DecimalTuple(self._sign, digits, exp)
 
     def as_integer_ratio(self):
@@ -476,7 +497,7 @@ class Decimal:
             return sign + "NaN"
         if self._special == "N":
             return sign + "sNaN"
-        coef = str(self._int)
+        coef = _int_text(self._int)
         leftdigits = self._exp + len(coef)
         if self._exp <= 0 and leftdigits > -6:
             dotplace = leftdigits
@@ -539,7 +560,7 @@ class Decimal:
         return format(signtext + body, spec2)
 
     def _fixed(self):
-        coef = str(self._int)
+        coef = _int_text(self._int)
         sign = "-" if self._sign else ""
         if self._exp >= 0:
             return sign + coef + "0" * self._exp

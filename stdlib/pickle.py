@@ -383,6 +383,10 @@ class _Pickler:
         if pid is not None and save_persistent_id:
             self.save_pers(pid)
             return
+        if type(obj) is str and len(obj) < 2 and (not obj or ord(obj) < 256):
+            # CPython has one "" and one string per Latin-1 character, so its memo (by id)
+            # writes them once per pickle and refers back after: the same here
+            obj = self.__dict__.setdefault("_one_char", {}).setdefault(obj, obj)
         x = self.memo.get(id(obj))
         if x is not None:
             self.write(self.get(x[0]))
@@ -398,10 +402,12 @@ class _Pickler:
                 f(self, obj)
                 return
             reduce = getattr(self, 'dispatch_table', copyreg.dispatch_table).get(t)
-            if reduce is None:
-                reduce = _builtin_reducers.get(t)
             if reduce is not None:
                 rv = reduce(obj)
+            elif t in _builtin_reducers:
+                # what the type's __reduce_ex__(proto) gives in CPython
+                reduce = _builtin_reducers[t]
+                rv = reduce(obj, self.proto)
             else:
                 if issubclass(t, type):
                     self.save_global(obj)
@@ -745,6 +751,10 @@ class _Pickler:
         else:
             if obj2 is not obj:
                 raise PicklingError("Can't pickle %r: it's not the same object as %s.%s" % (obj, module_name, name))
+        # one string object per module name, as a module's __name__ is in CPython: the memo (by
+        # id) then writes a repeated module name once and refers back to it, as CPython's do
+        names = self.__dict__.setdefault("_module_names", {})
+        module_name = names.setdefault(module_name, module_name)
         lastname = name.rpartition('.')[2]
         if parent is module:
             name = lastname
@@ -783,15 +793,15 @@ class _Pickler:
     dispatch[type] = save_type
 
 
-def _reduce_range(r):
+def _reduce_range(r, proto=0):
     return range, (r.start, r.stop, r.step)
 
 
-def _reduce_slice(s):
+def _reduce_slice(s, proto=0):
     return slice, (s.start, s.stop, s.step)
 
 
-def _reduce_complex(c):
+def _reduce_complex(c, proto=0):
     return complex, (c.real, c.imag)
 
 
@@ -803,7 +813,7 @@ except NameError:
 try:
     from collections import deque as _deque
 
-    def _reduce_deque(d):
+    def _reduce_deque(d, proto=0):
         return _deque, ((), d.maxlen) if d.maxlen is not None else (), None, iter(d)
     _builtin_reducers[_deque] = _reduce_deque
 except ImportError:
@@ -813,22 +823,36 @@ except ImportError:
 try:
     import datetime as _dt
 
-    def _reduce_date(d):
-        return type(d), (d.year, d.month, d.day)
+    # CPython's forms, so that the bytes match its pickles: the fields packed in a bytes state
+    # (the constructors take it back), a tzinfo after it when there is one.
+    def _reduce_date(d, proto=0):
+        return type(d), (bytes([d.year >> 8, d.year & 255, d.month, d.day]),)
 
-    def _reduce_datetime(d):
-        args = (d.year, d.month, d.day, d.hour, d.minute, d.second, d.microsecond)
-        tz = getattr(d, "tzinfo", None)
-        return type(d), args + ((tz,) if tz is not None else ())
+    def _reduce_datetime(d, proto=0):
+        us = d.microsecond
+        month = d.month | (128 if proto > 3 and d.fold else 0)
+        state = bytes([d.year >> 8, d.year & 255, month, d.day, d.hour, d.minute, d.second,
+                       us >> 16, (us >> 8) & 255, us & 255])
+        tz = d.tzinfo
+        return type(d), (state,) if tz is None else (state, tz)
 
-    def _reduce_time(t):
-        return type(t), (t.hour, t.minute, t.second, t.microsecond)
+    def _reduce_time(t, proto=0):
+        us = t.microsecond
+        hour = t.hour | (128 if proto > 3 and getattr(t, "fold", 0) else 0)
+        state = bytes([hour, t.minute, t.second, us >> 16, (us >> 8) & 255, us & 255])
+        tz = getattr(t, "tzinfo", None)
+        return type(t), (state,) if tz is None else (state, tz)
 
-    def _reduce_timedelta(t):
+    def _reduce_timedelta(t, proto=0):
         return type(t), (t.days, t.seconds, t.microseconds)
 
+    def _reduce_timezone(tz, proto=0):
+        offset, name = tz.utcoffset(None), getattr(tz, "_name", None)
+        return type(tz), (offset,) if name is None else (offset, name)
+
     for _name, _fn in (("date", _reduce_date), ("datetime", _reduce_datetime),
-                       ("time", _reduce_time), ("timedelta", _reduce_timedelta)):
+                       ("time", _reduce_time), ("timedelta", _reduce_timedelta),
+                       ("timezone", _reduce_timezone)):
         if hasattr(_dt, _name):
             _builtin_reducers[getattr(_dt, _name)] = _fn
 except ImportError:

@@ -383,7 +383,11 @@ class _ProtocolMeta(type):
             return False
         if not cls.__dict__.get("_is_runtime_protocol", False):
             raise TypeError(_t("typing.runtime_checkable_only", "Instance and class checks can only be used with @runtime_checkable protocols"))
-        for attr in _protocol_attrs(cls):
+        attrs = cls.__dict__.get("__protocol_attrs__")
+        if attrs is None:  # the members, found once per protocol (a walk of its MRO)
+            attrs = _protocol_attrs(cls)
+            cls.__protocol_attrs__ = attrs
+        for attr in attrs:
             try:
                 val = getattr(instance, attr)
             except AttributeError:
@@ -402,8 +406,37 @@ class _ProtocolMeta(type):
         return all(any(attr in b.__dict__ for b in other.__mro__) for attr in _protocol_attrs(cls))
 
 
+def _no_init_or_replace_init(self, *args, **kwargs):
+    """The __init__ of a protocol: refuses to make an instance of the protocol itself, and for a
+    class that implements it, calls (and installs) the next __init__ of the MRO."""
+    cls = type(self)
+    if cls._is_protocol:
+        raise TypeError(_t("typing.protocol_instantiated", "Protocols cannot be instantiated"))
+    if cls.__init__ is not _no_init_or_replace_init:
+        return
+    for base in cls.__mro__:
+        init = base.__dict__.get("__init__", _no_init_or_replace_init)
+        if init is not _no_init_or_replace_init:
+            cls.__init__ = init
+            break
+    else:
+        cls.__init__ = object.__init__
+    cls.__init__(self, *args, **kwargs)
+
+
 class Protocol(Generic, metaclass=_ProtocolMeta):
     __slots__ = ()
+    _is_protocol = True
+    _is_runtime_protocol = False
+
+    def __init_subclass__(cls, *args, **kwargs):
+        super().__init_subclass__(*args, **kwargs)
+        # a protocol is a class that names Protocol among its bases; a class that only
+        # subclasses a protocol implements it
+        if not cls.__dict__.get("_is_protocol", False):
+            cls._is_protocol = _is_protocol_class(cls)
+        if cls._is_protocol and "__init__" not in cls.__dict__:
+            cls.__init__ = _no_init_or_replace_init
 
     def __class_getitem__(cls, params):
         if not isinstance(params, tuple):

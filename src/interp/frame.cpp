@@ -802,6 +802,13 @@ Value make_class(const std::string& name, ValueVec bases, Ref<DictObj> ns, Class
     g_builtin_subclassed = true;
   }
   set_slots(cls, ns.get());
+  // __init_subclass__ and __class_getitem__ are implicit classmethods (as type.__new__ makes
+  // them), so that super().__init_subclass__(**kw) passes the class along
+  for (const char* implicit : {"__init_subclass__", "__class_getitem__"})
+    if (Value* f = ns->find(str_key(implicit)); f && f->is(OK::Func)) {
+      Value wrapped = Value::obj(new WrapperObj(OK::ClassMethod, *f));
+      ns->set(str_key(implicit), wrapped);
+    }
   // methods learn their class for super()
   ns->for_each([&](const Value&, const Value& v) { set_owner(v, cls); });
   // a class defining __eq__ without __hash__ is unhashable

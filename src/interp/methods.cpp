@@ -1,5 +1,6 @@
 // Methods of the builtin types: list, dict, set, tuple, int, float, files, generators (str's are in
 // methods_str.cpp, bytes' in methods_bytes.cpp).
+#include <unistd.h>
 #include <utf8proc.h>
 
 #include <algorithm>
@@ -387,6 +388,38 @@ static void init_file_methods(Interp& in) {
     if (fo->fp && !fo->closed) { std::fclose(fo->fp); fo->closed = true; }
     return Value();
   });
+  // seek/tell/truncate work in byte offsets (CPython's text-mode cookies are byte offsets too
+  // for a UTF-8 file read from its start).
+  def_method(f, "seek", [F](ARGS) -> Value {
+    check_args("seek", n, 2, 3);
+    auto* fo = F(a[0]);
+    int64_t off = as_index(a[1]);
+    int whence = n > 2 ? (int)as_index(a[2]) : SEEK_SET;
+    if (whence < 0 || whence > 2) raise_id("ValueError", "library.io.bad_whence", {{"whence", std::to_string(whence)}});
+    if (std::fseek(fo->fp, (long)off, whence) != 0) raise_errno(errno);
+    return Value::integer((int64_t)std::ftell(fo->fp));
+  });
+  def_method(f, "tell", [F](ARGS) -> Value {
+    long pos = std::ftell(F(a[0])->fp);
+    if (pos < 0) raise_errno(errno);
+    return Value::integer((int64_t)pos);
+  });
+  def_method(f, "truncate", [F](ARGS) -> Value {
+    check_args("truncate", n, 1, 2);
+    auto* fo = F(a[0]);
+    std::fflush(fo->fp);
+    int64_t size = n > 1 && !a[1].is_none() ? as_index(a[1]) : (int64_t)std::ftell(fo->fp);
+    if (::ftruncate(::fileno(fo->fp), (off_t)size) != 0) raise_errno(errno);
+    return Value::integer(size);
+  });
+  auto mode_has = [F](const Value& v, const char* chars) {
+    const std::string& m = F(v)->mode;
+    return Value::boolean(m.find_first_of(chars) != std::string::npos);
+  };
+  def_method(f, "readable", [mode_has](ARGS) -> Value { return mode_has(a[0], "r+"); });
+  def_method(f, "writable", [mode_has](ARGS) -> Value { return mode_has(a[0], "wax+"); });
+  def_method(f, "seekable", [F](ARGS) -> Value { return Value::boolean(std::ftell(F(a[0])->fp) >= 0); });
+  def_method(f, "isatty", [F](ARGS) -> Value { return Value::boolean(::isatty(::fileno(F(a[0])->fp)) != 0); });
   def_method(f, "__enter__", [](ARGS) -> Value { return a[0]; });
   def_method(f, "__exit__", [](ARGS) -> Value {
     auto* fo = a[0].as<FileObj>();

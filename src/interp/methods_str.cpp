@@ -103,6 +103,8 @@ static ValueVec split_sep(const std::string& s, const std::string& sep, int64_t 
   return out;
 }
 
+static StrObj* plain_str(const Value& v) { return v.is(OK::Str) ? v.as<StrObj>() : nullptr; }
+
 static int64_t cp_index_of_byte(const std::string& s, size_t byte) {
   int64_t n = 0;
   for (size_t i = 0; i < byte && i < s.size(); ++i)
@@ -122,18 +124,21 @@ static size_t byte_of_cp(const std::string& s, int64_t cp) {
 }
 
 // find with optional start/end (code points)
-static int64_t find_impl(const std::string& s, const std::string& sub, Value* a, int n, bool rev) {
-  int64_t len = cp_index_of_byte(s, s.size());
+// `so`, when the receiver is a plain str, knows whether the text is ASCII (then code point and
+// byte offsets are one, and a search from an offset does not walk the text before it).
+static int64_t find_impl(const std::string& s, const std::string& sub, Value* a, int n, bool rev, StrObj* so = nullptr) {
+  bool ascii = so && (so->length(), so->ascii);
+  int64_t len = ascii ? (int64_t)s.size() : cp_index_of_byte(s, s.size());
   int64_t start = 0, end = len;
   if (n > 1 && !a[1].is_none()) { start = as_index(a[1]); if (start < 0) start = std::max<int64_t>(0, start + len); }
   if (n > 2 && !a[2].is_none()) { end = as_index(a[2]); if (end < 0) end = std::max<int64_t>(0, end + len); }
   if (end > len) end = len;
   if (start > end) return -1;
-  size_t bs = byte_of_cp(s, start), be = byte_of_cp(s, end);
+  size_t bs = ascii ? (size_t)start : byte_of_cp(s, start), be = ascii ? (size_t)end : byte_of_cp(s, end);
   std::string_view view(s.data() + bs, be - bs);
   size_t f = rev ? view.rfind(sub) : view.find(sub);
   if (f == std::string::npos) return -1;
-  return cp_index_of_byte(s, bs + f);
+  return ascii ? (int64_t)(bs + f) : cp_index_of_byte(s, bs + f);
 }
 
 Value str_format(const std::string& fmt, Value* args, int nargs, KwArgs* kw) {
@@ -238,21 +243,21 @@ static void at_most(const char* name, int given, int max) {
 static void init_str_search_methods(ClassObj* t) {
   def_method(t, "find", [](ARGS) -> Value {
     check_args("find", n, 2, 4);
-    return Value::integer(find_impl(S(a[0]), S(a[1]), a + 1, n - 1, false));
+    return Value::integer(find_impl(S(a[0]), S(a[1]), a + 1, n - 1, false, plain_str(a[0])));
   });
   def_method(t, "rfind", [](ARGS) -> Value {
     check_args("rfind", n, 2, 4);
-    return Value::integer(find_impl(S(a[0]), S(a[1]), a + 1, n - 1, true));
+    return Value::integer(find_impl(S(a[0]), S(a[1]), a + 1, n - 1, true, plain_str(a[0])));
   });
   def_method(t, "index", [](ARGS) -> Value {
     check_args("index", n, 2, 4);
-    int64_t r = find_impl(S(a[0]), S(a[1]), a + 1, n - 1, false);
+    int64_t r = find_impl(S(a[0]), S(a[1]), a + 1, n - 1, false, plain_str(a[0]));
     if (r < 0) raise_id("ValueError", "runtime.substring_not_found");
     return Value::integer(r);
   });
   def_method(t, "rindex", [](ARGS) -> Value {
     check_args("rindex", n, 2, 4);
-    int64_t r = find_impl(S(a[0]), S(a[1]), a + 1, n - 1, true);
+    int64_t r = find_impl(S(a[0]), S(a[1]), a + 1, n - 1, true, plain_str(a[0]));
     if (r < 0) raise_id("ValueError", "runtime.substring_not_found");
     return Value::integer(r);
   });
@@ -307,15 +312,19 @@ static void init_str_search_methods(ClassObj* t) {
   auto affix = [](bool start) {
     return [start](ARGS) -> Value {
       check_args(start ? "startswith" : "endswith", n, 2, 4);
-      std::string s = S(a[0]);
+      const std::string& whole = S(a[0]);
+      std::string_view s = whole;
       if (n > 2) {
-        int64_t len = cp_index_of_byte(s, s.size());
+        StrObj* so = plain_str(a[0]);
+        bool ascii = so && (so->length(), so->ascii);
+        int64_t len = ascii ? (int64_t)whole.size() : cp_index_of_byte(whole, whole.size());
         int64_t st = as_index(a[2]), en = n > 3 && !a[3].is_none() ? as_index(a[3]) : len;
         if (st < 0) st = std::max<int64_t>(0, st + len);
         if (en < 0) en = std::max<int64_t>(0, en + len);
         if (en > len) en = len;
         if (st > en) return Value::boolean(false);
-        s = s.substr(byte_of_cp(s, st), byte_of_cp(s, en) - byte_of_cp(s, st));
+        size_t bs = ascii ? (size_t)st : byte_of_cp(whole, st), be = ascii ? (size_t)en : byte_of_cp(whole, en);
+        s = s.substr(bs, be - bs);
       }
       auto test = [&](const std::string& p) {
         if (p.size() > s.size()) return false;

@@ -93,6 +93,7 @@ void init_modules() {
   init_re();
   init_struct();
   init_zlib();
+  init_binascii();
   init_tomllib();
   init_ml_text();
   init_weakref();

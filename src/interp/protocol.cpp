@@ -437,6 +437,18 @@ bool getattr_opt(const Value& obj, std::string_view name, Value& out) {
         if (Value* v = m->dict->find_str(name, str_hash_sv(name))) { out = *v; return true; }
         if (name == "__name__") { out = mk_str(m->name); return true; }
         if (name == "__dict__") { out = Value::obj(m->dict.get()); return true; }
+        // A module-level __getattr__(name) answers the names the module lacks (PEP 562); its
+        // AttributeError means "no such attribute", so hasattr and `from m import x` see a miss.
+        if (Value* ga = m->dict->find_str("__getattr__", str_hash_sv("__getattr__")); ga && name != "__getattr__") {
+          Value f = *ga;
+          try {
+            out = call1(f, mk_str(std::string(name)));
+          } catch (PyError& e) {
+            if (!type_of(e.exc)->is_subclass(I->e("AttributeError"))) throw;
+            return false;
+          }
+          return true;
+        }
         return false;
       }
       case OK::Func:
@@ -479,6 +491,7 @@ bool getattr_opt(const Value& obj, std::string_view name, Value& out) {
       case OK::File:
         if (name == "closed") { out = Value::boolean(obj.as<FileObj>()->closed); return true; }
         if (name == "name") { out = mk_str(obj.as<FileObj>()->path); return true; }
+        if (name == "mode") { out = mk_str(obj.as<FileObj>()->mode); return true; }
         break;
       default: break;
     }

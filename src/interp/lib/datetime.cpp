@@ -60,6 +60,15 @@ static std::string strftime_impl(const Value& v, const std::string& fmt) {
 
 static std::string time_iso(const Value& v, const std::string& spec);
 
+// The single bytes argument (of `size` bytes, optionally followed by a tzinfo) that CPython's
+// date, datetime and time pickles pass to the constructor; null for an ordinary call.
+static const std::string* pickle_state(const Value* a, int n, size_t size) {
+  if ((n != 1 && n != 2) || !a[0].is(OK::Bytes)) return nullptr;
+  const std::string& s = a[0].as<BytesObj>()->s;
+  return s.size() == size ? &s : nullptr;
+}
+static int64_t st_byte(const std::string& s, size_t i) { return (unsigned char)s[i]; }
+
 // date's (and so datetime's) methods: str, isoformat, replace, arithmetic, comparisons.
 static void init_date_methods() {
   // date / datetime methods
@@ -88,6 +97,7 @@ static void init_date_methods() {
       if (h || mi || sec || us) s += ", " + std::to_string(h) + ", " + std::to_string(mi);
       if (sec || us) s += ", " + std::to_string(sec);
       if (us) s += ", " + std::to_string(us);
+      if (iattr(a[0], "fold")) s += ", fold=1";  // before the tzinfo, as CPython writes it
       Value tz = getattr(a[0], "tzinfo");
       if (!tz.is_none()) s += ", tzinfo=" + repr(tz);
     }
@@ -422,6 +432,11 @@ static void init_time_class(DictObj* d) {
   d->set(str_key("time"), Value::obj(t_time));
   t_time->dict->set(str_key("__ctor__"), Value::obj(new NativeObj("time", [](ARGS) -> Value {
     check_args("time", n, 0, 5);
+    if (const std::string* st = pickle_state(a, n, 6)) {  // time(state) as CPython's pickles call it
+      const std::string& b = *st;
+      return make_time(st_byte(b, 0) & 0x7F, st_byte(b, 1), st_byte(b, 2),
+                       (st_byte(b, 3) << 16) | (st_byte(b, 4) << 8) | st_byte(b, 5));
+    }
     const char* names[] = {"hour", "minute", "second", "microsecond"};
     int64_t f[4] = {0, 0, 0, 0};
     for (int i = 0; i < 4; ++i) {
@@ -469,9 +484,11 @@ static void init_time_class(DictObj* d) {
   def_method(t_time, "__gt__", [cmp](ARGS) -> Value { return is_time(a[1]) ? Value::boolean(cmp(a[0], a[1]) > 0) : I->not_impl; });
   def_method(t_time, "__ge__", [cmp](ARGS) -> Value { return is_time(a[1]) ? Value::boolean(cmp(a[0], a[1]) >= 0) : I->not_impl; });
   def_method(t_time, "__hash__", [](ARGS) -> Value { return Value::integer(hash_value(Value::integer(time_us(a[0])))); });
-  def_method(t_time, "__reduce__", [](ARGS) -> Value {
-    return mk_tuple({Value::obj(a[0].o->type), mk_tuple({getattr(a[0], "hour"), getattr(a[0], "minute"),
-                                                        getattr(a[0], "second"), getattr(a[0], "microsecond")})});
+  def_method(t_time, "__reduce__", [](ARGS) -> Value {  // CPython's state: the fields packed in 6 bytes
+    int64_t us = iattr(a[0], "microsecond");
+    std::string b{char(iattr(a[0], "hour")), char(iattr(a[0], "minute")), char(iattr(a[0], "second")),
+                  char(us >> 16), char((us >> 8) & 0xFF), char(us & 0xFF)};
+    return mk_tuple({Value::obj(a[0].o->type), mk_tuple({mk_bytes(std::move(b))})});
   });
   // time.fromisoformat("HH[:MM[:SS[.fff[fff]]]]")
   t_time->dict->set(str_key("fromisoformat"), Value::obj(new WrapperObj(OK::ClassMethod, Value::obj(new NativeObj("fromisoformat", [](ARGS) -> Value {
@@ -545,12 +562,20 @@ void init_datetime() {
   for (ClassObj* c : {t_date, t_datetime, t_timedelta}) c->dict->set(str_key("__module__"), mk_str("datetime"));
 
   t_date->dict->set(str_key("__ctor__"), Value::obj(new NativeObj("date", [](ARGS) -> Value {
+    if (const std::string* st = pickle_state(a, n, 4))  // date(state) as CPython's pickles call it
+      return make_date(st_byte(*st, 0) * 256 + st_byte(*st, 1), st_byte(*st, 2), st_byte(*st, 3));
     int64_t y = n > 0 ? as_index(a[0]) : as_index(kw_get(kw, "year"));
     int64_t mo = n > 1 ? as_index(a[1]) : as_index(kw_get(kw, "month"));
     int64_t dd = n > 2 ? as_index(a[2]) : as_index(kw_get(kw, "day"));
     return make_date(y, mo, dd);
   })));
   t_datetime->dict->set(str_key("__ctor__"), Value::obj(new NativeObj("datetime", [](ARGS) -> Value {
+    if (const std::string* st = pickle_state(a, n, 10)) {  // datetime(state[, tzinfo])
+      const std::string& b = *st;
+      int64_t us = (st_byte(b, 7) << 16) | (st_byte(b, 8) << 8) | st_byte(b, 9);
+      return make_dt(st_byte(b, 0) * 256 + st_byte(b, 1), st_byte(b, 2) & 0x7F, st_byte(b, 3), st_byte(b, 4),
+                     st_byte(b, 5), st_byte(b, 6), us, n > 1 ? tz_arg(&a[1]) : Value(), st_byte(b, 2) >> 7);
+    }
     const char* names[] = {"year", "month", "day", "hour", "minute", "second", "microsecond"};
     int64_t f[7] = {0, 0, 0, 0, 0, 0, 0};
     for (int i = 0; i < 7; ++i) {

@@ -23,6 +23,7 @@ void init_functools();                     // functools.cpp: _functools
 void init_collections();                   // collections.cpp: _collections
 void init_itertools();                     // itertools.cpp: _itertools
 void init_zlib();                          // zlib.cpp: _zlib, under zlib.py
+void init_binascii();                      // binascii.cpp: _binascii, Base64 under binascii.py
 void init_tomllib();                       // tomllib.cpp: over toml++
 void init_ml_text();                       // ml_text.cpp: _ml_text, localized messages for stdlib/*.py
 void init_weakref();                       // weakref.cpp: _weakref, the cells under weakref.py

@@ -241,11 +241,34 @@ void init_fds(DictObj* od) {
     if (fl < 0 || ::fcntl(fd, F_SETFD, truthy(a[1]) ? fl & ~FD_CLOEXEC : fl | FD_CLOEXEC) < 0) raise_errno(errno);
     return Value();
   });
+  def_native(od, "lseek", [](ARGS) -> Value {
+    check_args("lseek", n, 3, 3);
+    off_t r = ::lseek(fd_arg(a[0]), (off_t)as_index(a[1]), (int)as_index(a[2]));
+    if (r < 0) raise_errno(errno);
+    return Value::integer((int64_t)r);
+  });
+  def_native(od, "fsync", [](ARGS) -> Value {
+    check_args("fsync", n, 1, 1);
+    Value fd = a[0], fileno;
+    if (!is_intlike(fd) && getattr_opt(fd, "fileno", fileno)) fd = call0(fileno);
+    if (::fsync(fd_arg(fd)) < 0) raise_errno(errno);
+    return Value();
+  });
+  // os.fdopen(fd, ...) is open(fd, ...)
+  def_native(od, "fdopen", [](ARGS) -> Value {
+    check_args("fdopen", n, 1, 3);
+    Value open = *I->builtins->find(str_key("open"));
+    return call(open, a, n, kw);
+  });
+  od->set(str_key("SEEK_SET"), Value::integer(SEEK_SET));
+  od->set(str_key("SEEK_CUR"), Value::integer(SEEK_CUR));
+  od->set(str_key("SEEK_END"), Value::integer(SEEK_END));
   def_native(od, "strerror", [](ARGS) -> Value { check_args("strerror", n, 1, 1); return mk_str(errno_text((int)as_index(a[0]))); });
   struct Flag { const char* name; int value; };
   static const Flag flags[] = {{"O_RDONLY", O_RDONLY}, {"O_WRONLY", O_WRONLY}, {"O_RDWR", O_RDWR}, {"O_CREAT", O_CREAT},
                                {"O_TRUNC", O_TRUNC},   {"O_APPEND", O_APPEND}, {"O_EXCL", O_EXCL}, {"O_NONBLOCK", O_NONBLOCK},
-                               {"O_CLOEXEC", O_CLOEXEC}, {"O_NOCTTY", O_NOCTTY}};
+                               {"O_CLOEXEC", O_CLOEXEC}, {"O_NOCTTY", O_NOCTTY}, {"O_NOFOLLOW", O_NOFOLLOW},
+                               {"O_DIRECTORY", O_DIRECTORY}, {"O_SYNC", O_SYNC}};
   for (const Flag& f : flags) od->set(str_key(f.name), Value::integer(f.value));
 }
 

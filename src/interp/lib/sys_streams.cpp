@@ -96,7 +96,6 @@ void init_sys_streams(DictObj* sd) {
   def_native(sd, "exception", [](ARGS) -> Value { return I->handling.empty() ? Value() : I->handling.back(); });
   def_native(sd, "getdefaultencoding", [](ARGS) -> Value { return mk_str("utf-8"); });
   def_native(sd, "getsizeof", [](ARGS) -> Value { return Value::integer(a[0].is_obj() ? 56 : 28); });
-  sd->set(str_key("version_info"), mk_tuple({Value::integer(3), Value::integer(11), Value::integer(0), mk_str("final"), Value::integer(0)}));
   sd->set(str_key("hexversion"), Value::integer(0x030B00F0));
   sd->set(str_key("byteorder"), mk_str("little"));
   sd->set(str_key("maxunicode"), Value::integer(0x10FFFF));
@@ -104,6 +103,20 @@ void init_sys_streams(DictObj* sd) {
   sd->set(str_key("implementation_name"), mk_str("multilingual"));
   sd->set(str_key("builtin_module_names"), mk_tuple({mk_str("sys"), mk_str("math"), mk_str("time")}));
   sd->set(str_key("dont_write_bytecode"), Value::boolean(true));
+  // The rest of sys (version_info, implementation, flags, float_info, ...) is made in Python on
+  // first use, so start-up does not pay for it: the module's __getattr__ asks stdlib/_sysinfo.py.
+  // Other names are a plain AttributeError, without running Python code (a miss must stay
+  // cheap, and safe where no code may run, as after a time limit has run out).
+  def_native(sd, "__getattr__", [](ARGS) -> Value {
+    check_args("__getattr__", n, 1, 1);
+    static const char* made[] = {"version_info", "implementation", "flags", "float_info", "int_info", "hash_info",
+                                 "float_repr_style", "abiflags", "api_version", "warnoptions", "getfilesystemencoding",
+                                 "getfilesystemencodeerrors", "getswitchinterval", "setswitchinterval"};
+    std::string name = a[0].is(OK::Str) ? str_of(a[0]) : std::string();
+    for (const char* m : made)
+      if (name == m) return call1(getattr(import_module("_sysinfo"), "lookup"), a[0]);
+    throw PyError(make_exception(I->e("AttributeError"), ValueVec{a[0]}));
+  });
 }
 
 }  // namespace ml::interp
