@@ -118,6 +118,11 @@ void init_path(DictObj* pd) {
   def_native(pd, "normcase", [fspath_value](ARGS) -> Value { check_args("normcase", n, 1, 1); return fspath_value(a[0], "normcase"); });
   def_native(pd, "isabs", [](ARGS) -> Value { check_args("isabs", n, 1, 1); std::string p = P(a[0], "isabs"); return Value::boolean(!p.empty() && p[0] == '/'); });
   def_native(pd, "exists", [](ARGS) -> Value { std::error_code ec; return Value::boolean(fs::exists(P(a[0], "exists"), ec)); });
+  // lexists: the path names something, a broken symbolic link included (exists follows links).
+  def_native(pd, "lexists", [](ARGS) -> Value {
+    std::error_code ec;
+    return Value::boolean(fs::exists(fs::symlink_status(P(a[0], "lexists"), ec)));
+  });
   def_native(pd, "isfile", [](ARGS) -> Value { std::error_code ec; return Value::boolean(fs::is_regular_file(P(a[0], "isfile"), ec)); });
   def_native(pd, "isdir", [](ARGS) -> Value { std::error_code ec; return Value::boolean(fs::is_directory(P(a[0], "isdir"), ec)); });
   def_native(pd, "islink", [](ARGS) -> Value { std::error_code ec; return Value::boolean(fs::is_symlink(P(a[0], "islink"), ec)); });
@@ -249,6 +254,20 @@ void init_os_functions(DictObj* od) {
     return Value();
   });
   od->set(str_key("replace"), *od->find(str_key("rename")));
+  def_native(od, "symlink", [](ARGS) -> Value {
+    check_args("symlink", n, 2, 3);  // (target_is_directory matters only on Windows)
+    std::error_code ec;
+    fs::create_symlink(P(a[0], "symlink"), P(a[1], "symlink"), ec);
+    if (ec) os_error(ec, P(a[1], "symlink"));
+    return Value();
+  });
+  def_native(od, "readlink", [](ARGS) -> Value {
+    check_args("readlink", n, 1, 1);
+    std::error_code ec;
+    fs::path t = fs::read_symlink(P(a[0], "readlink"), ec);
+    if (ec) os_error(ec, P(a[0], "readlink"));
+    return mk_str(t.string());
+  });
 }
 
 }  // namespace
