@@ -15,13 +15,7 @@ namespace ml::tiering {
 namespace {
 
 using test_support::both;
-
-// Runs `prog` compiled (--backend wasm) and interpreted, and under python3: all three agree.
-std::string three_ways(const std::string& prog) {
-  std::string py = ml::test_support::python3_output(prog);
-  EXPECT_FALSE(py.empty()) << "python3 did not run the program";
-  return both(prog.c_str(), py);
-}
+using test_support::three_ways;
 
 const char* kPacket =
     "class Packet:\n"

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "lang/pack.h"
+#include "shared/subprocess.h"
 #include "tiering/compiled_calls.h"
 #include "tiering/runner.h"
 
@@ -33,6 +34,14 @@ inline std::string both(const char* prog, const std::string& expected, runtime::
   EXPECT_EQ(w.out.str(), expected);
   EXPECT_EQ(in.out.str(), expected);
   return w.explain();
+}
+
+// Runs `prog` compiled (--backend wasm) and interpreted, and under python3: all three agree.
+// Returns what --explain said.
+inline std::string three_ways(const std::string& prog) {
+  std::string py = ml::test_support::python3_output(prog);
+  EXPECT_FALSE(py.empty()) << "python3 did not run the program";
+  return both(prog.c_str(), py);
 }
 
 }  // namespace ml::tiering::test_support
