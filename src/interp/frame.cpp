@@ -540,20 +540,43 @@ Value gen_send(GenObj* g, Value sent, bool& done) {
   }
 }
 
-static Value yield_out(GenObj* g, Value v) {
-  GenState* st = g->st;
+// Hands `v` to the resumer and waits to be resumed.
+static void switch_out(GenState* st, Value v) {
   st->transfer = std::move(v);
   void* fake = nullptr;
   fiber_leave(&fake, st_caller_bottom(st), st_caller_size(st));
   st->caller = bctx::jump_fcontext(st->caller, nullptr).fctx;
   fiber_arrived(fake, st);  // resumed, perhaps from another stack than last time
-  if (st->has_thrown) {
-    st->has_thrown = false;
-    Value exc = std::move(st->thrown);
-    st->thrown = Value();
-    throw PyError(std::move(exc));
-  }
+}
+
+static void raise_thrown(GenState* st) {
+  st->has_thrown = false;
+  Value exc = std::move(st->thrown);
+  st->thrown = Value();
+  throw PyError(std::move(exc));
+}
+
+static Value yield_out(GenObj* g, Value v) {
+  GenState* st = g->st;
+  switch_out(st, std::move(v));
+  if (st->has_thrown) raise_thrown(st);
   return std::move(st->transfer);
+}
+
+bool gen_yield_item(Frame& fr, Value v) {
+  GenObj* g = fr.gen;
+  GenState* st = g->st;
+  switch_out(st, std::move(v));
+  if (st->has_thrown) {
+    if (g->closing) {
+      st->has_thrown = false;
+      st->thrown = Value();
+      return false;
+    }
+    raise_thrown(st);
+  }
+  st->transfer = Value();
+  return true;
 }
 
 Value gen_yield(Frame& fr, Value v) {
@@ -630,6 +653,11 @@ void gen_close(GenObj* g) {
     return;
   }
   bool done = false;
+  struct Closing {
+    GenObj* g;
+    ~Closing() { g->closing = false; }
+  } closing{g};
+  g->closing = true;
   try {
     gen_throw(g, make_exception(I->e("GeneratorExit"), {}), done);
   } catch (PyError& e) {

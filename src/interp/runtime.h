@@ -73,6 +73,7 @@ struct GenObj : Object {
   GenState* st = nullptr;  // coroutine machinery (stack, context)
   bool started = false, finished = false, running = false, is_async = false;
   bool is_coro = false;  // runs a coroutine's body for coroutine.send (see CoroObj::driver)
+  bool closing = false;  // gen_close is throwing GeneratorExit in (see gen_yield_item)
   GenObj(Ref<FuncObj> f, ValueVec s, bool async_gen);
   ~GenObj() override;
 };
@@ -323,6 +324,11 @@ bool suspend_driven_coroutine(Value v, Value& sent);
 // generators
 Value gen_send(GenObj* g, Value sent, bool& done);  // done=true: returned value in result
 Value gen_yield(Frame& fr, Value v);                 // called from inside the generator
+// A generator expression's yield. Closing it throws GeneratorExit at this yield, which nothing
+// in a generator expression can catch: instead of raising it (a C++ throw through the
+// generator's stack costs microseconds, and any()/all()/next() close one on every early exit)
+// this returns false and the expression ends as if its source had run out.
+bool gen_yield_item(Frame& fr, Value v);
 // generator.throw(exc): raised at the paused yield (at once if not started or finished).
 Value gen_throw(GenObj* g, Value exc, bool& done);
 // generator.close(): GeneratorExit thrown at the paused yield, so that its finally blocks

@@ -661,16 +661,17 @@ struct CompBody : SNode {
     fr.retval = kind == 3 ? Value() : result;
     return Exec::Return;
   }
-  void run(Frame& fr, size_t level, Value& result) {
+  // false: a generator expression was closed at its yield (gen_yield_item)
+  bool run(Frame& fr, size_t level, Value& result) {
     Value src = level == 0 ? fr.slots[0] : loops[level].iter->eval(fr);
     CompLoop& L = loops[level];
     bool last = level + 1 == loops.size();
     try {
-      iterate(src, [&](Value x) {
+      return iterate(src, [&](Value x) {
         L.target->store(fr, std::move(x));
         for (auto& c : L.ifs)
           if (!c(fr)) return true;
-        if (!last) { run(fr, level + 1, result); return true; }
+        if (!last) return run(fr, level + 1, result);
         switch (kind) {
           case 0: result.as<ListObj>()->v.push_back(elt->eval(fr)); break;
           case 1: result.as<SetObj>()->add(elt->eval(fr)); break;
@@ -685,7 +686,7 @@ struct CompBody : SNode {
               if (s->list) s->list->v.push_back(elt->eval(fr));
               else s->set->add(elt->eval(fr));
             } else {
-              gen_yield(fr, elt->eval(fr));
+              return gen_yield_item(fr, elt->eval(fr));
             }
             break;
         }
