@@ -101,6 +101,7 @@ void init_modules() {
   init_unicodedata();
   init_ast();
   init_lsprof();
+  init_array();
 #if !defined(__EMSCRIPTEN__)
   // Not in the playground's wasm build, which has none of these libraries and no sockets:
   // importing bz2, lzma, sqlite3, socket or select there is an ImportError (their modules import
