@@ -110,6 +110,7 @@ void init_modules() {
   init_lzma();
   init_sqlite3();
   init_socket();
+  init_pyexpat();
 #endif
 }
 
