@@ -271,6 +271,96 @@ Value error_codes(ARGS) {
   return mk_list(std::move(out));
 }
 
+
+// ---------------------------------------------------------------- ElementTree's TreeBuilder
+// build(events, i, builder, element_class, sink, report_start, report_end) -> index: runs
+// TreeBuilder.start/data/end (stdlib/xml/etree/ElementTree.py) over events[i:] on `builder`'s
+// own fields (_elem, _data, _last, _tail, _root), making each element as Element.__init__ does;
+// with a sink (iterparse's _EventBuilder), ("start", elem) / ("end", elem) are appended to it
+// as asked. Stops at the first event it does not take (a comment, a processing instruction, a
+// namespace declaration) and returns its index, for the Python methods to take; len(events)
+// when done. Only ElementTree.py calls it, with its own TreeBuilder and Element.
+struct TreeState {
+  InstObj* b;
+  Value elems, data, last, tail, root;
+  void load() {
+    auto get = [&](const char* n) { Value* v = b->find_attr(n); return v ? *v : Value(); };
+    elems = get("_elem"); data = get("_data"); last = get("_last"); tail = get("_tail"); root = get("_root");
+    if (!elems.is(OK::List) || !data.is(OK::List)) raise("TypeError", "build: not a TreeBuilder");
+  }
+  void store() {
+    b->set_attr("_data", data);
+    b->set_attr("_last", last);
+    b->set_attr("_tail", tail);
+    b->set_attr("_root", root);
+  }
+  // TreeBuilder._flush: the text gathered goes to the last element's text or tail.
+  void flush() {
+    auto& d = data.as<ListObj>()->v;
+    if (d.empty()) return;
+    if (!last.is_none()) {
+      std::string text;
+      for (const Value& piece : d) text += piece.as<StrObj>()->s;
+      if (last.is(OK::Inst)) last.as<InstObj>()->set_attr(truthy(tail) ? "tail" : "text", mk_str(std::move(text)));
+      else setattr(last, truthy(tail) ? "tail" : "text", mk_str(std::move(text)));
+    }
+    data = mk_list();
+  }
+};
+
+Value build(ARGS) {
+  check_args("build", n, 7, 7);
+  if (!a[0].is(OK::List) || !a[2].is(OK::Inst) || !a[3].is(OK::Class)) raise("TypeError", "build: bad arguments");
+  const ValueVec& events = a[0].as<ListObj>()->v;
+  int64_t i = as_index(a[1]);
+  ClassObj* element = a[3].as<ClassObj>();
+  ListObj* sink = a[4].is(OK::List) ? a[4].as<ListObj>() : nullptr;
+  bool report_start = truthy(a[5]), report_end = truthy(a[6]);
+  TreeState t{a[2].as<InstObj>()};
+  t.load();
+  ValueVec& stack = t.elems.as<ListObj>()->v;
+  Value s_start = intern_str("start"), s_end = intern_str("end");
+  for (; i < (int64_t)events.size(); ++i) {
+    const ValueVec& ev = events[(size_t)i].as<TupleObj>()->v;
+    int64_t kind = ev[0].i;
+    if (kind == kData) {
+      t.data.as<ListObj>()->v.push_back(ev[1]);
+    } else if (kind == kStart) {
+      t.flush();
+      Value elem = make_instance(element);
+      auto* e = elem.as<InstObj>();
+      // Element.__init__'s fields, in its order (so these share its instances' layout)
+      e->set_attr("tag", ev[1]);
+      e->set_attr("attrib", ev[2]);
+      e->set_attr("_children", mk_list());
+      e->set_attr("text", Value());
+      e->set_attr("tail", Value());
+      if (!stack.empty()) {
+        Value* kids = stack.back().is(OK::Inst) ? stack.back().as<InstObj>()->find_attr("_children") : nullptr;
+        if (!kids || !kids->is(OK::List)) raise("TypeError", "build: parent is not an Element");
+        kids->as<ListObj>()->v.push_back(elem);
+      } else if (t.root.is_none()) {
+        t.root = elem;
+      }
+      stack.push_back(elem);
+      t.tail = Value::integer(0);
+      t.last = elem;
+      if (sink && report_start) sink->v.push_back(mk_tuple({s_start, elem}));
+    } else if (kind == kEnd) {
+      t.flush();
+      if (stack.empty()) raise("IndexError", "pop from empty list");
+      t.last = stack.back();
+      stack.pop_back();
+      t.tail = Value::integer(1);
+      if (sink && report_end) sink->v.push_back(mk_tuple({s_end, t.last}));
+    } else {
+      break;
+    }
+  }
+  t.store();
+  return Value::integer(i);
+}
+
 }  // namespace
 
 void init_pyexpat() {
@@ -283,6 +373,7 @@ void init_pyexpat() {
   def_native(d, "position", position);
   def_native(d, "ErrorString", error_string);
   def_native(d, "error_codes", error_codes);
+  def_native(d, "build", build);
   XML_Expat_Version v = XML_ExpatVersionInfo();
   d->set(str_key("EXPAT_VERSION"), mk_str(XML_ExpatVersion()));
   d->set(str_key("version_info"), mk_tuple({Value::integer(v.major), Value::integer(v.minor), Value::integer(v.micro)}));

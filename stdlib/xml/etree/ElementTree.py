@@ -650,7 +650,31 @@ class XMLParser:
             e.position = (line, column)
             raise e
 
+    def _fast_build(self):
+        """The arguments of _expat.build when the target is this module's TreeBuilder (or
+        iterparse's) making Elements: the tree is then built in C++, as CPython's C
+        accelerator builds it."""
+        t = self.target
+        if t.__class__ is TreeBuilder and t._factory is Element:
+            return (t, Element, None, False, False)
+        if t.__class__ is _EventBuilder and t._factory is Element:
+            return (t, Element, t._sink, "start" in t._events, "end" in t._events)
+        return None
+
     def _dispatch(self, events):
+        fast = self._fast_build()
+        if fast is not None:
+            i = 0
+            n = len(events)
+            while i < n:
+                i = _expat.build(events, i, *fast)
+                if i < n:
+                    self._dispatch_one(events[i:i + 1])
+                    i += 1
+            return
+        self._dispatch_one(events)
+
+    def _dispatch_one(self, events):
         start, end, data, comment, pi, start_ns, end_ns = self._handlers[:7]
         for ev in events:
             kind = ev[0]
