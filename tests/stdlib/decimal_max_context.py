@@ -30,3 +30,7 @@ with decimal.localcontext() as c:
     print(Decimal(3) > Decimal("2.5"), Decimal("1.50") == Decimal("1.5"), Decimal(0) == -Decimal(0))
     print(Decimal("12.50") + Decimal("0.5"), Decimal("-1.5") + Decimal("1.5"), Decimal(2) ** 100)
 print(decimal.getcontext().prec, Decimal(1) / 7)
+
+# _decimal (where CPython's decimal takes its contents from) gives the same objects
+import _decimal
+print(_decimal.Decimal is Decimal, _decimal.MAX_PREC == decimal.MAX_PREC, _decimal.getcontext() is decimal.getcontext())
