@@ -10,6 +10,8 @@ findtext are the simple subset: tag, *, ., .., //, and [@attr], [@attr='v'], [ta
 import io
 import re
 
+import _etree
+
 __all__ = ["Comment", "dump", "Element", "ElementTree", "fromstring", "fromstringlist",
            "indent", "iselement", "iterparse", "parse", "ParseError", "PI",
            "ProcessingInstruction", "QName", "SubElement", "tostring", "tostringlist",
@@ -471,8 +473,13 @@ class ElementTree:
         if xml_declaration or (xml_declaration is None and encoding.lower() not in ("utf-8", "us-ascii", "unicode")):
             declared = encoding if encoding.lower() != "unicode" else "utf-8"
             chunks.append("<?xml version='1.0' encoding='%s'?>\n" % (declared,))
-        qnames, namespaces = _namespaces(self._root)
-        _serialize_xml(chunks.append, self._root, qnames, namespaces, short_empty_elements)
+        # a tree of plain names and strings is written in C++ (_etree); any other in Python
+        plain = _etree.serialize(self._root, short_empty_elements)
+        if plain is not None:
+            chunks.append(plain)
+        else:
+            qnames, namespaces = _namespaces(self._root)
+            _serialize_xml(chunks.append, self._root, qnames, namespaces, short_empty_elements)
         text = "".join(chunks)
         if encoding.lower() == "unicode":
             data = text
