@@ -9,7 +9,7 @@ SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
 pkgs=(build-essential cmake ninja-build pkg-config clang-19 lld-19
       libtomlplusplus-dev libcli11-dev libfmt-dev libutf8proc-dev libsimdjson-dev
       libopenblas-dev libstb-dev libclang-rt-19-dev libgmp-dev libgtest-dev libgmock-dev libbenchmark-dev libreadline-dev
-      libboost-context-dev libpcre2-dev zlib1g-dev libbz2-dev liblzma-dev libsqlite3-dev libmimalloc-dev
+      libboost-context-dev libpcre2-dev zlib1g-dev libbz2-dev liblzma-dev libsqlite3-dev libexpat1-dev libmimalloc-dev
       python3-dev pybind11-dev python3-pybind11 python3-numpy python3-pytest python3-venv python3-pip dpkg-dev man-db groff-base
       libuv1 libc-ares2 libnghttp2-14 libbrotli1 libicu72  # what libnode.so.108 links (unpacked below, not installed)
       chromium curl)  # `serve` and `build` tests load pages in headless Chromium

@@ -5,6 +5,7 @@ CPython); tobytes/frombytes use the machine's little-endian layout with CPython'
 """
 
 from _ml_text import text as _t
+import _array
 
 __all__ = ["array", "typecodes", "ArrayType"]
 
@@ -15,7 +16,7 @@ _int_ranges = {
     "I": (4, False), "l": (8, True), "L": (8, False), "q": (8, True), "Q": (8, False),
 }
 _names = {
-    "b": "signed char", "B": "unsigned byte integer", "h": "signed short", "H": "unsigned short",
+    "b": "signed char", "B": "unsigned byte integer", "h": "signed short integer", "H": "unsigned short",
     "i": "signed integer", "I": "unsigned int", "l": "signed long", "L": "unsigned long",
     "q": "signed long long", "Q": "unsigned long long",
 }
@@ -41,8 +42,10 @@ def _checker(typecode):
             if not isinstance(v, int):
                 raise TypeError(_t("runtime.not_integer", "'{type}' object cannot be interpreted as an integer", type=type(v).__name__))
             if v < lo or v > hi:
-                if v < lo and not signed:
-                    raise OverflowError(_t("array.below_min", "{name} is less than minimum", name=name))
+                if v < 0 and typecode in "ILQ":
+                    # CPython converts these through C's unsigned conversions, worded so
+                    raise OverflowError("can't convert negative int to unsigned" if typecode == "Q"
+                                        else "can't convert negative value to unsigned int")
                 raise OverflowError(_t("array.above_max", "{name} is greater than maximum", name=name) if v > hi else _t("array.below_min", "{name} is less than minimum", name=name))
             return v
         return check
@@ -65,6 +68,14 @@ def _checker(typecode):
             return v
         return check
     raise ValueError(_t("array.bad_typecode", "bad typecode (must be b, B, u, h, H, i, I, l, L, q, Q, f or d)"))
+
+
+def _index(i):
+    if isinstance(i, int):
+        return i
+    if hasattr(type(i), "__index__"):
+        return i.__index__()
+    raise TypeError(_t("array.indices", "array indices must be integers"))
 
 
 class array:
@@ -219,17 +230,24 @@ class array:
     def __contains__(self, v):
         return v in self._v
 
-    def __getitem__(self, i):
+    # a[i] and a[i] = x with an int index are in C++ (_array); these take the rest.
+    __getitem__ = _array.getitem
+    __setitem__ = _array.setitem
+
+    def _getitem(self, i):
         if isinstance(i, slice):
             return self._new(self._v[i])
-        return self._v[i]
+        return self._v[_index(i)]
 
-    def __setitem__(self, i, v):
+    def _setitem(self, i, v):
         if isinstance(i, slice):
             if not self._same(v):
                 raise TypeError(f"can only assign array (not \"{type(v).__name__}\") to array slice")
             self._v[i] = v._v
         else:
+            i = _index(i)
+            if not -len(self._v) <= i < len(self._v):
+                raise IndexError(_t("array.assignment_index", "array assignment index out of range"))
             self._v[i] = self._check(v)
 
     def __delitem__(self, i):

@@ -19,7 +19,17 @@ import _decimal_math as _dm
 __all__ = ["Decimal", "Context", "getcontext", "setcontext", "localcontext", "DecimalException",
            "InvalidOperation", "DivisionByZero", "ROUND_DOWN", "ROUND_HALF_UP", "ROUND_HALF_EVEN",
            "ROUND_CEILING", "ROUND_FLOOR", "ROUND_UP", "ROUND_HALF_DOWN", "ROUND_05UP",
-           "DefaultContext", "BasicContext", "ExtendedContext"]
+           "DefaultContext", "BasicContext", "ExtendedContext", "MAX_PREC", "MAX_EMAX", "MIN_EMIN",
+           "MIN_ETINY", "HAVE_THREADS", "HAVE_CONTEXTVAR"]
+
+# The limits of CPython's decimal on a 64-bit machine: a context may ask for any precision and
+# exponent range up to these (the coefficients here are ints of any size).
+MAX_PREC = 999999999999999999
+MAX_EMAX = 999999999999999999
+MIN_EMIN = -999999999999999999
+MIN_ETINY = MIN_EMIN - (MAX_PREC - 1)
+HAVE_THREADS = True
+HAVE_CONTEXTVAR = True
 
 ROUND_DOWN = "ROUND_DOWN"
 ROUND_HALF_UP = "ROUND_HALF_UP"
@@ -81,11 +91,14 @@ class FloatOperation(DecimalException, TypeError):
     pass
 
 
+_TEN18 = 10 ** 18
+
+
 def _ndigits(n):
     """Decimal digits of the int n >= 0, without str(): coefficients in the middle of a
     computation may pass the interpreter's int-to-str digit limit (as CPython's C decimal
     never converts them)."""
-    if n < 10 ** 18:
+    if n < _TEN18:
         return len(str(n))
     d = (n.bit_length() - 1) * 30102 // 100000  # at most floor(log10(n)): 0.30102 < log10(2)
     while 10 ** (d + 1) <= n:
@@ -293,6 +306,18 @@ def _round_coef(coef, drop, sign, rounding):
     return q + 1 if up else q
 
 
+def _from_int(value):
+    """Decimal(value) for an int value."""
+    if type(value) is not int:
+        value = int(value)  # True, or an int subclass
+    d = object.__new__(Decimal)
+    d._sign = 1 if value < 0 else 0
+    d._int = -value if value < 0 else value
+    d._exp = 0
+    d._special = ""
+    return d
+
+
 class Decimal:
     __slots__ = ("_sign", "_int", "_exp", "_special")
 
@@ -398,10 +423,14 @@ class Decimal:
         (the General Decimal Arithmetic's rules, as CPython's decimal applies them)."""
         if self._special:
             return self
-        ctx = context or getcontext()
+        ctx = context or _current[0]
         prec = ctx.prec
-        digits = _ndigits(self._int)
         exp = self._exp
+        # At most bit_length * log10(2) + 1 digits: when even that fits, nothing to do.
+        most = self._int.bit_length() * 30103 // 100000 + 1
+        if most <= prec and ctx.Emin <= exp and exp + most - 1 <= ctx.Emax and not ctx.clamp:
+            return self
+        digits = _ndigits(self._int)
         etiny = ctx.Emin - prec + 1
         etop = ctx.Emax - prec + 1
         if digits <= prec and ctx.Emin <= exp + digits - 1 <= ctx.Emax and not (ctx.clamp and exp > etop):
@@ -573,7 +602,7 @@ class Decimal:
         if isinstance(other, Decimal):
             return other
         if isinstance(other, int):
-            return Decimal(other)
+            return _from_int(other)
         return None
 
     def __float__(self):
@@ -623,6 +652,14 @@ class Decimal:
         return None
 
     def _add(self, other, context=None):
+        if not self._special and not other._special and self._exp == other._exp:
+            # finite operands of one scale: no alignment, and the sum of two numbers that
+            # are not both zero is never -0
+            a = -self._int if self._sign else self._int
+            b = -other._int if other._sign else other._int
+            total = a + b
+            if total:
+                return self._new(1 if total < 0 else 0, abs(total), self._exp)._fix(context)
         nan = self._nan_check(other)
         if nan is not None:
             return nan
@@ -660,6 +697,8 @@ class Decimal:
         other = self._operand(other)
         if other is None:
             return NotImplemented
+        if not self._special and not other._special:
+            return self._new(self._sign ^ other._sign, self._int * other._int, self._exp + other._exp)._fix()
         nan = self._nan_check(other)
         if nan is not None:
             return nan
@@ -727,7 +766,15 @@ class Decimal:
 
     def __floordiv__(self, other):
         other = self._operand(other)
-        return NotImplemented if other is None else self._divmod(other)[0]
+        if other is None:
+            return NotImplemented
+        if not self._special and not other._special and other._int and self._exp == other._exp:
+            # one scale: the integer quotient of the coefficients, truncated toward zero
+            q = self._int // other._int
+            if _ndigits(q) > getcontext().prec:
+                _signal(DivisionImpossible)
+            return self._new(self._sign ^ other._sign, q, 0)
+        return self._divmod(other)[0]
 
     def __rfloordiv__(self, other):
         other = self._operand(other)
@@ -977,6 +1024,11 @@ class Decimal:
     # ---------------------------------------------------------------- comparison
     def _cmp(self, other):
         """-1, 0 or 1; None when either is a NaN."""
+        if not self._special and not other._special and self._exp == other._exp:
+            # the common case (integers, or numbers of one scale): compare the coefficients
+            a = -self._int if self._sign else self._int
+            b = -other._int if other._sign else other._int
+            return (a > b) - (a < b)
         if self.is_nan() or other.is_nan():
             return None
         if self._special == "F" or other._special == "F":
@@ -997,7 +1049,7 @@ class Decimal:
         if isinstance(other, Decimal):
             return other
         if isinstance(other, int):
-            return Decimal(other)
+            return _from_int(other)
         if isinstance(other, float):
             return Decimal(other)
         return None

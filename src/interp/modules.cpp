@@ -101,6 +101,8 @@ void init_modules() {
   init_unicodedata();
   init_ast();
   init_lsprof();
+  init_array();
+  init_etree();
 #if !defined(__EMSCRIPTEN__)
   // Not in the playground's wasm build, which has none of these libraries and no sockets:
   // importing bz2, lzma, sqlite3, socket or select there is an ImportError (their modules import
@@ -109,6 +111,7 @@ void init_modules() {
   init_lzma();
   init_sqlite3();
   init_socket();
+  init_pyexpat();
 #endif
 }
 

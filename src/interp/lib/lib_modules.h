@@ -35,5 +35,8 @@ void init_bz2();                           // bz2.cpp: _bz2, under bz2.py (libbz
 void init_lzma();                          // lzma.cpp: _lzma, under lzma.py (liblzma)
 void init_sqlite3();                       // sqlite3.cpp: _sqlite3, under sqlite3/ (libsqlite3)
 void init_socket();                        // socket.cpp: _socket, under socket.py and select.py
+void init_etree();                         // etree.cpp: _etree, ElementTree's serializer for plain trees
+void init_array();                         // array.cpp: _array, item access under array.py
+void init_pyexpat();                       // pyexpat.cpp: _expat, under xml.parsers.expat and ElementTree (libexpat)
 
 }  // namespace ml::interp

@@ -2,13 +2,15 @@
 
 Elements, SubElement, the ElementTree wrapper, serialization as CPython writes it (attributes
 in insertion order, " />" for empty elements, the same escaping and XML declaration rules), and
-a parser for well-formed XML (elements, attributes, text, entities and character references,
-comments, processing instructions and CDATA are read; the DTD is skipped): fromstring, XML,
+parsing over expat as in CPython (the _expat module; namespaced names as "{uri}local", expat's
+errors, lines and columns; xml/etree/_pyparser.py where there is no libexpat): fromstring, XML,
 parse, iterparse, XMLParser with feed/close, XMLPullParser. Paths for find/findall/iterfind/
 findtext are the simple subset: tag, *, ., .., //, and [@attr], [@attr='v'], [tag], [n].
 """
 import io
 import re
+
+import _etree
 
 __all__ = ["Comment", "dump", "Element", "ElementTree", "fromstring", "fromstringlist",
            "indent", "iselement", "iterparse", "parse", "ParseError", "PI",
@@ -471,8 +473,13 @@ class ElementTree:
         if xml_declaration or (xml_declaration is None and encoding.lower() not in ("utf-8", "us-ascii", "unicode")):
             declared = encoding if encoding.lower() != "unicode" else "utf-8"
             chunks.append("<?xml version='1.0' encoding='%s'?>\n" % (declared,))
-        qnames, namespaces = _namespaces(self._root)
-        _serialize_xml(chunks.append, self._root, qnames, namespaces, short_empty_elements)
+        # a tree of plain names and strings is written in C++ (_etree); any other in Python
+        plain = _etree.serialize(self._root, short_empty_elements)
+        if plain is not None:
+            chunks.append(plain)
+        else:
+            qnames, namespaces = _namespaces(self._root)
+            _serialize_xml(chunks.append, self._root, qnames, namespaces, short_empty_elements)
         text = "".join(chunks)
         if encoding.lower() == "unicode":
             data = text
@@ -606,161 +613,112 @@ class TreeBuilder:
         return elem
 
 
-_entities = {"lt": "<", "gt": ">", "amp": "&", "quot": "\"", "apos": "'"}
-_ref_re = re.compile(r"&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z_][\w.-]*);")
-_name_re = re.compile(r"[^\s/>=<'\"!?]+")
-_attr_re = re.compile(r"\s*([^\s=/>]+)\s*=\s*(\"[^\"]*\"|'[^']*')")
-
-
 class XMLParser:
+    """The parser of Python's ElementTree, over expat (xml.parsers.expat's _expat): the target's
+    start/end/data/comment/pi/start_ns/end_ns receive what the document holds; names in a
+    namespace arrive as "{uri}local", as in CPython."""
+
     def __init__(self, *, target=None, encoding=None):
         self.target = target if target is not None else TreeBuilder()
-        self._buf = []
         self.entity = {}
-        self.version = "Expat 2.5.0"
+        self.version = "Expat %d.%d.%d" % _expat.version_info
+        self._p = _expat.create(encoding, "}")
+        self._decoder = None
+        self._first = True
+        t = self.target
+        self._handlers = h = [None] * 13
+        for ev, name in ((_expat.EV_START, "start"), (_expat.EV_END, "end"), (_expat.EV_DATA, "data"),
+                         (_expat.EV_COMMENT, "comment"), (_expat.EV_PI, "pi"),
+                         (_expat.EV_START_NS, "start_ns"), (_expat.EV_END_NS, "end_ns")):
+            h[ev] = getattr(t, name, None)
+        want = 0
+        for ev in range(13):
+            if h[ev] is not None:
+                want |= 1 << ev
+        _expat.configure(self._p, want, False, True, 0, True)
 
-    def _error(self, message, text, pos):
-        line = text.count("\n", 0, pos) + 1
-        col = pos - (text.rfind("\n", 0, pos) + 1)
-        err = ParseError("%s: line %d, column %d" % (message, line, col))
-        err.code = 2
-        err.position = (line, col)
-        raise err
+    def _feed(self, data, final):
+        if self._first and isinstance(data, (bytes, bytearray)) and data:
+            self._first = False
+            m = re.match(rb"<\?xml[^>]*encoding=[\"']([\w.-]+)[\"']", bytes(data[:200]))
+            if m and m.group(1).decode("ascii").lower().replace("_", "-") not in _EXPAT_ENCODINGS:
+                # expat reads UTF-8, UTF-16, ISO-8859-1 and ASCII: other encodings are decoded here
+                import codecs
+                self._decoder = codecs.getincrementaldecoder(m.group(1).decode("ascii"))()
+        if self._decoder is not None and isinstance(data, (bytes, bytearray)):
+            data = self._decoder.decode(bytes(data), final)
+        events, err = _expat.parse(self._p, data, final)
+        if events:
+            self._dispatch(events)
+        if err is not None:
+            code, message, line, column, index = err
+            e = ParseError("%s: line %d, column %d" % (message, line, column))
+            e.code = code
+            e.position = (line, column)
+            raise e
 
-    def _unescape(self, s, text, pos):
-        def ref(m):
-            name = m.group(1)
-            if name[0] == "#":
-                return chr(int(name[2:], 16) if name[1] in "xX" else int(name[1:]))
-            if name in _entities:
-                return _entities[name]
-            if name in self.entity:
-                return self.entity[name]
-            self._error("undefined entity &%s;" % name, text, pos)
-        return _ref_re.sub(ref, s) if "&" in s else s
+    def _fast_build(self):
+        """The arguments of _expat.build when the target is this module's TreeBuilder (or
+        iterparse's) making Elements: the tree is then built in C++, as CPython's C
+        accelerator builds it."""
+        t = self.target
+        if t.__class__ is TreeBuilder and t._factory is Element:
+            return (t, Element, None, False, False)
+        if t.__class__ is _EventBuilder and t._factory is Element:
+            return (t, Element, t._sink, "start" in t._events, "end" in t._events)
+        return None
+
+    def _dispatch(self, events):
+        fast = self._fast_build()
+        if fast is not None:
+            i = 0
+            n = len(events)
+            while i < n:
+                i = _expat.build(events, i, *fast)
+                if i < n:
+                    self._dispatch_one(events[i:i + 1])
+                    i += 1
+            return
+        self._dispatch_one(events)
+
+    def _dispatch_one(self, events):
+        start, end, data, comment, pi, start_ns, end_ns = self._handlers[:7]
+        for ev in events:
+            kind = ev[0]
+            if kind == 0:
+                start(ev[1], ev[2])
+            elif kind == 1:
+                end(ev[1])
+            elif kind == 2:
+                data(ev[1])
+            elif kind == 3:
+                comment(ev[1])
+            elif kind == 4:
+                pi(ev[1], ev[2])
+            elif kind == 5:
+                start_ns(ev[1] or "", ev[2] or "")
+            elif kind == 6:
+                end_ns(ev[1] or "")
 
     def feed(self, data):
-        self._buf.append(data)
+        self._feed(data, False)
+
+    def flush(self):
+        pass
 
     def close(self):
-        data = self._buf[0][:0].join(self._buf) if self._buf else ""
-        if isinstance(data, (bytes, bytearray)):
-            m = re.match(rb"<\?xml[^>]*encoding=[\"']([\w.-]+)[\"']", bytes(data))
-            data = bytes(data).decode(m.group(1).decode("ascii") if m else "utf-8")
-        self._parse(data)
-        return self.target.close()
+        self._feed(b"", True)
+        close = getattr(self.target, "close", None)
+        return close() if close is not None else None
 
-    def _parse(self, text):
-        t = self.target
-        pos = 0
-        n = len(text)
-        depth = 0
-        seen_root = False
-        stack = []
-        while pos < n:
-            lt = text.find("<", pos)
-            if lt < 0:
-                rest = text[pos:]
-                if rest.strip():
-                    self._error("junk after document element", text, pos)
-                break
-            if lt > pos:
-                chunk = text[pos:lt]
-                if depth:
-                    t.data(self._unescape(chunk, text, pos))
-                elif chunk.strip():
-                    self._error("junk after document element" if seen_root else "syntax error", text, pos)
-            pos = lt
-            if text.startswith("<!--", pos):
-                end = text.find("-->", pos + 4)
-                if end < 0:
-                    self._error("unclosed token", text, pos)
-                if hasattr(t, "comment"):
-                    t.comment(text[pos + 4:end])
-                pos = end + 3
-            elif text.startswith("<![CDATA[", pos):
-                end = text.find("]]>", pos + 9)
-                if end < 0:
-                    self._error("unclosed token", text, pos)
-                t.data(text[pos + 9:end])
-                pos = end + 3
-            elif text.startswith("<?", pos):
-                end = text.find("?>", pos + 2)
-                if end < 0:
-                    self._error("unclosed token", text, pos)
-                body = text[pos + 2:end]
-                target, _, rest = body.partition(" ")
-                if target.lower() != "xml" and hasattr(t, "pi"):
-                    t.pi(target, rest.strip() or None)
-                pos = end + 2
-            elif text.startswith("<!", pos):
-                # DOCTYPE (with an internal subset in brackets): skipped
-                end = pos + 2
-                bracket = 0
-                while end < n:
-                    c = text[end]
-                    if c == "[":
-                        bracket += 1
-                    elif c == "]":
-                        bracket -= 1
-                    elif c == ">" and bracket == 0:
-                        break
-                    end += 1
-                for m in re.finditer(r"<!ENTITY\s+(\w+)\s+(\"[^\"]*\"|'[^']*')\s*>", text[pos:end]):
-                    self.entity[m.group(1)] = m.group(2)[1:-1]
-                pos = end + 1
-            elif text.startswith("</", pos):
-                m = _name_re.match(text, pos + 2)
-                end = text.find(">", pos)
-                if not m or end < 0:
-                    self._error("syntax error", text, pos)
-                tag = m.group(0)
-                if not stack or stack[-1] != tag:
-                    self._error("mismatched tag", text, pos + 2)
-                stack.pop()
-                t.end(tag)
-                depth -= 1
-                pos = end + 1
-            else:
-                m = _name_re.match(text, pos + 1)
-                if not m:
-                    self._error("not well-formed (invalid token)", text, pos)
-                if seen_root and depth == 0:
-                    self._error("junk after document element", text, pos)
-                tag = m.group(0)
-                p = m.end()
-                attrs = {}
-                while True:
-                    am = _attr_re.match(text, p)
-                    if not am:
-                        break
-                    key = am.group(1)
-                    if key in attrs:
-                        self._error("duplicate attribute", text, p)
-                    value = am.group(2)[1:-1]
-                    value = self._unescape(value, text, p)
-                    value = value.replace("\r\n", " ").replace("\n", " ").replace("\t", " ").replace("\r", " ")
-                    attrs[key] = value
-                    p = am.end()
-                while p < n and text[p].isspace():
-                    p += 1
-                if text.startswith("/>", p):
-                    t.start(tag, attrs)
-                    t.end(tag)
-                    pos = p + 2
-                    seen_root = seen_root or depth == 0
-                elif text.startswith(">", p):
-                    t.start(tag, attrs)
-                    stack.append(tag)
-                    depth += 1
-                    seen_root = True
-                    pos = p + 1
-                else:
-                    self._error("not well-formed (invalid token)", text, p)
-        if stack:
-            self._error("no element found", text, n)
-        if not seen_root:
-            self._error("no element found", text, n)
+
+_EXPAT_ENCODINGS = ("utf-8", "utf8", "utf-16", "utf16", "iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii")
+
+try:
+    import _expat
+except ImportError:  # a build without libexpat
+    _expat = None
+    from xml.etree._pyparser import XMLParser
 
 
 def XML(text, parser=None):
@@ -845,7 +803,10 @@ class XMLPullParser:
     def read_events(self):
         events = self._events
         while events:
-            yield events.pop(0)
+            # taken a batch at a time: popping the front of a list one by one is quadratic
+            batch = events[:]
+            del events[:]
+            yield from batch
 
 
 class _IterParseIterator:
@@ -870,7 +831,7 @@ class _IterParseIterator:
                 self._source.close()
             pull.close()
             self.root = pull._root
-            self._it = pull.read_events()
+            self._it = iter(list(pull.read_events()))
         return next(self._it)
 
 

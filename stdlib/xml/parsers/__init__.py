@@ -1,0 +1,1 @@
+"""XML parsers (Python's xml.parsers): xml.parsers.expat."""
