@@ -410,7 +410,7 @@ TEST(Threads, EverySeedOperationSameOnOneAndManyThreads) {
 // the one-thread result.
 TEST(Threads, NativeSplitCallsFromSeveralThreadsAtOnce) {
   BackendSelector native1(config(Backend::Native, false));
-  Matrix a = random_matrix(150, 170, 41), b = random_matrix(170, 160, 42);
+  Matrix a = random_matrix(180, 170, 41), b = random_matrix(170, 190, 42);  // large enough to be split
   std::vector<uint8_t> px(size_t(700 * 520 * 3));
   std::mt19937 g(6);
   for (auto& p : px) p = uint8_t(g());
