@@ -13,17 +13,20 @@ using namespace ml::runtime;
 
 namespace {
 
-BackendSelector& selector(Backend b) {
-  static BackendSelector* sels[3] = {};
+// parallel = false: split operations on the calling thread only (the `_1thread` cases).
+BackendSelector& selector(Backend b, bool parallel = BackendConfig{}.parallel) {
+  static BackendSelector* sels[3][2] = {};
   int i = int(b);
-  if (!sels[i]) {
+  BackendSelector*& sel = sels[i][parallel];
+  if (!sel) {
     BackendConfig c;
     c.prefer_backend = b;
+    c.parallel = parallel;
     c.memory_pages = 8192;  // 512 MiB: room for the 4K image and the 10 MB JSON document
-    sels[i] = new BackendSelector(c);
-    sels[i]->preload();
+    sel = new BackendSelector(c);
+    sel->preload();
   }
-  return *sels[i];
+  return *sel;
 }
 
 std::vector<uint8_t> kernel_bytes() {
@@ -49,8 +52,9 @@ std::string json_doc(size_t bytes) {
   return s + "]";
 }
 
-void run_op(benchmark::State& st, Backend b, const char* name, const std::vector<Value>& args) {
-  BackendSelector& sel = selector(b);
+void run_op(benchmark::State& st, Backend b, const char* name, const std::vector<Value>& args,
+            bool parallel = BackendConfig{}.parallel) {
+  BackendSelector& sel = selector(b, parallel);
   if (b == Backend::Wasm && !sel.is_wasm_available()) {
     st.SkipWithError(sel.status().reason.c_str());
     return;
@@ -67,6 +71,21 @@ void run_op(benchmark::State& st, Backend b, const char* name, const std::vector
   static void BM_Op_##label##_wasm(benchmark::State& st) { run_op(st, Backend::Wasm, name, __VA_ARGS__); }     \
   BENCHMARK(BM_Op_##label##_native)->Unit(benchmark::kMillisecond);                                           \
   BENCHMARK(BM_Op_##label##_wasm)->Unit(benchmark::kMillisecond);
+// Split operations on every thread and on one (`parallel` must never be slower than one thread),
+// timed by the wall clock (the CPU time of the calling thread misses the helpers' work).
+#define ML_SPLIT_OP_BENCH(label, name, ...)                                                                    \
+  static void BM_Op_##label##_native(benchmark::State& st) { run_op(st, Backend::Native, name, __VA_ARGS__); } \
+  static void BM_Op_##label##_wasm(benchmark::State& st) { run_op(st, Backend::Wasm, name, __VA_ARGS__); }     \
+  static void BM_Op_##label##_native_1thread(benchmark::State& st) {                                          \
+    run_op(st, Backend::Native, name, __VA_ARGS__, false);                                                     \
+  }                                                                                                            \
+  static void BM_Op_##label##_wasm_1thread(benchmark::State& st) {                                            \
+    run_op(st, Backend::Wasm, name, __VA_ARGS__, false);                                                       \
+  }                                                                                                            \
+  BENCHMARK(BM_Op_##label##_native)->Unit(benchmark::kMillisecond)->UseRealTime();                            \
+  BENCHMARK(BM_Op_##label##_native_1thread)->Unit(benchmark::kMillisecond)->UseRealTime();                    \
+  BENCHMARK(BM_Op_##label##_wasm)->Unit(benchmark::kMillisecond)->UseRealTime();                              \
+  BENCHMARK(BM_Op_##label##_wasm_1thread)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 const std::vector<Value>& args_matmul100() {
   static std::vector<Value> a = {matrix(100, 1), matrix(100, 2)};
@@ -97,12 +116,12 @@ const std::vector<Value>& args_blur() {
 }  // namespace
 
 ML_OP_BENCH(fib30, "fibonacci_recursive", {Value::integer(30)})
-ML_OP_BENCH(matmul100, "matrix_multiply", args_matmul100())
-ML_OP_BENCH(matmul1000, "matrix_multiply", args_matmul1000())
+ML_SPLIT_OP_BENCH(matmul100, "matrix_multiply", args_matmul100())
+ML_SPLIT_OP_BENCH(matmul1000, "matrix_multiply", args_matmul1000())
 ML_OP_BENCH(xor1MB, "xor_cipher", args_xor())
 ML_OP_BENCH(json10MB, "json_stats", args_json())
 ML_OP_BENCH(blur4K, "gaussian_blur", args_blur())
-ML_OP_BENCH(boxblur4K, "image_blur", args_blur())
+ML_SPLIT_OP_BENCH(boxblur4K, "image_blur", args_blur())
 ML_OP_BENCH(montecarlo1M, "monte_carlo_pi", {Value::integer(1000000)})
 
 // Host -> WASM call overhead: the smallest kernel through the engine, and through the selector.

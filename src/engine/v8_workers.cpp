@@ -189,12 +189,21 @@ void WorkerPool::Worker::job(v8::Isolate* isolate, v8::Local<v8::Context> ctx, v
   std::vector<v8::Local<v8::Value>> argv;
   for (const Val& v : args) argv.push_back(to_js(isolate, v));
   v8::TryCatch tc(isolate);
-  (void)sync_memory.Get(isolate)->Call(ctx, v8::Undefined(isolate), 0, nullptr);
-  v8::MaybeLocal<v8::Value> r = fn->Call(ctx, v8::Undefined(isolate), int(argv.size()), argv.data());
+  // The empty function only returns undefined; an empty result means the call did not run: a
+  // termination requested meanwhile (handled below as for the kernel) or an exception.
+  bool synced = !sync_memory.Get(isolate)->Call(ctx, v8::Undefined(isolate), 0, nullptr).IsEmpty();
+  v8::MaybeLocal<v8::Value> r;
+  if (synced) r = fn->Call(ctx, v8::Undefined(isolate), int(argv.size()), argv.data());
   if (tc.HasTerminated() || isolate->IsExecutionTerminating()) {
     isolate->CancelTerminateExecution();
     if (r.IsEmpty())
       error = std::make_unique<WasmError>(ErrorKind::Timeout, fmt::format("'{}' was stopped on worker {}", name, index));
+    return;
+  }
+  if (!synced) {
+    error = std::make_unique<WasmError>(
+        ErrorKind::Host, fmt::format("'{}' could not start on worker thread {}: the memory-sync call failed: {}", name,
+                                     index + 1, exception_text(isolate, ctx, tc)));
     return;
   }
   if (r.IsEmpty()) {

@@ -138,7 +138,7 @@ int64_t mlk_gcd(int64_t a, int64_t b) {
     x = y;
     y = t;
   }
-  return x > uint64_t(INT64_MAX) ? MLK_ERR_OVERFLOW : int64_t(x);
+  return x > uint64_t(INT64_MAX) ? int64_t(MLK_ERR_OVERFLOW) : int64_t(x);
 }
 
 int64_t mlk_lcm(int64_t a, int64_t b) {

@@ -196,7 +196,11 @@ Value op_matrix_multiply(Machine& m, const std::vector<Value>& a) {
   auto bb = matrix_input(m, B, m.is_wasm() ? c_bytes : 0);
   auto bc = m.is_wasm() ? bb : m.output(r.data.data(), c_bytes);
   // Large products are split into column panels across the machine's threads (same result).
-  unsigned threads = double(n) * k * mm >= 1e6 ? m.threads() : 1;
+  // Below about 160^3 multiply-adds (0.1-0.3 ms of work) waking a second thread and waiting for
+  // its last panel costs more than it saves: the seed's 100x100 multiply took 0.35 ms split and
+  // 0.28 ms on one thread natively (0.28 / 0.24 ms in WebAssembly; ml_rt_bench, medians of 5 at
+  // load 11), so it runs on the calling thread.
+  unsigned threads = double(n) * k * mm >= 4e6 ? m.threads() : 1;
   int32_t pw = m.call1("mlk_matrix_multiply_panel_width", {Val::I32(mm), Val::I32(k), Val::I32(int32_t(threads))}).i32;
   int32_t panels = mm ? (mm + pw - 1) / pw : 0;
   if (unsigned(panels) < threads) threads = std::max(1, panels);

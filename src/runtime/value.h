@@ -92,8 +92,12 @@ class Value {
   Kind kind_ = Kind::None;
   bool b_ = false;
   bool borrowed_ = false;  // p_ is a Borrowed
-  int64_t i_ = 0;
-  double f_ = 0;
+  // Int or Float, never both (each read only under its kind): a union keeps a Value at 64 bytes,
+  // which matters where millions are built at once (json_parse).
+  union {
+    int64_t i_ = 0;
+    double f_;
+  };
   std::string s_;  // Str, BigInt, Function name
   std::shared_ptr<const void> p_;  // vector<uint8_t>, vector<Value>, vector<double>, Matrix, dict, Callable, Borrowed
 };

@@ -404,3 +404,47 @@ TEST(Threads, EverySeedOperationSameOnOneAndManyThreads) {
     }
   }
 }
+
+// Native split calls run on helper threads kept for the process; callers on several threads at
+// once share them (a caller runs its own tasks no helper has taken), and every caller still gets
+// the one-thread result.
+TEST(Threads, NativeSplitCallsFromSeveralThreadsAtOnce) {
+  BackendSelector native1(config(Backend::Native, false));
+  Matrix a = random_matrix(180, 170, 41), b = random_matrix(170, 190, 42);  // large enough to be split
+  std::vector<uint8_t> px(size_t(700 * 520 * 3));
+  std::mt19937 g(6);
+  for (auto& p : px) p = uint8_t(g());
+  Value ref_m = native1.call("matrix_multiply", a, b);
+  Value ref_b = native1.call("image_blur", Value::bytes(px), 700, 520, 2);
+  std::vector<int> wrong(4, 0);
+  std::vector<std::thread> callers;
+  for (int c = 0; c < 4; ++c)
+    callers.emplace_back([&, c] {
+      BackendSelector s(config(Backend::Native, true));
+      for (int round = 0; round < 6; ++round) {
+        if (!(s.call("matrix_multiply", a, b) == ref_m)) ++wrong[size_t(c)];
+        if (!(s.call("image_blur", Value::bytes(px), 700, 520, 2) == ref_b)) ++wrong[size_t(c)];
+      }
+    });
+  for (auto& t : callers) t.join();
+  for (int c = 0; c < 4; ++c) EXPECT_EQ(wrong[size_t(c)], 0) << "caller " << c;
+}
+
+// Buffers of 8 MB and more are copied into and out of linear memory by several threads when
+// `parallel` is on: the bytes arrive whole (odd sizes, so the parts are uneven).
+TEST(Threads, LargeCopiesIntoWebAssemblySplitAcrossThreads) {
+  BackendSelector native1(config(Backend::Native, false)), wasmN(config(Backend::Wasm, true));
+  ASSERT_EQ(wasmN.backend(), Backend::Wasm) << wasmN.status().reason;
+  std::mt19937 g(7);
+  std::vector<uint8_t> data((size_t(19) << 20) + 12345);
+  for (auto& d : data) d = uint8_t(g());
+  Value x1 = native1.call("crypto_xor_cipher", Value::bytes(data), Value::str("a key of 17 bytes"));
+  Value xn = wasmN.call("crypto_xor_cipher", Value::bytes(data), Value::str("a key of 17 bytes"));
+  EXPECT_FALSE(wasmN.last_call_report().fell_back) << wasmN.last_call_report().note;
+  EXPECT_TRUE(x1 == xn);
+  const int w = 1931, h = 1601;  // 9.3 MB
+  std::vector<uint8_t> px(size_t(w) * h * 3);
+  for (auto& p : px) p = uint8_t(g());
+  EXPECT_TRUE(native1.call("image_blur", Value::bytes(px), w, h, 1) == wasmN.call("image_blur", Value::bytes(px), w, h, 1));
+  EXPECT_TRUE(Value::bytes(naive_blur(px, w, h, 1)) == wasmN.call("image_blur", Value::bytes(px), w, h, 1));
+}
