@@ -44,6 +44,38 @@ TEST(FastPaths, UnpackDropsOldValues) {
             "(0, ['closed'])\n");
 }
 
+// Consecutive local slots: plain values copied as they are until an object is met on either
+// side (an item, or a variable's old value), the rest with reference counts; unbound variables
+// on first assignment; the source read in place, from a call, inside a try, from a generator.
+TEST(FastPaths, UnpackMixedValuesIntoConsecutiveLocals) {
+  EXPECT_EQ(run("def f(t):\n    a, b, c, d = t\n    r = [a, b, c, d]\n    a, b, c, d = 1, 2.5, None, True\n"
+                "    r.append((a, b, c, d))\n    a, b, c, d = [b, 'x', a, [c]]\n    r.append((a, b, c, d))\n"
+                "    try:\n        a, b, c, d = t\n        e, g = iter('pq')\n    except ValueError as ex:\n        r.append(str(ex))\n"
+                "    a, b, c, d = (k * 2 for k in range(4))\n    r.append((a, b, c, d))\n    return r\n"
+                "print(f((1, 'two', 3, (4,))))\nprint(f([0, 0, 0, 0]))\n"
+                "try:\n    f((1, 2, 3))\nexcept ValueError as ex:\n    print(ex)\n"
+                "try:\n    f([1, 2, 3, 4, 5])\nexcept ValueError as ex:\n    print(ex)\n"
+                "def g(x):\n    try:\n        a, b = x\n    except ValueError as ex:\n        return str(ex)\n    return a, b\n"
+                "print(g((1,)), g([1, 2, 3]), g('ab'), g(x for x in 'cd'))\n"),
+            "[1, 'two', 3, (4,), (1, 2.5, None, True), (2.5, 'x', 1, [None]), (0, 2, 4, 6)]\n"
+            "[0, 0, 0, 0, (1, 2.5, None, True), (2.5, 'x', 1, [None]), (0, 2, 4, 6)]\n"
+            "not enough values to unpack (expected 4, got 3)\n"
+            "too many values to unpack (expected 4)\n"
+            "not enough values to unpack (expected 2, got 1) too many values to unpack (expected 2) "
+            "('a', 'b') ('c', 'd')\n");
+}
+
+// Reading a variable that the unpacking left unbound (it raised before storing) still fails as
+// an unbound local; a swap through consecutive slots and `for a, b in ...` take the same path.
+TEST(FastPaths, UnpackSwapAndLoopTargets) {
+  EXPECT_EQ(run("def f(pairs):\n    a, b = 1, 'one'\n    b, a = a, b\n    out = [a, b]\n"
+                "    for x, y in pairs:\n        out.append(y)\n        out.append(x)\n    return out\n"
+                "print(f([(1, 2), [3, 'x'], 'ab']))\n"
+                "def g():\n    try:\n        p, q = 5\n    except TypeError:\n        pass\n    return p\n"
+                "try:\n    g()\nexcept UnboundLocalError as e:\n    print(type(e).__name__)\n"),
+            "['one', 1, 2, 1, 'x', 3, 'b', 'a']\nUnboundLocalError\n");
+}
+
 // Errors caught in the same function (a missing key, a missing attribute) are handed to the
 // try statement without a C++ throw; what the program sees must not change (output from CPython).
 TEST(FastPaths, CaughtKeyAndAttributeErrors) {
