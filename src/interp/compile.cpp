@@ -118,13 +118,29 @@ template <CmpOp OP>
   }
   return false;
 }
+// `x in c` for a dict, set or frozenset of the builtin types (no __contains__ of a subclass) and
+// an x that is not a set (looked up as a frozenset): what contains() would do, without its
+// dispatch through compare().
+template <CmpOp OP>
+[[gnu::always_inline]] static inline bool in_fast(const Value& x, const Value& c, bool& r) {
+  if constexpr (OP == CmpOp::In || OP == CmpOp::NotIn) {
+    if (c.t != VT::Obj || !c.o->type->builtin || x.is(OK::Set)) return false;
+    bool found;
+    if (c.o->kind == OK::Dict) found = c.as<DictObj>()->find(x) != nullptr;
+    else if (c.o->kind == OK::Set || c.o->kind == OK::FrozenSet) found = c.as<SetObj>()->contains(x);
+    else return false;
+    r = OP == CmpOp::In ? found : !found;
+    return true;
+  }
+  return false;
+}
 template <CmpOp OP>
 [[gnu::always_inline]] static inline Value cmp_apply(const Value& x, const Value& y, Loc loc) {
   if constexpr (OP == CmpOp::Is) return Value::boolean(x.same(y));
   else if constexpr (OP == CmpOp::IsNot) return Value::boolean(!x.same(y));
   bool r;
   if (cmp_fast<OP>(x, y, r)) return Value::boolean(r);
-  ML_GUARD(return compare(OP, x, y));
+  ML_GUARD(if (in_fast<OP>(x, y, r)) return Value::boolean(r); return compare(OP, x, y));
 }
 template <CmpOp OP>
 [[gnu::always_inline]] static inline bool cmp_truth(const Value& x, const Value& y, Loc loc) {
@@ -133,7 +149,7 @@ template <CmpOp OP>
   bool r;
   if (cmp_fast<OP>(x, y, r)) return r;
   Value v;
-  ML_GUARD(v = compare(OP, x, y));
+  ML_GUARD(if (in_fast<OP>(x, y, r)) return r; v = compare(OP, x, y));
   if (v.t == VT::Bool) return v.b;
   return truthy(v);  // located as the statement's test, as when the value is tested there
 }

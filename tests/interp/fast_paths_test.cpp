@@ -76,6 +76,29 @@ TEST(FastPaths, UnpackSwapAndLoopTargets) {
             "['one', 1, 2, 1, 'x', 3, 'b', 'a']\nUnboundLocalError\n");
 }
 
+// hash() of ints answers CPython's (modulo 2**61 - 1, -1 taken as -2) at and around the
+// boundaries of the inline path and of the folding that replaces the division.
+TEST(FastPaths, IntHashes) {
+  EXPECT_EQ(run("print([hash(x) for x in (0, 1, -1, -2, 2**61 - 2, 2**61 - 1, 2**61, 2**62 + 5, 2**63 - 1,"
+                " -2**63, -2**61 + 1, -2**61)])\n"
+                "d = {2**61 - 1: 'a', 0: 'b', 2**63 - 1: 'c'}\n"
+                "print(d[0], d[2**61 - 1], d[2**63 - 1], 2**61 - 1 in d, 0 in d, 1 in d)\n"),
+            "[0, 1, -2, -2, 2305843009213693950, 0, 1, 7, 3, -4, 0, -2]\nb a c True True False\n");
+}
+
+// `x in c` for dicts, sets and frozensets goes straight to their lookup; a dict subclass's
+// __contains__, a set looked up as a frozenset and unhashable keys stay as they were.
+TEST(FastPaths, MembershipInDictsAndSets) {
+  EXPECT_EQ(run("class D(dict):\n    def __contains__(self, k): return k == 'yes'\n"
+                "s, f = {1, 2}, frozenset([3])\n"
+                "print(1 in s, 3 in s, 3 in f, 1 not in f, 'yes' in D(), 'no' in D(a=1), {3} in {f}, frozenset([3]) in {f})\n"
+                "print('a' in {'a': 1}, 'b' not in {'a': 1}, (1, 2) in {(1, 2)}, 1.0 in {1}, True in {1: 0})\n"
+                "for c in ({1: 2}, {1}):\n    try:\n        [1] in c\n    except TypeError as e:\n        print(e)\n"
+                "x = [1] in {1: 2} if False else 0\n"),
+            "True False True True True False True True\nTrue True True True True\n"
+            "unhashable type: 'list'\nunhashable type: 'list'\n");
+}
+
 // Errors caught in the same function (a missing key, a missing attribute) are handed to the
 // try statement without a C++ throw; what the program sees must not change (output from CPython).
 TEST(FastPaths, CaughtKeyAndAttributeErrors) {
