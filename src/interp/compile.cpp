@@ -550,8 +550,7 @@ void StoreUnpack::store(Frame& fr, Value v) {
   if (store_locals(fr, v)) return;
   ValueVec tmp;
   const ValueVec* items;
-  if (v.is(OK::Tuple)) items = &v.as<TupleObj>()->v;
-  else if (v.is(OK::List)) { tmp = v.as<ListObj>()->v; items = &tmp; }
+  if (v.is(OK::Tuple) && v.o->type == I->t_tuple) items = &v.as<TupleObj>()->v;
   else { ML_GUARD(tmp = to_vec(v)); items = &tmp; }
   size_t n = items->size(), k = targets.size();
   if (star < 0) {

@@ -115,8 +115,9 @@ struct StoreUnpack : TNode {
     size_t nl = local_slots.size();
     if (!nl || v.t != VT::Obj) return false;
     const ValueVec* items;
-    if (v.o->kind == OK::Tuple) items = &static_cast<TupleObj*>(v.o)->v;
-    else if (v.o->kind == OK::List) items = &static_cast<ListObj*>(v.o)->v;
+    // (exactly a tuple or a list: a subclass may iterate its own way, with __iter__)
+    if (v.o->type == I->t_tuple) items = &static_cast<TupleObj*>(v.o)->v;
+    else if (v.o->type == I->t_list) items = &static_cast<ListObj*>(v.o)->v;
     else return false;
     if (items->size() != nl) return false;
     const Value* src = items->data();

@@ -76,6 +76,17 @@ TEST(FastPaths, UnpackSwapAndLoopTargets) {
             "['one', 1, 2, 1, 'x', 3, 'b', 'a']\nUnboundLocalError\n");
 }
 
+// A subclass of tuple or list is unpacked through its own __iter__, as CPython does.
+TEST(FastPaths, UnpackSubclassesIterate) {
+  EXPECT_EQ(run("class T(tuple):\n    def __iter__(self):\n        yield 'x'\n        yield 'y'\n"
+                "class L(list):\n    def __iter__(self):\n        return iter(['p', 'q'])\n"
+                "class P(tuple):\n    pass\n"
+                "def f():\n    a, b = T((1, 2))\n    c, d = L([3, 4])\n    e, g = P((5, 6))\n    h, *i = T((7, 8, 9))\n"
+                "    return a, b, c, d, e, g, h, i\n"
+                "print(f())\na, b = T((1, 2))\nprint(a, b)\nfor m, n in [T((0, 0)), L([1])]:\n    print(m, n)\n"),
+            "('x', 'y', 'p', 'q', 5, 6, 'x', ['y'])\nx y\nx y\np q\n");
+}
+
 // hash() of ints answers CPython's (modulo 2**61 - 1, -1 taken as -2) at and around the
 // boundaries of the inline path and of the folding that replaces the division.
 TEST(FastPaths, IntHashes) {
