@@ -139,10 +139,10 @@ def deepcopy(x, memo=None, _nil=[]):
     elif cls is tuple:
         y = [deepcopy(a, memo) for a in x]
         # a tuple copied during its own copy (a cycle through a list) is already in memo
-        try:
-            return memo[d]
-        except KeyError:
-            pass
+        # (asked with get: a KeyError raised and caught per tuple costs more than the copy)
+        z = memo.get(d, _nil)
+        if z is not _nil:
+            return z
         for k, j in zip(x, y):
             if k is not j:
                 y = tuple(y)
@@ -150,7 +150,12 @@ def deepcopy(x, memo=None, _nil=[]):
         else:
             y = x
     elif cls is set or cls is frozenset:
-        y = cls(deepcopy(a, memo) for a in x)
+        # (a loop, not a generator expression: one would make memo a closure variable, read
+        # through a cell in every call of deepcopy)
+        items = []
+        for a in x:
+            items.append(deepcopy(a, memo))
+        y = cls(items)
     elif issubclass(cls, type):
         y = x
     else:
@@ -170,10 +175,11 @@ def deepcopy(x, memo=None, _nil=[]):
 
 
 def _keep_alive(x, memo):
-    try:
-        memo[id(memo)].append(x)
-    except KeyError:
+    kept = memo.get(id(memo))
+    if kept is None:
         memo[id(memo)] = [x]
+    else:
+        kept.append(x)
 
 
 def _reconstruct(x, memo, func, args, state=None, listiter=None, dictiter=None, *rest):

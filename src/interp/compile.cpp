@@ -118,13 +118,29 @@ template <CmpOp OP>
   }
   return false;
 }
+// `x in c` for a dict, set or frozenset of the builtin types (no __contains__ of a subclass) and
+// an x that is not a set (looked up as a frozenset): what contains() would do, without its
+// dispatch through compare().
+template <CmpOp OP>
+[[gnu::always_inline]] static inline bool in_fast(const Value& x, const Value& c, bool& r) {
+  if constexpr (OP == CmpOp::In || OP == CmpOp::NotIn) {
+    if (c.t != VT::Obj || !c.o->type->builtin || x.is(OK::Set)) return false;
+    bool found;
+    if (c.o->kind == OK::Dict) found = c.as<DictObj>()->find(x) != nullptr;
+    else if (c.o->kind == OK::Set || c.o->kind == OK::FrozenSet) found = c.as<SetObj>()->contains(x);
+    else return false;
+    r = OP == CmpOp::In ? found : !found;
+    return true;
+  }
+  return false;
+}
 template <CmpOp OP>
 [[gnu::always_inline]] static inline Value cmp_apply(const Value& x, const Value& y, Loc loc) {
   if constexpr (OP == CmpOp::Is) return Value::boolean(x.same(y));
   else if constexpr (OP == CmpOp::IsNot) return Value::boolean(!x.same(y));
   bool r;
   if (cmp_fast<OP>(x, y, r)) return Value::boolean(r);
-  ML_GUARD(return compare(OP, x, y));
+  ML_GUARD(if (in_fast<OP>(x, y, r)) return Value::boolean(r); return compare(OP, x, y));
 }
 template <CmpOp OP>
 [[gnu::always_inline]] static inline bool cmp_truth(const Value& x, const Value& y, Loc loc) {
@@ -133,7 +149,7 @@ template <CmpOp OP>
   bool r;
   if (cmp_fast<OP>(x, y, r)) return r;
   Value v;
-  ML_GUARD(v = compare(OP, x, y));
+  ML_GUARD(if (in_fast<OP>(x, y, r)) return r; v = compare(OP, x, y));
   if (v.t == VT::Bool) return v.b;
   return truthy(v);  // located as the statement's test, as when the value is tested there
 }
@@ -496,74 +512,66 @@ struct StoreSlice : TNode {
 };
 
 // ================================================================ unpacking targets
-struct StoreUnpack : TNode {
-  std::vector<TP> targets;
-  int star = -1;
-  // `a, b, c = seq` into plain local variables (no star, at most kLocal of them): their slots,
-  // so a tuple or list of the right length is unpacked without a copy of its items vector and
-  // without a virtual store per name.
-  static constexpr size_t kLocal = 16;
-  std::vector<int> local_slots;
-  void prepare() {
-    if (star >= 0 || targets.size() > kLocal) return;
-    std::vector<int> s;
-    for (auto& t : targets) {
-      auto* l = dynamic_cast<StoreLocal*>(t.get());
-      if (!l) return;
-      s.push_back(l->slot);
-    }
-    local_slots = std::move(s);
+void StoreUnpack::prepare() {
+  if (star >= 0 || targets.size() > kLocal) return;
+  std::vector<int> s;
+  for (auto& t : targets) {
+    auto* l = dynamic_cast<StoreLocal*>(t.get());
+    if (!l) return;
+    s.push_back(l->slot);
   }
-  void store(Frame& fr, Value v) override {
-    size_t nl = local_slots.size();
-    if (nl && (v.is(OK::Tuple) || v.is(OK::List))) {
-      const ValueVec& src = v.is(OK::Tuple) ? v.as<TupleObj>()->v : v.as<ListObj>()->v;
-      if (src.size() == nl) {
-        // All items are taken (referenced) before any variable is rebound: dropping a
-        // variable's old value may run code (a generator's finally) that changes a list.
-        // Written out rather than as Value assignments: this loop is the whole of
-        // `a, b, c = t` and the out-of-line copy-assignment cost 7% of unpack_sequence.
-        Value* slots = fr.slots;
-        const int* ls = local_slots.data();
-        Object* old[kLocal];
-        for (size_t i = 0; i < nl; ++i) {
-          const Value& x = src[i];
-          if (x.t == VT::Obj) incref(x.o);
-          Value& d = slots[ls[i]];
-          old[i] = d.t == VT::Obj ? d.o : nullptr;
-          d.t = x.t;
-          d.i = x.i;
-        }
-        for (size_t i = 0; i < nl; ++i)
-          if (old[i]) decref(old[i]);
-        return;
-      }
-    }
-    ValueVec tmp;
-    const ValueVec* items;
-    if (v.is(OK::Tuple)) items = &v.as<TupleObj>()->v;
-    else if (v.is(OK::List)) { tmp = v.as<ListObj>()->v; items = &tmp; }
-    else { ML_GUARD(tmp = to_vec(v)); items = &tmp; }
-    size_t n = items->size(), k = targets.size();
-    if (star < 0) {
-      if (n != k) {
-        if (n < k) ML_GUARD(raise_id("ValueError", "runtime.unpack_too_few", {{"expected", std::to_string(k)}, {"got", std::to_string(n)}}));
-        ML_GUARD(raise_id("ValueError", "runtime.unpack_too_many", {{"expected", std::to_string(k)}}));
-      }
-      for (size_t i = 0; i < k; ++i) targets[i]->store(fr, (*items)[i]);
-      return;
-    }
-    if (n < k - 1) ML_GUARD(raise_id("ValueError", "runtime.unpack_too_few_star", {{"expected", std::to_string(k - 1)}, {"got", std::to_string(n)}}));
-    size_t after = k - 1 - star;
-    for (int i = 0; i < star; ++i) targets[i]->store(fr, (*items)[i]);
-    ValueVec mid(items->begin() + star, items->begin() + (n - after));
-    targets[star]->store(fr, mk_list(std::move(mid)));
-    for (size_t i = 0; i < after; ++i) targets[star + 1 + i]->store(fr, (*items)[n - after + i]);
+  first_slot = s[0];
+  for (size_t i = 1; i < s.size(); ++i)
+    if (s[i] != s[0] + (int)i) first_slot = -1;
+  local_slots = std::move(s);
+}
+
+void StoreUnpack::store_locals_refs(Frame& fr, const Value* src, size_t from) {
+  // All items are taken (referenced) before any variable is rebound: dropping a variable's
+  // old value may run code (a generator's finally) that changes a list. Written out rather
+  // than as Value assignments: the out-of-line copy-assignment cost 7% of unpack_sequence.
+  size_t nl = local_slots.size();
+  Value* slots = fr.slots;
+  const int* ls = local_slots.data();
+  Object* old[kLocal];
+  size_t nold = 0;
+  for (size_t i = from; i < nl; ++i) {
+    const Value& x = src[i];
+    if (x.t == VT::Obj) incref(x.o);
+    Value& d = slots[ls[i]];
+    if (d.t == VT::Obj) old[nold++] = d.o;
+    d.t = x.t;
+    d.i = x.i;
   }
-  void del(Frame& fr) override {
-    for (auto& t : targets) t->del(fr);
+  for (size_t i = 0; i < nold; ++i) decref(old[i]);
+}
+
+void StoreUnpack::store(Frame& fr, Value v) {
+  if (store_locals(fr, v)) return;
+  ValueVec tmp;
+  const ValueVec* items;
+  if (v.is(OK::Tuple) && v.o->type == I->t_tuple) items = &v.as<TupleObj>()->v;
+  else { ML_GUARD(tmp = to_vec(v)); items = &tmp; }
+  size_t n = items->size(), k = targets.size();
+  if (star < 0) {
+    if (n != k) {
+      if (n < k) ML_GUARD(raise_id("ValueError", "runtime.unpack_too_few", {{"expected", std::to_string(k)}, {"got", std::to_string(n)}}));
+      ML_GUARD(raise_id("ValueError", "runtime.unpack_too_many", {{"expected", std::to_string(k)}}));
+    }
+    for (size_t i = 0; i < k; ++i) targets[i]->store(fr, (*items)[i]);
+    return;
   }
-};
+  if (n < k - 1) ML_GUARD(raise_id("ValueError", "runtime.unpack_too_few_star", {{"expected", std::to_string(k - 1)}, {"got", std::to_string(n)}}));
+  size_t after = k - 1 - star;
+  for (int i = 0; i < star; ++i) targets[i]->store(fr, (*items)[i]);
+  ValueVec mid(items->begin() + star, items->begin() + (n - after));
+  targets[star]->store(fr, mk_list(std::move(mid)));
+  for (size_t i = 0; i < after; ++i) targets[star + 1 + i]->store(fr, (*items)[n - after + i]);
+}
+
+void StoreUnpack::del(Frame& fr) {
+  for (auto& t : targets) t->del(fr);
+}
 
 // ================================================================ displays
 struct SeqItem { EP e; bool star = false; };

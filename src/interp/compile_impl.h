@@ -89,6 +89,56 @@ struct StoreLocal : TNode {
   }
 };
 
+// `a, b, *c = value` (the store itself in compile.cpp).
+struct StoreUnpack : TNode {
+  std::vector<TP> targets;
+  int star = -1;
+  // `a, b, c = seq` into plain local variables (no star, at most kLocal of them): their slots,
+  // so a tuple or list of the right length is unpacked without a copy of its items vector and
+  // without a virtual store per name. first_slot >= 0 when they are consecutive slots (names
+  // get slots in order of first use, so they mostly are): then no slot table is read.
+  static constexpr size_t kLocal = 16;
+  static constexpr unsigned kObjOrUndef = 4;
+  static_assert(((unsigned)VT::Obj & kObjOrUndef) && ((unsigned)VT::Undef & kObjOrUndef) &&
+                !((unsigned)VT::None & kObjOrUndef) && !((unsigned)VT::Bool & kObjOrUndef) &&
+                !((unsigned)VT::Int & kObjOrUndef) && !((unsigned)VT::Float & kObjOrUndef));
+  std::vector<int> local_slots;
+  int first_slot = -1;
+  void prepare();
+  void store(Frame& fr, Value v) override;
+  void del(Frame& fr) override;
+  // Stores the items of `v` into local_slots when `v` is a tuple or list of their number;
+  // false (nothing done) otherwise. Items and old values that are not objects (ints, floats,
+  // None, unbound) need no reference counting, so are copied on a loop of their own until an
+  // object is met.
+  [[gnu::always_inline]] bool store_locals(Frame& fr, const Value& v) {
+    size_t nl = local_slots.size();
+    if (!nl || v.t != VT::Obj) return false;
+    const ValueVec* items;
+    // (exactly a tuple or a list: a subclass may iterate its own way, with __iter__)
+    if (v.o->type == I->t_tuple) items = &static_cast<TupleObj*>(v.o)->v;
+    else if (v.o->type == I->t_list) items = &static_cast<ListObj*>(v.o)->v;
+    else return false;
+    if (items->size() != nl) return false;
+    const Value* src = items->data();
+    size_t i = 0;
+    if (first_slot >= 0) {
+      Value* d = fr.slots + first_slot;
+      // Bit 2 of the tag is set for objects and unbound slots only (kObjOrUndef): one test
+      // for both sides, then the 16 bytes copied as they are.
+      for (; i < nl; ++i) {
+        if (((unsigned)src[i].t | (unsigned)d[i].t) & kObjOrUndef) break;
+        std::memcpy((void*)&d[i], (const void*)&src[i], sizeof(Value));
+      }
+      if (i == nl) return true;
+    }
+    store_locals_refs(fr, src, i);
+    return true;
+  }
+  // The items from `from` on, with their reference counts.
+  void store_locals_refs(Frame& fr, const Value* src, size_t from);
+};
+
 // An operand of a binary operator, a comparison or an attribute access: a local variable or a constant is read in
 // place (no virtual call, no reference-count traffic), anything else is evaluated.
 struct Operand {

@@ -294,10 +294,16 @@ bool truthy(const Value& v) {
 static const uint64_t kHashMod = (1ULL << 61) - 1;
 static constexpr int kHashBits = 61;
 static int64_t fix_hash(uint64_t h) { return h == (uint64_t)-1 ? -2 : (int64_t)h; }
+// x mod 2**61 - 1 by folding the bits above 61 back in (2**61 = 1 modulo it): no division,
+// which costs tens of cycles and ids, large numbers, are hashed at a high rate.
+static uint64_t mod_hash(uint64_t x) {
+  x = (x & kHashMod) + (x >> kHashBits);
+  return x >= kHashMod ? x - kHashMod : x;
+}
 static int64_t int_hash(int64_t x) {
-  if (x >= 0) return (int64_t)((uint64_t)x % kHashMod);
+  if (x >= 0) return (int64_t)mod_hash((uint64_t)x);
   uint64_t ax = (uint64_t)(-(x + 1)) + 1;
-  return fix_hash((uint64_t)0 - ax % kHashMod);
+  return fix_hash((uint64_t)0 - mod_hash(ax));
 }
 static int64_t float_hash(double v) {  // _Py_HashDouble
   if (!std::isfinite(v)) return std::isinf(v) ? (v > 0 ? 314159 : -314159) : 0;
@@ -319,7 +325,7 @@ static int64_t float_hash(double v) {  // _Py_HashDouble
   x = ((x << e) & kHashMod) | x >> (kHashBits - e);
   return fix_hash(x * (uint64_t)(int64_t)sign);
 }
-int64_t hash_value(const Value& v) {
+int64_t hash_value_full(const Value& v) {
   switch (v.t) {
     case VT::None: return 0xFCA86420;
     case VT::Bool: return v.b ? 1 : 0;

@@ -211,7 +211,18 @@ std::string type_name(const Value& v);
 bool truthy(const Value& v);
 std::string repr(const Value& v);
 std::string to_str(const Value& v);
-int64_t hash_value(const Value& v);
+int64_t hash_value_full(const Value& v);  // (objects.cpp)
+// hash(x). A non-negative int below 2**61 - 1 is its own hash and a string's is cached once
+// made: both answered inline, as dict and set lookups (memo dicts keyed by id(), attribute
+// names) mostly hash those.
+[[gnu::always_inline]] inline int64_t hash_value(const Value& v) {
+  if (v.t == VT::Int && (uint64_t)v.i < (uint64_t(1) << 61) - 1) return v.i;
+  if (v.t == VT::Obj && v.o->kind == OK::Str) {
+    int64_t h = static_cast<const StrObj*>(v.o)->hash;
+    if (h >= 0) return h;
+  }
+  return hash_value_full(v);
+}
 bool eq(const Value& a, const Value& b);
 bool lt(const Value& a, const Value& b);  // a < b or TypeError
 Value binop(ast::BinOp op, const Value& a, const Value& b);

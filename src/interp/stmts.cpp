@@ -104,6 +104,26 @@ struct AssignLocalStmt : SNode {
   }
 };
 
+// `a, b, c = value` where a, b and c are local variables: a local's tuple or list is read in
+// place and its items go straight to their slots (no value copied out, no virtual store).
+struct UnpackLocalsStmt : SNode {
+  Operand value;
+  std::unique_ptr<StoreUnpack> target;
+  Exec exec(Frame& fr) override {
+    Value tmp;
+    const Value& v = value.get(fr, tmp);
+    if (!target->store_locals(fr, v)) target->store(fr, Value(v));
+    return Exec::Normal;
+  }
+  Exec exec_soft(Frame& fr, Value& exc) override {
+    if (value.in_place()) return exec(fr);
+    Value v;
+    if (!value.e->eval_soft(fr, v, exc)) return Exec::Normal;
+    if (!target->store_locals(fr, v)) target->store(fr, std::move(v));
+    return Exec::Normal;
+  }
+};
+
 // `name: annotation [= value]` in a class body or at module level: the annotation is recorded
 // in __annotations__ (dataclasses and typing read it). An annotation that cannot be evaluated
 // yet (a forward reference) is kept as its name, as `from __future__ import annotations` would.
@@ -866,6 +886,12 @@ SP Compiler::stmt(const Stmt& s) {
           auto* n = new AssignLocalStmt();
           n->slot = l->slot;
           n->value = std::move(value);
+          return with_loc(n, s.loc);
+        }
+        if (auto* u = dynamic_cast<StoreUnpack*>(targets[0].get()); u && !u->local_slots.empty()) {
+          auto* n = new UnpackLocalsStmt();
+          n->value.set(std::move(value));
+          n->target.reset(static_cast<StoreUnpack*>(targets[0].release()));
           return with_loc(n, s.loc);
         }
       }

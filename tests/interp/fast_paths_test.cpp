@@ -44,6 +44,72 @@ TEST(FastPaths, UnpackDropsOldValues) {
             "(0, ['closed'])\n");
 }
 
+// Consecutive local slots: plain values copied as they are until an object is met on either
+// side (an item, or a variable's old value), the rest with reference counts; unbound variables
+// on first assignment; the source read in place, from a call, inside a try, from a generator.
+TEST(FastPaths, UnpackMixedValuesIntoConsecutiveLocals) {
+  EXPECT_EQ(run("def f(t):\n    a, b, c, d = t\n    r = [a, b, c, d]\n    a, b, c, d = 1, 2.5, None, True\n"
+                "    r.append((a, b, c, d))\n    a, b, c, d = [b, 'x', a, [c]]\n    r.append((a, b, c, d))\n"
+                "    try:\n        a, b, c, d = t\n        e, g = iter('pq')\n    except ValueError as ex:\n        r.append(str(ex))\n"
+                "    a, b, c, d = (k * 2 for k in range(4))\n    r.append((a, b, c, d))\n    return r\n"
+                "print(f((1, 'two', 3, (4,))))\nprint(f([0, 0, 0, 0]))\n"
+                "try:\n    f((1, 2, 3))\nexcept ValueError as ex:\n    print(ex)\n"
+                "try:\n    f([1, 2, 3, 4, 5])\nexcept ValueError as ex:\n    print(ex)\n"
+                "def g(x):\n    try:\n        a, b = x\n    except ValueError as ex:\n        return str(ex)\n    return a, b\n"
+                "print(g((1,)), g([1, 2, 3]), g('ab'), g(x for x in 'cd'))\n"),
+            "[1, 'two', 3, (4,), (1, 2.5, None, True), (2.5, 'x', 1, [None]), (0, 2, 4, 6)]\n"
+            "[0, 0, 0, 0, (1, 2.5, None, True), (2.5, 'x', 1, [None]), (0, 2, 4, 6)]\n"
+            "not enough values to unpack (expected 4, got 3)\n"
+            "too many values to unpack (expected 4)\n"
+            "not enough values to unpack (expected 2, got 1) too many values to unpack (expected 2) "
+            "('a', 'b') ('c', 'd')\n");
+}
+
+// Reading a variable that the unpacking left unbound (it raised before storing) still fails as
+// an unbound local; a swap through consecutive slots and `for a, b in ...` take the same path.
+TEST(FastPaths, UnpackSwapAndLoopTargets) {
+  EXPECT_EQ(run("def f(pairs):\n    a, b = 1, 'one'\n    b, a = a, b\n    out = [a, b]\n"
+                "    for x, y in pairs:\n        out.append(y)\n        out.append(x)\n    return out\n"
+                "print(f([(1, 2), [3, 'x'], 'ab']))\n"
+                "def g():\n    try:\n        p, q = 5\n    except TypeError:\n        pass\n    return p\n"
+                "try:\n    g()\nexcept UnboundLocalError as e:\n    print(type(e).__name__)\n"),
+            "['one', 1, 2, 1, 'x', 3, 'b', 'a']\nUnboundLocalError\n");
+}
+
+// A subclass of tuple or list is unpacked through its own __iter__, as CPython does.
+TEST(FastPaths, UnpackSubclassesIterate) {
+  EXPECT_EQ(run("class T(tuple):\n    def __iter__(self):\n        yield 'x'\n        yield 'y'\n"
+                "class L(list):\n    def __iter__(self):\n        return iter(['p', 'q'])\n"
+                "class P(tuple):\n    pass\n"
+                "def f():\n    a, b = T((1, 2))\n    c, d = L([3, 4])\n    e, g = P((5, 6))\n    h, *i = T((7, 8, 9))\n"
+                "    return a, b, c, d, e, g, h, i\n"
+                "print(f())\na, b = T((1, 2))\nprint(a, b)\nfor m, n in [T((0, 0)), L([1])]:\n    print(m, n)\n"),
+            "('x', 'y', 'p', 'q', 5, 6, 'x', ['y'])\nx y\nx y\np q\n");
+}
+
+// hash() of ints answers CPython's (modulo 2**61 - 1, -1 taken as -2) at and around the
+// boundaries of the inline path and of the folding that replaces the division.
+TEST(FastPaths, IntHashes) {
+  EXPECT_EQ(run("print([hash(x) for x in (0, 1, -1, -2, 2**61 - 2, 2**61 - 1, 2**61, 2**62 + 5, 2**63 - 1,"
+                " -2**63, -2**61 + 1, -2**61)])\n"
+                "d = {2**61 - 1: 'a', 0: 'b', 2**63 - 1: 'c'}\n"
+                "print(d[0], d[2**61 - 1], d[2**63 - 1], 2**61 - 1 in d, 0 in d, 1 in d)\n"),
+            "[0, 1, -2, -2, 2305843009213693950, 0, 1, 7, 3, -4, 0, -2]\nb a c True True False\n");
+}
+
+// `x in c` for dicts, sets and frozensets goes straight to their lookup; a dict subclass's
+// __contains__, a set looked up as a frozenset and unhashable keys stay as they were.
+TEST(FastPaths, MembershipInDictsAndSets) {
+  EXPECT_EQ(run("class D(dict):\n    def __contains__(self, k): return k == 'yes'\n"
+                "s, f = {1, 2}, frozenset([3])\n"
+                "print(1 in s, 3 in s, 3 in f, 1 not in f, 'yes' in D(), 'no' in D(a=1), {3} in {f}, frozenset([3]) in {f})\n"
+                "print('a' in {'a': 1}, 'b' not in {'a': 1}, (1, 2) in {(1, 2)}, 1.0 in {1}, True in {1: 0})\n"
+                "for c in ({1: 2}, {1}):\n    try:\n        [1] in c\n    except TypeError as e:\n        print(e)\n"
+                "x = [1] in {1: 2} if False else 0\n"),
+            "True False True True True False True True\nTrue True True True True\n"
+            "unhashable type: 'list'\nunhashable type: 'list'\n");
+}
+
 // Errors caught in the same function (a missing key, a missing attribute) are handed to the
 // try statement without a C++ throw; what the program sees must not change (output from CPython).
 TEST(FastPaths, CaughtKeyAndAttributeErrors) {
