@@ -10,23 +10,9 @@
 
 #include <algorithm>
 
-// AddressSanitizer must be told when the C++ stack changes (generators switch stacks with
-// fcontext): otherwise an exception thrown on a generator stack makes it unpoison the
-// wrong region and report stack-use-after-scope. See the ASan fiber API.
 // (glibc's swapcontext is not used: it saves and restores the signal mask with two system
 // calls per switch; fcontext switches in user space, a few instructions each way.)
-#if defined(__SANITIZE_ADDRESS__)
-#define ML_ASAN_FIBERS 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define ML_ASAN_FIBERS 1
-#endif
-#endif
-#ifdef ML_ASAN_FIBERS
-#include <sanitizer/asan_interface.h>
-#include <sanitizer/common_interface_defs.h>
-#endif
-
+#include "interp/fiber_asan.h"
 #include "interp/interpreter.h"
 #include "interp/code.h"
 #include "interp/direct_call.h"
@@ -313,20 +299,13 @@ struct GenState {
 #endif
 };
 
-// ASan fiber annotations around each context switch (no-ops in normal builds).
-static inline void fiber_leave(void** fake_save, const void* bottom, size_t size) {
+// Arrived back on a generator's stack: the resuming stack is remembered for the switch back.
+static inline void arrived_from_caller(void* fake, GenState* st) {
 #ifdef ML_ASAN_FIBERS
-  __sanitizer_start_switch_fiber(fake_save, bottom, size);
+  fiber_arrived(fake, &st->caller_bottom, &st->caller_size);
 #else
-  (void)fake_save, (void)bottom, (void)size;
-#endif
-}
-static inline void fiber_arrived(void* fake, GenState* from_caller) {
-#ifdef ML_ASAN_FIBERS
-  if (from_caller) __sanitizer_finish_switch_fiber(fake, &from_caller->caller_bottom, &from_caller->caller_size);
-  else __sanitizer_finish_switch_fiber(fake, nullptr, nullptr);
-#else
-  (void)fake, (void)from_caller;
+  fiber_arrived(fake, nullptr, nullptr);
+  (void)st;
 #endif
 }
 
@@ -336,9 +315,7 @@ static char* alloc_stack() {
   if (!stack_pool.empty()) {
     char* s = stack_pool.back();
     stack_pool.pop_back();
-#ifdef ML_ASAN_FIBERS
-    ASAN_UNPOISON_MEMORY_REGION(s + 4096, kGenStack - 4096);  // frames left by its last generator
-#endif
+    fiber_stack_reused(s + 4096, kGenStack - 4096);  // frames left by its last generator
     return s;
   }
   void* p = mmap(nullptr, kGenStack, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
@@ -386,7 +363,7 @@ static void gen_entry(bctx::transfer_t t) {
   auto* g = static_cast<GenObj*>(t.data);
   GenState* st = g->st;
   st->caller = t.fctx;
-  fiber_arrived(nullptr, st);
+  arrived_from_caller(nullptr, st);
   try {
     try {
       Value r = run_frame(g->func.get(), g->slots.data(), g);
@@ -471,7 +448,7 @@ static Value resume(GenObj* g, Value sent, bool& done) {
   void* fake = nullptr;
   fiber_leave(&fake, st->stack, kGenStack);
   st->ctx = bctx::jump_fcontext(st->ctx, g).fctx;
-  fiber_arrived(fake, nullptr);
+  fiber_arrived(fake, nullptr, nullptr);
   suspended_frames(st, outer_frame);
   if (g->is_coro) {
     st->vtop = I->stack_top;
@@ -546,7 +523,7 @@ static Value yield_out(GenObj* g, Value v) {
   void* fake = nullptr;
   fiber_leave(&fake, st_caller_bottom(st), st_caller_size(st));
   st->caller = bctx::jump_fcontext(st->caller, nullptr).fctx;
-  fiber_arrived(fake, st);  // resumed, perhaps from another stack than last time
+  arrived_from_caller(fake, st);  // resumed, perhaps from another stack than last time
   if (st->has_thrown) {
     st->has_thrown = false;
     Value exc = std::move(st->thrown);
