@@ -57,7 +57,7 @@ TEST(ProgramStack, ARunInsideARunGetsAThread) {
   EXPECT_FALSE(inner_same);
 }
 
-// 50,000 frames need far more than the 256 KiB stack of the thread that runs the program; the
+// 15,000 frames need far more than the 256 KiB stack of the thread that runs the program; the
 // depth at which RecursionError comes is CPython's (999 calls under the default limit of 1,000,
 // the module's frame included), run after run.
 TEST(ProgramStack, DeepRecursionFromASmallThread) {
@@ -66,8 +66,8 @@ TEST(ProgramStack, DeepRecursionFromASmallThread) {
   } job;
   auto body = [](void* p) -> void* {
     auto* j = static_cast<Job*>(p);
-    j->deep = run("import sys\nsys.setrecursionlimit(60000)\ndef f(n):\n    return 0 if n == 0 else f(n - 1) + 1\n"
-                  "print(f(50000))\n");
+    j->deep = run("import sys\nsys.setrecursionlimit(20000)\ndef f(n):\n    return 0 if n == 0 else f(n - 1) + 1\n"
+                  "print(f(15000))\n");
     const char* depth =
         "depth = 0\ndef g():\n    global depth\n    depth += 1\n    g()\n"
         "try:\n    g()\nexcept RecursionError:\n    print(depth)\n";
@@ -82,7 +82,7 @@ TEST(ProgramStack, DeepRecursionFromASmallThread) {
   ASSERT_EQ(pthread_create(&th, &attr, body, &job), 0);
   pthread_join(th, nullptr);
   pthread_attr_destroy(&attr);
-  EXPECT_EQ(job.deep, "50000\n");  // as python3
+  EXPECT_EQ(job.deep, "15000\n");  // as python3
   EXPECT_EQ(job.limit1, "999\n");  // as python3
   EXPECT_EQ(job.limit2, "999\n");
 }
