@@ -12,7 +12,8 @@ trap 'rm -rf "$tmp"' EXIT
 printf 'print("Hello, world!")\n' > "$tmp/hello.py"
 printf 'def f(x):\n    return [x * i for i in range(3)]\nprint(f(2), {"a": 1}, "s".upper())\n' > "$tmp/small.py"
 n=0
-for args in "run $tmp/hello.py" "run --lang en $tmp/hello.py" "run $tmp/small.py" "--version"; do
+for args in "run $tmp/hello.py" "run --backend interpreter $tmp/hello.py" "run --lang en $tmp/hello.py" \
+            "run $tmp/small.py" "--version"; do
   n=$((n + 1))
   # shellcheck disable=SC2086
   (cd "$tmp" && valgrind --tool=callgrind --demangle=no --callgrind-out-file="$tmp/cg.$n" "$bin" $args >/dev/null 2>&1)
