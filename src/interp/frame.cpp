@@ -299,13 +299,14 @@ struct GenState {
 #endif
 };
 
-// Arrived back on a generator's stack: the resuming stack is remembered for the switch back.
-static inline void arrived_from_caller(void* fake, GenState* st) {
+// Arrived on a stack; `from_caller`, when given, remembers the resuming stack for the switch back.
+static inline void fiber_arrived(void* fake, GenState* from_caller) {
 #ifdef ML_ASAN_FIBERS
-  fiber_arrived(fake, &st->caller_bottom, &st->caller_size);
+  if (from_caller) fiber_arrived(fake, &from_caller->caller_bottom, &from_caller->caller_size);
+  else fiber_arrived(fake, nullptr, nullptr);
 #else
   fiber_arrived(fake, nullptr, nullptr);
-  (void)st;
+  (void)from_caller;
 #endif
 }
 
@@ -363,7 +364,7 @@ static void gen_entry(bctx::transfer_t t) {
   auto* g = static_cast<GenObj*>(t.data);
   GenState* st = g->st;
   st->caller = t.fctx;
-  arrived_from_caller(nullptr, st);
+  fiber_arrived(nullptr, st);
   try {
     try {
       Value r = run_frame(g->func.get(), g->slots.data(), g);
@@ -448,7 +449,7 @@ static Value resume(GenObj* g, Value sent, bool& done) {
   void* fake = nullptr;
   fiber_leave(&fake, st->stack, kGenStack);
   st->ctx = bctx::jump_fcontext(st->ctx, g).fctx;
-  fiber_arrived(fake, nullptr, nullptr);
+  fiber_arrived(fake, nullptr);
   suspended_frames(st, outer_frame);
   if (g->is_coro) {
     st->vtop = I->stack_top;
@@ -523,7 +524,7 @@ static Value yield_out(GenObj* g, Value v) {
   void* fake = nullptr;
   fiber_leave(&fake, st_caller_bottom(st), st_caller_size(st));
   st->caller = bctx::jump_fcontext(st->caller, nullptr).fctx;
-  arrived_from_caller(fake, st);  // resumed, perhaps from another stack than last time
+  fiber_arrived(fake, st);  // resumed, perhaps from another stack than last time
   if (st->has_thrown) {
     st->has_thrown = false;
     Value exc = std::move(st->thrown);
