@@ -12,8 +12,11 @@
 #                       a small program executes; scripts/startup-order.sh remakes the list). The
 #                       kernel maps a file's pages 64 KiB around each one touched, so start-up
 #                       code scattered over 6 MB of code maps most of it; gathered, less. A
-#                       section is a source file's code, or one inline function's: compiled with
-#                       -ffunction-sections, each function would be one, and gather closer still.
+#                       section is a source file's code, or one inline function's; the sources
+#                       named in cmake/startup_sections.txt (the same script lists them: those
+#                       whose start-up functions are a little of much code) are compiled with
+#                       -ffunction-sections, so that each of their functions is one section.
+#                       (Every source could be, at the price of a full rebuild.)
 #   the executable is not position-independent (as Debian's python3 is not): a PIE must relocate
 #   every pointer in its data at start-up, which writes (and so keeps) those pages.
 #
@@ -36,6 +39,11 @@ if(ML_STARTUP_LAYOUT AND NOT ML_NO_STARTUP_TUNING)
   find_program(ML_LLD NAMES ld.lld ld.lld-19)
   if(NOT ML_LLD)
     message(STATUS "ld.lld not found: the executable's start-up code is not gathered")
+  else()
+    file(STRINGS ${CMAKE_SOURCE_DIR}/cmake/startup_sections.txt ML_SECTIONED_SOURCES REGEX "^[^#]")
+    list(TRANSFORM ML_SECTIONED_SOURCES PREPEND ${CMAKE_SOURCE_DIR}/)
+    set_source_files_properties(${ML_SECTIONED_SOURCES} PROPERTIES COMPILE_OPTIONS -ffunction-sections)
+    set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/cmake/startup_sections.txt)
   endif()
 endif()
 

@@ -61,12 +61,7 @@ int cmd_profile(const Options& opt) {
   perf::Profiler profiler;
   ProfilerObserver observer(profiler);
   runner.interpreter().set_call_observer(&observer);
-  int status;
-  {
-    // Ctrl-C: KeyboardInterrupt, status 130
-    SigintGuard ctrl_c(runner.interpreter(), [&runner] { runner.interrupt_compiled_code(); });
-    status = runner.run_file(ls.src);
-  }
+  int status = run_interruptible(runner, ls.src);  // Ctrl-C: KeyboardInterrupt, status 130
   runner.interpreter().set_call_observer(nullptr);
   std::cout << "\n" << profiler.report(*key, static_cast<size_t>(opt.limit < 0 ? 0 : opt.limit));
   return status;

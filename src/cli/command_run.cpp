@@ -17,12 +17,7 @@ int cmd_run(const Options& opt) {
   std::vector<std::string> argv{opt.file};
   argv.insert(argv.end(), opt.argv.begin(), opt.argv.end());
   runner.set_argv(std::move(argv));
-  int status;
-  {
-    // Ctrl-C: KeyboardInterrupt, status 130
-    SigintGuard ctrl_c(runner.interpreter(), [&runner] { runner.interrupt_compiled_code(); });
-    status = runner.run_file(ls.src);
-  }
+  int status = run_interruptible(runner, ls.src);  // Ctrl-C: KeyboardInterrupt, status 130
   if (opt.explain) std::cerr << runner.explain();
   if (opt.emit == "wat") std::cerr << runner.emitted_wat();
   return status;

@@ -196,8 +196,8 @@ class V8Engine;
 // each call took and dropped its own. So a thread that calls into an isolate keeps it locked,
 // entered, with an open handle scope and its context entered, until the thread ends (or the
 // engine goes); each call then only opens a nested handle scope. Another thread that wants the
-// isolate waits until the holder ends: the interpreter runs a program on one thread and joins
-// it before the program's engine is destroyed.
+// isolate waits until the holder ends or the engine goes: a program runs on the thread that
+// runs it (interp/program_stack.h), which holds the isolate until its engine is destroyed.
 struct Hold {
   const V8Engine* engine;
   v8::Isolate* iso;

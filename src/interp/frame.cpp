@@ -10,23 +10,9 @@
 
 #include <algorithm>
 
-// AddressSanitizer must be told when the C++ stack changes (generators switch stacks with
-// fcontext): otherwise an exception thrown on a generator stack makes it unpoison the
-// wrong region and report stack-use-after-scope. See the ASan fiber API.
 // (glibc's swapcontext is not used: it saves and restores the signal mask with two system
 // calls per switch; fcontext switches in user space, a few instructions each way.)
-#if defined(__SANITIZE_ADDRESS__)
-#define ML_ASAN_FIBERS 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define ML_ASAN_FIBERS 1
-#endif
-#endif
-#ifdef ML_ASAN_FIBERS
-#include <sanitizer/asan_interface.h>
-#include <sanitizer/common_interface_defs.h>
-#endif
-
+#include "interp/fiber_asan.h"
 #include "interp/interpreter.h"
 #include "interp/code.h"
 #include "interp/direct_call.h"
@@ -313,20 +299,14 @@ struct GenState {
 #endif
 };
 
-// ASan fiber annotations around each context switch (no-ops in normal builds).
-static inline void fiber_leave(void** fake_save, const void* bottom, size_t size) {
-#ifdef ML_ASAN_FIBERS
-  __sanitizer_start_switch_fiber(fake_save, bottom, size);
-#else
-  (void)fake_save, (void)bottom, (void)size;
-#endif
-}
+// Arrived on a stack; `from_caller`, when given, remembers the resuming stack for the switch back.
 static inline void fiber_arrived(void* fake, GenState* from_caller) {
 #ifdef ML_ASAN_FIBERS
-  if (from_caller) __sanitizer_finish_switch_fiber(fake, &from_caller->caller_bottom, &from_caller->caller_size);
-  else __sanitizer_finish_switch_fiber(fake, nullptr, nullptr);
+  if (from_caller) fiber_arrived(fake, &from_caller->caller_bottom, &from_caller->caller_size);
+  else fiber_arrived(fake, nullptr, nullptr);
 #else
-  (void)fake, (void)from_caller;
+  fiber_arrived(fake, nullptr, nullptr);
+  (void)from_caller;
 #endif
 }
 
@@ -336,9 +316,7 @@ static char* alloc_stack() {
   if (!stack_pool.empty()) {
     char* s = stack_pool.back();
     stack_pool.pop_back();
-#ifdef ML_ASAN_FIBERS
-    ASAN_UNPOISON_MEMORY_REGION(s + 4096, kGenStack - 4096);  // frames left by its last generator
-#endif
+    fiber_stack_reused(s + 4096, kGenStack - 4096);  // frames left by its last generator
     return s;
   }
   void* p = mmap(nullptr, kGenStack, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);

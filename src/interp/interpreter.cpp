@@ -1,6 +1,5 @@
 #include "interp/interpreter.h"
 
-#include <pthread.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -9,6 +8,7 @@
 #include <sstream>
 
 #include "interp/code.h"
+#include "interp/program_stack.h"
 #include "lang/error_text.h"
 #include "lang/pack.h"
 #include "support/diagnostic.h"
@@ -102,47 +102,18 @@ void Interpreter::set_call_observer(CallObserver* observer) {
   st_->call_hooks = st_->observer || st_->try_call_compiled;
 }
 
-namespace {
-struct ThreadJob {
-  std::function<void()> fn;
-  std::exception_ptr exc;
-  size_t stack = 0;
-};
-void* thread_main(void* p) {
-  auto* job = static_cast<ThreadJob*>(p);
-  try {
-    job->fn();
-  } catch (...) {
-    job->exc = std::current_exception();
-  }
-  return nullptr;
-}
-void run_on_big_stack(size_t bytes, std::function<void()> fn) {
-  ThreadJob job{std::move(fn), nullptr, bytes};
-  pthread_attr_t attr;
-  pthread_attr_init(&attr);
-  pthread_attr_setstacksize(&attr, bytes);
-  pthread_t th;
-  if (pthread_create(&th, &attr, thread_main, &job) != 0) {
-    pthread_attr_destroy(&attr);
-    job.fn();  // fall back to the current thread
-    return;
-  }
-  pthread_attr_destroy(&attr);
-  pthread_join(th, nullptr);
-  if (job.exc) std::rethrow_exception(job.exc);
-}
-}  // namespace
-
 // What CPython does as the main module ends (normally or by sys.exit): waits for the threads
 // still running (threading's _shutdown), then runs the atexit functions; each only when the
 // program imported that module.
 static void run_exit_hooks() {
   auto sys = I->modules.find("sys");
   if (sys == I->modules.end()) return;
-  Value mv;
-  if (!getattr_opt(sys->second, "modules", mv) || !mv.is(OK::Dict)) return;
-  DictObj* mods = mv.as<DictObj>();
+  // sys.modules is made by the first import: a program without one imported neither module.
+  // (Asked for through getattr, the missing name would go to sys's __getattr__ and come back
+  // as a thrown AttributeError: the process's first throw maps the unwinder and its tables.)
+  Value* mv = sys->second.as<ModuleObj>()->dict->find(str_key("modules"));
+  if (!mv || !mv->is(OK::Dict)) return;
+  DictObj* mods = mv->as<DictObj>();
   for (auto [mod, fn] : {std::pair{"threading", "_shutdown"}, {"atexit", "_run_exitfuncs"}}) {
     const Value* m = mods->find(str_key(mod));
     Value f;
@@ -150,10 +121,10 @@ static void run_exit_hooks() {
   }
 }
 
-// A child made by os.fork runs on a copy of the interpreter's thread only: the thread that
-// would report its end (and the process's exit status) is not there. So the child ends here,
-// as the command line would have ended it: its output flushed, an uncaught error's traceback
-// written, the status of sys.exit (1 after an error).
+// A child made by os.fork ends here, as the command line would have ended it: its output
+// flushed, an uncaught error's traceback written, the status of sys.exit (1 after an error).
+// (A program run on a thread of its own, see program_stack.h, would leave a child with a copy
+// of that thread only: the thread that reports a run's end is not there.)
 [[noreturn]] static void end_forked_child(const Interpreter& in, Interp* S, const PyError* e) {
   S->out->flush();
   std::cout.flush();
@@ -179,7 +150,7 @@ void Interpreter::run(const ast::Module& m, bool repl) {
   S->has_last_expr = false;
   S->last_expr = Value();
   size_t bytes = opts_.stack_bytes;
-  run_on_big_stack(bytes, [&]() {
+  run_on_program_stack(bytes, [&]() {
     support::CheckedAllocations checked;  // the program's memory limit (a MemoryError past it)
     I = S;
     char probe;

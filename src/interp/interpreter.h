@@ -5,8 +5,8 @@
 //   try { interp.exec_module(module); }
 //   catch (const ml::interp::PyError& e) { std::cerr << interp.render_error(e); }
 //
-// Programs run on a dedicated thread with a large stack, so deep recursion ends in a
-// RecursionError (limit RunOptions::recursion_limit), never in a crash.
+// Programs run on a large C++ stack of their own (program_stack.h), so deep recursion ends in
+// a RecursionError (limit RunOptions::recursion_limit), never in a crash.
 #pragma once
 #include <functional>
 #include <iosfwd>
@@ -32,7 +32,7 @@ struct RunOptions {
   std::istream* in = nullptr;        // input() reads here (std::cin if null)
   const LanguagePack* pack = nullptr;  // messages, localized builtin aliases
   int recursion_limit = kRecursionLimit;
-  size_t stack_bytes = size_t(512) << 20;  // C++ stack of the interpreter thread
+  size_t stack_bytes = size_t(512) << 20;  // C++ stack the program runs on
   // When set, an uncaught error's traceback is written here as the program ends, before the
   // atexit functions run (CPython's order); the caller then leaves it out (Interpreter::reported).
   std::ostream* err = nullptr;

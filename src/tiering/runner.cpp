@@ -51,8 +51,14 @@ engine::Engine& Runner::engine() {
     support::UncheckedAllocations engine_allocates;
     engine_ = engine::create_engine(engine_options(config_));
     running_engine_.store(engine_.get());
+    if (engine_made_) engine_made_();
   }
   return *engine_;
+}
+
+void Runner::on_engine_made(std::function<void()> f) {
+  engine_made_ = std::move(f);
+  if (engine_made_ && engine_) engine_made_();
 }
 
 void Runner::set_argv(std::vector<std::string> argv) { interp_->set_argv(std::move(argv)); }

@@ -6,6 +6,7 @@
 //   int status = r.run_string("afficher(1 + 2)\n");
 #pragma once
 #include <atomic>
+#include <functional>
 #include <iosfwd>
 #include <memory>
 #include <string>
@@ -70,6 +71,9 @@ class Runner {
   // Stops the compiled call running now, if any, from any thread (Ctrl-C: the interpreter has
   // been asked for KeyboardInterrupt, which the call, handed back, raises at once).
   void interrupt_compiled_code();
+  // Called (on the program's thread) once the engine that runs compiled code is made, or at
+  // once if it is there already: what must watch compiled code starts then, not before.
+  void on_engine_made(std::function<void()> f);
   // The hot policy's settings for the modules run from now on (tests, tools).
   PolicyOptions& policy() { return policy_; }
   // The compiled calls of each module run with compiling on, in the order run.
@@ -87,6 +91,7 @@ class Runner {
   // declared before the compiled calls: their instances must go first
   std::unique_ptr<engine::Engine> engine_;               // shared by every module, made on first use
   std::atomic<engine::Engine*> running_engine_{nullptr};  // engine_, for the time-limit thread
+  std::function<void()> engine_made_;
   std::vector<std::unique_ptr<CompiledCalls>> compiled_;  // one per module run with WASM on
   bool wasm_on_ = false;
   std::unique_ptr<ast::Module> parse_or_report(std::shared_ptr<const SourceFile> src);

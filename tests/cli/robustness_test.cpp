@@ -117,6 +117,21 @@ TEST(Robust, CtrlCRaisesKeyboardInterruptAndKeepsOutput) {
   EXPECT_EQ(read_file(dir / "out.txt"), "started\ncaught\nafter\n");
 }
 
+// Stuck where the interpreter never looks (input() waiting on a pipe nobody writes to, the
+// read restarted after the signal), the program still ends SigintGuard::kGraceMs after Ctrl-C:
+// its output kept, KeyboardInterrupt said, status 130.
+TEST(Robust, CtrlCWhileStuckInABlockingReadEndsAfterTheGracePeriod) {
+  auto dir = scratch_dir("robust_sigint_stuck");
+  write_file(dir / "p.multi", "print(\"before\")\nprint(\"started\", flush=True)\nprint(\"kept\")\ninput()\n");
+  int status = run_script(dir, "rm -f in.fifo; mkfifo in.fifo; exec 3<>in.fifo; "
+                               "timeout --foreground 60 \"$ML\" run p.multi < in.fifo > out.txt 2> err.txt & p=$!; i=0; "
+                               "while ! grep -q started out.txt && [ $i -lt 600 ]; do sleep 0.1; i=$((i+1)); done; "
+                               "sleep 0.3; kill -INT $p; wait $p");
+  EXPECT_EQ(status, 130);
+  EXPECT_EQ(read_file(dir / "out.txt"), "before\nstarted\nkept\n");
+  EXPECT_TRUE(has(read_file(dir / "err.txt"), "KeyboardInterrupt")) << read_file(dir / "err.txt");
+}
+
 // Inside compiled code the engine is stopped: KeyboardInterrupt is raised at the call, the
 // output is kept, and a program may catch it and go on calling compiled code.
 TEST(Robust, CtrlCInsideCompiledCodeIsAKeyboardInterruptAtTheCall) {

@@ -36,6 +36,18 @@ TEST(Startup, ACompiledFunctionOpensTheEngine) {
   EXPECT_TRUE(has(r.out, "libmlv8")) << r.out;
 }
 
+// A program runs on the process's own thread (on a big stack switched to, not a thread of its
+// own), and Ctrl-C is watched without a thread until there is compiled code to stop: a small
+// program's process has one thread, as python3's has.
+TEST(Startup, HelloRunsOnTheOneThread) {
+  const char* prog = "import os\nprint(\"threads\", len(os.listdir(\"/proc/self/task\")))\n";
+  for (const char* flags : {"", "--backend interpreter"}) {
+    auto r = run_reporting_loads("threads", prog, flags);
+    EXPECT_EQ(r.status, 0) << flags << "\n" << r.out;
+    EXPECT_TRUE(has(r.out, "threads 1\n")) << flags << "\n" << r.out;
+  }
+}
+
 #ifdef ML_EXE_STATIC_DEPS
 TEST(Startup, ModuleLibrariesAreNoSharedObjects) {
   // Linked into the executable (cmake/startup.cmake), and still working.
