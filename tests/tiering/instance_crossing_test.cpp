@@ -63,7 +63,7 @@ TEST(InstanceCrossing, RepeatedCallsAreTypedByKeyAndSeeEachOthersChanges) {
                      "print(r is a, r is b, a.x, a.y)\n"
                      "print(step(a, a), a.y)\n";
   long keyed = keyed_calls_of(prog);
-  EXPECT_GE(keyed, 70) << "step and dot called 40 times each with the same classes";
+  EXPECT_GE(keyed, 40) << "step called 40 times with the same classes, dot 5 times";
   std::string ex = three_ways(prog);
   EXPECT_NE(ex.find("step(V{x: float, y: float}, V{x: float, y: float}): wasm"), std::string::npos) << ex;
 }
@@ -128,7 +128,11 @@ TEST(InstanceCrossing, AChangedAttributeKindOrLayoutGetsNewTypes) {
                      "except AttributeError as e:\n"
                      "    print('AttributeError', e)\n";
   std::string ex = three_ways(prog);
-  EXPECT_NE(ex.find("V.dot(V{x: float, y: int}, V{x: float, y: int})"), std::string::npos) << ex;
+  // (a and b are one class: its x holds an int in one and a float in the other)
+  EXPECT_NE(ex.find("V.dot(V{x: int | float, y: int}, V{x: int | float, y: int}): wasm"), std::string::npos) << ex;
+  EXPECT_NE(ex.find("'y' is an int beyond 64 bits"), std::string::npos) << ex;
+  EXPECT_NE(ex.find("V instances with different attributes"), std::string::npos) << ex;
+  EXPECT_NE(ex.find("total(Node{nxt: Node, v: int | float}): wasm"), std::string::npos) << ex;
   EXPECT_NE(ex.find("V.dot(V{x: int, y: int}, V{x: int, y: int}): wasm"), std::string::npos) << ex;
 }
 
