@@ -172,6 +172,42 @@ TEST(InstanceCrossing, AClassChangedBetweenCallsIsSeenByTheNextCall) {
   EXPECT_NE(ex.find("use(P{v: int}): wasm"), std::string::npos) << ex;
 }
 
+// Only the fields compiled code uses are copied into linear memory: a field it never touches
+// (a list of instances here) is left out, those a callee uses are copied too, and what the
+// call changes in them comes back.
+TEST(InstanceCrossing, OnlyTheFieldsTheCodeUsesCrossAndTheirChangesComeBack) {
+  std::string prog =
+      "class P:\n"
+      "    def __init__(self, x):\n"
+      "        self.x = x\n"
+      "class Spl:\n"
+      "    def __init__(self, pts, k):\n"
+      "        self.points = pts\n"
+      "        self.knots = k\n"
+      "        self.degree = 2\n"
+      "    def dom(self):\n"
+      "        return (self.knots[self.degree - 1], self.knots[len(self.knots) - self.degree])\n"
+      "    def bump(self):\n"
+      "        for i in range(1):\n"
+      "            self.degree = self.degree + 0\n"
+      "            self.touch()\n"
+      "        return self\n"
+      "    def touch(self):\n"
+      "        self.knots.append(len(self.points))\n"
+      "        self.points[0].x = self.points[0].x + 1.0\n"
+      "s = Spl([P(1.0), P(2.0)], [0, 1, 2, 3])\n"
+      "for i in range(5):\n"
+      "    print(s.dom())\n"
+      "    s.points.append(P(float(i)))\n"
+      "    s.bump()\n"
+      "print(s.knots, len(s.points), s.bump() is s, s.points[0].x, s.degree)\n";
+  std::string ex = three_ways(prog);
+  EXPECT_NE(ex.find("Spl.dom(Spl{degree: int, knots: list[int], points: list[P{x: float}]}): wasm"),
+            std::string::npos)
+      << ex;
+  EXPECT_NE(ex.find("Spl.touch: wasm, inside Spl.bump("), std::string::npos) << ex;
+}
+
 // Under --backend auto, a quick function whose calls copy instances in and out is timed on
 // the interpreter too, and left there when that is no slower; what it prints is the same.
 TEST(InstanceCrossing, TheAdaptivePolicyComparesInterpretedAndCompiledCalls) {
