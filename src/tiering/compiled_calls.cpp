@@ -136,14 +136,19 @@ bool CompiledCalls::class_ok(const iv::ClassObj* cls, std::string& why) {
 
 // The classes the compiled code makes instances of are still the module's own, unchanged: the
 // instances it makes cross back as instances of them.
-bool CompiledCalls::classes_made_ok(const iv::FuncObj* f, const wasm::Prepared& p, std::string& why) {
+bool CompiledCalls::classes_made_ok(const iv::FuncObj* f, Signature& sig, std::string& why) {
+  const wasm::Prepared& p = *sig.prepared;
   if (!globals_) globals_ = f->globals.get();
   if (f->globals.get() != globals_) {
     why = "a function of another module namespace";
     return false;
   }
-  for (const std::string& name : p.constructs) {
-    iv::Value* c = globals_->find(iv::mk_str(name));
+  if (sig.construct_keys.empty())
+    for (const std::string& n : p.constructs) sig.construct_keys.push_back(iv::mk_str(n));
+  made_classes_.clear();
+  for (size_t i = 0; i < p.constructs.size(); ++i) {
+    const std::string& name = p.constructs[i];
+    iv::Value* c = globals_->find(sig.construct_keys[i]);
     if (!c || !c->is(iv::OK::Class)) {
       why = "uses class " + name + ", which is no longer a class";
       return false;
@@ -153,8 +158,10 @@ bool CompiledCalls::classes_made_ok(const iv::FuncObj* f, const wasm::Prepared& 
       why = "uses " + w;
       return false;
     }
+    made_classes_.emplace_back(&name, c->as<iv::ClassObj>());
   }
   InterpAdapter::classes_from = globals_;
+  InterpAdapter::classes_made = &made_classes_;
   return true;
 }
 
@@ -243,10 +250,98 @@ CompiledCalls::Signature& CompiledCalls::signature_for(const iv::FuncCode* code,
   Signature s;
   s.types = types;
   s.prepared = program_.prepared(code->def, types, &s.why);
+  for (const wasm::Type& t : types) s.copies |= t.is_list() || t.is_str() || t.is_tuple() || t.is_obj();
   // (counted in functions, not milliseconds: see PolicyOptions::compile_budget)
   policy_.spent_compiling(s.prepared ? s.prepared->functions : 1);
   fn.signatures.push_back(std::move(s));
   return fn.signatures.back();
+}
+
+// The signature for the types of these arguments, typed in full (InstanceTypes); null when an
+// argument is refused (the call falls back, said for --explain).
+CompiledCalls::Signature* CompiledCalls::typed_signature(const iv::FuncObj* f, Function& fn, const iv::Value* args,
+                                                         int nargs) {
+  const iv::FuncCode* code = f->code;
+  std::string why;
+  std::vector<wasm::Type>& types = types_;  // reused: no allocation per call
+  if (!globals_) globals_ = f->globals.get();
+  const ClassCheck* classes = f->globals.get() == globals_ ? &class_check_ : nullptr;
+  // One typing of instances for all the arguments (an instance two of them reach has one type);
+  // made on first use: most calls pass no instance, list or tuple.
+  std::optional<InstanceTypes> instances;
+  for (int i = 0; i < nargs; ++i)
+    if (args[i].is(iv::OK::Inst) || args[i].is(iv::OK::List) || args[i].is(iv::OK::Tuple)) {
+      if (!instances) instances.emplace(classes);
+      instances->observe(args[i]);
+    }
+  // Each instance the arguments reach is copied in and its changed fields copied back out: a
+  // body without loops saves less than that costs once they are more than a few (a task
+  // reaching the whole task list), so the adaptive policy leaves such calls to the interpreter.
+  if (instances && policy_.options().adaptive && fn.state.straight_line &&
+      instances->instances() > size_t(policy_.options().straight_line_instances)) {
+    why = "its arguments reach " + std::to_string(instances->instances()) +
+          " instances: copying them in and out costs more than compiling a body without loops saves (--backend wasm "
+          "compiles it)";
+    fall_back(code, fn, why);
+    program_.note_not_offered(program_.typer().qualname(code->def), why);
+    return nullptr;
+  }
+  types.clear();
+  for (int i = 0; i < nargs; ++i) {
+    if (args[i].is(iv::OK::Func)) {
+      if (auto ft = function_value(args[i].as<iv::FuncObj>())) {
+        types.push_back(*ft);
+        continue;
+      }
+    }
+    // Instances cross by copy (in, and their changed fields back out): for a list of them that
+    // costs about what an interpreted loop over them does, so the adaptive policy leaves such
+    // calls to the interpreter, before looking at every instance (--backend wasm compiles them).
+    if (policy_.options().adaptive && args[i].is(iv::OK::List)) {
+      const auto& items = args[i].as<iv::ListObj>()->v;
+      if (!items.empty() && items[0].is(iv::OK::Inst)) {
+        why = "argument " + std::to_string(i + 1) + " is a list of instances: copying them in and out costs about "
+              "what the interpreter's loop over them does (--backend wasm compiles it)";
+        fall_back(code, fn, why);
+        program_.note_not_offered(program_.typer().qualname(code->def), why);
+        return nullptr;
+      }
+    }
+    auto t = compiled_type(args[i], why, 0, classes, instances ? &*instances : nullptr);
+    if (!t) {
+      std::string arg = std::to_string(i + 1);
+      const ast::Stmt* def = code->def;
+      if (def->params && i < int(def->params->args.size())) arg = "'" + def->params->args[size_t(i)].name + "'";
+      why = "argument " + arg + " is " + why;
+      fall_back(code, fn, why);
+      program_.note_not_offered(program_.typer().qualname(code->def), why);
+      return nullptr;
+    }
+    types.push_back(*t);
+  }
+  return &signature_for(code, fn, types);
+}
+
+// A signature typed before for arguments with the key just made (key_), under the same class
+// epoch and namespace.
+CompiledCalls::Signature* CompiledCalls::known_signature(Function& fn, const iv::FuncObj* f) {
+  const auto& w = key_.words();
+  for (const Function::KnownArgs& k : fn.known)
+    if (k.epoch == iv::g_class_epoch && k.globals == f->globals.get() && k.words == w) {
+      // (an argument reaching too many instances was refused, never remembered)
+      return &fn.signatures[k.signature];
+    }
+  return nullptr;
+}
+
+void CompiledCalls::remember_key(Function& fn, const iv::FuncObj* f, const Signature& sig) {
+  Function::KnownArgs k{iv::g_class_epoch, f->globals.get(), key_.words(), size_t(&sig - fn.signatures.data())};
+  if (fn.known.size() < kKnownKeys) {
+    fn.known.push_back(std::move(k));
+  } else {
+    fn.known[fn.next_known] = std::move(k);
+    fn.next_known = (fn.next_known + 1) % kKnownKeys;
+  }
 }
 
 std::optional<iv::Value> CompiledCalls::try_call(iv::FuncObj* f, iv::Value* args, int nargs) {
@@ -254,6 +349,9 @@ std::optional<iv::Value> CompiledCalls::try_call(iv::FuncObj* f, iv::Value* args
   ++offered_calls_;
   Function& fn = function_of(code);
   if (!fn.eligible || policy_.given_up(fn.state)) return interpret_for_good(code);
+  // A trial call is timed from here: the crossing includes typing the arguments.
+  bool timed = policy_.options().adaptive && fn.state.trial_calls < policy_.options().trial_calls;
+  Clock::time_point t0 = timed ? Clock::now() : Clock::time_point();
   if (!f->closure.empty()) return std::nullopt;
   if (!globals_) globals_ = f->globals.get();  // (module constants are read from it while typing)
   // Compiled code takes exactly the declared positional parameters: a call that leaves some
@@ -290,63 +388,21 @@ std::optional<iv::Value> CompiledCalls::try_call(iv::FuncObj* f, iv::Value* args
         return std::nullopt;
       }
   // The argument types first: a call that cannot compile costs no marshalling of big lists.
-  std::vector<wasm::Type>& types = types_;  // reused: no allocation per call
-  if (!globals_) globals_ = f->globals.get();
-  const ClassCheck* classes = f->globals.get() == globals_ ? &class_check_ : nullptr;
-  // One typing of instances for all the arguments (an instance two of them reach has one type);
-  // made on first use: most calls pass no instance, list or tuple.
-  std::optional<InstanceTypes> instances;
-  for (int i = 0; i < nargs; ++i)
-    if (args[i].is(iv::OK::Inst) || args[i].is(iv::OK::List) || args[i].is(iv::OK::Tuple)) {
-      if (!instances) instances.emplace(classes);
-      instances->observe(args[i]);
-    }
-  // Each instance the arguments reach is copied in and its changed fields copied back out: a
-  // body without loops saves less than that costs once they are more than a few (a task
-  // reaching the whole task list), so the adaptive policy leaves such calls to the interpreter.
-  if (instances && policy_.options().adaptive && fn.state.straight_line &&
-      instances->instances() > size_t(policy_.options().straight_line_instances)) {
-    why = "its arguments reach " + std::to_string(instances->instances()) +
-          " instances: copying them in and out costs more than compiling a body without loops saves (--backend wasm "
-          "compiles it)";
-    fall_back(code, fn, why);
-    program_.note_not_offered(program_.typer().qualname(code->def), why);
-    return std::nullopt;
+  // Arguments that hold containers or instances are typed by their key when a call with the
+  // same key was typed before (no walk with hash sets, no allocation).
+  bool keyed = false;
+  for (int i = 0; i < nargs && !keyed; ++i)
+    keyed = args[i].is(iv::OK::Inst) || args[i].is(iv::OK::List) || args[i].is(iv::OK::Tuple);
+  keyed = keyed && key_.make(args, nargs);
+  Signature* known = keyed ? known_signature(fn, f) : nullptr;
+  if (known) ++keyed_calls_;
+  if (!known) {
+    known = typed_signature(f, fn, args, nargs);
+    if (!known) return std::nullopt;
+    if (keyed) remember_key(fn, f, *known);
   }
-  types.clear();
-  for (int i = 0; i < nargs; ++i) {
-    if (args[i].is(iv::OK::Func)) {
-      if (auto ft = function_value(args[i].as<iv::FuncObj>())) {
-        types.push_back(*ft);
-        continue;
-      }
-    }
-    // Instances cross by copy (in, and their changed fields back out): for a list of them that
-    // costs about what an interpreted loop over them does, so the adaptive policy leaves such
-    // calls to the interpreter, before looking at every instance (--backend wasm compiles them).
-    if (policy_.options().adaptive && args[i].is(iv::OK::List)) {
-      const auto& items = args[i].as<iv::ListObj>()->v;
-      if (!items.empty() && items[0].is(iv::OK::Inst)) {
-        why = "argument " + std::to_string(i + 1) + " is a list of instances: copying them in and out costs about "
-              "what the interpreter's loop over them does (--backend wasm compiles it)";
-        fall_back(code, fn, why);
-        program_.note_not_offered(program_.typer().qualname(code->def), why);
-        return std::nullopt;
-      }
-    }
-    auto t = compiled_type(args[i], why, 0, classes, instances ? &*instances : nullptr);
-    if (!t) {
-      std::string arg = std::to_string(i + 1);
-      const ast::Stmt* def = code->def;
-      if (def->params && i < int(def->params->args.size())) arg = "'" + def->params->args[size_t(i)].name + "'";
-      why = "argument " + arg + " is " + why;
-      fall_back(code, fn, why);
-      program_.note_not_offered(program_.typer().qualname(code->def), why);
-      return std::nullopt;
-    }
-    types.push_back(*t);
-  }
-  Signature& sig = signature_for(code, fn, types);
+  Signature& sig = *known;
+  fn.state.copies |= sig.copies;
   if (!sig.prepared) {
     fall_back(code, fn, sig.why);
     return std::nullopt;
@@ -356,25 +412,49 @@ std::optional<iv::Value> CompiledCalls::try_call(iv::FuncObj* f, iv::Value* args
     program_.note_not_offered(program_.typer().qualname(code->def), why);
     return std::nullopt;
   }
-  if (!sig.prepared->constructs.empty() && !classes_made_ok(f, *sig.prepared, why)) {
+  if (!sig.prepared->constructs.empty() && !classes_made_ok(f, sig, why)) {
     fall_back(code, fn, why);
     program_.note_not_offered(program_.typer().qualname(code->def), why);
     return std::nullopt;
   }
-  return run(code, fn, sig, args, nargs);
+  if (policy_.wants_interpreted_trial(fn.state) && !iv::I->observer) return interpreted_trial(f, fn, args, nargs);
+  return run(code, fn, sig, args, nargs, t0);
+}
+
+// The call run on the interpreter, timed, for the policy to compare with its compiled calls.
+iv::Value CompiledCalls::interpreted_trial(iv::FuncObj* f, Function& fn, iv::Value* args, int nargs) {
+  const iv::FuncCode* code = f->code;
+  struct Interpreting {  // (its calls, recursive ones included, skip this hook meanwhile)
+    const iv::FuncCode* c;
+    explicit Interpreting(const iv::FuncCode* code) : c(code) { c->interpret_only = true; }
+    ~Interpreting() { c->interpret_only = false; }
+  };
+  auto t0 = std::chrono::steady_clock::now();
+  iv::Value r;
+  {
+    Interpreting in(code);
+    r = iv::call_function(f, args, nargs, nullptr);  // (its errors leave as the call's own)
+  }
+  double ns = std::chrono::duration<double, std::nano>(std::chrono::steady_clock::now() - t0).count();
+  std::string why;
+  if (!policy_.ran_interpreted(fn.state, ns, why)) {
+    program_.note_not_offered(program_.typer().qualname(code->def), why);
+    interpret_for_good(code);
+  }
+  return r;
 }
 
 std::optional<iv::Value> CompiledCalls::run(const iv::FuncCode* code, Function& fn, Signature& sig,
-                                            const iv::Value* args, int nargs) {
+                                            const iv::Value* args, int nargs, Clock::time_point t0) {
   const wasm::Prepared& p = *sig.prepared;
   wasm::CompiledProgram::count_call(p);
-  bool timed = policy_.options().adaptive && fn.state.trial_calls < policy_.options().trial_calls;
-  auto t0 = timed ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point();
+  bool timed = t0 != Clock::time_point();
   // An interrupt asked for while the engine was still being made found no engine to stop.
   iv::check_interrupt();
   Stop stop = Stop::None;
   int32_t stopped_at = 0;
   wasm::BasicOutcome<InterpAdapter> out = call_engine(p, args, nargs, stop, stopped_at);
+  InterpAdapter::classes_made = nullptr;  // (set for this call only, by classes_made_ok)
   if (stop == Stop::NotStarted) {
     // An interrupt the interpreter may already have raised (Ctrl-C caught by the program)
     // kept the call from starting: nothing ran, so it runs interpreted this once.

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "interp/interpreter.h"
+#include "tiering/argument_key.h"
 #include "tiering/policy.h"
 #include "tiering/value_adapter.h"
 #include "wasm/compiled_program.h"
@@ -40,6 +41,8 @@ class CompiledCalls {
   // The function was defined by this module.
   bool owns(const interp::FuncObj* f) const;
   const HotPolicy& policy() const { return policy_; }
+  // Calls whose argument types were found by their key (ArgumentKey), without typing them.
+  long keyed_calls() const { return keyed_calls_; }
   // How many calls were offered here: a function left to the interpreter for good stops asking.
   long offered_calls() const { return offered_calls_; }
   // Time spent starting the engine (or asking for it), kept out of the policy's compile time.
@@ -55,15 +58,27 @@ class CompiledCalls {
     const wasm::Prepared* prepared = nullptr;  // null: does not compile, see `why`
     std::string why;
     bool ran = false;  // ran compiled at least once
+    bool copies = false;  // takes values laid out in linear memory (see FunctionState::copies)
     // prepared->constants as keys of the module's namespace (made at the first check)
     std::vector<interp::Value> constant_keys;
+    std::vector<interp::Value> construct_keys;  // and prepared->constructs
   };
   struct Function {
     const CompiledCalls* owner = nullptr;  // FuncCode::tier_state points here
     bool eligible = false;  // a top-level def of this module, defined once
     FunctionState state;
     std::vector<Signature> signatures;
+    // Argument keys typed before (see ArgumentKey) and their signatures, replaced in turn.
+    struct KnownArgs {
+      uint64_t epoch;  // interp::g_class_epoch then
+      const interp::DictObj* globals;
+      std::vector<uint64_t> words;
+      size_t signature;  // index in `signatures`
+    };
+    std::vector<KnownArgs> known;
+    size_t next_known = 0;
   };
+  static constexpr size_t kKnownKeys = 4;
   Function& function_of(const interp::FuncCode* code);
   // From now on the function runs on the interpreter: its calls no longer ask here.
   static std::nullopt_t interpret_for_good(const interp::FuncCode* code);
@@ -73,7 +88,7 @@ class CompiledCalls {
   // The class is the module's own class statement, unchanged: its methods are the defs of
   // its body (see wasm::Typer::find_class), its base such a class too.
   bool class_ok(const interp::ClassObj* cls, std::string& why);
-  bool classes_made_ok(const interp::FuncObj* f, const wasm::Prepared& p, std::string& why);
+  bool classes_made_ok(const interp::FuncObj* f, Signature& sig, std::string& why);
   std::optional<wasm::ModuleConstant> module_value(const std::string& name) const;
   // The module still holds the value of each constant the compiled code reads.
   bool constants_hold(const interp::FuncObj* f, Signature& sig, std::string& why);
@@ -85,9 +100,18 @@ class CompiledCalls {
   std::unordered_map<const interp::ClassObj*, ClassVerdict> classes_;
   interp::DictObj* globals_ = nullptr;  // the module's namespace (of the functions called)
   ClassCheck class_check_;
+  // the classes the call being made constructs, checked (see InterpAdapter::classes_made)
+  std::vector<std::pair<const std::string*, interp::ClassObj*>> made_classes_;
   Signature& signature_for(const interp::FuncCode* code, Function& fn, const std::vector<wasm::Type>& types);
+  Signature* typed_signature(const interp::FuncObj* f, Function& fn, const interp::Value* args, int nargs);
+  Signature* known_signature(Function& fn, const interp::FuncObj* f);
+  void remember_key(Function& fn, const interp::FuncObj* f, const Signature& sig);
+  ArgumentKey key_;  // the key of the call being offered (buffers reused)
+  using Clock = std::chrono::steady_clock;
+  // `t0`: when the call was offered, for a timed (trial) call; else the epoch.
   std::optional<interp::Value> run(const interp::FuncCode* code, Function& fn, Signature& sig,
-                                   const interp::Value* args, int nargs);
+                                   const interp::Value* args, int nargs, Clock::time_point t0);
+  interp::Value interpreted_trial(interp::FuncObj* f, Function& fn, interp::Value* args, int nargs);
   enum class Stop { None, NotStarted, Cut };  // the engine's interrupt: before the call, or during it
   // `stopped_at`: for Stop::Cut, the source position (wasm::pos_code) of the loop that was
   // running, 0 when unknown.
@@ -102,6 +126,7 @@ class CompiledCalls {
   std::ostream& out_;
   HotPolicy policy_;
   long offered_calls_ = 0;
+  long keyed_calls_ = 0;
   std::vector<const interp::FuncCode*> waiting_;  // not offered until the engine starts
   double engine_start_ms_ = 0;  // before program_, whose engine provider adds to it
   wasm::CompiledProgram program_;

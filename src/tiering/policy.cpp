@@ -52,11 +52,29 @@ bool HotPolicy::ran_compiled(FunctionState& st, double ns, std::string& why) {
   // left out: the first call of new code also pays for the engine compiling it lazily.
   double us = o_.trial_calls > 1 ? (st.trial_ns - st.trial_max_ns) / (o_.trial_calls - 1) / 1000.0
                                  : st.trial_ns / o_.trial_calls / 1000.0;
+  st.compiled_us = us;
   if (us >= o_.quick_call_us || !st.straight_line) return true;
   st.settled_interpreted = true;
   why = fmt::format("after {} calls of {:.1f} us compiled, mostly crossing into WebAssembly and back: a body "
                     "without loops is quicker interpreted (--backend wasm keeps it compiled)",
                     o_.trial_calls, us);
+  st.last_reason = why;
+  return false;
+}
+
+bool HotPolicy::ran_interpreted(FunctionState& st, double ns, std::string& why) {
+  st.interpreted_ns += ns;
+  st.interpreted_max_ns = std::max(st.interpreted_max_ns, ns);
+  if (++st.interpreted_trials < o_.interpreted_trials) return true;
+  // (the slowest left out, as for the compiled calls)
+  int n = o_.interpreted_trials;
+  double us = n > 1 ? (st.interpreted_ns - st.interpreted_max_ns) / (n - 1) / 1000.0 : st.interpreted_ns / 1000.0;
+  if (us > st.compiled_us) return true;
+  st.settled_interpreted = true;
+  why = fmt::format("{} calls took {:.1f} us compiled and {:.1f} us interpreted: crossing into WebAssembly and "
+                    "back (with copying instances) costs more than compiling saves (--backend wasm keeps it "
+                    "compiled)",
+                    o_.trial_calls, st.compiled_us, us);
   st.last_reason = why;
   return false;
 }

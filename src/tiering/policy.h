@@ -25,6 +25,14 @@ struct PolicyOptions {
   // The compiled calls timed before deciding, and the mean below which a call is "quick".
   int trial_calls = 16;
   double quick_call_us = 10.0;
+  // A function taking values copied into linear memory (lists, strings, tuples, instances)
+  // whose compiled calls took less than compare_below_us after its trial (where
+  // the crossing, with its copying of instances, is a large part of a call) then has
+  // interpreted_trials calls timed on the interpreter: if those are no slower than its
+  // compiled calls, it is left to the interpreter. (Longer calls stay compiled untimed: the
+  // crossing is a few microseconds, and an interpreted trial of a long call costs the run.)
+  double compare_below_us = 50.0;
+  int interpreted_trials = 8;
   // The instances (copied in and out at each call) a function without loops may take: a
   // call whose arguments reach more is left to the interpreter (adaptive only).
   int straight_line_instances = 4;
@@ -37,6 +45,7 @@ struct PolicyOptions {
 // What the policy knows of one function.
 struct FunctionState {
   bool straight_line = false;  // no loops and no calls of the program's functions (set by the caller)
+  bool copies = false;  // some call passed a list, string, tuple or instance (copied into linear memory)
   int interpreted_calls = 0;   // calls before it was first offered to the compiler
   bool offered = false;
   bool settled_interpreted = false;  // the adaptive policy gave it back to the interpreter
@@ -46,6 +55,11 @@ struct FunctionState {
   int trial_calls = 0;
   double trial_ns = 0;
   double trial_max_ns = 0;  // the slowest trial call (left out of the mean: see ran_compiled)
+  double compiled_us = 0;   // the mean of the compiled trial calls, once they are over
+  // the calls timed on the interpreter to compare with (see PolicyOptions::compare_below_us)
+  int interpreted_trials = 0;
+  double interpreted_ns = 0;
+  double interpreted_max_ns = 0;
 };
 
 class HotPolicy {
@@ -67,6 +81,15 @@ class HotPolicy {
   // The offered call ran compiled in `ns`. False when the function is from now on left to the
   // interpreter (adaptive: its calls are quick and its body bounded), with `why` saying so.
   bool ran_compiled(FunctionState& st, double ns, std::string& why);
+  // The next call should run on the interpreter, timed (ran_interpreted), to compare with the
+  // compiled calls.
+  bool wants_interpreted_trial(const FunctionState& st) const {
+    return o_.adaptive && st.copies && st.trial_calls >= o_.trial_calls && st.compiled_us < o_.compare_below_us &&
+           st.interpreted_trials < o_.interpreted_trials && !given_up(st);
+  }
+  // An interpreted trial call took `ns`. False when the function is from now on left to the
+  // interpreter (its interpreted calls are no slower than its compiled ones), `why` saying so.
+  bool ran_interpreted(FunctionState& st, double ns, std::string& why);
   // Refused only because the engine has not started: nothing changes for it until it starts.
   bool waits_for_engine(const FunctionState& st) const {
     return o_.adaptive && !st.offered && st.straight_line && !engine_running_ && !given_up(st);

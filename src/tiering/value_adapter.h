@@ -72,7 +72,14 @@ struct InterpAdapter {
   // The module namespace whose classes instances made by compiled code belong to (set by
   // CompiledCalls before each call that makes some; it checked the classes are unchanged).
   static inline thread_local interp::DictObj* classes_from = nullptr;
+  // The classes the call constructs, as CompiledCalls found them bound there just before it:
+  // found by name without making a key or hashing (null: look them up in classes_from).
+  static inline thread_local const std::vector<std::pair<const std::string*, interp::ClassObj*>>* classes_made =
+      nullptr;
   static V new_instance(const std::string& cls) {
+    if (classes_made)
+      for (const auto& [name, c] : *classes_made)
+        if (*name == cls) return interp::make_instance(c);
     interp::Value* c = classes_from ? classes_from->find(interp::mk_str(cls)) : nullptr;
     if (!c || !c->is(interp::OK::Class)) throw engine::WasmError(engine::ErrorKind::Memory, "class " + cls + " is not bound");
     return interp::make_instance(c->as<interp::ClassObj>());

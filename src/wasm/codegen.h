@@ -22,6 +22,11 @@
 //   tuples   immutable; the same 16-byte header as a list {len, len, data = address + 16, 0}
 //            followed by the len 8-byte slots (each slot holds the item's own type; a str is
 //            its address), so list reads (indexing, len, iteration) work on tuples unchanged.
+//   instances  a tuple's layout {n, n, data = address + 16, 0} then one 8-byte slot per field,
+//            sorted by name (Type::fields); a field of instance type holds its address, 0 for
+//            None. The host lays out only the fields of an instance passed in that the module
+//            reads or writes (Prepared::fields_used): the other slots hold 0 and are never read,
+//            and the host compares only the used ones after the call to write changes back.
 //   strings  immutable; an i32 address of a 16-byte header {len i32, grow i32, data i32, 0}:
 //            len is the number of code points, `data` the address of len u32 code points
 //            (UTF-32, so s[i] is O(1)). Strings may share data (a slice points into its

@@ -260,6 +260,21 @@ std::vector<std::string> constructed_classes(const FuncSpec* entry) {
   return {out.begin(), out.end()};
 }
 
+std::vector<std::pair<uint32_t, uint64_t>> fields_accessed(const FuncSpec* entry) {
+  std::map<uint32_t, uint64_t> out;
+  for_each_reached(entry, [&](const FuncSpec& s) {
+    // obj.name read or written: the typer records the type of both the attribute and its object
+    for (const auto& [e, t] : s.types) {
+      if (e->kind != ast::ExprKind::Attribute) continue;
+      auto ot = s.types.find(e->a.get());
+      if (ot == s.types.end() || !ot->second.is_obj()) continue;
+      int k = ot->second.field_index(e->name);
+      if (k >= 0) out[ot->second.tid] |= k < 64 ? uint64_t(1) << k : uint64_t(0);
+    }
+  });
+  return {out.begin(), out.end()};
+}
+
 std::vector<std::string> constants_read(const FuncSpec* entry) {
   std::set<std::string> out;
   for_each_reached(entry, [&](const FuncSpec& s) { out.insert(s.constants.begin(), s.constants.end()); });
@@ -308,6 +323,9 @@ CompiledProgram::Unit* CompiledProgram::unit_for(const ast::Stmt* def, const std
       p.constructs = constructed_classes(spec);
       p.constants = constants_read(spec);
       for_each_reached(spec, [&](const FuncSpec&) { ++p.functions; });
+      // (only when every function the module holds was looked at: else every field is copied)
+      p.fields_known = size_t(p.functions) == up->gen.functions.size();
+      if (p.fields_known) p.fields_used = fields_accessed(spec);
       p.unbound_names = &up->gen.unbound_names;
     } catch (const CannotCompile& c) {
       up->failure = c.reason.text();

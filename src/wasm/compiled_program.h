@@ -120,12 +120,20 @@ struct Prepared {
   // The module constants the code reads (ModuleConstant): the host checks before each call
   // that the module still holds each one's value.
   std::vector<std::string> constants;
+  // The fields the code reads or writes, by object type id (Type::tid): bit k for field k
+  // (fields from the 64th on are always copied). An instance passed in gets only these
+  // copied into linear memory, and only these compared after the call; a type not listed
+  // has none used. fields_known false: every field is copied.
+  std::vector<std::pair<uint32_t, uint64_t>> fields_used;
+  bool fields_known = false;
   // the local an UnboundLocal trap names, by the read's position (GeneratedModule::unbound_names)
   const std::map<int32_t, std::string>* unbound_names = nullptr;
 };
 
 // The classes `entry` and the functions it calls make instances of, by name.
 std::vector<std::string> constructed_classes(const FuncSpec* entry);
+// The fields `entry` and the functions it calls read or write (Prepared::fields_used).
+std::vector<std::pair<uint32_t, uint64_t>> fields_accessed(const FuncSpec* entry);
 // The module constants `entry` and the functions it calls read, by name.
 std::vector<std::string> constants_read(const FuncSpec* entry);
 

@@ -27,6 +27,7 @@
 // the compiled code returns or stores that was passed in is that same host list. A list
 // passed in is refilled only when the call changed it (its header or any slot differs).
 #pragma once
+#include <array>
 #include <concepts>
 #include <cstring>
 #include <deque>
@@ -49,6 +50,54 @@ struct BasicOutcome {
 };
 
 namespace host_detail {
+
+// The identities and addresses a call lays out: most calls have a handful, kept in the map
+// itself (no allocation per call); past kIndexAt entries they are indexed by a hash map. Only
+// what these calls use: find() (null when absent), emplace() of a key not there yet, at().
+template <class K, class Val>
+class SmallMap {
+ public:
+  using Entry = std::pair<K, Val>;
+  Entry* find(const K& k) const {
+    if (index_) {
+      auto it = index_->find(k);
+      return it == index_->end() ? nullptr : &entry(it->second);
+    }
+    for (size_t i = 0; i < n_; ++i)
+      if (entry(i).first == k) return &entry(i);
+    return nullptr;
+  }
+  Entry* end() const { return nullptr; }
+  void emplace(const K& k, Val v) {
+    size_t i = n_++;
+    if (i < kInline) small_[i] = Entry(k, std::move(v));
+    else rest_.emplace_back(k, std::move(v));
+    if (index_) {
+      index_->emplace(k, i);
+    } else if (n_ > kIndexAt) {
+      index_.emplace();
+      index_->reserve(n_ * 2);
+      for (size_t j = 0; j < n_; ++j) index_->emplace(entry(j).first, j);
+    }
+  }
+  const Val& at(const K& k) const {
+    const Entry* e = find(k);
+    if (!e) throw engine::WasmError(engine::ErrorKind::Memory, "a value missing from the call's layout");
+    return e->second;
+  }
+  void reserve(size_t n) {
+    if (n > kInline) rest_.reserve(n - kInline);
+  }
+  size_t size() const { return n_; }
+
+ private:
+  static constexpr size_t kInline = 8, kIndexAt = 16;
+  Entry& entry(size_t i) const { return i < kInline ? small_[i] : rest_[i - kInline]; }
+  mutable std::array<Entry, kInline> small_{};
+  mutable std::vector<Entry> rest_;
+  std::optional<std::unordered_map<K, size_t>> index_;
+  size_t n_ = 0;
+};
 
 struct Planned {
   const void* id;
@@ -88,7 +137,7 @@ template <class A>
 struct Layout {
   using V = typename A::V;
   uint64_t next;
-  std::unordered_map<const void*, uint32_t> addr;  // list (or str/tuple) identity -> header address
+  SmallMap<const void*, uint32_t> addr;  // list (or str/tuple/instance) identity -> header address
   std::vector<Planned> lists;
   std::vector<const V*> values;  // lists[i]'s host value
   std::vector<std::pair<uint32_t, std::vector<uint8_t>>> blobs;  // strings and tuples, laid out
@@ -102,6 +151,15 @@ struct Layout {
   };
   std::vector<PlannedObj> objs;
   std::vector<uint64_t> obj_slots;
+  // The fields compiled code uses (Prepared::fields_used); null: all of them.
+  const std::vector<std::pair<uint32_t, uint64_t>>* used = nullptr;
+  // Which fields of instances of type t are copied: bit k for field k (from the 64th on, all).
+  uint64_t field_mask(Type t) const {
+    if (!used) return ~uint64_t(0);
+    for (const auto& [tid, mask] : *used)
+      if (tid == t.tid) return mask;
+    return 0;
+  }
   // Field values read from instances (plan keeps pointers to them). Made on first use: a deque
   // allocates when constructed, and most calls pass no instance.
   std::optional<std::deque<V>> held;
@@ -116,10 +174,14 @@ struct Layout {
       uint32_t first = static_cast<uint32_t>(obj_slots.size());
       obj_slots.resize(obj_slots.size() + n);
       // (the type was made from these attributes: each has its field)
+      // Only the fields compiled code uses are copied in (and so compared after the call):
+      // the others stay empty slots it never reads, and what they hold is not laid out at all
+      // (a list of points in a field the call does not touch costs nothing).
+      const uint64_t mask = field_mask(t);
       A::for_each_field(v, [&](std::string_view name, const V& x) {
         size_t i = 0;
         while (i < n && fs[i].first != name) ++i;
-        if (i == n) return;
+        if (i == n || (i < 64 && !((mask >> i) & 1))) return;
         Type ft = fs[i].second;
         uint64_t b = is_none<A>(x)    ? 0  // None, in a field of instance type: an empty slot
                      : by_address(ft) ? plan_value((held ? *held : held.emplace()).emplace_back(x), ft)
@@ -243,10 +305,10 @@ struct Reader {
   const uint8_t* mem;
   uint64_t size;
   const Layout<A>& layout;
-  std::unordered_map<uint32_t, size_t> input;  // header address -> planned index
-  std::unordered_map<uint32_t, V> fresh;       // lists the call made
-  std::unordered_map<uint32_t, const V*> objs;  // instances passed in, by header address
-  std::unordered_map<uint32_t, V> made;          // instances the call made, by header address
+  SmallMap<uint32_t, size_t> input;    // header address -> planned index
+  SmallMap<uint32_t, V> fresh;         // lists the call made
+  SmallMap<uint32_t, const V*> objs;   // instances passed in, by header address
+  SmallMap<uint32_t, V> made;          // instances the call made, by header address
 
   template <class T> T get(uint64_t a) const {
     if (a + sizeof(T) > size) throw engine::WasmError(engine::ErrorKind::Memory, "compiled code left a list outside linear memory");
@@ -332,10 +394,12 @@ struct Reader {
       if (get<uint32_t>(a) != fs.size()) throw engine::WasmError(engine::ErrorKind::Memory, "corrupt instance in linear memory");
       V inst = A::new_instance(t.class_name());
       made.emplace(a, inst);  // before the fields: an instance may refer to itself
-      for (const std::string& name : t.field_order()) {
-        size_t i = static_cast<size_t>(t.field_index(name));
+      const std::vector<uint32_t>* order = t.field_order_index();
+      size_t n = order ? order->size() : fs.size();
+      for (size_t k = 0; k < n; ++k) {
+        size_t i = order ? (*order)[k] : k;
         uint64_t b = get<uint64_t>(uint64_t(a) + kListHeader + i * kSlot);
-        A::set_field(inst, name, field_value<A>(*this, b, fs[i].second));
+        A::set_field(inst, fs[i].first, field_value<A>(*this, b, fs[i].second));
       }
       return inst;
     } else {
@@ -438,7 +502,8 @@ BasicOutcome<A> call_prepared(CompiledProgram& prog, const Prepared& pr, std::sp
   for (size_t i = 0; scalars && i < args.size(); ++i) scalars = !host_detail::by_address(p->params[i]);
   if (scalars) return call_scalars<A>(prog, *p, args, depth);
   BasicOutcome<A> out;
-  host_detail::Layout<A> lay{p->heap_base, {}, {}, {}, {}, {}, {}, {}};
+  host_detail::Layout<A> lay{p->heap_base, {}, {}, {}, {}, {}, {}, {}, {}};
+  if (p->fields_known) lay.used = &p->fields_used;
   engine::Val small[16];
   std::vector<engine::Val> big;
   engine::Val* vals = small;

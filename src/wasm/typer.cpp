@@ -119,6 +119,7 @@ struct Shape {
   std::string cls;
   std::vector<std::pair<std::string, Type>> fields;
   std::vector<std::string> order;  // made by compiled code: the order __init__ assigns the fields
+  std::vector<uint32_t> order_index;  // the same order as indices in `fields` (set with it, once)
 };
 struct Shapes {
   std::mutex mu;
@@ -141,7 +142,7 @@ Type Type::object(const std::string& cls, std::vector<std::pair<std::string, Typ
   Shapes& sh = shapes();
   std::lock_guard<std::mutex> lock(sh.mu);
   auto [it, added] = sh.ids.try_emplace({cls, std::move(key)}, static_cast<uint32_t>(sh.shapes.size()));
-  if (added) sh.shapes.push_back(Shape{cls, std::move(fields)});
+  if (added) sh.shapes.push_back(Shape{cls, std::move(fields), {}, {}});
   Type t{Base::Obj};
   t.tid = it->second;
   return t;
@@ -167,7 +168,7 @@ std::vector<Type> Type::object_group(std::vector<ClassFields> group) {
     };
     for (auto& c : group) {
       for (auto& f : c.fields) f.second = resolve(f.second);
-      sh.shapes.push_back(Shape{c.cls, std::move(c.fields), {}});
+      sh.shapes.push_back(Shape{c.cls, std::move(c.fields), {}, {}});
     }
   }
   std::vector<Type> out;
@@ -194,7 +195,19 @@ const std::vector<std::pair<std::string, Type>>& Type::fields() const {
 void Type::set_field_order(Type t, const std::vector<std::string>& order) {
   Shapes& sh = shapes();
   std::lock_guard<std::mutex> lock(sh.mu);
-  if (sh.shapes[t.tid].order.empty()) sh.shapes[t.tid].order = order;
+  Shape& s = sh.shapes[t.tid];
+  if (!s.order.empty()) return;
+  s.order = order;
+  for (const std::string& n : order)
+    for (size_t i = 0; i < s.fields.size(); ++i)
+      if (s.fields[i].first == n) s.order_index.push_back(static_cast<uint32_t>(i));
+}
+
+const std::vector<uint32_t>* Type::field_order_index() const {
+  Shapes& sh = shapes();
+  std::lock_guard<std::mutex> lock(sh.mu);
+  const Shape& s = sh.shapes[tid];
+  return s.order.empty() ? nullptr : &s.order_index;  // (set once: stays as it is)
 }
 
 std::vector<std::string> Type::field_order() const {

@@ -70,6 +70,8 @@ struct Type {
   // by name for other instances): the order of its __dict__ when it crosses back.
   static void set_field_order(Type t, const std::vector<std::string>& order);
   std::vector<std::string> field_order() const;
+  // The same as indices in fields(), without copying names; null when that order is fields()'s.
+  const std::vector<uint32_t>* field_order_index() const;
   static Type function(const std::string& name);  // the module function `name` as a value
   std::string func_name() const;
   // int, float, bool, or int-or-float: what arithmetic and comparisons take

@@ -144,5 +144,48 @@ TEST(HotPolicy, SlowOrLoopingFunctionsStayCompiledAfterTheTrial) {
   EXPECT_EQ(slow.trial_calls, p.options().trial_calls);
 }
 
+// A function whose calls copy values into linear memory and take little time compiled is
+// timed on the interpreter after its trial: left there when that is no slower, kept compiled
+// when it is.
+TEST(HotPolicy, QuickCopyingFunctionsAreComparedWithTheirInterpretedCalls) {
+  HotPolicy p(adaptive());
+  std::string why;
+  FunctionState cheap, dear, scalars;
+  cheap.copies = dear.copies = true;  // (with loops: the quick rule does not apply)
+  for (int i = 0; i < p.options().trial_calls; ++i) {
+    EXPECT_FALSE(p.wants_interpreted_trial(cheap));
+    EXPECT_TRUE(p.ran_compiled(cheap, 4'000, why));
+    EXPECT_TRUE(p.ran_compiled(dear, 4'000, why));
+    EXPECT_TRUE(p.ran_compiled(scalars, 4'000, why));
+  }
+  EXPECT_DOUBLE_EQ(cheap.compiled_us, 4.0);
+  EXPECT_FALSE(p.wants_interpreted_trial(scalars)) << "nothing copied: never compared";
+  int n = p.options().interpreted_trials;
+  for (int i = 1; i < n; ++i) {
+    EXPECT_TRUE(p.wants_interpreted_trial(cheap));
+    EXPECT_TRUE(p.ran_interpreted(cheap, 3'000, why));  // quicker interpreted
+    EXPECT_TRUE(p.ran_interpreted(dear, 40'000, why));  // ten times slower interpreted
+  }
+  EXPECT_FALSE(p.ran_interpreted(cheap, 3'000, why));
+  EXPECT_NE(why.find("4.0 us compiled and 3.0 us interpreted"), std::string::npos) << why;
+  EXPECT_TRUE(p.given_up(cheap));
+  EXPECT_TRUE(p.ran_interpreted(dear, 40'000, why));
+  EXPECT_FALSE(p.given_up(dear));
+  EXPECT_FALSE(p.wants_interpreted_trial(dear)) << "compared once";
+}
+
+TEST(HotPolicy, LongCompiledCallsAreNotComparedAndTheWasmBackendNever) {
+  HotPolicy adaptive_policy(adaptive()), wasm;
+  std::string why;
+  FunctionState longer, pinned;
+  longer.copies = pinned.copies = true;
+  for (int i = 0; i < adaptive_policy.options().trial_calls; ++i) {
+    EXPECT_TRUE(adaptive_policy.ran_compiled(longer, 500'000, why));
+    EXPECT_TRUE(wasm.ran_compiled(pinned, 500, why));
+  }
+  EXPECT_FALSE(adaptive_policy.wants_interpreted_trial(longer));
+  EXPECT_FALSE(wasm.wants_interpreted_trial(pinned));
+}
+
 }  // namespace
 }  // namespace ml::tiering
