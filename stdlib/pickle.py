@@ -890,6 +890,7 @@ except ImportError:
 
 # The unpickler lives in its own module (its size); it imports the names defined above.
 from _pickle_unpickler import _Unpickler
+_Unpickler.__module__ = __name__  # defined apart for size; part of this module, as in CPython
 
 
 def _dump(obj, file, protocol=None, *, fix_imports=True, buffer_callback=None):
