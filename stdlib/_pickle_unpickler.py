@@ -122,7 +122,10 @@ class _Unpickler:
             raise ValueError("frame size > sys.maxsize: %d" % frame_size)
         if self._frame is not None and self._frame.read(1):
             raise UnpicklingError("beginning of a new frame before end of current frame")
-        self._frame = io.BytesIO(self._file_read(frame_size))
+        data = self._file_read(frame_size)
+        if len(data) < frame_size:
+            raise UnpicklingError("pickle data was truncated")
+        self._frame = io.BytesIO(data)
     dispatch[FRAME[0]] = load_frame
 
     def load_persid(self):

@@ -1,8 +1,12 @@
-"""Garbage collector interface. Memory is reference counted and freed as values die; cycles
-live as long as the program, so collect() has nothing to find and returns 0."""
+"""Garbage collector interface. Memory is reference counted; the cycle collector (_gc, in C++)
+finds the groups of objects that refer only to each other and frees them, when asked
+(collect()) and as allocations pass the first threshold."""
 
-_enabled = True
-_threshold = (700, 10, 10)
+from _gc import (collect, enable, disable, isenabled, get_count, get_threshold, set_threshold,
+                 get_stats, is_tracked, is_finalized, get_objects, get_referrers, get_referents)
+
+# Objects the collector found but could not free. Every cycle is freed here (finalizers run
+# first, as since Python 3.4), so it stays empty.
 garbage = []
 callbacks = []
 DEBUG_STATS = 1
@@ -11,65 +15,21 @@ DEBUG_UNCOLLECTABLE = 4
 DEBUG_SAVEALL = 32
 DEBUG_LEAK = 38
 
-
-def enable():
-    global _enabled
-    _enabled = True
-
-
-def disable():
-    global _enabled
-    _enabled = False
-
-
-def isenabled():
-    return _enabled
-
-
-def collect(generation=2):
-    if generation not in (0, 1, 2):
-        raise ValueError("invalid generation")
-    return 0
-
-
-def get_threshold():
-    return _threshold
-
-
-def set_threshold(threshold0, threshold1=None, threshold2=None):
-    global _threshold
-    _threshold = (threshold0, _threshold[1] if threshold1 is None else threshold1,
-                  _threshold[2] if threshold2 is None else threshold2)
-
-
-def get_count():
-    return (0, 0, 0)
+_debug = 0
 
 
 def get_debug():
-    return 0
+    return _debug
 
 
 def set_debug(flags):
-    pass
+    global _debug
+    _debug = flags
 
 
-def get_objects(generation=None):
-    return []
-
-
-def get_stats():
-    return [{"collections": 0, "collected": 0, "uncollectable": 0} for _ in range(3)]
-
-
-def is_tracked(obj):
-    return not isinstance(obj, (int, float, str, bool, bytes, type(None)))
-
-
-def is_finalized(obj):
-    return False
-
-
+# freeze() keeps objects out of later collections (a speed measure for forking servers); here
+# every collection still considers them, which frees no less: the calls are accepted and do
+# nothing, and nothing is ever counted as frozen.
 def freeze():
     pass
 
@@ -80,11 +40,3 @@ def unfreeze():
 
 def get_freeze_count():
     return 0
-
-
-def get_referrers(*objs):
-    return []
-
-
-def get_referents(*objs):
-    return []

@@ -648,6 +648,20 @@ class _Pickler:
                 save(x)
                 write(APPEND)
             return
+        if type(items) is list:
+            # CPython's C pickler (batch_list_exact): one item alone with APPEND, else batches
+            # of up to 1000 between MARK and APPENDS, a last batch of one included
+            n = len(items)
+            if n == 1:
+                save(items[0])
+                write(APPEND)
+                return
+            for start in range(0, n, self._BATCHSIZE):
+                write(MARK)
+                for x in items[start:start + self._BATCHSIZE]:
+                    save(x)
+                write(APPENDS)
+            return
         it = iter(items)
         while True:
             tmp = list(islice(it, self._BATCHSIZE))
@@ -669,6 +683,21 @@ class _Pickler:
         else:
             self.write(MARK + DICT)
         self.memoize(obj)
+        if self.bin and type(obj) is dict and len(obj) > 1:
+            # CPython's C pickler (batch_dict_exact): batches of up to 1000 between MARK and
+            # SETITEMS, a last batch of one included, and an empty one after a full last batch
+            items = list(obj.items())
+            start = 0
+            while True:
+                batch = items[start:start + self._BATCHSIZE]
+                self.write(MARK)
+                for k, v in batch:
+                    self.save(k)
+                    self.save(v)
+                self.write(SETITEMS)
+                start += self._BATCHSIZE
+                if len(batch) < self._BATCHSIZE:
+                    return
         self._batch_setitems(obj.items())
     dispatch[dict] = save_dict
 
@@ -861,6 +890,7 @@ except ImportError:
 
 # The unpickler lives in its own module (its size); it imports the names defined above.
 from _pickle_unpickler import _Unpickler
+_Unpickler.__module__ = __name__  # defined apart for size; part of this module, as in CPython
 
 
 def _dump(obj, file, protocol=None, *, fix_imports=True, buffer_callback=None):
@@ -884,5 +914,10 @@ def _loads(s, /, *, fix_imports=True, encoding="ASCII", errors="strict", buffers
     return _Unpickler(file, fix_imports=fix_imports, buffers=buffers, encoding=encoding, errors=errors).load()
 
 
-Pickler, Unpickler = _Pickler, _Unpickler
-dump, dumps, load, loads = _dump, _dumps, _load, _loads
+# The accelerated versions when there are (as in CPython: sys.modules['_pickle'] = None before
+# the first import keeps the Python ones).
+try:
+    from _pickle import Pickler, Unpickler, dump, dumps, load, loads
+except ImportError:
+    Pickler, Unpickler = _Pickler, _Unpickler
+    dump, dumps, load, loads = _dump, _dumps, _load, _loads

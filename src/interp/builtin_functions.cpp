@@ -349,7 +349,8 @@ static Value builtin_id(Interp&, Value* a, int n, KwArgs* kw) {
   check_keywords("id", kw, {});
   check_args("id", n, 1, 1);
   if (a[0].is_obj()) return Value::integer((int64_t)(uintptr_t)a[0].o);
-  return Value::integer((int64_t)hash_value(a[0]) * 16 + (int)a[0].t);
+  // Wraps (unsigned arithmetic) rather than overflowing: a float's hash times 16 need not fit.
+  return Value::integer((int64_t)((uint64_t)hash_value(a[0]) * 16 + (uint64_t)a[0].t));
 }
 
 static Value builtin_callable(Interp&, Value* a, int n, KwArgs* kw) {

@@ -277,6 +277,11 @@ Value import_abs(const std::string& name, const std::string& from_dir) {
   sys_path();  // made before the first `import sys` returns, so programs see it
   if (Value* v = mods->find(mk_str(name))) {
     if (!v->is_none()) return *v;
+    // None in sys.modules blocks the import, as in Python (a program that hides an
+    // accelerator module: sys.modules['_pickle'] = None).
+    Value exc = make_exception(I->e("ModuleNotFoundError"), ValueVec{mk_str("import of " + name + " halted; None in sys.modules")});
+    exc.as<InstObj>()->set_attr("name", mk_str(name));
+    throw PyError(exc);
   }
   size_t dot = name.rfind('.');
   std::vector<std::string> dirs;

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "interp/code.h"
+#include "interp/gc.h"
 #include "interp/program_stack.h"
 #include "lang/error_text.h"
 #include "lang/pack.h"
@@ -29,7 +30,10 @@ Interpreter::Interpreter(RunOptions opts) : opts_(opts) {
 
 Interpreter::~Interpreter() {
   if (I == st_.get()) I = nullptr;
-  // Values may hold cycles; the interpreter state is released as a whole.
+  // Values may hold cycles; the interpreter state is released as a whole. The cycle collector
+  // forgets every object it tracks: what leaks here may run code of this interpreter's (a
+  // __del__) that no later collection must call.
+  gc_forget_all();
   st_.release();
 }
 
@@ -76,8 +80,7 @@ void Interpreter::set_argv(const std::vector<std::string>& argv) {
 void Interpreter::interrupt(int ms) { st_->interrupt_ms.store(ms > 0 ? ms : 1, std::memory_order_relaxed); }
 
 void Interpreter::interrupt_keyboard() {
-  int none = 0;  // a time limit that ran out stays the error to raise
-  st_->interrupt_ms.compare_exchange_strong(none, Interp::kKeyboardInterrupt, std::memory_order_relaxed);
+  st_->post_interrupt(Interp::kKeyboardInterrupt);  // a time limit that ran out stays the error to raise
 }
 
 bool Interpreter::keyboard_interrupt_pending() const {
@@ -85,7 +88,12 @@ bool Interpreter::keyboard_interrupt_pending() const {
 }
 
 void handle_interrupt() {
-  int expected = Interp::kSignalPending;
+  int expected = Interp::kGcPending;
+  if (I->interrupt_ms.compare_exchange_strong(expected, 0, std::memory_order_relaxed)) {
+    gc_run_requested();
+    return;
+  }
+  expected = Interp::kSignalPending;
   if (I->interrupt_ms.compare_exchange_strong(expected, 0, std::memory_order_relaxed)) {
     if (run_signal_handlers) run_signal_handlers();
     return;

@@ -97,6 +97,8 @@ void init_modules() {
   init_tomllib();
   init_ml_text();
   init_weakref();
+  init_gc();
+  init_pickle_accel();
   init_coswitch();
   init_unicodedata();
   init_ast();

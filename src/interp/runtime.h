@@ -122,6 +122,15 @@ struct Interp {
   std::atomic<int> interrupt_ms{0};
   static constexpr int kKeyboardInterrupt = -1;
   static constexpr int kSignalPending = -2;
+  // kGcPending (from the allocation count, gc.cpp): a cycle collection is due. The lowest
+  // priority: anything else replaces it (post_interrupt), and the allocations ask again.
+  static constexpr int kGcPending = -3;
+  // Sets interrupt_ms to `what` unless something other than a pending collection is there.
+  bool post_interrupt(int what) {
+    for (int cur : {0, kGcPending})
+      if (interrupt_ms.compare_exchange_strong(cur, what, std::memory_order_relaxed)) return true;
+    return false;
+  }
 
   // Builtin types
   ClassObj *t_object, *t_type, *t_none, *t_bool, *t_int, *t_float, *t_str, *t_list, *t_tuple,

@@ -43,17 +43,34 @@ void drop_extra_dict(Object* o);
 // (lib/weakref.cpp).
 void clear_weakrefs(Object* o) noexcept;
 
+// The cycle collector (gc.cpp) keeps the containers (kinds in kGcKinds) in its tables from
+// construction to destruction; Object::gc holds its flags.
+void gc_track(Object* o);
+void gc_untrack(Object* o) noexcept;
+
+// The kinds that can hold references to other objects and so be part of a reference cycle.
+constexpr uint32_t kGcKinds = 1u << unsigned(OK::List) | 1u << unsigned(OK::Tuple) |
+    1u << unsigned(OK::Dict) | 1u << unsigned(OK::Set) | 1u << unsigned(OK::FrozenSet) |
+    1u << unsigned(OK::Func) | 1u << unsigned(OK::Bound) | 1u << unsigned(OK::Inst) |
+    1u << unsigned(OK::Cell) | 1u << unsigned(OK::Gen) | 1u << unsigned(OK::Coro) |
+    1u << unsigned(OK::DictView) | 1u << unsigned(OK::Property) |
+    1u << unsigned(OK::StaticMethod) | 1u << unsigned(OK::ClassMethod);
+
 struct Object {
   uint32_t rc = 0;
   OK kind;
   bool has_extra = false;  // has an extra_dict
   bool has_weak = false;   // weak references point at it (lib/weakref.cpp's table)
+  uint8_t gc = 0;          // the cycle collector's flags (gc.cpp); 0: not tracked
   ClassObj* type;  // the object's class (never null once constructed)
-  Object(OK k, ClassObj* t) : kind(k), type(t) {}
+  Object(OK k, ClassObj* t) : kind(k), type(t) {
+    if ((kGcKinds >> unsigned(k)) & 1) gc_track(this);
+  }
   virtual ~Object() {
-    if (__builtin_expect(has_extra | has_weak, 0)) {
+    if (__builtin_expect(has_extra | has_weak | (gc != 0), 0)) {
       if (has_weak) clear_weakrefs(this);
       if (has_extra) drop_extra_dict(this);
+      if (gc) gc_untrack(this);
     }
   }
   // The deleting destructor passes the size of the dynamic type.

@@ -27,6 +27,8 @@ void init_binascii();                      // binascii.cpp: _binascii, Base64 un
 void init_tomllib();                       // tomllib.cpp: over toml++
 void init_ml_text();                       // ml_text.cpp: _ml_text, localized messages for stdlib/*.py
 void init_weakref();                       // weakref.cpp: _weakref, the cells under weakref.py
+void init_pickle_accel();                  // pickle.cpp: _pickle_accel, dumps/loads under _pickle.py
+void init_gc();                            // gc_module.cpp: _gc, the cycle collector's controls under gc.py
 void init_coswitch();                      // coswitch.cpp: _coswitch, what threading.py switches threads with
 void init_unicodedata();                   // unicodedata.cpp: over utf8proc
 void init_ast();                           // ast.cpp: _ast, the parser's tree for ast.py

@@ -38,10 +38,7 @@ void on_signal(int sig) {
   }
 #endif
   g_pending.fetch_or(uint64_t(1) << sig, std::memory_order_relaxed);
-  if (Interp* in = I) {
-    int none = 0;
-    in->interrupt_ms.compare_exchange_strong(none, Interp::kSignalPending, std::memory_order_relaxed);
-  }
+  if (Interp* in = I) in->post_interrupt(Interp::kSignalPending);
 }
 
 void run_pending() {
@@ -57,8 +54,7 @@ void run_pending() {
       // The other signals that arrived still get their turn at the next check.
       if (bits) {
         g_pending.fetch_or(bits, std::memory_order_relaxed);
-        int none = 0;
-        I->interrupt_ms.compare_exchange_strong(none, Interp::kSignalPending, std::memory_order_relaxed);
+        I->post_interrupt(Interp::kSignalPending);
       }
       throw;
     }

@@ -2,7 +2,8 @@
 // as a reference to it; objects are reference counted, so when the last real reference goes the
 // object's destructor (Object::~Object, through has_weak) clears every cell pointing at it and
 // calls their callbacks, as CPython does at the same moment. Objects kept alive by a reference
-// cycle are never freed (there is no cycle collector): their weak references never die.
+// cycle die when the cycle collector (gc.cpp) finds them: it clears their weak references
+// first, while the objects are still whole.
 #include <iostream>
 #include <unordered_map>
 #include <vector>
