@@ -250,20 +250,30 @@ void clear(Object* o) {
   }
 }
 
-// The candidates of one collection, with each one's position (to find a child among them).
+// The candidates of one collection, with each one's position (to find a child among them):
+// an open-addressing table from address to position, looked up once per reference followed.
 struct Candidates {
   std::vector<Object*> objs;
   std::vector<int64_t> refs;
-  std::vector<std::pair<Object*, uint32_t>> index;  // sorted by address
+  std::vector<std::pair<Object*, uint32_t>> index;
+  size_t mask = 0;
+  static size_t slot_of(Object* p) { return size_t((uintptr_t(p) >> 4) * 0x9E3779B97F4A7C15ULL >> 20); }
   int64_t find(Object* p) const {
-    auto it = std::lower_bound(index.begin(), index.end(), std::make_pair(p, uint32_t(0)));
-    return it != index.end() && it->first == p ? int64_t(it->second) : -1;
+    for (size_t i = slot_of(p) & mask;; i = (i + 1) & mask) {
+      if (index[i].first == p) return int64_t(index[i].second);
+      if (!index[i].first) return -1;
+    }
   }
   void build_index() {
-    index.clear();
-    index.reserve(objs.size());
-    for (uint32_t i = 0; i < objs.size(); ++i) index.emplace_back(objs[i], i);
-    std::sort(index.begin(), index.end());
+    size_t cap = 16;
+    while (cap < objs.size() * 2) cap *= 2;
+    mask = cap - 1;
+    index.assign(cap, {nullptr, 0});
+    for (uint32_t i = 0; i < objs.size(); ++i) {
+      size_t k = slot_of(objs[i]) & mask;
+      while (index[k].first) k = (k + 1) & mask;
+      index[k] = {objs[i], i};
+    }
   }
 };
 
@@ -333,27 +343,29 @@ int64_t collect(bool full) {
   s.collecting = true;
   struct Done { State& s; ~Done() { s.collecting = false; } } done{s};
   Candidates c;
+  std::vector<uint64_t> seqs;  // each candidate's tracking number
   c.objs.reserve(s.young.size() + (full ? s.old.size() : 0));
-  std::vector<std::pair<uint64_t, Object*>> order;
-  order.reserve(s.young.size() + (full ? s.old.size() : 0));
-  s.young.for_each([&](Object* p, uint64_t q) { order.emplace_back(q, p); });
-  if (full) s.old.for_each([&](Object* p, uint64_t q) { order.emplace_back(q, p); });
-  std::sort(order.begin(), order.end());
-  c.objs.reserve(order.size());
-  for (auto& [q, p] : order) c.objs.push_back(p);
+  seqs.reserve(c.objs.capacity());
+  s.young.for_each([&](Object* p, uint64_t q) { c.objs.push_back(p); seqs.push_back(q); });
+  if (full) s.old.for_each([&](Object* p, uint64_t q) { c.objs.push_back(p); seqs.push_back(q); });
   c.build_index();
   std::vector<bool> reach = reachable(c, 0);
 
-  // Survivors grow old.
-  std::vector<Object*> garbage;
+  // Survivors grow old. The garbage is put in the order it was made (CPython's lists keep that
+  // order, and its finalizers run in it); only the garbage is sorted, usually a few objects.
+  std::vector<std::pair<uint64_t, Object*>> dead;
   for (size_t i = 0; i < c.objs.size(); ++i) {
     Object* o = c.objs[i];
-    if (!reach[i]) { garbage.push_back(o); continue; }
+    if (!reach[i]) { dead.emplace_back(seqs[i], o); continue; }
     if (o->gc & kYoung) {
       s.old.insert(o, s.young.erase(o));
       o->gc = uint8_t((o->gc & ~kYoung) | kOld);
     }
   }
+  std::sort(dead.begin(), dead.end());
+  std::vector<Object*> garbage;
+  garbage.reserve(dead.size());
+  for (auto& d : dead) garbage.push_back(d.second);
   int gen = full ? 2 : 0;
   s.count0 = 0;
   s.collections[gen]++;
@@ -418,8 +430,12 @@ void gc_forget_all() {
 void gc_run_requested() {
   State& s = st();
   if (!s.enabled || s.collecting) return;
-  // A full collection after threshold[1] young ones, when the old have grown by a quarter.
-  bool full = s.young_runs >= s.threshold[1] && s.old.size() > s.old_at_full + s.old_at_full / 4;
+  // A full collection after threshold[1] * threshold[2] young ones (CPython's middle generation
+  // runs every threshold[1] young collections and its oldest every threshold[2] middle ones),
+  // when the old have grown by a quarter: a heap being built up is then traversed a few times in
+  // all, not once every ten young collections.
+  int64_t every = s.threshold[1] * std::max<int64_t>(s.threshold[2], 1);
+  bool full = s.young_runs >= every && s.old.size() > s.old_at_full + s.old_at_full / 4;
   collect(full);
 }
 
