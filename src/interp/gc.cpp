@@ -115,10 +115,15 @@ struct State {
   int64_t collections[3] = {0, 0, 0}, collected[3] = {0, 0, 0};
 };
 
-State& st() {
-  static auto* s = new State();  // never destroyed: objects die after static destructors run
-  return *s;
-}
+// Built at compile time (no guard to test on each call) and never destroyed: objects die after
+// static destructors run.
+union StateHolder {
+  State s;
+  constexpr StateHolder() : s() {}
+  ~StateHolder() {}
+};
+constinit StateHolder g_state;
+State& st() { return g_state.s; }
 
 // Calls f(child) for every object `o` holds a counted reference to (the children that can take
 // part in a cycle; CPython's tp_traverse).
@@ -259,10 +264,8 @@ void clear(Object* o) {
   }
 }
 
-// Moves the object in nursery slot i (if any) to the young hash set.
-void evict(State& s, uint32_t i) {
-  PtrSet::Slot& sl = s.nursery[i];
-  if (!sl.p) return;
+// Moves the object in a nursery slot to the young hash set (kept out of gc_track's fast path).
+__attribute__((noinline)) void evict(State& s, PtrSet::Slot& sl) {
   sl.p->gc = kYoung;
   s.young.insert(sl.p, sl.seq);
   sl = PtrSet::Slot{};
@@ -271,7 +274,7 @@ void evict(State& s, uint32_t i) {
 // Empties the nursery into the young hash set, so that a collection, or a caller listing the
 // tracked objects, sees every young object there.
 void flush_nursery(State& s) {
-  for (uint32_t i = 0; i < kNurserySlots; ++i) evict(s, i);
+  for (PtrSet::Slot& sl : s.nursery) if (sl.p) evict(s, sl);
 }
 
 // The candidates of one collection, with each one's position (to find a child among them):
@@ -416,21 +419,27 @@ int64_t collect(bool full) {
   return found;
 }
 
-}  // namespace
-
-void gc_track(Object* o) {
-  State& s = st();
-  uint32_t i = s.nursery_next++ % kNurserySlots;
-  evict(s, i);
-  s.nursery[i] = PtrSet::Slot{o, ++s.seq};
-  o->gc = uint8_t(kNursery | (i << 2));
-  if (++s.count0 > s.threshold[0] && s.enabled && !s.collecting && s.threshold[0] > 0 && I) {
+// The allocation count passed threshold 0.
+__attribute__((noinline)) void request_collection(State& s) {
+  if (s.enabled && !s.collecting && s.threshold[0] > 0 && I) {
     // Asked of the interpreter, which collects at its next safe point (check_interrupt): the
     // object being made is not finished yet. A time limit or a signal already pending wins;
     // each later allocation asks again until a collection runs.
     int expected = 0;
     I->interrupt_ms.compare_exchange_strong(expected, Interp::kGcPending, std::memory_order_relaxed);
   }
+}
+
+}  // namespace
+
+void gc_track(Object* o) {
+  State& s = st();
+  uint32_t i = s.nursery_next++ % kNurserySlots;
+  PtrSet::Slot& sl = s.nursery[i];
+  if (__builtin_expect(sl.p != nullptr, 0)) evict(s, sl);
+  sl = PtrSet::Slot{o, ++s.seq};
+  o->gc = uint8_t(kNursery | (i << 2));
+  if (__builtin_expect(++s.count0 > s.threshold[0], 0)) request_collection(s);
 }
 
 void gc_untrack(Object* o) noexcept {
