@@ -264,8 +264,8 @@ void clear(Object* o) {
   }
 }
 
-// Moves the object in a nursery slot to the young hash set (kept out of gc_track's fast path).
-__attribute__((noinline)) void evict(State& s, PtrSet::Slot& sl) {
+// Moves the object in a nursery slot to the young hash set.
+void evict(State& s, PtrSet::Slot& sl) {
   sl.p->gc = kYoung;
   s.young.insert(sl.p, sl.seq);
   sl = PtrSet::Slot{};
@@ -419,9 +419,11 @@ int64_t collect(bool full) {
   return found;
 }
 
-// The allocation count passed threshold 0.
-__attribute__((noinline)) void request_collection(State& s) {
-  if (s.enabled && !s.collecting && s.threshold[0] > 0 && I) {
+// gc_track's rare cases: `out`, pushed out of the nursery, moves to the young hash set; the
+// allocation count passed threshold 0 (`over`).
+__attribute__((noinline)) void track_slow(State& s, PtrSet::Slot out, bool over) {
+  if (out.p) evict(s, out);
+  if (over && s.enabled && !s.collecting && s.threshold[0] > 0 && I) {
     // Asked of the interpreter, which collects at its next safe point (check_interrupt): the
     // object being made is not finished yet. A time limit or a signal already pending wins;
     // each later allocation asks again until a collection runs.
@@ -436,10 +438,12 @@ void gc_track(Object* o) {
   State& s = st();
   uint32_t i = s.nursery_next++ % kNurserySlots;
   PtrSet::Slot& sl = s.nursery[i];
-  if (__builtin_expect(sl.p != nullptr, 0)) evict(s, sl);
+  PtrSet::Slot out = sl;
   sl = PtrSet::Slot{o, ++s.seq};
   o->gc = uint8_t(kNursery | (i << 2));
-  if (__builtin_expect(++s.count0 > s.threshold[0], 0)) request_collection(s);
+  bool over = ++s.count0 > s.threshold[0];
+  // One test and a tail call for both rare cases, so that the common path saves no registers.
+  if (__builtin_expect((out.p != nullptr) | over, 0)) track_slow(s, out, over);
 }
 
 void gc_untrack(Object* o) noexcept {
