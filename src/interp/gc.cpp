@@ -92,10 +92,19 @@ class PtrSet {
   size_t n_ = 0;
 };
 
-// Object::gc flags.
-constexpr uint8_t kYoung = 1, kOld = 2, kFinalized = 4;
+// Object::gc flags. kNursery (both generation bits) marks an object in the nursery; its other
+// bits then hold its slot there (a nursery object was never collected, so it has no kFinalized).
+constexpr uint8_t kYoung = 1, kOld = 2, kFinalized = 4, kNursery = 3;
+constexpr uint32_t kNurserySlots = 64;  // what fits in the six bits above kNursery
+bool in_nursery(const Object* o) { return (o->gc & kNursery) == kNursery; }
 
 struct State {
+  // Most containers die within a few allocations of their making (argument tuples, bound
+  // methods, temporary lists): the newest young objects wait in a ring, where tracking and
+  // untracking cost a store each, and only those that outlive kNurserySlots more allocations
+  // (or a collection) move to the hash set.
+  PtrSet::Slot nursery[kNurserySlots];
+  uint32_t nursery_next = 0;
   PtrSet young, old;
   bool enabled = true, collecting = false;
   int64_t threshold[3] = {700, 10, 10};
@@ -106,10 +115,15 @@ struct State {
   int64_t collections[3] = {0, 0, 0}, collected[3] = {0, 0, 0};
 };
 
-State& st() {
-  static auto* s = new State();  // never destroyed: objects die after static destructors run
-  return *s;
-}
+// Built at compile time (no guard to test on each call) and never destroyed: objects die after
+// static destructors run.
+union StateHolder {
+  State s;
+  constexpr StateHolder() : s() {}
+  ~StateHolder() {}
+};
+constinit StateHolder g_state;
+State& st() { return g_state.s; }
 
 // Calls f(child) for every object `o` holds a counted reference to (the children that can take
 // part in a cycle; CPython's tp_traverse).
@@ -250,6 +264,19 @@ void clear(Object* o) {
   }
 }
 
+// Moves the object in a nursery slot to the young hash set.
+void evict(State& s, PtrSet::Slot& sl) {
+  sl.p->gc = kYoung;
+  s.young.insert(sl.p, sl.seq);
+  sl = PtrSet::Slot{};
+}
+
+// Empties the nursery into the young hash set, so that a collection, or a caller listing the
+// tracked objects, sees every young object there.
+void flush_nursery(State& s) {
+  for (PtrSet::Slot& sl : s.nursery) if (sl.p) evict(s, sl);
+}
+
 // The candidates of one collection, with each one's position (to find a child among them):
 // an open-addressing table from address to position, looked up once per reference followed.
 struct Candidates {
@@ -342,6 +369,7 @@ int64_t collect(bool full) {
   if (s.collecting || !I) return 0;
   s.collecting = true;
   struct Done { State& s; ~Done() { s.collecting = false; } } done{s};
+  flush_nursery(s);
   Candidates c;
   std::vector<uint64_t> seqs;  // each candidate's tracking number
   c.objs.reserve(s.young.size() + (full ? s.old.size() : 0));
@@ -391,13 +419,11 @@ int64_t collect(bool full) {
   return found;
 }
 
-}  // namespace
-
-void gc_track(Object* o) {
-  State& s = st();
-  o->gc = kYoung;
-  s.young.insert(o, ++s.seq);
-  if (++s.count0 > s.threshold[0] && s.enabled && !s.collecting && s.threshold[0] > 0 && I) {
+// gc_track's rare cases: `out`, pushed out of the nursery, moves to the young hash set; the
+// allocation count passed threshold 0 (`over`).
+__attribute__((noinline)) void track_slow(State& s, PtrSet::Slot out, bool over) {
+  if (out.p) evict(s, out);
+  if (over && s.enabled && !s.collecting && s.threshold[0] > 0 && I) {
     // Asked of the interpreter, which collects at its next safe point (check_interrupt): the
     // object being made is not finished yet. A time limit or a signal already pending wins;
     // each later allocation asks again until a collection runs.
@@ -406,9 +432,26 @@ void gc_track(Object* o) {
   }
 }
 
+}  // namespace
+
+void gc_track(Object* o) {
+  State& s = st();
+  uint32_t i = s.nursery_next++ % kNurserySlots;
+  PtrSet::Slot& sl = s.nursery[i];
+  PtrSet::Slot out = sl;
+  sl = PtrSet::Slot{o, ++s.seq};
+  o->gc = uint8_t(kNursery | (i << 2));
+  bool over = ++s.count0 > s.threshold[0];
+  // One test and a tail call for both rare cases, so that the common path saves no registers.
+  if (__builtin_expect((out.p != nullptr) | over, 0)) track_slow(s, out, over);
+}
+
 void gc_untrack(Object* o) noexcept {
   State& s = st();
-  if (o->gc & kYoung) {
+  if (in_nursery(o)) {
+    s.nursery[o->gc >> 2] = PtrSet::Slot{};
+    if (s.count0 > 0) --s.count0;
+  } else if (o->gc & kYoung) {
     s.young.erase(o);
     if (s.count0 > 0) --s.count0;
   } else if (o->gc & kOld) {
@@ -419,6 +462,7 @@ void gc_untrack(Object* o) noexcept {
 
 void gc_forget_all() {
   State& s = st();
+  flush_nursery(s);
   s.young.for_each([](Object* p, uint64_t) { p->gc = 0; });
   s.old.for_each([](Object* p, uint64_t) { p->gc = 0; });
   s.young = PtrSet();
@@ -445,7 +489,7 @@ int64_t gc_collect(int generation) { return collect(generation >= 1); }
 bool gc_enabled() { return st().enabled; }
 void gc_set_enabled(bool on) { st().enabled = on; }
 bool gc_is_tracked(const Object* o) { return o->gc & (kYoung | kOld); }
-bool gc_is_finalized(const Object* o) { return o->gc & kFinalized; }
+bool gc_is_finalized(const Object* o) { return !in_nursery(o) && (o->gc & kFinalized); }
 void gc_counts(int64_t out[3]) {
   State& s = st();
   out[0] = s.count0;
@@ -461,6 +505,7 @@ std::vector<Object*> gc_objects() {
   std::vector<Object*> out;
   std::vector<std::pair<uint64_t, Object*>> order;
   auto add = [&](Object* p, uint64_t q) { if (p->rc) order.emplace_back(q, p); };
+  for (const PtrSet::Slot& sl : st().nursery) if (sl.p) add(sl.p, sl.seq);
   st().old.for_each(add);
   st().young.for_each(add);
   std::sort(order.begin(), order.end());

@@ -138,3 +138,18 @@ try:
     gc.collect(3)
 except ValueError as e:
     print("ValueError", e)
+
+# Young objects are tracked, and collected, the same whether they were made just now or have
+# outlived many later allocations: fresh instances are not finalized, are listed by get_objects,
+# and a cycle is found both right after it is made and after 200 more containers.
+fresh = [Node(str(i)) for i in range(10)]
+print("fresh not finalized", not any(gc.is_finalized(n) for n in fresh), all(gc.is_tracked(n) for n in fresh))
+print("fresh listed", sum(1 for o in gc.get_objects() if o is fresh[9]))
+gc.collect()
+a, b = pair()
+del a, b
+print("new cycle", gc.collect())
+a, b = pair()
+del a, b
+keep = [[i] for i in range(200)]
+print("older cycle", gc.collect(), len(keep))
