@@ -167,17 +167,20 @@ std::string repr(const Value& v) {
     case OK::Set: case OK::FrozenSet: {
       auto* d = v.as<SetObj>();
       bool frozen = v.o->kind == OK::FrozenSet;
-      if (d->size() == 0) return frozen ? "frozenset()" : "set()";
+      // A subclass shows its own name as the call: P({1}), P(); a set shows braces alone.
+      bool named = frozen || !v.o->type->builtin;
+      std::string name = v.o->type->builtin ? (frozen ? "frozenset" : "set") : v.o->type->name;
+      if (d->size() == 0) return name + "()";
       ReprEnter re(v.o);
-      if (re.again) return frozen ? "frozenset(...)" : "set(...)";
-      std::string out = frozen ? "frozenset({" : "{";
+      if (re.again) return name + "(...)";
+      std::string out = named ? name + "({" : "{";
       bool first = true;
       d->for_each([&](const Value& k) {
         if (!first) out += ", ";
         first = false;
         out += repr(k);
       });
-      return out + (frozen ? "})" : "}");
+      return out + (named ? "})" : "}");
     }
     case OK::DictView: {
       auto* dv = v.as<DictViewObj>();

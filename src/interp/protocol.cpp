@@ -146,6 +146,13 @@ Value retype_builtin(Value obj, ClassObj* cls) {
     case OK::Tuple:  // tuples may be shared (the empty one): the subclass gets its own
       obj = Value::obj(new TupleObj(obj.as<TupleObj>()->v));
       [[fallthrough]];
+    case OK::FrozenSet:  // frozenset(x) may hand back x itself: the subclass gets its own
+      if (obj.o->kind == OK::FrozenSet) {
+        Value own = mk_set(true);
+        own.as<SetObj>()->merge(obj.as<SetObj>());
+        obj = std::move(own);
+      }
+      [[fallthrough]];
     case OK::Dict: case OK::List: case OK::Set:
       obj.o->type = cls;
       incref(cls);

@@ -118,6 +118,16 @@ static Value dict_missing(DictObj* d, const Value& key) {
 
 // The item method (__getitem__, __len__...) a user subclass of list or dict defines over its
 // builtin's; the builtin's own natives use the *_builtin operations, which skip this.
+// A method a Python subclass of a builtin type defines itself (found before the builtin base).
+static const Value* subclass_method(const Value& v, const char* name) {
+  if (v.t != VT::Obj || v.o->type->builtin) return nullptr;
+  for (ClassObj* c : v.o->type->mro) {
+    if (c->builtin) return nullptr;
+    if (const Value* m = c->dict->find_str(name, str_hash_sv(name))) return m->is(OK::Func) ? m : nullptr;
+  }
+  return nullptr;
+}
+
 static const Value* item_override(const Value& v, const char* name) {
   if (v.t != VT::Obj || v.o->type->builtin || (v.o->kind != OK::List && v.o->kind != OK::Dict)) return nullptr;
   for (ClassObj* c : v.o->type->mro) {
@@ -362,8 +372,8 @@ int64_t len(const Value& v) {
 }
 
 bool contains(const Value& c, const Value& item) {
-  if (c.t == VT::Obj && !c.o->type->builtin)
-    if (const Value* m = item_override(c, "__contains__")) return truthy(call2(*m, c, item));
+  if (c.t == VT::Obj && !c.o->type->builtin && c.o->kind != OK::Inst)
+    if (const Value* m = subclass_method(c, "__contains__")) return truthy(call2(*m, c, item));
   if (c.is(OK::Class)) {
     Value r, it = item;
     if (class_hook(c, "__class_contains__", &it, r)) return truthy(r);
