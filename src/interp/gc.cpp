@@ -34,6 +34,10 @@ namespace ml::interp {
 
 namespace {
 
+// Where an object's address lands in the open-addressing tables below (PtrSet, Candidates):
+// objects are 16-byte aligned, and the multiply spreads neighbours apart.
+static size_t ptr_hash(Object* p) { return size_t((uintptr_t(p) >> 4) * 0x9E3779B97F4A7C15ULL >> 20); }
+
 // The tracked objects, each with its tracking sequence number (so that a collection sees them
 // in the order they were made, as CPython's lists keep them, and runs finalizers in that
 // order): open addressing, linear probing, deletion by backward shift (no tombstones, so that
@@ -44,7 +48,7 @@ class PtrSet {
   size_t size() const { return n_; }
   void insert(Object* p, uint64_t seq) {
     if ((n_ + 1) * 2 > slots_.size()) grow();
-    size_t m = slots_.size() - 1, i = hash(p) & m;
+    size_t m = slots_.size() - 1, i = ptr_hash(p) & m;
     while (slots_[i].p) {
       if (slots_[i].p == p) return;
       i = (i + 1) & m;
@@ -55,7 +59,7 @@ class PtrSet {
   // Removes p; returns its sequence number (0 if it was not there).
   uint64_t erase(Object* p) {
     if (slots_.empty()) return 0;
-    size_t m = slots_.size() - 1, i = hash(p) & m;
+    size_t m = slots_.size() - 1, i = ptr_hash(p) & m;
     while (slots_[i].p != p) {
       if (!slots_[i].p) return 0;
       i = (i + 1) & m;
@@ -66,7 +70,7 @@ class PtrSet {
     for (;;) {
       j = (j + 1) & m;
       if (!slots_[j].p) break;
-      size_t home = hash(slots_[j].p) & m;
+      size_t home = ptr_hash(slots_[j].p) & m;
       if (((j - home) & m) >= ((j - i) & m)) {
         slots_[i] = slots_[j];
         i = j;
@@ -81,7 +85,6 @@ class PtrSet {
   }
 
  private:
-  static size_t hash(Object* p) { return size_t((uintptr_t(p) >> 4) * 0x9E3779B97F4A7C15ULL >> 20); }
   void grow() {
     std::vector<Slot> old = std::move(slots_);
     slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
@@ -284,9 +287,8 @@ struct Candidates {
   std::vector<int64_t> refs;
   std::vector<std::pair<Object*, uint32_t>> index;
   size_t mask = 0;
-  static size_t slot_of(Object* p) { return size_t((uintptr_t(p) >> 4) * 0x9E3779B97F4A7C15ULL >> 20); }
   int64_t find(Object* p) const {
-    for (size_t i = slot_of(p) & mask;; i = (i + 1) & mask) {
+    for (size_t i = ptr_hash(p) & mask;; i = (i + 1) & mask) {
       if (index[i].first == p) return int64_t(index[i].second);
       if (!index[i].first) return -1;
     }
@@ -297,7 +299,7 @@ struct Candidates {
     mask = cap - 1;
     index.assign(cap, {nullptr, 0});
     for (uint32_t i = 0; i < objs.size(); ++i) {
-      size_t k = slot_of(objs[i]) & mask;
+      size_t k = ptr_hash(objs[i]) & mask;
       while (index[k].first) k = (k + 1) & mask;
       index[k] = {objs[i], i};
     }
